@@ -1,0 +1,107 @@
+import type { LineIndex } from './locate.js';
+import { normalizeName, nameRole } from './names.js';
+
+/**
+ * Finds the name a value is bound to by reading the text just before it, the way a reader does:
+ * `secretKey: "…"`, `SECRET_KEY=…`, `define('AWS_SECRET_ACCESS_KEY', '…')`, `<add key="SecretKey"
+ * value="…"/>`, `<SecretKey>…`, `setSecretKey("…")`, `ENV AWS_SECRET_ACCESS_KEY …`, `--secret-key …`,
+ * `{"name": "AWS_SECRET_ACCESS_KEY", "value": "…"}`, a CSV column header, a Markdown table row.
+ *
+ * Every pattern runs on a bounded window (at most {@link WINDOW} characters) anchored at the value,
+ * so the cost per value is constant and the scan stays linear in the text.
+ */
+const WINDOW = 240;
+
+// `<add key="SecretKey" value="` and `<setting name="SecretKey" serializeAs="String"><value>`.
+const XML_ATTRIBUTE = /\b(?:key|name)\s*=\s*["']([^"'<>]{1,100})["'][^<>]{0,200}?\bvalue\s*=\s*$/i;
+// `<SecretKey>` or `<SecretKey encrypted="false">`.
+const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,100})(?:\s[^<>]{0,200})?>$/;
+// `define('AWS_SECRET_ACCESS_KEY', `, `v.Add("AWSAccessKeyId", `, `put("secretKey", `.
+const PAIR_CALL = /["']([A-Za-z_][\w.\- ]{0,100})["']\s*,\s*$/;
+// `setSecretKey(`, `withSecretKey(`, `.secret_key(`.
+const SETTER = /\b(?:set|with|put)_?([A-Za-z]\w{0,100})\s*\(\s*$/;
+// `name = `, `name: `, `"name": `, `name => `, `name := `, `name: string = `, `['name'] = `.
+const ASSIGNMENT =
+  /(?:([A-Za-z_$@][\w.\-$]{0,100})|["']([^"'\n]{1,100})["'])\s*\]?\s*(?::\s*[\w.<>[\]|&?, ]{1,60}?\s*)?(?:=>|:=|\|\|=|\?\?=|(?<![=!<>])=|:|->)\s*$/;
+// `ENV NAME `, `ARG NAME `, `--secret-key `, `-e NAME `, a Ruby DSL `secret_key `.
+const SPACED = /(?:^|\s)(?:ENV|ARG|export|setx|--?)\s*([A-Za-z_][\w.-]{0,100})\s+$|^\s*([a-z_]\w{0,60})\s+$/i;
+// `| Secret Key | ` in a Markdown table.
+const TABLE_CELL = /\|\s*([^|]{1,60}?)\s*\|\s*$/;
+// `MWS Secret Key: ` in prose or a form label.
+const LOOSE = /([A-Za-z][A-Za-z0-9 _.-]{0,60})\s*[:=]\s*$/;
+// Indirection: `{"name": "AWS_SECRET_ACCESS_KEY", "value": …}`, `- name: X` + `value: …`,
+// `{"ParameterKey": "X", "ParameterValue": …}`, Terraform `variable "x" { default = … }`.
+const INDIRECT_NAMES = new Set(['value', 'val', 'parametervalue', 'default', 'secretstring', 'defaultvalue']);
+const INDIRECT = /(?:["']?(?:name|key|ParameterKey|variable|id)["']?\s*[:=]\s*|variable\s+)["']?([A-Za-z_][\w.-]{0,100})/gi;
+
+/** The name bound to the value starting at `start`, or `undefined` when none is visible. */
+export function bindingName(text: string, index: LineIndex, start: number, isCsv = false): string | undefined {
+  const line = index.lineOf(start);
+  const lineStart = index.lineStart(line);
+  if (isCsv) return csvHeaderName(text, index, line, lineStart, start);
+
+  let prefix = stripOpening(text.slice(Math.max(lineStart, start - WINDOW), start));
+  if (/^[\s([{]*$/.test(prefix) && line > 0) {
+    // The name is on the line above: `SECRET_KEY = (` / `secret_key:` + indented value.
+    const prev = previousNonBlankLine(text, index, line);
+    if (prev !== undefined) prefix = prev.replace(/[\s([{]*$/, '');
+  }
+  const name = nameFromPrefix(prefix);
+  if (name !== undefined && INDIRECT_NAMES.has(normalizeName(name))) {
+    return indirectName(text, index, line, start) ?? name;
+  }
+  return name;
+}
+
+function nameFromPrefix(prefix: string): string | undefined {
+  const tail = prefix.length > WINDOW ? prefix.slice(-WINDOW) : prefix;
+  let m = XML_ATTRIBUTE.exec(tail) ?? XML_ELEMENT.exec(tail);
+  if (m?.[1] !== undefined) return m[1];
+  m = ASSIGNMENT.exec(tail);
+  let strict = m ? (m[1] ?? m[2]) : undefined;
+  if (strict === undefined) {
+    m = PAIR_CALL.exec(tail) ?? SETTER.exec(tail) ?? SPACED.exec(tail) ?? TABLE_CELL.exec(tail);
+    if (m) strict = m[1] ?? m[2];
+  }
+  if (strict !== undefined && nameRole(strict) !== 'none') return strict;
+  const loose = LOOSE.exec(tail)?.[1];
+  if (loose !== undefined && nameRole(loose) !== 'none') return loose;
+  return strict;
+}
+
+/** Drops the value's opening quote (`"`, `'`, `` ` ``, `\"` in JSON-escaped code, `b"`, `@"`). */
+function stripOpening(prefix: string): string {
+  let p = prefix.trimEnd();
+  if (/["'`]$/.test(p)) {
+    p = p.slice(0, -1);
+    if (p.endsWith('\\')) p = p.slice(0, -1);
+    p = p.replace(/(?<!\w)[bruf@]$/i, '');
+  }
+  return p.trimEnd();
+}
+
+function previousNonBlankLine(text: string, index: LineIndex, line: number): string | undefined {
+  for (let l = line - 1; l >= Math.max(0, line - 2); l--) {
+    const s = text.slice(index.lineStart(l), index.lineEnd(l, text));
+    if (s.trim() !== '') return s.length > WINDOW ? s.slice(-WINDOW) : s;
+  }
+  return undefined;
+}
+
+function indirectName(text: string, index: LineIndex, line: number, start: number): string | undefined {
+  const from = index.lineStart(Math.max(0, line - 3));
+  const window = text.slice(Math.max(from, start - WINDOW * 2), start);
+  let found: string | undefined;
+  for (const m of window.matchAll(INDIRECT)) {
+    if (m[1] !== undefined && normalizeName(m[1]) !== 'value') found = m[1];
+  }
+  return found;
+}
+
+function csvHeaderName(text: string, index: LineIndex, line: number, lineStart: number, start: number): string | undefined {
+  if (line === 0) return undefined;
+  let column = 0;
+  for (let i = lineStart; i < start; i++) if (text.charCodeAt(i) === 44) column++;
+  const header = text.slice(0, index.lineEnd(0, text)).split(',');
+  return header[column]?.replace(/^\s*["']?|["']?\s*$/g, '');
+}

@@ -1,0 +1,35 @@
+import { createContext } from './context.js';
+import { DETECTORS } from './detectors/index.js';
+import type { Kind } from './kinds.js';
+import type { Finding, ScanOptions } from './scan.js';
+import { toFindings } from './scan.js';
+
+/** What an AST adapter knows about a string value. */
+export interface StringBinding {
+  /** The name the value is bound to: variable, property, key, JSX attribute, parameter. */
+  readonly name?: string | undefined;
+  /** The file talks to MWS (decides "MWS" vs "AWS" in messages). */
+  readonly hasMwsContext?: boolean;
+  /** The file holds an LWA client id (enables bare 64-hex client secrets). */
+  readonly hasLwaClientId?: boolean;
+  /** The value sits next to an access key id (same call arguments or object). */
+  readonly pairedWithAccessKey?: boolean;
+}
+
+const STRING_KINDS: readonly Kind[] = ['access-key-id', 'secret-key', 'mws-auth-token', 'lwa-client-secret', 'lwa-refresh-token'];
+
+/**
+ * Classifies one string value the way {@link scanText} classifies a value in a text, given the
+ * name it is bound to: the entry for AST adapters (ESLint, secretlint), so every surface makes
+ * the same decision. Offsets in the findings are relative to `value`.
+ */
+export function classifyString(value: string, binding: StringBinding = {}, options: Pick<ScanOptions, 'locale' | 'kinds'> = {}): Finding[] {
+  const ctx = createContext(value, '', {
+    name: binding.name,
+    paired: binding.pairedWithAccessKey ?? false,
+    ...(binding.hasMwsContext === undefined ? {} : { mws: binding.hasMwsContext }),
+    ...(binding.hasLwaClientId === undefined ? {} : { lwaClientId: binding.hasLwaClientId }),
+  });
+  const raw = DETECTORS.filter((d) => STRING_KINDS.includes(d.kind)).flatMap((d) => d.find(ctx));
+  return toFindings(ctx, raw, options);
+}

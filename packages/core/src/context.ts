@@ -1,0 +1,31 @@
+import { bindingName } from './bindings.js';
+import { LineIndex } from './locate.js';
+import type { ScanContext } from './types.js';
+
+const MWS_CONTEXT = /\bmws|mws\b|MWS|amazonservices|MarketplaceWebService|SellerId|peddler|AWSAccessKeyId/;
+const AMAZON_CONTEXT = /aws|amazon|akia|selling.?partner|sp.?api|\blwa/i;
+const CSV_PATH = /\.(?:csv|tsv)$/i;
+
+/** Builds the per-text context every detector reads. */
+export function createContext(
+  text: string,
+  path: string,
+  overrides: { name?: string | undefined; paired?: boolean; mws?: boolean; lwaClientId?: boolean } = {},
+): ScanContext {
+  const index = new LineIndex(text);
+  const isCsv = CSV_PATH.test(path);
+  const hasMwsContext = overrides.mws ?? MWS_CONTEXT.test(text);
+  const hasOverride = 'name' in overrides;
+  return {
+    text,
+    path,
+    index,
+    isCsv,
+    hasMwsContext,
+    hasAmazonContext: hasMwsContext || AMAZON_CONTEXT.test(text) || AMAZON_CONTEXT.test(path),
+    hasLwaClientId: overrides.lwaClientId ?? text.includes('amzn1.application-oa2-client.'),
+    accessKeyLines: new Set<number>(),
+    pairedWithAccessKey: overrides.paired ?? false,
+    nameAt: hasOverride ? () => overrides.name : (offset) => bindingName(text, index, offset, isCsv),
+  };
+}

@@ -1,0 +1,63 @@
+import { nameRole } from '../names.js';
+import { valueRuns } from '../runs.js';
+import type { Detector, RawFinding, ScanContext } from '../types.js';
+import { isPlaceholder, looksLikeAccessKeyId } from '../values.js';
+
+/**
+ * AWS-format access key IDs: a 4-letter type prefix and 16 of `[A-Z0-9]` (real keys use
+ * `[A-Z2-7]`). `AKIA` long-term, `ASIA` STS temporary, `ABIA` STS service bearer, `ACCA`
+ * context-specific. Resource ids (`AIDA` users, `AROA` roles, `AGPA` groups, `ANPA` policies...)
+ * share the shape but are not credentials, so they are not in the list.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
+ * Fake sample: AKIA2OGYBAH6Q7KD4XZM. A `%XX` escape may stand right before it in a signed URL.
+ */
+const PREFIXED_KEY = /(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{2}))(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g;
+
+function find(ctx: ScanContext): RawFinding[] {
+  const found: RawFinding[] = [];
+  PREFIXED_KEY.lastIndex = 0;
+  for (let m = PREFIXED_KEY.exec(ctx.text); m !== null; m = PREFIXED_KEY.exec(ctx.text)) {
+    const value = m[0];
+    if (isPlaceholder(value)) continue;
+    found.push({ kind: 'access-key-id', severity: 'error', start: m.index, end: m.index + 20, secret: value });
+  }
+  // Legacy MWS key ids had no type prefix: only their name tells them apart from other ids.
+  for (const run of valueRuns(ctx.text)) {
+    if (run.end - run.start !== 20 || /^(?:AKIA|ASIA|ABIA|ACCA)/.test(run.value)) continue;
+    if (!looksLikeAccessKeyId(run.value)) continue;
+    const name = ctx.nameAt(run.start);
+    if (name === undefined || nameRole(name) !== 'access-key') continue;
+    found.push({ kind: 'access-key-id', severity: 'error', start: run.start, end: run.end, secret: run.value });
+  }
+  for (const f of found) ctx.accessKeyLines.add(ctx.index.lineOf(f.start));
+  return found;
+}
+
+/** Detector for `access-key-id`. */
+export const accessKeyId: Detector = Object.freeze({
+  kind: 'access-key-id',
+  keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'access', 'keyid', 'key_id', 'key-id'],
+  find,
+  samples: {
+    positive: [
+      { text: 'const key = "AKIA2OGYBAH6Q7KD4XZM";', value: 'AKIA2OGYBAH6Q7KD4XZM', reason: 'long-term key in code' },
+      { text: 'AWS_ACCESS_KEY_ID=ASIAY34FZKBOKMUTVV7A', value: 'ASIAY34FZKBOKMUTVV7A', reason: 'temporary STS key in .env' },
+      { text: 'log: ?AWSAccessKeyId=AKIAJ5Q7R2D4LMNOPQ3X&Action=ListOrders', value: 'AKIAJ5Q7R2D4LMNOPQ3X', reason: 'key in a signed URL' },
+      { text: 'q=AWSAccessKeyId%3DAKIAJ5Q7R2D4LMNOPQ3X%26', value: 'AKIAJ5Q7R2D4LMNOPQ3X', reason: 'key after a percent-encoded =' },
+      { text: 'AWSAccessKeyId=0PB842ZQ7N4ZTR2F9K3M&Action=ListOrders', value: '0PB842ZQ7N4ZTR2F9K3M', reason: 'legacy un-prefixed MWS key id in a request' },
+      { text: "mws_access_key_id: '1QW2ER3TY4UI5OP6AS7D'", value: '1QW2ER3TY4UI5OP6AS7D', reason: 'legacy key bound to an access-key name' },
+      { text: "$store['Acme']['keyId'] = 'X9C3B7N2M5K8J4H6G1F0';", value: 'X9C3B7N2M5K8J4H6G1F0', reason: 'phpAmazonMWS keyId' },
+    ],
+    negative: [
+      { text: 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE', reason: 'AWS documentation example' },
+      { text: 'AWSAccessKeyId=022QF0EXAMPLEH9DHM02', reason: 'MWS documentation example' },
+      { text: 'UserId: AIDAJQABLZS4A3QDU576Q', reason: 'IAM user resource id, not a key' },
+      { text: 'RoleId: AROA3XFRBF535PLBIFPI4', reason: 'IAM role resource id, not a key' },
+      { text: 'AWS_ACCESS_KEY_ID=AKIAXXXXXXXXXXXXXXXX', reason: 'placeholder' },
+      { text: 'key: AKIA************MPLE', reason: 'already masked' },
+      { text: 'build_id = "0PB842ZQ7N4ZTR2F9K3M"', reason: 'un-prefixed id not bound to an access-key name' },
+      { text: 'const hash = "xAKIA2OGYBAH6Q7KD4XZM";', reason: 'inside a longer token' },
+      { text: 'seller_id = "A2NODRKZP88ZB9"', reason: 'Seller or Marketplace id' },
+    ],
+  },
+});

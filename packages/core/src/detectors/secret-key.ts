@@ -1,0 +1,81 @@
+import { isSecretKeyName, nameRole } from '../names.js';
+import type { NameRole } from '../names.js';
+import { valueRuns } from '../runs.js';
+import type { Detector, RawFinding, ScanContext } from '../types.js';
+import { looksLikeSecretKey } from '../values.js';
+
+/**
+ * AWS/MWS secret keys: exactly 40 of `[A-Za-z0-9/+]`, no prefix. Their shape alone matches
+ * hashes, paths and base64 slices, so a value is reported only when it is bound to a secret-key
+ * name (`secretKey`, `AWS_SECRET_ACCESS_KEY`, `<SecretKey>`, `define('AWS_SECRET_ACCESS_KEY', …)`)
+ * or stands within {@link PAIRING_LINES} lines of an access key id (`new Client("AKIA…", "…")`,
+ * a credentials CSV row). Fake sample: Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw.
+ */
+export const PAIRING_LINES = 3;
+
+// Names whose values are never a secret key, even next to an access key.
+const NEVER_SECRET: ReadonlySet<NameRole> = new Set([
+  'not-secret',
+  'access-key',
+  'seller-id',
+  'weak-seller-id',
+  'auth-token',
+  'lwa-client-id',
+  'lwa-client-secret',
+  'refresh-token',
+]);
+
+function isPaired(ctx: ScanContext, line: number): boolean {
+  if (ctx.pairedWithAccessKey) return true;
+  for (let l = line - PAIRING_LINES; l <= line + PAIRING_LINES; l++) if (ctx.accessKeyLines.has(l)) return true;
+  return false;
+}
+
+function find(ctx: ScanContext): RawFinding[] {
+  const found: RawFinding[] = [];
+  for (const run of valueRuns(ctx.text)) {
+    if (run.value.length !== 40 || !looksLikeSecretKey(run.value)) continue;
+    const name = ctx.nameAt(run.start);
+    const bound = name !== undefined && isSecretKeyName(name, ctx.hasAmazonContext);
+    if (!bound) {
+      if (name !== undefined && NEVER_SECRET.has(nameRole(name))) continue;
+      if (!isPaired(ctx, ctx.index.lineOf(run.start))) continue;
+    }
+    found.push({ kind: 'secret-key', severity: 'error', start: run.start, end: run.end, secret: run.value });
+  }
+  return found;
+}
+
+const SECRET = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';
+
+/** Detector for `secret-key`. Runs after `access-key-id`, whose lines it pairs with. */
+export const secretKey: Detector = Object.freeze({
+  kind: 'secret-key',
+  keywords: ['secret', 'AKIA', 'ASIA', 'access', 'key'],
+  find,
+  samples: {
+    positive: [
+      { text: `const secretKey = "${SECRET}";`, value: SECRET, reason: 'bound to a secret-key name in JS' },
+      { text: `AWS_SECRET_ACCESS_KEY=${SECRET}`, value: SECRET, reason: '.env' },
+      { text: `aws_secret_access_key = ${SECRET}`, value: SECRET, reason: 'credentials file' },
+      { text: `define('AWS_SECRET_ACCESS_KEY', '${SECRET}');`, value: SECRET, reason: 'official MWS PHP client config' },
+      { text: `<add key="SecretKey" value="${SECRET}" />`, value: SECRET, reason: 'App.config appSettings' },
+      { text: `<SecretKey>${SECRET}</SecretKey>`, value: SECRET, reason: 'XML element' },
+      { text: `new MarketplaceWebServiceOrdersClient("AKIA2OGYBAH6Q7KD4XZM", "${SECRET}", "app", "1.0", config);`, value: SECRET, reason: 'paired with an access key in the same call' },
+      { text: `- name: AWS_SECRET_ACCESS_KEY\n  value: "${SECRET}"`, value: SECRET, reason: 'Kubernetes env name/value pair' },
+      { text: 'secret_key = "rT5+aB9/cD3eF7gH1iJ2kL4mN6oP8qR0sT2uV4w+"', value: 'rT5+aB9/cD3eF7gH1iJ2kL4mN6oP8qR0sT2uV4w+', reason: 'secret ending in +' },
+      { text: 'GET /?mws_secret_key=rT5+aB9/cD3eF7gH1iJ2kL4mN6oP8qR0sT2uV4w%2F&x=1', value: 'rT5+aB9/cD3eF7gH1iJ2kL4mN6oP8qR0sT2uV4w%2F', reason: 'percent-encoded / at the end' },
+      { text: `"source": ["SECRET_KEY = \\"${SECRET}\\"\\n"]`, path: 'a.ipynb', value: SECRET, reason: 'JSON-escaped notebook source' },
+    ],
+    negative: [
+      { text: 'secret_key = "da39a3ee5e6b4b0d3255bfef95601890afd80709"', reason: 'SHA-1 hex' },
+      { text: 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', reason: 'AWS documentation example' },
+      { text: 'secret_key = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"', reason: 'low entropy' },
+      { text: `const cacheKey = "${SECRET}";`, reason: 'no secret name and no access key nearby' },
+      { text: `signature = "${SECRET}"\nkey = "AKIA2OGYBAH6Q7KD4XZM"`, reason: 'a signature, even next to a key' },
+      { text: `integrity sha512-${SECRET}${SECRET}==`, reason: 'lockfile integrity' },
+      { text: 'secretKey: process.env.MWS_SECRET_KEY', reason: 'read from the environment' },
+      { text: 'secret_key = "src/components/SellerCentral/OrdersPage"', reason: 'a path of words' },
+    ],
+  },
+});

@@ -1,0 +1,212 @@
+import type { Field } from '../structure.js';
+import { classifyValue, extractFields, isSellerish } from '../structure.js';
+import type { Detector, RawFinding, ScanContext } from '../types.js';
+import { normalizeName } from '../names.js';
+
+/**
+ * The type-A anti-pattern: a seller's own access/secret keys held per seller instead of the
+ * Seller ID + MWS Auth Token the seller gives to an authorized developer. Found structurally
+ * (see `structure.ts`): a record that holds a seller identifier (or is itself a seller/tenant
+ * record) together with key fields; a collection of per-seller key pairs; an MWS request with
+ * `SellerId`/`Merchant` and `AWSAccessKeyId` but no `MWSAuthToken` whose keys are hard-coded or
+ * come from the seller's record. The correct pattern (the integrator's own keys from env or a
+ * secret store, per-seller `sellerId` + `mwsAuthToken`) and per-region developer keys are never
+ * reported. ../shared/docs/mws-credentials.md §1.
+ */
+
+// Map keys or item labels that name MWS regions: one developer key pair per region is correct.
+const REGION = /^(?:na|eu|fe|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
+
+/**
+ * Decides which records in a set of fields are type A. Shared with AST adapters, which build
+ * {@link Field}s from their own trees. Returns the key field to report for each offending record.
+ */
+export function findSharedCredentialFields(fields: readonly Field[], resolve?: (name: string) => string | undefined): Field[] {
+  const records = new Map<string, Field[]>();
+  for (const f of fields) {
+    const list = records.get(f.record);
+    if (list) list.push(f);
+    else records.set(f.record, [f]);
+  }
+  // Per-collection counts of records holding literal keys (multi-seller configs).
+  const literalKeyRecords = new Map<string, Set<string>>();
+  for (const f of fields) {
+    if ((f.role === 'secret-key' || f.role === 'access-key') && f.shape === 'literal') {
+      const set = literalKeyRecords.get(f.collection) ?? new Set<string>();
+      set.add(f.record);
+      literalKeyRecords.set(f.collection, set);
+    }
+  }
+  const offending: Field[] = [];
+  for (const list of records.values()) {
+    const key = list.find((f) => f.role === 'secret-key') ?? list.find((f) => f.role === 'access-key');
+    if (!key) continue;
+    const seller = list.find((f) => f.role === 'seller-id') ?? list.find((f) => f.role === 'weak-seller-id');
+    const token = list.find((f) => f.role === 'auth-token' && f.shape !== 'empty');
+    const keys = list.filter((f) => f.role === 'secret-key' || f.role === 'access-key');
+    if (keys.some((f) => f.shape === 'env')) continue;
+    if (token) continue;
+    const isRequest = list.some((f) => f.name === 'AWSAccessKeyId') && seller !== undefined && seller.role === 'seller-id';
+    const sellerNamed = isSellerish(key.recordName);
+    let shape = key.shape;
+    let value = key.value;
+    if (shape === 'ref' && /^[A-Za-z_$][\w$]*$/.test(value) && resolve) {
+      const resolved = resolve(value);
+      if (resolved !== undefined) {
+        value = resolved;
+        shape = classifyValue(resolved);
+        if (shape === 'env') continue;
+      }
+    }
+    let isTypeA = false;
+    switch (shape) {
+      case 'decl':
+        isTypeA = (seller !== undefined && seller.role === 'seller-id') || sellerNamed;
+        break;
+      case 'ref': {
+        const root = /^(?:this\.|self\.)?([A-Za-z_$][\w$]*)/.exec(value)?.[1] ?? '';
+        const sellerRoot = seller ? (/^(?:this\.|self\.)?([A-Za-z_$][\w$]*)\./.exec(seller.value)?.[1] ?? '') : '';
+        isTypeA =
+          seller !== undefined &&
+          (/[.[]/.test(value) && (isSellerish(value.replace(/\.[^.]*$/, '')) || (sellerRoot !== '' && root === sellerRoot)));
+        break;
+      }
+      case 'literal': {
+        const siblings = literalKeyRecords.get(key.collection)?.size ?? 0;
+        const label = normalizeName(key.recordName.trim().split(/\s+/).at(-1) ?? '');
+        isTypeA =
+          isRequest ||
+          ((seller !== undefined || sellerNamed) && (sellerNamed || siblings >= 2) && !REGION.test(label)) ||
+          (siblings >= 2 && sellerNamed && !REGION.test(label));
+        break;
+      }
+      case 'other':
+        isTypeA = false;
+        break;
+      case 'empty':
+      case 'env':
+        break;
+    }
+    if (isTypeA) offending.push(key);
+  }
+  return offending;
+}
+
+// `?AWSAccessKeyId=…&SellerId=…` without `MWSAuthToken`: a signed request made with keys that are
+// not the integrator's own, or a log of one.
+const QUERY_KEY = /[?&]AWSAccessKeyId=([^&\s"'<>#]*)/g;
+
+function requestsWithoutToken(ctx: ScanContext): RawFinding[] {
+  const found: RawFinding[] = [];
+  QUERY_KEY.lastIndex = 0;
+  for (let m = QUERY_KEY.exec(ctx.text); m !== null; m = QUERY_KEY.exec(ctx.text)) {
+    const keyValue = m[1] ?? '';
+    if (keyValue === '' || /[{$<%]/.test(keyValue.replace(/%[0-9A-F]{2}/g, ''))) continue;
+    const from = Math.max(0, m.index - 2000);
+    const lineStart = ctx.text.lastIndexOf('\n', m.index) + 1;
+    let urlStart = m.index;
+    while (urlStart > Math.max(from, lineStart) && !/[\s"'<>]/.test(ctx.text[urlStart - 1] ?? '')) urlStart--;
+    let urlEnd = m.index + m[0].length;
+    while (urlEnd < ctx.text.length && urlEnd - m.index < 4000 && !/[\s"'<>]/.test(ctx.text[urlEnd] ?? '')) urlEnd++;
+    const url = ctx.text.slice(urlStart, urlEnd);
+    if (!/[?&](?:SellerId|Merchant)=[^&\s]/.test(url)) continue;
+    if (/[?&]MWSAuthToken=[^&\s]/.test(url)) continue;
+    const start = m.index + 1;
+    found.push({
+      kind: 'shared-credentials',
+      severity: 'error',
+      start,
+      end: start + 'AWSAccessKeyId'.length,
+      secret: `request:${keyValue}`,
+      detail: 'AWSAccessKeyId',
+    });
+  }
+  return found;
+}
+
+function find(ctx: ScanContext): RawFinding[] {
+  const fields = extractFields(ctx.text, ctx.index, ctx.isCsv);
+  let resolutions = 0;
+  const resolve = (name: string): string | undefined => {
+    if (++resolutions > 20) return undefined;
+    const re = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*(?::[^=\\n]{0,40})?=(?![=>])\\s*([^;\\n]{1,120})`);
+    return re.exec(ctx.text)?.[1]?.trim();
+  };
+  const found: RawFinding[] = findSharedCredentialFields(fields, resolve).map((f) => ({
+    kind: 'shared-credentials',
+    severity: 'error',
+    start: f.start,
+    end: f.end,
+    secret: `field:${normalizeName(f.recordName)}:${normalizeName(f.name)}:${f.value}`,
+    detail: f.name,
+  }));
+  return [...found, ...requestsWithoutToken(ctx)];
+}
+
+/** Detector for `shared-credentials`. */
+export const sharedCredentials: Detector = Object.freeze({
+  kind: 'shared-credentials',
+  keywords: ['seller', 'merchant', 'AWSAccessKeyId', 'tenant', 'account'],
+  find,
+  samples: {
+    positive: [
+      {
+        text: 'CREATE TABLE sellers (\n  seller_id VARCHAR(20) PRIMARY KEY,\n  mws_access_key VARCHAR(20),\n  mws_secret_key VARCHAR(40)\n);',
+        path: 'schema.sql',
+        value: 'mws_secret_key',
+        reason: 'per-seller secret key column',
+      },
+      {
+        text: 'interface SellerAccount {\n  sellerId: string;\n  accessKeyId: string;\n  secretKey: string;\n}',
+        path: 'seller.ts',
+        value: 'secretKey',
+        reason: 'type holding a seller id and its keys',
+      },
+      {
+        text: "const client = new HttpClient({\n  sellerId: seller.sellerId,\n  awsAccessKeyId: seller.accessKey,\n  secretKey: seller.secretKey,\n});",
+        path: 'client.ts',
+        value: 'secretKey',
+        reason: "client built from the seller's own keys",
+      },
+      {
+        text: 'https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=A1B2C3D4E5F6G7&Signature=abc',
+        path: 'requests.log',
+        value: 'AWSAccessKeyId',
+        reason: 'MWS request with SellerId and no MWSAuthToken',
+      },
+      {
+        text: "router.post('/connect', (req) => {\n  const sellerId = req.body.sellerId;\n  const secretKey = req.body.secretKey;\n});",
+        path: 'routes.js',
+        value: 'secretKey',
+        reason: "asks the seller for its secret key",
+      },
+    ],
+    negative: [
+      {
+        text: "const client = new HttpClient({\n  awsAccessKeyId: process.env.MWS_ACCESS_KEY_ID,\n  secretKey: process.env.MWS_SECRET_KEY,\n  sellerId: seller.sellerId,\n  mwsAuthToken: seller.mwsAuthToken,\n});",
+        path: 'client.ts',
+        reason: 'type B: own keys from env, per-seller id + token',
+      },
+      {
+        text: 'CREATE TABLE sellers (\n  seller_id VARCHAR(20) PRIMARY KEY,\n  marketplace_id VARCHAR(20),\n  mws_auth_token VARCHAR(64)\n);',
+        path: 'schema.sql',
+        reason: 'type B table',
+      },
+      {
+        text: 'regions:\n  na:\n    access_key: ${NA_ACCESS_KEY}\n    secret_key: ${NA_SECRET_KEY}\n  eu:\n    access_key: ${EU_ACCESS_KEY}\n    secret_key: ${EU_SECRET_KEY}',
+        path: 'config.yml',
+        reason: 'one developer key pair per region',
+      },
+      {
+        text: "params = {\n  'Action': 'ListOrders',\n  'SellerId': os.environ['SELLER_ID'],\n  'AWSAccessKeyId': os.environ['MWS_ACCESS_KEY'],\n}",
+        path: 'self_use.py',
+        reason: 'single-tenant script with its own keys from env',
+      },
+      {
+        text: '?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&MWSAuthToken=amzn.mws.0b2a6c1e-7f3d-4e58-9a61-2c4d8e9f0a17&SellerId=A1B2C3D4E5F6G7',
+        path: 'requests.log',
+        reason: 'request with an auth token',
+      },
+    ],
+  },
+});

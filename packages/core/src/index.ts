@@ -1,0 +1,25 @@
+/**
+ * @mwsguard/core: the detection engine for Amazon MWS and SP-API credentials. Pure functions,
+ * no I/O: text in, findings out. Every mwsguard surface (CLI, ESLint plugin, secretlint rule)
+ * calls these functions and only translates positions.
+ */
+export { scanText } from './scan.js';
+export type { Finding, ScanOptions } from './scan.js';
+export { classifyString } from './classify.js';
+export type { StringBinding } from './classify.js';
+export { KINDS, KIND_INFO, DOCS_BASE_URL, isKind } from './kinds.js';
+export type { Kind, KindInfo, Severity } from './kinds.js';
+export { maskSecret } from './mask.js';
+export { fingerprint } from './fingerprint.js';
+export { LineIndex } from './locate.js';
+export type { Position } from './locate.js';
+export { renderMessage, renderRecommendation } from './messages.js';
+export type { Locale, MessageFacts } from './messages.js';
+export { nameRole, normalizeName } from './names.js';
+export type { NameRole } from './names.js';
+export { extractFields, classifyValue } from './structure.js';
+export type { Field, ValueShape } from './structure.js';
+export { findSharedCredentialFields } from './detectors/shared-credentials.js';
+export { DETECTORS, DETECTOR_BY_KIND } from './detectors/index.js';
+export type { Detector, Sample } from './types.js';
+export { DOCUMENTED_EXAMPLES, isPlaceholder } from './values.js';

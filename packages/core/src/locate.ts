@@ -1,0 +1,63 @@
+/** 1-based line and column (UTF-16 code units, as editors and ESLint count them). */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Maps string offsets to line/column. Line starts are computed once per text, so each lookup is
+ * a binary search: the hot path never splits the text into lines. `\r\n`, `\n` and `\r` all end
+ * a line.
+ */
+export class LineIndex {
+  readonly #starts: number[];
+
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.#starts = starts;
+  }
+
+  /** Number of lines. */
+  get lineCount(): number {
+    return this.#starts.length;
+  }
+
+  /** 0-based index of the line holding `offset`. */
+  lineOf(offset: number): number {
+    const starts = this.#starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Offset of the first character of 0-based line `line`. */
+  lineStart(line: number): number {
+    return this.#starts[Math.max(0, Math.min(line, this.#starts.length - 1))] ?? 0;
+  }
+
+  /** Offset just past the last character of 0-based line `line`, before its line break. */
+  lineEnd(line: number, text: string): number {
+    let end = line + 1 < this.#starts.length ? (this.#starts[line + 1] ?? text.length) : text.length;
+    while (end > this.lineStart(line) && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+    return end;
+  }
+
+  /** 1-based position of `offset`. */
+  position(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { line: line + 1, column: offset - (this.#starts[line] ?? 0) + 1 };
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Candidate values for the context-bound kinds (40-character secrets, legacy 20-character key
+ * ids, bare 64-hex LWA secrets): maximal runs of the base64 alphabet, where percent-encoded `+`
+ * and `/` (`%2B`, `%2F`, as in signed URLs and form bodies) count as one character each.
+ *
+ * One linear regex pass: `%` is not in the character class, so the alternation never overlaps.
+ */
+const RUN = /(?:[A-Za-z0-9+/]|%2[BbFf]){20,}/g;
+
+export interface ValueRun {
+  readonly start: number;
+  readonly end: number;
+  /** The run with `%2B`/`%2F` decoded. */
+  readonly value: string;
+}
+
+/** Runs of at least 20 characters whose neighbours show they are a whole value. */
+export function* valueRuns(text: string): Generator<ValueRun> {
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
+    let start = m.index;
+    const end = start + m[0].length;
+    const before = text.charCodeAt(start - 1);
+    // `%3D` before the run: its two hex digits were taken into the run.
+    if (before === 37 /* % */ && /^[0-9A-Fa-f]{2}/.test(m[0])) start += 2;
+    // `\n`, `\t`, `\r` escapes in JSON-encoded source (notebooks) glue a letter to the value.
+    else if (before === 92 /* \ */ && /^[ntr]/.test(m[0])) start += 1;
+    else if (!isBoundaryBefore(before)) continue;
+    if (!isBoundaryAfter(text, end)) continue;
+    const raw = text.slice(start, end);
+    yield { start, end, value: raw.includes('%') ? raw.replace(/%2[Bb]/g, '+').replace(/%2[Ff]/g, '/') : raw };
+  }
+}
+
+function isBoundaryBefore(c: number): boolean {
+  // `_`, `-` and `.` join the run to a larger identifier, domain, or `sha512-` integrity string.
+  return !(c === 95 || c === 45 || c === 46);
+}
+
+function isBoundaryAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c === 95 || c === 45 || c === 61 /* = padding */ || c === 40 /* ( call */ || c === 64 /* @ */)
+    return false;
+  if (c === 46 /* . */) {
+    const n = text.charCodeAt(end + 1);
+    return !((n >= 48 && n <= 57) || (n >= 65 && n <= 90) || (n >= 97 && n <= 122));
+  }
+  return true;
+}

@@ -1,0 +1,140 @@
+import { createContext } from './context.js';
+import { DETECTORS } from './detectors/index.js';
+import { fingerprint } from './fingerprint.js';
+import { KIND_INFO } from './kinds.js';
+import type { Kind, Severity } from './kinds.js';
+import type { LineIndex } from './locate.js';
+import { maskSecret } from './mask.js';
+import { renderMessage, renderRecommendation } from './messages.js';
+import type { RawFinding, ScanContext } from './types.js';
+
+/** A credential found in a text. Positions are 1-based; `endColumn` is exclusive. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly kind: Kind;
+  readonly severity: Severity;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** Masked value (never the whole secret); the field name for `shared-credentials`. */
+  readonly secret: string;
+  /** Salted SHA-256 of kind + secret: stable across lines, files and machines; no plaintext. */
+  readonly fingerprint: string;
+  readonly message: string;
+  readonly recommendation: string;
+  /** 0-based UTF-16 offsets of the reported span in the scanned text (after a leading BOM). */
+  readonly offset: number;
+  readonly endOffset: number;
+}
+
+/** Options of {@link scanText}. */
+export interface ScanOptions {
+  /** File name (relative or absolute); decides CSV handling and appears nowhere in findings. */
+  readonly path?: string;
+  /** Message language; default `en`. */
+  readonly locale?: string;
+  /** Kinds to report; default all. */
+  readonly kinds?: readonly Kind[];
+}
+
+// A text containing none of these (case-insensitive) cannot hold any kind: the one cheap check
+// that lets most files cost only their read.
+const PREFILTER = /akia|asia|abia|acca|amzn|atz[ar]|secret|access|key.?id|seller|merchant|kind:\s*secret/i;
+
+/**
+ * Scans any text (source code in any language, config, logs, notebooks, CSV, SQL, Markdown) and
+ * returns the credentials in it, sorted by position.
+ */
+export function scanText(text: string, options: ScanOptions = {}): Finding[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!PREFILTER.test(body)) return [];
+  const ctx = createContext(body, options.path ?? '');
+  const raw = [...runDetectors(ctx), ...scanBase64Secrets(ctx)];
+  return toFindings(ctx, raw, options);
+}
+
+function runDetectors(ctx: ScanContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const d of DETECTORS) out.push(...d.find(ctx));
+  return out;
+}
+
+/** Converts raw findings to public ones: dedupe, positions, mask, fingerprint, prose. */
+export function toFindings(ctx: ScanContext, raw: readonly RawFinding[], options: ScanOptions = {}): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const r of raw) {
+    if (options.kinds && !options.kinds.includes(r.kind)) continue;
+    const key = `${r.kind}:${String(r.start)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(toFinding(ctx.index, ctx.hasMwsContext, r, options.locale));
+  }
+  return out.sort((a, b) => a.offset - b.offset || a.kind.localeCompare(b.kind));
+}
+
+function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en'): Finding {
+  const start = index.position(r.start);
+  const end = index.position(r.end);
+  const isShared = r.kind === 'shared-credentials';
+  const masked = isShared ? (r.detail ?? 'field') : maskSecret(r.secret);
+  return {
+    ruleId: KIND_INFO[r.kind].ruleId,
+    kind: r.kind,
+    severity: r.severity,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    secret: masked,
+    fingerprint: fingerprint(r.kind, r.secret),
+    message: renderMessage(
+      {
+        kind: r.kind,
+        severity: r.severity,
+        masked,
+        mws,
+        ...(isShared && r.secret.startsWith('request:') ? { detail: 'request' } : {}),
+      },
+      locale,
+    ),
+    recommendation: renderRecommendation(r.kind, locale),
+    offset: r.start,
+    endOffset: r.end,
+  };
+}
+
+// Kubernetes Secret manifests keep values base64-encoded under `data:`; decode them and report
+// what they hold at the encoded value.
+const K8S_DATA_VALUE = /^([ \t]+)([\w.-]{1,120}):[ \t]*["']?([A-Za-z0-9+/]{12,}={0,2})["']?[ \t]*$/gm;
+
+function scanBase64Secrets(ctx: ScanContext): RawFinding[] {
+  if (!/kind:\s*["']?Secret\b/.test(ctx.text) || !/^\s*(?:data|binaryData):/m.test(ctx.text)) return [];
+  const out: RawFinding[] = [];
+  K8S_DATA_VALUE.lastIndex = 0;
+  for (let m = K8S_DATA_VALUE.exec(ctx.text); m !== null; m = K8S_DATA_VALUE.exec(ctx.text)) {
+    const [, , key = '', encoded = ''] = m;
+    const decoded = decodeBase64Text(encoded);
+    if (decoded === undefined) continue;
+    const valueStart = m.index + m[0].indexOf(encoded, m[0].indexOf(':'));
+    const inner = decoded.includes('\n') ? decoded : `${key}=${decoded}`;
+    const innerCtx = createContext(inner, ctx.path);
+    for (const f of runDetectors(innerCtx)) {
+      out.push({ ...f, start: valueStart, end: valueStart + encoded.length });
+    }
+  }
+  return out;
+}
+
+function decodeBase64Text(encoded: string): string | undefined {
+  try {
+    const binary = atob(encoded);
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // Only printable text can hold a credential; binary blobs (certificates, images) are skipped.
+    return /^[\x20-\x7e\t\r\n]*$/.test(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Kind, Severity } from './kinds.js';
+import type { LineIndex } from './locate.js';
+
+/** A finding before positions, masking and prose are attached. Offsets are UTF-16 indexes. */
+export interface RawFinding {
+  readonly kind: Kind;
+  readonly severity: Severity;
+  readonly start: number;
+  readonly end: number;
+  /**
+   * The plaintext the fingerprint and mask are computed from. For `shared-credentials` this is
+   * a normalised description of the offending field, never a secret.
+   */
+  readonly secret: string;
+  /** Extra facts for the message (e.g. the field name for `shared-credentials`). */
+  readonly detail?: string;
+}
+
+/** What every detector may read about the text being scanned. Built once per scan. */
+export interface ScanContext {
+  readonly text: string;
+  readonly path: string;
+  readonly index: LineIndex;
+  /** The file is a CSV/TSV export: values are bound to the header cell above them. */
+  readonly isCsv: boolean;
+  /** The text mentions MWS (endpoints, parameters, client libraries). */
+  readonly hasMwsContext: boolean;
+  /** The text mentions AWS, Amazon, SP-API or LWA at all. */
+  readonly hasAmazonContext: boolean;
+  /** The text holds an LWA client id (`amzn1.application-oa2-client.`). */
+  readonly hasLwaClientId: boolean;
+  /** 0-based lines holding an access key id found so far (for pairing secrets with their key). */
+  readonly accessKeyLines: Set<number>;
+  /** An AST adapter knows the value sits next to an access key (same call or object). */
+  readonly pairedWithAccessKey: boolean;
+  /** The name the value starting at `offset` is bound to (text reading, or the adapter's binding). */
+  readonly nameAt: (offset: number) => string | undefined;
+}
+
+/** A positive or negative example a detector must (not) report; tests iterate these. */
+export interface Sample {
+  readonly text: string;
+  /** File name the sample is scanned as (decides CSV handling and the like). */
+  readonly path?: string;
+  /** For positives: the exact value expected to be reported. */
+  readonly value?: string;
+  /** One line on why this sample is (not) a finding. */
+  readonly reason: string;
+}
+
+/** A detector: one kind, its cheap prefilter keywords, its search and its samples. */
+export interface Detector {
+  readonly kind: Kind;
+  /** Case-insensitive literals; a text containing none of them cannot produce a finding. */
+  readonly keywords: readonly string[];
+  readonly find: (ctx: ScanContext) => RawFinding[];
+  readonly samples: { readonly positive: readonly Sample[]; readonly negative: readonly Sample[] };
+}
