@@ -46,6 +46,8 @@ const ENV_VALUE =
   /process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|^\$[A-Za-z_]|\bconfig\b|\bsettings\b|\bsecrets?\b|vault|ssm|SecretsManager|getSecret|GetSecret|Configuration\[|\benv\(|\benv\.|Deno\.env|credentials?Provider|keychain|KeyVault/i;
 const DECL_VALUE =
   /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|yup\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@)/;
+// ORM/schema field constructors: EncryptedCharField(…), Column(String), StringAttribute(…).
+const FIELD_TYPE = /^(?:[\w.]*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
 const SELLERISH = /seller|merchant|tenant|\bshops?\b|vendor|customer|\bstores\b|\brow\b|record|\breq\b|request|body|input|form|payload|dto|onboard/i;
 
 /** Extracts key/field occurrences with their record and value shape. Linear in the text. */
@@ -68,6 +70,8 @@ interface TokenHit {
   readonly leaf: string;
   readonly prefix: string;
   readonly role: NameRole;
+  /** Where the whole key starts (`$store` in `$store['Acme']['secretKey']`). */
+  readonly keyStart: number;
 }
 
 function collectTokens(text: string): TokenHit[] {
@@ -86,9 +90,9 @@ function collectTokens(text: string): TokenHit[] {
     const q = text[s - 1];
     if ((q === '"' || q === "'") && text[s - 2] === '[') {
       const lineStart = text.lastIndexOf('\n', s) + 1;
-      const chain = /((?:[$\w.]+)?(?:\[\s*["']?[^"'\]\n]{1,60}["']?\s*\])+)$/.exec(text.slice(Math.max(lineStart, s - 200), e + 1));
+      const chain = /((?:[$\w.]+)?(?:\[\s*["']?[^"'\]\n]{1,60}["']?\s*\])+)$/.exec(text.slice(Math.max(lineStart, s - 200), e + 2));
       if (chain?.[1] !== undefined) {
-        fullStart = e + 1 - chain[1].length;
+        fullStart = e + 2 - chain[1].length;
         full = chain[1].replace(/\[\s*["']?([^"'\]]*)["']?\s*\]/g, '.$1');
       }
     }
@@ -101,7 +105,9 @@ function collectTokens(text: string): TokenHit[] {
       continue;
     // `seller.secretKey` read in an expression is a value, not a field: keep only key positions
     // (decided in toField), but keep the prefix for dotted config keys.
-    hits.push({ start: fullStart === s ? s + (text.slice(s, e).length - text.slice(s, e).replace(/^[.$-]+/, '').length) : fullStart, end: e, full, leaf, prefix: parts.join('.'), role });
+    // Report at the leaf name itself (`secretKey` in `$store['Acme']['secretKey']`).
+    const leafStart = fullStart === s ? s + (text.slice(s, e).length - text.slice(s, e).replace(/^[.$-]+/, '').length) : s;
+    hits.push({ start: fullStart === s ? leafStart + Math.max(0, text.slice(leafStart, e).lastIndexOf(leaf)) : s, end: e, full, leaf, prefix: parts.join('.'), role, keyStart: fullStart });
   }
   return hits;
 }
@@ -287,28 +293,36 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
   const sep = /^["'`]?\]?[?!]?\s*(=>|:=|(?<![=!<>])=(?!=)|:(?!:)|,)/.exec(after);
   let shape: ValueShape;
   let value = '';
-  if (sep?.[1] !== undefined) {
-    if (sep[1] === ',' && !/["']$/.test(before)) {
-      // `a, secretKey, b` in a list: a shorthand property or a destructured name.
-      return shorthand(text, hit, layout);
+  let at = hit.keyStart;
+  let prefix = hit.prefix;
+  if (/(?:body|form|query|params|payload|input)(?:\.|\[\s*["':]{1,2})$/i.test(before)) {
+    // A read of a submitted field: `req.body.secretKey`, `request.form['secret_key']`, `params[:secret_key]`.
+    shape = 'ref';
+    value = `body.${hit.leaf}`;
+    at = lineStart;
+    prefix = '';
+  } else if (/(?<!:):$/.test(before)) {
+    shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
+  } else if (sep?.[1] !== undefined) {
+    if (sep[1] === ',') {
+      // `v.Add("AWSAccessKeyId", value)`, `define('X', value)`: a key/value call; its record is
+      // the code around the call, shared with the sibling calls.
+      if (!/\(\s*["']$/.test(before)) return shorthand(text, hit, layout);
+      at = Math.max(0, layout.containerAt(hit.start) - 1);
     }
-    if (sep[1] === ',' && !/\(\s*["']$/.test(before)) return shorthand(text, hit, layout);
     value = cutValue(after.slice(sep[0].length));
     shape = classifyValue(value);
-    if (sep[1] === ':' && /^[A-Z]?[a-z]+[!?]?$|^\[[A-Za-z]+!?\]!?$/.test(value) && /^(?:String|ID|Int|string|str|number|text|bytes)[!?]?$/.test(value.replace(/[[\]!]/g, '')))
-      shape = 'decl';
-  } else if (/:$/.test(before) && !/::$/.test(before)) {
-    shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
+    if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
   } else if (/\b(?:name|id|for|formControlName|v-model|ng-model|field|column)\s*=\s*["'{][^"']{0,40}$/i.test(before) || /register\(\s*["']$/.test(before)) {
     shape = 'decl'; // form input
-  } else if (/^\s*["'`]?\s*\??\s*(?:[;{]|$)/.test(after) && MODIFIERS.test(text.slice(lineStart, hit.start).trimStart()) && /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+)*[\w<>[\]?,.]+\s+$/.test(text.slice(lineStart, hit.start))) {
+  } else if (/^\s*["'`]?\s*\??\s*(?:[;{]|$)/.test(after) && /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+)*[\w<>[\]?,.]+\s+$/.test(text.slice(lineStart, hit.start))) {
     shape = 'decl'; // Java/C#/TS field: private String secretKey; public string SecretKey { get; set; }
   } else if (/^\s*$/.test(text.slice(lineStart, hit.start)) && /^["'`]?\s+[A-Za-z[]/.test(after)) {
     shape = 'decl'; // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
   } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after)) {
     return shorthand(text, hit, layout);
   } else return undefined;
-  const where = layout.describe(hit.start, hit.prefix);
+  const where = layout.describe(at, prefix);
   return { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, shape, value, ...where };
 }
 
@@ -316,6 +330,12 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
 function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefined {
   const container = layout.containerAt(hit.start);
   if (container < 0 || hit.prefix !== '') return undefined;
+  if (!/[{(,]\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 40), hit.start))) return undefined;
+  const head = text.slice(Math.max(0, container - 80), container);
+  if (/\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head)) {
+    const where = layout.describe(hit.start, '');
+    return { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, shape: 'decl', value: '', ...where };
+  }
   const opener = text.charCodeAt(container);
   if (opener !== 123 && opener !== 40) return undefined;
   const close = layout.closerOf(container);
@@ -325,7 +345,6 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
     if (m?.[1] !== undefined && opener === 123) value = `${cutValue(m[1])}.${hit.leaf}`;
     else if (opener === 40) {
       // A parameter list: `function onboard(sellerId, accessKey, secretKey)`.
-      const head = text.slice(Math.max(0, container - 80), container);
       if (!/(?:function\s*[\w$]*|def\s+\w+|=>|\bfunc\s+\w*|[\w$]+)\s*$/.test(head)) return undefined;
       return { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, shape: 'other', value, ...layout.describe(hit.start, '') };
     }
@@ -365,7 +384,8 @@ export function classifyValue(value: string): ValueShape {
   const v = value.trim();
   if (v === '' ) return 'decl';
   if (/^(?:null|None|nil|undefined|''|""|``|NULL|0)$/.test(v)) return 'empty';
-  if (ENV_VALUE.test(v)) return 'env';
+  if (DECL_VALUE.test(v) || FIELD_TYPE.test(v)) return 'decl';
+  if (ENV_VALUE.test(v.replace(/(["'`])(?:(?!\1).){0,200}\1/g, '""'))) return 'env';
   if (/^["'`]/.test(v) || /^[A-Za-z0-9+/]{16,}$/.test(v)) {
     const inner = v.replace(/^["'`]|["'`][,;]?$/g, '');
     if (inner === '' || /^(?:YOUR|<|x{3,}|\*{3,}|changeme|TODO|REPLACE|%\()|EXAMPLE/i.test(inner)) return 'empty';
