@@ -1,5 +1,6 @@
 import type { LineIndex } from './locate.js';
 import { normalizeName, nameRole } from './names.js';
+import { trimChars } from './strings.js';
 
 /**
  * Finds the name a value is bound to by reading the text just before it, the way a reader does:
@@ -15,24 +16,27 @@ const WINDOW = 240;
 // `<add key="SecretKey" value="` and `<setting name="SecretKey" serializeAs="String"><value>`.
 const XML_ATTRIBUTE = /\b(?:key|name)\s*=\s*["']([^"'<>]{1,100})["'][^<>]{0,200}?\bvalue\s*=\s*$/i;
 // `<SecretKey>` or `<SecretKey encrypted="false">`.
-const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,100})(?:\s[^<>]{0,200})?>$/;
+const XML_ELEMENT = /<([A-Z_][\w.:-]{0,100})(?:\s[^<>]{0,200})?>$/i;
 // `define('AWS_SECRET_ACCESS_KEY', `, `v.Add("AWSAccessKeyId", `, `put("secretKey", `.
-const PAIR_CALL = /["']([A-Za-z_][\w.\- ]{0,100})["']\s*,\s*$/;
+const PAIR_CALL = /["']([A-Z_][\w.\- ]{0,100})["']\s*,\s*$/i;
 // `setSecretKey(`, `withSecretKey(`, `.secret_key(`.
 const SETTER = /\b(?:set|with|put)_?([A-Za-z]\w{0,100})\s*\(\s*$/;
 // `name = `, `name: `, `"name": `, `name => `, `name := `, `name: string = `, `['name'] = `.
 const ASSIGNMENT =
-  /(?:([A-Za-z_$@][\w.\-$]{0,100})|["']([^"'\n]{1,100})["'])\s*\]?\s*(?::\s*[\w.<>[\]|&?, ]{1,60}?\s*)?(?:=>|:=|\|\|=|\?\?=|(?<![=!<>])=|:|->)\s*$/;
+  // eslint-disable-next-line regexp/no-super-linear-backtracking -- runs on a window of at most WINDOW characters
+  /(?:([A-Z_$@][\w.\-$]{0,100})|["']([^"'\n]{1,100})["'])\s*(?:\]\s*)?(?::\s*[\w.<>[\]|&?, ]{1,60}?\s*)?(?:=>|:=|\|\|=|\?\?=|(?<![=!<>])=|:|->)\s*$/i;
 // `ENV NAME `, `ARG NAME `, `--secret-key `, `-e NAME `, a Ruby DSL `secret_key `.
-const SPACED = /(?:^|\s)(?:ENV|ARG|export|setx|--?)\s*([A-Za-z_][\w.-]{0,100})\s+$|^\s*([a-z_]\w{0,60})\s+$/i;
+const SPACED = /(?:^|\s)(?:ENV|ARG|export|setx|--?)\s*([A-Z_][\w.-]{0,100})\s+$|^\s*([a-z_]\w{0,60})\s+$/i;
 // `| Secret Key | ` in a Markdown table.
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- runs on a window of at most WINDOW characters
 const TABLE_CELL = /\|\s*([^|]{1,60}?)\s*\|\s*$/;
 // `MWS Secret Key: ` in prose or a form label.
-const LOOSE = /([A-Za-z][A-Za-z0-9 _.-]{0,60})\s*[:=]\s*$/;
+const LOOSE = /([A-Z][\w .-]{0,60})\s*[:=]\s*$/i;
 // Indirection: `{"name": "AWS_SECRET_ACCESS_KEY", "value": …}`, `- name: X` + `value: …`,
 // `{"ParameterKey": "X", "ParameterValue": …}`, Terraform `variable "x" { default = … }`.
 const INDIRECT_NAMES = new Set(['value', 'val', 'parametervalue', 'default', 'secretstring', 'defaultvalue']);
-const INDIRECT = /(?:["']?(?:name|key|ParameterKey|variable|id)["']?\s*[:=]\s*|variable\s+)["']?([A-Za-z_][\w.-]{0,100})/gi;
+const INDIRECT =
+  /(?:["']?(?:name|key|ParameterKey|variable|id)["']?\s*[:=]\s*|variable\s+)["']?([A-Z_][\w.-]{0,100})/gi;
 
 /** The name bound to the value starting at `start`, or `undefined` when none is visible. */
 export function bindingName(text: string, index: LineIndex, start: number, isCsv = false): string | undefined {
@@ -44,7 +48,7 @@ export function bindingName(text: string, index: LineIndex, start: number, isCsv
   if (/^[\s([{]*$/.test(prefix) && line > 0) {
     // The name is on the line above: `SECRET_KEY = (` / `secret_key:` + indented value.
     const prev = previousNonBlankLine(text, index, line);
-    if (prev !== undefined) prefix = prev.replace(/[\s([{]*$/, '');
+    if (prev !== undefined) prefix = trimChars(prev, ' \t([{', { start: false });
   }
   const name = nameFromPrefix(prefix);
   if (name !== undefined && INDIRECT_NAMES.has(normalizeName(name))) {
@@ -98,10 +102,17 @@ function indirectName(text: string, index: LineIndex, line: number, start: numbe
   return found;
 }
 
-function csvHeaderName(text: string, index: LineIndex, line: number, lineStart: number, start: number): string | undefined {
+function csvHeaderName(
+  text: string,
+  index: LineIndex,
+  line: number,
+  lineStart: number,
+  start: number,
+): string | undefined {
   if (line === 0) return undefined;
   let column = 0;
   for (let i = lineStart; i < start; i++) if (text.charCodeAt(i) === 44) column++;
   const header = text.slice(0, index.lineEnd(0, text)).split(',');
-  return header[column]?.replace(/^\s*["']?|["']?\s*$/g, '');
+  const cell = header[column];
+  return cell === undefined ? undefined : trimChars(cell.trim(), '"\'');
 }

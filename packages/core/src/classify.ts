@@ -16,14 +16,24 @@ export interface StringBinding {
   readonly pairedWithAccessKey?: boolean;
 }
 
-const STRING_KINDS: readonly Kind[] = ['access-key-id', 'secret-key', 'mws-auth-token', 'lwa-client-secret', 'lwa-refresh-token'];
+const STRING_KINDS: readonly Kind[] = [
+  'access-key-id',
+  'secret-key',
+  'mws-auth-token',
+  'lwa-client-secret',
+  'lwa-refresh-token',
+];
 
 /**
  * Classifies one string value the way {@link scanText} classifies a value in a text, given the
  * name it is bound to: the entry for AST adapters (ESLint, secretlint), so every surface makes
  * the same decision. Offsets in the findings are relative to `value`.
  */
-export function classifyString(value: string, binding: StringBinding = {}, options: Pick<ScanOptions, 'locale' | 'kinds'> = {}): Finding[] {
+export function classifyString(
+  value: string,
+  binding: StringBinding = {},
+  options: Pick<ScanOptions, 'locale' | 'kinds'> = {},
+): Finding[] {
   const ctx = createContext(value, '', {
     name: binding.name,
     paired: binding.pairedWithAccessKey ?? false,

@@ -33,12 +33,7 @@ export interface KindInfo {
   readonly docsUrl: string;
 }
 
-const info = (
-  kind: Kind,
-  title: string,
-  description: string,
-  defaultSeverity: Severity = 'error',
-): KindInfo =>
+const info = (kind: Kind, title: string, description: string, defaultSeverity: Severity = 'error'): KindInfo =>
   Object.freeze({
     kind,
     title,
@@ -55,16 +50,8 @@ export const KIND_INFO: Readonly<Record<Kind, KindInfo>> = Object.freeze({
     'access key ID',
     'Hard-coded AWS/MWS access key ID (AKIA/ASIA/ABIA/ACCA, or a legacy 20-character MWS key ID).',
   ),
-  'secret-key': info(
-    'secret-key',
-    'secret key',
-    'Hard-coded 40-character AWS/MWS secret key.',
-  ),
-  'mws-auth-token': info(
-    'mws-auth-token',
-    'MWS Auth Token',
-    'Hard-coded MWS Auth Token (amzn.mws.<uuid>).',
-  ),
+  'secret-key': info('secret-key', 'secret key', 'Hard-coded 40-character AWS/MWS secret key.'),
+  'mws-auth-token': info('mws-auth-token', 'MWS Auth Token', 'Hard-coded MWS Auth Token (amzn.mws.<uuid>).'),
   'lwa-client-secret': info(
     'lwa-client-secret',
     'Login with Amazon client secret',

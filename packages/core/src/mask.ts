@@ -25,7 +25,5 @@ export function maskSecret(secret: string): string {
   }
   const hidden = secret.length - head - tail;
   if (hidden <= 0) return '*'.repeat(secret.length);
-  return (
-    secret.slice(0, head) + '*'.repeat(Math.min(hidden, MAX_STARS)) + secret.slice(secret.length - tail)
-  );
+  return secret.slice(0, head) + '*'.repeat(Math.min(hidden, MAX_STARS)) + secret.slice(secret.length - tail);
 }

@@ -56,14 +56,14 @@ const EN: Record<Kind, { message: (f: MessageFacts) => string; recommendation: s
   },
 };
 
-const TABLES: Record<Locale, typeof EN> = { en: EN };
+const TABLES: Partial<Record<string, typeof EN>> = { en: EN } satisfies Record<Locale, typeof EN>;
 
 /** The one-sentence message for a finding. */
-export function renderMessage(facts: MessageFacts, locale: string = 'en'): string {
-  return (TABLES[locale as Locale] ?? EN)[facts.kind].message(facts);
+export function renderMessage(facts: MessageFacts, locale = 'en'): string {
+  return (TABLES[locale] ?? EN)[facts.kind].message(facts);
 }
 
 /** What to do about a finding. */
-export function renderRecommendation(kind: Kind, locale: string = 'en'): string {
-  return (TABLES[locale as Locale] ?? EN)[kind].recommendation;
+export function renderRecommendation(kind: Kind, locale = 'en'): string {
+  return (TABLES[locale] ?? EN)[kind].recommendation;
 }

@@ -22,18 +22,20 @@ export function normalizeName(name: string): string {
 }
 
 // Words that mean the value is derived from a secret but is not one (a signature, a hash).
-const NOT_SECRET = /signature|hash|digest|sha\d|checksum|etag|commit|nonce|fingerprint|md5|salt|public|path|file|url|endpoint|region|name|bucket|arn|role/;
+const NOT_SECRET =
+  /signature|hash|digest|sha\d|checksum|etag|commit|nonce|fingerprint|md5|salt|public|path|file|url|endpoint|region|name|bucket|arn|role/;
 // Secrets of other systems that are not AWS/MWS secret keys.
-const OTHER_SECRET = /client|jwt|session|cookie|csrf|webhook|oauth|stripe|github|slack|django|flask|rails|encryption|signing|shopify|ebay|paypal|lwa/;
+const OTHER_SECRET =
+  /client|jwt|session|cookie|csrf|webhook|oauth|stripe|github|slack|django|flask|rails|encryption|signing|shopify|ebay|paypal|lwa/;
 
 /** Classifies a binding name. */
 export function nameRole(name: string): NameRole {
   const n = normalizeName(name);
   if (n === '') return 'none';
-  if (/refreshtoken/.test(n)) return 'refresh-token';
+  if (n.includes('refreshtoken')) return 'refresh-token';
   if (/mwsauthtoken|^authtoken$|mwstoken|^token$/.test(n) || (n.endsWith('authtoken') && !n.includes('refresh')))
     return 'auth-token';
-  if (/(lwa|oa2|app|lwaapp)?clientsecret|lwasecret|lwaclientsecret/.test(n)) return 'lwa-client-secret';
+  if (/clientsecret|lwasecret/.test(n)) return 'lwa-client-secret';
   if (/clientid|lwaappid|lwaclient|appclientid/.test(n)) return 'lwa-client-id';
   if (n.includes('secret')) {
     if (NOT_SECRET.test(n) && !/secretkey|secretaccesskey/.test(n)) return 'not-secret';
@@ -47,9 +49,9 @@ export function nameRole(name: string): NameRole {
     !/secret|signature|hash|kms|gpg|pgp|ssh|api|public|private|license/.test(n)
   )
     return 'access-key';
-  if (/^(aws|mws)?(sellerid|merchantid|merchanttoken|merchant|sellercentralid|sellerid\d*)$|sellerid$|merchantid$/.test(n))
+  if (/^(?:aws|mws)?(?:merchanttoken|merchant|sellercentralid|sellerid\d+)$|sellerid$|merchantid$/.test(n))
     return 'seller-id';
-  if (/^(mws)?accountid$/.test(n)) return 'weak-seller-id';
+  if (/^(?:mws)?accountid$/.test(n)) return 'weak-seller-id';
   if (NOT_SECRET.test(n)) return 'not-secret';
   return 'none';
 }

@@ -5,7 +5,7 @@
  *
  * One linear regex pass: `%` is not in the character class, so the alternation never overlaps.
  */
-const RUN = /(?:[A-Za-z0-9+/]|%2[BbFf]){20,}/g;
+const RUN = /(?:[A-Z0-9+/]|%2[BF]){20,}/gi;
 
 export interface ValueRun {
   readonly start: number;
@@ -22,13 +22,13 @@ export function* valueRuns(text: string): Generator<ValueRun> {
     const end = start + m[0].length;
     const before = text.charCodeAt(start - 1);
     // `%3D` before the run: its two hex digits were taken into the run.
-    if (before === 37 /* % */ && /^[0-9A-Fa-f]{2}/.test(m[0])) start += 2;
+    if (before === 37 /* % */ && /^[0-9A-F]{2}/i.test(m[0])) start += 2;
     // `\n`, `\t`, `\r` escapes in JSON-encoded source (notebooks) glue a letter to the value.
     else if (before === 92 /* \ */ && /^[ntr]/.test(m[0])) start += 1;
     else if (!isBoundaryBefore(before)) continue;
     if (!isBoundaryAfter(text, end)) continue;
     const raw = text.slice(start, end);
-    yield { start, end, value: raw.includes('%') ? raw.replace(/%2[Bb]/g, '+').replace(/%2[Ff]/g, '/') : raw };
+    yield { start, end, value: raw.includes('%') ? raw.replace(/%2B/gi, '+').replace(/%2F/gi, '/') : raw };
   }
 }
 
@@ -39,8 +39,7 @@ function isBoundaryBefore(c: number): boolean {
 
 function isBoundaryAfter(text: string, end: number): boolean {
   const c = text.charCodeAt(end);
-  if (c === 95 || c === 45 || c === 61 /* = padding */ || c === 40 /* ( call */ || c === 64 /* @ */)
-    return false;
+  if (c === 95 || c === 45 || c === 61 /* = padding */ || c === 40 /* ( call */ || c === 64 /* @ */) return false;
   if (c === 46 /* . */) {
     const n = text.charCodeAt(end + 1);
     return !((n >= 48 && n <= 57) || (n >= 65 && n <= 90) || (n >= 97 && n <= 122));

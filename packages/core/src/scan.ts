@@ -107,10 +107,10 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
 
 // Kubernetes Secret manifests keep values base64-encoded under `data:`; decode them and report
 // what they hold at the encoded value.
-const K8S_DATA_VALUE = /^([ \t]+)([\w.-]{1,120}):[ \t]*["']?([A-Za-z0-9+/]{12,}={0,2})["']?[ \t]*$/gm;
+const K8S_DATA_VALUE = /^([ \t]+)([\w.-]{1,120}):[ \t]*["']?([A-Z0-9+/]{12,}={0,2})["']?[ \t]*$/gim;
 
 function scanBase64Secrets(ctx: ScanContext): RawFinding[] {
-  if (!/kind:\s*["']?Secret\b/.test(ctx.text) || !/^\s*(?:data|binaryData):/m.test(ctx.text)) return [];
+  if (!/kind:[ \t]*["']?Secret\b/.test(ctx.text) || !/^[ \t]*(?:data|binaryData):/m.test(ctx.text)) return [];
   const out: RawFinding[] = [];
   K8S_DATA_VALUE.lastIndex = 0;
   for (let m = K8S_DATA_VALUE.exec(ctx.text); m !== null; m = K8S_DATA_VALUE.exec(ctx.text)) {

@@ -1,5 +1,6 @@
 import type { LineIndex } from './locate.js';
 import { nameRole } from './names.js';
+import { trimChars } from './strings.js';
 import type { NameRole } from './names.js';
 
 /**
@@ -40,15 +41,16 @@ export interface Field {
   readonly recordName: string;
 }
 
-const INTERESTING = /secret|access|key_?id|keyid|seller|merchant|token|account_?id|awsaccess/gi;
+const INTERESTING = /secret|access|key_?id|seller|merchant|token|account_?id/gi;
 const TOKEN_CHAR = /[\w$.-]/;
 const ENV_VALUE =
-  /process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|^\$[A-Za-z_]|\bconfig\b|\bsettings\b|\bsecrets?\b|vault|ssm|SecretsManager|getSecret|GetSecret|Configuration\[|\benv\(|\benv\.|Deno\.env|credentials?Provider|keychain|KeyVault/i;
+  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|^\$[A-Z_]|\bconfig\b|\bsettings\b|\bsecrets?\b|vault|ssm|SecretsManager|getSecret|Configuration\[|\benv\(|\benv\.|Deno\.env|credentials?Provider|keychain|KeyVault/i;
 const DECL_VALUE =
   /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|yup\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@)/;
 // ORM/schema field constructors: EncryptedCharField(…), Column(String), StringAttribute(…).
 const FIELD_TYPE = /^(?:[\w.]*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
-const SELLERISH = /seller|merchant|tenant|\bshops?\b|vendor|customer|\bstores\b|\brow\b|record|\breq\b|request|body|input|form|payload|dto|onboard/i;
+const SELLERISH =
+  /seller|merchant|tenant|\bshops?\b|vendor|customer|\bstores\b|\brow\b|record|\breq\b|request|body|input|form|payload|dto|onboard/i;
 
 /** Extracts key/field occurrences with their record and value shape. Linear in the text. */
 export function extractFields(text: string, index: LineIndex, isCsv: boolean): Field[] {
@@ -90,24 +92,43 @@ function collectTokens(text: string): TokenHit[] {
     const q = text[s - 1];
     if ((q === '"' || q === "'") && text[s - 2] === '[') {
       const lineStart = text.lastIndexOf('\n', s) + 1;
-      const chain = /((?:[$\w.]+)?(?:\[\s*["']?[^"'\]\n]{1,60}["']?\s*\])+)$/.exec(text.slice(Math.max(lineStart, s - 200), e + 2));
+      // eslint-disable-next-line regexp/no-super-linear-move, regexp/no-super-linear-backtracking -- runs on one line's last 200 characters
+      const chain = /([$\w.]*(?:\[\s*["']?[^"'\]\n]{1,60}["']?\s*\])+)$/.exec(
+        text.slice(Math.max(lineStart, s - 200), e + 2),
+      );
       if (chain?.[1] !== undefined) {
         fullStart = e + 2 - chain[1].length;
+        // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move -- `chain` is at most ~260 characters
         full = chain[1].replace(/\[\s*["']?([^"'\]]*)["']?\s*\]/g, '.$1');
       }
     }
     lastEnd = e;
-    full = full.replace(/^[.$-]+|[.-]+$/g, '');
+    full = trimChars(full, '.$-');
     const parts = full.split('.').filter((p) => p !== '');
     const leaf = parts.pop() ?? full;
     const role = nameRole(leaf);
-    if (role === 'none' || role === 'not-secret' || role === 'refresh-token' || role === 'lwa-client-id' || role === 'lwa-client-secret')
+    if (
+      role === 'none' ||
+      role === 'not-secret' ||
+      role === 'refresh-token' ||
+      role === 'lwa-client-id' ||
+      role === 'lwa-client-secret'
+    )
       continue;
     // `seller.secretKey` read in an expression is a value, not a field: keep only key positions
     // (decided in toField), but keep the prefix for dotted config keys.
     // Report at the leaf name itself (`secretKey` in `$store['Acme']['secretKey']`).
-    const leafStart = fullStart === s ? s + (text.slice(s, e).length - text.slice(s, e).replace(/^[.$-]+/, '').length) : s;
-    hits.push({ start: fullStart === s ? leafStart + Math.max(0, text.slice(leafStart, e).lastIndexOf(leaf)) : s, end: e, full, leaf, prefix: parts.join('.'), role, keyStart: fullStart });
+    const leafStart =
+      fullStart === s ? s + (text.slice(s, e).length - text.slice(s, e).replace(/^[.$-]+/, '').length) : s;
+    hits.push({
+      start: fullStart === s ? leafStart + Math.max(0, text.slice(leafStart, e).lastIndexOf(leaf)) : s,
+      end: e,
+      full,
+      leaf,
+      prefix: parts.join('.'),
+      role,
+      keyStart: fullStart,
+    });
   }
   return hits;
 }
@@ -155,7 +176,10 @@ class Layout {
         continue;
       }
       if (c === 34 || c === 96 || (c === 39 && !isWordChar(text.charCodeAt(i - 1)))) quote = c;
-      else if ((c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
+      else if (
+        (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) &&
+        (i === 0 || isSpace(text.charCodeAt(i - 1)))
+      ) {
         const nl = text.indexOf('\n', i);
         i = (nl === -1 ? text.length : nl) - 1;
       } else if (c === 123 || c === 40 || c === 91) {
@@ -182,12 +206,12 @@ class Layout {
       const s = this.text.slice(this.index.lineStart(l), this.index.lineEnd(l, this.text));
       const m = /^(\s*)(- +)?/.exec(s);
       const raw = m?.[1]?.length ?? 0;
-      if (raw === s.length || /^\s*(?:#|\/\/|;|--|\*)/.test(s)) {
+      if (raw === s.length || /^\s*(?:[#;*]|\/\/|--)/.test(s)) {
         this.#lineSection[l] = section;
         this.#lineParent[l] = frames.at(-1)?.line ?? -1;
         continue;
       }
-      if (/^\[\[?[^\]]+\]\]?\s*$/.test(s.trim()) && raw === 0) {
+      if (/^\[[^\]]+\]\]?\s*$/.test(s.trim()) && raw === 0) {
         section = l;
         frames.length = 0;
         this.#lineSection[l] = section;
@@ -197,7 +221,7 @@ class Layout {
       let item = m?.[2] !== undefined ? l : -1;
       while (frames.length > 0 && (frames.at(-1)?.indent ?? 0) >= indent) {
         const top = frames.pop();
-        if (top && top.indent === indent && item === -1) item = top.item;
+        if (top?.indent === indent && item === -1) item = top.item;
       }
       this.#lineParent[l] = frames.at(-1)?.line ?? -1;
       this.#lineItem[l] = item;
@@ -240,7 +264,9 @@ class Layout {
       const cLine = this.index.lineOf(container);
       const head = this.text.slice(this.index.lineStart(cLine), container).slice(-100);
       const parent = this.parentOf.get(container) ?? -1;
-      const parentHead = parent >= 0 ? this.text.slice(this.index.lineStart(this.index.lineOf(parent)), parent).slice(-100) : '';
+      const parentHead =
+        parent >= 0 ? this.text.slice(this.index.lineStart(this.index.lineOf(parent)), parent).slice(-100) : '';
+      // eslint-disable-next-line regexp/no-super-linear-move -- `head` is at most 100 characters
       const keyed = /["']?([\w$-]+)["']?\s*[:=]\s*$/.exec(head)?.[1] ?? '';
       const item = this.#lineItem[line] ?? -1;
       return {
@@ -254,8 +280,12 @@ class Layout {
     const grand = parentLine >= 0 ? (this.#lineParent[parentLine] ?? -1) : -1;
     const parentText = parentLine >= 0 ? this.lineText(parentLine) : '';
     const grandText = grand >= 0 ? this.lineText(grand) : '';
-    const sectionName = sectionText.replace(/^\[+|\]+$/g, '');
-    const sectionParent = sectionName.includes('.') ? sectionName.slice(0, sectionName.lastIndexOf('.')) : sectionText.startsWith('[[') ? sectionName : '';
+    const sectionName = trimChars(sectionText.trim(), '[]');
+    const sectionParent = sectionName.includes('.')
+      ? sectionName.slice(0, sectionName.lastIndexOf('.'))
+      : sectionText.startsWith('[[')
+        ? sectionName
+        : '';
     return {
       record: `i${parentLine}|${item}|${section}|${prefix}`,
       collection:
@@ -277,8 +307,6 @@ function isWordChar(c: number): boolean {
 function isSpace(c: number): boolean {
   return c === 32 || c === 9;
 }
-
-const MODIFIERS = /^(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+)*/;
 
 function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex): Field | undefined {
   const line = index.lineOf(hit.start);
@@ -313,11 +341,21 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     value = cutValue(after.slice(sep[0].length));
     shape = classifyValue(value);
     if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
-  } else if (/\b(?:name|id|for|formControlName|v-model|ng-model|field|column)\s*=\s*["'{][^"']{0,40}$/i.test(before) || /register\(\s*["']$/.test(before)) {
+  } else if (
+    /\b(?:name|id|for|formControlName|v-model|ng-model|field|column)\s*=\s*["'{][^"']{0,40}$/i.test(before) ||
+    /register\(\s*["']$/.test(before)
+  ) {
     shape = 'decl'; // form input
-  } else if (/^\s*["'`]?\s*\??\s*(?:[;{]|$)/.test(after) && /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+)*[\w<>[\]?,.]+\s+$/.test(text.slice(lineStart, hit.start))) {
+  } else if (
+    hit.start - lineStart < 160 &&
+    // eslint-disable-next-line regexp/no-super-linear-backtracking -- `after` is at most 160 characters
+    /^\s*(?:["'`]\s*)?\??\s*(?:[;{]|$)/.test(after) &&
+    /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+)*[\w<>[\]?,.]+\s+$/.test(
+      text.slice(lineStart, hit.start),
+    )
+  ) {
     shape = 'decl'; // Java/C#/TS field: private String secretKey; public string SecretKey { get; set; }
-  } else if (/^\s*$/.test(text.slice(lineStart, hit.start)) && /^["'`]?\s+[A-Za-z[]/.test(after)) {
+  } else if (/^\s*$/.test(text.slice(lineStart, hit.start)) && /^["'`]?\s+[A-Z[]/i.test(after)) {
     shape = 'decl'; // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
   } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after)) {
     return shorthand(text, hit, layout);
@@ -345,8 +383,17 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
     if (m?.[1] !== undefined && opener === 123) value = `${cutValue(m[1])}.${hit.leaf}`;
     else if (opener === 40) {
       // A parameter list: `function onboard(sellerId, accessKey, secretKey)`.
+      // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move -- `head` is at most 80 characters
       if (!/(?:function\s*[\w$]*|def\s+\w+|=>|\bfunc\s+\w*|[\w$]+)\s*$/.test(head)) return undefined;
-      return { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, shape: 'other', value, ...layout.describe(hit.start, '') };
+      return {
+        name: hit.leaf,
+        role: hit.role,
+        start: hit.start,
+        end: hit.end,
+        shape: 'other',
+        value,
+        ...layout.describe(hit.start, ''),
+      };
     }
   }
   const where = layout.describe(hit.start, '');
@@ -355,7 +402,17 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
 
 function csvField(hit: TokenHit, layout: Layout): Field {
   const where = layout.describe(hit.start, '');
-  return { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, shape: 'decl', value: '', ...where, record: 'csv-header', recordName: 'csv header' };
+  return {
+    name: hit.leaf,
+    role: hit.role,
+    start: hit.start,
+    end: hit.end,
+    shape: 'decl',
+    value: '',
+    ...where,
+    record: 'csv-header',
+    recordName: 'csv header',
+  };
 }
 
 function cutValue(rest: string): string {
@@ -382,17 +439,22 @@ function cutValue(rest: string): string {
 /** Classifies a value expression. */
 export function classifyValue(value: string): ValueShape {
   const v = value.trim();
-  if (v === '' ) return 'decl';
+  if (v === '') return 'decl';
   if (/^(?:null|None|nil|undefined|''|""|``|NULL|0)$/.test(v)) return 'empty';
   if (DECL_VALUE.test(v) || FIELD_TYPE.test(v)) return 'decl';
   if (ENV_VALUE.test(v.replace(/(["'`])(?:(?!\1).){0,200}\1/g, '""'))) return 'env';
-  if (/^["'`]/.test(v) || /^[A-Za-z0-9+/]{16,}$/.test(v)) {
+  if (/^["'`]/.test(v) || /^[A-Z0-9+/]{16,}$/i.test(v)) {
     const inner = v.replace(/^["'`]|["'`][,;]?$/g, '');
     if (inner === '' || /^(?:YOUR|<|x{3,}|\*{3,}|changeme|TODO|REPLACE|%\()|EXAMPLE/i.test(inner)) return 'empty';
     return 'literal';
   }
   if (DECL_VALUE.test(v)) return 'decl';
-  if (/^(?:this\.|self\.|@)?[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[^\]]{1,60}\]|\.get\([^)]{1,60}\))*(?:\s*(?:\|\||\?\?|or)\s*.*)?$/.test(v)) return 'ref';
+  if (
+    /^(?:this\.|self\.|@)?[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[^\]]{1,60}\]|\.get\([^)]{1,60}\))*(?:\s*(?:\|\||\?\?|or)\s*(?:\S.*)?)?$/.test(
+      v,
+    )
+  )
+    return 'ref';
   return 'other';
 }
 

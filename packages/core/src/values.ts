@@ -23,7 +23,7 @@ export const DOCUMENTED_EXAMPLES: ReadonlySet<string> = new Set([
 // Words that only appear in made-up values. Real keys are random over [A-Z2-7] or base64, so the
 // chance of one of these appearing by accident in a real 20- or 40-character key is negligible.
 const PLACEHOLDER_WORDS =
-  /EXAMPLE|SAMPLE|PLACEHOLDER|REDACTED|CHANGEME|CHANGE_?ME|REPLACE|YOUR_?(?:ACCESS|SECRET|KEY|TOKEN|AUTH|SELLER|CLIENT|REFRESH|MWS|AWS|LWA)|INSERT_?(?:YOUR|KEY|SECRET|HERE)|X{4}|\*{3}|\.{3}|…/i;
+  /EXAMPLE|SAMPLE|PLACEHOLDER|REDACTED|CHANGE_?ME|REPLACE|YOUR_?(?:ACCESS|SECRET|KEY|TOKEN|AUTH|SELLER|CLIENT|REFRESH|MWS|AWS|LWA)|INSERT_?(?:YOUR|KEY|SECRET|HERE)|X{4}|\*{3}|\.{3}|…/i;
 
 /**
  * True for documented examples and placeholders: `EXAMPLE`, `YOUR_...`, `xxxx`, `***`,
@@ -93,10 +93,10 @@ export function charClasses(value: string): { upper: number; lower: number; digi
  */
 export function looksLikeSecretKey(value: string): boolean {
   if (value.length !== 40) return false;
-  if (/^[0-9a-fA-F]+$/.test(value)) return false; // SHA-1 (git commits, checksums)
+  if (/^[0-9a-f]+$/i.test(value)) return false; // SHA-1 (git commits, checksums)
   const { upper, lower, digit, other } = charClasses(value);
   if (upper < 3 || lower < 3 || digit + other < 1) return false;
-  if (digit === 0 && other > 0 && /^[A-Za-z]+(?:\/[A-Za-z]+)+$/.test(value)) return false; // a/path/of/words
+  if (digit === 0 && other > 0 && /^[A-Z]+(?:\/[A-Z]+)+$/i.test(value)) return false; // a/path/of/words
   if (entropy(value) < 3.6) return false;
   return !isPlaceholder(value);
 }

@@ -41,12 +41,36 @@ export const accessKeyId: Detector = Object.freeze({
   samples: {
     positive: [
       { text: 'const key = "AKIA2OGYBAH6Q7KD4XZM";', value: 'AKIA2OGYBAH6Q7KD4XZM', reason: 'long-term key in code' },
-      { text: 'AWS_ACCESS_KEY_ID=ASIAY34FZKBOKMUTVV7A', value: 'ASIAY34FZKBOKMUTVV7A', reason: 'temporary STS key in .env' },
-      { text: 'log: ?AWSAccessKeyId=AKIAJ5Q7R2D4LMNOPQ3X&Action=ListOrders', value: 'AKIAJ5Q7R2D4LMNOPQ3X', reason: 'key in a signed URL' },
-      { text: 'q=AWSAccessKeyId%3DAKIAJ5Q7R2D4LMNOPQ3X%26', value: 'AKIAJ5Q7R2D4LMNOPQ3X', reason: 'key after a percent-encoded =' },
-      { text: 'AWSAccessKeyId=0PB842ZQ7N4ZTR2F9K3M&Action=ListOrders', value: '0PB842ZQ7N4ZTR2F9K3M', reason: 'legacy un-prefixed MWS key id in a request' },
-      { text: "mws_access_key_id: '1QW2ER3TY4UI5OP6AS7D'", value: '1QW2ER3TY4UI5OP6AS7D', reason: 'legacy key bound to an access-key name' },
-      { text: "$store['Acme']['keyId'] = 'X9C3B7N2M5K8J4H6G1F0';", value: 'X9C3B7N2M5K8J4H6G1F0', reason: 'phpAmazonMWS keyId' },
+      {
+        text: 'AWS_ACCESS_KEY_ID=ASIAY34FZKBOKMUTVV7A',
+        value: 'ASIAY34FZKBOKMUTVV7A',
+        reason: 'temporary STS key in .env',
+      },
+      {
+        text: 'log: ?AWSAccessKeyId=AKIAJ5Q7R2D4LMNOPQ3X&Action=ListOrders',
+        value: 'AKIAJ5Q7R2D4LMNOPQ3X',
+        reason: 'key in a signed URL',
+      },
+      {
+        text: 'q=AWSAccessKeyId%3DAKIAJ5Q7R2D4LMNOPQ3X%26',
+        value: 'AKIAJ5Q7R2D4LMNOPQ3X',
+        reason: 'key after a percent-encoded =',
+      },
+      {
+        text: 'AWSAccessKeyId=0PB842ZQ7N4ZTR2F9K3M&Action=ListOrders',
+        value: '0PB842ZQ7N4ZTR2F9K3M',
+        reason: 'legacy un-prefixed MWS key id in a request',
+      },
+      {
+        text: "mws_access_key_id: '1QW2ER3TY4UI5OP6AS7D'",
+        value: '1QW2ER3TY4UI5OP6AS7D',
+        reason: 'legacy key bound to an access-key name',
+      },
+      {
+        text: "$store['Acme']['keyId'] = 'X9C3B7N2M5K8J4H6G1F0';",
+        value: 'X9C3B7N2M5K8J4H6G1F0',
+        reason: 'phpAmazonMWS keyId',
+      },
     ],
     negative: [
       { text: 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE', reason: 'AWS documentation example' },

@@ -17,7 +17,13 @@ function find(ctx: ScanContext): RawFinding[] {
   PREFIXED_SECRET.lastIndex = 0;
   for (let m = PREFIXED_SECRET.exec(ctx.text); m !== null; m = PREFIXED_SECRET.exec(ctx.text)) {
     if (isPlaceholder(m[0].slice(16))) continue;
-    found.push({ kind: 'lwa-client-secret', severity: 'error', start: m.index, end: m.index + m[0].length, secret: m[0] });
+    found.push({
+      kind: 'lwa-client-secret',
+      severity: 'error',
+      start: m.index,
+      end: m.index + m[0].length,
+      secret: m[0],
+    });
   }
   if (!ctx.hasLwaClientId) return found;
   for (const run of valueRuns(ctx.text)) {
@@ -38,7 +44,11 @@ export const lwaClientSecret: Detector = Object.freeze({
   find,
   samples: {
     positive: [
-      { text: `LWA_CLIENT_SECRET=amzn1.oa2-cs.v1.${HEX64}`, value: `amzn1.oa2-cs.v1.${HEX64}`, reason: 'prefixed client secret' },
+      {
+        text: `LWA_CLIENT_SECRET=amzn1.oa2-cs.v1.${HEX64}`,
+        value: `amzn1.oa2-cs.v1.${HEX64}`,
+        reason: 'prefixed client secret',
+      },
       {
         text: `client_id = "amzn1.application-oa2-client.4c1f0e2d3b5a69788796a5b4c3d2e1f0"\nclient_secret = "${HEX64}"`,
         value: HEX64,
@@ -48,7 +58,10 @@ export const lwaClientSecret: Detector = Object.freeze({
     negative: [
       { text: `checksum = "${HEX64}"`, reason: 'SHA-256 with a non-secret name' },
       { text: `client_secret = "${HEX64}"`, reason: 'bare hex without an LWA client id in the file' },
-      { text: 'LWA_CLIENT_ID=amzn1.application-oa2-client.4c1f0e2d3b5a69788796a5b4c3d2e1f0', reason: 'client id is not secret' },
+      {
+        text: 'LWA_CLIENT_ID=amzn1.application-oa2-client.4c1f0e2d3b5a69788796a5b4c3d2e1f0',
+        reason: 'client id is not secret',
+      },
       { text: `secret: amzn1.oa2-cs.v1.${'0'.repeat(64)}`, reason: 'placeholder' },
     ],
   },

@@ -7,8 +7,8 @@ import { isPlaceholder } from '../values.js';
  * Form-encoded bodies carry them as `Atzr%7C…`. The body is base64url.
  * Fake sample: Atzr|IwEBIKq3…(300+ chars).
  */
-const REFRESH_TOKEN = /(?<![A-Za-z0-9])Atzr(?:\||%7[Cc])[A-Za-z0-9_-]{20,}/g;
-const ACCESS_TOKEN = /(?<![A-Za-z0-9])Atza(?:\||%7[Cc])[A-Za-z0-9_-]{20,}/g;
+const REFRESH_TOKEN = /(?<![A-Za-z0-9])Atzr(?:\||%7[Cc])[\w-]{20,}/g;
+const ACCESS_TOKEN = /(?<![A-Za-z0-9])Atza(?:\||%7[Cc])[\w-]{20,}/g;
 
 function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
@@ -18,7 +18,7 @@ function find(ctx: ScanContext): RawFinding[] {
   ] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(ctx.text); m !== null; m = re.exec(ctx.text)) {
-      const value = m[0].replace(/%7[Cc]/, '|');
+      const value = m[0].replace(/%7C/i, '|');
       if (isPlaceholder(value)) continue;
       found.push({ kind: 'lwa-refresh-token', severity, start: m.index, end: m.index + m[0].length, secret: value });
     }
@@ -36,7 +36,11 @@ export const lwaRefreshToken: Detector = Object.freeze({
   samples: {
     positive: [
       { text: `refresh_token: 'Atzr|${BODY}'`, value: `Atzr|${BODY}`, reason: 'refresh token in code' },
-      { text: `grant_type=refresh_token&refresh_token=Atzr%7C${BODY}&client_id=x`, value: `Atzr%7C${BODY}`, reason: 'form-encoded refresh token' },
+      {
+        text: `grant_type=refresh_token&refresh_token=Atzr%7C${BODY}&client_id=x`,
+        value: `Atzr%7C${BODY}`,
+        reason: 'form-encoded refresh token',
+      },
       { text: `Authorization: Bearer Atza|${BODY}`, value: `Atza|${BODY}`, reason: 'access token (warning)' },
     ],
     negative: [

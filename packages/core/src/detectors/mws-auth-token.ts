@@ -15,7 +15,13 @@ function find(ctx: ScanContext): RawFinding[] {
   for (let m = AUTH_TOKEN.exec(ctx.text); m !== null; m = AUTH_TOKEN.exec(ctx.text)) {
     const value = m[0];
     if (isPlaceholder(value.slice(9).replaceAll('-', ''))) continue;
-    found.push({ kind: 'mws-auth-token', severity: 'error', start: m.index, end: m.index + value.length, secret: value });
+    found.push({
+      kind: 'mws-auth-token',
+      severity: 'error',
+      start: m.index,
+      end: m.index + value.length,
+      secret: value,
+    });
   }
   return found;
 }
@@ -27,8 +33,16 @@ export const mwsAuthToken: Detector = Object.freeze({
   find,
   samples: {
     positive: [
-      { text: "MWSAuthToken: 'amzn.mws.0b2a6c1e-7f3d-4e58-9a61-2c4d8e9f0a17'", value: 'amzn.mws.0b2a6c1e-7f3d-4e58-9a61-2c4d8e9f0a17', reason: 'token in code' },
-      { text: '&MWSAuthToken=amzn.mws.9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f&SellerId=A1', value: 'amzn.mws.9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f', reason: 'token in a signed URL' },
+      {
+        text: "MWSAuthToken: 'amzn.mws.0b2a6c1e-7f3d-4e58-9a61-2c4d8e9f0a17'",
+        value: 'amzn.mws.0b2a6c1e-7f3d-4e58-9a61-2c4d8e9f0a17',
+        reason: 'token in code',
+      },
+      {
+        text: '&MWSAuthToken=amzn.mws.9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f&SellerId=A1',
+        value: 'amzn.mws.9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f',
+        reason: 'token in a signed URL',
+      },
     ],
     negative: [
       { text: 'MWSAuthToken=amzn.mws.4ea38b7b-f563-7709-4bae-87aeaEXAMPLE', reason: 'MWS documentation example' },

@@ -15,13 +15,17 @@ import { normalizeName } from '../names.js';
  */
 
 // Map keys or item labels that name MWS regions: one developer key pair per region is correct.
-const REGION = /^(?:na|eu|fe|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
+const REGION =
+  /^(?:na|eu|fe|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
 
 /**
  * Decides which records in a set of fields are type A. Shared with AST adapters, which build
  * {@link Field}s from their own trees. Returns the key field to report for each offending record.
  */
-export function findSharedCredentialFields(fields: readonly Field[], resolve?: (name: string) => string | undefined): Field[] {
+export function findSharedCredentialFields(
+  fields: readonly Field[],
+  resolve?: (name: string) => string | undefined,
+): Field[] {
   const records = new Map<string, Field[]>();
   for (const f of fields) {
     const list = records.get(f.record);
@@ -46,11 +50,11 @@ export function findSharedCredentialFields(fields: readonly Field[], resolve?: (
     const keys = list.filter((f) => f.role === 'secret-key' || f.role === 'access-key');
     if (keys.some((f) => f.shape === 'env')) continue;
     if (token) continue;
-    const isRequest = list.some((f) => f.name === 'AWSAccessKeyId') && seller !== undefined && seller.role === 'seller-id';
+    const isRequest = list.some((f) => f.name === 'AWSAccessKeyId') && seller?.role === 'seller-id';
     const sellerNamed = isSellerish(key.recordName);
     let shape = key.shape;
     let value = key.value;
-    if (shape === 'ref' && /^[A-Za-z_$][\w$]*$/.test(value) && resolve) {
+    if (shape === 'ref' && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {
       const resolved = resolve(value);
       if (resolved !== undefined) {
         value = resolved;
@@ -61,14 +65,15 @@ export function findSharedCredentialFields(fields: readonly Field[], resolve?: (
     let isTypeA = false;
     switch (shape) {
       case 'decl':
-        isTypeA = (seller !== undefined && seller.role === 'seller-id') || sellerNamed;
+        isTypeA = seller?.role === 'seller-id' || sellerNamed;
         break;
       case 'ref': {
         const root = /^(?:this\.|self\.)?([A-Za-z_$][\w$]*)/.exec(value)?.[1] ?? '';
         const sellerRoot = seller ? (/^(?:this\.|self\.)?([A-Za-z_$][\w$]*)\./.exec(seller.value)?.[1] ?? '') : '';
         isTypeA =
           seller !== undefined &&
-          (/[.[]/.test(value) && (isSellerish(value.replace(/\.[^.]*$/, '')) || (sellerRoot !== '' && root === sellerRoot)));
+          /[.[]/.test(value) &&
+          (isSellerish(value.replace(/\.[^.]*$/, '')) || (sellerRoot !== '' && root === sellerRoot));
         break;
       }
       case 'literal': {
@@ -129,7 +134,9 @@ function find(ctx: ScanContext): RawFinding[] {
   let resolutions = 0;
   const resolve = (name: string): string | undefined => {
     if (++resolutions > 20) return undefined;
-    const re = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*(?::[^=\\n]{0,40})?=(?![=>])\\s*([^;\\n]{1,120})`);
+    const re = new RegExp(
+      `(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*(?::[^=\\n]{0,40})?=(?![=>])\\s*([^;\\n]{1,120})`,
+    );
     return re.exec(ctx.text)?.[1]?.trim();
   };
   const found: RawFinding[] = findSharedCredentialFields(fields, resolve).map((f) => ({
@@ -163,7 +170,7 @@ export const sharedCredentials: Detector = Object.freeze({
         reason: 'type holding a seller id and its keys',
       },
       {
-        text: "const client = new HttpClient({\n  sellerId: seller.sellerId,\n  awsAccessKeyId: seller.accessKey,\n  secretKey: seller.secretKey,\n});",
+        text: 'const client = new HttpClient({\n  sellerId: seller.sellerId,\n  awsAccessKeyId: seller.accessKey,\n  secretKey: seller.secretKey,\n});',
         path: 'client.ts',
         value: 'secretKey',
         reason: "client built from the seller's own keys",
@@ -178,12 +185,12 @@ export const sharedCredentials: Detector = Object.freeze({
         text: "router.post('/connect', (req) => {\n  const sellerId = req.body.sellerId;\n  const secretKey = req.body.secretKey;\n});",
         path: 'routes.js',
         value: 'secretKey',
-        reason: "asks the seller for its secret key",
+        reason: 'asks the seller for its secret key',
       },
     ],
     negative: [
       {
-        text: "const client = new HttpClient({\n  awsAccessKeyId: process.env.MWS_ACCESS_KEY_ID,\n  secretKey: process.env.MWS_SECRET_KEY,\n  sellerId: seller.sellerId,\n  mwsAuthToken: seller.mwsAuthToken,\n});",
+        text: 'const client = new HttpClient({\n  awsAccessKeyId: process.env.MWS_ACCESS_KEY_ID,\n  secretKey: process.env.MWS_SECRET_KEY,\n  sellerId: seller.sellerId,\n  mwsAuthToken: seller.mwsAuthToken,\n});',
         path: 'client.ts',
         reason: 'type B: own keys from env, per-seller id + token',
       },

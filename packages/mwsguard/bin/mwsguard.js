@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// The only module that touches `process`: everything else gets its I/O through `run`'s `io`, so
+// tests run the whole CLI in-process.
+
+// Mirrors EXIT_ERROR in src/exit-codes.ts; kept literal so it applies even when dist fails to load.
+const EXIT_ERROR = 2;
+
+// `mwsguard scan | head` closes the pipe early: nothing is wrong, so exit quietly.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+try {
+  // Imported here, not at the top, so a missing build is reported like any other fatal error.
+  const { run } = await import('../dist/run.js');
+  process.exitCode = await run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
+} catch (error) {
+  process.stderr.write(`mwsguard: ${describe(error)}\n`);
+  if (process.env.MWSGUARD_DEBUG === '1' && error instanceof Error && error.stack) {
+    process.stderr.write(`${error.stack}\n`);
+  }
+  process.exitCode = EXIT_ERROR;
+}
+
+/** One line for the user; the stack trace is for MWSGUARD_DEBUG=1. */
+function describe(error) {
+  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/run.js')) {
+    return 'cannot load dist/run.js: build the package first (pnpm build).';
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `unexpected error: ${message.split('\n', 1)[0]} (set MWSGUARD_DEBUG=1 for details)`;
+}

@@ -1,0 +1,16 @@
+/** Where `run` writes: `process.stdout`/`process.stderr` in the bin, string buffers in tests. */
+export interface OutputStream {
+  write(chunk: string): unknown;
+  /** Whether the stream is a terminal; decides colors (see `isColorEnabled`). */
+  readonly isTTY?: boolean;
+}
+
+/** Everything `run` may know about its process, passed in so the CLI runs in-process in tests. */
+export interface RunIO {
+  /** Directory positional paths are resolved against and display paths are relative to. */
+  readonly cwd: string;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  /** Environment variables (`NO_COLOR`, `FORCE_COLOR`, …). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}

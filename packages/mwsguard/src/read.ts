@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+
+/** A file's content as the scanner sees it: decoded text, or `binary` (not scanned). */
+export type SourceText = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary' };
+
+/** How far to look for a NUL byte; git's own binary heuristic looks at the first 8000 bytes. */
+const BINARY_SNIFF_BYTES = 8 * 1024;
+
+/** Reads a file once and decodes it with {@link decodeSource}. Read errors propagate. */
+export async function readSource(path: string): Promise<SourceText> {
+  return decodeSource(await readFile(path));
+}
+
+/**
+ * Decodes file bytes: UTF-16 LE/BE when they open with a byte order mark, otherwise UTF-8 (a
+ * leading BOM dropped). A NUL byte near the start of a non-UTF-16 file marks it binary. Invalid
+ * UTF-8 becomes U+FFFD instead of failing: a stray Latin-1 byte must not hide the rest of a file.
+ */
+export function decodeSource(bytes: Uint8Array): SourceText {
+  // UTF-16 first: its text is full of NUL bytes and would otherwise look binary.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return text(new TextDecoder('utf-16le').decode(bytes));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return text(new TextDecoder('utf-16be').decode(bytes));
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'binary' };
+  // TextDecoder drops a leading BOM by default (ignoreBOM: false) and is non-fatal by default.
+  return text(new TextDecoder('utf-8').decode(bytes));
+}
+
+const text = (value: string): SourceText => ({ kind: 'text', text: value });
