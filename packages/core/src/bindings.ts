@@ -26,7 +26,7 @@ const ASSIGNMENT =
   // eslint-disable-next-line regexp/no-super-linear-backtracking -- runs on a window of at most WINDOW characters
   /(?:([A-Z_$@][\w.\-$]{0,100})|["']([^"'\n]{1,100})["'])\s*(?:\]\s*)?(?::\s*[\w.<>[\]|&?, ]{1,60}?\s*)?(?:=>|:=|\|\|=|\?\?=|(?<![=!<>])=|:|->)\s*$/i;
 // `ENV NAME `, `ARG NAME `, `--secret-key `, `-e NAME `, a Ruby DSL `secret_key `.
-const SPACED = /(?:^|\s)(?:ENV|ARG|export|setx|--?)\s*([A-Z_][\w.-]{0,100})\s+$|^\s*([a-z_]\w{0,60})\s+$/i;
+const SPACED = /(?:^|\s)(?:ENV|ARG|export|setx?|--?)\s*([A-Z_][\w.-]{0,100})\s+$|^\s*([a-z_]\w{0,60})\s+$/i;
 // `| Secret Key | ` in a Markdown table.
 // eslint-disable-next-line regexp/no-super-linear-backtracking -- runs on a window of at most WINDOW characters
 const TABLE_CELL = /\|\s*([^|]{1,60}?)\s*\|\s*$/;
@@ -48,9 +48,11 @@ export function bindingName(text: string, index: LineIndex, start: number, isCsv
   if (/^[\s([{]*$/.test(prefix) && line > 0) {
     // The name is on the line above: `SECRET_KEY = (` / `secret_key:` + indented value.
     const prev = previousNonBlankLine(text, index, line);
-    if (prev !== undefined) prefix = trimChars(prev, ' \t([{', { start: false });
+    // `secret_key: >-` / `secret_key: |` (YAML block scalars) and `SECRET_KEY = (` lines.
+    if (prev !== undefined) prefix = trimChars(prev.replace(/:\s*[|>][-+]?\d?\s*$/, ':'), ' \t([{', { start: false });
   }
-  const name = nameFromPrefix(prefix);
+  // `secretKey={"…"}` (JSX), `SECRET = ("…"`, `keys: ["…"`: the name is before the bracket.
+  const name = nameFromPrefix(prefix) ?? nameFromPrefix(trimChars(prefix, ' \t([{', { start: false }));
   if (name !== undefined && INDIRECT_NAMES.has(normalizeName(name))) {
     return indirectName(text, index, line, start) ?? name;
   }
@@ -70,6 +72,9 @@ function nameFromPrefix(prefix: string): string | undefined {
   if (strict !== undefined && nameRole(strict) !== 'none') return strict;
   const loose = LOOSE.exec(tail)?.[1];
   if (loose !== undefined && nameRole(loose) !== 'none') return loose;
+  // `aws configure set aws_secret_access_key …`, `| aws_secret_access_key  …` in prose.
+  const spaced = /([A-Za-z_][\w.-]{2,100})\s+$/.exec(tail)?.[1];
+  if (spaced !== undefined && ['secret-key', 'access-key', 'lwa-client-secret'].includes(nameRole(spaced))) return spaced;
   return strict;
 }
 
@@ -110,9 +115,11 @@ function csvHeaderName(
   start: number,
 ): string | undefined {
   if (line === 0) return undefined;
+  const headerLine = text.slice(0, index.lineEnd(0, text));
+  const delimiter = [',', '\t', ';', '|'].reduce((best, d) => (headerLine.split(d).length > headerLine.split(best).length ? d : best));
   let column = 0;
-  for (let i = lineStart; i < start; i++) if (text.charCodeAt(i) === 44) column++;
-  const header = text.slice(0, index.lineEnd(0, text)).split(',');
+  for (let i = lineStart; i < start; i++) if (text[i] === delimiter) column++;
+  const header = headerLine.split(delimiter);
   const cell = header[column];
   return cell === undefined ? undefined : trimChars(cell.trim(), '"\'');
 }

@@ -3,9 +3,12 @@
  * ids, bare 64-hex LWA secrets): maximal runs of the base64 alphabet, where percent-encoded `+`
  * and `/` (`%2B`, `%2F`, as in signed URLs and form bodies) count as one character each.
  *
- * One linear regex pass: `%` is not in the character class, so the alternation never overlaps.
+ * JSON encoders that escape `/` as `\/` (PHP's json_encode) are read the same way.
+ *
+ * One linear regex pass: `%` and `\` are not in the character class, so the alternation never
+ * overlaps.
  */
-const RUN = /(?:[A-Z0-9+/]|%2[BF]){20,}/gi;
+const RUN = /(?:[A-Z0-9+/]|%2[BF]|\\\/){20,}/gi;
 
 export interface ValueRun {
   readonly start: number;
@@ -28,7 +31,7 @@ export function* valueRuns(text: string): Generator<ValueRun> {
     else if (!isBoundaryBefore(before)) continue;
     if (!isBoundaryAfter(text, end)) continue;
     const raw = text.slice(start, end);
-    yield { start, end, value: raw.includes('%') ? raw.replace(/%2B/gi, '+').replace(/%2F/gi, '/') : raw };
+    yield { start, end, value: decodeRun(raw) };
   }
 }
 
@@ -45,4 +48,11 @@ function isBoundaryAfter(text: string, end: number): boolean {
     return !((n >= 48 && n <= 57) || (n >= 65 && n <= 90) || (n >= 97 && n <= 122));
   }
   return true;
+}
+
+function decodeRun(raw: string): string {
+  let v = raw;
+  if (v.includes('%')) v = v.replace(/%2B/gi, '+').replace(/%2F/gi, '/');
+  if (v.includes('\\')) v = v.replaceAll('\\/', '/');
+  return v;
 }

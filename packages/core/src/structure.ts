@@ -188,8 +188,15 @@ class Layout {
         this.#events.push({ offset: i + 1, container: i });
       } else if (c === 125 || c === 41 || c === 93) {
         const open = c === 125 ? 123 : c === 41 ? 40 : 91;
-        const depth = stack.findLastIndex((o) => text.charCodeAt(o) === open);
-        if (depth !== -1 && stack.length - depth <= 3) {
+        // Look at most 3 levels down: mismatched brackets in prose must not cost a stack walk.
+        let depth = -1;
+        for (let k = stack.length - 1; k >= Math.max(0, stack.length - 3); k--) {
+          if (text.charCodeAt(stack[k] ?? 0) === open) {
+            depth = k;
+            break;
+          }
+        }
+        if (depth !== -1) {
           const opener = stack[depth] ?? -1;
           this.#closers.set(opener, i);
           stack.length = depth;
@@ -203,7 +210,7 @@ class Layout {
     const frames: { indent: number; line: number; item: number }[] = [];
     let section = -1;
     for (let l = 0; l < this.index.lineCount; l++) {
-      const s = this.text.slice(this.index.lineStart(l), this.index.lineEnd(l, this.text));
+      const s = this.lineText(l);
       const m = /^(\s*)(- +)?/.exec(s);
       const raw = m?.[1]?.length ?? 0;
       if (raw === s.length || /^\s*(?:[#;*]|\/\/|--)/.test(s)) {
@@ -251,8 +258,10 @@ class Layout {
     return this.#closers.get(opener);
   }
 
+  /** The first 200 characters of a line: enough to name a record, bounded on minified lines. */
   lineText(line: number): string {
-    return this.text.slice(this.index.lineStart(line), this.index.lineEnd(line, this.text));
+    const start = this.index.lineStart(line);
+    return this.text.slice(start, Math.min(start + 200, this.index.lineEnd(line, this.text)));
   }
 
   describe(offset: number, prefix: string): { record: string; collection: string; recordName: string } {

@@ -103,17 +103,22 @@ const QUERY_KEY = /[?&]AWSAccessKeyId=([^&\s"'<>#]*)/g;
 
 function requestsWithoutToken(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
+  const { text } = ctx;
+  let judgedUntil = 0;
   QUERY_KEY.lastIndex = 0;
-  for (let m = QUERY_KEY.exec(ctx.text); m !== null; m = QUERY_KEY.exec(ctx.text)) {
+  for (let m = QUERY_KEY.exec(text); m !== null; m = QUERY_KEY.exec(text)) {
+    // The URL is the run of non-space characters around the parameter; each URL is read once.
+    let urlStart = m.index;
+    const floor = Math.max(judgedUntil, m.index - 2000);
+    while (urlStart > floor && !/[\s"'<>]/.test(text.charAt(urlStart - 1))) urlStart--;
+    let urlEnd = m.index + m[0].length;
+    const ceiling = Math.min(text.length, urlEnd + 4000);
+    while (urlEnd < ceiling && !/[\s"'<>]/.test(text.charAt(urlEnd))) urlEnd++;
+    judgedUntil = urlEnd;
+    QUERY_KEY.lastIndex = urlEnd;
     const keyValue = m[1] ?? '';
     if (keyValue === '' || /[{$<%]/.test(keyValue.replace(/%[0-9A-F]{2}/g, ''))) continue;
-    const from = Math.max(0, m.index - 2000);
-    const lineStart = ctx.text.lastIndexOf('\n', m.index) + 1;
-    let urlStart = m.index;
-    while (urlStart > Math.max(from, lineStart) && !/[\s"'<>]/.test(ctx.text[urlStart - 1] ?? '')) urlStart--;
-    let urlEnd = m.index + m[0].length;
-    while (urlEnd < ctx.text.length && urlEnd - m.index < 4000 && !/[\s"'<>]/.test(ctx.text[urlEnd] ?? '')) urlEnd++;
-    const url = ctx.text.slice(urlStart, urlEnd);
+    const url = text.slice(urlStart, urlEnd);
     if (!/[?&](?:SellerId|Merchant)=[^&\s]/.test(url)) continue;
     if (/[?&]MWSAuthToken=[^&\s]/.test(url)) continue;
     const start = m.index + 1;
