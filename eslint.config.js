@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import vitest from '@vitest/eslint-plugin';
 import regexp from 'eslint-plugin-regexp';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -31,6 +32,7 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['**/test/**/*.ts'],

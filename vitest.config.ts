@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@mwsguard/core': src('./packages/core/src/index.ts'),
+      mwsguard: src('./packages/mwsguard/src/index.ts'),
     },
   },
   test: {

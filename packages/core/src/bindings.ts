@@ -73,8 +73,9 @@ function nameFromPrefix(prefix: string): string | undefined {
   const loose = LOOSE.exec(tail)?.[1];
   if (loose !== undefined && nameRole(loose) !== 'none') return loose;
   // `aws configure set aws_secret_access_key …`, `| aws_secret_access_key  …` in prose.
-  const spaced = /([A-Za-z_][\w.-]{2,100})\s+$/.exec(tail)?.[1];
-  if (spaced !== undefined && ['secret-key', 'access-key', 'lwa-client-secret'].includes(nameRole(spaced))) return spaced;
+  const spaced = /([A-Z_][\w.-]{2,100})\s+$/i.exec(tail)?.[1];
+  if (spaced !== undefined && ['secret-key', 'access-key', 'lwa-client-secret'].includes(nameRole(spaced)))
+    return spaced;
   return strict;
 }
 
@@ -116,7 +117,9 @@ function csvHeaderName(
 ): string | undefined {
   if (line === 0) return undefined;
   const headerLine = text.slice(0, index.lineEnd(0, text));
-  const delimiter = [',', '\t', ';', '|'].reduce((best, d) => (headerLine.split(d).length > headerLine.split(best).length ? d : best));
+  const delimiter = [',', '\t', ';', '|'].reduce((best, d) =>
+    headerLine.split(d).length > headerLine.split(best).length ? d : best,
+  );
   let column = 0;
   for (let i = lineStart; i < start; i++) if (text[i] === delimiter) column++;
   const header = headerLine.split(delimiter);

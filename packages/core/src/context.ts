@@ -2,7 +2,8 @@ import { bindingName } from './bindings.js';
 import { LineIndex } from './locate.js';
 import type { ScanContext } from './types.js';
 
-const MWS_CONTEXT = /\bmws|mws\b|MWS|amazonservices|MarketplaceWebService|SellerId|peddler|AWSAccessKeyId/;
+const MWS_CONTEXT =
+  /\bmws(?!guard)|mws\b|MWS(?!guard)|amazonservices|MarketplaceWebService|SellerId|peddler|AWSAccessKeyId/;
 const AMAZON_CONTEXT = /aws|amazon|akia|selling.?partner|sp.?api|\blwa/i;
 const CSV_PATH = /\.(?:csv|tsv)$/i;
 

@@ -31,7 +31,8 @@ const generators: Record<string, (n: number) => string> = {
   'field storm': (n) => 'seller_id secret_key access_key '.repeat(n / 32),
   'dotted token': (n) => `${'seller.'.repeat(n / 7)}secretKey = 1`,
   'query params without whitespace': (n) => '?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&SellerId=A1&'.repeat(n / 48),
-  'yaml indentation ladder': (n) => Array.from({ length: n / 40 }, (_, i) => `${' '.repeat(i % 30)}- secret_key: x`).join('\n'),
+  'yaml indentation ladder': (n) =>
+    Array.from({ length: n / 40 }, (_, i) => `${' '.repeat(i % 30)}- secret_key: x`).join('\n'),
   'one long minified line': (n) => `var a={${'sellerId:e.s,secretKey:e.k,'.repeat(n / 28)}};`,
   'k8s secret data': (n) => `kind: Secret\ndata:\n${'  key: QUtJQTJPR1lCQUg2UTdLRDRYWk0=\n'.repeat(n / 36)}`,
   'notebook escapes': (n) => '\\n\\"secret_key\\": '.repeat(n / 18),

@@ -8,7 +8,8 @@ const EXIT_ERROR = 2;
 // `mwsguard scan | head` closes the pipe early: nothing is wrong, so exit quietly.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  process.stderr.write(`mwsguard: cannot write the output (${error.code ?? error.message}).\n`);
+  process.exit(EXIT_ERROR);
 });
 
 try {

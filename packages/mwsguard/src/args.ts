@@ -59,6 +59,6 @@ function isParseArgsError(error: unknown): error is Error {
 
 // Node appends advice about `--` to unknown-option errors; the usage hint already covers it.
 function firstSentence(message: string): string {
-  const end = message.search(/\.(\s|$)/);
+  const end = message.search(/\.(?:\s|$)/);
   return end === -1 ? message : message.slice(0, end + 1);
 }

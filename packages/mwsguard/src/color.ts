@@ -4,9 +4,9 @@
  * they are on only when stdout is a terminal.
  */
 export function isColorEnabled(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
-  const force = env['FORCE_COLOR'];
+  const force = env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
-  if (env['NO_COLOR']) return false;
+  if (env.NO_COLOR) return false;
   return isTTY;
 }
 

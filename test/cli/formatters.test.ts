@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { FORMATTERS } from 'mwsguard';
+import type { FileFinding, ScanResult } from 'mwsguard';
+import { scanText } from '@mwsguard/core';
+
+// Formatters are pure functions of a scan result; these cases are easier to build by hand than
+// as file trees.
+const KEYS = ['AKIAW3BVCXTQ6LDEH4NJ', 'AKIAZ2MJQR5TYKVE7PHX'];
+const text = KEYS.map((k) => `AWS_ACCESS_KEY_ID=${k}`).join('\n');
+const findings: FileFinding[] = scanText(text, { path: 'two.env' }).map((f) => ({ ...f, file: 'two.env' }));
+const result: ScanResult = { findings, filesScanned: 1, filesSkipped: 0 };
+
+describe('stylish formatter', () => {
+  it('prints a recommendation shared by two findings of a file once, under the first', () => {
+    expect(findings.map((f) => f.kind)).toEqual(['access-key-id', 'access-key-id']);
+    const out = FORMATTERS.stylish(result, { color: false });
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('two.env');
+    expect(lines[1]).toMatch(/^ {2}1:19 {2}error {2}Hard-coded .+ {2}access-key-id$/);
+    expect(lines[2]).toMatch(/^ {15}Remove it from the code/);
+    const second = lines.findIndex((l) => l.startsWith('  2:19'));
+    expect(second).toBeGreaterThan(2);
+    expect(lines.slice(second + 1)).toEqual(['', '✖ 2 findings in 1 file (1 file scanned, 0 skipped)', '']);
+  });
+
+  it('wraps recommendations within 100 columns (a lone long word, the URL, excepted)', () => {
+    const advice = FORMATTERS.stylish(result, { color: false })
+      .split('\n')
+      .filter((l) => /^ {4,}\S/.test(l));
+    expect(advice.length).toBeGreaterThan(1);
+    for (const line of advice) expect(line.length <= 100 || !line.trim().includes(' ')).toBe(true);
+  });
+});
+
+describe('json formatter', () => {
+  it('leaves out offsets and any field core may add later', () => {
+    const extended = { ...result, findings: findings.map((f) => ({ ...f, extra: 'x' })) };
+    const out = FORMATTERS.json(extended, { color: true });
+    const doc = JSON.parse(out) as { findings: object[] };
+    for (const f of doc.findings) expect(Object.keys(f)).toHaveLength(12);
+    expect(out).not.toMatch(/"(offset|endOffset|extra)"/);
+  });
+});
