@@ -17,7 +17,7 @@ describe('stylish formatter', () => {
     const lines = out.split('\n');
     expect(lines[0]).toBe('two.env');
     expect(lines[1]).toMatch(/^ {2}1:19 {2}error {2}Hard-coded .+ {2}access-key-id$/);
-    expect(lines[2]).toMatch(/^ {15}Remove it from the code/);
+    expect(lines[2]).toMatch(/^ {15}Remove it \(and from git history\)/);
     const second = lines.findIndex((l) => l.startsWith('  2:19'));
     expect(second).toBeGreaterThan(2);
     expect(lines.slice(second + 1)).toEqual(['', '✖ 2 findings in 1 file (1 file scanned, 0 skipped)', '']);

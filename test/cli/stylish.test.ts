@@ -48,7 +48,7 @@ describe('stylish format (NO_COLOR)', () => {
       expect(prose.split(f.recommendation)).toHaveLength(2);
       expect(prose).toContain(`${f.recommendation} See https://`);
     }
-    expect(stdout).toMatch(/^ {2}3:19 .+\n {15}Remove it from the code/m);
+    expect(stdout).toMatch(/^ {2}3:19 .+\n {15}Remove it \(and from git history\)/m);
   });
 
   it('ends with a summary line and a newline; a clean tree says so', async () => {
