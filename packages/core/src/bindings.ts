@@ -25,8 +25,9 @@ const SETTER = /\b(?:set|with|put)_?([A-Za-z]\w{0,100})\s*\(\s*$/;
 const ASSIGNMENT =
   // eslint-disable-next-line regexp/no-super-linear-backtracking -- runs on a window of at most WINDOW characters
   /(?:([A-Z_$@][\w.\-$]{0,100})|["']([^"'\n]{1,100})["'])\s*(?:\]\s*)?(?::\s*[\w.<>[\]|&?, ]{1,60}?\s*)?(?:=>|:=|\|\|=|\?\?=|(?<![=!<>])=|:|->)\s*$/i;
-// `ENV NAME `, `ARG NAME `, `--secret-key `, `-e NAME `, a Ruby DSL `secret_key `.
-const SPACED = /(?:^|\s)(?:ENV|ARG|export|setx?|--?)\s*([A-Z_][\w.-]{0,100})\s+$|^\s*([a-z_]\w{0,60})\s+$/i;
+// `ENV NAME `, `ARG NAME `, `--secret-key `, `-e NAME `, a Ruby DSL `secret_key ` (the prefix
+// arrives with its trailing space trimmed).
+const SPACED = /(?:^|\s)(?:ENV|ARG|export|setx?|--?)\s*([A-Z_][\w.-]{0,100})$|^\s*([a-z_]\w{0,60})$/i;
 // `| Secret Key | ` in a Markdown table.
 // eslint-disable-next-line regexp/no-super-linear-backtracking -- runs on a window of at most WINDOW characters
 const TABLE_CELL = /\|\s*([^|]{1,60}?)\s*\|\s*$/;
@@ -73,7 +74,7 @@ function nameFromPrefix(prefix: string): string | undefined {
   const loose = LOOSE.exec(tail)?.[1];
   if (loose !== undefined && nameRole(loose) !== 'none') return loose;
   // `aws configure set aws_secret_access_key …`, `| aws_secret_access_key  …` in prose.
-  const spaced = /([A-Z_][\w.-]{2,100})\s+$/i.exec(tail)?.[1];
+  const spaced = /(?:^|\s)([A-Z_][\w.-]{2,100})$/i.exec(tail)?.[1];
   if (spaced !== undefined && ['secret-key', 'access-key', 'lwa-client-secret'].includes(nameRole(spaced)))
     return spaced;
   return strict;

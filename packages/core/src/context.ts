@@ -1,5 +1,6 @@
 import { bindingName } from './bindings.js';
 import { LineIndex } from './locate.js';
+import { CODE_PATH } from './quoting.js';
 import type { ScanContext } from './types.js';
 
 const MWS_CONTEXT =
@@ -22,6 +23,7 @@ export function createContext(
     path,
     index,
     isCsv,
+    isCode: CODE_PATH.test(path),
     hasMwsContext,
     hasAmazonContext: hasMwsContext || AMAZON_CONTEXT.test(text) || AMAZON_CONTEXT.test(path),
     hasLwaClientId: overrides.lwaClientId ?? text.includes('amzn1.application-oa2-client.'),

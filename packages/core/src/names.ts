@@ -21,9 +21,98 @@ export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-// Words that mean the value is derived from a secret but is not one (a signature, a hash).
+// Words that mean the value is about a secret but is not one: its hash, signature, file, path or
+// name. Matched on whole words (`client_secret_sha256`, `MWS_SECRET_KEY_FILE`, `secretKeyPath`),
+// so `profile` does not match `file`.
+const NOT_SECRET_WORDS = new Set([
+  'signature',
+  'sig',
+  'hash',
+  'hashed',
+  'digest',
+  'checksum',
+  'etag',
+  'commit',
+  'nonce',
+  'fingerprint',
+  'md5',
+  'salt',
+  'public',
+  'path',
+  'file',
+  'filename',
+  'filepath',
+  'dir',
+  'url',
+  'uri',
+  'endpoint',
+  'region',
+  'name',
+  'bucket',
+  'arn',
+  'role',
+  'length',
+  'len',
+  'size',
+  'format',
+  'pattern',
+  'regex',
+  'label',
+  'placeholder',
+  'hint',
+  'error',
+  'version',
+  'type',
+  'prefix',
+  'suffix',
+  'last4',
+  'masked',
+  'mask',
+  'header',
+  'param',
+  'field',
+  'column',
+  'expires',
+  'expiry',
+  'expiration',
+  'rotated',
+  'created',
+  'updated',
+  'count',
+  'valid',
+  'is',
+  'has',
+]);
 const NOT_SECRET =
   /signature|hash|digest|sha\d|checksum|etag|commit|nonce|fingerprint|md5|salt|public|path|file|url|endpoint|region|name|bucket|arn|role/;
+
+/** Lower-case words of a name: `client_secret_sha256` → client, secret, sha256; `secretKeyPath` → secret, key, path. */
+export function nameWords(name: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  const isUpper = (c: string): boolean => c >= 'A' && c <= 'Z';
+  const isLower = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charAt(i);
+    if (!isUpper(c) && !isLower(c)) {
+      if (word) words.push(word);
+      word = '';
+      continue;
+    }
+    // A word starts at an upper-case letter after a lower-case one (`secretKey`) or before a
+    // lower-case one inside an acronym (`AWSAccessKeyId` → aws, access, key, id).
+    const prev = name.charAt(i - 1);
+    const next = name.charAt(i + 1);
+    if (word && isUpper(c) && (isLower(prev) || (isUpper(prev) && next >= 'a' && next <= 'z'))) {
+      words.push(word);
+      word = '';
+    }
+    word += c.toLowerCase();
+  }
+  if (word) words.push(word);
+  return words;
+}
+
 // Secrets of other systems that are not AWS/MWS secret keys.
 const OTHER_SECRET =
   /client|jwt|session|cookie|csrf|webhook|oauth|stripe|github|slack|django|flask|rails|encryption|signing|shopify|ebay|paypal|lwa/;
@@ -32,13 +121,13 @@ const OTHER_SECRET =
 export function nameRole(name: string): NameRole {
   const n = normalizeName(name);
   if (n === '') return 'none';
+  if (nameWords(name).some((w) => NOT_SECRET_WORDS.has(w) || /^sha\d+$/.test(w))) return 'not-secret';
   if (n.includes('refreshtoken')) return 'refresh-token';
   if (/mwsauthtoken|^authtoken$|mwstoken|^token$/.test(n) || (n.endsWith('authtoken') && !n.includes('refresh')))
     return 'auth-token';
   if (/clientsecret|lwasecret/.test(n)) return 'lwa-client-secret';
   if (/clientid|lwaappid|lwaclient|appclientid/.test(n)) return 'lwa-client-id';
   if (n.includes('secret')) {
-    if (NOT_SECRET.test(n) && !/secretkey|secretaccesskey/.test(n)) return 'not-secret';
     if (OTHER_SECRET.test(n) && !/aws|mws|amz|sellingpartner|spapi/.test(n)) return 'not-secret';
     if (/key|access|aws|mws|amz|sellingpartner|spapi/.test(n)) return 'secret-key';
     return 'generic-secret';
@@ -46,7 +135,8 @@ export function nameRole(name: string): NameRole {
   if (/awssecret|mwssecret|amzsecret/.test(n)) return 'secret-key';
   if (
     /accesskey|keyid$|^awskey$|^mwskey$|^accessid$|^awsaccessid$/.test(n) &&
-    !/secret|signature|hash|kms|gpg|pgp|ssh|api|public|private|license/.test(n)
+    !/secret|signature|hash|kms|gpg|pgp|ssh|public|private|license/.test(n) &&
+    (!n.includes('api') || /spapi|sellingpartner/.test(n))
   )
     return 'access-key';
   if (/^(?:aws|mws)?(?:merchanttoken|merchant|sellercentralid|sellerid\d+)$|sellerid$|merchantid$/.test(n))

@@ -1,6 +1,7 @@
 import type { LineIndex } from './locate.js';
 import { nameRole } from './names.js';
 import { trimChars } from './strings.js';
+import { isPlaceholder } from './values.js';
 import type { NameRole } from './names.js';
 
 /**
@@ -39,6 +40,10 @@ export interface Field {
   readonly collection: string;
   /** Text that names the record and its parent: class, table, parent key, section, key prefix. */
   readonly recordName: string;
+  /** Identity of the enclosing record (`tenant` around a nested `mws: {…}` object). */
+  readonly parentRecord: string;
+  /** The field is a read of a seller record's key (`seller.secretKey`), not a key position. */
+  readonly isRead?: boolean;
 }
 
 const INTERESTING = /secret|access|key_?id|seller|merchant|token|account_?id/gi;
@@ -50,7 +55,7 @@ const DECL_VALUE =
 // ORM/schema field constructors: EncryptedCharField(…), Column(String), StringAttribute(…).
 const FIELD_TYPE = /^(?:[\w.]*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
 const SELLERISH =
-  /seller|merchant|tenant|\bshops?\b|vendor|customer|\bstores\b|\brow\b|record|\breq\b|request|body|input|form|payload|dto|onboard/i;
+  /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|rows?|records?|req|request|body|input|forms?|payload|dto|onboard\w*)\b/i;
 
 /** Extracts key/field occurrences with their record and value shape. Linear in the text. */
 export function extractFields(text: string, index: LineIndex, isCsv: boolean): Field[] {
@@ -264,7 +269,10 @@ class Layout {
     return this.text.slice(start, Math.min(start + 200, this.index.lineEnd(line, this.text)));
   }
 
-  describe(offset: number, prefix: string): { record: string; collection: string; recordName: string } {
+  describe(
+    offset: number,
+    prefix: string,
+  ): { record: string; collection: string; recordName: string; parentRecord: string } {
     const line = this.index.lineOf(offset);
     const container = this.containerAt(offset);
     const section = this.#lineSection[line] ?? -1;
@@ -282,6 +290,7 @@ class Layout {
         record: `c${container}|${prefix}|${item >= 0 && this.containerAt(this.index.lineStart(item)) === container ? item : ''}`,
         collection: prefix ? `c${container}|${prefix.split('.').slice(0, -1).join('.')}` : `c${parent}`,
         recordName: `${parentHead} ${head} ${prefix} ${keyed}`,
+        parentRecord: prefix ? `c${container}||` : `c${parent}||`,
       };
     }
     const parentLine = this.#lineParent[line] ?? -1;
@@ -306,6 +315,7 @@ class Layout {
               ? `s${sectionParent}`
               : `i${grand}`,
       recordName: `${grandText} ${parentText} ${sectionText} ${prefix}`,
+      parentRecord: `i${grand}|-1|${section}|`,
     };
   }
 }
@@ -332,12 +342,40 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
   let value = '';
   let at = hit.keyStart;
   let prefix = hit.prefix;
+  let declLine = '';
+  let isRead = false;
+  if (
+    /\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(
+      text.slice(Math.max(lineStart, hit.start - 160), hit.start),
+    )
+  ) {
+    return undefined; // an index or a removal names a column; it does not hold one
+  }
   if (/(?:body|form|query|params|payload|input)(?:\.|\[\s*["':]{1,2})$/i.test(before)) {
     // A read of a submitted field: `req.body.secretKey`, `request.form['secret_key']`, `params[:secret_key]`.
     shape = 'ref';
     value = `body.${hit.leaf}`;
     at = lineStart;
     prefix = '';
+  } else if (prefix !== '' && isSellerish(prefix.split('.').at(-1) ?? '') && (sep === null || sep[1] === ',')) {
+    // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`.
+    isRead = true;
+    shape = 'ref';
+    value = hit.full;
+    at = lineStart;
+    prefix = '';
+  } else if (
+    /(?:->|\.)(?:string|text|binary|char|varchar|column|addColumn|mediumText|longText|json|encrypted\w*|specificType)\(\s*["']$/i.test(
+      before,
+    ) &&
+    /^["']\s*[,)]/.test(after)
+  ) {
+    // Schema builders: Laravel `$table->text('mws_secret_key')`, knex `table.string('secret_key')`.
+    shape = 'decl';
+    at = Math.max(0, layout.containerAt(hit.start) - 1);
+  } else if (/\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?["'`]?$/i.test(before)) {
+    shape = 'decl'; // SQL: ALTER TABLE merchants ADD COLUMN mws_secret_key BYTEA
+    declLine = text.slice(lineStart, hit.start);
   } else if (/(?<!:):$/.test(before)) {
     shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
   } else if (sep?.[1] !== undefined) {
@@ -354,7 +392,9 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     /\b(?:name|id|for|formControlName|v-model|ng-model|field|column)\s*=\s*["'{][^"']{0,40}$/i.test(before) ||
     /register\(\s*["']$/.test(before)
   ) {
-    shape = 'decl'; // form input
+    shape = 'decl'; // form input: one record per <form>
+    const form = text.lastIndexOf('<form', hit.start);
+    if (form !== -1) at = form;
   } else if (
     hit.start - lineStart < 160 &&
     // eslint-disable-next-line regexp/no-super-linear-backtracking -- `after` is at most 160 characters
@@ -364,13 +404,23 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     )
   ) {
     shape = 'decl'; // Java/C#/TS field: private String secretKey; public string SecretKey { get; set; }
-  } else if (/^\s*$/.test(text.slice(lineStart, hit.start)) && /^["'`]?\s+[A-Z[]/i.test(after)) {
+  } else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
     shape = 'decl'; // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
   } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after)) {
     return shorthand(text, hit, layout);
   } else return undefined;
   const where = layout.describe(at, prefix);
-  return { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, shape, value, ...where };
+  return {
+    name: hit.leaf,
+    role: hit.role,
+    start: hit.start,
+    end: hit.end,
+    shape,
+    value,
+    ...where,
+    recordName: `${where.recordName} ${declLine}`,
+    ...(isRead ? { isRead } : {}),
+  };
 }
 
 /** `{ sellerId, secretKey }` (shorthand) or `const { sellerId, secretKey } = req.body`. */
@@ -454,7 +504,7 @@ export function classifyValue(value: string): ValueShape {
   if (ENV_VALUE.test(v.replace(/(["'`])(?:(?!\1).){0,200}\1/g, '""'))) return 'env';
   if (/^["'`]/.test(v) || /^[A-Z0-9+/]{16,}$/i.test(v)) {
     const inner = v.replace(/^["'`]|["'`][,;]?$/g, '');
-    if (inner === '' || /^(?:YOUR|<|x{3,}|\*{3,}|changeme|TODO|REPLACE|%\()|EXAMPLE/i.test(inner)) return 'empty';
+    if (inner === '' || /^(?:YOUR|<|TODO|%\()/i.test(inner) || isPlaceholder(inner)) return 'empty';
     return 'literal';
   }
   if (DECL_VALUE.test(v)) return 'decl';

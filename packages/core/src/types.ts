@@ -23,6 +23,8 @@ export interface ScanContext {
   readonly index: LineIndex;
   /** The file is a CSV/TSV export: values are bound to the header cell above them. */
   readonly isCsv: boolean;
+  /** The file is source code: unquoted values outside comments are expressions. */
+  readonly isCode: boolean;
   /** The text mentions MWS (endpoints, parameters, client libraries). */
   readonly hasMwsContext: boolean;
   /** The text mentions AWS, Amazon, SP-API or LWA at all. */

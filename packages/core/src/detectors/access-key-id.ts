@@ -1,4 +1,5 @@
 import { nameRole } from '../names.js';
+import { isBareCode } from '../quoting.js';
 import { valueRuns } from '../runs.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { isPlaceholder, looksLikeAccessKeyId } from '../values.js';
@@ -25,6 +26,7 @@ function find(ctx: ScanContext): RawFinding[] {
   for (const run of valueRuns(ctx.text)) {
     if (run.end - run.start !== 20 || /^(?:AKIA|ASIA|ABIA|ACCA)/.test(run.value)) continue;
     if (!looksLikeAccessKeyId(run.value)) continue;
+    if (isBareCode(ctx, run.start)) continue;
     const name = ctx.nameAt(run.start);
     if (name === undefined || nameRole(name) !== 'access-key') continue;
     found.push({ kind: 'access-key-id', severity: 'error', start: run.start, end: run.end, secret: run.value });

@@ -1,4 +1,5 @@
 import { nameRole } from '../names.js';
+import { isBareCode } from '../quoting.js';
 import { valueRuns } from '../runs.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { hasLongRun, isPlaceholder } from '../values.js';
@@ -28,6 +29,7 @@ function find(ctx: ScanContext): RawFinding[] {
   if (!ctx.hasLwaClientId) return found;
   for (const run of valueRuns(ctx.text)) {
     if (run.value.length !== 64 || !/^[0-9a-f]+$/.test(run.value) || hasLongRun(run.value, 6)) continue;
+    if (isBareCode(ctx, run.start)) continue;
     const name = ctx.nameAt(run.start);
     if (name === undefined || nameRole(name) !== 'lwa-client-secret') continue;
     found.push({ kind: 'lwa-client-secret', severity: 'error', start: run.start, end: run.end, secret: run.value });

@@ -1,5 +1,6 @@
 import { isSecretKeyName, nameRole } from '../names.js';
 import type { NameRole } from '../names.js';
+import { isBareCode } from '../quoting.js';
 import { valueRuns } from '../runs.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { looksLikeSecretKey } from '../values.js';
@@ -35,6 +36,7 @@ function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
   for (const run of valueRuns(ctx.text)) {
     if (run.value.length !== 40 || !looksLikeSecretKey(run.value)) continue;
+    if (isBareCode(ctx, run.start)) continue;
     const name = ctx.nameAt(run.start);
     const bound = name !== undefined && isSecretKeyName(name, ctx.hasAmazonContext);
     if (!bound) {

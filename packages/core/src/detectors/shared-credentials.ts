@@ -32,6 +32,21 @@ export function findSharedCredentialFields(
     if (list) list.push(f);
     else records.set(f.record, [f]);
   }
+  const sellerOf = (list: readonly Field[]): Field | undefined =>
+    list.find((f) => f.role === 'seller-id') ?? list.find((f) => f.role === 'weak-seller-id');
+  // A nested key object (`tenant: { sellerId, mws: { accessKey, secretKey } }`) inherits the
+  // seller of the record around it.
+  const inheritedSeller = (list: readonly Field[]): Field | undefined => {
+    const parent = list[0] ? records.get(list[0].parentRecord) : undefined;
+    return parent && parent !== list ? parent.find((f) => f.role === 'seller-id') : undefined;
+  };
+  // Records that hold hard-coded keys for a seller: two or more in one file is a multi-seller config.
+  let sellerLiteralRecords = 0;
+  for (const list of records.values()) {
+    const seller = sellerOf(list) ?? inheritedSeller(list);
+    if (seller && list.some((f) => (f.role === 'secret-key' || f.role === 'access-key') && f.shape === 'literal'))
+      sellerLiteralRecords++;
+  }
   // Per-collection counts of records holding literal keys (multi-seller configs).
   const literalKeyRecords = new Map<string, Set<string>>();
   for (const f of fields) {
@@ -45,7 +60,7 @@ export function findSharedCredentialFields(
   for (const list of records.values()) {
     const key = list.find((f) => f.role === 'secret-key') ?? list.find((f) => f.role === 'access-key');
     if (!key) continue;
-    const seller = list.find((f) => f.role === 'seller-id') ?? list.find((f) => f.role === 'weak-seller-id');
+    const seller = sellerOf(list) ?? inheritedSeller(list);
     const token = list.find((f) => f.role === 'auth-token' && f.shape !== 'empty');
     const keys = list.filter((f) => f.role === 'secret-key' || f.role === 'access-key');
     if (keys.some((f) => f.shape === 'env')) continue;
@@ -70,10 +85,12 @@ export function findSharedCredentialFields(
       case 'ref': {
         const root = /^(?:this\.|self\.)?([A-Za-z_$][\w$]*)/.exec(value)?.[1] ?? '';
         const sellerRoot = seller ? (/^(?:this\.|self\.)?([A-Za-z_$][\w$]*)\./.exec(seller.value)?.[1] ?? '') : '';
+        const owner = value.replace(/\.[^.]*$/, '');
+        // `seller.secretKey` names its owner; `s.secretKey` next to `s.sellerId` shares one.
         isTypeA =
-          seller !== undefined &&
           /[.[]/.test(value) &&
-          (isSellerish(value.replace(/\.[^.]*$/, '')) || (sellerRoot !== '' && root === sellerRoot));
+          ((isSellerish(owner) && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
+            (seller !== undefined && sellerRoot !== '' && root === sellerRoot));
         break;
       }
       case 'literal': {
@@ -81,7 +98,9 @@ export function findSharedCredentialFields(
         const label = normalizeName(key.recordName.trim().split(/\s+/).at(-1) ?? '');
         isTypeA =
           isRequest ||
-          ((seller !== undefined || sellerNamed) && (sellerNamed || siblings >= 2) && !REGION.test(label)) ||
+          ((seller !== undefined || sellerNamed) &&
+            (sellerNamed || siblings >= 2 || sellerLiteralRecords >= 2) &&
+            !REGION.test(label)) ||
           (siblings >= 2 && sellerNamed && !REGION.test(label));
         break;
       }
@@ -94,7 +113,17 @@ export function findSharedCredentialFields(
     }
     if (isTypeA) offending.push(key);
   }
-  return offending;
+  // Reads of a seller's keys (`sign(params, seller.secretKey)`) are evidence only when nothing
+  // else in the file shows the pattern, and then once per owner: they repeat what the record,
+  // table or request already said.
+  if (offending.some((f) => f.isRead !== true)) return offending.filter((f) => f.isRead !== true);
+  const owners = new Set<string>();
+  return offending.filter((f) => {
+    const owner = f.value.replace(/\.[^.]*$/, '');
+    if (owners.has(owner)) return false;
+    owners.add(owner);
+    return true;
+  });
 }
 
 // `?AWSAccessKeyId=…&SellerId=…` without `MWSAuthToken`: a signed request made with keys that are
@@ -144,7 +173,8 @@ function find(ctx: ScanContext): RawFinding[] {
     );
     return re.exec(ctx.text)?.[1]?.trim();
   };
-  const found: RawFinding[] = findSharedCredentialFields(fields, resolve).map((f) => ({
+  const fieldsFound = findSharedCredentialFields(fields, resolve);
+  const found: RawFinding[] = fieldsFound.map((f) => ({
     kind: 'shared-credentials',
     severity: 'error',
     start: f.start,
@@ -152,7 +182,10 @@ function find(ctx: ScanContext): RawFinding[] {
     secret: `field:${normalizeName(f.recordName)}:${normalizeName(f.name)}:${f.value}`,
     detail: f.name,
   }));
-  return [...found, ...requestsWithoutToken(ctx)];
+  const requests = requestsWithoutToken(ctx);
+  const fromReads = new Set(fieldsFound.filter((f) => f.isRead === true).map((f) => f.start));
+  // A signed request in the same text already says it; drop the reads.
+  return [...(requests.length > 0 ? found.filter((f) => !fromReads.has(f.start)) : found), ...requests];
 }
 
 /** Detector for `shared-credentials`. */

@@ -1,0 +1,34 @@
+import type { ScanContext } from './types.js';
+
+/** Source files where a value outside quotes and comments is an expression, never a literal. */
+export const CODE_PATH = /\.(?:[cm]?[jt]sx?|py|rb|php|java|cs|go|kts?|rs|swift|scala|groovy|dart)$/i;
+
+/**
+ * True when the value at `start` in a code file is bare code: not in a string literal and not in
+ * a comment (`secretKey: validateSecretKeyV2` is an identifier, `a/b/c` a division). Config
+ * files, logs and prose have unquoted values, so this only applies to {@link CODE_PATH} files.
+ * Reads at most one line's last 300 characters.
+ */
+export function isBareCode(ctx: ScanContext, start: number): boolean {
+  if (!ctx.isCode) return false;
+  const prev = ctx.text.charAt(start - 1);
+  if (prev === '"' || prev === "'" || prev === '`') return false;
+  const lineStart = ctx.index.lineStart(ctx.index.lineOf(start));
+  // On a longer line the window may start inside a string: quote parity would lie, so only a
+  // value on a line we can read whole is judged bare.
+  if (start - lineStart > 300) return /[:=,(!&|?]/.test(prev); // minified: `secretKey:validateKeyV2`
+  const before = ctx.text.slice(lineStart, start);
+  let quote = '';
+  for (let i = 0; i < before.length; i++) {
+    const c = before.charAt(i);
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '#' || (c === '/' && (before.charAt(i + 1) === '/' || before.charAt(i + 1) === '*'))) return false;
+    else if (c === '*' && before.slice(0, i).trim() === '')
+      return false; // a block comment's body
+    else if (c === '-' && before.charAt(i + 1) === '-' && before.slice(0, i).trim() === '') return false;
+  }
+  return quote === '';
+}
