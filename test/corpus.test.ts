@@ -21,8 +21,9 @@ describe.each(areas)('corpus area %s', (area) => {
   const labels = loadLabels(CORPUS_ROOT, area);
   const files = listFiles(CORPUS_ROOT, area);
 
-  it('labels every file of the area', () => {
+  it('labels every file of the area, and every label names a file', () => {
     expect(files.filter((f) => !labels.has(f))).toEqual([]);
+    expect([...labels.keys()].filter((f) => !files.includes(f) && !f.endsWith('README.md'))).toEqual([]);
   });
 
   it.each(files)('%s', (file) => {
