@@ -23,3 +23,4 @@ export { findSharedCredentialFields } from './detectors/shared-credentials.js';
 export { DETECTORS, DETECTOR_BY_KIND } from './detectors/index.js';
 export type { Detector, Sample } from './types.js';
 export { DOCUMENTED_EXAMPLES, isPlaceholder } from './values.js';
+export { applyInlineIgnores, suppressedLines } from './suppressions.js';
