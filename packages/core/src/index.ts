@@ -13,7 +13,7 @@ export { maskSecret } from './mask.js';
 export { fingerprint } from './fingerprint.js';
 export { LineIndex } from './locate.js';
 export type { Position } from './locate.js';
-export { renderMessage, renderRecommendation } from './messages.js';
+export { LOCALES, renderMessage, renderRecommendation, resolveLocale } from './messages.js';
 export type { Locale, MessageFacts } from './messages.js';
 export { nameRole, normalizeName } from './names.js';
 export type { NameRole } from './names.js';

@@ -1,7 +1,10 @@
 import type { Kind, Severity } from './kinds.js';
 
 /** Locales messages are written in; anything else falls back to English. */
-export type Locale = 'en';
+export type Locale = 'en' | 'zh-CN';
+
+/** Every supported locale. */
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 
 /** Facts a message may mention. Only masked values and names ever reach the prose. */
 export interface MessageFacts {
@@ -54,14 +57,60 @@ const EN: Record<Kind, { message: (f: MessageFacts) => string; recommendation: s
   },
 };
 
-const TABLES: Partial<Record<string, typeof EN>> = { en: EN } satisfies Record<Locale, typeof EN>;
+// Simplified Chinese: many Amazon sellers and tool vendors work in Chinese. Same facts, same order.
+const ZH_OWN_KEYS = '请从环境变量或密钥管理服务中加载你自己的开发者密钥。';
+const ZH_TYPE_B =
+  '切勿收集卖家的密钥：卖家应在卖家平台（Seller Central）> 用户权限 > 授权开发者中授权你的开发者 ID，只向你提供卖家 ID 和 MWS 授权令牌（MWS Auth Token）；卖家可以随时撤销该令牌，且每年需要续期。';
+const ZH_SP_API = 'SP-API：请使用 LWA 授权，切勿在代码中硬编码客户端密钥或刷新令牌。';
+
+const ZH_CN: typeof EN = {
+  'access-key-id': {
+    message: (f) => `硬编码的 ${f.mws ? 'MWS' : 'AWS'} 访问密钥 ID ${f.masked}。`,
+    recommendation: `请将其删除（包括 git 历史）并轮换该密钥对。${ZH_OWN_KEYS}${ZH_TYPE_B}`,
+  },
+  'secret-key': {
+    message: (f) => `硬编码的 ${f.mws ? 'MWS' : 'AWS'} 秘密密钥 ${f.masked}。`,
+    recommendation: `请将其删除并立即轮换密钥对：任何能读到它的人都能以你的身份签名请求。${ZH_OWN_KEYS}${ZH_TYPE_B}`,
+  },
+  'mws-auth-token': {
+    message: (f) => `硬编码的 MWS 授权令牌 ${f.masked}。`,
+    recommendation:
+      '请将其删除，并让卖家在卖家平台 > 用户权限中撤销并续期该令牌。请把每个卖家的卖家 ID 和 MWS 授权令牌保存在数据库或密钥管理服务中，而不是代码里。',
+  },
+  'lwa-client-secret': {
+    message: (f) => `硬编码的 SP-API Login with Amazon（LWA）客户端密钥 ${f.masked}。`,
+    recommendation: `请将其删除并在开发者中心轮换客户端密钥，将其保存在密钥管理服务中。${ZH_SP_API}`,
+  },
+  'lwa-refresh-token': {
+    message: (f) =>
+      f.severity === 'warning'
+        ? `硬编码的 Login with Amazon 访问令牌 ${f.masked}（短期有效，但一小时内仍可使用）。`
+        : `硬编码的 SP-API Login with Amazon（LWA）刷新令牌 ${f.masked}。`,
+    recommendation: `请将其删除，在卖家平台中撤销应用授权后重新授权以获取新令牌；按卖家加密存储刷新令牌。${ZH_SP_API}`,
+  },
+  'shared-credentials': {
+    message: (f) =>
+      f.detail === 'request'
+        ? 'MWS 请求携带 SellerId 和 AWSAccessKeyId，但没有 MWSAuthToken：它使用卖家自己的密钥签名（A 类共享凭证）。'
+        : `"${f.masked}" 在卖家 ID 旁保存了卖家自己的${f.mws ? ' MWS ' : ''}密钥（A 类共享凭证）。`,
+    recommendation: `停止收集卖家的访问密钥和秘密密钥：这违反 MWS 条款，无法按集成商单独撤销，滥用也无法追溯。${ZH_TYPE_B}每次调用请用你自己的密钥签名，并附上 SellerId 和 MWSAuthToken。${ZH_OWN_KEYS}`,
+  },
+};
+
+const TABLES: Record<Locale, typeof EN> = { en: EN, 'zh-CN': ZH_CN };
+
+/** Maps `zh`, `zh_CN`, `zh-Hans`, `zh-CN` to `zh-CN`; anything unknown to `en`. */
+export function resolveLocale(locale: string | undefined): Locale {
+  const l = (locale ?? 'en').toLowerCase().replace('_', '-');
+  return l === 'zh' || l.startsWith('zh-cn') || l.startsWith('zh-hans') || l === 'zh-sg' ? 'zh-CN' : 'en';
+}
 
 /** The one-sentence message for a finding. */
 export function renderMessage(facts: MessageFacts, locale = 'en'): string {
-  return (TABLES[locale] ?? EN)[facts.kind].message(facts);
+  return TABLES[resolveLocale(locale)][facts.kind].message(facts);
 }
 
 /** What to do about a finding. */
 export function renderRecommendation(kind: Kind, locale = 'en'): string {
-  return (TABLES[locale] ?? EN)[kind].recommendation;
+  return TABLES[resolveLocale(locale)][kind].recommendation;
 }
