@@ -1,0 +1,71 @@
+import { isPlaceholder } from './values.js';
+
+/** How a field gets its value. */
+export type ValueShape =
+  | 'decl' // declared only: a column, property, form input, schema entry, type annotation
+  | 'literal' // a hard-coded value
+  | 'empty' // '', null, None, a placeholder
+  | 'env' // environment, config or secret-store read (the integrator's own keys)
+  | 'ref' // a reference to another value: `seller.secretKey`, `row['secret_key']`, `accessKey`
+  | 'other';
+
+// Reads of the environment, config or a secret store: the integrator's own keys (type B).
+const ENV_VALUE =
+  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|^\$[A-Z_]|\bconfig\b|\bsettings\b|\bsecrets?\b|vault|ssm|SecretsManager|getSecret|Configuration\[|\benv\(|\benv\.|Deno\.env|credentials?Provider|keychain|KeyVault/i;
+// Type annotations and schema builders: a field that is declared, not filled (a column, a DTO).
+const DECL_VALUE =
+  /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|yup\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@)/;
+// ORM/schema field constructors: EncryptedCharField(…), Column(String), StringAttribute(…).
+const FIELD_TYPE = /^(?:[\w.]*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
+// Names of per-seller records and of submitted input: where type-A keys live.
+const SELLERISH =
+  /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|rows?|records?|req|request|body|input|forms?|payload|dto|onboard\w*)\b/i;
+
+/** The value expression after a separator: up to a `,`, `;` or `&` outside brackets and quotes. */
+export function cutValue(rest: string): string {
+  let depth = 0;
+  let quote = '';
+  let i = 0;
+  for (; i < rest.length && i < 120; i++) {
+    const c = rest[i] ?? '';
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) break;
+      depth--;
+    } else if ((c === ',' || c === ';' || c === '&') && depth === 0) break;
+  }
+  return rest.slice(0, i).trim();
+}
+
+/** Classifies a value expression. */
+export function classifyValue(value: string): ValueShape {
+  const v = value.trim();
+  if (v === '') return 'decl';
+  if (/^(?:null|None|nil|undefined|''|""|``|NULL|0)$/.test(v)) return 'empty';
+  if (DECL_VALUE.test(v) || FIELD_TYPE.test(v)) return 'decl';
+  if (ENV_VALUE.test(v.replace(/(["'`])(?:(?!\1).){0,200}\1/g, '""'))) return 'env';
+  if (/^["'`]/.test(v) || /^[A-Z0-9+/]{16,}$/i.test(v)) {
+    const inner = v.replace(/^["'`]|["'`][,;]?$/g, '');
+    if (inner === '' || /^(?:YOUR|<|TODO|%\()/i.test(inner) || isPlaceholder(inner)) return 'empty';
+    return 'literal';
+  }
+  if (DECL_VALUE.test(v)) return 'decl';
+  if (
+    /^(?:this\.|self\.|@)?[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[^\]]{1,60}\]|\.get\([^)]{1,60}\))*(?:\s*(?:\|\||\?\?|or)\s*(?:\S.*)?)?$/.test(
+      v,
+    )
+  )
+    return 'ref';
+  return 'other';
+}
+
+/** True when a record or value name points at a seller/tenant record or a request body. */
+export function isSellerish(text: string): boolean {
+  return SELLERISH.test(text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '));
+}
