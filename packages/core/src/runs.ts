@@ -29,7 +29,8 @@ export function* valueRuns(text: string): Generator<ValueRun> {
     // `\n`, `\t`, `\r` escapes in JSON-encoded source (notebooks) glue a letter to the value.
     else if (before === 92 /* \ */ && /^[ntr]/.test(m[0])) start += 1;
     else if (!isBoundaryBefore(before)) continue;
-    if (!isBoundaryAfter(text, end)) continue;
+    // `scheme://AKIA…:secret@host`: a userinfo password ends at `@`.
+    if (!isBoundaryAfter(text, end) && !(text.charCodeAt(end) === 64 && text.charCodeAt(start - 1) === 58)) continue;
     const raw = text.slice(start, end);
     yield { start, end, value: decodeRun(raw) };
   }
