@@ -93,6 +93,11 @@ export const secretKey: Detector = Object.freeze({
         value: SECRET,
         reason: 'JSON-escaped notebook source',
       },
+      {
+        text: `s3://AKIA2OGYBAH6Q7KD4XZM:${SECRET}@seller-reports/daily`,
+        value: SECRET,
+        reason: 'password of a URL whose user is an access key',
+      },
     ],
     negative: [
       { text: 'secret_key = "da39a3ee5e6b4b0d3255bfef95601890afd80709"', reason: 'SHA-1 hex' },
