@@ -6,6 +6,7 @@ import type { Kind, Severity } from './kinds.js';
 import type { LineIndex } from './locate.js';
 import { maskSecret } from './mask.js';
 import { renderMessage, renderRecommendation } from './messages.js';
+import type { MessageFacts } from './messages.js';
 import type { RawFinding, ScanContext } from './types.js';
 
 /** A credential found in a text. Positions are 1-based; `endColumn` is exclusive. */
@@ -26,6 +27,8 @@ export interface Finding {
   /** 0-based UTF-16 offsets of the reported span in the scanned text (after a leading BOM). */
   readonly offset: number;
   readonly endOffset: number;
+  /** What the message was rendered from: render it in another locale with `renderMessage`. */
+  readonly messageFacts: MessageFacts;
 }
 
 /** Options of {@link scanText}. */
@@ -79,6 +82,13 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
   const end = index.position(r.end);
   const isShared = r.kind === 'shared-credentials';
   const masked = isShared ? (r.detail ?? 'field') : maskSecret(r.secret);
+  const messageFacts: MessageFacts = {
+    kind: r.kind,
+    severity: r.severity,
+    masked,
+    mws,
+    ...(isShared && r.secret.startsWith('request:') ? { detail: 'request' } : {}),
+  };
   return {
     ruleId: KIND_INFO[r.kind].ruleId,
     kind: r.kind,
@@ -89,19 +99,11 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
     endColumn: end.column,
     secret: masked,
     fingerprint: fingerprint(r.kind, r.secret),
-    message: renderMessage(
-      {
-        kind: r.kind,
-        severity: r.severity,
-        masked,
-        mws,
-        ...(isShared && r.secret.startsWith('request:') ? { detail: 'request' } : {}),
-      },
-      locale,
-    ),
+    message: renderMessage(messageFacts, locale),
     recommendation: renderRecommendation(r.kind, locale),
     offset: r.start,
     endOffset: r.end,
+    messageFacts,
   };
 }
 
