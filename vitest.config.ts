@@ -8,7 +8,9 @@ export default defineConfig({
   resolve: {
     alias: {
       '@mwsguard/core': src('./packages/core/src/index.ts'),
+      '@mwsguard/eslint-plugin': src('./packages/eslint-plugin/src/index.ts'),
       mwsguard: src('./packages/mwsguard/src/index.ts'),
+      '@mwsguard/secretlint-rule-mws': src('./packages/secretlint-rule-mws/src/index.ts'),
     },
   },
   test: {
