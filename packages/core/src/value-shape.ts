@@ -11,7 +11,7 @@ export type ValueShape =
 
 // Reads of the environment, config or a secret store: the integrator's own keys (type B).
 const ENV_VALUE =
-  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|^\$[A-Z_]|\bconfig\b|\bsettings\b|\bsecrets?\b|vault|ssm|SecretsManager|getSecret|Configuration\[|\benv\(|\benv\.|Deno\.env|credentials?Provider|keychain|KeyVault/i;
+  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|\bsecrets?\b|vault|ssm|SecretsManager|getSecret|Configuration\[|\benv\(|\benv\.|Deno\.env|credentials?Provider|keychain|KeyVault/i;
 // Type annotations and schema builders: a field that is declared, not filled (a column, a DTO).
 const DECL_VALUE =
   /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|yup\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@)/;
@@ -49,6 +49,8 @@ export function classifyValue(value: string): ValueShape {
   if (v === '') return 'decl';
   if (/^(?:null|None|nil|undefined|''|""|``|NULL|0)$/.test(v)) return 'empty';
   if (DECL_VALUE.test(v) || FIELD_TYPE.test(v)) return 'decl';
+  // `$MWS_SECRET_KEY` in shell/YAML is the environment; `$sellerRow[...]` in PHP is not.
+  if (/^\$\{?[A-Z_][A-Z0-9_]*\}?$/.test(v)) return 'env';
   if (ENV_VALUE.test(v.replace(/(["'`])(?:(?!\1).){0,200}\1/g, '""'))) return 'env';
   if (/^["'`]/.test(v) || /^[A-Z0-9+/]{16,}$/i.test(v)) {
     const inner = v.replace(/^["'`]|["'`][,;]?$/g, '');
@@ -57,7 +59,7 @@ export function classifyValue(value: string): ValueShape {
   }
   if (DECL_VALUE.test(v)) return 'decl';
   if (
-    /^(?:this\.|self\.|@)?[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[^\]]{1,60}\]|\.get\([^)]{1,60}\))*(?:\s*(?:\|\||\?\?|or)\s*(?:\S.*)?)?$/.test(
+    /^(?:this\.|self\.|@)?[A-Za-z_$][\w$]*(?:(?:\??\.|->)[A-Za-z_$][\w$]*|\[[^\]]{1,60}\]|\.get\([^)]{1,60}\))*(?:\s*(?:\|\||\?\?|or)\s*(?:\S.*)?)?$/.test(
       v,
     )
   )
@@ -68,4 +70,19 @@ export function classifyValue(value: string): ValueShape {
 /** True when a record or value name points at a seller/tenant record or a request body. */
 export function isSellerish(text: string): boolean {
   return SELLERISH.test(text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '));
+}
+
+/**
+ * The member path of a reference, whatever the language's accessors: `seller.secretKey`,
+ * `$sellerRow['aws_secret_key']`, `$seller->secretKey`, `row[:secret_key]`, `this.seller.key`
+ * all become segment lists (`['sellerRow', 'aws_secret_key']`).
+ */
+export function memberPath(value: string): string[] {
+  return value
+    .replace(/^(?:this|self)\./, '')
+    .replace(/->/g, '.')
+    .replace(/\[[:"']{0,2}([^\]"'\s]{1,60})["']?\]/g, '.$1')
+    .split('.')
+    .map((s) => s.replace(/^[$@]/, '').trim())
+    .filter((s) => s !== '');
 }

@@ -1,5 +1,6 @@
 import type { Field } from '../structure.js';
 import { classifyValue, extractFields, isSellerish } from '../structure.js';
+import { memberPath } from '../value-shape.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { normalizeName } from '../names.js';
 
@@ -83,12 +84,14 @@ export function findSharedCredentialFields(
         isTypeA = seller?.role === 'seller-id' || sellerNamed;
         break;
       case 'ref': {
-        const root = /^(?:this\.|self\.)?([A-Za-z_$][\w$]*)/.exec(value)?.[1] ?? '';
-        const sellerRoot = seller ? (/^(?:this\.|self\.)?([A-Za-z_$][\w$]*)\./.exec(seller.value)?.[1] ?? '') : '';
-        const owner = value.replace(/\.[^.]*$/, '');
+        const path = memberPath(value);
+        const sellerPath = seller ? memberPath(seller.value) : [];
+        const root = path[0] ?? '';
+        const sellerRoot = sellerPath.length > 1 ? (sellerPath[0] ?? '') : '';
+        const owner = path.slice(0, -1).join('.');
         // `seller.secretKey` names its owner; `s.secretKey` next to `s.sellerId` shares one.
         isTypeA =
-          /[.[]/.test(value) &&
+          path.length > 1 &&
           ((isSellerish(owner) && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
             (seller !== undefined && sellerRoot !== '' && root === sellerRoot));
         break;
@@ -119,7 +122,7 @@ export function findSharedCredentialFields(
   if (offending.some((f) => f.isRead !== true)) return offending.filter((f) => f.isRead !== true);
   const owners = new Set<string>();
   return offending.filter((f) => {
-    const owner = f.value.replace(/\.[^.]*$/, '');
+    const owner = memberPath(f.value).slice(0, -1).join('.');
     if (owners.has(owner)) return false;
     owners.add(owner);
     return true;
