@@ -108,13 +108,10 @@ function collectTokens(text: string): TokenHit[] {
       role === 'lwa-client-secret'
     )
       continue;
-    // `seller.secretKey` read in an expression is a value, not a field: keep only key positions
-    // (decided in toField), but keep the prefix for dotted config keys.
-    // Report at the leaf name itself (`secretKey` in `$store['Acme']['secretKey']`).
-    const leafStart =
-      fullStart === s ? s + (text.slice(s, e).length - text.slice(s, e).replace(/^[.$-]+/, '').length) : s;
+    // Report at the leaf name itself (`secretKey` in `seller.secretKey` or in
+    // `$store['Acme']['secretKey']`); whether a read is a field is decided in toField.
     hits.push({
-      start: fullStart === s ? leafStart + Math.max(0, text.slice(leafStart, e).lastIndexOf(leaf)) : s,
+      start: fullStart === s ? s + Math.max(0, text.slice(s, e).lastIndexOf(leaf)) : s,
       end: e,
       full,
       leaf,
