@@ -128,8 +128,6 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
   const lineStart = index.lineStart(line);
   const lineEnd = index.lineEnd(line, text);
   const before = text.slice(Math.max(lineStart, hit.start - 80), hit.start);
-  // A read (`seller.secretKey`, `req.body.secretKey`) is a value, not a field: skip unless it is
-  // the key of an assignment (`config.secretKey = …`, handled as a dotted prefix).
   const after = text.slice(hit.end, Math.min(lineEnd, hit.end + 160));
   // Query-string parameters are judged per URL by the request check.
   if (/[?&]$/.test(before)) return undefined;
