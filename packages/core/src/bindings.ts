@@ -1,6 +1,7 @@
 import type { LineIndex } from './locate.js';
 import { normalizeName, nameRole } from './names.js';
 import { trimChars } from './strings.js';
+import { cellIndexAt, splitCells } from './tabular.js';
 
 /**
  * Finds the name a value is bound to by reading the text just before it, the way a reader does:
@@ -40,10 +41,10 @@ const INDIRECT =
   /(?:["']?(?:name|key|ParameterKey|variable|id)["']?\s*[:=]\s*|variable\s+)["']?([A-Z_][\w.-]{0,100})/gi;
 
 /** The name bound to the value starting at `start`, or `undefined` when none is visible. */
-export function bindingName(text: string, index: LineIndex, start: number, isCsv = false): string | undefined {
+export function bindingName(text: string, index: LineIndex, start: number, tabular?: string): string | undefined {
   const line = index.lineOf(start);
   const lineStart = index.lineStart(line);
-  if (isCsv) return csvHeaderName(text, index, line, lineStart, start);
+  if (tabular !== undefined) return csvHeaderName(text, index, line, lineStart, start, tabular);
 
   let prefix = stripOpening(text.slice(Math.max(lineStart, start - WINDOW), start));
   if (/^[\s([{]*$/.test(prefix) && line > 0) {
@@ -115,15 +116,10 @@ function csvHeaderName(
   line: number,
   lineStart: number,
   start: number,
+  delimiter: string,
 ): string | undefined {
   if (line === 0) return undefined;
-  const headerLine = text.slice(0, index.lineEnd(0, text));
-  const delimiter = [',', '\t', ';', '|'].reduce((best, d) =>
-    headerLine.split(d).length > headerLine.split(best).length ? d : best,
-  );
-  let column = 0;
-  for (let i = lineStart; i < start; i++) if (text[i] === delimiter) column++;
-  const header = headerLine.split(delimiter);
-  const cell = header[column];
-  return cell === undefined ? undefined : trimChars(cell.trim(), '"\'');
+  const row = text.slice(lineStart, index.lineEnd(line, text));
+  const header = splitCells(text.slice(0, index.lineEnd(0, text)), delimiter);
+  return header[cellIndexAt(row, start - lineStart, delimiter)]?.text;
 }

@@ -3,6 +3,7 @@ import type { LineIndex } from './locate.js';
 import { nameRole } from './names.js';
 import type { NameRole } from './names.js';
 import { trimChars } from './strings.js';
+import { splitCells } from './tabular.js';
 import { classifyValue, cutValue, isSellerish } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 
@@ -40,19 +41,26 @@ export interface Field {
   readonly parentRecord: string;
   /** The field is a read of a seller record's key (`seller.secretKey`), not a key position. */
   readonly isRead?: boolean;
+  /** The field is one entry of a form or settings list declared as data (`'id' => 'seller_id'`). */
+  readonly isFormField?: boolean;
 }
 
 const INTERESTING = /secret|access|key_?id|seller|merchant|token|account_?id/gi;
 const TOKEN_CHAR = /[\w$.-]/;
 
-/** Extracts key/field occurrences with their record and value shape. Linear in the text. */
-export function extractFields(text: string, index: LineIndex, isCsv: boolean): Field[] {
+/**
+ * Extracts key/field occurrences with their record and value shape. Linear in the text.
+ * `tabular` is the delimiter of a CSV/TSV export: its header cells are one record.
+ */
+export function extractFields(text: string, index: LineIndex, tabular?: string): Field[] {
   const hits = collectTokens(text);
   if (hits.length === 0) return [];
   const layout = new Layout(text, index);
-  const fields: Field[] = [];
+  const fields: Field[] = tabular === undefined ? [] : headerFields(text, index, layout, tabular);
+  const headerEnd = tabular === undefined ? -1 : index.lineEnd(0, text);
   for (const hit of hits) {
-    const f = isCsv && index.lineOf(hit.start) === 0 ? csvField(hit, layout) : toField(text, hit, layout, index);
+    if (hit.start < headerEnd) continue;
+    const f = toField(text, hit, layout, index);
     if (f) fields.push(f);
   }
   return fields;
@@ -138,6 +146,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
   let prefix = hit.prefix;
   let declLine = '';
   let isRead = false;
+  let isFormField = false;
   if (
     /\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(
       text.slice(Math.max(lineStart, hit.start - 160), hit.start),
@@ -172,6 +181,10 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     declLine = text.slice(lineStart, hit.start);
   } else if (/(?<!:):$/.test(before)) {
     shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
+  } else if (/["'](?:id|field)["']\s*(?:=>|:)\s*["']$/.test(before)) {
+    // A settings or form field declared as data: `array('id' => 'wcas_mws_secret_key', …)`.
+    shape = 'decl';
+    isFormField = true;
   } else if (sep?.[1] !== undefined) {
     if (sep[1] === ',') {
       // `v.Add("AWSAccessKeyId", value)`, `define('X', value)`: a key/value call; its record is
@@ -214,6 +227,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     ...where,
     recordName: `${where.recordName} ${declLine}`,
     ...(isRead ? { isRead } : {}),
+    ...(isFormField ? { isFormField } : {}),
   };
 }
 
@@ -253,17 +267,24 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
   return { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, shape: 'ref', value, ...where };
 }
 
-function csvField(hit: TokenHit, layout: Layout): Field {
-  const where = layout.describe(hit.start, '');
-  return {
-    name: hit.leaf,
-    role: hit.role,
-    start: hit.start,
-    end: hit.end,
-    shape: 'decl',
-    value: '',
-    ...where,
-    record: 'csv-header',
-    recordName: 'csv header',
-  };
+/** The header of a CSV/TSV export: each cell named by its whole text (`MWS Secret Key`). */
+function headerFields(text: string, index: LineIndex, layout: Layout, delimiter: string): Field[] {
+  const fields: Field[] = [];
+  const where = layout.describe(0, '');
+  for (const cell of splitCells(text.slice(0, index.lineEnd(0, text)), delimiter)) {
+    const role = nameRole(cell.text);
+    if (!['secret-key', 'access-key', 'seller-id', 'weak-seller-id', 'auth-token'].includes(role)) continue;
+    fields.push({
+      name: cell.text,
+      role,
+      start: cell.start,
+      end: cell.start + cell.text.length,
+      shape: 'decl',
+      value: '',
+      ...where,
+      record: 'csv-header',
+      recordName: 'csv header',
+    });
+  }
+  return fields;
 }

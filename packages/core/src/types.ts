@@ -21,8 +21,8 @@ export interface ScanContext {
   readonly text: string;
   readonly path: string;
   readonly index: LineIndex;
-  /** The file is a CSV/TSV export: values are bound to the header cell above them. */
-  readonly isCsv: boolean;
+  /** The delimiter of a CSV/TSV export, whose values are bound to their header cell. */
+  readonly tabular: string | undefined;
   /** The file is source code: unquoted values outside comments are expressions. */
   readonly isCode: boolean;
   /** The text mentions MWS (endpoints, parameters, client libraries). */

@@ -56,7 +56,12 @@ describe('scanText is linear on adversarial input', () => {
     const small = make(N);
     const large = make(N * 8);
     cost(small, path); // warm up the JIT
-    const ratio = cost(large, path) / Math.max(cost(small, path), 0.5);
+    // Other test files share the 2 cores: keep the best of three ratios, so one GC pause or
+    // scheduling hiccup cannot fail a linear function, while a quadratic one (64) still fails.
+    let ratio = Infinity;
+    for (let attempt = 0; attempt < 3 && ratio >= 24; attempt++) {
+      ratio = Math.min(ratio, cost(large, path) / Math.max(cost(small, path), 0.5));
+    }
     expect(ratio).toBeLessThan(24);
   });
 

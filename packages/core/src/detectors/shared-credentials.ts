@@ -41,33 +41,44 @@ export function findSharedCredentialFields(
     const parent = list[0] ? records.get(list[0].parentRecord) : undefined;
     return parent && parent !== list ? parent.find((f) => f.role === 'seller-id') : undefined;
   };
-  // Records that hold hard-coded keys for a seller: two or more in one file is a multi-seller config.
-  let sellerLiteralRecords = 0;
+  // Records that hold keys (hard-coded or left blank) for a seller: two or more in one file is a
+  // multi-seller config.
+  let sellerKeyRecords = 0;
   for (const list of records.values()) {
     const seller = sellerOf(list) ?? inheritedSeller(list);
-    if (seller && list.some((f) => (f.role === 'secret-key' || f.role === 'access-key') && f.shape === 'literal'))
-      sellerLiteralRecords++;
+    if (seller && list.some((f) => isKeyRole(f) && (f.shape === 'literal' || f.shape === 'empty'))) sellerKeyRecords++;
   }
   // Per-collection counts of records holding literal keys (multi-seller configs).
   const literalKeyRecords = new Map<string, Set<string>>();
   for (const f of fields) {
-    if ((f.role === 'secret-key' || f.role === 'access-key') && f.shape === 'literal') {
+    if (isKeyRole(f) && f.shape === 'literal') {
       const set = literalKeyRecords.get(f.collection) ?? new Set<string>();
       set.add(f.record);
       literalKeyRecords.set(f.collection, set);
     }
   }
-  const offending: Field[] = [];
+  // Collections whose records declare a seller id: a form or schema declared field by field
+  // (`array('id' => 'seller_id', …), array('id' => 'mws_secret_key', …)`).
+  const declaredSellerCollections = new Set(
+    fields.filter((f) => f.role === 'seller-id' && f.isFormField === true).map((f) => f.collection),
+  );
+
+  // A form declared entry by entry is one record: report its secret-key entry, not also its key id.
+  const formSecretCollections = new Set(
+    fields.filter((f) => f.role === 'secret-key' && f.isFormField === true).map((f) => f.collection),
+  );
+
+  const found: { field: Field; evidence: Evidence }[] = [];
   for (const list of records.values()) {
     const key = list.find((f) => f.role === 'secret-key') ?? list.find((f) => f.role === 'access-key');
     if (!key) continue;
     const seller = sellerOf(list) ?? inheritedSeller(list);
     const token = list.find((f) => f.role === 'auth-token' && f.shape !== 'empty');
-    const keys = list.filter((f) => f.role === 'secret-key' || f.role === 'access-key');
-    if (keys.some((f) => f.shape === 'env')) continue;
+    if (list.some((f) => isKeyRole(f) && f.shape === 'env')) continue;
     if (token) continue;
     const isRequest = list.some((f) => f.name === 'AWSAccessKeyId') && seller?.role === 'seller-id';
     const sellerNamed = isSellerish(key.recordName);
+    const label = normalizeName(key.recordName.trim().split(/\s+/).at(-1) ?? '');
     let shape = key.shape;
     let value = key.value;
     if (shape === 'ref' && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {
@@ -78,55 +89,84 @@ export function findSharedCredentialFields(
         if (shape === 'env') continue;
       }
     }
-    let isTypeA = false;
+    let evidence: Evidence | undefined;
     switch (shape) {
       case 'decl':
-        isTypeA = seller?.role === 'seller-id' || sellerNamed;
+        if (
+          seller?.role === 'seller-id' ||
+          sellerNamed ||
+          (key.isFormField === true &&
+            declaredSellerCollections.has(key.collection) &&
+            (key.role === 'secret-key' || !formSecretCollections.has(key.collection)))
+        )
+          evidence = 'declared';
         break;
       case 'ref': {
         const path = memberPath(value);
         const sellerPath = seller ? memberPath(seller.value) : [];
-        const root = path[0] ?? '';
         const sellerRoot = sellerPath.length > 1 ? (sellerPath[0] ?? '') : '';
         const owner = path.slice(0, -1).join('.');
         // `seller.secretKey` names its owner; `s.secretKey` next to `s.sellerId` shares one.
-        isTypeA =
+        const fromSeller =
           path.length > 1 &&
           ((isSellerish(owner) && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
-            (seller !== undefined && sellerRoot !== '' && root === sellerRoot));
+            (seller !== undefined && sellerRoot !== '' && path[0] === sellerRoot));
+        if (fromSeller)
+          evidence = path[0] === 'body' ? 'input' : isRequest ? 'request' : key.isRead === true ? 'read' : 'used';
         break;
       }
       case 'literal': {
         const siblings = literalKeyRecords.get(key.collection)?.size ?? 0;
-        const label = normalizeName(key.recordName.trim().split(/\s+/).at(-1) ?? '');
-        isTypeA =
-          isRequest ||
-          ((seller !== undefined || sellerNamed) &&
-            (sellerNamed || siblings >= 2 || sellerLiteralRecords >= 2) &&
-            !REGION.test(label)) ||
-          (siblings >= 2 && sellerNamed && !REGION.test(label));
+        if (isRequest) evidence = 'request';
+        else if (
+          (seller !== undefined || sellerNamed) &&
+          (sellerNamed || siblings >= 2 || sellerKeyRecords >= 2) &&
+          !REGION.test(label)
+        )
+          evidence = 'hard-coded';
         break;
       }
-      case 'other':
-        isTypeA = false;
-        break;
       case 'empty':
+        // Blank key slots next to each of several sellers: a multi-seller config waiting for keys.
+        if (seller !== undefined && sellerKeyRecords >= 2 && !REGION.test(label)) evidence = 'hard-coded';
+        break;
+      case 'other':
       case 'env':
         break;
     }
-    if (isTypeA) offending.push(key);
+    if (evidence) found.push({ field: key, evidence });
   }
-  // Reads of a seller's keys (`sign(params, seller.secretKey)`) are evidence only when nothing
-  // else in the file shows the pattern, and then once per owner: they repeat what the record,
-  // table or request already said.
-  if (offending.some((f) => f.isRead !== true)) return offending.filter((f) => f.isRead !== true);
+  return strongestEvidence(found);
+}
+
+/**
+ * How a record shows the type-A pattern. A file is reported where it shows it most plainly:
+ * declarations (tables, models, forms), hard-coded per-seller records, submitted input and
+ * requests always; clients built from a seller record's keys (`used`) only when the file declares
+ * nothing; bare reads (`sign(params, seller.secretKey)`) only when nothing else does, once per
+ * owner. Later uses repeat what the declaration already said.
+ */
+type Evidence = 'declared' | 'hard-coded' | 'input' | 'request' | 'used' | 'read';
+
+function strongestEvidence(found: readonly { field: Field; evidence: Evidence }[]): Field[] {
+  const has = (...e: Evidence[]): boolean => found.some((f) => e.includes(f.evidence));
+  const primary = has('declared', 'hard-coded', 'input');
   const owners = new Set<string>();
-  return offending.filter((f) => {
-    const owner = memberPath(f.value).slice(0, -1).join('.');
-    if (owners.has(owner)) return false;
-    owners.add(owner);
-    return true;
-  });
+  return found
+    .filter(({ field, evidence }) => {
+      if (evidence === 'used') return !primary;
+      if (evidence !== 'read') return true;
+      if (primary || has('used', 'request')) return false;
+      const owner = memberPath(field.value).slice(0, -1).join('.');
+      if (owners.has(owner)) return false;
+      owners.add(owner);
+      return true;
+    })
+    .map(({ field }) => field);
+}
+
+function isKeyRole(f: Field): boolean {
+  return f.role === 'secret-key' || f.role === 'access-key';
 }
 
 // `?AWSAccessKeyId=…&SellerId=…` without `MWSAuthToken`: a signed request made with keys that are
@@ -167,7 +207,7 @@ function requestsWithoutToken(ctx: ScanContext): RawFinding[] {
 }
 
 function find(ctx: ScanContext): RawFinding[] {
-  const fields = extractFields(ctx.text, ctx.index, ctx.isCsv);
+  const fields = extractFields(ctx.text, ctx.index, ctx.tabular);
   let resolutions = 0;
   const resolve = (name: string): string | undefined => {
     if (++resolutions > 20) return undefined;

@@ -1,0 +1,62 @@
+/**
+ * CSV/TSV exports (credentials.csv from IAM, seller lists from a spreadsheet): values are bound
+ * to the header cell of their column. Quoted cells may hold the delimiter (`"Acme, Inc."`).
+ */
+
+const DELIMITERS = [',', '\t', ';', '|'] as const;
+const CSV_PATH = /\.(?:csv|tsv)$/i;
+
+/** One header cell: its text (unquoted, trimmed) and the offset of its first character. */
+export interface HeaderCell {
+  readonly text: string;
+  readonly start: number;
+}
+
+/** Splits one line into cells, honouring double quotes. Offsets are relative to the line. */
+export function splitCells(line: string, delimiter: string): HeaderCell[] {
+  const cells: HeaderCell[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= line.length; i++) {
+    const c = line.charAt(i);
+    if (c === '"') quoted = !quoted;
+    else if (i === line.length || (c === delimiter && !quoted)) {
+      const raw = line.slice(start, i);
+      const lead = raw.length - raw.trimStart().length + (raw.trimStart().startsWith('"') ? 1 : 0);
+      cells.push({ text: raw.trim().replace(/^"|"$/g, ''), start: start + lead });
+      start = i + 1;
+    }
+  }
+  return cells;
+}
+
+/** Index of the cell holding `offset` in `line`. */
+export function cellIndexAt(line: string, offset: number, delimiter: string): number {
+  let index = 0;
+  let quoted = false;
+  for (let i = 0; i < offset && i < line.length; i++) {
+    const c = line.charAt(i);
+    if (c === '"') quoted = !quoted;
+    else if (c === delimiter && !quoted) index++;
+  }
+  return index;
+}
+
+/**
+ * The delimiter of a tabular text, or `undefined`. `.csv`/`.tsv` files are tabular; other files
+ * are when their first two lines have the same number (at least 2) of the same delimiter and the
+ * header reads like column names (no `=`, `:` or braces), as in a `.txt` export.
+ */
+export function detectTabular(text: string, path: string): string | undefined {
+  const firstEnd = text.search(/\r?\n|\r/);
+  const header = firstEnd === -1 ? text : text.slice(0, firstEnd);
+  if (header.length > 2000) return undefined;
+  const count = (line: string, d: string): number => splitCells(line, d).length - 1;
+  const best = DELIMITERS.reduce((a, d) => (count(header, d) > count(header, a) ? d : a));
+  if (CSV_PATH.test(path)) return best;
+  if (firstEnd === -1 || count(header, best) < 2 || /[={}:]/.test(header)) return undefined;
+  const rest = text.slice(firstEnd).replace(/^[\r\n]+/, '');
+  const secondEnd = rest.search(/\r?\n|\r/);
+  const second = secondEnd === -1 ? rest : rest.slice(0, secondEnd);
+  return second.length <= 4000 && count(second, best) === count(header, best) ? best : undefined;
+}
