@@ -5,6 +5,7 @@ import vitest from '@vitest/eslint-plugin';
 import regexp from 'eslint-plugin-regexp';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import eslintPluginRules from './packages/eslint-plugin/lint.config.js';
 
 export default tseslint.config(
   {
@@ -34,6 +35,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: globals.node },
   },
+  ...eslintPluginRules,
   {
     files: ['**/test/**/*.ts'],
     plugins: { vitest },

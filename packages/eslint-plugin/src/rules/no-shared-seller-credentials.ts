@@ -1,0 +1,80 @@
+import { normalizeName } from '@mwsguard/core';
+import { compileAllowlist } from '../util/allowlist.js';
+import { createRule } from '../util/create-rule.js';
+import { scanFile } from '../util/scan.js';
+
+/** Options of `no-shared-seller-credentials`. */
+export interface NoSharedSellerCredentialsOptions {
+  /** Field names never reported (compared case- and separator-insensitively). Default: none. */
+  readonly allowFields: string[];
+  /** Regular expressions (`u` flag) over the reported field name; a match is never reported. Default: none. */
+  readonly allowPatterns: string[];
+}
+
+export type Options = [NoSharedSellerCredentialsOptions];
+export type MessageIds = 'sharedCredentials';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-shared-seller-credentials',
+  meta: {
+    type: 'problem',
+    // JavaScript and TypeScript, and config files through the `config-files` processor.
+    languages: ['js/js'],
+    docs: {
+      description:
+        "Disallow storing, requesting or using a seller's own MWS access and secret keys (type A shared credentials)",
+      recommended: 'recommended',
+    },
+    messages: {
+      // Core renders the message; the rule never rewords it.
+      sharedCredentials: '{{ message }} {{ recommendation }}',
+    },
+    schema: [
+      {
+        type: 'object',
+        description: 'What to allow.',
+        additionalProperties: false,
+        properties: {
+          allowFields: {
+            type: 'array',
+            description: 'Field names that are never reported.',
+            items: { type: 'string' },
+            uniqueItems: true,
+          },
+          allowPatterns: {
+            type: 'array',
+            description:
+              'Regular expressions (Unicode flag) matched against the field name; matches are never reported.',
+            items: { type: 'string' },
+            uniqueItems: true,
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allowFields: [], allowPatterns: [] }],
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const isAllowed = compileAllowlist({
+      values: options.allowFields.map(normalizeName),
+      patterns: [],
+    });
+    const isPatternAllowed = compileAllowlist({ values: [], patterns: options.allowPatterns });
+    return {
+      Program() {
+        for (const finding of scanFile(context)) {
+          if (finding.kind !== 'shared-credentials') continue;
+          if (isAllowed(normalizeName(finding.secret)) || isPatternAllowed(finding.secret)) continue;
+          context.report({
+            loc: {
+              start: sourceCode.getLocFromIndex(finding.offset),
+              end: sourceCode.getLocFromIndex(finding.endOffset),
+            },
+            messageId: 'sharedCredentials',
+            data: { message: finding.message, recommendation: finding.recommendation },
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,44 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+/**
+ * File name of the virtual block the config-file processor hands to ESLint. The block's text is
+ * the config file's text unchanged, so positions need no remapping.
+ */
+export const CONFIG_BLOCK_NAME = 'config.mwsguard';
+
+/** Glob that matches config-file blocks (`app.yaml/0_config.mwsguard`). */
+export const CONFIG_BLOCK_GLOB = '**/*.mwsguard';
+
+/** True when ESLint is linting a config file through the `config-files` processor. */
+export function isConfigBlock(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+  return context.filename !== context.physicalFilename && context.filename.endsWith(CONFIG_BLOCK_NAME);
+}
+
+/**
+ * The path core scans the text as: the physical file for config blocks (`.env`, `credentials`),
+ * the (virtual) file name for code, `input.js` for stdin, which ESLint parses as JavaScript.
+ */
+export function scanPath(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string {
+  if (isConfigBlock(context)) return context.physicalFilename;
+  return /^<\w+>$/.test(context.filename) ? 'input.js' : context.filename;
+}
+
+// Mirrors core's `MWS_CONTEXT` (packages/core/src/context.ts), which core does not export: it only
+// decides whether a message says "MWS" or "AWS" for values the AST pass classifies. TODO(#4):
+// import it once core exports a text-context helper.
+const MWS_CONTEXT =
+  /\bmws(?!guard)|mws\b|MWS(?!guard)|amazonservices|MarketplaceWebService|SellerId|peddler|AWSAccessKeyId/;
+
+/** File-level facts core derives from a whole text, for values classified one at a time. */
+export interface TextFacts {
+  readonly hasMwsContext: boolean;
+  readonly hasLwaClientId: boolean;
+}
+
+/** Facts about a whole file, computed once per file. */
+export function textFacts(text: string): TextFacts {
+  return {
+    hasMwsContext: MWS_CONTEXT.test(text),
+    hasLwaClientId: text.includes('amzn1.application-oa2-client.'),
+  };
+}

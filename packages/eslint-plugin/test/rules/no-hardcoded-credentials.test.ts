@@ -1,0 +1,418 @@
+import rule from '../../src/rules/no-hardcoded-credentials.js';
+import { runRuleTests } from '../support/rule-tester.js';
+
+// Plainly fake, well-shaped values (real alphabets and lengths, never real credentials).
+// access key id: AKIA2OGYBAH6Q7KD4XZM
+// secret key:    Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw
+// MWS token:     amzn.mws.0b2a6c1e-7f3d-4e58-9a61-2c4d8e9f0a17
+
+runRuleTests('no-hardcoded-credentials', rule, {
+  valid: [
+    { code: 'const secretKey = process.env.MWS_SECRET_KEY;' },
+    { code: "const accessKeyId = 'AKIAIOSFODNN7EXAMPLE';" },
+    { code: "const cacheKey = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';" },
+    { code: "const secretKey = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';" },
+    { code: "const clientId = 'amzn1.application-oa2-client.4c1f0e2d3b5a69788796a5b4c3d2e1f0';" },
+    { code: "const secretKey = process.env.MWS_SECRET_KEY || 'YOUR_SECRET_KEY';" },
+    { code: "const secretKey = 'Kq7Zr1nV0bXwP3yH8sL5' + suffix;" },
+    { code: "const accessKeyId = 'AKIA' + 'XXXXXXXXXXXXXXXX';" },
+    { code: 'const secretKey: string = await secrets.get("mws/secret-key");', ts: true },
+    { code: '<Connect secretKey={process.env.MWS_SECRET_KEY} />;', jsx: true },
+    {
+      name: 'allow: exact value',
+      code: "const accessKeyId = 'AKIA2OGYBAH6Q7KD4XZM';",
+      options: [{ allow: ['AKIA2OGYBAH6Q7KD4XZM'] }],
+    },
+    {
+      name: 'allowPatterns: regex',
+      code: "const accessKeyId = 'AKIA2OGYBAH6Q7KD4XZM';",
+      options: [{ allowPatterns: ['^AKIA2OGY'] }],
+    },
+    {
+      name: 'kinds: secret keys only',
+      code: "const accessKeyId = 'AKIA2OGYBAH6Q7KD4XZM';",
+      options: [{ kinds: ['secret-key'] }],
+    },
+  ],
+  invalid: [
+    {
+      code: "const accessKeyId = 'AKIA2OGYBAH6Q7KD4XZM';",
+      errors: [
+        {
+          messageId: 'accessKeyId',
+          line: 1,
+          column: 22,
+          endLine: 1,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'ACCESS_KEY_ID' },
+              output: 'const accessKeyId = process.env.ACCESS_KEY_ID;',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const config = {\n  secretKey: 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw',\n};",
+      errors: [
+        {
+          messageId: 'secretKey',
+          line: 2,
+          column: 15,
+          endLine: 2,
+          endColumn: 55,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'SECRET_KEY' },
+              output: 'const config = {\n  secretKey: process.env.SECRET_KEY,\n};',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const mwsAuthToken = 'amzn.mws.0b2a6c1e-7f3d-4e58-9a61-2c4d8e9f0a17';",
+      errors: [
+        {
+          messageId: 'mwsAuthToken',
+          line: 1,
+          column: 23,
+          endLine: 1,
+          endColumn: 68,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'MWS_AUTH_TOKEN' },
+              output: 'const mwsAuthToken = process.env.MWS_AUTH_TOKEN;',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const sp = new SellingPartner({\n  region: 'eu',\n  refresh_token: 'Atzr|IwEBIKq3Vn8Zr2x_7hQmT5c-LpW4YdN1aFg6sJ0uK9eRbO3iXzC8vHlM2nA5tEo7wGyD4fPqU6jS1kB9',\n  credentials: {\n    SELLING_PARTNER_APP_CLIENT_SECRET: 'amzn1.oa2-cs.v1.9f2c4e6a8b0d1f3e5c7a9b1d3f5e7c9a0b2d4f6e8c0a2b4d6f8e0c2a4b6d8f0e',\n  },\n});",
+      errors: [
+        {
+          messageId: 'lwaRefreshToken',
+          line: 3,
+          column: 19,
+          endLine: 3,
+          endColumn: 104,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'REFRESH_TOKEN' },
+              output:
+                "const sp = new SellingPartner({\n  region: 'eu',\n  refresh_token: process.env.REFRESH_TOKEN,\n  credentials: {\n    SELLING_PARTNER_APP_CLIENT_SECRET: 'amzn1.oa2-cs.v1.9f2c4e6a8b0d1f3e5c7a9b1d3f5e7c9a0b2d4f6e8c0a2b4d6f8e0c2a4b6d8f0e',\n  },\n});",
+            },
+          ],
+        },
+        {
+          messageId: 'lwaClientSecret',
+          line: 5,
+          column: 41,
+          endLine: 5,
+          endColumn: 121,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'SELLING_PARTNER_APP_CLIENT_SECRET' },
+              output:
+                "const sp = new SellingPartner({\n  region: 'eu',\n  refresh_token: 'Atzr|IwEBIKq3Vn8Zr2x_7hQmT5c-LpW4YdN1aFg6sJ0uK9eRbO3iXzC8vHlM2nA5tEo7wGyD4fPqU6jS1kB9',\n  credentials: {\n    SELLING_PARTNER_APP_CLIENT_SECRET: process.env.SELLING_PARTNER_APP_CLIENT_SECRET,\n  },\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: '// old key: AKIA2OGYBAH6Q7KD4XZM\nconnect();',
+      errors: [{ messageId: 'accessKeyId', line: 1, column: 13, endLine: 1, endColumn: 33 }],
+    },
+    {
+      code: 'const accessKey = `AKIA2OGYBAH6Q7KD4XZM`;',
+      errors: [
+        {
+          messageId: 'accessKeyId',
+          line: 1,
+          column: 20,
+          endLine: 1,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'ACCESS_KEY' },
+              output: 'const accessKey = process.env.ACCESS_KEY;',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const secretKey = 'Kq7Zr1nV0bXwP3yH8sL5' + 'tA2mD9fG4jC6eU/oI+Rw';",
+      errors: [
+        {
+          messageId: 'secretKey',
+          line: 1,
+          column: 19,
+          endLine: 1,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'SECRET_KEY' },
+              output: 'const secretKey = process.env.SECRET_KEY;',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const PREFIX = 'AKIA2OGY';\nconst accessKeyId = `${PREFIX}BAH6Q7KD4XZM`;",
+      errors: [
+        {
+          messageId: 'accessKeyId',
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'ACCESS_KEY_ID' },
+              output: "const PREFIX = 'AKIA2OGY';\nconst accessKeyId = process.env.ACCESS_KEY_ID;",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const K = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';\nexport const client = { secretKey: K };",
+      errors: [
+        {
+          messageId: 'secretKey',
+          line: 2,
+          column: 36,
+          endLine: 2,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'SECRET_KEY' },
+              output:
+                "const K = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';\nexport const client = { secretKey: process.env.SECRET_KEY };",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const KEY = 'AKIA2OGYBAH6Q7KD4XZM';\nconst client = { accessKeyId: KEY };",
+      errors: [
+        {
+          messageId: 'accessKeyId',
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'KEY' },
+              output: 'const KEY = process.env.KEY;\nconst client = { accessKeyId: KEY };',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const secretKey = ['Kq7Zr1nV0bXwP3yH8sL5', 'tA2mD9fG4jC6eU/oI+Rw'].join('');",
+      errors: [
+        {
+          messageId: 'secretKey',
+          line: 1,
+          column: 19,
+          endLine: 1,
+          endColumn: 76,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'SECRET_KEY' },
+              output: 'const secretKey = process.env.SECRET_KEY;',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "function connect(secretKey = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw') {\n  return secretKey;\n}",
+      errors: [
+        {
+          messageId: 'secretKey',
+          line: 1,
+          column: 31,
+          endLine: 1,
+          endColumn: 71,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'SECRET_KEY' },
+              output: 'function connect(secretKey = process.env.SECRET_KEY) {\n  return secretKey;\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "class MwsClient {\n  secretKey = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';\n}",
+      errors: [
+        {
+          messageId: 'secretKey',
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'SECRET_KEY' },
+              output: 'class MwsClient {\n  secretKey = process.env.SECRET_KEY;\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: '<Connect secretKey="Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw" />;',
+      jsx: true,
+      errors: [
+        {
+          messageId: 'secretKey',
+          line: 1,
+          column: 21,
+          endLine: 1,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'SECRET_KEY' },
+              output: '<Connect secretKey={process.env.SECRET_KEY} />;',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'const help = <p>Your key: <code>AKIA2OGYBAH6Q7KD4XZM</code></p>;',
+      jsx: true,
+      errors: [{ messageId: 'accessKeyId', line: 1, column: 33, endLine: 1, endColumn: 53 }],
+    },
+    {
+      code: "enum MwsSecret {\n  Primary = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw',\n}",
+      ts: true,
+      errors: [{ messageId: 'secretKey', line: 2, column: 13, endLine: 2, endColumn: 55 }],
+    },
+    {
+      code: "const AwsSecrets = {\n  primary: 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw',\n} as const;",
+      ts: true,
+      errors: [
+        {
+          messageId: 'secretKey',
+          line: 2,
+          column: 12,
+          endLine: 2,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'AWS_SECRETS_PRIMARY' },
+              output: 'const AwsSecrets = {\n  primary: process.env.AWS_SECRETS_PRIMARY,\n} as const;',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "amazonMws.setApiKey('AKIA2OGYBAH6Q7KD4XZM', 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw');",
+      errors: [
+        {
+          messageId: 'accessKeyId',
+          line: 1,
+          column: 22,
+          endLine: 1,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'AWS_ACCESS_KEY_ID' },
+              output: "amazonMws.setApiKey(process.env.AWS_ACCESS_KEY_ID, 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw');",
+            },
+          ],
+        },
+        {
+          messageId: 'secretKey',
+          line: 1,
+          column: 46,
+          endLine: 1,
+          endColumn: 86,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'AWS_SECRET_ACCESS_KEY' },
+              output: "amazonMws.setApiKey('AKIA2OGYBAH6Q7KD4XZM', process.env.AWS_SECRET_ACCESS_KEY);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "fetch('https://mws.amazonservices.com/?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=GetServiceStatus');",
+      errors: [{ messageId: 'accessKeyId', line: 1, column: 55, endLine: 1, endColumn: 75 }],
+    },
+    {
+      name: 'secretKeyNames: a project-specific name',
+      code: "const signingBlob = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';",
+      options: [{ secretKeyNames: ['signingBlob'] }],
+      errors: [
+        {
+          messageId: 'secretKey',
+          line: 1,
+          column: 21,
+          endLine: 1,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'SIGNING_BLOB' },
+              output: 'const signingBlob = process.env.SIGNING_BLOB;',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'kinds: access key ids only',
+      code: "const creds = {\n  accessKeyId: 'AKIA2OGYBAH6Q7KD4XZM',\n  secretKey: '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',\n};",
+      options: [{ kinds: ['access-key-id'] }],
+      errors: [
+        {
+          messageId: 'accessKeyId',
+          line: 2,
+          column: 17,
+          endLine: 2,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'ACCESS_KEY_ID' },
+              output:
+                "const creds = {\n  accessKeyId: process.env.ACCESS_KEY_ID,\n  secretKey: 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw',\n};",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,101 @@
+import rule from '../../src/rules/require-mws-auth-token.js';
+import { runRuleTests } from '../support/rule-tester.js';
+
+runRuleTests('require-mws-auth-token', rule, {
+  valid: [
+    // amazon-mws: the seller's id and token travel together.
+    {
+      code: "amazonMws.orders.search({ Version: '2013-09-01', Action: 'ListOrders', SellerId: seller.sellerId, MWSAuthToken: seller.mwsAuthToken });",
+    },
+    // A single-tenant script for its own account (literal or environment seller id).
+    { code: "amazonMws.orders.search({ Action: 'ListOrders', SellerId: process.env.SELLER_ID });" },
+    { code: "amazonMws.reports.search({ Action: 'GetReportList', SellerId: 'A1B2C3D4E5F6G7' });" },
+    {
+      code: "const SELLER_ID = process.env.SELLER_ID;\namazonMws.orders.search({ Action: 'ListOrders', SellerId: SELLER_ID });",
+    },
+    {
+      code: "import { HttpClient } from 'mws';\nconst http = new HttpClient({ marketplace, awsAccessKeyId, secretKey, sellerId: seller.id, mwsAuthToken: seller.token });",
+    },
+    {
+      code: "const mws = require('mws-simple')({ accessKeyId, secretAccessKey, merchantId: seller.id, authToken: seller.token });",
+    },
+    {
+      code: "const mws = require('@ericblade/mws-simple')({ accessKeyId, secretAccessKey, merchantId: seller.id });\nmws.request({ path: '/Orders/2013-09-01', query: { Action: 'ListOrders', MWSAuthToken: seller.token } });",
+    },
+    {
+      code: "const params = { AWSAccessKeyId: key, Action: 'ListOrders', SellerId: seller.id, MWSAuthToken: seller.token };",
+    },
+    {
+      code: 'const url = `https://mws.amazonservices.com/Orders/2013-09-01?Action=ListOrders&SellerId=${seller.id}&MWSAuthToken=${seller.token}`;',
+    },
+    { code: 'amazonMws.orders.search({ ...baseParams, SellerId: seller.id });' },
+    { code: "dispatch({ Action: 'checkout', Merchant: cart.merchant });" },
+    {
+      code: "const params = new URLSearchParams();\nparams.append('AWSAccessKeyId', key);\nparams.append('SellerId', seller.id);\nparams.append('MWSAuthToken', seller.token);",
+    },
+    { code: "const sp = new SellingPartner({ region: 'eu', refresh_token: seller.refreshToken });" },
+    {
+      name: 'authTokenNames: a project-specific token parameter',
+      code: "const params = { AWSAccessKeyId: key, Action: 'ListOrders', SellerId: s.id, DelegationToken: s.token };",
+      options: [{ authTokenNames: ['DelegationToken'] }],
+    },
+  ],
+  invalid: [
+    {
+      code: "amazonMws.orders.search({\n  Version: '2013-09-01',\n  Action: 'ListOrders',\n  SellerId: seller.sellerId,\n});",
+      errors: [{ messageId: 'missingAuthToken', line: 4, column: 3, endLine: 4, endColumn: 11 }],
+    },
+    {
+      code: "amazonMws.feeds.submit({ Action: 'SubmitFeed', SellerId: account.sellerId, MWSAuthToken: '' });",
+      errors: [{ messageId: 'missingAuthToken', line: 1, column: 48, endLine: 1, endColumn: 56 }],
+    },
+    {
+      code: "async function listOrders(sellerId) {\n  const params = { Action: 'ListOrders', SellerId: sellerId };\n  return amazonMws.orders.search(params);\n}",
+      errors: [{ messageId: 'missingAuthToken', line: 2, column: 42, endLine: 2, endColumn: 50 }],
+    },
+    {
+      code: "const mwsOptions = {\n  marketplace: amazonMarketplaces.US,\n  awsAccessKeyId: process.env.MWS_ACCESS_KEY_ID,\n  mwsAuthToken: '',\n  sellerId: seller.sellerId,\n  secretKey: process.env.MWS_SECRET_KEY,\n};\nconst http = new HttpClient(mwsOptions);",
+      errors: [{ messageId: 'missingAuthToken', line: 5, column: 3, endLine: 5, endColumn: 11 }],
+    },
+    {
+      code: "const mws = require('mws-simple')({\n  accessKeyId: process.env.MWS_ACCESS_KEY_ID,\n  secretAccessKey: process.env.MWS_SECRET_KEY,\n  merchantId: tenant.merchantId,\n});\nmws.request({ path: '/Orders/2013-09-01', query: { Action: 'ListOrders' } });",
+      errors: [{ messageId: 'missingAuthToken', line: 4, column: 3, endLine: 4, endColumn: 13 }],
+    },
+    {
+      code: "import MWSSimple from '@ericblade/mws-simple';\nconst client = new MWSSimple({ merchantId: account.merchantId, accessKeyId, secretAccessKey });",
+      errors: [{ messageId: 'missingAuthToken', line: 2, column: 32, endLine: 2, endColumn: 42 }],
+    },
+    {
+      code: "const mws = require('mws-simple')({ accessKeyId, secretAccessKey });\nmws.request({ path: '/Orders/2013-09-01', query: { Action: 'ListOrders', SellerId: seller.id } });",
+      errors: [{ messageId: 'missingAuthToken', line: 2, column: 74, endLine: 2, endColumn: 82 }],
+    },
+    {
+      code: "const query = {\n  AWSAccessKeyId: process.env.MWS_ACCESS_KEY_ID,\n  Action: 'ListOrders',\n  Merchant: row.merchant_id,\n  SignatureVersion: '2',\n};",
+      errors: [{ messageId: 'missingAuthToken', line: 4, column: 3, endLine: 4, endColumn: 11 }],
+    },
+    {
+      code: 'const url = `https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=${key}&Action=ListOrders&SellerId=${seller.id}`;',
+      errors: [{ messageId: 'missingAuthToken', line: 1, column: 103, endLine: 1, endColumn: 111 }],
+    },
+    {
+      code: "const url = 'https://mws.amazonservices.com/?Action=ListOrders&SellerId=' + seller.id + '&AWSAccessKeyId=' + key;",
+      errors: [{ messageId: 'missingAuthToken', line: 1, column: 64, endLine: 1, endColumn: 72 }],
+    },
+    {
+      code: "const params = new URLSearchParams({ Action: 'ListOrders' });\nparams.append('AWSAccessKeyId', key);\nparams.append('SellerId', seller.id);",
+      errors: [{ messageId: 'missingAuthToken', line: 3, column: 15, endLine: 3, endColumn: 25 }],
+    },
+    {
+      name: 'allowOwnAccount: false reports a seller id from the environment',
+      code: "amazonMws.orders.search({ Action: 'ListOrders', SellerId: process.env.SELLER_ID });",
+      options: [{ allowOwnAccount: false }],
+      errors: [{ messageId: 'missingAuthToken', line: 1, column: 49, endLine: 1, endColumn: 57 }],
+    },
+    {
+      name: 'sellerIdNames: a project-specific seller parameter',
+      code: "const params = { AWSAccessKeyId: key, Action: 'ListOrders', ShopMerchant: shop.ref };",
+      options: [{ sellerIdNames: ['ShopMerchant'] }],
+      errors: [{ messageId: 'missingAuthToken', line: 1, column: 61, endLine: 1, endColumn: 73 }],
+    },
+  ],
+});
