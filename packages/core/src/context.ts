@@ -1,5 +1,7 @@
 import { bindingName } from './bindings.js';
 import { LineIndex } from './locate.js';
+import { valueRuns } from './runs.js';
+import type { ValueRun } from './runs.js';
 import { detectTabular } from './tabular.js';
 import { CODE_PATH } from './quoting.js';
 import type { ScanContext } from './types.js';
@@ -23,6 +25,7 @@ export function createContext(
   const tabular = hasOverrideName(overrides) ? undefined : detectTabular(text, path);
   const hasMwsContext = overrides.mws ?? MWS_CONTEXT.test(text);
   const hasOverride = 'name' in overrides;
+  let runs: readonly ValueRun[] | undefined;
   return {
     text,
     path,
@@ -34,6 +37,7 @@ export function createContext(
     hasLwaClientId: overrides.lwaClientId ?? text.includes('amzn1.application-oa2-client.'),
     accessKeyLines: new Set<number>(),
     pairedWithAccessKey: overrides.paired ?? false,
+    valueRuns: () => (runs ??= valueRuns(text)),
     nameAt: hasOverride ? () => overrides.name : (offset) => bindingName(text, index, offset, tabular),
   };
 }

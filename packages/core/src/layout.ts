@@ -15,6 +15,7 @@ export class Layout {
   readonly #lineSection: Int32Array;
   readonly #events: { offset: number; container: number }[] = [];
   readonly #closers = new Map<number, number>();
+  #forms: number[] | undefined;
 
   constructor(
     private readonly text: string,
@@ -109,6 +110,21 @@ export class Layout {
     }
   }
 
+  /** Offset of the last `<form` tag before `offset`, or -1 (HTML forms are one record). */
+  formBefore(offset: number): number {
+    this.#forms ??= [...this.text.matchAll(/<form\b/gi)].map((m) => m.index);
+    let found = -1;
+    for (let lo = 0, hi = this.#forms.length - 1; lo <= hi;) {
+      const mid = (lo + hi) >> 1;
+      const f = this.#forms[mid] ?? 0;
+      if (f < offset) {
+        found = f;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
   /** Innermost open bracket at `offset` (binary search over bracket events). */
   containerAt(offset: number): number {
     const ev = this.#events;
@@ -151,7 +167,7 @@ export class Layout {
       const parentHead =
         parent >= 0 ? this.text.slice(this.index.lineStart(this.index.lineOf(parent)), parent).slice(-100) : '';
       // eslint-disable-next-line regexp/no-super-linear-move -- `head` is at most 100 characters
-      const keyed = /["']?([\w$-]+)["']?\s*[:=]\s*$/.exec(head)?.[1] ?? '';
+      const keyed = /["']?([\w$-]+)["']?\s*[:=]\s*$|["']([\w$-]+)["']\s*,\s*$/.exec(head)?.slice(1).find(Boolean) ?? '';
       const item = this.#lineItem[line] ?? -1;
       return {
         record: `c${container}|${prefix}|${item >= 0 && this.containerAt(this.index.lineStart(item)) === container ? item : ''}`,

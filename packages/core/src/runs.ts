@@ -9,6 +9,12 @@
  * overlaps.
  */
 const RUN = /(?:[A-Z0-9+/]|%2[BF]|\\\/){20,}/gi;
+// Most texts have no `%2B`, `%2F` or `\/`: a plain character class is several times faster.
+const PLAIN_RUN = /[A-Z0-9+/]{20,}/gi;
+const ENCODED = /%2[BF]|\\\//i;
+
+/** The only value lengths any detector looks at: legacy key ids, secret keys, bare LWA secrets. */
+const CANDIDATE_LENGTHS: ReadonlySet<number> = new Set([20, 40, 64]);
 
 export interface ValueRun {
   readonly start: number;
@@ -17,10 +23,15 @@ export interface ValueRun {
   readonly value: string;
 }
 
-/** Runs of at least 20 characters whose neighbours show they are a whole value. */
-export function* valueRuns(text: string): Generator<ValueRun> {
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
+/**
+ * Runs whose neighbours show they are a whole value and whose (decoded) length is one a detector
+ * reads (20, 40 or 64). Computed once per text by the scan context and shared by the detectors.
+ */
+export function valueRuns(text: string): ValueRun[] {
+  const runs: ValueRun[] = [];
+  const re = ENCODED.test(text) ? RUN : PLAIN_RUN;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     let start = m.index;
     const end = start + m[0].length;
     const before = text.charCodeAt(start - 1);
@@ -31,9 +42,12 @@ export function* valueRuns(text: string): Generator<ValueRun> {
     else if (!isBoundaryBefore(before)) continue;
     // `scheme://AKIA…:secret@host`: a userinfo password ends at `@`.
     if (!isBoundaryAfter(text, end) && !(text.charCodeAt(end) === 64 && text.charCodeAt(start - 1) === 58)) continue;
-    const raw = text.slice(start, end);
-    yield { start, end, value: decodeRun(raw) };
+    const encoded = re === RUN && (m[0].includes('%') || m[0].includes('\\'));
+    if (!encoded && !CANDIDATE_LENGTHS.has(end - start)) continue;
+    const value = encoded ? decodeRun(text.slice(start, end)) : text.slice(start, end);
+    if (CANDIDATE_LENGTHS.has(value.length)) runs.push({ start, end, value });
   }
+  return runs;
 }
 
 function isBoundaryBefore(c: number): boolean {

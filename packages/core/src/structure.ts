@@ -181,6 +181,15 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     declLine = text.slice(lineStart, hit.start);
   } else if (/(?<!:):$/.test(before)) {
     shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
+  } else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
+    // A column named in its decorator: `@Column({ name: 'mws_secret_key' }) secret: string;`.
+    shape = 'decl';
+    at = lineStart;
+  } else if (/\bselect\s[^;()]{0,200}$/i.test(before) && /\bfrom\s/i.test(after)) {
+    // A SELECT list names the table's columns: `SELECT tenant_id, secret_key FROM tenants`.
+    shape = 'decl';
+    at = lineStart;
+    declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
   } else if (/["'](?:id|field)["']\s*(?:=>|:)\s*["']$/.test(before)) {
     // A settings or form field declared as data: `array('id' => 'wcas_mws_secret_key', …)`.
     shape = 'decl';
@@ -196,12 +205,12 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     shape = classifyValue(value);
     if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
   } else if (
-    /\b(?:name|id|for|formControlName|v-model|ng-model|field|column)\s*=\s*["'{][^"']{0,40}$/i.test(before) ||
+    /\b(?:name|id|for|formControlName|v-model|ng-model|field|column|value)\s*=\s*["'{][^"']{0,40}$/i.test(before) ||
     /register\(\s*["']$/.test(before)
   ) {
     shape = 'decl'; // form input: one record per <form>
-    const form = text.lastIndexOf('<form', hit.start);
-    if (form !== -1) at = form;
+    const form = layout.formBefore(hit.start);
+    at = form !== -1 ? form : lineStart; // `value={secretKey}`: the braces are not the record
   } else if (
     hit.start - lineStart < 160 &&
     // eslint-disable-next-line regexp/no-super-linear-backtracking -- `after` is at most 160 characters

@@ -1,5 +1,6 @@
 import type { Kind, Severity } from './kinds.js';
 import type { LineIndex } from './locate.js';
+import type { ValueRun } from './runs.js';
 
 /** A finding before positions, masking and prose are attached. Offsets are UTF-16 indexes. */
 export interface RawFinding {
@@ -35,6 +36,8 @@ export interface ScanContext {
   readonly accessKeyLines: Set<number>;
   /** An AST adapter knows the value sits next to an access key (same call or object). */
   readonly pairedWithAccessKey: boolean;
+  /** Candidate values (base64-alphabet runs of 20, 40 or 64 characters), computed once. */
+  readonly valueRuns: () => readonly ValueRun[];
   /** The name the value starting at `offset` is bound to (text reading, or the adapter's binding). */
   readonly nameAt: (offset: number) => string | undefined;
 }

@@ -1,6 +1,5 @@
 import { nameRole } from '../names.js';
 import { isBareCode } from '../quoting.js';
-import { valueRuns } from '../runs.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { isPlaceholder, looksLikeAccessKeyId } from '../values.js';
 
@@ -23,7 +22,7 @@ function find(ctx: ScanContext): RawFinding[] {
     found.push({ kind: 'access-key-id', severity: 'error', start: m.index, end: m.index + 20, secret: value });
   }
   // Legacy MWS key ids had no type prefix: only their name tells them apart from other ids.
-  for (const run of valueRuns(ctx.text)) {
+  for (const run of ctx.valueRuns()) {
     if (run.end - run.start !== 20 || /^(?:AKIA|ASIA|ABIA|ACCA)/.test(run.value)) continue;
     if (!looksLikeAccessKeyId(run.value)) continue;
     if (isBareCode(ctx, run.start)) continue;

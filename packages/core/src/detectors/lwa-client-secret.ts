@@ -1,6 +1,5 @@
 import { nameRole } from '../names.js';
 import { isBareCode } from '../quoting.js';
-import { valueRuns } from '../runs.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { hasLongRun, isPlaceholder } from '../values.js';
 
@@ -27,7 +26,7 @@ function find(ctx: ScanContext): RawFinding[] {
     });
   }
   if (!ctx.hasLwaClientId) return found;
-  for (const run of valueRuns(ctx.text)) {
+  for (const run of ctx.valueRuns()) {
     if (run.value.length !== 64 || !/^[0-9a-f]+$/.test(run.value) || hasLongRun(run.value, 6)) continue;
     if (isBareCode(ctx, run.start)) continue;
     const name = ctx.nameAt(run.start);

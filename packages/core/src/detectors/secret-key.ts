@@ -1,7 +1,6 @@
 import { isSecretKeyName, nameRole } from '../names.js';
 import type { NameRole } from '../names.js';
 import { isBareCode } from '../quoting.js';
-import { valueRuns } from '../runs.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { looksLikeSecretKey } from '../values.js';
 
@@ -34,7 +33,7 @@ function isPaired(ctx: ScanContext, line: number): boolean {
 
 function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
-  for (const run of valueRuns(ctx.text)) {
+  for (const run of ctx.valueRuns()) {
     if (run.value.length !== 40 || !looksLikeSecretKey(run.value)) continue;
     if (isBareCode(ctx, run.start)) continue;
     const name = ctx.nameAt(run.start);

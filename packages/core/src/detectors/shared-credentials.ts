@@ -16,6 +16,35 @@ import { normalizeName } from '../names.js';
  */
 
 // Map keys or item labels that name MWS regions: one developer key pair per region is correct.
+// Seller and merchant ids: `A` and 9 to 15 upper-case letters and digits (normalised to lower case).
+const SELLER_ID_SHAPE = /^a(?=[a-z]*\d)[0-9a-z]{9,15}$/;
+// Marketplace ids share the seller-id shape; keys per marketplace are per region, not per seller.
+const MARKETPLACE_IDS: ReadonlySet<string> = new Set([
+  'ATVPDKIKX0DER',
+  'A2EUQ1WTGCTBG2',
+  'A1AM78C64UM0Y8',
+  'A2Q3Y263D00KWC',
+  'A1F83G8C2ARO7P',
+  'A1PA6795UKMFR9',
+  'A13V1IB3VIYZZH',
+  'APJ6JRA9NG5V4',
+  'A1RKKUPIHCS9HS',
+  'A1805IZSGTT6HS',
+  'A2NODRKZP88ZB9',
+  'A1C3SOZRARQ6R3',
+  'A33AVAJ2PDY3EV',
+  'A2VIGQ35RCS4UG',
+  'A17E79C6D8DWNP',
+  'ARBP9OOSHTCHU',
+  'A21TJRUUN4KGV',
+  'A1VC38T7YXB528',
+  'A39IBJ37TRP1C6',
+  'A19VAU5U5O7RUS',
+  'AAHKV2X7AFYLW',
+]);
+// Records that are forms: their blank fields ask a person to type the value in.
+const FORM_RECORD = /form|defaultvalues|initialvalues|\binputs?\b|\bfields\b/i;
+
 const REGION =
   /^(?:na|eu|fe|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
 
@@ -79,6 +108,8 @@ export function findSharedCredentialFields(
     const isRequest = list.some((f) => f.name === 'AWSAccessKeyId') && seller?.role === 'seller-id';
     const sellerNamed = isSellerish(key.recordName);
     const label = normalizeName(key.recordName.trim().split(/\s+/).at(-1) ?? '');
+    // A record keyed by a seller id (`{ "A1B2C3D4E5F6G7": { accessKey, secretKey } }`, a Map pair).
+    const sellerKeyed = SELLER_ID_SHAPE.test(label) && !MARKETPLACE_IDS.has(label.toUpperCase());
     let shape = key.shape;
     let value = key.value;
     if (shape === 'ref' && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {
@@ -111,16 +142,19 @@ export function findSharedCredentialFields(
           path.length > 1 &&
           ((isSellerish(owner) && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
             (seller !== undefined && sellerRoot !== '' && path[0] === sellerRoot));
+        // `{ sellerId, accessKey, secretKey }` written or sent together, keys from nowhere visible.
+        const shorthandTogether = path.length === 1 && value === key.name && seller?.value === seller?.name;
         if (fromSeller)
           evidence = path[0] === 'body' ? 'input' : isRequest ? 'request' : key.isRead === true ? 'read' : 'used';
+        else if (shorthandTogether && seller?.role === 'seller-id') evidence = 'used';
         break;
       }
       case 'literal': {
         const siblings = literalKeyRecords.get(key.collection)?.size ?? 0;
         if (isRequest) evidence = 'request';
         else if (
-          (seller !== undefined || sellerNamed) &&
-          (sellerNamed || siblings >= 2 || sellerKeyRecords >= 2) &&
+          (seller !== undefined || sellerNamed || sellerKeyed) &&
+          (sellerNamed || sellerKeyed || siblings >= 2 || sellerKeyRecords >= 2) &&
           !REGION.test(label)
         )
           evidence = 'hard-coded';
@@ -129,6 +163,8 @@ export function findSharedCredentialFields(
       case 'empty':
         // Blank key slots next to each of several sellers: a multi-seller config waiting for keys.
         if (seller !== undefined && sellerKeyRecords >= 2 && !REGION.test(label)) evidence = 'hard-coded';
+        // A form's blank defaults (`useForm({ defaultValues: { sellerId: '', secretKey: '' } })`).
+        else if (seller?.role === 'seller-id' && FORM_RECORD.test(key.recordName)) evidence = 'declared';
         break;
       case 'other':
       case 'env':
@@ -267,6 +303,36 @@ export const sharedCredentials: Detector = Object.freeze({
         path: 'routes.js',
         value: 'secretKey',
         reason: 'asks the seller for its secret key',
+      },
+      {
+        text: "const keys = new Map([\n  ['A1B2C3D4E5F6G7', { accessKey: k1, secretKey: 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw' }],\n  ['A7G6F5E4D3C2B1', { accessKey: k2, secretKey: 'Rw8Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Kq' }],\n]);",
+        path: 'keys.ts',
+        value: 'secretKey',
+        reason: 'a map keyed by seller id',
+      },
+      {
+        text: "useForm({ defaultValues: { sellerId: '', accessKeyId: '', secretKey: '' } });",
+        path: 'ConnectForm.tsx',
+        value: 'secretKey',
+        reason: "a form's blank fields ask for the seller's keys",
+      },
+      {
+        text: "await ddb.put({ TableName: 'sellers', Item: { sellerId, accessKey, secretKey } });",
+        path: 'store.ts',
+        value: 'secretKey',
+        reason: "a seller's keys stored together with its id",
+      },
+      {
+        text: "db.query('SELECT tenant_id, access_key, secret_key FROM tenants');",
+        path: 'repo.ts',
+        value: 'secret_key',
+        reason: 'a SELECT of per-tenant key columns',
+      },
+      {
+        text: "@Entity()\nclass Seller {\n  @Column({ name: 'mws_access_key' }) accessKey: string;\n  @Column({ name: 'mws_secret_key' }) secret: string;\n}",
+        path: 'seller.entity.ts',
+        value: 'mws_secret_key',
+        reason: 'columns named in their decorators',
       },
     ],
     negative: [
