@@ -6,6 +6,14 @@ import { detectTabular } from './tabular.js';
 import { CODE_PATH } from './quoting.js';
 import type { ScanContext } from './types.js';
 
+/** Facts about a whole text that decide how its values are read and worded. */
+export interface TextFacts {
+  /** The text mentions MWS (endpoints, parameters, client libraries): messages say "MWS". */
+  readonly hasMwsContext: boolean;
+  /** The text holds an LWA client id, so a bare 64-hex value next to it can be its secret. */
+  readonly hasLwaClientId: boolean;
+}
+
 const MWS_CONTEXT =
   /\bmws(?!guard)|mws\b|MWS(?!guard)|amazonservices|MarketplaceWebService|SellerId|peddler|AWSAccessKeyId/;
 const AMAZON_CONTEXT = /aws|amazon|akia|selling.?partner|sp.?api|\blwa/i;
@@ -14,6 +22,13 @@ const AMAZON_CONTEXT = /aws|amazon|akia|selling.?partner|sp.?api|\blwa/i;
 function hasOverrideName(overrides: object): boolean {
   return 'name' in overrides;
 }
+
+/** File-level facts, for adapters that classify one value at a time (`classifyString`). */
+export function textFacts(text: string): TextFacts {
+  return { hasMwsContext: MWS_CONTEXT.test(text), hasLwaClientId: text.includes(LWA_CLIENT_ID) };
+}
+
+const LWA_CLIENT_ID = 'amzn1.application-oa2-client.';
 
 /** Builds the per-text context every detector reads. */
 export function createContext(
@@ -34,7 +49,7 @@ export function createContext(
     isCode: CODE_PATH.test(path),
     hasMwsContext,
     hasAmazonContext: hasMwsContext || AMAZON_CONTEXT.test(text) || AMAZON_CONTEXT.test(path),
-    hasLwaClientId: overrides.lwaClientId ?? text.includes('amzn1.application-oa2-client.'),
+    hasLwaClientId: overrides.lwaClientId ?? text.includes(LWA_CLIENT_ID),
     accessKeyLines: new Set<number>(),
     pairedWithAccessKey: overrides.paired ?? false,
     valueRuns: () => (runs ??= valueRuns(text)),

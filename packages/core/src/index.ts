@@ -6,6 +6,8 @@
 export { scanText } from './scan.js';
 export type { Finding, ScanOptions } from './scan.js';
 export { classifyString } from './classify.js';
+export { textFacts } from './context.js';
+export type { TextFacts } from './context.js';
 export type { StringBinding } from './classify.js';
 export { KINDS, KIND_INFO, DOCS_BASE_URL, isKind } from './kinds.js';
 export type { Kind, KindInfo, Severity } from './kinds.js';

@@ -23,22 +23,6 @@ export function scanPath(context: Readonly<TSESLint.RuleContext<string, readonly
   return /^<\w+>$/.test(context.filename) ? 'input.js' : context.filename;
 }
 
-// Mirrors core's `MWS_CONTEXT` (packages/core/src/context.ts), which core does not export: it only
-// decides whether a message says "MWS" or "AWS" for values the AST pass classifies. TODO(#4):
-// import it once core exports a text-context helper.
-const MWS_CONTEXT =
-  /\bmws(?!guard)|mws\b|MWS(?!guard)|amazonservices|MarketplaceWebService|SellerId|peddler|AWSAccessKeyId/;
-
-/** File-level facts core derives from a whole text, for values classified one at a time. */
-export interface TextFacts {
-  readonly hasMwsContext: boolean;
-  readonly hasLwaClientId: boolean;
-}
-
-/** Facts about a whole file, computed once per file. */
-export function textFacts(text: string): TextFacts {
-  return {
-    hasMwsContext: MWS_CONTEXT.test(text),
-    hasLwaClientId: text.includes('amzn1.application-oa2-client.'),
-  };
-}
+// File-level facts come from core, so "MWS" vs "AWS" wording matches the CLI exactly.
+export { textFacts } from '@mwsguard/core';
+export type { TextFacts } from '@mwsguard/core';
