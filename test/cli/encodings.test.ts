@@ -34,13 +34,14 @@ describe('file encodings', () => {
   it('skips binary files and counts them', async () => {
     const { report } = await scanJson([], { cwd });
     expect(report.findings.map((f) => f.file)).not.toContain('image.bin');
-    expect(report.summary).toEqual({ filesScanned: 4, filesSkipped: 1, findings: 4 });
+    expect(report.summary).toMatchObject({ filesScanned: 4, filesSkipped: 1, findings: 4 });
+    expect(report.summary.skippedByReason).toMatchObject({ binary: 1 });
   });
 
   it('skips a binary file even when named explicitly', async () => {
     expect(await runCli(['scan', 'image.bin'], { cwd })).toEqual({
       code: 0,
-      stdout: '✔ No credentials found (0 files scanned, 1 skipped)\n',
+      stdout: '✔ No credentials found (0 files scanned, 1 skipped)\n  Skipped: 1 binary\n',
       stderr: '',
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATTERS } from 'mwsguard';
+import { FORMATTERS, FORMAT_NAMES, RENDERERS } from 'mwsguard';
 import type { FileFinding, ScanResult } from 'mwsguard';
 import { scanText } from '@mwsguard/core';
 
@@ -20,7 +20,12 @@ describe('stylish formatter', () => {
     expect(lines[2]).toMatch(/^ {15}Remove it \(and from git history\)/);
     const second = lines.findIndex((l) => l.startsWith('  2:19'));
     expect(second).toBeGreaterThan(2);
-    expect(lines.slice(second + 1)).toEqual(['', '✖ 2 findings in 1 file (1 file scanned, 0 skipped)', '']);
+    expect(lines.slice(second + 1)).toEqual([
+      '',
+      '✖ 2 findings in 1 file (1 file scanned, 0 skipped)',
+      '  By kind: 2 access-key-id',
+      '',
+    ]);
   });
 
   it('wraps recommendations within 100 columns (a lone long word, the URL, excepted)', () => {
@@ -39,5 +44,19 @@ describe('json formatter', () => {
     const doc = JSON.parse(out) as { findings: object[] };
     for (const f of doc.findings) expect(Object.keys(f)).toHaveLength(12);
     expect(out).not.toMatch(/"(offset|endOffset|extra)"/);
+  });
+});
+
+describe('streaming renderers', () => {
+  // 2000 findings: every format yields them piece by piece, and the pieces join to the whole text.
+  const many: FileFinding[] = Array.from({ length: 1000 }, (_, i) =>
+    findings.map((f) => ({ ...f, file: `dir/file${String(i).padStart(4, '0')}.env` })),
+  ).flat();
+  const big: ScanResult = { findings: many, filesScanned: 1000, filesSkipped: 0 };
+
+  it.each(FORMAT_NAMES)('%s renders a large result in pieces', (format) => {
+    const pieces = [...RENDERERS[format](big, { color: false })];
+    expect(pieces.length).toBeGreaterThan(many.length / 2);
+    expect(pieces.join('')).toBe(FORMATTERS[format](big, { color: false }));
   });
 });

@@ -35,13 +35,14 @@ describe('json format: the version 1 contract', () => {
     expect(report.version).toBe(1);
     expect(report.findings.length).toBeGreaterThan(0);
     for (const finding of report.findings) expect(Object.keys(finding)).toEqual(FINDING_KEYS);
-    expect(Object.keys(report.summary)).toEqual(['filesScanned', 'filesSkipped', 'findings']);
+    // Version 1 only ever adds fields, after the original three.
+    expect(Object.keys(report.summary).slice(0, 3)).toEqual(['filesScanned', 'filesSkipped', 'findings']);
   });
 
   it('reports every planted credential (dotfiles included), sorted, with a summary', async () => {
     const { report } = await scanJson([], { cwd: fixture('basic') });
     expect(places(report)).toEqual(BASIC_PLACES);
-    expect(report.summary).toEqual({ filesScanned: 3, filesSkipped: 0, findings: 3 });
+    expect(report.summary).toMatchObject({ filesScanned: 3, filesSkipped: 0, findings: 3 });
   });
 
   it('fills each field from the engine', async () => {
@@ -72,7 +73,11 @@ describe('json format: the version 1 contract', () => {
   it('exits 0 with no findings on a clean tree', async () => {
     const { code, report } = await scanJson([], { cwd: fixture('clean') });
     expect(code).toBe(0);
-    expect(report).toEqual({ version: 1, findings: [], summary: { filesScanned: 2, filesSkipped: 0, findings: 0 } });
+    expect(report).toMatchObject({
+      version: 1,
+      findings: [],
+      summary: { filesScanned: 2, filesSkipped: 0, findings: 0 },
+    });
   });
 });
 

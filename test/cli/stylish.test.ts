@@ -30,6 +30,9 @@ describe('stylish format (NO_COLOR)', () => {
       'config/settings.ini',
       '✖ 3 findings in 2 files (3 files scanned, 0 skipped)',
     ]);
+    expect(lines.filter((l) => /^ {2}[A-Z]/.test(l))).toEqual([
+      '  By kind: 1 access-key-id, 1 secret-key, 1 mws-auth-token',
+    ]);
     const findingLines = lines.filter((l) => /^ {2}\d/.test(l));
     expect(findingLines).toHaveLength(report.findings.length);
     report.findings.forEach((f, i) => {
@@ -53,7 +56,11 @@ describe('stylish format (NO_COLOR)', () => {
 
   it('ends with a summary line and a newline; a clean tree says so', async () => {
     const { stdout } = await runCli(['scan'], { cwd });
-    expect(stdout.endsWith('\n\n✖ 3 findings in 2 files (3 files scanned, 0 skipped)\n')).toBe(true);
+    expect(
+      stdout.endsWith(
+        '\n\n✖ 3 findings in 2 files (3 files scanned, 0 skipped)\n  By kind: 1 access-key-id, 1 secret-key, 1 mws-auth-token\n',
+      ),
+    ).toBe(true);
     expect(await runCli(['scan'], { cwd: fixture('clean') })).toEqual({
       code: 0,
       stdout: '✔ No credentials found (2 files scanned)\n',
@@ -63,7 +70,9 @@ describe('stylish format (NO_COLOR)', () => {
 
   it('uses the singular for one finding and one file', async () => {
     const { stdout } = await runCli(['scan', 'config/settings.ini'], { cwd });
-    expect(stdout.endsWith('\n✖ 1 finding in 1 file (1 file scanned, 0 skipped)\n')).toBe(true);
+    expect(stdout.endsWith('\n✖ 1 finding in 1 file (1 file scanned, 0 skipped)\n  By kind: 1 mws-auth-token\n')).toBe(
+      true,
+    );
   });
 });
 

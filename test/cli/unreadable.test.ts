@@ -22,6 +22,7 @@ describe('an unreadable file', () => {
     expect(code).toBe(1);
     expect(stderr).toBe('mwsguard: warning: cannot read config/settings.ini (EACCES); skipped.\n');
     expect(places(report)).toEqual(['.env 3:19 access-key-id', '.env 4:23 secret-key']);
-    expect(report.summary).toEqual({ filesScanned: 2, filesSkipped: 1, findings: 2 });
+    expect(report.summary).toMatchObject({ filesScanned: 2, filesSkipped: 1, findings: 2, incomplete: true });
+    expect(report.summary.skippedByReason).toMatchObject({ unreadable: 1 });
   });
 });

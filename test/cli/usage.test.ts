@@ -38,12 +38,15 @@ describe('help and version', () => {
 describe('usage errors', () => {
   it.each([
     { argv: [], message: 'Missing command: expected "mwsguard scan [PATH...]".' },
-    { argv: ['lint', '.'], message: 'Unknown command "lint": expected "scan".' },
+    { argv: ['lint', '.'], message: 'Unknown command "lint": expected one of scan, baseline, explain, install-hook.' },
     { argv: ['scan', '--bogus'], message: "Unknown option '--bogus'." },
     { argv: ['scan', '-x'], message: "Unknown option '-x'." },
     { argv: ['scan', '--no-format'], message: "Unknown option '--no-format'." },
-    { argv: ['scan', '--format', 'xml'], message: 'Unknown format "xml": expected one of json, stylish.' },
-    { argv: ['scan', '--format'], message: "Option '--format <value>' argument missing" },
+    {
+      argv: ['scan', '--format', 'xml'],
+      message: 'Unknown format "xml": expected one of github, gitlab, json, sarif, stylish.',
+    },
+    { argv: ['scan', '--format'], message: "Option '-f, --format <value>' argument missing" },
     { argv: ['scan', '--version=2'], message: "Option '--version' does not take an argument" },
     { argv: ['scan', 'no-such-dir'], message: 'No such file or directory: no-such-dir' },
     { argv: ['scan', '.env', 'missing/file.env'], message: 'No such file or directory: missing/file.env' },

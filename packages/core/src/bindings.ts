@@ -1,13 +1,12 @@
 import type { LineIndex } from './locate.js';
 import { normalizeName, nameRole } from './names.js';
 import { trimChars } from './strings.js';
-import { cellIndexAt, splitCells } from './tabular.js';
 
 /**
  * Finds the name a value is bound to by reading the text just before it, the way a reader does:
  * `secretKey: "…"`, `SECRET_KEY=…`, `define('AWS_SECRET_ACCESS_KEY', '…')`, `<add key="SecretKey"
  * value="…"/>`, `<SecretKey>…`, `setSecretKey("…")`, `ENV AWS_SECRET_ACCESS_KEY …`, `--secret-key …`,
- * `{"name": "AWS_SECRET_ACCESS_KEY", "value": "…"}`, a CSV column header, a Markdown table row.
+ * `{"name": "AWS_SECRET_ACCESS_KEY", "value": "…"}`, a Markdown table row. (CSV headers: `tabular.ts`.)
  *
  * Every pattern runs on a bounded window (at most {@link WINDOW} characters) anchored at the value,
  * so the cost per value is constant and the scan stays linear in the text.
@@ -40,11 +39,13 @@ const INDIRECT_NAMES = new Set(['value', 'val', 'parametervalue', 'default', 'se
 const INDIRECT =
   /(?:["']?(?:name|key|ParameterKey|variable|id)["']?\s*[:=]\s*|variable\s+)["']?([A-Z_][\w.-]{0,100})/gi;
 
+// All-caps letters and digits without separators, 16 or more: a key id or token, never a name.
+const VALUE_LIKE = /^[A-Z0-9]{16,}$/;
+
 /** The name bound to the value starting at `start`, or `undefined` when none is visible. */
-export function bindingName(text: string, index: LineIndex, start: number, tabular?: string): string | undefined {
+export function bindingName(text: string, index: LineIndex, start: number): string | undefined {
   const line = index.lineOf(start);
   const lineStart = index.lineStart(line);
-  if (tabular !== undefined) return csvHeaderName(text, index, line, lineStart, start, tabular);
 
   let prefix = stripOpening(text.slice(Math.max(lineStart, start - WINDOW), start));
   if (/^[\s([{]*$/.test(prefix) && line > 0) {
@@ -52,6 +53,12 @@ export function bindingName(text: string, index: LineIndex, start: number, tabul
     const prev = previousNonBlankLine(text, index, line);
     // `secret_key: >-` / `secret_key: |` (YAML block scalars) and `SECRET_KEY = (` lines.
     if (prev !== undefined) prefix = trimChars(prev.replace(/:\s*[|>][-+]?\d?\s*$/, ':'), ' \t([{', { start: false });
+  }
+  // `<add value="…" key="SecretKey" />`: attributes in the other order name the value after it.
+  if (/\bvalue\s*=$/i.test(prefix)) {
+    const rest = text.slice(start, Math.min(text.length, start + WINDOW));
+    const after = /^[^<>]{0,200}?\b(?:key|name)\s*=\s*["']([^"'<>]{1,100})["']/i.exec(rest)?.[1];
+    if (after !== undefined) return after;
   }
   // `secretKey={"…"}` (JSX), `SECRET = ("…"`, `keys: ["…"`: the name is before the bracket.
   const name = nameFromPrefix(prefix) ?? nameFromPrefix(trimChars(prefix, ' \t([{', { start: false }));
@@ -71,6 +78,8 @@ function nameFromPrefix(prefix: string): string | undefined {
     m = PAIR_CALL.exec(tail) ?? SETTER.exec(tail) ?? SPACED.exec(tail) ?? TABLE_CELL.exec(tail);
     if (m) strict = m[1] ?? m[2];
   }
+  // `new Client("AKIA…", "…")`: the first argument is a value, not the second one's name.
+  if (strict !== undefined && VALUE_LIKE.test(strict)) strict = undefined;
   if (strict !== undefined && nameRole(strict) !== 'none') return strict;
   const loose = LOOSE.exec(tail)?.[1];
   if (loose !== undefined && nameRole(loose) !== 'none') return loose;
@@ -108,18 +117,4 @@ function indirectName(text: string, index: LineIndex, line: number, start: numbe
     if (m[1] !== undefined && normalizeName(m[1]) !== 'value') found = m[1];
   }
   return found;
-}
-
-function csvHeaderName(
-  text: string,
-  index: LineIndex,
-  line: number,
-  lineStart: number,
-  start: number,
-  delimiter: string,
-): string | undefined {
-  if (line === 0) return undefined;
-  const row = text.slice(lineStart, index.lineEnd(line, text));
-  const header = splitCells(text.slice(0, index.lineEnd(0, text)), delimiter);
-  return header[cellIndexAt(row, start - lineStart, delimiter)]?.text;
 }

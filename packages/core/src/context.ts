@@ -2,7 +2,7 @@ import { bindingName } from './bindings.js';
 import { LineIndex } from './locate.js';
 import { valueRuns } from './runs.js';
 import type { ValueRun } from './runs.js';
-import { detectTabular } from './tabular.js';
+import { detectTabular, TabularIndex } from './tabular.js';
 import { CODE_PATH } from './quoting.js';
 import type { ScanContext } from './types.js';
 
@@ -41,6 +41,7 @@ export function createContext(
   const hasMwsContext = overrides.mws ?? MWS_CONTEXT.test(text);
   const hasOverride = 'name' in overrides;
   let runs: readonly ValueRun[] | undefined;
+  const table = new TabularIndex(text, index, tabular ?? ',');
   return {
     text,
     path,
@@ -53,6 +54,10 @@ export function createContext(
     accessKeyLines: new Set<number>(),
     pairedWithAccessKey: overrides.paired ?? false,
     valueRuns: () => (runs ??= valueRuns(text)),
-    nameAt: hasOverride ? () => overrides.name : (offset) => bindingName(text, index, offset, tabular),
+    nameAt: hasOverride
+      ? () => overrides.name
+      : tabular === undefined
+        ? (offset) => bindingName(text, index, offset)
+        : (offset) => table.headerName(offset),
   };
 }

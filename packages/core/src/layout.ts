@@ -162,12 +162,16 @@ export class Layout {
     const sectionText = section >= 0 ? this.lineText(section) : '';
     if (container >= 0) {
       const cLine = this.index.lineOf(container);
-      const head = this.text.slice(this.index.lineStart(cLine), container).slice(-100);
+      const fullHead = this.text.slice(this.index.lineStart(cLine), container).slice(-100);
+      const head = lastClause(fullHead);
       const parent = this.parentOf.get(container) ?? -1;
       const parentHead =
-        parent >= 0 ? this.text.slice(this.index.lineStart(this.index.lineOf(parent)), parent).slice(-100) : '';
+        parent >= 0
+          ? lastClause(this.text.slice(this.index.lineStart(this.index.lineOf(parent)), parent).slice(-100))
+          : '';
       // eslint-disable-next-line regexp/no-super-linear-move -- `head` is at most 100 characters
-      const keyed = /["']?([\w$-]+)["']?\s*[:=]\s*$|["']([\w$-]+)["']\s*,\s*$/.exec(head)?.slice(1).find(Boolean) ?? '';
+      const keyed =
+        /["']?([\w$-]+)["']?\s*[:=]\s*$|["']([\w$-]+)["']\s*,\s*$/.exec(fullHead)?.slice(1).find(Boolean) ?? '';
       const item = this.#lineItem[line] ?? -1;
       return {
         record: `c${container}|${prefix}|${item >= 0 && this.containerAt(this.index.lineStart(item)) === container ? item : ''}`,
@@ -201,6 +205,15 @@ export class Layout {
       parentRecord: `i${grand}|-1|${section}|`,
     };
   }
+}
+
+/**
+ * The part of a line that names the bracket after it: after the last `,`, `;` or `{`, so sibling
+ * keys earlier on a minified line (`{"requestId":0,"aws":{`) do not name the record.
+ */
+function lastClause(head: string): string {
+  const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf('{'));
+  return head.slice(cut + 1);
 }
 
 function isWordChar(c: number): boolean {

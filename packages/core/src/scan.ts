@@ -120,7 +120,9 @@ function scanBase64Secrets(ctx: ScanContext): RawFinding[] {
     const decoded = decodeBase64Text(encoded);
     if (decoded === undefined) continue;
     const valueStart = m.index + m[0].indexOf(encoded, m[0].indexOf(':'));
-    const inner = decoded.includes('\n') ? decoded : `${key}=${decoded}`;
+    // `echo "$SECRET" | base64` keeps the trailing newline: one value, not a document.
+    const body = decoded.replace(/\r?\n$/, '');
+    const inner = body.includes('\n') ? body : `${key}=${body}`;
     const innerCtx = createContext(inner, ctx.path);
     for (const f of runDetectors(innerCtx)) {
       out.push({ ...f, start: valueStart, end: valueStart + encoded.length });

@@ -53,7 +53,7 @@ const TOKEN_CHAR = /[\w$.-]/;
  * `tabular` is the delimiter of a CSV/TSV export: its header cells are one record.
  */
 export function extractFields(text: string, index: LineIndex, tabular?: string): Field[] {
-  const hits = collectTokens(text);
+  const hits = collectTokens(text, index);
   if (hits.length === 0) return [];
   const layout = new Layout(text, index);
   const fields: Field[] = tabular === undefined ? [] : headerFields(text, index, layout, tabular);
@@ -77,7 +77,7 @@ interface TokenHit {
   readonly keyStart: number;
 }
 
-function collectTokens(text: string): TokenHit[] {
+function collectTokens(text: string, index: LineIndex): TokenHit[] {
   const hits: TokenHit[] = [];
   let lastEnd = -1;
   INTERESTING.lastIndex = 0;
@@ -92,7 +92,7 @@ function collectTokens(text: string): TokenHit[] {
     let fullStart = s;
     const q = text[s - 1];
     if ((q === '"' || q === "'") && text[s - 2] === '[') {
-      const lineStart = text.lastIndexOf('\n', s) + 1;
+      const lineStart = index.lineStart(index.lineOf(s));
       // eslint-disable-next-line regexp/no-super-linear-move, regexp/no-super-linear-backtracking -- runs on one line's last 200 characters
       const chain = /([$\w.]*(?:\[\s*["']?[^"'\]\n]{1,60}["']?\s*\])+)$/.exec(
         text.slice(Math.max(lineStart, s - 200), e + 2),

@@ -1,3 +1,5 @@
+import type { LineIndex } from './locate.js';
+
 /**
  * CSV/TSV exports (credentials.csv from IAM, seller lists from a spreadsheet): values are bound
  * to the header cell of their column. Quoted cells may hold the delimiter (`"Acme, Inc."`).
@@ -30,16 +32,45 @@ export function splitCells(line: string, delimiter: string): HeaderCell[] {
   return cells;
 }
 
-/** Index of the cell holding `offset` in `line`. */
-export function cellIndexAt(line: string, offset: number, delimiter: string): number {
-  let index = 0;
-  let quoted = false;
-  for (let i = 0; i < offset && i < line.length; i++) {
-    const c = line.charAt(i);
-    if (c === '"') quoted = !quoted;
-    else if (c === delimiter && !quoted) index++;
+/**
+ * Header names of the values of a tabular text. The header and each row's cell boundaries are
+ * computed once, so a row with thousands of values costs one pass, not one pass per value.
+ */
+export class TabularIndex {
+  #header: HeaderCell[] | undefined;
+  readonly #rows = new Map<number, number[]>();
+
+  constructor(
+    private readonly text: string,
+    private readonly index: LineIndex,
+    private readonly delimiter: string,
+  ) {}
+
+  /** The header cell above the value at `offset`; nothing on the header line itself. */
+  headerName(offset: number): string | undefined {
+    const line = this.index.lineOf(offset);
+    if (line === 0) return undefined;
+    this.#header ??= splitCells(this.text.slice(0, this.index.lineEnd(0, this.text)), this.delimiter);
+    let delimiters = this.#rows.get(line);
+    if (delimiters === undefined) {
+      delimiters = [];
+      let quoted = false;
+      for (let i = this.index.lineStart(line), end = this.index.lineEnd(line, this.text); i < end; i++) {
+        const c = this.text.charAt(i);
+        if (c === '"') quoted = !quoted;
+        else if (c === this.delimiter && !quoted) delimiters.push(i);
+      }
+      this.#rows.set(line, delimiters);
+    }
+    // The cell index is the number of delimiters before the value.
+    let lo = 0;
+    for (let hi = delimiters.length; lo < hi;) {
+      const mid = (lo + hi) >> 1;
+      if ((delimiters[mid] ?? 0) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.#header[lo]?.text;
   }
-  return index;
 }
 
 /**

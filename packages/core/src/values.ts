@@ -96,9 +96,18 @@ export function looksLikeSecretKey(value: string): boolean {
   if (/^[0-9a-f]+$/i.test(value)) return false; // SHA-1 (git commits, checksums)
   const { upper, lower, digit, other } = charClasses(value);
   if (upper < 3 || lower < 3 || digit + other < 1) return false;
-  if (digit === 0 && other > 0 && /^[A-Z]+(?:\/[A-Z]+)+$/i.test(value)) return false; // a/path/of/words
+  if (digit === 0 && isPathOfWords(value)) return false; // src/components/SellerCentral/OrdersPage
   if (entropy(value) < 3.6) return false;
   return !isPlaceholder(value);
+}
+
+/**
+ * True for `a/path/of/CamelCaseWords`: every segment is made of words of three or more letters.
+ * Random secrets without digits (about 1 in 4,000) have short mixed-case runs (`QmZkRt/…`).
+ */
+function isPathOfWords(value: string): boolean {
+  const segments = value.split('/');
+  return segments.length > 1 && segments.every((s) => /^(?:[a-z]{2,}|[A-Z][a-z]{2,})(?:[A-Z][a-z]{2,})*$/.test(s));
 }
 
 /** True when a 20-character `[A-Z0-9]` value looks like a random access key ID. */

@@ -20,6 +20,10 @@ try {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
+    // A getter: process.stdin is only created when --stdin-filenames reads it.
+    get stdin() {
+      return process.stdin;
+    },
   });
 } catch (error) {
   process.stderr.write(`mwsguard: ${describe(error)}\n`);

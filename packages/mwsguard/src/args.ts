@@ -1,51 +1,260 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { parseSize } from './config.js';
 import { FORMAT_NAMES, isFormatName } from './formatters/index.js';
 import type { FormatName } from './formatters/index.js';
+import { isValidGlob } from './globs.js';
+import { SEVERITIES } from './result.js';
+import type { ReportSeverity } from './result.js';
 import { UsageError } from './usage-error.js';
 
 /** `--format` when none is given. */
 export const DEFAULT_FORMAT: FormatName = 'stylish';
 
+/** The subcommands, in the order the help lists them. */
+export const COMMAND_NAMES = ['scan', 'baseline', 'explain', 'install-hook'] as const;
+
 // Every option of every subcommand. `allowNegative` turns the boolean `gitignore` into the
-// `--no-gitignore` flag; new flags go here and into the command types below.
+// `--no-gitignore` flag; new flags go here, into the command types below and into the help text.
 const OPTIONS = {
-  format: { type: 'string', default: DEFAULT_FORMAT },
-  gitignore: { type: 'boolean', default: true },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  gitignore: { type: 'boolean' },
+  ignore: { type: 'string', multiple: true },
+  'max-file-size': { type: 'string' },
+  'follow-symlinks': { type: 'boolean', default: false },
+  staged: { type: 'boolean', default: false },
+  history: { type: 'boolean', default: false },
+  since: { type: 'string' },
+  branch: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  'stdin-filenames': { type: 'boolean', default: false },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean', default: false },
+  baseline: { type: 'string' },
+  'no-baseline': { type: 'boolean', default: false },
+  'fail-on': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q', default: false },
+  verbose: { type: 'boolean', short: 'v', default: false },
+  jobs: { type: 'string', short: 'j' },
+  force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
-/** `mwsguard scan [PATH...]`. */
-export interface ScanCommand {
-  readonly name: 'scan';
-  /** Files or directories relative to the working directory; `['.']` when none is given. */
+type OptionName = keyof typeof OPTIONS;
+
+/** Options shared by `scan` and `baseline`: what to read and how. */
+export interface ScanOptions {
+  /** Files or directories (or, with `--staged`/`--history`, pathspecs) as given. */
   readonly paths: readonly string[];
+  /** `true`/`false` from `--gitignore`/`--no-gitignore`; `undefined`: the config decides (default on). */
+  readonly gitignore: boolean | undefined;
+  readonly ignore: readonly string[];
+  readonly maxFileSize: number | undefined;
+  readonly followSymlinks: boolean;
+  readonly staged: boolean;
+  readonly history: boolean;
+  readonly since: string | undefined;
+  readonly branch: string | undefined;
+  readonly all: boolean;
+  readonly stdinFilenames: boolean;
+  /** `--config FILE`; `false` for `--no-config`; `undefined` to search. */
+  readonly config: string | false | undefined;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+  /** Worker threads; 0: one per core. */
+  readonly jobs: number;
+}
+
+/** `mwsguard scan [PATH...]`. */
+export interface ScanCommand extends ScanOptions {
+  readonly name: 'scan';
   readonly format: FormatName;
-  /** Honour `.gitignore` files (default `true`; `--no-gitignore` sets `false`). */
-  readonly gitignore: boolean;
+  readonly output: string | undefined;
+  /** `--baseline FILE`; `false` for `--no-baseline`; `undefined`: the config's, if any. */
+  readonly baseline: string | false | undefined;
+  readonly failOn: ReportSeverity | undefined;
+}
+
+/** `mwsguard baseline [PATH...] [--output FILE]`. */
+export interface BaselineCommand extends ScanOptions {
+  readonly name: 'baseline';
+  readonly output: string | undefined;
+}
+
+/** `mwsguard explain [KIND|RULE_ID]`. */
+export interface ExplainCommand {
+  readonly name: 'explain';
+  readonly target: string | undefined;
+}
+
+/** `mwsguard install-hook [--force]`. */
+export interface InstallHookCommand {
+  readonly name: 'install-hook';
+  readonly force: boolean;
 }
 
 /** What the command line asks for. */
-export type Command = { readonly name: 'help' } | { readonly name: 'version' } | ScanCommand;
+export type Command =
+  | { readonly name: 'help' }
+  | { readonly name: 'version' }
+  | ScanCommand
+  | BaselineCommand
+  | ExplainCommand
+  | InstallHookCommand;
+
+/** Options each subcommand accepts (besides `--help` and `--version`). */
+const SCAN_OPTIONS: readonly OptionName[] = [
+  'gitignore',
+  'ignore',
+  'max-file-size',
+  'follow-symlinks',
+  'staged',
+  'history',
+  'since',
+  'branch',
+  'all',
+  'stdin-filenames',
+  'config',
+  'no-config',
+  'quiet',
+  'verbose',
+  'jobs',
+];
+const ALLOWED: Readonly<Record<(typeof COMMAND_NAMES)[number], readonly OptionName[]>> = {
+  scan: [...SCAN_OPTIONS, 'format', 'output', 'baseline', 'no-baseline', 'fail-on'],
+  baseline: [...SCAN_OPTIONS, 'output'],
+  explain: [],
+  'install-hook': ['force'],
+};
 
 /** Parses the arguments after `mwsguard`; throws {@link UsageError} on any mistake. */
 export function parseCommand(argv: readonly string[]): Command {
-  const { values, positionals } = parseOrThrow(argv);
+  const { values, positionals, tokens } = parseOrThrow(argv);
   if (values.help) return { name: 'help' };
   if (values.version) return { name: 'version' };
-  const [subcommand, ...paths] = positionals;
+  const [subcommand, ...rest] = positionals;
   if (subcommand === undefined) throw new UsageError('Missing command: expected "mwsguard scan [PATH...]".');
-  if (subcommand !== 'scan') throw new UsageError(`Unknown command "${subcommand}": expected "scan".`);
-  if (!isFormatName(values.format)) {
-    throw new UsageError(`Unknown format "${values.format}": expected one of ${FORMAT_NAMES.join(', ')}.`);
+  if (!isCommandName(subcommand)) {
+    throw new UsageError(`Unknown command "${subcommand}": expected one of ${COMMAND_NAMES.join(', ')}.`);
   }
-  return { name: 'scan', paths: paths.length > 0 ? paths : ['.'], format: values.format, gitignore: values.gitignore };
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const name = token.name;
+    if (name === 'help' || name === 'version' || ALLOWED[subcommand].includes(name)) continue;
+    throw new UsageError(`Option '${token.rawName}' does not apply to "mwsguard ${subcommand}".`);
+  }
+  switch (subcommand) {
+    case 'explain':
+      if (rest.length > 1) throw new UsageError('"mwsguard explain" takes one kind or rule id.');
+      return { name: 'explain', target: rest[0] };
+    case 'install-hook':
+      if (rest.length > 0) throw new UsageError('"mwsguard install-hook" takes no arguments.');
+      return { name: 'install-hook', force: values.force };
+    case 'baseline':
+      return { name: 'baseline', ...scanOptions(values, rest), output: nonEmpty(values.output, '--output') };
+    case 'scan': {
+      const format = values.format ?? DEFAULT_FORMAT;
+      if (!isFormatName(format)) {
+        throw new UsageError(`Unknown format "${format}": expected one of ${FORMAT_NAMES.join(', ')}.`);
+      }
+      const failOn = values['fail-on'];
+      if (failOn !== undefined && !(SEVERITIES as readonly string[]).includes(failOn)) {
+        throw new UsageError(`Unknown --fail-on level "${failOn}": expected one of ${SEVERITIES.join(', ')}.`);
+      }
+      return {
+        name: 'scan',
+        ...scanOptions(values, rest),
+        format,
+        output: nonEmpty(values.output, '--output'),
+        baseline: isNegated(values.baseline) ? false : nonEmpty(values.baseline, '--baseline'),
+        failOn: failOn as ReportSeverity | undefined,
+      };
+    }
+  }
+}
+
+type Values = ReturnType<typeof parseOrThrow>['values'];
+
+function scanOptions(values: Values, paths: readonly string[]): ScanOptions {
+  const modes = [
+    values.staged && '--staged',
+    values.history && '--history',
+    values['stdin-filenames'] && '--stdin-filenames',
+  ];
+  const chosen = modes.filter((m): m is string => typeof m === 'string');
+  if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} cannot be used together.`);
+  if (!values.history) {
+    for (const flag of ['since', 'branch', 'all'] as const) {
+      if (values[flag] !== undefined && values[flag] !== false) throw new UsageError(`--${flag} needs --history.`);
+    }
+  }
+  if (values.branch !== undefined && values.all) throw new UsageError('--branch and --all cannot be used together.');
+  if (values['stdin-filenames'] && paths.length > 0) {
+    throw new UsageError('--stdin-filenames reads the paths from stdin: give no PATH arguments.');
+  }
+  if (values.quiet && values.verbose) throw new UsageError('--quiet and --verbose cannot be used together.');
+  const ignore = values.ignore ?? [];
+  for (const glob of ignore) {
+    if (glob.trim() === '' || !isValidGlob(glob)) throw new UsageError(`Invalid --ignore glob "${glob}".`);
+  }
+  let maxFileSize: number | undefined;
+  if (values['max-file-size'] !== undefined) {
+    maxFileSize = parseSize(values['max-file-size']);
+    if (maxFileSize === undefined) {
+      throw new UsageError(
+        `Invalid --max-file-size "${values['max-file-size']}": expected bytes or a size such as 5MiB.`,
+      );
+    }
+  }
+  let jobs = 0;
+  if (values.jobs !== undefined) {
+    jobs = /^\d{1,3}$/.test(values.jobs) ? Number(values.jobs) : -1;
+    if (jobs < 0) throw new UsageError(`Invalid --jobs "${values.jobs}": expected a number (0: one per core).`);
+  }
+  return {
+    paths,
+    gitignore: values.gitignore,
+    ignore,
+    maxFileSize,
+    followSymlinks: values['follow-symlinks'],
+    staged: values.staged,
+    history: values.history,
+    since: nonEmpty(values.since, '--since'),
+    branch: nonEmpty(values.branch, '--branch'),
+    all: values.all,
+    stdinFilenames: values['stdin-filenames'],
+    config: isNegated(values.config) ? false : nonEmpty(values.config, '--config'),
+    quiet: values.quiet,
+    verbose: values.verbose,
+    jobs,
+  };
+}
+
+// With allowNegative, `--no-config` sets the string option `config` to `false` (the `no-config`
+// entries in OPTIONS only make the flag known); the last of `--config X`/`--no-config` wins.
+const isNegated = (value: unknown): value is false => value === false;
+
+function nonEmpty(value: string | undefined, flag: string): string | undefined {
+  if (value?.trim() === '') throw new UsageError(`${flag} needs a non-empty value.`);
+  return value;
+}
+
+function isCommandName(name: string): name is (typeof COMMAND_NAMES)[number] {
+  return (COMMAND_NAMES as readonly string[]).includes(name);
 }
 
 function parseOrThrow(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true, allowNegative: true });
+    return parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: true,
+      allowNegative: true,
+      tokens: true,
+    });
   } catch (error) {
     // parseArgs errors carry an ERR_PARSE_ARGS_* code; anything else is a bug, not a usage error.
     if (isParseArgsError(error)) throw new UsageError(firstSentence(error.message));

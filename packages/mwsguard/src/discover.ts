@@ -1,14 +1,28 @@
-import { stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
-import { globby } from 'globby';
+import { lstat, realpath, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { globbyStream } from 'globby';
+import type { GlobList } from './globs.js';
+import type { SkipReason } from './result.js';
 import { UsageError } from './usage-error.js';
 
-/** Options of {@link discoverFiles}. */
+/** Options of {@link discover}. */
 export interface DiscoverOptions {
   /** Directory the paths are relative to, and display paths are computed from. */
   readonly cwd: string;
   /** Leave out files ignored by `.gitignore` files (default in the CLI: `true`). */
   readonly gitignore: boolean;
+  /** Follow symbolic links found in directory walks (default `false`: they are skipped). */
+  readonly followSymlinks: boolean;
+  /** User ignores (`--ignore`, the config's `ignore`): they apply to every file, named or found. */
+  readonly ignore: readonly GlobList[];
+  /** The config's `include`: when not empty, a walk keeps only the files that match it. */
+  readonly include?: GlobList;
+}
+
+/** A path to scan and where it came from: stdin lists tolerate missing files, arguments do not. */
+export interface PathArgument {
+  readonly path: string;
+  readonly origin: 'argument' | 'stdin';
 }
 
 /** A file to scan. */
@@ -18,60 +32,263 @@ export interface SourceFile {
   readonly displayPath: string;
 }
 
-/** Left out of directory walks even with `--no-gitignore`: git's own store is never source. */
-const ALWAYS_IGNORED = ['**/.git/**'];
+/** What discovery yields: files to scan, files it will not scan (with why), and notes. */
+export type Discovered =
+  | ({ readonly type: 'file' } & SourceFile)
+  | { readonly type: 'skip'; readonly file: string; readonly reason: SkipReason; readonly detail?: string }
+  | { readonly type: 'note'; readonly message: string };
 
-/** Left out of directory walks by default: installed dependencies are not the project's code. */
-export const DEFAULT_IGNORES: readonly string[] = ['**/node_modules/**'];
+/** Left out of directory walks even with `--no-gitignore`: git's own store is never source. */
+const ALWAYS_IGNORED = ['**/.git/**', '**/.git'];
 
 /**
- * Expands the command-line paths into the files to scan, sorted by display path. Directories are
- * walked with dotfiles on and the ignores above; a file named explicitly is kept even when ignored,
- * since asking for it by name is the clearest possible intent. A missing path is a usage error.
+ * Left out of directory walks by default: installed dependencies are not the project's code. A
+ * walk that starts inside a `node_modules` directory (one named on the command line) drops it.
  */
-export async function discoverFiles(paths: readonly string[], options: DiscoverOptions): Promise<SourceFile[]> {
-  // Keyed by absolute path so overlapping arguments (`scan . src`) scan each file once.
-  const files = new Map<string, SourceFile>();
-  const add = (absolutePath: string): void => {
-    files.set(absolutePath, { absolutePath, displayPath: toDisplayPath(options.cwd, absolutePath) });
-  };
+export const DEFAULT_IGNORES: readonly string[] = ['**/node_modules/**', '**/node_modules'];
+
+/**
+ * Checks that every command-line path exists before anything is scanned: a typo is a usage error
+ * (exit 2), not a half-done scan.
+ */
+export async function checkArguments(paths: readonly string[], cwd: string): Promise<void> {
   for (const path of paths) {
-    const absolutePath = resolve(options.cwd, path);
-    if ((await entryType(absolutePath, path)) === 'file') {
-      add(absolutePath);
-      continue;
+    try {
+      await lstat(resolve(cwd, path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`No such file or directory: ${path}`);
+      throw new UsageError(`Cannot access ${path} (${code ?? 'unknown error'}).`);
     }
-    // One walk per directory, rooted at it: globby then finds the .gitignore files inside it and
-    // those of its parents up to the repository root, as git does.
-    const found = await globby('**', {
-      cwd: absolutePath,
-      dot: true,
-      gitignore: options.gitignore,
-      ignore: [...ALWAYS_IGNORED, ...DEFAULT_IGNORES],
-      onlyFiles: true,
-    });
-    for (const relativePath of found) add(join(absolutePath, relativePath));
   }
-  return [...files.values()].sort((a, b) =>
-    a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0,
-  );
 }
 
-async function entryType(absolutePath: string, argument: string): Promise<'file' | 'directory'> {
-  let stats;
+/**
+ * Expands paths into the files to scan, as a stream (so scanning starts while the walk goes on).
+ * Directories are walked with dotfiles on and the ignores above; a file named explicitly is
+ * kept even when `.gitignore` or the `node_modules` rule would leave it out, since asking for it by
+ * name is the clearest possible intent (user ignores still apply, and say so). Order is not
+ * guaranteed: callers sort results by display path.
+ */
+export async function* discover(
+  paths: AsyncIterable<PathArgument> | Iterable<PathArgument>,
+  options: DiscoverOptions,
+): AsyncGenerator<Discovered> {
+  const seen = new Set<string>();
+  for await (const argument of paths) {
+    yield* discoverOne(argument, options, seen);
+  }
+}
+
+async function* discoverOne(
+  argument: PathArgument,
+  options: DiscoverOptions,
+  seen: Set<string>,
+): AsyncGenerator<Discovered> {
+  const absolutePath = resolve(options.cwd, argument.path);
+  const displayPath = toDisplayPath(options.cwd, absolutePath);
+  let entry;
   try {
-    stats = await stat(absolutePath);
+    entry = await lstat(absolutePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`No such file or directory: ${argument}`);
-    throw new UsageError(`Cannot access ${argument} (${code ?? 'unknown error'}).`);
+    if (argument.origin === 'argument') {
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`No such file or directory: ${argument.path}`);
+      throw new UsageError(`Cannot access ${argument.path} (${code ?? 'unknown error'}).`);
+    }
+    if (!seen.has(absolutePath)) {
+      seen.add(absolutePath);
+      const notFound = code === 'ENOENT' || code === 'ENOTDIR';
+      yield skip(displayPath, notFound ? 'notFound' : 'unreadable', code);
+    }
+    return;
   }
-  if (stats.isFile()) return 'file';
-  if (stats.isDirectory()) return 'directory';
-  // Reading a FIFO or a device could block forever or never end.
-  throw new UsageError(`Not a regular file or directory: ${argument}`);
+  let kind: 'file' | 'directory' | 'other' = entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
+  if (entry.isSymbolicLink()) {
+    // A link named explicitly is followed: the user asked for what it points to.
+    const target = await statTarget(absolutePath);
+    if (target.type === 'error') {
+      if (!seen.has(absolutePath)) {
+        seen.add(absolutePath);
+        yield skip(displayPath, target.reason, target.detail);
+      }
+      return;
+    }
+    kind = target.type;
+  }
+  if (kind === 'directory') {
+    yield* walkArgument(absolutePath, argument.path, options, seen);
+    return;
+  }
+  if (kind === 'other') {
+    // Reading a FIFO or a device could block forever or never end.
+    if (argument.origin === 'argument') throw new UsageError(`Not a regular file or directory: ${argument.path}`);
+    if (!seen.has(absolutePath)) {
+      seen.add(absolutePath);
+      yield skip(displayPath, 'unreadable', 'not a regular file');
+    }
+    return;
+  }
+  if (seen.has(absolutePath)) return;
+  seen.add(absolutePath);
+  if (options.ignore.some((list) => list.matches(absolutePath))) {
+    yield skip(displayPath, 'ignored');
+    return;
+  }
+  yield { type: 'file', absolutePath, displayPath };
 }
 
-function toDisplayPath(cwd: string, absolutePath: string): string {
+async function* walkArgument(
+  root: string,
+  argument: string,
+  options: DiscoverOptions,
+  seen: Set<string>,
+): AsyncGenerator<Discovered> {
+  let found = 0;
+  for await (const item of walk(root, [await realpathOr(root)], options, seen)) {
+    if (item.type === 'file') found += 1;
+    yield item;
+  }
+  if (found === 0 && options.gitignore && (await hasAnyFile(root))) {
+    yield {
+      type: 'note',
+      message: `every file under ${argument} is ignored by .gitignore; --no-gitignore scans them.`,
+    };
+  }
+}
+
+/**
+ * Walks one directory. Symbolic links are reported as skipped unless `followSymlinks` is set;
+ * followed links to directories are walked in turn, unless that would lead back into a directory
+ * already on the way (a loop), which is reported instead of followed.
+ */
+async function* walk(
+  root: string,
+  chain: readonly string[],
+  options: DiscoverOptions,
+  seen: Set<string>,
+): AsyncGenerator<Discovered> {
+  const ignore = [...ALWAYS_IGNORED, ...(isInNodeModules(root) ? [] : DEFAULT_IGNORES)];
+  for (const list of options.ignore) ignore.push(...walkPatterns(list, root));
+  let failure: NodeJS.ErrnoException | undefined;
+  try {
+    yield* walkOnce(root, chain, options, seen, ignore, false);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw error;
+    failure = error as NodeJS.ErrnoException;
+  }
+  if (failure) {
+    // An unreadable directory stops globby's walk: report it, then finish the walk without it.
+    const path = typeof failure.path === 'string' ? failure.path : root;
+    yield skip(toDisplayPath(options.cwd, resolve(root, path)), 'unreadable', failure.code);
+    yield* walkOnce(root, chain, options, seen, ignore, true);
+  }
+}
+
+async function* walkOnce(
+  root: string,
+  chain: readonly string[],
+  options: DiscoverOptions,
+  seen: Set<string>,
+  ignore: readonly string[],
+  suppressErrors: boolean,
+): AsyncGenerator<Discovered> {
+  const stream = globbyStream('**', {
+    cwd: root,
+    dot: true,
+    gitignore: options.gitignore,
+    ignore: [...ignore],
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    objectMode: true,
+    suppressErrors,
+  }) as AsyncIterable<{ path: string; dirent: { isFile(): boolean; isSymbolicLink(): boolean } }>;
+  for await (const entry of stream) {
+    const isLink = entry.dirent.isSymbolicLink();
+    if (!isLink && !entry.dirent.isFile()) continue;
+    const absolutePath = join(root, entry.path);
+    if (seen.has(absolutePath) || !isWanted(absolutePath, options)) continue;
+    seen.add(absolutePath);
+    const displayPath = toDisplayPath(options.cwd, absolutePath);
+    if (!isLink) {
+      yield { type: 'file', absolutePath, displayPath };
+      continue;
+    }
+    if (!options.followSymlinks) {
+      yield skip(displayPath, 'symlink');
+      continue;
+    }
+    const target = await statTarget(absolutePath);
+    if (target.type === 'error') {
+      yield skip(displayPath, target.reason, target.detail);
+    } else if (target.type === 'file') {
+      yield { type: 'file', absolutePath, displayPath };
+    } else if (target.type === 'directory') {
+      const real = await realpathOr(absolutePath);
+      const here = await realpathOr(dirname(absolutePath));
+      const ancestors = [...chain, here];
+      if (ancestors.some((dir) => dir === real || dir.startsWith(real + sep))) {
+        yield skip(displayPath, 'symlinkLoop', 'leads back into a directory it is in');
+      } else {
+        yield* walk(absolutePath, ancestors, options, seen);
+      }
+    }
+  }
+}
+
+function isWanted(absolutePath: string, options: DiscoverOptions): boolean {
+  if (options.ignore.some((list) => list.matches(absolutePath))) return false;
+  return !options.include || options.include.isEmpty || options.include.matches(absolutePath);
+}
+
+/** Patterns of `list` that globby can apply to a walk from `root` (to prune whole directories). */
+function walkPatterns(list: GlobList, root: string): string[] {
+  if (list.base === root) return [...list.walkPatterns];
+  return list.walkPatterns.filter((p) => p.startsWith('**/'));
+}
+
+type TargetType =
+  | { readonly type: 'file' | 'directory' | 'other' }
+  | { readonly type: 'error'; readonly reason: SkipReason; readonly detail: string };
+
+async function statTarget(path: string): Promise<TargetType> {
+  try {
+    const target = await stat(path);
+    return { type: target.isFile() ? 'file' : target.isDirectory() ? 'directory' : 'other' };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { type: 'error', reason: 'brokenSymlink', detail: code };
+    if (code === 'ELOOP') return { type: 'error', reason: 'symlinkLoop', detail: code };
+    return { type: 'error', reason: 'unreadable', detail: code };
+  }
+}
+
+async function realpathOr(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+async function hasAnyFile(root: string): Promise<boolean> {
+  const ignore = [...ALWAYS_IGNORED, ...(isInNodeModules(root) ? [] : DEFAULT_IGNORES)];
+  const files = globbyStream('**', { cwd: root, dot: true, ignore, onlyFiles: true, suppressErrors: true });
+  const iterator = files[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  await iterator.return?.();
+  return first.done !== true;
+}
+
+function isInNodeModules(path: string): boolean {
+  return path.split(sep).includes('node_modules');
+}
+
+const skip = (file: string, reason: SkipReason, detail?: string): Discovered =>
+  detail === undefined ? { type: 'skip', file, reason } : { type: 'skip', file, reason, detail };
+
+/** Relative to `cwd`, POSIX separators: the one place display paths are made. */
+export function toDisplayPath(cwd: string, absolutePath: string): string {
   return relative(cwd, absolutePath).split(sep).join('/');
 }

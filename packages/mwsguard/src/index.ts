@@ -3,9 +3,25 @@
  * `run` is the whole CLI; the bin only wires it to the process.
  */
 export { run } from './run.js';
+export { parseCommand } from './args.js';
+export type { Command } from './args.js';
 export type { OutputStream, RunIO } from './io.js';
-export { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
+export { EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK } from './exit-codes.js';
 export type { ExitCode } from './exit-codes.js';
-export { FORMATTERS, FORMAT_NAMES } from './formatters/index.js';
-export type { FormatName, FormatOptions, Formatter } from './formatters/index.js';
-export type { FileFinding, ScanResult } from './result.js';
+export { FORMATTERS, FORMAT_NAMES, RENDERERS } from './formatters/index.js';
+export type { FormatName, FormatOptions, Formatter, Renderer } from './formatters/index.js';
+export type {
+  CommitInfo,
+  FileFinding,
+  ReportSeverity,
+  ScanResult,
+  SkippedFile,
+  SkipReason,
+  SuppressedFinding,
+  SuppressReason,
+} from './result.js';
+export { summarize } from './summary.js';
+export type { Summary, ReusedSecret } from './summary.js';
+export { EXPLANATIONS, renderExplanation } from './explain.js';
+export { parseSize } from './config.js';
+export { HOOK_MARKER } from './install-hook.js';

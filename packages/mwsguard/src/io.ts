@@ -1,8 +1,10 @@
 /** Where `run` writes: `process.stdout`/`process.stderr` in the bin, string buffers in tests. */
 export interface OutputStream {
   write(chunk: string): unknown;
-  /** Whether the stream is a terminal; decides colors (see `isColorEnabled`). */
+  /** Whether the stream is a terminal; decides colors (see `isColorEnabled`) and progress. */
   readonly isTTY?: boolean;
+  /** Present on Node streams: `write` returning `false` is then followed by a `drain` event. */
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 /** Everything `run` may know about its process, passed in so the CLI runs in-process in tests. */
@@ -13,4 +15,6 @@ export interface RunIO {
   readonly stderr: OutputStream;
   /** Environment variables (`NO_COLOR`, `FORCE_COLOR`, …). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Standard input, read only with `--stdin-filenames`. */
+  readonly stdin?: AsyncIterable<string | Buffer> | Iterable<string | Buffer>;
 }

@@ -1,13 +1,31 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 
 /** A file's content as the scanner sees it: decoded text, or `binary` (not scanned). */
 export type SourceText = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary' };
 
+/** What reading a file gave: its text, or why it was not read. */
+export type ReadOutcome = SourceText | { readonly kind: 'tooLarge'; readonly size: number };
+
 /** How far to look for a NUL byte; git's own binary heuristic looks at the first 8000 bytes. */
 const BINARY_SNIFF_BYTES = 8 * 1024;
 
+/** Default `--max-file-size`: 5 MiB. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
 /** Reads a file once and decodes it with {@link decodeSource}. Read errors propagate. */
 export async function readSource(path: string): Promise<SourceText> {
+  return decodeSource(await readFile(path));
+}
+
+/**
+ * Checks the file's size against `maxFileSize` (0: no limit) before reading anything, then reads
+ * it once and decodes it. Errors (ENOENT, EACCES, ELOOP…) propagate.
+ */
+export async function readLimited(path: string, maxFileSize: number): Promise<ReadOutcome> {
+  if (maxFileSize > 0) {
+    const { size } = await stat(path);
+    if (size > maxFileSize) return { kind: 'tooLarge', size };
+  }
   return decodeSource(await readFile(path));
 }
 

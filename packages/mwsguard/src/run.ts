@@ -1,20 +1,39 @@
+import { relative, resolve } from 'node:path';
+import { KINDS } from '@mwsguard/core';
 import { parseCommand } from './args.js';
-import type { ScanCommand } from './args.js';
+import type { BaselineCommand, ExplainCommand, InstallHookCommand, ScanCommand } from './args.js';
+import { DEFAULT_BASELINE_FILE, loadBaseline, matchBaseline, renderBaseline } from './baseline.js';
+import type { Baseline } from './baseline.js';
 import { isColorEnabled } from './color.js';
-import { discoverFiles } from './discover.js';
-import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
+import { emptyConfig, loadConfig } from './config.js';
+import type { Config } from './config.js';
+import { checkArguments, discover } from './discover.js';
+import type { PathArgument } from './discover.js';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
-import { FORMATTERS } from './formatters/index.js';
+import { renderExplanation, renderKindList, resolveKind } from './explain.js';
+import { RENDERERS } from './formatters/index.js';
+import { GlobList } from './globs.js';
 import { HELP_TEXT, USAGE_HINT } from './help.js';
-import type { RunIO } from './io.js';
-import { scanFiles } from './scan-files.js';
+import { scanHistory } from './history.js';
+import { installHook } from './install-hook.js';
+import type { OutputStream, RunIO } from './io.js';
+import { writeFileAtomically, writeToStream } from './output.js';
+import { DEFAULT_PROGRESS_DELAY_MS, Progress } from './progress.js';
+import { DEFAULT_MAX_FILE_SIZE } from './read.js';
+import { INCOMPLETE_REASONS, SEVERITIES, compareFindings, compareStrings } from './result.js';
+import type { FileFinding, ReportSeverity, ScanResult, SkippedFile, SuppressedFinding } from './result.js';
+import { scanDiscovered } from './scan-files.js';
+import type { FilesScan } from './scan-files.js';
+import { scanStaged } from './staged.js';
+import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT } from './summary.js';
 import { UsageError } from './usage-error.js';
 import { readVersion } from './version.js';
 
 /**
  * Runs the mwsguard CLI with `argv` (the arguments after `mwsguard`) and resolves to its exit
- * code: 0 clean, 1 findings, 2 usage error. All I/O goes through `io`; unexpected errors reject
- * (the bin maps them to exit 2).
+ * code: 0 clean, 1 findings, 2 usage or config error, 3 incomplete scan. All I/O goes through
+ * `io`; unexpected errors reject (the bin maps them to exit 2).
  */
 export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode> {
   try {
@@ -26,7 +45,12 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
       case 'version':
         io.stdout.write(`${await readVersion()}\n`);
         return EXIT_OK;
+      case 'explain':
+        return runExplain(command, io);
+      case 'install-hook':
+        return await runInstallHook(command, io);
       case 'scan':
+      case 'baseline':
         return await runScan(command, io);
     }
   } catch (error) {
@@ -36,10 +60,243 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
   }
 }
 
-async function runScan(command: ScanCommand, io: RunIO): Promise<ExitCode> {
-  const files = await discoverFiles(command.paths, { cwd: io.cwd, gitignore: command.gitignore });
-  const result = await scanFiles(files, (message) => io.stderr.write(`mwsguard: warning: ${message}\n`));
-  const color = isColorEnabled(io.env, io.stdout.isTTY === true);
-  io.stdout.write(FORMATTERS[command.format](result, { color }));
-  return result.findings.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+function runExplain(command: ExplainCommand, io: RunIO): ExitCode {
+  if (command.target === undefined) {
+    io.stdout.write(renderKindList());
+    return EXIT_OK;
+  }
+  const kind = resolveKind(command.target);
+  if (kind === undefined) {
+    throw new UsageError(`Unknown kind "${command.target}": expected one of ${KINDS.join(', ')} (or mwsguard/<kind>).`);
+  }
+  io.stdout.write(renderExplanation(kind));
+  return EXIT_OK;
+}
+
+async function runInstallHook(command: InstallHookCommand, io: RunIO): Promise<ExitCode> {
+  const hook = await installHook(io.cwd, command.force);
+  const where = relative(io.cwd, hook.path) || hook.path;
+  const saved = hook.backup ? ` (the previous hook is saved as ${relative(io.cwd, hook.backup)})` : '';
+  io.stdout.write(`mwsguard: ${hook.replaced ? 'replaced' : 'installed'} the pre-commit hook ${where}${saved}.\n`);
+  return EXIT_OK;
+}
+
+async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promise<ExitCode> {
+  const startedAt = new Date();
+  const config = command.config === false ? emptyConfig(io.cwd) : await loadConfig(io.cwd, command.config);
+  const baseline = command.name === 'scan' ? await resolveBaseline(command, config, io.cwd) : undefined;
+  const progress = new Progress(io.stderr, !command.quiet, progressDelay(io.env));
+  const scan = await collect(command, config, io, () => {
+    progress.tick();
+  });
+  progress.done();
+
+  const { findings, suppressed } = applyPolicy(scan.findings, config, io.cwd);
+  suppressed.push(...scan.suppressed);
+  let reported = findings;
+  let baselined = 0;
+  let stale: ScanResult['staleBaseline'] = [];
+  if (baseline) {
+    const match = matchBaseline(findings, baseline, io.cwd, scan.scannedFiles);
+    reported = match.fresh;
+    baselined = match.known;
+    stale = match.stale;
+  }
+  const skipped = [...scan.skipped].sort(
+    (a, b) => compareStrings(a.file, b.file) || compareStrings(a.reason, b.reason),
+  );
+  const result: ScanResult = {
+    findings: reported.sort(compareFindings),
+    filesScanned: scan.filesScanned,
+    filesSkipped: skipped.length,
+    skipped,
+    suppressed: suppressed.sort((a, b) => compareFindings(a.finding, b.finding)),
+    baselined,
+    staleBaseline: stale,
+    ...(scan.commitsScanned === undefined ? {} : { commitsScanned: scan.commitsScanned }),
+    startedAt,
+    finishedAt: new Date(),
+  };
+
+  const incomplete = skipped.filter((s) => INCOMPLETE_REASONS.has(s.reason));
+  for (const s of incomplete) io.stderr.write(`mwsguard: warning: ${describeSkip(s)}\n`);
+  if (!command.quiet) for (const note of scan.notes) io.stderr.write(`mwsguard: note: ${note}\n`);
+  if (command.verbose) writeVerbose(result, io.stderr);
+
+  if (command.name === 'baseline') {
+    const target = resolve(io.cwd, command.output ?? DEFAULT_BASELINE_FILE);
+    const entries = renderBaseline(result.findings, target, io.cwd);
+    await writeFileAtomically(target, [entries], command.output ?? DEFAULT_BASELINE_FILE);
+    const count = (entries.match(/"fingerprint"/g) ?? []).length;
+    if (!command.quiet) {
+      io.stdout.write(
+        `mwsguard: wrote ${String(count)} baseline ${count === 1 ? 'entry' : 'entries'} to ${relative(io.cwd, target)}.\n`,
+      );
+    }
+    return incomplete.length > 0 ? EXIT_INCOMPLETE : EXIT_OK;
+  }
+
+  const toolVersion = await readVersion();
+  const render = RENDERERS[command.format];
+  if (command.output !== undefined) {
+    const color = isColorEnabled(io.env, false);
+    const parts = render(result, { color, toolVersion, quiet: command.quiet });
+    await writeFileAtomically(resolve(io.cwd, command.output), parts, command.output);
+  } else {
+    const color = isColorEnabled(io.env, io.stdout.isTTY === true);
+    await writeToStream(render(result, { color, toolVersion, quiet: command.quiet }), io.stdout);
+  }
+  const failOn = command.failOn ?? config.failOn ?? 'error';
+  const threshold = SEVERITIES.indexOf(failOn);
+  if (result.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) return EXIT_FINDINGS;
+  return incomplete.length > 0 ? EXIT_INCOMPLETE : EXIT_OK;
+}
+
+/** Runs the scan the command asks for: staged content, history, or files. */
+async function collect(
+  command: ScanCommand | BaselineCommand,
+  config: Config,
+  io: RunIO,
+  onFile: () => void,
+): Promise<FilesScan & { commitsScanned?: number }> {
+  const maxFileSize = command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const ignore = [new GlobList(command.ignore, io.cwd), config.ignore].filter((list) => !list.isEmpty);
+  const enabled = KINDS.filter((k) => config.severity[k] !== 'off');
+  const kinds = enabled.length === KINDS.length ? {} : { kinds: enabled };
+  if (command.staged) {
+    return scanStaged({
+      cwd: io.cwd,
+      pathspecs: command.paths,
+      maxFileSize,
+      ignore,
+      allowValues: config.allowValues,
+      onFile,
+      ...kinds,
+    });
+  }
+  if (command.history) {
+    return scanHistory({
+      cwd: io.cwd,
+      pathspecs: command.paths,
+      maxFileSize,
+      ignore,
+      allowValues: config.allowValues,
+      all: command.all,
+      onFile,
+      ...kinds,
+      ...(command.since === undefined ? {} : { since: command.since }),
+      ...(command.branch === undefined ? {} : { branch: command.branch }),
+    });
+  }
+  let paths: AsyncIterable<PathArgument> | PathArgument[];
+  if (command.stdinFilenames) {
+    paths = readStdinPaths(io.stdin);
+  } else {
+    const given = command.paths.length > 0 ? command.paths : ['.'];
+    await checkArguments(given, io.cwd);
+    paths = given.map((path) => ({ path, origin: 'argument' }));
+  }
+  const discovered = discover(paths, {
+    cwd: io.cwd,
+    gitignore: command.gitignore ?? config.gitignore ?? true,
+    followSymlinks: command.followSymlinks,
+    ignore,
+    include: config.include,
+  });
+  return scanDiscovered(discovered, {
+    maxFileSize,
+    allowValueSources: config.allowValues.map((re) => re.source),
+    jobs: command.jobs,
+    onFile,
+    onSchedule: (workers) => {
+      if (io.env.MWSGUARD_DEBUG === '1') io.stderr.write(`mwsguard: debug: ${String(workers)} worker threads\n`);
+    },
+    ...kinds,
+  });
+}
+
+/** Paths from stdin: NUL-separated when there is a NUL (`git diff -z`), else one per line. */
+async function* readStdinPaths(stdin: RunIO['stdin']): AsyncGenerator<PathArgument> {
+  if (!stdin) return;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  const text = Buffer.concat(chunks).toString('utf8');
+  const lines = text.includes('\0') ? text.split('\0') : text.split(/\r?\n/);
+  for (const line of lines) if (line !== '') yield { path: line, origin: 'stdin' };
+}
+
+/** Splits findings by the config's path and fingerprint allowlists; applies severity overrides. */
+function applyPolicy(
+  findings: readonly FileFinding[],
+  config: Config,
+  cwd: string,
+): { findings: FileFinding[]; suppressed: SuppressedFinding[] } {
+  const kept: FileFinding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const f of findings) {
+    if (config.allowPaths.matches(resolve(cwd, f.file))) {
+      suppressed.push({ finding: f, reason: 'allowlistPath' });
+    } else if (config.allowFingerprints.has(f.fingerprint)) {
+      suppressed.push({ finding: f, reason: 'allowlistFingerprint' });
+    } else {
+      const override = config.severity[f.kind];
+      const severity: ReportSeverity = override === undefined || override === 'off' ? f.severity : override;
+      kept.push(severity === f.severity ? f : { ...f, severity });
+    }
+  }
+  return { findings: kept, suppressed };
+}
+
+async function resolveBaseline(command: ScanCommand, config: Config, cwd: string): Promise<Baseline | undefined> {
+  if (command.baseline === false) return undefined;
+  if (command.baseline !== undefined) return loadBaseline(resolve(cwd, command.baseline), command.baseline);
+  if (config.baseline !== undefined) return loadBaseline(config.baseline, relative(cwd, config.baseline));
+  return undefined;
+}
+
+function describeSkip(s: SkippedFile): string {
+  switch (s.reason) {
+    case 'unreadable':
+      return `cannot read ${s.file} (${s.detail ?? 'unknown error'}); skipped.`;
+    case 'brokenSymlink':
+      return `broken symbolic link ${s.file}; skipped.`;
+    case 'symlinkLoop':
+      return `symbolic link loop at ${s.file} (${s.detail ?? 'ELOOP'}); skipped.`;
+    case 'notFound':
+      return `no such file ${s.file}; skipped.`;
+    default:
+      return `${s.file}: ${SKIP_REASON_TEXT[s.reason]}; skipped.`;
+  }
+}
+
+/** `--verbose`: skipped files, suppressed findings and stale baseline entries, on stderr. */
+function writeVerbose(result: ScanResult, stderr: OutputStream): void {
+  const skipped = result.skipped ?? [];
+  if (skipped.length > 0) {
+    stderr.write('mwsguard: skipped files:\n');
+    for (const s of skipped) {
+      stderr.write(`  ${s.file}  ${SKIP_REASON_TEXT[s.reason]}${s.detail ? ` (${s.detail})` : ''}\n`);
+    }
+  }
+  const suppressed = result.suppressed ?? [];
+  if (suppressed.length > 0) {
+    stderr.write('mwsguard: suppressed findings:\n');
+    for (const { finding: f, reason } of suppressed) {
+      stderr.write(
+        `  ${f.file}:${String(f.line)}:${String(f.column)}  ${f.kind}  ${f.secret}  ${SUPPRESS_REASON_TEXT[reason]}  ${f.fingerprint}\n`,
+      );
+    }
+  }
+  const stale = result.staleBaseline ?? [];
+  if (stale.length > 0) {
+    stderr.write('mwsguard: stale baseline entries (no longer found; remove them or regenerate the baseline):\n');
+    for (const e of stale) stderr.write(`  ${e.file}  ${e.kind || 'unknown kind'}  ${e.fingerprint}\n`);
+  }
+}
+
+function progressDelay(env: RunIO['env']): number {
+  const value = Number(env.MWSGUARD_PROGRESS_DELAY_MS);
+  return env.MWSGUARD_PROGRESS_DELAY_MS !== undefined && Number.isFinite(value) && value >= 0
+    ? value
+    : DEFAULT_PROGRESS_DELAY_MS;
 }

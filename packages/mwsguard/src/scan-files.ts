@@ -1,41 +1,233 @@
-import { scanText } from '@mwsguard/core';
-import type { SourceFile } from './discover.js';
-import { readSource } from './read.js';
-import { compareFindings } from './result.js';
-import type { FileFinding, ScanResult } from './result.js';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { formatSize } from './config.js';
+import type { Discovered, SourceFile } from './discover.js';
+import { readLimited } from './read.js';
+import type { FileFinding, SkippedFile, SkipReason, SuppressedFinding } from './result.js';
+import { scanSource } from './scan-source.js';
+import type { SourceScanOptions } from './scan-source.js';
 
-/**
- * Reads and scans the files one at a time, so only one file's text is held in memory; binary
- * and unreadable files are counted as skipped (the latter reported through `warn`).
- */
-export async function scanFiles(files: readonly SourceFile[], warn: (message: string) => void): Promise<ScanResult> {
-  const findings: FileFinding[] = [];
-  let filesScanned = 0;
-  let filesSkipped = 0;
-  for (const file of files) {
-    let source;
-    try {
-      source = await readSource(file.absolutePath);
-    } catch (error) {
-      warn(`cannot read ${file.displayPath} (${describeError(error)}); skipped.`);
-      filesSkipped += 1;
-      continue;
-    }
-    if (source.kind === 'binary') {
-      filesSkipped += 1;
-      continue;
-    }
-    filesScanned += 1;
-    for (const finding of scanText(source.text, { path: file.displayPath })) {
-      findings.push({ ...finding, file: file.displayPath });
-    }
-  }
-  return { findings: findings.sort(compareFindings), filesScanned, filesSkipped };
+/** Options of one file's scan; plain data, so they can be handed to a worker thread. */
+export interface FileScanOptions {
+  /** Files larger than this many bytes are skipped; 0: no limit. */
+  readonly maxFileSize: number;
+  readonly kinds?: SourceScanOptions['kinds'];
+  /** Sources of the `allowlist.values` regexes (compiled with the `u` flag). */
+  readonly allowValueSources: readonly string[];
 }
 
-// The errno code names the problem without repeating the absolute path Node puts in the message.
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string') return code;
-  return error instanceof Error ? error.message : String(error);
+/** What scanning one file gave. */
+export type FileOutcome =
+  | { readonly status: 'scanned'; readonly findings: FileFinding[]; readonly suppressed: SuppressedFinding[] }
+  | { readonly status: 'skipped'; readonly reason: SkipReason; readonly detail?: string };
+
+/** Everything a directory/file scan produced, unsorted. */
+export interface FilesScan {
+  readonly findings: FileFinding[];
+  readonly suppressed: SuppressedFinding[];
+  readonly skipped: SkippedFile[];
+  readonly notes: string[];
+  /** Display paths of the files scanned as text (baselines need them to tell stale entries). */
+  readonly scannedFiles: string[];
+  filesScanned: number;
+}
+
+/** Options of {@link scanDiscovered}. */
+export interface ScanScheduleOptions extends FileScanOptions {
+  /** Worker threads: 0 picks one per core; 1 scans in the main thread. */
+  readonly jobs: number;
+  /** Called after each file (scanned or skipped), for progress. */
+  readonly onFile?: () => void;
+  /** Called once with the number of worker threads used (0: the scan ran in the main thread). */
+  readonly onSchedule?: (workers: number) => void;
+}
+
+/** Below this many files, worker start-up costs more than it saves: scan in the main thread. */
+export const WORKER_THRESHOLD = 256;
+/** Files per message to a worker; each worker holds at most two batches of paths. */
+const BATCH_SIZE = 32;
+/** Paths buffered ahead of the workers before discovery is paused. */
+const QUEUE_HIGH_WATER = 4096;
+
+/** The compiled worker; absent when running from sources (tests), where scans stay in-process. */
+const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
+
+/** Reads, decodes and scans one file; never throws (failures become a skip reason). */
+export async function scanOneFile(
+  file: SourceFile,
+  options: FileScanOptions,
+  allowValues: readonly RegExp[],
+): Promise<FileOutcome> {
+  let source;
+  try {
+    source = await readLimited(file.absolutePath, options.maxFileSize);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'ELOOP') return { status: 'skipped', reason: 'symlinkLoop', detail: code };
+    return { status: 'skipped', reason: 'unreadable', detail: typeof code === 'string' ? code : describe(error) };
+  }
+  if (source.kind === 'binary') return { status: 'skipped', reason: 'binary' };
+  if (source.kind === 'tooLarge') return { status: 'skipped', reason: 'tooLarge', detail: formatSize(source.size) };
+  const scan = scanSource(source.text, file.displayPath, {
+    ...(options.kinds ? { kinds: options.kinds } : {}),
+    allowValues,
+  });
+  return { status: 'scanned', ...scan };
+}
+
+/**
+ * Scans what discovery yields. Small scans run in the main thread, one file at a time; past
+ * {@link WORKER_THRESHOLD} files the paths are streamed to a pool of worker threads (one per core),
+ * each reading one file at a time. Results are collected unsorted: the caller sorts them, so the
+ * output is the same whatever the scheduling.
+ */
+export async function scanDiscovered(
+  source: AsyncIterable<Discovered>,
+  options: ScanScheduleOptions,
+): Promise<FilesScan> {
+  const scan: FilesScan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
+  const allowValues = options.allowValueSources.map((s) => new RegExp(s, 'u'));
+  const record = (file: SourceFile, outcome: FileOutcome): void => {
+    if (outcome.status === 'scanned') {
+      scan.filesScanned += 1;
+      scan.scannedFiles.push(file.displayPath);
+      scan.findings.push(...outcome.findings);
+      scan.suppressed.push(...outcome.suppressed);
+    } else {
+      scan.skipped.push(skipped(file.displayPath, outcome.reason, outcome.detail));
+    }
+    options.onFile?.();
+  };
+  const other = (item: Exclude<Discovered, { type: 'file' }>): void => {
+    if (item.type === 'note') scan.notes.push(item.message);
+    else {
+      scan.skipped.push(skipped(item.file, item.reason, item.detail));
+      options.onFile?.();
+    }
+  };
+
+  const iterator = source[Symbol.asyncIterator]();
+  const workers = options.jobs === 1 || !existsSync(fileURLToPath(WORKER_URL)) ? 1 : workerCount(options.jobs);
+  // Fill the first batch: a small tree is done before any worker would have started.
+  const first: SourceFile[] = [];
+  let exhausted = false;
+  while (workers > 1 && first.length < WORKER_THRESHOLD) {
+    const next = await iterator.next();
+    if (next.done === true) {
+      exhausted = true;
+      break;
+    }
+    if (next.value.type === 'file') first.push(next.value);
+    else other(next.value);
+  }
+  options.onSchedule?.(workers > 1 && !exhausted ? workers : 0);
+  if (workers > 1 && !exhausted) {
+    await runPool(workers, first, iterator, options, record, other);
+    return scan;
+  }
+  for (const file of first) record(file, await scanOneFile(file, options, allowValues));
+  for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
+    const item = next.value;
+    if (item.type === 'file') record(item, await scanOneFile(item, options, allowValues));
+    else other(item);
+  }
+  return scan;
+}
+
+function workerCount(jobs: number): number {
+  return Math.max(1, jobs > 0 ? jobs : availableParallelism());
+}
+
+/** Message from a worker: one file's outcome. */
+interface WorkerResult {
+  readonly file: SourceFile;
+  readonly outcome: FileOutcome;
+}
+
+async function runPool(
+  count: number,
+  first: SourceFile[],
+  iterator: AsyncIterator<Discovered>,
+  options: FileScanOptions,
+  record: (file: SourceFile, outcome: FileOutcome) => void,
+  other: (item: Exclude<Discovered, { type: 'file' }>) => void,
+): Promise<void> {
+  const queue: SourceFile[] = [...first];
+  let sourceDone = false;
+  let outstanding = 0;
+  let wakeProducer: (() => void) | undefined;
+  const workerData: FileScanOptions = {
+    maxFileSize: options.maxFileSize,
+    allowValueSources: options.allowValueSources,
+    ...(options.kinds ? { kinds: options.kinds } : {}),
+  };
+  const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData }));
+  const feeders: (() => void)[] = [];
+  const finished = new Promise<void>((resolve, reject) => {
+    const check = (): void => {
+      if (sourceDone && queue.length === 0 && outstanding === 0) resolve();
+    };
+    for (const worker of workers) {
+      let inFlight = 0;
+      const feed = (): void => {
+        while (inFlight < 2 * BATCH_SIZE && queue.length > 0) {
+          const batch = queue.splice(0, BATCH_SIZE);
+          inFlight += batch.length;
+          outstanding += batch.length;
+          worker.postMessage(batch);
+        }
+        if (queue.length < QUEUE_HIGH_WATER / 2 && wakeProducer) {
+          const wake = wakeProducer;
+          wakeProducer = undefined;
+          wake();
+        }
+        check();
+      };
+      feeders.push(feed);
+      worker.on('message', (message: WorkerResult) => {
+        inFlight -= 1;
+        outstanding -= 1;
+        record(message.file, message.outcome);
+        feed();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (code !== 0) reject(new Error(`a scan worker stopped with exit code ${String(code)}`));
+      });
+    }
+  });
+  const feedAll = (): void => {
+    for (const feed of feeders) feed();
+  };
+  // Keep the rejection observed while the producer below is still running.
+  finished.catch(() => undefined);
+  try {
+    feedAll();
+    for (;;) {
+      if (queue.length >= QUEUE_HIGH_WATER) {
+        await Promise.race([new Promise<void>((resolve) => (wakeProducer = resolve)), finished]);
+        continue;
+      }
+      const next = await iterator.next();
+      if (next.done === true) break;
+      if (next.value.type === 'file') {
+        queue.push(next.value);
+        if (queue.length % BATCH_SIZE === 0) feedAll();
+      } else other(next.value);
+    }
+    sourceDone = true;
+    feedAll();
+    await finished;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+const skipped = (file: string, reason: SkipReason, detail: string | undefined): SkippedFile =>
+  detail === undefined ? { file, reason } : { file, reason, detail };
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n', 1)[0] ?? 'error') : String(error);
 }

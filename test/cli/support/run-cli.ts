@@ -23,6 +23,10 @@ export interface CliOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Whether stdout pretends to be a terminal; default `false`. */
   readonly isTTY?: boolean;
+  /** Whether stderr pretends to be a terminal (progress); default `false`. */
+  readonly stderrTTY?: boolean;
+  /** Standard input (for `--stdin-filenames`). */
+  readonly stdin?: string;
 }
 
 /** Runs `mwsguard <argv>` in-process with string buffers for stdout and stderr. */
@@ -35,8 +39,9 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
       write: (chunk: string) => (stdout += chunk),
       isTTY: options.isTTY ?? false,
     },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk), isTTY: options.stderrTTY ?? false },
     env: options.env ?? { NO_COLOR: '1' },
+    ...(options.stdin === undefined ? {} : { stdin: [options.stdin] }),
   });
   return { code, stdout, stderr };
 }
@@ -57,11 +62,43 @@ export interface JsonFinding {
   readonly recommendation: string;
 }
 
+/** The `commit` object of a `--history` finding. */
+export interface JsonCommit {
+  readonly sha: string;
+  readonly author: string;
+  readonly email: string;
+  readonly date: string;
+  readonly count: number;
+}
+
+/** The `json` format's summary (version 1, with the fields added within it). */
+export interface JsonSummary {
+  readonly filesScanned: number;
+  readonly filesSkipped: number;
+  readonly findings: number;
+  readonly findingsByKind: Readonly<Record<string, number>>;
+  readonly findingsBySeverity: Readonly<Record<string, number>>;
+  readonly skippedByReason: Readonly<Record<string, number>>;
+  readonly suppressed: number;
+  readonly suppressedByReason: Readonly<Record<string, number>>;
+  readonly baselined: number;
+  readonly staleBaselineEntries: number;
+  readonly reused: readonly {
+    readonly fingerprint: string;
+    readonly kind: string;
+    readonly secret: string;
+    readonly count: number;
+    readonly places: readonly string[];
+  }[];
+  readonly incomplete: boolean;
+  readonly commitsScanned?: number;
+}
+
 /** The `json` format's document (version 1). */
 export interface JsonReport {
   readonly version: number;
-  readonly findings: readonly JsonFinding[];
-  readonly summary: { readonly filesScanned: number; readonly filesSkipped: number; readonly findings: number };
+  readonly findings: readonly (JsonFinding & { readonly commit?: JsonCommit })[];
+  readonly summary: JsonSummary;
 }
 
 /** Runs `mwsguard scan --format json <args>` and parses stdout. */

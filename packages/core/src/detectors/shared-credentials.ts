@@ -16,8 +16,8 @@ import { normalizeName } from '../names.js';
  */
 
 // Map keys or item labels that name MWS regions: one developer key pair per region is correct.
-// Seller and merchant ids: `A` and 9 to 15 upper-case letters and digits (normalised to lower case).
-const SELLER_ID_SHAPE = /^a(?=[a-z]*\d)[0-9a-z]{9,15}$/;
+// Seller and merchant ids as written: `A` and 9 to 15 upper-case letters and digits, one a digit.
+const SELLER_ID_SHAPE = /^A(?=[A-Z]*\d)[0-9A-Z]{9,15}$/;
 // Marketplace ids share the seller-id shape; keys per marketplace are per region, not per seller.
 const MARKETPLACE_IDS: ReadonlySet<string> = new Set([
   'ATVPDKIKX0DER',
@@ -109,7 +109,8 @@ export function findSharedCredentialFields(
     const sellerNamed = isSellerish(key.recordName);
     const label = normalizeName(key.recordName.trim().split(/\s+/).at(-1) ?? '');
     // A record keyed by a seller id (`{ "A1B2C3D4E5F6G7": { accessKey, secretKey } }`, a Map pair).
-    const sellerKeyed = SELLER_ID_SHAPE.test(label) && !MARKETPLACE_IDS.has(label.toUpperCase());
+    const rawLabel = key.recordName.trim().split(/\s+/).at(-1) ?? '';
+    const sellerKeyed = SELLER_ID_SHAPE.test(rawLabel) && !MARKETPLACE_IDS.has(rawLabel);
     let shape = key.shape;
     let value = key.value;
     if (shape === 'ref' && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {

@@ -1,22 +1,42 @@
-import { formatJson } from './json.js';
-import { formatStylish } from './stylish.js';
-import type { Formatter } from './types.js';
+import { renderGithub } from './github.js';
+import { renderGitlab } from './gitlab.js';
+import { renderJson } from './json.js';
+import { renderSarif } from './sarif.js';
+import { renderStylish } from './stylish.js';
+import type { Formatter, Renderer } from './types.js';
 
-export type { Formatter, FormatOptions } from './types.js';
+export type { Formatter, FormatOptions, Renderer } from './types.js';
 
-/** Every `--format` value and its formatter, alphabetical. Add a format here and in the help text. */
-export const FORMATTERS = {
-  json: formatJson,
-  stylish: formatStylish,
-} satisfies Record<string, Formatter>;
+/** Every `--format` value and its renderer, alphabetical. Add a format here and in the help text. */
+export const RENDERERS = {
+  github: renderGithub,
+  gitlab: renderGitlab,
+  json: renderJson,
+  sarif: renderSarif,
+  stylish: renderStylish,
+} satisfies Record<string, Renderer>;
 
 /** A valid `--format` value. */
-export type FormatName = keyof typeof FORMATTERS;
+export type FormatName = keyof typeof RENDERERS;
 
 /** The `--format` values, in registry order. */
-export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+export const FORMAT_NAMES = Object.keys(RENDERERS) as FormatName[];
+
+const join =
+  (render: Renderer): Formatter =>
+  (result, options) =>
+    [...render(result, options)].join('');
+
+/** Every format as a pure function returning the whole text (the renderers' pieces, joined). */
+export const FORMATTERS: Record<FormatName, Formatter> = {
+  github: join(renderGithub),
+  gitlab: join(renderGitlab),
+  json: join(renderJson),
+  sarif: join(renderSarif),
+  stylish: join(renderStylish),
+};
 
 /** Whether `name` is a known `--format` value. */
 export function isFormatName(name: string): name is FormatName {
-  return Object.hasOwn(FORMATTERS, name);
+  return Object.hasOwn(RENDERERS, name);
 }

@@ -1,0 +1,303 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import type { Kind } from '@mwsguard/core';
+import { GlobList, isValidGlob } from './globs.js';
+import type { ReportSeverity } from './result.js';
+import { UsageError } from './usage-error.js';
+
+/** Name of the configuration file mwsguard looks for. */
+export const CONFIG_FILE = 'mwsguard.config.json';
+
+/** A severity override: a report severity, or `off` to stop reporting the kind. */
+export type SeverityOverride = ReportSeverity | 'off';
+
+/** The configuration, validated and resolved (globs bound to the configuration's directory). */
+export interface Config {
+  /** Where it came from, for messages: `mwsguard.config.json` or `package.json#mwsguard`; absent for none. */
+  readonly source?: string;
+  /** Directory of the configuration file (the working directory when there is none). */
+  readonly dir: string;
+  readonly include: GlobList;
+  readonly ignore: GlobList;
+  readonly gitignore?: boolean;
+  readonly maxFileSize?: number;
+  readonly failOn?: ReportSeverity;
+  readonly severity: Readonly<Partial<Record<Kind, SeverityOverride>>>;
+  readonly allowValues: readonly RegExp[];
+  readonly allowPaths: GlobList;
+  /** Fingerprint → reason. */
+  readonly allowFingerprints: ReadonlyMap<string, string>;
+  /** Absolute path of the default baseline file. */
+  readonly baseline?: string;
+}
+
+/** The raw shape the JSON Schema accepts. */
+interface RawConfig {
+  include?: string[];
+  ignore?: string[];
+  gitignore?: boolean;
+  maxFileSize?: number | string;
+  failOn?: ReportSeverity;
+  severity?: Partial<Record<Kind, SeverityOverride>>;
+  allowlist?: {
+    values?: string[];
+    paths?: string[];
+    fingerprints?: { fingerprint: string; reason: string }[];
+  };
+  baseline?: string;
+}
+
+/** The configuration used when there is no file. */
+export function emptyConfig(cwd: string): Config {
+  return {
+    dir: cwd,
+    include: new GlobList([], cwd),
+    ignore: new GlobList([], cwd),
+    severity: {},
+    allowValues: [],
+    allowPaths: new GlobList([], cwd),
+    allowFingerprints: new Map(),
+  };
+}
+
+/**
+ * Loads the configuration: `explicitPath` when given (`--config`), otherwise the first
+ * `mwsguard.config.json`, or `package.json` with a `mwsguard` key, found walking up from `cwd`.
+ * A file that is not valid JSON or does not match the schema is a {@link UsageError} (exit 2)
+ * whose message names the file and the offending key.
+ */
+export async function loadConfig(cwd: string, explicitPath: string | undefined): Promise<Config> {
+  if (explicitPath !== undefined) {
+    const path = resolve(cwd, explicitPath);
+    const text = await readText(path);
+    if (text === undefined) throw new UsageError(`Cannot read the config file ${explicitPath}.`);
+    const isPackage = basename(path) === 'package.json';
+    const raw = parseJson(text, explicitPath);
+    if (isPackage) {
+      const section = (raw as Record<string, unknown> | null)?.mwsguard;
+      if (section === undefined) throw new UsageError(`${explicitPath} has no "mwsguard" key.`);
+      return resolveConfig(section, `${explicitPath}#mwsguard`, dirname(path));
+    }
+    return resolveConfig(raw, explicitPath, dirname(path));
+  }
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    const own = await readText(join(dir, CONFIG_FILE));
+    if (own !== undefined) {
+      return resolveConfig(parseJson(own, join(dir, CONFIG_FILE)), join(dir, CONFIG_FILE), dir);
+    }
+    const manifest = await readText(join(dir, 'package.json'));
+    if (manifest !== undefined) {
+      // A package.json that is not valid JSON is not ours to judge unless it is meant for us.
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(manifest);
+      } catch {
+        parsed = undefined;
+      }
+      const section = (parsed as Record<string, unknown> | undefined)?.mwsguard;
+      if (section !== undefined) return resolveConfig(section, `${join(dir, 'package.json')}#mwsguard`, dir);
+    }
+    if (dirname(dir) === dir) return emptyConfig(cwd);
+  }
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    throw new UsageError(`Cannot read ${path} (${code ?? 'unknown error'}).`);
+  }
+}
+
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    throw new UsageError(`${source} is not valid JSON: ${(error as Error).message}.`);
+  }
+}
+
+let validator: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined;
+
+async function validate(raw: unknown): Promise<ErrorObject[]> {
+  if (!validator) {
+    const schema = JSON.parse(
+      await readFile(new URL('../schema/mwsguard.config.schema.json', import.meta.url), 'utf8'),
+    ) as object;
+    validator = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+  }
+  return validator(raw) ? [] : (validator.errors ?? []);
+}
+
+/** Validates a raw configuration object and binds its globs and paths to `dir`. */
+export async function resolveConfig(raw: unknown, source: string, dir: string): Promise<Config> {
+  const errors = await validate(raw);
+  if (errors.length > 0) {
+    const lines = [...new Set(errors.map(describeError))];
+    throw new UsageError(`Invalid configuration in ${source}:\n  ${lines.join('\n  ')}`);
+  }
+  const config = raw as RawConfig;
+  const problems: string[] = [];
+  for (const [key, list] of [
+    ['include', config.include],
+    ['ignore', config.ignore],
+    ['allowlist.paths', config.allowlist?.paths],
+  ] as const) {
+    (list ?? []).forEach((glob, i) => {
+      if (!isValidGlob(glob)) problems.push(`"${key}[${String(i)}]": invalid glob ${JSON.stringify(glob)}`);
+    });
+  }
+  const allowValues: RegExp[] = [];
+  (config.allowlist?.values ?? []).forEach((source, i) => {
+    try {
+      allowValues.push(new RegExp(source, 'u'));
+    } catch (error) {
+      problems.push(`"allowlist.values[${String(i)}]": invalid regular expression (${(error as Error).message})`);
+    }
+  });
+  let maxFileSize: number | undefined;
+  if (config.maxFileSize !== undefined) {
+    maxFileSize = parseSize(String(config.maxFileSize));
+    if (maxFileSize === undefined) problems.push(`"maxFileSize": invalid size ${JSON.stringify(config.maxFileSize)}`);
+  }
+  if (problems.length > 0) throw new UsageError(`Invalid configuration in ${source}:\n  ${problems.join('\n  ')}`);
+  return {
+    source,
+    dir,
+    include: new GlobList(config.include ?? [], dir),
+    ignore: new GlobList(config.ignore ?? [], dir),
+    ...(config.gitignore === undefined ? {} : { gitignore: config.gitignore }),
+    ...(maxFileSize === undefined ? {} : { maxFileSize }),
+    ...(config.failOn === undefined ? {} : { failOn: config.failOn }),
+    severity: config.severity ?? {},
+    allowValues,
+    allowPaths: new GlobList(config.allowlist?.paths ?? [], dir),
+    allowFingerprints: new Map((config.allowlist?.fingerprints ?? []).map((e) => [e.fingerprint, e.reason])),
+    ...(config.baseline === undefined ? {} : { baseline: resolve(dir, config.baseline) }),
+  };
+}
+
+/** `/allowlist/fingerprints/0` → `allowlist.fingerprints[0]`. */
+function keyPath(instancePath: string, extra?: string): string {
+  const parts = instancePath.split('/').slice(1);
+  if (extra !== undefined) parts.push(extra);
+  let out = '';
+  for (const raw of parts) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    out += /^\d+$/.test(part) ? `[${part}]` : out === '' ? part : `.${part}`;
+  }
+  return out;
+}
+
+const TOP_LEVEL_KEYS = ['include', 'ignore', 'gitignore', 'maxFileSize', 'failOn', 'severity', 'allowlist', 'baseline'];
+
+/** One line naming the offending key, in words a user can act on. */
+function describeError(error: ErrorObject): string {
+  const at = keyPath(error.instancePath);
+  const where = at === '' ? 'the top level' : `"${at}"`;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const hint = at === '' ? suggest(key, TOP_LEVEL_KEYS) : '';
+      return `unknown key "${keyPath(error.instancePath, key)}" at ${where}${hint}`;
+    }
+    case 'required':
+      return `${where}: missing required key "${String(params.missingProperty)}"`;
+    case 'enum':
+      return `${where}: must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'type':
+      return `${where}: must be ${article(String(params.type))}`;
+    case 'pattern':
+      if (at.endsWith('.fingerprint')) return `${where}: must be 64 lower-case hex characters`;
+      if (at.endsWith('.reason')) return `${where}: must not be blank`;
+      if (at === 'maxFileSize') return `${where}: must be a number of bytes or a size such as "5MiB"`;
+      return `${where}: ${error.message ?? 'does not match the expected pattern'}`;
+    case 'minLength':
+      return `${where}: must not be empty`;
+    case 'minimum':
+      return `${where}: must be 0 or more`;
+    default:
+      return `${where}: ${error.message ?? 'is invalid'}`;
+  }
+}
+
+function article(type: string): string {
+  const words = type
+    .split(',')
+    .map((t) => (t === 'integer' ? 'an integer' : t === 'array' || t === 'object' ? `an ${t}` : `a ${t}`));
+  return words.join(' or ');
+}
+
+/** ` (did you mean "allowlist"?)` when a close key exists. */
+function suggest(key: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = distance(key.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best === undefined ? '' : ` (did you mean "${best}"?)`;
+}
+
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+const UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kib: 1024,
+  kb: 1000,
+  m: 1024 ** 2,
+  mib: 1024 ** 2,
+  mb: 1000 ** 2,
+  g: 1024 ** 3,
+  gib: 1024 ** 3,
+  gb: 1000 ** 3,
+};
+
+/**
+ * Parses a size: bytes (`1048576`), or a number with a unit: `KiB`/`MiB`/`GiB` (or `K`/`M`/`G`)
+ * are powers of 1024, `KB`/`MB`/`GB` powers of 1000; case does not matter. `undefined` if invalid.
+ */
+export function parseSize(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?) ?([a-z]*)$/i.exec(text.trim());
+  if (!match) return undefined;
+  const unit = UNITS[(match[2] ?? '').toLowerCase()];
+  if (unit === undefined) return undefined;
+  const value = Math.floor(Number(match[1]) * unit);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/** `5242880` → `5 MiB`, for messages. */
+export function formatSize(bytes: number): string {
+  for (const [unit, size] of [
+    ['GiB', 1024 ** 3],
+    ['MiB', 1024 ** 2],
+    ['KiB', 1024],
+  ] as const) {
+    if (bytes >= size) {
+      const value = bytes / size;
+      return `${Number.isInteger(value) ? String(value) : value.toFixed(1)} ${unit}`;
+    }
+  }
+  return `${String(bytes)} B`;
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { OutputStream } from './io.js';
+import { UsageError } from './usage-error.js';
+
+/** Chunks are gathered up to this size before a write: thousands of findings, few syscalls. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** Joins small strings into chunks of about {@link CHUNK_BYTES}. */
+function* coalesce(parts: Iterable<string>): Generator<string> {
+  let buffer = '';
+  for (const part of parts) {
+    buffer += part;
+    if (buffer.length >= CHUNK_BYTES) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer !== '') yield buffer;
+}
+
+/**
+ * Writes a report to a stream chunk by chunk, waiting for `drain` when the stream asks for it,
+ * so a report with many findings is never built as one string.
+ */
+export async function writeToStream(parts: Iterable<string>, stream: OutputStream): Promise<void> {
+  for (const chunk of coalesce(parts)) {
+    const ok = stream.write(chunk);
+    if (ok === false && typeof stream.once === 'function') {
+      const once = stream.once.bind(stream);
+      await new Promise<void>((resolve) => once('drain', resolve));
+    }
+  }
+}
+
+/**
+ * Writes a report to `path` atomically: into a temporary file next to it, flushed to disk, then
+ * renamed over `path`. A reader (a CI upload step, an editor) never sees half a report, and a
+ * failed run leaves the previous file as it was. A symbolic link is written through (the link
+ * stays); a path that exists but is not a regular file (`/dev/stdout`, a FIFO) is written to
+ * directly, never replaced.
+ */
+export async function writeFileAtomically(path: string, parts: Iterable<string>, displayName = path): Promise<void> {
+  const target = await resolveTarget(path);
+  const existing = await stat(target).catch(() => undefined);
+  if (existing?.isDirectory()) throw new UsageError(`Cannot write ${displayName}: it is a directory.`);
+  if (existing && !existing.isFile()) {
+    await writeDirectly(target, parts, displayName);
+    return;
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle;
+  try {
+    handle = await open(temporary, 'wx', 0o644);
+  } catch (error) {
+    throw new UsageError(`Cannot write ${displayName} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+  }
+  try {
+    for (const chunk of coalesce(parts)) await handle.write(chunk);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temporary, target);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await unlink(temporary).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') throw new UsageError(`Cannot write ${displayName} (${code}).`);
+    throw error;
+  }
+}
+
+/** Where writing `path` should land: through symbolic links, even a dangling one. */
+async function resolveTarget(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    const link = await lstat(path).catch(() => undefined);
+    if (!link?.isSymbolicLink()) return path;
+    return resolve(dirname(path), await readlink(path));
+  }
+}
+
+async function writeDirectly(path: string, parts: Iterable<string>, displayName: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, 'w');
+    for (const chunk of coalesce(parts)) await handle.write(chunk);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') throw new UsageError(`Cannot write ${displayName} (${code}).`);
+    throw error;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}

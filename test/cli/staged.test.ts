@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { KEYS, keyLine } from './support/fake-credentials.js';
+import { places } from './support/run-cli.js';
+import { SPAWN_TIMEOUT, commit, git, spawnBin, spawnJson, tempDir, tempRepo, writeTree } from './support/tree.js';
+
+// `mwsguard scan --staged` through the real bin, on real temporary repositories.
+describe.concurrent('scan --staged', { timeout: SPAWN_TIMEOUT }, () => {
+  it('works before the first commit and reads the index, not the working tree', async () => {
+    const repo = tempRepo();
+    try {
+      writeTree(repo.dir, { '.env': keyLine(KEYS.a), 'notes.txt': 'nothing here\n' });
+      const before = await spawnJson(['--staged'], { cwd: repo.dir });
+      expect(before.code).toBe(0);
+      expect(before.report.summary.filesScanned).toBe(0);
+      git(repo.dir, 'add', '.env', 'notes.txt');
+      const { code, report } = await spawnJson(['--staged'], { cwd: repo.dir });
+      expect(code).toBe(1);
+      expect(places(report)).toEqual(['.env 1:19 access-key-id']);
+      expect(report.summary.filesScanned).toBe(2);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('scans the staged hunk when the working tree no longer has the key, and not the reverse', async () => {
+    const repo = tempRepo();
+    try {
+      commit(repo.dir, 'base', { 'config.env': 'A=1\n', 'other.env': 'B=2\n' });
+      // config.env: key staged, then removed from the working tree only.
+      writeTree(repo.dir, { 'config.env': `A=1\n${keyLine(KEYS.a)}` });
+      git(repo.dir, 'add', 'config.env');
+      writeTree(repo.dir, { 'config.env': 'A=1\n' });
+      // other.env: a harmless change staged, then a key added to the working tree only.
+      writeTree(repo.dir, { 'other.env': 'B=3\n' });
+      git(repo.dir, 'add', 'other.env');
+      writeTree(repo.dir, { 'other.env': `B=3\n${keyLine(KEYS.b)}` });
+      const { code, report } = await spawnJson(['--staged'], { cwd: repo.dir });
+      expect(code).toBe(1);
+      expect(places(report)).toEqual(['config.env 2:19 access-key-id']);
+      // The plain scan reads the working tree: the opposite answer.
+      const tree = await spawnJson([], { cwd: repo.dir });
+      expect(places(tree.report)).toEqual(['other.env 2:19 access-key-id']);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('ignores deletions, skips binary blobs and scans renamed and copied files', async () => {
+    const repo = tempRepo();
+    try {
+      commit(repo.dir, 'base', { 'old.env': keyLine(KEYS.a), 'gone.env': keyLine(KEYS.b) });
+      git(repo.dir, 'rm', '-q', 'gone.env');
+      git(repo.dir, 'mv', 'old.env', 'renamed.env');
+      writeTree(repo.dir, { 'image.bin': Buffer.concat([Buffer.from([0x89, 0x50, 0, 0]), Buffer.from(KEYS.c)]) });
+      git(repo.dir, 'add', 'image.bin');
+      const { code, report } = await spawnJson(['--staged'], { cwd: repo.dir });
+      expect(code).toBe(1);
+      expect(places(report)).toEqual(['renamed.env 1:19 access-key-id']);
+      expect(report.summary).toMatchObject({ filesScanned: 1, filesSkipped: 1 });
+      expect(report.summary.skippedByReason.binary).toBe(1);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('shows paths relative to a subdirectory and limits the scan to pathspecs', async () => {
+    const repo = tempRepo();
+    try {
+      writeTree(repo.dir, { 'app/a.env': keyLine(KEYS.a), 'lib/b.env': keyLine(KEYS.b) });
+      git(repo.dir, 'add', '.');
+      const all = await spawnJson(['--staged'], { cwd: `${repo.dir}/app` });
+      expect(all.report.findings.map((f) => f.file)).toEqual(['../lib/b.env', 'a.env']);
+      const limited = await spawnJson(['--staged', '.'], { cwd: `${repo.dir}/app` });
+      expect(limited.report.findings.map((f) => f.file)).toEqual(['a.env']);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('is a usage error outside a git repository', async () => {
+    const dir = tempDir();
+    try {
+      const { code, stdout, stderr } = await spawnBin(['scan', '--staged'], { cwd: dir.dir });
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toMatch(/^mwsguard: Not inside a git repository: /);
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
