@@ -4,10 +4,10 @@ import { nameRole } from './names.js';
 import type { NameRole } from './names.js';
 import { trimChars } from './strings.js';
 import { splitCells } from './tabular.js';
-import { classifyValue, cutValue, isSellerish } from './value-shape.js';
+import { classifyValue, cutValue, isSellerHolder } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 
-export { classifyValue, isSellerish } from './value-shape.js';
+export { classifyValue, isSellerHolder, isSellerish } from './value-shape.js';
 export type { ValueShape } from './value-shape.js';
 
 /**
@@ -44,6 +44,12 @@ export interface Field {
   /** The field is one entry of a form or settings list declared as data (`'id' => 'seller_id'`). */
   readonly isFormField?: boolean;
 }
+
+// A read of what a person submitted: `req.body.secretKey`, `ctx.request.body[…]`,
+// `request.form['secret_key']`, Rails `params[:secret_key]`, a destructured `body.secretKey`.
+// Not `self.requestParams.…` or `parsed.params.…`, which are the program's own objects.
+const SUBMITTED_FIELD =
+  /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|POST)|(?<![\w$.])(?:body|payload|formData|params))(?:\.|\[\s*["':]{1,2})$/i;
 
 const INTERESTING = /secret|access|key_?id|seller|merchant|token|account_?id/gi;
 const TOKEN_CHAR = /[\w$.-]/;
@@ -154,13 +160,13 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
   ) {
     return undefined; // an index or a removal names a column; it does not hold one
   }
-  if (/(?:body|form|query|params|payload|input)(?:\.|\[\s*["':]{1,2})$/i.test(before)) {
+  if (SUBMITTED_FIELD.test(before)) {
     // A read of a submitted field: `req.body.secretKey`, `request.form['secret_key']`, `params[:secret_key]`.
     shape = 'ref';
     value = `body.${hit.leaf}`;
     at = lineStart;
     prefix = '';
-  } else if (prefix !== '' && isSellerish(prefix.split('.').at(-1) ?? '') && (sep === null || sep[1] === ',')) {
+  } else if (prefix !== '' && isSellerHolder(prefix.split('.').at(-1) ?? '') && (sep === null || sep[1] === ',')) {
     // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`.
     isRead = true;
     shape = 'ref';

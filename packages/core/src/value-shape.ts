@@ -17,9 +17,10 @@ const DECL_VALUE =
   /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|yup\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@)/;
 // ORM/schema field constructors: EncryptedCharField(…), Column(String), StringAttribute(…).
 const FIELD_TYPE = /^(?:[\w.]*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
-// Names of per-seller records and of submitted input: where type-A keys live.
-const SELLERISH =
-  /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|rows?|records?|req|request|body|input|forms?|payload|dto|onboard\w*)\b/i;
+// Names of per-seller records: where type-A keys live.
+const SELLER_WORDS = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores)\b/i;
+// Holders of one seller's data in code: a row, a record, submitted input.
+const HOLDER_WORDS = /\b(?:rows?|records?|req|request|body|input|forms?|payload|dto|onboard\w*)\b/i;
 
 /** The value expression after a separator: up to a `,`, `;` or `&` outside brackets and quotes. */
 export function cutValue(rest: string): string {
@@ -67,9 +68,17 @@ export function classifyValue(value: string): ValueShape {
   return 'other';
 }
 
-/** True when a record or value name points at a seller/tenant record or a request body. */
+const words = (text: string): string => text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
+
+/** True when a record's name says it is a seller's or tenant's (`class Seller`, `sellers:`). */
 export function isSellerish(text: string): boolean {
-  return SELLERISH.test(text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '));
+  return SELLER_WORDS.test(words(text));
+}
+
+/** True when a value's owner holds one seller's data: a seller, a row, a record, submitted input. */
+export function isSellerHolder(text: string): boolean {
+  const w = words(text);
+  return SELLER_WORDS.test(w) || HOLDER_WORDS.test(w);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Field } from '../structure.js';
-import { classifyValue, extractFields, isSellerish } from '../structure.js';
+import { classifyValue, extractFields, isSellerHolder, isSellerish } from '../structure.js';
 import { memberPath } from '../value-shape.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { normalizeName } from '../names.js';
@@ -141,7 +141,7 @@ export function findSharedCredentialFields(
         // `seller.secretKey` names its owner; `s.secretKey` next to `s.sellerId` shares one.
         const fromSeller =
           path.length > 1 &&
-          ((isSellerish(owner) && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
+          ((isSellerHolder(owner) && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
             (seller !== undefined && sellerRoot !== '' && path[0] === sellerRoot));
         // `{ sellerId, accessKey, secretKey }` written or sent together, keys from nowhere visible.
         const shorthandTogether = path.length === 1 && value === key.name && seller?.value === seller?.name;
