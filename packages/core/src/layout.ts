@@ -169,8 +169,8 @@ export class Layout {
         parent >= 0
           ? lastClause(this.text.slice(this.index.lineStart(this.index.lineOf(parent)), parent).slice(-100))
           : '';
-      // eslint-disable-next-line regexp/no-super-linear-move -- `head` is at most 100 characters
       const keyed =
+        // eslint-disable-next-line regexp/no-super-linear-move -- `fullHead` is at most 100 characters
         /["']?([\w$-]+)["']?\s*[:=]\s*$|["']([\w$-]+)["']\s*,\s*$/.exec(fullHead)?.slice(1).find(Boolean) ?? '';
       const item = this.#lineItem[line] ?? -1;
       return {
