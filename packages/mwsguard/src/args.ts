@@ -37,6 +37,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q', default: false },
   verbose: { type: 'boolean', short: 'v', default: false },
   jobs: { type: 'string', short: 'j' },
+  locale: { type: 'string' },
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
@@ -65,6 +66,8 @@ export interface ScanOptions {
   readonly verbose: boolean;
   /** Worker threads; 0: one per core. */
   readonly jobs: number;
+  /** `--locale`: language of messages (`en`, `zh-CN`); unknown values fall back to English. */
+  readonly locale: string | undefined;
 }
 
 /** `mwsguard scan [PATH...]`. */
@@ -121,6 +124,7 @@ const SCAN_OPTIONS: readonly OptionName[] = [
   'quiet',
   'verbose',
   'jobs',
+  'locale',
 ];
 const ALLOWED: Readonly<Record<(typeof COMMAND_NAMES)[number], readonly OptionName[]>> = {
   scan: [...SCAN_OPTIONS, 'format', 'output', 'baseline', 'no-baseline', 'fail-on'],
@@ -229,6 +233,7 @@ function scanOptions(values: Values, paths: readonly string[]): ScanOptions {
     quiet: values.quiet,
     verbose: values.verbose,
     jobs,
+    locale: nonEmpty(values.locale, '--locale'),
   };
 }
 

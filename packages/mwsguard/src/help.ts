@@ -33,6 +33,7 @@ What to scan:
   --max-file-size <size>   Skip larger files (default: 5MiB; 0: no limit)
   --follow-symlinks        Follow symbolic links found in directories
   -j, --jobs <n>           Worker threads for large trees (default: 0, one per core)
+      --locale <locale>    Language of messages: en (default) or zh-CN (also $MWSGUARD_LOCALE)
 
 Policy:
   -c, --config <file>      Config file (default: mwsguard.config.json, or the "mwsguard"

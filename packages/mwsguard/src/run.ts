@@ -162,7 +162,12 @@ async function collect(
   const maxFileSize = command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const ignore = [new GlobList(command.ignore, io.cwd), config.ignore].filter((list) => !list.isEmpty);
   const enabled = KINDS.filter((k) => config.severity[k] !== 'off');
-  const kinds = enabled.length === KINDS.length ? {} : { kinds: enabled };
+  const locale = command.locale ?? io.env.MWSGUARD_LOCALE;
+  // What every file's scan needs beyond its text: the kinds turned on and the message language.
+  const kinds = {
+    ...(enabled.length === KINDS.length ? {} : { kinds: enabled }),
+    ...(locale === undefined || locale === '' ? {} : { locale }),
+  };
   if (command.staged) {
     return scanStaged({
       cwd: io.cwd,

@@ -14,6 +14,7 @@ export interface FileScanOptions {
   /** Files larger than this many bytes are skipped; 0: no limit. */
   readonly maxFileSize: number;
   readonly kinds?: SourceScanOptions['kinds'];
+  readonly locale?: string;
   /** Sources of the `allowlist.values` regexes (compiled with the `u` flag). */
   readonly allowValueSources: readonly string[];
 }
@@ -72,6 +73,7 @@ export async function scanOneFile(
   if (source.kind === 'tooLarge') return { status: 'skipped', reason: 'tooLarge', detail: formatSize(source.size) };
   const scan = scanSource(source.text, file.displayPath, {
     ...(options.kinds ? { kinds: options.kinds } : {}),
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
     allowValues,
   });
   return { status: 'scanned', ...scan };
@@ -162,6 +164,7 @@ async function runPool(
     maxFileSize: options.maxFileSize,
     allowValueSources: options.allowValueSources,
     ...(options.kinds ? { kinds: options.kinds } : {}),
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
   };
   const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData }));
   const feeders: (() => void)[] = [];

@@ -8,6 +8,8 @@ export interface SourceScanOptions {
   readonly kinds?: readonly Kind[];
   /** `allowlist.values`: a finding whose reported text matches one is suppressed. */
   readonly allowValues: readonly RegExp[];
+  /** Language of messages and recommendations (core's `locale`); default English. */
+  readonly locale?: string;
 }
 
 /** Findings of one text, split into reported and suppressed. */
@@ -22,7 +24,11 @@ export interface SourceScan {
  * masked finding leaves.
  */
 export function scanSource(text: string, file: string, options: SourceScanOptions): SourceScan {
-  const raw = scanText(text, { path: file, ...(options.kinds ? { kinds: options.kinds } : {}) });
+  const raw = scanText(text, {
+    path: file,
+    ...(options.kinds ? { kinds: options.kinds } : {}),
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
+  });
   if (raw.length === 0) return { findings: [], suppressed: [] };
   // Core offsets count from after a leading BOM; decoded texts have none, but stay safe.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
