@@ -23,6 +23,11 @@ function hasOverrideName(overrides: object): boolean {
   return 'name' in overrides;
 }
 
+/** The last segment of a POSIX or Windows path. */
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
 /** File-level facts, for adapters that classify one value at a time (`classifyString`). */
 export function textFacts(text: string): TextFacts {
   return { hasMwsContext: MWS_CONTEXT.test(text), hasLwaClientId: text.includes(LWA_CLIENT_ID) };
@@ -49,7 +54,9 @@ export function createContext(
     tabular,
     isCode: CODE_PATH.test(path),
     hasMwsContext,
-    hasAmazonContext: hasMwsContext || AMAZON_CONTEXT.test(text) || AMAZON_CONTEXT.test(path),
+    // The file's own name may say it (`aws_credentials.ini`), never the folders above it: every
+    // surface (relative or absolute paths, any working directory) must decide alike.
+    hasAmazonContext: hasMwsContext || AMAZON_CONTEXT.test(text) || AMAZON_CONTEXT.test(baseName(path)),
     hasLwaClientId: overrides.lwaClientId ?? text.includes(LWA_CLIENT_ID),
     accessKeyLines: new Set<number>(),
     pairedWithAccessKey: overrides.paired ?? false,

@@ -3,7 +3,7 @@
  * secretlint rule. All detection comes from `@mwsguard/core`; this module only translates its
  * findings into secretlint reports (`range`, message id, masked data).
  */
-import { renderMessage, scanText } from '@mwsguard/core';
+import { applyInlineIgnores, renderMessage, scanText } from '@mwsguard/core';
 import type { Finding, Kind } from '@mwsguard/core';
 import type {
   SecretLintRuleContext,
@@ -112,7 +112,12 @@ function findingsIn(source: SecretLintSourceCode, options: NormalizedOptions): R
   // (which skip it) still have to land on the same characters.
   const shift = source.content.charCodeAt(0) === 0xfeff ? 1 : 0;
   const out: RuleFinding[] = [];
-  for (const finding of scanText(source.content, { path: source.filePath, kinds: options.kinds })) {
+  // `mwsguard-ignore` directives suppress here as in the CLI (`secretlint-disable` works as well).
+  const { reported } = applyInlineIgnores(
+    source.content,
+    scanText(source.content, { path: source.filePath, kinds: options.kinds }),
+  );
+  for (const finding of reported) {
     const range = [finding.offset + shift, finding.endOffset + shift] as const;
     if (options.isAllowed(source.content.slice(range[0], range[1]), finding.fingerprint)) continue;
     out.push({ ...finding, range, messageId: MESSAGE_IDS[finding.kind] });

@@ -1,4 +1,4 @@
-import { classifyString, KINDS } from '@mwsguard/core';
+import { classifyString, KINDS, resolveLocale } from '@mwsguard/core';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { Finding, Kind } from '@mwsguard/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -7,6 +7,7 @@ import { keyName, siblingsOf, slotOf, targetName } from '../util/ast.js';
 import type { Slot } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { textFacts } from '../util/file.js';
+import { DEFAULT_LOCALE, LOCALE_DESCRIPTION, messageIn } from '../util/locale.js';
 import { envNameFor, hasCredentialRole, isListedName } from '../util/names.js';
 import { scanFile } from '../util/scan.js';
 
@@ -52,6 +53,11 @@ export interface NoHardcodedCredentialsOptions {
   readonly secretKeyNames: string[];
   /** Extra names whose values are access key ids (`mwsUser`). Default: none. */
   readonly accessKeyIdNames: string[];
+  /**
+   * Language of the messages: `zh-CN` (also `zh`, `zh_CN`, `zh-Hans`) for Simplified Chinese;
+   * any other value falls back to English. Messages come from core's message table. Default: `'en'`.
+   */
+  readonly locale: string;
 }
 
 export type Options = [NoHardcodedCredentialsOptions];
@@ -118,17 +124,26 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string' },
             uniqueItems: true,
           },
+          locale: { type: 'string', description: LOCALE_DESCRIPTION },
         },
       },
     ],
     defaultOptions: [
-      { kinds: [...HARD_CODED_KINDS], allow: [], allowPatterns: [], secretKeyNames: [], accessKeyIdNames: [] },
+      {
+        kinds: [...HARD_CODED_KINDS],
+        allow: [],
+        allowPatterns: [],
+        secretKeyNames: [],
+        accessKeyIdNames: [],
+        locale: DEFAULT_LOCALE,
+      },
     ],
   },
   create(context, [options]) {
     const { sourceCode } = context;
     const isAllowed = compileAllowlist({ values: options.allow, patterns: options.allowPatterns });
     const kinds = options.kinds;
+    const locale = resolveLocale(options.locale);
     let facts: ReturnType<typeof textFacts> | undefined;
     // Reported spans, by kind: the AST pass must not repeat what the text pass said.
     const reported: { kind: Kind; start: number; end: number }[] = [];
@@ -147,7 +162,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         loc,
         messageId: MESSAGE_ID[kind],
-        data: { message: finding.message },
+        data: { message: messageIn(finding, locale) },
         suggest: replace
           ? [
               {

@@ -1,6 +1,7 @@
-import { normalizeName } from '@mwsguard/core';
+import { normalizeName, resolveLocale } from '@mwsguard/core';
 import { compileAllowlist } from '../util/allowlist.js';
 import { createRule } from '../util/create-rule.js';
+import { DEFAULT_LOCALE, LOCALE_DESCRIPTION, messageIn, recommendationIn } from '../util/locale.js';
 import { scanFile } from '../util/scan.js';
 
 /** Options of `no-shared-seller-credentials`. */
@@ -9,6 +10,11 @@ export interface NoSharedSellerCredentialsOptions {
   readonly allowFields: string[];
   /** Regular expressions (`u` flag) over the reported field name; a match is never reported. Default: none. */
   readonly allowPatterns: string[];
+  /**
+   * Language of the messages: `zh-CN` (also `zh`, `zh_CN`, `zh-Hans`) for Simplified Chinese;
+   * any other value falls back to English. Messages come from core's message table. Default: `'en'`.
+   */
+  readonly locale: string;
 }
 
 export type Options = [NoSharedSellerCredentialsOptions];
@@ -48,10 +54,11 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string' },
             uniqueItems: true,
           },
+          locale: { type: 'string', description: LOCALE_DESCRIPTION },
         },
       },
     ],
-    defaultOptions: [{ allowFields: [], allowPatterns: [] }],
+    defaultOptions: [{ allowFields: [], allowPatterns: [], locale: DEFAULT_LOCALE }],
   },
   create(context, [options]) {
     const { sourceCode } = context;
@@ -60,6 +67,7 @@ export default createRule<Options, MessageIds>({
       patterns: [],
     });
     const isPatternAllowed = compileAllowlist({ values: [], patterns: options.allowPatterns });
+    const locale = resolveLocale(options.locale);
     return {
       Program() {
         for (const finding of scanFile(context)) {
@@ -71,7 +79,7 @@ export default createRule<Options, MessageIds>({
               end: sourceCode.getLocFromIndex(finding.endOffset),
             },
             messageId: 'sharedCredentials',
-            data: { message: finding.message, recommendation: finding.recommendation },
+            data: { message: messageIn(finding, locale), recommendation: recommendationIn(finding, locale) },
           });
         }
       },

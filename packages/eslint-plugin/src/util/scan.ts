@@ -1,4 +1,4 @@
-import { scanText } from '@mwsguard/core';
+import { applyInlineIgnores, scanText } from '@mwsguard/core';
 import type { Finding } from '@mwsguard/core';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { scanPath } from './file.js';
@@ -13,7 +13,9 @@ export function scanFile(context: Readonly<TSESLint.RuleContext<string, readonly
   const path = scanPath(context);
   const cached = SCANS.get(sourceCode);
   if (cached?.path === path) return cached.findings;
-  const findings = scanText(sourceCode.text, { path });
+  // `mwsguard-ignore` directives suppress on every surface, as in the CLI (ESLint's own
+  // disable comments work as well).
+  const findings = applyInlineIgnores(sourceCode.text, scanText(sourceCode.text, { path })).reported;
   SCANS.set(sourceCode, { path, findings });
   return findings;
 }

@@ -33,6 +33,11 @@ runRuleTests('no-hardcoded-credentials', rule, {
       code: "const accessKeyId = 'AKIA2OGYBAH6Q7KD4XZM';",
       options: [{ kinds: ['secret-key'] }],
     },
+    {
+      name: 'locale: any string is accepted',
+      code: 'const secretKey = process.env.MWS_SECRET_KEY;',
+      options: [{ locale: 'pt-BR' }],
+    },
   ],
   invalid: [
     {
@@ -409,6 +414,87 @@ runRuleTests('no-hardcoded-credentials', rule, {
               data: { name: 'ACCESS_KEY_ID' },
               output:
                 "const creds = {\n  accessKeyId: process.env.ACCESS_KEY_ID,\n  secretKey: 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw',\n};",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "locale: zh-CN renders core's Simplified Chinese message",
+      code: "const accessKeyId = 'AKIA2OGYBAH6Q7KD4XZM';",
+      options: [{ locale: 'zh-CN' }],
+      errors: [
+        {
+          messageId: 'accessKeyId',
+          line: 1,
+          column: 22,
+          endLine: 1,
+          endColumn: 42,
+          data: { message: '硬编码的 AWS 访问密钥 ID AKIA************4XZM。' },
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'ACCESS_KEY_ID' },
+              output: 'const accessKeyId = process.env.ACCESS_KEY_ID;',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'locale: zh-CN for a value only the AST pass sees',
+      code: "const secretKey = 'Kq7Zr1nV0bXwP3yH8sL5' + 'tA2mD9fG4jC6eU/oI+Rw';",
+      options: [{ locale: 'zh-CN' }],
+      errors: [
+        {
+          messageId: 'secretKey',
+          line: 1,
+          column: 19,
+          endLine: 1,
+          endColumn: 66,
+          data: { message: '硬编码的 AWS 秘密密钥 Kq7Z********************************I+Rw。' },
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'SECRET_KEY' },
+              output: 'const secretKey = process.env.SECRET_KEY;',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'locale: zh resolves to zh-CN (MWS wording from the file)',
+      code: "fetch('https://mws.amazonservices.com/?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=GetServiceStatus');",
+      options: [{ locale: 'zh' }],
+      errors: [
+        {
+          messageId: 'accessKeyId',
+          line: 1,
+          column: 55,
+          endLine: 1,
+          endColumn: 75,
+          data: { message: '硬编码的 MWS 访问密钥 ID AKIA************4XZM。' },
+        },
+      ],
+    },
+    {
+      name: 'locale: an unsupported locale falls back to English',
+      code: "const mwsAuthToken = 'amzn.mws.0b2a6c1e-7f3d-4e58-9a61-2c4d8e9f0a17';",
+      options: [{ locale: 'fr-FR' }],
+      errors: [
+        {
+          messageId: 'mwsAuthToken',
+          line: 1,
+          column: 23,
+          endLine: 1,
+          endColumn: 68,
+          data: { message: 'Hard-coded MWS Auth Token amzn.mws.********************************0a17.' },
+          suggestions: [
+            {
+              messageId: 'replaceWithEnv',
+              data: { name: 'MWS_AUTH_TOKEN' },
+              output: 'const mwsAuthToken = process.env.MWS_AUTH_TOKEN;',
             },
           ],
         },

@@ -1,5 +1,10 @@
+import { renderRecommendation } from '@mwsguard/core';
 import rule from '../../src/rules/no-shared-seller-credentials.js';
 import { runRuleTests } from '../support/rule-tester.js';
+
+// The recommendation is core's long paragraph; the messages below are spelled out.
+const ZH_RECOMMENDATION = renderRecommendation('shared-credentials', 'zh-CN');
+const EN_RECOMMENDATION = renderRecommendation('shared-credentials', 'en');
 
 runRuleTests('no-shared-seller-credentials', rule, {
   valid: [
@@ -28,6 +33,11 @@ runRuleTests('no-shared-seller-credentials', rule, {
       name: 'allowPatterns: legacy fields',
       code: 'const SellerSchema = new mongoose.Schema({\n  sellerId: String,\n  accessKey: String,\n  legacySecretKey: String,\n});',
       options: [{ allowPatterns: ['^legacy'] }],
+    },
+    {
+      name: 'locale: any string is accepted',
+      code: 'const client = { sellerId: seller.sellerId, mwsAuthToken: seller.mwsAuthToken };',
+      options: [{ locale: 'zh-TW' }],
     },
   ],
   invalid: [
@@ -88,6 +98,63 @@ runRuleTests('no-shared-seller-credentials', rule, {
       ts: true,
       options: [{ allowFields: ['secret_key'] }],
       errors: [{ messageId: 'sharedCredentials', line: 4, column: 3, endLine: 4, endColumn: 15 }],
+    },
+    {
+      name: "locale: zh-CN renders core's Simplified Chinese message and recommendation",
+      code: 'interface SellerAccount {\n  sellerId: string;\n  accessKeyId: string;\n  secretKey: string;\n}',
+      ts: true,
+      options: [{ locale: 'zh-CN' }],
+      errors: [
+        {
+          messageId: 'sharedCredentials',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 12,
+          data: {
+            message: '"secretKey" 在卖家 ID 旁保存了卖家自己的密钥（A 类共享凭证）。',
+            recommendation: ZH_RECOMMENDATION,
+          },
+        },
+      ],
+    },
+    {
+      name: 'locale: zh_CN resolves to zh-CN (an MWS request without a token)',
+      code: "const url = 'https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=A1B2C3D4E5F6G7';",
+      options: [{ locale: 'zh_CN' }],
+      errors: [
+        {
+          messageId: 'sharedCredentials',
+          line: 1,
+          column: 63,
+          endLine: 1,
+          endColumn: 77,
+          data: {
+            message:
+              'MWS 请求携带 SellerId 和 AWSAccessKeyId，但没有 MWSAuthToken：它使用卖家自己的密钥签名（A 类共享凭证）。',
+            recommendation: ZH_RECOMMENDATION,
+          },
+        },
+      ],
+    },
+    {
+      name: 'locale: an unsupported locale falls back to English',
+      code: 'interface SellerAccount {\n  sellerId: string;\n  accessKeyId: string;\n  secretKey: string;\n}',
+      ts: true,
+      options: [{ locale: 'de-DE' }],
+      errors: [
+        {
+          messageId: 'sharedCredentials',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 12,
+          data: {
+            message: '"secretKey" holds a seller\'s own keys next to its seller ID (type A shared credentials).',
+            recommendation: EN_RECOMMENDATION,
+          },
+        },
+      ],
     },
   ],
 });

@@ -38,6 +38,8 @@ export interface ExpectedError<MessageIds extends string> {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /** The message's placeholders: checks the rendered text (core's sentence in the chosen locale). */
+  readonly data?: Readonly<Record<string, string>>;
   readonly suggestions?: readonly { messageId: MessageIds; data?: Record<string, string>; output: string }[];
 }
 
