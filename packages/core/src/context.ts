@@ -43,9 +43,10 @@ export function createContext(
 ): ScanContext {
   const index = new LineIndex(text);
   const tabular = hasOverrideName(overrides) ? undefined : detectTabular(text, path);
-  const hasMwsContext = overrides.mws ?? MWS_CONTEXT.test(text);
   const hasOverride = 'name' in overrides;
   let runs: readonly ValueRun[] | undefined;
+  let mws: boolean | undefined = overrides.mws;
+  let amazon: boolean | undefined;
   const table = new TabularIndex(text, index, tabular ?? ',');
   return {
     text,
@@ -53,10 +54,16 @@ export function createContext(
     index,
     tabular,
     isCode: CODE_PATH.test(path),
-    hasMwsContext,
+    hasNameOverride: hasOverride,
+    // Computed on first use: most texts never need them (no finding, no generic `secret` name).
+    get hasMwsContext(): boolean {
+      return (mws ??= MWS_CONTEXT.test(text));
+    },
     // The file's own name may say it (`aws_credentials.ini`), never the folders above it: every
     // surface (relative or absolute paths, any working directory) must decide alike.
-    hasAmazonContext: hasMwsContext || AMAZON_CONTEXT.test(text) || AMAZON_CONTEXT.test(baseName(path)),
+    get hasAmazonContext(): boolean {
+      return (amazon ??= this.hasMwsContext || AMAZON_CONTEXT.test(text) || AMAZON_CONTEXT.test(baseName(path)));
+    },
     hasLwaClientId: overrides.lwaClientId ?? text.includes(LWA_CLIENT_ID),
     accessKeyLines: new Set<number>(),
     pairedWithAccessKey: overrides.paired ?? false,

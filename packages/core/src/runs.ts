@@ -10,7 +10,8 @@
  */
 const RUN = /(?:[A-Z0-9+/]|%2[BF]|\\\/){20,}/gi;
 // Most texts have no `%2B`, `%2F` or `\/`: a plain character class is several times faster.
-const PLAIN_RUN = /[A-Z0-9+/]{20,}/gi;
+// eslint-disable-next-line regexp/use-ignore-case -- the `i` flag makes V8 match this about twice as slowly
+const PLAIN_RUN = /[A-Za-z0-9+/]{20,}/g;
 const ENCODED = /%2[BF]|\\\//i;
 
 /** The only value lengths any detector looks at: legacy key ids, secret keys, bare LWA secrets. */

@@ -26,6 +26,8 @@ export interface ScanContext {
   readonly tabular: string | undefined;
   /** The file is source code: unquoted values outside comments are expressions. */
   readonly isCode: boolean;
+  /** An adapter named the value's binding (`classifyString`): the text is the value alone. */
+  readonly hasNameOverride: boolean;
   /** The text mentions MWS (endpoints, parameters, client libraries). */
   readonly hasMwsContext: boolean;
   /** The text mentions AWS, Amazon, SP-API or LWA at all. */

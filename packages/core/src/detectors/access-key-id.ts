@@ -11,18 +11,26 @@ import { isPlaceholder, looksLikeAccessKeyId } from '../values.js';
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
  * Fake sample: AKIA2OGYBAH6Q7KD4XZM. A `%XX` escape may stand right before it in a signed URL.
  */
-const PREFIXED_KEY = /(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{2}))(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g;
+const PREFIXED_KEY = /(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g;
+// Checked in code rather than by a lookbehind, which would stop V8 from searching for the
+// literal prefixes directly: the key starts a token, or follows a `%XX` escape.
+const startsToken = (text: string, at: number): boolean =>
+  !/[a-z0-9]/i.test(text.charAt(at - 1)) || /%[0-9a-f]{2}$/i.test(text.slice(Math.max(0, at - 3), at));
+
+const ACCESS_KEY_WORDS = /access|key_?id|[am]ws_?key/i;
 
 function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
   PREFIXED_KEY.lastIndex = 0;
   for (let m = PREFIXED_KEY.exec(ctx.text); m !== null; m = PREFIXED_KEY.exec(ctx.text)) {
     const value = m[0];
-    if (isPlaceholder(value)) continue;
+    if (!startsToken(ctx.text, m.index) || isPlaceholder(value)) continue;
     found.push({ kind: 'access-key-id', severity: 'error', start: m.index, end: m.index + 20, secret: value });
   }
-  // Legacy MWS key ids had no type prefix: only their name tells them apart from other ids.
-  for (const run of ctx.valueRuns()) {
+  // Legacy MWS key ids had no type prefix: only their name tells them apart from other ids, and
+  // every such name contains one of these words.
+  const mayBind = ctx.hasNameOverride || ctx.tabular !== undefined || ACCESS_KEY_WORDS.test(ctx.text);
+  for (const run of mayBind ? ctx.valueRuns() : []) {
     if (run.end - run.start !== 20 || /^(?:AKIA|ASIA|ABIA|ACCA)/.test(run.value)) continue;
     if (!looksLikeAccessKeyId(run.value)) continue;
     if (isBareCode(ctx, run.start)) continue;

@@ -31,8 +31,18 @@ function isPaired(ctx: ScanContext, line: number): boolean {
   return false;
 }
 
+// Every secret-key name contains this word; without it, only a nearby access key can bind a value.
+const SECRET_WORD = /secret/i;
+
 function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
+  const mayBind =
+    ctx.hasNameOverride ||
+    ctx.pairedWithAccessKey ||
+    ctx.tabular !== undefined ||
+    ctx.accessKeyLines.size > 0 ||
+    SECRET_WORD.test(ctx.text);
+  if (!mayBind) return found;
   for (const run of ctx.valueRuns()) {
     if (run.value.length !== 40 || !looksLikeSecretKey(run.value)) continue;
     if (isBareCode(ctx, run.start)) continue;

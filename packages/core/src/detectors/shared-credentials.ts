@@ -243,7 +243,11 @@ function requestsWithoutToken(ctx: ScanContext): RawFinding[] {
   return found;
 }
 
+// A type-A record holds a key field, and every key field's name contains one of these words.
+const KEY_FIELD_WORDS = /secret|access|key_?id|[am]ws_?key/i;
+
 function find(ctx: ScanContext): RawFinding[] {
+  if (!KEY_FIELD_WORDS.test(ctx.text)) return [];
   const fields = extractFields(ctx.text, ctx.index, ctx.tabular);
   let resolutions = 0;
   const resolve = (name: string): string | undefined => {
