@@ -17,7 +17,7 @@ export { LineIndex } from './locate.js';
 export type { Position } from './locate.js';
 export { LOCALES, renderMessage, renderRecommendation, resolveLocale } from './messages.js';
 export type { Locale, MessageFacts } from './messages.js';
-export { nameRole, normalizeName } from './names.js';
+export { nameRole, nameWords, normalizeName } from './names.js';
 export type { NameRole } from './names.js';
 export { extractFields, classifyValue } from './structure.js';
 export type { Field, ValueShape } from './structure.js';

@@ -1,34 +1,5 @@
-import { nameRole, normalizeName } from '@mwsguard/core';
+import { nameRole, nameWords, normalizeName } from '@mwsguard/core';
 
-/**
- * Words of a binding name: `awsAccessKeyId` → aws, access, key, id; `AWSAccessKeyId` → aws,
- * access, key, id; `mws-secret.key` → mws, secret, key.
- */
-function words(name: string): string[] {
-  const out: string[] = [];
-  let word = '';
-  const isUpper = (c: string): boolean => c >= 'A' && c <= 'Z';
-  const isLower = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charAt(i);
-    if (!isUpper(c) && !isLower(c)) {
-      if (word) out.push(word);
-      word = '';
-      continue;
-    }
-    // A word starts at an upper-case letter after a lower-case one (`secretKey`), or before a
-    // lower-case one inside an acronym (`AWSAccessKeyId` → AWS, ACCESS, KEY, ID).
-    const prev = name.charAt(i - 1);
-    const next = name.charAt(i + 1);
-    if (word && isUpper(c) && (isLower(prev) || (isUpper(prev) && next >= 'a' && next <= 'z'))) {
-      out.push(word);
-      word = '';
-    }
-    word += c.toUpperCase();
-  }
-  if (word) out.push(word);
-  return out;
-}
 
 /**
  * The environment variable a binding should be read from: `secretKey` → `SECRET_KEY`,
@@ -36,7 +7,7 @@ function words(name: string): string[] {
  */
 export function envNameFor(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
-  const env = words(name).join('_');
+  const env = nameWords(name).join('_').toUpperCase();
   return /^[A-Z_][A-Z0-9_]*$/.test(env) ? env : undefined;
 }
 
