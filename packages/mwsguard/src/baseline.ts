@@ -4,6 +4,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { isKind } from '@mwsguard/core';
 import { compareStrings } from './result.js';
 import type { FileFinding, StaleBaselineEntry } from './result.js';
+import { oneLine } from './redact.js';
 import { UsageError } from './usage-error.js';
 
 /** Default file written by `mwsguard baseline`. */
@@ -67,7 +68,7 @@ export async function loadBaseline(path: string, displayName: string): Promise<B
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`Baseline file ${displayName} is not valid JSON: ${(error as Error).message}.`);
+    throw new UsageError(`Baseline file ${displayName} is not valid JSON: ${oneLine((error as Error).message)}.`);
   }
   const bad = (why: string): UsageError => new UsageError(`Invalid baseline file ${displayName}: ${why}.`);
   if (typeof document !== 'object' || document === null || Array.isArray(document)) throw bad('expected an object');

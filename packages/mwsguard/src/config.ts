@@ -5,6 +5,7 @@ import type { ErrorObject } from 'ajv';
 import type { Kind } from '@mwsguard/core';
 import { GlobList, isValidGlob } from './globs.js';
 import type { ReportSeverity } from './result.js';
+import { oneLine } from './redact.js';
 import { UsageError } from './usage-error.js';
 
 /** Name of the configuration file mwsguard looks for. */
@@ -117,7 +118,7 @@ function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new UsageError(`${source} is not valid JSON: ${(error as Error).message}.`);
+    throw new UsageError(`${source} is not valid JSON: ${oneLine((error as Error).message)}.`);
   }
 }
 

@@ -27,6 +27,7 @@ import { scanDiscovered } from './scan-files.js';
 import type { FilesScan } from './scan-files.js';
 import { scanStaged } from './staged.js';
 import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT } from './summary.js';
+import { redactMessage } from './redact.js';
 import { UsageError } from './usage-error.js';
 import { readVersion } from './version.js';
 
@@ -55,7 +56,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`mwsguard: ${error.message}\n${USAGE_HINT}\n`);
+    io.stderr.write(`mwsguard: ${redactMessage(error.message)}\n${USAGE_HINT}\n`);
     return EXIT_ERROR;
   }
 }
