@@ -9,7 +9,16 @@ import eslintPluginRules from './packages/eslint-plugin/lint.config.js';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'examples/**', 'test/fixtures/**', '**/fixtures/**', 'coverage/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'examples/**',
+      'test/fixtures/**',
+      '**/fixtures/**',
+      'coverage/**',
+      'bench/**',
+      '.cache/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
