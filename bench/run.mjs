@@ -14,7 +14,7 @@ import { TOOLS } from './lib/tools.mjs';
 
 const HELP = `Usage: pnpm bench [-- options]
 
-  --size <small|full>   Corpus size (default: full, about 55k files / 530 MB; small: about 4k files)
+  --size <small|full>   Corpus size (default: full, about 58k files / 550 MB; small: about 4k files)
   --runs <n>            Timed runs per tool, alternating A B C A B C… (default: 3 full, 5 small)
   --tools <ids>         Comma-separated subset of: ${TOOLS.map((t) => t.id).join(', ')}
   --refresh             Reinstall and re-plant the corpus even if the cached one is current
@@ -61,6 +61,7 @@ if (opts.report) {
 const runs = opts.runs === undefined ? (opts.size === 'full' ? 3 : 5) : Number(opts.runs);
 if (!Number.isInteger(runs) || runs < 1) fail('--runs must be a positive integer');
 const timeoutMs = Number(opts.timeout) * 1000;
+if (!(timeoutMs > 0)) fail('--timeout must be a positive number of seconds');
 let tools = TOOLS;
 if (opts.tools) {
   const wanted = opts.tools.split(',').map((s) => s.trim());

@@ -1,6 +1,5 @@
 import { nameRole, nameWords, normalizeName } from '@mwsguard/core';
 
-
 /**
  * The environment variable a binding should be read from: `secretKey` → `SECRET_KEY`,
  * `AWSAccessKeyId` → `AWS_ACCESS_KEY_ID`. `undefined` when the name gives no usable identifier.
