@@ -36,6 +36,11 @@ export const ALLOWLIST: Readonly<Record<string, string>> = {
   'pnpm --filter @mwsguard/eslint-plugin build': 'builds this repository: the docs test requires the build already',
   'npx --yes pnpm@10.34.9 test': 'runs the whole test suite, this test included',
   'node packages/eslint-plugin/scripts/measure-speed.js 4000 3': 'a benchmark that runs for minutes',
+  'pnpm bench': 'installs a pinned npm corpus from the registry, then runs for about 30 minutes',
+  'pnpm bench -- --size small': 'installs a pinned npm corpus from the registry, then runs for minutes',
+  'pnpm bench -- --size small --runs 2 --tools rg,mwsguard,secretlint':
+    'installs a pinned npm corpus from the registry, then runs for minutes',
+  'pnpm bench -- --help': 'prints the benchmark options (bench/ is outside the test suite)',
 
   // Synopses with placeholders, not commands.
   'pnpm -s mwsguard scan [PATH...]': 'a synopsis: [PATH...] is a placeholder',

@@ -1,8 +1,8 @@
 /* eslint vitest/expect-expect: ["error", { assertFunctionNames: ["expect", "expectUsageError"] }] -- the helper asserts exit code, stdout and the one-line message. */
 import { spawn, spawnSync } from 'node:child_process';
 import type { SpawnOptions as NodeSpawnOptions } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, keyLine } from '../cli/support/fake-credentials.js';
 import { REPO_ROOT } from '../cli/support/run-cli.js';
@@ -127,6 +127,22 @@ beforeAll(() => {
 afterAll(root.cleanup);
 
 const T = { timeout: SPAWN_TIMEOUT };
+
+/** Adds search permission for others (o+x) on `path` and its ancestors; returns the undo. */
+function openAncestors(path: string): () => void {
+  const changed: [string, number][] = [];
+  for (let p = resolve(path); ; p = dirname(p)) {
+    const mode = statSync(p).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(p, mode | 0o001);
+      changed.push([p, mode]);
+    }
+    if (dirname(p) === p) break;
+  }
+  return () => {
+    for (const [p, mode] of changed) chmodSync(p, mode);
+  };
+}
 const isRoot = process.getuid?.() === 0;
 
 describe.concurrent('fault matrix (real bin)', () => {
@@ -147,16 +163,23 @@ describe.concurrent('fault matrix (real bin)', () => {
     chmodSync(join(dir, 'denied.env'), 0o000);
     chmodSync(join(dir, 'denied-dir'), 0o000);
     const as = isRoot ? { uid: 65534, gid: 65534 } : {};
-    const r = await scanJson(['.'], dir, as);
-    expect(r.code).toBe(1);
-    expect(r.files).toEqual(['ok.env']);
-    expect(r.stderr).toBe(
-      'mwsguard: warning: cannot read denied-dir (EACCES); skipped.\nmwsguard: warning: cannot read denied.env (EACCES); skipped.\n',
-    );
-    expect(r.report.summary.incomplete).toBe(true);
-    const alone = await runBin(['scan', 'denied.env'], dir, as);
-    expect(alone.code).toBe(3);
-    expect(alone.stderr).toBe('mwsguard: warning: cannot read denied.env (EACCES); skipped.\n');
+    // `nobody` must reach the bin: a clone under a private `mktemp -d` folder (0700) is not
+    // traversable by other users, so open the ancestors for the duration of this row.
+    const restore = isRoot ? openAncestors(REPO_ROOT) : () => undefined;
+    try {
+      const r = await scanJson(['.'], dir, as);
+      expect(r.code).toBe(1);
+      expect(r.files).toEqual(['ok.env']);
+      expect(r.stderr).toBe(
+        'mwsguard: warning: cannot read denied-dir (EACCES); skipped.\nmwsguard: warning: cannot read denied.env (EACCES); skipped.\n',
+      );
+      expect(r.report.summary.incomplete).toBe(true);
+      const alone = await runBin(['scan', 'denied.env'], dir, as);
+      expect(alone.code).toBe(3);
+      expect(alone.stderr).toBe('mwsguard: warning: cannot read denied.env (EACCES); skipped.\n');
+    } finally {
+      restore();
+    }
   });
 
   it('binary file with a key inside: skipped as binary (documented), finding kept, exit 1', T, async () => {
