@@ -1,19 +1,20 @@
-import type * as FsPromises from 'node:fs/promises';
+import type * as Fs from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { fixture, places, scanJson } from './support/run-cli.js';
 
 // Tests run as any user (root in CI containers reads everything), so a permission error is
 // simulated: reading settings.ini fails as a chmod 000 file would.
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof FsPromises>();
-  const readFile = async (...args: Parameters<typeof actual.readFile>): ReturnType<typeof actual.readFile> => {
+// (The scanner reads with readFileSync; test/faults/matrix.test.ts has the real EACCES.)
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof Fs>();
+  const readFileSync = ((...args: Parameters<typeof actual.readFileSync>) => {
     const [path] = args;
     if (typeof path === 'string' && path.endsWith('settings.ini')) {
       throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
     }
-    return actual.readFile(...args);
-  };
-  return { ...actual, readFile };
+    return actual.readFileSync(...args);
+  }) as typeof actual.readFileSync;
+  return { ...actual, default: { ...actual, readFileSync }, readFileSync };
 });
 
 describe('an unreadable file', () => {

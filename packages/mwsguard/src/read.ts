@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 /** A file's content as the scanner sees it: decoded text, or `binary` (not scanned). */
 export type SourceText = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary' };
@@ -19,14 +20,17 @@ export async function readSource(path: string): Promise<SourceText> {
 
 /**
  * Checks the file's size against `maxFileSize` (0: no limit) before reading anything, then reads
- * it once and decodes it. Errors (ENOENT, EACCES, ELOOP…) propagate.
+ * it once and decodes it. Errors (ENOENT, EACCES, ELOOP…) propagate. Synchronous on purpose: for
+ * the many small files of a tree, the four event-loop round trips of an async open/stat/read/close
+ * left the scanning thread idle half the time (CPU profile of 13k files: 8 s idle of 15.7 s).
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- async for callers that may await other I/O
 export async function readLimited(path: string, maxFileSize: number): Promise<ReadOutcome> {
   if (maxFileSize > 0) {
-    const { size } = await stat(path);
+    const { size } = statSync(path);
     if (size > maxFileSize) return { kind: 'tooLarge', size };
   }
-  return decodeSource(await readFile(path));
+  return decodeSource(readFileSync(path));
 }
 
 /**
