@@ -7,14 +7,18 @@ import { trimChars } from './strings.js';
 
 /** Bracket containers, indentation parents, list items and sections, computed once per text. */
 export class Layout {
-  /** For each bracket-opening offset, the offset of its enclosing opener (or -1). */
-  readonly parentOf = new Map<number, number>();
-  readonly #containerAt: Int32Array; // per line: innermost open bracket at line start
+  // Bracket openers in text order, with their enclosing opener and their closer (-1: none). Plain
+  // number arrays rather than maps or objects: a minified bundle has millions of brackets.
+  readonly #openers: number[] = [];
+  readonly #openerParent: number[] = [];
+  readonly #openerCloser: number[] = [];
+  // Container changes in text order: from `#eventOffset[k]` on, the innermost open bracket is
+  // `#eventContainer[k]`.
+  readonly #eventOffset: number[] = [];
+  readonly #eventContainer: number[] = [];
   readonly #lineParent: Int32Array;
   readonly #lineItem: Int32Array;
   readonly #lineSection: Int32Array;
-  readonly #events: { offset: number; container: number }[] = [];
-  readonly #closers = new Map<number, number>();
   #forms: number[] | undefined;
 
   constructor(
@@ -22,7 +26,6 @@ export class Layout {
     private readonly index: LineIndex,
   ) {
     const n = index.lineCount;
-    this.#containerAt = new Int32Array(n).fill(-1);
     this.#lineParent = new Int32Array(n).fill(-1);
     this.#lineItem = new Int32Array(n).fill(-1);
     this.#lineSection = new Int32Array(n).fill(-1);
@@ -32,14 +35,12 @@ export class Layout {
 
   #scanBrackets(): void {
     const { text } = this;
+    // Indexes into #openers of the open brackets, innermost last.
     const stack: number[] = [];
     let quote = 0;
-    let line = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) {
-        line++;
-        this.#containerAt[line] = stack.at(-1) ?? -1;
         if (quote !== 96) quote = 0; // only template literals span lines
         continue;
       }
@@ -48,6 +49,8 @@ export class Layout {
         else if (c === quote) quote = 0;
         continue;
       }
+      // Most characters are none of the ones below: one table lookup sends them on.
+      if (c >= 128 || BRACKET_SCAN[c] !== 1) continue;
       if (c === 34 || c === 96 || (c === 39 && !isWordChar(text.charCodeAt(i - 1)))) quote = c;
       else if (
         (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) &&
@@ -56,57 +59,84 @@ export class Layout {
         const nl = text.indexOf('\n', i);
         i = (nl === -1 ? text.length : nl) - 1;
       } else if (c === 123 || c === 40 || c === 91) {
-        this.parentOf.set(i, stack.at(-1) ?? -1);
-        stack.push(i);
-        this.#events.push({ offset: i + 1, container: i });
+        const top = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+        this.#openerParent.push(top === -1 ? -1 : (this.#openers[top] ?? -1));
+        this.#openerCloser.push(-1);
+        stack.push(this.#openers.length);
+        this.#openers.push(i);
+        this.#eventOffset.push(i + 1);
+        this.#eventContainer.push(i);
       } else if (c === 125 || c === 41 || c === 93) {
         const open = c === 125 ? 123 : c === 41 ? 40 : 91;
         // Look at most 3 levels down: mismatched brackets in prose must not cost a stack walk.
         let depth = -1;
         for (let k = stack.length - 1; k >= Math.max(0, stack.length - 3); k--) {
-          if (text.charCodeAt(stack[k] ?? 0) === open) {
+          if (text.charCodeAt(this.#openers[stack[k] ?? 0] ?? 0) === open) {
             depth = k;
             break;
           }
         }
         if (depth !== -1) {
-          const opener = stack[depth] ?? -1;
-          this.#closers.set(opener, i);
+          this.#openerCloser[stack[depth] ?? 0] = i;
           stack.length = depth;
-          this.#events.push({ offset: i + 1, container: stack.at(-1) ?? -1 });
+          const top = depth > 0 ? (stack[depth - 1] ?? -1) : -1;
+          this.#eventOffset.push(i + 1);
+          this.#eventContainer.push(top === -1 ? -1 : (this.#openers[top] ?? -1));
         }
       }
     }
   }
 
   #scanIndentation(): void {
-    const frames: { indent: number; line: number; item: number }[] = [];
+    const { text, index } = this;
+    // The open indentation frames, outermost first: indent, line and list item of each.
+    const indents: number[] = [];
+    const lines: number[] = [];
+    const items: number[] = [];
     let section = -1;
-    for (let l = 0; l < this.index.lineCount; l++) {
-      const s = this.lineText(l);
-      const m = /^(\s*)(- +)?/.exec(s);
-      const raw = m?.[1]?.length ?? 0;
-      if (raw === s.length || /^\s*(?:[#;*]|\/\/|--)/.test(s)) {
+    for (let l = 0; l < index.lineCount; l++) {
+      // Read like `lineText(l)`: the first 200 characters of the line.
+      const start = index.lineStart(l);
+      const end = Math.min(start + 200, index.lineEnd(l, text));
+      let i = start;
+      while (i < end && isJsSpace(text.charCodeAt(i))) i++;
+      const raw = i - start;
+      const c = text.charCodeAt(i);
+      const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+      if (i === end || c === 35 || c === 59 || c === 42 || (c === 47 && next === 47) || (c === 45 && next === 45)) {
+        // Blank and comment lines belong to the frame around them.
         this.#lineSection[l] = section;
-        this.#lineParent[l] = frames.at(-1)?.line ?? -1;
+        this.#lineParent[l] = lines.length > 0 ? (lines[lines.length - 1] ?? -1) : -1;
         continue;
       }
-      if (/^\[[^\]]+\]\]?\s*$/.test(s.trim()) && raw === 0) {
+      if (raw === 0 && c === 91 && /^\[[^\]]+\]\]?\s*$/.test(text.slice(start, end).trim())) {
         section = l;
-        frames.length = 0;
+        indents.length = 0;
+        lines.length = 0;
+        items.length = 0;
         this.#lineSection[l] = section;
         continue;
       }
-      const indent = raw + (m?.[2]?.length ?? 0);
-      let item = m?.[2] !== undefined ? l : -1;
-      while (frames.length > 0 && (frames.at(-1)?.indent ?? 0) >= indent) {
-        const top = frames.pop();
-        if (top?.indent === indent && item === -1) item = top.item;
+      // A list item's `- ` counts as indentation: its keys line up with the text after it.
+      let dash = 0;
+      if (c === 45 && next === 32) {
+        dash = 1;
+        while (i + dash < end && text.charCodeAt(i + dash) === 32) dash++;
       }
-      this.#lineParent[l] = frames.at(-1)?.line ?? -1;
+      const indent = raw + dash;
+      let item = dash > 0 ? l : -1;
+      while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) {
+        const topIndent = indents.pop();
+        lines.pop();
+        const topItem = items.pop() ?? -1;
+        if (topIndent === indent && item === -1) item = topItem;
+      }
+      this.#lineParent[l] = lines.length > 0 ? (lines[lines.length - 1] ?? -1) : -1;
       this.#lineItem[l] = item;
       this.#lineSection[l] = section;
-      frames.push({ indent, line: l, item });
+      indents.push(indent);
+      lines.push(l);
+      items.push(item);
     }
   }
 
@@ -127,23 +157,22 @@ export class Layout {
 
   /** Innermost open bracket at `offset` (binary search over bracket events). */
   containerAt(offset: number): number {
-    const ev = this.#events;
-    let lo = 0;
-    let hi = ev.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const e = ev[mid];
-      if (e !== undefined && e.offset <= offset) {
-        found = e.container;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
+    const at = lastAtOrBefore(this.#eventOffset, offset);
+    return at === -1 ? -1 : (this.#eventContainer[at] ?? -1);
   }
 
+  /** Offset of the bracket that closes the one opened at `opener`. */
   closerOf(opener: number): number | undefined {
-    return this.#closers.get(opener);
+    const k = lastAtOrBefore(this.#openers, opener);
+    if (k === -1 || this.#openers[k] !== opener) return undefined;
+    const closer = this.#openerCloser[k] ?? -1;
+    return closer === -1 ? undefined : closer;
+  }
+
+  /** Offset of the bracket enclosing the one opened at `opener`, or -1. */
+  #parentOf(opener: number): number {
+    const k = lastAtOrBefore(this.#openers, opener);
+    return k === -1 || this.#openers[k] !== opener ? -1 : (this.#openerParent[k] ?? -1);
   }
 
   /** The first 200 characters of a line: enough to name a record, bounded on minified lines. */
@@ -164,7 +193,7 @@ export class Layout {
       const cLine = this.index.lineOf(container);
       const fullHead = this.text.slice(this.index.lineStart(cLine), container).slice(-100);
       const head = lastClause(fullHead);
-      const parent = this.parentOf.get(container) ?? -1;
+      const parent = this.#parentOf(container);
       const parentHead =
         parent >= 0
           ? lastClause(this.text.slice(this.index.lineStart(this.index.lineOf(parent)), parent).slice(-100))
@@ -214,6 +243,42 @@ export class Layout {
 function lastClause(head: string): string {
   const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf('{'));
   return head.slice(cut + 1);
+}
+
+/** The characters `#scanBrackets` acts on outside quotes: quotes, comment starts and brackets. */
+const BRACKET_SCAN = new Uint8Array(128);
+for (const c of '"\'`#/{}()[]') BRACKET_SCAN[c.charCodeAt(0)] = 1;
+
+/** Index of the last element of ascending `values` that is <= `at`, or -1. */
+function lastAtOrBefore(values: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] ?? 0) <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** JavaScript's `\s`: the whitespace a `^\s*` prefix takes. */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function isWordChar(c: number): boolean {

@@ -54,13 +54,24 @@ const SUBMITTED_FIELD =
 const INTERESTING = /secret|access|key_?id|seller|merchant|token|account_?id/gi;
 const TOKEN_CHAR = /[\w$.-]/;
 
+/** Options of {@link extractFields}. */
+export interface ExtractOptions {
+  /**
+   * Return nothing unless some field outside a CSV header is a key field (`secret-key` or
+   * `access-key` role). Callers that only judge records holding keys set it, so the layout
+   * (a pass over every character) is computed only for texts that can hold such a record.
+   */
+  readonly requireKeyField?: boolean;
+}
+
 /**
  * Extracts key/field occurrences with their record and value shape. Linear in the text.
  * `tabular` is the delimiter of a CSV/TSV export: its header cells are one record.
  */
-export function extractFields(text: string, index: LineIndex, tabular?: string): Field[] {
+export function extractFields(text: string, index: LineIndex, tabular?: string, options: ExtractOptions = {}): Field[] {
   const hits = collectTokens(text, index);
   if (hits.length === 0) return [];
+  if (options.requireKeyField === true && tabular === undefined && !hits.some((h) => isKeyRole(h.role))) return [];
   const layout = new Layout(text, index);
   const fields: Field[] = tabular === undefined ? [] : headerFields(text, index, layout, tabular);
   const headerEnd = tabular === undefined ? -1 : index.lineEnd(0, text);
@@ -71,6 +82,8 @@ export function extractFields(text: string, index: LineIndex, tabular?: string):
   }
   return fields;
 }
+
+const isKeyRole = (role: NameRole): boolean => role === 'secret-key' || role === 'access-key';
 
 interface TokenHit {
   readonly start: number;

@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globbyStream } from 'globby';
 import type { GlobList } from './globs.js';
 import type { SkipReason } from './result.js';
@@ -186,6 +188,14 @@ async function* walk(
   }
 }
 
+/** A directory entry found by a walk: a file or a symbolic link (directories are walked). */
+interface WalkEntry {
+  readonly type: 'entry';
+  readonly absolutePath: string;
+  readonly displayPath: string;
+  readonly isLink: boolean;
+}
+
 async function* walkOnce(
   root: string,
   chain: readonly string[],
@@ -194,23 +204,17 @@ async function* walkOnce(
   ignore: readonly string[],
   suppressErrors: boolean,
 ): AsyncGenerator<Discovered> {
-  const stream = globbyStream('**', {
-    cwd: root,
-    dot: true,
-    gitignore: options.gitignore,
-    ignore: [...ignore],
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    objectMode: true,
-    suppressErrors,
-  }) as AsyncIterable<{ path: string; dirent: { isFile(): boolean; isSymbolicLink(): boolean } }>;
-  for await (const entry of stream) {
-    const isLink = entry.dirent.isSymbolicLink();
-    if (!isLink && !entry.dirent.isFile()) continue;
-    const absolutePath = join(root, entry.path);
+  const entries = options.gitignore
+    ? globbyEntries(root, options, ignore, suppressErrors)
+    : readdirEntries(root, options, isInNodeModules(root));
+  for await (const entry of entries) {
+    if (entry.type !== 'entry') {
+      yield entry;
+      continue;
+    }
+    const { absolutePath, displayPath, isLink } = entry;
     if (seen.has(absolutePath) || !isWanted(absolutePath, options)) continue;
     seen.add(absolutePath);
-    const displayPath = toDisplayPath(options.cwd, absolutePath);
     if (!isLink) {
       yield { type: 'file', absolutePath, displayPath };
       continue;
@@ -235,6 +239,96 @@ async function* walkOnce(
       }
     }
   }
+}
+
+/** The walk as globby does it, with `.gitignore` files (theirs and the repository's) applied. */
+async function* globbyEntries(
+  root: string,
+  options: DiscoverOptions,
+  ignore: readonly string[],
+  suppressErrors: boolean,
+): AsyncGenerator<WalkEntry> {
+  const stream = globbyStream('**', {
+    cwd: root,
+    dot: true,
+    gitignore: true,
+    ignore: [...ignore],
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    objectMode: true,
+    suppressErrors,
+  }) as AsyncIterable<{ path: string; dirent: { isFile(): boolean; isSymbolicLink(): boolean } }>;
+  const prefix = displayPrefix(options.cwd, root);
+  for await (const entry of stream) {
+    const isLink = entry.dirent.isSymbolicLink();
+    if (!isLink && !entry.dirent.isFile()) continue;
+    const absolutePath = join(root, entry.path);
+    yield {
+      type: 'entry',
+      absolutePath,
+      displayPath: displayPathOf(options.cwd, prefix, entry.path, absolutePath),
+      isLink,
+    };
+  }
+}
+
+/**
+ * The walk without `.gitignore` files: one `readdir` per directory and nothing else, about ten
+ * times cheaper than a glob engine on a large tree (58k files: 0.14 s against 1.25 s), which
+ * matters because the walk feeds the scan workers. It leaves out what globby's ignore patterns
+ * would: `.git` always, `node_modules` unless the walk starts inside one, and directories that a
+ * user ignore list matches (their files would all be dropped by {@link isWanted} anyway). An
+ * unreadable directory is reported and the walk goes on.
+ */
+function* readdirEntries(
+  root: string,
+  options: DiscoverOptions,
+  insideNodeModules: boolean,
+): Generator<WalkEntry | Discovered> {
+  const prefix = displayPrefix(options.cwd, root);
+  // Directories still to read, each with its path relative to `root` (`''` or ending in `/`).
+  const pending: [string, string][] = [[root, '']];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [dir, relativeDir] = next;
+    let dirents: Dirent[];
+    try {
+      dirents = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== 'string') throw error;
+      yield skip(toDisplayPath(options.cwd, dir), 'unreadable', code);
+      continue;
+    }
+    for (const dirent of dirents) {
+      const { name } = dirent;
+      if (name === '.git' || (!insideNodeModules && name === 'node_modules')) continue;
+      const absolutePath = dir + sep + name;
+      if (dirent.isDirectory()) {
+        if (!options.ignore.some((list) => list.matches(absolutePath))) {
+          pending.push([absolutePath, `${relativeDir}${name}/`]);
+        }
+      } else if (dirent.isFile() || dirent.isSymbolicLink()) {
+        const displayPath = displayPathOf(options.cwd, prefix, relativeDir + name, absolutePath);
+        yield { type: 'entry', absolutePath, displayPath, isLink: dirent.isSymbolicLink() };
+      }
+    }
+  }
+}
+
+/**
+ * What display paths of the files under `root` start with (`''` when `root` is `cwd`), so a walk
+ * joins names instead of computing a relative path per file. `undefined` when `root` is outside
+ * `cwd`: a path under `..` may lead back into `cwd` (`../config/x` is shown as `x`).
+ */
+function displayPrefix(cwd: string, root: string): string | undefined {
+  const path = toDisplayPath(cwd, root);
+  if (path === '') return '';
+  return path === '..' || path.startsWith('../') || isAbsolute(path) ? undefined : `${path}/`;
+}
+
+/** A walked file's display path: its directory's prefix and its name, or computed in full. */
+function displayPathOf(cwd: string, prefix: string | undefined, relativePath: string, absolutePath: string): string {
+  return prefix === undefined ? toDisplayPath(cwd, absolutePath) : prefix + relativePath;
 }
 
 function isWanted(absolutePath: string, options: DiscoverOptions): boolean {

@@ -1,3 +1,4 @@
+import { Buffer, isAscii } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
@@ -43,6 +44,9 @@ export function decodeSource(bytes: Uint8Array): SourceText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return text(new TextDecoder('utf-16le').decode(bytes));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return text(new TextDecoder('utf-16be').decode(bytes));
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'binary' };
+  // Most source files are pure ASCII: checking that (SIMD) and copying the bytes as Latin-1 is
+  // several times faster than decoding UTF-8, and gives the same string.
+  if (isAscii(bytes)) return text(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
   // TextDecoder drops a leading BOM by default (ignoreBOM: false) and is non-fatal by default.
   return text(new TextDecoder('utf-8').decode(bytes));
 }

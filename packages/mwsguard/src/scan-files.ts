@@ -142,7 +142,7 @@ function workerCount(jobs: number): number {
   return Math.max(1, jobs > 0 ? jobs : availableParallelism());
 }
 
-/** Message from a worker: one file's outcome. */
+/** One file's outcome, as a worker reports it (one message holds a batch of them). */
 interface WorkerResult {
   readonly file: SourceFile;
   readonly outcome: FileOutcome;
@@ -189,10 +189,10 @@ async function runPool(
         check();
       };
       feeders.push(feed);
-      worker.on('message', (message: WorkerResult) => {
-        inFlight -= 1;
-        outstanding -= 1;
-        record(message.file, message.outcome);
+      worker.on('message', (results: readonly WorkerResult[]) => {
+        inFlight -= results.length;
+        outstanding -= results.length;
+        for (const result of results) record(result.file, result.outcome);
         feed();
       });
       worker.on('error', reject);

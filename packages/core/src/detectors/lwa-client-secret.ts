@@ -14,8 +14,10 @@ const PREFIXED_SECRET = /(?<![A-Za-z0-9])amzn1\.oa2-cs\.v1\.[0-9a-fA-F]{64}(?![0
 
 function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
+  // `includes` finds the literal several times faster than the regex with its lookbehind.
   PREFIXED_SECRET.lastIndex = 0;
-  for (let m = PREFIXED_SECRET.exec(ctx.text); m !== null; m = PREFIXED_SECRET.exec(ctx.text)) {
+  const prefixed = ctx.text.includes('amzn1.oa2-cs.');
+  for (let m = prefixed ? PREFIXED_SECRET.exec(ctx.text) : null; m !== null; m = PREFIXED_SECRET.exec(ctx.text)) {
     if (isPlaceholder(m[0].slice(16))) continue;
     found.push({
       kind: 'lwa-client-secret',

@@ -12,6 +12,8 @@ const ACCESS_TOKEN = /(?<![A-Za-z0-9])Atza(?:\||%7[Cc])[\w-]{20,}/g;
 
 function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
+  // `includes` finds the literal several times faster than the regexes with their lookbehind.
+  if (!ctx.text.includes('Atz')) return found;
   for (const [re, severity] of [
     [REFRESH_TOKEN, 'error'],
     [ACCESS_TOKEN, 'warning'],

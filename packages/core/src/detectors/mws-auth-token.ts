@@ -11,6 +11,8 @@ const AUTH_TOKEN =
 
 function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
+  // `includes` finds the literal several times faster than the regex with its lookbehind.
+  if (!ctx.text.includes('amzn.mws.')) return found;
   AUTH_TOKEN.lastIndex = 0;
   for (let m = AUTH_TOKEN.exec(ctx.text); m !== null; m = AUTH_TOKEN.exec(ctx.text)) {
     const value = m[0];

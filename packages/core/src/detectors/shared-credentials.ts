@@ -248,7 +248,7 @@ const KEY_FIELD_WORDS = /secret|access|key_?id|[am]ws_?key/i;
 
 function find(ctx: ScanContext): RawFinding[] {
   if (!KEY_FIELD_WORDS.test(ctx.text)) return [];
-  const fields = extractFields(ctx.text, ctx.index, ctx.tabular);
+  const fields = extractFields(ctx.text, ctx.index, ctx.tabular, { requireKeyField: true });
   let resolutions = 0;
   const resolve = (name: string): string | undefined => {
     if (++resolutions > 20) return undefined;
