@@ -347,6 +347,26 @@ describe.concurrent('fault matrix (real bin)', () => {
     expect(r.files).toEqual(['d12/f77.txt', 'ok.env']);
   });
 
+  // Scan workers run with a capped heap (MWSGUARD_WORKER_HEAP_MB, default 192 MiB). A file that
+  // does not fit is not lost: the worker runs out of memory and the main thread rescans the
+  // files it had not answered. 16 MiB cannot hold this 40 MB non-ASCII file (40 MB as UTF-16 too).
+  it('worker out of memory: its files are rescanned in the main thread, nothing lost', T, async () => {
+    const dir = rowDir({ 'huge.txt': `${'é'.repeat(20_000_000)}\n${keyLine(KEYS.c)}` });
+    for (let d = 0; d < 3; d++) {
+      mkdirSync(join(dir, `d${String(d)}`));
+      for (let f = 0; f < 100; f++) writeFileSync(join(dir, `d${String(d)}`, `f${String(f)}.txt`), 'x\n');
+    }
+    const r = await scanJson(['--max-file-size', '0', '.'], dir, {
+      env: { ...gitEnv(), NO_COLOR: '1', MWSGUARD_DEBUG: '1', MWSGUARD_WORKER_HEAP_MB: '16' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.report.summary.filesScanned).toBe(302);
+    expect(r.files).toEqual(['huge.txt', 'ok.env']);
+    expect(r.stderr).toMatch(
+      /^mwsguard: debug: a scan worker ran out of memory; \d+ files rescanned in the main thread$/m,
+    );
+  });
+
   it('broken config JSON: config error, exit 2', T, async () => {
     const dir = rowDir({ 'mwsguard.config.json': '{"ignore": [' });
     expectUsageError(

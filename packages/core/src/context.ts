@@ -4,6 +4,7 @@ import { valueRuns } from './runs.js';
 import type { ValueRun } from './runs.js';
 import { detectTabular, TabularIndex } from './tabular.js';
 import { CODE_PATH } from './quoting.js';
+import { includesAmzn } from './strings.js';
 import type { ScanContext } from './types.js';
 
 /** Facts about a whole text that decide how its values are read and worded. */
@@ -30,7 +31,7 @@ function baseName(path: string): string {
 
 /** File-level facts, for adapters that classify one value at a time (`classifyString`). */
 export function textFacts(text: string): TextFacts {
-  return { hasMwsContext: MWS_CONTEXT.test(text), hasLwaClientId: text.includes(LWA_CLIENT_ID) };
+  return { hasMwsContext: MWS_CONTEXT.test(text), hasLwaClientId: includesAmzn(text, LWA_CLIENT_ID) };
 }
 
 const LWA_CLIENT_ID = 'amzn1.application-oa2-client.';
@@ -64,7 +65,7 @@ export function createContext(
     get hasAmazonContext(): boolean {
       return (amazon ??= this.hasMwsContext || AMAZON_CONTEXT.test(text) || AMAZON_CONTEXT.test(baseName(path)));
     },
-    hasLwaClientId: overrides.lwaClientId ?? text.includes(LWA_CLIENT_ID),
+    hasLwaClientId: overrides.lwaClientId ?? includesAmzn(text, LWA_CLIENT_ID),
     accessKeyLines: new Set<number>(),
     pairedWithAccessKey: overrides.paired ?? false,
     valueRuns: () => (runs ??= valueRuns(text)),

@@ -7,15 +7,13 @@ import { trimChars } from './strings.js';
 
 /** Bracket containers, indentation parents, list items and sections, computed once per text. */
 export class Layout {
-  // Bracket openers in text order, with their enclosing opener and their closer (-1: none). Plain
-  // number arrays rather than maps or objects: a minified bundle has millions of brackets.
-  readonly #openers: number[] = [];
-  readonly #openerParent: number[] = [];
-  readonly #openerCloser: number[] = [];
-  // Container changes in text order: from `#eventOffset[k]` on, the innermost open bracket is
-  // `#eventContainer[k]`.
-  readonly #eventOffset: number[] = [];
-  readonly #eventContainer: number[] = [];
+  // Container changes in text order, two per bracket pair in typed arrays (a minified bundle has
+  // millions of brackets): an opener at `o` makes an event at `o + 1` whose `#eventRef` is its
+  // closer (-1: never closed); a closer at `c` makes one at `c + 1` whose `#eventRef` is the
+  // container it returns to (-1: none). The text tells them apart: `text[offset - 1]`.
+  #eventOffset = new Int32Array(1024);
+  #eventRef = new Int32Array(1024);
+  #events = 0;
   readonly #lineParent: Int32Array;
   readonly #lineItem: Int32Array;
   readonly #lineSection: Int32Array;
@@ -35,7 +33,7 @@ export class Layout {
 
   #scanBrackets(): void {
     const { text } = this;
-    // Indexes into #openers of the open brackets, innermost last.
+    // Event indexes of the open brackets, innermost last.
     const stack: number[] = [];
     let quote = 0;
     for (let i = 0; i < text.length; i++) {
@@ -59,32 +57,40 @@ export class Layout {
         const nl = text.indexOf('\n', i);
         i = (nl === -1 ? text.length : nl) - 1;
       } else if (c === 123 || c === 40 || c === 91) {
-        const top = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
-        this.#openerParent.push(top === -1 ? -1 : (this.#openers[top] ?? -1));
-        this.#openerCloser.push(-1);
-        stack.push(this.#openers.length);
-        this.#openers.push(i);
-        this.#eventOffset.push(i + 1);
-        this.#eventContainer.push(i);
+        stack.push(this.#events);
+        this.#addEvent(i + 1, -1);
       } else if (c === 125 || c === 41 || c === 93) {
         const open = c === 125 ? 123 : c === 41 ? 40 : 91;
         // Look at most 3 levels down: mismatched brackets in prose must not cost a stack walk.
         let depth = -1;
         for (let k = stack.length - 1; k >= Math.max(0, stack.length - 3); k--) {
-          if (text.charCodeAt(this.#openers[stack[k] ?? 0] ?? 0) === open) {
+          if (text.charCodeAt((this.#eventOffset[stack[k] ?? 0] ?? 0) - 1) === open) {
             depth = k;
             break;
           }
         }
         if (depth !== -1) {
-          this.#openerCloser[stack[depth] ?? 0] = i;
+          this.#eventRef[stack[depth] ?? 0] = i;
           stack.length = depth;
           const top = depth > 0 ? (stack[depth - 1] ?? -1) : -1;
-          this.#eventOffset.push(i + 1);
-          this.#eventContainer.push(top === -1 ? -1 : (this.#openers[top] ?? -1));
+          this.#addEvent(i + 1, top === -1 ? -1 : (this.#eventOffset[top] ?? 0) - 1);
         }
       }
     }
+  }
+
+  #addEvent(offset: number, ref: number): void {
+    if (this.#events === this.#eventOffset.length) {
+      const offsets = new Int32Array(this.#events * 2);
+      offsets.set(this.#eventOffset);
+      this.#eventOffset = offsets;
+      const refs = new Int32Array(this.#events * 2);
+      refs.set(this.#eventRef);
+      this.#eventRef = refs;
+    }
+    this.#eventOffset[this.#events] = offset;
+    this.#eventRef[this.#events] = ref;
+    this.#events++;
   }
 
   #scanIndentation(): void {
@@ -157,22 +163,23 @@ export class Layout {
 
   /** Innermost open bracket at `offset` (binary search over bracket events). */
   containerAt(offset: number): number {
-    const at = lastAtOrBefore(this.#eventOffset, offset);
-    return at === -1 ? -1 : (this.#eventContainer[at] ?? -1);
+    const at = lastAtOrBefore(this.#eventOffset, this.#events, offset);
+    if (at === -1) return -1;
+    const opener = (this.#eventOffset[at] ?? 0) - 1;
+    return isOpener(this.text.charCodeAt(opener)) ? opener : (this.#eventRef[at] ?? -1);
   }
 
   /** Offset of the bracket that closes the one opened at `opener`. */
   closerOf(opener: number): number | undefined {
-    const k = lastAtOrBefore(this.#openers, opener);
-    if (k === -1 || this.#openers[k] !== opener) return undefined;
-    const closer = this.#openerCloser[k] ?? -1;
+    const at = lastAtOrBefore(this.#eventOffset, this.#events, opener + 1);
+    if (at === -1 || this.#eventOffset[at] !== opener + 1 || !isOpener(this.text.charCodeAt(opener))) return undefined;
+    const closer = this.#eventRef[at] ?? -1;
     return closer === -1 ? undefined : closer;
   }
 
-  /** Offset of the bracket enclosing the one opened at `opener`, or -1. */
+  /** Offset of the bracket enclosing the one opened at `opener`, or -1: the container just before it. */
   #parentOf(opener: number): number {
-    const k = lastAtOrBefore(this.#openers, opener);
-    return k === -1 || this.#openers[k] !== opener ? -1 : (this.#openerParent[k] ?? -1);
+    return this.containerAt(opener);
   }
 
   /** The first 200 characters of a line: enough to name a record, bounded on minified lines. */
@@ -249,10 +256,10 @@ function lastClause(head: string): string {
 const BRACKET_SCAN = new Uint8Array(128);
 for (const c of '"\'`#/{}()[]') BRACKET_SCAN[c.charCodeAt(0)] = 1;
 
-/** Index of the last element of ascending `values` that is <= `at`, or -1. */
-function lastAtOrBefore(values: readonly number[], at: number): number {
+/** Index of the last of the first `count` ascending `values` that is <= `at`, or -1. */
+function lastAtOrBefore(values: Int32Array, count: number, at: number): number {
   let lo = 0;
-  let hi = values.length - 1;
+  let hi = count - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
@@ -263,6 +270,8 @@ function lastAtOrBefore(values: readonly number[], at: number): number {
   }
   return found;
 }
+
+const isOpener = (c: number): boolean => c === 123 || c === 40 || c === 91;
 
 /** JavaScript's `\s`: the whitespace a `^\s*` prefix takes. */
 function isJsSpace(c: number): boolean {

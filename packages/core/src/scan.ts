@@ -112,7 +112,13 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
 const K8S_DATA_VALUE = /^([ \t]+)([\w.-]{1,120}):[ \t]*["']?([A-Z0-9+/]{12,}={0,2})["']?[ \t]*$/gim;
 
 function scanBase64Secrets(ctx: ScanContext): RawFinding[] {
-  if (!/kind:[ \t]*["']?Secret\b/.test(ctx.text) || !/^[ \t]*(?:data|binaryData):/m.test(ctx.text)) return [];
+  // `includes` rules most texts out several times faster than the regex.
+  if (
+    !ctx.text.includes('Secret') ||
+    !/kind:[ \t]*["']?Secret\b/.test(ctx.text) ||
+    !/^[ \t]*(?:data|binaryData):/m.test(ctx.text)
+  )
+    return [];
   const out: RawFinding[] = [];
   K8S_DATA_VALUE.lastIndex = 0;
   for (let m = K8S_DATA_VALUE.exec(ctx.text); m !== null; m = K8S_DATA_VALUE.exec(ctx.text)) {

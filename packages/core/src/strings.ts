@@ -3,6 +3,15 @@
  * runs of their characters, these loops never do.
  */
 
+/**
+ * `text.includes(literal)` for a literal holding `zn` (every `amzn…` prefix). V8 looks for a
+ * two-character literal with a memchr-like scan about twenty times faster than for a longer one
+ * (0.03 against 0.5 ns per character here), and most texts have no `zn` at all.
+ */
+export function includesAmzn(text: string, literal: string): boolean {
+  return text.includes('zn') && text.includes(literal);
+}
+
 /** Drops characters in `chars` from the start and the end of `s`. */
 export function trimChars(s: string, chars: string, { start = true, end = true } = {}): string {
   let i = 0;

@@ -217,6 +217,13 @@ async function collect(
     onSchedule: (workers) => {
       if (io.env.MWSGUARD_DEBUG === '1') io.stderr.write(`mwsguard: debug: ${String(workers)} worker threads\n`);
     },
+    onRescue: (files) => {
+      if (io.env.MWSGUARD_DEBUG === '1') {
+        io.stderr.write(
+          `mwsguard: debug: a scan worker ran out of memory; ${String(files)} files rescanned in the main thread\n`,
+        );
+      }
+    },
     ...kinds,
   });
 }

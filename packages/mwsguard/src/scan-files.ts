@@ -41,6 +41,8 @@ export interface ScanScheduleOptions extends FileScanOptions {
   readonly jobs: number;
   /** Called after each file (scanned or skipped), for progress. */
   readonly onFile?: () => void;
+  /** Called when a worker ran out of memory, with the number of its files the main thread rescans. */
+  readonly onRescue?: (files: number) => void;
   /** Called once with the number of worker threads used (0: the scan ran in the main thread). */
   readonly onSchedule?: (workers: number) => void;
 }
@@ -142,17 +144,36 @@ function workerCount(jobs: number): number {
   return Math.max(1, jobs > 0 ? jobs : availableParallelism());
 }
 
-/** One file's outcome, as a worker reports it (one message holds a batch of them). */
-interface WorkerResult {
-  readonly file: SourceFile;
-  readonly outcome: FileOutcome;
+/**
+ * Old-generation heap of each scan worker, in MiB (`MWSGUARD_WORKER_HEAP_MB` overrides it). V8
+ * otherwise lets an idle-looking heap grow far past what a scan needs (two workers peaked at
+ * 410 MB on the 58k-file benchmark tree, 270 MB with this cap). A file too large for the cap
+ * is not lost: the worker runs out of memory, and its unfinished files are scanned again in the
+ * main thread, whose heap is not capped.
+ */
+const WORKER_HEAP_MB = 192;
+/** Young generation of each scan worker, in MiB: short-lived per-file garbage stays small. */
+const WORKER_YOUNG_HEAP_MB = 16;
+
+function workerHeapMb(): number {
+  const value = Number(process.env.MWSGUARD_WORKER_HEAP_MB);
+  return Number.isInteger(value) && value > 0 ? value : WORKER_HEAP_MB;
+}
+
+/** A worker of the pool and the batches it has not answered yet, oldest first. */
+interface PoolSlot {
+  worker?: Worker;
+  readonly batches: SourceFile[][];
+  inFlight: number;
+  /** Ran out of memory before any file: not restarted (its work goes to the others). */
+  retired: boolean;
 }
 
 async function runPool(
   count: number,
   first: SourceFile[],
   iterator: AsyncIterator<Discovered>,
-  options: FileScanOptions,
+  options: ScanScheduleOptions,
   record: (file: SourceFile, outcome: FileOutcome) => void,
   other: (item: Exclude<Discovered, { type: 'file' }>) => void,
 ): Promise<void> {
@@ -166,44 +187,101 @@ async function runPool(
     ...(options.kinds ? { kinds: options.kinds } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
   };
-  const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData }));
-  const feeders: (() => void)[] = [];
+  const allowValues = options.allowValueSources.map((source) => new RegExp(source, 'u'));
+  const resourceLimits = { maxOldGenerationSizeMb: workerHeapMb(), maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB };
+  const slots: PoolSlot[] = [];
+  // Files whose worker ran out of memory, waiting to be scanned in the main thread.
+  const rescue: SourceFile[] = [];
+  let rescuing = false;
+  let feedAll = (): void => undefined;
   const finished = new Promise<void>((resolve, reject) => {
     const check = (): void => {
       if (sourceDone && queue.length === 0 && outstanding === 0) resolve();
     };
-    for (const worker of workers) {
-      let inFlight = 0;
-      const feed = (): void => {
-        while (inFlight < 2 * BATCH_SIZE && queue.length > 0) {
-          const batch = queue.splice(0, BATCH_SIZE);
-          inFlight += batch.length;
-          outstanding += batch.length;
-          worker.postMessage(batch);
+    const wakeIfLow = (): void => {
+      if (queue.length < QUEUE_HIGH_WATER / 2 && wakeProducer) {
+        const wake = wakeProducer;
+        wakeProducer = undefined;
+        wake();
+      }
+    };
+    const feed = (slot: PoolSlot): void => {
+      const { worker } = slot;
+      if (slot.retired || !worker) {
+        // With no worker left, the main thread scans what remains.
+        if (slots.every((other) => other.retired) && queue.length > 0) {
+          outstanding += queue.length;
+          rescue.push(...queue.splice(0));
+          scanRescued().catch(reject);
         }
-        if (queue.length < QUEUE_HIGH_WATER / 2 && wakeProducer) {
-          const wake = wakeProducer;
-          wakeProducer = undefined;
-          wake();
-        }
-        check();
-      };
-      feeders.push(feed);
-      worker.on('message', (results: readonly WorkerResult[]) => {
-        inFlight -= results.length;
-        outstanding -= results.length;
-        for (const result of results) record(result.file, result.outcome);
-        feed();
+        return;
+      }
+      while (slot.inFlight < 2 * BATCH_SIZE && queue.length > 0) {
+        const batch = queue.splice(0, BATCH_SIZE);
+        slot.batches.push(batch);
+        slot.inFlight += batch.length;
+        outstanding += batch.length;
+        worker.postMessage(batch);
+      }
+      wakeIfLow();
+      check();
+    };
+    const scanRescued = async (): Promise<void> => {
+      if (rescuing) return;
+      rescuing = true;
+      for (let file = rescue.shift(); file !== undefined; file = rescue.shift()) {
+        record(file, await scanOneFile(file, options, allowValues));
+        outstanding -= 1;
+      }
+      rescuing = false;
+      wakeIfLow();
+      check();
+    };
+    const start = (slot: PoolSlot): void => {
+      const worker = new Worker(WORKER_URL, { workerData, resourceLimits });
+      slot.worker = worker;
+      // Outcomes come back per batch, in the order of the batch: no paths are sent back.
+      worker.on('message', (outcomes: readonly FileOutcome[]) => {
+        const batch = slot.batches.shift() ?? [];
+        slot.inFlight -= batch.length;
+        outstanding -= batch.length;
+        batch.forEach((file, i) => {
+          const outcome = outcomes[i];
+          if (outcome) record(file, outcome);
+        });
+        feed(slot);
       });
-      worker.on('error', reject);
+      worker.on('error', (error: Error & { code?: string }) => {
+        if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') {
+          reject(error);
+          return;
+        }
+        // The unanswered batches hold the file that did not fit: the main thread scans them all.
+        slot.retired = slot.batches.length === 0;
+        const unanswered = slot.batches.flat();
+        options.onRescue?.(unanswered.length);
+        rescue.push(...unanswered);
+        slot.batches.length = 0;
+        slot.inFlight = 0;
+        if (slot.retired) slot.worker = undefined;
+        else start(slot);
+        feed(slot);
+        scanRescued().catch(reject);
+      });
       worker.on('exit', (code) => {
-        if (code !== 0) reject(new Error(`a scan worker stopped with exit code ${String(code)}`));
+        if (code !== 0 && slot.worker === worker)
+          reject(new Error(`a scan worker stopped with exit code ${String(code)}`));
       });
+    };
+    for (let i = 0; i < count; i++) {
+      const slot: PoolSlot = { batches: [], inFlight: 0, retired: false };
+      slots.push(slot);
+      start(slot);
     }
+    feedAll = (): void => {
+      for (const slot of slots) feed(slot);
+    };
   });
-  const feedAll = (): void => {
-    for (const feed of feeders) feed();
-  };
   // Keep the rejection observed while the producer below is still running.
   finished.catch(() => undefined);
   try {
@@ -224,7 +302,7 @@ async function runPool(
     feedAll();
     await finished;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(slots.flatMap((slot) => (slot.worker ? [slot.worker.terminate()] : [])));
   }
 }
 

@@ -14,11 +14,12 @@ const port = parentPort;
 let chain = Promise.resolve();
 
 // One message per batch, not per file: on a tree of many small files, posting (and receiving)
-// a message per file cost about as much as reading the files.
+// a message per file cost about as much as reading the files. The outcomes are in the order of
+// the batch, so no paths travel back.
 port?.on('message', (batch: SourceFile[]) => {
   chain = chain.then(async () => {
-    const results: { file: SourceFile; outcome: FileOutcome }[] = [];
-    for (const file of batch) results.push({ file, outcome: await scanOneFile(file, options, allowValues) });
-    port.postMessage(results);
+    const outcomes: FileOutcome[] = [];
+    for (const file of batch) outcomes.push(await scanOneFile(file, options, allowValues));
+    port.postMessage(outcomes);
   });
 });
