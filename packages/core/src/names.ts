@@ -117,8 +117,32 @@ export function nameWords(name: string): string[] {
 const OTHER_SECRET =
   /client|jwt|session|cookie|csrf|webhook|oauth|stripe|github|slack|django|flask|rails|encryption|signing|shopify|ebay|paypal|lwa/;
 
+// Names repeat (`token`, `accessKeyId` thousands of times in one bundle): roles are memoized, in a
+// map cleared when full so that its memory stays bounded. A name cut from a text by `slice` is a
+// view that keeps the whole text alive, so the map keeps a copy of it (`ownCopy`), never the view.
+const ROLE_CACHE = new Map<string, NameRole>();
+const ROLE_CACHE_SIZE = 4096;
+
 /** Classifies a binding name. */
 export function nameRole(name: string): NameRole {
+  let role = ROLE_CACHE.get(name);
+  if (role === undefined) {
+    role = classifyName(name);
+    if (ROLE_CACHE.size >= ROLE_CACHE_SIZE) ROLE_CACHE.clear();
+    ROLE_CACHE.set(ownCopy(name), role);
+  }
+  return role;
+}
+
+/**
+ * A string with the same characters that does not share memory with a larger one: concatenating
+ * makes V8 flatten the name into a new string, and the slice is a view of that small string.
+ */
+function ownCopy(name: string): string {
+  return `${name} `.slice(0, -1);
+}
+
+function classifyName(name: string): NameRole {
   const n = normalizeName(name);
   if (n === '') return 'none';
   if (nameWords(name).some((w) => NOT_SECRET_WORDS.has(w) || /^sha\d+$/.test(w))) return 'not-secret';

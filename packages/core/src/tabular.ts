@@ -7,6 +7,9 @@ import type { LineIndex } from './locate.js';
 
 const DELIMITERS = [',', '\t', ';', '|'] as const;
 const CSV_PATH = /\.(?:csv|tsv)$/i;
+/** Longest header line and longest first row read when telling a tabular text by its content. */
+const MAX_HEADER = 2000;
+const MAX_SECOND_LINE = 4000;
 
 /** One header cell: its text (unquoted, trimmed) and the offset of its first character. */
 export interface HeaderCell {
@@ -79,15 +82,17 @@ export class TabularIndex {
  * header reads like column names (no `=`, `:` or braces), as in a `.txt` export.
  */
 export function detectTabular(text: string, path: string): string | undefined {
-  const firstEnd = text.search(/\r?\n|\r/);
+  // Only the first 2,001 characters are searched: a longer header is never tabular, and a
+  // minified file would otherwise be read to its end for a line break it does not have.
+  const firstEnd = text.slice(0, MAX_HEADER + 1).search(/\r?\n|\r/);
   const header = firstEnd === -1 ? text : text.slice(0, firstEnd);
-  if (header.length > 2000) return undefined;
+  if (header.length > MAX_HEADER) return undefined;
   const count = (line: string, d: string): number => splitCells(line, d).length - 1;
   const best = DELIMITERS.reduce((a, d) => (count(header, d) > count(header, a) ? d : a));
   if (CSV_PATH.test(path)) return best;
   if (firstEnd === -1 || count(header, best) < 2 || /[={}:]/.test(header)) return undefined;
   const rest = text.slice(firstEnd).replace(/^[\r\n]+/, '');
-  const secondEnd = rest.search(/\r?\n|\r/);
+  const secondEnd = rest.slice(0, MAX_SECOND_LINE + 1).search(/\r?\n|\r/);
   const second = secondEnd === -1 ? rest : rest.slice(0, secondEnd);
-  return second.length <= 4000 && count(second, best) === count(header, best) ? best : undefined;
+  return second.length <= MAX_SECOND_LINE && count(second, best) === count(header, best) ? best : undefined;
 }

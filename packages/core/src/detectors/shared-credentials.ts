@@ -214,6 +214,8 @@ function requestsWithoutToken(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
   const { text } = ctx;
   let judgedUntil = 0;
+  // A short literal is found several times faster than the regex's class-led start.
+  if (!text.includes('Id=')) return found;
   QUERY_KEY.lastIndex = 0;
   for (let m = QUERY_KEY.exec(text); m !== null; m = QUERY_KEY.exec(text)) {
     // The URL is the run of non-space characters around the parameter; each URL is read once.
