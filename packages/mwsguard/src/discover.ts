@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { globbyStream } from 'globby';
 import type { GlobList } from './globs.js';
+import { GitignoreRules } from './gitignore.js';
 import type { SkipReason } from './result.js';
 import { UsageError } from './usage-error.js';
 
@@ -170,44 +171,7 @@ async function* walk(
   options: DiscoverOptions,
   seen: Set<string>,
 ): AsyncGenerator<Discovered> {
-  const ignore = [...ALWAYS_IGNORED, ...(isInNodeModules(root) ? [] : DEFAULT_IGNORES)];
-  for (const list of options.ignore) ignore.push(...walkPatterns(list, root));
-  let failure: NodeJS.ErrnoException | undefined;
-  try {
-    yield* walkOnce(root, chain, options, seen, ignore, false);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code !== 'string') throw error;
-    failure = error as NodeJS.ErrnoException;
-  }
-  if (failure) {
-    // An unreadable directory stops globby's walk: report it, then finish the walk without it.
-    const path = typeof failure.path === 'string' ? failure.path : root;
-    yield skip(toDisplayPath(options.cwd, resolve(root, path)), 'unreadable', failure.code);
-    yield* walkOnce(root, chain, options, seen, ignore, true);
-  }
-}
-
-/** A directory entry found by a walk: a file or a symbolic link (directories are walked). */
-interface WalkEntry {
-  readonly type: 'entry';
-  readonly absolutePath: string;
-  readonly displayPath: string;
-  readonly isLink: boolean;
-}
-
-async function* walkOnce(
-  root: string,
-  chain: readonly string[],
-  options: DiscoverOptions,
-  seen: Set<string>,
-  ignore: readonly string[],
-  suppressErrors: boolean,
-): AsyncGenerator<Discovered> {
-  const entries = options.gitignore
-    ? globbyEntries(root, options, ignore, suppressErrors)
-    : readdirEntries(root, options, isInNodeModules(root));
-  for await (const entry of entries) {
+  for (const entry of readdirEntries(root, options)) {
     if (entry.type !== 'entry') {
       yield entry;
       continue;
@@ -241,55 +205,31 @@ async function* walkOnce(
   }
 }
 
-/** The walk as globby does it, with `.gitignore` files (theirs and the repository's) applied. */
-async function* globbyEntries(
-  root: string,
-  options: DiscoverOptions,
-  ignore: readonly string[],
-  suppressErrors: boolean,
-): AsyncGenerator<WalkEntry> {
-  const stream = globbyStream('**', {
-    cwd: root,
-    dot: true,
-    gitignore: true,
-    ignore: [...ignore],
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    objectMode: true,
-    suppressErrors,
-  }) as AsyncIterable<{ path: string; dirent: { isFile(): boolean; isSymbolicLink(): boolean } }>;
-  const prefix = displayPrefix(options.cwd, root);
-  for await (const entry of stream) {
-    const isLink = entry.dirent.isSymbolicLink();
-    if (!isLink && !entry.dirent.isFile()) continue;
-    const absolutePath = join(root, entry.path);
-    yield {
-      type: 'entry',
-      absolutePath,
-      displayPath: displayPathOf(options.cwd, prefix, entry.path, absolutePath),
-      isLink,
-    };
-  }
+/** A directory entry found by a walk: a file or a symbolic link (directories are walked). */
+interface WalkEntry {
+  readonly type: 'entry';
+  readonly absolutePath: string;
+  readonly displayPath: string;
+  readonly isLink: boolean;
 }
 
 /**
- * The walk without `.gitignore` files: one `readdir` per directory and nothing else, about ten
- * times cheaper than a glob engine on a large tree (58k files: 0.14 s against 1.25 s), which
- * matters because the walk feeds the scan workers. It leaves out what globby's ignore patterns
- * would: `.git` always, `node_modules` unless the walk starts inside one, and directories that a
- * user ignore list matches (their files would all be dropped by {@link isWanted} anyway). An
- * unreadable directory is reported and the walk goes on.
+ * The walk itself: one `readdir` per directory, `.gitignore` files applied as git does (see
+ * `gitignore.ts`). A glob engine was ten times slower on a large tree (58k files: globby took
+ * 1.25 s without `.gitignore` files and 2.7 s with them, this walk 0.14 s and about 0.3 s), and
+ * the walk feeds the scan workers. It leaves out `.git` always, `node_modules` unless the walk
+ * starts inside one, and directories that a user ignore list matches (their files would all be
+ * dropped by {@link isWanted} anyway). An unreadable directory is reported and the walk goes on.
  */
-function* readdirEntries(
-  root: string,
-  options: DiscoverOptions,
-  insideNodeModules: boolean,
-): Generator<WalkEntry | Discovered> {
+function* readdirEntries(root: string, options: DiscoverOptions): Generator<WalkEntry | Discovered> {
+  const insideNodeModules = isInNodeModules(root);
   const prefix = displayPrefix(options.cwd, root);
-  // Directories still to read, each with its path relative to `root` (`''` or ending in `/`).
-  const pending: [string, string][] = [[root, '']];
+  const rootRules = options.gitignore ? GitignoreRules.forRoot(root) : undefined;
+  if (options.gitignore && rootRules === undefined) return; // the root itself is ignored
+  // Directories still to read: path, path relative to `root` ('' or ending in `/`), rules above.
+  const pending: [string, string, GitignoreRules | undefined][] = [[root, '', rootRules]];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [dir, relativeDir] = next;
+    const [dir, relativeDir, rulesAbove] = next;
     let dirents: Dirent[];
     try {
       dirents = readdirSync(dir, { withFileTypes: true });
@@ -299,13 +239,16 @@ function* readdirEntries(
       yield skip(toDisplayPath(options.cwd, dir), 'unreadable', code);
       continue;
     }
+    const rules = rulesAbove && dirents.some((d) => d.name === '.gitignore') ? rulesAbove.withFile(dir) : rulesAbove;
     for (const dirent of dirents) {
       const { name } = dirent;
       if (name === '.git' || (!insideNodeModules && name === 'node_modules')) continue;
       const absolutePath = dir + sep + name;
-      if (dirent.isDirectory()) {
+      const isDirectory = dirent.isDirectory();
+      if (rules?.ignores(absolutePath, isDirectory) === true) continue;
+      if (isDirectory) {
         if (!options.ignore.some((list) => list.matches(absolutePath))) {
-          pending.push([absolutePath, `${relativeDir}${name}/`]);
+          pending.push([absolutePath, `${relativeDir}${name}/`, rules]);
         }
       } else if (dirent.isFile() || dirent.isSymbolicLink()) {
         const displayPath = displayPathOf(options.cwd, prefix, relativeDir + name, absolutePath);
@@ -334,12 +277,6 @@ function displayPathOf(cwd: string, prefix: string | undefined, relativePath: st
 function isWanted(absolutePath: string, options: DiscoverOptions): boolean {
   if (options.ignore.some((list) => list.matches(absolutePath))) return false;
   return !options.include || options.include.isEmpty || options.include.matches(absolutePath);
-}
-
-/** Patterns of `list` that globby can apply to a walk from `root` (to prune whole directories). */
-function walkPatterns(list: GlobList, root: string): string[] {
-  if (list.base === root) return [...list.walkPatterns];
-  return list.walkPatterns.filter((p) => p.startsWith('**/'));
 }
 
 type TargetType =
