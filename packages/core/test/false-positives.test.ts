@@ -686,6 +686,23 @@ export class SellerConnection {
 </form>
 `,
     ],
+    // Found by \`pnpm bench\` in installed packages (@aws-sdk/credential-provider-sso, googleapis).
+    [
+      "JS: AWS SDK destructuring STS credentials with the AWS account's id",
+      'dist-es/resolveSSOCredentials.js',
+      `const { roleCredentials: { accessKeyId, secretAccessKey, sessionToken, expiration, accountId } = {}, } = ssoResp;
+const credentials = { accessKeyId, secretAccessKey, sessionToken, expiration: new Date(expiration) };
+`,
+    ],
+    [
+      'TS: JSDoc of a DNS API naming a DNS key id',
+      'apis/dns/v2beta1.d.ts',
+      ` * @param {object} params Parameters for request
+ * @param {string=} params.clientOperationId For mutating operation requests only.
+ * @param {string} params.dnsKeyId The identifier of the requested DnsKey.
+ * @param {string} params.managedZone Identifies the managed zone addressed by this request.
+`,
+    ],
   ])('%s', (_description, path, text) => {
     expect(findingsIn(path, text)).toEqual([]);
   });

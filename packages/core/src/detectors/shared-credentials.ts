@@ -142,7 +142,9 @@ export function findSharedCredentialFields(
         const fromSeller =
           path.length > 1 &&
           ((isSellerHolder(owner) && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
-            (seller !== undefined && sellerRoot !== '' && path[0] === sellerRoot));
+            // Keys and a seller id read from one object: a real seller id, not an AWS `accountId`
+            // (`const { accessKeyId, secretAccessKey, accountId } = credentials` is AWS's own).
+            (seller?.role === 'seller-id' && sellerRoot !== '' && path[0] === sellerRoot));
         // `{ sellerId, accessKey, secretKey }` written or sent together, keys from nowhere visible.
         const shorthandTogether = path.length === 1 && value === key.name && seller?.value === seller?.name;
         if (fromSeller)
