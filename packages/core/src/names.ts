@@ -158,7 +158,9 @@ function classifyName(name: string): NameRole {
   }
   if (/awssecret|mwssecret|amzsecret/.test(n)) return 'secret-key';
   if (
-    /accesskey|^(?:aws|mws|amazon|amz|dev|developer|seller|merchant)?keyid$|^awskey$|^mwskey$|^accessid$|^awsaccessid$/.test(n) &&
+    /accesskey|^(?:aws|mws|amazon|amz|dev|developer|seller|merchant)?keyid$|^awskey$|^mwskey$|^accessid$|^awsaccessid$/.test(
+      n,
+    ) &&
     !/secret|signature|hash|kms|gpg|pgp|ssh|public|private|license/.test(n) &&
     (!n.includes('api') || /spapi|sellingpartner/.test(n))
   )
