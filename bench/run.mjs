@@ -24,7 +24,8 @@ const HELP = `Usage: pnpm bench [-- options]
   -h, --help            Show this help
 
 The corpus is cached in .cache/bench/corpus-<size>/ (the first run needs the npm registry).
-Results are printed and written to .cache/bench/results-<size>.{json,md}.`;
+Results are printed and written to .cache/bench/results-<size>.{json,md}; a --tools subset writes
+results-<size>-partial.{json,md} instead, so the last complete run stays on record.`;
 
 const argv = process.argv.slice(2);
 if (argv[0] === '--') argv.shift(); // `pnpm bench -- --size small`
@@ -222,6 +223,8 @@ const result = {
 
 const { text, markdown } = formatReport(result);
 console.log(text);
-writeFileSync(join(CACHE, `results-${opts.size}.json`), `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync(join(CACHE, `results-${opts.size}.md`), markdown);
-log(`\nWritten: .cache/bench/results-${opts.size}.json and .md`);
+// A subset of the tools is a check, not a record: it must not replace the last complete table.
+const stem = opts.tools ? `results-${opts.size}-partial` : `results-${opts.size}`;
+writeFileSync(join(CACHE, `${stem}.json`), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(CACHE, `${stem}.md`), markdown);
+log(`\nWritten: .cache/bench/${stem}.json and .md`);
