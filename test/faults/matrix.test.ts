@@ -446,7 +446,7 @@ describe.concurrent('fault matrix (real bin)', () => {
     }
   });
 
-  it('--history in a shallow clone: the visible commits scanned, exit 1', T, async () => {
+  it('--history in a shallow clone: the visible commits scanned, a note says so, exit 1', T, async () => {
     const repo = tempRepo();
     const clone = tempDir('mwsguard-shallow-');
     try {
@@ -455,7 +455,11 @@ describe.concurrent('fault matrix (real bin)', () => {
       commit(repo.dir, 'three', { 'c.txt': 'nothing\n' });
       git(clone.dir, 'clone', '-q', '--depth', '1', `file://${repo.dir}`, 'c');
       const r = await scanJson(['--history'], join(clone.dir, 'c'));
-      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 1, stderr: '' });
+      expect({ code: r.code, stderr: r.stderr }).toEqual({
+        code: 1,
+        stderr:
+          'mwsguard: note: this clone is shallow: only its commits were scanned (older history is not in it; `git fetch --unshallow` fetches it).\n',
+      });
       // The graft commit adds every file it holds: nothing in the snapshot is lost.
       expect(r.files).toEqual(['a.env', 'ok.env']);
     } finally {

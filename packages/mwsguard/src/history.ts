@@ -66,6 +66,14 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryScan>
     commitsScanned: 0,
   };
   if (revisions === undefined) return scan;
+  // A shallow clone (CI checkouts fetch one commit by default) holds only the newest commits: say
+  // so, since a key removed before them cannot be found and the scan would look complete.
+  const shallow = await git(['rev-parse', '--is-shallow-repository'], root);
+  if (shallow.code === 0 && shallow.stdout.trim() === 'true') {
+    scan.notes.push(
+      'this clone is shallow: only its commits were scanned (older history is not in it; `git fetch --unshallow` fetches it).',
+    );
+  }
 
   const first = new Map<string, { finding: FileFinding; commits: Set<string> }>();
   const suppressed = new Map<string, SuppressedFinding>();
