@@ -217,6 +217,7 @@ async function collect(
     onSchedule: (workers) => {
       if (io.env.MWSGUARD_DEBUG === '1') io.stderr.write(`mwsguard: debug: ${String(workers)} worker threads\n`);
     },
+    ...workerHeap(io.env.MWSGUARD_WORKER_HEAP_MB),
     onRescue: (files) => {
       if (io.env.MWSGUARD_DEBUG === '1') {
         io.stderr.write(
@@ -226,6 +227,12 @@ async function collect(
     },
     ...kinds,
   });
+}
+
+/** `MWSGUARD_WORKER_HEAP_MB`, when it is a positive whole number; otherwise the pool's default. */
+function workerHeap(value: string | undefined): { workerHeapMb?: number } {
+  const mb = Number(value);
+  return value !== undefined && Number.isInteger(mb) && mb > 0 ? { workerHeapMb: mb } : {};
 }
 
 /** Paths from stdin: NUL-separated when there is a NUL (`git diff -z`), else one per line. */

@@ -41,6 +41,8 @@ export interface ScanScheduleOptions extends FileScanOptions {
   readonly jobs: number;
   /** Called after each file (scanned or skipped), for progress. */
   readonly onFile?: () => void;
+  /** Old-generation heap cap of each worker in MiB (`MWSGUARD_WORKER_HEAP_MB`); default 192. */
+  readonly workerHeapMb?: number;
   /** Called when a worker ran out of memory, with the number of its files the main thread rescans. */
   readonly onRescue?: (files: number) => void;
   /** Called once with the number of worker threads used (0: the scan ran in the main thread). */
@@ -128,7 +130,7 @@ export async function scanDiscovered(
   }
   options.onSchedule?.(workers > 1 && !exhausted ? workers : 0);
   if (workers > 1 && !exhausted) {
-    await runPool(workers, first, iterator, options, record, other);
+    await runPool(workers, first, iterator, options, allowValues, record, other);
     return scan;
   }
   for (const file of first) record(file, await scanOneFile(file, options, allowValues));
@@ -145,7 +147,7 @@ function workerCount(jobs: number): number {
 }
 
 /**
- * Old-generation heap of each scan worker, in MiB (`MWSGUARD_WORKER_HEAP_MB` overrides it). V8
+ * Old-generation heap of each scan worker, in MiB (`workerHeapMb` overrides it). V8
  * otherwise lets an idle-looking heap grow far past what a scan needs (two workers peaked at
  * 410 MB on the 58k-file benchmark tree, 270 MB with this cap). A file too large for the cap
  * is not lost: the worker runs out of memory, and its unfinished files are scanned again in the
@@ -154,11 +156,6 @@ function workerCount(jobs: number): number {
 const WORKER_HEAP_MB = 192;
 /** Young generation of each scan worker, in MiB: short-lived per-file garbage stays small. */
 const WORKER_YOUNG_HEAP_MB = 16;
-
-function workerHeapMb(): number {
-  const value = Number(process.env.MWSGUARD_WORKER_HEAP_MB);
-  return Number.isInteger(value) && value > 0 ? value : WORKER_HEAP_MB;
-}
 
 /** A worker of the pool and the batches it has not answered yet, oldest first. */
 interface PoolSlot {
@@ -174,6 +171,7 @@ async function runPool(
   first: SourceFile[],
   iterator: AsyncIterator<Discovered>,
   options: ScanScheduleOptions,
+  allowValues: readonly RegExp[],
   record: (file: SourceFile, outcome: FileOutcome) => void,
   other: (item: Exclude<Discovered, { type: 'file' }>) => void,
 ): Promise<void> {
@@ -187,8 +185,10 @@ async function runPool(
     ...(options.kinds ? { kinds: options.kinds } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
   };
-  const allowValues = options.allowValueSources.map((source) => new RegExp(source, 'u'));
-  const resourceLimits = { maxOldGenerationSizeMb: workerHeapMb(), maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB };
+  const resourceLimits = {
+    maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB,
+    maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB,
+  };
   const slots: PoolSlot[] = [];
   // Files whose worker ran out of memory, waiting to be scanned in the main thread.
   const rescue: SourceFile[] = [];
