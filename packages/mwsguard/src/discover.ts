@@ -2,7 +2,6 @@ import { readdirSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { globbyStream } from 'globby';
 import type { GlobList } from './globs.js';
 import { GitignoreRules } from './gitignore.js';
 import type { SkipReason } from './result.js';
@@ -41,14 +40,13 @@ export type Discovered =
   | { readonly type: 'skip'; readonly file: string; readonly reason: SkipReason; readonly detail?: string }
   | { readonly type: 'note'; readonly message: string };
 
-/** Left out of directory walks even with `--no-gitignore`: git's own store is never source. */
-const ALWAYS_IGNORED = ['**/.git/**', '**/.git'];
-
 /**
- * Left out of directory walks by default: installed dependencies are not the project's code. A
- * walk that starts inside a `node_modules` directory (one named on the command line) drops it.
+ * Names a directory walk never enters or lists: git's own store is never source (even with
+ * `--no-gitignore`), and installed dependencies are not the project's code, unless the walk
+ * starts inside a `node_modules` directory (one named on the command line).
  */
-export const DEFAULT_IGNORES: readonly string[] = ['**/node_modules/**', '**/node_modules'];
+const GIT_DIR = '.git';
+const NODE_MODULES = 'node_modules';
 
 /**
  * Checks that every command-line path exists before anything is scanned: a typo is a usage error
@@ -152,7 +150,7 @@ async function* walkArgument(
     if (item.type === 'file') found += 1;
     yield item;
   }
-  if (found === 0 && options.gitignore && (await hasAnyFile(root))) {
+  if (found === 0 && options.gitignore && hasAnyFile(root, options)) {
     yield {
       type: 'note',
       message: `every file under ${argument} is ignored by .gitignore; --no-gitignore scans them.`,
@@ -242,7 +240,7 @@ function* readdirEntries(root: string, options: DiscoverOptions): Generator<Walk
     const rules = rulesAbove && dirents.some((d) => d.name === '.gitignore') ? rulesAbove.withFile(dir) : rulesAbove;
     for (const dirent of dirents) {
       const { name } = dirent;
-      if (name === '.git' || (!insideNodeModules && name === 'node_modules')) continue;
+      if (name === GIT_DIR || (!insideNodeModules && name === NODE_MODULES)) continue;
       const absolutePath = dir + sep + name;
       const isDirectory = dirent.isDirectory();
       if (rules?.ignores(absolutePath, isDirectory) === true) continue;
@@ -303,17 +301,15 @@ async function realpathOr(path: string): Promise<string> {
   }
 }
 
-async function hasAnyFile(root: string): Promise<boolean> {
-  const ignore = [...ALWAYS_IGNORED, ...(isInNodeModules(root) ? [] : DEFAULT_IGNORES)];
-  const files = globbyStream('**', { cwd: root, dot: true, ignore, onlyFiles: true, suppressErrors: true });
-  const iterator = files[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  await iterator.return?.();
-  return first.done !== true;
+function hasAnyFile(root: string, options: DiscoverOptions): boolean {
+  for (const entry of readdirEntries(root, { ...options, gitignore: false })) {
+    if (entry.type === 'entry') return true;
+  }
+  return false;
 }
 
 function isInNodeModules(path: string): boolean {
-  return path.split(sep).includes('node_modules');
+  return path.split(sep).includes(NODE_MODULES);
 }
 
 const skip = (file: string, reason: SkipReason, detail?: string): Discovered =>

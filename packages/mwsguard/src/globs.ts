@@ -9,20 +9,17 @@ import picomatch from 'picomatch';
  * - a pattern with a `/` is anchored at `base`: `src/generated/**`, `/config/local.json`;
  * - a pattern that matches a directory matches everything below it.
  *
- * `**`, `*`, `?`, `[abc]` and `{a,b}` work as in globby; dotfiles are matched like other files.
+ * `**`, `*`, `?`, `[abc]` and `{a,b}` work as in picomatch; dotfiles are matched like other files.
  */
 export class GlobList {
   readonly patterns: readonly string[];
   readonly base: string;
   readonly #match: (path: string) => boolean;
-  /** Patterns for globby's `ignore` option when a walk starts at `base` (prunes directories). */
-  readonly walkPatterns: readonly string[];
 
   constructor(patterns: readonly string[], base: string) {
     this.patterns = patterns;
     this.base = base;
     const expanded = patterns.flatMap(expand);
-    this.walkPatterns = expanded;
     this.#match = expanded.length === 0 ? () => false : picomatch(expanded, { dot: true });
   }
 
