@@ -1,6 +1,5 @@
 import { Buffer, isAscii } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 
 /** A file's content as the scanner sees it: decoded text, or `binary` (not scanned). */
 export type SourceText = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary' };
@@ -13,11 +12,6 @@ const BINARY_SNIFF_BYTES = 8 * 1024;
 
 /** Default `--max-file-size`: 5 MiB. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-
-/** Reads a file once and decodes it with {@link decodeSource}. Read errors propagate. */
-export async function readSource(path: string): Promise<SourceText> {
-  return decodeSource(await readFile(path));
-}
 
 /**
  * Checks the file's size against `maxFileSize` (0: no limit) before reading anything, then reads
