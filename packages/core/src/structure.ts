@@ -52,14 +52,20 @@ const SUBMITTED_FIELD =
   /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|POST)|(?<![\w$.])(?:body|payload|formData|params))(?:\.|\[\s*["':]{1,2})$/i;
 
 const INTERESTING = /secret|access|key_?id|seller|merchant|token|account_?id/gi;
+// The words of every key-field name as people write them (`secretKey`, `AWS_ACCESS_KEY`,
+// `keyId`, `key-id`, `mws_key`): a token holding none of them cannot be a key field. Fewer
+// words than INTERESTING, so this pass costs about half as much.
+const KEY_WORDS = /secret|access|key[-_$]?id|[am]ws[-_$]?key/gi;
 const TOKEN_CHAR = /[\w$.-]/;
 
 /** Options of {@link extractFields}. */
 export interface ExtractOptions {
   /**
    * Return nothing unless some field outside a CSV header is a key field (`secret-key` or
-   * `access-key` role). Callers that only judge records holding keys set it, so the layout
-   * (a pass over every character) is computed only for texts that can hold such a record.
+   * `access-key` role) whose value could show the type-A pattern: declared, hard-coded, blank or
+   * a reference, not an environment read or another expression (a record is only ever judged
+   * by such a key). Callers that only judge records holding keys set it: the token pass and the
+   * layout (passes over every character) then run only for texts that can hold such a record.
    */
   readonly requireKeyField?: boolean;
 }
@@ -69,9 +75,9 @@ export interface ExtractOptions {
  * `tabular` is the delimiter of a CSV/TSV export: its header cells are one record.
  */
 export function extractFields(text: string, index: LineIndex, tabular?: string, options: ExtractOptions = {}): Field[] {
+  if (options.requireKeyField === true && tabular === undefined && !holdsTelltaleKey(text, index)) return [];
   const hits = collectTokens(text, index);
   if (hits.length === 0) return [];
-  if (options.requireKeyField === true && tabular === undefined && !hits.some((h) => isKeyRole(h.role))) return [];
   const layout = new Layout(text, index);
   const fields: Field[] = tabular === undefined ? [] : headerFields(text, index, layout, tabular);
   const headerEnd = tabular === undefined ? -1 : index.lineEnd(0, text);
@@ -85,6 +91,23 @@ export function extractFields(text: string, index: LineIndex, tabular?: string, 
 
 const isKeyRole = (role: NameRole): boolean => role === 'secret-key' || role === 'access-key';
 
+/** Value shapes of a key field that can make its record type A (`shared-credentials.ts`). */
+const TELLTALE_SHAPES: ReadonlySet<ValueShape> = new Set(['decl', 'ref', 'literal', 'empty']);
+
+/**
+ * True when some key field's value could show the type-A pattern, read without the layout: in
+ * most large texts (bundles, generated typings) every key field is an environment read or an
+ * expression, and the token pass over all words and the layout are then not needed at all.
+ */
+function holdsTelltaleKey(text: string, index: LineIndex): boolean {
+  for (const hit of tokens(text, index, KEY_WORDS)) {
+    if (!isKeyRole(hit.role)) continue;
+    const draft = readField(text, hit, index);
+    if (draft === 'shorthand' || (draft !== undefined && TELLTALE_SHAPES.has(draft.shape))) return true;
+  }
+  return false;
+}
+
 interface TokenHit {
   readonly start: number;
   readonly end: number;
@@ -97,10 +120,18 @@ interface TokenHit {
 }
 
 function collectTokens(text: string, index: LineIndex): TokenHit[] {
-  const hits: TokenHit[] = [];
+  return [...tokens(text, index, INTERESTING)];
+}
+
+/**
+ * The names holding a match of `words` (a global regex), each whole name once, in text order.
+ * A name is the run of name characters around a match, so the matches that find it do not
+ * change what it is.
+ */
+function* tokens(text: string, index: LineIndex, words: RegExp): Generator<TokenHit> {
   let lastEnd = -1;
-  INTERESTING.lastIndex = 0;
-  for (let m = INTERESTING.exec(text); m !== null; m = INTERESTING.exec(text)) {
+  words.lastIndex = 0;
+  for (let m = words.exec(text); m !== null; m = words.exec(text)) {
     if (m.index < lastEnd) continue;
     let s = m.index;
     let e = m.index + m[0].length;
@@ -137,7 +168,7 @@ function collectTokens(text: string, index: LineIndex): TokenHit[] {
       continue;
     // Report at the leaf name itself (`secretKey` in `seller.secretKey` or in
     // `$store['Acme']['secretKey']`); whether a read is a field is decided in toField.
-    hits.push({
+    yield {
       start: fullStart === s ? s + Math.max(0, text.slice(s, e).lastIndexOf(leaf)) : s,
       end: e,
       full,
@@ -145,12 +176,59 @@ function collectTokens(text: string, index: LineIndex): TokenHit[] {
       prefix: parts.join('.'),
       role,
       keyStart: fullStart,
-    });
+    };
   }
-  return hits;
+}
+
+/**
+ * What the text around a name says about its field, before the layout places it in a record:
+ * the value's shape and where the record is read from (an offset, the bracket around the name,
+ * or the HTML form before it).
+ */
+interface FieldDraft {
+  readonly shape: ValueShape;
+  readonly value: string;
+  readonly recordAt: number | 'container' | 'form';
+  readonly prefix: string;
+  readonly declLine: string;
+  readonly isRead: boolean;
+  readonly isFormField: boolean;
 }
 
 function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex): Field | undefined {
+  const draft = readField(text, hit, index);
+  if (draft === undefined) return undefined;
+  if (draft === 'shorthand') return shorthand(text, hit, layout);
+  const { recordAt } = draft;
+  const at =
+    recordAt === 'container'
+      ? Math.max(0, layout.containerAt(hit.start) - 1)
+      : recordAt === 'form'
+        ? formAnchor(layout, hit.start, index)
+        : recordAt;
+  const where = layout.describe(at, draft.prefix);
+  return {
+    name: hit.leaf,
+    role: hit.role,
+    start: hit.start,
+    end: hit.end,
+    shape: draft.shape,
+    value: draft.value,
+    ...where,
+    recordName: `${where.recordName} ${draft.declLine}`,
+    ...(draft.isRead ? { isRead: true } : {}),
+    ...(draft.isFormField ? { isFormField: true } : {}),
+  };
+}
+
+/** A form input's record: the `<form` before it, else its line (`value={secretKey}`: not the braces). */
+function formAnchor(layout: Layout, start: number, index: LineIndex): number {
+  const form = layout.formBefore(start);
+  return form !== -1 ? form : index.lineStart(index.lineOf(start));
+}
+
+/** Reads a field from the text around its name; `shorthand`: only the layout can tell. */
+function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 'shorthand' | undefined {
   const line = index.lineOf(hit.start);
   const lineStart = index.lineStart(line);
   const lineEnd = index.lineEnd(line, text);
@@ -161,7 +239,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
   const sep = /^["'`]?\]?[?!]?\s*(=>|:=|(?<![=!<>])=(?!=)|:(?!:)|,)/.exec(after);
   let shape: ValueShape;
   let value = '';
-  let at = hit.keyStart;
+  let recordAt: FieldDraft['recordAt'] = hit.keyStart;
   let prefix = hit.prefix;
   let declLine = '';
   let isRead = false;
@@ -177,14 +255,14 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     // A read of a submitted field: `req.body.secretKey`, `request.form['secret_key']`, `params[:secret_key]`.
     shape = 'ref';
     value = `body.${hit.leaf}`;
-    at = lineStart;
+    recordAt = lineStart;
     prefix = '';
   } else if (prefix !== '' && isSellerHolder(prefix.split('.').at(-1) ?? '') && (sep === null || sep[1] === ',')) {
     // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`.
     isRead = true;
     shape = 'ref';
     value = hit.full;
-    at = lineStart;
+    recordAt = lineStart;
     prefix = '';
   } else if (
     /(?:->|\.)(?:string|text|binary|char|varchar|column|addColumn|mediumText|longText|json|encrypted\w*|specificType)\(\s*["']$/i.test(
@@ -194,7 +272,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
   ) {
     // Schema builders: Laravel `$table->text('mws_secret_key')`, knex `table.string('secret_key')`.
     shape = 'decl';
-    at = Math.max(0, layout.containerAt(hit.start) - 1);
+    recordAt = 'container';
   } else if (/\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?["'`]?$/i.test(before)) {
     shape = 'decl'; // SQL: ALTER TABLE merchants ADD COLUMN mws_secret_key BYTEA
     declLine = text.slice(lineStart, hit.start);
@@ -203,11 +281,11 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
   } else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
     // A column named in its decorator: `@Column({ name: 'mws_secret_key' }) secret: string;`.
     shape = 'decl';
-    at = lineStart;
+    recordAt = lineStart;
   } else if (/\bselect\s[^;()]{0,200}$/i.test(before) && /\bfrom\s/i.test(after)) {
     // A SELECT list names the table's columns: `SELECT tenant_id, secret_key FROM tenants`.
     shape = 'decl';
-    at = lineStart;
+    recordAt = lineStart;
     declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
   } else if (/["'](?:id|field)["']\s*(?:=>|:)\s*["']$/.test(before)) {
     // A settings or form field declared as data: `array('id' => 'wcas_mws_secret_key', …)`.
@@ -217,8 +295,8 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     if (sep[1] === ',') {
       // `v.Add("AWSAccessKeyId", value)`, `define('X', value)`: a key/value call; its record is
       // the code around the call, shared with the sibling calls.
-      if (!/\(\s*["']$/.test(before)) return shorthand(text, hit, layout);
-      at = Math.max(0, layout.containerAt(hit.start) - 1);
+      if (!/\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
+      recordAt = 'container';
     }
     value = cutValue(after.slice(sep[0].length));
     shape = classifyValue(value);
@@ -228,8 +306,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     /register\(\s*["']$/.test(before)
   ) {
     shape = 'decl'; // form input: one record per <form>
-    const form = layout.formBefore(hit.start);
-    at = form !== -1 ? form : lineStart; // `value={secretKey}`: the braces are not the record
+    recordAt = 'form';
   } else if (
     hit.start - lineStart < 160 &&
     // eslint-disable-next-line regexp/no-super-linear-backtracking -- `after` is at most 160 characters
@@ -242,28 +319,24 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
   } else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
     shape = 'decl'; // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
   } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after)) {
-    return shorthand(text, hit, layout);
+    return mayBeShorthand(text, hit);
   } else return undefined;
-  const where = layout.describe(at, prefix);
-  return {
-    name: hit.leaf,
-    role: hit.role,
-    start: hit.start,
-    end: hit.end,
-    shape,
-    value,
-    ...where,
-    recordName: `${where.recordName} ${declLine}`,
-    ...(isRead ? { isRead } : {}),
-    ...(isFormField ? { isFormField } : {}),
-  };
+  return { shape, value, recordAt, prefix, declLine, isRead, isFormField };
+}
+
+/**
+ * What the text alone says about a shorthand: only a name of its own (no `a.b` prefix) that
+ * follows `{`, `(` or `,` can be one. The layout decides the rest ({@link shorthand}).
+ */
+function mayBeShorthand(text: string, hit: TokenHit): 'shorthand' | undefined {
+  if (hit.prefix !== '') return undefined;
+  return /[{(,]\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 40), hit.start)) ? 'shorthand' : undefined;
 }
 
 /** `{ sellerId, secretKey }` (shorthand) or `const { sellerId, secretKey } = req.body`. */
 function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefined {
   const container = layout.containerAt(hit.start);
-  if (container < 0 || hit.prefix !== '') return undefined;
-  if (!/[{(,]\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 40), hit.start))) return undefined;
+  if (container < 0) return undefined;
   const head = text.slice(Math.max(0, container - 80), container);
   if (/\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head)) {
     const where = layout.describe(hit.start, '');
