@@ -20,14 +20,22 @@ export class LineIndex {
       this.#starts = starts;
       return;
     }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    // `\r` too: the next of each break found the same way, the earlier one taken first.
+    let nl = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (cr !== -1) {
+      if (nl !== -1 && nl < cr) {
+        starts.push(nl + 1);
+        nl = text.indexOf('\n', nl + 1);
+        continue;
       }
+      // `\r\n` is one break: then `nl` is `cr + 1`.
+      const end = nl === cr + 1 ? cr + 2 : cr + 1;
+      starts.push(end);
+      if (end === cr + 2) nl = text.indexOf('\n', end);
+      cr = text.indexOf('\r', cr + 1);
     }
+    for (; nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
     this.#starts = starts;
   }
 

@@ -24,8 +24,11 @@ function referenceMatches(text: string): [number, number][] {
 function zoneMatches(text: string): [number, number][] {
   const re = /%2[BF]|\\\//i.test(text) ? RUN : PLAIN_RUN;
   const out: [number, number][] = [];
-  for (const [from, to] of zones(text)) {
-    for (const m of text.slice(from, to).matchAll(re)) out.push([from + m.index, from + m.index + m[0].length]);
+  const found = zones(text);
+  for (let z = 0; z < found.length; z += 2) {
+    const from = found[z] ?? 0;
+    for (const m of text.slice(from, found[z + 1]).matchAll(re))
+      out.push([from + m.index, from + m.index + m[0].length]);
   }
   return out;
 }

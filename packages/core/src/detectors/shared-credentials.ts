@@ -247,6 +247,24 @@ function requestsWithoutToken(ctx: ScanContext): RawFinding[] {
   return found;
 }
 
+// What follows a name in its first assignment: `secretKey = …`, `secretKey: string = …`.
+const ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
+
+/**
+ * The value of the first assignment to `name` (an identifier): `name` standing alone (not after
+ * a word character, `$` or `.`), then {@link ASSIGNED}. Each occurrence is found by `indexOf`: a
+ * regex led by a lookbehind would try every position of the text.
+ */
+function assignedValue(text: string, name: string): string | undefined {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (at > 0 && /[\w$.]/.test(text.charAt(at - 1))) continue;
+    ASSIGNED.lastIndex = at + name.length;
+    const m = ASSIGNED.exec(text);
+    if (m) return m[1]?.trim();
+  }
+  return undefined;
+}
+
 // A type-A record holds a key field, and every key field's name contains one of these words.
 const KEY_FIELD_WORDS = /secret|access|key_?id|[am]ws_?key/i;
 
@@ -254,12 +272,11 @@ function find(ctx: ScanContext): RawFinding[] {
   if (!KEY_FIELD_WORDS.test(ctx.text)) return [];
   const fields = extractFields(ctx.text, ctx.index, ctx.tabular, { requireKeyField: true });
   let resolutions = 0;
+  const resolved = new Map<string, string | undefined>();
   const resolve = (name: string): string | undefined => {
     if (++resolutions > 20) return undefined;
-    const re = new RegExp(
-      `(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*(?::[^=\\n]{0,40})?=(?![=>])\\s*([^;\\n]{1,120})`,
-    );
-    return re.exec(ctx.text)?.[1]?.trim();
+    if (!resolved.has(name)) resolved.set(name, assignedValue(ctx.text, name));
+    return resolved.get(name);
   };
   const fieldsFound = findSharedCredentialFields(fields, resolve);
   const found: RawFinding[] = fieldsFound.map((f) => ({
