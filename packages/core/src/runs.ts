@@ -33,11 +33,19 @@ export function valueRuns(text: string): ValueRun[] {
   // Every encoded form holds `%2` or `\/`, found far faster than by the regex.
   const re = (text.includes('%2') || text.includes('\\/')) && ENCODED.test(text) ? RUN : PLAIN_RUN;
   const found = zones(text);
-  for (let z = 0; z < found.length; z += 2) {
+  for (let z = 0; z < found.length; z += 3) {
+    const from = found[z] ?? 0;
+    const to = found[z + 1] ?? 0;
+    if (found[z + 2] === PLAIN) {
+      // No `%` or `\` in the zone: it is one run, which either regex would match whole.
+      if (!CANDIDATE_LENGTHS.has(to - from)) continue;
+      const run = toRun(text, from, to, text.slice(from, to), re === RUN);
+      if (run) runs.push(run);
+      continue;
+    }
     // Each zone is matched on its own: no match can cross a character outside the zone alphabet,
     // so the matches are exactly those of one pass over the whole text.
-    const from = found[z] ?? 0;
-    const zone = text.slice(from, found[z + 1]);
+    const zone = text.slice(from, to);
     re.lastIndex = 0;
     for (let m = re.exec(zone); m !== null; m = re.exec(zone)) {
       const run = toRun(text, from + m.index, from + m.index + m[0].length, m[0], re === RUN);
@@ -50,39 +58,61 @@ export function valueRuns(text: string): ValueRun[] {
 /** Shortest run any detector reads, in characters (and so the shortest zone worth matching). */
 const MIN_RUN = 20;
 
-/** Characters a run (plain or encoded: `%2B`, `%2F`, `\\/`) can be made of, by UTF-16 code unit. */
+/**
+ * Characters a run (plain or encoded: `%2B`, `%2F`, `\\/`) can be made of, by UTF-16 code unit:
+ * {@link PLAIN} for the base64 alphabet, {@link ESCAPE} for `%` and `\\`, 0 for the rest.
+ */
 const ZONE_CHAR = new Uint8Array(65536);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/%\\') ZONE_CHAR[c.charCodeAt(0)] = 1;
+const PLAIN = 1;
+const ESCAPE = 2;
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') ZONE_CHAR[c.charCodeAt(0)] = PLAIN;
+for (const c of '%\\') ZONE_CHAR[c.charCodeAt(0)] = PLAIN | ESCAPE;
 
 /**
- * Maximal stretches of run characters at least {@link MIN_RUN} long, as start and end offsets
- * (`[s0, e0, s1, e1, …]`), found without looking at every character: any such stretch covers one
- * of the positions 19, 39, 59…, so only those are probed, and a probe that lands on a run
- * character is widened to its stretch. Code is mostly short identifiers, so this reads about a
- * third of the characters, where a regex with `{20,}` retries up to 20 characters at each one
- * (the hot spot of large minified bundles).
+ * Maximal stretches of run characters at least {@link MIN_RUN} long, as start offset, end offset
+ * and kind (`[s0, e0, k0, s1, e1, k1, …]`; kind {@link PLAIN} when the stretch holds no `%` or
+ * `\\`), found without looking at every character: any such stretch covers one of the positions
+ * 19, 39, 59…, so only those are probed, and a probe that lands on a run character is widened to
+ * its stretch. Code is mostly short identifiers, so this reads about a third of the characters,
+ * where a regex with `{20,}` retries up to 20 characters at each one (the hot spot of large
+ * minified bundles).
  */
 export function zones(text: string): number[] {
   const n = text.length;
   const out: number[] = [];
   let floor = 0;
   for (let p = MIN_RUN - 1; p < n;) {
-    if (ZONE_CHAR[text.charCodeAt(p)] !== 1) {
+    let kind = ZONE_CHAR[text.charCodeAt(p)] ?? 0;
+    if (kind === 0) {
       p += MIN_RUN;
       continue;
     }
     let s = p;
-    while (s > floor && ZONE_CHAR[text.charCodeAt(s - 1)] === 1) s--;
+    for (
+      let k = ZONE_CHAR[text.charCodeAt(s - 1)] ?? 0;
+      s > floor && k !== 0;
+      k = ZONE_CHAR[text.charCodeAt(s - 1)] ?? 0
+    ) {
+      kind |= k;
+      s--;
+    }
     let e = p + 1;
-    while (e < n && ZONE_CHAR[text.charCodeAt(e)] === 1) e++;
-    if (e - s >= MIN_RUN) out.push(s, e);
+    for (let k = ZONE_CHAR[text.charCodeAt(e)] ?? 0; e < n && k !== 0; k = ZONE_CHAR[text.charCodeAt(e)] ?? 0) {
+      kind |= k;
+      e++;
+    }
+    if (e - s >= MIN_RUN) out.push(s, e, kind);
     floor = e;
     p = e + MIN_RUN;
   }
   return out;
 }
 
-function toRun(
+/**
+ * The value run of a match from `matchStart` to `end`, or `undefined` when its neighbours show it
+ * is part of something longer or its length is none a detector reads. Exported for tests.
+ */
+export function toRun(
   text: string,
   matchStart: number,
   end: number,
