@@ -49,6 +49,9 @@ export function createContext(
   let mws: boolean | undefined = overrides.mws;
   let amazon: boolean | undefined;
   const table = new TabularIndex(text, index, tabular ?? ',');
+  // Every `amzn…` prefix holds `zn`: one search for it serves every detector (see `includesAmzn`).
+  let zn: boolean | undefined;
+  const amzn = (literal: string): boolean => (zn ??= text.includes('zn')) && text.includes(literal);
   return {
     text,
     path,
@@ -65,7 +68,8 @@ export function createContext(
     get hasAmazonContext(): boolean {
       return (amazon ??= this.hasMwsContext || AMAZON_CONTEXT.test(text) || AMAZON_CONTEXT.test(baseName(path)));
     },
-    hasLwaClientId: overrides.lwaClientId ?? includesAmzn(text, LWA_CLIENT_ID),
+    hasLwaClientId: overrides.lwaClientId ?? amzn(LWA_CLIENT_ID),
+    includesAmzn: amzn,
     accessKeyLines: new Set<number>(),
     pairedWithAccessKey: overrides.paired ?? false,
     valueRuns: () => (runs ??= valueRuns(text)),

@@ -1,7 +1,6 @@
 import { nameRole } from '../names.js';
 import { isBareCode } from '../quoting.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
-import { includesAmzn } from '../strings.js';
 import { hasLongRun, isPlaceholder } from '../values.js';
 
 /**
@@ -17,7 +16,7 @@ function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
   // `includes` finds the literal several times faster than the regex with its lookbehind.
   PREFIXED_SECRET.lastIndex = 0;
-  const prefixed = includesAmzn(ctx.text, 'amzn1.oa2-cs.');
+  const prefixed = ctx.includesAmzn('amzn1.oa2-cs.');
   for (let m = prefixed ? PREFIXED_SECRET.exec(ctx.text) : null; m !== null; m = PREFIXED_SECRET.exec(ctx.text)) {
     if (isPlaceholder(m[0].slice(16))) continue;
     found.push({

@@ -1,5 +1,4 @@
 import type { Detector, RawFinding, ScanContext } from '../types.js';
-import { includesAmzn } from '../strings.js';
 import { isPlaceholder } from '../values.js';
 
 /**
@@ -13,7 +12,7 @@ const AUTH_TOKEN =
 function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
   // `includes` finds the literal several times faster than the regex with its lookbehind.
-  if (!includesAmzn(ctx.text, 'amzn.mws.')) return found;
+  if (!ctx.includesAmzn('amzn.mws.')) return found;
   AUTH_TOKEN.lastIndex = 0;
   for (let m = AUTH_TOKEN.exec(ctx.text); m !== null; m = AUTH_TOKEN.exec(ctx.text)) {
     const value = m[0];
