@@ -10,33 +10,16 @@ export interface Position {
  * a line.
  */
 export class LineIndex {
-  readonly #starts: number[];
+  readonly #text: string;
+  #lines: number[] | undefined;
 
   constructor(text: string) {
-    const starts = [0];
-    if (!text.includes('\r')) {
-      // The common case: native `indexOf` finds `\n` far faster than a loop over every character.
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.#starts = starts;
-      return;
-    }
-    // `\r` too: the next of each break found the same way, the earlier one taken first.
-    let nl = text.indexOf('\n');
-    let cr = text.indexOf('\r');
-    while (cr !== -1) {
-      if (nl !== -1 && nl < cr) {
-        starts.push(nl + 1);
-        nl = text.indexOf('\n', nl + 1);
-        continue;
-      }
-      // `\r\n` is one break: then `nl` is `cr + 1`.
-      const end = nl === cr + 1 ? cr + 2 : cr + 1;
-      starts.push(end);
-      if (end === cr + 2) nl = text.indexOf('\n', end);
-      cr = text.indexOf('\r', cr + 1);
-    }
-    for (; nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
-    this.#starts = starts;
+    this.#text = text;
+  }
+
+  /** Line starts, computed on first use: a text with nothing to report never needs them. */
+  get #starts(): number[] {
+    return (this.#lines ??= lineStarts(this.#text));
   }
 
   /** Number of lines. */
@@ -74,4 +57,31 @@ export class LineIndex {
     const line = this.lineOf(offset);
     return { line: line + 1, column: offset - (this.#starts[line] ?? 0) + 1 };
   }
+}
+
+/** Offsets where lines start: 0, then after every `\r\n`, `\n` and `\r`. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    // The common case: native `indexOf` finds `\n` far faster than a loop over every character.
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  // `\r` too: the next of each break found the same way, the earlier one taken first.
+  let nl = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (cr !== -1) {
+    if (nl !== -1 && nl < cr) {
+      starts.push(nl + 1);
+      nl = text.indexOf('\n', nl + 1);
+      continue;
+    }
+    // `\r\n` is one break: then `nl` is `cr + 1`.
+    const end = nl === cr + 1 ? cr + 2 : cr + 1;
+    starts.push(end);
+    if (end === cr + 2) nl = text.indexOf('\n', end);
+    cr = text.indexOf('\r', cr + 1);
+  }
+  for (; nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
+  return starts;
 }
