@@ -40,9 +40,14 @@ export function decodeSource(bytes: Uint8Array): SourceText {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'binary' };
   // Most source files are pure ASCII: checking that (SIMD) and copying the bytes as Latin-1 is
   // several times faster than decoding UTF-8, and gives the same string.
-  if (isAscii(bytes)) return text(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
-  // TextDecoder drops a leading BOM by default (ignoreBOM: false) and is non-fatal by default.
-  return text(new TextDecoder('utf-8').decode(bytes));
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isAscii(bytes)) return text(buffer.toString('latin1'));
+  // The same string as `new TextDecoder('utf-8').decode(bytes)` (the WHATWG decoder: a leading
+  // BOM dropped, each invalid sequence one U+FFFD; a test holds them equal), about 10% faster
+  // on Node 20, where TextDecoder goes through ICU.
+  return text(buffer.toString('utf8', hasUtf8Bom(bytes) ? 3 : 0));
 }
+
+const hasUtf8Bom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 const text = (value: string): SourceText => ({ kind: 'text', text: value });
