@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanJson } from './support/run-cli.js';
-import { git, tempRepo, writeTree } from './support/tree.js';
+import { commit, git, gitEnv, tempDir, tempRepo, writeTree } from './support/tree.js';
 
 /**
  * The walk applies `.gitignore` files itself (one `readdir` per directory, rules read by
@@ -102,5 +104,83 @@ describe('.gitignore files, against git itself', () => {
     expect(gitListed('build')).toEqual([]);
     expect(await scanned(['build'])).toEqual([]);
     expect(await scanned(['vendor'])).toEqual([]);
+  });
+});
+
+/**
+ * Below the `.gitignore` files git reads `.git/info/exclude` (the main repository's, in a linked
+ * worktree) and the user's `core.excludesFile`, default `$XDG_CONFIG_HOME/git/ignore`; a
+ * `.gitignore` rule, a re-include too, wins over both. Same oracle: `git ls-files --others
+ * --exclude-standard` with the same configuration.
+ */
+describe('.git/info/exclude and core.excludesFile, against git itself', () => {
+  const repo = tempRepo();
+  const home = tempDir('mwsguard-xdg-');
+  const cwd = repo.dir;
+  const env = { NO_COLOR: '1', XDG_CONFIG_HOME: home.dir };
+  const files = ['a.env', 'b.info.env', 'c.global.env', 'd.configured.env', 'keep.info.env', 'sub/e.info.env'];
+
+  beforeAll(() => {
+    writeTree(cwd, {
+      ...Object.fromEntries(files.map((f, i) => [f, keyFor(100 + i)])),
+      '.gitignore': '!keep.info.env\n',
+      '.git/info/exclude': '*.info.env\n',
+    });
+    writeTree(home.dir, { 'git/ignore': 'c.global.env\n', 'configured-ignore': 'd.configured.env\n' });
+  });
+  afterAll(() => {
+    repo.cleanup();
+    home.cleanup();
+  });
+
+  const gitListed = (dir: string): string[] => {
+    const listed = spawnSync('git', ['ls-files', '--others', '--exclude-standard', '-z'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...gitEnv(), XDG_CONFIG_HOME: home.dir },
+    });
+    return listed.stdout
+      .split('\0')
+      .filter((f) => f !== '' && !f.endsWith('.gitignore'))
+      .sort();
+  };
+  const scanned = async (dir: string): Promise<string[]> => {
+    const { report } = await scanJson([], { cwd: dir, env });
+    return [...new Set(report.findings.map((f) => f.file))].sort();
+  };
+
+  it('leaves out what info/exclude and the default global ignore file exclude, unless a .gitignore re-includes it', async () => {
+    const expected = gitListed(cwd);
+    expect(expected).toEqual(['a.env', 'd.configured.env', 'keep.info.env']);
+    expect(await scanned(cwd)).toEqual(expected);
+  });
+
+  it('reads core.excludesFile where the configuration sets it, instead of the default', async () => {
+    git(cwd, 'config', 'core.excludesFile', join(home.dir, 'configured-ignore'));
+    try {
+      const expected = gitListed(cwd);
+      expect(expected).toEqual(['a.env', 'c.global.env', 'keep.info.env']);
+      expect(await scanned(cwd)).toEqual(expected);
+    } finally {
+      git(cwd, 'config', '--unset', 'core.excludesFile');
+    }
+  });
+
+  it("applies the main repository's info/exclude in a linked worktree", async () => {
+    commit(cwd, 'first', { 'README.md': 'readme\n' });
+    const outside = tempDir('mwsguard-worktree-');
+    const worktree = join(outside.dir, 'wt');
+    try {
+      git(cwd, 'worktree', 'add', '-q', worktree);
+      // Files of the worktree's own, untracked (the commit above took the main checkout's).
+      writeTree(worktree, Object.fromEntries(files.map((f, i) => [`new/${f}`, keyFor(200 + i)])));
+      const expected = gitListed(worktree);
+      expect(expected).toContain('new/a.env');
+      expect(expected).not.toContain('new/b.info.env');
+      expect((await scanned(worktree)).filter((f) => f.startsWith('new/'))).toEqual(expected);
+    } finally {
+      git(cwd, 'worktree', 'remove', '--force', worktree);
+      outside.cleanup();
+    }
   });
 });

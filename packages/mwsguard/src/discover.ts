@@ -4,6 +4,7 @@ import { lstat, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { GlobList } from './globs.js';
 import { GitignoreRules } from './gitignore.js';
+import type { GitignoreEnv } from './gitignore.js';
 import type { SkipReason } from './result.js';
 import { UsageError } from './usage-error.js';
 
@@ -19,6 +20,8 @@ export interface DiscoverOptions {
   readonly ignore: readonly GlobList[];
   /** The config's `include`: when not empty, a walk keeps only the files that match it. */
   readonly include?: GlobList;
+  /** Environment for finding the user's git ignore file (`HOME`, `XDG_CONFIG_HOME`, git's own). */
+  readonly env?: GitignoreEnv;
 }
 
 /** A path to scan and where it came from: stdin lists tolerate missing files, arguments do not. */
@@ -222,7 +225,7 @@ interface WalkEntry {
 function* readdirEntries(root: string, options: DiscoverOptions): Generator<WalkEntry | Discovered> {
   const insideNodeModules = isInNodeModules(root);
   const prefix = displayPrefix(options.cwd, root);
-  const rootRules = options.gitignore ? GitignoreRules.forRoot(root) : undefined;
+  const rootRules = options.gitignore ? GitignoreRules.forRoot(root, options.env) : undefined;
   if (options.gitignore && rootRules === undefined) return; // the root itself is ignored
   // Directories still to read: path, path relative to `root` ('' or ending in `/`), rules above.
   const pending: [string, string, GitignoreRules | undefined][] = [[root, '', rootRules]];

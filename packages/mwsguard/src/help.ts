@@ -28,7 +28,7 @@ What to scan:
   --branch <ref>           With --history: start from <ref> instead of HEAD
   --all                    With --history: every branch and tag
   --stdin-filenames        Read the files to scan from stdin (one per line, or NUL-separated)
-  --no-gitignore           Also scan files that .gitignore ignores
+  --no-gitignore           Also scan files that git ignores (.gitignore, info/exclude)
   --ignore <glob>          Leave out matching files, even named ones (repeatable)
   --max-file-size <size>   Skip larger files (default: 5MiB; 0: no limit)
   --follow-symlinks        Follow symbolic links found in directories

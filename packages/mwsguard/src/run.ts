@@ -208,6 +208,7 @@ async function collect(
     followSymlinks: command.followSymlinks,
     ignore,
     include: config.include,
+    env: io.env,
   });
   return scanDiscovered(discovered, {
     maxFileSize,
