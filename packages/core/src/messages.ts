@@ -114,3 +114,27 @@ export function renderMessage(facts: MessageFacts, locale = 'en'): string {
 export function renderRecommendation(kind: Kind, locale = 'en'): string {
   return TABLES[resolveLocale(locale)][kind].recommendation;
 }
+
+/**
+ * Prose of checks that are not findings of a kind: the ESLint plugin's MWS call check and its
+ * fix suggestion. Kept here so that every sentence a user reads comes from one table per locale.
+ */
+export type NoticeId = 'missing-auth-token' | 'replace-with-env';
+
+const NOTICES: Record<Locale, Record<NoticeId, (value: string) => string>> = {
+  en: {
+    'missing-auth-token': (seller) =>
+      `This MWS call acts for seller ${seller} without an MWS Auth Token: send the seller's MWSAuthToken with its SellerId and sign with your own developer keys, never the seller's.`,
+    'replace-with-env': (name) => `Read it from \`process.env.${name}\` instead.`,
+  },
+  'zh-CN': {
+    'missing-auth-token': (seller) =>
+      `此 MWS 调用代表卖家 ${seller}，却没有 MWS 授权令牌：请随卖家的 SellerId 一并发送其 MWSAuthToken，并用你自己的开发者密钥签名，切勿使用卖家的密钥。`,
+    'replace-with-env': (name) => `改为从 \`process.env.${name}\` 读取。`,
+  },
+};
+
+/** A notice in `locale`; `value` is the seller expression or the environment variable it names. */
+export function renderNotice(id: NoticeId, value: string, locale = 'en'): string {
+  return NOTICES[resolveLocale(locale)][id](value);
+}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS, LOCALES, renderMessage, renderRecommendation, resolveLocale, scanText } from '@mwsguard/core';
+import {
+  KINDS,
+  LOCALES,
+  renderMessage,
+  renderNotice,
+  renderRecommendation,
+  resolveLocale,
+  scanText,
+} from '@mwsguard/core';
+import type { NoticeId } from '@mwsguard/core';
 
 const KEY = 'AKIA2OGYBAH6Q7KD4XZM';
 
@@ -10,6 +19,16 @@ describe('message table', () => {
       const message = renderMessage({ kind, severity: 'error', masked: 'AKIA************4XZM', mws: true }, locale);
       expect(message).toMatch(/\S/);
       expect(renderRecommendation(kind, locale).length).toBeGreaterThan(40);
+    },
+  );
+
+  const NOTICES: readonly NoticeId[] = ['missing-auth-token', 'replace-with-env'];
+  it.each(LOCALES.flatMap((locale) => NOTICES.map((id) => [locale, id] as const)))(
+    '%s words the notice %s around its value',
+    (locale, id) => {
+      const notice = renderNotice(id, 'SELLER_VALUE', locale);
+      expect(notice).toContain('SELLER_VALUE');
+      expect(notice).not.toBe(renderNotice(id, 'SELLER_VALUE', locale === 'en' ? 'zh-CN' : 'en'));
     },
   );
 

@@ -1,4 +1,4 @@
-import { classifyString, KINDS, resolveLocale } from '@mwsguard/core';
+import { classifyString, KINDS, renderNotice, resolveLocale } from '@mwsguard/core';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { Finding, Kind } from '@mwsguard/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -85,7 +85,8 @@ export default createRule<Options, MessageIds>({
       mwsAuthToken: CORE_MESSAGE,
       lwaClientSecret: CORE_MESSAGE,
       lwaRefreshToken: CORE_MESSAGE,
-      replaceWithEnv: 'Read it from `process.env.{{ name }}` instead.',
+      // Worded by core's notice table in the rule's locale.
+      replaceWithEnv: '{{ label }}',
     },
     schema: [
       {
@@ -167,7 +168,7 @@ export default createRule<Options, MessageIds>({
           ? [
               {
                 messageId: 'replaceWithEnv',
-                data: { name: envName },
+                data: { label: renderNotice('replace-with-env', envName, locale) },
                 fix: (fixer: TSESLint.RuleFixer) =>
                   fixer.replaceText(
                     replace.node,

@@ -1,9 +1,10 @@
-import { classifyValue, nameRole } from '@mwsguard/core';
+import { classifyValue, nameRole, renderNotice, resolveLocale } from '@mwsguard/core';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
 import { keyName } from '../util/ast.js';
 import { textFacts } from '../util/file.js';
+import { DEFAULT_LOCALE, LOCALE_DESCRIPTION } from '../util/locale.js';
 import { isListedName } from '../util/names.js';
 
 // npm `amazon-mws` (index.d.ts): `amazonMws.<section>.<method>({ SellerId, MWSAuthToken, … })`.
@@ -48,6 +49,8 @@ export interface RequireMwsAuthTokenOptions {
   readonly sellerIdNames: string[];
   /** Extra names of MWS Auth Token parameters (`delegationToken`). Default: none. */
   readonly authTokenNames: string[];
+  /** Language of the message (`en`, `zh-CN`); see `no-hardcoded-credentials`. */
+  readonly locale: string;
 }
 
 export type Options = [RequireMwsAuthTokenOptions];
@@ -104,8 +107,8 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     messages: {
-      missingAuthToken:
-        "This MWS call acts for seller {{ seller }} without an MWS Auth Token: send the seller's MWSAuthToken with its SellerId and sign with your own developer keys, never the seller's.",
+      // Worded by core's notice table in the rule's locale.
+      missingAuthToken: '{{ message }}',
     },
     schema: [
       {
@@ -130,13 +133,15 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string' },
             uniqueItems: true,
           },
+          locale: { type: 'string', description: LOCALE_DESCRIPTION },
         },
       },
     ],
-    defaultOptions: [{ allowOwnAccount: true, sellerIdNames: [], authTokenNames: [] }],
+    defaultOptions: [{ allowOwnAccount: true, sellerIdNames: [], authTokenNames: [], locale: DEFAULT_LOCALE }],
   },
   create(context, [options]) {
     const { sourceCode } = context;
+    const locale = resolveLocale(options.locale);
     const handled = new Set<TSESTree.Node>();
     const mwsSimpleClients = new Set<string>();
     const mwsSimpleFactories = new Set<string>();
@@ -214,7 +219,9 @@ export default createRule<Options, MessageIds>({
       context.report({
         ...at,
         messageId: 'missingAuthToken',
-        data: { seller: typeof value === 'string' ? value : describe(value) },
+        data: {
+          message: renderNotice('missing-auth-token', typeof value === 'string' ? value : describe(value), locale),
+        },
       });
     };
 

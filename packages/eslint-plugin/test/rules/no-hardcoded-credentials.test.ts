@@ -52,7 +52,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'ACCESS_KEY_ID' },
+              data: { label: 'Read it from `process.env.ACCESS_KEY_ID` instead.' },
               output: 'const accessKeyId = process.env.ACCESS_KEY_ID;',
             },
           ],
@@ -71,7 +71,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'SECRET_KEY' },
+              data: { label: 'Read it from `process.env.SECRET_KEY` instead.' },
               output: 'const config = {\n  secretKey: process.env.SECRET_KEY,\n};',
             },
           ],
@@ -90,7 +90,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'MWS_AUTH_TOKEN' },
+              data: { label: 'Read it from `process.env.MWS_AUTH_TOKEN` instead.' },
               output: 'const mwsAuthToken = process.env.MWS_AUTH_TOKEN;',
             },
           ],
@@ -109,7 +109,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'REFRESH_TOKEN' },
+              data: { label: 'Read it from `process.env.REFRESH_TOKEN` instead.' },
               output:
                 "const sp = new SellingPartner({\n  region: 'eu',\n  refresh_token: process.env.REFRESH_TOKEN,\n  credentials: {\n    SELLING_PARTNER_APP_CLIENT_SECRET: 'amzn1.oa2-cs.v1.9f2c4e6a8b0d1f3e5c7a9b1d3f5e7c9a0b2d4f6e8c0a2b4d6f8e0c2a4b6d8f0e',\n  },\n});",
             },
@@ -124,7 +124,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'SELLING_PARTNER_APP_CLIENT_SECRET' },
+              data: { label: 'Read it from `process.env.SELLING_PARTNER_APP_CLIENT_SECRET` instead.' },
               output:
                 "const sp = new SellingPartner({\n  region: 'eu',\n  refresh_token: 'Atzr|IwEBIKq3Vn8Zr2x_7hQmT5c-LpW4YdN1aFg6sJ0uK9eRbO3iXzC8vHlM2nA5tEo7wGyD4fPqU6jS1kB9',\n  credentials: {\n    SELLING_PARTNER_APP_CLIENT_SECRET: process.env.SELLING_PARTNER_APP_CLIENT_SECRET,\n  },\n});",
             },
@@ -148,7 +148,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'ACCESS_KEY' },
+              data: { label: 'Read it from `process.env.ACCESS_KEY` instead.' },
               output: 'const accessKey = process.env.ACCESS_KEY;',
             },
           ],
@@ -167,7 +167,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'SECRET_KEY' },
+              data: { label: 'Read it from `process.env.SECRET_KEY` instead.' },
               output: 'const secretKey = process.env.SECRET_KEY;',
             },
           ],
@@ -186,7 +186,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'ACCESS_KEY_ID' },
+              data: { label: 'Read it from `process.env.ACCESS_KEY_ID` instead.' },
               output: "const PREFIX = 'AKIA2OGY';\nconst accessKeyId = process.env.ACCESS_KEY_ID;",
             },
           ],
@@ -205,7 +205,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'SECRET_KEY' },
+              data: { label: 'Read it from `process.env.SECRET_KEY` instead.' },
               output:
                 "const K = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';\nexport const client = { secretKey: process.env.SECRET_KEY };",
             },
@@ -225,7 +225,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'KEY' },
+              data: { label: 'Read it from `process.env.KEY` instead.' },
               output: 'const KEY = process.env.KEY;\nconst client = { accessKeyId: KEY };',
             },
           ],
@@ -244,7 +244,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'SECRET_KEY' },
+              data: { label: 'Read it from `process.env.SECRET_KEY` instead.' },
               output: 'const secretKey = process.env.SECRET_KEY;',
             },
           ],
@@ -263,7 +263,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'SECRET_KEY' },
+              data: { label: 'Read it from `process.env.SECRET_KEY` instead.' },
               output: 'function connect(secretKey = process.env.SECRET_KEY) {\n  return secretKey;\n}',
             },
           ],
@@ -282,7 +282,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'SECRET_KEY' },
+              data: { label: 'Read it from `process.env.SECRET_KEY` instead.' },
               output: 'class MwsClient {\n  secretKey = process.env.SECRET_KEY;\n}',
             },
           ],
@@ -302,7 +302,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'SECRET_KEY' },
+              data: { label: 'Read it from `process.env.SECRET_KEY` instead.' },
               output: '<Connect secretKey={process.env.SECRET_KEY} />;',
             },
           ],
@@ -332,7 +332,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'AWS_SECRETS_PRIMARY' },
+              data: { label: 'Read it from `process.env.AWS_SECRETS_PRIMARY` instead.' },
               output: 'const AwsSecrets = {\n  primary: process.env.AWS_SECRETS_PRIMARY,\n} as const;',
             },
           ],
@@ -351,7 +351,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'AWS_ACCESS_KEY_ID' },
+              data: { label: 'Read it from `process.env.AWS_ACCESS_KEY_ID` instead.' },
               output: "amazonMws.setApiKey(process.env.AWS_ACCESS_KEY_ID, 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw');",
             },
           ],
@@ -365,7 +365,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'AWS_SECRET_ACCESS_KEY' },
+              data: { label: 'Read it from `process.env.AWS_SECRET_ACCESS_KEY` instead.' },
               output: "amazonMws.setApiKey('AKIA2OGYBAH6Q7KD4XZM', process.env.AWS_SECRET_ACCESS_KEY);",
             },
           ],
@@ -390,7 +390,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'SIGNING_BLOB' },
+              data: { label: 'Read it from `process.env.SIGNING_BLOB` instead.' },
               output: 'const signingBlob = process.env.SIGNING_BLOB;',
             },
           ],
@@ -411,7 +411,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'ACCESS_KEY_ID' },
+              data: { label: 'Read it from `process.env.ACCESS_KEY_ID` instead.' },
               output:
                 "const creds = {\n  accessKeyId: process.env.ACCESS_KEY_ID,\n  secretKey: 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw',\n};",
             },
@@ -434,7 +434,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'ACCESS_KEY_ID' },
+              data: { label: '改为从 `process.env.ACCESS_KEY_ID` 读取。' },
               output: 'const accessKeyId = process.env.ACCESS_KEY_ID;',
             },
           ],
@@ -456,7 +456,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'SECRET_KEY' },
+              data: { label: '改为从 `process.env.SECRET_KEY` 读取。' },
               output: 'const secretKey = process.env.SECRET_KEY;',
             },
           ],
@@ -493,7 +493,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           suggestions: [
             {
               messageId: 'replaceWithEnv',
-              data: { name: 'MWS_AUTH_TOKEN' },
+              data: { label: 'Read it from `process.env.MWS_AUTH_TOKEN` instead.' },
               output: 'const mwsAuthToken = process.env.MWS_AUTH_TOKEN;',
             },
           ],

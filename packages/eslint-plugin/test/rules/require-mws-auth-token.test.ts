@@ -43,7 +43,55 @@ runRuleTests('require-mws-auth-token', rule, {
   invalid: [
     {
       code: "amazonMws.orders.search({\n  Version: '2013-09-01',\n  Action: 'ListOrders',\n  SellerId: seller.sellerId,\n});",
-      errors: [{ messageId: 'missingAuthToken', line: 4, column: 3, endLine: 4, endColumn: 11 }],
+      errors: [
+        {
+          messageId: 'missingAuthToken',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 11,
+          data: {
+            message:
+              "This MWS call acts for seller seller.sellerId without an MWS Auth Token: send the seller's MWSAuthToken with its SellerId and sign with your own developer keys, never the seller's.",
+          },
+        },
+      ],
+    },
+    {
+      name: "locale: zh-CN renders core's Simplified Chinese notice",
+      code: "amazonMws.orders.search({ Action: 'ListOrders', SellerId: seller.id });",
+      options: [{ locale: 'zh-CN' }],
+      errors: [
+        {
+          messageId: 'missingAuthToken',
+          line: 1,
+          column: 49,
+          endLine: 1,
+          endColumn: 57,
+          data: {
+            message:
+              '此 MWS 调用代表卖家 seller.id，却没有 MWS 授权令牌：请随卖家的 SellerId 一并发送其 MWSAuthToken，并用你自己的开发者密钥签名，切勿使用卖家的密钥。',
+          },
+        },
+      ],
+    },
+    {
+      name: 'locale: an unsupported locale falls back to English',
+      code: "amazonMws.orders.search({ Action: 'ListOrders', SellerId: seller.id });",
+      options: [{ locale: 'fr-FR' }],
+      errors: [
+        {
+          messageId: 'missingAuthToken',
+          line: 1,
+          column: 49,
+          endLine: 1,
+          endColumn: 57,
+          data: {
+            message:
+              "This MWS call acts for seller seller.id without an MWS Auth Token: send the seller's MWSAuthToken with its SellerId and sign with your own developer keys, never the seller's.",
+          },
+        },
+      ],
     },
     {
       code: "amazonMws.feeds.submit({ Action: 'SubmitFeed', SellerId: account.sellerId, MWSAuthToken: '' });",
