@@ -1,6 +1,12 @@
 import rule from '../../src/rules/require-mws-auth-token.js';
 import { runRuleTests } from '../support/rule-tester.js';
 
+/** The rule's English notice (core's table) for a seller expression. */
+const english = (seller: string): string =>
+  `This MWS call acts for seller ${seller} without an MWS Auth Token: send the seller's MWSAuthToken with its SellerId and sign with your own developer keys, never the seller's.`;
+const CHINESE =
+  '此 MWS 调用代表卖家 seller.id，却没有 MWS 授权令牌：请随卖家的 SellerId 一并发送其 MWSAuthToken，并用你自己的开发者密钥签名，切勿使用卖家的密钥。';
+
 runRuleTests('require-mws-auth-token', rule, {
   valid: [
     // amazon-mws: the seller's id and token travel together.
@@ -50,49 +56,30 @@ runRuleTests('require-mws-auth-token', rule, {
           column: 3,
           endLine: 4,
           endColumn: 11,
-          data: {
-            message:
-              "This MWS call acts for seller seller.sellerId without an MWS Auth Token: send the seller's MWSAuthToken with its SellerId and sign with your own developer keys, never the seller's.",
-          },
+          data: { message: english('seller.sellerId') },
         },
       ],
     },
-    {
-      name: "locale: zh-CN renders core's Simplified Chinese notice",
+    ...(
+      [
+        ['zh-CN', "locale: zh-CN renders core's Simplified Chinese notice", CHINESE],
+        ['fr-FR', 'locale: an unsupported locale falls back to English', english('seller.id')],
+      ] as const
+    ).map(([locale, name, message]) => ({
+      name,
       code: "amazonMws.orders.search({ Action: 'ListOrders', SellerId: seller.id });",
-      options: [{ locale: 'zh-CN' }],
+      options: [{ locale }],
       errors: [
         {
-          messageId: 'missingAuthToken',
+          messageId: 'missingAuthToken' as const,
           line: 1,
           column: 49,
           endLine: 1,
           endColumn: 57,
-          data: {
-            message:
-              '此 MWS 调用代表卖家 seller.id，却没有 MWS 授权令牌：请随卖家的 SellerId 一并发送其 MWSAuthToken，并用你自己的开发者密钥签名，切勿使用卖家的密钥。',
-          },
+          data: { message },
         },
       ],
-    },
-    {
-      name: 'locale: an unsupported locale falls back to English',
-      code: "amazonMws.orders.search({ Action: 'ListOrders', SellerId: seller.id });",
-      options: [{ locale: 'fr-FR' }],
-      errors: [
-        {
-          messageId: 'missingAuthToken',
-          line: 1,
-          column: 49,
-          endLine: 1,
-          endColumn: 57,
-          data: {
-            message:
-              "This MWS call acts for seller seller.id without an MWS Auth Token: send the seller's MWSAuthToken with its SellerId and sign with your own developer keys, never the seller's.",
-          },
-        },
-      ],
-    },
+    })),
     {
       code: "amazonMws.feeds.submit({ Action: 'SubmitFeed', SellerId: account.sellerId, MWSAuthToken: '' });",
       errors: [{ messageId: 'missingAuthToken', line: 1, column: 48, endLine: 1, endColumn: 56 }],
