@@ -1,5 +1,6 @@
 import { KINDS, KIND_INFO, isKind } from '@mwsguard/core';
 import type { Kind } from '@mwsguard/core';
+import { wrap } from './wrap.js';
 
 /** The long-form guidance on one kind, section by section. */
 export interface Explanation {
@@ -159,21 +160,4 @@ function section(title: string, body: string): string {
 function numbered(n: number, body: string): string {
   const [first = '', ...rest] = wrap(body, WIDTH - 5);
   return [`  ${String(n)}. ${first}`, ...rest.map((l) => `     ${l}`)].join('\n');
-}
-
-/** Greedy word wrap; a word longer than `width` gets a line of its own. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (word === '') continue;
-    if (line === '') line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
 }

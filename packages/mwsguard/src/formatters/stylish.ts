@@ -1,7 +1,7 @@
 import { KINDS, KIND_INFO } from '@mwsguard/core';
 import { createStyles } from '../color.js';
 import type { Styles } from '../color.js';
-import { wrap } from '../explain.js';
+import { wrap } from '../wrap.js';
 import { SKIP_REASONS, SUPPRESS_REASONS } from '../result.js';
 import type { FileFinding, ReportSeverity, ScanResult } from '../result.js';
 import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT, plural, summarize } from '../summary.js';
