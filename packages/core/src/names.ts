@@ -172,6 +172,17 @@ function classifyName(name: string): NameRole {
   return 'none';
 }
 
+/**
+ * Words that every name {@link nameRole} calls `access-key` holds as written: `accessKey`,
+ * `ACCESS_KEY_ID`, `Access Key ID`, `keyId`, `key-id`, `mws_key`, `accessId`. The role is read
+ * from the name with its separators dropped (`normalizeName`), so any run of them may stand
+ * between the words. A text without these cannot bind a value to an access-key name.
+ */
+export const ACCESS_KEY_NAME_WORDS = /access[^a-z0-9]*(?:key|id)|key[^a-z0-9]*id|[am]ws[^a-z0-9]*key/i;
+
+/** {@link ACCESS_KEY_NAME_WORDS} and `secret`: the words of every key-field name. */
+export const KEY_NAME_WORDS = new RegExp(`secret|${ACCESS_KEY_NAME_WORDS.source}`, 'i');
+
 /** True for names whose values are secret keys (`secret-key`), or `secret` alone in MWS/AWS code. */
 export function isSecretKeyName(name: string, hasAmazonContext: boolean): boolean {
   const role = nameRole(name);

@@ -1,6 +1,6 @@
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
-import { nameRole } from './names.js';
+import { KEY_NAME_WORDS, nameRole } from './names.js';
 import type { NameRole } from './names.js';
 import { trimChars } from './strings.js';
 import { splitCells } from './tabular.js';
@@ -52,10 +52,9 @@ const SUBMITTED_FIELD =
   /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|POST)|(?<![\w$.])(?:body|payload|formData|params))(?:\.|\[\s*["':]{1,2})$/i;
 
 const INTERESTING = /secret|access|key_?id|seller|merchant|token|account_?id/gi;
-// The words of every key-field name as people write them (`secretKey`, `AWS_ACCESS_KEY`,
-// `keyId`, `key-id`, `mws_key`): a token holding none of them cannot be a key field. Fewer
-// words than INTERESTING, so this pass costs about half as much.
-const KEY_WORDS = /secret|access|key[-_$]?id|[am]ws[-_$]?key/gi;
+// The words of every key-field name (`KEY_NAME_WORDS`): a token holding none of them cannot be a
+// key field. Fewer and rarer words than INTERESTING, so this pass costs about half as much.
+const KEY_WORDS = new RegExp(KEY_NAME_WORDS.source, 'gi');
 const TOKEN_CHAR = /[\w$.-]/;
 
 /** Options of {@link extractFields}. */

@@ -38,6 +38,9 @@ const generators: Record<string, (n: number) => string> = {
   'notebook escapes': (n) => '\\n\\"secret_key\\": '.repeat(n / 18),
   'xml tags': (n) => '<SecretKey '.repeat(n / 11),
   'csv cells': (n) => `Access key ID,Secret access key\n${'a,'.repeat(n / 2)}`,
+  // The key-name gates allow any separators between their words (`access - key`).
+  'key words before long separator runs': (n) => `access${' _-'.repeat(n / 6)}aws${'-'.repeat(n / 2)}`,
+  'key words each before separators': (n) => 'access -_ key_- mws__ '.repeat(n / 22),
 };
 
 describe('scanText is linear on adversarial input', () => {

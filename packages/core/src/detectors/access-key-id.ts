@@ -1,4 +1,4 @@
-import { nameRole } from '../names.js';
+import { ACCESS_KEY_NAME_WORDS, nameRole } from '../names.js';
 import { isBareCode } from '../quoting.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { isPlaceholder, looksLikeAccessKeyId } from '../values.js';
@@ -17,8 +17,6 @@ const PREFIXED_KEY = /(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g;
 const startsToken = (text: string, at: number): boolean =>
   !/[a-z0-9]/i.test(text.charAt(at - 1)) || /%[0-9a-f]{2}$/i.test(text.slice(Math.max(0, at - 3), at));
 
-const ACCESS_KEY_WORDS = /access|key_?id|[am]ws_?key/i;
-
 function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
   PREFIXED_KEY.lastIndex = 0;
@@ -28,8 +26,9 @@ function find(ctx: ScanContext): RawFinding[] {
     found.push({ kind: 'access-key-id', severity: 'error', start: m.index, end: m.index + 20, secret: value });
   }
   // Legacy MWS key ids had no type prefix: only their name tells them apart from other ids, and
-  // every such name contains one of these words.
-  const mayBind = ctx.hasNameOverride || ctx.tabular !== undefined || ACCESS_KEY_WORDS.test(ctx.text);
+  // every such name holds one of
+  // `ACCESS_KEY_NAME_WORDS`.
+  const mayBind = ctx.hasNameOverride || ctx.tabular !== undefined || ACCESS_KEY_NAME_WORDS.test(ctx.text);
   for (const run of mayBind ? ctx.valueRuns() : []) {
     if (run.end - run.start !== 20 || /^(?:AKIA|ASIA|ABIA|ACCA)/.test(run.value)) continue;
     if (!looksLikeAccessKeyId(run.value)) continue;

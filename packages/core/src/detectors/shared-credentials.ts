@@ -2,7 +2,7 @@ import type { Field } from '../structure.js';
 import { classifyValue, extractFields, isSellerHolder, isSellerish } from '../structure.js';
 import { memberPath } from '../value-shape.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
-import { normalizeName } from '../names.js';
+import { KEY_NAME_WORDS, normalizeName } from '../names.js';
 
 /**
  * The type-A anti-pattern: a seller's own access/secret keys held per seller instead of the
@@ -265,11 +265,9 @@ function assignedValue(text: string, name: string): string | undefined {
   return undefined;
 }
 
-// A type-A record holds a key field, and every key field's name contains one of these words.
-const KEY_FIELD_WORDS = /secret|access|key_?id|[am]ws_?key/i;
-
 function find(ctx: ScanContext): RawFinding[] {
-  if (!KEY_FIELD_WORDS.test(ctx.text)) return [];
+  // A type-A record holds a key field, and every key field's name holds one of these words.
+  if (!KEY_NAME_WORDS.test(ctx.text)) return [];
   const fields = extractFields(ctx.text, ctx.index, ctx.tabular, { requireKeyField: true });
   let resolutions = 0;
   const resolved = new Map<string, string | undefined>();
