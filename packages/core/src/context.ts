@@ -1,4 +1,5 @@
 import { bindingName } from './bindings.js';
+import { ACCESS_KEY_NAME_WORDS } from './names.js';
 import { LineIndex } from './locate.js';
 import { valueRuns } from './runs.js';
 import type { ValueRun } from './runs.js';
@@ -35,6 +36,7 @@ export function textFacts(text: string): TextFacts {
 }
 
 const LWA_CLIENT_ID = 'amzn1.application-oa2-client.';
+const SECRET_WORD = /secret/i;
 
 /** Builds the per-text context every detector reads. */
 export function createContext(
@@ -48,6 +50,8 @@ export function createContext(
   let runs: readonly ValueRun[] | undefined;
   let mws: boolean | undefined = overrides.mws;
   let amazon: boolean | undefined;
+  let secretWord: boolean | undefined;
+  let accessKeyWord: boolean | undefined;
   const table = new TabularIndex(text, index, tabular ?? ',');
   // Every `amzn…` prefix holds `zn`: one search for it serves every detector (see `includesAmzn`).
   let zn: boolean | undefined;
@@ -67,6 +71,13 @@ export function createContext(
     // surface (relative or absolute paths, any working directory) must decide alike.
     get hasAmazonContext(): boolean {
       return (amazon ??= this.hasMwsContext || AMAZON_CONTEXT.test(text) || AMAZON_CONTEXT.test(baseName(path)));
+    },
+    // Read by several detectors; each is one pass over a text that lacks the words.
+    get hasSecretWord(): boolean {
+      return (secretWord ??= SECRET_WORD.test(text));
+    },
+    get hasAccessKeyWord(): boolean {
+      return (accessKeyWord ??= ACCESS_KEY_NAME_WORDS.test(text));
     },
     hasLwaClientId: overrides.lwaClientId ?? amzn(LWA_CLIENT_ID),
     includesAmzn: amzn,

@@ -32,6 +32,10 @@ export interface ScanContext {
   readonly hasMwsContext: boolean;
   /** The text mentions AWS, Amazon, SP-API or LWA at all. */
   readonly hasAmazonContext: boolean;
+  /** The text holds `secret` (any case): every secret-key name does. Computed on first use. */
+  readonly hasSecretWord: boolean;
+  /** The text holds the words of an access-key name (`ACCESS_KEY_NAME_WORDS`). Computed on first use. */
+  readonly hasAccessKeyWord: boolean;
   /** The text holds an LWA client id (`amzn1.application-oa2-client.`). */
   readonly hasLwaClientId: boolean;
   /** True when the text holds `literal`, an `amzn…` prefix (see `includesAmzn`), read once per text. */

@@ -1,4 +1,4 @@
-import { ACCESS_KEY_NAME_WORDS, nameRole } from '../names.js';
+import { nameRole } from '../names.js';
 import { isBareCode } from '../quoting.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { isPlaceholder, looksLikeAccessKeyId } from '../values.js';
@@ -28,7 +28,7 @@ function find(ctx: ScanContext): RawFinding[] {
   // Legacy MWS key ids had no type prefix: only their name tells them apart from other ids, and
   // every such name holds one of
   // `ACCESS_KEY_NAME_WORDS`.
-  const mayBind = ctx.hasNameOverride || ctx.tabular !== undefined || ACCESS_KEY_NAME_WORDS.test(ctx.text);
+  const mayBind = ctx.hasNameOverride || ctx.tabular !== undefined || ctx.hasAccessKeyWord;
   for (const run of mayBind ? ctx.valueRuns() : []) {
     if (run.end - run.start !== 20 || /^(?:AKIA|ASIA|ABIA|ACCA)/.test(run.value)) continue;
     if (!looksLikeAccessKeyId(run.value)) continue;

@@ -31,9 +31,6 @@ function isPaired(ctx: ScanContext, line: number): boolean {
   return false;
 }
 
-// Every secret-key name contains this word; without it, only a nearby access key can bind a value.
-const SECRET_WORD = /secret/i;
-
 function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
   const mayBind =
@@ -41,7 +38,8 @@ function find(ctx: ScanContext): RawFinding[] {
     ctx.pairedWithAccessKey ||
     ctx.tabular !== undefined ||
     ctx.accessKeyLines.size > 0 ||
-    SECRET_WORD.test(ctx.text);
+    // Every secret-key name holds `secret`; without it, only a nearby access key can bind a value.
+    ctx.hasSecretWord;
   if (!mayBind) return found;
   for (const run of ctx.valueRuns()) {
     if (run.value.length !== 40 || !looksLikeSecretKey(run.value)) continue;

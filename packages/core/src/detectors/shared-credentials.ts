@@ -2,7 +2,7 @@ import type { Field } from '../structure.js';
 import { classifyValue, extractFields, isSellerHolder, isSellerish } from '../structure.js';
 import { memberPath } from '../value-shape.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
-import { KEY_NAME_WORDS, normalizeName } from '../names.js';
+import { normalizeName } from '../names.js';
 
 /**
  * The type-A anti-pattern: a seller's own access/secret keys held per seller instead of the
@@ -267,7 +267,7 @@ function assignedValue(text: string, name: string): string | undefined {
 
 function find(ctx: ScanContext): RawFinding[] {
   // A type-A record holds a key field, and every key field's name holds one of these words.
-  if (!KEY_NAME_WORDS.test(ctx.text)) return [];
+  if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
   const fields = extractFields(ctx.text, ctx.index, ctx.tabular, { requireKeyField: true });
   let resolutions = 0;
   const resolved = new Map<string, string | undefined>();
