@@ -26,8 +26,7 @@ function find(ctx: ScanContext): RawFinding[] {
     found.push({ kind: 'access-key-id', severity: 'error', start: m.index, end: m.index + 20, secret: value });
   }
   // Legacy MWS key ids had no type prefix: only their name tells them apart from other ids, and
-  // every such name holds one of
-  // `ACCESS_KEY_NAME_WORDS`.
+  // every such name holds the words of `ACCESS_KEY_NAME_WORDS`.
   const mayBind = ctx.hasNameOverride || ctx.tabular !== undefined || ctx.hasAccessKeyWord;
   for (const run of mayBind ? ctx.valueRuns() : []) {
     if (run.end - run.start !== 20 || /^(?:AKIA|ASIA|ABIA|ACCA)/.test(run.value)) continue;
