@@ -5,7 +5,7 @@ import { valueRuns } from './runs.js';
 import type { ValueRun } from './runs.js';
 import { detectTabular, TabularIndex } from './tabular.js';
 import { CODE_PATH } from './quoting.js';
-import { includesAmzn } from './strings.js';
+import { amznSearch } from './strings.js';
 import type { ScanContext } from './types.js';
 
 /** Facts about a whole text that decide how its values are read and worded. */
@@ -32,7 +32,7 @@ function baseName(path: string): string {
 
 /** File-level facts, for adapters that classify one value at a time (`classifyString`). */
 export function textFacts(text: string): TextFacts {
-  return { hasMwsContext: MWS_CONTEXT.test(text), hasLwaClientId: includesAmzn(text, LWA_CLIENT_ID) };
+  return { hasMwsContext: MWS_CONTEXT.test(text), hasLwaClientId: amznSearch(text)(LWA_CLIENT_ID) };
 }
 
 const LWA_CLIENT_ID = 'amzn1.application-oa2-client.';
@@ -53,9 +53,8 @@ export function createContext(
   let secretWord: boolean | undefined;
   let accessKeyWord: boolean | undefined;
   const table = new TabularIndex(text, index, tabular ?? ',');
-  // Every `amzn…` prefix holds `zn`: one search for it serves every detector (see `includesAmzn`).
-  let zn: boolean | undefined;
-  const amzn = (literal: string): boolean => (zn ??= text.includes('zn')) && text.includes(literal);
+  // One search for `zn` serves every detector's `amzn…` literal.
+  const amzn = amznSearch(text);
   return {
     text,
     path,

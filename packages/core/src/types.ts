@@ -38,7 +38,7 @@ export interface ScanContext {
   readonly hasAccessKeyWord: boolean;
   /** The text holds an LWA client id (`amzn1.application-oa2-client.`). */
   readonly hasLwaClientId: boolean;
-  /** True when the text holds `literal`, an `amzn…` prefix (see `includesAmzn`), read once per text. */
+  /** True when the text holds `literal`, an `amzn…` prefix (`amznSearch`: one `zn` search per text). */
   readonly includesAmzn: (literal: string) => boolean;
   /** 0-based lines holding an access key id found so far (for pairing secrets with their key). */
   readonly accessKeyLines: Set<number>;
