@@ -123,6 +123,21 @@ describe('the preload', () => {
 });
 
 describe('under the preload', () => {
+  /**
+   * Writes a script that lints the planted tree and prints its error count, and runs it under the
+   * preload: what it printed on stderr, its exit code, the count and what the preload logged.
+   */
+  async function countingRun(
+    name: string,
+    lines: readonly string[],
+  ): Promise<{ stderr: string; code: number | null; count: number; logged: string }> {
+    writeFileSync(log, '');
+    const script = join(work.dir, name);
+    writeFileSync(script, [...lines, 'console.log(count);', 'process.exitCode = count > 0 ? 1 : 0;', ''].join('\n'));
+    const r = await node([script]);
+    return { stderr: r.stderr, code: r.code, count: Number(r.stdout), logged: logged() };
+  }
+
   it(
     'the CLI bin scans in every format (and with worker threads) without a network call',
     {
@@ -149,27 +164,16 @@ describe('under the preload', () => {
     'ESLint with the recommended preset lints the tree without a network call',
     { timeout: SPAWN_TIMEOUT },
     async () => {
-      writeFileSync(log, '');
-      const script = join(work.dir, 'eslint-run.mjs');
-      writeFileSync(
-        script,
-        [
-          `import { ESLint } from ${JSON.stringify(resolveFrom('.', 'eslint'))};`,
-          `import mwsguard from ${JSON.stringify(fileUrl('packages/eslint-plugin/dist/index.js'))};`,
-          'const eslint = new ESLint({ cwd: process.cwd(), overrideConfigFile: true,',
-          "  overrideConfig: [{ files: ['**/*.js'], languageOptions: { sourceType: 'module' } }, ...mwsguard.configs.recommended] });",
-          "const results = await eslint.lintFiles(['.']);",
-          'const count = results.reduce((n, r) => n + r.errorCount, 0);',
-          'console.log(count);',
-          'process.exitCode = count > 0 ? 1 : 0;',
-          '',
-        ].join('\n'),
-      );
-      const r = await node([script]);
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(1);
-      expect(Number(r.stdout)).toBeGreaterThanOrEqual(10);
-      expect(logged()).toBe('');
+      const run = await countingRun('eslint-run.mjs', [
+        `import { ESLint } from ${JSON.stringify(resolveFrom('.', 'eslint'))};`,
+        `import mwsguard from ${JSON.stringify(fileUrl('packages/eslint-plugin/dist/index.js'))};`,
+        'const eslint = new ESLint({ cwd: process.cwd(), overrideConfigFile: true,',
+        "  overrideConfig: [{ files: ['**/*.js'], languageOptions: { sourceType: 'module' } }, ...mwsguard.configs.recommended] });",
+        "const results = await eslint.lintFiles(['.']);",
+        'const count = results.reduce((n, r) => n + r.errorCount, 0);',
+      ]);
+      expect(run).toMatchObject({ stderr: '', code: 1, logged: '' });
+      expect(run.count).toBeGreaterThanOrEqual(10);
     },
   );
 
@@ -177,32 +181,21 @@ describe('under the preload', () => {
     'secretlint (lintSource with our rule) lints every file without a network call',
     { timeout: SPAWN_TIMEOUT },
     async () => {
-      writeFileSync(log, '');
-      const script = join(work.dir, 'secretlint-run.mjs');
-      writeFileSync(
-        script,
-        [
-          "import { readFileSync } from 'node:fs';",
-          `import { lintSource } from ${JSON.stringify(resolveFrom('packages/secretlint-rule-mws', '@secretlint/core'))};`,
-          `import { creator } from ${JSON.stringify(fileUrl('packages/secretlint-rule-mws/dist/index.js'))};`,
-          `const files = ${JSON.stringify(Object.keys(TREE))};`,
-          'let count = 0;',
-          'for (const filePath of files) {',
-          "  const content = readFileSync(filePath, 'utf8');",
-          '  const result = await lintSource({ source: { content, filePath, contentType: "text" },',
-          '    options: { config: { rules: [{ id: creator.meta.id, rule: creator }] }, maskSecrets: true } });',
-          '  count += result.messages.length;',
-          '}',
-          'console.log(count);',
-          'process.exitCode = count > 0 ? 1 : 0;',
-          '',
-        ].join('\n'),
-      );
-      const r = await node([script]);
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(1);
-      expect(Number(r.stdout)).toBeGreaterThanOrEqual(10);
-      expect(logged()).toBe('');
+      const run = await countingRun('secretlint-run.mjs', [
+        "import { readFileSync } from 'node:fs';",
+        `import { lintSource } from ${JSON.stringify(resolveFrom('packages/secretlint-rule-mws', '@secretlint/core'))};`,
+        `import { creator } from ${JSON.stringify(fileUrl('packages/secretlint-rule-mws/dist/index.js'))};`,
+        `const files = ${JSON.stringify(Object.keys(TREE))};`,
+        'let count = 0;',
+        'for (const filePath of files) {',
+        "  const content = readFileSync(filePath, 'utf8');",
+        '  const result = await lintSource({ source: { content, filePath, contentType: "text" },',
+        '    options: { config: { rules: [{ id: creator.meta.id, rule: creator }] }, maskSecrets: true } });',
+        '  count += result.messages.length;',
+        '}',
+      ]);
+      expect(run).toMatchObject({ stderr: '', code: 1, logged: '' });
+      expect(run.count).toBeGreaterThanOrEqual(10);
     },
   );
 
