@@ -4,17 +4,17 @@ import { fixture, places, scanJson } from './support/run-cli.js';
 
 // Tests run as any user (root in CI containers reads everything), so a permission error is
 // simulated: reading settings.ini fails as a chmod 000 file would.
-// (The scanner reads with readFileSync; test/faults/matrix.test.ts has the real EACCES.)
+// (The scanner opens each file with openSync; test/faults/matrix.test.ts has the real EACCES.)
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof Fs>();
-  const readFileSync = ((...args: Parameters<typeof actual.readFileSync>) => {
+  const openSync = ((...args: Parameters<typeof actual.openSync>) => {
     const [path] = args;
     if (typeof path === 'string' && path.endsWith('settings.ini')) {
       throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
     }
-    return actual.readFileSync(...args);
-  }) as typeof actual.readFileSync;
-  return { ...actual, default: { ...actual, readFileSync }, readFileSync };
+    return actual.openSync(...args);
+  }) as typeof actual.openSync;
+  return { ...actual, default: { ...actual, openSync }, openSync };
 });
 
 describe('an unreadable file', () => {
