@@ -1,6 +1,7 @@
 import { createContext } from './context.js';
 import { DETECTORS } from './detectors/index.js';
 import type { Kind } from './kinds.js';
+import { CREDENTIAL_PREFIXES, KEY_NAME_WORDS } from './names.js';
 import type { Finding, ScanOptions } from './scan.js';
 import { toFindings } from './scan.js';
 
@@ -42,4 +43,15 @@ export function classifyString(
   });
   const raw = DETECTORS.filter((d) => STRING_KINDS.includes(d.kind)).flatMap((d) => d.find(ctx));
   return toFindings(ctx, raw, options);
+}
+
+/**
+ * False when {@link classifyString} can report no string of `text`, whatever name found in the
+ * text binds it: the text holds no credential prefix (`CREDENTIAL_PREFIXES`) and none of the
+ * words every credential name holds (`KEY_NAME_WORDS`: `secret`, `access…key`, `key…id`…). AST
+ * adapters use it to skip their per-string pass in most files; names given in options are theirs
+ * to check.
+ */
+export function mayHoldStringCredentials(text: string): boolean {
+  return CREDENTIAL_PREFIXES.test(text) || KEY_NAME_WORDS.test(text);
 }

@@ -5,7 +5,7 @@
  */
 export { scanText } from './scan.js';
 export type { Finding, ScanOptions } from './scan.js';
-export { classifyString } from './classify.js';
+export { classifyString, mayHoldStringCredentials } from './classify.js';
 export { textFacts } from './context.js';
 export type { TextFacts } from './context.js';
 export type { StringBinding } from './classify.js';

@@ -183,6 +183,12 @@ export const ACCESS_KEY_NAME_WORDS = /access[^a-z0-9]*(?:key|id)|key[^a-z0-9]*id
 /** {@link ACCESS_KEY_NAME_WORDS} and `secret`: the words of every key-field name. */
 export const KEY_NAME_WORDS = new RegExp(`secret|${ACCESS_KEY_NAME_WORDS.source}`, 'i');
 
+/**
+ * The literal prefixes of the prefixed kinds, in any case: `AKIA`/`ASIA`/`ABIA`/`ACCA` key ids,
+ * `amzn.mws.` tokens and `amzn1.oa2-cs.` secrets, `Atza|`/`Atzr|` LWA tokens.
+ */
+export const CREDENTIAL_PREFIXES = /akia|asia|abia|acca|amzn|atz[ar]/i;
+
 /** True for names whose values are secret keys (`secret-key`), or `secret` alone in MWS/AWS code. */
 export function isSecretKeyName(name: string, hasAmazonContext: boolean): boolean {
   const role = nameRole(name);

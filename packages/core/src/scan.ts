@@ -5,6 +5,7 @@ import { KIND_INFO } from './kinds.js';
 import type { Kind, Severity } from './kinds.js';
 import type { LineIndex } from './locate.js';
 import { maskSecret } from './mask.js';
+import { CREDENTIAL_PREFIXES } from './names.js';
 import { renderMessage, renderRecommendation } from './messages.js';
 import type { MessageFacts } from './messages.js';
 import type { RawFinding, ScanContext } from './types.js';
@@ -43,7 +44,7 @@ export interface ScanOptions {
 
 // A text containing none of these (case-insensitive) cannot hold any kind: the one cheap check
 // that lets most files cost only their read. (A Kubernetes `kind: Secret` holds `secret`.)
-const PREFILTER = /akia|asia|abia|acca|amzn|atz[ar]|secret|access|key.?id|seller|merchant/i;
+const PREFILTER = new RegExp(`${CREDENTIAL_PREFIXES.source}|secret|access|key.?id|seller|merchant`, 'i');
 
 /**
  * Scans any text (source code in any language, config, logs, notebooks, CSV, SQL, Markdown) and

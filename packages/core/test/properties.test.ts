@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KINDS, classifyString, scanText } from '@mwsguard/core';
+import { KINDS, classifyString, mayHoldStringCredentials, scanText } from '@mwsguard/core';
 import type { Finding, Kind } from '@mwsguard/core';
 
 /**
@@ -1660,5 +1660,55 @@ describe('well-shaped fakes', () => {
       }),
       runs(300),
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The AST adapters' prefilter.
+// ---------------------------------------------------------------------------------------------
+
+describe('mayHoldStringCredentials', () => {
+  // ESLint's no-hardcoded-credentials skips its per-string pass where this is false, so it must
+  // hold for every text that contains a value `classifyString` reports and the name binding it:
+  // names in any case, with any run of separators between their words.
+  it('is true for any text holding a reported value and its name', () => {
+    const words = SECRET_KINDS.flatMap((k) => NAME_WORDS[k]);
+    const nameArb = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc
+        .record({
+          words: fc.constantFrom(...words),
+          sep: fc.constantFrom('', '_', '__', '-', '.', ' ', '_-_', '::'),
+          upper: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        })
+        .map(({ words: w, sep, upper }) =>
+          Array.from(w.join(sep), (c, i) => (upper[i] === true ? c.toUpperCase() : c)).join(''),
+        ),
+    );
+    const valueArb = fc.oneof(
+      anyFakeArb,
+      ofLength(BASE32, 20),
+      secretKeyArb,
+      ofLength(HEX, 64),
+      TEXTS['printable ASCII (fc.string)']!,
+    );
+    let reported = 0;
+    fc.assert(
+      fc.property(valueArb, nameArb, fc.boolean(), fc.boolean(), (value, name, mws, lwa) => {
+        if (classifyString(value, { name, hasMwsContext: mws, hasLwaClientId: lwa }).length === 0) return;
+        reported++;
+        expect(mayHoldStringCredentials(`const ${name} = "${value}";`)).toBe(true);
+      }),
+      runs(3000),
+    );
+    // The property is only worth something if many cases were reported.
+    expect(reported).toBeGreaterThan(400);
+  });
+
+  it('is false for code without credential prefixes or credential names', () => {
+    expect(mayHoldStringCredentials('const cacheKey = "Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw";')).toBe(false);
+    expect(mayHoldStringCredentials('export function connect(token) { return fetch(url, { token }); }')).toBe(false);
+    expect(mayHoldStringCredentials('const AWS__ACCESS__KEY = x;')).toBe(true);
+    expect(mayHoldStringCredentials("const id = 'amzn.mws.' + uuid;")).toBe(true);
   });
 });

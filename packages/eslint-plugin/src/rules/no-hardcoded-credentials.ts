@@ -1,4 +1,4 @@
-import { classifyString, KINDS, renderNotice, resolveLocale } from '@mwsguard/core';
+import { classifyString, KINDS, mayHoldStringCredentials, renderNotice, resolveLocale } from '@mwsguard/core';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { Finding, Kind } from '@mwsguard/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -32,10 +32,6 @@ const DEFAULT_ENV: Readonly<Record<HardCodedKind, [aws: string, mws: string]>> =
   'lwa-client-secret': ['LWA_CLIENT_SECRET', 'LWA_CLIENT_SECRET'],
   'lwa-refresh-token': ['LWA_REFRESH_TOKEN', 'LWA_REFRESH_TOKEN'],
 };
-
-// A file without any of these cannot hold a value the AST pass would report: no credential prefix
-// (the prefixed kinds) and no credential name (secret keys, legacy key ids, qualified names).
-const AST_PREFILTER = /akia|asia|abia|acca|amzn|atz[ar]|secret|access.?(?:key|id)|key.?id|awskey|mwskey/i;
 
 // Shortest value that can hold a credential (an access key id); longer than any sane value.
 const MIN_LENGTH = 20;
@@ -292,9 +288,10 @@ export default createRule<Options, MessageIds>({
     };
 
     // Values the AST pass can add all need a credential prefix in the text or a credential name
-    // (`secret…`, `access…`, `…KeyId`): most files have neither and get the text pass only.
+    // (core decides which: `mayHoldStringCredentials`), or a name given in the options: most files
+    // have none and get the text pass only.
     const hasAstCandidates =
-      AST_PREFILTER.test(sourceCode.text) || options.secretKeyNames.length + options.accessKeyIdNames.length > 0;
+      mayHoldStringCredentials(sourceCode.text) || options.secretKeyNames.length + options.accessKeyIdNames.length > 0;
     if (!hasAstCandidates) return { Program: scanWholeText };
 
     /** A value bound where a credential name says what it is: `secretKey: SECRET`, `{ key: Keys.Main }`. */
