@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { KINDS, KIND_INFO } from '@mwsguard/core';
+import { explanationTexts } from 'mwsguard';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BASIC, KEYS, keyLine } from './support/fake-credentials.js';
 import { fixture, runCli, scanJson } from './support/run-cli.js';
@@ -82,6 +83,20 @@ describe('sarif', () => {
       expect(rule.help.text).toContain('How to rotate or revoke it');
     }
     expect(log.runs[0]?.tool.driver.name).toBe('mwsguard');
+  });
+
+  it('speaks the language of --locale in rule help and messages, and stays valid', async () => {
+    const zh = explanationTexts('zh-CN');
+    const { log } = await sarif(['--locale', 'zh-CN']);
+    expect([validate(log), validate.errors]).toEqual([true, null]);
+    const rules = log.runs[0]?.tool.driver.rules ?? [];
+    for (const [i, rule] of rules.entries()) {
+      const kind = KINDS[i]!;
+      expect(rule.fullDescription.text).toBe(`${zh.explanations[kind].what} ${zh.explanations[kind].why}`);
+      expect(rule.help.text).toContain(zh.headings.rotate);
+      expect(rule.help.text).not.toContain('How to rotate or revoke it');
+    }
+    expect(log.runs[0]?.results[0]?.message.text).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('has one result per finding: rule index, region, our fingerprint, never a whole secret', async () => {
@@ -191,6 +206,15 @@ describe('gitlab', () => {
       (await runCli(['scan', '--format', 'gitlab'], { cwd: fixture('clean') })).stdout,
     ) as unknown;
     expect([validate(clean), validate.errors]).toEqual([true, null]);
+  });
+
+  it('describes findings in the language of --locale', async () => {
+    const zh = explanationTexts('zh-CN');
+    const { stdout } = await runCli(['scan', '--format', 'gitlab', '--locale', 'zh-CN'], { cwd });
+    const report = JSON.parse(stdout) as { vulnerabilities: { name: string; description: string }[] };
+    expect([validate(report), validate.errors]).toEqual([true, null]);
+    expect(report.vulnerabilities[0]?.name).toBe(`${zh.titles['access-key-id']} (access-key-id)`);
+    expect(report.vulnerabilities[0]?.description).toContain(zh.explanations['access-key-id'].why);
   });
 
   it('puts the commit of history findings in the location', async () => {

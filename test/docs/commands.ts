@@ -92,6 +92,7 @@ export const EXPECTED_EXIT: Readonly<Record<string, ExpectedExit>> = {
     why: 'cli.md exit codes: the files changed since origin/main hold keys',
   },
   'mwsguard explain mws-auth-token': { code: 0, why: 'cli.md exit codes: 0 after explain' },
+  'mwsguard explain mws-auth-token --locale zh-CN': { code: 0, why: 'cli.md exit codes: 0 after explain' },
 
   // docs/integrations/generic-ci.md: a CI step that keeps the scan's status for the end.
   'npx --no-install mwsguard scan --format json --output mwsguard.json || status=$?': {

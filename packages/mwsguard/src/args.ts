@@ -90,6 +90,8 @@ export interface BaselineCommand extends ScanOptions {
 export interface ExplainCommand {
   readonly name: 'explain';
   readonly target: string | undefined;
+  /** `--locale`: language of the guidance (`en`, `zh-CN`); unknown values fall back to English. */
+  readonly locale: string | undefined;
 }
 
 /** `mwsguard install-hook [--force]`. */
@@ -129,7 +131,7 @@ const SCAN_OPTIONS: readonly OptionName[] = [
 const ALLOWED: Readonly<Record<(typeof COMMAND_NAMES)[number], readonly OptionName[]>> = {
   scan: [...SCAN_OPTIONS, 'format', 'output', 'baseline', 'no-baseline', 'fail-on'],
   baseline: [...SCAN_OPTIONS, 'output'],
-  explain: [],
+  explain: ['locale'],
   'install-hook': ['force'],
 };
 
@@ -152,7 +154,7 @@ export function parseCommand(argv: readonly string[]): Command {
   switch (subcommand) {
     case 'explain':
       if (rest.length > 1) throw new UsageError('"mwsguard explain" takes one kind or rule id.');
-      return { name: 'explain', target: rest[0] };
+      return { name: 'explain', target: rest[0], locale: nonEmpty(values.locale, '--locale') };
     case 'install-hook':
       if (rest.length > 0) throw new UsageError('"mwsguard install-hook" takes no arguments.');
       return { name: 'install-hook', force: values.force };

@@ -1,107 +1,19 @@
-import { KINDS, KIND_INFO, isKind } from '@mwsguard/core';
+import { KINDS, KIND_INFO, isKind, resolveLocale } from '@mwsguard/core';
 import type { Kind } from '@mwsguard/core';
+import { EN } from './explanations/en.js';
+import type { ExplanationTexts } from './explanations/types.js';
+import { ZH_CN } from './explanations/zh-cn.js';
 import { wrap } from './wrap.js';
 
-/** The long-form guidance on one kind, section by section. */
-export interface Explanation {
-  readonly kind: Kind;
-  /** What exactly leaked. */
-  readonly what: string;
-  /** Why it matters: what someone holding it can do. */
-  readonly why: string;
-  /** How to rotate or revoke it, step by step. */
-  readonly rotate: readonly string[];
-  /** How the Seller ID + MWS Auth Token pattern replaces it. */
-  readonly pattern: string;
-  /** The SP-API equivalent. */
-  readonly spApi: string;
+export type { Explanation, ExplanationTexts } from './explanations/types.js';
+
+/** The English explanations, keyed by kind. */
+export const EXPLANATIONS = EN.explanations;
+
+/** The texts in `locale` (`zh`, `zh-CN`, `zh-Hans` → Simplified Chinese); anything else: English. */
+export function explanationTexts(locale?: string): ExplanationTexts {
+  return resolveLocale(locale) === 'zh-CN' ? ZH_CN : EN;
 }
-
-const TYPE_B =
-  'The right pattern (MWS "type B"): the seller authorizes your Developer ID in Seller Central > Settings > User Permissions > Authorize a developer, and gives you only its Seller ID (merchant token) and the MWS Auth Token Amazon shows it. You sign every call with your own developer keys and add SellerId and MWSAuthToken to the request. The seller can revoke the authorization at any time without touching its own keys, and each call is traceable to your developer account.';
-
-const SP_API_LWA =
-  'SP-API, the successor of MWS, has no shared keys at all: the seller authorizes your app through Login with Amazon (LWA), you exchange the authorization code for a refresh token per seller, and each call carries a short-lived LWA access token obtained from that refresh token with your LWA client id and client secret.';
-
-/** The explanations, keyed by kind; `mwsguard explain` and the SARIF rules use them. */
-export const EXPLANATIONS: Readonly<Record<Kind, Explanation>> = {
-  'access-key-id': {
-    kind: 'access-key-id',
-    what: 'The public half of an AWS-format key pair (AKIA… for a long-term key, ASIA… for a temporary one, or a legacy 20-character MWS key ID). MWS signs every request with a developer key pair; the access key ID travels in the request as AWSAccessKeyId.',
-    why: 'On its own the ID says whose key signed a request, but it is rarely committed alone: its 40-character secret key is usually a few lines away, in the same commit, or in the history. Together they let anyone sign MWS requests as you, for every seller that authorized your developer account. A key in git stays in every clone and fork even after the line is deleted.',
-    rotate: [
-      'Treat the key pair as leaked. Create a new access key in the account it belongs to (IAM, or the MWS developer credentials page), deploy it, then deactivate and delete the old one.',
-      'Check the account activity (CloudTrail for IAM keys, your MWS request logs) for calls you did not make.',
-      'Remove the key from the code and load it from the environment or a secret manager at run time. Rewriting git history (git filter-repo) only limits further spread; it does not un-leak the key.',
-      'If the key belongs to a seller rather than to you, stop using it and ask the seller to rotate it: you should never have had it (see shared-credentials).',
-    ],
-    pattern: TYPE_B,
-    spApi: `${SP_API_LWA} Apps registered with IAM credentials sign requests with an IAM role: keep that role's keys in a secret manager, never in code.`,
-  },
-  'secret-key': {
-    kind: 'secret-key',
-    what: 'The private half of an AWS/MWS key pair: a 40-character secret access key, found next to its access key ID or under a secret-key name.',
-    why: 'Anyone who can read it can sign requests as you. For MWS that means reading orders, customer addresses and reports, and submitting feeds (prices, inventory, listings) for every seller that authorized your developer account. It cannot be revoked per caller: the only cure is rotation.',
-    rotate: [
-      'Rotate the key pair now: create a new secret key, deploy it, then deactivate and delete the old pair.',
-      'Review the account activity for requests you did not make, and tell affected sellers if data was read.',
-      'Keep the new key in a secret manager or an environment variable injected at deploy time; never commit it, not even in a test or a sample config.',
-      "If it is a seller's secret key, you must not hold it at all: ask the seller to rotate it and switch to the authorization flow below.",
-    ],
-    pattern: TYPE_B,
-    spApi: SP_API_LWA,
-  },
-  'mws-auth-token': {
-    kind: 'mws-auth-token',
-    what: "An MWS Auth Token (amzn.mws.<uuid>): the token a seller gives a developer when it authorizes that developer's account to call MWS on its behalf.",
-    why: 'With the developer keys it was issued for, the token lets MWS calls act on that seller account. In code or config it is also a sign that per-seller data is being handled as source: it belongs in your database or secret store, one per seller, alongside the Seller ID.',
-    rotate: [
-      'Ask the seller to revoke the authorization in Seller Central > Settings > User Permissions and to authorize your Developer ID again; Amazon issues a new token.',
-      'Store the new token with the Seller ID in your database (encrypted) or secret store, keyed by seller, and read it at run time.',
-      'Remove the old token from the code; remember that it stays in the git history.',
-    ],
-    pattern: `${TYPE_B} Tokens must be renewed every year; plan for it in your data model.`,
-    spApi: `${SP_API_LWA} The per-seller refresh token takes the place of the MWS Auth Token.`,
-  },
-  'lwa-client-secret': {
-    kind: 'lwa-client-secret',
-    what: 'A Login with Amazon (LWA) client secret (amzn1.oa2-cs.v1.…): the password of your SP-API application.',
-    why: "With the client id and a seller's refresh token it mints access tokens for that seller; with only the client id it can impersonate your application in the OAuth flow. It covers every seller that authorized the app.",
-    rotate: [
-      'Rotate the client secret in Seller Central > Develop Apps (Developer Central): generate a new secret, deploy it, then retire the old one. Amazon also expires client secrets every 180 days, so automate this.',
-      'Keep the secret in a secret manager; inject it at run time.',
-      'Remove it from the code and treat the git history as leaked.',
-    ],
-    pattern:
-      'MWS equivalent of the right pattern: your own developer keys stay in one safe place and each seller gives you only its Seller ID and MWS Auth Token. The same holds for SP-API: one application secret, kept secret, and per-seller authorizations stored as data.',
-    spApi: SP_API_LWA,
-  },
-  'lwa-refresh-token': {
-    kind: 'lwa-refresh-token',
-    what: "A Login with Amazon refresh token (Atzr|…), which stands for one seller's authorization of your SP-API app, or an access token (Atza|…), which is valid for an hour.",
-    why: "With your client id and secret, a refresh token yields access tokens for that seller's account indefinitely, until the seller revokes the app. An access token works immediately, without any other secret, until it expires.",
-    rotate: [
-      'For a refresh token: have the seller revoke your app in Seller Central > Settings > User Permissions (Manage your apps) and authorize it again; store the new refresh token encrypted, per seller.',
-      'For an access token: it expires within an hour, but remove it and find the log or fixture that captured it.',
-      'Never log tokens or keep them in fixtures; mask them (Atzr|****) in logs.',
-    ],
-    pattern:
-      'For MWS the same idea is the Seller ID + MWS Auth Token pattern: per-seller authorizations are data, stored encrypted per seller and revocable by the seller, never code.',
-    spApi: SP_API_LWA,
-  },
-  'shared-credentials': {
-    kind: 'shared-credentials',
-    what: 'Not a value but a design: a record, form, config or request that holds or uses each seller\'s own MWS Access Key ID and Secret Key (MWS "type A" authorization).',
-    why: "Amazon's terms forbid it on both sides: sellers must not share their keys and developers must not ask for them, and Amazon has reset the keys of apps that worked this way. A leak of your database leaks every seller's full account access; a seller cannot revoke your access without rotating its own keys; and calls cannot be traced to the integrator that made them.",
-    rotate: [
-      "Stop collecting sellers' keys: remove the fields from forms, DTOs and tables.",
-      'Ask every seller whose keys you hold to rotate them, then delete the stored keys (and backups).',
-      'Migrate each seller to an authorization of your Developer ID, storing only its Seller ID and MWS Auth Token.',
-    ],
-    pattern: TYPE_B,
-    spApi: SP_API_LWA,
-  },
-};
 
 /** Resolves `secret-key` or `mwsguard/secret-key` to a kind; `undefined` for anything else. */
 export function resolveKind(name: string): Kind | undefined {
@@ -109,46 +21,53 @@ export function resolveKind(name: string): Kind | undefined {
   return isKind(bare) ? bare : undefined;
 }
 
-/** One paragraph: what leaked and why it matters (SARIF `fullDescription`). */
-export function fullDescription(kind: Kind): string {
-  const e = EXPLANATIONS[kind];
+/** One paragraph: what leaked and why it matters (SARIF `fullDescription`, GitLab `description`). */
+export function fullDescription(kind: Kind, locale?: string): string {
+  const e = explanationTexts(locale).explanations[kind];
   return `${e.what} ${e.why}`;
 }
 
-/** The `mwsguard explain` text for a kind, wrapped for a terminal. */
-export function renderExplanation(kind: Kind): string {
-  const e = EXPLANATIONS[kind];
+/** The `mwsguard explain` text for a kind, wrapped for a terminal (by display width). */
+export function renderExplanation(kind: Kind, locale?: string): string {
+  const t = explanationTexts(locale);
+  const e = t.explanations[kind];
   const info = KIND_INFO[kind];
+  const h = t.headings;
+  const severity = h.defaultSeverity.replace('{{ severity }}', info.defaultSeverity);
   const sections = [
-    `${info.ruleId}: ${info.title} (default severity: ${info.defaultSeverity})`,
-    section('What leaked', e.what),
-    section('Why it matters', e.why),
-    ['How to rotate or revoke it', ...e.rotate.map((step, i) => numbered(i + 1, step))].join('\n'),
-    section('Replace it with the Seller ID + MWS Auth Token pattern', e.pattern),
-    section('The SP-API equivalent', e.spApi),
-    `More: ${info.docsUrl}`,
+    `${info.ruleId}: ${t.titles[kind]}${severity}`,
+    section(h.what, e.what),
+    section(h.why, e.why),
+    [h.rotate, ...e.rotate.map((step, i) => numbered(i + 1, step))].join('\n'),
+    section(h.pattern, e.pattern),
+    section(h.spApi, e.spApi),
+    `${h.more}${info.docsUrl}`,
   ];
   return `${sections.join('\n\n')}\n`;
 }
 
 /** The same guidance as Markdown (SARIF `help.markdown`). */
-export function renderExplanationMarkdown(kind: Kind): string {
-  const e = EXPLANATIONS[kind];
+export function renderExplanationMarkdown(kind: Kind, locale?: string): string {
+  const t = explanationTexts(locale);
+  const e = t.explanations[kind];
+  const h = t.headings;
+  const bold = (heading: string): string => `**${heading}${h.headingEnd}**`;
   return [
-    `**What leaked.** ${e.what}`,
-    `**Why it matters.** ${e.why}`,
-    `**How to rotate or revoke it.**\n\n${e.rotate.map((s, i) => `${String(i + 1)}. ${s}`).join('\n')}`,
-    `**The Seller ID + MWS Auth Token pattern.** ${e.pattern}`,
-    `**SP-API.** ${e.spApi}`,
-    `[Full documentation](${KIND_INFO[kind].docsUrl})`,
+    `${bold(h.what)} ${e.what}`,
+    `${bold(h.why)} ${e.why}`,
+    `${bold(h.rotate)}\n\n${e.rotate.map((s, i) => `${String(i + 1)}. ${s}`).join('\n')}`,
+    `${bold(h.pattern)} ${e.pattern}`,
+    `${bold(h.spApi)} ${e.spApi}`,
+    `[${h.fullDocumentation}](${KIND_INFO[kind].docsUrl})`,
   ].join('\n\n');
 }
 
 /** The list printed by `mwsguard explain` without an argument. */
-export function renderKindList(): string {
+export function renderKindList(locale?: string): string {
+  const t = explanationTexts(locale);
   const width = Math.max(...KINDS.map((k) => k.length));
-  const rows = KINDS.map((k) => `  ${k.padEnd(width)}  ${KIND_INFO[k].description}`);
-  return `Usage: mwsguard explain <kind|ruleId>\n\nKinds:\n${rows.join('\n')}\n`;
+  const rows = KINDS.map((k) => `  ${k.padEnd(width)}  ${t.descriptions[k]}`);
+  return `${t.headings.usage}\n\n${t.headings.kinds}\n${rows.join('\n')}\n`;
 }
 
 const WIDTH = 100;

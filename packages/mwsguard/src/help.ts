@@ -3,7 +3,7 @@ import { EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK } from './exit-code
 /** The `--help` text: synopsis, options, formats and exit codes in one place. */
 export const HELP_TEXT = `Usage: mwsguard scan [options] [PATH...]
        mwsguard baseline [options] [PATH...] [--output FILE]
-       mwsguard explain <kind|ruleId>
+       mwsguard explain [<kind|ruleId>] [--locale <locale>]
        mwsguard install-hook [--force]
 
 Find hard-coded or shared Amazon MWS / SP-API credentials in files, in what is
@@ -33,7 +33,8 @@ What to scan:
   --max-file-size <size>   Skip larger files (default: 5MiB; 0: no limit)
   --follow-symlinks        Follow symbolic links found in directories
   -j, --jobs <n>           Worker threads for large trees (default: 0, one per core)
-      --locale <locale>    Language of messages: en (default) or zh-CN (also $MWSGUARD_LOCALE)
+      --locale <locale>    Language of messages, report rule help and explain: en (default)
+                           or zh-CN (also $MWSGUARD_LOCALE)
 
 Policy:
   -c, --config <file>      Config file (default: mwsguard.config.json, or the "mwsguard"

@@ -22,6 +22,7 @@ export type {
 } from './result.js';
 export { summarize } from './summary.js';
 export type { Summary, ReusedSecret } from './summary.js';
-export { EXPLANATIONS, renderExplanation } from './explain.js';
+export { EXPLANATIONS, explanationTexts, renderExplanation } from './explain.js';
+export type { Explanation, ExplanationTexts } from './explain.js';
 export { parseSize } from './config.js';
 export { HOOK_MARKER } from './install-hook.js';

@@ -62,15 +62,16 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
 }
 
 function runExplain(command: ExplainCommand, io: RunIO): ExitCode {
+  const locale = command.locale ?? io.env.MWSGUARD_LOCALE;
   if (command.target === undefined) {
-    io.stdout.write(renderKindList());
+    io.stdout.write(renderKindList(locale));
     return EXIT_OK;
   }
   const kind = resolveKind(command.target);
   if (kind === undefined) {
     throw new UsageError(`Unknown kind "${command.target}": expected one of ${KINDS.join(', ')} (or mwsguard/<kind>).`);
   }
-  io.stdout.write(renderExplanation(kind));
+  io.stdout.write(renderExplanation(kind, locale));
   return EXIT_OK;
 }
 
@@ -139,13 +140,15 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
 
   const toolVersion = await readVersion();
   const render = RENDERERS[command.format];
+  // Rule help in SARIF and GitLab reports speaks the language of the messages.
+  const locale = command.locale ?? io.env.MWSGUARD_LOCALE;
   if (command.output !== undefined) {
     const color = isColorEnabled(io.env, false);
-    const parts = render(result, { color, toolVersion, quiet: command.quiet });
+    const parts = render(result, { color, toolVersion, quiet: command.quiet, locale });
     await writeFileAtomically(resolve(io.cwd, command.output), parts, command.output);
   } else {
     const color = isColorEnabled(io.env, io.stdout.isTTY === true);
-    await writeToStream(render(result, { color, toolVersion, quiet: command.quiet }), io.stdout);
+    await writeToStream(render(result, { color, toolVersion, quiet: command.quiet, locale }), io.stdout);
   }
   const failOn = command.failOn ?? config.failOn ?? 'error';
   const threshold = SEVERITIES.indexOf(failOn);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { KIND_INFO } from '@mwsguard/core';
-import { EXPLANATIONS } from '../explain.js';
+import { explanationTexts } from '../explain.js';
+import type { ExplanationTexts } from '../explain.js';
 import type { FileFinding, ReportSeverity } from '../result.js';
 import type { Renderer } from './types.js';
 
@@ -24,9 +25,10 @@ const NO_COMMIT = '0000000';
 export const renderGitlab: Renderer = function* (result, options) {
   const version = options.toolVersion ?? '0.0.0';
   yield `{"version":"${GITLAB_REPORT_VERSION}","schema":${JSON.stringify(GITLAB_SCHEMA_URI)},"vulnerabilities":[`;
+  const texts = explanationTexts(options.locale);
   let first = true;
   for (const f of result.findings) {
-    yield `${first ? '\n' : ',\n'}${JSON.stringify(vulnerability(f))}`;
+    yield `${first ? '\n' : ',\n'}${JSON.stringify(vulnerability(f, texts))}`;
     first = false;
   }
   const started = result.startedAt ?? new Date(0);
@@ -43,15 +45,16 @@ export const renderGitlab: Renderer = function* (result, options) {
   yield `${first ? '' : '\n'}],"scan":${JSON.stringify(scan)}}\n`;
 };
 
-function vulnerability(f: FileFinding): object {
+function vulnerability(f: FileFinding, texts: ExplanationTexts): object {
   const info = KIND_INFO[f.kind];
+  const title = texts.titles[f.kind];
   const commit = f.commit
     ? { sha: f.commit.sha, author: `${f.commit.author} <${f.commit.email}>`, date: f.commit.date }
     : { sha: NO_COMMIT };
   return {
     id: uuid(`${f.fingerprint}\0${f.file}\0${String(f.line)}\0${String(f.column)}`),
-    name: `${info.title[0]?.toUpperCase() ?? ''}${info.title.slice(1)} (${f.kind})`,
-    description: `${f.message} ${EXPLANATIONS[f.kind].why}`,
+    name: `${title[0]?.toUpperCase() ?? ''}${title.slice(1)} (${f.kind})`,
+    description: `${f.message} ${texts.explanations[f.kind].why}`,
     severity: SEVERITY[f.severity],
     solution: f.recommendation,
     location: { file: f.file, commit, start_line: f.line, end_line: f.endLine },

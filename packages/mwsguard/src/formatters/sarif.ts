@@ -1,6 +1,6 @@
 import { KINDS, KIND_INFO } from '@mwsguard/core';
 import type { Kind } from '@mwsguard/core';
-import { fullDescription, renderExplanation, renderExplanationMarkdown } from '../explain.js';
+import { explanationTexts, fullDescription, renderExplanation, renderExplanationMarkdown } from '../explain.js';
 import { INCOMPLETE_REASONS } from '../result.js';
 import type { FileFinding, ReportSeverity } from '../result.js';
 import { SKIP_REASON_TEXT, summarize } from '../summary.js';
@@ -33,7 +33,7 @@ export const renderSarif: Renderer = function* (result, options) {
     version,
     semanticVersion: version,
     informationUri: 'https://github.com/mwsguard/mwsguard',
-    rules: KINDS.map(rule),
+    rules: KINDS.map((kind) => rule(kind, options.locale)),
   };
   const head = JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: '2.1.0' }).slice(0, -1);
   yield `${head},"runs":[{"tool":${JSON.stringify({ driver })},"columnKind":"utf16CodeUnits","results":[`;
@@ -65,15 +65,15 @@ export const renderSarif: Renderer = function* (result, options) {
   yield `${first ? '' : '\n'}],"invocations":[${JSON.stringify(invocation)}],"properties":${JSON.stringify(properties)}}]}\n`;
 };
 
-function rule(kind: Kind): object {
+function rule(kind: Kind, locale: string | undefined): object {
   const info = KIND_INFO[kind];
   return {
     id: info.ruleId,
     name: camel(kind),
-    shortDescription: { text: info.description },
-    fullDescription: { text: fullDescription(kind) },
+    shortDescription: { text: explanationTexts(locale).descriptions[kind] },
+    fullDescription: { text: fullDescription(kind, locale) },
     helpUri: info.docsUrl,
-    help: { text: renderExplanation(kind), markdown: renderExplanationMarkdown(kind) },
+    help: { text: renderExplanation(kind, locale), markdown: renderExplanationMarkdown(kind, locale) },
     defaultConfiguration: { level: LEVEL[info.defaultSeverity] },
     properties: {
       tags: ['security', 'secrets', 'amazon-mws', 'sp-api'],

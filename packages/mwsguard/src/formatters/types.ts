@@ -8,6 +8,8 @@ export interface FormatOptions {
   readonly toolVersion?: string;
   /** `--quiet`: the stylish format prints findings only, no summary. */
   readonly quiet?: boolean;
+  /** `--locale`: language of the rule help in SARIF and GitLab reports; default English. */
+  readonly locale?: string | undefined;
 }
 
 /** Renders a scan result as the complete text written to stdout. Pure: no I/O, no globals. */
