@@ -103,7 +103,8 @@ describe('mwsguard explain in Simplified Chinese', () => {
     const { code, stdout } = await runCli(['explain', '--locale', 'zh-CN'], { cwd });
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe(zh.headings.usage);
-    for (const kind of KINDS) expect(stdout).toContain(`  ${kind.padEnd(18)}  ${zh.descriptions[kind]}`);
+    const width = Math.max(...KINDS.map((k) => k.length));
+    for (const kind of KINDS) expect(stdout).toContain(`  ${kind.padEnd(width)}  ${zh.descriptions[kind]}`);
   });
 
   // A translation, not a copy: every text of every kind is Chinese, and no step is missing.
