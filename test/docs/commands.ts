@@ -44,7 +44,6 @@ export const ALLOWLIST: Readonly<Record<string, string>> = {
 
   // Synopses with placeholders, not commands.
   'pnpm -s mwsguard scan [PATH...]': 'a synopsis: [PATH...] is a placeholder',
-  'pnpm -s mwsguard scan [PATH...] [--format stylish|json] [--no-gitignore]': 'a synopsis with placeholders',
 
   // Rewriting git history and publishing it: destructive, and the tools (git filter-repo, the BFG,
   // Java) are not installed here; the push needs a remote.
