@@ -61,8 +61,17 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
   }
 }
 
-function runExplain(command: ExplainCommand, io: RunIO): ExitCode {
+/**
+ * The language asked for: `--locale`, else `MWSGUARD_LOCALE`; `undefined` (English) when neither
+ * is set. Messages, report rule help and `explain` all read it from here.
+ */
+function chosenLocale(command: { readonly locale: string | undefined }, io: RunIO): string | undefined {
   const locale = command.locale ?? io.env.MWSGUARD_LOCALE;
+  return locale === '' ? undefined : locale;
+}
+
+function runExplain(command: ExplainCommand, io: RunIO): ExitCode {
+  const locale = chosenLocale(command, io);
   if (command.target === undefined) {
     io.stdout.write(renderKindList(locale));
     return EXIT_OK;
@@ -141,7 +150,7 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
   const toolVersion = await readVersion();
   const render = RENDERERS[command.format];
   // Rule help in SARIF and GitLab reports speaks the language of the messages.
-  const locale = command.locale ?? io.env.MWSGUARD_LOCALE;
+  const locale = chosenLocale(command, io);
   if (command.output !== undefined) {
     const color = isColorEnabled(io.env, false);
     const parts = render(result, { color, toolVersion, quiet: command.quiet, locale });
@@ -166,11 +175,11 @@ async function collect(
   const maxFileSize = command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const ignore = [new GlobList(command.ignore, io.cwd), config.ignore].filter((list) => !list.isEmpty);
   const enabled = KINDS.filter((k) => config.severity[k] !== 'off');
-  const locale = command.locale ?? io.env.MWSGUARD_LOCALE;
+  const locale = chosenLocale(command, io);
   // What every file's scan needs beyond its text: the kinds turned on and the message language.
   const kinds = {
     ...(enabled.length === KINDS.length ? {} : { kinds: enabled }),
-    ...(locale === undefined || locale === '' ? {} : { locale }),
+    ...(locale === undefined ? {} : { locale }),
   };
   if (command.staged) {
     return scanStaged({
