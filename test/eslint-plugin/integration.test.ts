@@ -63,7 +63,7 @@ function coreRows(file: string): (Row | string)[][] {
     .filter((f) => !(DISABLED[file] ?? []).includes(f.line))
     .map((f) => [
       [RULE_OF_KIND(f.kind), f.line, f.column, f.endLine, f.endColumn],
-      f.kind === 'shared-credentials' ? `${f.message} ${f.recommendation}` : f.message,
+      f.message,
     ]);
 }
 
