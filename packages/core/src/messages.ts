@@ -221,7 +221,7 @@ const EN: MessageTable = {
       advice: [
         {
           id: 'shared-credentials',
-          text: "Stop collecting sellers' Access and Secret Keys: it breaks the MWS terms, cannot be revoked per integrator and makes abuse untraceable. Remove the key fields, ask each seller to rotate its keys, then delete the stored ones.",
+          text: "Remove the key fields, ask each seller to rotate its keys, then delete the stored ones: holding them breaks the MWS terms, cannot be revoked per integrator and makes abuse untraceable.",
         },
         TYPE_B,
         { id: 'type-b-signing', text: 'Sign each call with your own keys plus SellerId and MWSAuthToken.' },
@@ -340,7 +340,7 @@ const ZH_CN: MessageTable = {
       advice: [
         {
           id: 'shared-credentials',
-          text: '停止收集卖家的访问密钥和秘密密钥：这违反 MWS 条款，无法按集成商单独撤销，滥用也无法追溯。请删除这些密钥字段，请每个卖家轮换其密钥，然后删除已保存的密钥。',
+          text: '请删除这些密钥字段，请每个卖家轮换其密钥，然后删除已保存的密钥：持有它们违反 MWS 条款，无法按集成商单独撤销，滥用也无法追溯。',
         },
         ZH_TYPE_B,
         { id: 'type-b-signing', text: '每次调用请用你自己的密钥签名，并附上 SellerId 和 MWSAuthToken。' },
