@@ -20,7 +20,7 @@ describe('stylish formatter', () => {
     expect(lines[2]).toMatch(/^ {2}2:19 {2}error {2}Hard-coded .+ {2}access-key-id$/);
     expect(lines.slice(3, 6)).toEqual([
       '',
-      'What to do instead (mwsguard explain <kind> for the full guidance):',
+      'What to do instead (full guidance: mwsguard explain <kind>):',
       '  access-key-id',
     ]);
     expect(out.split('Remove it (and from git history)')).toHaveLength(2);

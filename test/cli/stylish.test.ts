@@ -33,7 +33,7 @@ describe('stylish format (NO_COLOR)', () => {
     expect(lines.filter((l) => !l.startsWith(' ') && l !== '')).toEqual([
       '.env',
       'config/settings.ini',
-      'What to do instead (mwsguard explain <kind> for the full guidance):',
+      'What to do instead (full guidance: mwsguard explain <kind>):',
       '✖ 3 findings in 2 files (3 files scanned, 0 skipped)',
     ]);
     const findingLines = lines.filter((l) => /^ {2}\d/.test(l));
@@ -51,7 +51,7 @@ describe('stylish format (NO_COLOR)', () => {
     const { stdout } = await runCli(['scan'], { cwd });
     const { report } = await scanJson([], { cwd });
     const lines = stdout.split('\n');
-    const heading = lines.indexOf('What to do instead (mwsguard explain <kind> for the full guidance):');
+    const heading = lines.indexOf('What to do instead (full guidance: mwsguard explain <kind>):');
     const kinds = [...new Set(report.findings.map((f) => f.kind))];
     expect(lines.slice(heading + 1).filter((l) => /^ {2}[a-z-]+$/.test(l))).toEqual(kinds.map((k) => `  ${k}`));
     for (const kind of kinds) {
@@ -138,7 +138,7 @@ describe('stylish in Simplified Chinese', () => {
   it('localizes the lines, the advice, the summary, the footer and "See"', async () => {
     const { stdout } = await runCli(['scan', '--locale', 'zh-CN'], { cwd });
     expect(stdout).toContain('  3:19  error  硬编码的 AWS 访问密钥 ID AKIA************AJAW');
-    expect(stdout).toContain('应改用的做法（mwsguard explain <类型> 查看完整说明）：');
+    expect(stdout).toContain('应改用的做法（完整说明：mwsguard explain <类型>）：');
     expect(stdout).toContain('    参见 https://github.com/mwsguard/mwsguard/blob/main/docs/kinds/access-key-id.md');
     expect(stdout).toContain('✖ 2 个文件中有 3 处发现（已扫描 3 个文件，跳过 0 个）');
     expect(stdout).toContain('  按类型：1 access-key-id，1 secret-key，1 mws-auth-token');

@@ -221,7 +221,7 @@ const EN: MessageTable = {
       advice: [
         {
           id: 'shared-credentials',
-          text: "Remove the key fields, ask each seller to rotate its keys, then delete the stored ones: holding them breaks the MWS terms, cannot be revoked per integrator and makes abuse untraceable.",
+          text: 'Remove the key fields, ask each seller to rotate its keys, then delete the stored ones: holding them breaks the MWS terms, cannot be revoked per integrator and makes abuse untraceable.',
         },
         TYPE_B,
         { id: 'type-b-signing', text: 'Sign each call with your own keys plus SellerId and MWSAuthToken.' },

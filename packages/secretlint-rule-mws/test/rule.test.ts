@@ -100,7 +100,9 @@ describe('reports', () => {
       `Hard-coded MWS access key ID ${'*'.repeat(20)}: rotate the key pair and read it from the environment.`,
     );
     expect(byId.get('AccessKeyId')?.data).toEqual({ secret: '*'.repeat(20) });
-    expect(byId.get('SecretKey')?.message).toBe(`Hard-coded MWS secret key ${'*'.repeat(40)}: rotate the key pair now and read it from the environment.`);
+    expect(byId.get('SecretKey')?.message).toBe(
+      `Hard-coded MWS secret key ${'*'.repeat(40)}: rotate the key pair now and read it from the environment.`,
+    );
     // A field name is not a secret: shared-credentials messages carry no data and stay readable.
     expect(byId.get('SharedCredentials')?.message).toContain('mws_secret_key (type A)');
     expect(byId.get('SharedCredentials')?.data).toBeUndefined();

@@ -474,7 +474,10 @@ runRuleTests('no-hardcoded-credentials', rule, {
           column: 19,
           endLine: 1,
           endColumn: 66,
-          data: { message: '硬编码的 AWS 秘密密钥 Kq7Z********************************I+Rw：请立即轮换密钥对，并改为从环境变量读取。' },
+          data: {
+            message:
+              '硬编码的 AWS 秘密密钥 Kq7Z********************************I+Rw：请立即轮换密钥对，并改为从环境变量读取。',
+          },
           suggestions: [
             {
               messageId: 'replaceWithEnv',
@@ -511,7 +514,10 @@ runRuleTests('no-hardcoded-credentials', rule, {
           column: 23,
           endLine: 1,
           endColumn: 68,
-          data: { message: "Hard-coded MWS Auth Token amzn.mws.********************************0a17: keep each seller's token in your database, not in code." },
+          data: {
+            message:
+              "Hard-coded MWS Auth Token amzn.mws.********************************0a17: keep each seller's token in your database, not in code.",
+          },
           suggestions: [
             {
               messageId: 'replaceWithEnv',

@@ -108,7 +108,8 @@ runRuleTests('no-shared-seller-credentials', rule, {
           endLine: 4,
           endColumn: 12,
           data: {
-            message: '接口 SellerAccount 保存了卖家的 accessKeyId 和 secretKey（A 类）：只应保存卖家 ID 和 MWS 授权令牌。',
+            message:
+              '接口 SellerAccount 保存了卖家的 accessKeyId 和 secretKey（A 类）：只应保存卖家 ID 和 MWS 授权令牌。',
           },
         },
       ],

@@ -61,7 +61,7 @@ const EN: StylishTexts = {
   incomplete: 'Scan incomplete: some files could not be read (see the warnings).',
   firstAdded: (sha, author, email, date, count) =>
     `first added in commit ${sha} by ${author} <${email}> on ${date}${count > 1 ? `; added in ${plural(count, 'commit')} in all` : ''}`,
-  adviceHeading: 'What to do instead (mwsguard explain <kind> for the full guidance):',
+  adviceHeading: 'What to do instead (full guidance: mwsguard explain <kind>):',
   see: 'See',
   falsePositive: (comment) =>
     comment === undefined
@@ -96,7 +96,7 @@ const ZH_CN: StylishTexts = {
   incomplete: '扫描不完整：有些文件无法读取（见警告）。',
   firstAdded: (sha, author, email, date, count) =>
     `首次添加于提交 ${sha}，作者 ${author} <${email}>，日期 ${date}${count > 1 ? `；共有 ${String(count)} 个提交添加过它` : ''}`,
-  adviceHeading: '应改用的做法（mwsguard explain <类型> 查看完整说明）：',
+  adviceHeading: '应改用的做法（完整说明：mwsguard explain <类型>）：',
   see: '参见',
   falsePositive: (comment) =>
     comment === undefined
