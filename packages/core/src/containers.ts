@@ -19,16 +19,16 @@ export interface Container {
 // pattern is linear. Order matters: `CREATE TABLE` before the generic keyword match.
 const SHAPES: readonly (readonly [RegExp, ContainerType])[] = [
   [/\bcreate\s+table\s+(?:if\s+not\s+exists\s+)?[`"[]?([\w.$]{1,64})/i, 'table'],
-  [/\b(?:insert\s+into|update|from)\s+[`"[]?([A-Za-z_][\w.$]{0,63})[`"\]]?(?:\s|$|[;'"`)])/i, 'table'],
+  [/\b(?:insert\s+into|update|from)\s+[`"[]?([a-z_][\w.$]{0,63})[`"\]]?(?:\s|$|[;'"`)])/i, 'table'],
   [/\b(?:db|knex|table|from|into|collection)\s*\(\s*["'`]([\w.$-]{1,64})["'`]/i, 'table'],
-  [/\.define\s*\(?\s*["'`]?([A-Za-z_]\w{0,63})/, 'model'],
+  [/\.define[\s(]{1,8}["'`]?([a-z_]\w{0,63})/i, 'model'],
   [/\b([A-Za-z_]\w{0,63})\s*=\s*new\s+(?:\w{1,32}\.)?Schema\b/, 'schema'],
   [/\btype\s+([A-Za-z_]\w{0,63})\s+struct\b/, 'struct'],
   [/\b(class|interface|struct|model|type|record)\s+([A-Za-z_]\w{0,63})/, 'class'],
   [/^\s*\[{1,2}([^\]\s]{1,64})\]{1,2}\s*$/, 'section'],
   [/\b(?:useForm|form|Form)\b/, 'form'],
   [/^csv header$/, 'csv'],
-  [/^\s*["']?([A-Za-z_][\w.-]{0,63})["']?\s*:\s*$/, 'record'],
+  [/^\s*["']?([a-z_][\w.-]{0,63})["']?\s*:\s*$/i, 'record'],
 ];
 
 /** The container named by a record's opening text, if it names one. */

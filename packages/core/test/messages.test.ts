@@ -87,11 +87,9 @@ const LONGEST: readonly MessageFacts[] = KINDS.flatMap((kind) => {
 
 describe('message length', () => {
   it.each(LOCALES)('%s: every message is one sentence of at most 160 characters, whatever the names', (locale) => {
-    for (const facts of LONGEST) {
-      const message = renderMessage(facts, locale);
-      expect(message.length, message).toBeLessThanOrEqual(160);
-      expect(message.startsWith(renderFinding(facts, locale)), message).toBe(true);
-    }
+    const messages = LONGEST.map((facts) => ({ facts, message: renderMessage(facts, locale) }));
+    expect(messages.filter(({ message }) => message.length > 160)).toEqual([]);
+    expect(messages.filter(({ facts, message }) => !message.startsWith(renderFinding(facts, locale)))).toEqual([]);
   });
 
   it('keeps the missing-token notice within 160 characters for a long seller expression', () => {
@@ -105,9 +103,9 @@ describe('message length', () => {
       'AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM\nMWS_SECRET_KEY=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',
       'CREATE TABLE amz_accounts (\n  seller_id VARCHAR(20),\n  access_key VARCHAR(20),\n  secret_key VARCHAR(40)\n);',
     ];
-    for (const text of texts) {
-      for (const f of scanText(text, { path: 'x.sql' })) expect(f.message.length, f.message).toBeLessThanOrEqual(125);
-    }
+    const messages = texts.flatMap((text) => scanText(text, { path: 'x.sql' }).map((f) => f.message));
+    expect(messages.length).toBeGreaterThan(2);
+    expect(messages.filter((m) => m.length > 125)).toEqual([]);
   });
 });
 

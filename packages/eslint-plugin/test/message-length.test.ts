@@ -12,7 +12,7 @@ import plugin from '../src/index.js';
 // and on made-up code with names far longer than anyone writes, in every locale.
 const MAX = 160;
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
+const SOURCE = /\.[cm]?[jt]sx?$/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -60,15 +60,12 @@ describe('ESLint messages', () => {
     const messages = lint(locale);
     // The corpus gives every rule something to say; the synthetic files give the longest names.
     expect(messages.filter((m) => m.rule === null)).toEqual([]);
-    for (const rule of Object.keys(plugin.rules)) {
-      expect(messages.filter((m) => m.rule === `@mwsguard/${rule}`).length, rule).toBeGreaterThan(3);
-    }
+    const quiet = Object.keys(plugin.rules).filter(
+      (rule) => messages.filter((m) => m.rule === `@mwsguard/${rule}`).length < 4,
+    );
+    expect(quiet).toEqual([]);
     const tooLong = messages.filter((m) => m.message.length > MAX);
     expect(tooLong).toEqual([]);
-    for (const file of Object.keys(SYNTHETIC))
-      expect(
-        messages.some((m) => m.file === file),
-        file,
-      ).toBe(true);
+    expect(Object.keys(SYNTHETIC).filter((file) => !messages.some((m) => m.file === file))).toEqual([]);
   });
 });
