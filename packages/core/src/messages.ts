@@ -100,6 +100,12 @@ function listFields(fields: readonly string[], fit: Fit, words: ListWords): stri
   return shown.length === 0 ? last : `${shown.join(comma)}${and}${last}`;
 }
 
+/** A container in a locale's words: `table seller_keys`, `section [acme]`, `a form`. */
+function containerText(c: Container, fit: Fit, words: Readonly<Record<ContainerType, string>>): string {
+  if (c.name === '') return words[c.type];
+  return `${words[c.type]} ${c.type === 'section' ? `[${fit.name(c.name)}]` : fit.name(c.name)}`;
+}
+
 const hasContainer = (f: MessageFacts): f is MessageFacts & { container: Container; fields: readonly string[] } =>
   f.container !== undefined && f.fields !== undefined && f.fields.length > 0;
 
@@ -132,11 +138,6 @@ const EN_CONTAINER: Readonly<Record<ContainerType, string>> = {
   form: 'a form',
   csv: 'a CSV header',
 };
-
-function enContainer(c: Container, fit: Fit): string {
-  if (c.name === '') return EN_CONTAINER[c.type];
-  return `${EN_CONTAINER[c.type]} ${c.type === 'section' ? `[${fit.name(c.name)}]` : fit.name(c.name)}`;
-}
 
 const EN_LIST: ListWords = { and: ' and ', comma: ', ', more: (n) => `${String(n)} more` };
 
@@ -210,7 +211,7 @@ const EN: MessageTable = {
           return `"${fit.name(f.masked)}" holds a seller's own ${f.mws ? 'MWS ' : ''}keys next to its seller ID (type A)`;
         const verb = f.container.type === 'form' ? 'asks sellers for their' : "stores sellers'";
         const token = f.tokenField === undefined ? '' : ` next to ${fit.name(f.tokenField)}`;
-        return `${enContainer(f.container, fit)} ${verb} ${listFields(f.fields, fit, EN_LIST)}${token} (type A)`;
+        return `${containerText(f.container, fit, EN_CONTAINER)} ${verb} ${listFields(f.fields, fit, EN_LIST)}${token} (type A)`;
       },
       fix: (f) =>
         f.detail === 'request'
@@ -261,11 +262,6 @@ const ZH_CONTAINER: Readonly<Record<ContainerType, string>> = {
   form: '表单',
   csv: 'CSV 表头',
 };
-
-function zhContainer(c: Container, fit: Fit): string {
-  if (c.name === '') return ZH_CONTAINER[c.type];
-  return `${ZH_CONTAINER[c.type]} ${c.type === 'section' ? `[${fit.name(c.name)}]` : fit.name(c.name)}`;
-}
 
 const ZH_LIST: ListWords = { and: ' 和 ', comma: '、', more: (n) => `另外 ${String(n)} 个字段` };
 
@@ -329,7 +325,7 @@ const ZH_CN: MessageTable = {
           return `"${fit.name(f.masked)}" 在卖家 ID 旁保存了卖家自己的${f.mws ? ' MWS ' : ''}密钥（A 类）`;
         const token = f.tokenField === undefined ? '' : `在 ${fit.name(f.tokenField)} 旁`;
         const verb = f.container.type === 'form' ? '向卖家索要' : '保存了卖家的';
-        return `${zhContainer(f.container, fit)} ${token}${verb} ${listFields(f.fields, fit, ZH_LIST)}（A 类）`;
+        return `${containerText(f.container, fit, ZH_CONTAINER)} ${token}${verb} ${listFields(f.fields, fit, ZH_LIST)}（A 类）`;
       },
       fix: (f) =>
         f.detail === 'request'
