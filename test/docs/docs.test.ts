@@ -672,5 +672,5 @@ describe('docs/guide/comparison.md', () => {
         other: measured.other,
       });
     }
-  }, 60_000);
+  });
 });
