@@ -168,7 +168,7 @@ const EN: MessageTable = {
     },
     'mws-auth-token': {
       finding: (f) => `Hard-coded MWS Auth Token ${f.masked}`,
-      fix: () => "keep each seller's token in your database, not in code",
+      fix: () => 'keep it per seller in your database, not in code',
       advice: [
         {
           id: 'mws-auth-token',
@@ -178,7 +178,7 @@ const EN: MessageTable = {
     },
     'lwa-client-secret': {
       finding: (f) => `Hard-coded LWA client secret ${f.masked}`,
-      fix: () => 'rotate it and read it from a secret manager',
+      fix: () => 'rotate it, keep it in a secret manager',
       advice: [
         {
           id: 'lwa-client-secret',
@@ -190,12 +190,12 @@ const EN: MessageTable = {
     'lwa-refresh-token': {
       finding: (f) =>
         f.severity === 'warning'
-          ? `Hard-coded LWA access token ${f.masked} (it expires within an hour)`
+          ? `Hard-coded LWA access token ${f.masked} (valid for an hour)`
           : `Hard-coded LWA refresh token ${f.masked}`,
       fix: (f) =>
         f.severity === 'warning'
-          ? 'remove it and the log or fixture that captured it'
-          : 'revoke it and store refresh tokens encrypted, per seller',
+          ? 'remove it and the log that captured it'
+          : 'revoke it; store tokens encrypted, per seller',
       advice: [
         {
           id: 'lwa-refresh-token',
@@ -304,12 +304,10 @@ const ZH_CN: MessageTable = {
     'lwa-refresh-token': {
       finding: (f) =>
         f.severity === 'warning'
-          ? `硬编码的 LWA 访问令牌 ${f.masked}（一小时内过期）`
+          ? `硬编码的 LWA 访问令牌 ${f.masked}（一小时内有效）`
           : `硬编码的 LWA 刷新令牌 ${f.masked}`,
       fix: (f) =>
-        f.severity === 'warning'
-          ? '请将其删除，并找出记录下它的日志或测试 fixture'
-          : '请撤销该令牌，并按卖家加密存储刷新令牌',
+        f.severity === 'warning' ? '请将其删除，并找出记录下它的日志' : '请撤销该令牌，并按卖家加密存储刷新令牌',
       advice: [
         {
           id: 'lwa-refresh-token',

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
+import type { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 
@@ -39,17 +40,18 @@ const FILES: readonly { name: string; text: string }[] = [
 
 function lint(locale: string): { file: string; message: string; rule: string | null }[] {
   const linter = new Linter();
-  const rules = Object.fromEntries(
-    Object.keys(plugin.rules).map((name) => [`@mwsguard/${name}`, ['error', { locale }]]),
+  const rules: Linter.RulesRecord = Object.fromEntries(
+    Object.keys(plugin.rules).map((name): [string, Linter.RuleEntry] => [`@mwsguard/${name}`, ['error', { locale }]]),
   );
-  const config = [
+  const config: Linter.Config[] = [
     {
       files: ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'],
-      plugins: { '@mwsguard': plugin },
+      // typescript-eslint's rule types and ESLint's plugin type do not overlap; the rules run as is.
+      plugins: { '@mwsguard': plugin as unknown as ESLint.Plugin },
       languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
       rules,
     },
-  ] as Linter.Config[];
+  ];
   return FILES.flatMap(({ name, text }) =>
     linter.verify(text, config, { filename: name }).map((m) => ({ file: name, message: m.message, rule: m.ruleId })),
   );
