@@ -516,7 +516,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           endColumn: 68,
           data: {
             message:
-              "Hard-coded MWS Auth Token amzn.mws.********************************0a17: keep it per seller in your database, not in code.",
+              'Hard-coded MWS Auth Token amzn.mws.********************************0a17: keep it per seller in your database, not in code.',
           },
           suggestions: [
             {
