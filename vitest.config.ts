@@ -32,6 +32,8 @@ export default defineConfig({
   },
   test: {
     pool: 'threads',
+    // Fixture trees reproduce real projects, whose own test files must never run here.
+    exclude: ['**/node_modules/**', '**/fixtures/**'],
     // Guards against hangs, not speed limits: the suite must pass on a loaded 2-core machine.
     // A test or hook that hangs fails after minutes, and vitest names it.
     testTimeout: 180_000,
