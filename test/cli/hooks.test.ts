@@ -86,6 +86,33 @@ describe.concurrent('mwsguard install-hook', { timeout: SPAWN_TIMEOUT }, () => {
     }
   });
 
+  it('in a husky repository, adds the scan to .husky/pre-commit, not to husky’s generated .husky/_/', async () => {
+    // husky 9's layout (the consumer test runs the real husky): core.hooksPath is `.husky/_`,
+    // regenerated on install, whose runner `h` runs the project's own `.husky/pre-commit`.
+    const repo = tempRepo();
+    try {
+      writeTree(repo.dir, { '.husky/_/h': '#!/usr/bin/env sh\n', '.husky/_/pre-commit': '. "$(dirname "$0")/h"\n' });
+      writeTree(repo.dir, { '.husky/pre-commit': 'npm test' });
+      git(repo.dir, 'config', 'core.hooksPath', '.husky/_');
+      const added = await spawnBin(['install-hook'], { cwd: repo.dir });
+      expect(added).toMatchObject({ code: 0, stderr: '' });
+      expect(added.stdout).toBe(
+        'mwsguard: added "npx --no-install mwsguard scan --staged" to husky\'s pre-commit script .husky/pre-commit.\n',
+      );
+      expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toBe(
+        'npm test\nnpx --no-install mwsguard scan --staged\n',
+      );
+      expect(readFileSync(join(repo.dir, '.husky/_/pre-commit'), 'utf8')).toBe('. "$(dirname "$0")/h"\n');
+      const again = await spawnBin(['install-hook'], { cwd: repo.dir });
+      expect(again.stdout).toBe("mwsguard: found mwsguard already in husky's pre-commit script .husky/pre-commit.\n");
+      expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toBe(
+        'npm test\nnpx --no-install mwsguard scan --staged\n',
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it('is a usage error outside a repository', async () => {
     const dir = tempDir();
     try {
