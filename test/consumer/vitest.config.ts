@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// The consumer test (`pnpm test:consumer`): packs every package and installs the tarballs with
+// npm into projects outside the workspace. It needs the npm registry, so it is its own CI step
+// (`.ci/run`), not part of `pnpm test`.
+export default defineConfig({
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  test: {
+    include: ['test/consumer/**/*.consumer.ts'],
+    globalSetup: ['test/consumer/setup.ts'],
+    // Steps install packages and run real tools; each file's projects are independent.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+    maxWorkers: 2,
+  },
+});
