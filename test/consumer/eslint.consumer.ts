@@ -107,8 +107,7 @@ describe.concurrent.each([9, 10])('ESLint %i', (major) => {
     const dir = project(`eslint${major}-ts`, {
       ...PLANTED,
       'src/client.ts': `export const secretAccessKey: string = '${FAKE.secretKey}';\n`,
-      'src/clean.ts':
-        'export function region(): string | undefined {\n  return process.env.AWS_REGION;\n}\n',
+      'src/clean.ts': 'export function region(): string | undefined {\n  return process.env.AWS_REGION;\n}\n',
       'eslint.config.ts': typedConfig(),
       'tsconfig.json': JSON.stringify(
         {
