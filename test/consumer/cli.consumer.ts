@@ -7,9 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { FAKE, MASKED, REPO_ROOT, leaksNothing, npmInstall, ok, project, run, tarballs, writeTree } from './support.js';
 
 const PLANTED = { 'config/prod.env': `MWS_ACCESS_KEY_ID=${FAKE.accessKeyId}\n` };
-const CLEAN = { 'src/region.js': 'export const region = process.env.AWS_REGION;\n', 'README.md': '# app\n' };
+const CLEAN = {
+  'src/region.js': 'export const region = process.env.AWS_REGION;\n',
+  'README.md': '# app\n',
+  '.gitignore': 'node_modules/\n',
+};
 
-describe.concurrent('mwsguard CLI from the tarball', () => {
+describe('mwsguard CLI from the tarball', () => {
   it('npx mwsguard scan: exit 1 with masked findings, JSON output, exit 0 on a clean tree, exit 2 on bad usage', () => {
     const dir = project('cli-scan', { ...CLEAN, ...PLANTED });
     npmInstall(dir, tarballs('mwsguard'));
@@ -77,7 +81,7 @@ describe.concurrent('mwsguard CLI from the tarball', () => {
   it.skipIf(!hasPreCommit)(
     'pre-commit try-repo <this repository> mwsguard: blocks a planted key, passes a clean tree',
     () => {
-      const dir = project('cli-pre-commit', { ...CLEAN, '.gitignore': 'node_modules/\n' }, true);
+      const dir = project('cli-pre-commit', CLEAN, true);
       npmInstall(dir, tarballs('mwsguard'));
       ok(dir, 'git', ['add', '-A']);
       ok(dir, 'git', ['commit', '-q', '-m', 'init']);

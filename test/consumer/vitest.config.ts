@@ -10,8 +10,8 @@ export default defineConfig({
     include: ['test/consumer/**/*.consumer.ts'],
     globalSetup: ['test/consumer/setup.ts'],
     // Steps install packages and run real tools; each file's projects are independent.
-    testTimeout: 300_000,
-    hookTimeout: 300_000,
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     maxWorkers: 2,
   },
 });
