@@ -1,7 +1,9 @@
 // secretlint with the rule from its tarball and the README's `.secretlintrc.json`, on the
 // matrix the README states: secretlint 12.0.0 on Node 20 (what npm picks there), 13 on Node 22.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FAKE, leaksNothing, npmInstall, project, run, snippet, tarballs } from './support.js';
+import { FAKE, bin, leaksNothing, npmInstall, project, snippet, tarballs } from './support.js';
 
 const README = 'packages/secretlint-rule-mws/README.md';
 
@@ -27,8 +29,12 @@ describe.each(matrix)('secretlint $secretlint on Node $node', ({ node, secretlin
       options,
     );
     expect(install.output).not.toContain('EBADENGINE');
+    const installedVersion = (
+      JSON.parse(readFileSync(join(dir, 'node_modules/secretlint/package.json'), 'utf8')) as { version: string }
+    ).version;
+    expect(installedVersion.startsWith(secretlint)).toBe(true);
 
-    const found = run(dir, 'npx', ['--no-install', 'secretlint', '**/*'], options);
+    const found = bin(dir, 'secretlint', ['**/*'], options);
     expect(found.code).toBe(1);
     expect(found.output).toContain('config/prod.env');
     expect(found.output).toContain('@mwsguard/secretlint-rule-mws');
@@ -36,7 +42,7 @@ describe.each(matrix)('secretlint $secretlint on Node $node', ({ node, secretlin
     expect(found.output).toContain('[SecretKey] Hard-coded MWS secret key');
     expect(leaksNothing(found.output)).toBe(true);
 
-    const clean = run(dir, 'npx', ['--no-install', 'secretlint', 'src/**/*'], options);
+    const clean = bin(dir, 'secretlint', ['src/**/*'], options);
     expect(clean).toMatchObject({ code: 0 });
   });
 });

@@ -1,7 +1,7 @@
 // Helpers of the consumer test: projects in temp directories, npm installs through one cache,
 // commands run as a user runs them, and the fake credentials the projects plant.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
@@ -117,9 +117,20 @@ export function tarballs(...packages: PackageDir[]): string[] {
   return [...wanted].map((p) => all[p]);
 }
 
-/** `npm install --save-dev` of registry packages and tarballs; returns npm's output. */
+// npm's own script, so that another Node (`npx node@22 <script>`) can run it.
+const NPM_CLI = realpathSync(execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim());
+
+/** `npm install --save-dev` of registry packages and tarballs (under `options.node` if set). */
 export function npmInstall(dir: string, specs: readonly string[], options: RunOptions = {}): Ran {
-  return ok(dir, 'npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', ...specs], options);
+  const args = ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', ...specs];
+  return options.node === undefined ? ok(dir, 'npm', args, options) : ok(dir, NPM_CLI, args, options);
+}
+
+/** A bin the project installed, run as `npx --no-install <name>` runs it (under `options.node` if set). */
+export function bin(dir: string, name: string, args: readonly string[], options: RunOptions = {}): Ran {
+  return options.node === undefined
+    ? run(dir, 'npx', ['--no-install', name, ...args], options)
+    : run(dir, join(dir, 'node_modules/.bin', name), args, options);
 }
 
 /** True when `node_modules/<name>` exists in `dir`. */

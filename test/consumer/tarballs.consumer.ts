@@ -1,6 +1,8 @@
 // publint and are-the-types-wrong on every packed tarball, and what each tarball holds.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { PACKAGES, npmInstall, ok, project, run } from './support.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGES, REPO_ROOT, npmInstall, ok, project, run } from './support.js';
 
 describe('every tarball', () => {
   const tarballs = inject('tarballs');
@@ -37,4 +39,9 @@ describe('every tarball', () => {
     expect(attw.output).toContain('node16 (from ESM): 🟢');
     expect(attw.code).toBe(0);
   });
+});
+
+// The repository's own list, so the test notices a new package.
+it('packs every package of the workspace', () => {
+  expect(readdirSync(join(REPO_ROOT, 'packages')).sort()).toEqual([...PACKAGES]);
 });

@@ -9,9 +9,9 @@ export default defineConfig({
   test: {
     include: ['test/consumer/**/*.consumer.ts'],
     globalSetup: ['test/consumer/setup.ts'],
-    // Steps install packages and run real tools; each file's projects are independent.
+    // Steps mostly wait on npm and on child processes; each file's projects are independent.
     testTimeout: 600_000,
     hookTimeout: 600_000,
-    maxWorkers: 2,
+    maxWorkers: 4,
   },
 });
