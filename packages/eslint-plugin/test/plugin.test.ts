@@ -42,6 +42,32 @@ describe('plugin', () => {
   });
 });
 
+describe('run-time dependencies', () => {
+  // typescript-eslint's packages are for types only: their index loads ~370 modules and npm
+  // would install `typescript` for them (the consumer test checks both in a fresh project).
+  it('imports only types from typescript-eslint', () => {
+    const sources = readdirSync(join(pkgDir, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.ts'),
+    );
+    const valueImports = sources.flatMap((f) =>
+      [
+        ...readFileSync(join(pkgDir, 'src', f), 'utf8').matchAll(
+          /^import (?!type )[^;]*from '(@typescript-eslint\/[^']+)'/gm,
+        ),
+      ].map((m) => `${f}: ${m[1] ?? ''}`),
+    );
+    expect(sources.length).toBeGreaterThan(10);
+    expect(valueImports).toEqual([]);
+  });
+
+  it('depends at run time on core and @eslint-community/eslint-utils only', () => {
+    const { dependencies } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(Object.keys(dependencies).sort()).toEqual(['@eslint-community/eslint-utils', '@mwsguard/core']);
+  });
+});
+
 describe('presets', () => {
   const ruleEntries = (preset: keyof typeof plugin.configs): Record<string, unknown> =>
     Object.assign({}, ...plugin.configs[preset].map((c) => c.rules ?? {})) as Record<string, unknown>;
