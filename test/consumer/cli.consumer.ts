@@ -13,6 +13,22 @@ const CLEAN = {
   '.gitignore': 'node_modules/\n',
 };
 
+/**
+ * Commits the project as it is (the hook lets a clean tree through), then stages the planted key:
+ * the hook must refuse that commit and show the key only masked.
+ */
+function expectHookToRefusePlanted(dir: string): void {
+  ok(dir, 'git', ['add', '-A']);
+  ok(dir, 'git', ['commit', '-q', '-m', 'init']);
+  writeTree(dir, PLANTED);
+  ok(dir, 'git', ['add', 'config/prod.env']);
+  const refused = run(dir, 'git', ['commit', '-m', 'add config']);
+  expect(refused.code).not.toBe(0);
+  expect(refused.output).toContain(MASKED.accessKeyId);
+  expect(leaksNothing(refused.output)).toBe(true);
+  expect(ok(dir, 'git', ['log', '--oneline']).stdout).not.toContain('add config');
+}
+
 describe('mwsguard CLI from the tarball', () => {
   it('npx mwsguard scan: exit 1 with masked findings, JSON output, exit 0 on a clean tree, exit 2 on bad usage', () => {
     const dir = project('cli-scan', { ...CLEAN, ...PLANTED });
@@ -42,16 +58,7 @@ describe('mwsguard CLI from the tarball', () => {
     const hook = ok(dir, 'npx', ['--no-install', 'mwsguard', 'install-hook']);
     expect(hook.stdout).toContain('.husky/pre-commit');
     expect(readFileSync(join(dir, '.husky/pre-commit'), 'utf8')).toBe('npx --no-install mwsguard scan --staged\n');
-    ok(dir, 'git', ['add', '-A']);
-    ok(dir, 'git', ['commit', '-q', '-m', 'init']);
-
-    writeTree(dir, PLANTED);
-    ok(dir, 'git', ['add', 'config/prod.env']);
-    const refused = run(dir, 'git', ['commit', '-m', 'add config']);
-    expect(refused.code).not.toBe(0);
-    expect(refused.output).toContain(MASKED.accessKeyId);
-    expect(leaksNothing(refused.output)).toBe(true);
-    expect(ok(dir, 'git', ['log', '--oneline']).stdout).not.toContain('add config');
+    expectHookToRefusePlanted(dir);
   });
 
   it('husky with lint-staged: the staged files lint-staged passes are scanned', () => {
@@ -62,15 +69,7 @@ describe('mwsguard CLI from the tarball', () => {
       '.husky/pre-commit': 'npx --no-install lint-staged\n',
       '.lintstagedrc.json': JSON.stringify({ '*': 'mwsguard scan' }),
     });
-    ok(dir, 'git', ['add', '-A']);
-    ok(dir, 'git', ['commit', '-q', '-m', 'init']);
-
-    writeTree(dir, PLANTED);
-    ok(dir, 'git', ['add', 'config/prod.env']);
-    const refused = run(dir, 'git', ['commit', '-m', 'add config']);
-    expect(refused.code).not.toBe(0);
-    expect(refused.output).toContain(MASKED.accessKeyId);
-    expect(leaksNothing(refused.output)).toBe(true);
+    expectHookToRefusePlanted(dir);
 
     writeTree(dir, { 'config/prod.env': 'MWS_ACCESS_KEY_ID=${MWS_ACCESS_KEY_ID}\n' });
     ok(dir, 'git', ['add', 'config/prod.env']);
