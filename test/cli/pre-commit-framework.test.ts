@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYS, keyLine } from './support/fake-credentials.js';
 import { REPO_ROOT } from './support/run-cli.js';
-import { BIN, commit, gitEnv, tempDir, tempRepo, writeTree } from './support/tree.js';
+import { BIN, SPAWN_TIMEOUT, commit, gitEnv, tempDir, tempRepo, writeTree } from './support/tree.js';
 
 const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!hasPreCommit) {
   console.warn('pre-commit is not installed: skipping the pre-commit framework test (apt-get install pre-commit).');
 }
 
-describe.skipIf(!hasPreCommit)('pre-commit try-repo <this repository> mwsguard', { timeout: 120_000 }, () => {
+describe.skipIf(!hasPreCommit)('pre-commit try-repo <this repository> mwsguard', { timeout: SPAWN_TIMEOUT }, () => {
   it('blocks a planted key (masked in its output) and passes a clean tree', () => {
     const repo = tempRepo();
     const home = tempDir('mwsguard-pre-commit-home-');
