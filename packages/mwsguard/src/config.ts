@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
 import type { Kind } from '@mwsguard/core';
+import { describeFailure, errnoCode, isMissing } from './errno.js';
 import { GlobList, isValidGlob } from './globs.js';
 import type { ReportSeverity } from './result.js';
 import { oneLine } from './redact.js';
@@ -108,9 +109,9 @@ async function readText(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-    throw new UsageError(`Cannot read ${path} (${code ?? 'unknown error'}).`);
+    const code = errnoCode(error);
+    if (isMissing(code) || code === 'EISDIR') return undefined;
+    throw new UsageError(`Cannot read ${path} (${describeFailure(error)}).`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeFailure, errnoCode } from './errno.js';
 import { git } from './git.js';
 import { UsageError } from './usage-error.js';
 
@@ -48,9 +49,7 @@ export async function installHook(cwd: string, force: boolean): Promise<Installe
   try {
     existing = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new UsageError(`Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
-    }
+    if (errnoCode(error) !== 'ENOENT') throw new UsageError(`Cannot read ${path} (${describeFailure(error)}).`);
   }
   let backup: string | undefined;
   if (existing !== undefined && !existing.includes(HOOK_MARKER)) {

@@ -63,6 +63,10 @@ export interface SkippedFile {
   readonly detail?: string;
 }
 
+/** A {@link SkippedFile}, without a `detail` key when there is no detail. */
+export const skippedFile = (file: string, reason: SkipReason, detail?: string): SkippedFile =>
+  detail === undefined ? { file, reason } : { file, reason, detail };
+
 /** Why a finding was not reported. */
 export type SuppressReason = 'inline' | 'allowlistValue' | 'allowlistPath' | 'allowlistFingerprint';
 

@@ -12,6 +12,7 @@ import type { PathArgument } from './discover.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import { renderExplanation, renderKindList, resolveKind } from './explain.js';
+import { FatalError } from './fatal-error.js';
 import { RENDERERS } from './formatters/index.js';
 import { GlobList } from './globs.js';
 import { HELP_TEXT, USAGE_HINT } from './help.js';
@@ -55,6 +56,10 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
         return await runScan(command, io);
     }
   } catch (error) {
+    if (error instanceof FatalError) {
+      io.stderr.write(`mwsguard: ${redactMessage(error.message)}\n`);
+      return EXIT_ERROR;
+    }
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`mwsguard: ${redactMessage(error.message)}\n${USAGE_HINT}\n`);
     return EXIT_ERROR;

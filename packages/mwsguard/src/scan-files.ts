@@ -5,6 +5,8 @@ import { Worker } from 'node:worker_threads';
 import { formatSize } from './config.js';
 import type { Discovered, SourceFile } from './discover.js';
 import { readLimited } from './read.js';
+import { skipReasonOf } from './errno.js';
+import { skippedFile } from './result.js';
 import type { FileFinding, SkippedFile, SkipReason, SuppressedFinding } from './result.js';
 import { scanSource } from './scan-source.js';
 import type { SourceScanOptions } from './scan-source.js';
@@ -69,9 +71,8 @@ export async function scanOneFile(
   try {
     source = await readLimited(file.absolutePath, options.maxFileSize);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (code === 'ELOOP') return { status: 'skipped', reason: 'symlinkLoop', detail: code };
-    return { status: 'skipped', reason: 'unreadable', detail: typeof code === 'string' ? code : describe(error) };
+    // Discovery saw the file: one that is gone by now could not be read.
+    return { status: 'skipped', ...skipReasonOf(error, 'unreadable') };
   }
   if (source.kind === 'binary') return { status: 'skipped', reason: 'binary' };
   if (source.kind === 'tooLarge') return { status: 'skipped', reason: 'tooLarge', detail: formatSize(source.size) };
@@ -102,14 +103,14 @@ export async function scanDiscovered(
       scan.findings.push(...outcome.findings);
       scan.suppressed.push(...outcome.suppressed);
     } else {
-      scan.skipped.push(skipped(file.displayPath, outcome.reason, outcome.detail));
+      scan.skipped.push(skippedFile(file.displayPath, outcome.reason, outcome.detail));
     }
     options.onFile?.();
   };
   const other = (item: Exclude<Discovered, { type: 'file' }>): void => {
     if (item.type === 'note') scan.notes.push(item.message);
     else {
-      scan.skipped.push(skipped(item.file, item.reason, item.detail));
+      scan.skipped.push(skippedFile(item.file, item.reason, item.detail));
       options.onFile?.();
     }
   };
@@ -304,11 +305,4 @@ async function runPool(
   } finally {
     await Promise.all(slots.flatMap((slot) => (slot.worker ? [slot.worker.terminate()] : [])));
   }
-}
-
-const skipped = (file: string, reason: SkipReason, detail: string | undefined): SkippedFile =>
-  detail === undefined ? { file, reason } : { file, reason, detail };
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n', 1)[0] ?? 'error') : String(error);
 }
