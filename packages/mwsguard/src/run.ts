@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { KINDS } from '@mwsguard/core';
+import { KINDS, compileAllow } from '@mwsguard/core';
 import { parseCommand } from './args.js';
 import type { BaselineCommand, ExplainCommand, InstallHookCommand, ScanCommand } from './args.js';
 import { DEFAULT_BASELINE_FILE, loadBaseline, matchBaseline, renderBaseline } from './baseline.js';
@@ -181,6 +181,9 @@ async function collect(
   const ignore = [new GlobList(command.ignore, io.cwd), config.ignore].filter((list) => !list.isEmpty);
   const enabled = KINDS.filter((k) => config.severity[k] !== 'off');
   const locale = chosenLocale(command, io);
+  // Values need the plaintext, so they are checked where the text is scanned; paths and
+  // fingerprints after the scan (`applyPolicy`), in the order core's policy defines.
+  const allow = compileAllow({ patterns: config.allowValues });
   // What every file's scan needs beyond its text: the kinds turned on and the message language.
   const kinds = {
     ...(enabled.length === KINDS.length ? {} : { kinds: enabled }),
@@ -192,7 +195,7 @@ async function collect(
       pathspecs: command.paths,
       maxFileSize,
       ignore,
-      allowValues: config.allowValues,
+      allow,
       onFile,
       ...kinds,
     });
@@ -203,7 +206,7 @@ async function collect(
       pathspecs: command.paths,
       maxFileSize,
       ignore,
-      allowValues: config.allowValues,
+      allow,
       all: command.all,
       onFile,
       ...kinds,
@@ -269,13 +272,16 @@ function applyPolicy(
   config: Config,
   cwd: string,
 ): { findings: FileFinding[]; suppressed: SuppressedFinding[] } {
+  const allow = compileAllow({
+    paths: (file) => config.allowPaths.matches(resolve(cwd, file)),
+    fingerprints: [...config.allowFingerprints.keys()],
+  });
   const kept: FileFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const f of findings) {
-    if (config.allowPaths.matches(resolve(cwd, f.file))) {
-      suppressed.push({ finding: f, reason: 'allowlistPath' });
-    } else if (config.allowFingerprints.has(f.fingerprint)) {
-      suppressed.push({ finding: f, reason: 'allowlistFingerprint' });
+    const reason = allow.reasonFor({ finding: f, path: f.file });
+    if (reason !== undefined) {
+      suppressed.push({ finding: f, reason });
     } else {
       const override = config.severity[f.kind];
       const severity: ReportSeverity = override === undefined || override === 'off' ? f.severity : override;

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compileAllow } from '@mwsguard/core';
+import type { Allow } from '@mwsguard/core';
 import { formatSize } from './config.js';
 import type { Discovered, SourceFile } from './discover.js';
 import { readLimited } from './read.js';
@@ -62,11 +64,7 @@ const QUEUE_HIGH_WATER = 4096;
 const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
 
 /** Reads, decodes and scans one file; never throws (failures become a skip reason). */
-export async function scanOneFile(
-  file: SourceFile,
-  options: FileScanOptions,
-  allowValues: readonly RegExp[],
-): Promise<FileOutcome> {
+export async function scanOneFile(file: SourceFile, options: FileScanOptions, allow: Allow): Promise<FileOutcome> {
   let source;
   try {
     source = await readLimited(file.absolutePath, options.maxFileSize);
@@ -79,7 +77,7 @@ export async function scanOneFile(
   const scan = scanSource(source.text, file.displayPath, {
     ...(options.kinds ? { kinds: options.kinds } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
-    allowValues,
+    allow,
   });
   return { status: 'scanned', ...scan };
 }
@@ -95,7 +93,7 @@ export async function scanDiscovered(
   options: ScanScheduleOptions,
 ): Promise<FilesScan> {
   const scan: FilesScan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
-  const allowValues = options.allowValueSources.map((s) => new RegExp(s, 'u'));
+  const allow = compileAllow({ patterns: options.allowValueSources });
   const record = (file: SourceFile, outcome: FileOutcome): void => {
     if (outcome.status === 'scanned') {
       scan.filesScanned += 1;
@@ -131,13 +129,13 @@ export async function scanDiscovered(
   }
   options.onSchedule?.(workers > 1 && !exhausted ? workers : 0);
   if (workers > 1 && !exhausted) {
-    await runPool(workers, first, iterator, options, allowValues, record, other);
+    await runPool(workers, first, iterator, options, allow, record, other);
     return scan;
   }
-  for (const file of first) record(file, await scanOneFile(file, options, allowValues));
+  for (const file of first) record(file, await scanOneFile(file, options, allow));
   for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
     const item = next.value;
-    if (item.type === 'file') record(item, await scanOneFile(item, options, allowValues));
+    if (item.type === 'file') record(item, await scanOneFile(item, options, allow));
     else other(item);
   }
   return scan;
@@ -172,7 +170,7 @@ async function runPool(
   first: SourceFile[],
   iterator: AsyncIterator<Discovered>,
   options: ScanScheduleOptions,
-  allowValues: readonly RegExp[],
+  allow: Allow,
   record: (file: SourceFile, outcome: FileOutcome) => void,
   other: (item: Exclude<Discovered, { type: 'file' }>) => void,
 ): Promise<void> {
@@ -231,7 +229,7 @@ async function runPool(
       if (rescuing) return;
       rescuing = true;
       for (let file = rescue.shift(); file !== undefined; file = rescue.shift()) {
-        record(file, await scanOneFile(file, options, allowValues));
+        record(file, await scanOneFile(file, options, allow));
         outstanding -= 1;
       }
       rescuing = false;

@@ -1,10 +1,13 @@
-import { renderRecommendation } from '@mwsguard/core';
+import { renderRecommendation, scanText } from '@mwsguard/core';
 import rule from '../../src/rules/no-shared-seller-credentials.js';
 import { runRuleTests } from '../support/rule-tester.js';
 
 // The recommendation is core's long paragraph; the messages below are spelled out.
 const ZH_RECOMMENDATION = renderRecommendation('shared-credentials', 'zh-CN');
 const EN_RECOMMENDATION = renderRecommendation('shared-credentials', 'en');
+
+const MONGOOSE_TYPE_A =
+  'const SellerSchema = new mongoose.Schema({\n  sellerId: String,\n  accessKey: String,\n  legacySecretKey: String,\n});';
 
 runRuleTests('no-shared-seller-credentials', rule, {
   valid: [
@@ -31,8 +34,17 @@ runRuleTests('no-shared-seller-credentials', rule, {
     },
     {
       name: 'allowPatterns: legacy fields',
-      code: 'const SellerSchema = new mongoose.Schema({\n  sellerId: String,\n  accessKey: String,\n  legacySecretKey: String,\n});',
+      code: MONGOOSE_TYPE_A,
       options: [{ allowPatterns: ['^legacy'] }],
+    },
+    {
+      name: 'allowFingerprints: one reviewed record, by the fingerprint the CLI prints',
+      code: MONGOOSE_TYPE_A,
+      options: [{ allowFingerprints: [scanText(MONGOOSE_TYPE_A, { path: 'file.js' })[0]?.fingerprint ?? ''] }],
+    },
+    {
+      name: 'mwsguard-ignore: the inline directive applies before the options',
+      code: MONGOOSE_TYPE_A.replace('legacySecretKey: String,', 'legacySecretKey: String, // mwsguard-ignore'),
     },
     {
       name: 'locale: any string is accepted',
