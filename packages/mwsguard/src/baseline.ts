@@ -12,10 +12,10 @@ import { UsageError } from './usage-error.js';
 export const DEFAULT_BASELINE_FILE = '.mwsguard-baseline.json';
 
 /** Version of the baseline file format. */
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
 /** One known finding: which secret (fingerprint), of which kind, in which file. No line, no plaintext. */
-export interface BaselineEntry {
+interface BaselineEntry {
   /** Relative to the directory of the baseline file, `/` separators. */
   readonly path: string;
   readonly kind: string;

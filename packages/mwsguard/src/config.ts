@@ -10,10 +10,10 @@ import { oneLine } from './redact.js';
 import { UsageError } from './usage-error.js';
 
 /** Name of the configuration file mwsguard looks for. */
-export const CONFIG_FILE = 'mwsguard.config.json';
+const CONFIG_FILE = 'mwsguard.config.json';
 
 /** A severity override: a report severity, or `off` to stop reporting the kind. */
-export type SeverityOverride = ReportSeverity | 'off';
+type SeverityOverride = ReportSeverity | 'off';
 
 /** The configuration, validated and resolved (globs bound to the configuration's directory). */
 export interface Config {
@@ -136,7 +136,7 @@ async function validate(raw: unknown): Promise<ErrorObject[]> {
 }
 
 /** Validates a raw configuration object and binds its globs and paths to `dir`. */
-export async function resolveConfig(raw: unknown, source: string, dir: string): Promise<Config> {
+async function resolveConfig(raw: unknown, source: string, dir: string): Promise<Config> {
   const errors = await validate(raw);
   if (errors.length > 0) {
     const lines = [...new Set(errors.map(describeError))];

@@ -19,7 +19,7 @@ export interface InstalledHook {
 const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** The hook script: `mwsguard scan --staged`, through the node and mwsguard that installed it. */
-export function hookScript(binPath: string, nodePath: string): string {
+function hookScript(binPath: string, nodePath: string): string {
   return `#!/bin/sh
 ${HOOK_MARKER}
 # Written by \`mwsguard install-hook\`: refuses commits that add Amazon MWS / SP-API credentials.

@@ -54,7 +54,7 @@ export interface ScanScheduleOptions extends FileScanOptions {
 }
 
 /** Below this many files, worker start-up costs more than it saves: scan in the main thread. */
-export const WORKER_THRESHOLD = 256;
+const WORKER_THRESHOLD = 256;
 /** Files per message to a worker; each worker holds at most two batches of paths. */
 const BATCH_SIZE = 32;
 /** Paths buffered ahead of the workers before discovery is paused. */

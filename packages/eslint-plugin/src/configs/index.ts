@@ -5,7 +5,7 @@ import type { RuleName } from '../rules/index.js';
 import { CONFIG_BLOCK_GLOB } from '../util/file.js';
 
 /** Source files the rules read: JavaScript, TypeScript and JSX in every module flavour. */
-export const CODE_FILES: readonly string[] = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+const CODE_FILES: readonly string[] = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
 
 /** The preset names. */
 export type PresetName = 'recommended' | 'strict' | 'all';
