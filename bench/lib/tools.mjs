@@ -140,7 +140,7 @@ async function presetRuleIds() {
   return creator.rules.map((rule) => rule.meta.id);
 }
 
-function secretlintTool({ id, label, format = 'unix', runs, rc, needsRule = false }) {
+function secretlintTool({ id, label, format = 'unix', runs = undefined, rc, needsRule = false }) {
   return {
     id,
     label,
@@ -184,7 +184,7 @@ function secretlintTool({ id, label, format = 'unix', runs, rc, needsRule = fals
         }
       } else {
         for (const line of text.split('\n')) {
-          const m = /^(.+?):(\d+):(\d+): /.exec(line);
+          const m = /^(.+?):(\d+):\d+: /.exec(line);
           if (m) entries.push([m[1], Number(m[2])]);
         }
       }
