@@ -143,7 +143,7 @@ describe.concurrent('scan --history', { timeout: SPAWN_TIMEOUT }, () => {
       repo.cleanup();
     }
   });
-  it('a failing git log is a fatal error: exit 2, git\'s reason, no usage hint', async () => {
+  it("a failing git log is a fatal error: exit 2, git's reason, no usage hint", async () => {
     const repo = tempRepo();
     try {
       commit(repo.dir, 'one', { 'a.env': 'A=1\n' });
