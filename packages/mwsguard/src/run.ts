@@ -17,7 +17,7 @@ import { RENDERERS } from './formatters/index.js';
 import { GlobList } from './globs.js';
 import { HELP_TEXT, USAGE_HINT } from './help.js';
 import { scanHistory } from './history.js';
-import { installHook } from './install-hook.js';
+import { HUSKY_COMMAND, installHook } from './install-hook.js';
 import type { OutputStream, RunIO } from './io.js';
 import { writeFileAtomically, writeToStream } from './output.js';
 import { DEFAULT_PROGRESS_DELAY_MS, Progress } from './progress.js';
@@ -92,6 +92,11 @@ function runExplain(command: ExplainCommand, io: RunIO): ExitCode {
 async function runInstallHook(command: InstallHookCommand, io: RunIO): Promise<ExitCode> {
   const hook = await installHook(io.cwd, command.force);
   const where = relative(io.cwd, hook.path) || hook.path;
+  if (hook.husky !== undefined) {
+    const done = hook.husky === 'added' ? `added "${HUSKY_COMMAND}" to` : 'found mwsguard already in';
+    io.stdout.write(`mwsguard: ${done} husky's pre-commit script ${where}.\n`);
+    return EXIT_OK;
+  }
   const saved = hook.backup ? ` (the previous hook is saved as ${relative(io.cwd, hook.backup)})` : '';
   io.stdout.write(`mwsguard: ${hook.replaced ? 'replaced' : 'installed'} the pre-commit hook ${where}${saved}.\n`);
   return EXIT_OK;
