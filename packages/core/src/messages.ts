@@ -16,12 +16,20 @@ export interface MessageFacts {
   readonly mws: boolean;
   /** For `shared-credentials`: `request` when the finding is an MWS request without a token. */
   readonly detail?: string;
+  /** For `shared-credentials`: the record also holds an MWS Auth Token (the keys are unneeded). */
+  readonly hybrid?: boolean;
+  /** For `shared-credentials`: `sp-api` when the seller's own LWA app or IAM keys are kept. */
+  readonly api?: 'mws' | 'sp-api';
+  /** For `shared-credentials`: how many per-seller records the finding stands for (more than one). */
+  readonly records?: number;
 }
 
 const OWN_KEYS = 'Load your own developer keys from the environment or a secret manager.';
 const TYPE_B =
   "Never collect a seller's keys: the seller authorizes your Developer ID in Seller Central > User Permissions > Authorize a developer and gives you only its Seller ID and MWS Auth Token, which it can revoke and must renew yearly.";
 const SP_API = 'SP-API: use LWA authorization and never hard-code client secrets or refresh tokens.';
+const SP_API_TYPE_B =
+  "Never collect a seller's own LWA client secret or AWS IAM keys: register one SP-API app of your own and keep, per seller, only the refresh token its authorization gives you and its selling partner ID.";
 
 const EN: Record<Kind, { message: (f: MessageFacts) => string; recommendation: string }> = {
   'access-key-id': {
@@ -50,9 +58,14 @@ const EN: Record<Kind, { message: (f: MessageFacts) => string; recommendation: s
   },
   'shared-credentials': {
     message: (f) =>
-      f.detail === 'request'
+      (f.detail === 'request'
         ? 'MWS request carries SellerId and AWSAccessKeyId but no MWSAuthToken: it is signed with the seller’s own keys (type A shared credentials).'
-        : `"${f.masked}" holds a seller's own ${f.mws ? 'MWS ' : ''}keys next to its seller ID (type A shared credentials).`,
+        : f.hybrid === true
+          ? `"${f.masked}" keeps a seller's own ${f.mws ? 'MWS ' : ''}keys next to its MWS Auth Token (type A shared credentials): the token makes the keys unnecessary; delete them and have the seller rotate them.`
+          : f.api === 'sp-api'
+            ? `"${f.masked}" keeps a seller's own SP-API app secret or AWS keys per seller (type A shared credentials).`
+            : `"${f.masked}" holds a seller's own ${f.mws ? 'MWS ' : ''}keys next to its seller ID (type A shared credentials).`) +
+      (f.records !== undefined && f.records > 1 ? ` ${String(f.records)} per-seller records; this is the first.` : ''),
     recommendation: `Stop collecting sellers' Access and Secret Keys: it breaks the MWS terms, cannot be revoked per integrator and makes abuse untraceable. ${TYPE_B} Sign each call with your own keys plus SellerId and MWSAuthToken. ${OWN_KEYS}`,
   },
 };
@@ -62,6 +75,8 @@ const ZH_OWN_KEYS = '请从环境变量或密钥管理服务中加载你自己�
 const ZH_TYPE_B =
   '切勿收集卖家的密钥：卖家应在卖家平台（Seller Central）> 用户权限 > 授权开发者中授权你的开发者 ID，只向你提供卖家 ID 和 MWS 授权令牌（MWS Auth Token）；卖家可以随时撤销该令牌，且每年需要续期。';
 const ZH_SP_API = 'SP-API：请使用 LWA 授权，切勿在代码中硬编码客户端密钥或刷新令牌。';
+const ZH_SP_API_TYPE_B =
+  '切勿收集卖家自己的 LWA 客户端密钥或 AWS IAM 密钥：请注册你自己的一个 SP-API 应用，每个卖家只保存其授权给你的刷新令牌和卖家伙伴 ID（selling partner ID）。';
 
 const ZH_CN: typeof EN = {
   'access-key-id': {
@@ -90,14 +105,25 @@ const ZH_CN: typeof EN = {
   },
   'shared-credentials': {
     message: (f) =>
-      f.detail === 'request'
+      (f.detail === 'request'
         ? 'MWS 请求携带 SellerId 和 AWSAccessKeyId，但没有 MWSAuthToken：它使用卖家自己的密钥签名（A 类共享凭证）。'
-        : `"${f.masked}" 在卖家 ID 旁保存了卖家自己的${f.mws ? ' MWS ' : ''}密钥（A 类共享凭证）。`,
+        : f.hybrid === true
+          ? `"${f.masked}" 在 MWS 授权令牌旁仍保存了卖家自己的${f.mws ? ' MWS ' : ''}密钥（A 类共享凭证）：有了令牌就不需要这些密钥，请删除它们并让卖家轮换。`
+          : f.api === 'sp-api'
+            ? `"${f.masked}" 按卖家保存了卖家自己的 SP-API 应用密钥或 AWS 密钥（A 类共享凭证）。`
+            : `"${f.masked}" 在卖家 ID 旁保存了卖家自己的${f.mws ? ' MWS ' : ''}密钥（A 类共享凭证）。`) +
+      (f.records !== undefined && f.records > 1 ? `共 ${String(f.records)} 条卖家记录，此处为第一条。` : ''),
     recommendation: `停止收集卖家的访问密钥和秘密密钥：这违反 MWS 条款，无法按集成商单独撤销，滥用也无法追溯。${ZH_TYPE_B}每次调用请用你自己的密钥签名，并附上 SellerId 和 MWSAuthToken。${ZH_OWN_KEYS}`,
   },
 };
 
 const TABLES: Record<Locale, typeof EN> = { en: EN, 'zh-CN': ZH_CN };
+
+// The SP-API form of type A has its own remedy: one app of the integrator's, a refresh token per seller.
+const SP_API_RECOMMENDATION: Record<Locale, string> = {
+  en: `${SP_API_TYPE_B} Delete the stored secrets and have each seller rotate them. ${SP_API}`,
+  'zh-CN': `${ZH_SP_API_TYPE_B}请删除已保存的密钥并让每个卖家轮换。${ZH_SP_API}`,
+};
 
 /** Maps `zh`, `zh_CN`, `zh-Hans`, `zh-CN` to `zh-CN`; anything unknown to `en`. */
 export function resolveLocale(locale: string | undefined): Locale {
@@ -110,8 +136,9 @@ export function renderMessage(facts: MessageFacts, locale = 'en'): string {
   return TABLES[resolveLocale(locale)][facts.kind].message(facts);
 }
 
-/** What to do about a finding. */
-export function renderRecommendation(kind: Kind, locale = 'en'): string {
+/** What to do about a finding; `facts` picks the SP-API remedy for an SP-API type-A finding. */
+export function renderRecommendation(kind: Kind, locale = 'en', facts?: MessageFacts): string {
+  if (kind === 'shared-credentials' && facts?.api === 'sp-api') return SP_API_RECOMMENDATION[resolveLocale(locale)];
   return TABLES[resolveLocale(locale)][kind].recommendation;
 }
 

@@ -88,7 +88,10 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
     severity: r.severity,
     masked,
     mws,
-    ...(isShared && r.secret.startsWith('request:') ? { detail: 'request' } : {}),
+    ...(r.typeA?.form === 'request' ? { detail: 'request' } : {}),
+    ...(r.typeA?.hybrid === true ? { hybrid: true } : {}),
+    ...(r.typeA?.api === 'sp-api' ? { api: 'sp-api' as const } : {}),
+    ...(r.typeA !== undefined && r.typeA.records > 1 ? { records: r.typeA.records } : {}),
   };
   return {
     ruleId: KIND_INFO[r.kind].ruleId,
@@ -101,7 +104,7 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
     secret: masked,
     fingerprint: fingerprint(r.kind, r.secret),
     message: renderMessage(messageFacts, locale),
-    recommendation: renderRecommendation(r.kind, locale),
+    recommendation: renderRecommendation(r.kind, locale, messageFacts),
     offset: r.start,
     endOffset: r.end,
     messageFacts,

@@ -3,6 +3,7 @@ import type { LineIndex } from './locate.js';
 import { KEY_NAME_WORDS, nameRole } from './names.js';
 import type { NameRole } from './names.js';
 import { trimChars } from './strings.js';
+import { isSubmittedRead } from './submitted.js';
 import { splitCells } from './tabular.js';
 import { classifyValue, cutValue, isSellerHolder } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
@@ -43,13 +44,17 @@ export interface Field {
   readonly isRead?: boolean;
   /** The field is one entry of a form or settings list declared as data (`'id' => 'seller_id'`). */
   readonly isFormField?: boolean;
+  /** The field is declared in a stored record: a table column, an ORM model or schema field. */
+  readonly persisted?: boolean;
 }
 
-// A read of what a person submitted: `req.body.secretKey`, `ctx.request.body[…]`,
-// `request.form['secret_key']`, Rails `params[:secret_key]`, a destructured `body.secretKey`.
-// Not `self.requestParams.…` or `parsed.params.…`, which are the program's own objects.
-const SUBMITTED_FIELD =
-  /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|POST)|(?<![\w$.])(?:body|payload|formData|params))(?:\.|\[\s*["':]{1,2})$/i;
+// Value expressions that declare a stored field: ORM columns and schema types.
+const STORED_TYPE =
+  /^(?:models\.|fields\.|db\.Column|Column|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|[\w.]*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
+
+// The type after a column or field name in DDL, Prisma and Go structs: `mws_secret_key VARCHAR(64)`.
+const STORED_COLUMN_TYPE =
+  /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|\[\]byte|\*?string|sql\.|(?:big|small)?int|integer)\b/i;
 
 const INTERESTING = /secret|access|key_?id|seller|merchant|token|account_?id/gi;
 // The words of every key-field name (`KEY_NAME_WORDS`): a token holding none of them cannot be a
@@ -88,7 +93,8 @@ export function extractFields(text: string, index: LineIndex, tabular?: string, 
   return fields;
 }
 
-const isKeyRole = (role: NameRole): boolean => role === 'secret-key' || role === 'access-key';
+const isKeyRole = (role: NameRole): boolean =>
+  role === 'secret-key' || role === 'access-key' || role === 'lwa-client-secret';
 
 /** Value shapes of a key field that can make its record type A (`shared-credentials.ts`). */
 const TELLTALE_SHAPES: ReadonlySet<ValueShape> = new Set(['decl', 'ref', 'literal', 'empty']);
@@ -157,14 +163,8 @@ function* tokens(text: string, index: LineIndex, words: RegExp): Generator<Token
     const parts = full.split('.').filter((p) => p !== '');
     const leaf = parts.pop() ?? full;
     const role = nameRole(leaf);
-    if (
-      role === 'none' ||
-      role === 'not-secret' ||
-      role === 'refresh-token' ||
-      role === 'lwa-client-id' ||
-      role === 'lwa-client-secret'
-    )
-      continue;
+    // LWA client secrets and refresh tokens stay: a seller's own SP-API app kept per seller is type A.
+    if (role === 'none' || role === 'not-secret' || role === 'lwa-client-id') continue;
     // Report at the leaf name itself (`secretKey` in `seller.secretKey` or in
     // `$store['Acme']['secretKey']`); whether a read is a field is decided in toField.
     yield {
@@ -192,6 +192,7 @@ interface FieldDraft {
   readonly declLine: string;
   readonly isRead: boolean;
   readonly isFormField: boolean;
+  readonly persisted: boolean;
 }
 
 function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex): Field | undefined {
@@ -217,6 +218,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     recordName: `${where.recordName} ${draft.declLine}`,
     ...(draft.isRead ? { isRead: true } : {}),
     ...(draft.isFormField ? { isFormField: true } : {}),
+    ...(draft.persisted ? { persisted: true } : {}),
   };
 }
 
@@ -243,6 +245,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   let declLine = '';
   let isRead = false;
   let isFormField = false;
+  let persisted = false;
   if (
     /\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(
       text.slice(Math.max(lineStart, hit.start - 160), hit.start),
@@ -250,7 +253,9 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   ) {
     return undefined; // an index or a removal names a column; it does not hold one
   }
-  if (SUBMITTED_FIELD.test(before)) {
+  // A comparison reads a field to test it (`assert params["AWSAccessKeyId"] == KEY`): no value is stored.
+  if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return undefined;
+  if (isSubmittedRead(before, text)) {
     // A read of a submitted field: `req.body.secretKey`, `request.form['secret_key']`, `params[:secret_key]`.
     shape = 'ref';
     value = `body.${hit.leaf}`;
@@ -271,19 +276,24 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   ) {
     // Schema builders: Laravel `$table->text('mws_secret_key')`, knex `table.string('secret_key')`.
     shape = 'decl';
+    persisted = true;
     recordAt = 'container';
   } else if (/\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?["'`]?$/i.test(before)) {
     shape = 'decl'; // SQL: ALTER TABLE merchants ADD COLUMN mws_secret_key BYTEA
+    persisted = true;
     declLine = text.slice(lineStart, hit.start);
   } else if (/(?<!:):$/.test(before)) {
     shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
+    persisted = /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
   } else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
     // A column named in its decorator: `@Column({ name: 'mws_secret_key' }) secret: string;`.
     shape = 'decl';
+    persisted = true;
     recordAt = lineStart;
   } else if (/\bselect\s[^;()]{0,200}$/i.test(before) && /\bfrom\s/i.test(after)) {
     // A SELECT list names the table's columns: `SELECT tenant_id, secret_key FROM tenants`.
     shape = 'decl';
+    persisted = true;
     recordAt = lineStart;
     declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
   } else if (/["'](?:id|field)["']\s*(?:=>|:)\s*["']$/.test(before)) {
@@ -298,7 +308,12 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
       recordAt = 'container';
     }
     value = cutValue(after.slice(sep[0].length));
+    // An annotation with a default (`mws_secret_key: SecretStr = Field(..., env="…")`): the default is the value.
+    const annotated = sep[1] === ':' ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
+    if (annotated?.[1] !== undefined) value = annotated[1];
     shape = classifyValue(value);
+    // ORM and schema fields: `models.CharField(…)`, `fields.Char(…)`, `Column(String)`, Mongoose `{ type: String }`.
+    persisted = shape === 'decl' && STORED_TYPE.test(value);
     if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
   } else if (
     /\b(?:name|id|for|formControlName|v-model|ng-model|field|column|value)\s*=\s*["'{][^"']{0,40}$/i.test(before) ||
@@ -317,10 +332,11 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     shape = 'decl'; // Java/C#/TS field: private String secretKey; public string SecretKey { get; set; }
   } else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
     shape = 'decl'; // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
+    persisted = STORED_COLUMN_TYPE.test(after);
   } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after)) {
     return mayBeShorthand(text, hit);
   } else return undefined;
-  return { shape, value, recordAt, prefix, declLine, isRead, isFormField };
+  return { shape, value, recordAt, prefix, declLine, isRead, isFormField, persisted };
 }
 
 /**
@@ -339,7 +355,16 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
   const head = text.slice(Math.max(0, container - 80), container);
   if (/\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head)) {
     const where = layout.describe(hit.start, '');
-    return { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, shape: 'decl', value: '', ...where };
+    return {
+      name: hit.leaf,
+      role: hit.role,
+      start: hit.start,
+      end: hit.end,
+      shape: 'decl',
+      value: '',
+      ...where,
+      persisted: true,
+    };
   }
   const opener = text.charCodeAt(container);
   if (opener !== 123 && opener !== 40) return undefined;

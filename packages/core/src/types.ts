@@ -15,6 +15,19 @@ export interface RawFinding {
   readonly secret: string;
   /** Extra facts for the message (e.g. the field name for `shared-credentials`). */
   readonly detail?: string;
+  /** For `shared-credentials`: what the message says about the type-A structure. */
+  readonly typeA?: TypeAFacts;
+}
+
+/** What a `shared-credentials` finding's message says about the structure it reports. */
+export interface TypeAFacts {
+  /** `request`: an MWS request without an MWS Auth Token; `record`: a record, form or table. */
+  readonly form: 'request' | 'record';
+  /** The record also holds an MWS Auth Token, which makes its keys unnecessary. */
+  readonly hybrid: boolean;
+  readonly api: 'mws' | 'sp-api';
+  /** Per-seller records of one collection this finding stands for. */
+  readonly records: number;
 }
 
 /** What every detector may read about the text being scanned. Built once per scan. */
