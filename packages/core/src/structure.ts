@@ -46,6 +46,8 @@ export interface Field {
   readonly isFormField?: boolean;
   /** The field is declared in a stored record: a table column, an ORM model or schema field. */
   readonly persisted?: boolean;
+  /** The field is an input of a form (`<input name="secret">`, `v-model="form.secret"`). */
+  readonly formInput?: boolean;
 }
 
 // Value expressions that declare a stored field: ORM columns and schema types.
@@ -56,10 +58,19 @@ const STORED_TYPE =
 const STORED_COLUMN_TYPE =
   /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|\[\]byte|\*?string|sql\.|(?:big|small)?int|integer)\b/i;
 
-const INTERESTING = /secret|access|key_?id|seller|merchant|token|account_?id/gi;
+// A call that builds an MWS or SP-API client, open before a field read on its line.
+const MWS_CLIENT_CALL =
+  /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new)?\s*\([^()\n]{0,120}$/i;
+// Laravel / Rails / JS validation rules as a string: the field is submitted by a form.
+const VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
+
+const INTERESTING = /secret|access|key_?id|seller|selling|merchant|token|account_?id/gi;
 // The words of every key-field name (`KEY_NAME_WORDS`): a token holding none of them cannot be a
 // key field. Fewer and rarer words than INTERESTING, so this pass costs about half as much.
 const KEY_WORDS = new RegExp(KEY_NAME_WORDS.source, 'gi');
+// With the generic names of an MWS-named record (`key`, `secret`).
+const INTERESTING_GENERIC = new RegExp(`${INTERESTING.source}|\\bkey\\b`, 'gi');
+const KEY_WORDS_GENERIC = new RegExp(`${KEY_NAME_WORDS.source}|\\bkey\\b`, 'gi');
 const TOKEN_CHAR = /[\w$.-]/;
 
 /** Options of {@link extractFields}. */
@@ -72,6 +83,12 @@ export interface ExtractOptions {
    * layout (passes over every character) then run only for texts that can hold such a record.
    */
   readonly requireKeyField?: boolean;
+  /**
+   * The file's path names MWS or Amazon (`resources/views/mws/settings.blade.php`): generic field
+   * names (`key`, `secret`) are key fields anywhere in it. Without it they are key fields only in
+   * a record whose own name says MWS or Amazon (`CREATE TABLE mws_credentials`, `MwsAccount`).
+   */
+  readonly mwsPath?: boolean;
 }
 
 /**
@@ -79,8 +96,10 @@ export interface ExtractOptions {
  * `tabular` is the delimiter of a CSV/TSV export: its header cells are one record.
  */
 export function extractFields(text: string, index: LineIndex, tabular?: string, options: ExtractOptions = {}): Field[] {
-  if (options.requireKeyField === true && tabular === undefined && !holdsTelltaleKey(text, index)) return [];
-  const hits = collectTokens(text, index);
+  // Generic names (`key`, `secret`) are read only where MWS or Amazon is named at all.
+  const generic = options.mwsPath === true || MWS_NAMED.test(text);
+  if (options.requireKeyField === true && tabular === undefined && !holdsTelltaleKey(text, index, generic)) return [];
+  const hits = collectTokens(text, index, generic);
   if (hits.length === 0) return [];
   const layout = new Layout(text, index);
   const fields: Field[] = tabular === undefined ? [] : headerFields(text, index, layout, tabular);
@@ -88,7 +107,7 @@ export function extractFields(text: string, index: LineIndex, tabular?: string, 
   for (const hit of hits) {
     if (hit.start < headerEnd) continue;
     const f = toField(text, hit, layout, index);
-    if (f) fields.push(f);
+    if (f && (!hit.generic || isMwsGenericField(f, options.mwsPath === true))) fields.push(f);
   }
   return fields;
 }
@@ -104,8 +123,8 @@ const TELLTALE_SHAPES: ReadonlySet<ValueShape> = new Set(['decl', 'ref', 'litera
  * most large texts (bundles, generated typings) every key field is an environment read or an
  * expression, and the token pass over all words and the layout are then not needed at all.
  */
-function holdsTelltaleKey(text: string, index: LineIndex): boolean {
-  for (const hit of tokens(text, index, KEY_WORDS)) {
+function holdsTelltaleKey(text: string, index: LineIndex, generic: boolean): boolean {
+  for (const hit of tokens(text, index, generic ? KEY_WORDS_GENERIC : KEY_WORDS, generic)) {
     if (!isKeyRole(hit.role)) continue;
     const draft = readField(text, hit, index);
     if (draft === 'shorthand' || (draft !== undefined && TELLTALE_SHAPES.has(draft.shape))) return true;
@@ -122,10 +141,31 @@ interface TokenHit {
   readonly role: NameRole;
   /** Where the whole key starts (`$store` in `$store['Acme']['secretKey']`). */
   readonly keyStart: number;
+  /** A generic name (`key`, `secret`) given a key role (see {@link isMwsGenericField}). */
+  readonly generic: boolean;
 }
 
-function collectTokens(text: string, index: LineIndex): TokenHit[] {
-  return [...tokens(text, index, INTERESTING)];
+function collectTokens(text: string, index: LineIndex, generic: boolean): TokenHit[] {
+  return [...tokens(text, index, generic ? INTERESTING_GENERIC : INTERESTING, generic)];
+}
+
+// Texts that name MWS or Amazon somewhere: only there can a bare `key` or `secret` be an MWS key.
+const MWS_NAMED = /mws|amazon/i;
+// Generic field names and the key they stand for in an MWS-named record.
+const GENERIC_ROLES: ReadonlyMap<string, NameRole> = new Map([
+  ['key', 'access-key'],
+  ['secret', 'secret-key'],
+]);
+
+/**
+ * A generic field (`key`, `secret`) counts when it is declared (a column, a struct field, a form
+ * input) or read from a record, in a record named for MWS or Amazon (or anywhere in a file whose
+ * path is): `CREATE TABLE mws_credentials (merchant_id …, key …, secret …)`.
+ */
+function isMwsGenericField(f: Field, mwsPath: boolean): boolean {
+  // A stored column or struct field, a form input, or a read: never a word in a label or prose.
+  if (f.persisted !== true && f.isRead !== true && f.formInput !== true) return false;
+  return mwsPath || /mws|amazon|amz/i.test(f.recordName);
 }
 
 /**
@@ -133,7 +173,7 @@ function collectTokens(text: string, index: LineIndex): TokenHit[] {
  * A name is the run of name characters around a match, so the matches that find it do not
  * change what it is.
  */
-function* tokens(text: string, index: LineIndex, words: RegExp): Generator<TokenHit> {
+function* tokens(text: string, index: LineIndex, words: RegExp, generic = false): Generator<TokenHit> {
   let lastEnd = -1;
   words.lastIndex = 0;
   for (let m = words.exec(text); m !== null; m = words.exec(text)) {
@@ -162,7 +202,10 @@ function* tokens(text: string, index: LineIndex, words: RegExp): Generator<Token
     full = trimChars(full, '.$-');
     const parts = full.split('.').filter((p) => p !== '');
     const leaf = parts.pop() ?? full;
-    const role = nameRole(leaf);
+    let role = nameRole(leaf);
+    const genericRole =
+      generic && (role === 'none' || role === 'generic-secret') ? GENERIC_ROLES.get(leaf.toLowerCase()) : undefined;
+    if (genericRole) role = genericRole;
     // LWA client secrets and refresh tokens stay: a seller's own SP-API app kept per seller is type A.
     if (role === 'none' || role === 'not-secret' || role === 'lwa-client-id') continue;
     // Report at the leaf name itself (`secretKey` in `seller.secretKey` or in
@@ -175,6 +218,7 @@ function* tokens(text: string, index: LineIndex, words: RegExp): Generator<Token
       prefix: parts.join('.'),
       role,
       keyStart: fullStart,
+      generic: genericRole !== undefined,
     };
   }
 }
@@ -219,6 +263,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     ...(draft.isRead ? { isRead: true } : {}),
     ...(draft.isFormField ? { isFormField: true } : {}),
     ...(draft.persisted ? { persisted: true } : {}),
+    ...(recordAt === 'form' ? { formInput: true } : {}),
   };
 }
 
@@ -262,11 +307,13 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     recordAt = lineStart;
     prefix = '';
   } else if (prefix !== '' && isSellerHolder(prefix.split('.').at(-1) ?? '') && (sep === null || sep[1] === ',')) {
-    // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`.
+    // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`. Passed to
+    // an MWS client's constructor, it shares a record with the seller id passed beside it
+    // (`MWSConnection(account.access_key, account.secret_key, Merchant=account.merchant_id)`).
     isRead = true;
     shape = 'ref';
     value = hit.full;
-    recordAt = lineStart;
+    recordAt = MWS_CLIENT_CALL.test(before) ? hit.keyStart : lineStart;
     prefix = '';
   } else if (
     /(?:->|\.)(?:string|text|binary|char|varchar|column|addColumn|mediumText|longText|json|encrypted\w*|specificType)\(\s*["']$/i.test(
@@ -278,11 +325,16 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     shape = 'decl';
     persisted = true;
     recordAt = 'container';
+  } else if (/::make\(\s*(?:["'][^"'\n]{0,60}["']\s*,\s*)?["']$/.test(before) && /^["']\s*[,)]/.test(after)) {
+    // Admin panel fields: Laravel Nova `Text::make('Secret Key', 'secret_key')`, Filament
+    // `TextInput::make('secret_key')`. The fields of one resource form are one record.
+    shape = 'decl';
+    recordAt = 'container';
   } else if (/\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?["'`]?$/i.test(before)) {
     shape = 'decl'; // SQL: ALTER TABLE merchants ADD COLUMN mws_secret_key BYTEA
     persisted = true;
     declLine = text.slice(lineStart, hit.start);
-  } else if (/(?<!:):$/.test(before)) {
+  } else if (/(?<![:[]):$/.test(before)) {
     shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
     persisted = /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
   } else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
@@ -308,6 +360,9 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
       recordAt = 'container';
     }
     value = cutValue(after.slice(sep[0].length));
+    // Validation rules name the fields a form submits: `'secret_key' => 'required|string|size:40'`.
+    if (VALIDATION_RULES.test(value))
+      return { shape: 'decl', value: '', recordAt, prefix, declLine, isRead, isFormField: false, persisted: false };
     // An annotation with a default (`mws_secret_key: SecretStr = Field(..., env="…")`): the default is the value.
     const annotated = sep[1] === ':' ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
     if (annotated?.[1] !== undefined) value = annotated[1];
@@ -353,7 +408,12 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
   const container = layout.containerAt(hit.start);
   if (container < 0) return undefined;
   const head = text.slice(Math.max(0, container - 80), container);
-  if (/\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head)) {
+  // A table's column list (`INSERT INTO sellers (…)`), or an Eloquent model's attribute list
+  // (`protected $fillable = ['seller_id', 'secret_key']`, `$hidden`, `$casts`).
+  if (
+    /\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head) ||
+    /\$(?:fillable|hidden|guarded|visible|casts|encryptable|encrypted)\s*=\s*$/.test(head)
+  ) {
     const where = layout.describe(hit.start, '');
     return {
       name: hit.leaf,

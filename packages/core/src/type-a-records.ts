@@ -164,7 +164,12 @@ function judgeRecord(
   text: TextView,
   resolve: RecordFacts['resolve'],
 ): TypeARecord | undefined {
-  const keys = [...list.filter((f) => f.role === 'secret-key'), ...list.filter((f) => f.role === 'access-key')];
+  // A signed request is reported at its `AWSAccessKeyId` parameter; a record at its secret key.
+  const keys = [
+    ...list.filter((f) => f.name === 'AWSAccessKeyId'),
+    ...list.filter((f) => f.role === 'secret-key'),
+    ...list.filter((f) => f.role === 'access-key' && f.name !== 'AWSAccessKeyId'),
+  ];
   const lwaSecrets = list.filter((f) => f.role === 'lwa-client-secret');
   if (keys.length === 0 && lwaSecrets.length === 0) return undefined;
   // The integrator's own keys from the environment or a secret store: type B.

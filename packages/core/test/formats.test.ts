@@ -890,14 +890,26 @@ stringData:
     ],
   },
   {
-    name: 'shared-credentials: signed MWS URL with SellerId and no MWSAuthToken',
+    // Two sellers signed without a token: each with its own keys (issue 12 §2).
+    name: 'shared-credentials: signed MWS URLs for two sellers and no MWSAuthToken',
     path: 'logs/requests.log',
     text: `2024-03-02T10:15:01Z INFO GET https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=${AK}&Action=ListOrders&MarketplaceId.Id.1=ATVPDKIKX0DER&SellerId=${SELLER}&SignatureMethod=HmacSHA256&SignatureVersion=2&Timestamp=2024-03-02T10%3A15%3A00Z&Version=2013-09-01&Signature=${pct(SIGNATURE)}
+2024-03-02T10:15:02Z INFO GET https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=${AK2}&Action=ListOrders&SellerId=${SELLER2}&Signature=${pct(SIGNATURE)}
 `,
     expected: [
-      ['shared-credentials', 'AWSAccessKeyId'],
+      ['shared-credentials', 'AWSAccessKeyId', '10:15:01Z'],
       ['access-key-id', AK],
+      ['shared-credentials', 'AWSAccessKeyId', '10:15:02Z'],
+      ['access-key-id', AK2],
     ],
+  },
+  {
+    // One fixed seller signed with its own keys is a seller's own tool: only the key is reported.
+    name: 'shared-credentials: a fixed seller signed with its own keys is not type A',
+    path: 'logs/requests.log',
+    text: `GET https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=${AK}&Action=ListOrders&SellerId=${SELLER}&Signature=${pct(SIGNATURE)}
+`,
+    expected: [['access-key-id', AK]],
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { Field } from '../structure.js';
 import { extractFields } from '../structure.js';
 import { judgeRecords } from '../type-a-records.js';
+import { signedRequestsWithoutToken } from '../mws-requests.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { normalizeName } from '../names.js';
 
@@ -26,46 +27,6 @@ export function findSharedCredentialFields(
   return judgeRecords(fields, resolve ? { resolve } : {}).map((r) => r.field);
 }
 
-// `?AWSAccessKeyId=…&SellerId=…` without `MWSAuthToken`: a signed request made with keys that are
-// not the integrator's own, or a log of one.
-const QUERY_KEY = /[?&]AWSAccessKeyId=([^&\s"'<>#]*)/g;
-
-function requestsWithoutToken(ctx: ScanContext): RawFinding[] {
-  const found: RawFinding[] = [];
-  const { text } = ctx;
-  let judgedUntil = 0;
-  // A short literal is found several times faster than the regex's class-led start.
-  if (!text.includes('Id=')) return found;
-  QUERY_KEY.lastIndex = 0;
-  for (let m = QUERY_KEY.exec(text); m !== null; m = QUERY_KEY.exec(text)) {
-    // The URL is the run of non-space characters around the parameter; each URL is read once.
-    let urlStart = m.index;
-    const floor = Math.max(judgedUntil, m.index - 2000);
-    while (urlStart > floor && !/[\s"'<>]/.test(text.charAt(urlStart - 1))) urlStart--;
-    let urlEnd = m.index + m[0].length;
-    const ceiling = Math.min(text.length, urlEnd + 4000);
-    while (urlEnd < ceiling && !/[\s"'<>]/.test(text.charAt(urlEnd))) urlEnd++;
-    judgedUntil = urlEnd;
-    QUERY_KEY.lastIndex = urlEnd;
-    const keyValue = m[1] ?? '';
-    if (keyValue === '' || /[{$<%]/.test(keyValue.replace(/%[0-9A-F]{2}/g, ''))) continue;
-    const url = text.slice(urlStart, urlEnd);
-    if (!/[?&](?:SellerId|Merchant)=[^&\s]/.test(url)) continue;
-    if (/[?&]MWSAuthToken=[^&\s]/.test(url)) continue;
-    const start = m.index + 1;
-    found.push({
-      kind: 'shared-credentials',
-      severity: 'error',
-      start,
-      end: start + 'AWSAccessKeyId'.length,
-      secret: `request:${keyValue}`,
-      detail: 'AWSAccessKeyId',
-      typeA: { form: 'request', hybrid: false, api: 'mws', records: 1 },
-    });
-  }
-  return found;
-}
-
 // What follows a name in its first assignment: `secretKey = …`, `secretKey: string = …`.
 const ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
 
@@ -84,10 +45,23 @@ function assignedValue(text: string, name: string): string | undefined {
   return undefined;
 }
 
+// A file in an `mws/` or `amazon/` folder, or named for them: its generic `key` and `secret`
+// fields are MWS keys. Only the file's folder and name are read, so that every surface decides
+// alike whatever path (relative or absolute) it passes.
+const MWS_FOLDER = /mws|amazon/i;
+
+function lastSegments(path: string): string {
+  const parts = path.split(/[/\\]/);
+  return parts.slice(-2).join('/');
+}
+
 function find(ctx: ScanContext): RawFinding[] {
   // A type-A record holds a key field, and every key field's name holds one of these words.
   if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
-  const fields = extractFields(ctx.text, ctx.index, ctx.tabular, { requireKeyField: true });
+  const fields = extractFields(ctx.text, ctx.index, ctx.tabular, {
+    requireKeyField: true,
+    mwsPath: MWS_FOLDER.test(lastSegments(ctx.path)),
+  });
   let resolutions = 0;
   const resolved = new Map<string, string | undefined>();
   const resolve = (name: string): string | undefined => {
@@ -112,7 +86,15 @@ function find(ctx: ScanContext): RawFinding[] {
     detail: f.name,
     typeA: { form: evidence === 'request' ? 'request' : 'record', hybrid, api, records },
   }));
-  const requests = requestsWithoutToken(ctx);
+  const requests: RawFinding[] = signedRequestsWithoutToken(ctx.text).map((r) => ({
+    kind: 'shared-credentials',
+    severity: 'error',
+    start: r.start,
+    end: r.end,
+    secret: `request:${r.key}`,
+    detail: 'AWSAccessKeyId',
+    typeA: { form: 'request', hybrid: false, api: 'mws', records: 1 },
+  }));
   const fromReads = new Set(judged.filter((r) => r.field.isRead === true).map((r) => r.field.start));
   // A signed request in the same text already says it; drop the reads.
   return [...(requests.length > 0 ? found.filter((f) => !fromReads.has(f.start)) : found), ...requests];
@@ -144,10 +126,10 @@ export const sharedCredentials: Detector = Object.freeze({
         reason: "client built from the seller's own keys",
       },
       {
-        text: 'https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=A1B2C3D4E5F6G7&Signature=abc',
-        path: 'requests.log',
+        text: 'url = "https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId={seller_id}&Signature=abc"',
+        path: 'requests.py',
         value: 'AWSAccessKeyId',
-        reason: 'MWS request with SellerId and no MWSAuthToken',
+        reason: 'MWS request for a seller that varies per call, with no MWSAuthToken',
       },
       {
         text: "router.post('/connect', (req) => {\n  const sellerId = req.body.sellerId;\n  const secretKey = req.body.secretKey;\n});",
@@ -211,6 +193,11 @@ export const sharedCredentials: Detector = Object.freeze({
         text: '?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&MWSAuthToken=amzn.mws.0b2a6c1e-7f3d-4e58-9a61-2c4d8e9f0a17&SellerId=A1B2C3D4E5F6G7',
         path: 'requests.log',
         reason: 'request with an auth token',
+      },
+      {
+        text: 'https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=A1B2C3D4E5F6G7&Signature=abc',
+        path: 'requests.log',
+        reason: "one fixed seller signed with its own keys: a seller's own tool (the key is its own kind)",
       },
     ],
   },

@@ -1,0 +1,576 @@
+/**
+ * The type-A shapes of real seller applications (issue 12 §2–4), one case per shape, in the
+ * framework's own idiom: read by core's test and by the parity test (every surface must agree).
+ * A positive is reported once, on `line`; a negative gives no `shared-credentials` finding (its
+ * literal keys may still be their own kinds).
+ */
+export interface Shape {
+  readonly name: string;
+  readonly path: string;
+  readonly text: string;
+  /** The line of the one type-A finding. */
+  readonly line: number;
+}
+
+export const TYPE_A_SHAPES: readonly Shape[] = [
+  {
+    name: 'sql mws_credentials generic',
+    path: 'db/schema.sql',
+    text: `CREATE TABLE mws_credentials (
+  id INT PRIMARY KEY,
+  merchant_id VARCHAR(32),
+  marketplace VARCHAR(32),
+  \`key\` VARCHAR(64),
+  secret VARCHAR(64)
+);`,
+    line: 6,
+  },
+  {
+    name: 'form in mws/ view',
+    path: 'resources/views/mws/settings.blade.php',
+    text: `<form method="post" action="/mws/save">
+  <input type="text" name="merchantId">
+  <input type="text" name="key">
+  <input type="password" name="secret">
+</form>`,
+    line: 4,
+  },
+  {
+    name: 'laravel request props',
+    path: 'app/Http/Controllers/MwsController.php',
+    text: `<?php
+class MwsController extends Controller {
+  public function store(Request $request) {
+    $account = new AmazonAccount();
+    $account->seller_id = $request->seller_id;
+    $account->access_key = $request->access_key;
+    $account->secret_key = $request->input('secret_key');
+    $account->save();
+  }
+}`,
+    line: 7,
+  },
+  {
+    name: 'laravel create',
+    path: 'app/Http/Controllers/StoreController.php',
+    text: `<?php
+class StoreController extends Controller {
+  public function store(Request $request) {
+    Store::create([
+      'merchant_id' => $request->merchant_id,
+      'aws_access_key_id' => $request->aws_access_key_id,
+      'secret_key' => $request->secret_key,
+    ]);
+  }
+}`,
+    line: 7,
+  },
+  {
+    name: 'codeigniter post',
+    path: 'application/controllers/Amazon.php',
+    text: `<?php
+class Amazon extends CI_Controller {
+  public function save() {
+    $data = array(
+      'seller_id' => $this->input->post('seller_id'),
+      'access_key' => $this->input->post('access_key'),
+      'secret_key' => $this->input->post('secret_key'),
+    );
+    $this->db->insert('amazon_accounts', $data);
+  }
+}`,
+    line: 7,
+  },
+  {
+    name: 'django POST',
+    path: 'sellers/views.py',
+    text: `def connect(request):
+    account = AmazonAccount()
+    account.seller_id = request.POST['seller_id']
+    account.access_key = request.POST['access_key']
+    account.secret_key = request.POST.get('secret_key')
+    account.save()
+`,
+    line: 5,
+  },
+  {
+    name: 'flask form',
+    path: 'app/views.py',
+    text: `@app.route('/connect', methods=['POST'])
+def connect():
+    store = Store(
+        merchant_id=request.form['merchant_id'],
+        access_key=request.form['access_key'],
+        secret_key=request.form['secret_key'],
+    )
+    db.session.add(store)
+`,
+    line: 6,
+  },
+  {
+    name: 'rails params',
+    path: 'app/controllers/stores_controller.rb',
+    text: `class StoresController < ApplicationController
+  def create
+    @store = Store.new(
+      seller_id: params[:seller_id],
+      aws_access_key_id: params[:aws_access_key_id],
+      secret_key: params[:secret_key]
+    )
+    @store.save
+  end
+end`,
+    line: 6,
+  },
+  {
+    name: 'rails permit',
+    path: 'app/controllers/accounts_controller.rb',
+    text: `class AccountsController < ApplicationController
+  private
+
+  def account_params
+    params.require(:amazon_account).permit(:seller_id, :access_key_id, :secret_access_key, :marketplace_id)
+  end
+end`,
+    line: 5,
+  },
+  {
+    name: 'spring requestparam',
+    path: 'src/main/java/com/acme/SellerController.java',
+    text: `@RestController
+public class SellerController {
+  @PostMapping("/sellers")
+  public Seller create(@RequestParam String sellerId, @RequestParam String accessKey, @RequestParam String secretKey) {
+    return repo.save(new Seller(sellerId, accessKey, secretKey));
+  }
+}`,
+    line: 4,
+  },
+  {
+    name: 'aspnet model',
+    path: 'Models/StoreViewModel.cs',
+    text: `public class StoreViewModel
+{
+    public string SellerId { get; set; }
+    public string AccessKey { get; set; }
+    public string SecretKey { get; set; }
+}`,
+    line: 5,
+  },
+  {
+    name: 'prisma',
+    path: 'prisma/schema.prisma',
+    text: `model AmazonAccount {
+  id        Int    @id @default(autoincrement())
+  sellerId  String @unique
+  accessKey String
+  secretKey String
+  userId    Int
+}`,
+    line: 5,
+  },
+  {
+    name: 'prisma sql migration',
+    path: 'prisma/migrations/20230101_init/migration.sql',
+    text: `-- CreateTable
+CREATE TABLE "AmazonAccount" (
+    "id" SERIAL NOT NULL,
+    "sellerId" TEXT NOT NULL,
+    "accessKey" TEXT NOT NULL,
+    "secretKey" TEXT NOT NULL,
+    CONSTRAINT "AmazonAccount_pkey" PRIMARY KEY ("id")
+);`,
+    line: 6,
+  },
+  {
+    name: 'go gorm',
+    path: 'models/store.go',
+    text: `package models
+
+type Store struct {
+	ID        uint   \`gorm:"primaryKey"\`
+	SellerID  string \`gorm:"column:seller_id" json:"seller_id"\`
+	AccessKey string \`gorm:"column:access_key" json:"access_key"\`
+	SecretKey string \`gorm:"column:secret_key" json:"secret_key"\`
+}
+`,
+    line: 7,
+  },
+  {
+    name: 'go generic tags',
+    path: 'models/mws.go',
+    text: `package models
+
+type MwsAccount struct {
+	ID       uint   \`gorm:"primaryKey"\`
+	Merchant string \`json:"merchant" db:"merchant"\`
+	Key      string \`json:"key" db:"key"\`
+	Secret   string \`json:"secret" db:"secret"\`
+}
+`,
+    line: 7,
+  },
+  {
+    name: 'mysql ddl',
+    path: 'sql/init.sql',
+    text: `CREATE TABLE \`shop\` (
+  \`id\` int NOT NULL AUTO_INCREMENT,
+  \`seller_id\` varchar(32) DEFAULT NULL,
+  \`access_key\` varchar(64) DEFAULT NULL,
+  \`secret_key\` varchar(64) DEFAULT NULL,
+  PRIMARY KEY (\`id\`)
+) ENGINE=InnoDB;`,
+    line: 5,
+  },
+  {
+    name: 'mongoose',
+    path: 'models/Seller.js',
+    text: `const mongoose = require('mongoose');
+const SellerSchema = new mongoose.Schema({
+  sellerId: { type: String, required: true },
+  mws: {
+    accessKey: String,
+    secretKey: String,
+  },
+});
+module.exports = mongoose.model('Seller', SellerSchema);`,
+    line: 6,
+  },
+  {
+    name: 'typeorm',
+    path: 'src/entities/store.entity.ts',
+    text: `@Entity()
+export class Store {
+  @PrimaryGeneratedColumn() id: number;
+  @Column() sellerId: string;
+  @Column() accessKeyId: string;
+  @Column() secretKey: string;
+}`,
+    line: 6,
+  },
+  {
+    name: 'class-validator dto',
+    path: 'src/dto/connect.dto.ts',
+    text: `export class ConnectDto {
+  @IsString()
+  sellerId: string;
+
+  @IsString()
+  awsAccessKeyId: string;
+
+  @IsString()
+  awsSecretKey: string;
+}`,
+    line: 9,
+  },
+  {
+    name: 'eloquent fillable',
+    path: 'app/Models/AmazonStore.php',
+    text: `<?php
+class AmazonStore extends Model
+{
+    protected $fillable = ['user_id', 'seller_id', 'access_key', 'secret_key', 'marketplace_id'];
+    protected $hidden = ['secret_key'];
+}`,
+    line: 4,
+  },
+  {
+    name: 'nova fields',
+    path: 'app/Nova/AmazonAccount.php',
+    text: `<?php
+class AmazonAccount extends Resource
+{
+    public function fields(Request $request)
+    {
+        return [
+            Text::make('Seller ID', 'seller_id'),
+            Text::make('Access Key', 'access_key'),
+            Password::make('Secret Key', 'secret_key'),
+        ];
+    }
+}`,
+    line: 9,
+  },
+  {
+    name: 'filament fields',
+    path: 'app/Filament/Resources/StoreResource.php',
+    text: `<?php
+class StoreResource extends Resource
+{
+    public static function form(Form $form): Form
+    {
+        return $form->schema([
+            TextInput::make('merchant_id')->required(),
+            TextInput::make('aws_access_key_id')->required(),
+            TextInput::make('aws_secret_key')->password(),
+        ]);
+    }
+}`,
+    line: 9,
+  },
+  {
+    name: 'django model',
+    path: 'amazon/models.py',
+    text: `class AmazonAccount(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE)
+    merchant_id = models.CharField(max_length=32)
+    access_key = models.CharField(max_length=64)
+    secret_key = models.CharField(max_length=64)
+`,
+    line: 5,
+  },
+  {
+    name: 'odoo fields',
+    path: 'models/amazon_seller.py',
+    text: `class AmazonSeller(models.Model):
+    _name = 'amazon.seller'
+    merchant_id = fields.Char('Merchant Id')
+    access_key = fields.Char('Access Key')
+    secret_key = fields.Char('Secret Key')
+`,
+    line: 5,
+  },
+  {
+    name: 'jsx inputs',
+    path: 'src/components/ConnectForm.jsx',
+    text: `export function ConnectForm() {
+  return (
+    <form onSubmit={submit}>
+      <input name="sellerId" />
+      <input name="accessKey" />
+      <input name="secretKey" type="password" />
+    </form>
+  );
+}`,
+    line: 6,
+  },
+  {
+    name: 'vue inputs',
+    path: 'src/views/Store.vue',
+    text: `<template>
+  <el-form :model="form">
+    <el-input v-model="form.sellerId" />
+    <el-input v-model="form.accessKey" />
+    <el-input v-model="form.secretKey" type="password" />
+  </el-form>
+</template>`,
+    line: 5,
+  },
+  {
+    name: 'json blob per seller',
+    path: 'app/Services/Onboard.php',
+    text: `<?php
+$seller->credentials = json_encode([
+    'seller_id' => $request->seller_id,
+    'access_key' => $request->access_key,
+    'secret_key' => $request->secret_key,
+]);
+$seller->save();`,
+    line: 5,
+  },
+  {
+    name: 'findByIdAndUpdate dotted',
+    path: 'routes/seller.js',
+    text: `router.post('/mws', async (req, res) => {
+  await Seller.findByIdAndUpdate(req.user.id, {
+    'mws.sellerId': req.body.sellerId,
+    'mws.accessKey': req.body.accessKey,
+    'mws.secretKey': req.body.secretKey,
+  });
+});`,
+    line: 5,
+  },
+  {
+    name: 'constructor from record',
+    path: 'sync/orders.py',
+    text: `def sync(account):
+    conn = MWSConnection(account.access_key, account.secret_key, Merchant=account.merchant_id)
+    return conn.list_orders()
+`,
+    line: 2,
+  },
+  {
+    name: 'constructor from record generic secret',
+    path: 'sync/orders.py',
+    text: `from boto.mws.connection import MWSConnection
+def sync(account):
+    conn = MWSConnection(account.access_key, account.secret, Merchant=account.merchant_id)
+    return conn.list_orders()
+`,
+    line: 3,
+  },
+  {
+    name: 'hybrid migration',
+    path: 'database/migrations/2020_create_stores.php',
+    text: `<?php
+Schema::create('stores', function (Blueprint $table) {
+    $table->id();
+    $table->string('seller_id');
+    $table->string('aws_access_key_id');
+    $table->string('secret_key');
+    $table->string('mws_auth_token')->nullable();
+});`,
+    line: 6,
+  },
+  {
+    name: 'spapi per-seller lwa app',
+    path: 'app/Models/SpApiAccount.php',
+    text: `<?php
+Schema::create('sp_api_accounts', function (Blueprint $table) {
+    $table->id();
+    $table->foreignId('user_id');
+    $table->string('selling_partner_id');
+    $table->string('lwa_client_id');
+    $table->string('lwa_client_secret');
+    $table->text('refresh_token');
+});`,
+    line: 7,
+  },
+  {
+    name: 'spapi per-seller iam',
+    path: 'src/seller.entity.ts',
+    text: `@Entity()
+export class SellerAccount {
+  @Column() sellingPartnerId: string;
+  @Column() refreshToken: string;
+  @Column() awsAccessKeyId: string;
+  @Column() awsSecretAccessKey: string;
+}`,
+    line: 6,
+  },
+];
+
+export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: 'spapi single tenant config',
+    path: 'config.cs',
+    text: `var config = new AmazonCredential {
+    AccessKey = Environment.GetEnvironmentVariable("AK"),
+    SecretKey = Environment.GetEnvironmentVariable("SK"),
+    RoleArn = "arn:aws:iam::123456789012:role/sp",
+    ClientId = "amzn1.application-oa2-client.x",
+    ClientSecret = Environment.GetEnvironmentVariable("CS"),
+    RefreshToken = Environment.GetEnvironmentVariable("RT"),
+};`,
+  },
+  {
+    name: 'spapi credentials class',
+    path: 'AmazonCredential.cs',
+    text: `public class AmazonCredential
+{
+    public string AccessKey { get; set; }
+    public string SecretKey { get; set; }
+    public string RoleArn { get; set; }
+    public string ClientId { get; set; }
+    public string ClientSecret { get; set; }
+    public string RefreshToken { get; set; }
+}`,
+  },
+  {
+    name: 'ruby lib internals',
+    path: 'lib/mws/connection.rb',
+    text: `module MWS
+  class Connection
+    def initialize(params = {})
+      @access_key = params[:access_key]
+      @secret_access_key = params[:secret_access_key]
+      @merchant_id = params[:merchant_id]
+    end
+  end
+end`,
+  },
+  {
+    name: 'ruby keyword default type B',
+    path: 'app/models/store.rb',
+    text: `AWS_KEYS = { access: ENV['MWS_ACCESS_KEY'], secret: ENV['MWS_SECRET'] }
+class Store
+  def client
+    MWS::Client.new(
+      aws_access_key_id: AWS_KEYS[:access],
+      aws_secret_access_key: AWS_KEYS[:secret],
+      merchant_id: merchant_id,
+      auth_token: auth_token
+    )
+  end
+end`,
+  },
+  {
+    name: 'library test assert',
+    path: 'test/test_request.py',
+    text: `TEST_KEY = 'AKIAIOSFODNN7EXAMPLE'
+def test_params():
+    params = build(seller_id='12345')
+    assert params["AWSAccessKeyId"] == TEST_KEY
+    assert params["SellerId"] == '12345'
+`,
+  },
+  {
+    name: 'test dummy values',
+    path: 'test/client.test.js',
+    text: `const client = new Client({
+  sellerId: '12345',
+  accessKeyId: 'opensesame',
+  secretKey: 'opensesame',
+});`,
+  },
+  {
+    name: 'ellipsis doc',
+    path: 'lib/client.js',
+    text: `/**
+ * new Client({ sellerId: '...', accessKey: '...', secretKey: '...' })
+ */`,
+  },
+  {
+    name: 'factory',
+    path: 'database/factories/StoreFactory.php',
+    text: `<?php
+class StoreFactory extends Factory
+{
+    public function definition()
+    {
+        return [
+            'seller_id' => $this->faker->bothify('A#############'),
+            'access_key' => Str::random(20),
+            'secret_key' => Str::random(40),
+        ];
+    }
+}`,
+  },
+  {
+    name: 'newegg',
+    path: 'config/newegg-mws.php',
+    text: `<?php
+return [
+    'store1' => [
+        'sellerId' => 'A2BX',
+        'apiKey' => '6b3f1a2c-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+        'secretKey' => '0f1e2d3c-4b5a-4968-8778-695a4b3c2d1e',
+        'neweggServiceUrl' => 'https://api.newegg.com/marketplace/',
+    ],
+    'store2' => [
+        'sellerId' => 'A3CY',
+        'apiKey' => '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+        'secretKey' => '9e8d7c6b-5a49-4837-a625-14f3e2d1c0b9',
+        'neweggServiceUrl' => 'https://api.newegg.com/marketplace/',
+    ],
+];`,
+  },
+  {
+    name: 'two empty type B',
+    path: 'test/http.test.ts',
+    text: `const a = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });
+const b = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });`,
+  },
+  {
+    name: 'token later line',
+    path: 'lib/orders.py',
+    text: `url = ("https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM"
+       f"&Action=ListOrders&SellerId={seller_id}"
+       f"&MWSAuthToken={token}&Signature=abc")`,
+  },
+  {
+    name: 'fixed seller own keys',
+    path: 'tools/report.log',
+    text: `https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=A1B2C3D4E5F6G7&Signature=abc`,
+  },
+];
