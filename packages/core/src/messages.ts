@@ -50,11 +50,13 @@ const EN: Record<Kind, { message: (f: MessageFacts) => string; recommendation: s
     recommendation: `Remove it and rotate the client secret in Developer Central; keep it in a secret manager. ${SP_API}`,
   },
   'lwa-refresh-token': {
-    message: (f) =>
-      f.severity === 'warning'
-        ? `Hard-coded Login with Amazon access token ${f.masked} (short-lived, but a working credential for an hour).`
-        : `Hard-coded SP-API Login with Amazon refresh token ${f.masked}.`,
+    message: (f) => `Hard-coded SP-API Login with Amazon refresh token ${f.masked}.`,
     recommendation: `Remove it and revoke the app authorization in Seller Central, then authorize again for a new token; store refresh tokens encrypted, per seller. ${SP_API}`,
+  },
+  'lwa-access-token': {
+    message: (f) =>
+      `Hard-coded Login with Amazon access token ${f.masked} (short-lived, but a working credential for an hour).`,
+    recommendation: `Remove it (logs and recordings too): it acts for the seller until it expires. Request access tokens at run time from the seller's refresh token and keep them in memory only. ${SP_API}`,
   },
   'shared-credentials': {
     message: (f) =>
@@ -97,11 +99,12 @@ const ZH_CN: typeof EN = {
     recommendation: `请将其删除并在开发者中心轮换客户端密钥，将其保存在密钥管理服务中。${ZH_SP_API}`,
   },
   'lwa-refresh-token': {
-    message: (f) =>
-      f.severity === 'warning'
-        ? `硬编码的 Login with Amazon 访问令牌 ${f.masked}（短期有效，但一小时内仍可使用）。`
-        : `硬编码的 SP-API Login with Amazon（LWA）刷新令牌 ${f.masked}。`,
+    message: (f) => `硬编码的 SP-API Login with Amazon（LWA）刷新令牌 ${f.masked}。`,
     recommendation: `请将其删除，在卖家平台中撤销应用授权后重新授权以获取新令牌；按卖家加密存储刷新令牌。${ZH_SP_API}`,
+  },
+  'lwa-access-token': {
+    message: (f) => `硬编码的 Login with Amazon 访问令牌 ${f.masked}（短期有效，但一小时内仍可使用）。`,
+    recommendation: `请将其删除（包括日志和录制文件）：在过期前它可以代表卖家操作。请在运行时用卖家的刷新令牌获取访问令牌，且只保存在内存中。${ZH_SP_API}`,
   },
   'shared-credentials': {
     message: (f) =>

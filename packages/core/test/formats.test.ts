@@ -570,7 +570,7 @@ spec:
       ['mws-auth-token', TOKEN],
       ['lwa-client-secret', LWA],
       ['lwa-refresh-token', RT],
-      ['lwa-refresh-token', AT],
+      ['lwa-access-token', AT],
     ],
   },
   {
@@ -959,7 +959,7 @@ describe('classifyString (AST adapters)', () => {
     ['mws-auth-token', TOKEN, 'mwsAuthToken'],
     ['lwa-client-secret', LWA, 'clientSecret'],
     ['lwa-refresh-token', RT, 'refreshToken'],
-    ['lwa-refresh-token', AT, 'accessToken'],
+    ['lwa-access-token', AT, 'accessToken'],
   ] as const)('%s: %s bound to %s', (kind, value, name) => {
     expect(spans(classifyString(value, { name }))).toEqual([whole(kind, value)]);
   });
@@ -1021,7 +1021,7 @@ describe('masking', () => {
     ['mws-auth-token', `MWS_AUTH_TOKEN=${TOKEN}`, TOKEN],
     ['lwa-client-secret', `LWA_CLIENT_SECRET=${LWA}`, LWA],
     ['lwa-refresh-token', `LWA_REFRESH_TOKEN=${RT}`, RT],
-    ['lwa-refresh-token', `LWA_ACCESS_TOKEN=${AT}`, AT],
+    ['lwa-access-token', `LWA_ACCESS_TOKEN=${AT}`, AT],
   ] as const)('%s: ends with the last 4 characters, hides the body', (kind, text, value) => {
     const m = masked(text, kind) ?? '';
     const [, head = '', tail = ''] = /^([^*]+)\*{8,}([^*]{4})$/.exec(m) ?? [];
@@ -1067,7 +1067,7 @@ describe('severity and messages', () => {
     ['mws-auth-token', `MWS_AUTH_TOKEN=${TOKEN}`, 'error'],
     ['lwa-client-secret', `LWA_CLIENT_SECRET=${LWA}`, 'error'],
     ['lwa-refresh-token', `LWA_REFRESH_TOKEN=${RT}`, 'error'],
-    ['lwa-refresh-token', `LWA_ACCESS_TOKEN=${AT}`, 'warning'],
+    ['lwa-access-token', `LWA_ACCESS_TOKEN=${AT}`, 'warning'],
   ] as const)('%s in %s has severity %s', (kind, text, severity) => {
     expect(scanText(text, { path: '.env' }).map((f) => [f.kind, f.severity])).toEqual([[kind, severity]]);
   });

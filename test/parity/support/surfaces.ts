@@ -54,6 +54,7 @@ const KIND_OF_ESLINT_MESSAGE: Readonly<Record<string, Kind>> = {
   mwsAuthToken: 'mws-auth-token',
   lwaClientSecret: 'lwa-client-secret',
   lwaRefreshToken: 'lwa-refresh-token',
+  lwaAccessToken: 'lwa-access-token',
   sharedCredentials: 'shared-credentials',
 };
 const KIND_OF_SECRETLINT_MESSAGE = new Map<string, Kind>(KINDS.map((k) => [MESSAGE_IDS[k], k]));

@@ -22,6 +22,7 @@ const MESSAGE_ID: Readonly<Record<HardCodedKind, MessageIds>> = {
   'mws-auth-token': 'mwsAuthToken',
   'lwa-client-secret': 'lwaClientSecret',
   'lwa-refresh-token': 'lwaRefreshToken',
+  'lwa-access-token': 'lwaAccessToken',
 };
 
 // The environment variable a suggestion reads when the value has no binding name.
@@ -31,6 +32,7 @@ const DEFAULT_ENV: Readonly<Record<HardCodedKind, [aws: string, mws: string]>> =
   'mws-auth-token': ['MWS_AUTH_TOKEN', 'MWS_AUTH_TOKEN'],
   'lwa-client-secret': ['LWA_CLIENT_SECRET', 'LWA_CLIENT_SECRET'],
   'lwa-refresh-token': ['LWA_REFRESH_TOKEN', 'LWA_REFRESH_TOKEN'],
+  'lwa-access-token': ['LWA_ACCESS_TOKEN', 'LWA_ACCESS_TOKEN'],
 };
 
 // Shortest value that can hold a credential (an access key id); longer than any sane value.
@@ -58,7 +60,13 @@ export interface NoHardcodedCredentialsOptions {
 
 export type Options = [NoHardcodedCredentialsOptions];
 export type MessageIds =
-  'accessKeyId' | 'secretKey' | 'mwsAuthToken' | 'lwaClientSecret' | 'lwaRefreshToken' | 'replaceWithEnv';
+  | 'accessKeyId'
+  | 'secretKey'
+  | 'mwsAuthToken'
+  | 'lwaClientSecret'
+  | 'lwaRefreshToken'
+  | 'lwaAccessToken'
+  | 'replaceWithEnv';
 
 // Core renders every message (masked value included); the rule never rewords it.
 const CORE_MESSAGE = '{{ message }}';
@@ -81,6 +89,7 @@ export default createRule<Options, MessageIds>({
       mwsAuthToken: CORE_MESSAGE,
       lwaClientSecret: CORE_MESSAGE,
       lwaRefreshToken: CORE_MESSAGE,
+      lwaAccessToken: CORE_MESSAGE,
       // Worded by core's notice table in the rule's locale.
       replaceWithEnv: '{{ label }}',
     },
