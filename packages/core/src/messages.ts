@@ -14,7 +14,10 @@ export interface MessageFacts {
   readonly masked: string;
   /** The file talks to MWS: say "MWS" rather than "AWS". */
   readonly mws: boolean;
-  /** For `shared-credentials`: `request` when the finding is an MWS request without a token. */
+  /**
+   * For `shared-credentials`: `request` when the finding is an MWS request without a token. For
+   * `access-key-id`: `presigned` when the key id is the public part of a presigned URL.
+   */
   readonly detail?: string;
   /** For `shared-credentials`: the record also holds an MWS Auth Token (the keys are unneeded). */
   readonly hybrid?: boolean;
@@ -33,7 +36,10 @@ const SP_API_TYPE_B =
 
 const EN: Record<Kind, { message: (f: MessageFacts) => string; recommendation: string }> = {
   'access-key-id': {
-    message: (f) => `Hard-coded ${f.mws ? 'MWS' : 'AWS'} access key ID ${f.masked}.`,
+    message: (f) =>
+      f.detail === 'presigned'
+        ? `AWS access key ID ${f.masked} in a presigned URL: public by design (the URL names its key), but the URL grants access until it expires; keep such URLs out of committed docs and examples.`
+        : `Hard-coded ${f.mws ? 'MWS' : 'AWS'} access key ID ${f.masked}.`,
     recommendation: `Remove it (and from git history) and rotate the key pair. ${OWN_KEYS} ${TYPE_B}`,
   },
   'secret-key': {
@@ -82,7 +88,10 @@ const ZH_SP_API_TYPE_B =
 
 const ZH_CN: typeof EN = {
   'access-key-id': {
-    message: (f) => `硬编码的 ${f.mws ? 'MWS' : 'AWS'} 访问密钥 ID ${f.masked}。`,
+    message: (f) =>
+      f.detail === 'presigned'
+        ? `预签名 URL 中的 AWS 访问密钥 ID ${f.masked}：按设计是公开的（URL 会写明其密钥），但该 URL 在过期前都可用于访问；请勿把此类 URL 提交到文档和示例中。`
+        : `硬编码的 ${f.mws ? 'MWS' : 'AWS'} 访问密钥 ID ${f.masked}。`,
     recommendation: `请将其删除（包括 git 历史）并轮换该密钥对。${ZH_OWN_KEYS}${ZH_TYPE_B}`,
   },
   'secret-key': {

@@ -43,8 +43,9 @@ export interface ScanOptions {
 }
 
 // A text containing none of these (case-insensitive) cannot hold any kind: the one cheap check
-// that lets most files cost only their read. (A Kubernetes `kind: Secret` holds `secret`.)
-const PREFILTER = new RegExp(`${CREDENTIAL_PREFIXES.source}|secret|access|key.?id|seller|merchant`, 'i');
+// that lets most files cost only their read. (A Kubernetes `kind: Secret` holds `secret`; an MWS
+// client fed `process.env.X` and a literal secret holds `mws`.)
+const PREFILTER = new RegExp(`${CREDENTIAL_PREFIXES.source}|secret|access|key.?id|seller|merchant|mws`, 'i');
 
 /**
  * Scans any text (source code in any language, config, logs, notebooks, CSV, SQL, Markdown) and
@@ -89,6 +90,7 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
     masked,
     mws,
     ...(r.typeA?.form === 'request' ? { detail: 'request' } : {}),
+    ...(r.presigned === true ? { detail: 'presigned' } : {}),
     ...(r.typeA?.hybrid === true ? { hybrid: true } : {}),
     ...(r.typeA?.api === 'sp-api' ? { api: 'sp-api' as const } : {}),
     ...(r.typeA !== undefined && r.typeA.records > 1 ? { records: r.typeA.records } : {}),

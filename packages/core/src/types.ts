@@ -17,6 +17,8 @@ export interface RawFinding {
   readonly detail?: string;
   /** For `shared-credentials`: what the message says about the type-A structure. */
   readonly typeA?: TypeAFacts;
+  /** For `access-key-id`: the key id is the public part of a presigned URL (a warning). */
+  readonly presigned?: boolean;
 }
 
 /** What a `shared-credentials` finding's message says about the structure it reports. */

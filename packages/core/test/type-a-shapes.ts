@@ -574,3 +574,61 @@ const b = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', 
     text: `https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=A1B2C3D4E5F6G7&Signature=abc`,
   },
 ];
+
+/** A value-kind case of issue 12 §4: the findings (kind, line, severity) it must give. */
+export interface ValueShape {
+  readonly name: string;
+  readonly path: string;
+  readonly text: string;
+  readonly findings: readonly (readonly [kind: string, line: number, severity: 'error' | 'warning'])[];
+}
+
+const SK = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';
+const AK = 'AKIA2OGYBAH6Q7KD4XZM';
+const ATZA =
+  'Atza|IwEBIKq3Vn8Zr2x_7hQmT5c-LpW4YdN1aFg6sJ0uK9eRbO3iXzC8vHlM2nA5tEo7wGyD4fPqU6jS1kB9rT5aB9cD3eF7gH1iJ2kL4mN6oP8qR0s';
+
+export const VALUE_SHAPES: readonly ValueShape[] = [
+  {
+    name: 'a secret passed after an access key read from the environment',
+    path: 'src/mws.js',
+    text: `const amazonMws = new AmazonMws(process.env.MWS_ACCESS_KEY_ID, '${SK}');\n`,
+    findings: [['secret-key', 1, 'error']],
+  },
+  {
+    name: 'the amazon-mws factory with the key id from the environment',
+    path: 'src/orders.js',
+    text: `const amazonMws = require('amazon-mws')(process.env.MWS_KEY, '${SK}');\n`,
+    findings: [['secret-key', 1, 'error']],
+  },
+  {
+    name: 'a one-line object with the key id from the environment',
+    path: 'src/client.js',
+    text: `const client = new Client({ accessKeyId: process.env.MWS_ACCESS_KEY_ID, secretKey: '${SK}' });\n`,
+    findings: [['secret-key', 1, 'error']],
+  },
+  {
+    name: 'a one-line object, awsAccessKeyId / secretAccessKey',
+    path: 'src/config.js',
+    text: `module.exports = { awsAccessKeyId: process.env.AWS_KEY_ID, secretAccessKey: '${SK}' };\n`,
+    findings: [['secret-key', 1, 'error']],
+  },
+  {
+    name: 'an LWA access token is its own kind, a warning',
+    path: 'docs/sp-api.md',
+    text: `Call with the header \`x-amz-access-token: ${ATZA}\`.\n`,
+    findings: [['lwa-access-token', 1, 'warning']],
+  },
+  {
+    name: 'a SigV4 presigned URL names its key id: a warning',
+    path: 'docs/reports.md',
+    text: `curl "https://reports.s3.amazonaws.com/r.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${AK}%2F20240301%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Expires=300&X-Amz-Signature=0a1b2c"\n`,
+    findings: [['access-key-id', 1, 'warning']],
+  },
+  {
+    name: 'a SigV2 presigned URL names its key id: a warning',
+    path: 'docs/download.md',
+    text: `https://reports.s3.amazonaws.com/r.csv?AWSAccessKeyId=${AK}&Expires=1700000000&Signature=vjbyPxybdZaNmGa%2ByT272YEAiv4%3D\n`,
+    findings: [['access-key-id', 1, 'warning']],
+  },
+];

@@ -1,4 +1,12 @@
-import { classifyString, KINDS, mayHoldStringCredentials, renderNotice, resolveLocale } from '@mwsguard/core';
+import {
+  classifyString,
+  classifyValue,
+  KINDS,
+  mayHoldStringCredentials,
+  nameRole,
+  renderNotice,
+  resolveLocale,
+} from '@mwsguard/core';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { Finding, Kind } from '@mwsguard/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -246,8 +254,22 @@ export default createRule<Options, MessageIds>({
         if (value === self) return false;
         if (isListedName(name, options.accessKeyIdNames)) return true;
         const v = staticString(value);
-        return v !== undefined && classifyString(v, { name }, { kinds: ['access-key-id'] }).length > 0;
+        if (v !== undefined) return classifyString(v, { name }, { kinds: ['access-key-id'] }).length > 0;
+        // A key id read from the environment still pairs with the secret beside it: moving the
+        // key id out of the code (this rule's suggestion) must not hide its secret.
+        return isEnvAccessKey(name, value);
       });
+
+    const isEnvAccessKey = (name: string | undefined, value: TSESTree.Node): boolean => {
+      const text = sourceCode.getText(value);
+      if (classifyValue(text) !== 'env') return false;
+      facts ??= textFacts(sourceCode.text);
+      return (
+        nameRole(name ?? '') === 'access-key' ||
+        nameRole(/\w+(?=\W*$)/.exec(text)?.[0] ?? '') === 'access-key' ||
+        facts.hasMwsContext
+      );
+    };
 
     /** The name core should judge the value by: extra names map to core's canonical ones. */
     const effectiveName = (slot: Slot): string | undefined => {
