@@ -26,7 +26,7 @@ const ASSIGNMENT =
   // eslint-disable-next-line regexp/no-super-linear-backtracking -- runs on a window of at most WINDOW characters
   /(?:([A-Z_$@][\w.\-$]{0,100})|["']([^"'\n]{1,100})["'])\s*(?:\]\s*)?(?::\s*[\w.<>[\]|&?, ]{1,60}?\s*)?(?:=>|:=|\|\|=|\?\?=|(?<![=!<>])=|:|->)\s*$/i;
 // `name: `, `"name": `, `name = ` with nothing between the name and its separator.
-const LAST_KEY = /(?:(?<![\w.\-$])([A-Z_$@][\w.\-$]{0,100})|["']([^"'\n]{1,100})["'])\s*(?:=>|:=|(?<![=!<>])=|:)\s*$/i;
+const LAST_KEY = /(?:(?<![\w.\-$])([A-Z_$@][\w.\-$]{0,100})|["']([^"'\n]{1,100})["'])\s*(?:=>|:=|=|:)\s*$/i;
 // `ENV NAME `, `ARG NAME `, `--secret-key `, `-e NAME `, a Ruby DSL `secret_key ` (the prefix
 // arrives with its trailing space trimmed).
 const SPACED = /(?:^|\s)(?:ENV|ARG|export|setx?|--?)\s*([A-Z_][\w.-]{0,100})$|^\s*([a-z_]\w{0,60})$/i;

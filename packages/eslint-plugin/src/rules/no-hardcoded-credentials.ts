@@ -266,7 +266,7 @@ export default createRule<Options, MessageIds>({
       facts ??= textFacts(sourceCode.text);
       return (
         nameRole(name ?? '') === 'access-key' ||
-        nameRole(/\w+(?=\W*$)/.exec(text)?.[0] ?? '') === 'access-key' ||
+        nameRole(text.split(/\W+/).filter(Boolean).at(-1) ?? '') === 'access-key' ||
         facts.hasMwsContext
       );
     };
