@@ -56,7 +56,11 @@ const STORED_TYPE =
 
 // The type after a column or field name in DDL, Prisma and Go structs: `mws_secret_key VARCHAR(64)`.
 const STORED_COLUMN_TYPE =
-  /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|\[\]byte|\*?string|sql\.|(?:big|small)?int|integer)\b/i;
+  /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
+// Prisma's `String`, and a Go struct field with a storage tag (`string \`gorm:"column:secret_key"\``):
+// a Go struct without one is a program's own type (a client's config), not a table.
+const STORED_FIELD_TYPE =
+  /^["'`\]]?\s+(?:String\b(?!\s*\()|(?:\*?string|\[\]byte|sql\.\w+)\s+`[^`\n]{0,200}\b(?:gorm|db|bson|json):)/;
 
 // A call that builds an MWS or SP-API client, open before a field read on its line.
 const MWS_CLIENT_CALL =
@@ -334,7 +338,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     shape = 'decl'; // SQL: ALTER TABLE merchants ADD COLUMN mws_secret_key BYTEA
     persisted = true;
     declLine = text.slice(lineStart, hit.start);
-  } else if (/(?<![:[]):$/.test(before)) {
+  } else if (/(?:^|[\s(,{|%])(?<!::):$/.test(before) && !/^\s*=>/.test(after)) {
+    // (A symbol that keys a hash, `:secret_key => x`, is judged by its value below; `params[:x]` reads.)
     shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
     persisted = /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
   } else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
@@ -387,7 +392,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     shape = 'decl'; // Java/C#/TS field: private String secretKey; public string SecretKey { get; set; }
   } else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
     shape = 'decl'; // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
-    persisted = STORED_COLUMN_TYPE.test(after);
+    persisted = STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after);
   } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after)) {
     return mayBeShorthand(text, hit);
   } else return undefined;

@@ -76,6 +76,8 @@ const REGION =
 // Objects that carry a caller's options into a library (`def initialize(params = {})`,
 // `constructor(options)`): keys read from them are the caller's, not a seller record's.
 const OPTION_BAGS = /^(?:params|options|opts|config|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)$/i;
+// Values that are never an MWS key: a UUID, a lower-case hex digest.
+const NOT_MWS_KEY = /^["'`]?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32,64})["'`]?$/;
 // Values of the MWS shapes: a 20-character key id, a 40-character secret.
 const MWS_VALUE = /^["'`]?(?:[A-Z0-9]{20}|[A-Za-z0-9+/]{40})["'`]?$/;
 
@@ -90,6 +92,12 @@ interface RecordView {
   readonly sellerKeyed: boolean;
   readonly regionLabel: boolean;
   readonly isRequest: boolean;
+  /**
+   * The record holds an MWS Auth Token and an SP-API refresh token: one shop's authorizations of
+   * both APIs, which only an application's per-seller record holds (a client library or SDK
+   * configures one API).
+   */
+  readonly bothApis: boolean;
 }
 
 /** Counts over the whole text that the judges compare a record with. */
@@ -190,15 +198,21 @@ function judgeRecord(
     sellerKeyed: SELLER_ID_SHAPE.test(rawLabel) && !MARKETPLACE_IDS.has(rawLabel),
     regionLabel: REGION.test(normalizeName(rawLabel)),
     isRequest: list.some((f) => f.name === 'AWSAccessKeyId') && seller?.role === 'seller-id',
+    bothApis: token && list.some((f) => f.role === 'refresh-token'),
   };
   const spApi = list.some(
     (f) =>
       f.role === 'refresh-token' || f.role === 'lwa-client-secret' || /sellingpartner/i.test(normalizeName(f.name)),
   );
+  // An SP-API client's credential bag (IAM keys, LWA app, refresh token, role ARN): one app's own
+  // configuration, even with a seller id beside it. Only a stored record, a form or submitted
+  // input shows keys kept per seller.
+  const spApiBag = list.some((f) => f.role === 'refresh-token' || /rolearn/i.test(normalizeName(f.name)));
   for (const key of keys) {
     const evidence = judgeKey(key, view, text, resolve, token);
     // A key that resolves to an environment read: the integrator's own (type B).
     if (evidence === 'own') return undefined;
+    if (evidence && spApiBag && !keptPerSeller(key, evidence, view)) continue;
     if (evidence) return { field: key, evidence, hybrid: token, api: spApi ? 'sp-api' : 'mws', records: 1 };
   }
   // SP-API: a seller's own LWA app (its client secret) kept per seller.
@@ -207,6 +221,14 @@ function judgeRecord(
     if (evidence) return { field: secret, evidence, hybrid: false, api: 'sp-api', records: 1 };
   }
   return undefined;
+}
+
+/** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */
+function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolean {
+  if (evidence === 'input' || evidence === 'hard-coded') return true;
+  return (
+    evidence === 'declared' && (key.formInput === true || key.isFormField === true || view.sellerNamed || view.bothApis)
+  );
 }
 
 /** A key field's evidence, by the shape of its value (resolved through one assignment). */
@@ -256,7 +278,9 @@ function judgeDeclared(key: Field, view: RecordView, text: TextView, token: bool
   // Beside a token, only a stored record (a table, a model, a form) keeps the keys on purpose: a
   // library's options type declares every parameter its caller may pass.
   if (token)
-    return (key.persisted === true && (sellerDeclared || view.sellerNamed)) || formEntry ? 'declared' : undefined;
+    return (key.persisted === true && (sellerDeclared || view.sellerNamed)) || formEntry || view.bothApis
+      ? 'declared'
+      : undefined;
   return sellerDeclared || view.sellerNamed || formEntry ? 'declared' : undefined;
 }
 
@@ -294,8 +318,10 @@ function isSubmittedPath(path: readonly string[]): boolean {
 function judgeLiteral(key: Field, value: string, view: RecordView, text: TextView): Evidence | undefined {
   if (view.isRequest) return 'request';
   if (isDummy(value)) return undefined;
-  // Another marketplace's config may say "mws" (Newegg's): its keys are not MWS-shaped.
+  // Another marketplace's config may say "mws" (Newegg's): its keys are not MWS-shaped. UUIDs and
+  // hex digests are never MWS keys (key ids are upper-case, secrets mixed-case base64).
   if (!text.amazon && !MWS_VALUE.test(value)) return undefined;
+  if (NOT_MWS_KEY.test(value)) return undefined;
   const siblings = text.literalKeyRecords.get(key.collection)?.size ?? 0;
   const perSeller = view.sellerNamed || view.sellerKeyed;
   if (
@@ -317,15 +343,24 @@ function judgeBlank(view: RecordView, text: TextView): Evidence | undefined {
 }
 
 /**
- * SP-API: an LWA client secret kept per seller (the seller's own private app), declared in a
- * seller's record or taken from a form. A single-tenant config (one app's own client secret, no
- * seller) is not type A; its literal secret is reported as `lwa-client-secret`.
+ * SP-API: an LWA client secret of the seller's own private app: asked of the seller (a form input
+ * or a submitted field next to the seller's id) or kept in a record named for the seller. A
+ * client secret in a record keyed only by a seller id is not enough: an integrator with several
+ * LWA apps of its own keeps, per seller, which app issued the refresh token. A
+ * single-tenant config is not type A; its literal secret is reported as `lwa-client-secret`.
  */
 function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Evidence | undefined {
   if (!text.amazon) return undefined;
   const perSeller = view.seller?.role === 'seller-id' || view.sellerNamed;
-  if (secret.shape === 'decl') return perSeller ? 'declared' : undefined;
-  if (secret.shape === 'ref' && memberPath(secret.value)[0] === 'body') return perSeller ? 'input' : undefined;
+  if (!perSeller) return undefined;
+  // Declared in a record named for the seller (`class AmazonSellerAccount`), or one that also
+  // keeps the shop's MWS token: the seller's own app, not one of the integrator's.
+  if (
+    secret.shape === 'decl' &&
+    (secret.formInput === true || secret.isFormField === true || view.sellerNamed || view.bothApis)
+  )
+    return 'declared';
+  if (secret.shape === 'ref' && isSubmittedPath(memberPath(secret.value))) return 'input';
   return undefined;
 }
 

@@ -416,7 +416,7 @@ Schema::create('stores', function (Blueprint $table) {
     name: 'spapi per-seller lwa app',
     path: 'app/Models/SpApiAccount.php',
     text: `<?php
-Schema::create('sp_api_accounts', function (Blueprint $table) {
+Schema::create('sp_api_sellers', function (Blueprint $table) {
     $table->id();
     $table->foreignId('user_id');
     $table->string('selling_partner_id');
