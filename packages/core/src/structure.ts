@@ -338,7 +338,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     shape = 'decl'; // SQL: ALTER TABLE merchants ADD COLUMN mws_secret_key BYTEA
     persisted = true;
     declLine = text.slice(lineStart, hit.start);
-  } else if (/(?:^|[\s(,{|%])(?<!::):$/.test(before) && !/^\s*=>/.test(after)) {
+  } else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
     // (A symbol that keys a hash, `:secret_key => x`, is judged by its value below; `params[:x]` reads.)
     shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
     persisted = /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
