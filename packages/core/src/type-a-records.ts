@@ -76,6 +76,8 @@ const REGION =
 // Objects that carry a caller's options into a library (`def initialize(params = {})`,
 // `constructor(options)`): keys read from them are the caller's, not a seller record's.
 const OPTION_BAGS = /^(?:params|options|opts|config|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)$/i;
+// A value that can be a key: one run of key characters (a label such as 'Secret Key' is not).
+const KEY_LIKE = /^["'`]?[\w+/=.-]{8,}["'`]?$/;
 // Values that are never an MWS key: a UUID, a lower-case hex digest.
 const NOT_MWS_KEY = /^["'`]?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32,64})["'`]?$/;
 // Values of the MWS shapes: a 20-character key id, a 40-character secret.
@@ -321,7 +323,7 @@ function judgeLiteral(key: Field, value: string, view: RecordView, text: TextVie
   // Another marketplace's config may say "mws" (Newegg's): its keys are not MWS-shaped. UUIDs and
   // hex digests are never MWS keys (key ids are upper-case, secrets mixed-case base64).
   if (!text.amazon && !MWS_VALUE.test(value)) return undefined;
-  if (NOT_MWS_KEY.test(value)) return undefined;
+  if (NOT_MWS_KEY.test(value) || !KEY_LIKE.test(value)) return undefined;
   const siblings = text.literalKeyRecords.get(key.collection)?.size ?? 0;
   const perSeller = view.sellerNamed || view.sellerKeyed;
   if (
