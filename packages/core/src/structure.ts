@@ -241,6 +241,7 @@ interface FieldDraft {
   readonly isRead: boolean;
   readonly isFormField: boolean;
   readonly persisted: boolean;
+  readonly formInput: boolean;
 }
 
 function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex): Field | undefined {
@@ -267,7 +268,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     ...(draft.isRead ? { isRead: true } : {}),
     ...(draft.isFormField ? { isFormField: true } : {}),
     ...(draft.persisted ? { persisted: true } : {}),
-    ...(recordAt === 'form' ? { formInput: true } : {}),
+    ...(recordAt === 'form' || draft.formInput ? { formInput: true } : {}),
   };
 }
 
@@ -295,6 +296,10 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   let isRead = false;
   let isFormField = false;
   let persisted = false;
+  let formInput = false;
+  // A token field commented out of code (`// Text::make('MWS Auth Token', …)`) is not part of the
+  // record. (`#` lines stay: a commented `.env` block is read as the record it documents.)
+  if (hit.role === 'auth-token' && /^\s*\/\//.test(text.slice(lineStart, hit.start))) return undefined;
   if (
     /\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(
       text.slice(Math.max(lineStart, hit.start - 160), hit.start),
@@ -334,6 +339,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     // `TextInput::make('secret_key')`. The fields of one resource form are one record.
     shape = 'decl';
     recordAt = 'container';
+    formInput = true;
   } else if (/\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?["'`]?$/i.test(before)) {
     shape = 'decl'; // SQL: ALTER TABLE merchants ADD COLUMN mws_secret_key BYTEA
     persisted = true;
@@ -367,7 +373,17 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     value = cutValue(after.slice(sep[0].length));
     // Validation rules name the fields a form submits: `'secret_key' => 'required|string|size:40'`.
     if (VALIDATION_RULES.test(value))
-      return { shape: 'decl', value: '', recordAt, prefix, declLine, isRead, isFormField: false, persisted: false };
+      return {
+        shape: 'decl',
+        value: '',
+        recordAt,
+        prefix,
+        declLine,
+        isRead,
+        isFormField: false,
+        persisted: false,
+        formInput: true,
+      };
     // An annotation with a default (`mws_secret_key: SecretStr = Field(..., env="…")`): the default is the value.
     const annotated = sep[1] === ':' ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
     if (annotated?.[1] !== undefined) value = annotated[1];
@@ -376,7 +392,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     persisted = shape === 'decl' && STORED_TYPE.test(value);
     if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
   } else if (
-    /\b(?:name|id|for|formControlName|v-model|ng-model|field|column|value)\s*=\s*["'{][^"']{0,40}$/i.test(before) ||
+    /\b(?:name|id|formControlName|v-model|ng-model|field|column|value)\s*=\s*["'{][^"']{0,40}$/i.test(before) ||
     /register\(\s*["']$/.test(before)
   ) {
     shape = 'decl'; // form input: one record per <form>
@@ -396,7 +412,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after)) {
     return mayBeShorthand(text, hit);
   } else return undefined;
-  return { shape, value, recordAt, prefix, declLine, isRead, isFormField, persisted };
+  return { shape, value, recordAt, prefix, declLine, isRead, isFormField, persisted, formInput };
 }
 
 /**

@@ -229,8 +229,20 @@ function judgeRecord(
 function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolean {
   if (evidence === 'input' || evidence === 'hard-coded') return true;
   return (
-    evidence === 'declared' && (key.formInput === true || key.isFormField === true || view.sellerNamed || view.bothApis)
+    evidence === 'declared' &&
+    (key.formInput === true ||
+      key.isFormField === true ||
+      view.sellerNamed ||
+      view.bothApis ||
+      (key.persisted === true && isOwnerNamed(key.recordName)))
   );
+}
+
+// Tables named for the users or accounts that own a row (`user_sp_credentials`, `amazon_accounts`).
+const OWNER_RECORD = /\b(?:users?|accounts?|shops?|stores?)\b/i;
+
+function isOwnerNamed(recordName: string): boolean {
+  return OWNER_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '));
 }
 
 /** A key field's evidence, by the shape of its value (resolved through one assignment). */
@@ -277,13 +289,19 @@ function judgeDeclared(key: Field, view: RecordView, text: TextView, token: bool
     key.isFormField === true &&
     text.declaredSellerCollections.has(key.collection) &&
     (key.role === 'secret-key' || !text.formSecretCollections.has(key.collection));
+  // A stored table of users' or accounts' keys (`user_sp_credentials`, `amazon_accounts`).
+  const ownerTable = key.persisted === true && isOwnerNamed(key.recordName);
   // Beside a token, only a stored record (a table, a model, a form) keeps the keys on purpose: a
   // library's options type declares every parameter its caller may pass.
   if (token)
-    return (key.persisted === true && (sellerDeclared || view.sellerNamed)) || formEntry || view.bothApis
+    return (key.persisted === true && (sellerDeclared || view.sellerNamed)) ||
+      ownerTable ||
+      key.formInput === true ||
+      formEntry ||
+      view.bothApis
       ? 'declared'
       : undefined;
-  return sellerDeclared || view.sellerNamed || formEntry ? 'declared' : undefined;
+  return sellerDeclared || view.sellerNamed || ownerTable || formEntry ? 'declared' : undefined;
 }
 
 /** A key read from somewhere: submitted input, or a seller record's own keys. */
