@@ -297,9 +297,10 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   let isFormField = false;
   let persisted = false;
   let formInput = false;
-  // A token field commented out of code (`// Text::make('MWS Auth Token', …)`) is not part of the
-  // record. (`#` lines stay: a commented `.env` block is read as the record it documents.)
-  if (hit.role === 'auth-token' && /^\s*\/\//.test(text.slice(lineStart, hit.start))) return undefined;
+  // A field commented out (`// Text::make('MWS Auth Token', …)`, `# "secret_key": "…",`) is not
+  // part of the live record around it: old keys left in a comment do not make a record type A,
+  // nor does a commented-out token make one type B. (The literal keys stay their own findings.)
+  if (/^\s*(?:\/\/|#(?!\[))/.test(text.slice(lineStart, hit.start))) return undefined;
   if (
     /\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(
       text.slice(Math.max(lineStart, hit.start - 160), hit.start),

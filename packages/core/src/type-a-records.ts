@@ -72,7 +72,7 @@ const MARKETPLACE_IDS: ReadonlySet<string> = new Set([
 const FORM_RECORD = /form|defaultvalues|initialvalues|\binputs?\b|\bfields\b/i;
 // Map keys or item labels that name MWS regions: one developer key pair per region is correct.
 const REGION =
-  /^(?:na|eu|fe|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
+  /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
 // Objects that carry a caller's options into a library (`def initialize(params = {})`,
 // `constructor(options)`): keys read from them are the caller's, not a seller record's.
 const OPTION_BAGS = /^(?:params|options|opts|config|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)$/i;
@@ -192,6 +192,8 @@ function judgeRecord(
     return undefined;
   const first = keys[0] ?? lwaSecrets[0];
   if (!first) return undefined;
+  // `developers['America'] = { access_key, secret_key, … }`: the integrator's own developer keys.
+  if (/developer/i.test(first.recordName) && !isSellerish(first.recordName)) return undefined;
   const rawLabel = first.recordName.trim().split(/\s+/).at(-1) ?? '';
   const view: RecordView = {
     fields: list,
