@@ -62,6 +62,8 @@ const STORED_COLUMN_TYPE =
 const STORED_FIELD_TYPE =
   /^["'`\]]?\s+(?:String\b(?!\s*\()|(?:\*?string|\[\]byte|sql\.\w+)\s+`[^`\n]{0,200}\b(?:gorm|db|bson|json):)/;
 
+// The objects before a PHP member name: `$rows[0]->`, `$this->shop->` (at most 6 steps).
+const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
 // A call that builds an MWS or SP-API client, open before a field read on its line.
 const MWS_CLIENT_CALL =
   /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new)?\s*\([^()\n]{0,120}$/i;
@@ -201,6 +203,13 @@ function* tokens(text: string, index: LineIndex, words: RegExp, generic = false)
         // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move -- `chain` is at most ~260 characters
         full = chain[1].replace(/\[\s*["']?([^"'\]]*)["']?\s*\]/g, '.$1');
       }
+    } else if (q === '>' && text[s - 2] === '-') {
+      // PHP members: `$rows[0]->secret_key` → `rows.0.secret_key`, `$this->shop->secret_key`.
+      const chain = PHP_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s));
+      if (chain?.[1] !== undefined) {
+        fullStart = s - chain[1].length;
+        full = `${chain[1].replace(/\[\s*(\d{1,4})\s*\]/g, '.$1').replace(/->/g, '.')}${full}`;
+      }
     }
     lastEnd = e;
     full = trimChars(full, '.$-');
@@ -316,7 +325,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     value = `body.${hit.leaf}`;
     recordAt = lineStart;
     prefix = '';
-  } else if (prefix !== '' && isSellerHolder(prefix.split('.').at(-1) ?? '') && (sep === null || sep[1] === ',')) {
+  } else if (prefix !== '' && isSellerHolder(prefix.split('.').filter((p) => !/^\d+$/.test(p)).at(-1) ?? '') && (sep === null || sep[1] === ',')) {
     // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`. Passed to
     // an MWS client's constructor, it shares a record with the seller id passed beside it
     // (`MWSConnection(account.access_key, account.secret_key, Merchant=account.merchant_id)`).

@@ -130,9 +130,13 @@ export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}):
   const sellerOf = (list: readonly Field[]): Field | undefined =>
     list.find((f) => f.role === 'seller-id') ?? list.find((f) => f.role === 'weak-seller-id') ?? inheritedSeller(list);
   const text = textView(fields, records, sellerOf, facts.amazon ?? true);
+  // Objects a seller id is read from (`$rows[0]->seller_id`): their keys are that seller's.
+  const sellerOwners = new Set(
+    fields.filter((f) => f.role === 'seller-id' && f.isRead === true).map((f) => ownerOf(f.value)),
+  );
   const found: TypeARecord[] = [];
   for (const list of records.values()) {
-    const judged = judgeRecord(list, sellerOf(list), text, facts.resolve);
+    const judged = judgeRecord(list, sellerOf(list), text, facts.resolve, sellerOwners);
     if (judged) found.push(judged);
   }
   return oncePerCollection(strongestEvidence(found));
@@ -173,6 +177,7 @@ function judgeRecord(
   seller: Field | undefined,
   text: TextView,
   resolve: RecordFacts['resolve'],
+  sellerOwners: ReadonlySet<string>,
 ): TypeARecord | undefined {
   // A signed request is reported at its `AWSAccessKeyId` parameter; a record at its secret key.
   const keys = [
@@ -216,7 +221,7 @@ function judgeRecord(
   // input shows keys kept per seller.
   const spApiBag = list.some((f) => f.role === 'refresh-token' || /rolearn/i.test(normalizeName(f.name)));
   for (const key of keys) {
-    const evidence = judgeKey(key, view, text, resolve, token);
+    const evidence = judgeKey(key, view, text, resolve, token, sellerOwners);
     // A key that resolves to an environment read: the integrator's own (type B).
     if (evidence === 'own') return undefined;
     if (evidence && spApiBag && !keptPerSeller(key, evidence, view)) continue;
@@ -257,6 +262,7 @@ function judgeKey(
   text: TextView,
   resolve: RecordFacts['resolve'],
   token: boolean,
+  sellerOwners: ReadonlySet<string>,
 ): Evidence | 'own' | undefined {
   let shape: ValueShape = key.shape;
   let value = key.value;
@@ -272,7 +278,7 @@ function judgeKey(
     case 'decl':
       return judgeDeclared(key, view, text, token);
     case 'ref': {
-      const evidence = judgeReference(key, value, view);
+      const evidence = judgeReference(key, value, view, sellerOwners);
       // Beside a token only a seller's typed-in keys show the record keeps them; reads and
       // requests that carry the token repeat what the record's declaration says.
       return token && evidence !== 'input' ? undefined : evidence;
@@ -310,7 +316,12 @@ function judgeDeclared(key: Field, view: RecordView, text: TextView, token: bool
 }
 
 /** A key read from somewhere: submitted input, or a seller record's own keys. */
-function judgeReference(key: Field, value: string, view: RecordView): Evidence | undefined {
+function judgeReference(
+  key: Field,
+  value: string,
+  view: RecordView,
+  sellerOwners: ReadonlySet<string>,
+): Evidence | undefined {
   const { seller } = view;
   const path = memberPath(value);
   const sellerPath = seller ? memberPath(seller.value) : [];
@@ -324,7 +335,9 @@ function judgeReference(key: Field, value: string, view: RecordView): Evidence |
     ((isSellerHolder(owner) && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
       // Keys and a seller id read from one object: a real seller id, not an AWS `accountId`
       // (`const { accessKeyId, secretAccessKey, accountId } = credentials` is AWS's own).
-      (seller?.role === 'seller-id' && sellerRoot !== '' && root === sellerRoot));
+      (seller?.role === 'seller-id' && sellerRoot !== '' && root === sellerRoot) ||
+      // Keys read from the object a seller id is read from elsewhere in the text.
+      (isSellerHolder(owner) && sellerOwners.has(owner)));
   if (fromSeller)
     return isSubmittedPath(path) ? 'input' : view.isRequest ? 'request' : key.isRead === true ? 'read' : 'used';
   // `{ sellerId, accessKey, secretKey }` written or sent together, keys from nowhere visible.
@@ -435,6 +448,11 @@ function oncePerCollection(found: readonly TypeARecord[]): TypeARecord[] {
     }
   }
   return out;
+}
+
+/** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */
+function ownerOf(value: string): string {
+  return memberPath(value).slice(0, -1).join('.');
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
