@@ -325,7 +325,16 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     value = `body.${hit.leaf}`;
     recordAt = lineStart;
     prefix = '';
-  } else if (prefix !== '' && isSellerHolder(prefix.split('.').filter((p) => !/^\d+$/.test(p)).at(-1) ?? '') && (sep === null || sep[1] === ',')) {
+  } else if (
+    prefix !== '' &&
+    isSellerHolder(
+      prefix
+        .split('.')
+        .filter((p) => !/^\d+$/.test(p))
+        .at(-1) ?? '',
+    ) &&
+    (sep === null || sep[1] === ',')
+  ) {
     // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`. Passed to
     // an MWS client's constructor, it shares a record with the seller id passed beside it
     // (`MWSConnection(account.access_key, account.secret_key, Merchant=account.merchant_id)`).

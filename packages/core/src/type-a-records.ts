@@ -279,9 +279,11 @@ function judgeKey(
       return judgeDeclared(key, view, text, token);
     case 'ref': {
       const evidence = judgeReference(key, value, view, sellerOwners);
-      // Beside a token only a seller's typed-in keys show the record keeps them; reads and
-      // requests that carry the token repeat what the record's declaration says.
-      return token && evidence !== 'input' ? undefined : evidence;
+      // Beside a token, a request is signed the right way, and an object that passes a token and
+      // keys on (a library's connection) is its caller's; keys read from a seller's row or
+      // record still show the record keeps them (hybrid).
+      if (!token || evidence === undefined || evidence === 'input') return evidence;
+      return evidence !== 'request' && isSellerHolder(ownerOf(value)) ? evidence : undefined;
     }
     case 'literal':
       return token && view.isRequest ? undefined : judgeLiteral(key, value, view, text);
