@@ -131,12 +131,16 @@ export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}):
     list.find((f) => f.role === 'seller-id') ?? list.find((f) => f.role === 'weak-seller-id') ?? inheritedSeller(list);
   const text = textView(fields, records, sellerOf, facts.amazon ?? true);
   // Objects a seller id is read from (`$rows[0]->seller_id`): their keys are that seller's.
+  // Records with a token field in a block nested in them.
+  const nestedTokens = new Set(
+    fields.filter((f) => f.role === 'auth-token' && f.shape !== 'empty').map((f) => f.parentRecord),
+  );
   const sellerOwners = new Set(
     fields.filter((f) => f.role === 'seller-id' && f.isRead === true).map((f) => ownerOf(f.value)),
   );
   const found: TypeARecord[] = [];
   for (const list of records.values()) {
-    const judged = judgeRecord(list, sellerOf(list), text, facts.resolve, sellerOwners);
+    const judged = judgeRecord(list, sellerOf(list), text, facts.resolve, sellerOwners, { nestedTokens });
     if (judged) found.push(judged);
   }
   return oncePerCollection(strongestEvidence(found));
@@ -178,6 +182,7 @@ function judgeRecord(
   text: TextView,
   resolve: RecordFacts['resolve'],
   sellerOwners: ReadonlySet<string>,
+  context: { readonly nestedTokens: ReadonlySet<string> },
 ): TypeARecord | undefined {
   // A signed request is reported at its `AWSAccessKeyId` parameter; a record at its secret key.
   const keys = [
@@ -190,7 +195,9 @@ function judgeRecord(
   // The integrator's own keys from the environment or a secret store: type B.
   if (list.some((f) => (isKey(f) || f.role === 'lwa-client-secret') && f.shape === 'env')) return undefined;
   const tokenField = list.find((f) => f.role === 'auth-token');
-  const token = tokenField !== undefined && tokenField.shape !== 'empty';
+  // A request's token may be set in a block of its own (`if (token) params.Set("MWSAuthToken", …)`).
+  const nestedToken = context.nestedTokens.has(list[0]?.record ?? '');
+  const token = (tokenField !== undefined && tokenField.shape !== 'empty') || nestedToken;
   // `new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' })`: a
   // type-B template with every slot blank.
   if (tokenField && !token && keys.every((k) => k.shape === 'empty' || (k.shape === 'literal' && isDummy(k.value))))
@@ -391,6 +398,13 @@ function judgeBlank(view: RecordView, text: TextView): Evidence | undefined {
  */
 function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Evidence | undefined {
   if (!text.amazon) return undefined;
+  // Read from a seller's account record to build its SP-API credentials (`account.client_secret`).
+  if (secret.shape === 'ref') {
+    const path = memberPath(secret.value);
+    const owner = path.slice(0, -1).join('.');
+    if (path.length > 1 && !OPTION_BAGS.test(path[0] ?? '') && isSellerHolder(owner) && !isSubmittedPath(path))
+      return 'used';
+  }
   const perSeller = view.seller?.role === 'seller-id' || view.sellerNamed;
   if (!perSeller) return undefined;
   // Declared in a record named for the seller (`class AmazonSellerAccount`), or one that also
