@@ -438,6 +438,62 @@ export class SellerAccount {
 }`,
     line: 6,
   },
+  {
+    name: 'hybrid: signing with the keys read from a seller row beside its token',
+    path: 'application/controllers/Reports.php',
+    text: `<?php
+class Reports extends CI_Controller {
+  public function fetch($id) {
+    $row = $this->accounts->find($id);
+    $seller = $row->seller_id;
+    $token = $row->mws_auth_token;
+    $key = $row->aws_access_key_id;
+    $secret = $row->secret_key;
+    return $this->mws->listReports($seller, $token, $key, $secret);
+  }
+}`,
+    line: 8,
+  },
+  {
+    name: 'hybrid: an HTML form asking for the keys beside the token',
+    path: 'views/connect.html',
+    text: `<form method="post">
+  <input name="seller_id">
+  <input name="mws_auth_token">
+  <input name="aws_access_key_id">
+  <input name="secret_key" type="password">
+</form>`,
+    line: 5,
+  },
+  {
+    name: 'SP-API: credentials built from a seller account record',
+    path: 'sync/credentials.py',
+    text: `from sp_api.api import Orders
+
+def credentials_for(account):
+    return {
+        'refresh_token': account.refresh_token,
+        'lwa_app_id': account.app_id,
+        'lwa_client_secret': account.client_secret,
+    }
+`,
+    line: 7,
+  },
+  {
+    name: 'SP-API: a per-user table of IAM keys and client secrets',
+    path: 'prisma/schema.prisma',
+    text: `model user_sp_credentials {
+  id            Int     @id @default(autoincrement())
+  user_id       Int
+  refresh_token String
+  client_id     String?
+  client_secret String?
+  access_key    String?
+  secret_key    String?
+  role_arn      String?
+}`,
+    line: 8,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -572,6 +628,90 @@ const b = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', 
     name: 'fixed seller own keys',
     path: 'tools/report.log',
     text: `https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=A1B2C3D4E5F6G7&Signature=abc`,
+  },
+  {
+    name: 'an SP-API SDK credential bag with a seller id',
+    path: 'Sdk/AmazonCredential.cs',
+    text: `public class AmazonCredential
+{
+    public string AccessKey { get; set; }
+    public string SecretKey { get; set; }
+    public string RoleArn { get; set; }
+    public string ClientId { get; set; }
+    public string ClientSecret { get; set; }
+    public string RefreshToken { get; set; }
+    public string SellerID { get; set; }
+}`,
+  },
+  {
+    name: 'a stored client secret keyed by a seller id: which of our own apps issued the token',
+    path: 'database/migrations/2024_create_spapi_credentials_table.php',
+    text: `<?php
+Schema::create('spapi_credentials', function (Blueprint $table) {
+    $table->string('selling_partner_id')->unique();
+    $table->string('client_id')->nullable();
+    $table->string('client_secret')->nullable();
+    $table->string('refresh_token', 511);
+});`,
+  },
+  {
+    name: 'a Ruby library passing its caller options through instance variables',
+    path: 'lib/mws/connection.rb',
+    text: `module MWS
+  class Connection
+    def query_string(verb)
+      QueryString.new(
+        :verb              => verb,
+        :access_key        => @access_key,
+        :secret_access_key => @secret_access_key,
+        :merchant_id       => @merchant_id
+      )
+    end
+  end
+end`,
+  },
+  {
+    name: 'a test asserting on the request a library builds',
+    path: 'tests/test_params.py',
+    text: `def test_params(creds):
+    params = client(**creds).default_params()
+    assert params == {
+        "AWSAccessKeyId": creds["access_key"],
+        "SellerId": creds["account_id"],
+        "SignatureVersion": "2",
+    }
+`,
+  },
+  {
+    name: 'old per-shop keys commented out of a type-B record',
+    path: 'shops/accounts.py',
+    text: `shop1 = {
+    "name": "NAM01",
+    # "access_key": "AKIA4XD3ZS4EIEXUVOGR",
+    # "secret_key": "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",
+    "seller_id": "A2SHOPONE00001",
+    "auth_token": "amzn.mws.44025a16-105d-45dc-a801-1be1d354d002",
+}
+shop2 = {
+    "name": "NAM02",
+    # "access_key": "AKIAGKENTHLQCFZPWV7O",
+    # "secret_key": "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",
+    "seller_id": "A2SHOPTWO00002",
+    "auth_token": "amzn.mws.36d2d265-d6f2-4ff1-ae2f-72250e77fff7",
+}
+`,
+  },
+  {
+    name: 'a client library signing with its own config, the token set when present',
+    path: 'mws/client.go',
+    text: `func (c Client) sign(params Values) Values {
+	params.Set("SellerId", c.SellerId)
+	if c.AuthToken != "" {
+		params.Set("MWSAuthToken", c.AuthToken)
+	}
+	params.Set("AWSAccessKeyId", c.accessKey)
+	return params
+}`,
   },
 ];
 
