@@ -19,7 +19,7 @@ import {
 
 const folders = loadFolders();
 // Formats without comments carry their source in labels.json only.
-const NO_COMMENTS = /\.(?:json|csv|tsv|env|txt|md)$/i;
+const NO_COMMENTS = /\.(?:json|har|ipynb|csv|tsv|env|txt|md)$/i;
 // The corpus must cover at least this many public repositories (issue 12).
 const MIN_REPOSITORIES = 30;
 
@@ -83,4 +83,4 @@ describe('real-world corpus', () => {
 });
 
 // Floors a little under today's dev figures: a change that loses ground fails here.
-const DEV_FLOORS = { typeAPrecision: 0.8, typeAFileRecall: 0.8, valueRecall: 0.97, valuePrecision: 0.95 };
+const DEV_FLOORS = { typeAPrecision: 0.9, typeAFileRecall: 0.9, valueRecall: 0.97, valuePrecision: 0.97 };
