@@ -91,9 +91,11 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
     mws,
     ...(r.typeA?.form === 'request' ? { detail: 'request' } : {}),
     ...(r.presigned === true ? { detail: 'presigned' } : {}),
-    ...(r.typeA?.hybrid === true ? { hybrid: true } : {}),
     ...(r.typeA?.api === 'sp-api' ? { api: 'sp-api' as const } : {}),
     ...(r.typeA !== undefined && r.typeA.records > 1 ? { records: r.typeA.records } : {}),
+    ...(r.container === undefined ? {} : { container: r.container }),
+    ...(r.fields === undefined ? {} : { fields: r.fields }),
+    ...(r.tokenField === undefined ? {} : { tokenField: r.tokenField }),
   };
   return {
     ruleId: KIND_INFO[r.kind].ruleId,
@@ -106,7 +108,7 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
     secret: masked,
     fingerprint: fingerprint(r.kind, r.secret),
     message: renderMessage(messageFacts, locale),
-    recommendation: renderRecommendation(r.kind, locale, messageFacts),
+    recommendation: renderRecommendation(r.kind, locale),
     offset: r.start,
     endOffset: r.end,
     messageFacts,

@@ -32,6 +32,8 @@ export interface TypeARecord {
   readonly api: 'mws' | 'sp-api';
   /** How many per-seller records of one collection this finding stands for (1 for most). */
   readonly records: number;
+  /** The token field of a hybrid record, as written (`mws_auth_token`). */
+  readonly tokenField?: string;
 }
 
 /** What the text around the fields says; all optional, so AST adapters may pass nothing. */
@@ -232,7 +234,15 @@ function judgeRecord(
     // A key that resolves to an environment read: the integrator's own (type B).
     if (evidence === 'own') return undefined;
     if (evidence && spApiBag && !keptPerSeller(key, evidence, view)) continue;
-    if (evidence) return { field: key, evidence, hybrid: token, api: spApi ? 'sp-api' : 'mws', records: 1 };
+    if (evidence)
+      return {
+        field: key,
+        evidence,
+        hybrid: token,
+        api: spApi ? 'sp-api' : 'mws',
+        records: 1,
+        ...(tokenField ? { tokenField: tokenField.name } : {}),
+      };
   }
   // SP-API: a seller's own LWA app (its client secret) kept per seller.
   for (const secret of lwaSecrets) {

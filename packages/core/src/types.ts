@@ -1,3 +1,4 @@
+import type { Container } from './containers.js';
 import type { Kind, Severity } from './kinds.js';
 import type { LineIndex } from './locate.js';
 import type { ValueRun } from './runs.js';
@@ -19,6 +20,15 @@ export interface RawFinding {
   readonly typeA?: TypeAFacts;
   /** For `access-key-id`: the key id is the public part of a presigned URL (a warning). */
   readonly presigned?: boolean;
+  /** `shared-credentials`: the record that holds the keys (`table seller_keys`), when it is named. */
+  readonly container?: Container;
+  /** `shared-credentials`: the seller's key fields the record holds, as written (`access_key`, `secret_key`). */
+  readonly fields?: readonly string[];
+  /**
+   * `shared-credentials`: the record also holds an MWS Auth Token (or refresh token) field, named
+   * here: a hybrid record, whose keys the token makes unnecessary.
+   */
+  readonly tokenField?: string;
 }
 
 /** What a `shared-credentials` finding's message says about the structure it reports. */

@@ -1,3 +1,4 @@
+import { describeContainer } from '../containers.js';
 import type { Field } from '../structure.js';
 import { extractFields } from '../structure.js';
 import { judgeRecords } from '../type-a-records.js';
@@ -25,6 +26,33 @@ export function findSharedCredentialFields(
   resolve?: (name: string) => string | undefined,
 ): Field[] {
   return judgeRecords(fields, resolve ? { resolve } : {}).map((r) => r.field);
+}
+
+/**
+ * What the message names: the record holding the keys (when its opening text names it) and the
+ * key fields it holds, each name once, in source order. `keyNames` is {@link keyNamesByRecord}.
+ */
+function messageFacts(
+  key: Field,
+  keyNames: ReadonlyMap<string, Map<string, string>>,
+): Pick<RawFinding, 'container' | 'fields'> {
+  const container = describeContainer(key.recordName);
+  const names = new Map(keyNames.get(key.record));
+  if (!names.has(normalizeName(key.name))) names.set(normalizeName(key.name), key.name);
+  return { ...(container ? { container } : {}), fields: [...names.values()] };
+}
+
+/** The key fields of every record (normalised name → name as first written), in one pass. */
+function keyNamesByRecord(fields: readonly Field[]): Map<string, Map<string, string>> {
+  const byRecord = new Map<string, Map<string, string>>();
+  for (const f of fields) {
+    if (f.role !== 'secret-key' && f.role !== 'access-key' && f.role !== 'lwa-client-secret') continue;
+    const names = byRecord.get(f.record) ?? new Map<string, string>();
+    byRecord.set(f.record, names);
+    const id = normalizeName(f.name);
+    if (!names.has(id)) names.set(id, f.name);
+  }
+  return byRecord;
 }
 
 // What follows a name in its first assignment: `secretKey = …`, `secretKey: string = …`.
@@ -77,7 +105,8 @@ function find(ctx: ScanContext): RawFinding[] {
     lines.add(line);
     return true;
   });
-  const found: RawFinding[] = judged.map(({ field: f, evidence, hybrid, api, records }) => ({
+  const keyNames = judged.length > 0 ? keyNamesByRecord(fields) : new Map<string, Map<string, string>>();
+  const found: RawFinding[] = judged.map(({ field: f, evidence, hybrid, api, records, tokenField }) => ({
     kind: 'shared-credentials',
     severity: 'error',
     start: f.start,
@@ -85,6 +114,8 @@ function find(ctx: ScanContext): RawFinding[] {
     secret: `field:${normalizeName(f.recordName)}:${normalizeName(f.name)}:${f.value}`,
     detail: f.name,
     typeA: { form: evidence === 'request' ? 'request' : 'record', hybrid, api, records },
+    ...messageFacts(f, keyNames),
+    ...(hybrid && tokenField !== undefined ? { tokenField } : {}),
   }));
   const requests: RawFinding[] = signedRequestsWithoutToken(ctx.text).map((r) => ({
     kind: 'shared-credentials',
