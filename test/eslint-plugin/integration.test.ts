@@ -108,7 +108,8 @@ describe.each(Object.entries(ESLINT_MAJORS))('%s', (major, create) => {
     expect(byFile('config/sellers.yaml').messages.map((m) => m.ruleId)).toContain(
       '@mwsguard/no-shared-seller-credentials',
     );
-    expect(configFiles().flatMap((f) => byFile(f).messages)).toHaveLength(18);
+    // sellers.yaml's two per-seller records are one shared-credentials finding (issue 12 §6).
+    expect(configFiles().flatMap((f) => byFile(f).messages)).toHaveLength(17);
   });
 
   it('never rewrites a secret with --fix, and gives the same results on a second run', async () => {

@@ -25,6 +25,8 @@ const SETTER = /\b(?:set|with|put)_?([A-Za-z]\w{0,100})\s*\(\s*$/;
 const ASSIGNMENT =
   // eslint-disable-next-line regexp/no-super-linear-backtracking -- runs on a window of at most WINDOW characters
   /(?:([A-Z_$@][\w.\-$]{0,100})|["']([^"'\n]{1,100})["'])\s*(?:\]\s*)?(?::\s*[\w.<>[\]|&?, ]{1,60}?\s*)?(?:=>|:=|\|\|=|\?\?=|(?<![=!<>])=|:|->)\s*$/i;
+// `name: `, `"name": `, `name = ` with nothing between the name and its separator.
+const LAST_KEY = /(?:(?<![\w.\-$])([A-Z_$@][\w.\-$]{0,100})|["']([^"'\n]{1,100})["'])\s*(?:=>|:=|=|:)\s*$/i;
 // `ENV NAME `, `ARG NAME `, `--secret-key `, `-e NAME `, a Ruby DSL `secret_key ` (the prefix
 // arrives with its trailing space trimmed).
 const SPACED = /(?:^|\s)(?:ENV|ARG|export|setx?|--?)\s*([A-Z_][\w.-]{0,100})$|^\s*([a-z_]\w{0,60})$/i;
@@ -72,6 +74,11 @@ function nameFromPrefix(prefix: string): string | undefined {
   const tail = prefix.length > WINDOW ? prefix.slice(-WINDOW) : prefix;
   let m = XML_ATTRIBUTE.exec(tail) ?? XML_ELEMENT.exec(tail);
   if (m?.[1] !== undefined) return m[1];
+  // The key right before the value wins over a longer reading that takes the pairs before it for a
+  // type annotation (`{ accessKeyId: x, secretKey: '…' }` on one line).
+  const last = LAST_KEY.exec(tail);
+  const lastName = last ? (last[1] ?? last[2]) : undefined;
+  if (lastName !== undefined && !VALUE_LIKE.test(lastName) && nameRole(lastName) !== 'none') return lastName;
   m = ASSIGNMENT.exec(tail);
   let strict = m ? (m[1] ?? m[2]) : undefined;
   if (strict === undefined) {

@@ -23,6 +23,7 @@ const STRING_KINDS: readonly Kind[] = [
   'mws-auth-token',
   'lwa-client-secret',
   'lwa-refresh-token',
+  'lwa-access-token',
 ];
 
 /**

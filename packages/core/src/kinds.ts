@@ -8,6 +8,7 @@ export const KINDS = [
   'mws-auth-token',
   'lwa-client-secret',
   'lwa-refresh-token',
+  'lwa-access-token',
   'shared-credentials',
 ] as const;
 
@@ -66,7 +67,13 @@ export const KIND_INFO: Readonly<Record<Kind, KindInfo>> = Object.freeze({
   'lwa-refresh-token': info(
     'lwa-refresh-token',
     'Login with Amazon refresh token',
-    'Hard-coded SP-API Login with Amazon refresh (Atzr|) or access (Atza|) token.',
+    'Hard-coded SP-API Login with Amazon refresh token (Atzr|).',
+  ),
+  'lwa-access-token': info(
+    'lwa-access-token',
+    'Login with Amazon access token',
+    'Hard-coded SP-API Login with Amazon access token (Atza|): short-lived, but a working credential for an hour.',
+    'warning',
   ),
   'shared-credentials': info(
     'shared-credentials',

@@ -207,10 +207,12 @@ export class Layout {
         // eslint-disable-next-line regexp/no-super-linear-move -- `fullHead` is at most 100 characters
         /["']?([\w$-]+)["']?\s*[:=]\s*$|["']([\w$-]+)["']\s*,\s*$/.exec(fullHead)?.slice(1).find(Boolean) ?? '';
       const item = this.#lineItem[line] ?? -1;
+      // A schema builder names its table before the closure: `Schema::create('sellers', function (…) {`.
+      const table = /\b(?:create|table)\(\s*["']([\w.]{1,64})["']\s*,/i.exec(fullHead)?.[1] ?? '';
       return {
         record: `c${container}|${prefix}|${item >= 0 && this.containerAt(this.index.lineStart(item)) === container ? item : ''}`,
         collection: prefix ? `c${container}|${prefix.split('.').slice(0, -1).join('.')}` : `c${parent}`,
-        recordName: `${parentHead} ${head} ${prefix} ${keyed}`,
+        recordName: `${parentHead} ${head} ${prefix} ${keyed} ${table}`,
         parentRecord: prefix ? `c${container}||` : `c${parent}||`,
       };
     }

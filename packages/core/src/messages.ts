@@ -15,7 +15,10 @@ export interface MessageFacts {
   readonly masked: string;
   /** The file talks to MWS: say "MWS" rather than "AWS". */
   readonly mws: boolean;
-  /** For `shared-credentials`: `request` when the finding is an MWS request without a token. */
+  /**
+   * For `shared-credentials`: `request` when the finding is an MWS request without a token. For
+   * `access-key-id`: `presigned` when the key id is the public part of a presigned URL.
+   */
   readonly detail?: string;
   /** For `shared-credentials`: the record that holds the keys, when its text names it. */
   readonly container?: Container;
@@ -23,6 +26,10 @@ export interface MessageFacts {
   readonly fields?: readonly string[];
   /** For `shared-credentials`: the token field of a hybrid record (keys and a token). */
   readonly tokenField?: string;
+  /** For `shared-credentials`: `sp-api` when the seller's own LWA app or IAM keys are kept. */
+  readonly api?: 'mws' | 'sp-api';
+  /** For `shared-credentials`: how many per-seller records the finding stands for (more than one). */
+  readonly records?: number;
 }
 
 /**
@@ -146,8 +153,14 @@ const EN: MessageTable = {
   separator: ' ',
   kinds: {
     'access-key-id': {
-      finding: (f) => `Hard-coded ${f.mws ? 'MWS' : 'AWS'} access key ID ${f.masked}`,
-      fix: () => 'rotate the key pair and read it from the environment',
+      finding: (f) =>
+        f.detail === 'presigned'
+          ? `AWS access key ID ${f.masked} in a presigned URL (public by design, the URL grants access until it expires)`
+          : `Hard-coded ${f.mws ? 'MWS' : 'AWS'} access key ID ${f.masked}`,
+      fix: (f) =>
+        f.detail === 'presigned'
+          ? 'keep such URLs out of committed docs and examples'
+          : 'rotate the key pair and read it from the environment',
       advice: [
         { id: 'access-key-id', text: 'Remove it (and from git history) and rotate the key pair.' },
         OWN_KEYS,
@@ -204,6 +217,17 @@ const EN: MessageTable = {
         SP_API,
       ],
     },
+    'lwa-access-token': {
+      finding: (f) => `Hard-coded LWA access token ${f.masked} (valid for an hour)`,
+      fix: () => 'remove it and the log that captured it',
+      advice: [
+        {
+          id: 'lwa-access-token',
+          text: "Remove it (logs and recordings too): it acts for the seller until it expires. Request access tokens at run time from the seller's refresh token and keep them in memory only.",
+        },
+        SP_API,
+      ],
+    },
     'shared-credentials': {
       finding: (f, fit) => {
         if (f.detail === 'request') return 'MWS request for a SellerId without MWSAuthToken (type A)';
@@ -211,14 +235,17 @@ const EN: MessageTable = {
           return `"${fit.name(f.masked)}" holds a seller's own ${f.mws ? 'MWS ' : ''}keys next to its seller ID (type A)`;
         const verb = f.container.type === 'form' ? 'asks sellers for their' : "stores sellers'";
         const token = f.tokenField === undefined ? '' : ` next to ${fit.name(f.tokenField)}`;
-        return `${containerText(f.container, fit, EN_CONTAINER)} ${verb} ${listFields(f.fields, fit, EN_LIST)}${token} (type A)`;
+        const records = f.records !== undefined && f.records > 1 ? `, ${String(f.records)} records` : '';
+        return `${containerText(f.container, fit, EN_CONTAINER)} ${verb} ${listFields(f.fields, fit, EN_LIST)}${token} (type A${records})`;
       },
       fix: (f) =>
         f.detail === 'request'
           ? "sign with your own keys and send the seller's token"
-          : f.tokenField === undefined
-            ? 'store only the Seller ID and MWS Auth Token'
-            : 'the token makes the keys unnecessary; delete and rotate them',
+          : f.tokenField !== undefined
+            ? 'the token makes the keys unnecessary; delete and rotate them'
+            : f.api === 'sp-api'
+              ? 'use your one app; store only the refresh token and selling partner ID'
+              : 'store only the Seller ID and MWS Auth Token',
       advice: [
         {
           id: 'shared-credentials',
@@ -270,8 +297,12 @@ const ZH_CN: MessageTable = {
   separator: '',
   kinds: {
     'access-key-id': {
-      finding: (f) => `硬编码的 ${f.mws ? 'MWS' : 'AWS'} 访问密钥 ID ${f.masked}`,
-      fix: () => '请轮换该密钥对，并改为从环境变量读取',
+      finding: (f) =>
+        f.detail === 'presigned'
+          ? `预签名 URL 中的 AWS 访问密钥 ID ${f.masked}（按设计是公开的，该 URL 在过期前都可用于访问）`
+          : `硬编码的 ${f.mws ? 'MWS' : 'AWS'} 访问密钥 ID ${f.masked}`,
+      fix: (f) =>
+        f.detail === 'presigned' ? '请勿把此类 URL 提交到文档和示例中' : '请轮换该密钥对，并改为从环境变量读取',
       advice: [{ id: 'access-key-id', text: '请将其删除（包括 git 历史）并轮换该密钥对。' }, ZH_OWN_KEYS, ZH_TYPE_B],
     },
     'secret-key': {
@@ -316,6 +347,17 @@ const ZH_CN: MessageTable = {
         ZH_SP_API,
       ],
     },
+    'lwa-access-token': {
+      finding: (f) => `硬编码的 LWA 访问令牌 ${f.masked}（一小时内有效）`,
+      fix: () => '请将其删除，并找出记录下它的日志',
+      advice: [
+        {
+          id: 'lwa-access-token',
+          text: '请将其删除（包括日志和录制文件）：在过期前它可以代表卖家操作。请在运行时用卖家的刷新令牌获取访问令牌，且只保存在内存中。',
+        },
+        ZH_SP_API,
+      ],
+    },
     'shared-credentials': {
       finding: (f, fit) => {
         if (f.detail === 'request') return '针对某个 SellerId 的 MWS 请求没有 MWSAuthToken（A 类）';
@@ -323,14 +365,17 @@ const ZH_CN: MessageTable = {
           return `"${fit.name(f.masked)}" 在卖家 ID 旁保存了卖家自己的${f.mws ? ' MWS ' : ''}密钥（A 类）`;
         const token = f.tokenField === undefined ? '' : `在 ${fit.name(f.tokenField)} 旁`;
         const verb = f.container.type === 'form' ? '向卖家索要' : '保存了卖家的';
-        return `${containerText(f.container, fit, ZH_CONTAINER)} ${token}${verb} ${listFields(f.fields, fit, ZH_LIST)}（A 类）`;
+        const records = f.records !== undefined && f.records > 1 ? `，共 ${String(f.records)} 条记录` : '';
+        return `${containerText(f.container, fit, ZH_CONTAINER)} ${token}${verb} ${listFields(f.fields, fit, ZH_LIST)}（A 类${records}）`;
       },
       fix: (f) =>
         f.detail === 'request'
           ? '请用你自己的密钥签名，并发送卖家的令牌'
-          : f.tokenField === undefined
-            ? '只应保存卖家 ID 和 MWS 授权令牌'
-            : '有了令牌就不再需要这些密钥：请删除它们并让卖家轮换',
+          : f.tokenField !== undefined
+            ? '有了令牌就不再需要这些密钥：请删除它们并让卖家轮换'
+            : f.api === 'sp-api'
+              ? '请使用你自己的一个应用，每个卖家只保存刷新令牌和销售伙伴 ID'
+              : '只应保存卖家 ID 和 MWS 授权令牌',
       advice: [
         {
           id: 'shared-credentials',

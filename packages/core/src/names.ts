@@ -165,7 +165,11 @@ function classifyName(name: string): NameRole {
     (!n.includes('api') || /spapi|sellingpartner/.test(n))
   )
     return 'access-key';
-  if (/^(?:aws|mws)?(?:merchanttoken|merchant|sellercentralid|sellerid\d+)$|sellerid$|merchantid$/.test(n))
+  if (
+    /^(?:aws|mws)?(?:merchanttoken|merchant|sellercentralid|sellerid\d+)$|sellerid$|merchantid$|sellingpartnerid$/.test(
+      n,
+    )
+  )
     return 'seller-id';
   if (/^(?:mws)?accountid$/.test(n)) return 'weak-seller-id';
   if (NOT_SECRET.test(n)) return 'not-secret';

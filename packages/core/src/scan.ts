@@ -43,8 +43,9 @@ export interface ScanOptions {
 }
 
 // A text containing none of these (case-insensitive) cannot hold any kind: the one cheap check
-// that lets most files cost only their read. (A Kubernetes `kind: Secret` holds `secret`.)
-const PREFILTER = new RegExp(`${CREDENTIAL_PREFIXES.source}|secret|access|key.?id|seller|merchant`, 'i');
+// that lets most files cost only their read. (A Kubernetes `kind: Secret` holds `secret`; an MWS
+// client fed `process.env.X` and a literal secret holds `mws`.)
+const PREFILTER = new RegExp(`${CREDENTIAL_PREFIXES.source}|secret|access|key.?id|seller|merchant|mws`, 'i');
 
 /**
  * Scans any text (source code in any language, config, logs, notebooks, CSV, SQL, Markdown) and
@@ -88,7 +89,10 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
     severity: r.severity,
     masked,
     mws,
-    ...(isShared && r.secret.startsWith('request:') ? { detail: 'request' } : {}),
+    ...(r.typeA?.form === 'request' ? { detail: 'request' } : {}),
+    ...(r.presigned === true ? { detail: 'presigned' } : {}),
+    ...(r.typeA?.api === 'sp-api' ? { api: 'sp-api' as const } : {}),
+    ...(r.typeA !== undefined && r.typeA.records > 1 ? { records: r.typeA.records } : {}),
     ...(r.container === undefined ? {} : { container: r.container }),
     ...(r.fields === undefined ? {} : { fields: r.fields }),
     ...(r.tokenField === undefined ? {} : { tokenField: r.tokenField }),

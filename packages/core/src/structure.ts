@@ -3,6 +3,7 @@ import type { LineIndex } from './locate.js';
 import { KEY_NAME_WORDS, nameRole } from './names.js';
 import type { NameRole } from './names.js';
 import { trimChars } from './strings.js';
+import { isSubmittedRead } from './submitted.js';
 import { splitCells } from './tabular.js';
 import { classifyValue, cutValue, isSellerHolder } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
@@ -43,18 +44,39 @@ export interface Field {
   readonly isRead?: boolean;
   /** The field is one entry of a form or settings list declared as data (`'id' => 'seller_id'`). */
   readonly isFormField?: boolean;
+  /** The field is declared in a stored record: a table column, an ORM model or schema field. */
+  readonly persisted?: boolean;
+  /** The field is an input of a form (`<input name="secret">`, `v-model="form.secret"`). */
+  readonly formInput?: boolean;
 }
 
-// A read of what a person submitted: `req.body.secretKey`, `ctx.request.body[…]`,
-// `request.form['secret_key']`, Rails `params[:secret_key]`, a destructured `body.secretKey`.
-// Not `self.requestParams.…` or `parsed.params.…`, which are the program's own objects.
-const SUBMITTED_FIELD =
-  /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|POST)|(?<![\w$.])(?:body|payload|formData|params))(?:\.|\[\s*["':]{1,2})$/i;
+// Value expressions that declare a stored field: ORM columns and schema types.
+const STORED_TYPE =
+  /^(?:models\.|fields\.|db\.Column|Column|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|[\w.]*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
 
-const INTERESTING = /secret|access|key_?id|seller|merchant|token|account_?id/gi;
+// The type after a column or field name in DDL, Prisma and Go structs: `mws_secret_key VARCHAR(64)`.
+const STORED_COLUMN_TYPE =
+  /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
+// Prisma's `String`, and a Go struct field with a storage tag (`string \`gorm:"column:secret_key"\``):
+// a Go struct without one is a program's own type (a client's config), not a table.
+const STORED_FIELD_TYPE =
+  /^["'`\]]?\s+(?:String\b(?!\s*\()|(?:\*?string|\[\]byte|sql\.\w+)\s+`[^`\n]{0,200}\b(?:gorm|db|bson|json):)/;
+
+// The objects before a PHP member name: `$rows[0]->`, `$this->shop->` (at most 6 steps).
+const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
+// A call that builds an MWS or SP-API client, open before a field read on its line.
+const MWS_CLIENT_CALL =
+  /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new)?\s*\([^()\n]{0,120}$/i;
+// Laravel / Rails / JS validation rules as a string: the field is submitted by a form.
+const VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
+
+const INTERESTING = /secret|access|key_?id|seller|selling|merchant|token|account_?id/gi;
 // The words of every key-field name (`KEY_NAME_WORDS`): a token holding none of them cannot be a
 // key field. Fewer and rarer words than INTERESTING, so this pass costs about half as much.
 const KEY_WORDS = new RegExp(KEY_NAME_WORDS.source, 'gi');
+// With the generic names of an MWS-named record (`key`, `secret`).
+const INTERESTING_GENERIC = new RegExp(`${INTERESTING.source}|\\bkey\\b`, 'gi');
+const KEY_WORDS_GENERIC = new RegExp(`${KEY_NAME_WORDS.source}|\\bkey\\b`, 'gi');
 const TOKEN_CHAR = /[\w$.-]/;
 
 /** Options of {@link extractFields}. */
@@ -67,6 +89,12 @@ export interface ExtractOptions {
    * layout (passes over every character) then run only for texts that can hold such a record.
    */
   readonly requireKeyField?: boolean;
+  /**
+   * The file's path names MWS or Amazon (`resources/views/mws/settings.blade.php`): generic field
+   * names (`key`, `secret`) are key fields anywhere in it. Without it they are key fields only in
+   * a record whose own name says MWS or Amazon (`CREATE TABLE mws_credentials`, `MwsAccount`).
+   */
+  readonly mwsPath?: boolean;
 }
 
 /**
@@ -74,8 +102,10 @@ export interface ExtractOptions {
  * `tabular` is the delimiter of a CSV/TSV export: its header cells are one record.
  */
 export function extractFields(text: string, index: LineIndex, tabular?: string, options: ExtractOptions = {}): Field[] {
-  if (options.requireKeyField === true && tabular === undefined && !holdsTelltaleKey(text, index)) return [];
-  const hits = collectTokens(text, index);
+  // Generic names (`key`, `secret`) are read only where MWS or Amazon is named at all.
+  const generic = options.mwsPath === true || MWS_NAMED.test(text);
+  if (options.requireKeyField === true && tabular === undefined && !holdsTelltaleKey(text, index, generic)) return [];
+  const hits = collectTokens(text, index, generic);
   if (hits.length === 0) return [];
   const layout = new Layout(text, index);
   const fields: Field[] = tabular === undefined ? [] : headerFields(text, index, layout, tabular);
@@ -83,12 +113,13 @@ export function extractFields(text: string, index: LineIndex, tabular?: string, 
   for (const hit of hits) {
     if (hit.start < headerEnd) continue;
     const f = toField(text, hit, layout, index);
-    if (f) fields.push(f);
+    if (f && (!hit.generic || isMwsGenericField(f, options.mwsPath === true))) fields.push(f);
   }
   return fields;
 }
 
-const isKeyRole = (role: NameRole): boolean => role === 'secret-key' || role === 'access-key';
+const isKeyRole = (role: NameRole): boolean =>
+  role === 'secret-key' || role === 'access-key' || role === 'lwa-client-secret';
 
 /** Value shapes of a key field that can make its record type A (`shared-credentials.ts`). */
 const TELLTALE_SHAPES: ReadonlySet<ValueShape> = new Set(['decl', 'ref', 'literal', 'empty']);
@@ -98,8 +129,8 @@ const TELLTALE_SHAPES: ReadonlySet<ValueShape> = new Set(['decl', 'ref', 'litera
  * most large texts (bundles, generated typings) every key field is an environment read or an
  * expression, and the token pass over all words and the layout are then not needed at all.
  */
-function holdsTelltaleKey(text: string, index: LineIndex): boolean {
-  for (const hit of tokens(text, index, KEY_WORDS)) {
+function holdsTelltaleKey(text: string, index: LineIndex, generic: boolean): boolean {
+  for (const hit of tokens(text, index, generic ? KEY_WORDS_GENERIC : KEY_WORDS, generic)) {
     if (!isKeyRole(hit.role)) continue;
     const draft = readField(text, hit, index);
     if (draft === 'shorthand' || (draft !== undefined && TELLTALE_SHAPES.has(draft.shape))) return true;
@@ -116,10 +147,31 @@ interface TokenHit {
   readonly role: NameRole;
   /** Where the whole key starts (`$store` in `$store['Acme']['secretKey']`). */
   readonly keyStart: number;
+  /** A generic name (`key`, `secret`) given a key role (see {@link isMwsGenericField}). */
+  readonly generic: boolean;
 }
 
-function collectTokens(text: string, index: LineIndex): TokenHit[] {
-  return [...tokens(text, index, INTERESTING)];
+function collectTokens(text: string, index: LineIndex, generic: boolean): TokenHit[] {
+  return [...tokens(text, index, generic ? INTERESTING_GENERIC : INTERESTING, generic)];
+}
+
+// Texts that name MWS or Amazon somewhere: only there can a bare `key` or `secret` be an MWS key.
+const MWS_NAMED = /mws|amazon/i;
+// Generic field names and the key they stand for in an MWS-named record.
+const GENERIC_ROLES: ReadonlyMap<string, NameRole> = new Map([
+  ['key', 'access-key'],
+  ['secret', 'secret-key'],
+]);
+
+/**
+ * A generic field (`key`, `secret`) counts when it is declared (a column, a struct field, a form
+ * input) or read from a record, in a record named for MWS or Amazon (or anywhere in a file whose
+ * path is): `CREATE TABLE mws_credentials (merchant_id …, key …, secret …)`.
+ */
+function isMwsGenericField(f: Field, mwsPath: boolean): boolean {
+  // A stored column or struct field, a form input, or a read: never a word in a label or prose.
+  if (f.persisted !== true && f.isRead !== true && f.formInput !== true) return false;
+  return mwsPath || /mws|amazon|amz/i.test(f.recordName);
 }
 
 /**
@@ -127,7 +179,7 @@ function collectTokens(text: string, index: LineIndex): TokenHit[] {
  * A name is the run of name characters around a match, so the matches that find it do not
  * change what it is.
  */
-function* tokens(text: string, index: LineIndex, words: RegExp): Generator<TokenHit> {
+function* tokens(text: string, index: LineIndex, words: RegExp, generic = false): Generator<TokenHit> {
   let lastEnd = -1;
   words.lastIndex = 0;
   for (let m = words.exec(text); m !== null; m = words.exec(text)) {
@@ -151,20 +203,24 @@ function* tokens(text: string, index: LineIndex, words: RegExp): Generator<Token
         // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move -- `chain` is at most ~260 characters
         full = chain[1].replace(/\[\s*["']?([^"'\]]*)["']?\s*\]/g, '.$1');
       }
+    } else if (q === '>' && text[s - 2] === '-') {
+      // PHP members: `$rows[0]->secret_key` → `rows.0.secret_key`, `$this->shop->secret_key`.
+      const chain = PHP_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s));
+      if (chain?.[1] !== undefined) {
+        fullStart = s - chain[1].length;
+        full = `${chain[1].replace(/\[\s*(\d{1,4})\s*\]/g, '.$1').replace(/->/g, '.')}${full}`;
+      }
     }
     lastEnd = e;
     full = trimChars(full, '.$-');
     const parts = full.split('.').filter((p) => p !== '');
     const leaf = parts.pop() ?? full;
-    const role = nameRole(leaf);
-    if (
-      role === 'none' ||
-      role === 'not-secret' ||
-      role === 'refresh-token' ||
-      role === 'lwa-client-id' ||
-      role === 'lwa-client-secret'
-    )
-      continue;
+    let role = nameRole(leaf);
+    const genericRole =
+      generic && (role === 'none' || role === 'generic-secret') ? GENERIC_ROLES.get(leaf.toLowerCase()) : undefined;
+    if (genericRole) role = genericRole;
+    // LWA client secrets and refresh tokens stay: a seller's own SP-API app kept per seller is type A.
+    if (role === 'none' || role === 'not-secret' || role === 'lwa-client-id') continue;
     // Report at the leaf name itself (`secretKey` in `seller.secretKey` or in
     // `$store['Acme']['secretKey']`); whether a read is a field is decided in toField.
     yield {
@@ -175,6 +231,7 @@ function* tokens(text: string, index: LineIndex, words: RegExp): Generator<Token
       prefix: parts.join('.'),
       role,
       keyStart: fullStart,
+      generic: genericRole !== undefined,
     };
   }
 }
@@ -192,6 +249,8 @@ interface FieldDraft {
   readonly declLine: string;
   readonly isRead: boolean;
   readonly isFormField: boolean;
+  readonly persisted: boolean;
+  readonly formInput: boolean;
 }
 
 function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex): Field | undefined {
@@ -217,6 +276,8 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     recordName: `${where.recordName} ${draft.declLine}`,
     ...(draft.isRead ? { isRead: true } : {}),
     ...(draft.isFormField ? { isFormField: true } : {}),
+    ...(draft.persisted ? { persisted: true } : {}),
+    ...(recordAt === 'form' || draft.formInput ? { formInput: true } : {}),
   };
 }
 
@@ -243,6 +304,12 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   let declLine = '';
   let isRead = false;
   let isFormField = false;
+  let persisted = false;
+  let formInput = false;
+  // A field commented out (`// Text::make('MWS Auth Token', …)`, `# "secret_key": "…",`) is not
+  // part of the live record around it: old keys left in a comment do not make a record type A,
+  // nor does a commented-out token make one type B. (The literal keys stay their own findings.)
+  if (/^\s*(?:\/\/|#(?!\[))/.test(text.slice(lineStart, hit.start))) return undefined;
   if (
     /\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(
       text.slice(Math.max(lineStart, hit.start - 160), hit.start),
@@ -250,18 +317,31 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   ) {
     return undefined; // an index or a removal names a column; it does not hold one
   }
-  if (SUBMITTED_FIELD.test(before)) {
+  // A comparison reads a field to test it (`assert params["AWSAccessKeyId"] == KEY`): no value is stored.
+  if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return undefined;
+  if (isSubmittedRead(before, text)) {
     // A read of a submitted field: `req.body.secretKey`, `request.form['secret_key']`, `params[:secret_key]`.
     shape = 'ref';
     value = `body.${hit.leaf}`;
     recordAt = lineStart;
     prefix = '';
-  } else if (prefix !== '' && isSellerHolder(prefix.split('.').at(-1) ?? '') && (sep === null || sep[1] === ',')) {
-    // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`.
+  } else if (
+    prefix !== '' &&
+    isSellerHolder(
+      prefix
+        .split('.')
+        .filter((p) => !/^\d+$/.test(p))
+        .at(-1) ?? '',
+    ) &&
+    (sep === null || sep[1] === ',')
+  ) {
+    // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`. Passed to
+    // an MWS client's constructor, it shares a record with the seller id passed beside it
+    // (`MWSConnection(account.access_key, account.secret_key, Merchant=account.merchant_id)`).
     isRead = true;
     shape = 'ref';
     value = hit.full;
-    recordAt = lineStart;
+    recordAt = MWS_CLIENT_CALL.test(before) ? hit.keyStart : lineStart;
     prefix = '';
   } else if (
     /(?:->|\.)(?:string|text|binary|char|varchar|column|addColumn|mediumText|longText|json|encrypted\w*|specificType)\(\s*["']$/i.test(
@@ -271,19 +351,31 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   ) {
     // Schema builders: Laravel `$table->text('mws_secret_key')`, knex `table.string('secret_key')`.
     shape = 'decl';
+    persisted = true;
     recordAt = 'container';
+  } else if (/::make\(\s*(?:["'][^"'\n]{0,60}["']\s*,\s*)?["']$/.test(before) && /^["']\s*[,)]/.test(after)) {
+    // Admin panel fields: Laravel Nova `Text::make('Secret Key', 'secret_key')`, Filament
+    // `TextInput::make('secret_key')`. The fields of one resource form are one record.
+    shape = 'decl';
+    recordAt = 'container';
+    formInput = true;
   } else if (/\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?["'`]?$/i.test(before)) {
     shape = 'decl'; // SQL: ALTER TABLE merchants ADD COLUMN mws_secret_key BYTEA
+    persisted = true;
     declLine = text.slice(lineStart, hit.start);
-  } else if (/(?<!:):$/.test(before)) {
+  } else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
+    // (A symbol that keys a hash, `:secret_key => x`, is judged by its value below; `params[:x]` reads.)
     shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
+    persisted = /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
   } else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
     // A column named in its decorator: `@Column({ name: 'mws_secret_key' }) secret: string;`.
     shape = 'decl';
+    persisted = true;
     recordAt = lineStart;
   } else if (/\bselect\s[^;()]{0,200}$/i.test(before) && /\bfrom\s/i.test(after)) {
     // A SELECT list names the table's columns: `SELECT tenant_id, secret_key FROM tenants`.
     shape = 'decl';
+    persisted = true;
     recordAt = lineStart;
     declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
   } else if (/["'](?:id|field)["']\s*(?:=>|:)\s*["']$/.test(before)) {
@@ -298,10 +390,28 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
       recordAt = 'container';
     }
     value = cutValue(after.slice(sep[0].length));
+    // Validation rules name the fields a form submits: `'secret_key' => 'required|string|size:40'`.
+    if (VALIDATION_RULES.test(value))
+      return {
+        shape: 'decl',
+        value: '',
+        recordAt,
+        prefix,
+        declLine,
+        isRead,
+        isFormField: false,
+        persisted: false,
+        formInput: true,
+      };
+    // An annotation with a default (`mws_secret_key: SecretStr = Field(..., env="…")`): the default is the value.
+    const annotated = sep[1] === ':' ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
+    if (annotated?.[1] !== undefined) value = annotated[1];
     shape = classifyValue(value);
+    // ORM and schema fields: `models.CharField(…)`, `fields.Char(…)`, `Column(String)`, Mongoose `{ type: String }`.
+    persisted = shape === 'decl' && STORED_TYPE.test(value);
     if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
   } else if (
-    /\b(?:name|id|for|formControlName|v-model|ng-model|field|column|value)\s*=\s*["'{][^"']{0,40}$/i.test(before) ||
+    /\b(?:name|id|formControlName|v-model|ng-model|field|column|value)\s*=\s*["'{][^"']{0,40}$/i.test(before) ||
     /register\(\s*["']$/.test(before)
   ) {
     shape = 'decl'; // form input: one record per <form>
@@ -317,10 +427,11 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     shape = 'decl'; // Java/C#/TS field: private String secretKey; public string SecretKey { get; set; }
   } else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
     shape = 'decl'; // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
+    persisted = STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after);
   } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after)) {
     return mayBeShorthand(text, hit);
   } else return undefined;
-  return { shape, value, recordAt, prefix, declLine, isRead, isFormField };
+  return { shape, value, recordAt, prefix, declLine, isRead, isFormField, persisted, formInput };
 }
 
 /**
@@ -337,9 +448,23 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
   const container = layout.containerAt(hit.start);
   if (container < 0) return undefined;
   const head = text.slice(Math.max(0, container - 80), container);
-  if (/\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head)) {
+  // A table's column list (`INSERT INTO sellers (…)`), or an Eloquent model's attribute list
+  // (`protected $fillable = ['seller_id', 'secret_key']`, `$hidden`, `$casts`).
+  if (
+    /\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head) ||
+    /\$(?:fillable|hidden|guarded|visible|casts|encryptable|encrypted)\s*=\s*$/.test(head)
+  ) {
     const where = layout.describe(hit.start, '');
-    return { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, shape: 'decl', value: '', ...where };
+    return {
+      name: hit.leaf,
+      role: hit.role,
+      start: hit.start,
+      end: hit.end,
+      shape: 'decl',
+      value: '',
+      ...where,
+      persisted: true,
+    };
   }
   const opener = text.charCodeAt(container);
   if (opener !== 123 && opener !== 40) return undefined;

@@ -16,6 +16,10 @@ export interface RawFinding {
   readonly secret: string;
   /** Extra facts for the message (e.g. the field name for `shared-credentials`). */
   readonly detail?: string;
+  /** For `shared-credentials`: what the message says about the type-A structure. */
+  readonly typeA?: TypeAFacts;
+  /** For `access-key-id`: the key id is the public part of a presigned URL (a warning). */
+  readonly presigned?: boolean;
   /** `shared-credentials`: the record that holds the keys (`table seller_keys`), when it is named. */
   readonly container?: Container;
   /** `shared-credentials`: the seller's key fields the record holds, as written (`access_key`, `secret_key`). */
@@ -25,6 +29,17 @@ export interface RawFinding {
    * here: a hybrid record, whose keys the token makes unnecessary.
    */
   readonly tokenField?: string;
+}
+
+/** What a `shared-credentials` finding's message says about the structure it reports. */
+export interface TypeAFacts {
+  /** `request`: an MWS request without an MWS Auth Token; `record`: a record, form or table. */
+  readonly form: 'request' | 'record';
+  /** The record also holds an MWS Auth Token, which makes its keys unnecessary. */
+  readonly hybrid: boolean;
+  readonly api: 'mws' | 'sp-api';
+  /** Per-seller records of one collection this finding stands for. */
+  readonly records: number;
 }
 
 /** What every detector may read about the text being scanned. Built once per scan. */

@@ -570,7 +570,7 @@ spec:
       ['mws-auth-token', TOKEN],
       ['lwa-client-secret', LWA],
       ['lwa-refresh-token', RT],
-      ['lwa-refresh-token', AT],
+      ['lwa-access-token', AT],
     ],
   },
   {
@@ -866,6 +866,7 @@ stringData:
     expected: [['shared-credentials', 'secretKey']],
   },
   {
+    // One finding per collection of per-seller records, at the first (issue 12 §6).
     name: 'shared-credentials: YAML list of sellers with their own keys',
     path: 'config/sellers.yml',
     text: `sellers:
@@ -885,19 +886,30 @@ stringData:
       ['shared-credentials', 'secret_key', 'Northwind'],
       ['secret-key', SK],
       ['access-key-id', AK2],
-      ['shared-credentials', 'secret_key', 'Contoso'],
       ['secret-key', SK3],
     ],
   },
   {
-    name: 'shared-credentials: signed MWS URL with SellerId and no MWSAuthToken',
+    // Two sellers signed without a token: each with its own keys (issue 12 §2).
+    name: 'shared-credentials: signed MWS URLs for two sellers and no MWSAuthToken',
     path: 'logs/requests.log',
     text: `2024-03-02T10:15:01Z INFO GET https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=${AK}&Action=ListOrders&MarketplaceId.Id.1=ATVPDKIKX0DER&SellerId=${SELLER}&SignatureMethod=HmacSHA256&SignatureVersion=2&Timestamp=2024-03-02T10%3A15%3A00Z&Version=2013-09-01&Signature=${pct(SIGNATURE)}
+2024-03-02T10:15:02Z INFO GET https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=${AK2}&Action=ListOrders&SellerId=${SELLER2}&Signature=${pct(SIGNATURE)}
 `,
     expected: [
-      ['shared-credentials', 'AWSAccessKeyId'],
+      ['shared-credentials', 'AWSAccessKeyId', '10:15:01Z'],
       ['access-key-id', AK],
+      ['shared-credentials', 'AWSAccessKeyId', '10:15:02Z'],
+      ['access-key-id', AK2],
     ],
+  },
+  {
+    // One fixed seller signed with its own keys is a seller's own tool: only the key is reported.
+    name: 'shared-credentials: a fixed seller signed with its own keys is not type A',
+    path: 'logs/requests.log',
+    text: `GET https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=${AK}&Action=ListOrders&SellerId=${SELLER}&Signature=${pct(SIGNATURE)}
+`,
+    expected: [['access-key-id', AK]],
   },
 ];
 
@@ -947,7 +959,7 @@ describe('classifyString (AST adapters)', () => {
     ['mws-auth-token', TOKEN, 'mwsAuthToken'],
     ['lwa-client-secret', LWA, 'clientSecret'],
     ['lwa-refresh-token', RT, 'refreshToken'],
-    ['lwa-refresh-token', AT, 'accessToken'],
+    ['lwa-access-token', AT, 'accessToken'],
   ] as const)('%s: %s bound to %s', (kind, value, name) => {
     expect(spans(classifyString(value, { name }))).toEqual([whole(kind, value)]);
   });
@@ -1009,7 +1021,7 @@ describe('masking', () => {
     ['mws-auth-token', `MWS_AUTH_TOKEN=${TOKEN}`, TOKEN],
     ['lwa-client-secret', `LWA_CLIENT_SECRET=${LWA}`, LWA],
     ['lwa-refresh-token', `LWA_REFRESH_TOKEN=${RT}`, RT],
-    ['lwa-refresh-token', `LWA_ACCESS_TOKEN=${AT}`, AT],
+    ['lwa-access-token', `LWA_ACCESS_TOKEN=${AT}`, AT],
   ] as const)('%s: ends with the last 4 characters, hides the body', (kind, text, value) => {
     const m = masked(text, kind) ?? '';
     const [, head = '', tail = ''] = /^([^*]+)\*{8,}([^*]{4})$/.exec(m) ?? [];
@@ -1055,7 +1067,7 @@ describe('severity and messages', () => {
     ['mws-auth-token', `MWS_AUTH_TOKEN=${TOKEN}`, 'error'],
     ['lwa-client-secret', `LWA_CLIENT_SECRET=${LWA}`, 'error'],
     ['lwa-refresh-token', `LWA_REFRESH_TOKEN=${RT}`, 'error'],
-    ['lwa-refresh-token', `LWA_ACCESS_TOKEN=${AT}`, 'warning'],
+    ['lwa-access-token', `LWA_ACCESS_TOKEN=${AT}`, 'warning'],
   ] as const)('%s in %s has severity %s', (kind, text, severity) => {
     expect(scanText(text, { path: '.env' }).map((f) => [f.kind, f.severity])).toEqual([[kind, severity]]);
   });

@@ -44,6 +44,24 @@ const generators: Record<string, (n: number) => string> = {
   // The key-name gates allow any separators between their words (`access - key`).
   'key words before long separator runs': (n) => `access${' _-'.repeat(n / 6)}aws${'-'.repeat(n / 2)}`,
   'key words each before separators': (n) => 'access -_ key_- mws__ '.repeat(n / 22),
+  // Issue 12's readers: framework request reads, PHP member chains, admin-panel fields, attribute
+  // lists, generic names in MWS-named records, requests whose token may follow, presigned URLs,
+  // secrets after environment reads, commented-out fields.
+  'request reads': (n) => "$account->secret_key = $request->input('secret_key'); ".repeat(n / 52),
+  'framework reads without a name': (n) => '$this->input->post(request.POST.get(params.fetch('.repeat(n / 48),
+  'php member chains': (n) => `${'$a->'.repeat(n / 4)}secret_key`,
+  'php member chain storm': (n) => '$rows[0]->seller->secret_key '.repeat(n / 30),
+  'nova fields': (n) => `return [${"Text::make('Secret Key', 'secret_key'), ".repeat(n / 42)}];`,
+  'eloquent attribute list': (n) => `protected $fillable = [${"'seller_id', 'secret_key', ".repeat(n / 28)}];`,
+  'generic names in an MWS table': (n) =>
+    `CREATE TABLE mws_credentials (${'key VARCHAR(64), secret TEXT, '.repeat(n / 31)});`,
+  'requests with a seller template': (n) =>
+    `"https://mws.amazonservices.com/?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&SellerId={s}"\n${'"&X=1" +\n'.repeat(n / 10)}`,
+  'presigned URL parameters': (n) =>
+    '?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Expires=1&X-Amz-Credential=AKIA2OGYBAH6Q7KD4XZM/'.repeat(n / 84),
+  'secrets after environment reads': (n) => `f(process.env.MWS_ACCESS_KEY_ID, '${SECRET}'); `.repeat(n / 80),
+  'commented-out fields': (n) => '# "secret_key": "x",\n// seller_id: 1,\n'.repeat(n / 36),
+  'validation rules': (n) => "'secret_key' => 'required|string|max:40', ".repeat(n / 42),
 };
 
 describe('scanText is linear on adversarial input', () => {

@@ -30,6 +30,7 @@ const SECRET_KINDS: readonly SecretKind[] = [
   'mws-auth-token',
   'lwa-client-secret',
   'lwa-refresh-token',
+  'lwa-access-token',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -156,12 +157,18 @@ const refreshTokenArb = ofLength(BASE64URL, 100, 400)
   .map((b) => `Atzr|IwEB${b}`)
   .filter((v) => !madeUp(v));
 
+/** Atza|IwEB + 100 to 400 of `[A-Za-z0-9_-]`. */
+const accessTokenArb = ofLength(BASE64URL, 100, 400)
+  .map((b) => `Atza|IwEB${b}`)
+  .filter((v) => !madeUp(v));
+
 const FAKE: Readonly<Record<SecretKind, fc.Arbitrary<string>>> = {
   'access-key-id': accessKeyIdArb,
   'secret-key': secretKeyArb,
   'mws-auth-token': mwsAuthTokenArb,
   'lwa-client-secret': lwaClientSecretArb,
   'lwa-refresh-token': refreshTokenArb,
+  'lwa-access-token': accessTokenArb,
 };
 
 const SHAPE: Readonly<Record<SecretKind, RegExp>> = {
@@ -170,6 +177,7 @@ const SHAPE: Readonly<Record<SecretKind, RegExp>> = {
   'mws-auth-token': /^amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
   'lwa-client-secret': /^amzn1\.oa2-cs\.v1\.[0-9a-f]{64}$/,
   'lwa-refresh-token': /^Atzr\|IwEB[\w-]{100,400}$/,
+  'lwa-access-token': /^Atza\|IwEB[\w-]{100,400}$/,
 };
 
 /** Placeholders per kind (LABELING.md): none of them is ever a finding of that kind. */
@@ -215,6 +223,13 @@ const PLACEHOLDERS: Readonly<Record<SecretKind, readonly string[]>> = {
     'Atzr|IQEBLzAtAhRPpMJxdwVz2Nn6f2y-tpJX2DeXEXAMPLE',
     'Atzr|...',
   ],
+  'lwa-access-token': [
+    'YOUR_ACCESS_TOKEN',
+    '<access-token>',
+    '${LWA_ACCESS_TOKEN}',
+    `Atza|${'x'.repeat(40)}`,
+    'Atza|...',
+  ],
 };
 
 /** Words of the names each kind is bound to, rendered in each format's naming style. */
@@ -244,6 +259,10 @@ const NAME_WORDS: Readonly<Record<SecretKind, readonly (readonly string[])[]>> =
     ['lwa', 'refresh', 'token'],
     ['refresh', 'token'],
     ['sp', 'api', 'refresh', 'token'],
+  ],
+  'lwa-access-token': [
+    ['lwa', 'access', 'token'],
+    ['access', 'token'],
   ],
 };
 

@@ -30,6 +30,7 @@ export const MESSAGE_IDS = {
   'mws-auth-token': 'MwsAuthToken',
   'lwa-client-secret': 'LwaClientSecret',
   'lwa-refresh-token': 'LwaRefreshToken',
+  'lwa-access-token': 'LwaAccessToken',
   'shared-credentials': 'SharedCredentials',
 } as const satisfies Record<Kind, string>;
 
@@ -55,6 +56,7 @@ const messages = {
   MwsAuthToken: fromCore,
   LwaClientSecret: fromCore,
   LwaRefreshToken: fromCore,
+  LwaAccessToken: fromCore,
   SharedCredentials: fromCore,
 } satisfies Record<MessageId, SecretLintRuleLocalizeMessageMulti<MessageProps>>;
 
@@ -160,6 +162,7 @@ function awsRuleSpan(content: string, finding: RuleFinding): readonly [number, n
     case 'mws-auth-token':
     case 'lwa-client-secret':
     case 'lwa-refresh-token':
+    case 'lwa-access-token':
     case 'shared-credentials':
       return undefined;
   }

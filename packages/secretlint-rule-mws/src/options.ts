@@ -20,7 +20,7 @@ export interface Options {
   readonly allows?: readonly string[];
   /**
    * Kinds to report, by their mwsguard ids: `access-key-id`, `secret-key`, `mws-auth-token`,
-   * `lwa-client-secret`, `lwa-refresh-token`, `shared-credentials`. Unknown ids are an error.
+   * `lwa-client-secret`, `lwa-refresh-token`, `lwa-access-token`, `shared-credentials`. Unknown ids are an error.
    *
    * Default: all kinds.
    */

@@ -4,13 +4,12 @@ import { writeTree } from '../../cli/support/tree.js';
 // Fake, well-shaped credentials (never issued by AWS or Amazon) that the hygiene tests plant in a
 // temporary tree, then look for in every output. Each is valid for its detector: AKIA + 16 of
 // [A-Z2-7] with no run of 8 ascending characters, 40-character mixed secrets bound to secret-key
-// names, amzn.mws.<uuid>, amzn1.oa2-cs.v1.<64 hex>, Atzr|IwEB + 300 base64url characters.
+// names, amzn.mws.<uuid>, amzn1.oa2-cs.v1.<64 hex>, Atzr|IwEB and Atza|IwEB + 300 base64url characters.
 
 /** 300 deterministic base64url characters (SHA-256 chain: no placeholder words, runs or sequences). */
-function refreshBody(): string {
+function refreshBody(seed = 'mwsguard-hygiene'): string {
   let out = '';
-  for (let i = 0; out.length < 300; i++)
-    out += createHash('sha256').update(`mwsguard-hygiene-${i}`).digest('base64url');
+  for (let i = 0; out.length < 300; i++) out += createHash('sha256').update(`${seed}-${i}`).digest('base64url');
   return out.slice(0, 300);
 }
 
@@ -23,6 +22,7 @@ export const PLANTED = {
   mwsAuthToken: 'amzn.mws.4f8a2c1e-9b3d-4e7f-a6c5-2d1b0e9f8a7c',
   lwaClientSecret: 'amzn1.oa2-cs.v1.3f9a1c7e5b2d8f4a6c0e9b1d3f5a7c9e2b4d6f8a0c1e3b5d7f9a2c4e6b8d0f1a',
   refreshToken: `Atzr|IwEB${refreshBody()}`,
+  accessToken: `Atza|IwEB${refreshBody('mwsguard-hygiene-access')}`,
 } as const;
 
 const P = PLANTED;
@@ -40,7 +40,7 @@ export function forbidden(): string[] {
     out.add(secret);
     out.add(pct(secret));
     out.add(b64(secret));
-    const prefix = /^(?:amzn\.mws\.|amzn1\.oa2-cs\.v1\.|Atzr\|)/.exec(secret)?.[0] ?? secret.slice(0, 4);
+    const prefix = /^(?:amzn\.mws\.|amzn1\.oa2-cs\.v1\.|Atz[ar]\|)/.exec(secret)?.[0] ?? secret.slice(0, 4);
     out.add(secret.slice(prefix.length, -4));
   }
   out.add(`Atzr%7C${P.refreshToken.slice(5)}`);
@@ -68,6 +68,7 @@ export const TREE: Readonly<Record<string, string>> = {
     `AWS_ACCESS_KEY_ID=${P.accessKeyId2}`,
     `MWS_SECRET_KEY=${P.secretKey2}`,
     `LWA_REFRESH_TOKEN=${P.refreshToken}`,
+    `LWA_ACCESS_TOKEN=${P.accessToken}`,
     `MWS_AUTH_TOKEN_OLD=${P.mwsAuthToken} # mwsguard-ignore`,
     '',
   ].join('\n'),

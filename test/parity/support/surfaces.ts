@@ -54,6 +54,7 @@ const KIND_OF_ESLINT_MESSAGE: Readonly<Record<string, Kind>> = {
   mwsAuthToken: 'mws-auth-token',
   lwaClientSecret: 'lwa-client-secret',
   lwaRefreshToken: 'lwa-refresh-token',
+  lwaAccessToken: 'lwa-access-token',
   sharedCredentials: 'shared-credentials',
 };
 const KIND_OF_SECRETLINT_MESSAGE = new Map<string, Kind>(KINDS.map((k) => [MESSAGE_IDS[k], k]));
@@ -171,14 +172,16 @@ export async function eslintReports(
   create: LintFactory,
   dir: string,
   config: Linter.Config[],
-): Promise<{ reports: Report[]; linted: string[]; others: Linter.LintMessage[] }> {
+): Promise<{ reports: Report[]; linted: string[]; others: Linter.LintMessage[]; fatal: string[] }> {
   const results = await create({ cwd: dir, overrideConfigFile: true, overrideConfig: config }).lintFiles(['.']);
   const reports: Report[] = [];
   const others: Linter.LintMessage[] = [];
   const linted: string[] = [];
+  const fatal: string[] = [];
   for (const result of results) {
     const file = relative(dir, result.filePath).split(sep).join('/');
     linted.push(file);
+    if (result.messages.some((m) => m.fatal === true)) fatal.push(file);
     const fingerprints = coreFingerprints(dir, file);
     for (const m of result.messages) {
       if (m.ruleId !== null && OUTSIDE_PARITY_RULES.has(m.ruleId)) continue;
@@ -199,7 +202,7 @@ export async function eslintReports(
       reports.push({ file, ...at, fingerprint, message: m.message });
     }
   }
-  return { reports: byPlace(reports), linted: linted.sort(), others };
+  return { reports: byPlace(reports), linted: linted.sort(), others, fatal: fatal.sort() };
 }
 
 /**

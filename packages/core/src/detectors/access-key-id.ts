@@ -17,13 +17,43 @@ const PREFIXED_KEY = /(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g;
 const startsToken = (text: string, at: number): boolean =>
   !/[a-z0-9]/i.test(text.charAt(at - 1)) || /%[0-9a-f]{2}$/i.test(text.slice(Math.max(0, at - 3), at));
 
+// A key id as the credential scope of a SigV4 presigned URL: `X-Amz-Credential=AKIA…/20240301/…`.
+const V4_CREDENTIAL_BEFORE = /X-Amz-Credential=$/i;
+const V4_SCOPE_AFTER = /^(?:\/|%2F)\d{8}(?:\/|%2F)/i;
+// A SigV2 query-string presigned URL: `?AWSAccessKeyId=AKIA…&Expires=…&Signature=…`, no `Action`.
+const V2_KEY_BEFORE = /[?&]AWSAccessKeyId=$/;
+
+/**
+ * True when the key id at `start` is the public part of a presigned URL (S3 and other AWS
+ * services hand these out by design): the URL names its key id, and its signature grants access
+ * to one object until it expires. Reported as a warning, with a message that says so.
+ */
+function inPresignedUrl(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 20), start);
+  if (V4_CREDENTIAL_BEFORE.test(before)) return V4_SCOPE_AFTER.test(text.slice(start + 20, start + 34));
+  if (!V2_KEY_BEFORE.test(before)) return false;
+  // The rest of the URL: up to the first space or quote, bounded.
+  const rest = /^[^\s"'<>]{0,2000}/.exec(text.slice(start, start + 2000))?.[0] ?? '';
+  return /[?&]Expires=\d/.test(rest) && /[?&]Signature=/.test(rest) && !/[?&]Action=/.test(rest);
+}
+
 function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
+  const presigned: RawFinding[] = [];
   PREFIXED_KEY.lastIndex = 0;
   for (let m = PREFIXED_KEY.exec(ctx.text); m !== null; m = PREFIXED_KEY.exec(ctx.text)) {
     const value = m[0];
     if (!startsToken(ctx.text, m.index) || isPlaceholder(value)) continue;
-    found.push({ kind: 'access-key-id', severity: 'error', start: m.index, end: m.index + 20, secret: value });
+    if (inPresignedUrl(ctx.text, m.index))
+      presigned.push({
+        kind: 'access-key-id',
+        severity: 'warning',
+        start: m.index,
+        end: m.index + 20,
+        secret: value,
+        presigned: true,
+      });
+    else found.push({ kind: 'access-key-id', severity: 'error', start: m.index, end: m.index + 20, secret: value });
   }
   // Legacy MWS key ids had no type prefix: only their name tells them apart from other ids, and
   // every such name holds the words of `ACCESS_KEY_NAME_WORDS`.
@@ -36,8 +66,9 @@ function find(ctx: ScanContext): RawFinding[] {
     if (name === undefined || nameRole(name) !== 'access-key') continue;
     found.push({ kind: 'access-key-id', severity: 'error', start: run.start, end: run.end, secret: run.value });
   }
+  // A presigned URL's key id pairs with no secret: its signature is the only other value there.
   for (const f of found) ctx.accessKeyLines.add(ctx.index.lineOf(f.start));
-  return found;
+  return [...found, ...presigned];
 }
 
 /** Detector for `access-key-id`. */

@@ -1,4 +1,5 @@
 import { accessKeyId } from './access-key-id.js';
+import { lwaAccessToken } from './lwa-access-token.js';
 import { lwaClientSecret } from './lwa-client-secret.js';
 import { lwaRefreshToken } from './lwa-refresh-token.js';
 import { mwsAuthToken } from './mws-auth-token.js';
@@ -16,6 +17,7 @@ export const DETECTORS: readonly Detector[] = [
   mwsAuthToken,
   lwaClientSecret,
   lwaRefreshToken,
+  lwaAccessToken,
   secretKey,
   sharedCredentials,
 ];

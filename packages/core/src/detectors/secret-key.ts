@@ -31,6 +31,26 @@ function isPaired(ctx: ScanContext, line: number): boolean {
   return false;
 }
 
+// The argument before a value, when it reads the environment: `process.env.MWS_ACCESS_KEY_ID, '`,
+// `os.environ["AWS_ACCESS_KEY_ID"], "`, `getenv('KEY_ID'), '`, `ENV['X'], '`.
+const ENV_ARGUMENT_BEFORE =
+  /(?:process\.env\.([A-Z_]\w{0,80})|(?:os\.environ(?:\.get)?|getenv|ENV(?:\.fetch)?)\s*[[(]\s*["']([A-Z_]\w{0,80})["']\s*[\])])\s*,\s*["'`]$/i;
+
+/**
+ * A secret passed right after an access key read from the environment (`new AmazonMws(process.env
+ * .MWS_ACCESS_KEY_ID, '…')`, `require('amazon-mws')(process.env.X, '…')`): the pair is a key id and
+ * its secret, whether or not the key id is written out. Moving the key id to the environment must
+ * not hide the secret beside it.
+ */
+function followsEnvAccessKey(ctx: ScanContext, start: number): boolean {
+  const lineStart = ctx.index.lineStart(ctx.index.lineOf(start));
+  const before = ctx.text.slice(Math.max(lineStart, start - 160), start);
+  const m = ENV_ARGUMENT_BEFORE.exec(before);
+  if (!m) return false;
+  const envName = m[1] ?? m[2] ?? '';
+  return nameRole(envName) === 'access-key' || ctx.hasMwsContext;
+}
+
 function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
   const mayBind =
@@ -38,8 +58,11 @@ function find(ctx: ScanContext): RawFinding[] {
     ctx.pairedWithAccessKey ||
     ctx.tabular !== undefined ||
     ctx.accessKeyLines.size > 0 ||
-    // Every secret-key name holds `secret`; without it, only a nearby access key can bind a value.
-    ctx.hasSecretWord;
+    // Every secret-key name holds `secret`; without it, only a nearby access key can bind a value
+    // (written out, or read from the environment in an MWS or access-key context).
+    ctx.hasSecretWord ||
+    ctx.hasAccessKeyWord ||
+    ctx.hasMwsContext;
   if (!mayBind) return found;
   for (const run of ctx.valueRuns()) {
     if (run.value.length !== 40 || !looksLikeSecretKey(run.value)) continue;
@@ -48,7 +71,7 @@ function find(ctx: ScanContext): RawFinding[] {
     const bound = name !== undefined && isSecretKeyName(name, ctx.hasAmazonContext);
     if (!bound) {
       if (name !== undefined && NEVER_SECRET.has(nameRole(name))) continue;
-      if (!isPaired(ctx, ctx.index.lineOf(run.start))) continue;
+      if (!isPaired(ctx, ctx.index.lineOf(run.start)) && !followsEnvAccessKey(ctx, run.start)) continue;
     }
     found.push({ kind: 'secret-key', severity: 'error', start: run.start, end: run.end, secret: run.value });
   }

@@ -1,7 +1,8 @@
 import { describeContainer } from '../containers.js';
 import type { Field } from '../structure.js';
-import { classifyValue, extractFields, isSellerHolder, isSellerish } from '../structure.js';
-import { memberPath } from '../value-shape.js';
+import { extractFields } from '../structure.js';
+import { judgeRecords } from '../type-a-records.js';
+import { signedRequestsWithoutToken } from '../mws-requests.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { normalizeName } from '../names.js';
 
@@ -16,197 +17,15 @@ import { normalizeName } from '../names.js';
  * reported. ../shared/docs/mws-credentials.md §1.
  */
 
-// Map keys or item labels that name MWS regions: one developer key pair per region is correct.
-// Seller and merchant ids as written: `A` and 9 to 15 upper-case letters and digits, one a digit.
-const SELLER_ID_SHAPE = /^A(?=[A-Z]*\d)[0-9A-Z]{9,15}$/;
-// Marketplace ids share the seller-id shape; keys per marketplace are per region, not per seller.
-const MARKETPLACE_IDS: ReadonlySet<string> = new Set([
-  'ATVPDKIKX0DER',
-  'A2EUQ1WTGCTBG2',
-  'A1AM78C64UM0Y8',
-  'A2Q3Y263D00KWC',
-  'A1F83G8C2ARO7P',
-  'A1PA6795UKMFR9',
-  'A13V1IB3VIYZZH',
-  'APJ6JRA9NG5V4',
-  'A1RKKUPIHCS9HS',
-  'A1805IZSGTT6HS',
-  'A2NODRKZP88ZB9',
-  'A1C3SOZRARQ6R3',
-  'A33AVAJ2PDY3EV',
-  'A2VIGQ35RCS4UG',
-  'A17E79C6D8DWNP',
-  'ARBP9OOSHTCHU',
-  'A21TJRUUN4KGV',
-  'A1VC38T7YXB528',
-  'A39IBJ37TRP1C6',
-  'A19VAU5U5O7RUS',
-  'AAHKV2X7AFYLW',
-]);
-// Records that are forms: their blank fields ask a person to type the value in.
-const FORM_RECORD = /form|defaultvalues|initialvalues|\binputs?\b|\bfields\b/i;
-
-const REGION =
-  /^(?:na|eu|fe|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
-
 /**
- * Decides which records in a set of fields are type A. Shared with AST adapters, which build
- * {@link Field}s from their own trees. Returns the key field to report for each offending record.
+ * The key fields of the type-A records among `fields` (see `type-a-records.ts`). Shared with AST
+ * adapters, which build {@link Field}s from their own trees.
  */
 export function findSharedCredentialFields(
   fields: readonly Field[],
   resolve?: (name: string) => string | undefined,
 ): Field[] {
-  const records = new Map<string, Field[]>();
-  for (const f of fields) {
-    const list = records.get(f.record);
-    if (list) list.push(f);
-    else records.set(f.record, [f]);
-  }
-  const sellerOf = (list: readonly Field[]): Field | undefined =>
-    list.find((f) => f.role === 'seller-id') ?? list.find((f) => f.role === 'weak-seller-id');
-  // A nested key object (`tenant: { sellerId, mws: { accessKey, secretKey } }`) inherits the
-  // seller of the record around it.
-  const inheritedSeller = (list: readonly Field[]): Field | undefined => {
-    const parent = list[0] ? records.get(list[0].parentRecord) : undefined;
-    return parent && parent !== list ? parent.find((f) => f.role === 'seller-id') : undefined;
-  };
-  // Records that hold keys (hard-coded or left blank) for a seller: two or more in one file is a
-  // multi-seller config.
-  let sellerKeyRecords = 0;
-  for (const list of records.values()) {
-    const seller = sellerOf(list) ?? inheritedSeller(list);
-    if (seller && list.some((f) => isKeyRole(f) && (f.shape === 'literal' || f.shape === 'empty'))) sellerKeyRecords++;
-  }
-  // Per-collection counts of records holding literal keys (multi-seller configs).
-  const literalKeyRecords = new Map<string, Set<string>>();
-  for (const f of fields) {
-    if (isKeyRole(f) && f.shape === 'literal') {
-      const set = literalKeyRecords.get(f.collection) ?? new Set<string>();
-      set.add(f.record);
-      literalKeyRecords.set(f.collection, set);
-    }
-  }
-  // Collections whose records declare a seller id: a form or schema declared field by field
-  // (`array('id' => 'seller_id', …), array('id' => 'mws_secret_key', …)`).
-  const declaredSellerCollections = new Set(
-    fields.filter((f) => f.role === 'seller-id' && f.isFormField === true).map((f) => f.collection),
-  );
-
-  // A form declared entry by entry is one record: report its secret-key entry, not also its key id.
-  const formSecretCollections = new Set(
-    fields.filter((f) => f.role === 'secret-key' && f.isFormField === true).map((f) => f.collection),
-  );
-
-  const found: { field: Field; evidence: Evidence }[] = [];
-  for (const list of records.values()) {
-    const key = list.find((f) => f.role === 'secret-key') ?? list.find((f) => f.role === 'access-key');
-    if (!key) continue;
-    const seller = sellerOf(list) ?? inheritedSeller(list);
-    const token = list.find((f) => f.role === 'auth-token' && f.shape !== 'empty');
-    if (list.some((f) => isKeyRole(f) && f.shape === 'env')) continue;
-    if (token) continue;
-    const isRequest = list.some((f) => f.name === 'AWSAccessKeyId') && seller?.role === 'seller-id';
-    const sellerNamed = isSellerish(key.recordName);
-    const label = normalizeName(key.recordName.trim().split(/\s+/).at(-1) ?? '');
-    // A record keyed by a seller id (`{ "A1B2C3D4E5F6G7": { accessKey, secretKey } }`, a Map pair).
-    const rawLabel = key.recordName.trim().split(/\s+/).at(-1) ?? '';
-    const sellerKeyed = SELLER_ID_SHAPE.test(rawLabel) && !MARKETPLACE_IDS.has(rawLabel);
-    let shape = key.shape;
-    let value = key.value;
-    if (shape === 'ref' && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {
-      const resolved = resolve(value);
-      if (resolved !== undefined) {
-        value = resolved;
-        shape = classifyValue(resolved);
-        if (shape === 'env') continue;
-      }
-    }
-    let evidence: Evidence | undefined;
-    switch (shape) {
-      case 'decl':
-        if (
-          seller?.role === 'seller-id' ||
-          sellerNamed ||
-          (key.isFormField === true &&
-            declaredSellerCollections.has(key.collection) &&
-            (key.role === 'secret-key' || !formSecretCollections.has(key.collection)))
-        )
-          evidence = 'declared';
-        break;
-      case 'ref': {
-        const path = memberPath(value);
-        const sellerPath = seller ? memberPath(seller.value) : [];
-        const sellerRoot = sellerPath.length > 1 ? (sellerPath[0] ?? '') : '';
-        const owner = path.slice(0, -1).join('.');
-        // `seller.secretKey` names its owner; `s.secretKey` next to `s.sellerId` shares one.
-        const fromSeller =
-          path.length > 1 &&
-          ((isSellerHolder(owner) && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
-            // Keys and a seller id read from one object: a real seller id, not an AWS `accountId`
-            // (`const { accessKeyId, secretAccessKey, accountId } = credentials` is AWS's own).
-            (seller?.role === 'seller-id' && sellerRoot !== '' && path[0] === sellerRoot));
-        // `{ sellerId, accessKey, secretKey }` written or sent together, keys from nowhere visible.
-        const shorthandTogether = path.length === 1 && value === key.name && seller?.value === seller?.name;
-        if (fromSeller)
-          evidence = path[0] === 'body' ? 'input' : isRequest ? 'request' : key.isRead === true ? 'read' : 'used';
-        else if (shorthandTogether && seller?.role === 'seller-id') evidence = 'used';
-        break;
-      }
-      case 'literal': {
-        const siblings = literalKeyRecords.get(key.collection)?.size ?? 0;
-        if (isRequest) evidence = 'request';
-        else if (
-          (seller !== undefined || sellerNamed || sellerKeyed) &&
-          (sellerNamed || sellerKeyed || siblings >= 2 || sellerKeyRecords >= 2) &&
-          !REGION.test(label)
-        )
-          evidence = 'hard-coded';
-        break;
-      }
-      case 'empty':
-        // Blank key slots next to each of several sellers: a multi-seller config waiting for keys.
-        if (seller !== undefined && sellerKeyRecords >= 2 && !REGION.test(label)) evidence = 'hard-coded';
-        // A form's blank defaults (`useForm({ defaultValues: { sellerId: '', secretKey: '' } })`).
-        else if (seller?.role === 'seller-id' && FORM_RECORD.test(key.recordName)) evidence = 'declared';
-        break;
-      case 'other':
-      case 'env':
-        break;
-    }
-    if (evidence) found.push({ field: key, evidence });
-  }
-  return strongestEvidence(found);
-}
-
-/**
- * How a record shows the type-A pattern. A file is reported where it shows it most plainly:
- * declarations (tables, models, forms), hard-coded per-seller records, submitted input and
- * requests always; clients built from a seller record's keys (`used`) only when the file declares
- * nothing; bare reads (`sign(params, seller.secretKey)`) only when nothing else does, once per
- * owner. Later uses repeat what the declaration already said.
- */
-type Evidence = 'declared' | 'hard-coded' | 'input' | 'request' | 'used' | 'read';
-
-function strongestEvidence(found: readonly { field: Field; evidence: Evidence }[]): Field[] {
-  const has = (...e: Evidence[]): boolean => found.some((f) => e.includes(f.evidence));
-  const primary = has('declared', 'hard-coded', 'input');
-  const owners = new Set<string>();
-  return found
-    .filter(({ field, evidence }) => {
-      if (evidence === 'used') return !primary;
-      if (evidence !== 'read') return true;
-      if (primary || has('used', 'request')) return false;
-      const owner = memberPath(field.value).slice(0, -1).join('.');
-      if (owners.has(owner)) return false;
-      owners.add(owner);
-      return true;
-    })
-    .map(({ field }) => field);
-}
-
-function isKeyRole(f: Field): boolean {
-  return f.role === 'secret-key' || f.role === 'access-key';
+  return judgeRecords(fields, resolve ? { resolve } : {}).map((r) => r.field);
 }
 
 /**
@@ -227,52 +46,13 @@ function messageFacts(
 function keyNamesByRecord(fields: readonly Field[]): Map<string, Map<string, string>> {
   const byRecord = new Map<string, Map<string, string>>();
   for (const f of fields) {
-    if (!isKeyRole(f)) continue;
+    if (f.role !== 'secret-key' && f.role !== 'access-key' && f.role !== 'lwa-client-secret') continue;
     const names = byRecord.get(f.record) ?? new Map<string, string>();
     byRecord.set(f.record, names);
     const id = normalizeName(f.name);
     if (!names.has(id)) names.set(id, f.name);
   }
   return byRecord;
-}
-
-// `?AWSAccessKeyId=…&SellerId=…` without `MWSAuthToken`: a signed request made with keys that are
-// not the integrator's own, or a log of one.
-const QUERY_KEY = /[?&]AWSAccessKeyId=([^&\s"'<>#]*)/g;
-
-function requestsWithoutToken(ctx: ScanContext): RawFinding[] {
-  const found: RawFinding[] = [];
-  const { text } = ctx;
-  let judgedUntil = 0;
-  // A short literal is found several times faster than the regex's class-led start.
-  if (!text.includes('Id=')) return found;
-  QUERY_KEY.lastIndex = 0;
-  for (let m = QUERY_KEY.exec(text); m !== null; m = QUERY_KEY.exec(text)) {
-    // The URL is the run of non-space characters around the parameter; each URL is read once.
-    let urlStart = m.index;
-    const floor = Math.max(judgedUntil, m.index - 2000);
-    while (urlStart > floor && !/[\s"'<>]/.test(text.charAt(urlStart - 1))) urlStart--;
-    let urlEnd = m.index + m[0].length;
-    const ceiling = Math.min(text.length, urlEnd + 4000);
-    while (urlEnd < ceiling && !/[\s"'<>]/.test(text.charAt(urlEnd))) urlEnd++;
-    judgedUntil = urlEnd;
-    QUERY_KEY.lastIndex = urlEnd;
-    const keyValue = m[1] ?? '';
-    if (keyValue === '' || /[{$<%]/.test(keyValue.replace(/%[0-9A-F]{2}/g, ''))) continue;
-    const url = text.slice(urlStart, urlEnd);
-    if (!/[?&](?:SellerId|Merchant)=[^&\s]/.test(url)) continue;
-    if (/[?&]MWSAuthToken=[^&\s]/.test(url)) continue;
-    const start = m.index + 1;
-    found.push({
-      kind: 'shared-credentials',
-      severity: 'error',
-      start,
-      end: start + 'AWSAccessKeyId'.length,
-      secret: `request:${keyValue}`,
-      detail: 'AWSAccessKeyId',
-    });
-  }
-  return found;
 }
 
 // What follows a name in its first assignment: `secretKey = …`, `secretKey: string = …`.
@@ -293,10 +73,23 @@ function assignedValue(text: string, name: string): string | undefined {
   return undefined;
 }
 
+// A file in an `mws/` or `amazon/` folder, or named for them: its generic `key` and `secret`
+// fields are MWS keys. Only the file's folder and name are read, so that every surface decides
+// alike whatever path (relative or absolute) it passes.
+const MWS_FOLDER = /mws|amazon/i;
+
+function lastSegments(path: string): string {
+  const parts = path.split(/[/\\]/);
+  return parts.slice(-2).join('/');
+}
+
 function find(ctx: ScanContext): RawFinding[] {
   // A type-A record holds a key field, and every key field's name holds one of these words.
   if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
-  const fields = extractFields(ctx.text, ctx.index, ctx.tabular, { requireKeyField: true });
+  const fields = extractFields(ctx.text, ctx.index, ctx.tabular, {
+    requireKeyField: true,
+    mwsPath: MWS_FOLDER.test(lastSegments(ctx.path)),
+  });
   let resolutions = 0;
   const resolved = new Map<string, string | undefined>();
   const resolve = (name: string): string | undefined => {
@@ -304,19 +97,36 @@ function find(ctx: ScanContext): RawFinding[] {
     if (!resolved.has(name)) resolved.set(name, assignedValue(ctx.text, name));
     return resolved.get(name);
   };
-  const fieldsFound = findSharedCredentialFields(fields, resolve);
-  const keyNames = fieldsFound.length > 0 ? keyNamesByRecord(fields) : new Map<string, Map<string, string>>();
-  const found: RawFinding[] = fieldsFound.map((f) => ({
+  // One finding per line: `$account->secret_key = $request->input('secret_key')` is one record.
+  const lines = new Set<number>();
+  const judged = judgeRecords(fields, { resolve, amazon: ctx.hasAmazonContext }).filter((r) => {
+    const line = ctx.index.lineOf(r.field.start);
+    if (lines.has(line)) return false;
+    lines.add(line);
+    return true;
+  });
+  const keyNames = judged.length > 0 ? keyNamesByRecord(fields) : new Map<string, Map<string, string>>();
+  const found: RawFinding[] = judged.map(({ field: f, evidence, hybrid, api, records, tokenField }) => ({
     kind: 'shared-credentials',
     severity: 'error',
     start: f.start,
     end: f.end,
     secret: `field:${normalizeName(f.recordName)}:${normalizeName(f.name)}:${f.value}`,
     detail: f.name,
+    typeA: { form: evidence === 'request' ? 'request' : 'record', hybrid, api, records },
     ...messageFacts(f, keyNames),
+    ...(hybrid && tokenField !== undefined ? { tokenField } : {}),
   }));
-  const requests = requestsWithoutToken(ctx);
-  const fromReads = new Set(fieldsFound.filter((f) => f.isRead === true).map((f) => f.start));
+  const requests: RawFinding[] = signedRequestsWithoutToken(ctx.text).map((r) => ({
+    kind: 'shared-credentials',
+    severity: 'error',
+    start: r.start,
+    end: r.end,
+    secret: `request:${r.key}`,
+    detail: 'AWSAccessKeyId',
+    typeA: { form: 'request', hybrid: false, api: 'mws', records: 1 },
+  }));
+  const fromReads = new Set(judged.filter((r) => r.field.isRead === true).map((r) => r.field.start));
   // A signed request in the same text already says it; drop the reads.
   return [...(requests.length > 0 ? found.filter((f) => !fromReads.has(f.start)) : found), ...requests];
 }
@@ -347,10 +157,10 @@ export const sharedCredentials: Detector = Object.freeze({
         reason: "client built from the seller's own keys",
       },
       {
-        text: 'https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=A1B2C3D4E5F6G7&Signature=abc',
-        path: 'requests.log',
+        text: 'url = "https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId={seller_id}&Signature=abc"',
+        path: 'requests.py',
         value: 'AWSAccessKeyId',
-        reason: 'MWS request with SellerId and no MWSAuthToken',
+        reason: 'MWS request for a seller that varies per call, with no MWSAuthToken',
       },
       {
         text: "router.post('/connect', (req) => {\n  const sellerId = req.body.sellerId;\n  const secretKey = req.body.secretKey;\n});",
@@ -414,6 +224,11 @@ export const sharedCredentials: Detector = Object.freeze({
         text: '?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&MWSAuthToken=amzn.mws.0b2a6c1e-7f3d-4e58-9a61-2c4d8e9f0a17&SellerId=A1B2C3D4E5F6G7',
         path: 'requests.log',
         reason: 'request with an auth token',
+      },
+      {
+        text: 'https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=A1B2C3D4E5F6G7&Signature=abc',
+        path: 'requests.log',
+        reason: "one fixed seller signed with its own keys: a seller's own tool (the key is its own kind)",
       },
     ],
   },

@@ -1,7 +1,9 @@
 import {
   classifyString,
+  classifyValue,
   KINDS,
   mayHoldStringCredentials,
+  nameRole,
   renderNotice,
   resolveLocale,
   suppressedLines,
@@ -27,6 +29,7 @@ const MESSAGE_ID: Readonly<Record<HardCodedKind, MessageIds>> = {
   'mws-auth-token': 'mwsAuthToken',
   'lwa-client-secret': 'lwaClientSecret',
   'lwa-refresh-token': 'lwaRefreshToken',
+  'lwa-access-token': 'lwaAccessToken',
 };
 
 // The environment variable a suggestion reads when the value has no binding name.
@@ -36,6 +39,7 @@ const DEFAULT_ENV: Readonly<Record<HardCodedKind, [aws: string, mws: string]>> =
   'mws-auth-token': ['MWS_AUTH_TOKEN', 'MWS_AUTH_TOKEN'],
   'lwa-client-secret': ['LWA_CLIENT_SECRET', 'LWA_CLIENT_SECRET'],
   'lwa-refresh-token': ['LWA_REFRESH_TOKEN', 'LWA_REFRESH_TOKEN'],
+  'lwa-access-token': ['LWA_ACCESS_TOKEN', 'LWA_ACCESS_TOKEN'],
 };
 
 // Shortest value that can hold a credential (an access key id); longer than any sane value.
@@ -44,7 +48,13 @@ const MAX_LENGTH = 4096;
 
 export type Options = [NoHardcodedCredentialsOptions];
 export type MessageIds =
-  'accessKeyId' | 'secretKey' | 'mwsAuthToken' | 'lwaClientSecret' | 'lwaRefreshToken' | 'replaceWithEnv';
+  | 'accessKeyId'
+  | 'secretKey'
+  | 'mwsAuthToken'
+  | 'lwaClientSecret'
+  | 'lwaRefreshToken'
+  | 'lwaAccessToken'
+  | 'replaceWithEnv';
 
 // Core renders every message (masked value included); the rule never rewords it.
 const CORE_MESSAGE = '{{ message }}';
@@ -67,6 +77,7 @@ export default createRule<Options, MessageIds>({
       mwsAuthToken: CORE_MESSAGE,
       lwaClientSecret: CORE_MESSAGE,
       lwaRefreshToken: CORE_MESSAGE,
+      lwaAccessToken: CORE_MESSAGE,
       // Worded by core's notice table in the rule's locale.
       replaceWithEnv: '{{ label }}',
     },
@@ -226,8 +237,22 @@ export default createRule<Options, MessageIds>({
         if (value === self) return false;
         if (isListedName(name, options.accessKeyIdNames)) return true;
         const v = staticString(value);
-        return v !== undefined && classifyString(v, { name }, { kinds: ['access-key-id'] }).length > 0;
+        if (v !== undefined) return classifyString(v, { name }, { kinds: ['access-key-id'] }).length > 0;
+        // A key id read from the environment still pairs with the secret beside it: moving the
+        // key id out of the code (this rule's suggestion) must not hide its secret.
+        return isEnvAccessKey(name, value);
       });
+
+    const isEnvAccessKey = (name: string | undefined, value: TSESTree.Node): boolean => {
+      const text = sourceCode.getText(value);
+      if (classifyValue(text) !== 'env') return false;
+      facts ??= textFacts(sourceCode.text);
+      return (
+        nameRole(name ?? '') === 'access-key' ||
+        nameRole(text.split(/\W+/).filter(Boolean).at(-1) ?? '') === 'access-key' ||
+        facts.hasMwsContext
+      );
+    };
 
     /** The name core should judge the value by: extra names map to core's canonical ones. */
     const effectiveName = (slot: Slot): string | undefined => {

@@ -62,15 +62,27 @@ const EXPLANATIONS: Readonly<Record<Kind, Explanation>> = {
   },
   'lwa-refresh-token': {
     kind: 'lwa-refresh-token',
-    what: "A Login with Amazon refresh token (Atzr|…), which stands for one seller's authorization of your SP-API app, or an access token (Atza|…), which is valid for an hour.",
-    why: "With your client id and secret, a refresh token yields access tokens for that seller's account indefinitely, until the seller revokes the app. An access token works immediately, without any other secret, until it expires.",
+    what: "A Login with Amazon refresh token (Atzr|…), which stands for one seller's authorization of your SP-API app.",
+    why: "With your client id and secret, a refresh token yields access tokens for that seller's account indefinitely, until the seller revokes the app.",
     rotate: [
-      'For a refresh token: have the seller revoke your app in Seller Central > Settings > User Permissions (Manage your apps) and authorize it again; store the new refresh token encrypted, per seller.',
-      'For an access token: it expires within an hour, but remove it and find the log or fixture that captured it.',
+      'Have the seller revoke your app in Seller Central > Settings > User Permissions (Manage your apps) and authorize it again; store the new refresh token encrypted, per seller.',
       'Never log tokens or keep them in fixtures; mask them (Atzr|****) in logs.',
     ],
     pattern:
       'For MWS the same idea is the Seller ID + MWS Auth Token pattern: per-seller authorizations are data, stored encrypted per seller and revocable by the seller, never code.',
+    spApi: SP_API_LWA,
+  },
+  'lwa-access-token': {
+    kind: 'lwa-access-token',
+    what: 'A Login with Amazon access token (Atza|…): the bearer token of SP-API calls for one seller, valid for an hour.',
+    why: "It works immediately, without any other secret, for the seller's account until it expires; logs, recordings and fixtures that capture one keep it readable for anyone with the repository.",
+    rotate: [
+      'It expires within an hour, but remove it and find the log, recording or fixture that captured it.',
+      'If it is still valid, revoke the app authorization in Seller Central (it also ends the refresh token behind it) and authorize again.',
+      'Never log tokens or keep them in fixtures; mask them (Atza|****) in logs.',
+    ],
+    pattern:
+      "Request access tokens at run time from the seller's refresh token and keep them in memory only; per-seller authorizations are data, never code.",
     spApi: SP_API_LWA,
   },
   'shared-credentials': {

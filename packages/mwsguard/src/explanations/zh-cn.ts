@@ -61,15 +61,26 @@ const EXPLANATIONS: Readonly<Record<Kind, Explanation>> = {
   },
   'lwa-refresh-token': {
     kind: 'lwa-refresh-token',
-    what: 'Login with Amazon（LWA）刷新令牌（Atzr|…），代表某一个卖家对你的 SP-API 应用的授权；或访问令牌（Atza|…），有效期为一小时。',
-    why: '配合你的客户端 ID 和客户端密钥，刷新令牌可以无限期地为该卖家的账户换取访问令牌，直到卖家撤销对该应用的授权为止。访问令牌则无需任何其他机密信息即可立即使用，直到过期。',
+    what: 'Login with Amazon（LWA）刷新令牌（Atzr|…），代表某一个卖家对你的 SP-API 应用的授权。',
+    why: '配合你的客户端 ID 和客户端密钥，刷新令牌可以无限期地为该卖家的账户换取访问令牌，直到卖家撤销对该应用的授权为止。',
     rotate: [
-      '刷新令牌：请卖家在卖家平台 > 设置 > 用户权限（管理您的应用）中撤销你的应用，再重新授权；按卖家加密保存新的刷新令牌。',
-      '访问令牌：它会在一小时内过期，但仍请将其删除，并找出记录下它的日志或测试 fixture。',
+      '请卖家在卖家平台 > 设置 > 用户权限（管理您的应用）中撤销你的应用，再重新授权；按卖家加密保存新的刷新令牌。',
       '切勿把令牌写入日志或保存在测试 fixture 中；在日志中应将其脱敏为 Atzr|**** 的形式。',
     ],
     pattern:
       '在 MWS 中，同样的思路就是卖家 ID + MWS 授权令牌模式：各卖家的授权是数据，按卖家加密保存、可由卖家撤销，绝不能写在代码里。',
+    spApi: SP_API_LWA,
+  },
+  'lwa-access-token': {
+    kind: 'lwa-access-token',
+    what: 'Login with Amazon（LWA）访问令牌（Atza|…）：代表某一个卖家调用 SP-API 的持有者令牌，有效期为一小时。',
+    why: '在过期之前，它无需任何其他机密信息即可立即访问该卖家的账户；记录下它的日志、录制文件和测试 fixture 会让任何能读到仓库的人都能看到它。',
+    rotate: [
+      '它会在一小时内过期，但仍请将其删除，并找出记录下它的日志、录制文件或测试 fixture。',
+      '如果它仍然有效，请在卖家平台中撤销应用授权（这也会使其背后的刷新令牌失效），然后重新授权。',
+      '切勿把令牌写入日志或保存在测试 fixture 中；在日志中应将其脱敏为 Atza|**** 的形式。',
+    ],
+    pattern: '请在运行时用卖家的刷新令牌获取访问令牌，且只保存在内存中；各卖家的授权是数据，绝不能写在代码里。',
     spApi: SP_API_LWA,
   },
   'shared-credentials': {
@@ -95,6 +106,7 @@ export const ZH_CN: ExplanationTexts = {
     'mws-auth-token': 'MWS 授权令牌',
     'lwa-client-secret': 'Login with Amazon 客户端密钥',
     'lwa-refresh-token': 'Login with Amazon 刷新令牌',
+    'lwa-access-token': 'Login with Amazon 访问令牌',
     'shared-credentials': '卖家共享凭证',
   },
   descriptions: {
@@ -102,7 +114,8 @@ export const ZH_CN: ExplanationTexts = {
     'secret-key': '硬编码的 40 位 AWS/MWS 秘密密钥。',
     'mws-auth-token': '硬编码的 MWS 授权令牌（amzn.mws.<uuid>）。',
     'lwa-client-secret': '硬编码的 SP-API Login with Amazon（LWA）客户端密钥。',
-    'lwa-refresh-token': '硬编码的 SP-API Login with Amazon 刷新令牌（Atzr|）或访问令牌（Atza|）。',
+    'lwa-refresh-token': '硬编码的 SP-API Login with Amazon 刷新令牌（Atzr|）。',
+    'lwa-access-token': '硬编码的 SP-API Login with Amazon 访问令牌（Atza|）：短期有效，但一小时内仍可使用。',
     'shared-credentials': '按卖家保存或使用卖家自己的访问密钥/秘密密钥（A 类），而不是采用卖家 ID + MWS 授权令牌模式。',
   },
   headings: {

@@ -1,0 +1,50 @@
+/**
+ * Reads of what a person submitted, per framework: a key field filled from one of these is a
+ * seller's own key typed into the app (type A), wherever it is then stored (a model, a row, an
+ * insert). Each pattern is matched against the (at most 80) characters before a field name on
+ * its line, so it ends where the name starts.
+ */
+
+// `req.body.secretKey`, `ctx.request.body[…]`, `request.form['secret_key']`, Django
+// `request.POST['secret_key']`, Rails `params[:secret_key]`, a destructured `body.secretKey`.
+// Not `self.requestParams.…` or `parsed.params.…`, which are the program's own objects.
+const MEMBER_READ =
+  /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|values|POST|GET)|(?<![\w$.])(?:body|payload|formData|params)|\$request->|\$_(?:POST|GET|REQUEST))(?:\.|\[\s*["':]{1,2})?$/i;
+
+// Calls that return one submitted field by name: Laravel `$request->input('secret_key')` and
+// `request('secret_key')`, CodeIgniter `$this->input->post('secret_key')`, Django/Flask
+// `request.POST.get('secret_key')` / `request.form.get(…)`, Rails `params.fetch(:secret_key)`.
+const CALL_READ =
+  /(?:\$request->(?:input|get|post|query|string)|\$this->input->(?:post|get|get_post|post_get)|\b(?:req|request)\.(?:body|query|POST|GET|form|args|values|json|data)\.get|(?<![\w$.])params\.(?:fetch|dig)|(?<![\w$.>])request|Request::(?:input|get|post))\(\s*["':]{1,2}$/;
+
+// Bound parameters of a handler: Spring `@RequestParam String secretKey` (or its name in the
+// annotation), JAX-RS `@FormParam`, ASP.NET `[FromForm] string secretKey`.
+const BOUND_PARAM =
+  /(?:@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)(?:\([^)\n]{0,80}\))?\s+(?:final\s+)?[\w<>.?]{1,60}\s+|@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)\(\s*(?:(?:value|name)\s*=\s*)?["']|\[From(?:Form|Body|Query)\]\s*[\w<>.?]{1,60}\s+)$/;
+
+// `params` bound by the program itself: a method parameter (`def initialize(params = {})`,
+// `function build(params)`) or a local (`params = build(…)`). Its keys are then the caller's
+// options (a client library) or the program's own request, not submitted input.
+const LOCAL_PARAMS =
+  /\b(?:def\s+[\w.]{1,60}[!?]?|function(?:\s+[\w$]{1,60})?)\s*\(\s*params\b|(?<![\w$.])params\s*=(?![=>~])/;
+
+let lastText: string | undefined;
+let lastLocal = false;
+
+/** True when `params` is the program's own variable in `text` (memoized for the last text). */
+function paramsIsLocal(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastLocal = LOCAL_PARAMS.test(text);
+  }
+  return lastLocal;
+}
+
+/** True when the name after `before` is read from submitted input (see the patterns above). */
+export function isSubmittedRead(before: string, text: string): boolean {
+  if (CALL_READ.test(before) || BOUND_PARAM.test(before)) return true;
+  const m = MEMBER_READ.exec(before);
+  if (!m) return false;
+  // A bare `params[…]` only counts where `params` is the framework's (Rails controllers).
+  return !/^params/i.test(m[0]) || !paramsIsLocal(text);
+}

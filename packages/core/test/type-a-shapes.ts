@@ -1,0 +1,774 @@
+/**
+ * The type-A shapes of real seller applications (issue 12 §2–4), one case per shape, in the
+ * framework's own idiom: read by core's test and by the parity test (every surface must agree).
+ * A positive is reported once, on `line`; a negative gives no `shared-credentials` finding (its
+ * literal keys may still be their own kinds).
+ */
+export interface Shape {
+  readonly name: string;
+  readonly path: string;
+  readonly text: string;
+  /** The line of the one type-A finding. */
+  readonly line: number;
+}
+
+export const TYPE_A_SHAPES: readonly Shape[] = [
+  {
+    name: 'sql mws_credentials generic',
+    path: 'db/schema.sql',
+    text: `CREATE TABLE mws_credentials (
+  id INT PRIMARY KEY,
+  merchant_id VARCHAR(32),
+  marketplace VARCHAR(32),
+  \`key\` VARCHAR(64),
+  secret VARCHAR(64)
+);`,
+    line: 6,
+  },
+  {
+    name: 'form in mws/ view',
+    path: 'resources/views/mws/settings.blade.php',
+    text: `<form method="post" action="/mws/save">
+  <input type="text" name="merchantId">
+  <input type="text" name="key">
+  <input type="password" name="secret">
+</form>`,
+    line: 4,
+  },
+  {
+    name: 'laravel request props',
+    path: 'app/Http/Controllers/MwsController.php',
+    text: `<?php
+class MwsController extends Controller {
+  public function store(Request $request) {
+    $account = new AmazonAccount();
+    $account->seller_id = $request->seller_id;
+    $account->access_key = $request->access_key;
+    $account->secret_key = $request->input('secret_key');
+    $account->save();
+  }
+}`,
+    line: 7,
+  },
+  {
+    name: 'laravel create',
+    path: 'app/Http/Controllers/StoreController.php',
+    text: `<?php
+class StoreController extends Controller {
+  public function store(Request $request) {
+    Store::create([
+      'merchant_id' => $request->merchant_id,
+      'aws_access_key_id' => $request->aws_access_key_id,
+      'secret_key' => $request->secret_key,
+    ]);
+  }
+}`,
+    line: 7,
+  },
+  {
+    name: 'codeigniter post',
+    path: 'application/controllers/Amazon.php',
+    text: `<?php
+class Amazon extends CI_Controller {
+  public function save() {
+    $data = array(
+      'seller_id' => $this->input->post('seller_id'),
+      'access_key' => $this->input->post('access_key'),
+      'secret_key' => $this->input->post('secret_key'),
+    );
+    $this->db->insert('amazon_accounts', $data);
+  }
+}`,
+    line: 7,
+  },
+  {
+    name: 'django POST',
+    path: 'sellers/views.py',
+    text: `def connect(request):
+    account = AmazonAccount()
+    account.seller_id = request.POST['seller_id']
+    account.access_key = request.POST['access_key']
+    account.secret_key = request.POST.get('secret_key')
+    account.save()
+`,
+    line: 5,
+  },
+  {
+    name: 'flask form',
+    path: 'app/views.py',
+    text: `@app.route('/connect', methods=['POST'])
+def connect():
+    store = Store(
+        merchant_id=request.form['merchant_id'],
+        access_key=request.form['access_key'],
+        secret_key=request.form['secret_key'],
+    )
+    db.session.add(store)
+`,
+    line: 6,
+  },
+  {
+    name: 'rails params',
+    path: 'app/controllers/stores_controller.rb',
+    text: `class StoresController < ApplicationController
+  def create
+    @store = Store.new(
+      seller_id: params[:seller_id],
+      aws_access_key_id: params[:aws_access_key_id],
+      secret_key: params[:secret_key]
+    )
+    @store.save
+  end
+end`,
+    line: 6,
+  },
+  {
+    name: 'rails permit',
+    path: 'app/controllers/accounts_controller.rb',
+    text: `class AccountsController < ApplicationController
+  private
+
+  def account_params
+    params.require(:amazon_account).permit(:seller_id, :access_key_id, :secret_access_key, :marketplace_id)
+  end
+end`,
+    line: 5,
+  },
+  {
+    name: 'spring requestparam',
+    path: 'src/main/java/com/acme/SellerController.java',
+    text: `@RestController
+public class SellerController {
+  @PostMapping("/sellers")
+  public Seller create(@RequestParam String sellerId, @RequestParam String accessKey, @RequestParam String secretKey) {
+    return repo.save(new Seller(sellerId, accessKey, secretKey));
+  }
+}`,
+    line: 4,
+  },
+  {
+    name: 'aspnet model',
+    path: 'Models/StoreViewModel.cs',
+    text: `public class StoreViewModel
+{
+    public string SellerId { get; set; }
+    public string AccessKey { get; set; }
+    public string SecretKey { get; set; }
+}`,
+    line: 5,
+  },
+  {
+    name: 'prisma',
+    path: 'prisma/schema.prisma',
+    text: `model AmazonAccount {
+  id        Int    @id @default(autoincrement())
+  sellerId  String @unique
+  accessKey String
+  secretKey String
+  userId    Int
+}`,
+    line: 5,
+  },
+  {
+    name: 'prisma sql migration',
+    path: 'prisma/migrations/20230101_init/migration.sql',
+    text: `-- CreateTable
+CREATE TABLE "AmazonAccount" (
+    "id" SERIAL NOT NULL,
+    "sellerId" TEXT NOT NULL,
+    "accessKey" TEXT NOT NULL,
+    "secretKey" TEXT NOT NULL,
+    CONSTRAINT "AmazonAccount_pkey" PRIMARY KEY ("id")
+);`,
+    line: 6,
+  },
+  {
+    name: 'go gorm',
+    path: 'models/store.go',
+    text: `package models
+
+type Store struct {
+	ID        uint   \`gorm:"primaryKey"\`
+	SellerID  string \`gorm:"column:seller_id" json:"seller_id"\`
+	AccessKey string \`gorm:"column:access_key" json:"access_key"\`
+	SecretKey string \`gorm:"column:secret_key" json:"secret_key"\`
+}
+`,
+    line: 7,
+  },
+  {
+    name: 'go generic tags',
+    path: 'models/mws.go',
+    text: `package models
+
+type MwsAccount struct {
+	ID       uint   \`gorm:"primaryKey"\`
+	Merchant string \`json:"merchant" db:"merchant"\`
+	Key      string \`json:"key" db:"key"\`
+	Secret   string \`json:"secret" db:"secret"\`
+}
+`,
+    line: 7,
+  },
+  {
+    name: 'mysql ddl',
+    path: 'sql/init.sql',
+    text: `CREATE TABLE \`shop\` (
+  \`id\` int NOT NULL AUTO_INCREMENT,
+  \`seller_id\` varchar(32) DEFAULT NULL,
+  \`access_key\` varchar(64) DEFAULT NULL,
+  \`secret_key\` varchar(64) DEFAULT NULL,
+  PRIMARY KEY (\`id\`)
+) ENGINE=InnoDB;`,
+    line: 5,
+  },
+  {
+    name: 'mongoose',
+    path: 'models/Seller.js',
+    text: `const mongoose = require('mongoose');
+const SellerSchema = new mongoose.Schema({
+  sellerId: { type: String, required: true },
+  mws: {
+    accessKey: String,
+    secretKey: String,
+  },
+});
+module.exports = mongoose.model('Seller', SellerSchema);`,
+    line: 6,
+  },
+  {
+    name: 'typeorm',
+    path: 'src/entities/store.entity.ts',
+    text: `@Entity()
+export class Store {
+  @PrimaryGeneratedColumn() id: number;
+  @Column() sellerId: string;
+  @Column() accessKeyId: string;
+  @Column() secretKey: string;
+}`,
+    line: 6,
+  },
+  {
+    name: 'class-validator dto',
+    path: 'src/dto/connect.dto.ts',
+    text: `export class ConnectDto {
+  @IsString()
+  sellerId: string;
+
+  @IsString()
+  awsAccessKeyId: string;
+
+  @IsString()
+  awsSecretKey: string;
+}`,
+    line: 9,
+  },
+  {
+    name: 'eloquent fillable',
+    path: 'app/Models/AmazonStore.php',
+    text: `<?php
+class AmazonStore extends Model
+{
+    protected $fillable = ['user_id', 'seller_id', 'access_key', 'secret_key', 'marketplace_id'];
+    protected $hidden = ['secret_key'];
+}`,
+    line: 4,
+  },
+  {
+    name: 'nova fields',
+    path: 'app/Nova/AmazonAccount.php',
+    text: `<?php
+class AmazonAccount extends Resource
+{
+    public function fields(Request $request)
+    {
+        return [
+            Text::make('Seller ID', 'seller_id'),
+            Text::make('Access Key', 'access_key'),
+            Password::make('Secret Key', 'secret_key'),
+        ];
+    }
+}`,
+    line: 9,
+  },
+  {
+    name: 'filament fields',
+    path: 'app/Filament/Resources/StoreResource.php',
+    text: `<?php
+class StoreResource extends Resource
+{
+    public static function form(Form $form): Form
+    {
+        return $form->schema([
+            TextInput::make('merchant_id')->required(),
+            TextInput::make('aws_access_key_id')->required(),
+            TextInput::make('aws_secret_key')->password(),
+        ]);
+    }
+}`,
+    line: 9,
+  },
+  {
+    name: 'django model',
+    path: 'amazon/models.py',
+    text: `class AmazonAccount(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE)
+    merchant_id = models.CharField(max_length=32)
+    access_key = models.CharField(max_length=64)
+    secret_key = models.CharField(max_length=64)
+`,
+    line: 5,
+  },
+  {
+    name: 'odoo fields',
+    path: 'models/amazon_seller.py',
+    text: `class AmazonSeller(models.Model):
+    _name = 'amazon.seller'
+    merchant_id = fields.Char('Merchant Id')
+    access_key = fields.Char('Access Key')
+    secret_key = fields.Char('Secret Key')
+`,
+    line: 5,
+  },
+  {
+    name: 'jsx inputs',
+    path: 'src/components/ConnectForm.jsx',
+    text: `export function ConnectForm() {
+  return (
+    <form onSubmit={submit}>
+      <input name="sellerId" />
+      <input name="accessKey" />
+      <input name="secretKey" type="password" />
+    </form>
+  );
+}`,
+    line: 6,
+  },
+  {
+    name: 'vue inputs',
+    path: 'src/views/Store.vue',
+    text: `<template>
+  <el-form :model="form">
+    <el-input v-model="form.sellerId" />
+    <el-input v-model="form.accessKey" />
+    <el-input v-model="form.secretKey" type="password" />
+  </el-form>
+</template>`,
+    line: 5,
+  },
+  {
+    name: 'json blob per seller',
+    path: 'app/Services/Onboard.php',
+    text: `<?php
+$seller->credentials = json_encode([
+    'seller_id' => $request->seller_id,
+    'access_key' => $request->access_key,
+    'secret_key' => $request->secret_key,
+]);
+$seller->save();`,
+    line: 5,
+  },
+  {
+    name: 'findByIdAndUpdate dotted',
+    path: 'routes/seller.js',
+    text: `router.post('/mws', async (req, res) => {
+  await Seller.findByIdAndUpdate(req.user.id, {
+    'mws.sellerId': req.body.sellerId,
+    'mws.accessKey': req.body.accessKey,
+    'mws.secretKey': req.body.secretKey,
+  });
+});`,
+    line: 5,
+  },
+  {
+    name: 'constructor from record',
+    path: 'sync/orders.py',
+    text: `def sync(account):
+    conn = MWSConnection(account.access_key, account.secret_key, Merchant=account.merchant_id)
+    return conn.list_orders()
+`,
+    line: 2,
+  },
+  {
+    name: 'constructor from record generic secret',
+    path: 'sync/orders.py',
+    text: `from boto.mws.connection import MWSConnection
+def sync(account):
+    conn = MWSConnection(account.access_key, account.secret, Merchant=account.merchant_id)
+    return conn.list_orders()
+`,
+    line: 3,
+  },
+  {
+    name: 'hybrid migration',
+    path: 'database/migrations/2020_create_stores.php',
+    text: `<?php
+Schema::create('stores', function (Blueprint $table) {
+    $table->id();
+    $table->string('seller_id');
+    $table->string('aws_access_key_id');
+    $table->string('secret_key');
+    $table->string('mws_auth_token')->nullable();
+});`,
+    line: 6,
+  },
+  {
+    name: 'spapi per-seller lwa app',
+    path: 'app/Models/SpApiAccount.php',
+    text: `<?php
+Schema::create('sp_api_sellers', function (Blueprint $table) {
+    $table->id();
+    $table->foreignId('user_id');
+    $table->string('selling_partner_id');
+    $table->string('lwa_client_id');
+    $table->string('lwa_client_secret');
+    $table->text('refresh_token');
+});`,
+    line: 7,
+  },
+  {
+    name: 'spapi per-seller iam',
+    path: 'src/seller.entity.ts',
+    text: `@Entity()
+export class SellerAccount {
+  @Column() sellingPartnerId: string;
+  @Column() refreshToken: string;
+  @Column() awsAccessKeyId: string;
+  @Column() awsSecretAccessKey: string;
+}`,
+    line: 6,
+  },
+  {
+    name: 'hybrid: signing with the keys read from a seller row beside its token',
+    path: 'application/controllers/Reports.php',
+    text: `<?php
+class Reports extends CI_Controller {
+  public function fetch($id) {
+    $row = $this->accounts->find($id);
+    $seller = $row->seller_id;
+    $token = $row->mws_auth_token;
+    $key = $row->aws_access_key_id;
+    $secret = $row->secret_key;
+    return $this->mws->listReports($seller, $token, $key, $secret);
+  }
+}`,
+    line: 8,
+  },
+  {
+    name: 'hybrid: an HTML form asking for the keys beside the token',
+    path: 'views/connect.html',
+    text: `<form method="post">
+  <input name="seller_id">
+  <input name="mws_auth_token">
+  <input name="aws_access_key_id">
+  <input name="secret_key" type="password">
+</form>`,
+    line: 5,
+  },
+  {
+    name: 'SP-API: credentials built from a seller account record',
+    path: 'sync/credentials.py',
+    text: `from sp_api.api import Orders
+
+def credentials_for(account):
+    return {
+        'refresh_token': account.refresh_token,
+        'lwa_app_id': account.app_id,
+        'lwa_client_secret': account.client_secret,
+    }
+`,
+    line: 7,
+  },
+  {
+    name: 'SP-API: a per-user table of IAM keys and client secrets',
+    path: 'prisma/schema.prisma',
+    text: `model user_sp_credentials {
+  id            Int     @id @default(autoincrement())
+  user_id       Int
+  refresh_token String
+  client_id     String?
+  client_secret String?
+  access_key    String?
+  secret_key    String?
+  role_arn      String?
+}`,
+    line: 8,
+  },
+];
+
+export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: 'spapi single tenant config',
+    path: 'config.cs',
+    text: `var config = new AmazonCredential {
+    AccessKey = Environment.GetEnvironmentVariable("AK"),
+    SecretKey = Environment.GetEnvironmentVariable("SK"),
+    RoleArn = "arn:aws:iam::123456789012:role/sp",
+    ClientId = "amzn1.application-oa2-client.x",
+    ClientSecret = Environment.GetEnvironmentVariable("CS"),
+    RefreshToken = Environment.GetEnvironmentVariable("RT"),
+};`,
+  },
+  {
+    name: 'spapi credentials class',
+    path: 'AmazonCredential.cs',
+    text: `public class AmazonCredential
+{
+    public string AccessKey { get; set; }
+    public string SecretKey { get; set; }
+    public string RoleArn { get; set; }
+    public string ClientId { get; set; }
+    public string ClientSecret { get; set; }
+    public string RefreshToken { get; set; }
+}`,
+  },
+  {
+    name: 'ruby lib internals',
+    path: 'lib/mws/connection.rb',
+    text: `module MWS
+  class Connection
+    def initialize(params = {})
+      @access_key = params[:access_key]
+      @secret_access_key = params[:secret_access_key]
+      @merchant_id = params[:merchant_id]
+    end
+  end
+end`,
+  },
+  {
+    name: 'ruby keyword default type B',
+    path: 'app/models/store.rb',
+    text: `AWS_KEYS = { access: ENV['MWS_ACCESS_KEY'], secret: ENV['MWS_SECRET'] }
+class Store
+  def client
+    MWS::Client.new(
+      aws_access_key_id: AWS_KEYS[:access],
+      aws_secret_access_key: AWS_KEYS[:secret],
+      merchant_id: merchant_id,
+      auth_token: auth_token
+    )
+  end
+end`,
+  },
+  {
+    name: 'library test assert',
+    path: 'test/test_request.py',
+    text: `TEST_KEY = 'AKIAIOSFODNN7EXAMPLE'
+def test_params():
+    params = build(seller_id='12345')
+    assert params["AWSAccessKeyId"] == TEST_KEY
+    assert params["SellerId"] == '12345'
+`,
+  },
+  {
+    name: 'test dummy values',
+    path: 'test/client.test.js',
+    text: `const client = new Client({
+  sellerId: '12345',
+  accessKeyId: 'opensesame',
+  secretKey: 'opensesame',
+});`,
+  },
+  {
+    name: 'ellipsis doc',
+    path: 'lib/client.js',
+    text: `/**
+ * new Client({ sellerId: '...', accessKey: '...', secretKey: '...' })
+ */`,
+  },
+  {
+    name: 'factory',
+    path: 'database/factories/StoreFactory.php',
+    text: `<?php
+class StoreFactory extends Factory
+{
+    public function definition()
+    {
+        return [
+            'seller_id' => $this->faker->bothify('A#############'),
+            'access_key' => Str::random(20),
+            'secret_key' => Str::random(40),
+        ];
+    }
+}`,
+  },
+  {
+    name: 'newegg',
+    path: 'config/newegg-mws.php',
+    text: `<?php
+return [
+    'store1' => [
+        'sellerId' => 'A2BX',
+        'apiKey' => '6b3f1a2c-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+        'secretKey' => '0f1e2d3c-4b5a-4968-8778-695a4b3c2d1e',
+        'neweggServiceUrl' => 'https://api.newegg.com/marketplace/',
+    ],
+    'store2' => [
+        'sellerId' => 'A3CY',
+        'apiKey' => '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+        'secretKey' => '9e8d7c6b-5a49-4837-a625-14f3e2d1c0b9',
+        'neweggServiceUrl' => 'https://api.newegg.com/marketplace/',
+    ],
+];`,
+  },
+  {
+    name: 'two empty type B',
+    path: 'test/http.test.ts',
+    text: `const a = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });
+const b = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });`,
+  },
+  {
+    name: 'token later line',
+    path: 'lib/orders.py',
+    text: `url = ("https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM"
+       f"&Action=ListOrders&SellerId={seller_id}"
+       f"&MWSAuthToken={token}&Signature=abc")`,
+  },
+  {
+    name: 'fixed seller own keys',
+    path: 'tools/report.log',
+    text: `https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=A1B2C3D4E5F6G7&Signature=abc`,
+  },
+  {
+    name: 'an SP-API SDK credential bag with a seller id',
+    path: 'Sdk/AmazonCredential.cs',
+    text: `public class AmazonCredential
+{
+    public string AccessKey { get; set; }
+    public string SecretKey { get; set; }
+    public string RoleArn { get; set; }
+    public string ClientId { get; set; }
+    public string ClientSecret { get; set; }
+    public string RefreshToken { get; set; }
+    public string SellerID { get; set; }
+}`,
+  },
+  {
+    name: 'a stored client secret keyed by a seller id: which of our own apps issued the token',
+    path: 'database/migrations/2024_create_spapi_credentials_table.php',
+    text: `<?php
+Schema::create('spapi_credentials', function (Blueprint $table) {
+    $table->string('selling_partner_id')->unique();
+    $table->string('client_id')->nullable();
+    $table->string('client_secret')->nullable();
+    $table->string('refresh_token', 511);
+});`,
+  },
+  {
+    name: 'a Ruby library passing its caller options through instance variables',
+    path: 'lib/mws/connection.rb',
+    text: `module MWS
+  class Connection
+    def query_string(verb)
+      QueryString.new(
+        :verb              => verb,
+        :access_key        => @access_key,
+        :secret_access_key => @secret_access_key,
+        :merchant_id       => @merchant_id
+      )
+    end
+  end
+end`,
+  },
+  {
+    name: 'a test asserting on the request a library builds',
+    path: 'tests/test_params.py',
+    text: `def test_params(creds):
+    params = client(**creds).default_params()
+    assert params == {
+        "AWSAccessKeyId": creds["access_key"],
+        "SellerId": creds["account_id"],
+        "SignatureVersion": "2",
+    }
+`,
+  },
+  {
+    name: 'old per-shop keys commented out of a type-B record',
+    path: 'shops/accounts.py',
+    text: `shop1 = {
+    "name": "NAM01",
+    # "access_key": "AKIA4XD3ZS4EIEXUVOGR",
+    # "secret_key": "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",
+    "seller_id": "A2SHOPONE00001",
+    "auth_token": "amzn.mws.44025a16-105d-45dc-a801-1be1d354d002",
+}
+shop2 = {
+    "name": "NAM02",
+    # "access_key": "AKIAGKENTHLQCFZPWV7O",
+    # "secret_key": "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",
+    "seller_id": "A2SHOPTWO00002",
+    "auth_token": "amzn.mws.36d2d265-d6f2-4ff1-ae2f-72250e77fff7",
+}
+`,
+  },
+  {
+    name: 'a client library signing with its own config, the token set when present',
+    path: 'mws/client.go',
+    text: `func (c Client) sign(params Values) Values {
+	params.Set("SellerId", c.SellerId)
+	if c.AuthToken != "" {
+		params.Set("MWSAuthToken", c.AuthToken)
+	}
+	params.Set("AWSAccessKeyId", c.accessKey)
+	return params
+}`,
+  },
+];
+
+/** A value-kind case of issue 12 §4: the findings (kind, line, severity) it must give. */
+export interface ValueShape {
+  readonly name: string;
+  readonly path: string;
+  readonly text: string;
+  readonly findings: readonly (readonly [kind: string, line: number, severity: 'error' | 'warning'])[];
+}
+
+const SK = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';
+const AK = 'AKIA2OGYBAH6Q7KD4XZM';
+const ATZA =
+  'Atza|IwEBIKq3Vn8Zr2x_7hQmT5c-LpW4YdN1aFg6sJ0uK9eRbO3iXzC8vHlM2nA5tEo7wGyD4fPqU6jS1kB9rT5aB9cD3eF7gH1iJ2kL4mN6oP8qR0s';
+
+export const VALUE_SHAPES: readonly ValueShape[] = [
+  {
+    name: 'a secret passed after an access key read from the environment',
+    path: 'src/mws.js',
+    text: `const amazonMws = new AmazonMws(process.env.MWS_ACCESS_KEY_ID, '${SK}');\n`,
+    findings: [['secret-key', 1, 'error']],
+  },
+  {
+    name: 'the amazon-mws factory with the key id from the environment',
+    path: 'src/orders.js',
+    text: `const amazonMws = require('amazon-mws')(process.env.MWS_KEY, '${SK}');\n`,
+    findings: [['secret-key', 1, 'error']],
+  },
+  {
+    name: 'a one-line object with the key id from the environment',
+    path: 'src/client.js',
+    text: `const client = new Client({ accessKeyId: process.env.MWS_ACCESS_KEY_ID, secretKey: '${SK}' });\n`,
+    findings: [['secret-key', 1, 'error']],
+  },
+  {
+    name: 'a one-line object, awsAccessKeyId / secretAccessKey',
+    path: 'src/config.js',
+    text: `module.exports = { awsAccessKeyId: process.env.AWS_KEY_ID, secretAccessKey: '${SK}' };\n`,
+    findings: [['secret-key', 1, 'error']],
+  },
+  {
+    name: 'an LWA access token is its own kind, a warning',
+    path: 'docs/sp-api.md',
+    text: `Call with the header \`x-amz-access-token: ${ATZA}\`.\n`,
+    findings: [['lwa-access-token', 1, 'warning']],
+  },
+  {
+    name: 'a SigV4 presigned URL names its key id: a warning',
+    path: 'docs/reports.md',
+    text: `curl "https://reports.s3.amazonaws.com/r.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${AK}%2F20240301%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Expires=300&X-Amz-Signature=0a1b2c"\n`,
+    findings: [['access-key-id', 1, 'warning']],
+  },
+  {
+    name: 'a SigV2 presigned URL names its key id: a warning',
+    path: 'docs/download.md',
+    text: `https://reports.s3.amazonaws.com/r.csv?AWSAccessKeyId=${AK}&Expires=1700000000&Signature=vjbyPxybdZaNmGa%2ByT272YEAiv4%3D\n`,
+    findings: [['access-key-id', 1, 'warning']],
+  },
+];

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `pnpm eval [-- --list] [-- --core <dist/index.js>]`: precision and recall per kind on the
+// real-world corpus (test/fixtures/realworld/, see its LABELING.md), for the `dev` and `holdout`
+// splits separately, scanned by the built @mwsguard/core exactly as the CLI scans a file. `--list`
+// also names the dev split's misses and false alarms; the holdout is only ever reported as
+// figures. `--core` scores another build of core (another commit's `dist/index.js`), for before and
+// after figures of one corpus.
+
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { formatSplit, loadFolders, scoreSplit } from './score.js';
+
+const argv = process.argv.slice(2);
+const list = argv.includes('--list');
+const coreAt = argv.indexOf('--core');
+/** @type {typeof import('@mwsguard/core')} */
+const core = await import(coreAt === -1 ? '@mwsguard/core' : pathToFileURL(resolve(argv[coreAt + 1] ?? '')).href);
+const { scanText } = core;
+const folders = loadFolders();
+/** @param {string} text @param {string} path */
+const scan = (text, path) => scanText(text, { path }).map(({ kind, line, endLine }) => ({ kind, line, endLine }));
+
+console.log(`real-world corpus: ${String(folders.length)} repositories`);
+for (const split of ['dev', 'holdout']) {
+  const s = scoreSplit(folders, scan, split);
+  console.log(formatSplit(split, s));
+  if (list && split === 'dev') {
+    for (const m of s.misses) console.log(`  missed  ${m}`);
+    for (const a of s.alarms) console.log(`  alarm   ${a}`);
+  }
+}
