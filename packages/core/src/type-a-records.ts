@@ -19,7 +19,7 @@ import { normalizeName } from './names.js';
  * nothing; bare reads (`sign(params, seller.secretKey)`) only when nothing else does, once per
  * owner. Later uses repeat what the declaration already said.
  */
-export type Evidence = 'declared' | 'hard-coded' | 'input' | 'request' | 'used' | 'read';
+type Evidence = 'declared' | 'hard-coded' | 'input' | 'request' | 'used' | 'read';
 
 /** A type-A record: the field reported, why, and what the message says about it. */
 export interface TypeARecord {

@@ -32,7 +32,7 @@ export interface RawFinding {
 }
 
 /** What a `shared-credentials` finding's message says about the structure it reports. */
-export interface TypeAFacts {
+interface TypeAFacts {
   /** `request`: an MWS request without an MWS Auth Token; `record`: a record, form or table. */
   readonly form: 'request' | 'record';
   /** The record also holds an MWS Auth Token, which makes its keys unnecessary. */
