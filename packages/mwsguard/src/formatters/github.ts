@@ -1,4 +1,4 @@
-import type { FileFinding, ReportSeverity } from '../result.js';
+import type { ReportSeverity, ReportedFinding } from '../result.js';
 import { plural, summarize } from '../summary.js';
 import type { Renderer } from './types.js';
 
@@ -19,7 +19,8 @@ export const renderGithub: Renderer = function* (result) {
   yield `mwsguard: ${found} (${plural(s.filesScanned, 'file')} scanned, ${String(s.filesSkipped)} skipped${incomplete}).\n`;
 };
 
-function annotation(f: FileFinding): string {
+/** One workflow command for a finding (also used by the GitHub Action). */
+export function annotation(f: ReportedFinding): string {
   const properties = [
     `file=${property(f.file)}`,
     `line=${String(f.line)}`,
