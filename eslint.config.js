@@ -18,6 +18,7 @@ export default tseslint.config(
       'coverage/**',
       'bench/**',
       '.cache/**',
+      'action/bundle/**',
     ],
   },
   js.configs.recommended,
