@@ -116,15 +116,15 @@ const noPlaintext = (run: ActionRun): void => {
   }
 };
 
-describe.sequential('the GitHub Action', { timeout: SPAWN_TIMEOUT }, () => {
+describe.concurrent('the GitHub Action', { timeout: SPAWN_TIMEOUT }, () => {
   it('pull-request mode: the keys the commits added since the base, even the deleted one', async () => {
     const run = await runAction(
       repo.dir,
-      { mode: 'pull-request' },
+      { mode: 'pull-request', 'sarif-file': 'pr.sarif' },
       { GITHUB_EVENT_PATH: event, GITHUB_BASE_REF: 'main' },
     );
     expect(run.code).toBe(1);
-    expect(run.outputs).toEqual({ findings: '2', 'sarif-file': 'mwsguard.sarif', 'exit-code': '1' });
+    expect(run.outputs).toEqual({ findings: '2', 'sarif-file': 'pr.sarif', 'exit-code': '1' });
     expect(run.stdout).toMatch(
       /^::error file=config\/prod\.env,line=2,col=19,endLine=2,endColumn=39,title=mwsguard\/access-key-id/m,
     );
@@ -141,7 +141,7 @@ describe.sequential('the GitHub Action', { timeout: SPAWN_TIMEOUT }, () => {
     );
     expect(run.summary).toContain('Exit code 1: findings at or above the fail-on level.');
     // The SARIF file, for upload-sarif.
-    const log = JSON.parse(readFileSync(join(repo.dir, 'mwsguard.sarif'), 'utf8')) as {
+    const log = JSON.parse(readFileSync(join(repo.dir, 'pr.sarif'), 'utf8')) as {
       runs: {
         results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
       }[];
@@ -169,7 +169,7 @@ describe.sequential('the GitHub Action', { timeout: SPAWN_TIMEOUT }, () => {
   it('a clean range exits 0 and says so; annotations can be turned off', async () => {
     const clean = await runAction(repo.dir, { mode: 'pull-request', base: 'HEAD', annotations: 'false' });
     expect(clean.code).toBe(0);
-    expect(clean.outputs).toMatchObject({ findings: '0', 'exit-code': '0' });
+    expect(clean.outputs).toEqual({ findings: '0', 'sarif-file': 'mwsguard.sarif', 'exit-code': '0' });
     expect(clean.summary).toContain('### mwsguard: no credentials found');
     expect(clean.summary).not.toContain('| Kind |');
     const quiet = await runAction(repo.dir, { annotations: 'false', paths: 'src\nREADME.md' });
