@@ -28,12 +28,27 @@ export interface ActionInputs {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** Every input action.yml declares (a test keeps the two lists equal). */
+export const INPUT_NAMES = [
+  'paths',
+  'mode',
+  'base',
+  'fail-on',
+  'baseline',
+  'config',
+  'locale',
+  'sarif-file',
+  'annotations',
+  'working-directory',
+] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+
 /**
  * One input as the runner passes it: `INPUT_` plus the name upper-cased, spaces as `_`, hyphens
  * kept (`fail-on` is `INPUT_FAIL-ON`), trimmed; `undefined` when empty. See the runner's
  * "inputs" handling and @actions/core `getInput`.
  */
-export function input(env: Env, name: string): string | undefined {
+export function input(env: Env, name: InputName): string | undefined {
   const value = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim();
   return value === undefined || value === '' ? undefined : value;
 }
@@ -70,7 +85,7 @@ function sarifFile(env: Env): string | undefined {
 }
 
 /** A YAML 1.2 core schema boolean, as @actions/core `getBooleanInput` accepts. */
-function booleanInput(env: Env, name: string, fallback: boolean): boolean {
+function booleanInput(env: Env, name: InputName, fallback: boolean): boolean {
   const value = input(env, name);
   if (value === undefined) return fallback;
   if (['true', 'True', 'TRUE'].includes(value)) return true;

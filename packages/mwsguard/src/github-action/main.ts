@@ -18,6 +18,9 @@ import { renderJobSummary } from './job-summary.js';
 import { pullRequestBase, scanArguments } from './scan-args.js';
 import { writeOutputs, writeSummary } from './workflow-files.js';
 
+/** Every output action.yml declares. */
+export const OUTPUT_NAMES = ['findings', 'sarif-file', 'exit-code'] as const;
+
 /**
  * The GitHub Action (action.yml): reads its inputs from `INPUT_*`, scans once with the CLI into
  * a JSON report, then writes annotations (stdout), the SARIF file, the job summary
