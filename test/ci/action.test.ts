@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { KEYS, keyLine } from '../cli/support/fake-credentials.js';
 import { REPO_ROOT } from '../cli/support/run-cli.js';
 import { sarifValidator } from '../cli/support/schemas.js';
 import { SPAWN_TIMEOUT, commit, git, gitEnv, tempDir, tempRepo } from '../cli/support/tree.js';
+import { spawnCollect } from './support/spawn.js';
 
 // The GitHub Action run the way the runner runs it: `node <action.yml's runs.main>` with the
 // inputs as INPUT_* variables, the GITHUB_* variables, and the files GITHUB_OUTPUT and
@@ -42,7 +42,11 @@ function parseOutputs(text: string): Record<string, string> {
 const runner = tempDir('mwsguard-runner-');
 let runs = 0;
 
-function runAction(workspace: string, inputs: Readonly<Record<string, string>>, env: Record<string, string> = {}) {
+async function runAction(
+  workspace: string,
+  inputs: Readonly<Record<string, string>>,
+  env: Record<string, string> = {},
+) {
   runs += 1;
   const output = join(runner.dir, `output-${String(runs)}`);
   const summary = join(runner.dir, `summary-${String(runs)}`);
@@ -68,23 +72,12 @@ function runAction(workspace: string, inputs: Readonly<Record<string, string>>, 
     ...env,
   };
   delete childEnv.MWSGUARD_DEBUG;
-  return new Promise<ActionRun>((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], { cwd: workspace, env: childEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({
-        code,
-        stdout,
-        stderr,
-        outputs: parseOutputs(readFileSync(output, 'utf8')),
-        summary: readFileSync(summary, 'utf8'),
-      });
-    });
-  });
+  const run = await spawnCollect(process.execPath, [MAIN], { cwd: workspace, env: childEnv });
+  return {
+    ...run,
+    outputs: parseOutputs(readFileSync(output, 'utf8')),
+    summary: readFileSync(summary, 'utf8'),
+  };
 }
 
 // main: a clean start. The pull request: adds a key to config/prod.env, then deletes it, and

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { REPO_ROOT } from '../cli/support/run-cli.js';
 import { sarifValidator } from '../cli/support/schemas.js';
 import { SPAWN_TIMEOUT, commit, git, gitEnv, tempDir, tempRepo } from '../cli/support/tree.js';
 import { renderComponent, resolveJob, runJob } from './support/gitlab.js';
+import { spawnCollect } from './support/spawn.js';
 import { mwsguardRemote } from './support/remote.js';
 import { asTree, readYaml } from './support/yaml.js';
 import type { Tree } from './support/yaml.js';
@@ -23,7 +23,7 @@ const step = (name: string, test: (s: Tree) => boolean): Tree => steps(name).fin
 const script = (s: Tree): string => s.run as string;
 
 /** Runs a step's `run` script with bash as the runner does, with its own GITHUB_* files. */
-function runStep(
+async function runStep(
   body: string,
   cwd: string,
   env: Readonly<Record<string, string>>,
@@ -32,25 +32,17 @@ function runStep(
   const summary = join(cwd, '.github-summary');
   writeFileSync(output, '');
   writeFileSync(summary, '');
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', body], {
-      cwd,
-      env: { ...gitEnv(), NO_COLOR: '1', GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, ...env },
-    });
-    let log = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const outputs = Object.fromEntries(
-        readFileSync(output, 'utf8')
-          .split('\n')
-          .filter((line) => line.includes('='))
-          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-      );
-      resolve({ code, log, outputs, summary: readFileSync(summary, 'utf8') });
-    });
+  const run = await spawnCollect('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', body], {
+    cwd,
+    env: { ...gitEnv(), NO_COLOR: '1', GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, ...env },
   });
+  const outputs = Object.fromEntries(
+    readFileSync(output, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('='))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  return { code: run.code, log: run.stdout + run.stderr, outputs, summary: readFileSync(summary, 'utf8') };
 }
 
 interface Chunk {

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../cli/support/run-cli.js';
 import { gitEnv } from '../../cli/support/tree.js';
+import { spawnCollect } from './spawn.js';
 import { yaml } from './yaml.js';
 import type { Tree } from './yaml.js';
 
@@ -76,7 +76,7 @@ export interface JobRun {
  * Runs a job's `before_script` and `script` in `cwd` as the GitLab runner's bash shell does: one
  * shell, stopping at the first failing line, with the job's variables (and `env`) exported.
  */
-export function runJob(job: Tree, cwd: string, env: Readonly<Record<string, string>> = {}): Promise<JobRun> {
+export async function runJob(job: Tree, cwd: string, env: Readonly<Record<string, string>> = {}): Promise<JobRun> {
   const lines = [
     ...((job.before_script as string[] | undefined) ?? []),
     ...((job.script as string[] | undefined) ?? []),
@@ -84,17 +84,9 @@ export function runJob(job: Tree, cwd: string, env: Readonly<Record<string, stri
   const variables = Object.fromEntries(
     Object.entries((job.variables as Tree | undefined) ?? {}).map(([k, v]) => [k, String(v)]),
   );
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', `set -eo pipefail\n${lines.join('\n')}`], {
-      cwd,
-      env: { ...gitEnv(), NO_COLOR: '1', ...variables, ...env },
-    });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, output });
-    });
+  const run = await spawnCollect('bash', ['-c', `set -eo pipefail\n${lines.join('\n')}`], {
+    cwd,
+    env: { ...gitEnv(), NO_COLOR: '1', ...variables, ...env },
   });
+  return { code: run.code, output: run.stdout + run.stderr };
 }
