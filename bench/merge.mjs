@@ -96,7 +96,9 @@ for (const size of SIZES) {
 
 const pad = (v, n) => String(v).padStart(n);
 console.log('mwsguard report merge on generated reports (one finding in 20 reuses a shared key)');
-console.log(`${pad('reports', 8)} ${pad('findings', 9)} ${pad('input MB', 9)} ${pad('format', 9)} ${pad('seconds', 8)} ${pad('peak MiB', 9)} ${pad('output MB', 10)}`);
+console.log(
+  `${pad('reports', 8)} ${pad('findings', 9)} ${pad('input MB', 9)} ${pad('format', 9)} ${pad('seconds', 8)} ${pad('peak MiB', 9)} ${pad('output MB', 10)}`,
+);
 for (const r of rows) {
   const peak = r.peakMiB === null ? 'n/a' : r.peakMiB.toFixed(0);
   console.log(
