@@ -29,6 +29,8 @@ export async function buildBundle(outDir = BUNDLE_DIR) {
     },
     platform: 'node',
     logLevel: 'silent',
+    // Module comments name paths relative to cwd: the repository root, wherever this runs from.
+    cwd: ROOT,
   });
   await bundle.write({
     dir: join(outDir, 'dist'),
