@@ -1,11 +1,11 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, keyLine } from '../cli/support/fake-credentials.js';
 import { REPO_ROOT } from '../cli/support/run-cli.js';
 import { sarifValidator } from '../cli/support/schemas.js';
 import { SPAWN_TIMEOUT, commit, git, gitEnv, tempDir, tempRepo } from '../cli/support/tree.js';
-import { spawnCollect } from './support/spawn.js';
+import { spawnProcess } from '../support/spawn.js';
 
 // The GitHub Action run the way the runner runs it: `node <action.yml's runs.main>` with the
 // inputs as INPUT_* variables, the GITHUB_* variables, and the files GITHUB_OUTPUT and
@@ -19,6 +19,8 @@ interface ActionRun {
   readonly stderr: string;
   readonly outputs: Readonly<Record<string, string>>;
   readonly summary: string;
+  /** Its RUNNER_TEMP. */
+  readonly temp: string;
 }
 
 /** GITHUB_OUTPUT as the runner reads it: `name<<DELIMITER` blocks (and `name=value` lines). */
@@ -50,6 +52,8 @@ async function runAction(
   runs += 1;
   const output = join(runner.dir, `output-${String(runs)}`);
   const summary = join(runner.dir, `summary-${String(runs)}`);
+  const temp = join(runner.dir, `temp-${String(runs)}`);
+  mkdirSync(temp);
   writeFileSync(output, '');
   writeFileSync(summary, '');
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
@@ -63,7 +67,7 @@ async function runAction(
     GITHUB_SHA: git(workspace, 'rev-parse', 'HEAD').trim(),
     GITHUB_OUTPUT: output,
     GITHUB_STEP_SUMMARY: summary,
-    RUNNER_TEMP: runner.dir,
+    RUNNER_TEMP: temp,
     // What action.yml's defaults give when a workflow sets nothing.
     'INPUT_SARIF-FILE': 'mwsguard.sarif',
     INPUT_ANNOTATIONS: 'true',
@@ -72,11 +76,12 @@ async function runAction(
     ...env,
   };
   delete childEnv.MWSGUARD_DEBUG;
-  const run = await spawnCollect(process.execPath, [MAIN], { cwd: workspace, env: childEnv });
+  const run = await spawnProcess(process.execPath, [MAIN], { cwd: workspace, env: childEnv });
   return {
     ...run,
     outputs: parseOutputs(readFileSync(output, 'utf8')),
     summary: readFileSync(summary, 'utf8'),
+    temp,
   };
 }
 
@@ -147,6 +152,8 @@ describe.concurrent('the GitHub Action', { timeout: SPAWN_TIMEOUT }, () => {
       'src/app.env',
     ]);
     noPlaintext(run);
+    // The intermediate JSON report is removed from RUNNER_TEMP.
+    expect(readdirSync(run.temp)).toEqual([]);
   });
 
   it('working-tree mode: only the key still in the files; a base input overrides the event', async () => {
@@ -188,7 +195,5 @@ describe.concurrent('the GitHub Action', { timeout: SPAWN_TIMEOUT }, () => {
     const noEvent = await runAction(repo.dir, { mode: 'pull-request' });
     expect(noEvent.code).toBe(2);
     expect(noEvent.stdout).toContain('this is no pull_request event');
-    // The intermediate JSON reports are removed from RUNNER_TEMP.
-    expect(readdirSync(runner.dir).filter((name) => name.startsWith('mwsguard-'))).toEqual([]);
   });
 });

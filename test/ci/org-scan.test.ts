@@ -6,7 +6,7 @@ import { REPO_ROOT } from '../cli/support/run-cli.js';
 import { sarifValidator } from '../cli/support/schemas.js';
 import { SPAWN_TIMEOUT, commit, git, gitEnv, tempDir, tempRepo } from '../cli/support/tree.js';
 import { renderComponent, resolveJob, runJob } from './support/gitlab.js';
-import { spawnCollect } from './support/spawn.js';
+import { spawnProcess } from '../support/spawn.js';
 import { mwsguardRemote } from './support/remote.js';
 import { asTree, readYaml } from './support/yaml.js';
 import type { Tree } from './support/yaml.js';
@@ -32,7 +32,7 @@ async function runStep(
   const summary = join(cwd, '.github-summary');
   writeFileSync(output, '');
   writeFileSync(summary, '');
-  const run = await spawnCollect('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', body], {
+  const run = await spawnProcess('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', body], {
     cwd,
     env: { ...gitEnv(), NO_COLOR: '1', GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, ...env },
   });

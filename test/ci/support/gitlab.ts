@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../cli/support/run-cli.js';
 import { gitEnv } from '../../cli/support/tree.js';
-import { spawnCollect } from './spawn.js';
+import { spawnProcess } from '../../support/spawn.js';
 import { yaml } from './yaml.js';
 import type { Tree } from './yaml.js';
 
@@ -84,7 +84,7 @@ export async function runJob(job: Tree, cwd: string, env: Readonly<Record<string
   const variables = Object.fromEntries(
     Object.entries((job.variables as Tree | undefined) ?? {}).map(([k, v]) => [k, String(v)]),
   );
-  const run = await spawnCollect('bash', ['-c', `set -eo pipefail\n${lines.join('\n')}`], {
+  const run = await spawnProcess('bash', ['-c', `set -eo pipefail\n${lines.join('\n')}`], {
     cwd,
     env: { ...gitEnv(), NO_COLOR: '1', ...variables, ...env },
   });
