@@ -8,7 +8,7 @@ process.stdout.on("error", (error) => {
 	process.exit(EXIT_ERROR);
 });
 try {
-	const { run } = await import("./chunk-BkYbSBPx.js");
+	const { run } = await import("./chunk-C57WERty.js");
 	process.exitCode = await run(process.argv.slice(2), {
 		cwd: process.cwd(),
 		stdout: process.stdout,

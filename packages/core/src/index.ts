@@ -9,14 +9,25 @@ export { classifyString, mayHoldStringCredentials } from './classify.js';
 export { textFacts } from './context.js';
 export type { TextFacts } from './context.js';
 export type { StringBinding } from './classify.js';
-export { KINDS, KIND_INFO, DOCS_BASE_URL, isKind } from './kinds.js';
+export { KINDS, KIND_INFO, DOCS_BASE_URL, REPOSITORY_URL, isKind } from './kinds.js';
 export type { Kind, KindInfo, Severity } from './kinds.js';
 export { maskSecret } from './mask.js';
 export { fingerprint } from './fingerprint.js';
 export { LineIndex } from './locate.js';
 export type { Position } from './locate.js';
-export { LOCALES, renderMessage, renderNotice, renderRecommendation, resolveLocale } from './messages.js';
-export type { Locale, MessageFacts, NoticeId } from './messages.js';
+export {
+  LOCALES,
+  renderAdvice,
+  renderFinding,
+  renderMessage,
+  renderNotice,
+  renderRecommendation,
+  resolveLocale,
+  truncateMiddle,
+} from './messages.js';
+export type { AdviceStep, Locale, MessageFacts, NoticeId } from './messages.js';
+export { describeContainer } from './containers.js';
+export type { Container, ContainerType } from './containers.js';
 export { nameRole, nameWords, normalizeName } from './names.js';
 export type { NameRole } from './names.js';
 export { extractFields, classifyValue } from './structure.js';

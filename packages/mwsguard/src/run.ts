@@ -16,7 +16,7 @@ import { RENDERERS } from './formatters/index.js';
 import { GlobList } from './globs.js';
 import { HELP_TEXT, USAGE_HINT } from './help.js';
 import { scanHistory } from './history.js';
-import { installHook } from './install-hook.js';
+import { HUSKY_COMMAND, installHook } from './install-hook.js';
 import type { OutputStream, RunIO } from './io.js';
 import { writeFileAtomically, writeToStream } from './output.js';
 import { DEFAULT_PROGRESS_DELAY_MS, Progress } from './progress.js';
@@ -90,6 +90,11 @@ function runExplain(command: ExplainCommand, io: RunIO): ExitCode {
 async function runInstallHook(command: InstallHookCommand, io: RunIO): Promise<ExitCode> {
   const hook = await installHook(io.cwd, command.force);
   const where = relative(io.cwd, hook.path) || hook.path;
+  if (hook.husky !== undefined) {
+    const done = hook.husky === 'added' ? `added "${HUSKY_COMMAND}" to` : 'found mwsguard already in';
+    io.stdout.write(`mwsguard: ${done} husky's pre-commit script ${where}.\n`);
+    return EXIT_OK;
+  }
   const saved = hook.backup ? ` (the previous hook is saved as ${relative(io.cwd, hook.backup)})` : '';
   io.stdout.write(`mwsguard: ${hook.replaced ? 'replaced' : 'installed'} the pre-commit hook ${where}${saved}.\n`);
   return EXIT_OK;
@@ -156,11 +161,12 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
   const locale = chosenLocale(command, io);
   if (command.output !== undefined) {
     const color = isColorEnabled(io.env, false);
-    const parts = render(result, { color, toolVersion, quiet: command.quiet, locale });
+    const parts = render(result, { color, toolVersion, quiet: command.quiet, verbose: command.verbose, locale });
     await writeFileAtomically(resolve(io.cwd, command.output), parts, command.output);
   } else {
     const color = isColorEnabled(io.env, io.stdout.isTTY === true);
-    await writeToStream(render(result, { color, toolVersion, quiet: command.quiet, locale }), io.stdout);
+    const options = { color, toolVersion, quiet: command.quiet, verbose: command.verbose, locale };
+    await writeToStream(render(result, options), io.stdout);
   }
   const failOn = command.failOn ?? config.failOn ?? 'error';
   const threshold = SEVERITIES.indexOf(failOn);

@@ -1,21 +1,9 @@
 import { normalizeName, resolveLocale } from '@mwsguard/core';
 import { compileAllowlist } from '../util/allowlist.js';
+import type { NoSharedSellerCredentialsOptions } from '../options.js';
 import { createRule } from '../util/create-rule.js';
-import { DEFAULT_LOCALE, LOCALE_DESCRIPTION, messageIn, recommendationIn } from '../util/locale.js';
+import { DEFAULT_LOCALE, LOCALE_DESCRIPTION, messageIn } from '../util/locale.js';
 import { scanFile } from '../util/scan.js';
-
-/** Options of `no-shared-seller-credentials`. */
-export interface NoSharedSellerCredentialsOptions {
-  /** Field names never reported (compared case- and separator-insensitively). Default: none. */
-  readonly allowFields: string[];
-  /** Regular expressions (`u` flag) over the reported field name; a match is never reported. Default: none. */
-  readonly allowPatterns: string[];
-  /**
-   * Language of the messages: `zh-CN` (also `zh`, `zh_CN`, `zh-Hans`) for Simplified Chinese;
-   * any other value falls back to English. Messages come from core's message table. Default: `'en'`.
-   */
-  readonly locale: string;
-}
 
 export type Options = [NoSharedSellerCredentialsOptions];
 export type MessageIds = 'sharedCredentials';
@@ -32,8 +20,9 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     messages: {
-      // Core renders the message; the rule never rewords it.
-      sharedCredentials: '{{ message }} {{ recommendation }}',
+      // Core renders the message (one sentence with the fix direction); the rule never rewords
+      // it. The full advice is on the rule's docs page, which editors link through `docs.url`.
+      sharedCredentials: '{{ message }}',
     },
     schema: [
       {
@@ -79,7 +68,7 @@ export default createRule<Options, MessageIds>({
               end: sourceCode.getLocFromIndex(finding.endOffset),
             },
             messageId: 'sharedCredentials',
-            data: { message: messageIn(finding, locale), recommendation: recommendationIn(finding, locale) },
+            data: { message: messageIn(finding, locale) },
           });
         }
       },
