@@ -21,6 +21,7 @@ export default tseslint.config(
       'coverage/**',
       'bench/corpus/**',
       '.cache/**',
+      'action/bundle/**',
     ],
   },
   js.configs.recommended,

@@ -12,6 +12,7 @@ const src = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
  */
 const E2E = [
   'test/cli/**/*.test.ts',
+  'test/ci/**/*.test.ts',
   'test/faults/**/*.test.ts',
   'test/docs/**/*.test.ts',
   'test/hygiene/**/*.test.ts',

@@ -21,6 +21,7 @@ const HELP = `Usage: pnpm bench [-- options]
   --update-locks        Re-resolve bench/corpus/*/package-lock.json from their package.json, then exit
   --timeout <s>         Kill a run after this many seconds (default: 1800)
   --report              Print the table of the last --size run again from its results JSON, then exit
+  --merge               Time "mwsguard report merge" on generated reports instead (bench/merge.mjs)
   -h, --help            Show this help
 
 The corpus is cached in .cache/bench/corpus-<size>/ (the first run needs the npm registry).
@@ -29,6 +30,11 @@ results-<size>-partial.{json,md} instead, so the last complete run stays on reco
 
 const argv = process.argv.slice(2);
 if (argv[0] === '--') argv.shift(); // `pnpm bench -- --size small`
+if (argv.includes('--merge')) {
+  // A benchmark of its own, on generated reports: no corpus, no peers.
+  await import('./merge.mjs');
+  process.exit(0);
+}
 const { values: opts } = parseArgs({
   args: argv,
   options: {

@@ -51,12 +51,13 @@ describe('docs/json-format.md', () => {
 });
 
 describe('docs/integrations', () => {
-  it('has the pre-commit, husky + lint-staged, GitHub Actions, GitLab CI and generic CI guides', () => {
+  it('has the pre-commit, husky + lint-staged, GitHub Actions, GitLab CI, generic CI and org-scale guides', () => {
     expect(integrations.map((d) => d.name).sort()).toEqual([
       'generic-ci.md',
       'github-actions.md',
       'gitlab-ci.md',
       'husky-lint-staged.md',
+      'org-scale.md',
       'pre-commit.md',
     ]);
   });

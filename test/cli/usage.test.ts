@@ -38,7 +38,10 @@ describe('help and version', () => {
 describe('usage errors', () => {
   it.each([
     { argv: [], message: 'Missing command: expected "mwsguard scan [PATH...]".' },
-    { argv: ['lint', '.'], message: 'Unknown command "lint": expected one of scan, baseline, explain, install-hook.' },
+    {
+      argv: ['lint', '.'],
+      message: 'Unknown command "lint": expected one of scan, baseline, explain, install-hook, report.',
+    },
     { argv: ['scan', '--bogus'], message: "Unknown option '--bogus'." },
     { argv: ['scan', '-x'], message: "Unknown option '-x'." },
     { argv: ['scan', '--no-format'], message: "Unknown option '--no-format'." },

@@ -28,6 +28,11 @@ export function spawnProcess(command: string, args: readonly string[], options: 
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
+    // A child that never reads stdin may exit before the write lands: EPIPE then says nothing
+    // about the test, and unhandled it would fail the whole run.
+    child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') reject(error);
+    });
     child.on('close', (code) => {
       resolve({ code, stdout, stderr });
     });

@@ -12,7 +12,13 @@ import { UsageError } from './usage-error.js';
 const DEFAULT_FORMAT: FormatName = 'stylish';
 
 /** The subcommands, in the order the help lists them. */
-const COMMAND_NAMES = ['scan', 'baseline', 'explain', 'install-hook'] as const;
+const COMMAND_NAMES = ['scan', 'baseline', 'explain', 'install-hook', 'report'] as const;
+
+/** The `--format` values of `mwsguard report merge`; the first is the default. */
+const MERGE_FORMATS = ['json', 'markdown', 'sarif'] as const;
+
+/** A `report merge --format` value. */
+type MergeFormat = (typeof MERGE_FORMATS)[number];
 
 // Every option of every subcommand. `allowNegative` turns the boolean `gitignore` into the
 // `--no-gitignore` flag; new flags go here, into the command types below and into the help text.
@@ -100,8 +106,21 @@ export interface InstallHookCommand {
   readonly force: boolean;
 }
 
+/** `mwsguard report merge REPORT... [--format json|markdown|sarif] [--output FILE]`. */
+export interface ReportMergeCommand {
+  readonly name: 'report';
+  readonly action: 'merge';
+  /** JSON reports of `mwsguard scan --format json`, as given. */
+  readonly reports: readonly string[];
+  readonly format: MergeFormat;
+  readonly output: string | undefined;
+  /** `--locale`: language of the SARIF rule texts. */
+  readonly locale: string | undefined;
+}
+
 /** What the command line asks for. */
 export type Command =
+  | ReportMergeCommand
   | { readonly name: 'help' }
   | { readonly name: 'version' }
   | ScanCommand
@@ -133,6 +152,7 @@ const ALLOWED: Readonly<Record<(typeof COMMAND_NAMES)[number], readonly OptionNa
   baseline: [...SCAN_OPTIONS, 'output'],
   explain: ['locale'],
   'install-hook': ['force'],
+  report: ['format', 'output', 'locale'],
 };
 
 /** Parses the arguments after `mwsguard`; throws {@link UsageError} on any mistake. */
@@ -158,6 +178,8 @@ export function parseCommand(argv: readonly string[]): Command {
     case 'install-hook':
       if (rest.length > 0) throw new UsageError('"mwsguard install-hook" takes no arguments.');
       return { name: 'install-hook', force: values.force };
+    case 'report':
+      return reportCommand(values, rest);
     case 'baseline':
       return { name: 'baseline', ...scanOptions(values, rest), output: nonEmpty(values.output, '--output') };
     case 'scan': {
@@ -182,6 +204,24 @@ export function parseCommand(argv: readonly string[]): Command {
 }
 
 type Values = ReturnType<typeof parseOrThrow>['values'];
+
+function reportCommand(values: Values, rest: readonly string[]): ReportMergeCommand {
+  const [action, ...reports] = rest;
+  if (action !== 'merge') throw new UsageError('Expected "mwsguard report merge REPORT...".');
+  if (reports.length === 0) throw new UsageError('"mwsguard report merge" needs at least one JSON report.');
+  const format = values.format ?? MERGE_FORMATS[0];
+  if (!(MERGE_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`Unknown report merge format "${format}": expected one of ${MERGE_FORMATS.join(', ')}.`);
+  }
+  return {
+    name: 'report',
+    action,
+    reports,
+    format: format as MergeFormat,
+    output: nonEmpty(values.output, '--output'),
+    locale: nonEmpty(values.locale, '--locale'),
+  };
+}
 
 function scanOptions(values: Values, paths: readonly string[]): ScanOptions {
   const modes = [

@@ -5,6 +5,7 @@ export const HELP_TEXT = `Usage: mwsguard scan [options] [PATH...]
        mwsguard baseline [options] [PATH...] [--output FILE]
        mwsguard explain [<kind|ruleId>] [--locale <locale>]
        mwsguard install-hook [--force]
+       mwsguard report merge [--format json|markdown|sarif] [--output FILE] REPORT...
 
 Find hard-coded or shared Amazon MWS / SP-API credentials in files, in what is
 staged for commit, or in the git history.
@@ -20,6 +21,8 @@ Commands:
   explain        Long-form guidance on a kind: what leaked, how to rotate it,
                  the Seller ID + MWS Auth Token pattern, the SP-API equivalent
   install-hook   Write a git pre-commit hook that runs "mwsguard scan --staged"
+  report merge   Merge per-repository JSON reports into one (json, markdown or
+                 sarif with a run per repository); see docs/integrations/org-scale.md
 
 What to scan:
   --staged                 What is staged for commit (the index), not the working tree

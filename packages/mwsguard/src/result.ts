@@ -31,6 +31,12 @@ export interface FileFinding extends Omit<Finding, 'severity'> {
   readonly commit?: CommitInfo;
 }
 
+/**
+ * A finding as reports carry it (the `json` format's fields): a {@link FileFinding} without the
+ * offsets and message facts. `mwsguard report merge` and the GitHub Action read these back.
+ */
+export type ReportedFinding = Omit<FileFinding, 'offset' | 'endOffset' | 'messageFacts'>;
+
 /** Why a file was not scanned. The first three are deliberate; the others make a scan incomplete. */
 export type SkipReason =
   'binary' | 'tooLarge' | 'symlink' | 'ignored' | 'unreadable' | 'brokenSymlink' | 'symlinkLoop' | 'notFound';

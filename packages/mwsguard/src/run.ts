@@ -29,6 +29,7 @@ import type { FilesScan } from './scan-files.js';
 import { scanStaged } from './staged.js';
 import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT } from './summary.js';
 import { redactMessage } from './redact.js';
+import { runReportMerge } from './report-merge/index.js';
 import { UsageError } from './usage-error.js';
 import { readVersion } from './version.js';
 
@@ -54,6 +55,8 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
       case 'scan':
       case 'baseline':
         return await runScan(command, io);
+      case 'report':
+        return await runReportMerge(command, io, chosenLocale(command, io));
     }
   } catch (error) {
     if (error instanceof FatalError) {

@@ -1,5 +1,5 @@
 import { KIND_INFO } from '@mwsguard/core';
-import type { FileFinding, ReportSeverity } from '../result.js';
+import type { ReportSeverity, ReportedFinding } from '../result.js';
 import { plural, summarize } from '../summary.js';
 import type { Renderer } from './types.js';
 
@@ -22,7 +22,8 @@ export const renderGithub: Renderer = function* (result) {
   yield `mwsguard: ${found} (${plural(s.filesScanned, 'file')} scanned, ${String(s.filesSkipped)} skipped${incomplete}).\n`;
 };
 
-function annotation(f: FileFinding): string {
+/** One workflow command for a finding (also used by the GitHub Action). */
+export function annotation(f: ReportedFinding): string {
   const properties = [
     `file=${property(f.file)}`,
     `line=${String(f.line)}`,

@@ -2,12 +2,12 @@ import { KINDS, KIND_INFO, REPOSITORY_URL } from '@mwsguard/core';
 import type { Kind } from '@mwsguard/core';
 import { explanationTexts, fullDescription, renderExplanation, renderExplanationMarkdown } from '../explain.js';
 import { INCOMPLETE_REASONS } from '../result.js';
-import type { FileFinding, ReportSeverity } from '../result.js';
+import type { ReportSeverity, ReportedFinding } from '../result.js';
 import { SKIP_REASON_TEXT, summarize } from '../summary.js';
 import type { Renderer } from './types.js';
 
 /** The SARIF schema the document declares. */
-const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** Key of mwsguard's fingerprint in `partialFingerprints` (versioned with core's fingerprint scheme). */
 const SARIF_FINGERPRINT_KEY = 'mwsguardFingerprint/v1';
@@ -26,15 +26,7 @@ const LEVEL: Readonly<Record<ReportSeverity, 'error' | 'warning' | 'note'>> = {
  * Results are written one per line, so a large log streams.
  */
 export const renderSarif: Renderer = function* (result, options) {
-  const version = options.toolVersion ?? '0.0.0';
-  const driver = {
-    name: 'mwsguard',
-    fullName: 'mwsguard: hard-coded and shared Amazon MWS / SP-API credentials',
-    version,
-    semanticVersion: version,
-    informationUri: REPOSITORY_URL,
-    rules: KINDS.map((kind) => rule(kind, options.locale)),
-  };
+  const driver = sarifDriver(options.toolVersion ?? '0.0.0', options.locale);
   const head = JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: '2.1.0' }).slice(0, -1);
   yield `${head},"runs":[{"tool":${JSON.stringify({ driver })},"columnKind":"utf16CodeUnits","results":[`;
   let first = true;
@@ -65,6 +57,21 @@ export const renderSarif: Renderer = function* (result, options) {
   yield `${first ? '' : '\n'}],"invocations":[${JSON.stringify(invocation)}],"properties":${JSON.stringify(properties)}}]}\n`;
 };
 
+/** `tool.driver`: mwsguard with every kind as a rule (also used by `mwsguard report merge`). */
+export function sarifDriver(
+  version: string,
+  locale: string | undefined,
+): { rules: object[] } & Record<string, unknown> {
+  return {
+    name: 'mwsguard',
+    fullName: 'mwsguard: hard-coded and shared Amazon MWS / SP-API credentials',
+    version,
+    semanticVersion: version,
+    informationUri: REPOSITORY_URL,
+    rules: KINDS.map((kind) => rule(kind, locale)),
+  };
+}
+
 function rule(kind: Kind, locale: string | undefined): object {
   const info = KIND_INFO[kind];
   return {
@@ -84,7 +91,8 @@ function rule(kind: Kind, locale: string | undefined): object {
   };
 }
 
-function sarifResult(f: FileFinding): object {
+/** One SARIF result (also used by `mwsguard report merge`). */
+export function sarifResult(f: ReportedFinding): object {
   return {
     ruleId: f.ruleId,
     ruleIndex: KINDS.indexOf(f.kind),

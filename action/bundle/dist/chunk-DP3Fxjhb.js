@@ -1,0 +1,1 @@
+export { t as run } from "./chunk-Dwrj5yW5.js";
