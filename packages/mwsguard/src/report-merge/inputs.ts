@@ -1,4 +1,4 @@
-import { basename, relative, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { compareStrings } from '../result.js';
 
 /** One report to merge and the repository it belongs to. */
@@ -34,6 +34,3 @@ export function mergeInputs(files: readonly string[], cwd: string): MergeInput[]
     .map((file) => ({ repository: repositoryOf(file), path: resolve(cwd, file), display: file }))
     .sort((a, b) => compareStrings(a.repository, b.repository) || compareStrings(a.path, b.path));
 }
-
-/** Display path of a report relative to `cwd` (POSIX separators). */
-const displayPath = (path: string, cwd: string): string => relative(cwd, path).split('\\').join('/');
