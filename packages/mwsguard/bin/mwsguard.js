@@ -5,9 +5,11 @@
 // Mirrors EXIT_ERROR in src/exit-codes.ts; kept literal so it applies even when dist fails to load.
 const EXIT_ERROR = 2;
 
-// `mwsguard scan | head` closes the pipe early: nothing is wrong, so exit quietly.
+// `mwsguard scan | head` closes the pipe early: the rest of the report is dropped (the stream is
+// destroyed and `run` stops writing), but the scan's exit code stands. Exiting here, before `run`
+// had set it, turned findings into exit 0.
 process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  if (error.code === 'EPIPE') return;
   process.stderr.write(`mwsguard: cannot write the output (${error.code ?? error.message}).\n`);
   process.exit(EXIT_ERROR);
 });

@@ -35,6 +35,11 @@ export interface SourceFile {
   readonly absolutePath: string;
   /** Relative to `cwd`, with `/` separators: the path every output shows. */
   readonly displayPath: string;
+  /**
+   * The path's bytes, when a name in it is not valid UTF-8: `absolutePath` then holds U+FFFD in
+   * its place and names no file, so the file is opened by these bytes.
+   */
+  readonly pathBytes?: Uint8Array;
 }
 
 /** What discovery yields: files to scan, files it will not scan (with why), and notes. */

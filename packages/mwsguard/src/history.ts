@@ -7,9 +7,10 @@ import type { GlobList } from './globs.js';
 import { decodeSource } from './read.js';
 import type { CommitInfo, FileFinding, SkipReason, SuppressedFinding } from './result.js';
 import type { FilesScan } from './scan-files.js';
-import { scanSource } from './scan-source.js';
+import { scanDecoded } from './scan-source.js';
 import type { SourceScan, SourceScanOptions } from './scan-source.js';
 import { UsageError } from './usage-error.js';
+import { appendAll } from './append.js';
 
 /** Options of {@link scanHistory}. */
 export interface HistoryOptions extends SourceScanOptions {
@@ -244,8 +245,8 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryScan>
     const info = finding.commit;
     scan.findings.push(info ? { ...finding, commit: { ...info, count: commits.size } } : finding);
   }
-  scan.suppressed.push(...suppressed.values());
-  scan.skipped.push(...skipped.values());
+  appendAll(scan.suppressed, suppressed.values());
+  appendAll(scan.skipped, skipped.values());
   return scan;
 }
 
@@ -265,12 +266,10 @@ async function scanBlob(
     skip(file, 'tooLarge', formatSize(blob.size));
     return undefined;
   }
-  const source = decodeSource(blob.bytes);
-  if (source.kind === 'binary') {
-    skip(file, 'binary');
-    return undefined;
-  }
-  return scanSource(source.text, file, options);
+  const result = scanDecoded(decodeSource(blob.bytes), file, options);
+  if (result.status === 'scanned') return result;
+  skip(file, result.reason, result.detail);
+  return undefined;
 }
 
 /** The revision arguments of `git log`, or `undefined` when there is no commit to scan yet. */
@@ -304,7 +303,7 @@ export function unquote(text: string): string {
   for (let i = 0; i < body.length; i++) {
     const c = body[i] ?? '';
     if (c !== '\\') {
-      bytes.push(...Buffer.from(c, 'utf8'));
+      appendAll(bytes, Buffer.from(c, 'utf8'));
       continue;
     }
     const next = body[i + 1] ?? '';

@@ -4,7 +4,10 @@ export interface OutputStream {
   /** Whether the stream is a terminal; decides colors (see `isColorEnabled`) and progress. */
   readonly isTTY?: boolean;
   /** Present on Node streams: `write` returning `false` is then followed by a `drain` event. */
-  once?(event: 'drain', listener: () => void): unknown;
+  once?(event: 'drain' | 'close', listener: () => void): unknown;
+  removeListener?(event: 'drain' | 'close', listener: () => void): unknown;
+  /** Present on Node streams: true once the stream is closed (a reader that went away: EPIPE). */
+  readonly destroyed?: boolean;
 }
 
 /** Everything `run` may know about its process, passed in so the CLI runs in-process in tests. */

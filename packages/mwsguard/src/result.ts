@@ -33,11 +33,21 @@ export interface FileFinding extends Omit<Finding, 'severity'> {
 
 /** Why a file was not scanned. The first three are deliberate; the others make a scan incomplete. */
 export type SkipReason =
-  'binary' | 'tooLarge' | 'symlink' | 'ignored' | 'unreadable' | 'brokenSymlink' | 'symlinkLoop' | 'notFound';
+  | 'binary'
+  | 'archive'
+  | 'tooLarge'
+  | 'symlink'
+  | 'ignored'
+  | 'unreadable'
+  | 'brokenSymlink'
+  | 'symlinkLoop'
+  | 'notFound'
+  | 'scanFailed';
 
 /** Every skip reason, in the order summaries list them. */
 export const SKIP_REASONS: readonly SkipReason[] = [
   'binary',
+  'archive',
   'tooLarge',
   'symlink',
   'ignored',
@@ -45,6 +55,7 @@ export const SKIP_REASONS: readonly SkipReason[] = [
   'brokenSymlink',
   'symlinkLoop',
   'notFound',
+  'scanFailed',
 ];
 
 /** Skip reasons that mean some content may hold a credential nobody looked at. */
@@ -53,6 +64,7 @@ export const INCOMPLETE_REASONS: ReadonlySet<SkipReason> = new Set([
   'brokenSymlink',
   'symlinkLoop',
   'notFound',
+  'scanFailed',
 ]);
 
 /** A file that was not scanned, and why. */

@@ -30,6 +30,7 @@ import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT } from './summary.js';
 import { redactMessage } from './redact.js';
 import { UsageError } from './usage-error.js';
 import { readVersion } from './version.js';
+import { appendAll } from './append.js';
 
 /**
  * Runs the mwsguard CLI with `argv` (the arguments after `mwsguard`) and resolves to its exit
@@ -103,7 +104,7 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
   progress.done();
 
   const { findings, suppressed } = applyPolicy(scan.findings, config, io.cwd);
-  suppressed.push(...scan.suppressed);
+  appendAll(suppressed, scan.suppressed);
   let reported = findings;
   let baselined = 0;
   let stale: ScanResult['staleBaseline'] = [];
@@ -297,6 +298,8 @@ function describeSkip(s: SkippedFile): string {
       return `symbolic link loop at ${s.file} (${s.detail ?? 'ELOOP'}); skipped.`;
     case 'notFound':
       return `no such file ${s.file}; skipped.`;
+    case 'scanFailed':
+      return `could not scan ${s.file} (${s.detail ?? 'unknown error'}); skipped.`;
     default:
       return `${s.file}: ${SKIP_REASON_TEXT[s.reason]}; skipped.`;
   }

@@ -6,8 +6,9 @@ import { formatSize } from './config.js';
 import type { Discovered, SourceFile } from './discover.js';
 import { readLimited } from './read.js';
 import type { FileFinding, SkippedFile, SkipReason, SuppressedFinding } from './result.js';
-import { scanSource } from './scan-source.js';
-import type { SourceScanOptions } from './scan-source.js';
+import { scanDecoded } from './scan-source.js';
+import type { FileOutcome, SourceScanOptions } from './scan-source.js';
+import { appendAll } from './append.js';
 
 /** Options of one file's scan; plain data, so they can be handed to a worker thread. */
 export interface FileScanOptions {
@@ -19,10 +20,7 @@ export interface FileScanOptions {
   readonly allowValueSources: readonly string[];
 }
 
-/** What scanning one file gave. */
-export type FileOutcome =
-  | { readonly status: 'scanned'; readonly findings: FileFinding[]; readonly suppressed: SuppressedFinding[] }
-  | { readonly status: 'skipped'; readonly reason: SkipReason; readonly detail?: string };
+export type { FileOutcome } from './scan-source.js';
 
 /** Everything a directory/file scan produced, unsorted. */
 export interface FilesScan {
@@ -67,20 +65,19 @@ export async function scanOneFile(
 ): Promise<FileOutcome> {
   let source;
   try {
-    source = await readLimited(file.absolutePath, options.maxFileSize);
+    source = await readLimited(file.pathBytes ?? file.absolutePath, options.maxFileSize);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'ELOOP') return { status: 'skipped', reason: 'symlinkLoop', detail: code };
     return { status: 'skipped', reason: 'unreadable', detail: typeof code === 'string' ? code : describe(error) };
   }
-  if (source.kind === 'binary') return { status: 'skipped', reason: 'binary' };
   if (source.kind === 'tooLarge') return { status: 'skipped', reason: 'tooLarge', detail: formatSize(source.size) };
-  const scan = scanSource(source.text, file.displayPath, {
+  if (source.kind === 'notRegular') return { status: 'skipped', reason: 'unreadable', detail: 'not a regular file' };
+  return scanDecoded(source, file.displayPath, {
     ...(options.kinds ? { kinds: options.kinds } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
     allowValues,
   });
-  return { status: 'scanned', ...scan };
 }
 
 /**
@@ -99,8 +96,8 @@ export async function scanDiscovered(
     if (outcome.status === 'scanned') {
       scan.filesScanned += 1;
       scan.scannedFiles.push(file.displayPath);
-      scan.findings.push(...outcome.findings);
-      scan.suppressed.push(...outcome.suppressed);
+      appendAll(scan.findings, outcome.findings);
+      appendAll(scan.suppressed, outcome.suppressed);
     } else {
       scan.skipped.push(skipped(file.displayPath, outcome.reason, outcome.detail));
     }
@@ -211,7 +208,7 @@ async function runPool(
         // With no worker left, the main thread scans what remains.
         if (slots.every((other) => other.retired) && queue.length > 0) {
           outstanding += queue.length;
-          rescue.push(...queue.splice(0));
+          appendAll(rescue, queue.splice(0));
           scanRescued().catch(reject);
         }
         return;
@@ -260,7 +257,7 @@ async function runPool(
         slot.retired = slot.batches.length === 0;
         const unanswered = slot.batches.flat();
         options.onRescue?.(unanswered.length);
-        rescue.push(...unanswered);
+        appendAll(rescue, unanswered);
         slot.batches.length = 0;
         slot.inFlight = 0;
         if (slot.retired) slot.worker = undefined;

@@ -52,9 +52,9 @@ function* groupByFile(findings: readonly FileFinding[]): Generator<[string, File
 
 function renderFile(file: string, findings: readonly FileFinding[], s: Styles): string {
   const rows = findings.map((f) => ({ finding: f, position: `${String(f.line)}:${String(f.column)}` }));
-  const positionWidth = Math.max(...rows.map((r) => r.position.length));
-  const severityWidth = Math.max(...findings.map((f) => f.severity.length));
-  const messageWidth = Math.max(...findings.map((f) => f.message.length));
+  const positionWidth = widest(rows.map((r) => r.position));
+  const severityWidth = widest(findings.map((f) => f.severity));
+  const messageWidth = widest(findings.map((f) => f.message));
   const indent = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
   const wrapWidth = Math.max(MIN_WRAP_WIDTH, WRAP_WIDTH - indent.length);
   // Two findings of one kind in a file share their advice: print it once, under the first.
@@ -141,4 +141,11 @@ function detailLines(summary: Summary, s: Styles): string[] {
     lines.push(s.yellow('Scan incomplete: some files could not be read (see the warnings).'));
   }
   return lines.map((l) => `  ${l}`);
+}
+
+/** Length of the longest string; a loop, since `Math.max(...lengths)` throws past ~120k findings in a file. */
+function widest(texts: readonly string[]): number {
+  let width = 0;
+  for (const t of texts) width = Math.max(width, t.length);
+  return width;
 }
