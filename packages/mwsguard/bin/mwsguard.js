@@ -14,6 +14,27 @@ process.stdout.on('error', (error) => {
   process.exit(EXIT_ERROR);
 });
 
+/** Clean-ups to run if a signal ends the process (the `--output` temporary file). */
+const cleanups = new Set();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function onSignal(cleanup) {
+  if (cleanups.size === 0) for (const signal of SIGNALS) process.on(signal, die);
+  cleanups.add(cleanup);
+  return () => {
+    cleanups.delete(cleanup);
+    if (cleanups.size === 0) for (const signal of SIGNALS) process.removeListener(signal, die);
+  };
+}
+
+/** Runs the clean-ups, then dies by the same signal (a shell still sees 128 + its number). */
+function die(signal) {
+  for (const cleanup of cleanups) cleanup();
+  cleanups.clear();
+  for (const s of SIGNALS) process.removeListener(s, die);
+  process.kill(process.pid, signal);
+}
+
 try {
   // Imported here, not at the top, so a missing build is reported like any other fatal error.
   const { run } = await import('../dist/run.js');
@@ -22,6 +43,7 @@ try {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
+    onSignal,
     // A getter: process.stdin is only created when --stdin-filenames reads it.
     get stdin() {
       return process.stdin;

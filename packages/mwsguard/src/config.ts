@@ -5,7 +5,7 @@ import type { ErrorObject } from 'ajv';
 import type { Kind } from '@mwsguard/core';
 import { GlobList, isValidGlob } from './globs.js';
 import type { ReportSeverity } from './result.js';
-import { oneLine } from './redact.js';
+import { parserMessage, redactName } from './redact.js';
 import { UsageError } from './usage-error.js';
 
 /** Name of the configuration file mwsguard looks for. */
@@ -118,7 +118,7 @@ function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new UsageError(`${source} is not valid JSON: ${oneLine((error as Error).message)}.`);
+    throw new UsageError(`${source} is not valid JSON: ${parserMessage(error)}.`);
   }
 }
 
@@ -188,7 +188,8 @@ function keyPath(instancePath: string, extra?: string): string {
   if (extra !== undefined) parts.push(extra);
   let out = '';
   for (const raw of parts) {
-    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    // Every segment is echoed: one that is a credential (a secret used as a key) is masked.
+    const part = redactName(raw.replace(/~1/g, '/').replace(/~0/g, '~'));
     out += /^\d+$/.test(part) ? `[${part}]` : out === '' ? part : `.${part}`;
   }
   return out;

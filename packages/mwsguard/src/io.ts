@@ -18,6 +18,12 @@ export interface RunIO {
   readonly stderr: OutputStream;
   /** Environment variables (`NO_COLOR`, `FORCE_COLOR`, …). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Registers a synchronous clean-up to run if a signal (SIGINT, SIGTERM, SIGHUP) ends the
+   * process, and returns its removal: the temporary file of `--output` must not outlive the run.
+   * The bin runs them, then dies by the signal as before. Absent in tests that run in-process.
+   */
+  readonly onSignal?: (cleanup: () => void) => () => void;
   /** Standard input, read only with `--stdin-filenames`. */
   readonly stdin?: AsyncIterable<string | Buffer> | Iterable<string | Buffer>;
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { OutputStream } from './io.js';
+import { unlinkSync } from 'node:fs';
+import type { OutputStream, RunIO } from './io.js';
 import { UsageError } from './usage-error.js';
 
 /** Chunks are gathered up to this size before a write: thousands of findings, few syscalls. */
@@ -52,7 +53,12 @@ function drainOrClose(stream: OutputStream): Promise<void> {
  * stays); a path that exists but is not a regular file (`/dev/stdout`, a FIFO) is written to
  * directly, never replaced.
  */
-export async function writeFileAtomically(path: string, parts: Iterable<string>, displayName = path): Promise<void> {
+export async function writeFileAtomically(
+  path: string,
+  parts: Iterable<string>,
+  displayName = path,
+  onSignal?: RunIO['onSignal'],
+): Promise<void> {
   const target = await resolveTarget(path);
   const existing = await stat(target).catch(() => undefined);
   if (existing?.isDirectory()) throw new UsageError(`Cannot write ${displayName}: it is a directory.`);
@@ -67,6 +73,14 @@ export async function writeFileAtomically(path: string, parts: Iterable<string>,
   } catch (error) {
     throw new UsageError(`Cannot write ${displayName} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
   }
+  // A signal while a large report is written (tens of MB take a while) must not leave it behind.
+  const forget = onSignal?.(() => {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Already renamed into place or removed.
+    }
+  });
   try {
     for (const chunk of coalesce(parts)) await handle.write(chunk);
     await handle.sync();
@@ -79,6 +93,8 @@ export async function writeFileAtomically(path: string, parts: Iterable<string>,
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string') throw new UsageError(`Cannot write ${displayName} (${code}).`);
     throw error;
+  } finally {
+    forget?.();
   }
 }
 

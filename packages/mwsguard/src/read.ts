@@ -33,12 +33,12 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
  * open/stat/read/close left the scanning thread idle half the time (CPU profile of 13k files:
  * 8 s idle of 15.7 s). The size comes from the open descriptor: a `stat` by path walked the path
  * again and cost as much as the `open` (58k files: 0.63 s against 0.37 s).
+ *
+ * The open is non-blocking and the open descriptor's own type is checked: a path swapped for a
+ * FIFO between discovery and the open would otherwise block the scan forever (opening a FIFO for
+ * reading waits for a writer). `path` may be bytes: a name that is not valid UTF-8.
  */
 // eslint-disable-next-line @typescript-eslint/require-await -- async for callers that may await other I/O
-//
-// The open is non-blocking and the open descriptor's own type is checked: a path swapped for a
-// FIFO between discovery and the open would otherwise block the scan forever (opening a FIFO for
-// reading waits for a writer). `path` may be bytes: a name that is not valid UTF-8.
 export async function readLimited(path: string | Uint8Array, maxFileSize: number): Promise<ReadOutcome> {
   // A Buffer sent to a worker arrives as a plain Uint8Array, which `fs` types do not accept.
   const target = typeof path === 'string' ? path : Buffer.from(path.buffer, path.byteOffset, path.byteLength);

@@ -1,6 +1,7 @@
 import type { FileFinding, ReportSeverity } from '../result.js';
 import { plural, summarize } from '../summary.js';
 import type { Renderer } from './types.js';
+import { escapeControl } from '../escape.js';
 
 const COMMAND: Readonly<Record<ReportSeverity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -21,7 +22,7 @@ export const renderGithub: Renderer = function* (result) {
 
 function annotation(f: FileFinding): string {
   const properties = [
-    `file=${property(f.file)}`,
+    `file=${property(escapeControl(f.file))}`,
     `line=${String(f.line)}`,
     `col=${String(f.column)}`,
     `endLine=${String(f.endLine)}`,
@@ -29,7 +30,7 @@ function annotation(f: FileFinding): string {
     `title=${property(`${f.ruleId} (${f.kind})`)}`,
   ];
   const commit = f.commit ? ` First added in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author}.` : '';
-  return `::${COMMAND[f.severity]} ${properties.join(',')}::${data(`${f.message}${commit} ${f.recommendation}`)}`;
+  return `::${COMMAND[f.severity]} ${properties.join(',')}::${data(escapeControl(`${f.message}${commit} ${f.recommendation}`))}`;
 }
 
 /** Escapes a command's message as the runner expects (`%`, CR, LF). */

@@ -7,6 +7,7 @@ import type { FileFinding, ReportSeverity, ScanResult } from '../result.js';
 import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT, plural, summarize } from '../summary.js';
 import type { Summary } from '../summary.js';
 import type { Renderer } from './types.js';
+import { escapeControl } from '../escape.js';
 
 // Recommendations run to several sentences; wrapped under the message column they read as a
 // paragraph instead of a terminal-wide line that wraps back to column 0.
@@ -59,7 +60,7 @@ function renderFile(file: string, findings: readonly FileFinding[], s: Styles): 
   const wrapWidth = Math.max(MIN_WRAP_WIDTH, WRAP_WIDTH - indent.length);
   // Two findings of one kind in a file share their advice: print it once, under the first.
   const advised = new Set<string>();
-  const lines = [s.underline(file)];
+  const lines = [s.underline(escapeControl(file))];
   for (const { finding: f, position } of rows) {
     const severity = paintSeverity(f.severity, s)(f.severity.padEnd(severityWidth));
     lines.push(`  ${position.padEnd(positionWidth)}  ${severity}  ${f.message.padEnd(messageWidth)}  ${s.dim(f.kind)}`);
@@ -67,7 +68,10 @@ function renderFile(file: string, findings: readonly FileFinding[], s: Styles): 
       const c = f.commit;
       const also = c.count > 1 ? `; added in ${plural(c.count, 'commit')} in all` : '';
       lines.push(
-        indent + s.dim(`first added in commit ${c.sha.slice(0, 12)} by ${c.author} <${c.email}> on ${c.date}${also}`),
+        indent +
+          s.dim(
+            `first added in commit ${c.sha.slice(0, 12)} by ${escapeControl(`${c.author} <${c.email}>`)} on ${c.date}${also}`,
+          ),
       );
     }
     if (advised.has(f.recommendation)) continue;
@@ -106,7 +110,7 @@ function renderSummary(result: ScanResult, summary: Summary, s: Styles): string 
 
 /** Places a reused secret is in; past five, the JSON report has the rest. */
 function listPlaces(places: readonly string[]): string {
-  const shown = places.slice(0, MAX_PLACES).join(', ');
+  const shown = places.slice(0, MAX_PLACES).map(escapeControl).join(', ');
   return places.length > MAX_PLACES ? `${shown} and ${String(places.length - MAX_PLACES)} more` : shown;
 }
 
