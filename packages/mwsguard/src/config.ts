@@ -5,6 +5,7 @@ import type { ErrorObject } from 'ajv';
 import type { Kind } from '@mwsguard/core';
 import { GlobList, isValidGlob } from './globs.js';
 import type { ReportSeverity } from './result.js';
+import { broadAllowlistWarnings } from './broad-allowlist.js';
 import { parserMessage, redactName } from './redact.js';
 import { UsageError } from './usage-error.js';
 
@@ -32,6 +33,8 @@ export interface Config {
   readonly allowFingerprints: ReadonlyMap<string, string>;
   /** Absolute path of the default baseline file. */
   readonly baseline?: string;
+  /** Settings that are valid but almost surely wrong (an allowlist that hides everything). */
+  readonly warnings: readonly string[];
 }
 
 /** The raw shape the JSON Schema accepts. */
@@ -60,6 +63,7 @@ export function emptyConfig(cwd: string): Config {
     allowValues: [],
     allowPaths: new GlobList([], cwd),
     allowFingerprints: new Map(),
+    warnings: [],
   };
 }
 
@@ -166,6 +170,7 @@ export async function resolveConfig(raw: unknown, source: string, dir: string): 
     if (maxFileSize === undefined) problems.push(`"maxFileSize": invalid size ${JSON.stringify(config.maxFileSize)}`);
   }
   if (problems.length > 0) throw new UsageError(`Invalid configuration in ${source}:\n  ${problems.join('\n  ')}`);
+  const allowPaths = new GlobList(config.allowlist?.paths ?? [], dir);
   return {
     source,
     dir,
@@ -176,9 +181,10 @@ export async function resolveConfig(raw: unknown, source: string, dir: string): 
     ...(config.failOn === undefined ? {} : { failOn: config.failOn }),
     severity: config.severity ?? {},
     allowValues,
-    allowPaths: new GlobList(config.allowlist?.paths ?? [], dir),
+    allowPaths,
     allowFingerprints: new Map((config.allowlist?.fingerprints ?? []).map((e) => [e.fingerprint, e.reason])),
     ...(config.baseline === undefined ? {} : { baseline: resolve(dir, config.baseline) }),
+    warnings: broadAllowlistWarnings(allowValues, allowPaths, dir).map((w) => `${source}: ${w}`),
   };
 }
 

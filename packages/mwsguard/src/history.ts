@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatSize } from './config.js';
 import { toDisplayPath } from './discover.js';
+import { scanCommitMessages } from './commit-messages.js';
 import { BlobReader, git, repositoryRoot, spawnGit } from './git.js';
 import type { GlobList } from './globs.js';
 import { decodeSource } from './read.js';
@@ -55,7 +56,7 @@ interface Section {
  * twice.
  */
 export async function scanHistory(options: HistoryOptions): Promise<HistoryScan> {
-  const root = await repositoryRoot(options.cwd);
+  const root = await repositoryRoot(options.cwd, undefined, true);
   const revisions = await resolveRevisions(options);
   const scan: HistoryScan = {
     findings: [],
@@ -247,6 +248,9 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryScan>
   }
   appendAll(scan.suppressed, suppressed.values());
   appendAll(scan.skipped, skipped.values());
+  const messages = await scanCommitMessages(options.cwd, revisions, options.pathspecs, options);
+  appendAll(scan.findings, messages.findings);
+  appendAll(scan.suppressed, messages.suppressed);
   return scan;
 }
 

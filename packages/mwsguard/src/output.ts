@@ -71,7 +71,12 @@ export async function writeFileAtomically(
   try {
     handle = await open(temporary, 'wx', 0o644);
   } catch (error) {
-    throw new UsageError(`Cannot write ${displayName} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    // The report goes through a temporary file beside it: when only that fails (`/proc/version`
+    // exists, its directory takes no new file), say so rather than blame the report's own path.
+    if (existing)
+      throw new UsageError(`Cannot write ${displayName}: cannot create a temporary file beside it (${code}).`);
+    throw new UsageError(`Cannot write ${displayName} (${code}).`);
   }
   // A signal while a large report is written (tens of MB take a while) must not leave it behind.
   const forget = onSignal?.(() => {

@@ -98,6 +98,8 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
   const startedAt = new Date();
   const config = command.config === false ? emptyConfig(io.cwd) : await loadConfig(io.cwd, command.config);
   const baseline = command.name === 'scan' ? await resolveBaseline(command, config, io.cwd) : undefined;
+  for (const warning of config.warnings)
+    io.stderr.write(`mwsguard: warning: ${escapeControl(redactMessage(warning))}\n`);
   const progress = new Progress(io.stderr, !command.quiet, progressDelay(io.env));
   const scan = await collect(command, config, io, () => {
     progress.tick();

@@ -248,12 +248,10 @@ async function runPool(
         });
         feed(slot);
       });
-      worker.on('error', (error: Error & { code?: string }) => {
-        if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') {
-          reject(error);
-          return;
-        }
-        // The unanswered batches hold the file that did not fit: the main thread scans them all.
+      // A worker that runs out of memory (or fails in any other way) loses no file: its
+      // unanswered batches hold the file it stopped on, and the main thread scans them all, where
+      // a file that fails again is reported by name (`scanFailed`) instead of ending the run.
+      worker.on('error', () => {
         slot.retired = slot.batches.length === 0;
         const unanswered = slot.batches.flat();
         options.onRescue?.(unanswered.length);
