@@ -67,25 +67,41 @@ export async function writeFileAtomically(
     return;
   }
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // A signal while a large report is written (tens of MB take a while) must not leave it behind.
+  // Registered before the file is created: a signal right after the open must find it too.
+  const forget = onSignal?.(() => {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Not created yet, or already renamed into place.
+    }
+  });
+  try {
+    await writeThrough(temporary, target, parts, displayName, existing !== undefined);
+  } finally {
+    forget?.();
+  }
+}
+
+/** Writes `parts` into the new file `temporary`, flushes it and renames it over `target`. */
+async function writeThrough(
+  temporary: string,
+  target: string,
+  parts: Iterable<string>,
+  displayName: string,
+  targetExists: boolean,
+): Promise<void> {
   let handle;
   try {
     handle = await open(temporary, 'wx', 0o644);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    // The report goes through a temporary file beside it: when only that fails (`/proc/version`
-    // exists, its directory takes no new file), say so rather than blame the report's own path.
-    if (existing)
+    // When only the temporary file fails (`/proc/version` exists, but its directory takes no new
+    // file), say so rather than blame the report's own path.
+    if (targetExists)
       throw new UsageError(`Cannot write ${displayName}: cannot create a temporary file beside it (${code}).`);
     throw new UsageError(`Cannot write ${displayName} (${code}).`);
   }
-  // A signal while a large report is written (tens of MB take a while) must not leave it behind.
-  const forget = onSignal?.(() => {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Already renamed into place or removed.
-    }
-  });
   try {
     for (const chunk of coalesce(parts)) await handle.write(chunk);
     await handle.sync();
@@ -98,8 +114,6 @@ export async function writeFileAtomically(
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string') throw new UsageError(`Cannot write ${displayName} (${code}).`);
     throw error;
-  } finally {
-    forget?.();
   }
 }
 
