@@ -4,6 +4,23 @@ import { defineConfig } from 'vitest/config';
 // Tests import packages by name; point the names at the sources so tests need no build.
 const src = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
+/**
+ * Two tiers, each runnable alone (`pnpm test:unit`, `pnpm test:e2e`); `pnpm test` runs both.
+ * - unit: in-process tests of the packages and the corpora. No child process, no git, no build.
+ * - e2e: the real bin, git repositories in temp dirs, docs commands, and the ESLint and
+ *   secretlint hosts as users run them. They load the compiled `dist/` (`tsc -b` first).
+ */
+const E2E = [
+  'test/cli/**/*.test.ts',
+  'test/faults/**/*.test.ts',
+  'test/docs/**/*.test.ts',
+  'test/hygiene/**/*.test.ts',
+  'test/parity/**/*.test.ts',
+  'test/eslint-plugin/**/*.test.ts',
+  'packages/secretlint-rule-mws/test/cli.test.ts',
+  'packages/eslint-plugin/test/plugin.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -14,8 +31,17 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'threads',
-    testTimeout: 30_000,
+    // Guards against hangs, not speed limits: the suite must pass on a loaded 2-core machine.
+    // A test or hook that hangs fails after minutes, and vitest names it.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['packages/*/test/**/*.test.ts', 'test/*.test.ts'], exclude: E2E },
+      },
+      { extends: true, test: { name: 'e2e', include: E2E } },
+    ],
   },
 });

@@ -1,37 +1,14 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BASIC } from './support/fake-credentials.js';
 import { REPO_ROOT } from './support/run-cli.js';
+import { spawnBin } from './support/tree.js';
+import type { Spawned } from './support/tree.js';
 
 // These run the real bin, which loads the compiled packages/mwsguard/dist/: they need a build
 // first (`npx tsc -b`; the root `pnpm test` runs `tsc -b` before vitest).
-const BIN = join(REPO_ROOT, 'packages/mwsguard/bin/mwsguard.js');
-
-interface Spawned {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function spawnBin(args: readonly string[]): Promise<Spawned> {
-  // NO_COLOR=1 and no FORCE_COLOR (test runners often set it) make the output plain.
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  delete env.MWSGUARD_DEBUG;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const run = (args: readonly string[]): Promise<Spawned> => spawnBin(args, { cwd: REPO_ROOT });
 
 describe('bin/mwsguard.js (spawned)', () => {
   beforeAll(() => {
@@ -41,7 +18,7 @@ describe('bin/mwsguard.js (spawned)', () => {
   });
 
   it('scans a tree and exits 1, printing masked secrets only', async () => {
-    const { code, stdout, stderr } = await spawnBin(['scan', 'test/cli/fixtures/basic']);
+    const { code, stdout, stderr } = await run(['scan', 'test/cli/fixtures/basic']);
     expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
     expect(stdout).toMatch(/^test\/cli\/fixtures\/basic\/\.env\n {2}3:19 {2}error {2}.*AKIA\*{12}AJAW\./);
     expect(stdout).toContain('\n✖ 3 findings in 2 files (3 files scanned, 0 skipped)\n');
@@ -50,7 +27,7 @@ describe('bin/mwsguard.js (spawned)', () => {
   });
 
   it('exits 2 on a usage error with a one-line message and no stack trace', async () => {
-    const { code, stdout, stderr } = await spawnBin(['scan', '--frmat', 'json']);
+    const { code, stdout, stderr } = await run(['scan', '--frmat', 'json']);
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
     expect(stderr).toBe(`mwsguard: Unknown option '--frmat'.\nRun "mwsguard --help" for usage.\n`);
   });

@@ -646,5 +646,5 @@ describe('docs/guide/comparison.md', () => {
         other: measured.other,
       });
     }
-  }, 60_000);
+  });
 });

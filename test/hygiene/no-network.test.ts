@@ -93,7 +93,7 @@ beforeAll(() => {
   const many: Record<string, string> = {};
   for (let i = 0; i < 300; i++) many[`many/f${String(i)}.txt`] = `line ${String(i)}\n`;
   writeTree(tree, many);
-}, 120_000);
+});
 afterAll(work.cleanup);
 
 describe('the preload', () => {

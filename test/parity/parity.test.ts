@@ -29,13 +29,13 @@ let plugin: Plugin;
 
 beforeAll(async () => {
   plugin = await loadBuiltPlugin();
-}, 120_000);
+});
 
 describe('fixture tree', () => {
   let cli: ReturnType<typeof cliReports>;
   beforeAll(() => {
     cli = cliReports(TREE);
-  }, 30_000);
+  });
 
   it('is scanned whole by the CLI, which finds credentials (exit 1)', () => {
     expect(FILES.length).toBeGreaterThanOrEqual(12);
@@ -65,7 +65,7 @@ describe('fixture tree', () => {
     let eslint: Awaited<ReturnType<typeof eslintReports>>;
     beforeAll(async () => {
       eslint = await eslintReports(create, TREE, eslintConfig(plugin));
-    }, 60_000);
+    });
 
     it('the preset alone reads the code and config files; the rest only through the extra processor block', async () => {
       const presetOnly = create({
@@ -127,7 +127,7 @@ describe('fixture tree', () => {
       secret.map((r) => (r.kind === 'shared-credentials' ? `${r.message} ${zhRecommendation}` : r.message)),
     );
     expect(secret.every((r) => /[\u4e00-\u9fff]/.test(r.message))).toBe(true);
-  }, 30_000);
+  });
 });
 
 // Differences found by probing the surfaces with files the fixture tree leaves out on purpose.
@@ -165,7 +165,7 @@ describe('edge cases in a project directory named amazon-orders', () => {
     cli = cliReports(dir).reports;
     eslint = (await eslintReports(MAJORS['ESLint 10'], dir, eslintConfig(plugin))).reports;
     secret = await secretlintReports(dir, filesOf(dir));
-  }, 30_000);
+  });
 
   afterAll(() => {
     rmSync(base, { recursive: true, force: true });

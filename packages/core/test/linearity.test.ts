@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { classifyString, scanText } from '@mwsguard/core';
+import { countWork, workRatio } from './support/work.js';
 
 /**
  * Every regex and loop in core must stay linear on adversarial input: a secret scanner runs on
  * every commit and must never hang one. Each generator below builds input meant to trigger
- * backtracking or repeated work; the test compares the cost of size n and 8n. Linear code gives a
- * ratio near 8; quadratic code gives 64. The bound (24) leaves room for noise without letting a
- * quadratic path through. No absolute timings are asserted.
+ * backtracking or repeated work; the test compares the WORK (characters visited by regex searches
+ * and string builtins, and exec calls: see support/work.ts) at size n and 8n. Linear code gives a
+ * ratio near 8; quadratic code gives 64. Work counts are exact and do not depend on the machine's
+ * load, so the bound (16) needs no room for noise. No time is measured.
  */
+const LINEAR = 16;
 const N = 40_000;
 
 const SECRET = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';
@@ -45,7 +48,7 @@ const generators: Record<string, (n: number) => string> = {
 
 describe('scanText is linear on adversarial input', () => {
   it.each(Object.entries(generators))('%s', (name, make) => {
-    expect(ratioOf(make, name.startsWith('csv') ? 'x.csv' : 'x.txt', N)).toBeLessThan(24);
+    expect(ratioOf(make, name.startsWith('csv') ? 'x.csv' : 'x.txt', N)).toBeLessThan(LINEAR);
   });
 
   it('handles a 1 MB single line and a 1 MB value without throwing', () => {
@@ -279,35 +282,55 @@ const formatAdversaries: Record<string, Adversary> = {
   },
 };
 
-/**
- * Cost ratio of 8n to n, each the minimum of 3 runs. The runs of the two sizes alternate, so a
- * burst of load on a shared CI machine slows both sizes rather than one.
- */
+/** Work ratio of scanning 8n characters to n characters of `make`'s input. */
 function ratioOf(make: (n: number) => string, path: string, n: number): number {
-  const small = make(n);
-  const large = make(n * 8);
-  scanText(small, { path }); // warm up the JIT
-  // Other test files share the cores: a linear function measured during a burst of load can
-  // look slower at one size, so measure again (at most three times) before calling it quadratic.
-  let ratio = Infinity;
-  for (let attempt = 0; attempt < 3 && ratio >= 24; attempt++) {
-    let bestSmall = Infinity;
-    let bestLarge = Infinity;
-    for (let i = 0; i < 3; i++) {
-      let t = performance.now();
-      scanText(small, { path });
-      bestSmall = Math.min(bestSmall, performance.now() - t);
-      t = performance.now();
-      scanText(large, { path });
-      bestLarge = Math.min(bestLarge, performance.now() - t);
-    }
-    ratio = Math.min(ratio, bestLarge / Math.max(bestSmall, 0.5));
-  }
-  return ratio;
+  return workRatio((text) => scanText(text, { path }), make, n);
 }
 
 describe('format readers are linear on pathological input', () => {
   it.each(Object.entries(formatAdversaries))('%s', (_name, { make, path, n }) => {
-    expect(ratioOf(make, path, n)).toBeLessThan(24);
+    expect(ratioOf(make, path, n)).toBeLessThan(LINEAR);
+  });
+});
+
+describe('the work counter itself', () => {
+  // The counter must tell the two apart, or every bound above proves nothing.
+  const line = (n: number): string => 'ab'.repeat(n / 2);
+  it('sees a linear scan as about 8 and a quadratic one as about 64', () => {
+    const linear = (text: string): number => {
+      let hits = 0;
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 97) hits++;
+      return hits;
+    };
+    // A classic quadratic bug: each position searches again from the start of the text.
+    const quadratic = (text: string): number => {
+      let hits = 0;
+      for (let i = 0; i < text.length; i += 2) if (text.slice(0, i).includes('zz')) hits++;
+      return hits;
+    };
+    expect(workRatio(linear, line, 2_000)).toBeCloseTo(8, 0);
+    expect(workRatio(quadratic, line, 2_000)).toBeGreaterThan(48);
+  });
+
+  it('counts regex searches: a non-global exec per line rescans the text', () => {
+    const rescan = (text: string): number => {
+      let found = 0;
+      for (let i = 0; i < text.length; i += 100) if (/zz/.exec(text.slice(i)) === null) found++;
+      return found;
+    };
+    expect(workRatio(rescan, line, 4_000)).toBeGreaterThan(48);
+    const { work } = countWork(() => /b/.exec('aaab'));
+    expect(work).toEqual({ steps: 4, execCalls: 1 });
+  });
+
+  it('restores the builtins it patched', () => {
+    const patched = (): unknown[] => [
+      Object.getOwnPropertyDescriptor(RegExp.prototype, 'exec'),
+      Object.getOwnPropertyDescriptor(String.prototype, 'indexOf'),
+      Object.getOwnPropertyDescriptor(String.prototype, 'charCodeAt'),
+    ];
+    const before = patched();
+    countWork(() => 'x'.indexOf('y'));
+    expect(patched()).toEqual(before);
   });
 });

@@ -131,5 +131,5 @@ describe('eslint-doc-generator', () => {
     ensureBuilt();
     const bin = join(pkgDir, 'node_modules/eslint-doc-generator/dist/bin/eslint-doc-generator.js');
     expect(() => execFileSync(process.execPath, [bin, '--check'], { cwd: pkgDir, stdio: 'pipe' })).not.toThrow();
-  }, 60_000);
+  });
 });

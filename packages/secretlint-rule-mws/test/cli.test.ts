@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   mkdirSync,
   mkdtempSync,
@@ -15,6 +15,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SecretLintCoreResult } from '@secretlint/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainEnv, spawnProcess } from '../../../test/support/spawn.js';
+import type { Spawned } from '../../../test/support/spawn.js';
 import {
   ACCESS_KEY_ID,
   ALL,
@@ -73,26 +75,8 @@ const EXPECTED = [
   ['db/schema.sql', 'SharedCredentials', 4, 2],
 ];
 
-interface Spawned {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 function spawnIn(cwd: string, command: string, args: readonly string[]): Promise<Spawned> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return spawnProcess(command, args, { cwd, env: plainEnv() });
 }
 
 /** Newest modification time of the files under `dir`. */

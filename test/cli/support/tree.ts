@@ -1,12 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT } from './run-cli.js';
 import type { JsonReport } from './run-cli.js';
+import { plainEnv, spawnProcess } from '../../support/spawn.js';
+import type { Spawned } from '../../support/spawn.js';
 
-/** Per-test timeout of the tests that spawn the bin and git: generous, for loaded CI machines. */
-export const SPAWN_TIMEOUT = 90_000;
+/** Per-test hang guard of the tests that spawn the bin and git: minutes, for loaded CI machines. */
+export const SPAWN_TIMEOUT = 300_000;
 
 /** The real bin: it loads the compiled packages/mwsguard/dist/ (`npx tsc -b` first). */
 export const BIN = join(REPO_ROOT, 'packages/mwsguard/bin/mwsguard.js');
@@ -65,12 +67,7 @@ export function commit(cwd: string, message: string, tree: Readonly<Record<strin
   return git(cwd, 'rev-parse', 'HEAD').trim();
 }
 
-/** What a spawned run of the bin printed and returned. */
-export interface Spawned {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type { Spawned } from '../../support/spawn.js';
 
 /** Options of {@link spawnBin}. */
 export interface SpawnOptions {
@@ -81,22 +78,10 @@ export interface SpawnOptions {
 
 /** Runs `node bin/mwsguard.js args` in `cwd`, plain output (NO_COLOR=1, no FORCE_COLOR). */
 export function spawnBin(args: readonly string[], options: SpawnOptions): Promise<Spawned> {
-  const env: NodeJS.ProcessEnv = { ...gitEnv(), NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
+  const env = plainEnv(gitEnv());
   delete env.MWSGUARD_DEBUG;
   Object.assign(env, options.env);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(options.input ?? '');
-  });
+  return spawnProcess(process.execPath, [BIN, ...args], { cwd: options.cwd, env, input: options.input });
 }
 
 /** Spawns `mwsguard scan --format json args` and parses the report. */
