@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KEYS, keyLine } from '../cli/support/fake-credentials.js';
+import { REPO_ROOT } from '../cli/support/run-cli.js';
 import {
   BIN,
   SPAWN_TIMEOUT,
@@ -172,6 +174,20 @@ describe('rows 4 and 5: secrets in configuration keys, baseline paths and parser
       // No five characters of the key in a row (four is what masking shows).
       for (let i = 0; i + 5 <= KEY.length; i++) expect(r.stderr).not.toContain(KEY.slice(i, i + 5));
     }
+  });
+});
+
+describe('row 7: a path swapped for a FIFO after discovery', () => {
+  // The walk skips FIFOs by their directory entry; the race is a regular file replaced by a FIFO
+  // between that and the open. The read itself is run on the FIFO here, in a child process so a
+  // blocking open (the bug: it waited for a writer forever) fails the test instead of hanging it.
+  it('is opened without blocking and not read', T, () => {
+    const fifo = join(rowDir(), 'swapped.env');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const read = pathToFileURL(join(REPO_ROOT, 'packages/mwsguard/dist/read.js')).href;
+    const script = `const { readLimited } = await import(${JSON.stringify(read)}); console.log(JSON.stringify(await readLimited(${JSON.stringify(fifo)}, 0)));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 0, stdout: '{"kind":"notRegular"}\n' });
   });
 });
 
