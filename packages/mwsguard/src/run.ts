@@ -158,7 +158,7 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
   if (command.output !== undefined) {
     const color = isColorEnabled(io.env, false);
     const parts = render(result, { color, toolVersion, quiet: command.quiet, verbose: command.verbose, locale });
-    await writeFileAtomically(resolve(io.cwd, command.output), parts, command.output);
+    await writeFileAtomically(resolve(io.cwd, command.output), parts, command.output, io.onSignal);
   } else {
     const color = isColorEnabled(io.env, io.stdout.isTTY === true);
     const options = { color, toolVersion, quiet: command.quiet, verbose: command.verbose, locale };
