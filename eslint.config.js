@@ -1,10 +1,13 @@
 // Lint for mwsguard's own code: typescript-eslint strict + stylistic (type-checked),
-// eslint-plugin-regexp on every regex (ReDoS and correctness), the vitest plugin on tests.
+// eslint-plugin-regexp on every regex (ReDoS and correctness), the vitest plugin on tests, and
+// mwsguard's own recommended preset (dogfood: code and config files; fixtures and examples hold
+// fake credentials on purpose and are ignored above all).
 import js from '@eslint/js';
 import vitest from '@vitest/eslint-plugin';
 import regexp from 'eslint-plugin-regexp';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import mwsguard from '@mwsguard/eslint-plugin';
 import eslintPluginRules from './packages/eslint-plugin/lint.config.js';
 
 export default tseslint.config(
@@ -16,7 +19,7 @@ export default tseslint.config(
       'test/fixtures/**',
       '**/fixtures/**',
       'coverage/**',
-      'bench/**',
+      'bench/corpus/**',
       '.cache/**',
     ],
   },
@@ -40,11 +43,23 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.{js,mjs}'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
   ...eslintPluginRules,
+  // Tests and the detectors' samples hold fake credentials on purpose, and the comments of core
+  // and of the rules quote the type-A code they detect (a request read of a secret key): the preset reads
+  // the rest (the CLI, the adapters' glue, bench, scripts and every config file).
+  ...mwsguard.configs.recommended.map((config) => ({
+    ...config,
+    ignores: [...(config.ignores ?? []), '**/test/**', 'packages/core/src/**', 'packages/eslint-plugin/src/rules/**'],
+  })),
+  {
+    // The blocks the preset's processor makes of config files hold no code to type-check.
+    files: ['**/*.mwsguard'],
+    ...tseslint.configs.disableTypeChecked,
+  },
   {
     files: ['**/test/**/*.ts'],
     plugins: { vitest },

@@ -26,9 +26,9 @@ const requireFromRoot = createRequire(join(REPO_ROOT, 'package.json'));
 /** The built mwsguard CLI. */
 export const MWSGUARD_BIN = join(REPO_ROOT, 'packages/mwsguard/bin/mwsguard.js');
 /** The ESLint CLI the repository uses. */
-export const ESLINT_BIN = join(dirname(requireFromRoot.resolve('eslint/package.json')), 'bin/eslint.js');
+const ESLINT_BIN = join(dirname(requireFromRoot.resolve('eslint/package.json')), 'bin/eslint.js');
 /** The secretlint 13 CLI the rule is tested with. */
-export const SECRETLINT_BIN = join(dirname(requireFromRule.resolve('secretlint/package.json')), 'bin/secretlint.js');
+const SECRETLINT_BIN = join(dirname(requireFromRule.resolve('secretlint/package.json')), 'bin/secretlint.js');
 
 /** Packages the documented configs import, linked into the workspace's node_modules. */
 const LINKED_PACKAGES: Readonly<Record<string, string>> = {
@@ -38,11 +38,14 @@ const LINKED_PACKAGES: Readonly<Record<string, string>> = {
     requireFromRule.resolve('@secretlint/secretlint-rule-preset-recommend/package.json'),
   ),
   'typescript-eslint': dirname(requireFromRoot.resolve('typescript-eslint/package.json')),
+  // `defineConfig` from 'eslint/config' in the TypeScript config snippet.
+  eslint: dirname(requireFromRoot.resolve('eslint/package.json')),
 };
 
 /** Config files a page's titled snippets are written to, in the workspace of its commands. */
 export const WORKSPACE_CONFIG_FILES: ReadonlySet<string> = new Set([
   'eslint.config.js',
+  'eslint.config.mjs',
   '.secretlintrc.json',
   'mwsguard.config.json',
   '.pre-commit-config.yaml',

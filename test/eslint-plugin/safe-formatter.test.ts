@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import plugin from '@mwsguard/eslint-plugin';
 import { ESLint } from 'eslint';
-import type { Linter } from 'eslint';
 import noSecrets from 'eslint-plugin-no-secrets';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../../packages/eslint-plugin/test/support/build.js';
@@ -26,7 +25,7 @@ async function lint(): Promise<{ eslint: ESLint; results: ESLint.LintResult[] }>
     cwd: REPO_ROOT,
     overrideConfigFile: true,
     overrideConfig: [
-      ...(plugin.configs.recommended as Linter.Config[]),
+      ...plugin.configs.recommended,
       // Another plugin whose messages quote the value they found.
       { plugins: { 'no-secrets': noSecrets }, rules: { 'no-secrets/no-secrets': 'error' } },
     ],

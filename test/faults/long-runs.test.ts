@@ -22,7 +22,7 @@ const source = (prefix: string, unit: string): string =>
   `const blob = "${prefix}${unit.repeat(Math.ceil(RUN / unit.length))}";\nconst id = "${KEYS.b}";\n`;
 
 const linter = new Linter();
-const recommended = plugin.configs.recommended as Linter.Config[];
+const recommended = plugin.configs.recommended;
 
 describe('8 MB runs through core, ESLint and secretlint', () => {
   it('finish and report the key after the run', { timeout: 120_000 }, async () => {

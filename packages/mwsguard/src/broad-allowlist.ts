@@ -1,14 +1,10 @@
 import { join } from 'node:path';
+import { DOCUMENTED_EXAMPLES } from '@mwsguard/core';
 import type { GlobList } from './globs.js';
 
-// Made-up values of the shapes mwsguard reports (never issued by AWS or Amazon): an allowlist
-// value that matches all of them would hide findings of every kind.
-const PROBE_VALUES = [
-  'AKIAQX7M2ZK5RW3TJHPD',
-  'Hq7Zt2Rm9XvK4pLc8WnB3sJd6YfG1aQe5UoT0iNr',
-  'amzn.mws.3f9a1c2e-8b7d-4e6f-a5c4-0d1e2f3a4b5c',
-  'Atzr|IwEBIQz7Kd2mP9vXc4LhT8sWn3JdYb6FgKqE1uZo5aNyV0rCtMpHxBiDlGjSe',
-];
+// The example values of the AWS, MWS and LWA documentation, one of each shape mwsguard reports:
+// an allowlist value that matches all of them would hide findings of every kind.
+const PROBE_VALUES = [...DOCUMENTED_EXAMPLES];
 // Paths no allowlist meant for a few files matches together.
 const PROBE_PATHS = ['q7z/x2k/credentials.env', 'src/app.js', '.github/w9/deploy.yml'];
 

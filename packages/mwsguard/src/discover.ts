@@ -5,6 +5,8 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { GlobList } from './globs.js';
 import { GitignoreRules } from './gitignore.js';
 import type { GitignoreEnv } from './gitignore.js';
+import { describeFailure, errnoCode, isMissing, skipReasonOf } from './errno.js';
+import { skippedFile } from './result.js';
 import type { SkipReason } from './result.js';
 import { UsageError } from './usage-error.js';
 
@@ -65,9 +67,7 @@ export async function checkArguments(paths: readonly string[], cwd: string): Pro
     try {
       await lstat(resolve(cwd, path));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`No such file or directory: ${path}`);
-      throw new UsageError(`Cannot access ${path} (${code ?? 'unknown error'}).`);
+      throw argumentError(path, error);
     }
   }
 }
@@ -100,15 +100,11 @@ async function* discoverOne(
   try {
     entry = await lstat(absolutePath);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (argument.origin === 'argument') {
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`No such file or directory: ${argument.path}`);
-      throw new UsageError(`Cannot access ${argument.path} (${code ?? 'unknown error'}).`);
-    }
+    if (argument.origin === 'argument') throw argumentError(argument.path, error);
     if (!seen.has(absolutePath)) {
       seen.add(absolutePath);
-      const notFound = code === 'ENOENT' || code === 'ENOTDIR';
-      yield skip(displayPath, notFound ? 'notFound' : 'unreadable', code);
+      const { reason, detail } = skipReasonOf(error, 'notFound');
+      yield skip(displayPath, reason, detail);
     }
     return;
   }
@@ -332,10 +328,7 @@ async function statTarget(path: string): Promise<TargetType> {
     const target = await stat(path);
     return { type: target.isFile() ? 'file' : target.isDirectory() ? 'directory' : 'other' };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { type: 'error', reason: 'brokenSymlink', detail: code };
-    if (code === 'ELOOP') return { type: 'error', reason: 'symlinkLoop', detail: code };
-    return { type: 'error', reason: 'unreadable', detail: code };
+    return { type: 'error', ...skipReasonOf(error, 'brokenSymlink') };
   }
 }
 
@@ -362,8 +355,17 @@ function isInNodeModules(path: string): boolean {
   return path.split(sep).includes(NODE_MODULES);
 }
 
-const skip = (file: string, reason: SkipReason, detail?: string): Discovered =>
-  detail === undefined ? { type: 'skip', file, reason } : { type: 'skip', file, reason, detail };
+/** A command-line path that cannot be scanned: a usage error (exit 2), not a half-done scan. */
+function argumentError(path: string, error: unknown): UsageError {
+  return isMissing(errnoCode(error))
+    ? new UsageError(`No such file or directory: ${path}`)
+    : new UsageError(`Cannot access ${path} (${describeFailure(error)}).`);
+}
+
+const skip = (file: string, reason: SkipReason, detail?: string): Discovered => ({
+  type: 'skip',
+  ...skippedFile(file, reason, detail),
+});
 
 /** Relative to `cwd`, POSIX separators: the one place display paths are made. */
 export function toDisplayPath(cwd: string, absolutePath: string): string {

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { KINDS } from '@mwsguard/core';
+import { KINDS, compileAllow } from '@mwsguard/core';
 import { parseCommand } from './args.js';
 import type { BaselineCommand, ExplainCommand, InstallHookCommand, ScanCommand } from './args.js';
 import { DEFAULT_BASELINE_FILE, loadBaseline, matchBaseline, renderBaseline } from './baseline.js';
@@ -12,11 +12,12 @@ import type { PathArgument } from './discover.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import { renderExplanation, renderKindList, resolveKind } from './explain.js';
+import { FatalError } from './fatal-error.js';
 import { RENDERERS } from './formatters/index.js';
 import { GlobList } from './globs.js';
 import { HELP_TEXT, USAGE_HINT } from './help.js';
 import { scanHistory } from './history.js';
-import { installHook } from './install-hook.js';
+import { HUSKY_COMMAND, installHook } from './install-hook.js';
 import type { OutputStream, RunIO } from './io.js';
 import { writeFileAtomically, writeToStream } from './output.js';
 import { DEFAULT_PROGRESS_DELAY_MS, Progress } from './progress.js';
@@ -57,6 +58,10 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
         return await runScan(command, io);
     }
   } catch (error) {
+    if (error instanceof FatalError) {
+      io.stderr.write(`mwsguard: ${redactMessage(error.message)}\n`);
+      return EXIT_ERROR;
+    }
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`mwsguard: ${escapeControlLines(redactMessage(error.message))}\n${USAGE_HINT}\n`);
     return EXIT_ERROR;
@@ -89,6 +94,11 @@ function runExplain(command: ExplainCommand, io: RunIO): ExitCode {
 async function runInstallHook(command: InstallHookCommand, io: RunIO): Promise<ExitCode> {
   const hook = await installHook(io.cwd, command.force);
   const where = relative(io.cwd, hook.path) || hook.path;
+  if (hook.husky !== undefined) {
+    const done = hook.husky === 'added' ? `added "${HUSKY_COMMAND}" to` : 'found mwsguard already in';
+    io.stdout.write(`mwsguard: ${done} husky's pre-commit script ${where}.\n`);
+    return EXIT_OK;
+  }
   const saved = hook.backup ? ` (the previous hook is saved as ${relative(io.cwd, hook.backup)})` : '';
   io.stdout.write(`mwsguard: ${hook.replaced ? 'replaced' : 'installed'} the pre-commit hook ${where}${saved}.\n`);
   return EXIT_OK;
@@ -181,6 +191,9 @@ async function collect(
   const ignore = [new GlobList(command.ignore, io.cwd), config.ignore].filter((list) => !list.isEmpty);
   const enabled = KINDS.filter((k) => config.severity[k] !== 'off');
   const locale = chosenLocale(command, io);
+  // Values need the plaintext, so they are checked where the text is scanned; paths and
+  // fingerprints after the scan (`applyPolicy`), in the order core's policy defines.
+  const allow = compileAllow({ patterns: config.allowValues });
   // What every file's scan needs beyond its text: the kinds turned on and the message language.
   const kinds = {
     ...(enabled.length === KINDS.length ? {} : { kinds: enabled }),
@@ -192,7 +205,7 @@ async function collect(
       pathspecs: command.paths,
       maxFileSize,
       ignore,
-      allowValues: config.allowValues,
+      allow,
       onFile,
       ...kinds,
     });
@@ -203,7 +216,7 @@ async function collect(
       pathspecs: command.paths,
       maxFileSize,
       ignore,
-      allowValues: config.allowValues,
+      allow,
       all: command.all,
       onFile,
       ...kinds,
@@ -269,13 +282,16 @@ function applyPolicy(
   config: Config,
   cwd: string,
 ): { findings: FileFinding[]; suppressed: SuppressedFinding[] } {
+  const allow = compileAllow({
+    paths: (file) => config.allowPaths.matches(resolve(cwd, file)),
+    fingerprints: [...config.allowFingerprints.keys()],
+  });
   const kept: FileFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const f of findings) {
-    if (config.allowPaths.matches(resolve(cwd, f.file))) {
-      suppressed.push({ finding: f, reason: 'allowlistPath' });
-    } else if (config.allowFingerprints.has(f.fingerprint)) {
-      suppressed.push({ finding: f, reason: 'allowlistFingerprint' });
+    const reason = allow.reasonFor({ finding: f, path: f.file });
+    if (reason !== undefined) {
+      suppressed.push({ finding: f, reason });
     } else {
       const override = config.severity[f.kind];
       const severity: ReportSeverity = override === undefined || override === 'off' ? f.severity : override;

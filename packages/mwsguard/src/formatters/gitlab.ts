@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { KIND_INFO } from '@mwsguard/core';
+import { KIND_INFO, REPOSITORY_URL } from '@mwsguard/core';
 import { explanationTexts } from '../explain.js';
 import type { ExplanationTexts } from '../explain.js';
 import type { FileFinding, ReportSeverity } from '../result.js';
 import type { Renderer } from './types.js';
 
 /** Version of GitLab's security report schema the document follows. */
-export const GITLAB_REPORT_VERSION = '15.0.7';
+const GITLAB_REPORT_VERSION = '15.0.7';
 
 /** The schema of that version, as GitLab publishes it. */
-export const GITLAB_SCHEMA_URI = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_REPORT_VERSION}/dist/secret-detection-report-format.json`;
+const GITLAB_SCHEMA_URI = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_REPORT_VERSION}/dist/secret-detection-report-format.json`;
 
 const SEVERITY: Readonly<Record<ReportSeverity, string>> = { error: 'Critical', warning: 'Medium', info: 'Info' };
 
@@ -36,7 +36,7 @@ export const renderGitlab: Renderer = function* (result, options) {
   const tool = { id: 'mwsguard', name: 'mwsguard', version, vendor: { name: 'mwsguard' } };
   const scan = {
     analyzer: tool,
-    scanner: { ...tool, url: 'https://github.com/mwsguard/mwsguard' },
+    scanner: { ...tool, url: REPOSITORY_URL },
     type: 'secret_detection',
     start_time: timestamp(started),
     end_time: timestamp(finished),

@@ -22,19 +22,16 @@ export type FormatName = keyof typeof RENDERERS;
 /** The `--format` values, in registry order. */
 export const FORMAT_NAMES = Object.keys(RENDERERS) as FormatName[];
 
-const join =
-  (render: Renderer): Formatter =>
-  (result, options) =>
-    [...render(result, options)].join('');
-
-/** Every format as a pure function returning the whole text (the renderers' pieces, joined). */
-export const FORMATTERS: Record<FormatName, Formatter> = {
-  github: join(renderGithub),
-  gitlab: join(renderGitlab),
-  json: join(renderJson),
-  sarif: join(renderSarif),
-  stylish: join(renderStylish),
-};
+/**
+ * Every format as a pure function returning the whole text (the renderer's pieces, joined):
+ * derived from {@link RENDERERS}, so a new format is added in one place.
+ */
+export const FORMATTERS = Object.fromEntries(
+  FORMAT_NAMES.map((name): [FormatName, Formatter] => [
+    name,
+    (result, options) => [...RENDERERS[name](result, options)].join(''),
+  ]),
+) as Record<FormatName, Formatter>;
 
 /** Whether `name` is a known `--format` value. */
 export function isFormatName(name: string): name is FormatName {

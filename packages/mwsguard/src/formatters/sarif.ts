@@ -1,4 +1,4 @@
-import { KINDS, KIND_INFO } from '@mwsguard/core';
+import { KINDS, KIND_INFO, REPOSITORY_URL } from '@mwsguard/core';
 import type { Kind } from '@mwsguard/core';
 import { explanationTexts, fullDescription, renderExplanation, renderExplanationMarkdown } from '../explain.js';
 import { INCOMPLETE_REASONS } from '../result.js';
@@ -7,10 +7,10 @@ import { SKIP_REASON_TEXT, summarize } from '../summary.js';
 import type { Renderer } from './types.js';
 
 /** The SARIF schema the document declares. */
-export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** Key of mwsguard's fingerprint in `partialFingerprints` (versioned with core's fingerprint scheme). */
-export const SARIF_FINGERPRINT_KEY = 'mwsguardFingerprint/v1';
+const SARIF_FINGERPRINT_KEY = 'mwsguardFingerprint/v1';
 
 const LEVEL: Readonly<Record<ReportSeverity, 'error' | 'warning' | 'note'>> = {
   error: 'error',
@@ -32,7 +32,7 @@ export const renderSarif: Renderer = function* (result, options) {
     fullName: 'mwsguard: hard-coded and shared Amazon MWS / SP-API credentials',
     version,
     semanticVersion: version,
-    informationUri: 'https://github.com/mwsguard/mwsguard',
+    informationUri: REPOSITORY_URL,
     rules: KINDS.map((kind) => rule(kind, options.locale)),
   };
   const head = JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: '2.1.0' }).slice(0, -1);
