@@ -14,7 +14,7 @@ export interface MessageScan {
  * Where a finding in a commit message is reported: the commit itself, shown as `commit <sha> (message)`
  * (no file has that name; line and column count within the message).
  */
-export const messageLocation = (sha: string): string => `commit ${sha} (message)`;
+const messageLocation = (sha: string): string => `commit ${sha} (message)`;
 
 /**
  * Scans the full message of every commit `git log revisions -- pathspecs` lists (the commits a

@@ -2,7 +2,7 @@ import { Buffer, isAscii } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 /** Archive formats recognised by their first bytes: listed as skipped, never read as text. */
-export type ArchiveFormat = 'gzip' | 'zip';
+type ArchiveFormat = 'gzip' | 'zip';
 
 /**
  * A file's content as the scanner sees it: decoded text, `binary` or an `archive` (not scanned:

@@ -8,7 +8,7 @@ import { isCredentialText as isCredential, maskSecret, redactText } from '@mwsgu
 export const redactMessage = redactText;
 
 /** A parser's message on one line: JSON.parse quotes the offending text, newlines included. */
-export function oneLine(message: string): string {
+function oneLine(message: string): string {
   return message
     .split(/\r?\n|\r/)
     .map((line) => line.trim())
