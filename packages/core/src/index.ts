@@ -12,6 +12,7 @@ export type { StringBinding } from './classify.js';
 export { KINDS, KIND_INFO, DOCS_BASE_URL, REPOSITORY_URL, isKind } from './kinds.js';
 export type { Kind, KindInfo, Severity } from './kinds.js';
 export { maskSecret } from './mask.js';
+export { isCredentialText, redactText } from './redact.js';
 export { fingerprint } from './fingerprint.js';
 export { LineIndex } from './locate.js';
 export type { Position } from './locate.js';

@@ -5,13 +5,11 @@
  *
  * JSON encoders that escape `/` as `\/` (PHP's json_encode) are read the same way.
  *
- * One linear regex pass: `%` and `\` are not in the character class, so the alternation never
- * overlaps.
+ * The runs are measured by hand, not by a regex: `(?:…){20,}` keeps one backtrack entry per
+ * character, and a run of 5.33 MiB or more overflowed V8's stack (the whole file was lost).
+ * Each character is read once.
  */
-const RUN = /(?:[A-Z0-9+/]|%2[BF]|\\\/){20,}/gi;
-// Most texts have no `%2B`, `%2F` or `\/`: a plain character class is several times faster.
-// eslint-disable-next-line regexp/use-ignore-case -- the `i` flag makes V8 match this about twice as slowly
-const PLAIN_RUN = /[A-Za-z0-9+/]{20,}/g;
+// Every encoded form holds `%2` or `\/`; a text with none is matched as the plain alphabet.
 const ENCODED = /%2[BF]|\\\//i;
 
 /** The only value lengths any detector looks at: legacy key ids, secret keys, bare LWA secrets. */
@@ -31,28 +29,67 @@ export interface ValueRun {
 export function valueRuns(text: string): ValueRun[] {
   const runs: ValueRun[] = [];
   // Every encoded form holds `%2` or `\/`, found far faster than by the regex.
-  const re = (text.includes('%2') || text.includes('\\/')) && ENCODED.test(text) ? RUN : PLAIN_RUN;
+  const encoded = (text.includes('%2') || text.includes('\\/')) && ENCODED.test(text);
   const found = zones(text);
   for (let z = 0; z < found.length; z += 3) {
     const from = found[z] ?? 0;
     const to = found[z + 1] ?? 0;
     if (found[z + 2] === PLAIN) {
-      // No `%` or `\` in the zone: it is one run, which either regex would match whole.
+      // No `%` or `\` in the zone: it is one run.
       if (!CANDIDATE_LENGTHS.has(to - from)) continue;
-      const run = toRun(text, from, to, text.slice(from, to), re === RUN);
+      const run = toRun(text, from, to, text.slice(from, to), encoded);
       if (run) runs.push(run);
       continue;
     }
-    // Each zone is matched on its own: no match can cross a character outside the zone alphabet,
-    // so the matches are exactly those of one pass over the whole text.
-    const zone = text.slice(from, to);
-    re.lastIndex = 0;
-    for (let m = re.exec(zone); m !== null; m = re.exec(zone)) {
-      const run = toRun(text, from + m.index, from + m.index + m[0].length, m[0], re === RUN);
+    // No run can cross a character outside the zone alphabet, so the runs of each zone are
+    // exactly those of one pass over the whole text.
+    const spans = runsIn(text, from, to, encoded);
+    for (let i = 0; i < spans.length; i += 2) {
+      const start = spans[i] ?? 0;
+      const end = spans[i + 1] ?? 0;
+      const run = toRun(text, start, end, text.slice(start, end), encoded);
       if (run) runs.push(run);
     }
   }
   return runs;
+}
+
+/**
+ * Length in characters of the run unit at `i` (one alphabet character, or with `encoded` a
+ * `%2B`/`%2F` (any case) or `\/`), 0 when none starts there.
+ */
+function unitAt(text: string, i: number, encoded: boolean): number {
+  const c = text.charCodeAt(i);
+  if ((ZONE_CHAR[c] ?? 0) === PLAIN) return 1;
+  if (!encoded) return 0;
+  if (c === 37 /* % */ && text.charCodeAt(i + 1) === 50 /* 2 */) {
+    const h = text.charCodeAt(i + 2) | 0x20;
+    return h === 98 /* b */ || h === 102 /* f */ ? 3 : 0;
+  }
+  return c === 92 /* \ */ && text.charCodeAt(i + 1) === 47 /* / */ ? 2 : 0;
+}
+
+/**
+ * The leftmost-longest matches of `(?:[A-Z0-9+/]|%2[BF]|\\\/){20,}` (case-insensitive; the plain
+ * alphabet only unless `encoded`) between `from` and `to`, as `[start, end, start, end, …]`.
+ * Each maximal stretch of units is one match when it has at least {@link MIN_RUN} units; a
+ * shorter one that opens with `%2B`/`%2F` still matches from its `2`, which counts one unit more.
+ */
+export function runsIn(text: string, from: number, to: number, encoded: boolean): number[] {
+  const out: number[] = [];
+  let i = from;
+  while (i < to) {
+    const start = i;
+    let units = 0;
+    for (let n = unitAt(text, i, encoded); n > 0 && i + n <= to; n = unitAt(text, i, encoded)) {
+      i += n;
+      units++;
+    }
+    if (units >= MIN_RUN) out.push(start, i);
+    else if (units === MIN_RUN - 1 && text.charCodeAt(start) === 37 /* % */) out.push(start + 1, i);
+    if (i === start) i++;
+  }
+  return out;
 }
 
 /** Shortest run any detector reads, in characters (and so the shortest zone worth matching). */

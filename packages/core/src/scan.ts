@@ -55,14 +55,23 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!PREFILTER.test(body)) return [];
   const ctx = createContext(body, options.path ?? '');
-  const raw = [...runDetectors(ctx), ...scanBase64Secrets(ctx)];
+  const raw = runDetectors(ctx);
+  appendAll(raw, scanBase64Secrets(ctx));
   return toFindings(ctx, raw, options);
 }
 
 function runDetectors(ctx: ScanContext): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const d of DETECTORS) out.push(...d.find(ctx));
+  for (const d of DETECTORS) appendAll(out, d.find(ctx));
   return out;
+}
+
+/**
+ * `out.push(...items)` passes every item as an argument: past about 120k items (a log with one
+ * key per line) V8 throws a RangeError and the whole file's findings were lost. A loop has no limit.
+ */
+function appendAll<T>(out: T[], items: Iterable<T>): void {
+  for (const item of items) out.push(item);
 }
 
 /** Converts raw findings to public ones: dedupe, positions, mask, fingerprint, prose. */
@@ -116,8 +125,10 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
 }
 
 // Kubernetes Secret manifests keep values base64-encoded under `data:`; decode them and report
-// what they hold at the encoded value.
-const K8S_DATA_VALUE = /^([ \t]+)([\w.-]{1,120}):[ \t]*["']?([A-Z0-9+/]{12,}={0,2})["']?[ \t]*$/gim;
+// what they hold at the encoded value. The value is bounded: Kubernetes refuses a Secret over
+// 1 MiB (1,398,104 base64 characters), and an unbounded `{12,}` overflowed V8's stack on a run of
+// 5.33 MiB (losing the file's findings).
+const K8S_DATA_VALUE = /^([ \t]+)([\w.-]{1,120}):[ \t]*["']?([A-Z0-9+/]{12,1400000}={0,2})["']?[ \t]*$/gim;
 
 function scanBase64Secrets(ctx: ScanContext): RawFinding[] {
   // `includes` rules most texts out several times faster than the regex.

@@ -5,12 +5,35 @@
 // Mirrors EXIT_ERROR in src/exit-codes.ts; kept literal so it applies even when dist fails to load.
 const EXIT_ERROR = 2;
 
-// `mwsguard scan | head` closes the pipe early: nothing is wrong, so exit quietly.
+// `mwsguard scan | head` closes the pipe early: the rest of the report is dropped (the stream is
+// destroyed and `run` stops writing), but the scan's exit code stands. Exiting here, before `run`
+// had set it, turned findings into exit 0.
 process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  if (error.code === 'EPIPE') return;
   process.stderr.write(`mwsguard: cannot write the output (${error.code ?? error.message}).\n`);
   process.exit(EXIT_ERROR);
 });
+
+/** Clean-ups to run if a signal ends the process (the `--output` temporary file). */
+const cleanups = new Set();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function onSignal(cleanup) {
+  if (cleanups.size === 0) for (const signal of SIGNALS) process.on(signal, die);
+  cleanups.add(cleanup);
+  return () => {
+    cleanups.delete(cleanup);
+    if (cleanups.size === 0) for (const signal of SIGNALS) process.removeListener(signal, die);
+  };
+}
+
+/** Runs the clean-ups, then dies by the same signal (a shell still sees 128 + its number). */
+function die(signal) {
+  for (const cleanup of cleanups) cleanup();
+  cleanups.clear();
+  for (const s of SIGNALS) process.removeListener(s, die);
+  process.kill(process.pid, signal);
+}
 
 try {
   // Imported here, not at the top, so a missing build is reported like any other fatal error.
@@ -20,6 +43,7 @@ try {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
+    onSignal,
     // A getter: process.stdin is only created when --stdin-filenames reads it.
     get stdin() {
       return process.stdin;

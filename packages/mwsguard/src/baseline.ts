@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { isKind } from '@mwsguard/core';
+import { KINDS, isKind } from '@mwsguard/core';
 import { describeFailure, errnoCode } from './errno.js';
 import { compareStrings } from './result.js';
 import type { FileFinding, StaleBaselineEntry } from './result.js';
-import { oneLine } from './redact.js';
+import { parserMessage } from './redact.js';
 import { UsageError } from './usage-error.js';
 
 /** Default file written by `mwsguard baseline`. */
@@ -68,7 +68,7 @@ export async function loadBaseline(path: string, displayName: string): Promise<B
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`Baseline file ${displayName} is not valid JSON: ${oneLine((error as Error).message)}.`);
+    throw new UsageError(`Baseline file ${displayName} is not valid JSON: ${parserMessage(error)}.`);
   }
   const bad = (why: string): UsageError => new UsageError(`Invalid baseline file ${displayName}: ${why}.`);
   if (typeof document !== 'object' || document === null || Array.isArray(document)) throw bad('expected an object');
@@ -85,8 +85,17 @@ export async function loadBaseline(path: string, displayName: string): Promise<B
         throw bad(`entries[${String(i)}].fingerprint must be 64 lower-case hex characters`);
       }
       if (typeof entry.path !== 'string' || entry.path === '') throw bad(`entries[${String(i)}].path must be a path`);
-      const kind = typeof entry.kind === 'string' && isKind(entry.kind) ? entry.kind : '';
-      return { path: entry.path, kind, fingerprint: entry.fingerprint, absolutePath: resolve(dir, entry.path) };
+      // An entry of a kind this version does not know (a typo, a hand edit, a newer mwsguard)
+      // would silently match on fingerprint alone: refuse it.
+      if (typeof entry.kind !== 'string' || !isKind(entry.kind)) {
+        throw bad(`entries[${String(i)}].kind must be one of ${KINDS.join(', ')}`);
+      }
+      return {
+        path: entry.path,
+        kind: entry.kind,
+        fingerprint: entry.fingerprint,
+        absolutePath: resolve(dir, entry.path),
+      };
     }),
   };
 }

@@ -6,7 +6,8 @@ import type { Kind } from '@mwsguard/core';
 import { describeFailure, errnoCode, isMissing } from './errno.js';
 import { GlobList, isValidGlob } from './globs.js';
 import type { ReportSeverity } from './result.js';
-import { oneLine } from './redact.js';
+import { broadAllowlistWarnings } from './broad-allowlist.js';
+import { parserMessage, redactName } from './redact.js';
 import { UsageError } from './usage-error.js';
 
 /** Name of the configuration file mwsguard looks for. */
@@ -33,6 +34,8 @@ export interface Config {
   readonly allowFingerprints: ReadonlyMap<string, string>;
   /** Absolute path of the default baseline file. */
   readonly baseline?: string;
+  /** Settings that are valid but almost surely wrong (an allowlist that hides everything). */
+  readonly warnings: readonly string[];
 }
 
 /** The raw shape the JSON Schema accepts. */
@@ -61,6 +64,7 @@ export function emptyConfig(cwd: string): Config {
     allowValues: [],
     allowPaths: new GlobList([], cwd),
     allowFingerprints: new Map(),
+    warnings: [],
   };
 }
 
@@ -119,7 +123,7 @@ function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new UsageError(`${source} is not valid JSON: ${oneLine((error as Error).message)}.`);
+    throw new UsageError(`${source} is not valid JSON: ${parserMessage(error)}.`);
   }
 }
 
@@ -167,6 +171,7 @@ async function resolveConfig(raw: unknown, source: string, dir: string): Promise
     if (maxFileSize === undefined) problems.push(`"maxFileSize": invalid size ${JSON.stringify(config.maxFileSize)}`);
   }
   if (problems.length > 0) throw new UsageError(`Invalid configuration in ${source}:\n  ${problems.join('\n  ')}`);
+  const allowPaths = new GlobList(config.allowlist?.paths ?? [], dir);
   return {
     source,
     dir,
@@ -177,9 +182,10 @@ async function resolveConfig(raw: unknown, source: string, dir: string): Promise
     ...(config.failOn === undefined ? {} : { failOn: config.failOn }),
     severity: config.severity ?? {},
     allowValues,
-    allowPaths: new GlobList(config.allowlist?.paths ?? [], dir),
+    allowPaths,
     allowFingerprints: new Map((config.allowlist?.fingerprints ?? []).map((e) => [e.fingerprint, e.reason])),
     ...(config.baseline === undefined ? {} : { baseline: resolve(dir, config.baseline) }),
+    warnings: broadAllowlistWarnings(allowValues, allowPaths, dir).map((w) => `${source}: ${w}`),
   };
 }
 
@@ -189,7 +195,8 @@ function keyPath(instancePath: string, extra?: string): string {
   if (extra !== undefined) parts.push(extra);
   let out = '';
   for (const raw of parts) {
-    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    // Every segment is echoed: one that is a credential (a secret used as a key) is masked.
+    const part = redactName(raw.replace(/~1/g, '/').replace(/~0/g, '~'));
     out += /^\d+$/.test(part) ? `[${part}]` : out === '' ? part : `.${part}`;
   }
   return out;

@@ -37,6 +37,11 @@ export interface SourceFile {
   readonly absolutePath: string;
   /** Relative to `cwd`, with `/` separators: the path every output shows. */
   readonly displayPath: string;
+  /**
+   * The path's bytes, when a name in it is not valid UTF-8: `absolutePath` then holds U+FFFD in
+   * its place and names no file, so the file is opened by these bytes.
+   */
+  readonly pathBytes?: Uint8Array;
 }
 
 /** What discovery yields: files to scan, files it will not scan (with why), and notes. */
@@ -149,10 +154,18 @@ async function* walkArgument(
     if (item.type === 'file') found += 1;
     yield item;
   }
-  if (found === 0 && options.gitignore && hasAnyFile(root, options)) {
+  if (found > 0) return;
+  // Say which rule left nothing to scan: a config `ignore: ["*"]` is not .gitignore's doing.
+  const files = filesWithoutGitignore(root, options);
+  if (files.wanted && options.gitignore) {
     yield {
       type: 'note',
       message: `every file under ${argument} is ignored by .gitignore; --no-gitignore scans them.`,
+    };
+  } else if (files.any && !files.wanted) {
+    yield {
+      type: 'note',
+      message: `every file under ${argument} is excluded by --ignore or the configuration's ignore or include patterns.`,
     };
   }
 }
@@ -173,11 +186,14 @@ async function* walk(
       yield entry;
       continue;
     }
-    const { absolutePath, displayPath, isLink } = entry;
+    const { absolutePath, displayPath, isLink, pathBytes } = entry;
+    const file: Discovered = pathBytes
+      ? { type: 'file', absolutePath, displayPath, pathBytes }
+      : { type: 'file', absolutePath, displayPath };
     if (seen.has(absolutePath) || !isWanted(absolutePath, options)) continue;
     seen.add(absolutePath);
     if (!isLink) {
-      yield { type: 'file', absolutePath, displayPath };
+      yield file;
       continue;
     }
     if (!options.followSymlinks) {
@@ -188,7 +204,7 @@ async function* walk(
     if (target.type === 'error') {
       yield skip(displayPath, target.reason, target.detail);
     } else if (target.type === 'file') {
-      yield { type: 'file', absolutePath, displayPath };
+      yield file;
     } else if (target.type === 'directory') {
       const real = await realpathOr(absolutePath);
       const here = await realpathOr(dirname(absolutePath));
@@ -208,6 +224,8 @@ interface WalkEntry {
   readonly absolutePath: string;
   readonly displayPath: string;
   readonly isLink: boolean;
+  /** The path's bytes when it is not valid UTF-8 (see {@link SourceFile.pathBytes}). */
+  readonly pathBytes?: Buffer;
 }
 
 /**
@@ -223,13 +241,18 @@ function* readdirEntries(root: string, options: DiscoverOptions): Generator<Walk
   const prefix = displayPrefix(options.cwd, root);
   const rootRules = options.gitignore ? GitignoreRules.forRoot(root, options.env) : undefined;
   if (options.gitignore && rootRules === undefined) return; // the root itself is ignored
-  // Directories still to read: path, path relative to `root` ('' or ending in `/`), rules above.
-  const pending: [string, string, GitignoreRules | undefined][] = [[root, '', rootRules]];
+  // Directories still to read: path, path relative to `root` ('' or ending in `/`), rules above,
+  // and the path's bytes when a name in it is not valid UTF-8.
+  const pending: [string, string, GitignoreRules | undefined, Buffer | undefined][] = [
+    [root, '', rootRules, undefined],
+  ];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [dir, relativeDir, rulesAbove] = next;
+    const [dir, relativeDir, rulesAbove, dirBytes] = next;
     let dirents: Dirent[];
+    let rawNames: Map<string, Buffer[]> | undefined;
     try {
-      dirents = readdirSync(dir, { withFileTypes: true });
+      dirents = readdirSync(dirBytes ?? dir, { withFileTypes: true });
+      if (dirents.some((d) => d.name.includes(REPLACEMENT))) rawNames = undecodableNames(dirBytes ?? dir);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (typeof code !== 'string') throw error;
@@ -241,18 +264,38 @@ function* readdirEntries(root: string, options: DiscoverOptions): Generator<Walk
       const { name } = dirent;
       if (name === GIT_DIR || (!insideNodeModules && name === NODE_MODULES)) continue;
       const absolutePath = dir + sep + name;
+      // A name that is not valid UTF-8 reads as U+FFFD and names no file: keep its bytes.
+      const raw = rawNames?.get(name)?.shift();
+      const bytes =
+        raw || dirBytes
+          ? Buffer.concat([dirBytes ?? Buffer.from(dir), Buffer.from(sep), raw ?? Buffer.from(name)])
+          : undefined;
       const isDirectory = dirent.isDirectory();
       if (rules?.ignores(absolutePath, isDirectory) === true) continue;
       if (isDirectory) {
         if (!options.ignore.some((list) => list.matches(absolutePath))) {
-          pending.push([absolutePath, `${relativeDir}${name}/`, rules]);
+          pending.push([absolutePath, `${relativeDir}${name}/`, rules, bytes]);
         }
       } else if (dirent.isFile() || dirent.isSymbolicLink()) {
         const displayPath = displayPathOf(options.cwd, prefix, relativeDir + name, absolutePath);
-        yield { type: 'entry', absolutePath, displayPath, isLink: dirent.isSymbolicLink() };
+        const entry: WalkEntry = { type: 'entry', absolutePath, displayPath, isLink: dirent.isSymbolicLink() };
+        yield bytes ? { ...entry, pathBytes: bytes } : entry;
       }
     }
   }
+}
+
+const REPLACEMENT = '\ufffd';
+
+/** The names of `dir` that are not valid UTF-8, as bytes, by the string `readdir` gives for them. */
+function undecodableNames(dir: string | Buffer): Map<string, Buffer[]> {
+  const names = new Map<string, Buffer[]>();
+  for (const raw of readdirSync(dir, { encoding: 'buffer' })) {
+    const name = raw.toString('utf8');
+    if (!name.includes(REPLACEMENT) || Buffer.from(name).equals(raw)) continue;
+    names.set(name, [...(names.get(name) ?? []), raw]);
+  }
+  return names;
 }
 
 /**
@@ -297,11 +340,15 @@ async function realpathOr(path: string): Promise<string> {
   }
 }
 
-function hasAnyFile(root: string, options: DiscoverOptions): boolean {
-  for (const entry of readdirEntries(root, { ...options, gitignore: false })) {
-    if (entry.type === 'entry') return true;
+/** Whether `root` holds any file when .gitignore files are not applied, and any that is wanted. */
+function filesWithoutGitignore(root: string, options: DiscoverOptions): { any: boolean; wanted: boolean } {
+  let any = false;
+  for (const entry of readdirEntries(root, { ...options, gitignore: false, ignore: [] })) {
+    if (entry.type !== 'entry') continue;
+    any = true;
+    if (isWanted(entry.absolutePath, options)) return { any, wanted: true };
   }
-  return false;
+  return { any, wanted: false };
 }
 
 function isInNodeModules(path: string): boolean {

@@ -48,12 +48,25 @@ export function spawnGit(
   return spawn('git', args, { cwd, env: gitEnv(env) });
 }
 
-/** The top-level directory of the repository `cwd` is in; a usage error outside a repository. */
-export async function repositoryRoot(cwd: string, env?: Readonly<Record<string, string | undefined>>): Promise<string> {
+/**
+ * The top-level directory of the repository `cwd` is in; a usage error outside a repository. A
+ * bare repository has no work tree: with `allowBare` (history needs only commits) its git
+ * directory stands in for one, otherwise the error says it is bare (it is a repository).
+ */
+export async function repositoryRoot(
+  cwd: string,
+  env?: Readonly<Record<string, string | undefined>>,
+  allowBare = false,
+): Promise<string> {
   const result = await git(['rev-parse', '--show-toplevel'], cwd, env);
-  if (result.code !== 0) throw new UsageError(`Not inside a git repository: ${cwd}`);
-  return result.stdout.replace(/\r?\n$/, '');
+  if (result.code === 0) return firstLine(result.stdout);
+  const bare = await git(['rev-parse', '--is-bare-repository', '--absolute-git-dir'], cwd, env);
+  if (bare.code !== 0 || !bare.stdout.startsWith('true')) throw new UsageError(`Not inside a git repository: ${cwd}`);
+  if (!allowBare) throw new UsageError(`${cwd} is a bare git repository: it has no index or work tree to scan.`);
+  return firstLine(bare.stdout.slice('true'.length).replace(/^\r?\n/, ''));
 }
+
+const firstLine = (text: string): string => text.split(/\r?\n/, 1)[0] ?? '';
 
 /** A blob read from the object database, or why it was not. */
 export type BlobContent =

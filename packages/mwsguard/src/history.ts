@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatSize } from './config.js';
 import { toDisplayPath } from './discover.js';
+import { scanCommitMessages } from './commit-messages.js';
 import { BlobReader, git, repositoryRoot, spawnGit } from './git.js';
 import type { GlobList } from './globs.js';
 import { decodeSource } from './read.js';
@@ -11,9 +12,10 @@ import type { PatchCommit, PatchFile } from './patch.js';
 import { skippedFile } from './result.js';
 import type { CommitInfo, FileFinding, SkippedFile, SkipReason, SuppressedFinding } from './result.js';
 import type { FilesScan } from './scan-files.js';
-import { scanSource } from './scan-source.js';
+import { scanDecoded } from './scan-source.js';
 import type { SourceScan, SourceScanOptions } from './scan-source.js';
 import { UsageError } from './usage-error.js';
+import { appendAll } from './append.js';
 
 /** Options of {@link scanHistory}. */
 export interface HistoryOptions extends SourceScanOptions {
@@ -46,7 +48,7 @@ export interface HistoryScan extends FilesScan {
  * does not report its secrets twice. A failing git is a fatal error (exit 2).
  */
 export async function scanHistory(options: HistoryOptions): Promise<HistoryScan> {
-  const root = await repositoryRoot(options.cwd);
+  const root = await repositoryRoot(options.cwd, undefined, true);
   const revisions = await resolveRevisions(options);
   const scan: HistoryScan = {
     findings: [],
@@ -179,8 +181,11 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryScan>
     const info = finding.commit;
     scan.findings.push(info ? { ...finding, commit: { ...info, count: commits.size } } : finding);
   }
-  scan.suppressed.push(...suppressed.values());
-  scan.skipped.push(...skipped.values());
+  appendAll(scan.suppressed, suppressed.values());
+  appendAll(scan.skipped, skipped.values());
+  const messages = await scanCommitMessages(options.cwd, revisions, options.pathspecs, options);
+  appendAll(scan.findings, messages.findings);
+  appendAll(scan.suppressed, messages.suppressed);
   return scan;
 }
 
@@ -208,12 +213,10 @@ async function scanBlob(
     skip(file, 'tooLarge', formatSize(blob.size));
     return undefined;
   }
-  const source = decodeSource(blob.bytes);
-  if (source.kind === 'binary') {
-    skip(file, 'binary');
-    return undefined;
-  }
-  return scanSource(source.text, file, options);
+  const result = scanDecoded(decodeSource(blob.bytes), file, options);
+  if (result.status === 'scanned') return result;
+  skip(file, result.reason, result.detail);
+  return undefined;
 }
 
 /** The revision arguments of `git log`, or `undefined` when there is no commit to scan yet. */

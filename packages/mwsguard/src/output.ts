@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { OutputStream } from './io.js';
+import { unlinkSync } from 'node:fs';
+import type { OutputStream, RunIO } from './io.js';
 import { UsageError } from './usage-error.js';
 
 /** Chunks are gathered up to this size before a write: thousands of findings, few syscalls. */
@@ -22,16 +23,27 @@ function* coalesce(parts: Iterable<string>): Generator<string> {
 
 /**
  * Writes a report to a stream chunk by chunk, waiting for `drain` when the stream asks for it,
- * so a report with many findings is never built as one string.
+ * so a report with many findings is never built as one string. A stream closed by its reader
+ * (`| head`) ends the writing: the wait ends on `close` too, so the run still returns its exit code.
  */
 export async function writeToStream(parts: Iterable<string>, stream: OutputStream): Promise<void> {
   for (const chunk of coalesce(parts)) {
+    if (stream.destroyed === true) return;
     const ok = stream.write(chunk);
-    if (ok === false && typeof stream.once === 'function') {
-      const once = stream.once.bind(stream);
-      await new Promise<void>((resolve) => once('drain', resolve));
-    }
+    if (ok === false && typeof stream.once === 'function') await drainOrClose(stream);
   }
+}
+
+function drainOrClose(stream: OutputStream): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      stream.removeListener?.('drain', done);
+      stream.removeListener?.('close', done);
+      resolve();
+    };
+    stream.once?.('drain', done);
+    stream.once?.('close', done);
+  });
 }
 
 /**
@@ -41,7 +53,12 @@ export async function writeToStream(parts: Iterable<string>, stream: OutputStrea
  * stays); a path that exists but is not a regular file (`/dev/stdout`, a FIFO) is written to
  * directly, never replaced.
  */
-export async function writeFileAtomically(path: string, parts: Iterable<string>, displayName = path): Promise<void> {
+export async function writeFileAtomically(
+  path: string,
+  parts: Iterable<string>,
+  displayName = path,
+  onSignal?: RunIO['onSignal'],
+): Promise<void> {
   const target = await resolveTarget(path);
   const existing = await stat(target).catch(() => undefined);
   if (existing?.isDirectory()) throw new UsageError(`Cannot write ${displayName}: it is a directory.`);
@@ -50,11 +67,40 @@ export async function writeFileAtomically(path: string, parts: Iterable<string>,
     return;
   }
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // A signal while a large report is written (tens of MB take a while) must not leave it behind.
+  // Registered before the file is created: a signal right after the open must find it too.
+  const forget = onSignal?.(() => {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Not created yet, or already renamed into place.
+    }
+  });
+  try {
+    await writeThrough(temporary, target, parts, displayName, existing !== undefined);
+  } finally {
+    forget?.();
+  }
+}
+
+/** Writes `parts` into the new file `temporary`, flushes it and renames it over `target`. */
+async function writeThrough(
+  temporary: string,
+  target: string,
+  parts: Iterable<string>,
+  displayName: string,
+  targetExists: boolean,
+): Promise<void> {
   let handle;
   try {
     handle = await open(temporary, 'wx', 0o644);
   } catch (error) {
-    throw new UsageError(`Cannot write ${displayName} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    // When only the temporary file fails (`/proc/version` exists, but its directory takes no new
+    // file), say so rather than blame the report's own path.
+    if (targetExists)
+      throw new UsageError(`Cannot write ${displayName}: cannot create a temporary file beside it (${code}).`);
+    throw new UsageError(`Cannot write ${displayName} (${code}).`);
   }
   try {
     for (const chunk of coalesce(parts)) await handle.write(chunk);

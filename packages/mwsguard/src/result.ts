@@ -39,11 +39,21 @@ export type ReportedFinding = Omit<FileFinding, 'offset' | 'endOffset' | 'messag
 
 /** Why a file was not scanned. The first three are deliberate; the others make a scan incomplete. */
 export type SkipReason =
-  'binary' | 'tooLarge' | 'symlink' | 'ignored' | 'unreadable' | 'brokenSymlink' | 'symlinkLoop' | 'notFound';
+  | 'binary'
+  | 'archive'
+  | 'tooLarge'
+  | 'symlink'
+  | 'ignored'
+  | 'unreadable'
+  | 'brokenSymlink'
+  | 'symlinkLoop'
+  | 'notFound'
+  | 'scanFailed';
 
 /** Every skip reason, in the order summaries list them. */
 export const SKIP_REASONS: readonly SkipReason[] = [
   'binary',
+  'archive',
   'tooLarge',
   'symlink',
   'ignored',
@@ -51,6 +61,7 @@ export const SKIP_REASONS: readonly SkipReason[] = [
   'brokenSymlink',
   'symlinkLoop',
   'notFound',
+  'scanFailed',
 ];
 
 /** Skip reasons that mean some content may hold a credential nobody looked at. */
@@ -59,6 +70,7 @@ export const INCOMPLETE_REASONS: ReadonlySet<SkipReason> = new Set([
   'brokenSymlink',
   'symlinkLoop',
   'notFound',
+  'scanFailed',
 ]);
 
 /** A file that was not scanned, and why. */

@@ -28,10 +28,12 @@ import { scanDiscovered } from './scan-files.js';
 import type { FilesScan } from './scan-files.js';
 import { scanStaged } from './staged.js';
 import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT } from './summary.js';
-import { redactMessage } from './redact.js';
+import { redactMessage, redactPath } from './redact.js';
 import { runReportMerge } from './report-merge/index.js';
 import { UsageError } from './usage-error.js';
 import { readVersion } from './version.js';
+import { appendAll } from './append.js';
+import { escapeControl, escapeControlLines } from './escape.js';
 
 /**
  * Runs the mwsguard CLI with `argv` (the arguments after `mwsguard`) and resolves to its exit
@@ -64,7 +66,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
       return EXIT_ERROR;
     }
     if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`mwsguard: ${redactMessage(error.message)}\n${USAGE_HINT}\n`);
+    io.stderr.write(`mwsguard: ${escapeControlLines(redactMessage(error.message))}\n${USAGE_HINT}\n`);
     return EXIT_ERROR;
   }
 }
@@ -109,6 +111,8 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
   const startedAt = new Date();
   const config = command.config === false ? emptyConfig(io.cwd) : await loadConfig(io.cwd, command.config);
   const baseline = command.name === 'scan' ? await resolveBaseline(command, config, io.cwd) : undefined;
+  for (const warning of config.warnings)
+    io.stderr.write(`mwsguard: warning: ${escapeControl(redactMessage(warning))}\n`);
   const progress = new Progress(io.stderr, !command.quiet, progressDelay(io.env));
   const scan = await collect(command, config, io, () => {
     progress.tick();
@@ -116,7 +120,7 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
   progress.done();
 
   const { findings, suppressed } = applyPolicy(scan.findings, config, io.cwd);
-  suppressed.push(...scan.suppressed);
+  appendAll(suppressed, scan.suppressed);
   let reported = findings;
   let baselined = 0;
   let stale: ScanResult['staleBaseline'] = [];
@@ -144,13 +148,13 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
 
   const incomplete = skipped.filter((s) => INCOMPLETE_REASONS.has(s.reason));
   for (const s of incomplete) io.stderr.write(`mwsguard: warning: ${describeSkip(s)}\n`);
-  if (!command.quiet) for (const note of scan.notes) io.stderr.write(`mwsguard: note: ${note}\n`);
+  if (!command.quiet) for (const note of scan.notes) io.stderr.write(`mwsguard: note: ${escapeControl(note)}\n`);
   if (command.verbose) writeVerbose(result, io.stderr);
 
   if (command.name === 'baseline') {
     const target = resolve(io.cwd, command.output ?? DEFAULT_BASELINE_FILE);
     const entries = renderBaseline(result.findings, target, io.cwd);
-    await writeFileAtomically(target, [entries], command.output ?? DEFAULT_BASELINE_FILE);
+    await writeFileAtomically(target, [entries], command.output ?? DEFAULT_BASELINE_FILE, io.onSignal);
     const count = (entries.match(/"fingerprint"/g) ?? []).length;
     if (!command.quiet) {
       io.stdout.write(
@@ -167,7 +171,7 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
   if (command.output !== undefined) {
     const color = isColorEnabled(io.env, false);
     const parts = render(result, { color, toolVersion, quiet: command.quiet, verbose: command.verbose, locale });
-    await writeFileAtomically(resolve(io.cwd, command.output), parts, command.output);
+    await writeFileAtomically(resolve(io.cwd, command.output), parts, command.output, io.onSignal);
   } else {
     const color = isColorEnabled(io.env, io.stdout.isTTY === true);
     const options = { color, toolVersion, quiet: command.quiet, verbose: command.verbose, locale };
@@ -307,7 +311,8 @@ async function resolveBaseline(command: ScanCommand, config: Config, cwd: string
   return undefined;
 }
 
-function describeSkip(s: SkippedFile): string {
+function describeSkip(skip: SkippedFile): string {
+  const s = { ...skip, file: escapeControl(skip.file) };
   switch (s.reason) {
     case 'unreadable':
       return `cannot read ${s.file} (${s.detail ?? 'unknown error'}); skipped.`;
@@ -317,6 +322,8 @@ function describeSkip(s: SkippedFile): string {
       return `symbolic link loop at ${s.file} (${s.detail ?? 'ELOOP'}); skipped.`;
     case 'notFound':
       return `no such file ${s.file}; skipped.`;
+    case 'scanFailed':
+      return `could not scan ${s.file} (${s.detail ?? 'unknown error'}); skipped.`;
     default:
       return `${s.file}: ${SKIP_REASON_TEXT[s.reason]}; skipped.`;
   }
@@ -328,7 +335,7 @@ function writeVerbose(result: ScanResult, stderr: OutputStream): void {
   if (skipped.length > 0) {
     stderr.write('mwsguard: skipped files:\n');
     for (const s of skipped) {
-      stderr.write(`  ${s.file}  ${SKIP_REASON_TEXT[s.reason]}${s.detail ? ` (${s.detail})` : ''}\n`);
+      stderr.write(`  ${escapeControl(s.file)}  ${SKIP_REASON_TEXT[s.reason]}${s.detail ? ` (${s.detail})` : ''}\n`);
     }
   }
   const suppressed = result.suppressed ?? [];
@@ -336,14 +343,15 @@ function writeVerbose(result: ScanResult, stderr: OutputStream): void {
     stderr.write('mwsguard: suppressed findings:\n');
     for (const { finding: f, reason } of suppressed) {
       stderr.write(
-        `  ${f.file}:${String(f.line)}:${String(f.column)}  ${f.kind}  ${f.secret}  ${SUPPRESS_REASON_TEXT[reason]}  ${f.fingerprint}\n`,
+        `  ${escapeControl(f.file)}:${String(f.line)}:${String(f.column)}  ${f.kind}  ${f.secret}  ${SUPPRESS_REASON_TEXT[reason]}  ${f.fingerprint}\n`,
       );
     }
   }
   const stale = result.staleBaseline ?? [];
   if (stale.length > 0) {
     stderr.write('mwsguard: stale baseline entries (no longer found; remove them or regenerate the baseline):\n');
-    for (const e of stale) stderr.write(`  ${e.file}  ${e.kind || 'unknown kind'}  ${e.fingerprint}\n`);
+    // A baseline is input: a forged one can hold a secret as a path.
+    for (const e of stale) stderr.write(`  ${escapeControl(redactPath(e.file))}  ${e.kind}  ${e.fingerprint}\n`);
   }
 }
 

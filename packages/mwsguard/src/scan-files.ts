@@ -9,9 +9,10 @@ import type { Discovered, SourceFile } from './discover.js';
 import { readLimited } from './read.js';
 import { skipReasonOf } from './errno.js';
 import { skippedFile } from './result.js';
-import type { FileFinding, SkippedFile, SkipReason, SuppressedFinding } from './result.js';
-import { scanSource } from './scan-source.js';
-import type { SourceScanOptions } from './scan-source.js';
+import type { FileFinding, SkippedFile, SuppressedFinding } from './result.js';
+import { scanDecoded } from './scan-source.js';
+import type { FileOutcome, SourceScanOptions } from './scan-source.js';
+import { appendAll } from './append.js';
 
 /** Options of one file's scan; plain data, so they can be handed to a worker thread. */
 export interface FileScanOptions {
@@ -23,10 +24,7 @@ export interface FileScanOptions {
   readonly allowValueSources: readonly string[];
 }
 
-/** What scanning one file gave. */
-export type FileOutcome =
-  | { readonly status: 'scanned'; readonly findings: FileFinding[]; readonly suppressed: SuppressedFinding[] }
-  | { readonly status: 'skipped'; readonly reason: SkipReason; readonly detail?: string };
+export type { FileOutcome } from './scan-source.js';
 
 /** Everything a directory/file scan produced, unsorted. */
 export interface FilesScan {
@@ -67,19 +65,18 @@ const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
 export async function scanOneFile(file: SourceFile, options: FileScanOptions, allow: Allow): Promise<FileOutcome> {
   let source;
   try {
-    source = await readLimited(file.absolutePath, options.maxFileSize);
+    source = await readLimited(file.pathBytes ?? file.absolutePath, options.maxFileSize);
   } catch (error) {
     // Discovery saw the file: one that is gone by now could not be read.
     return { status: 'skipped', ...skipReasonOf(error, 'unreadable') };
   }
-  if (source.kind === 'binary') return { status: 'skipped', reason: 'binary' };
   if (source.kind === 'tooLarge') return { status: 'skipped', reason: 'tooLarge', detail: formatSize(source.size) };
-  const scan = scanSource(source.text, file.displayPath, {
+  if (source.kind === 'notRegular') return { status: 'skipped', reason: 'unreadable', detail: 'not a regular file' };
+  return scanDecoded(source, file.displayPath, {
     ...(options.kinds ? { kinds: options.kinds } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
     allow,
   });
-  return { status: 'scanned', ...scan };
 }
 
 /**
@@ -98,8 +95,8 @@ export async function scanDiscovered(
     if (outcome.status === 'scanned') {
       scan.filesScanned += 1;
       scan.scannedFiles.push(file.displayPath);
-      scan.findings.push(...outcome.findings);
-      scan.suppressed.push(...outcome.suppressed);
+      appendAll(scan.findings, outcome.findings);
+      appendAll(scan.suppressed, outcome.suppressed);
     } else {
       scan.skipped.push(skippedFile(file.displayPath, outcome.reason, outcome.detail));
     }
@@ -210,7 +207,7 @@ async function runPool(
         // With no worker left, the main thread scans what remains.
         if (slots.every((other) => other.retired) && queue.length > 0) {
           outstanding += queue.length;
-          rescue.push(...queue.splice(0));
+          appendAll(rescue, queue.splice(0));
           scanRescued().catch(reject);
         }
         return;
@@ -250,16 +247,14 @@ async function runPool(
         });
         feed(slot);
       });
-      worker.on('error', (error: Error & { code?: string }) => {
-        if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') {
-          reject(error);
-          return;
-        }
-        // The unanswered batches hold the file that did not fit: the main thread scans them all.
+      // A worker that runs out of memory (or fails in any other way) loses no file: its
+      // unanswered batches hold the file it stopped on, and the main thread scans them all, where
+      // a file that fails again is reported by name (`scanFailed`) instead of ending the run.
+      worker.on('error', () => {
         slot.retired = slot.batches.length === 0;
         const unanswered = slot.batches.flat();
         options.onRescue?.(unanswered.length);
-        rescue.push(...unanswered);
+        appendAll(rescue, unanswered);
         slot.batches.length = 0;
         slot.inFlight = 0;
         if (slot.retired) slot.worker = undefined;

@@ -1,6 +1,7 @@
 import { scanWithAllow } from '@mwsguard/core';
 import type { Allow, Finding, Kind } from '@mwsguard/core';
-import type { FileFinding, SuppressedFinding } from './result.js';
+import type { SourceText } from './read.js';
+import type { FileFinding, SkipReason, SuppressedFinding } from './result.js';
 
 /** What the scan of one text needs beyond the text: decided once per run. */
 export interface SourceScanOptions {
@@ -38,6 +39,27 @@ export function scanSource(text: string, file: string, options: SourceScanOption
     findings: reported.map((f) => withFile(f, file)),
     suppressed: suppressed.map(({ finding, reason }) => ({ finding: withFile(finding, file), reason })),
   };
+}
+
+/** What scanning one file gave. */
+export type FileOutcome =
+  | ({ readonly status: 'scanned' } & SourceScan)
+  | { readonly status: 'skipped'; readonly reason: SkipReason; readonly detail?: string };
+
+/**
+ * Scans a decoded file (from disk, the index or history): binary files and archives are
+ * skipped, and a failure in one file's scan (a bug, an input past an engine limit) becomes that
+ * file's `scanFailed` skip, so it cannot take the other files' findings with it.
+ */
+export function scanDecoded(source: SourceText, file: string, options: SourceScanOptions): FileOutcome {
+  if (source.kind === 'binary') return { status: 'skipped', reason: 'binary' };
+  if (source.kind === 'archive') return { status: 'skipped', reason: 'archive', detail: source.format };
+  try {
+    return { status: 'scanned', ...scanSource(source.text, file, options) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { status: 'skipped', reason: 'scanFailed', detail: message.split('\n', 1)[0] ?? 'error' };
+  }
 }
 
 const withFile = (f: Finding, file: string): FileFinding => ({ ...f, file });

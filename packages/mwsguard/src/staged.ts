@@ -5,9 +5,10 @@ import { BlobReader, git, repositoryRoot } from './git.js';
 import type { GlobList } from './globs.js';
 import { decodeSource } from './read.js';
 import type { FilesScan } from './scan-files.js';
-import { scanSource } from './scan-source.js';
+import { scanDecoded } from './scan-source.js';
 import type { SourceScanOptions } from './scan-source.js';
 import { UsageError } from './usage-error.js';
+import { appendAll } from './append.js';
 
 /** Options of {@link scanStaged}. */
 export interface StagedOptions extends SourceScanOptions {
@@ -76,16 +77,16 @@ export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
         scan.skipped.push({ file, reason: 'tooLarge', detail: formatSize(blob.size) });
         continue;
       }
-      const source = decodeSource(blob.bytes);
-      if (source.kind === 'binary') {
-        scan.skipped.push({ file, reason: 'binary' });
+      const result = scanDecoded(decodeSource(blob.bytes), file, options);
+      if (result.status === 'skipped') {
+        const { reason, detail } = result;
+        scan.skipped.push(detail === undefined ? { file, reason } : { file, reason, detail });
         continue;
       }
       scan.filesScanned += 1;
       scan.scannedFiles.push(file);
-      const result = scanSource(source.text, file, options);
-      scan.findings.push(...result.findings);
-      scan.suppressed.push(...result.suppressed);
+      appendAll(scan.findings, result.findings);
+      appendAll(scan.suppressed, result.suppressed);
     }
   } finally {
     await reader.close();

@@ -98,6 +98,7 @@ export const plural = (count: number, noun: string): string => `${String(count)}
 /** Human words for skip reasons (stylish summary, `--verbose`). */
 export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, string>> = {
   binary: 'binary',
+  archive: 'compressed archive (not unpacked)',
   tooLarge: 'too large',
   symlink: 'symbolic link not followed',
   ignored: 'ignored by --ignore or the config',
@@ -105,6 +106,7 @@ export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, string>> = {
   brokenSymlink: 'broken symbolic link',
   symlinkLoop: 'symbolic link loop',
   notFound: 'not found',
+  scanFailed: 'scan failed',
 };
 
 /** Human words for suppression reasons. */

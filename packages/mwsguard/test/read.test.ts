@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeSource, readLimited } from '../src/read.js';
 
@@ -43,6 +44,36 @@ describe('decodeSource', () => {
   });
 });
 
+// Issue 13, rows 10 and 15.
+describe('decodeSource: UTF-32 and archives', () => {
+  const utf32 = (text: string, littleEndian: boolean): Uint8Array => {
+    const points = [0xfeff, ...Array.from(text, (c) => c.codePointAt(0) ?? 0)];
+    const view = new DataView(new ArrayBuffer(points.length * 4));
+    points.forEach((p, i) => {
+      view.setUint32(i * 4, p, littleEndian);
+    });
+    return new Uint8Array(view.buffer);
+  };
+
+  it('decodes UTF-32 in both byte orders, before UTF-16 (whose LE mark starts the UTF-32 LE one)', () => {
+    const text = 'key=AKIA 𝄞 é ☕\n'.repeat(5000);
+    expect(decodeSource(utf32(text, true))).toEqual({ kind: 'text', text });
+    expect(decodeSource(utf32(text, false))).toEqual({ kind: 'text', text });
+  });
+
+  it('replaces code points past U+10FFFF and surrogates, and drops a partial last unit', () => {
+    const bytes = Uint8Array.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0, 0, 0, 0x11, 0, 0x00, 0xd8, 0, 0, 0x42, 0]);
+    expect(decodeSource(bytes)).toEqual({ kind: 'text', text: 'A\ufffd\ufffd' });
+  });
+
+  it('recognises gzip and zip archives by their signature', () => {
+    expect(decodeSource(gzipSync('AWS_ACCESS_KEY_ID=x\n'))).toEqual({ kind: 'archive', format: 'gzip' });
+    expect(decodeSource(Uint8Array.from([0x50, 0x4b, 3, 4, 20, 0]))).toEqual({ kind: 'archive', format: 'zip' });
+    expect(decodeSource(Uint8Array.from([0x50, 0x4b, 5, 6, 0, 0]))).toEqual({ kind: 'archive', format: 'zip' });
+    expect(decodeSource(Buffer.from('PK is a text file'))).toEqual({ kind: 'text', text: 'PK is a text file' });
+  });
+});
+
 describe('readLimited', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mwsguard-read-'));
   afterAll(() => {
@@ -67,6 +98,22 @@ describe('readLimited', () => {
   it.runIf(existsSync('/proc/self/status'))('reads files that report no size to their end', async () => {
     const read = await readLimited('/proc/self/status', 0);
     expect(read.kind === 'text' ? read.text : '').toMatch(/^Name:[\s\S]*\nPid:/);
+  });
+
+  // Issue 13, row 8: the limit held only against the reported size, so `/proc/self/` was read
+  // without one (688 MB and growing).
+  it.runIf(existsSync('/proc/self/status'))('applies the limit to the bytes read from a file of no size', async () => {
+    const full = await readLimited('/proc/self/status', 0);
+    const length = full.kind === 'text' ? full.text.length : 0;
+    expect(length).toBeGreaterThan(64);
+    expect(await readLimited('/proc/self/status', 64)).toEqual({ kind: 'tooLarge', size: 65 });
+  });
+
+  // Issue 13, row 7: a path that is not a regular file when opened (swapped for a FIFO or a
+  // device after discovery) is not read. /dev/null stands in for it here; the FIFO itself is
+  // test/faults/attack.test.ts (opening one blocked the scan forever).
+  it('does not read what is not a regular file', async () => {
+    expect(await readLimited('/dev/null', 0)).toEqual({ kind: 'notRegular' });
   });
 
   it('lets the open error through with its code', async () => {

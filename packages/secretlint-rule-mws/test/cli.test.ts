@@ -171,6 +171,26 @@ describe.concurrent('secretlint 13 CLI with the rule and preset-recommend', () =
     for (const message of secretMessages) expect(message).toMatch(/ \*{20,}: /);
   });
 
+  // Issue 13, row 6: secretlint's json report copies each file's whole content.
+  it('holds every plaintext in --format json (sourceContent), none with the rule package formatter', async () => {
+    const json = await spawnIn(project, process.execPath, [BIN, '**/*', '--format', 'json']);
+    expect(json.stdout).toContain(SECRET_KEY);
+    const safe = await spawnIn(project, process.execPath, [
+      BIN,
+      '**/*',
+      '--format',
+      '@mwsguard/secretlint-rule-mws/formatter',
+    ]);
+    expect({ code: safe.code, stderr: safe.stderr }).toEqual({ code: 1, stderr: '' });
+    const results = JSON.parse(safe.stdout) as SecretLintCoreResult[];
+    expect(reports(project, results)).toEqual(EXPECTED);
+    for (const secret of ALL) {
+      expect(safe.stdout).not.toContain(secret);
+      expect(safe.stdout).not.toContain(secret.slice(4, -4));
+    }
+    expect(safe.stdout).not.toContain('sourceContent');
+  });
+
   it('prints no credential in the default (stylish) output', async () => {
     const { code, stdout } = await spawnIn(project, process.execPath, [BIN, '**/*']);
     expect(code).toBe(1);

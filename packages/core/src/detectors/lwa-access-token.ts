@@ -1,5 +1,5 @@
 import type { Detector, RawFinding, ScanContext } from '../types.js';
-import { isPlaceholder } from '../values.js';
+import { findLwaTokens } from '../lwa-tokens.js';
 
 /**
  * Login with Amazon access tokens (`Atza|…`): an SP-API call's bearer token. It expires after an
@@ -7,25 +7,8 @@ import { isPlaceholder } from '../values.js';
  * that holds one must not be committed. Form-encoded bodies carry it as `Atza%7C…`; the body is
  * base64url. Fake sample: Atza|IwEBIKq3…(100+ chars). Refresh tokens (`Atzr|`) are their own kind.
  */
-const ACCESS_TOKEN = /(?<![A-Za-z0-9])Atza(?:\||%7[Cc])[\w-]{20,}/g;
-
 function find(ctx: ScanContext): RawFinding[] {
-  const found: RawFinding[] = [];
-  // `includes` finds the literal several times faster than the regex with its lookbehind.
-  if (!ctx.text.includes('Atza')) return found;
-  ACCESS_TOKEN.lastIndex = 0;
-  for (let m = ACCESS_TOKEN.exec(ctx.text); m !== null; m = ACCESS_TOKEN.exec(ctx.text)) {
-    const value = m[0].replace(/%7C/i, '|');
-    if (isPlaceholder(value)) continue;
-    found.push({
-      kind: 'lwa-access-token',
-      severity: 'warning',
-      start: m.index,
-      end: m.index + m[0].length,
-      secret: value,
-    });
-  }
-  return found;
+  return findLwaTokens(ctx.text, 'Atza', 'lwa-access-token', 'warning');
 }
 
 const BODY = 'IwEBIKq3Vn8Zr2x_7hQmT5c-LpW4YdN1aFg6sJ0uK9eRbO3iXzC8vHlM2nA5tEo7wGyD4fPqU6jS1kB9';

@@ -1,30 +1,13 @@
 import type { Detector, RawFinding, ScanContext } from '../types.js';
-import { isPlaceholder } from '../values.js';
+import { findLwaTokens } from '../lwa-tokens.js';
 
 /**
  * Login with Amazon refresh tokens (`Atzr|…`): long-lived, they grant SP-API access for a seller
  * until revoked. Form-encoded bodies carry them as `Atzr%7C…`. The body is base64url.
  * Fake sample: Atzr|IwEBIKq3…(300+ chars). Access tokens (`Atza|`) are `lwa-access-token`.
  */
-const REFRESH_TOKEN = /(?<![A-Za-z0-9])Atzr(?:\||%7[Cc])[\w-]{20,}/g;
-
 function find(ctx: ScanContext): RawFinding[] {
-  const found: RawFinding[] = [];
-  // `includes` finds the literal several times faster than the regex with its lookbehind.
-  if (!ctx.text.includes('Atzr')) return found;
-  REFRESH_TOKEN.lastIndex = 0;
-  for (let m = REFRESH_TOKEN.exec(ctx.text); m !== null; m = REFRESH_TOKEN.exec(ctx.text)) {
-    const value = m[0].replace(/%7C/i, '|');
-    if (isPlaceholder(value)) continue;
-    found.push({
-      kind: 'lwa-refresh-token',
-      severity: 'error',
-      start: m.index,
-      end: m.index + m[0].length,
-      secret: value,
-    });
-  }
-  return found;
+  return findLwaTokens(ctx.text, 'Atzr', 'lwa-refresh-token', 'error');
 }
 
 const BODY = 'IwEBIKq3Vn8Zr2x_7hQmT5c-LpW4YdN1aFg6sJ0uK9eRbO3iXzC8vHlM2nA5tEo7wGyD4fPqU6jS1kB9';

@@ -164,7 +164,9 @@ export default createRule<Options, MessageIds>({
           const inner = depth < MAX_DEPTH ? resolveObject(p.argument) : undefined;
           const innerParams = inner && paramsOf(inner, depth + 1);
           if (!innerParams) return undefined;
-          params.push(...innerParams);
+          // A loop, not `push(...innerParams)`: a generated object literal can have more properties
+          // than a call can take arguments.
+          for (const param of innerParams) params.push(param);
           continue;
         }
         const name = keyName(p.key, p.computed);

@@ -2,6 +2,7 @@ import { KIND_INFO } from '@mwsguard/core';
 import type { ReportSeverity, ReportedFinding } from '../result.js';
 import { plural, summarize } from '../summary.js';
 import type { Renderer } from './types.js';
+import { escapeControl } from '../escape.js';
 
 const COMMAND: Readonly<Record<ReportSeverity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -25,7 +26,7 @@ export const renderGithub: Renderer = function* (result) {
 /** One workflow command for a finding (also used by the GitHub Action). */
 export function annotation(f: ReportedFinding): string {
   const properties = [
-    `file=${property(f.file)}`,
+    `file=${property(escapeControl(f.file))}`,
     `line=${String(f.line)}`,
     `col=${String(f.column)}`,
     `endLine=${String(f.endLine)}`,
@@ -33,7 +34,7 @@ export function annotation(f: ReportedFinding): string {
     `title=${property(f.ruleId)}`,
   ];
   const commit = f.commit ? ` First added in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author}.` : '';
-  return `::${COMMAND[f.severity]} ${properties.join(',')}::${data(`${f.message}${commit} ${KIND_INFO[f.kind].docsUrl}`)}`;
+  return `::${COMMAND[f.severity]} ${properties.join(',')}::${data(escapeControl(`${f.message}${commit} ${KIND_INFO[f.kind].docsUrl}`))}`;
 }
 
 /** Escapes a command's message as the runner expects (`%`, CR, LF). */

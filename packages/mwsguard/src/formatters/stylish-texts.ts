@@ -104,6 +104,7 @@ const ZH_CN: StylishTexts = {
       : `误报？请在该行加上 \`${comment}\` 注释，或添加允许列表条目或基线：`,
   skipReasons: {
     binary: '二进制文件',
+    archive: '压缩包（未解压）',
     tooLarge: '文件过大',
     symlink: '未跟随的符号链接',
     ignored: '被 --ignore 或配置忽略',
@@ -111,6 +112,7 @@ const ZH_CN: StylishTexts = {
     brokenSymlink: '失效的符号链接',
     symlinkLoop: '符号链接循环',
     notFound: '未找到',
+    scanFailed: '扫描失败',
   },
   suppressReasons: {
     inline: '行内 mwsguard-ignore',

@@ -10,6 +10,7 @@ import type { Summary } from '../summary.js';
 import { ignoreComment, stylishTexts } from './stylish-texts.js';
 import type { StylishTexts } from './stylish-texts.js';
 import type { Renderer } from './types.js';
+import { escapeControl } from '../escape.js';
 
 /** Widest finding line: a terminal, an editor's output pane or a CI log shows it unwrapped. */
 const LINE_WIDTH = 120;
@@ -86,23 +87,26 @@ function findingText(f: FileFinding, width: number, locale: string | undefined):
 function renderFile(file: string, findings: readonly FileFinding[], ctx: FileContext): string {
   const { styles: s, texts, verbose, locale } = ctx;
   const positions = findings.map((f) => `${String(f.line)}:${String(f.column)}`);
-  const positionWidth = Math.max(...positions.map((p) => p.length));
-  const severityWidth = Math.max(...findings.map((f) => f.severity.length));
-  const kindWidth = Math.max(...findings.map((f) => f.kind.length));
+  const positionWidth = widest(positions.map((p) => p.length));
+  const severityWidth = widest(findings.map((f) => f.severity.length));
+  const kindWidth = widest(findings.map((f) => f.kind.length));
   const indent = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
   // The message column takes what the position, severity and kind columns leave of the line.
   const room = Math.max(MIN_WRAP_WIDTH, LINE_WIDTH - indent.length - 2 - kindWidth);
   const messages = findings.map((f) => findingText(f, room, locale));
-  const messageWidth = Math.max(...messages.map(displayWidth));
+  const messageWidth = widest(messages.map(displayWidth));
   const wrapWidth = Math.max(MIN_WRAP_WIDTH, WRAP_WIDTH - indent.length);
-  const lines = [s.underline(file)];
+  const lines = [s.underline(escapeControl(file))];
   findings.forEach((f, i) => {
     const severity = paintSeverity(f.severity, s)(f.severity.padEnd(severityWidth));
     const position = (positions[i] ?? '').padEnd(positionWidth);
     lines.push(`  ${position}  ${severity}  ${padToWidth(messages[i] ?? '', messageWidth)}  ${s.dim(f.kind)}`);
     if (f.commit) {
       const c = f.commit;
-      lines.push(indent + s.dim(texts.firstAdded(c.sha.slice(0, 12), c.author, c.email, c.date, c.count)));
+      lines.push(
+        indent +
+          s.dim(texts.firstAdded(c.sha.slice(0, 12), escapeControl(c.author), escapeControl(c.email), c.date, c.count)),
+      );
     }
     if (!verbose) return;
     for (const line of wrap(f.recommendation, wrapWidth)) lines.push(indent + s.dim(line));
@@ -170,7 +174,7 @@ function renderSummary(result: ScanResult, summary: Summary, texts: StylishTexts
 
 /** Places a reused secret is in; past five, the JSON report has the rest. */
 function listPlaces(places: readonly string[], texts: StylishTexts): string {
-  const shown = places.slice(0, MAX_PLACES).join(', ');
+  const shown = places.slice(0, MAX_PLACES).map(escapeControl).join(', ');
   return places.length > MAX_PLACES ? texts.andMore(shown, places.length - MAX_PLACES) : shown;
 }
 
@@ -222,4 +226,11 @@ function detailLines(summary: Summary, texts: StylishTexts, s: Styles): (string 
   if (summary.reused.length > MAX_REUSED) lines.push(texts.moreReused(summary.reused.length - MAX_REUSED));
   if (summary.incomplete) lines.push(s.yellow(texts.incomplete));
   return lines;
+}
+
+/** The largest of `widths`: a loop, since `Math.max(...widths)` throws past ~120k findings in a file. */
+function widest(widths: readonly number[]): number {
+  let width = 0;
+  for (const w of widths) width = Math.max(width, w);
+  return width;
 }
