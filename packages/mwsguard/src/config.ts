@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
 import type { Kind } from '@mwsguard/core';
 import { GlobList, isValidGlob } from './globs.js';
 import type { ReportSeverity } from './result.js';
 import { oneLine } from './redact.js';
+import { parseSize } from './size.js';
 import { UsageError } from './usage-error.js';
+
+export { formatSize, parseSize } from './size.js';
 
 /** Name of the configuration file mwsguard looks for. */
 export const CONFIG_FILE = 'mwsguard.config.json';
@@ -126,10 +128,13 @@ let validator: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null }
 
 async function validate(raw: unknown): Promise<ErrorObject[]> {
   if (!validator) {
-    const schema = JSON.parse(
-      await readFile(new URL('../schema/mwsguard.config.schema.json', import.meta.url), 'utf8'),
-    ) as object;
-    validator = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    // Loaded here, not at the top: ajv and the compile cost about as much as the rest of a small
+    // scan's start-up, and most runs have no configuration file to validate.
+    const [{ Ajv }, text] = await Promise.all([
+      import('ajv'),
+      readFile(new URL('../schema/mwsguard.config.schema.json', import.meta.url), 'utf8'),
+    ]);
+    validator = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(JSON.parse(text) as object);
   }
   return validator(raw) ? [] : (validator.errors ?? []);
 }
@@ -259,46 +264,4 @@ function distance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
-}
-
-const UNITS: Readonly<Record<string, number>> = {
-  '': 1,
-  b: 1,
-  k: 1024,
-  kib: 1024,
-  kb: 1000,
-  m: 1024 ** 2,
-  mib: 1024 ** 2,
-  mb: 1000 ** 2,
-  g: 1024 ** 3,
-  gib: 1024 ** 3,
-  gb: 1000 ** 3,
-};
-
-/**
- * Parses a size: bytes (`1048576`), or a number with a unit: `KiB`/`MiB`/`GiB` (or `K`/`M`/`G`)
- * are powers of 1024, `KB`/`MB`/`GB` powers of 1000; case does not matter. `undefined` if invalid.
- */
-export function parseSize(text: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?) ?([a-z]*)$/i.exec(text.trim());
-  if (!match) return undefined;
-  const unit = UNITS[(match[2] ?? '').toLowerCase()];
-  if (unit === undefined) return undefined;
-  const value = Math.floor(Number(match[1]) * unit);
-  return Number.isSafeInteger(value) ? value : undefined;
-}
-
-/** `5242880` → `5 MiB`, for messages. */
-export function formatSize(bytes: number): string {
-  for (const [unit, size] of [
-    ['GiB', 1024 ** 3],
-    ['MiB', 1024 ** 2],
-    ['KiB', 1024],
-  ] as const) {
-    if (bytes >= size) {
-      const value = bytes / size;
-      return `${Number.isInteger(value) ? String(value) : value.toFixed(1)} ${unit}`;
-    }
-  }
-  return `${String(bytes)} B`;
 }

@@ -3,6 +3,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { GlobList } from './globs.js';
+import { toDisplayPath } from './display-path.js';
 import { GitignoreRules } from './gitignore.js';
 import type { GitignoreEnv } from './gitignore.js';
 import type { SkipReason } from './result.js';
@@ -317,8 +318,3 @@ function isInNodeModules(path: string): boolean {
 
 const skip = (file: string, reason: SkipReason, detail?: string): Discovered =>
   detail === undefined ? { type: 'skip', file, reason } : { type: 'skip', file, reason, detail };
-
-/** Relative to `cwd`, POSIX separators: the one place display paths are made. */
-export function toDisplayPath(cwd: string, absolutePath: string): string {
-  return relative(cwd, absolutePath).split(sep).join('/');
-}

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { formatSize } from './config.js';
-import { toDisplayPath } from './discover.js';
+import { toDisplayPath } from './display-path.js';
 import { BlobReader, git, repositoryRoot, spawnGit } from './git.js';
 import type { GlobList } from './globs.js';
 import { decodeSource } from './read.js';
@@ -9,6 +8,7 @@ import type { CommitInfo, FileFinding, SkipReason, SuppressedFinding } from './r
 import type { FilesScan } from './scan-files.js';
 import { scanSource } from './scan-source.js';
 import type { SourceScan, SourceScanOptions } from './scan-source.js';
+import { formatSize } from './size.js';
 import { UsageError } from './usage-error.js';
 
 /** Options of {@link scanHistory}. */

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { formatSize } from './config.js';
+import type { Worker } from 'node:worker_threads';
 import type { Discovered, SourceFile } from './discover.js';
 import { readLimited } from './read.js';
 import type { FileFinding, SkippedFile, SkipReason, SuppressedFinding } from './result.js';
 import { scanSource } from './scan-source.js';
 import type { SourceScanOptions } from './scan-source.js';
+import { formatSize } from './size.js';
 
 /** Options of one file's scan; plain data, so they can be handed to a worker thread. */
 export interface FileScanOptions {
@@ -175,6 +175,8 @@ async function runPool(
   record: (file: SourceFile, outcome: FileOutcome) => void,
   other: (item: Exclude<Discovered, { type: 'file' }>) => void,
 ): Promise<void> {
+  // Loaded here: a scan of fewer files than WORKER_THRESHOLD never starts a worker.
+  const { Worker } = await import('node:worker_threads');
   const queue: SourceFile[] = [...first];
   let sourceDone = false;
   let outstanding = 0;
