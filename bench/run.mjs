@@ -89,7 +89,6 @@ function fail(message) {
   process.exit(2);
 }
 
-
 // 1. The corpus.
 const corpus = ensureCorpus(opts.size, { refresh: opts.refresh, log });
 const ctx = {

@@ -44,7 +44,9 @@ function stagedRepository(dir, count) {
   git(dir, 'init', '--quiet');
   git(dir, 'config', 'user.email', 'bench@example.invalid');
   git(dir, 'config', 'user.name', 'bench');
-  sourceFiles(count).forEach((file, i) => copyFileSync(file, join(dir, `${String(i).padStart(3, '0')}-${basename(file)}`)));
+  sourceFiles(count).forEach((file, i) =>
+    copyFileSync(file, join(dir, `${String(i).padStart(3, '0')}-${basename(file)}`)),
+  );
   git(dir, 'add', '--all');
   return dir;
 }
@@ -55,7 +57,9 @@ function stagedRepository(dir, count) {
  */
 export function startupRows({ compareBin } = {}) {
   const base = join(CACHE, 'startup');
-  const rows = [{ id: 'node', label: 'node -e 0', command: process.execPath, args: ['-e', '0'], cwd: base, okCodes: [0] }];
+  const rows = [
+    { id: 'node', label: 'node -e 0', command: process.execPath, args: ['-e', '0'], cwd: base, okCodes: [0] },
+  ];
   const notes = [];
   mkdirSync(base, { recursive: true });
   const mwsguard = (args, cwd) => ({ command: process.execPath, args: [BIN, ...args], cwd, okCodes: [0, 1] });
@@ -70,7 +74,11 @@ export function startupRows({ compareBin } = {}) {
   if (!gitleaks) notes.push('gitleaks is not installed: its rows are skipped');
   for (const count of STAGED_COUNTS) {
     const repo = stagedRepository(join(base, `staged-${count}`), count);
-    rows.push({ id: `staged-${count}`, label: `mwsguard scan --staged, ${count} files`, ...mwsguard(['scan', '--staged'], repo) });
+    rows.push({
+      id: `staged-${count}`,
+      label: `mwsguard scan --staged, ${count} files`,
+      ...mwsguard(['scan', '--staged'], repo),
+    });
     if (other) {
       const label = `--compare-bin scan --staged, ${count} files`;
       rows.push({ id: `staged-${count}-compared`, label, ...other(['scan', '--staged'], repo) });
@@ -133,7 +141,11 @@ function eslintRows(dir, notes) {
   const rows = [{ id: 'eslint-5', label: 'eslint, 5 files, no preset', ...eslint('without.config.mjs') }];
   try {
     rootRequire.resolve(join(PLUGIN));
-    rows.push({ id: 'eslint-5-mwsguard', label: 'eslint, 5 files, + @mwsguard recommended', ...eslint('with.config.mjs') });
+    rows.push({
+      id: 'eslint-5-mwsguard',
+      label: 'eslint, 5 files, + @mwsguard recommended',
+      ...eslint('with.config.mjs'),
+    });
   } catch {
     notes.push('@mwsguard/eslint-plugin is not built (pnpm build): its ESLint row is skipped');
   }
@@ -178,7 +190,13 @@ export async function runStartup({ rounds, rows, log }) {
   const node = stats('node');
   return rows.map((row) => {
     const s = stats(row.id);
-    return { id: row.id, label: row.label, ...s, ratio: s.median / node.median, cpuRatio: s.cpu && node.cpu ? s.cpu / node.cpu : null };
+    return {
+      id: row.id,
+      label: row.label,
+      ...s,
+      ratio: s.median / node.median,
+      cpuRatio: s.cpu && node.cpu ? s.cpu / node.cpu : null,
+    };
   });
 }
 

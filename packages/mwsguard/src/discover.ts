@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { GlobList } from './globs.js';
 import { toDisplayPath } from './display-path.js';
 import { GitignoreRules } from './gitignore.js';
