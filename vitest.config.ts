@@ -6,7 +6,7 @@ const src = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 /**
  * Two tiers, each runnable alone (`pnpm test:unit`, `pnpm test:e2e`); `pnpm test` runs both.
- * - unit: in-process tests of the packages and the corpora. No child process, no git, no build.
+ * - unit: everything else: in-process tests of the packages and the corpora (no git, no build).
  * - e2e: the real bin, git repositories in temp dirs, docs commands, and the ESLint and
  *   secretlint hosts as users run them. They load the compiled `dist/` (`tsc -b` first).
  */
@@ -32,6 +32,8 @@ export default defineConfig({
   },
   test: {
     pool: 'threads',
+    // Fixture trees reproduce real projects, whose own test files must never run here.
+    exclude: ['**/node_modules/**', '**/fixtures/**'],
     // Guards against hangs, not speed limits: the suite must pass on a loaded 2-core machine.
     // A test or hook that hangs fails after minutes, and vitest names it.
     testTimeout: 180_000,
@@ -39,7 +41,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['packages/*/test/**/*.test.ts', 'test/*.test.ts'], exclude: E2E },
+        test: {
+          name: 'unit',
+          include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...E2E, '**/fixtures/**'],
+        },
       },
       { extends: true, test: { name: 'e2e', include: E2E } },
     ],
