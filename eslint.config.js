@@ -11,6 +11,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      '**/bundle/**',
       '**/node_modules/**',
       'examples/**',
       'test/fixtures/**',
@@ -45,6 +46,11 @@ export default tseslint.config(
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Build scripts outside the TypeScript projects: lint them without type information.
+    files: ['packages/mwsguard/scripts/**/*.js'],
+    languageOptions: { parserOptions: { project: false, projectService: false, program: null } },
   },
   ...eslintPluginRules,
   {

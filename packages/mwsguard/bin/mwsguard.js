@@ -3,6 +3,7 @@
 // tests run the whole CLI in-process.
 
 import module from 'node:module';
+import { entryModule } from './entry.js';
 
 // Node 22.1+ keeps V8's compiled code of the modules loaded after this call between runs, which
 // shortens every later start (a commit hook runs on each commit). The cache lives where Node puts
@@ -22,7 +23,7 @@ process.stdout.on('error', (error) => {
 
 try {
   // Imported here, not at the top, so a missing build is reported like any other fatal error.
-  const { runCli: run } = await import('../dist/cli.js');
+  const { runCli: run } = await import(entryModule());
   process.exitCode = await run(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: process.stdout,
@@ -43,7 +44,7 @@ try {
 
 /** One line for the user; the stack trace is for MWSGUARD_DEBUG=1. */
 function describe(error) {
-  const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && /dist\/[\w-]+\.js/.exec(String(error.message));
+  const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && /(?:dist|bundle)\/[\w-]+\.js/.exec(String(error.message));
   if (missing) return `cannot load ${missing[0]}: build the package first (pnpm build).`;
   const message = error instanceof Error ? error.message : String(error);
   return `unexpected error: ${message.split('\n', 1)[0]} (set MWSGUARD_DEBUG=1 for details)`;
