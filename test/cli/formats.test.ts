@@ -159,7 +159,7 @@ describe('github', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(
-      /^::error file=\.env,line=3,col=19,endLine=3,endColumn=39,title=mwsguard\/access-key-id \(access-key-id\)::Hard-coded (AWS|MWS) access key ID AKIA\*{12}AJAW\. Remove it/,
+      /^::error file=\.env,line=3,col=19,endLine=3,endColumn=39,title=mwsguard\/access-key-id::Hard-coded (AWS|MWS) access key ID AKIA\*{12}AJAW: rotate the key pair and read it from the environment\. https:\/\/github\.com\/mwsguard\/mwsguard\/blob\/main\/docs\/kinds\/access-key-id\.md$/,
     );
     expect(lines[3]).toBe('mwsguard: 3 findings in 2 files (3 files scanned, 0 skipped).');
     for (const secret of Object.values(BASIC)) expect(stdout).not.toContain(secret);

@@ -11,29 +11,41 @@ const findings: FileFinding[] = scanText(text, { path: 'two.env' }).map((f) => (
 const result: ScanResult = { findings, filesScanned: 1, filesSkipped: 0 };
 
 describe('stylish formatter', () => {
-  it('prints a recommendation shared by two findings of a file once, under the first', () => {
+  it('prints the advice for two findings of one kind once, after the findings', () => {
     expect(findings.map((f) => f.kind)).toEqual(['access-key-id', 'access-key-id']);
     const out = FORMATTERS.stylish(result, { color: false });
     const lines = out.split('\n');
     expect(lines[0]).toBe('two.env');
     expect(lines[1]).toMatch(/^ {2}1:19 {2}error {2}Hard-coded .+ {2}access-key-id$/);
-    expect(lines[2]).toMatch(/^ {15}Remove it \(and from git history\)/);
-    const second = lines.findIndex((l) => l.startsWith('  2:19'));
-    expect(second).toBeGreaterThan(2);
-    expect(lines.slice(second + 1)).toEqual([
+    expect(lines[2]).toMatch(/^ {2}2:19 {2}error {2}Hard-coded .+ {2}access-key-id$/);
+    expect(lines.slice(3, 6)).toEqual([
+      '',
+      'What to do instead (full guidance: mwsguard explain <kind>):',
+      '  access-key-id',
+    ]);
+    expect(out.split('Remove it (and from git history)')).toHaveLength(2);
+    expect(lines.slice(-6)).toEqual([
       '',
       '✖ 2 findings in 1 file (1 file scanned, 0 skipped)',
       '  By kind: 2 access-key-id',
+      '  False positive? Add a `# mwsguard-ignore` comment on its line, an allowlist entry or a baseline:',
+      '  https://github.com/mwsguard/mwsguard/blob/main/docs/guide/configuration.md#inline-ignores',
       '',
     ]);
   });
 
-  it('wraps recommendations within 100 columns (a lone long word, the URL, excepted)', () => {
-    const advice = FORMATTERS.stylish(result, { color: false })
-      .split('\n')
-      .filter((l) => /^ {4,}\S/.test(l));
-    expect(advice.length).toBeGreaterThan(1);
-    for (const line of advice) expect(line.length <= 100 || !line.trim().includes(' ')).toBe(true);
+  it('wraps the advice within 100 columns (a lone long word, the URL, excepted)', () => {
+    for (const verbose of [false, true]) {
+      const advice = FORMATTERS.stylish(result, { color: false, verbose })
+        .split('\n')
+        .filter((l) => /^ {4,}\S/.test(l));
+      expect(advice.length).toBeGreaterThan(1);
+      for (const line of advice) expect(line.length <= 100 || !line.trim().includes(' ')).toBe(true);
+    }
+  });
+
+  it('prints findings only with quiet', () => {
+    expect(FORMATTERS.stylish(result, { color: false, quiet: true }).split('\n')).toHaveLength(4);
   });
 });
 

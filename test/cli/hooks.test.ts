@@ -33,7 +33,7 @@ describe.concurrent('mwsguard install-hook', { timeout: SPAWN_TIMEOUT }, () => {
       const refused = gitCommit(repo.dir, 'add prod config');
       expect(refused.status).not.toBe(0);
       expect(refused.output).toContain(
-        'config/prod.env\n  1:19  error  Hard-coded AWS access key ID AKIA************HJPD.',
+        'config/prod.env\n  1:19  error  Hard-coded AWS access key ID AKIA************HJPD  access-key-id\n',
       );
       expect(refused.output).not.toContain(KEYS.a);
       expect(git(repo.dir, 'log', '--oneline')).not.toContain('add prod config');

@@ -286,6 +286,32 @@ describe('shell commands in the docs', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// README command A: the report it shows is the report the command prints
+
+/** The README's command A, without the install (run from the repository root, as the README says). */
+const COMMAND_A = ['scan', 'examples/seller-tools'];
+
+describe('README command A', () => {
+  const shown = blocksOf('README.md').filter((b) => b.title === 'output of command A');
+
+  it('shows one report, the one `pnpm -s mwsguard scan examples/seller-tools` prints', async () => {
+    expect(shown).toHaveLength(1);
+    // Plain text, English, no progress: what a reader sees when stdout is not a terminal.
+    const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, MWSGUARD_LOCALE: undefined };
+    const run = await mwsguard(COMMAND_A, REPO_ROOT, env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(shown[0]?.body, 'update the README block from the output of command A').toBe(run.stdout);
+  }, 60_000);
+
+  it('fits every line of the report in 120 columns and repeats no line', () => {
+    const lines = (shown[0]?.body ?? '').split('\n').filter((l) => l.trim() !== '');
+    expect(lines.filter((l) => l.length > 120)).toEqual([]);
+    expect(lines.filter((l, i) => lines.indexOf(l) !== i)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // Config snippets
 
 const jsonBlocks = allBlocks.filter((b) => b.lang === 'json' || b.lang === 'jsonc');

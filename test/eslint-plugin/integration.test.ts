@@ -61,10 +61,7 @@ function coreRows(file: string): (Row | string)[][] {
   const text = readFileSync(join(project, file), 'utf8');
   return scanText(text, { path: file })
     .filter((f) => !(DISABLED[file] ?? []).includes(f.line))
-    .map((f) => [
-      [RULE_OF_KIND(f.kind), f.line, f.column, f.endLine, f.endColumn],
-      f.kind === 'shared-credentials' ? `${f.message} ${f.recommendation}` : f.message,
-    ]);
+    .map((f) => [[RULE_OF_KIND(f.kind), f.line, f.column, f.endLine, f.endColumn], f.message]);
 }
 
 beforeAll(ensureBuilt);

@@ -15,8 +15,19 @@ export { maskSecret } from './mask.js';
 export { fingerprint } from './fingerprint.js';
 export { LineIndex } from './locate.js';
 export type { Position } from './locate.js';
-export { LOCALES, renderMessage, renderNotice, renderRecommendation, resolveLocale } from './messages.js';
-export type { Locale, MessageFacts, NoticeId } from './messages.js';
+export {
+  LOCALES,
+  renderAdvice,
+  renderFinding,
+  renderMessage,
+  renderNotice,
+  renderRecommendation,
+  resolveLocale,
+  truncateMiddle,
+} from './messages.js';
+export type { AdviceStep, Locale, MessageFacts, NoticeId } from './messages.js';
+export { describeContainer } from './containers.js';
+export type { Container, ContainerType } from './containers.js';
 export { nameRole, nameWords, normalizeName } from './names.js';
 export type { NameRole } from './names.js';
 export { extractFields, classifyValue } from './structure.js';

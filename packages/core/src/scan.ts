@@ -89,6 +89,9 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
     masked,
     mws,
     ...(isShared && r.secret.startsWith('request:') ? { detail: 'request' } : {}),
+    ...(r.container === undefined ? {} : { container: r.container }),
+    ...(r.fields === undefined ? {} : { fields: r.fields }),
+    ...(r.tokenField === undefined ? {} : { tokenField: r.tokenField }),
   };
   return {
     ruleId: KIND_INFO[r.kind].ruleId,

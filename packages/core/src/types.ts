@@ -1,3 +1,4 @@
+import type { Container } from './containers.js';
 import type { Kind, Severity } from './kinds.js';
 import type { LineIndex } from './locate.js';
 import type { ValueRun } from './runs.js';
@@ -15,6 +16,15 @@ export interface RawFinding {
   readonly secret: string;
   /** Extra facts for the message (e.g. the field name for `shared-credentials`). */
   readonly detail?: string;
+  /** `shared-credentials`: the record that holds the keys (`table seller_keys`), when it is named. */
+  readonly container?: Container;
+  /** `shared-credentials`: the seller's key fields the record holds, as written (`access_key`, `secret_key`). */
+  readonly fields?: readonly string[];
+  /**
+   * `shared-credentials`: the record also holds an MWS Auth Token (or refresh token) field, named
+   * here: a hybrid record, whose keys the token makes unnecessary.
+   */
+  readonly tokenField?: string;
 }
 
 /** What every detector may read about the text being scanned. Built once per scan. */

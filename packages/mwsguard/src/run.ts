@@ -151,11 +151,12 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
   const locale = chosenLocale(command, io);
   if (command.output !== undefined) {
     const color = isColorEnabled(io.env, false);
-    const parts = render(result, { color, toolVersion, quiet: command.quiet, locale });
+    const parts = render(result, { color, toolVersion, quiet: command.quiet, verbose: command.verbose, locale });
     await writeFileAtomically(resolve(io.cwd, command.output), parts, command.output);
   } else {
     const color = isColorEnabled(io.env, io.stdout.isTTY === true);
-    await writeToStream(render(result, { color, toolVersion, quiet: command.quiet, locale }), io.stdout);
+    const options = { color, toolVersion, quiet: command.quiet, verbose: command.verbose, locale };
+    await writeToStream(render(result, options), io.stdout);
   }
   const failOn = command.failOn ?? config.failOn ?? 'error';
   const threshold = SEVERITIES.indexOf(failOn);

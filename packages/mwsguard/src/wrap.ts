@@ -81,3 +81,41 @@ export function wrap(text: string, width: number): string[] {
   if (line !== '') lines.push(line);
   return lines;
 }
+
+/** `text` padded with spaces to `width` display columns. */
+export function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/**
+ * `text` cut to at most `width` display columns with `…` in the middle, so both its start (what
+ * was found) and its end (the masked value's last characters, a name's tail) stay visible.
+ */
+export function truncateToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const chars = Array.from(text);
+  const budget = Math.max(0, width - 1);
+  let head = '';
+  let headWidth = 0;
+  let tail = '';
+  let tailWidth = 0;
+  let i = 0;
+  let j = chars.length - 1;
+  // Alternate from both ends so the cut lands in the middle, by display width.
+  while (i <= j) {
+    const fromHead = headWidth <= tailWidth;
+    const c = fromHead ? (chars[i] ?? '') : (chars[j] ?? '');
+    const w = displayWidth(c);
+    if (headWidth + tailWidth + w > budget) break;
+    if (fromHead) {
+      head += c;
+      headWidth += w;
+      i++;
+    } else {
+      tail = c + tail;
+      tailWidth += w;
+      j--;
+    }
+  }
+  return `${head}…${tail}`;
+}

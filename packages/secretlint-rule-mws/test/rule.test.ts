@@ -96,11 +96,15 @@ describe('reports', () => {
   it("lets secretlint's maskSecrets star out the masked value and nothing else", async () => {
     const result = await lint(`${CREDENTIALS}${TYPE_A_SQL}`, 'mixed.sql', { maskSecrets: true });
     const byId = new Map(result.messages.map((m) => [m.messageId, m]));
-    expect(byId.get('AccessKeyId')?.message).toBe(`Hard-coded MWS access key ID ${'*'.repeat(20)}.`);
+    expect(byId.get('AccessKeyId')?.message).toBe(
+      `Hard-coded MWS access key ID ${'*'.repeat(20)}: rotate the key pair and read it from the environment.`,
+    );
     expect(byId.get('AccessKeyId')?.data).toEqual({ secret: '*'.repeat(20) });
-    expect(byId.get('SecretKey')?.message).toBe(`Hard-coded MWS secret key ${'*'.repeat(40)}.`);
+    expect(byId.get('SecretKey')?.message).toBe(
+      `Hard-coded MWS secret key ${'*'.repeat(40)}: rotate the key pair now and read it from the environment.`,
+    );
     // A field name is not a secret: shared-credentials messages carry no data and stay readable.
-    expect(byId.get('SharedCredentials')?.message).toContain('"mws_secret_key" holds');
+    expect(byId.get('SharedCredentials')?.message).toContain('mws_secret_key (type A)');
     expect(byId.get('SharedCredentials')?.data).toBeUndefined();
   });
 

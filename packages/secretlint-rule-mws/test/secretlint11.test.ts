@@ -30,7 +30,7 @@ describe('secretlint 11 (@secretlint/core 11.7.1)', () => {
       expect.objectContaining({
         ruleId: RULE_ID,
         messageId: 'SecretKey',
-        message: `Hard-coded MWS secret key ${'*'.repeat(40)}.`,
+        message: `Hard-coded MWS secret key ${'*'.repeat(40)}: rotate the key pair now and read it from the environment.`,
         range: [15, 55],
         loc: { start: { line: 1, column: 15 }, end: { line: 1, column: 55 } },
       }),

@@ -1,3 +1,4 @@
+import { describeContainer } from '../containers.js';
 import type { Field } from '../structure.js';
 import { classifyValue, extractFields, isSellerHolder, isSellerish } from '../structure.js';
 import { memberPath } from '../value-shape.js';
@@ -208,6 +209,33 @@ function isKeyRole(f: Field): boolean {
   return f.role === 'secret-key' || f.role === 'access-key';
 }
 
+/**
+ * What the message names: the record holding the keys (when its opening text names it) and the
+ * key fields it holds, each name once, in source order. `keyNames` is {@link keyNamesByRecord}.
+ */
+function messageFacts(
+  key: Field,
+  keyNames: ReadonlyMap<string, Map<string, string>>,
+): Pick<RawFinding, 'container' | 'fields'> {
+  const container = describeContainer(key.recordName);
+  const names = new Map(keyNames.get(key.record));
+  if (!names.has(normalizeName(key.name))) names.set(normalizeName(key.name), key.name);
+  return { ...(container ? { container } : {}), fields: [...names.values()] };
+}
+
+/** The key fields of every record (normalised name → name as first written), in one pass. */
+function keyNamesByRecord(fields: readonly Field[]): Map<string, Map<string, string>> {
+  const byRecord = new Map<string, Map<string, string>>();
+  for (const f of fields) {
+    if (!isKeyRole(f)) continue;
+    const names = byRecord.get(f.record) ?? new Map<string, string>();
+    byRecord.set(f.record, names);
+    const id = normalizeName(f.name);
+    if (!names.has(id)) names.set(id, f.name);
+  }
+  return byRecord;
+}
+
 // `?AWSAccessKeyId=…&SellerId=…` without `MWSAuthToken`: a signed request made with keys that are
 // not the integrator's own, or a log of one.
 const QUERY_KEY = /[?&]AWSAccessKeyId=([^&\s"'<>#]*)/g;
@@ -277,6 +305,7 @@ function find(ctx: ScanContext): RawFinding[] {
     return resolved.get(name);
   };
   const fieldsFound = findSharedCredentialFields(fields, resolve);
+  const keyNames = fieldsFound.length > 0 ? keyNamesByRecord(fields) : new Map<string, Map<string, string>>();
   const found: RawFinding[] = fieldsFound.map((f) => ({
     kind: 'shared-credentials',
     severity: 'error',
@@ -284,6 +313,7 @@ function find(ctx: ScanContext): RawFinding[] {
     end: f.end,
     secret: `field:${normalizeName(f.recordName)}:${normalizeName(f.name)}:${f.value}`,
     detail: f.name,
+    ...messageFacts(f, keyNames),
   }));
   const requests = requestsWithoutToken(ctx);
   const fromReads = new Set(fieldsFound.filter((f) => f.isRead === true).map((f) => f.start));

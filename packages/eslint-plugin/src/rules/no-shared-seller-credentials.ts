@@ -1,7 +1,7 @@
 import { normalizeName, resolveLocale } from '@mwsguard/core';
 import { compileAllowlist } from '../util/allowlist.js';
 import { createRule } from '../util/create-rule.js';
-import { DEFAULT_LOCALE, LOCALE_DESCRIPTION, messageIn, recommendationIn } from '../util/locale.js';
+import { DEFAULT_LOCALE, LOCALE_DESCRIPTION, messageIn } from '../util/locale.js';
 import { scanFile } from '../util/scan.js';
 
 /** Options of `no-shared-seller-credentials`. */
@@ -32,8 +32,9 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     messages: {
-      // Core renders the message; the rule never rewords it.
-      sharedCredentials: '{{ message }} {{ recommendation }}',
+      // Core renders the message (one sentence with the fix direction); the rule never rewords
+      // it. The full advice is on the rule's docs page, which editors link through `docs.url`.
+      sharedCredentials: '{{ message }}',
     },
     schema: [
       {
@@ -79,7 +80,7 @@ export default createRule<Options, MessageIds>({
               end: sourceCode.getLocFromIndex(finding.endOffset),
             },
             messageId: 'sharedCredentials',
-            data: { message: messageIn(finding, locale), recommendation: recommendationIn(finding, locale) },
+            data: { message: messageIn(finding, locale) },
           });
         }
       },

@@ -1,4 +1,4 @@
-import { LOCALES, renderMessage, renderRecommendation } from '@mwsguard/core';
+import { LOCALES, renderMessage } from '@mwsguard/core';
 import type { Finding, Locale } from '@mwsguard/core';
 
 /** The `locale` option's default: English, core's default. */
@@ -13,9 +13,4 @@ export const LOCALE_DESCRIPTION = `Language of the messages: ${LOCALES.join(' or
 /** Renders a finding's message in `locale` from core's one message table: adapters never reword. */
 export function messageIn(finding: Finding, locale: Locale): string {
   return renderMessage(finding.messageFacts, locale);
-}
-
-/** Core's recommendation for a finding's kind, in `locale`. */
-export function recommendationIn(finding: Finding, locale: Locale): string {
-  return renderRecommendation(finding.kind, locale);
 }

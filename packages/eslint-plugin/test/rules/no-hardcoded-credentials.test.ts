@@ -452,7 +452,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           column: 22,
           endLine: 1,
           endColumn: 42,
-          data: { message: '硬编码的 AWS 访问密钥 ID AKIA************4XZM。' },
+          data: { message: '硬编码的 AWS 访问密钥 ID AKIA************4XZM：请轮换该密钥对，并改为从环境变量读取。' },
           suggestions: [
             {
               messageId: 'replaceWithEnv',
@@ -474,7 +474,10 @@ runRuleTests('no-hardcoded-credentials', rule, {
           column: 19,
           endLine: 1,
           endColumn: 66,
-          data: { message: '硬编码的 AWS 秘密密钥 Kq7Z********************************I+Rw。' },
+          data: {
+            message:
+              '硬编码的 AWS 秘密密钥 Kq7Z********************************I+Rw：请立即轮换密钥对，并改为从环境变量读取。',
+          },
           suggestions: [
             {
               messageId: 'replaceWithEnv',
@@ -496,7 +499,7 @@ runRuleTests('no-hardcoded-credentials', rule, {
           column: 55,
           endLine: 1,
           endColumn: 75,
-          data: { message: '硬编码的 MWS 访问密钥 ID AKIA************4XZM。' },
+          data: { message: '硬编码的 MWS 访问密钥 ID AKIA************4XZM：请轮换该密钥对，并改为从环境变量读取。' },
         },
       ],
     },
@@ -511,7 +514,10 @@ runRuleTests('no-hardcoded-credentials', rule, {
           column: 23,
           endLine: 1,
           endColumn: 68,
-          data: { message: 'Hard-coded MWS Auth Token amzn.mws.********************************0a17.' },
+          data: {
+            message:
+              'Hard-coded MWS Auth Token amzn.mws.********************************0a17: keep it per seller in your database, not in code.',
+          },
           suggestions: [
             {
               messageId: 'replaceWithEnv',

@@ -3,9 +3,8 @@ import { runRuleTests } from '../support/rule-tester.js';
 
 /** The rule's English notice (core's table) for a seller expression. */
 const english = (seller: string): string =>
-  `This MWS call acts for seller ${seller} without an MWS Auth Token: send the seller's MWSAuthToken with its SellerId and sign with your own developer keys, never the seller's.`;
-const CHINESE =
-  '此 MWS 调用代表卖家 seller.id，却没有 MWS 授权令牌：请随卖家的 SellerId 一并发送其 MWSAuthToken，并用你自己的开发者密钥签名，切勿使用卖家的密钥。';
+  `MWS call for seller ${seller} has no MWS Auth Token: send the seller's MWSAuthToken and sign with your own keys.`;
+const CHINESE = '代表卖家 seller.id 的 MWS 调用没有 MWS 授权令牌：请发送卖家的 MWSAuthToken，并用你自己的密钥签名。';
 
 runRuleTests('require-mws-auth-token', rule, {
   valid: [

@@ -1,3 +1,4 @@
+import { KIND_INFO } from '@mwsguard/core';
 import type { FileFinding, ReportSeverity } from '../result.js';
 import { plural, summarize } from '../summary.js';
 import type { Renderer } from './types.js';
@@ -7,7 +8,9 @@ const COMMAND: Readonly<Record<ReportSeverity, string>> = { error: 'error', warn
 /**
  * The `github` format: one GitHub Actions workflow command per finding
  * (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`), which the runner turns
- * into an annotation on the line, then a plain summary line for the log.
+ * into an annotation on the line, then a plain summary line for the log. An annotation is short:
+ * the rule id as title, core's one-sentence message and the kind's docs link; the full advice is
+ * on that page (and in `mwsguard explain`), not repeated on every annotated line.
  */
 export const renderGithub: Renderer = function* (result) {
   for (const f of result.findings) yield `${annotation(f)}\n`;
@@ -26,10 +29,10 @@ function annotation(f: FileFinding): string {
     `col=${String(f.column)}`,
     `endLine=${String(f.endLine)}`,
     `endColumn=${String(f.endColumn)}`,
-    `title=${property(`${f.ruleId} (${f.kind})`)}`,
+    `title=${property(f.ruleId)}`,
   ];
   const commit = f.commit ? ` First added in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author}.` : '';
-  return `::${COMMAND[f.severity]} ${properties.join(',')}::${data(`${f.message}${commit} ${f.recommendation}`)}`;
+  return `::${COMMAND[f.severity]} ${properties.join(',')}::${data(`${f.message}${commit} ${KIND_INFO[f.kind].docsUrl}`)}`;
 }
 
 /** Escapes a command's message as the runner expects (`%`, CR, LF). */

@@ -8,7 +8,9 @@ export interface FormatOptions {
   readonly toolVersion?: string;
   /** `--quiet`: the stylish format prints findings only, no summary. */
   readonly quiet?: boolean;
-  /** `--locale`: language of the rule help in SARIF and GitLab reports; default English. */
+  /** `--verbose`: the stylish format prints the advice under each finding instead of once per kind. */
+  readonly verbose?: boolean;
+  /** `--locale`: language of the stylish report and of the rule help in SARIF and GitLab reports; default English. */
   readonly locale?: string | undefined;
 }
 
