@@ -86,6 +86,33 @@ describe.concurrent('mwsguard install-hook', { timeout: SPAWN_TIMEOUT }, () => {
     }
   });
 
+  it('in a husky repository, adds the scan to .husky/pre-commit, not to husky’s generated .husky/_/', async () => {
+    // husky 9's layout (the consumer test runs the real husky): core.hooksPath is `.husky/_`,
+    // regenerated on install, whose runner `h` runs the project's own `.husky/pre-commit`.
+    const repo = tempRepo();
+    try {
+      writeTree(repo.dir, { '.husky/_/h': '#!/usr/bin/env sh\n', '.husky/_/pre-commit': '. "$(dirname "$0")/h"\n' });
+      writeTree(repo.dir, { '.husky/pre-commit': 'npm test' });
+      git(repo.dir, 'config', 'core.hooksPath', '.husky/_');
+      const added = await spawnBin(['install-hook'], { cwd: repo.dir });
+      expect(added).toMatchObject({ code: 0, stderr: '' });
+      expect(added.stdout).toBe(
+        'mwsguard: added "npx --no-install mwsguard scan --staged" to husky\'s pre-commit script .husky/pre-commit.\n',
+      );
+      expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toBe(
+        'npm test\nnpx --no-install mwsguard scan --staged\n',
+      );
+      expect(readFileSync(join(repo.dir, '.husky/_/pre-commit'), 'utf8')).toBe('. "$(dirname "$0")/h"\n');
+      const again = await spawnBin(['install-hook'], { cwd: repo.dir });
+      expect(again.stdout).toBe("mwsguard: found mwsguard already in husky's pre-commit script .husky/pre-commit.\n");
+      expect(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8')).toBe(
+        'npm test\nnpx --no-install mwsguard scan --staged\n',
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it('is a usage error outside a repository', async () => {
     const dir = tempDir();
     try {
@@ -99,16 +126,16 @@ describe.concurrent('mwsguard install-hook', { timeout: SPAWN_TIMEOUT }, () => {
 });
 
 describe.concurrent('pre-commit framework and lint-staged invocations', { timeout: SPAWN_TIMEOUT }, () => {
-  // The pre-commit framework itself is not installed here: these run exactly what it runs, the
-  // hook's `entry` followed by the staged file names, from the repository root.
+  // These run exactly what pre-commit runs, the hook's `entry` followed by the staged file names,
+  // from the repository root; the real framework runs it below when it is installed.
   const hooks = readFileSync(join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8');
   const entries = [...hooks.matchAll(/^ {2}entry: (.+)$/gm)].map((m) => m[1]!);
 
-  it('.pre-commit-hooks.yaml declares hooks that pass file names to "mwsguard scan"', () => {
-    expect([...hooks.matchAll(/^- id: (\S+)$/gm)].map((m) => m[1])).toEqual(['mwsguard', 'mwsguard-system']);
-    expect(entries).toEqual(['mwsguard scan', 'npx --no-install mwsguard scan']);
-    expect(hooks.match(/^ {2}pass_filenames: true$/gm)).toHaveLength(2);
-    expect(hooks).toMatch(/additional_dependencies: \['mwsguard@\d+\.\d+\.\d+'\]/);
+  it('.pre-commit-hooks.yaml declares a hook that passes file names to the project\'s "mwsguard scan"', () => {
+    expect([...hooks.matchAll(/^- id: (\S+)$/gm)].map((m) => m[1])).toEqual(['mwsguard']);
+    expect(entries).toEqual(['npx --no-install mwsguard scan']);
+    expect(hooks).toMatch(/^ {2}language: system$/m);
+    expect(hooks.match(/^ {2}pass_filenames: true$/gm)).toHaveLength(1);
   });
 
   it('the hook entry with the staged file names fails on a key and passes without one', async () => {
@@ -118,7 +145,7 @@ describe.concurrent('pre-commit framework and lint-staged invocations', { timeou
       writeTree(repo.dir, { 'a.env': keyLine(KEYS.b), 'b.txt': 'fine\n' });
       git(repo.dir, 'add', '.');
       const staged = git(repo.dir, 'diff', '--cached', '--name-only', '--diff-filter=ACMR').trim().split('\n');
-      const args = entries[0]!.split(' ').slice(1);
+      const args = entries[0]!.replace('npx --no-install mwsguard ', '').split(' ');
       const failing = await spawnBin([...args, ...staged], { cwd: repo.dir });
       expect(failing.code).toBe(1);
       expect(failing.stdout).toContain('a.env\n  1:19  error');

@@ -22,12 +22,23 @@ export const ALLOWLIST: Readonly<Record<string, string>> = {
   'npm install --save-dev secretlint @mwsguard/secretlint-rule-mws': 'installs from the npm registry',
   'npm install --no-save mwsguard@0.1.0': 'installs from the npm registry',
   'npm install --save-dev mwsguard husky': 'installs from the npm registry',
+
+  // docs/install.md: building tarballs from a clone and installing them in another project. The
+  // consumer test (`pnpm test:consumer`, its own CI step: it needs the npm registry) does this.
+  'git clone https://github.com/mwsguard/mwsguard.git': 'clones from GitHub (network)',
+  'cd mwsguard': 'enters the clone the previous line makes',
+  'npx --yes pnpm@10.34.9 -r pack --pack-destination ../mwsguard-tarballs': 'packs the clone (pnpm test:consumer does)',
+  'npm install --save-dev ../mwsguard-tarballs/mwsguard-core-0.1.0.tgz ../mwsguard-tarballs/mwsguard-0.1.0.tgz':
+    'installs tarballs packed from a clone (pnpm test:consumer does)',
+  'npm install --save-dev eslint ../mwsguard-tarballs/mwsguard-core-0.1.0.tgz ../mwsguard-tarballs/mwsguard-eslint-plugin-0.1.0.tgz':
+    'installs tarballs packed from a clone (pnpm test:consumer does)',
+  'npm install --save-dev secretlint ../mwsguard-tarballs/mwsguard-core-0.1.0.tgz ../mwsguard-tarballs/mwsguard-secretlint-rule-mws-0.1.0.tgz':
+    'installs tarballs packed from a clone (pnpm test:consumer does)',
   'npx --yes pnpm@10.34.9 install --frozen-lockfile': 'installs the whole repository from the npm registry',
 
   // husky: `npx husky init` downloads husky and creates .husky/, which the two `echo` lines write
   // into; none of it involves mwsguard beyond the hook line the husky page shows.
   'npx husky init': 'downloads and sets up husky',
-  'echo "npx --no-install mwsguard scan --staged" > .husky/pre-commit': 'needs the .husky/ that husky init creates',
   'echo "npx --no-install lint-staged" > .husky/pre-commit': 'needs the .husky/ that husky init creates',
 
   // Commands about this repository itself rather than about using mwsguard. The docs test runs

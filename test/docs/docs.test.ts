@@ -517,7 +517,7 @@ describe('the guide', () => {
     const config = [
       { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tseslint.parser } },
       ...plugin.configs.recommended,
-    ] as Linter.Config[];
+    ];
     const examples = GUIDE_DOCS.flatMap(blocksOf).filter((b) => JS_LANGS.has(b.lang) && !flatConfigBlocks.includes(b));
     expect(examples.length).toBeGreaterThan(0);
     for (const block of examples) {
@@ -601,7 +601,7 @@ async function measureNoSecrets(): Promise<Measured> {
     overrideConfig: [
       { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
       { files: ['**/*.ts'], plugins: { 'no-secrets': noSecrets }, rules: { 'no-secrets/no-secrets': 'error' } },
-    ] as Linter.Config[],
+    ],
   });
   const results = await eslint.lintFiles(['**/*.ts']);
   return measure(

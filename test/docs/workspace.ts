@@ -38,11 +38,14 @@ const LINKED_PACKAGES: Readonly<Record<string, string>> = {
     requireFromRule.resolve('@secretlint/secretlint-rule-preset-recommend/package.json'),
   ),
   'typescript-eslint': dirname(requireFromRoot.resolve('typescript-eslint/package.json')),
+  // `defineConfig` from 'eslint/config' in the TypeScript config snippet.
+  eslint: dirname(requireFromRoot.resolve('eslint/package.json')),
 };
 
 /** Config files a page's titled snippets are written to, in the workspace of its commands. */
 export const WORKSPACE_CONFIG_FILES: ReadonlySet<string> = new Set([
   'eslint.config.js',
+  'eslint.config.mjs',
   '.secretlintrc.json',
   'mwsguard.config.json',
   '.pre-commit-config.yaml',

@@ -61,7 +61,7 @@ const config = [
   },
   { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
   ...plugin.configs.recommended,
-] as Linter.Config[];
+];
 
 const docs = readdirSync(docsDir).filter((f) => f.endsWith('.md'));
 

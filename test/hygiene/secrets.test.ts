@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { KINDS } from '@mwsguard/core';
 import mwsguard from '@mwsguard/eslint-plugin';
 import { ESLint } from 'eslint';
-import type { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint as secretlint } from '../../packages/secretlint-rule-mws/test/support/secretlint.js';
 import { REPO_ROOT, runCli } from '../cli/support/run-cli.js';
@@ -170,7 +169,7 @@ describe('ESLint plugin (Node API, recommended preset)', () => {
       overrideConfigFile: true,
       overrideConfig: [
         { files: ['**/*.js'], languageOptions: { sourceType: 'module' } },
-        ...(mwsguard.configs.recommended as Linter.Config[]),
+        ...mwsguard.configs.recommended,
       ],
       fix,
     });

@@ -9,7 +9,7 @@ export { classifyString, mayHoldStringCredentials } from './classify.js';
 export { textFacts } from './context.js';
 export type { TextFacts } from './context.js';
 export type { StringBinding } from './classify.js';
-export { KINDS, KIND_INFO, DOCS_BASE_URL, isKind } from './kinds.js';
+export { KINDS, KIND_INFO, DOCS_BASE_URL, REPOSITORY_URL, isKind } from './kinds.js';
 export type { Kind, KindInfo, Severity } from './kinds.js';
 export { maskSecret } from './mask.js';
 export { fingerprint } from './fingerprint.js';

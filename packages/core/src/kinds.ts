@@ -17,8 +17,14 @@ export type Kind = (typeof KINDS)[number];
 /** Severity of a finding; `warning` is used for short-lived credentials (LWA access tokens). */
 export type Severity = 'error' | 'warning';
 
+/**
+ * The project's home; a fork changes it here (and in the packages' `repository` fields, which a
+ * test keeps equal to it). Docs links, SARIF and GitLab reports and rule help all derive from it.
+ */
+export const REPOSITORY_URL = 'https://github.com/mwsguard/mwsguard';
+
 /** Where the docs live; every kind has a page at `${DOCS_BASE_URL}/kinds/<kind>.md`. */
-export const DOCS_BASE_URL = 'https://github.com/mwsguard/mwsguard/blob/main/docs';
+export const DOCS_BASE_URL = `${REPOSITORY_URL}/blob/main/docs`;
 
 /** Static facts about a kind; prose is rendered from here and nowhere else. */
 export interface KindInfo {

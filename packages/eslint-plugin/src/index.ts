@@ -3,34 +3,38 @@
  * credentials in code and config files. Every decision is made by `@mwsguard/core`; the rules
  * map AST nodes and positions.
  */
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { Rule } from 'eslint';
 import { createPreset } from './configs/index.js';
-import type { PresetName } from './configs/index.js';
 import { configFilesProcessor } from './processor.js';
+import type { RuleName } from './rule-names.js';
 import { rules } from './rules/index.js';
+import type { MwsguardPlugin, PresetName } from './types.js';
 import { PLUGIN_NAME, PLUGIN_VERSION } from './util/package.js';
 
-export type { NoHardcodedCredentialsOptions } from './rules/no-hardcoded-credentials.js';
-export type { NoSharedSellerCredentialsOptions } from './rules/no-shared-seller-credentials.js';
-export type { RequireMwsAuthTokenOptions } from './rules/require-mws-auth-token.js';
-export type { PresetName } from './configs/index.js';
-export type { RuleName } from './rules/index.js';
+export type {
+  HardCodedKind,
+  NoHardcodedCredentialsOptions,
+  NoSharedSellerCredentialsOptions,
+  RequireMwsAuthTokenOptions,
+} from './options.js';
+export type { RuleName } from './rule-names.js';
+export type { MwsguardPlugin, PresetName } from './types.js';
 
-const configs = {} as Record<PresetName, TSESLint.FlatConfig.ConfigArray>;
-
-const plugin = {
+const plugin: MwsguardPlugin = {
   meta: { name: PLUGIN_NAME, version: PLUGIN_VERSION, namespace: '@mwsguard' },
-  rules,
+  // The rules are written against typescript-eslint's stricter AST types; ESLint runs them as
+  // ordinary rule modules, which is the type users see.
+  rules: rules as unknown as Record<RuleName, Rule.RuleModule>,
   processors: { 'config-files': configFilesProcessor },
-  configs,
+  configs: {} as Record<PresetName, never>,
 };
 
 // Presets refer to the plugin object itself, so they are filled in once it exists.
-Object.assign(configs, {
-  recommended: createPreset('recommended', plugin as TSESLint.FlatConfig.Plugin),
-  strict: createPreset('strict', plugin as TSESLint.FlatConfig.Plugin),
-  all: createPreset('all', plugin as TSESLint.FlatConfig.Plugin),
-} satisfies Record<PresetName, TSESLint.FlatConfig.ConfigArray>);
+plugin.configs = {
+  recommended: createPreset('recommended', plugin),
+  strict: createPreset('strict', plugin),
+  all: createPreset('all', plugin),
+};
 
 // `require('@mwsguard/eslint-plugin')` (Node's require of ES modules) returns the plugin itself.
 export { plugin as 'module.exports' };

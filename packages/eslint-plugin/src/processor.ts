@@ -1,5 +1,4 @@
-import { AST_TOKEN_TYPES } from '@typescript-eslint/utils';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { AST, Linter } from 'eslint';
 import { CONFIG_BLOCK_NAME } from './util/file.js';
 import { PLUGIN_NAME, PLUGIN_VERSION } from './util/package.js';
 import { rules } from './rules/index.js';
@@ -32,13 +31,13 @@ const RULE_NAMES = new Set(Object.keys(rules));
  * Hands a config file to ESLint as one block holding the same text under a `.mwsguard` name, so
  * that only mwsguard's parser reads it and positions stay exactly the file's own.
  */
-export const configFilesProcessor: TSESLint.Processor.ProcessorModule = {
+export const configFilesProcessor: Linter.Processor = {
   meta: { name: `${PLUGIN_NAME}/config-files`, version: PLUGIN_VERSION },
   supportsAutofix: false,
   preprocess(text: string) {
     return [{ text, filename: CONFIG_BLOCK_NAME }];
   },
-  postprocess(messages: TSESLint.Linter.LintMessage[][]) {
+  postprocess(messages: Linter.LintMessage[][]) {
     // JavaScript rules a project turns on for every file have nothing to say about YAML or INI:
     // keep mwsguard's messages, directive problems (rule id null) and parser errors.
     return messages
@@ -57,14 +56,22 @@ interface Position {
   column: number;
 }
 
+/** An ESTree line comment; ESLint reads directive comments from the program's `comments`. */
+interface LineComment {
+  type: 'Line';
+  value: string;
+  range: [number, number];
+  loc: { start: Position; end: Position };
+}
+
 /**
  * The parser for config-file blocks: an empty program spanning the text, whose comments are the
  * file's ESLint directive comments, so `# eslint-disable-next-line` works in `.env` and YAML.
  */
 export const configTextParser = {
   meta: { name: `${PLUGIN_NAME}/config-text`, version: PLUGIN_VERSION },
-  parseForESLint(text: string): { ast: TSESTree.Program } {
-    const comments: TSESTree.Comment[] = [];
+  parseForESLint(text: string): { ast: AST.Program } {
+    const comments: LineComment[] = [];
     let line = 1;
     let lineStart = 0;
     const lineBreak = /\r\n|[\r\n\u2028\u2029]/g;
@@ -81,7 +88,7 @@ export const configTextParser = {
           const valueStart = start + (d[2] ?? '').length;
           const value = d[3] ?? '';
           comments.push({
-            type: AST_TOKEN_TYPES.Line,
+            type: 'Line',
             value,
             range: [start, valueStart + value.length],
             loc: {
@@ -106,7 +113,7 @@ export const configTextParser = {
       tokens: [],
       range: [0, text.length],
       loc: { start: { line: 1, column: 0 }, end },
-    } as unknown as TSESTree.Program;
+    } as unknown as AST.Program;
     return { ast };
   },
 };

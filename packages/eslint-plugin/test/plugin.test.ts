@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { Linter as Linter9 } from 'eslint9';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import { configFilesProcessor, configTextParser } from '../src/processor.js';
+import type { RuleName } from '../src/rule-names.js';
+import { rules } from '../src/rules/index.js';
 import { ruleDocsUrl } from '../src/util/create-rule.js';
 import { ensureBuilt } from './support/build.js';
 
@@ -33,11 +34,37 @@ describe('plugin', () => {
   });
 
   it.each(names)('%s: docs URL, description and default options follow the style', (name) => {
-    const { meta } = plugin.rules[name as keyof typeof plugin.rules];
+    const { meta } = rules[name as RuleName];
     expect(meta.docs?.url).toBe(ruleDocsUrl(name));
     expect(meta.docs?.description).toMatch(/^(?:Disallow|Require|Enforce) .*[^.]$/);
     expect(meta.defaultOptions).toHaveLength(1);
     expect(meta.languages).toEqual(['js/js']);
+  });
+});
+
+describe('run-time dependencies', () => {
+  // typescript-eslint's packages are for types only: their index loads ~370 modules and npm
+  // would install `typescript` for them (the consumer test checks both in a fresh project).
+  it('imports only types from typescript-eslint', () => {
+    const sources = readdirSync(join(pkgDir, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.ts'),
+    );
+    const valueImports = sources.flatMap((f) =>
+      [
+        ...readFileSync(join(pkgDir, 'src', f), 'utf8').matchAll(
+          /^import (?!type )[^;]*from '(@typescript-eslint\/[^']+)'/gm,
+        ),
+      ].map((m) => `${f}: ${m[1] ?? ''}`),
+    );
+    expect(sources.length).toBeGreaterThan(10);
+    expect(valueImports).toEqual([]);
+  });
+
+  it('depends at run time on core and @eslint-community/eslint-utils only', () => {
+    const { dependencies } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(Object.keys(dependencies).sort()).toEqual(['@eslint-community/eslint-utils', '@mwsguard/core']);
   });
 });
 
@@ -48,6 +75,7 @@ describe('presets', () => {
   it.each(['recommended', 'strict', 'all'] as const)('%s: named entries reusing the plugin object', (preset) => {
     expect(plugin.configs[preset].map((c) => c.name)).toEqual([
       `@mwsguard/${preset}`,
+      `@mwsguard/${preset}/typescript`,
       `@mwsguard/${preset}/config-files`,
       `@mwsguard/${preset}/config-text`,
     ]);
@@ -55,9 +83,7 @@ describe('presets', () => {
   });
 
   it('recommended holds the rules whose docs say recommended; all and strict hold every rule', () => {
-    const recommended = names.filter(
-      (n) => plugin.rules[n as keyof typeof plugin.rules].meta.docs?.recommended === 'recommended',
-    );
+    const recommended = names.filter((n) => rules[n as RuleName].meta.docs?.recommended === 'recommended');
     expect(Object.keys(ruleEntries('recommended'))).toEqual(recommended.map((n) => `@mwsguard/${n}`));
     expect(Object.keys(ruleEntries('all'))).toEqual(names.map((n) => `@mwsguard/${n}`));
     expect(Object.keys(ruleEntries('strict'))).toEqual(names.map((n) => `@mwsguard/${n}`));
@@ -78,7 +104,7 @@ describe('config files', () => {
     const { ast } = configTextParser.parseForESLint(envFile);
     expect(ast.range).toEqual([0, envFile.length]);
     expect(ast.loc.end).toEqual({ line: 5, column: 0 });
-    expect(ast.comments?.map((c) => [c.value, c.loc.start, c.loc.end])).toEqual([
+    expect(ast.comments.map((c) => [c.value, c.loc?.start, c.loc?.end])).toEqual([
       [
         ' eslint-disable-next-line @mwsguard/no-hardcoded-credentials -- revoked',
         { line: 2, column: 0 },
@@ -89,8 +115,13 @@ describe('config files', () => {
   });
 
   it('keeps only mwsguard messages, directive problems and parser errors', () => {
-    const message = (ruleId: string | null): TSESLint.Linter.LintMessage =>
-      ({ ruleId, message: 'm', line: 1, column: 1, severity: 2 }) as TSESLint.Linter.LintMessage;
+    const message = (ruleId: string | null): Linter.LintMessage => ({
+      ruleId,
+      message: 'm',
+      line: 1,
+      column: 1,
+      severity: 2,
+    });
     const kept = configFilesProcessor.postprocess?.(
       [
         [
@@ -114,8 +145,8 @@ describe('config files', () => {
   ) => { ruleId: string | null; line: number; column: number; endLine?: number; endColumn?: number }[];
   const options = { filename: join(process.cwd(), '.env'), filterCodeBlock: () => true };
   const majors: [string, Verify][] = [
-    ['ESLint 10', (text) => new Linter().verify(text, plugin.configs.recommended as Linter.Config[], options)],
-    ['ESLint 9', (text) => new Linter9().verify(text, plugin.configs.recommended as never, options)],
+    ['ESLint 10', (text) => new Linter().verify(text, plugin.configs.recommended, options)],
+    ['ESLint 9', (text) => new Linter9().verify(text, plugin.configs.recommended, options)],
   ];
 
   it.each(majors)('%s: reports at the file’s own positions and honours inline disables', (_, verify) => {

@@ -1,5 +1,5 @@
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { access, appendFile, chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { git } from './git.js';
 import { UsageError } from './usage-error.js';
@@ -13,6 +13,52 @@ export interface InstalledHook {
   /** Where a foreign hook replaced with `--force` was saved, if any. */
   readonly backup?: string;
   readonly replaced: boolean;
+  /**
+   * Set in a husky repository: `added` when {@link HUSKY_COMMAND} was added to husky's
+   * `pre-commit` script, `present` when the script already ran mwsguard.
+   */
+  readonly husky?: 'added' | 'present';
+}
+
+/** The command added to husky's `.husky/pre-commit`: the project's own mwsguard. */
+export const HUSKY_COMMAND = 'npx --no-install mwsguard scan --staged';
+
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * The user's pre-commit script when husky (9) manages the hooks: husky points `core.hooksPath`
+ * at `.husky/_`, which it regenerates on every install, and its hooks there run `.husky/<hook>`.
+ * A command belongs in that script, which the project commits; `undefined` without husky.
+ */
+async function huskyScript(hooksDir: string): Promise<string | undefined> {
+  if (basename(hooksDir) !== '_') return undefined;
+  const runner = (await exists(join(hooksDir, 'h'))) || (await exists(join(hooksDir, 'husky.sh')));
+  return runner ? join(dirname(hooksDir), 'pre-commit') : undefined;
+}
+
+async function readIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError(`Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+  }
+}
+
+/** Adds {@link HUSKY_COMMAND} to husky's pre-commit script unless it already runs mwsguard. */
+async function addToHusky(path: string): Promise<InstalledHook> {
+  const existing = await readIfPresent(path);
+  const runsMwsguard = existing?.split('\n').some((line) => line.includes('mwsguard') && line.includes(' scan'));
+  if (runsMwsguard === true) {
+    return { path, replaced: false, husky: 'present' };
+  }
+  const separator = existing === undefined || existing === '' || existing.endsWith('\n') ? '' : '\n';
+  await appendFile(path, `${separator}${HUSKY_COMMAND}\n`, { mode: 0o755 });
+  return { path, replaced: false, husky: 'added' };
 }
 
 const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
@@ -35,7 +81,8 @@ exec "$NODE" "$MWSGUARD" scan --staged
 
 /**
  * Writes a pre-commit hook into the repository at `cwd` (where `git rev-parse --git-path hooks`
- * says: `core.hooksPath` and worktrees are honoured). A hook that mwsguard did not write is left
+ * says: `core.hooksPath` and worktrees are honoured). With husky, adds the scan to husky's
+ * `.husky/pre-commit` instead. A hook that mwsguard did not write is left
  * alone unless `force` is set, in which case it is saved next to it first.
  */
 export async function installHook(cwd: string, force: boolean): Promise<InstalledHook> {
@@ -43,15 +90,10 @@ export async function installHook(cwd: string, force: boolean): Promise<Installe
   if (result.code !== 0) throw new UsageError(`Not inside a git repository: ${cwd}`);
   const relativeDir = result.stdout.trim();
   const dir = isAbsolute(relativeDir) ? relativeDir : resolve(cwd, relativeDir);
+  const husky = await huskyScript(dir);
+  if (husky !== undefined) return addToHusky(husky);
   const path = join(dir, 'pre-commit');
-  let existing: string | undefined;
-  try {
-    existing = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new UsageError(`Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
-    }
-  }
+  const existing = await readIfPresent(path);
   let backup: string | undefined;
   if (existing !== undefined && !existing.includes(HOOK_MARKER)) {
     if (!force) {

@@ -82,9 +82,14 @@ async function runExplain(command: ExplainCommand, io: RunIO): Promise<ExitCode>
 }
 
 async function runInstallHook(command: InstallHookCommand, io: RunIO): Promise<ExitCode> {
-  const { installHook } = await import('./install-hook.js');
+  const { HUSKY_COMMAND, installHook } = await import('./install-hook.js');
   const hook = await installHook(io.cwd, command.force);
   const where = relative(io.cwd, hook.path) || hook.path;
+  if (hook.husky !== undefined) {
+    const done = hook.husky === 'added' ? `added "${HUSKY_COMMAND}" to` : 'found mwsguard already in';
+    io.stdout.write(`mwsguard: ${done} husky's pre-commit script ${where}.\n`);
+    return EXIT_OK;
+  }
   const saved = hook.backup ? ` (the previous hook is saved as ${relative(io.cwd, hook.backup)})` : '';
   io.stdout.write(`mwsguard: ${hook.replaced ? 'replaced' : 'installed'} the pre-commit hook ${where}${saved}.\n`);
   return EXIT_OK;

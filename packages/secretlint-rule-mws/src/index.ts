@@ -3,7 +3,7 @@
  * secretlint rule. All detection comes from `@mwsguard/core`; this module only translates its
  * findings into secretlint reports (`range`, message id, masked data).
  */
-import { applyInlineIgnores, renderMessage, scanText } from '@mwsguard/core';
+import { applyInlineIgnores, renderMessage, REPOSITORY_URL, scanText } from '@mwsguard/core';
 import type { Finding, Kind } from '@mwsguard/core';
 import type {
   SecretLintRuleContext,
@@ -21,7 +21,7 @@ export type { Options } from './options.js';
 export const RULE_ID = '@mwsguard/secretlint-rule-mws';
 
 /** The README; secretlint links each report to `<url>#<MessageId>`. */
-export const DOCS_URL = 'https://github.com/mwsguard/mwsguard/blob/main/packages/secretlint-rule-mws/README.md';
+export const DOCS_URL = `${REPOSITORY_URL}/blob/main/packages/secretlint-rule-mws/README.md`;
 
 /** The secretlint message id of each mwsguard kind (PascalCase, one README heading each). */
 export const MESSAGE_IDS = {

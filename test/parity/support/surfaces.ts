@@ -160,10 +160,10 @@ export function eslintConfig(plugin: Plugin, locale?: string): Linter.Config[] {
   return [
     { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser } },
     { files: ['**/*.tsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-    ...(plugin.configs.strict as Linter.Config[]),
+    ...plugin.configs.strict,
     ...localized,
     { name: 'parity/other-text-files', files: OTHER_TEXT_FILES, processor: plugin.processors['config-files'] },
-  ] as Linter.Config[];
+  ];
 }
 
 /** (b) ESLint's Node API over the tree. */

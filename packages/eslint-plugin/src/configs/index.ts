@@ -1,16 +1,17 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { CONFIG_FILES, CONFIG_FILES_IGNORED, configFilesProcessor, configTextParser } from '../processor.js';
+import type { RuleName } from '../rule-names.js';
 import { rules } from '../rules/index.js';
-import type { RuleName } from '../rules/index.js';
+import type { PresetName } from '../types.js';
 import { CONFIG_BLOCK_GLOB } from '../util/file.js';
 
-/** Source files the rules read: JavaScript, TypeScript and JSX in every module flavour. */
-export const CODE_FILES: readonly string[] = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+/** JavaScript and JSX in every module flavour: ESLint parses these without help. */
+export const CODE_FILES: readonly string[] = ['**/*.{js,mjs,cjs,jsx}'];
 
-/** The preset names. */
-export type PresetName = 'recommended' | 'strict' | 'all';
+/** TypeScript in every module flavour: linted when the project configures a TypeScript parser. */
+export const TYPESCRIPT_FILES: readonly string[] = ['**/*.{ts,mts,cts,tsx}'];
 
-type RuleEntries = Partial<Record<`@mwsguard/${RuleName}`, TSESLint.SharedConfig.RuleEntry>>;
+type RuleEntries = Partial<Record<`@mwsguard/${RuleName}`, Linter.RuleEntry>>;
 
 const ruleNames = Object.keys(rules) as RuleName[];
 
@@ -29,15 +30,27 @@ function entriesFor(preset: PresetName): RuleEntries {
  * Builds a preset: the rules for code, the `config-files` processor for config files, and the
  * parser that reads their blocks. `plugin` is the plugin object itself (presets reuse its meta).
  */
-export function createPreset(preset: PresetName, plugin: TSESLint.FlatConfig.Plugin): TSESLint.FlatConfig.ConfigArray {
+export function createPreset(preset: PresetName, plugin: ESLint.Plugin): Linter.Config[] {
+  const ruleEntries = entriesFor(preset);
   return [
     {
       name: `@mwsguard/${preset}`,
-      // The rules read JavaScript and TypeScript (and config blocks): scoping them keeps ESLint
-      // from applying them to files of other languages (JSON, Markdown, CSS plugins).
+      // The rules read JavaScript (and config blocks): scoping them keeps ESLint from applying
+      // them to files of other languages (JSON, Markdown, CSS plugins).
       files: [...CODE_FILES, CONFIG_BLOCK_GLOB],
       plugins: { '@mwsguard': plugin },
-      rules: entriesFor(preset),
+      rules: ruleEntries,
+    },
+    {
+      name: `@mwsguard/${preset}/typescript`,
+      // TypeScript files get the rules only when another config already lints them (one that sets
+      // a TypeScript parser, such as typescript-eslint's). ESLint does not lint a file matched
+      // only by a pattern ending in `/*`, so `**/*` narrowed by `ignores` adds no file of its
+      // own: without a TypeScript parser, `.ts` files are left alone instead of failing to parse.
+      files: ['**/*'],
+      ignores: ['**/*', ...TYPESCRIPT_FILES.map((glob) => `!${glob}`)],
+      plugins: { '@mwsguard': plugin },
+      rules: ruleEntries,
     },
     {
       name: `@mwsguard/${preset}/config-files`,

@@ -1,18 +1,16 @@
 import { classifyString, KINDS, mayHoldStringCredentials, renderNotice, resolveLocale } from '@mwsguard/core';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { findVariable, getStaticValue } from '../util/eslint-utils.js';
 import type { Finding, Kind } from '@mwsguard/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { compileAllowlist } from '../util/allowlist.js';
 import { keyName, siblingsOf, slotOf, targetName } from '../util/ast.js';
 import type { Slot } from '../util/ast.js';
+import type { HardCodedKind, NoHardcodedCredentialsOptions } from '../options.js';
 import { createRule } from '../util/create-rule.js';
 import { textFacts } from '../util/file.js';
 import { DEFAULT_LOCALE, LOCALE_DESCRIPTION, messageIn } from '../util/locale.js';
 import { envNameFor, hasCredentialRole, isListedName } from '../util/names.js';
 import { scanFile } from '../util/scan.js';
-
-/** The kinds this rule reports: every kind that is a credential value. */
-export type HardCodedKind = Exclude<Kind, 'shared-credentials'>;
 
 const HARD_CODED_KINDS = KINDS.filter((k): k is HardCodedKind => k !== 'shared-credentials');
 
@@ -36,25 +34,6 @@ const DEFAULT_ENV: Readonly<Record<HardCodedKind, [aws: string, mws: string]>> =
 // Shortest value that can hold a credential (an access key id); longer than any sane value.
 const MIN_LENGTH = 20;
 const MAX_LENGTH = 4096;
-
-/** Options of `no-hardcoded-credentials`. */
-export interface NoHardcodedCredentialsOptions {
-  /** Kinds to report. Default: every hard-coded kind. */
-  readonly kinds: HardCodedKind[];
-  /** Exact values never reported (your own published test keys). Default: none. */
-  readonly allow: string[];
-  /** Regular expressions (`u` flag) over the raw value; a match is never reported. Default: none. */
-  readonly allowPatterns: string[];
-  /** Extra names whose values are secret keys (`signingBlob`). Default: none. */
-  readonly secretKeyNames: string[];
-  /** Extra names whose values are access key ids (`mwsUser`). Default: none. */
-  readonly accessKeyIdNames: string[];
-  /**
-   * Language of the messages: `zh-CN` (also `zh`, `zh_CN`, `zh-Hans`) for Simplified Chinese;
-   * any other value falls back to English. Messages come from core's message table. Default: `'en'`.
-   */
-  readonly locale: string;
-}
 
 export type Options = [NoHardcodedCredentialsOptions];
 export type MessageIds =
@@ -180,13 +159,10 @@ export default createRule<Options, MessageIds>({
     const replaceableLiteral = (start: number, end: number): { node: TSESTree.Node; slot: Slot } | undefined => {
       const node = sourceCode.getNodeByRangeIndex(start);
       if (!node) return undefined;
-      const literal =
-        node.type === AST_NODE_TYPES.TemplateElement && node.parent.type === AST_NODE_TYPES.TemplateLiteral
-          ? node.parent
-          : node;
+      const literal = node.type === 'TemplateElement' && node.parent.type === 'TemplateLiteral' ? node.parent : node;
       const isString =
-        (literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string') ||
-        (literal.type === AST_NODE_TYPES.TemplateLiteral && literal.expressions.length === 0);
+        (literal.type === 'Literal' && typeof literal.value === 'string') ||
+        (literal.type === 'TemplateLiteral' && literal.expressions.length === 0);
       // The secret must be the whole string: `'AKIA…'`, not `'user:AKIA…'`.
       if (!isString || literal.range[0] !== start - 1 || literal.range[1] !== end + 1) return undefined;
       const slot = slotOf(literal);
@@ -214,21 +190,21 @@ export default createRule<Options, MessageIds>({
       const scope = sourceCode.getScope(node);
       const visit = (n: TSESTree.Node, depth: number): void => {
         if (depth > 3) return;
-        if (n.type === AST_NODE_TYPES.Identifier) {
-          const def = ASTUtils.findVariable(scope, n)?.defs[0]?.node;
-          if (def?.type === AST_NODE_TYPES.VariableDeclarator && def.init) ranges.push(def.init.range);
-        } else if (n.type === AST_NODE_TYPES.MemberExpression) visit(n.object, depth + 1);
-        else if (n.type === AST_NODE_TYPES.BinaryExpression) {
+        if (n.type === 'Identifier') {
+          const def = findVariable(scope, n)?.defs[0]?.node;
+          if (def?.type === 'VariableDeclarator' && def.init) ranges.push(def.init.range);
+        } else if (n.type === 'MemberExpression') visit(n.object, depth + 1);
+        else if (n.type === 'BinaryExpression') {
           visit(n.left, depth + 1);
           visit(n.right, depth + 1);
-        } else if (n.type === AST_NODE_TYPES.TemplateLiteral) for (const e of n.expressions) visit(e, depth + 1);
+        } else if (n.type === 'TemplateLiteral') for (const e of n.expressions) visit(e, depth + 1);
       };
       visit(node, 0);
       return ranges;
     };
 
     const staticString = (node: TSESTree.Node): string | undefined => {
-      const result = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+      const result = getStaticValue(node, sourceCode.getScope(node));
       return typeof result?.value === 'string' ? result.value : undefined;
     };
 
@@ -299,25 +275,25 @@ export default createRule<Options, MessageIds>({
       if (!value) return;
       let v = value;
       while (
-        v.type === AST_NODE_TYPES.TSAsExpression ||
-        v.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-        v.type === AST_NODE_TYPES.TSNonNullExpression ||
-        v.type === AST_NODE_TYPES.JSXExpressionContainer
+        v.type === 'TSAsExpression' ||
+        v.type === 'TSSatisfiesExpression' ||
+        v.type === 'TSNonNullExpression' ||
+        v.type === 'JSXExpressionContainer'
       ) {
-        if (v.expression.type === AST_NODE_TYPES.JSXEmptyExpression) return;
+        if (v.expression.type === 'JSXEmptyExpression') return;
         v = v.expression;
       }
-      if (v.type === AST_NODE_TYPES.Identifier || v.type === AST_NODE_TYPES.MemberExpression) checkExpression(v, true);
+      if (v.type === 'Identifier' || v.type === 'MemberExpression') checkExpression(v, true);
     };
 
     return {
       Program: scanWholeText,
       // Only values that are not one literal: text already shows literals to core.
       BinaryExpression(node) {
-        if (node.operator === '+' && node.parent.type !== AST_NODE_TYPES.BinaryExpression) checkExpression(node, false);
+        if (node.operator === '+' && node.parent.type !== 'BinaryExpression') checkExpression(node, false);
       },
       TemplateLiteral(node) {
-        if (node.expressions.length > 0 && node.parent.type !== AST_NODE_TYPES.TaggedTemplateExpression)
+        if (node.expressions.length > 0 && node.parent.type !== 'TaggedTemplateExpression')
           checkExpression(node, false);
       },
       TaggedTemplateExpression(node) {
@@ -326,8 +302,8 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         const callee = node.callee;
         if (
-          callee.type === AST_NODE_TYPES.MemberExpression &&
-          callee.property.type === AST_NODE_TYPES.Identifier &&
+          callee.type === 'MemberExpression' &&
+          callee.property.type === 'Identifier' &&
           (callee.property.name === 'join' || callee.property.name === 'concat')
         )
           checkExpression(node, false);
@@ -335,16 +311,16 @@ export default createRule<Options, MessageIds>({
         if (node.arguments.length === 1) checkNamedValue(node.arguments[0]);
         node.arguments.forEach((arg, i) => {
           const previous = node.arguments[i - 1];
-          if (previous?.type === AST_NODE_TYPES.Literal && typeof previous.value === 'string') checkNamedValue(arg);
+          if (previous?.type === 'Literal' && typeof previous.value === 'string') checkNamedValue(arg);
         });
       },
       // Constants read under a credential name. The name is checked first (a cached lookup), so
       // the value is only evaluated where a credential could be.
       VariableDeclarator(node) {
-        if (node.id.type === AST_NODE_TYPES.Identifier && isNamed(node.id.name)) checkNamedValue(node.init);
+        if (node.id.type === 'Identifier' && isNamed(node.id.name)) checkNamedValue(node.init);
       },
       Property(node) {
-        if (node.parent.type === AST_NODE_TYPES.ObjectExpression && isNamed(keyName(node.key, node.computed)))
+        if (node.parent.type === 'ObjectExpression' && isNamed(keyName(node.key, node.computed)))
           checkNamedValue(node.value);
       },
       AssignmentExpression(node) {
@@ -357,7 +333,7 @@ export default createRule<Options, MessageIds>({
         if (isNamed(keyName(node.key, node.computed))) checkNamedValue(node.value);
       },
       JSXAttribute(node) {
-        const name = node.name.type === AST_NODE_TYPES.JSXIdentifier ? node.name.name : node.name.name.name;
+        const name = node.name.type === 'JSXIdentifier' ? node.name.name : node.name.name.name;
         if (isNamed(name)) checkNamedValue(node.value);
       },
       Literal(node) {

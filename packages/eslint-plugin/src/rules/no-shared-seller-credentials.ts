@@ -1,21 +1,9 @@
 import { normalizeName, resolveLocale } from '@mwsguard/core';
 import { compileAllowlist } from '../util/allowlist.js';
+import type { NoSharedSellerCredentialsOptions } from '../options.js';
 import { createRule } from '../util/create-rule.js';
 import { DEFAULT_LOCALE, LOCALE_DESCRIPTION, messageIn } from '../util/locale.js';
 import { scanFile } from '../util/scan.js';
-
-/** Options of `no-shared-seller-credentials`. */
-export interface NoSharedSellerCredentialsOptions {
-  /** Field names never reported (compared case- and separator-insensitively). Default: none. */
-  readonly allowFields: string[];
-  /** Regular expressions (`u` flag) over the reported field name; a match is never reported. Default: none. */
-  readonly allowPatterns: string[];
-  /**
-   * Language of the messages: `zh-CN` (also `zh`, `zh_CN`, `zh-Hans`) for Simplified Chinese;
-   * any other value falls back to English. Messages come from core's message table. Default: `'en'`.
-   */
-  readonly locale: string;
-}
 
 export type Options = [NoSharedSellerCredentialsOptions];
 export type MessageIds = 'sharedCredentials';

@@ -1,6 +1,7 @@
 import { classifyValue, nameRole, renderNotice, resolveLocale } from '@mwsguard/core';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { findVariable } from '../util/eslint-utils.js';
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { RequireMwsAuthTokenOptions } from '../options.js';
 import { createRule } from '../util/create-rule.js';
 import { keyName } from '../util/ast.js';
 import { textFacts } from '../util/file.js';
@@ -38,21 +39,6 @@ const MAX_DEPTH = 3;
 // `SellerId`, `sellerId`, `Merchant`, `merchantId`, `MERCHANT_ID`, `seller_id`…
 const SELLER_PREFILTER = /seller|merchant/i;
 
-/** Options of `require-mws-auth-token`. */
-export interface RequireMwsAuthTokenOptions {
-  /**
-   * Do not report a seller id that is a literal or read from the environment or config: a
-   * single-tenant script calling MWS for its own account needs no token. Default: `true`.
-   */
-  readonly allowOwnAccount: boolean;
-  /** Extra names of seller id parameters (`shopSellerId`). Default: none. */
-  readonly sellerIdNames: string[];
-  /** Extra names of MWS Auth Token parameters (`delegationToken`). Default: none. */
-  readonly authTokenNames: string[];
-  /** Language of the message (`en`, `zh-CN`); see `no-hardcoded-credentials`. */
-  readonly locale: string;
-}
-
 export type Options = [RequireMwsAuthTokenOptions];
 export type MessageIds = 'missingAuthToken';
 
@@ -68,29 +54,29 @@ interface Param {
 function unwrap(node: TSESTree.Node): TSESTree.Node {
   let n = node;
   while (
-    n.type === AST_NODE_TYPES.TSAsExpression ||
-    n.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    n.type === AST_NODE_TYPES.TSNonNullExpression ||
-    n.type === AST_NODE_TYPES.TSTypeAssertion
+    n.type === 'TSAsExpression' ||
+    n.type === 'TSSatisfiesExpression' ||
+    n.type === 'TSNonNullExpression' ||
+    n.type === 'TSTypeAssertion'
   )
     n = n.expression;
   return n;
 }
 
 function memberName(node: TSESTree.Node): string | undefined {
-  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type === AST_NODE_TYPES.MemberExpression) return keyName(node.property, node.computed);
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression') return keyName(node.property, node.computed);
   return undefined;
 }
 
 function stringArgument(node: TSESTree.Node | undefined): string | undefined {
-  return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value : undefined;
+  return node?.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined;
 }
 
 function isRequireOf(node: TSESTree.Node, modules: ReadonlySet<string>): boolean {
   return (
-    node.type === AST_NODE_TYPES.CallExpression &&
-    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
     node.callee.name === 'require' &&
     modules.has(stringArgument(node.arguments[0]) ?? '')
   );
@@ -157,16 +143,16 @@ export default createRule<Options, MessageIds>({
     const mwsContext = (): boolean => (hasMwsContext ??= textFacts(sourceCode.text).hasMwsContext);
 
     const variableInit = (node: TSESTree.Identifier): TSESTree.Node | undefined => {
-      const def = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
-      return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
+      const def = findVariable(sourceCode.getScope(node), node)?.defs[0];
+      return def?.node.type === 'VariableDeclarator' && def.node.init ? unwrap(def.node.init) : undefined;
     };
 
     /** The object literal a request argument is, or is bound to (`const params = {…}; call(params)`). */
     const resolveObject = (node: TSESTree.Node | undefined, depth = 0): TSESTree.ObjectExpression | undefined => {
       if (!node || depth > MAX_DEPTH) return undefined;
       const n = unwrap(node);
-      if (n.type === AST_NODE_TYPES.ObjectExpression) return n;
-      if (n.type === AST_NODE_TYPES.Identifier) return resolveObject(variableInit(n), depth + 1);
+      if (n.type === 'ObjectExpression') return n;
+      if (n.type === 'Identifier') return resolveObject(variableInit(n), depth + 1);
       return undefined;
     };
 
@@ -174,7 +160,7 @@ export default createRule<Options, MessageIds>({
     const paramsOf = (object: TSESTree.ObjectExpression, depth = 0): Param[] | undefined => {
       const params: Param[] = [];
       for (const p of object.properties) {
-        if (p.type === AST_NODE_TYPES.SpreadElement) {
+        if (p.type === 'SpreadElement') {
           const inner = depth < MAX_DEPTH ? resolveObject(p.argument) : undefined;
           const innerParams = inner && paramsOf(inner, depth + 1);
           if (!innerParams) return undefined;
@@ -189,7 +175,7 @@ export default createRule<Options, MessageIds>({
 
     const isEmpty = (node: TSESTree.Node): boolean => {
       const n = unwrap(node);
-      if (n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined') return true;
+      if (n.type === 'Identifier' && n.name === 'undefined') return true;
       return classifyValue(sourceCode.getText(n)) === 'empty';
     };
 
@@ -198,9 +184,9 @@ export default createRule<Options, MessageIds>({
       const n = unwrap(node);
       const shape = classifyValue(sourceCode.getText(n));
       if (shape === 'literal' || shape === 'env') return true;
-      if (n.type === AST_NODE_TYPES.Literal) return true;
-      if (n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length === 0) return true;
-      if (n.type === AST_NODE_TYPES.Identifier && depth < MAX_DEPTH) {
+      if (n.type === 'Literal') return true;
+      if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return true;
+      if (n.type === 'Identifier' && depth < MAX_DEPTH) {
         const init = variableInit(n);
         return init !== undefined && isOwnAccount(init, depth + 1);
       }
@@ -242,7 +228,7 @@ export default createRule<Options, MessageIds>({
     /** `mws-simple` clients: the token may come per request instead, as its README documents. */
     const checkMwsSimpleConstructor = (args: readonly TSESTree.Node[], binding: TSESTree.Node): void => {
       const object = resolveObject(args[0]);
-      if (binding.type === AST_NODE_TYPES.VariableDeclarator && binding.id.type === AST_NODE_TYPES.Identifier)
+      if (binding.type === 'VariableDeclarator' && binding.id.type === 'Identifier')
         mwsSimpleClients.add(binding.id.name);
       if (!object) return;
       handled.add(object);
@@ -257,8 +243,7 @@ export default createRule<Options, MessageIds>({
     };
 
     const isMwsSimpleFactory = (callee: TSESTree.Node): boolean =>
-      isRequireOf(callee, MWS_SIMPLE_MODULES) ||
-      (callee.type === AST_NODE_TYPES.Identifier && mwsSimpleFactories.has(callee.name));
+      isRequireOf(callee, MWS_SIMPLE_MODULES) || (callee.type === 'Identifier' && mwsSimpleFactories.has(callee.name));
 
     /** URL strings and concatenations: `…?AWSAccessKeyId=…&SellerId=${seller.id}&…` without `MWSAuthToken=`. */
     const checkUrl = (node: TSESTree.Node, parts: readonly Part[]): void => {
@@ -293,11 +278,11 @@ export default createRule<Options, MessageIds>({
 
     /** Static pieces of a string expression, with their source offsets; other pieces as nodes. */
     const stringParts = (node: TSESTree.Node): Part[] | undefined => {
-      if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string')
+      if (node.type === 'Literal' && typeof node.value === 'string')
         return [
           { kind: 'text', text: sourceCode.text.slice(node.range[0] + 1, node.range[1] - 1), start: node.range[0] + 1 },
         ];
-      if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+      if (node.type === 'TemplateLiteral') {
         const out: Part[] = [];
         node.quasis.forEach((q, i) => {
           const open = sourceCode.text.charAt(q.range[0]);
@@ -308,7 +293,7 @@ export default createRule<Options, MessageIds>({
         });
         return out;
       }
-      if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
+      if (node.type === 'BinaryExpression' && node.operator === '+') {
         const left = stringParts(node.left) ?? [{ kind: 'expression', node: node.left }];
         const right = stringParts(node.right) ?? [{ kind: 'expression', node: node.right }];
         return [...left, ...right];
@@ -322,7 +307,7 @@ export default createRule<Options, MessageIds>({
     return {
       VariableDeclarator(node) {
         // `const mwsSimple = require('mws-simple')` / `import MWSSimple from '@ericblade/mws-simple'`.
-        if (node.id.type === AST_NODE_TYPES.Identifier && node.init && isRequireOf(node.init, MWS_SIMPLE_MODULES))
+        if (node.id.type === 'Identifier' && node.init && isRequireOf(node.init, MWS_SIMPLE_MODULES))
           mwsSimpleFactories.add(node.id.name);
       },
       ImportDeclaration(node) {
@@ -335,13 +320,13 @@ export default createRule<Options, MessageIds>({
           checkMwsSimpleConstructor(node.arguments, node.parent);
           return;
         }
-        if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        if (callee.type !== 'MemberExpression') return;
         const method = memberName(callee);
         if (method === undefined) return;
-        const section = callee.object.type === AST_NODE_TYPES.MemberExpression ? memberName(callee.object) : undefined;
+        const section = callee.object.type === 'MemberExpression' ? memberName(callee.object) : undefined;
         if (AMAZON_MWS_METHODS.has(method) && section !== undefined && AMAZON_MWS_SECTIONS.has(section)) {
           checkParams(resolveObject(node.arguments[0]));
-        } else if (method === 'request' && callee.object.type === AST_NODE_TYPES.Identifier) {
+        } else if (method === 'request' && callee.object.type === 'Identifier') {
           if (!mwsSimpleClients.has(callee.object.name)) return;
           const request = resolveObject(node.arguments[0]);
           const query = request && paramsOf(request)?.find((p) => p.name === 'query');
@@ -363,7 +348,7 @@ export default createRule<Options, MessageIds>({
       },
       NewExpression(node) {
         const name = memberName(node.callee);
-        if (node.callee.type === AST_NODE_TYPES.Identifier && mwsSimpleFactories.has(node.callee.name)) {
+        if (node.callee.type === 'Identifier' && mwsSimpleFactories.has(node.callee.name)) {
           checkMwsSimpleConstructor(node.arguments, node.parent);
         } else if (name === SCALELEAP_CLIENT) {
           checkParams(resolveObject(node.arguments[0]));
@@ -373,7 +358,7 @@ export default createRule<Options, MessageIds>({
         if (handled.has(node)) return;
         const names = new Set<string>();
         for (const p of node.properties)
-          if (p.type === AST_NODE_TYPES.Property) {
+          if (p.type === 'Property') {
             const n = keyName(p.key, p.computed);
             if (n !== undefined) names.add(n);
           }
@@ -385,10 +370,10 @@ export default createRule<Options, MessageIds>({
       'Literal, TemplateLiteral, BinaryExpression'(
         node: TSESTree.Literal | TSESTree.TemplateLiteral | TSESTree.BinaryExpression,
       ) {
-        if (node.parent.type === AST_NODE_TYPES.BinaryExpression && node.parent.operator === '+') return;
-        if (node.parent.type === AST_NODE_TYPES.TemplateLiteral) return;
-        if (node.type === AST_NODE_TYPES.Literal && typeof node.value !== 'string') return;
-        if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator !== '+') return;
+        if (node.parent.type === 'BinaryExpression' && node.parent.operator === '+') return;
+        if (node.parent.type === 'TemplateLiteral') return;
+        if (node.type === 'Literal' && typeof node.value !== 'string') return;
+        if (node.type === 'BinaryExpression' && node.operator !== '+') return;
         const parts = stringParts(node);
         if (parts) checkUrl(node, parts);
       },

@@ -1,5 +1,4 @@
 import { nameRole } from '@mwsguard/core';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 /** Where an expression's value goes: the name it is bound to and whether it may be replaced. */
@@ -18,36 +17,35 @@ export interface Slot {
 
 /** The static name of a property key (`secretKey`, `'secret_key'`, `["secretKey"]`, `#secretKey`). */
 export function keyName(key: TSESTree.Node, computed: boolean): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier && !computed) return key.name;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
-  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0)
-    return key.quasis[0]?.value.cooked ?? undefined;
+  if (key.type === 'Identifier' && !computed) return key.name;
+  if (key.type === 'PrivateIdentifier') return key.name;
+  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
+  if (key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 
 /** The name written on the left of an assignment: `x`, `config.secretKey`, `env['SECRET_KEY']`. */
 export function targetName(node: TSESTree.Node): string | undefined {
-  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type === AST_NODE_TYPES.MemberExpression) return keyName(node.property, node.computed);
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression') return keyName(node.property, node.computed);
   return undefined;
 }
 
 /** Expressions a value passes through unchanged on its way to its binding. */
 function isTransparent(parent: TSESTree.Node, child: TSESTree.Node): boolean {
   switch (parent.type) {
-    case AST_NODE_TYPES.TSAsExpression:
-    case AST_NODE_TYPES.TSSatisfiesExpression:
-    case AST_NODE_TYPES.TSNonNullExpression:
-    case AST_NODE_TYPES.TSTypeAssertion:
-    case AST_NODE_TYPES.AwaitExpression:
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+    case 'TSTypeAssertion':
+    case 'AwaitExpression':
       return true;
-    case AST_NODE_TYPES.LogicalExpression:
+    case 'LogicalExpression':
       return true;
-    case AST_NODE_TYPES.ConditionalExpression:
+    case 'ConditionalExpression':
       return parent.test !== child;
-    case AST_NODE_TYPES.JSXExpressionContainer:
-      return parent.parent.type === AST_NODE_TYPES.JSXAttribute;
+    case 'JSXExpressionContainer':
+      return parent.parent.type === 'JSXAttribute';
     default:
       return false;
   }
@@ -55,9 +53,9 @@ function isTransparent(parent: TSESTree.Node, child: TSESTree.Node): boolean {
 
 function isConstAssertion(node: TSESTree.Node): boolean {
   return (
-    node.type === AST_NODE_TYPES.TSAsExpression &&
-    node.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference &&
-    node.typeAnnotation.typeName.type === AST_NODE_TYPES.Identifier &&
+    node.type === 'TSAsExpression' &&
+    node.typeAnnotation.type === 'TSTypeReference' &&
+    node.typeAnnotation.typeName.type === 'Identifier' &&
     node.typeAnnotation.typeName.name === 'const'
   );
 }
@@ -69,14 +67,14 @@ function recordName(node: TSESTree.Node | undefined): string | undefined {
   const parent = current?.parent;
   if (!parent) return undefined;
   switch (parent.type) {
-    case AST_NODE_TYPES.VariableDeclarator:
-      return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
-    case AST_NODE_TYPES.Property:
+    case 'VariableDeclarator':
+      return parent.id.type === 'Identifier' ? parent.id.name : undefined;
+    case 'Property':
       return keyName(parent.key, parent.computed);
-    case AST_NODE_TYPES.AssignmentExpression:
+    case 'AssignmentExpression':
       return targetName(parent.left);
-    case AST_NODE_TYPES.ClassDeclaration:
-    case AST_NODE_TYPES.ClassExpression:
+    case 'ClassDeclaration':
+    case 'ClassExpression':
       return parent.id?.name;
     default:
       return undefined;
@@ -88,16 +86,12 @@ function argumentName(call: TSESTree.CallExpression | TSESTree.NewExpression, ar
   const index = call.arguments.indexOf(arg as TSESTree.CallExpressionArgument);
   const previous = index > 0 ? call.arguments[index - 1] : undefined;
   // `define('AWS_SECRET_ACCESS_KEY', v)`: a name, not another value (`setApiKey('AKIA…', v)`).
-  if (
-    previous?.type === AST_NODE_TYPES.Literal &&
-    typeof previous.value === 'string' &&
-    nameRole(previous.value) !== 'none'
-  )
+  if (previous?.type === 'Literal' && typeof previous.value === 'string' && nameRole(previous.value) !== 'none')
     return previous.value;
   // A setter names its one argument: `setSecretKey(v)`, not `setApiKey(accessKey, secret)`.
   if (call.arguments.length !== 1) return undefined;
-  const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  const callee = call.callee.type === 'MemberExpression' ? call.callee.property : call.callee;
+  const name = callee.type === 'Identifier' ? callee.name : undefined;
   const setter = name === undefined ? undefined : /^(?:set|with|put)_?([A-Za-z]\w*)$/.exec(name)?.[1];
   return setter;
 }
@@ -121,41 +115,38 @@ export function slotOf(node: TSESTree.Node): Slot | undefined {
     container,
     holder,
     replaceable: canReplace,
-    isJsxAttribute: holder.type === AST_NODE_TYPES.JSXAttribute,
+    isJsxAttribute: holder.type === 'JSXAttribute',
   });
   switch (holder.type) {
-    case AST_NODE_TYPES.VariableDeclarator:
+    case 'VariableDeclarator':
       if (holder.init !== child) return undefined;
-      return slot(holder.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : undefined, undefined);
-    case AST_NODE_TYPES.Property:
-      if (holder.value !== child || holder.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      return slot(holder.id.type === 'Identifier' ? holder.id.name : undefined, undefined);
+    case 'Property':
+      if (holder.value !== child || holder.parent.type !== 'ObjectExpression') return undefined;
       return slot(keyName(holder.key, holder.computed), recordName(holder.parent));
-    case AST_NODE_TYPES.AssignmentExpression:
+    case 'AssignmentExpression':
       return holder.right === child ? slot(targetName(holder.left), undefined) : undefined;
-    case AST_NODE_TYPES.AssignmentPattern:
+    case 'AssignmentPattern':
       return holder.right === child ? slot(targetName(holder.left), undefined) : undefined;
-    case AST_NODE_TYPES.PropertyDefinition:
-    case AST_NODE_TYPES.AccessorProperty:
+    case 'PropertyDefinition':
+    case 'AccessorProperty':
       if (holder.value !== child) return undefined;
       return slot(keyName(holder.key, holder.computed), recordName(holder.parent.parent));
-    case AST_NODE_TYPES.JSXAttribute:
-      return slot(
-        holder.name.type === AST_NODE_TYPES.JSXIdentifier ? holder.name.name : holder.name.name.name,
-        undefined,
-      );
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression:
+    case 'JSXAttribute':
+      return slot(holder.name.type === 'JSXIdentifier' ? holder.name.name : holder.name.name.name, undefined);
+    case 'CallExpression':
+    case 'NewExpression':
       if (holder.callee === child) return undefined;
       return slot(argumentName(holder, child), undefined);
-    case AST_NODE_TYPES.TSEnumMember:
+    case 'TSEnumMember':
       if (holder.initializer !== child) return undefined;
       // Enum initializers must be constants: no replacement.
       return slot(keyName(holder.id, false), holder.parent.parent.id.name, false);
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.ArrayExpression:
-    case AST_NODE_TYPES.TemplateLiteral:
+    case 'ReturnStatement':
+    case 'ArrayExpression':
+    case 'TemplateLiteral':
       return slot(undefined, undefined);
-    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case 'ArrowFunctionExpression':
       return holder.body === child ? slot(undefined, undefined) : undefined;
     default:
       return undefined;
@@ -165,12 +156,12 @@ export function slotOf(node: TSESTree.Node): Slot | undefined {
 /** Sibling values of a slot: other arguments of the call, other properties of the object. */
 export function siblingsOf(slot: Slot): { name: string | undefined; value: TSESTree.Node }[] {
   const { holder } = slot;
-  if (holder.type === AST_NODE_TYPES.CallExpression || holder.type === AST_NODE_TYPES.NewExpression) {
+  if (holder.type === 'CallExpression' || holder.type === 'NewExpression') {
     return holder.arguments.map((value) => ({ name: undefined, value }));
   }
-  if (holder.type === AST_NODE_TYPES.Property && holder.parent.type === AST_NODE_TYPES.ObjectExpression) {
+  if (holder.type === 'Property' && holder.parent.type === 'ObjectExpression') {
     return holder.parent.properties.flatMap((p) =>
-      p.type === AST_NODE_TYPES.Property ? [{ name: keyName(p.key, p.computed), value: p.value }] : [],
+      p.type === 'Property' ? [{ name: keyName(p.key, p.computed), value: p.value }] : [],
     );
   }
   return [];

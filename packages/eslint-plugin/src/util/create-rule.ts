@@ -1,5 +1,5 @@
 import { DOCS_BASE_URL } from '@mwsguard/core';
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 
 /** The preset a rule belongs to: `recommended` rules are also in `strict` and `all`. */
 export type RulePreset = 'recommended' | 'strict';
@@ -17,8 +17,41 @@ export function ruleDocsUrl(name: string): string {
   return `${DOCS_BASE_URL}/rules/${name}.md`;
 }
 
+/** Each mwsguard rule takes at most one options object, every field of which has a default. */
+type ObjectOptions = readonly [object] | readonly [];
+
+/** A rule as `createRule` returns it: typescript-eslint's rule shape with mwsguard's docs. */
+export type MwsguardRule<Options extends ObjectOptions, MessageIds extends string> = TSESLint.RuleModule<
+  MessageIds,
+  Options,
+  MwsguardRuleDocs
+> & { name: string };
+
 /**
- * `RuleCreator` with mwsguard's docs interface and URL builder. Rules read their options from
- * `create`'s second argument, where `meta.defaultOptions` are already merged in.
+ * The shape of typescript-eslint's `ESLintUtils.RuleCreator(ruleDocsUrl)`, written out here so the
+ * plugin does not load `@typescript-eslint/utils` at run time (its index pulls in ~370 modules
+ * and npm would install its `typescript` peer). Adds the docs URL, and hands `create` its options
+ * with `meta.defaultOptions` merged in: each field the user leaves out keeps its default
+ * (ESLint before 9.15 does not apply `meta.defaultOptions` itself).
  */
-export const createRule = ESLintUtils.RuleCreator<MwsguardRuleDocs>(ruleDocsUrl);
+export function createRule<Options extends ObjectOptions, MessageIds extends string>(
+  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, MwsguardRuleDocs>>,
+): MwsguardRule<Options, MessageIds> {
+  const { name, meta, create } = rule;
+  const defaults = meta.defaultOptions ?? ([] as unknown as Options);
+  return {
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
+    create(context) {
+      const options = defaults.map((fallback, i) => {
+        const given: unknown = context.options[i];
+        return isPlainObject(given) ? { ...fallback, ...given } : fallback;
+      }) as unknown as Options;
+      return create(context, options);
+    },
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

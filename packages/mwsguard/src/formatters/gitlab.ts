@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { KIND_INFO } from '@mwsguard/core';
+import { KIND_INFO, REPOSITORY_URL } from '@mwsguard/core';
 import { explanationTexts } from '../explain.js';
 import type { ExplanationTexts } from '../explain.js';
 import type { FileFinding, ReportSeverity } from '../result.js';
@@ -36,7 +36,7 @@ export const renderGitlab: Renderer = function* (result, options) {
   const tool = { id: 'mwsguard', name: 'mwsguard', version, vendor: { name: 'mwsguard' } };
   const scan = {
     analyzer: tool,
-    scanner: { ...tool, url: 'https://github.com/mwsguard/mwsguard' },
+    scanner: { ...tool, url: REPOSITORY_URL },
     type: 'secret_detection',
     start_time: timestamp(started),
     end_time: timestamp(finished),

@@ -1,4 +1,4 @@
-import { KINDS, KIND_INFO } from '@mwsguard/core';
+import { KINDS, KIND_INFO, REPOSITORY_URL } from '@mwsguard/core';
 import type { Kind } from '@mwsguard/core';
 import { explanationTexts, fullDescription, renderExplanation, renderExplanationMarkdown } from '../explain.js';
 import { INCOMPLETE_REASONS } from '../result.js';
@@ -32,7 +32,7 @@ export const renderSarif: Renderer = function* (result, options) {
     fullName: 'mwsguard: hard-coded and shared Amazon MWS / SP-API credentials',
     version,
     semanticVersion: version,
-    informationUri: 'https://github.com/mwsguard/mwsguard',
+    informationUri: REPOSITORY_URL,
     rules: KINDS.map((kind) => rule(kind, options.locale)),
   };
   const head = JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: '2.1.0' }).slice(0, -1);
