@@ -106,6 +106,7 @@ log(
 );
 
 // 2. Which tools are here.
+/** @type {{ tool: any, probe: any, runs: any[], note: string | null, stats?: any }[]} */
 const rows = [];
 for (const tool of tools) {
   const probe = await tool.probe(ctx);

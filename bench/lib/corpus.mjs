@@ -65,8 +65,13 @@ const sha256 = (...parts) => {
   return hash.digest('hex');
 };
 
-/** Regular files under `dir` (symbolic links not followed), as [path, size]. */
+/**
+ * Regular files under `dir` (symbolic links not followed), as [path, size].
+ * @param {string} dir
+ * @returns {[string, number][]}
+ */
 export function walkFiles(dir) {
+  /** @type {[string, number][]} */
   const out = [];
   const stack = [dir];
   while (stack.length > 0) {

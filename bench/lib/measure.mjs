@@ -68,6 +68,7 @@ export function measure({ command, args, cwd, env, outFile, errFile, timeoutMs }
       closeSync(err);
       let rssKiB = null;
       let cpuS = null;
+      /** @type {string | null} */
       let childSignal = signal;
       if (hasGnuTime && existsSync(timeFile)) {
         const text = readFileSync(timeFile, 'utf8');

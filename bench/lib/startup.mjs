@@ -54,6 +54,7 @@ function stagedRepository(dir, count) {
 /**
  * The rows, each `{ id, label, command, args, cwd, okCodes }`, and notes for the peers that are
  * not installed. Repositories and configs are written under .cache/bench/startup/.
+ * @param {{ compareBin?: string }} [options] `compareBin`: another mwsguard bin, timed in the same rounds
  */
 export function startupRows({ compareBin } = {}) {
   const base = join(CACHE, 'startup');

@@ -44,7 +44,7 @@ function keysFrom(base, entries) {
 
 // ASCII word boundaries and classes only: a Unicode `\b` makes ripgrep leave its DFA for a much
 // slower engine on non-ASCII input (55 s instead of 5 s on the full corpus).
-export const RG_PATTERNS = [
+const RG_PATTERNS = [
   String.raw`(?-u:\b)(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?-u:\b)`,
   String.raw`amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`,
   String.raw`amzn1\.oa2-cs\.v1\.[0-9a-fA-F]{64}`,
@@ -140,7 +140,7 @@ async function presetRuleIds() {
   return creator.rules.map((rule) => rule.meta.id);
 }
 
-function secretlintTool({ id, label, format = 'unix', runs, rc, needsRule = false }) {
+function secretlintTool({ id, label, format = 'unix', runs = undefined, rc, needsRule = false }) {
   return {
     id,
     label,
@@ -184,7 +184,7 @@ function secretlintTool({ id, label, format = 'unix', runs, rc, needsRule = fals
         }
       } else {
         for (const line of text.split('\n')) {
-          const m = /^(.+?):(\d+):(\d+): /.exec(line);
+          const m = /^(.+?):(\d+):\d+: /.exec(line);
           if (m) entries.push([m[1], Number(m[2])]);
         }
       }

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { KEYS, keyLine } from './support/fake-credentials.js';
 import { places, runCli, scanJson } from './support/run-cli.js';
 import { tempDir, writeTree } from './support/tree.js';
+import { ALLOW_SOURCE, ALLOWED, REPORTED_LINES, exactPattern } from '../support/allow-policy.js';
 
 const tmp = tempDir();
 afterAll(() => {
@@ -119,6 +120,33 @@ describe('finding the config file', () => {
 });
 
 describe('policy', () => {
+  it("maps allowlist.values, paths and fingerprints onto core's one policy (inline, value, path, fingerprint)", async () => {
+    // test/support/allow-policy.ts: the same case every surface decides alike. `allowlist.values`
+    // takes regular expressions only, so exact values become anchored patterns.
+    const root = tree({
+      'keys.js': ALLOW_SOURCE,
+      'samples/keys.js': ALLOW_SOURCE,
+      'mwsguard.config.json': config({
+        allowlist: {
+          values: [...ALLOWED.values.map(exactPattern), ...ALLOWED.patterns],
+          paths: ['samples/**'],
+          fingerprints: ALLOWED.fingerprints.map((fingerprint) => ({ fingerprint, reason: 'reviewed' })),
+        },
+      }),
+    });
+    const { report } = await scanJson(['keys.js', 'samples'], { cwd: root });
+    expect(report.findings.map((f) => `${f.file}:${String(f.line)}`)).toEqual(
+      REPORTED_LINES.map((line) => `keys.js:${String(line)}`),
+    );
+    // keys.js: inline 1, values 2, fingerprint 1; samples/keys.js: inline 1, values 2, path 2.
+    expect(report.summary.suppressedByReason).toEqual({
+      inline: 2,
+      allowlistValue: 4,
+      allowlistPath: 2,
+      allowlistFingerprint: 1,
+    });
+  });
+
   it('severity overrides change severities; "off" stops a kind; --fail-on decides the exit code', async () => {
     const root = tree({
       'a.env': `${keyLine(KEYS.a)}MWS_AUTH_TOKEN=${KEYS.mwsAuthToken}\n`,

@@ -39,10 +39,7 @@ describe('mwsguard explain', () => {
   });
 
   it.each([
-    [
-      ['explain', 'aws-key'],
-      'Unknown kind "aws-key": expected one of access-key-id, secret-key, mws-auth-token, lwa-client-secret, lwa-refresh-token, shared-credentials (or mwsguard/<kind>).',
-    ],
+    [['explain', 'aws-key'], `Unknown kind "aws-key": expected one of ${KINDS.join(', ')} (or mwsguard/<kind>).`],
     [['explain', 'a', 'b'], '"mwsguard explain" takes one kind or rule id.'],
     [['explain', '--staged', 'secret-key'], `Option '--staged' does not apply to "mwsguard explain".`],
   ])('%j is a usage error', async (argv, message) => {

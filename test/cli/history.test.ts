@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYS, keyLine } from './support/fake-credentials.js';
 import { places } from './support/run-cli.js';
@@ -137,6 +139,21 @@ describe.concurrent('scan --history', { timeout: SPAWN_TIMEOUT }, () => {
       const { code, report } = await spawnJson(['--history'], { cwd: repo.dir });
       expect(code).toBe(0);
       expect(report.summary.suppressedByReason.inline).toBe(1);
+    } finally {
+      repo.cleanup();
+    }
+  });
+  it("a failing git log is a fatal error: exit 2, git's reason, no usage hint", async () => {
+    const repo = tempRepo();
+    try {
+      commit(repo.dir, 'one', { 'a.env': 'A=1\n' });
+      // Delete the blob's object: `git log -p` cannot show the patch and fails.
+      const id = git(repo.dir, 'rev-parse', 'HEAD:a.env').trim();
+      rmSync(join(repo.dir, '.git', 'objects', id.slice(0, 2), id.slice(2)), { force: true });
+      const run = await spawnBin(['scan', '--history'], { cwd: repo.dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^mwsguard: git log failed: .+\n$/);
+      expect(run.stderr).not.toContain('--help');
     } finally {
       repo.cleanup();
     }

@@ -100,7 +100,7 @@ export function shellParagraphs(block: CodeBlock): ShellCommand[][] {
 }
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
-export function slug(heading: string): string {
+function slug(heading: string): string {
   return heading
     .trim()
     .toLowerCase()

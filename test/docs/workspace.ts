@@ -26,9 +26,9 @@ const requireFromRoot = createRequire(join(REPO_ROOT, 'package.json'));
 /** The built mwsguard CLI. */
 export const MWSGUARD_BIN = join(REPO_ROOT, 'packages/mwsguard/bin/mwsguard.js');
 /** The ESLint CLI the repository uses. */
-export const ESLINT_BIN = join(dirname(requireFromRoot.resolve('eslint/package.json')), 'bin/eslint.js');
+const ESLINT_BIN = join(dirname(requireFromRoot.resolve('eslint/package.json')), 'bin/eslint.js');
 /** The secretlint 13 CLI the rule is tested with. */
-export const SECRETLINT_BIN = join(dirname(requireFromRule.resolve('secretlint/package.json')), 'bin/secretlint.js');
+const SECRETLINT_BIN = join(dirname(requireFromRule.resolve('secretlint/package.json')), 'bin/secretlint.js');
 
 /** Packages the documented configs import, linked into the workspace's node_modules. */
 const LINKED_PACKAGES: Readonly<Record<string, string>> = {

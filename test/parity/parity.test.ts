@@ -173,7 +173,7 @@ describe('edge cases in a project directory named amazon-orders', () => {
     expect(rowsIn(secret.reports, 'settings.ini')).toEqual(rowsIn(cli, 'settings.ini'));
   });
 
-  // Every surface applies core's `applyInlineIgnores` (besides ESLint's `eslint-disable` and
+  // Every surface applies core's `scanWithAllow` (besides ESLint's `eslint-disable` and
   // secretlint's `secretlint-disable` comments).
   it('mwsguard-ignore: suppressed on every surface', () => {
     expect(rowsIn(eslint, 'ignored.env')).toEqual(rowsIn(cli, 'ignored.env'));

@@ -36,4 +36,6 @@ export { findSharedCredentialFields } from './detectors/shared-credentials.js';
 export { DETECTORS, DETECTOR_BY_KIND } from './detectors/index.js';
 export type { Detector, Sample } from './types.js';
 export { DOCUMENTED_EXAMPLES, isPlaceholder } from './values.js';
-export { applyInlineIgnores, suppressedLines } from './suppressions.js';
+export { suppressedLines } from './suppressions.js';
+export { SUPPRESS_REASONS, compileAllow, scanWithAllow } from './allow.js';
+export type { Allow, AllowOptions, AllowScanOptions, AllowSubject, SuppressReason, Suppressed } from './allow.js';

@@ -1,5 +1,3 @@
-import type { Finding } from './scan.js';
-
 /**
  * Inline ignores, in any comment syntax (`//`, `#`, `/* *\/`, `<!-- -->`, `;`, `--`):
  * `mwsguard-ignore` on the finding's own line, `mwsguard-ignore-next-line` on the line before.
@@ -23,16 +21,4 @@ export function suppressedLines(text: string): Set<number> {
     lines.add(m[1] === undefined ? line : line + 1);
   }
   return lines;
-}
-
-/** Splits findings into reported and suppressed by inline directives; nothing is dropped. */
-export function applyInlineIgnores(
-  text: string,
-  findings: readonly Finding[],
-): { reported: Finding[]; suppressed: Finding[] } {
-  const lines = suppressedLines(text);
-  const reported: Finding[] = [];
-  const suppressed: Finding[] = [];
-  for (const f of findings) (lines.has(f.line) ? suppressed : reported).push(f);
-  return { reported, suppressed };
 }

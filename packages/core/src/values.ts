@@ -49,7 +49,7 @@ export function hasLongRun(value: string, n: number): boolean {
 }
 
 /** True for `n` or more consecutive ascending characters (`12345678`, `ABCDEFGH`). */
-export function hasSequence(value: string, n: number): boolean {
+function hasSequence(value: string, n: number): boolean {
   let run = 1;
   for (let i = 1; i < value.length; i++) {
     run = value.charCodeAt(i) === value.charCodeAt(i - 1) + 1 ? run + 1 : 1;
@@ -59,7 +59,7 @@ export function hasSequence(value: string, n: number): boolean {
 }
 
 /** Shannon entropy in bits per character. */
-export function entropy(value: string): number {
+function entropy(value: string): number {
   if (value.length === 0) return 0;
   const counts = new Map<string, number>();
   for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
@@ -72,7 +72,7 @@ export function entropy(value: string): number {
 }
 
 /** Counts of character classes in a value. */
-export function charClasses(value: string): { upper: number; lower: number; digit: number; other: number } {
+function charClasses(value: string): { upper: number; lower: number; digit: number; other: number } {
   let upper = 0;
   let lower = 0;
   let digit = 0;

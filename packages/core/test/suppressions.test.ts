@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyInlineIgnores, scanText, suppressedLines } from '@mwsguard/core';
+import { scanWithAllow, suppressedLines } from '@mwsguard/core';
 
 const KEY = 'AKIA2OGYBAH6Q7KD4XZM';
 
@@ -12,15 +12,15 @@ describe('inline ignores', () => {
     [';', `key = ${KEY} ; mwsguard-ignore`],
     ['--', `SELECT '${KEY}'; -- mwsguard-ignore`],
   ])('same line with %s', (_syntax, text) => {
-    const { reported, suppressed } = applyInlineIgnores(text, scanText(text));
+    const { reported, suppressed } = scanWithAllow(text);
     expect(reported).toEqual([]);
-    expect(suppressed.map((f) => f.kind)).toEqual(['access-key-id']);
+    expect(suppressed.map((s) => [s.finding.kind, s.reason])).toEqual([['access-key-id', 'inline']]);
   });
 
   it('next line, with CRLF line ends', () => {
     const text = `# mwsguard-ignore-next-line\r\nKEY=${KEY}\r\nOTHER=${KEY}\r\n`;
-    const { reported, suppressed } = applyInlineIgnores(text, scanText(text));
-    expect(suppressed.map((f) => f.line)).toEqual([2]);
+    const { reported, suppressed } = scanWithAllow(text);
+    expect(suppressed.map((s) => s.finding.line)).toEqual([2]);
     expect(reported.map((f) => f.line)).toEqual([3]);
   });
 

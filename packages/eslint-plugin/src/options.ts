@@ -13,6 +13,8 @@ export interface NoHardcodedCredentialsOptions {
   readonly allow: string[];
   /** Regular expressions (`u` flag) over the raw value; a match is never reported. Default: none. */
   readonly allowPatterns: string[];
+  /** Fingerprints (from mwsguard's JSON output) of findings never reported. Default: none. */
+  readonly allowFingerprints: string[];
   /** Extra names whose values are secret keys (`signingBlob`). Default: none. */
   readonly secretKeyNames: string[];
   /** Extra names whose values are access key ids (`mwsUser`). Default: none. */
@@ -30,6 +32,8 @@ export interface NoSharedSellerCredentialsOptions {
   readonly allowFields: string[];
   /** Regular expressions (`u` flag) over the reported field name; a match is never reported. Default: none. */
   readonly allowPatterns: string[];
+  /** Fingerprints (from mwsguard's JSON output) of findings never reported. Default: none. */
+  readonly allowFingerprints: string[];
   /**
    * Language of the messages: `zh-CN` (also `zh`, `zh_CN`, `zh-Hans`) for Simplified Chinese;
    * any other value falls back to English. Messages come from core's message table. Default: `'en'`.

@@ -9,10 +9,10 @@ import { parseSize } from './size.js';
 import { UsageError } from './usage-error.js';
 
 /** `--format` when none is given. */
-export const DEFAULT_FORMAT: FormatName = 'stylish';
+const DEFAULT_FORMAT: FormatName = 'stylish';
 
 /** The subcommands, in the order the help lists them. */
-export const COMMAND_NAMES = ['scan', 'baseline', 'explain', 'install-hook'] as const;
+const COMMAND_NAMES = ['scan', 'baseline', 'explain', 'install-hook'] as const;
 
 // Every option of every subcommand. `allowNegative` turns the boolean `gitignore` into the
 // `--no-gitignore` flag; new flags go here, into the command types below and into the help text.
@@ -46,7 +46,7 @@ const OPTIONS = {
 type OptionName = keyof typeof OPTIONS;
 
 /** Options shared by `scan` and `baseline`: what to read and how. */
-export interface ScanOptions {
+interface ScanOptions {
   /** Files or directories (or, with `--staged`/`--history`, pathspecs) as given. */
   readonly paths: readonly string[];
   /** `true`/`false` from `--gitignore`/`--no-gitignore`; `undefined`: the config decides (default on). */

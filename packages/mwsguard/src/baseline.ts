@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { isKind } from '@mwsguard/core';
+import { describeFailure, errnoCode } from './errno.js';
 import { compareStrings } from './result.js';
 import type { FileFinding, StaleBaselineEntry } from './result.js';
 import { oneLine } from './redact.js';
@@ -11,10 +12,10 @@ import { UsageError } from './usage-error.js';
 export const DEFAULT_BASELINE_FILE = '.mwsguard-baseline.json';
 
 /** Version of the baseline file format. */
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
 /** One known finding: which secret (fingerprint), of which kind, in which file. No line, no plaintext. */
-export interface BaselineEntry {
+interface BaselineEntry {
   /** Relative to the directory of the baseline file, `/` separators. */
   readonly path: string;
   readonly kind: string;
@@ -60,9 +61,8 @@ export async function loadBaseline(path: string, displayName: string): Promise<B
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`Baseline file not found: ${displayName}`);
-    throw new UsageError(`Cannot read the baseline file ${displayName} (${code ?? 'unknown error'}).`);
+    if (errnoCode(error) === 'ENOENT') throw new UsageError(`Baseline file not found: ${displayName}`);
+    throw new UsageError(`Cannot read the baseline file ${displayName} (${describeFailure(error)}).`);
   }
   let document: unknown;
   try {

@@ -2,19 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { Kind } from '@mwsguard/core';
+import { describeFailure, errnoCode, isMissing } from './errno.js';
 import { GlobList, isValidGlob } from './globs.js';
 import type { ReportSeverity } from './result.js';
 import { oneLine } from './redact.js';
 import { parseSize } from './size.js';
 import { UsageError } from './usage-error.js';
 
-export { formatSize, parseSize } from './size.js';
+export { parseSize } from './size.js';
 
 /** Name of the configuration file mwsguard looks for. */
-export const CONFIG_FILE = 'mwsguard.config.json';
+const CONFIG_FILE = 'mwsguard.config.json';
 
 /** A severity override: a report severity, or `off` to stop reporting the kind. */
-export type SeverityOverride = ReportSeverity | 'off';
+type SeverityOverride = ReportSeverity | 'off';
 
 /** The configuration, validated and resolved (globs bound to the configuration's directory). */
 export interface Config {
@@ -110,9 +111,9 @@ async function readText(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-    throw new UsageError(`Cannot read ${path} (${code ?? 'unknown error'}).`);
+    const code = errnoCode(error);
+    if (isMissing(code) || code === 'EISDIR') return undefined;
+    throw new UsageError(`Cannot read ${path} (${describeFailure(error)}).`);
   }
 }
 
@@ -136,7 +137,7 @@ async function validate(raw: unknown): Promise<ErrorObject[]> {
 }
 
 /** Validates a raw configuration object and binds its globs and paths to `dir`. */
-export async function resolveConfig(raw: unknown, source: string, dir: string): Promise<Config> {
+async function resolveConfig(raw: unknown, source: string, dir: string): Promise<Config> {
   const errors = await validate(raw);
   if (errors.length > 0) {
     const lines = [...new Set(errors.map(describeError))];

@@ -6,6 +6,8 @@ import type { GlobList } from './globs.js';
 import { toDisplayPath } from './display-path.js';
 import { GitignoreRules } from './gitignore.js';
 import type { GitignoreEnv } from './gitignore.js';
+import { describeFailure, errnoCode, isMissing, skipReasonOf } from './errno.js';
+import { skippedFile } from './result.js';
 import type { SkipReason } from './result.js';
 import { UsageError } from './usage-error.js';
 
@@ -61,9 +63,7 @@ export async function checkArguments(paths: readonly string[], cwd: string): Pro
     try {
       await lstat(resolve(cwd, path));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`No such file or directory: ${path}`);
-      throw new UsageError(`Cannot access ${path} (${code ?? 'unknown error'}).`);
+      throw argumentError(path, error);
     }
   }
 }
@@ -96,15 +96,11 @@ async function* discoverOne(
   try {
     entry = await lstat(absolutePath);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (argument.origin === 'argument') {
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`No such file or directory: ${argument.path}`);
-      throw new UsageError(`Cannot access ${argument.path} (${code ?? 'unknown error'}).`);
-    }
+    if (argument.origin === 'argument') throw argumentError(argument.path, error);
     if (!seen.has(absolutePath)) {
       seen.add(absolutePath);
-      const notFound = code === 'ENOENT' || code === 'ENOTDIR';
-      yield skip(displayPath, notFound ? 'notFound' : 'unreadable', code);
+      const { reason, detail } = skipReasonOf(error, 'notFound');
+      yield skip(displayPath, reason, detail);
     }
     return;
   }
@@ -290,10 +286,7 @@ async function statTarget(path: string): Promise<TargetType> {
     const target = await stat(path);
     return { type: target.isFile() ? 'file' : target.isDirectory() ? 'directory' : 'other' };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { type: 'error', reason: 'brokenSymlink', detail: code };
-    if (code === 'ELOOP') return { type: 'error', reason: 'symlinkLoop', detail: code };
-    return { type: 'error', reason: 'unreadable', detail: code };
+    return { type: 'error', ...skipReasonOf(error, 'brokenSymlink') };
   }
 }
 
@@ -316,5 +309,14 @@ function isInNodeModules(path: string): boolean {
   return path.split(sep).includes(NODE_MODULES);
 }
 
-const skip = (file: string, reason: SkipReason, detail?: string): Discovered =>
-  detail === undefined ? { type: 'skip', file, reason } : { type: 'skip', file, reason, detail };
+/** A command-line path that cannot be scanned: a usage error (exit 2), not a half-done scan. */
+function argumentError(path: string, error: unknown): UsageError {
+  return isMissing(errnoCode(error))
+    ? new UsageError(`No such file or directory: ${path}`)
+    : new UsageError(`Cannot access ${path} (${describeFailure(error)}).`);
+}
+
+const skip = (file: string, reason: SkipReason, detail?: string): Discovered => ({
+  type: 'skip',
+  ...skippedFile(file, reason, detail),
+});

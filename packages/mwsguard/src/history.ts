@@ -4,7 +4,11 @@ import { toDisplayPath } from './display-path.js';
 import { BlobReader, git, repositoryRoot, spawnGit } from './git.js';
 import type { GlobList } from './globs.js';
 import { decodeSource } from './read.js';
-import type { CommitInfo, FileFinding, SkipReason, SuppressedFinding } from './result.js';
+import { FatalError } from './fatal-error.js';
+import { COMMIT_FORMAT, GITLINK_MODE, SYMLINK_MODE, parsePatchLog } from './patch.js';
+import type { PatchCommit, PatchFile } from './patch.js';
+import { skippedFile } from './result.js';
+import type { CommitInfo, FileFinding, SkippedFile, SkipReason, SuppressedFinding } from './result.js';
 import type { FilesScan } from './scan-files.js';
 import { scanSource } from './scan-source.js';
 import type { SourceScan, SourceScanOptions } from './scan-source.js';
@@ -31,27 +35,15 @@ export interface HistoryScan extends FilesScan {
   commitsScanned: number;
 }
 
-type Commit = Omit<CommitInfo, 'count'>;
-
-/** One file of one commit's patch: the blob it leads to and the lines the patch added. */
-interface Section {
-  readonly commit: Commit;
-  path?: string;
-  id?: string;
-  mode?: string;
-  binary: boolean;
-  readonly added: number[];
-}
-
 /**
  * Scans the lines each commit added: `git log -p -U0` gives, per commit and file, the added line
- * numbers and the resulting blob; the blob is scanned whole (so context such as a key name on
- * the line above counts) and only findings on added lines are kept. A secret added to a file in
- * many commits is reported once for that file, at its first commit (oldest first, parents before
- * children), with the number of commits that added it there; the same secret in several files
- * gives one finding per file, which the summary counts as reuse. Merge commits count only for
- * lines that differ from every parent (`--cc`), so a merged branch does not report its secrets
- * twice.
+ * numbers and the resulting blob (read by `parsePatchLog`); the blob is scanned whole (so context
+ * such as a key name on the line above counts) and only findings on added lines are kept. A
+ * secret added to a file in many commits is reported once for that file, at its first commit
+ * (oldest first, parents before children), with the number of commits that added it there; the
+ * same secret in several files gives one finding per file, which the summary counts as reuse.
+ * Merge commits count only for lines that differ from every parent (`--cc`), so a merged branch
+ * does not report its secrets twice. A failing git is a fatal error (exit 2).
  */
 export async function scanHistory(options: HistoryOptions): Promise<HistoryScan> {
   const root = await repositoryRoot(options.cwd);
@@ -77,25 +69,24 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryScan>
 
   const first = new Map<string, { finding: FileFinding; commits: Set<string> }>();
   const suppressed = new Map<string, SuppressedFinding>();
-  const skipped = new Map<string, { file: string; reason: SkipReason; detail?: string }>();
+  const skipped = new Map<string, SkippedFile>();
   const cache = new Map<string, SourceScan | undefined>();
   const reader = new BlobReader(root, options.maxFileSize);
 
   const skip = (file: string, reason: SkipReason, detail?: string): void => {
     const key = `${reason}\0${file}`;
-    if (!skipped.has(key)) skipped.set(key, detail === undefined ? { file, reason } : { file, reason, detail });
+    if (!skipped.has(key)) skipped.set(key, skippedFile(file, reason, detail));
   };
 
-  const finish = async (section: Section | undefined): Promise<void> => {
-    if (!section?.path) return;
+  const scanFile = async (section: PatchFile): Promise<void> => {
     const absolutePath = join(root, section.path);
     const file = toDisplayPath(options.cwd, absolutePath);
     if (section.binary) {
       skip(file, 'binary');
       return;
     }
-    if (section.added.length === 0 || section.id === undefined || section.mode === '160000') return;
-    if (section.mode === '120000') {
+    if (section.added.length === 0 || section.blob === undefined || section.mode === GITLINK_MODE) return;
+    if (section.mode === SYMLINK_MODE) {
       skip(file, 'symlink');
       return;
     }
@@ -103,11 +94,11 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryScan>
       skip(file, 'ignored');
       return;
     }
-    const key = `${section.id}\0${file}`;
+    const key = `${section.blob}\0${file}`;
     let result = cache.get(key);
     if (!cache.has(key)) {
       options.onFile?.();
-      result = await scanBlob(reader, section.id, file, options, skip);
+      result = await scanBlob(reader, section.blob, file, options, skip);
       if (result) {
         scan.filesScanned += 1;
         scan.scannedFiles.push(file);
@@ -120,22 +111,18 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryScan>
       for (let line = f.line; line <= f.endLine; line++) if (added.has(line)) return true;
       return false;
     };
+    const commit: CommitInfo = { ...commitInfo(section.commit), count: 1 };
     for (const f of result.findings) {
       if (!onAdded(f)) continue;
       const id = `${f.fingerprint}\0${f.file}`;
       const seen = first.get(id);
-      if (seen) seen.commits.add(section.commit.sha);
-      else
-        first.set(id, {
-          finding: { ...f, commit: { ...section.commit, count: 1 } },
-          commits: new Set([section.commit.sha]),
-        });
+      if (seen) seen.commits.add(commit.sha);
+      else first.set(id, { finding: { ...f, commit }, commits: new Set([commit.sha]) });
     }
     for (const s of result.suppressed) {
       if (!onAdded(s.finding)) continue;
       const id = `${s.reason}\0${s.finding.fingerprint}\0${s.finding.file}`;
-      if (!suppressed.has(id))
-        suppressed.set(id, { ...s, finding: { ...s.finding, commit: { ...section.commit, count: 1 } } });
+      if (!suppressed.has(id)) suppressed.set(id, { ...s, finding: { ...s.finding, commit } });
     }
   };
 
@@ -154,7 +141,7 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryScan>
       '--no-renames',
       '--full-index',
       '--diff-merges=dense-combined',
-      '--format=%x01%H%x1f%an%x1f%ae%x1f%aI',
+      `--format=${COMMIT_FORMAT}`,
       ...revisions,
       '--',
       ...options.pathspecs,
@@ -173,72 +160,20 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryScan>
   });
 
   try {
-    let commit: Commit | undefined;
-    let section: Section | undefined;
-    let inHunk = false;
-    let parents = 1;
-    let next = 0;
-    for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
-      if (inHunk) {
-        const c = line.charCodeAt(0);
-        // ' ', '+', '-', '\': hunk content (a header line never starts with one of these).
-        if (c === 32 || c === 43 || c === 45 || c === 92) {
-          if (c === 92 || !section) continue;
-          const prefix = line.slice(0, parents);
-          if (prefix.includes('-')) continue;
-          if (parents === 1 ? c === 43 : /^\++$/.test(prefix)) section.added.push(next);
-          next += 1;
-          continue;
-        }
-        inHunk = false;
-      }
-      if (line.startsWith('\u0001')) {
-        await finish(section);
-        section = undefined;
-        const [sha = '', author = '', email = '', date = ''] = line.slice(1).split('\u001f');
-        commit = { sha, author, email, date };
-        scan.commitsScanned += 1;
-      } else if (
-        line.startsWith('diff --git ') ||
-        line.startsWith('diff --cc ') ||
-        line.startsWith('diff --combined ')
-      ) {
-        await finish(section);
-        section = commit ? { commit, binary: false, added: [] } : undefined;
-      } else if (section) {
-        if (line.startsWith('@@')) {
-          const header = /^(@{2,}) (?:-\S+ )+\+(\d+)(?:,\d+)? @{2,}/.exec(line);
-          if (header) {
-            parents = (header[1]?.length ?? 2) - 1;
-            next = Number(header[2]);
-            inHunk = true;
-          }
-        } else if (line.startsWith('index ')) {
-          const index = /^index [0-9a-f,]+\.\.([0-9a-f]+)(?: (\d+))?$/.exec(line);
-          if (index) {
-            section.id = index[1];
-            if (index[2] !== undefined) section.mode = index[2];
-          }
-        } else if (line.startsWith('new file mode ') || line.startsWith('new mode ')) {
-          section.mode = line.slice(line.lastIndexOf(' ') + 1);
-        } else if (line.startsWith('+++ ')) {
-          const target = line.slice(4);
-          if (target !== '/dev/null') section.path = unquote(target).replace(/^b\//, '');
-        } else if (line.startsWith('Binary files ')) {
-          section.binary = true;
-          // Binary sections have no +++ line: take the new path from `and b/… differ`.
-          const match = / and (.+) differ$/.exec(line);
-          if (match?.[1] && match[1] !== '/dev/null') section.path = unquote(match[1]).replace(/^b\//, '');
-        }
-      }
+    const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
+    for await (const entry of parsePatchLog(lines)) {
+      if (entry.type === 'commit') scan.commitsScanned += 1;
+      else await scanFile(entry);
     }
-    await finish(section);
   } finally {
+    // A scan that stops early (a failed blob read) must not leave git writing into a full pipe.
+    if (child.exitCode === null && child.signalCode === null) child.kill();
     await reader.close();
   }
   const code = await exited;
   if (code !== 0) {
-    throw new UsageError(`git log failed: ${Buffer.concat(stderr).toString('utf8').split('\n', 1)[0]?.trim() ?? ''}`);
+    const reason = Buffer.concat(stderr).toString('utf8').split('\n', 1)[0]?.trim() ?? '';
+    throw new FatalError(`git log failed: ${reason || `exit code ${String(code)}`}`);
   }
   for (const { finding, commits } of first.values()) {
     const info = finding.commit;
@@ -248,6 +183,14 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryScan>
   scan.skipped.push(...skipped.values());
   return scan;
 }
+
+/** The commit fields findings carry (the message stays out of reports). */
+const commitInfo = ({ sha, author, email, date }: PatchCommit): Omit<CommitInfo, 'count'> => ({
+  sha,
+  author,
+  email,
+  date,
+});
 
 async function scanBlob(
   reader: BlobReader,
@@ -293,28 +236,4 @@ async function resolveRevisions(options: HistoryOptions): Promise<string[] | und
     revisions.push(`^${options.since}`);
   }
   return revisions;
-}
-
-/** Undoes git's C-style quoting of a path (`"b/caf\303\251\tx"`). */
-export function unquote(text: string): string {
-  if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text;
-  const bytes: number[] = [];
-  const body = text.slice(1, -1);
-  const escapes: Readonly<Record<string, number>> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i] ?? '';
-    if (c !== '\\') {
-      bytes.push(...Buffer.from(c, 'utf8'));
-      continue;
-    }
-    const next = body[i + 1] ?? '';
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(escapes[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
 }

@@ -1,6 +1,7 @@
 import { access, appendFile, chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeFailure, errnoCode } from './errno.js';
 import { git } from './git.js';
 import { UsageError } from './usage-error.js';
 
@@ -44,8 +45,8 @@ async function readIfPresent(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(`Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    if (errnoCode(error) === 'ENOENT') return undefined;
+    throw new UsageError(`Cannot read ${path} (${describeFailure(error)}).`);
   }
 }
 
@@ -64,7 +65,7 @@ async function addToHusky(path: string): Promise<InstalledHook> {
 const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** The hook script: `mwsguard scan --staged`, through the node and mwsguard that installed it. */
-export function hookScript(binPath: string, nodePath: string): string {
+function hookScript(binPath: string, nodePath: string): string {
   return `#!/bin/sh
 ${HOOK_MARKER}
 # Written by \`mwsguard install-hook\`: refuses commits that add Amazon MWS / SP-API credentials.

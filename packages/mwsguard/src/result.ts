@@ -1,4 +1,4 @@
-import type { Finding } from '@mwsguard/core';
+import type { Finding, SuppressReason } from '@mwsguard/core';
 
 /**
  * Severity as the CLI reports it: core's `error` or `warning`, or `info` when the configuration
@@ -63,16 +63,13 @@ export interface SkippedFile {
   readonly detail?: string;
 }
 
-/** Why a finding was not reported. */
-export type SuppressReason = 'inline' | 'allowlistValue' | 'allowlistPath' | 'allowlistFingerprint';
+/** A {@link SkippedFile}, without a `detail` key when there is no detail. */
+export const skippedFile = (file: string, reason: SkipReason, detail?: string): SkippedFile =>
+  detail === undefined ? { file, reason } : { file, reason, detail };
 
-/** Every suppression reason, in the order summaries list them. */
-export const SUPPRESS_REASONS: readonly SuppressReason[] = [
-  'inline',
-  'allowlistValue',
-  'allowlistPath',
-  'allowlistFingerprint',
-];
+// Why a finding was not reported: core's one suppression policy defines the reasons and their order.
+export type { SuppressReason } from '@mwsguard/core';
+export { SUPPRESS_REASONS } from '@mwsguard/core';
 
 /** A finding that an inline directive or the allowlist suppressed: counted, never dropped silently. */
 export interface SuppressedFinding {

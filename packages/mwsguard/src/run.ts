@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { KINDS } from '@mwsguard/core';
+import { KINDS, compileAllow } from '@mwsguard/core';
 import { parseCommand } from './args.js';
 import type { BaselineCommand, ExplainCommand, InstallHookCommand, ScanCommand } from './args.js';
 import { DEFAULT_BASELINE_FILE, loadBaseline, matchBaseline, renderBaseline } from './baseline.js';
@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { PathArgument } from './discover.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
+import { FatalError } from './fatal-error.js';
 import { loadRenderer } from './formatters/load.js';
 import { GlobList } from './globs.js';
 import { HELP_TEXT, USAGE_HINT } from './help.js';
@@ -49,6 +50,10 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
         return await runScan(command, io);
     }
   } catch (error) {
+    if (error instanceof FatalError) {
+      io.stderr.write(`mwsguard: ${redactMessage(error.message)}\n`);
+      return EXIT_ERROR;
+    }
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`mwsguard: ${redactMessage(error.message)}\n${USAGE_HINT}\n`);
     return EXIT_ERROR;
@@ -180,6 +185,9 @@ async function collect(
   const ignore = [new GlobList(command.ignore, io.cwd), config.ignore].filter((list) => !list.isEmpty);
   const enabled = KINDS.filter((k) => config.severity[k] !== 'off');
   const locale = chosenLocale(command, io);
+  // Values need the plaintext, so they are checked where the text is scanned; paths and
+  // fingerprints after the scan (`applyPolicy`), in the order core's policy defines.
+  const allow = compileAllow({ patterns: config.allowValues });
   // What every file's scan needs beyond its text: the kinds turned on and the message language.
   const kinds = {
     ...(enabled.length === KINDS.length ? {} : { kinds: enabled }),
@@ -192,7 +200,7 @@ async function collect(
       pathspecs: command.paths,
       maxFileSize,
       ignore,
-      allowValues: config.allowValues,
+      allow,
       onFile,
       ...kinds,
     });
@@ -204,7 +212,7 @@ async function collect(
       pathspecs: command.paths,
       maxFileSize,
       ignore,
-      allowValues: config.allowValues,
+      allow,
       all: command.all,
       onFile,
       ...kinds,
@@ -274,13 +282,16 @@ function applyPolicy(
   config: Config,
   cwd: string,
 ): { findings: FileFinding[]; suppressed: SuppressedFinding[] } {
+  const allow = compileAllow({
+    paths: (file) => config.allowPaths.matches(resolve(cwd, file)),
+    fingerprints: [...config.allowFingerprints.keys()],
+  });
   const kept: FileFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const f of findings) {
-    if (config.allowPaths.matches(resolve(cwd, f.file))) {
-      suppressed.push({ finding: f, reason: 'allowlistPath' });
-    } else if (config.allowFingerprints.has(f.fingerprint)) {
-      suppressed.push({ finding: f, reason: 'allowlistFingerprint' });
+    const reason = allow.reasonFor({ finding: f, path: f.file });
+    if (reason !== undefined) {
+      suppressed.push({ finding: f, reason });
     } else {
       const override = config.severity[f.kind];
       const severity: ReportSeverity = override === undefined || override === 'off' ? f.severity : override;

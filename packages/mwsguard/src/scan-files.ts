@@ -2,8 +2,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import { compileAllow } from '@mwsguard/core';
+import type { Allow } from '@mwsguard/core';
 import type { Discovered, SourceFile } from './discover.js';
 import { readLimited } from './read.js';
+import { skipReasonOf } from './errno.js';
+import { skippedFile } from './result.js';
 import type { FileFinding, SkippedFile, SkipReason, SuppressedFinding } from './result.js';
 import { scanSource } from './scan-source.js';
 import type { SourceScanOptions } from './scan-source.js';
@@ -50,7 +54,7 @@ export interface ScanScheduleOptions extends FileScanOptions {
 }
 
 /** Below this many files, worker start-up costs more than it saves: scan in the main thread. */
-export const WORKER_THRESHOLD = 256;
+const WORKER_THRESHOLD = 256;
 /** Files per message to a worker; each worker holds at most two batches of paths. */
 const BATCH_SIZE = 32;
 /** Paths buffered ahead of the workers before discovery is paused. */
@@ -60,25 +64,20 @@ const QUEUE_HIGH_WATER = 4096;
 const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
 
 /** Reads, decodes and scans one file; never throws (failures become a skip reason). */
-export async function scanOneFile(
-  file: SourceFile,
-  options: FileScanOptions,
-  allowValues: readonly RegExp[],
-): Promise<FileOutcome> {
+export async function scanOneFile(file: SourceFile, options: FileScanOptions, allow: Allow): Promise<FileOutcome> {
   let source;
   try {
     source = await readLimited(file.absolutePath, options.maxFileSize);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (code === 'ELOOP') return { status: 'skipped', reason: 'symlinkLoop', detail: code };
-    return { status: 'skipped', reason: 'unreadable', detail: typeof code === 'string' ? code : describe(error) };
+    // Discovery saw the file: one that is gone by now could not be read.
+    return { status: 'skipped', ...skipReasonOf(error, 'unreadable') };
   }
   if (source.kind === 'binary') return { status: 'skipped', reason: 'binary' };
   if (source.kind === 'tooLarge') return { status: 'skipped', reason: 'tooLarge', detail: formatSize(source.size) };
   const scan = scanSource(source.text, file.displayPath, {
     ...(options.kinds ? { kinds: options.kinds } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
-    allowValues,
+    allow,
   });
   return { status: 'scanned', ...scan };
 }
@@ -94,7 +93,7 @@ export async function scanDiscovered(
   options: ScanScheduleOptions,
 ): Promise<FilesScan> {
   const scan: FilesScan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
-  const allowValues = options.allowValueSources.map((s) => new RegExp(s, 'u'));
+  const allow = compileAllow({ patterns: options.allowValueSources });
   const record = (file: SourceFile, outcome: FileOutcome): void => {
     if (outcome.status === 'scanned') {
       scan.filesScanned += 1;
@@ -102,14 +101,14 @@ export async function scanDiscovered(
       scan.findings.push(...outcome.findings);
       scan.suppressed.push(...outcome.suppressed);
     } else {
-      scan.skipped.push(skipped(file.displayPath, outcome.reason, outcome.detail));
+      scan.skipped.push(skippedFile(file.displayPath, outcome.reason, outcome.detail));
     }
     options.onFile?.();
   };
   const other = (item: Exclude<Discovered, { type: 'file' }>): void => {
     if (item.type === 'note') scan.notes.push(item.message);
     else {
-      scan.skipped.push(skipped(item.file, item.reason, item.detail));
+      scan.skipped.push(skippedFile(item.file, item.reason, item.detail));
       options.onFile?.();
     }
   };
@@ -130,13 +129,13 @@ export async function scanDiscovered(
   }
   options.onSchedule?.(workers > 1 && !exhausted ? workers : 0);
   if (workers > 1 && !exhausted) {
-    await runPool(workers, first, iterator, options, allowValues, record, other);
+    await runPool(workers, first, iterator, options, allow, record, other);
     return scan;
   }
-  for (const file of first) record(file, await scanOneFile(file, options, allowValues));
+  for (const file of first) record(file, await scanOneFile(file, options, allow));
   for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
     const item = next.value;
-    if (item.type === 'file') record(item, await scanOneFile(item, options, allowValues));
+    if (item.type === 'file') record(item, await scanOneFile(item, options, allow));
     else other(item);
   }
   return scan;
@@ -171,7 +170,7 @@ async function runPool(
   first: SourceFile[],
   iterator: AsyncIterator<Discovered>,
   options: ScanScheduleOptions,
-  allowValues: readonly RegExp[],
+  allow: Allow,
   record: (file: SourceFile, outcome: FileOutcome) => void,
   other: (item: Exclude<Discovered, { type: 'file' }>) => void,
 ): Promise<void> {
@@ -232,7 +231,7 @@ async function runPool(
       if (rescuing) return;
       rescuing = true;
       for (let file = rescue.shift(); file !== undefined; file = rescue.shift()) {
-        record(file, await scanOneFile(file, options, allowValues));
+        record(file, await scanOneFile(file, options, allow));
         outstanding -= 1;
       }
       rescuing = false;
@@ -306,11 +305,4 @@ async function runPool(
   } finally {
     await Promise.all(slots.flatMap((slot) => (slot.worker ? [slot.worker.terminate()] : [])));
   }
-}
-
-const skipped = (file: string, reason: SkipReason, detail: string | undefined): SkippedFile =>
-  detail === undefined ? { file, reason } : { file, reason, detail };
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n', 1)[0] ?? 'error') : String(error);
 }

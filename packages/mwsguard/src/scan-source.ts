@@ -1,13 +1,17 @@
-import { applyInlineIgnores, scanText } from '@mwsguard/core';
-import type { Finding, Kind } from '@mwsguard/core';
+import { scanWithAllow } from '@mwsguard/core';
+import type { Allow, Finding, Kind } from '@mwsguard/core';
 import type { FileFinding, SuppressedFinding } from './result.js';
 
 /** What the scan of one text needs beyond the text: decided once per run. */
 export interface SourceScanOptions {
   /** Kinds to report (a kind set to `off` in the config is left out); default all. */
   readonly kinds?: readonly Kind[];
-  /** `allowlist.values`: a finding whose reported text matches one is suppressed. */
-  readonly allowValues: readonly RegExp[];
+  /**
+   * The allowlist checks that need the plaintext (`allowlist.values`), compiled by core's
+   * `compileAllow`; paths and fingerprints are checked after the scan (`run.ts`), in the same
+   * order core defines.
+   */
+  readonly allow?: Allow;
   /** Language of messages and recommendations (core's `locale`); default English. */
   readonly locale?: string;
 }
@@ -20,30 +24,20 @@ export interface SourceScan {
 
 /**
  * Scans one decoded text. This is the only place that sees plaintext secrets next to findings:
- * inline `mwsguard-ignore` directives and value allowlists are applied here, and nothing but the
- * masked finding leaves.
+ * inline `mwsguard-ignore` directives and value allowlists are applied here (by core's one
+ * policy), and nothing but the masked finding leaves.
  */
 export function scanSource(text: string, file: string, options: SourceScanOptions): SourceScan {
-  const raw = scanText(text, {
+  const { reported, suppressed } = scanWithAllow(text, {
     path: file,
     ...(options.kinds ? { kinds: options.kinds } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
+    ...(options.allow ? { allow: options.allow } : {}),
   });
-  if (raw.length === 0) return { findings: [], suppressed: [] };
-  // Core offsets count from after a leading BOM; decoded texts have none, but stay safe.
-  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const { reported, suppressed } = applyInlineIgnores(text, raw);
-  const out: SourceScan = { findings: [], suppressed: [] };
-  for (const f of suppressed) out.suppressed.push({ finding: withFile(f, file), reason: 'inline' });
-  for (const f of reported) {
-    const span = text.slice(f.offset + shift, f.endOffset + shift);
-    if (options.allowValues.some((re) => re.test(span))) {
-      out.suppressed.push({ finding: withFile(f, file), reason: 'allowlistValue' });
-    } else {
-      out.findings.push(withFile(f, file));
-    }
-  }
-  return out;
+  return {
+    findings: reported.map((f) => withFile(f, file)),
+    suppressed: suppressed.map(({ finding, reason }) => ({ finding: withFile(finding, file), reason })),
+  };
 }
 
 const withFile = (f: Finding, file: string): FileFinding => ({ ...f, file });

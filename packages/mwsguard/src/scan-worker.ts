@@ -4,12 +4,13 @@
  * per batch. Only masked findings leave the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { compileAllow } from '@mwsguard/core';
 import type { SourceFile } from './discover.js';
 import { scanOneFile } from './scan-files.js';
 import type { FileOutcome, FileScanOptions } from './scan-files.js';
 
 const options = workerData as FileScanOptions;
-const allowValues = options.allowValueSources.map((s) => new RegExp(s, 'u'));
+const allow = compileAllow({ patterns: options.allowValueSources });
 const port = parentPort;
 let chain = Promise.resolve();
 
@@ -19,7 +20,7 @@ let chain = Promise.resolve();
 port?.on('message', (batch: SourceFile[]) => {
   chain = chain.then(async () => {
     const outcomes: FileOutcome[] = [];
-    for (const file of batch) outcomes.push(await scanOneFile(file, options, allowValues));
+    for (const file of batch) outcomes.push(await scanOneFile(file, options, allow));
     port.postMessage(outcomes);
   });
 });

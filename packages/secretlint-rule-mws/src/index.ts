@@ -3,7 +3,7 @@
  * secretlint rule. All detection comes from `@mwsguard/core`; this module only translates its
  * findings into secretlint reports (`range`, message id, masked data).
  */
-import { applyInlineIgnores, renderMessage, REPOSITORY_URL, scanText } from '@mwsguard/core';
+import { renderMessage, REPOSITORY_URL, scanWithAllow } from '@mwsguard/core';
 import type { Finding, Kind } from '@mwsguard/core';
 import type {
   SecretLintRuleContext,
@@ -106,23 +106,22 @@ interface RuleFinding extends Finding {
   readonly messageId: MessageId;
 }
 
-/** Core's findings in a source, as secretlint ranges, without allowed values. */
+/** Core's findings in a source, as secretlint ranges, without suppressed ones. */
 function findingsIn(source: SecretLintSourceCode, options: NormalizedOptions): RuleFinding[] {
   // secretlint strips a leading BOM from `content` itself; should a host not, core's offsets
   // (which skip it) still have to land on the same characters.
   const shift = source.content.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const out: RuleFinding[] = [];
-  // `mwsguard-ignore` directives suppress here as in the CLI (`secretlint-disable` works as well).
-  const { reported } = applyInlineIgnores(
-    source.content,
-    scanText(source.content, { path: source.filePath, kinds: options.kinds }),
-  );
-  for (const finding of reported) {
-    const range = [finding.offset + shift, finding.endOffset + shift] as const;
-    if (options.isAllowed(source.content.slice(range[0], range[1]), finding.fingerprint)) continue;
-    out.push({ ...finding, range, messageId: MESSAGE_IDS[finding.kind] });
-  }
-  return out;
+  // Core's one policy: `mwsguard-ignore` directives, then `allows` (`secretlint-disable` works as well).
+  const { reported } = scanWithAllow(source.content, {
+    path: source.filePath,
+    kinds: options.kinds,
+    allow: options.allow,
+  });
+  return reported.map((finding) => ({
+    ...finding,
+    range: [finding.offset + shift, finding.endOffset + shift] as const,
+    messageId: MESSAGE_IDS[finding.kind],
+  }));
 }
 
 /**

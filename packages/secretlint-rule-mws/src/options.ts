@@ -1,5 +1,5 @@
-import { KINDS, isKind } from '@mwsguard/core';
-import type { Kind } from '@mwsguard/core';
+import { KINDS, compileAllow, isKind } from '@mwsguard/core';
+import type { Allow, Kind } from '@mwsguard/core';
 
 /**
  * Options of `@mwsguard/secretlint-rule-mws`: the `options` object of its entry in
@@ -30,8 +30,8 @@ export interface Options {
 /** {@link Options} checked, with defaults applied and allow entries compiled. */
 export interface NormalizedOptions {
   readonly kinds: readonly Kind[];
-  /** True when `value` (the reported text) or `fingerprint` (the finding's) is allowed. */
-  readonly isAllowed: (value: string, fingerprint: string) => boolean;
+  /** `allows`, mapped onto core's one allowlist policy. */
+  readonly allow: Allow;
 }
 
 const RULE = '@mwsguard/secretlint-rule-mws';
@@ -50,7 +50,7 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
       throw new TypeError(`${RULE}: unknown option "${key}"; known options: allows, kinds.`);
     }
   }
-  return { kinds: normalizeKinds(raw.kinds), isAllowed: compileAllows(raw.allows) };
+  return { kinds: normalizeKinds(raw.kinds), allow: compileAllows(raw.allows) };
 }
 
 function normalizeKinds(kinds: unknown): readonly Kind[] {
@@ -66,26 +66,29 @@ function normalizeKinds(kinds: unknown): readonly Kind[] {
   return kinds as Kind[];
 }
 
-function compileAllows(allows: unknown): NormalizedOptions['isAllowed'] {
-  if (allows === undefined) return () => false;
+/**
+ * `allows` onto core's policy: a plain string is both an allowed value and an allowed
+ * fingerprint (a fingerprint is 64 hex digits, never a credential); `/pattern/flags` a pattern.
+ */
+function compileAllows(allows: unknown): Allow {
+  if (allows === undefined) return compileAllow();
   if (!Array.isArray(allows) || !allows.every((a) => typeof a === 'string')) {
     throw new TypeError(`${RULE}: options.allows must be an array of strings.`);
   }
-  const exact = new Set<string>();
+  const exact: string[] = [];
   const patterns: RegExp[] = [];
   for (const allow of allows) {
     const m = REGEXP_LIKE.exec(allow);
     if (m) patterns.push(toRegExp(allow, m[1] ?? '', m[2] ?? ''));
-    else exact.add(allow);
+    else exact.push(allow);
   }
-  return (value, fingerprint) =>
-    exact.has(value) || exact.has(fingerprint) || patterns.some((pattern) => pattern.test(value));
+  return compileAllow({ values: exact, patterns, fingerprints: exact });
 }
 
 function toRegExp(allow: string, source: string, flags: string): RegExp {
   try {
-    // `g` and `y` would make `test` stateful across values; matching one value needs neither.
-    return new RegExp(source, flags.replace(/[gy]/g, ''));
+    // Core drops `g` and `y`, which would make `test` stateful across values.
+    return new RegExp(source, flags);
   } catch (error) {
     throw new TypeError(`${RULE}: options.allows entry ${allow} is not a valid RegExp.`, { cause: error });
   }

@@ -4,6 +4,7 @@ import { creator, DOCS_URL, MESSAGE_IDS, RULE_ID } from '@mwsguard/secretlint-ru
 import { describe, expect, it } from 'vitest';
 import { ACCESS_KEY_ID, MWS_AUTH_TOKEN, SECRET_KEY } from './support/fake-credentials.js';
 import { lint } from './support/secretlint.js';
+import { ALLOW_SOURCE, ALLOWED, REPORTED_LINES } from '../../../test/support/allow-policy.js';
 
 const PACKAGE_JSON = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   name: string;
@@ -153,6 +154,13 @@ describe('options', () => {
       const result = await lint(CREDENTIALS, 'credentials', withOptions({ allows }));
       expect(result.messages.map((m) => m.messageId)).toEqual(['SecretKey']);
     }
+  });
+
+  it("maps allows onto core's one policy: inline directive, value, fingerprint", async () => {
+    // test/support/allow-policy.ts: the same case every surface decides alike.
+    const allows = [...ALLOWED.values, ...ALLOWED.patterns.map((p) => `/${p}/`), ...ALLOWED.fingerprints];
+    const result = await lint(ALLOW_SOURCE, 'keys.js', withOptions({ allows }));
+    expect(result.messages.map((m) => m.loc.start.line)).toEqual(REPORTED_LINES);
   });
 
   it('matches a plain allows entry against the whole value only', async () => {

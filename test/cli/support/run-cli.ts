@@ -47,7 +47,7 @@ export async function runCli(argv: readonly string[], options: CliOptions): Prom
 }
 
 /** One finding of the `json` format (version 1). */
-export interface JsonFinding {
+interface JsonFinding {
   readonly ruleId: string;
   readonly kind: string;
   readonly severity: string;
@@ -63,7 +63,7 @@ export interface JsonFinding {
 }
 
 /** The `commit` object of a `--history` finding. */
-export interface JsonCommit {
+interface JsonCommit {
   readonly sha: string;
   readonly author: string;
   readonly email: string;
@@ -72,7 +72,7 @@ export interface JsonCommit {
 }
 
 /** The `json` format's summary (version 1, with the fields added within it). */
-export interface JsonSummary {
+interface JsonSummary {
   readonly filesScanned: number;
   readonly filesSkipped: number;
   readonly findings: number;

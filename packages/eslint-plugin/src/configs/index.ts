@@ -6,10 +6,10 @@ import type { PresetName } from '../types.js';
 import { CONFIG_BLOCK_GLOB } from '../util/file.js';
 
 /** JavaScript and JSX in every module flavour: ESLint parses these without help. */
-export const CODE_FILES: readonly string[] = ['**/*.{js,mjs,cjs,jsx}'];
+const CODE_FILES: readonly string[] = ['**/*.{js,mjs,cjs,jsx}'];
 
 /** TypeScript in every module flavour: linted when the project configures a TypeScript parser. */
-export const TYPESCRIPT_FILES: readonly string[] = ['**/*.{ts,mts,cts,tsx}'];
+const TYPESCRIPT_FILES: readonly string[] = ['**/*.{ts,mts,cts,tsx}'];
 
 type RuleEntries = Partial<Record<`@mwsguard/${RuleName}`, Linter.RuleEntry>>;
 

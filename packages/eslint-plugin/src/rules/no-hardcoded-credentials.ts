@@ -1,8 +1,15 @@
-import { classifyString, KINDS, mayHoldStringCredentials, renderNotice, resolveLocale } from '@mwsguard/core';
+import {
+  classifyString,
+  KINDS,
+  mayHoldStringCredentials,
+  renderNotice,
+  resolveLocale,
+  suppressedLines,
+} from '@mwsguard/core';
 import { findVariable, getStaticValue } from '../util/eslint-utils.js';
 import type { Finding, Kind } from '@mwsguard/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { compileAllowlist } from '../util/allowlist.js';
+import { ALLOW_FINGERPRINTS_SCHEMA, compileAllowlist } from '../util/allowlist.js';
 import { keyName, siblingsOf, slotOf, targetName } from '../util/ast.js';
 import type { Slot } from '../util/ast.js';
 import type { HardCodedKind, NoHardcodedCredentialsOptions } from '../options.js';
@@ -88,6 +95,7 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string' },
             uniqueItems: true,
           },
+          allowFingerprints: ALLOW_FINGERPRINTS_SCHEMA,
           secretKeyNames: {
             type: 'array',
             description: 'Extra binding names whose values are secret keys.',
@@ -109,6 +117,7 @@ export default createRule<Options, MessageIds>({
         kinds: [...HARD_CODED_KINDS],
         allow: [],
         allowPatterns: [],
+        allowFingerprints: [],
         secretKeyNames: [],
         accessKeyIdNames: [],
         locale: DEFAULT_LOCALE,
@@ -117,10 +126,15 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    const isAllowed = compileAllowlist({ values: options.allow, patterns: options.allowPatterns });
+    const allow = compileAllowlist({
+      values: options.allow,
+      patterns: options.allowPatterns,
+      fingerprints: options.allowFingerprints,
+    });
     const kinds = options.kinds;
     const locale = resolveLocale(options.locale);
     let facts: ReturnType<typeof textFacts> | undefined;
+    let ignoredLines: ReadonlySet<number> | undefined;
     // Reported spans, by kind: the AST pass must not repeat what the text pass said.
     const reported: { kind: Kind; start: number; end: number }[] = [];
 
@@ -173,8 +187,7 @@ export default createRule<Options, MessageIds>({
     const scanWholeText = (): void => {
       for (const finding of scanFile(context)) {
         if (!(kinds as readonly Kind[]).includes(finding.kind)) continue;
-        const raw = sourceCode.text.slice(finding.offset, finding.endOffset);
-        if (isAllowed(raw)) continue;
+        if (allow.reasonFor({ finding, text: sourceCode.text })) continue;
         reported.push({ kind: finding.kind, start: finding.offset, end: finding.endOffset });
         report(
           finding,
@@ -251,9 +264,13 @@ export default createRule<Options, MessageIds>({
         { kinds },
       );
       if (findings.length === 0) return;
+      // The text pass got inline directives from core's scan; values only the AST sees follow
+      // the same policy: inline directive first, then the allow options.
+      ignoredLines ??= suppressedLines(sourceCode.text);
+      if (ignoredLines.has(node.loc.start.line)) return;
       const ranges = sourceRanges(node);
       for (const finding of findings) {
-        if (isAllowed(value.slice(finding.offset, finding.endOffset))) continue;
+        if (allow.reasonFor({ finding, reportedText: value.slice(finding.offset, finding.endOffset) })) continue;
         if (ranges.some(([s, e]) => overlapsReport(finding.kind, s, e))) continue;
         reported.push({ kind: finding.kind, start: node.range[0], end: node.range[1] });
         const isWhole = finding.offset === 0 && finding.endOffset === value.length;

@@ -1,5 +1,5 @@
-import { normalizeName, resolveLocale } from '@mwsguard/core';
-import { compileAllowlist } from '../util/allowlist.js';
+import { resolveLocale } from '@mwsguard/core';
+import { ALLOW_FINGERPRINTS_SCHEMA, compileAllowlist } from '../util/allowlist.js';
 import type { NoSharedSellerCredentialsOptions } from '../options.js';
 import { createRule } from '../util/create-rule.js';
 import { DEFAULT_LOCALE, LOCALE_DESCRIPTION, messageIn } from '../util/locale.js';
@@ -43,25 +43,27 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string' },
             uniqueItems: true,
           },
+          allowFingerprints: ALLOW_FINGERPRINTS_SCHEMA,
           locale: { type: 'string', description: LOCALE_DESCRIPTION },
         },
       },
     ],
-    defaultOptions: [{ allowFields: [], allowPatterns: [], locale: DEFAULT_LOCALE }],
+    defaultOptions: [{ allowFields: [], allowPatterns: [], allowFingerprints: [], locale: DEFAULT_LOCALE }],
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    const isAllowed = compileAllowlist({
-      values: options.allowFields.map(normalizeName),
-      patterns: [],
+    // Core compares field names case- and separator-insensitively, as `allowFields` promises.
+    const allow = compileAllowlist({
+      values: options.allowFields,
+      patterns: options.allowPatterns,
+      fingerprints: options.allowFingerprints,
     });
-    const isPatternAllowed = compileAllowlist({ values: [], patterns: options.allowPatterns });
     const locale = resolveLocale(options.locale);
     return {
       Program() {
         for (const finding of scanFile(context)) {
           if (finding.kind !== 'shared-credentials') continue;
-          if (isAllowed(normalizeName(finding.secret)) || isPatternAllowed(finding.secret)) continue;
+          if (allow.reasonFor({ finding, text: sourceCode.text })) continue;
           context.report({
             loc: {
               start: sourceCode.getLocFromIndex(finding.offset),

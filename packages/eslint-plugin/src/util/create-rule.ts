@@ -2,7 +2,7 @@ import { DOCS_BASE_URL } from '@mwsguard/core';
 import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 
 /** The preset a rule belongs to: `recommended` rules are also in `strict` and `all`. */
-export type RulePreset = 'recommended' | 'strict';
+type RulePreset = 'recommended' | 'strict';
 
 /** Documentation fields every mwsguard rule declares. */
 export interface MwsguardRuleDocs {

@@ -10,7 +10,7 @@ export const CONFIG_BLOCK_NAME = 'config.mwsguard';
 export const CONFIG_BLOCK_GLOB = '**/*.mwsguard';
 
 /** True when ESLint is linting a config file through the `config-files` processor. */
-export function isConfigBlock(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+function isConfigBlock(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
   return context.filename !== context.physicalFilename && context.filename.endsWith(CONFIG_BLOCK_NAME);
 }
 
@@ -25,4 +25,3 @@ export function scanPath(context: Readonly<TSESLint.RuleContext<string, readonly
 
 // File-level facts come from core, so "MWS" vs "AWS" wording matches the CLI exactly.
 export { textFacts } from '@mwsguard/core';
-export type { TextFacts } from '@mwsguard/core';

@@ -1,4 +1,4 @@
-import { applyInlineIgnores, scanText } from '@mwsguard/core';
+import { scanWithAllow } from '@mwsguard/core';
 import type { Finding } from '@mwsguard/core';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { scanPath } from './file.js';
@@ -14,8 +14,8 @@ export function scanFile(context: Readonly<TSESLint.RuleContext<string, readonly
   const cached = SCANS.get(sourceCode);
   if (cached?.path === path) return cached.findings;
   // `mwsguard-ignore` directives suppress on every surface, as in the CLI (ESLint's own
-  // disable comments work as well).
-  const findings = applyInlineIgnores(sourceCode.text, scanText(sourceCode.text, { path })).reported;
+  // disable comments work as well). Each rule then applies its own allow options.
+  const findings = scanWithAllow(sourceCode.text, { path }).reported;
   SCANS.set(sourceCode, { path, findings });
   return findings;
 }

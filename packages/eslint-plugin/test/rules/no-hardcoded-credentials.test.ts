@@ -1,5 +1,6 @@
 import rule from '../../src/rules/no-hardcoded-credentials.js';
 import { runRuleTests } from '../support/rule-tester.js';
+import { ALLOW_SOURCE, ALLOWED, KEYS, REPORTED_LINES } from '../../../../test/support/allow-policy.js';
 
 // Plainly fake, well-shaped values (real alphabets and lengths, never real credentials).
 // access key id: AKIA2OGYBAH6Q7KD4XZM
@@ -40,6 +41,25 @@ runRuleTests('no-hardcoded-credentials', rule, {
     },
   ],
   invalid: [
+    {
+      // Core's one policy (test/support/allow-policy.ts): inline directive, value, fingerprint.
+      name: 'allow, allowPatterns, allowFingerprints and mwsguard-ignore: only line 5 is reported',
+      code: ALLOW_SOURCE,
+      options: [{ allow: ALLOWED.values, allowPatterns: ALLOWED.patterns, allowFingerprints: ALLOWED.fingerprints }],
+      errors: REPORTED_LINES.map((line) => ({
+        messageId: 'accessKeyId' as const,
+        line,
+        column: 12,
+        endLine: line,
+        endColumn: 32,
+        suggestions: [
+          {
+            messageId: 'replaceWithEnv' as const,
+            output: ALLOW_SOURCE.replace(`'${KEYS.reported}'`, 'process.env.E'),
+          },
+        ],
+      })),
+    },
     {
       code: "const accessKeyId = 'AKIA2OGYBAH6Q7KD4XZM';",
       errors: [

@@ -1,7 +1,11 @@
+import { scanText } from '@mwsguard/core';
 import rule from '../../src/rules/no-shared-seller-credentials.js';
 import { runRuleTests } from '../support/rule-tester.js';
 
 // Messages are core's one sentence (the advice is on the docs page); they are spelled out below.
+const MONGOOSE_TYPE_A =
+  'const SellerSchema = new mongoose.Schema({\n  sellerId: String,\n  accessKey: String,\n  legacySecretKey: String,\n});';
+
 runRuleTests('no-shared-seller-credentials', rule, {
   valid: [
     // Type B: own developer keys from the environment, per-seller Seller ID + MWS Auth Token.
@@ -27,8 +31,17 @@ runRuleTests('no-shared-seller-credentials', rule, {
     },
     {
       name: 'allowPatterns: legacy fields',
-      code: 'const SellerSchema = new mongoose.Schema({\n  sellerId: String,\n  accessKey: String,\n  legacySecretKey: String,\n});',
+      code: MONGOOSE_TYPE_A,
       options: [{ allowPatterns: ['^legacy'] }],
+    },
+    {
+      name: 'allowFingerprints: one reviewed record, by the fingerprint the CLI prints',
+      code: MONGOOSE_TYPE_A,
+      options: [{ allowFingerprints: [scanText(MONGOOSE_TYPE_A, { path: 'file.js' })[0]?.fingerprint ?? ''] }],
+    },
+    {
+      name: 'mwsguard-ignore: the inline directive applies before the options',
+      code: MONGOOSE_TYPE_A.replace('legacySecretKey: String,', 'legacySecretKey: String, // mwsguard-ignore'),
     },
     {
       name: 'locale: any string is accepted',

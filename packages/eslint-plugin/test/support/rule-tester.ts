@@ -32,7 +32,7 @@ export interface Case {
 }
 
 /** An expected report; every position is required. */
-export interface ExpectedError<MessageIds extends string> {
+interface ExpectedError<MessageIds extends string> {
   readonly messageId: MessageIds;
   readonly line: number;
   readonly column: number;

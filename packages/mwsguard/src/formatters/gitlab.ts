@@ -6,10 +6,10 @@ import type { FileFinding, ReportSeverity } from '../result.js';
 import type { Renderer } from './types.js';
 
 /** Version of GitLab's security report schema the document follows. */
-export const GITLAB_REPORT_VERSION = '15.0.7';
+const GITLAB_REPORT_VERSION = '15.0.7';
 
 /** The schema of that version, as GitLab publishes it. */
-export const GITLAB_SCHEMA_URI = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_REPORT_VERSION}/dist/secret-detection-report-format.json`;
+const GITLAB_SCHEMA_URI = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_REPORT_VERSION}/dist/secret-detection-report-format.json`;
 
 const SEVERITY: Readonly<Record<ReportSeverity, string>> = { error: 'Critical', warning: 'Medium', info: 'Info' };
 

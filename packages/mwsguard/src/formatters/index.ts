@@ -3,11 +3,12 @@ import { renderGitlab } from './gitlab.js';
 import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
 import { renderStylish } from './stylish.js';
+import { FORMAT_NAMES } from './names.js';
 import type { FormatName } from './names.js';
 import type { Formatter, Renderer } from './types.js';
 
 export type { Formatter, FormatOptions, Renderer } from './types.js';
-export { FORMAT_NAMES, isFormatName } from './names.js';
+export { FORMAT_NAMES } from './names.js';
 export type { FormatName } from './names.js';
 export { loadRenderer } from './load.js';
 
@@ -20,16 +21,13 @@ export const RENDERERS: Record<FormatName, Renderer> = {
   stylish: renderStylish,
 };
 
-const join =
-  (render: Renderer): Formatter =>
-  (result, options) =>
-    [...render(result, options)].join('');
-
-/** Every format as a pure function returning the whole text (the renderers' pieces, joined). */
-export const FORMATTERS: Record<FormatName, Formatter> = {
-  github: join(renderGithub),
-  gitlab: join(renderGitlab),
-  json: join(renderJson),
-  sarif: join(renderSarif),
-  stylish: join(renderStylish),
-};
+/**
+ * Every format as a pure function returning the whole text (the renderer's pieces, joined):
+ * derived from {@link RENDERERS}, so a new format is added in one place.
+ */
+export const FORMATTERS = Object.fromEntries(
+  FORMAT_NAMES.map((name): [FormatName, Formatter] => [
+    name,
+    (result, options) => [...RENDERERS[name](result, options)].join(''),
+  ]),
+) as Record<FormatName, Formatter>;

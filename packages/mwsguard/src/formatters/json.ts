@@ -3,7 +3,7 @@ import { summarize } from '../summary.js';
 import type { Renderer } from './types.js';
 
 /** Version of the JSON document; bump it on any change to its shape (see docs/json-format.md). */
-export const JSON_FORMAT_VERSION = 1;
+const JSON_FORMAT_VERSION = 1;
 
 /**
  * The `json` format, a public contract: one document

@@ -7,10 +7,10 @@ import { SKIP_REASON_TEXT, summarize } from '../summary.js';
 import type { Renderer } from './types.js';
 
 /** The SARIF schema the document declares. */
-export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** Key of mwsguard's fingerprint in `partialFingerprints` (versioned with core's fingerprint scheme). */
-export const SARIF_FINGERPRINT_KEY = 'mwsguardFingerprint/v1';
+const SARIF_FINGERPRINT_KEY = 'mwsguardFingerprint/v1';
 
 const LEVEL: Readonly<Record<ReportSeverity, 'error' | 'warning' | 'note'>> = {
   error: 'error',

@@ -3,7 +3,7 @@ import type { SkipReason, SuppressReason } from '../result.js';
 import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT, plural } from '../summary.js';
 
 /** Counts a headline reports. */
-export interface HeadlineCounts {
+interface HeadlineCounts {
   readonly findings: number;
   readonly files: number;
   readonly scanned: number;

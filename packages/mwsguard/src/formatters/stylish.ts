@@ -12,7 +12,7 @@ import type { StylishTexts } from './stylish-texts.js';
 import type { Renderer } from './types.js';
 
 /** Widest finding line: a terminal, an editor's output pane or a CI log shows it unwrapped. */
-export const LINE_WIDTH = 120;
+const LINE_WIDTH = 120;
 // Advice is wrapped narrower: it reads as a paragraph rather than a terminal-wide line.
 const WRAP_WIDTH = 100;
 const MIN_WRAP_WIDTH = 40;
@@ -21,7 +21,7 @@ const MAX_REUSED = 10;
 /** Places listed per reused secret. */
 const MAX_PLACES = 5;
 /** Where the three ways to silence a false positive are documented. */
-export const FALSE_POSITIVES_URL = `${DOCS_BASE_URL}/guide/configuration.md#inline-ignores`;
+const FALSE_POSITIVES_URL = `${DOCS_BASE_URL}/guide/configuration.md#inline-ignores`;
 
 /**
  * The `stylish` format, for people in a failing hook: findings grouped under their file, one line

@@ -24,10 +24,10 @@ const RULES = new Map<string, SecretLintUnionRuleCreator>([
 ]);
 
 /** The config used when a case has no `.secretlintrc.json`: this rule alone, default options. */
-export const DEFAULT_DESCRIPTOR: SecretLintConfigDescriptor = { rules: [{ id: creator.meta.id }] };
+const DEFAULT_DESCRIPTOR: SecretLintConfigDescriptor = { rules: [{ id: creator.meta.id }] };
 
 /** Turns a `.secretlintrc.json` object into the loaded config `lintSource` takes. */
-export function loadConfig(descriptor: SecretLintConfigDescriptor): SecretLintCoreConfig {
+function loadConfig(descriptor: SecretLintConfigDescriptor): SecretLintCoreConfig {
   return {
     rules: descriptor.rules.map((entry): SecretLintCoreConfigUnionRule => {
       const rule = RULES.get(entry.id);
