@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { CACHE, SIZES, ensureCorpus, updateLock, walkFiles } from './lib/corpus.mjs';
 import { hasGnuTime, measure, median } from './lib/measure.mjs';
 import { formatReport } from './lib/report.mjs';
+import { formatStartup, runStartup, startupRows } from './lib/startup.mjs';
 import { TOOLS } from './lib/tools.mjs';
 
 const HELP = `Usage: pnpm bench [-- options]
@@ -22,6 +23,10 @@ const HELP = `Usage: pnpm bench [-- options]
   --timeout <s>         Kill a run after this many seconds (default: 1800)
   --report              Print the table of the last --size run again from its results JSON, then exit
   --merge               Time "mwsguard report merge" on generated reports instead (bench/merge.mjs)
+  --startup             Only the start-up rows (no corpus): scan --staged of 1, 5 and 50 files,
+                        --version, --help and ESLint on 5 files, against node -e 0 (default
+                        rounds: 20); a full run (no --tools) prints them after the corpus table
+  --compare-bin <path>  Start-up rows: also time this mwsguard bin (an older build) in the same rounds
   -h, --help            Show this help
 
 The corpus is cached in .cache/bench/corpus-<size>/ (the first run needs the npm registry).
@@ -44,6 +49,8 @@ const { values: opts } = parseArgs({
     refresh: { type: 'boolean', default: false },
     'update-locks': { type: 'boolean', default: false },
     report: { type: 'boolean', default: false },
+    startup: { type: 'boolean', default: false },
+    'compare-bin': { type: 'string' },
     timeout: { type: 'string', default: '1800' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -65,8 +72,15 @@ if (opts.report) {
   writeFileSync(join(CACHE, `results-${opts.size}.md`), markdown);
   process.exit(0);
 }
+if (opts.runs !== undefined && !(Number.isInteger(Number(opts.runs)) && Number(opts.runs) >= 1)) {
+  fail('--runs must be a positive integer');
+}
+const log = (message) => console.error(message);
+if (opts.startup) {
+  await startup(opts.runs === undefined ? 20 : Number(opts.runs));
+  process.exit(0);
+}
 const runs = opts.runs === undefined ? (opts.size === 'full' ? 3 : 5) : Number(opts.runs);
-if (!Number.isInteger(runs) || runs < 1) fail('--runs must be a positive integer');
 const timeoutMs = Number(opts.timeout) * 1000;
 if (!(timeoutMs > 0)) fail('--timeout must be a positive number of seconds');
 let tools = TOOLS;
@@ -80,8 +94,6 @@ function fail(message) {
   console.error(`bench: ${message}\n\n${HELP}`);
   process.exit(2);
 }
-
-const log = (message) => console.error(message);
 
 // 1. The corpus.
 const corpus = ensureCorpus(opts.size, { refresh: opts.refresh, log });
@@ -235,3 +247,31 @@ const stem = opts.tools ? `results-${opts.size}-partial` : `results-${opts.size}
 writeFileSync(join(CACHE, `${stem}.json`), `${JSON.stringify(result, null, 2)}\n`);
 writeFileSync(join(CACHE, `${stem}.md`), markdown);
 log(`\nWritten: .cache/bench/${stem}.json and .md`);
+
+// 6. The start-up rows, after a complete run (not after a --tools subset).
+if (!opts.tools) await startup(20);
+
+/** Times the start-up rows and writes .cache/bench/results-startup.{json,md}. */
+async function startup(rounds) {
+  const { rows, notes } = startupRows({ compareBin: opts['compare-bin'] });
+  const loadBefore = loadavg();
+  const timed = await runStartup({ rounds, rows, log });
+  const result = {
+    rounds,
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      node: process.version,
+      loadBefore: loadBefore.map((x) => Number(x.toFixed(2))),
+      loadAfter: loadavg().map((x) => Number(x.toFixed(2))),
+    },
+    notes,
+    rows: timed,
+  };
+  const { text, markdown } = formatStartup(result);
+  console.log(`\n${text}`);
+  writeFileSync(join(CACHE, 'results-startup.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(CACHE, 'results-startup.md'), markdown);
+  log('Written: .cache/bench/results-startup.json and .md');
+}

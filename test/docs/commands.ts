@@ -52,6 +52,7 @@ export const ALLOWLIST: Readonly<Record<string, string>> = {
   'pnpm bench -- --size small --runs 2 --tools rg,mwsguard,secretlint':
     'installs a pinned npm corpus from the registry, then runs for minutes',
   'pnpm bench -- --help': 'prints the benchmark options (bench/ is outside the test suite)',
+  'pnpm bench -- --startup': 'times fresh processes in alternating rounds for minutes',
 
   // Synopses with placeholders, not commands.
   'pnpm -s mwsguard scan [PATH...]': 'a synopsis: [PATH...] is a placeholder',

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { parseSize } from './config.js';
-import { FORMAT_NAMES, isFormatName } from './formatters/index.js';
-import type { FormatName } from './formatters/index.js';
+import { FORMAT_NAMES, isFormatName } from './formatters/names.js';
+import type { FormatName } from './formatters/names.js';
 import { isValidGlob } from './globs.js';
 import { SEVERITIES } from './result.js';
 import type { ReportSeverity } from './result.js';
+import { parseSize } from './size.js';
 import { UsageError } from './usage-error.js';
 
 /** `--format` when none is given. */

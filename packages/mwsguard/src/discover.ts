@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { GlobList } from './globs.js';
+import { toDisplayPath } from './display-path.js';
 import { GitignoreRules } from './gitignore.js';
 import type { GitignoreEnv } from './gitignore.js';
 import { describeFailure, errnoCode, isMissing, skipReasonOf } from './errno.js';
@@ -366,8 +367,3 @@ const skip = (file: string, reason: SkipReason, detail?: string): Discovered => 
   type: 'skip',
   ...skippedFile(file, reason, detail),
 });
-
-/** Relative to `cwd`, POSIX separators: the one place display paths are made. */
-export function toDisplayPath(cwd: string, absolutePath: string): string {
-  return relative(cwd, absolutePath).split(sep).join('/');
-}

@@ -1,13 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import ignore from 'ignore';
-import type { Ignore } from 'ignore';
+import type Ignore from 'ignore';
+
+/** `ignore`, required when the first ignore file is read: `scan FILE` reads none. */
+let ignoreModule: typeof Ignore | undefined;
+const ignore = (...args: Parameters<typeof Ignore>): ReturnType<typeof Ignore> => {
+  ignoreModule ??= createRequire(import.meta.url)('ignore') as typeof Ignore;
+  return ignoreModule(...args);
+};
 
 /** One `.gitignore` file: its directory and its rules (paths are matched relative to it). */
 interface Level {
   readonly base: string;
-  readonly rules: Ignore;
+  readonly rules: ReturnType<typeof Ignore>;
 }
 
 /** Environment variables the rules read: `HOME`, `XDG_CONFIG_HOME` (and what git needs). */

@@ -1,5 +1,16 @@
+import { createRequire } from 'node:module';
 import { relative, sep } from 'node:path';
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
+
+/**
+ * picomatch, required on first use: most runs (a commit hook, `--version`) match no globs, and
+ * the argument parser that imports this module runs before every command.
+ */
+let picomatchModule: typeof Picomatch | undefined;
+function picomatch(...args: Parameters<typeof Picomatch>): ReturnType<typeof Picomatch> {
+  picomatchModule ??= createRequire(import.meta.url)('picomatch') as typeof Picomatch;
+  return picomatchModule(...args);
+}
 
 /**
  * A list of gitignore-like globs, matched against paths relative to `base`:

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { formatSize } from './config.js';
-import { toDisplayPath } from './discover.js';
+import { toDisplayPath } from './display-path.js';
 import { scanCommitMessages } from './commit-messages.js';
 import { BlobReader, git, repositoryRoot, spawnGit } from './git.js';
 import type { GlobList } from './globs.js';
@@ -14,6 +13,7 @@ import type { CommitInfo, FileFinding, SkippedFile, SkipReason, SuppressedFindin
 import type { FilesScan } from './scan-files.js';
 import { scanDecoded } from './scan-source.js';
 import type { SourceScan, SourceScanOptions } from './scan-source.js';
+import { formatSize } from './size.js';
 import { UsageError } from './usage-error.js';
 import { appendAll } from './append.js';
 

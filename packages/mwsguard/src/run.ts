@@ -7,26 +7,20 @@ import type { Baseline } from './baseline.js';
 import { isColorEnabled } from './color.js';
 import { emptyConfig, loadConfig } from './config.js';
 import type { Config } from './config.js';
-import { checkArguments, discover } from './discover.js';
 import type { PathArgument } from './discover.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
-import { renderExplanation, renderKindList, resolveKind } from './explain.js';
 import { FatalError } from './fatal-error.js';
-import { RENDERERS } from './formatters/index.js';
+import { loadRenderer } from './formatters/load.js';
 import { GlobList } from './globs.js';
 import { HELP_TEXT, USAGE_HINT } from './help.js';
-import { scanHistory } from './history.js';
-import { HUSKY_COMMAND, installHook } from './install-hook.js';
 import type { OutputStream, RunIO } from './io.js';
 import { writeFileAtomically, writeToStream } from './output.js';
 import { DEFAULT_PROGRESS_DELAY_MS, Progress } from './progress.js';
 import { DEFAULT_MAX_FILE_SIZE } from './read.js';
 import { INCOMPLETE_REASONS, SEVERITIES, compareFindings, compareStrings } from './result.js';
 import type { FileFinding, ReportSeverity, ScanResult, SkippedFile, SuppressedFinding } from './result.js';
-import { scanDiscovered } from './scan-files.js';
 import type { FilesScan } from './scan-files.js';
-import { scanStaged } from './staged.js';
 import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT } from './summary.js';
 import { redactMessage, redactPath } from './redact.js';
 import { runReportMerge } from './report-merge/index.js';
@@ -51,7 +45,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
         io.stdout.write(`${await readVersion()}\n`);
         return EXIT_OK;
       case 'explain':
-        return runExplain(command, io);
+        return await runExplain(command, io);
       case 'install-hook':
         return await runInstallHook(command, io);
       case 'scan':
@@ -80,7 +74,10 @@ function chosenLocale(command: { readonly locale: string | undefined }, io: RunI
   return locale === '' ? undefined : locale;
 }
 
-function runExplain(command: ExplainCommand, io: RunIO): ExitCode {
+// Each command's modules are imported when it runs: a commit hook's `scan --staged` loads neither
+// `explain`'s texts, nor the history walker, nor the directory walker and its worker pool.
+async function runExplain(command: ExplainCommand, io: RunIO): Promise<ExitCode> {
+  const { renderExplanation, renderKindList, resolveKind } = await import('./explain.js');
   const locale = chosenLocale(command, io);
   if (command.target === undefined) {
     io.stdout.write(renderKindList(locale));
@@ -95,6 +92,7 @@ function runExplain(command: ExplainCommand, io: RunIO): ExitCode {
 }
 
 async function runInstallHook(command: InstallHookCommand, io: RunIO): Promise<ExitCode> {
+  const { HUSKY_COMMAND, installHook } = await import('./install-hook.js');
   const hook = await installHook(io.cwd, command.force);
   const where = relative(io.cwd, hook.path) || hook.path;
   if (hook.husky !== undefined) {
@@ -165,7 +163,7 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
   }
 
   const toolVersion = await readVersion();
-  const render = RENDERERS[command.format];
+  const render = await loadRenderer(command.format);
   // Rule help in SARIF and GitLab reports speaks the language of the messages.
   const locale = chosenLocale(command, io);
   if (command.output !== undefined) {
@@ -203,6 +201,7 @@ async function collect(
     ...(locale === undefined ? {} : { locale }),
   };
   if (command.staged) {
+    const { scanStaged } = await import('./staged.js');
     return scanStaged({
       cwd: io.cwd,
       pathspecs: command.paths,
@@ -214,6 +213,7 @@ async function collect(
     });
   }
   if (command.history) {
+    const { scanHistory } = await import('./history.js');
     return scanHistory({
       cwd: io.cwd,
       pathspecs: command.paths,
@@ -227,6 +227,10 @@ async function collect(
       ...(command.branch === undefined ? {} : { branch: command.branch }),
     });
   }
+  const [{ checkArguments, discover }, { scanDiscovered }] = await Promise.all([
+    import('./discover.js'),
+    import('./scan-files.js'),
+  ]);
   let paths: AsyncIterable<PathArgument> | PathArgument[];
   if (command.stdinFilenames) {
     paths = readStdinPaths(io.stdin);

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { compileAllow } from '@mwsguard/core';
 import type { Allow } from '@mwsguard/core';
-import { formatSize } from './config.js';
 import type { Discovered, SourceFile } from './discover.js';
 import { readLimited } from './read.js';
 import { skipReasonOf } from './errno.js';
@@ -13,6 +12,7 @@ import type { FileFinding, SkippedFile, SuppressedFinding } from './result.js';
 import { scanDecoded } from './scan-source.js';
 import type { FileOutcome, SourceScanOptions } from './scan-source.js';
 import { appendAll } from './append.js';
+import { formatSize } from './size.js';
 
 /** Options of one file's scan; plain data, so they can be handed to a worker thread. */
 export interface FileScanOptions {
@@ -171,6 +171,8 @@ async function runPool(
   record: (file: SourceFile, outcome: FileOutcome) => void,
   other: (item: Exclude<Discovered, { type: 'file' }>) => void,
 ): Promise<void> {
+  // Loaded here: a scan of fewer files than WORKER_THRESHOLD never starts a worker.
+  const { Worker } = await import('node:worker_threads');
   const queue: SourceFile[] = [...first];
   let sourceDone = false;
   let outstanding = 0;

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { formatSize } from './config.js';
-import { toDisplayPath } from './discover.js';
+import { toDisplayPath } from './display-path.js';
 import { BlobReader, git, repositoryRoot } from './git.js';
 import type { GlobList } from './globs.js';
 import { decodeSource } from './read.js';
 import type { FilesScan } from './scan-files.js';
 import { scanDecoded } from './scan-source.js';
 import type { SourceScanOptions } from './scan-source.js';
+import { formatSize } from './size.js';
 import { UsageError } from './usage-error.js';
 import { appendAll } from './append.js';
 
@@ -29,24 +29,28 @@ const EMPTY_ID = /^0+$/;
  * deletions; symbolic links (their content is a path) and submodules are skipped.
  */
 export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
-  const root = await repositoryRoot(options.cwd);
-  const diff = await git(
-    [
-      '-c',
-      'core.quotePath=false',
-      'diff',
-      '--cached',
-      '--raw',
-      '-z',
-      '--no-renames',
-      '--no-ext-diff',
-      '--abbrev=40',
-      '--diff-filter=ACMRT',
-      '--',
-      ...options.pathspecs,
-    ],
-    options.cwd,
-  );
+  // Both at once: each git process costs a few milliseconds of start-up, which is a good part of
+  // a commit hook's run. Outside a repository `repositoryRoot` rejects, as before (git diff only fails).
+  const [root, diff] = await Promise.all([
+    repositoryRoot(options.cwd),
+    git(
+      [
+        '-c',
+        'core.quotePath=false',
+        'diff',
+        '--cached',
+        '--raw',
+        '-z',
+        '--no-renames',
+        '--no-ext-diff',
+        '--abbrev=40',
+        '--diff-filter=ACMRT',
+        '--',
+        ...options.pathspecs,
+      ],
+      options.cwd,
+    ),
+  ]);
   if (diff.code !== 0) throw new UsageError(`git diff --cached failed: ${firstLine(diff.stderr)}`);
   const scan: FilesScan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
   const entries = parseRaw(diff.stdout);

@@ -1,1 +1,0 @@
-export { t as run } from "./chunk-Dwrj5yW5.js";

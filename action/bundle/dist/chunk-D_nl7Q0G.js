@@ -1,0 +1,1 @@
+export { n as renderGithub } from "./chunk-CCpc6KO2.js";

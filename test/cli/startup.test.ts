@@ -1,0 +1,164 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RENDERERS, FORMAT_NAMES, loadRenderer } from '../../packages/mwsguard/src/formatters/index.js';
+import { KEYS, keyLine } from './support/fake-credentials.js';
+import { SPAWN_TIMEOUT, git, spawnBin, tempDir, tempRepo, writeTree } from './support/tree.js';
+import type { Spawned } from './support/tree.js';
+
+// What a run loads is what its start-up costs (docs/performance.md#start-up). These tests count
+// modules, never time: the real bin runs with a preload (written below) that records every module
+// it loads into $MWSGUARD_RECORD_MODULES, one per line: `esm <url>` through a load hook (which
+// runs off the main thread), `cjs <path>` from require.cache and `builtin <name>` from
+// process.moduleLoadList, on exit.
+const PRELOAD = `import { appendFileSync } from 'node:fs';
+import { createRequire, register } from 'node:module';
+const out = process.env.MWSGUARD_RECORD_MODULES;
+register(new URL('./hooks.mjs', import.meta.url), { data: { out } });
+process.on('exit', () => {
+  const cjs = Object.keys(createRequire(import.meta.url).cache).map((path) => 'cjs ' + path);
+  const builtins = process.moduleLoadList.map((name) => 'builtin ' + name);
+  appendFileSync(out, [...cjs, ...builtins].join('\\n') + '\\n');
+});
+`;
+const HOOKS = `import { appendFileSync } from 'node:fs';
+let out;
+export function initialize(data) { out = data.out; }
+export async function load(url, context, next) {
+  appendFileSync(out, 'esm ' + url + '\\n');
+  return next(url, context);
+}
+`;
+const recorder = tempDir('mwsguard-recorder-');
+beforeAll(() => {
+  writeFileSync(join(recorder.dir, 'preload.mjs'), PRELOAD);
+  writeFileSync(join(recorder.dir, 'hooks.mjs'), HOOKS);
+});
+afterAll(() => {
+  recorder.cleanup();
+});
+
+interface Loaded {
+  readonly result: Spawned;
+  /** Every ES module, CommonJS file and built-in the process loaded, one string each. */
+  readonly modules: readonly string[];
+}
+
+async function loaded(args: readonly string[], cwd: string): Promise<Loaded> {
+  const out = tempDir('mwsguard-modules-');
+  try {
+    const file = join(out.dir, 'modules.txt');
+    const result = await spawnBin(args, {
+      cwd,
+      env: {
+        MWSGUARD_RECORD_MODULES: file,
+        NODE_OPTIONS: `--import ${pathToFileURL(join(recorder.dir, 'preload.mjs')).href}`,
+      },
+    });
+    return { result, modules: readFileSync(file, 'utf8').split('\n').filter(Boolean) };
+  } finally {
+    out.cleanup();
+  }
+}
+
+/**
+ * This repository's modules that were loaded, by name: `mwsguard/cli`, `mwsguard/formatters/stylish`,
+ * `core/scan`; a chunk of the bundle loses its hash (`mwsguard/run-KxMDVrrc.js` → `mwsguard/run`).
+ */
+function ours(modules: readonly string[]): { readonly name: string; readonly path: string }[] {
+  return modules.flatMap((m) => {
+    const match = /\/packages\/(core|mwsguard)\/(dist|bin|bundle)\/([\w/-]+)\.js$/.exec(m);
+    if (!match) return [];
+    const [, pkg = '', dir = '', name = ''] = match;
+    const path = m.startsWith('esm file://') ? fileURLToPath(m.slice(4)) : m.replace(/^cjs /, '');
+    return [{ name: `${pkg}/${dir === 'bundle' ? name.replace(/-[\w-]{8}$/, '') : name}`, path }];
+  });
+}
+const names = (modules: readonly string[]): string[] => ours(modules).map((m) => m.name);
+/** Whether a loaded module of ours holds `text` (a function of the engine, of a command). */
+const anyHolds = (modules: readonly string[], text: string): boolean =>
+  ours(modules).some((m) => readFileSync(m.path, 'utf8').includes(text));
+const dependencies = (modules: readonly string[]): string[] =>
+  [
+    ...new Set(modules.flatMap((m) => /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?([^/]+)\//.exec(m)?.[1] ?? [])),
+  ].sort();
+const imports = (modules: readonly string[], builtin: string): boolean => modules.includes(`esm node:${builtin}`);
+const FORMATS = ['github', 'gitlab', 'json', 'sarif', 'stylish'];
+
+describe.concurrent('start-up: what each command loads', { timeout: SPAWN_TIMEOUT }, () => {
+  it('--help and --version load neither the engine nor the scanner nor any dependency', async () => {
+    for (const flag of ['--help', '--version']) {
+      const { result, modules } = await loaded([flag], import.meta.dirname);
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toBe('');
+      expect(names(modules)).toContain('mwsguard/cli');
+      expect(anyHolds(modules, 'function scanText(')).toBe(false);
+      expect(anyHolds(modules, 'function runScan(')).toBe(false);
+      expect(names(modules).length).toBeLessThanOrEqual(12);
+      expect(dependencies(modules)).toEqual([]);
+    }
+  });
+
+  it('scan --staged without a config file: no schema compiler, one formatter, no walker, no workers', async () => {
+    const repo = tempRepo();
+    try {
+      writeTree(repo.dir, { '.env': keyLine(KEYS.a), 'notes.txt': 'nothing here\n' });
+      git(repo.dir, 'add', '.env', 'notes.txt');
+      const { result, modules } = await loaded(['scan', '--staged'], repo.dir);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('access-key-id');
+      expect(dependencies(modules)).toEqual([]);
+      const own = names(modules).map((name) => name.replace(/^mwsguard\/(?:formatters\/)?/, ''));
+      expect(own).toContain('staged');
+      expect(own.filter((name) => FORMATS.includes(name))).toEqual(['stylish']);
+      for (const absent of ['explain', 'history', 'install-hook', 'discover', 'gitignore', 'scan-files']) {
+        expect(own).not.toContain(absent);
+      }
+      expect(imports(modules, 'worker_threads')).toBe(false);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it("with a config file the precompiled validator is loaded, not ajv's compiler, and the report is the same", async () => {
+    const repo = tempRepo();
+    try {
+      writeTree(repo.dir, { '.env': keyLine(KEYS.a) });
+      git(repo.dir, 'add', '.env');
+      const without = await loaded(['scan', '--staged', '--format', 'json'], repo.dir);
+      writeTree(repo.dir, { 'mwsguard.config.json': '{ "failOn": "error", "include": ["*.env"] }\n' });
+      const withConfig = await loaded(['scan', '--staged', '--format', 'json'], repo.dir);
+      expect(dependencies(without.modules)).toEqual([]);
+      expect(withConfig.modules.some((m) => m.endsWith('/schema/mwsguard.config.validate.js'))).toBe(true);
+      // Only ajv's small runtime helper (minLength counts code points) is required, not its compiler.
+      const ajv = withConfig.modules.filter((m) => m.includes('/ajv/'));
+      expect(ajv.map((m) => m.slice(m.lastIndexOf('/ajv/') + 1))).toEqual(['ajv/dist/runtime/ucs2length.js']);
+      const findings = (r: Spawned): unknown => (JSON.parse(r.stdout) as { findings: unknown }).findings;
+      expect(withConfig.result.code).toBe(1);
+      expect(findings(withConfig.result)).toEqual(findings(without.result));
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('scan of one named file reads no ignore file and starts no worker', async () => {
+    const tree = tempDir();
+    try {
+      writeTree(tree.dir, { 'app.env': keyLine(KEYS.a), '.gitignore': 'app.env\n' });
+      const { result, modules } = await loaded(['scan', 'app.env'], tree.dir);
+      expect(result.code).toBe(1);
+      expect(dependencies(modules)).toEqual([]);
+      expect(imports(modules, 'worker_threads')).toBe(false);
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
+
+describe('formatters loaded one at a time', () => {
+  it('loadRenderer gives the renderer RENDERERS lists, for every format name', async () => {
+    expect(Object.keys(RENDERERS)).toEqual([...FORMAT_NAMES]);
+    for (const name of FORMAT_NAMES) expect(await loadRenderer(name)).toBe(RENDERERS[name]);
+  });
+});
