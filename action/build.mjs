@@ -18,6 +18,25 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGE = join(ROOT, 'packages/mwsguard');
 export const BUNDLE_DIR = join(ROOT, 'action/bundle');
 
+const ENTRY_IMPORT = "import { entryModule } from './entry.js';\n";
+const DYNAMIC_ENTRY = 'await import(entryModule())';
+
+/**
+ * The bin picks bundle/cli.js or dist/cli.js at run time (bin/entry.js), an import a bundler
+ * cannot follow. The action's bundle is one build of its own: the bin imports dist/cli.js by
+ * name here, so the CLI is bundled with it.
+ */
+const staticCliEntry = {
+  name: 'static-cli-entry',
+  transform(code, id) {
+    if (!id.endsWith('/bin/mwsguard.js')) return null;
+    if (!code.includes(ENTRY_IMPORT) || !code.includes(DYNAMIC_ENTRY)) {
+      throw new Error('bin/mwsguard.js no longer loads the CLI through entryModule(): update action/build.mjs');
+    }
+    return code.replace(ENTRY_IMPORT, '').replace(DYNAMIC_ENTRY, "await import('../dist/cli.js')");
+  },
+};
+
 /** Writes the bundle into `outDir` (default action/bundle), replacing what is there. */
 export async function buildBundle(outDir = BUNDLE_DIR) {
   rmSync(outDir, { recursive: true, force: true });
@@ -29,6 +48,7 @@ export async function buildBundle(outDir = BUNDLE_DIR) {
     },
     platform: 'node',
     logLevel: 'silent',
+    plugins: [staticCliEntry],
     // Module comments name paths relative to cwd: the repository root, wherever this runs from.
     cwd: ROOT,
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../src/index.js';
+import { lwaAccessToken } from '../src/detectors/lwa-access-token.js';
 import { lwaRefreshToken } from '../src/detectors/lwa-refresh-token.js';
 import { createContext } from '../src/context.js';
 import { runsIn } from '../src/runs.js';
@@ -22,7 +23,8 @@ describe('many findings in one text', () => {
 });
 
 // The regexes the hand scanners replaced, as references on small texts.
-const OLD_TOKEN = /(?<![A-Za-z0-9])Atz[ar](?:\||%7[Cc])[\w-]{20,}/g;
+const OLD_REFRESH_TOKEN = /(?<![A-Za-z0-9])Atzr(?:\||%7[Cc])[\w-]{20,}/g;
+const OLD_ACCESS_TOKEN = /(?<![A-Za-z0-9])Atza(?:\||%7[Cc])[\w-]{20,}/g;
 const OLD_RUN = /(?:[A-Z0-9+/]|%2[BF]|\\\/){20,}/gi;
 
 const tokenSoup = fc
@@ -36,13 +38,16 @@ const tokenSoup = fc
   .map((parts) => parts.join(''));
 
 describe('LWA token bodies, measured by hand', () => {
-  it('give the spans of the regex they replaced', () => {
+  it.each([
+    ['refresh', lwaRefreshToken, OLD_REFRESH_TOKEN],
+    ['access', lwaAccessToken, OLD_ACCESS_TOKEN],
+  ] as const)('give the spans of the regex they replaced (%s tokens)', (_name, detector, oldRegex) => {
     fc.assert(
       fc.property(tokenSoup, (text) => {
-        const expected = [...text.matchAll(OLD_TOKEN)]
+        const expected = [...text.matchAll(oldRegex)]
           .filter((m) => !isPlaceholder(m[0].replace(/%7C/i, '|')))
           .map((m) => [m.index, m.index + m[0].length]);
-        const found = lwaRefreshToken
+        const found = detector
           .find(createContext(text, 'x.txt'))
           .map((f) => [f.start, f.end])
           .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));

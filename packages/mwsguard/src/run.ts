@@ -23,7 +23,6 @@ import type { FileFinding, ReportSeverity, ScanResult, SkippedFile, SuppressedFi
 import type { FilesScan } from './scan-files.js';
 import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT } from './summary.js';
 import { redactMessage, redactPath } from './redact.js';
-import { runReportMerge } from './report-merge/index.js';
 import { UsageError } from './usage-error.js';
 import { readVersion } from './version.js';
 import { appendAll } from './append.js';
@@ -51,8 +50,11 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
       case 'scan':
       case 'baseline':
         return await runScan(command, io);
-      case 'report':
+      case 'report': {
+        // Loaded only for this command: it reads the SARIF formatter and its rule texts.
+        const { runReportMerge } = await import('./report-merge/index.js');
         return await runReportMerge(command, io, chosenLocale(command, io));
+      }
     }
   } catch (error) {
     if (error instanceof FatalError) {

@@ -133,42 +133,4 @@ function decodeUtf32(bytes, littleEndian) {
 function appendAll(out, items) {
 	for (const item of items) out.push(item);
 }
-// packages/mwsguard/dist/size.js
-const UNITS = {
-	"": 1,
-	b: 1,
-	k: 1024,
-	kib: 1024,
-	kb: 1e3,
-	m: 1024 ** 2,
-	mib: 1024 ** 2,
-	mb: 1e3 ** 2,
-	g: 1024 ** 3,
-	gib: 1024 ** 3,
-	gb: 1e3 ** 3
-};
-/**
-* Parses a size: bytes (`1048576`), or a number with a unit: `KiB`/`MiB`/`GiB` (or `K`/`M`/`G`)
-* are powers of 1024, `KB`/`MB`/`GB` powers of 1000; case does not matter. `undefined` if invalid.
-*/
-function parseSize(text) {
-	const match = /^(\d+(?:\.\d+)?) ?([a-z]*)$/i.exec(text.trim());
-	if (!match) return void 0;
-	const unit = UNITS[(match[2] ?? "").toLowerCase()];
-	if (unit === void 0) return void 0;
-	const value = Math.floor(Number(match[1]) * unit);
-	return Number.isSafeInteger(value) ? value : void 0;
-}
-/** `5242880` → `5 MiB`, for messages. */
-function formatSize(bytes) {
-	for (const [unit, size] of [
-		["GiB", 1024 ** 3],
-		["MiB", 1024 ** 2],
-		["KiB", 1024]
-	]) if (bytes >= size) {
-		const value = bytes / size;
-		return `${Number.isInteger(value) ? String(value) : value.toFixed(1)} ${unit}`;
-	}
-	return `${String(bytes)} B`;
-}
-export { decodeSource as a, DEFAULT_MAX_FILE_SIZE as i, parseSize as n, readLimited as o, appendAll as r, formatSize as t };
+export { readLimited as i, DEFAULT_MAX_FILE_SIZE as n, decodeSource as r, appendAll as t };

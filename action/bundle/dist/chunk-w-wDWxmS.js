@@ -5,8 +5,8 @@ import { s as skippedFile } from "./chunk-DRpZnOfx.js";
 import { t as UsageError } from "./chunk-oAIQU_nd.js";
 import { createRequire } from "node:module";
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { lstat, realpath, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { lstat, realpath, stat } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
 // packages/mwsguard/dist/gitignore.js
 /** `ignore`, required when the first ignore file is read: `scan FILE` reads none. */

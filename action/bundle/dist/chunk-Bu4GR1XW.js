@@ -59,6 +59,7 @@ const schema11 = {
 				"mws-auth-token": { "$ref": "#/definitions/severity" },
 				"lwa-client-secret": { "$ref": "#/definitions/severity" },
 				"lwa-refresh-token": { "$ref": "#/definitions/severity" },
+				"lwa-access-token": { "$ref": "#/definitions/severity" },
 				"shared-credentials": { "$ref": "#/definitions/severity" }
 			}
 		},
@@ -329,7 +330,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
 		if (data.severity !== void 0) {
 			let data8 = data.severity;
 			if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-				for (const key1 in data8) if (!(key1 === "access-key-id" || key1 === "secret-key" || key1 === "mws-auth-token" || key1 === "lwa-client-secret" || key1 === "lwa-refresh-token" || key1 === "shared-credentials")) {
+				for (const key1 in data8) if (!(key1 === "access-key-id" || key1 === "secret-key" || key1 === "mws-auth-token" || key1 === "lwa-client-secret" || key1 === "lwa-refresh-token" || key1 === "lwa-access-token" || key1 === "shared-credentials")) {
 					const err13 = {
 						instancePath: instancePath + "/severity",
 						schemaPath: "#/properties/severity/additionalProperties",
@@ -416,11 +417,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
 						errors++;
 					}
 				}
-				if (data8["shared-credentials"] !== void 0) {
-					let data14 = data8["shared-credentials"];
+				if (data8["lwa-access-token"] !== void 0) {
+					let data14 = data8["lwa-access-token"];
 					if (!(data14 === "error" || data14 === "warning" || data14 === "info" || data14 === "off")) {
 						const err19 = {
-							instancePath: instancePath + "/severity/shared-credentials",
+							instancePath: instancePath + "/severity/lwa-access-token",
 							schemaPath: "#/definitions/severity/enum",
 							keyword: "enum",
 							params: { allowedValues: schema12.enum },
@@ -431,312 +432,327 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
 						errors++;
 					}
 				}
+				if (data8["shared-credentials"] !== void 0) {
+					let data15 = data8["shared-credentials"];
+					if (!(data15 === "error" || data15 === "warning" || data15 === "info" || data15 === "off")) {
+						const err20 = {
+							instancePath: instancePath + "/severity/shared-credentials",
+							schemaPath: "#/definitions/severity/enum",
+							keyword: "enum",
+							params: { allowedValues: schema12.enum },
+							message: "must be equal to one of the allowed values"
+						};
+						if (vErrors === null) vErrors = [err20];
+						else vErrors.push(err20);
+						errors++;
+					}
+				}
 			} else {
-				const err20 = {
+				const err21 = {
 					instancePath: instancePath + "/severity",
 					schemaPath: "#/properties/severity/type",
 					keyword: "type",
 					params: { type: "object" },
 					message: "must be object"
 				};
-				if (vErrors === null) vErrors = [err20];
-				else vErrors.push(err20);
+				if (vErrors === null) vErrors = [err21];
+				else vErrors.push(err21);
 				errors++;
 			}
 		}
 		if (data.allowlist !== void 0) {
-			let data15 = data.allowlist;
-			if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-				for (const key2 in data15) if (!(key2 === "values" || key2 === "paths" || key2 === "fingerprints")) {
-					const err21 = {
+			let data16 = data.allowlist;
+			if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+				for (const key2 in data16) if (!(key2 === "values" || key2 === "paths" || key2 === "fingerprints")) {
+					const err22 = {
 						instancePath: instancePath + "/allowlist",
 						schemaPath: "#/properties/allowlist/additionalProperties",
 						keyword: "additionalProperties",
 						params: { additionalProperty: key2 },
 						message: "must NOT have additional properties"
 					};
-					if (vErrors === null) vErrors = [err21];
-					else vErrors.push(err21);
+					if (vErrors === null) vErrors = [err22];
+					else vErrors.push(err22);
 					errors++;
 				}
-				if (data15.values !== void 0) {
-					let data16 = data15.values;
-					if (Array.isArray(data16)) {
-						const len2 = data16.length;
+				if (data16.values !== void 0) {
+					let data17 = data16.values;
+					if (Array.isArray(data17)) {
+						const len2 = data17.length;
 						for (let i2 = 0; i2 < len2; i2++) {
-							let data17 = data16[i2];
-							if (typeof data17 === "string") {
-								if (func3(data17) < 1) {
-									const err22 = {
+							let data18 = data17[i2];
+							if (typeof data18 === "string") {
+								if (func3(data18) < 1) {
+									const err23 = {
 										instancePath: instancePath + "/allowlist/values/" + i2,
 										schemaPath: "#/properties/allowlist/properties/values/items/minLength",
 										keyword: "minLength",
 										params: { limit: 1 },
 										message: "must NOT have fewer than 1 characters"
 									};
-									if (vErrors === null) vErrors = [err22];
-									else vErrors.push(err22);
+									if (vErrors === null) vErrors = [err23];
+									else vErrors.push(err23);
 									errors++;
 								}
 							} else {
-								const err23 = {
+								const err24 = {
 									instancePath: instancePath + "/allowlist/values/" + i2,
 									schemaPath: "#/properties/allowlist/properties/values/items/type",
 									keyword: "type",
 									params: { type: "string" },
 									message: "must be string"
 								};
-								if (vErrors === null) vErrors = [err23];
-								else vErrors.push(err23);
+								if (vErrors === null) vErrors = [err24];
+								else vErrors.push(err24);
 								errors++;
 							}
 						}
 					} else {
-						const err24 = {
+						const err25 = {
 							instancePath: instancePath + "/allowlist/values",
 							schemaPath: "#/properties/allowlist/properties/values/type",
 							keyword: "type",
 							params: { type: "array" },
 							message: "must be array"
 						};
-						if (vErrors === null) vErrors = [err24];
-						else vErrors.push(err24);
+						if (vErrors === null) vErrors = [err25];
+						else vErrors.push(err25);
 						errors++;
 					}
 				}
-				if (data15.paths !== void 0) {
-					let data18 = data15.paths;
-					if (Array.isArray(data18)) {
-						const len3 = data18.length;
+				if (data16.paths !== void 0) {
+					let data19 = data16.paths;
+					if (Array.isArray(data19)) {
+						const len3 = data19.length;
 						for (let i3 = 0; i3 < len3; i3++) {
-							let data19 = data18[i3];
-							if (typeof data19 === "string") {
-								if (func3(data19) < 1) {
-									const err25 = {
+							let data20 = data19[i3];
+							if (typeof data20 === "string") {
+								if (func3(data20) < 1) {
+									const err26 = {
 										instancePath: instancePath + "/allowlist/paths/" + i3,
 										schemaPath: "#/properties/allowlist/properties/paths/items/minLength",
 										keyword: "minLength",
 										params: { limit: 1 },
 										message: "must NOT have fewer than 1 characters"
 									};
-									if (vErrors === null) vErrors = [err25];
-									else vErrors.push(err25);
+									if (vErrors === null) vErrors = [err26];
+									else vErrors.push(err26);
 									errors++;
 								}
 							} else {
-								const err26 = {
+								const err27 = {
 									instancePath: instancePath + "/allowlist/paths/" + i3,
 									schemaPath: "#/properties/allowlist/properties/paths/items/type",
 									keyword: "type",
 									params: { type: "string" },
 									message: "must be string"
 								};
-								if (vErrors === null) vErrors = [err26];
-								else vErrors.push(err26);
+								if (vErrors === null) vErrors = [err27];
+								else vErrors.push(err27);
 								errors++;
 							}
 						}
 					} else {
-						const err27 = {
+						const err28 = {
 							instancePath: instancePath + "/allowlist/paths",
 							schemaPath: "#/properties/allowlist/properties/paths/type",
 							keyword: "type",
 							params: { type: "array" },
 							message: "must be array"
 						};
-						if (vErrors === null) vErrors = [err27];
-						else vErrors.push(err27);
+						if (vErrors === null) vErrors = [err28];
+						else vErrors.push(err28);
 						errors++;
 					}
 				}
-				if (data15.fingerprints !== void 0) {
-					let data20 = data15.fingerprints;
-					if (Array.isArray(data20)) {
-						const len4 = data20.length;
+				if (data16.fingerprints !== void 0) {
+					let data21 = data16.fingerprints;
+					if (Array.isArray(data21)) {
+						const len4 = data21.length;
 						for (let i4 = 0; i4 < len4; i4++) {
-							let data21 = data20[i4];
-							if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-								if (data21.fingerprint === void 0) {
-									const err28 = {
+							let data22 = data21[i4];
+							if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+								if (data22.fingerprint === void 0) {
+									const err29 = {
 										instancePath: instancePath + "/allowlist/fingerprints/" + i4,
 										schemaPath: "#/properties/allowlist/properties/fingerprints/items/required",
 										keyword: "required",
 										params: { missingProperty: "fingerprint" },
 										message: "must have required property 'fingerprint'"
 									};
-									if (vErrors === null) vErrors = [err28];
-									else vErrors.push(err28);
+									if (vErrors === null) vErrors = [err29];
+									else vErrors.push(err29);
 									errors++;
 								}
-								if (data21.reason === void 0) {
-									const err29 = {
+								if (data22.reason === void 0) {
+									const err30 = {
 										instancePath: instancePath + "/allowlist/fingerprints/" + i4,
 										schemaPath: "#/properties/allowlist/properties/fingerprints/items/required",
 										keyword: "required",
 										params: { missingProperty: "reason" },
 										message: "must have required property 'reason'"
 									};
-									if (vErrors === null) vErrors = [err29];
-									else vErrors.push(err29);
+									if (vErrors === null) vErrors = [err30];
+									else vErrors.push(err30);
 									errors++;
 								}
-								for (const key3 in data21) if (!(key3 === "fingerprint" || key3 === "reason")) {
-									const err30 = {
+								for (const key3 in data22) if (!(key3 === "fingerprint" || key3 === "reason")) {
+									const err31 = {
 										instancePath: instancePath + "/allowlist/fingerprints/" + i4,
 										schemaPath: "#/properties/allowlist/properties/fingerprints/items/additionalProperties",
 										keyword: "additionalProperties",
 										params: { additionalProperty: key3 },
 										message: "must NOT have additional properties"
 									};
-									if (vErrors === null) vErrors = [err30];
-									else vErrors.push(err30);
+									if (vErrors === null) vErrors = [err31];
+									else vErrors.push(err31);
 									errors++;
 								}
-								if (data21.fingerprint !== void 0) {
-									let data22 = data21.fingerprint;
-									if (typeof data22 === "string") {
-										if (!pattern1.test(data22)) {
-											const err31 = {
+								if (data22.fingerprint !== void 0) {
+									let data23 = data22.fingerprint;
+									if (typeof data23 === "string") {
+										if (!pattern1.test(data23)) {
+											const err32 = {
 												instancePath: instancePath + "/allowlist/fingerprints/" + i4 + "/fingerprint",
 												schemaPath: "#/properties/allowlist/properties/fingerprints/items/properties/fingerprint/pattern",
 												keyword: "pattern",
 												params: { pattern: "^[0-9a-f]{64}$" },
 												message: "must match pattern \"^[0-9a-f]{64}$\""
 											};
-											if (vErrors === null) vErrors = [err31];
-											else vErrors.push(err31);
+											if (vErrors === null) vErrors = [err32];
+											else vErrors.push(err32);
 											errors++;
 										}
 									} else {
-										const err32 = {
+										const err33 = {
 											instancePath: instancePath + "/allowlist/fingerprints/" + i4 + "/fingerprint",
 											schemaPath: "#/properties/allowlist/properties/fingerprints/items/properties/fingerprint/type",
 											keyword: "type",
 											params: { type: "string" },
 											message: "must be string"
 										};
-										if (vErrors === null) vErrors = [err32];
-										else vErrors.push(err32);
+										if (vErrors === null) vErrors = [err33];
+										else vErrors.push(err33);
 										errors++;
 									}
 								}
-								if (data21.reason !== void 0) {
-									let data23 = data21.reason;
-									if (typeof data23 === "string") {
-										if (func3(data23) < 1) {
-											const err33 = {
+								if (data22.reason !== void 0) {
+									let data24 = data22.reason;
+									if (typeof data24 === "string") {
+										if (func3(data24) < 1) {
+											const err34 = {
 												instancePath: instancePath + "/allowlist/fingerprints/" + i4 + "/reason",
 												schemaPath: "#/properties/allowlist/properties/fingerprints/items/properties/reason/minLength",
 												keyword: "minLength",
 												params: { limit: 1 },
 												message: "must NOT have fewer than 1 characters"
 											};
-											if (vErrors === null) vErrors = [err33];
-											else vErrors.push(err33);
+											if (vErrors === null) vErrors = [err34];
+											else vErrors.push(err34);
 											errors++;
 										}
-										if (!pattern2.test(data23)) {
-											const err34 = {
+										if (!pattern2.test(data24)) {
+											const err35 = {
 												instancePath: instancePath + "/allowlist/fingerprints/" + i4 + "/reason",
 												schemaPath: "#/properties/allowlist/properties/fingerprints/items/properties/reason/pattern",
 												keyword: "pattern",
 												params: { pattern: "\\S" },
 												message: "must match pattern \"\\S\""
 											};
-											if (vErrors === null) vErrors = [err34];
-											else vErrors.push(err34);
+											if (vErrors === null) vErrors = [err35];
+											else vErrors.push(err35);
 											errors++;
 										}
 									} else {
-										const err35 = {
+										const err36 = {
 											instancePath: instancePath + "/allowlist/fingerprints/" + i4 + "/reason",
 											schemaPath: "#/properties/allowlist/properties/fingerprints/items/properties/reason/type",
 											keyword: "type",
 											params: { type: "string" },
 											message: "must be string"
 										};
-										if (vErrors === null) vErrors = [err35];
-										else vErrors.push(err35);
+										if (vErrors === null) vErrors = [err36];
+										else vErrors.push(err36);
 										errors++;
 									}
 								}
 							} else {
-								const err36 = {
+								const err37 = {
 									instancePath: instancePath + "/allowlist/fingerprints/" + i4,
 									schemaPath: "#/properties/allowlist/properties/fingerprints/items/type",
 									keyword: "type",
 									params: { type: "object" },
 									message: "must be object"
 								};
-								if (vErrors === null) vErrors = [err36];
-								else vErrors.push(err36);
+								if (vErrors === null) vErrors = [err37];
+								else vErrors.push(err37);
 								errors++;
 							}
 						}
 					} else {
-						const err37 = {
+						const err38 = {
 							instancePath: instancePath + "/allowlist/fingerprints",
 							schemaPath: "#/properties/allowlist/properties/fingerprints/type",
 							keyword: "type",
 							params: { type: "array" },
 							message: "must be array"
 						};
-						if (vErrors === null) vErrors = [err37];
-						else vErrors.push(err37);
+						if (vErrors === null) vErrors = [err38];
+						else vErrors.push(err38);
 						errors++;
 					}
 				}
 			} else {
-				const err38 = {
+				const err39 = {
 					instancePath: instancePath + "/allowlist",
 					schemaPath: "#/properties/allowlist/type",
 					keyword: "type",
 					params: { type: "object" },
 					message: "must be object"
 				};
-				if (vErrors === null) vErrors = [err38];
-				else vErrors.push(err38);
+				if (vErrors === null) vErrors = [err39];
+				else vErrors.push(err39);
 				errors++;
 			}
 		}
 		if (data.baseline !== void 0) {
-			let data24 = data.baseline;
-			if (typeof data24 === "string") {
-				if (func3(data24) < 1) {
-					const err39 = {
+			let data25 = data.baseline;
+			if (typeof data25 === "string") {
+				if (func3(data25) < 1) {
+					const err40 = {
 						instancePath: instancePath + "/baseline",
 						schemaPath: "#/properties/baseline/minLength",
 						keyword: "minLength",
 						params: { limit: 1 },
 						message: "must NOT have fewer than 1 characters"
 					};
-					if (vErrors === null) vErrors = [err39];
-					else vErrors.push(err39);
+					if (vErrors === null) vErrors = [err40];
+					else vErrors.push(err40);
 					errors++;
 				}
 			} else {
-				const err40 = {
+				const err41 = {
 					instancePath: instancePath + "/baseline",
 					schemaPath: "#/properties/baseline/type",
 					keyword: "type",
 					params: { type: "string" },
 					message: "must be string"
 				};
-				if (vErrors === null) vErrors = [err40];
-				else vErrors.push(err40);
+				if (vErrors === null) vErrors = [err41];
+				else vErrors.push(err41);
 				errors++;
 			}
 		}
 	} else {
-		const err41 = {
+		const err42 = {
 			instancePath,
 			schemaPath: "#/type",
 			keyword: "type",
 			params: { type: "object" },
 			message: "must be object"
 		};
-		if (vErrors === null) vErrors = [err41];
-		else vErrors.push(err41);
+		if (vErrors === null) vErrors = [err42];
+		else vErrors.push(err42);
 		errors++;
 	}
 	validate10.errors = vErrors;

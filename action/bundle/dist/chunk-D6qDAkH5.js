@@ -3,8 +3,8 @@ import { n as errnoCode, t as describeFailure } from "./chunk-DxUJH8aD.js";
 import { n as git } from "./chunk-Col8hOmE.js";
 import { t as UsageError } from "./chunk-oAIQU_nd.js";
 import { fileURLToPath } from "node:url";
-import { access, appendFile, chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { access, appendFile, chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 // packages/mwsguard/dist/install-hook.js
 /** The line that marks a hook as ours: such a hook may be replaced without `--force`. */
 const HOOK_MARKER = "# mwsguard-managed-hook";

@@ -3,9 +3,10 @@ import { t as toDisplayPath } from "./chunk-Cr36IHM6.js";
 import { i as spawnGit, n as git, r as repositoryRoot, t as BlobReader } from "./chunk-Col8hOmE.js";
 import { n as scanSource, t as scanDecoded } from "./chunk-gfpB6OPW.js";
 import { t as UsageError } from "./chunk-oAIQU_nd.js";
-import { a as decodeSource, r as appendAll, t as formatSize } from "./chunk-Dl-TSz2-.js";
+import { r as decodeSource, t as appendAll } from "./chunk-Bm00Cj5v.js";
 import { t as FatalError } from "./chunk-CJ73G9Ej.js";
 import { s as skippedFile } from "./chunk-DRpZnOfx.js";
+import { t as formatSize } from "./chunk-B8LuMg-q.js";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 // packages/mwsguard/dist/commit-messages.js
