@@ -4,7 +4,7 @@
  * requests for a seller that varies per call (a parameter, a template, two or more seller ids)
  * without a token are signed with each seller's own keys (type A). One fixed seller id signed
  * with its own keys is a seller's own tool: its literal keys are reported as their own kinds,
- * the request is not. ../shared/docs/mws-credentials.md §1.
+ * the request is not. docs/kinds/shared-credentials.md.
  */
 
 /** A signed request whose seller varies and that carries no token: reported at its `AWSAccessKeyId`. */

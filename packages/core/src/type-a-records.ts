@@ -9,7 +9,7 @@ import { normalizeName } from './names.js';
  * per value shape (declared, hard-coded, blank, referenced) returns typed evidence; one place
  * (`judgeRecord`) combines a record's evidence into a decision, and `strongestEvidence` picks
  * where a file shows the pattern most plainly. Shared with AST adapters, which build
- * {@link Field}s from their own trees. ../shared/docs/mws-credentials.md §1.
+ * {@link Field}s from their own trees. docs/kinds/shared-credentials.md.
  */
 
 /**

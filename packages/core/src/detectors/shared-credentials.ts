@@ -14,7 +14,7 @@ import { normalizeName } from '../names.js';
  * `SellerId`/`Merchant` and `AWSAccessKeyId` but no `MWSAuthToken` whose keys are hard-coded or
  * come from the seller's record. The correct pattern (the integrator's own keys from env or a
  * secret store, per-seller `sellerId` + `mwsAuthToken`) and per-region developer keys are never
- * reported. ../shared/docs/mws-credentials.md §1.
+ * reported. docs/kinds/shared-credentials.md.
  */
 
 /**

@@ -1,0 +1,1 @@
+export { n as renderGithub } from "./chunk-B086CPN2.js";

@@ -1,1 +1,0 @@
-export { n as renderGithub } from "./chunk-CCpc6KO2.js";

@@ -1,1 +1,0 @@
-export { n as renderSarif } from "./chunk-B1UK3a3A.js";
