@@ -218,6 +218,24 @@ function utf32(text: string, littleEndian: boolean): Uint8Array {
   return new Uint8Array(view.buffer);
 }
 
+describe('row 9: a file packed with key names', () => {
+  // 8 MiB of `secret_key=` on one line made a field per 11 characters: the scan needed over
+  // 256 MB of heap (16 MB: 704 MB, 15 s). Under a 128 MB heap it ran out of memory and lost every
+  // finding. The memory cap is the deterministic measure here; the work is counted in
+  // packages/core/test/key-name-density.test.ts, never timed.
+  it('is scanned within a 128 MB heap, the other file still found', T, async () => {
+    const dir = rowDir({ 'soup.txt': 'secret_key='.repeat((8 * 1024 * 1024) / 11) });
+    const r = await spawnJson(['--max-file-size', '0', '.'], {
+      cwd: dir,
+      env: { NODE_OPTIONS: '--max-old-space-size=128' },
+    });
+    expectClean(r.stderr);
+    expect(r.code).toBe(1);
+    expect(r.report.summary.filesScanned).toBe(2);
+    expect(r.report.findings.map((f) => f.file)).toEqual(['ok.env']);
+  });
+});
+
 describe('rows 10 and 15: UTF-32 text and archives', () => {
   it('scans UTF-32 LE and BE files with a byte order mark', T, async () => {
     const dir = rowDir({

@@ -3,9 +3,9 @@
  * reads up to 160 characters either side of it on its line, with a few dozen patterns, and makes
  * a `Field`. That is nothing in ordinary text, where names are far apart; but a text packed with
  * key names on long lines (`secret_key=secret_key=…`, `"secretKey": "…` repeated, a dump of
- * names) made every character be read some twenty times by each pattern (about 250 counted steps
- * per character, against under 10 for ordinary code) and made a `Field` per 11 characters: a 16 MB
- * file took 15 s and 44 times its size in memory (issue 13, row 9).
+ * names) made every character be read some twenty times by each pattern (about 330 counted steps
+ * per character, ten times ordinary code that names keys) and made a `Field` per 11 characters: a
+ * 16 MB file took 15 s and 44 times its size in memory (issue 13, row 9).
  *
  * So each pass over the names has a budget of characters it may read: a first allowance, plus
  * {@link READ_PER_CHAR} per character of text before the name. Each name is charged the characters
@@ -18,14 +18,14 @@
  */
 
 /**
- * Characters read freely before the rate applies: about 200 names on long lines, 1,000 on short
- * ones. Five times the most any file of the corpora ever needed.
+ * Characters read freely before the rate applies: about 200 names on long lines, 680 on short
+ * ones. Sixty times the most any file of the corpora and the repository needed (about 1,100).
  */
 export const READ_ALLOWANCE = 1 << 16;
 /** Characters that may be read around names per character of text. */
-export const READ_PER_CHAR = 2;
+export const READ_PER_CHAR = 3;
 /** The least a name is charged, however short its line. */
-export const MIN_READ = 64;
+export const MIN_READ = 96;
 /** How far a reader looks on either side of a name (`structure.ts`'s `readField`). */
 export const READ_REACH = 160;
 

@@ -89,6 +89,10 @@ describe('the reading budget never skips a name of ordinary text', () => {
       'sellers.yml',
     ],
     'an .env file of seller keys': [`SELLER_1_SECRET_KEY=${SECRET}\n`, 'sellers.env'],
+    'a minified bundle naming a key every 150 characters': [
+      'var t={};function n(r){if(t[r])return t[r].exports;var o=t[r]={i:r,l:!1,exports:{}};return e[r].call(o.exports,o,o.exports,n),o.l=!0,o.exports}n.m=e,n.c=t,n.d=function(e,t,r){n.o(e,t)||Object.defineProperty(e,t,{enumerable:!0,get:r})};var secretKey=e.secretKey;',
+      'bundle.min.js',
+    ],
   };
   it.each(Object.entries(dense))('%s', (_name, [unit, path]) => {
     expect(fieldsPerUnit(unit, N * 2, path)).toBe(fieldsPerUnit(unit, unit.length, path));
