@@ -27,7 +27,7 @@ export const READ_PER_CHAR = 3;
 /** The least a name is charged, however short its line. */
 export const MIN_READ = 96;
 /** How far a reader looks on either side of a name (`structure.ts`'s `readField`). */
-export const READ_REACH = 160;
+const READ_REACH = 160;
 
 /** The reading budget of one pass over a text's names. */
 export class ReadBudget {
