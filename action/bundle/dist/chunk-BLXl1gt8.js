@@ -1415,6 +1415,10 @@ function describeContainer(recordName) {
 	}
 }
 // packages/core/dist/layout.js
+/**
+* The structure of a text as brackets, indentation, list items and INI/TOML sections: enough to
+* tell which field names belong to one record in any language, computed in two linear passes.
+*/
 /** Bracket containers, indentation parents, list items and sections, computed once per text. */
 var Layout = class {
 	text;
@@ -1447,7 +1451,7 @@ var Layout = class {
 			else if ((c === 35 || c === 47 && text.charCodeAt(i + 1) === 47) && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
 				const nl = text.indexOf("\n", i);
 				i = (nl === -1 ? text.length : nl) - 1;
-			} else if (c === 123 || c === 40 || c === 91) {
+			} else if (isOpener(c)) {
 				if (depth === stack.length) {
 					const grown = new Int32Array(depth * 2);
 					grown.set(stack);
@@ -1647,9 +1651,9 @@ function quotedEnd(text, from, quote) {
 */
 const DOUBLE_QUOTED = /[^"\\\n]*(?:\\[\s\S][^"\\\n]*)*/y;
 const QUOTED_BODY = {
-	34: DOUBLE_QUOTED,
-	39: /[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*/y,
-	96: /[^`\\]*(?:\\[\s\S][^`\\]*)*/y
+	[34]: DOUBLE_QUOTED,
+	[39]: /[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*/y,
+	[96]: /[^`\\]*(?:\\[\s\S][^`\\]*)*/y
 };
 /** The characters `#scanBrackets` acts on outside quotes: quotes, comment starts and brackets. */
 const BRACKET_SCAN = /* @__PURE__ */ new Uint8Array(128);
@@ -1681,6 +1685,23 @@ function isWordChar(c) {
 function isSpace(c) {
 	return c === 32 || c === 9;
 }
+/** How far a reader looks on either side of a name (`structure.ts`'s `readField`). */
+const READ_REACH = 160;
+/** The reading budget of one pass over a text's names. */
+var ReadBudget = class {
+	#spent = 0;
+	/**
+	* Charges reading the name at `start`…`end` on the line `lineStart`…`lineEnd`. False, and
+	* nothing charged, when that would exceed the budget at `start`: the name must be skipped.
+	*/
+	take(start, end, lineStart, lineEnd) {
+		const reach = Math.min(lineEnd, end + READ_REACH) - Math.max(lineStart, start - READ_REACH);
+		const cost = Math.max(96, reach);
+		if (this.#spent + cost > 65536 + 3 * start) return false;
+		this.#spent += cost;
+		return true;
+	}
+};
 // packages/core/dist/submitted.js
 /**
 * Reads of what a person submitted, per framework: a key field filled from one of these is a
@@ -1841,9 +1862,10 @@ function isMwsGenericField(f, mwsPath) {
 /**
 * The names holding a match of `words` (a global regex), each whole name once, in text order.
 * A name is the run of name characters around a match, so the matches that find it do not
-* change what it is.
+* change what it is. Names past the pass's reading budget are left out (`read-budget.ts`).
 */
 function* tokens(text, index, words, generic = false) {
+	const budget = new ReadBudget();
 	let lastEnd = -1;
 	words.lastIndex = 0;
 	for (let m = words.exec(text); m !== null; m = words.exec(text)) {
@@ -1877,6 +1899,8 @@ function* tokens(text, index, words, generic = false) {
 		const genericRole = generic && (role === "none" || role === "generic-secret") ? GENERIC_ROLES.get(leaf.toLowerCase()) : void 0;
 		if (genericRole) role = genericRole;
 		if (role === "none" || role === "not-secret" || role === "lwa-client-id") continue;
+		const line = index.lineOf(s);
+		if (!budget.take(s, e, index.lineStart(line), index.lineEnd(line, text))) continue;
 		yield {
 			start: fullStart === s ? s + Math.max(0, text.slice(s, e).lastIndexOf(leaf)) : s,
 			end: e,

@@ -1,0 +1,1 @@
+export { t as run } from "./chunk-z8P96Lwa.js";

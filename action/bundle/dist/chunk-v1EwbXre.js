@@ -1,0 +1,1 @@
+export { n as renderGithub } from "./chunk-48BvkaMy.js";
