@@ -89,7 +89,8 @@ const SETTER_METHOD = /^(?:set|with|Set|With)[A-Z]\w*$/;
 // A set compared rather than built: `assert params == {…}`, `expect(params).toEqual({…})`.
 const COMPARED = /(?:[!=]==?|\bassert\w*|\bexpect\w*|\.to\w*Equal|\bassertEquals?|\bassertDictEqual)\s*\(?\s*$/;
 // Values that hold no seller or token: blank, null, a placeholder, a declaration.
-const isBlank = (value: string): boolean => {
+export const isBlank = (value: string): boolean => {
+  if (/^(?:\.{3}|…)$/.test(value.trim())) return true; // `account_id=...` in prose
   const shape = classifyValue(value);
   return shape === 'empty' || shape === 'decl';
 };

@@ -73,6 +73,13 @@ const STATEMENT = 600;
 // An identifier whose first assignment may say where the seller id comes from.
 const IDENTIFIER = /^[A-Za-z_$][\w$]{0,60}$/;
 const MAX_RESOLUTIONS = 20;
+// A project's own environment or config helper given a variable's name: `mustEnv("MWS_SELLER_ID")`.
+const ENV_HELPER =
+  /^[\w.]{0,40}(?:env|Env|ENV|config|Config|setting|Setting)\w{0,20}\(\s*["'][A-Z][A-Z0-9_]{0,80}["']\s*\)$/;
+// Command-line input: whoever runs the tool names the seller, so it acts for its own account
+// (`flag.String("seller-id", …)`, `sys.argv[1]`, `process.argv[2]`, `ARGV[0]`).
+const COMMAND_LINE =
+  /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|args\.\w+$|argparse|getopt|click\.|cobra|pflag\.)/;
 
 /** `names` (project-specific parameter names) as a search for their letters. */
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -110,6 +117,9 @@ export function untokenedRequests(
 ): UntokenedRequest[] {
   const names = paramNames(options);
   const resolve = resolver(text);
+  // Requests signed with keys read from a seller's record are the record judge's finding
+  // (`shared-credentials.ts`): the keys are the seller's own, whatever the request carries.
+  if (keysReadFromRecords(text)) return [];
   const urls = urlRequests(text, mwsContext, options.authTokenNames ?? []);
   const params = readRequestParams(text, index, names, mwsContext);
   const candidates: Candidate[] = [...urls.candidates.map((c) => withShape(c, resolve))];
@@ -136,6 +146,43 @@ export function untokenedRequests(
     .map(({ start, end, param, seller, shape }) => ({ start, end, param, seller, shape }));
 }
 
+// The words of key names (`accessKey`, `aws_secret_access_key`, `AccessKey`).
+const KEY_WORD = /secret|access/gi;
+// Owners whose keys are the program's own: itself, its options, its configuration.
+const OWN_OWNER = /^(?:this|self|@|config|settings|options|opts|env|process\.env|credentials)$/i;
+
+/**
+ * True when a key is read from another object (`seller.accessKey`, `$store->secret_key`,
+ * `row['aws_secret_key']`): requests in such a text are signed with per-seller keys.
+ */
+function keysReadFromRecords(text: string): boolean {
+  let reads = 0;
+  KEY_WORD.lastIndex = 0;
+  for (let m = KEY_WORD.exec(text); m !== null && reads < 200; m = KEY_WORD.exec(text)) {
+    let start = m.index;
+    let end = start + m[0].length;
+    while (start > 0 && start > m.index - 40 && /[\w$]/.test(text.charAt(start - 1))) start--;
+    while (end < text.length && end < m.index + 40 && /[\w$]/.test(text.charAt(end))) end++;
+    KEY_WORD.lastIndex = end;
+    const role = nameRole(text.slice(start, end));
+    if (role !== 'secret-key' && role !== 'access-key') continue;
+    reads++;
+    const q = /["':]/.test(text.charAt(start - 1)) ? 1 : 0;
+    const accessor = text.slice(Math.max(0, start - q - 2), start - q);
+    if (!/(?:\.|->|\[)$/.test(accessor) || (accessor.endsWith('[') && q === 0)) continue;
+    const owner = ownerBefore(text, start - q - (accessor.endsWith('->') ? 2 : 1));
+    if (owner !== '' && !OWN_OWNER.test(owner)) return true;
+  }
+  return false;
+}
+
+/** The object a member is read from: the identifier before `.`, `->` or `[` (`$` and `@` dropped). */
+function ownerBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && i > end - 40 && /[\w$@]/.test(text.charAt(i - 1))) i--;
+  return text.slice(i, end).replace(/^[$@]+/, (p) => (p.includes('@') ? '@' : ''));
+}
+
 /** A candidate with how its seller id is given. */
 function withShape(r: UntokenedRequest & { literal?: boolean }, resolve: Resolver): Candidate {
   const { literal, ...request } = r;
@@ -156,10 +203,11 @@ function resolver(text: string): Resolver {
     const v = value.trim();
     const shape = classifyValue(v);
     if (shape === 'empty' || shape === 'decl') return { shape: 'none' };
-    if (shape === 'env') return { shape: 'own' };
+    if (shape === 'env' || COMMAND_LINE.test(v) || ENV_HELPER.test(v)) return { shape: 'own' };
     if (shape === 'literal') return { shape: 'literal', literal: v.replace(/^["'`]|["'`]$/g, '') };
+    const name = v.replace(/^\*/, ''); // Go: `*sellerID` from `sellerID := flag.String(…)`
     const assigned =
-      depth < 3 && IDENTIFIER.test(v) && ++resolutions <= MAX_RESOLUTIONS ? firstAssignment(text, v) : undefined;
+      depth < 3 && IDENTIFIER.test(name) && ++resolutions <= MAX_RESOLUTIONS ? firstAssignment(text, name) : undefined;
     const inner = assigned === undefined ? undefined : shapeOf(assigned, depth + 1);
     return inner === undefined || inner.shape === 'none' ? { shape: 'varies' } : inner;
   };
@@ -219,8 +267,11 @@ function urlRequests(
     const param = m[1] ?? 'SellerId';
     const seller = sellerValue(text, valueStart, urlEnd);
     if (seller === undefined) continue;
-    const start = m.index + 1;
-    candidates.push({ start, end: start + param.length, param, shape: 'url', ...seller });
+    // Reported where the URL is signed (`AWSAccessKeyId`) when it names its key, else at its seller.
+    const key = text.slice(urlStart, urlEnd).search(/[?&]AWSAccessKeyId=/);
+    const start = key === -1 ? m.index + 1 : urlStart + key + 1;
+    const end = start + (key === -1 ? param.length : 'AWSAccessKeyId'.length);
+    candidates.push({ start, end, param, shape: 'url', ...seller });
   }
   return { candidates, anyToken };
 }
