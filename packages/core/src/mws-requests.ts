@@ -73,9 +73,12 @@ const STATEMENT = 600;
 // An identifier whose first assignment may say where the seller id comes from.
 const IDENTIFIER = /^[A-Za-z_$][\w$]{0,60}$/;
 const MAX_RESOLUTIONS = 20;
-// A project's own environment or config helper given a variable's name: `mustEnv("MWS_SELLER_ID")`.
+// A project's own environment, config or options helper given a name: `mustEnv("MWS_SELLER_ID")`,
+// WordPress's `get_option('amzn_seller_id')` (one seller per installation).
 const ENV_HELPER =
-  /^[\w.]{0,40}(?:env|Env|ENV|config|Config|setting|Setting)\w{0,20}\(\s*["'][A-Z][A-Z0-9_]{0,80}["']\s*\)$/;
+  /^[\w.$>-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
+// A constant (`MERCHANT_ID`, `self::SELLER_ID`): one fixed seller, wherever it is defined.
+const CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$/;
 // Command-line input: whoever runs the tool names the seller, so it acts for its own account
 // (`flag.String("seller-id", …)`, `sys.argv[1]`, `process.argv[2]`, `ARGV[0]`).
 const COMMAND_LINE =
@@ -148,8 +151,10 @@ export function untokenedRequests(
 
 // The words of key names (`accessKey`, `aws_secret_access_key`, `AccessKey`).
 const KEY_WORD = /secret|access/gi;
-// Owners whose keys are the program's own: itself, its options, its configuration.
-const OWN_OWNER = /^(?:this|self|@|config|settings|options|opts|env|process\.env|credentials)$/i;
+// Owners whose keys are the program's own: its options, its configuration. (`self.access_key`
+// in a model is its record's; in a client library, the client's: either way the keys a request
+// is signed with are one seller's own, no integrator's.)
+const OWN_OWNER = /^(?:config|settings|options|opts|env|credentials)$/i;
 
 /**
  * True when a key is read from another object (`seller.accessKey`, `$store->secret_key`,
@@ -209,7 +214,8 @@ function resolver(text: string): Resolver {
     const assigned =
       depth < 3 && IDENTIFIER.test(name) && ++resolutions <= MAX_RESOLUTIONS ? firstAssignment(text, name) : undefined;
     const inner = assigned === undefined ? undefined : shapeOf(assigned, depth + 1);
-    return inner === undefined || inner.shape === 'none' ? { shape: 'varies' } : inner;
+    if (inner !== undefined && inner.shape !== 'none') return inner;
+    return { shape: CONSTANT.test(name) ? 'own' : 'varies' };
   };
   return (value) => shapeOf(value, 0);
 }
