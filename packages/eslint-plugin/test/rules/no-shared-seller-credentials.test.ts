@@ -8,6 +8,8 @@ const MONGOOSE_TYPE_A =
 
 runRuleTests('no-shared-seller-credentials', rule, {
   valid: [
+    // An MWS call for a varying seller without a token is `require-mws-auth-token`'s finding.
+    { code: "amazonMws.orders.search({ Action: 'ListOrders', SellerId: seller.sellerId });" },
     // Type B: own developer keys from the environment, per-seller Seller ID + MWS Auth Token.
     {
       code: 'const client = new HttpClient({\n  awsAccessKeyId: process.env.MWS_ACCESS_KEY_ID,\n  secretKey: process.env.MWS_SECRET_KEY,\n  sellerId: seller.sellerId,\n  mwsAuthToken: seller.mwsAuthToken,\n});',
