@@ -386,10 +386,12 @@ function callWith(text: string, name: string, mwsSimple: ReadonlySet<string>): C
 /** True when the set opened at `opener` spreads another one in (`...base`, `**base`): its content is unknown. */
 function hasSpread(text: string, opener: number, layout: Layout): boolean {
   const closer = layout.closerOf(opener) ?? opener;
-  const stop = Math.min(closer, opener + 4000);
+  // The set's own text, at most 4000 characters: a search past its end would read the rest of
+  // the text once per set.
+  const body = text.slice(opener, Math.min(closer, opener + 4000));
   for (const mark of ['...', '**']) {
-    for (let at = text.indexOf(mark, opener); at !== -1 && at < stop; at = text.indexOf(mark, at + mark.length)) {
-      if (layout.containerAt(at) === opener) return true;
+    for (let at = body.indexOf(mark); at !== -1; at = body.indexOf(mark, at + mark.length)) {
+      if (layout.containerAt(opener + at) === opener) return true;
     }
   }
   return false;

@@ -154,7 +154,7 @@ const KEY_WORD = /secret|access/gi;
 // Owners whose keys are the program's own: its options, its configuration. (`self.access_key`
 // in a model is its record's; in a client library, the client's: either way the keys a request
 // is signed with are one seller's own, no integrator's.)
-const OWN_OWNER = /^(?:config|settings|options|opts|env|credentials)$/i;
+const OWN_OWNER = /^(?:config|settings|options|opts|env|environ|getenv|credentials|secrets)$/i;
 
 /**
  * True when a key is read from another object (`seller.accessKey`, `$store->secret_key`,

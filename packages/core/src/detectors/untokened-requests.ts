@@ -35,8 +35,8 @@ export const untokenedRequestsDetector: Detector = Object.freeze({
       {
         text: 'url = "https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId={seller_id}&Signature=abc"',
         path: 'requests.py',
-        value: 'SellerId',
-        reason: 'MWS request for a seller that varies per call, with no MWSAuthToken',
+        value: 'AWSAccessKeyId',
+        reason: 'MWS request for a seller that varies per call, with no MWSAuthToken (at its signing key)',
       },
       {
         text: "function listOrders(seller) {\n  return amazonMws.orders.search({ Action: 'ListOrders', SellerId: seller.sellerId });\n}",

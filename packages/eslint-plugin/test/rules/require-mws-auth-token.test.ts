@@ -46,7 +46,7 @@ runRuleTests('require-mws-auth-token', rule, {
     { code: "amazonMws.orders.search({ Action: 'ListOrders', SellerId: process.argv[2] });" },
     // Keys read from the seller's record: that is `no-shared-seller-credentials`' finding, not this one.
     {
-      code: "const client = new HttpClient({ awsAccessKeyId: seller.accessKey, secretKey: seller.secretKey, sellerId: seller.id });",
+      code: 'const client = new HttpClient({ awsAccessKeyId: seller.accessKey, secretKey: seller.secretKey, sellerId: seller.id });',
     },
     // A library test asserting on the parameters it builds.
     {
