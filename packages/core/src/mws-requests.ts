@@ -297,7 +297,10 @@ function sellerValue(text: string, from: number, urlEnd: number): { seller: stri
     const expression = (interpolated[1] ?? interpolated[2] ?? interpolated[3] ?? interpolated[4] ?? '').trim();
     return { seller: expression === '' ? raw : expression };
   }
-  if (PLACEHOLDER.test(raw)) return { seller: raw };
+  // Any other template mark (a long interpolation, `%s`, `{0}`): filled in per call.
+  // (Its marks dropped: `${…}` alone reads as an environment substitution.)
+  if (PLACEHOLDER.test(raw) || /[{$<%#]/.test(raw.replace(/%[0-9A-F]{2}/gi, '')))
+    return { seller: raw.replace(/^(?:\$\{|#?\{|<%=?)\s*/, '').replace(/\s*(?:\}|%>)$/, '') };
   return { seller: raw, literal: true };
 }
 

@@ -138,6 +138,14 @@ runRuleTests('require-mws-auth-token', rule, {
       errors: [{ messageId: 'missingAuthToken', line: 3, column: 15, endLine: 3, endColumn: 25 }],
     },
     {
+      name: 'locale: zh_CN resolves to zh-CN (a signed URL, reported at its AWSAccessKeyId)',
+      code: "const url = 'https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=' + seller.id;",
+      options: [{ locale: 'zh_CN' }],
+      errors: [
+        { messageId: 'missingAuthToken', line: 1, column: 63, endLine: 1, endColumn: 77, data: { message: CHINESE } },
+      ],
+    },
+    {
       name: 'several literal seller ids: the requests act for several sellers',
       code: "amazonMws.orders.search({ Action: 'ListOrders', SellerId: 'A1B2C3D4E5F6G7' });\namazonMws.orders.search({ Action: 'ListOrders', SellerId: 'A7G6F5E4D3C2B1' });",
       errors: [
