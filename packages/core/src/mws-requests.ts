@@ -3,6 +3,7 @@ import { REQUEST_SELLER_PARAMS } from './mws-clients.js';
 import { readRequestParams } from './mws-request-params.js';
 import type { ParamNames } from './mws-request-params.js';
 import { nameRole, normalizeName } from './names.js';
+import { trimChars } from './strings.js';
 import { classifyValue, cutValue } from './value-shape.js';
 
 /**
@@ -64,14 +65,14 @@ const QUERY_VALUE = /^[^&#]*/;
 // An expression concatenated after a string: `'…SellerId=' + seller.id`, `"…=" . $seller->id`.
 const CONCATENATED = /^["'`]\s*[+.,]\s*([$@\w][\w$@.>[\]-]{0,80})/;
 // An interpolation: `${seller.id}`, `{seller_id}`, `#{seller.id}`, `<%= seller.id %>`, `$sellerId`.
-const INTERPOLATED = /^(?:\$\{([^}]{1,80})\}|#?\{([^}]{0,80})\}|<%=?\s*([^%]{1,80}?)\s*%>|(\$\w{1,60}(?:->\w{1,60})*))/;
+const INTERPOLATED = /^(?:\$\{([^}]{1,80})\}|#?\{([^}]{0,80})\}|<%=?([^%]{1,80})%>|(\$\w{1,60}(?:->\w{1,60})*))/;
 // printf-style and positional placeholders: `%s`, `%(seller)s`, `{}`, `{0}`.
 const PLACEHOLDER = /^(?:%[sd(]|\{\d?\})/;
 // How far around a URL in a string its statement may go (`"…" + "&MWSAuthToken=" + token`, an
 // f-string continued on the next lines): up to a blank line or a line ending in `;`, bounded.
 const STATEMENT = 600;
 // An identifier whose first assignment may say where the seller id comes from.
-const IDENTIFIER = /^[A-Za-z_$][\w$]{0,60}$/;
+const IDENTIFIER = /^[a-z_$][\w$]{0,60}$/i;
 const MAX_RESOLUTIONS = 20;
 // A project's own environment, config or options helper given a name: `mustEnv("MWS_SELLER_ID")`,
 // WordPress's `get_option('amzn_seller_id')` (one seller per installation).
@@ -289,7 +290,9 @@ function sellerValue(text: string, from: number, urlEnd: number): { seller: stri
     // An empty value in code is filled in by what follows (`"&SellerId=" + seller.id`); in a log
     // it is a request for no seller.
     if (urlEnd !== from) return undefined;
-    const expression = CONCATENATED.exec(text.slice(from, from + 100))?.[1]?.replace(/[.-]+$/, '');
+    const concatenated = CONCATENATED.exec(text.slice(from, from + 100))?.[1];
+    // `"…" . $seller->id . "&…"`: the expression ends before PHP's `.`.
+    const expression = concatenated === undefined ? undefined : trimChars(concatenated, '.-', { start: false });
     return expression === undefined ? undefined : { seller: expression };
   }
   const interpolated = INTERPOLATED.exec(raw);
@@ -300,7 +303,7 @@ function sellerValue(text: string, from: number, urlEnd: number): { seller: stri
   // Any other template mark (a long interpolation, `%s`, `{0}`): filled in per call.
   // (Its marks dropped: `${…}` alone reads as an environment substitution.)
   if (PLACEHOLDER.test(raw) || /[{$<%#]/.test(raw.replace(/%[0-9A-F]{2}/gi, '')))
-    return { seller: raw.replace(/^(?:\$\{|#?\{|<%=?)\s*/, '').replace(/\s*(?:\}|%>)$/, '') };
+    return { seller: trimChars(raw.replace(/^(?:\$\{|#?\{|<%=?)/, ''), ' \t}%>') };
   return { seller: raw, literal: true };
 }
 

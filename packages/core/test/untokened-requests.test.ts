@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isMissingTokenFinding, scanText } from '../src/index.js';
+import type { AuthTokenOptions, Finding } from '../src/index.js';
 import { AUTH_TOKEN_SHAPES } from './auth-token-shapes.js';
 import { workRatio } from './support/work.js';
 
-const typeA = (text: string, path: string, authToken?: Parameters<typeof scanText>[1]['authToken']) =>
+const typeA = (text: string, path: string, authToken?: AuthTokenOptions): Finding[] =>
   scanText(text, { path, ...(authToken ? { authToken } : {}) }).filter((f) => f.kind === 'shared-credentials');
 
 describe('MWS requests without an MWS Auth Token', () => {
@@ -67,7 +68,7 @@ describe('requests without a token are read in linear work', () => {
     'long seller word': (n) => `${'seller'.repeat(n / 6)}: x`,
     'URL query sellers without whitespace': (n) => '&SellerId=${s}'.repeat(n / 14),
     'URLs in strings, one per line': (n) =>
-      `${"u = 'https://mws.amazonservices.com/?AWSAccessKeyId=K&SellerId=' + s\n".repeat(n / 70)}`,
+      "u = 'https://mws.amazonservices.com/?AWSAccessKeyId=K&SellerId=' + s\n".repeat(n / 70),
     'concatenations without an end': (n) => `'?SellerId=' + ${'a.'.repeat(n / 2)}`,
     'assignments to resolve': (n) => `${'SELLER = SELLER2\n'.repeat(n / 17)}x({ AWSAccessKeyId: k, SellerId: SELLER })`,
     'python clients': (n) => 'mws.Orders(k, s, shop.seller_id)\n'.repeat(n / 34),
