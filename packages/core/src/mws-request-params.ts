@@ -29,8 +29,10 @@ export interface ParamNames {
   /** A seller id parameter of a signed request (`SellerId`, `Merchant`, a listed name). */
   readonly isRequestSeller: (name: string) => boolean;
   readonly isToken: (name: string) => boolean;
-  /** A global, case-insensitive search for the words of every seller and token name. */
-  readonly words: RegExp;
+  /** A global, case-insensitive search for the words of every seller name. */
+  readonly sellerWords: RegExp;
+  /** The same for token names and the words that make a set a request (`AWSAccessKeyId`, `Action`). */
+  readonly otherWords: RegExp;
 }
 
 /** A seller parameter of a request or client that carries no MWS Auth Token: one judge's evidence. */
@@ -229,12 +231,16 @@ function callOf(text: string, opener: number, mwsSimple: ReadonlySet<string>): C
   );
 }
 
-/** Reads every MWS request parameter set of `text` and returns the seller parameters sent without a token. */
+/**
+ * Reads every MWS request parameter set of `text` and returns the seller parameters sent without
+ * a token. `from`: no seller name begins before it (the caller found the first).
+ */
 export function readRequestParams(
   text: string,
   index: LineIndex,
   names: ParamNames,
   mwsContext: () => boolean,
+  from = 0,
 ): ParamFacts {
   const containers = new Map<number, ParamSet>();
   const receivers = new Map<string, ParamSet>();
@@ -250,8 +256,44 @@ export function readRequestParams(
     }
     return set;
   };
-  const { words } = names;
-  words.lastIndex = 0;
+  // Sellers first: a text with no seller parameter (most of them) needs no other word read.
+  visitWords(text, names.sellerWords, from, (start, end, word) => {
+    const param = SETTER_METHOD.test(word) ? word.slice(word.startsWith('w') || word.startsWith('W') ? 4 : 3) : word;
+    if (!names.isSeller(param) && !names.isRequestSeller(param)) return;
+    const o = readOccurrence(text, start, end, word, getLayout);
+    if (o.form === 'mention') {
+      // Only python-amazon-mws passes its seller by position (`mws.Orders(key, secret, seller_id)`).
+      if ((pythonCalls ??= text.includes('mws.'))) mentioned.add(getLayout().containerAt(o.at));
+      return;
+    }
+    const set = o.form === 'key' ? setOf(containers, o.at) : setOf(receivers, o.receiver);
+    if (o.form === 'key' || names.isRequestSeller(param)) set.sellers.push({ ...o.entry, name: param });
+  });
+  if (containers.size === 0 && receivers.size === 0 && mentioned.size === 0) return { evidence: [], anyToken: false };
+  visitWords(text, names.otherWords, 0, (start, end, word) => {
+    const param = SETTER_METHOD.test(word) ? word.slice(word.startsWith('w') || word.startsWith('W') ? 4 : 3) : word;
+    const signed = SIGNED_REQUEST_KEYS.has(word);
+    const action = word === 'Action';
+    const token = names.isToken(param) && !names.isSeller(param) && !names.isRequestSeller(param);
+    if (!signed && !action && !token) return;
+    const o = readOccurrence(text, start, end, word, getLayout);
+    if (o.form === 'mention') return;
+    const set = o.form === 'key' ? setOf(containers, o.at) : setOf(receivers, o.receiver);
+    if (signed) set.signed = true;
+    else if (action) set.action = true;
+    else set.token ||= !isBlank(o.entry.value);
+  });
+  return judgeSets(text, containers, receivers, mentioned, names, mwsContext, getLayout);
+}
+
+/** Calls `visit` with each whole word (`[\w$]`, at most {@link MAX_WORD} long) that `words` finds part of. */
+function visitWords(
+  text: string,
+  words: RegExp,
+  from: number,
+  visit: (start: number, end: number, word: string) => void,
+): void {
+  words.lastIndex = from;
   for (let m = words.exec(text); m !== null; m = words.exec(text)) {
     let start = m.index;
     let end = m.index + m[0].length;
@@ -260,28 +302,8 @@ export function readRequestParams(
     const ceiling = Math.min(text.length, end + MAX_WORD);
     while (end < ceiling && isWordCode(text.charCodeAt(end))) end++;
     words.lastIndex = end;
-    const word = text.slice(start, end);
-    if (word.length > MAX_WORD) continue;
-    const signed = SIGNED_REQUEST_KEYS.has(word);
-    const action = word === 'Action';
-    const param = SETTER_METHOD.test(word) ? word.slice(word.startsWith('w') || word.startsWith('W') ? 4 : 3) : word;
-    const seller = names.isSeller(param) || names.isRequestSeller(param);
-    const token = names.isToken(param);
-    if (!signed && !action && !seller && !token) continue;
-    const o = readOccurrence(text, start, end, word, getLayout);
-    if (o.form === 'mention') {
-      // Only python-amazon-mws passes its seller by position (`mws.Orders(key, secret, seller_id)`).
-      if (seller && (pythonCalls ??= text.includes('mws.'))) mentioned.add(getLayout().containerAt(o.at));
-      continue;
-    }
-    const set = o.form === 'key' ? setOf(containers, o.at) : setOf(receivers, o.receiver);
-    const entry = { ...o.entry, name: param };
-    if (signed) set.signed = true;
-    else if (action) set.action = true;
-    else if (token) set.token ||= !isBlank(entry.value);
-    else if (o.form === 'key' ? seller : names.isRequestSeller(param)) set.sellers.push(entry);
+    if (end - start <= MAX_WORD) visit(start, end, text.slice(start, end));
   }
-  return judgeSets(text, containers, receivers, mentioned, names, mwsContext, getLayout);
 }
 
 function judgeSets(

@@ -74,6 +74,15 @@ const STATEMENT = 600;
 // An identifier whose first assignment may say where the seller id comes from.
 const IDENTIFIER = /^[a-z_$][\w$]{0,60}$/i;
 const MAX_RESOLUTIONS = 20;
+// The seller parameters' words: `SellerId`, `Merchant`, `merchant_id`, python-amazon-mws's `account_id`.
+const SELLER_WORDS = /seller|merchant|account_?id/i;
+// How far before the first seller word its name may begin (`setSellerId`, `mws_merchant_id`).
+const MAX_WORD_BACK = 64;
+
+/** True when one of a project's own seller parameter names is in the text. */
+function listedIn(text: string, names: readonly string[] = []): boolean {
+  return names.some((n) => n !== '' && text.includes(n));
+}
 // A project's own environment, config or options helper given a name: `mustEnv("MWS_SELLER_ID")`,
 // WordPress's `get_option('amzn_seller_id')` (one seller per installation).
 const ENV_HELPER =
@@ -91,9 +100,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function paramNames(options: AuthTokenOptions): ParamNames {
   const sellers = new Set((options.sellerIdNames ?? []).map(normalizeName));
   const tokens = new Set((options.authTokenNames ?? []).map(normalizeName));
-  const listed = [...(options.sellerIdNames ?? []), ...(options.authTokenNames ?? [])]
-    .filter((n) => n !== '')
-    .map(escape);
+  const listed = (names: readonly string[] = []): string[] => names.filter((n) => n !== '').map(escape);
   return {
     isSeller: (name) => {
       const role = nameRole(name);
@@ -101,8 +108,9 @@ function paramNames(options: AuthTokenOptions): ParamNames {
     },
     isRequestSeller: (name) => REQUEST_SELLER_PARAMS.includes(name) || sellers.has(normalizeName(name)),
     isToken: (name) => nameRole(name) === 'auth-token' || tokens.has(normalizeName(name)),
-    words: new RegExp(
-      ['seller', 'merchant', 'account', 'token', 'AWSAccessKeyId', 'Signature', 'Action', ...listed].join('|'),
+    sellerWords: new RegExp([SELLER_WORDS.source, ...listed(options.sellerIdNames)].join('|'), 'gi'),
+    otherWords: new RegExp(
+      ['token', 'AWSAccessKeyId', 'Signature', 'Action', ...listed(options.authTokenNames)].join('|'),
       'gi',
     ),
   };
@@ -119,13 +127,13 @@ export function untokenedRequests(
   mwsContext: () => boolean,
   options: AuthTokenOptions = {},
 ): UntokenedRequest[] {
+  // Every request names its seller: most texts (bundles, generated code) never do.
+  const firstSeller = listedIn(text, options.sellerIdNames) ? 0 : text.search(SELLER_WORDS);
+  if (firstSeller === -1) return [];
   const names = paramNames(options);
   const resolve = resolver(text);
-  // Requests signed with keys read from a seller's record are the record judge's finding
-  // (`shared-credentials.ts`): the keys are the seller's own, whatever the request carries.
-  if (keysReadFromRecords(text)) return [];
   const urls = urlRequests(text, mwsContext, options.authTokenNames ?? []);
-  const params = readRequestParams(text, index, names, mwsContext);
+  const params = readRequestParams(text, index, names, mwsContext, Math.max(0, firstSeller - MAX_WORD_BACK));
   const candidates: Candidate[] = [...urls.candidates.map((c) => withShape(c, resolve))];
   // A client may get its token per call: any token in the text may be its.
   const clientsTokened = params.anyToken || urls.anyToken;
@@ -133,6 +141,9 @@ export function untokenedRequests(
     if (e.shape === 'client' && clientsTokened) continue;
     candidates.push(withShape({ start: e.start, end: e.end, param: e.name, seller: e.value, shape: e.shape }, resolve));
   }
+  // Requests signed with keys read from a seller's record are the record judge's finding
+  // (`shared-credentials.ts`): the keys are the seller's own, whatever the request carries.
+  if (candidates.length === 0 || keysReadFromRecords(text)) return [];
   // Several literal seller ids: the requests act for several sellers (a log of a multi-seller
   // worker, one key used for two sellers).
   const literals = new Set(candidates.flatMap((c) => (c.literal === undefined ? [] : [c.literal])));
