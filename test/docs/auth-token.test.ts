@@ -35,14 +35,18 @@ describe(`${PAGE}: requests without an MWS Auth Token`, () => {
     expect(new Set(examples.map((e) => e.lang)).size).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(examples.map((e) => [`${e.verdict} line ${String(e.line)} (${e.lang})`, e] as const))('%s', (_name, e) => {
-    const found = scanText(e.body, { path: `example.${EXTENSION[e.lang] ?? e.lang}` }).filter(
-      (f) => f.kind === 'shared-credentials',
-    );
-    if (e.verdict === '✅') expect(found).toEqual([]);
-    else {
-      expect(found.length).toBeGreaterThan(0);
-      expect(found.every(isMissingTokenFinding)).toBe(true);
-    }
+  const scanned = (e: (typeof examples)[number]) =>
+    scanText(e.body, { path: `example.${EXTENSION[e.lang] ?? e.lang}` }).filter((f) => f.kind === 'shared-credentials');
+  const named = (verdict: '❌' | '✅') =>
+    examples.filter((e) => e.verdict === verdict).map((e) => [`line ${String(e.line)} (${e.lang})`, e] as const);
+
+  it.each(named('❌'))('❌ %s is a request without a token', (_name, e) => {
+    const found = scanned(e);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every(isMissingTokenFinding)).toBe(true);
+  });
+
+  it.each(named('✅'))('✅ %s gives no shared-credentials finding', (_name, e) => {
+    expect(scanned(e)).toEqual([]);
   });
 });
