@@ -1,0 +1,1 @@
+export { t as renderJson } from "./chunk-DpDzN5zQ.js";

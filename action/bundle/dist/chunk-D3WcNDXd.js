@@ -1,0 +1,1 @@
+export { n as renderGithub } from "./chunk-BhCgLFU9.js";
