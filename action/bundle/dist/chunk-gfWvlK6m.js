@@ -1,1 +1,0 @@
-export { t as run } from "./chunk-z8P96Lwa.js";

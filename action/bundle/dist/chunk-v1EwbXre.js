@@ -1,1 +1,0 @@
-export { n as renderGithub } from "./chunk-48BvkaMy.js";
