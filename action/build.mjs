@@ -18,11 +18,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGE = join(ROOT, 'packages/mwsguard');
 export const BUNDLE_DIR = join(ROOT, 'action/bundle');
 
-const ENTRY_IMPORT = "import { entryModule } from './entry.js';\n";
-const DYNAMIC_ENTRY = 'await import(entryModule())';
+const ENTRY_IMPORT = "import { loadCli } from './entry.js';\n";
+const DYNAMIC_ENTRY = 'await loadCli(argv, process.env)';
 
 /**
- * The bin picks bundle/cli.js or dist/cli.js at run time (bin/entry.js), an import a bundler
+ * The bin picks the package's bundle or dist/cli.js at run time (bin/entry.js), a load a bundler
  * cannot follow. The action's bundle is one build of its own: the bin imports dist/cli.js by
  * name here, so the CLI is bundled with it.
  */
@@ -31,9 +31,11 @@ const staticCliEntry = {
   transform(code, id) {
     if (!id.endsWith('/bin/mwsguard.js')) return null;
     if (!code.includes(ENTRY_IMPORT) || !code.includes(DYNAMIC_ENTRY)) {
-      throw new Error('bin/mwsguard.js no longer loads the CLI through entryModule(): update action/build.mjs');
+      throw new Error('bin/mwsguard.js no longer loads the CLI through loadCli(): update action/build.mjs');
     }
-    return code.replace(ENTRY_IMPORT, '').replace(DYNAMIC_ENTRY, "await import('../dist/cli.js')");
+    return code
+      .replace(ENTRY_IMPORT, '')
+      .replace(DYNAMIC_ENTRY, "{ ...(await import('../dist/cli.js')), save: () => undefined }");
   },
 };
 

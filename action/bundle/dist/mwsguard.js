@@ -32,8 +32,12 @@ function die(signal) {
 	process.kill(process.pid, signal);
 }
 try {
-	const { runCli: run } = await import("./chunk-tOYV8wE2.js");
-	process.exitCode = await run(process.argv.slice(2), {
+	const argv = process.argv.slice(2);
+	const { runCli: run, save } = {
+		...await import("./chunk-BXLZy0Wx.js"),
+		save: () => void 0
+	};
+	process.exitCode = await run(argv, {
 		cwd: process.cwd(),
 		stdout: process.stdout,
 		stderr: process.stderr,
@@ -43,6 +47,7 @@ try {
 			return process.stdin;
 		}
 	});
+	save();
 } catch (error) {
 	process.stderr.write(`mwsguard: ${describe(error)}\n`);
 	if (process.env.MWSGUARD_DEBUG === "1" && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);

@@ -3,12 +3,12 @@
 // tests run the whole CLI in-process.
 
 import module from 'node:module';
-import { entryModule } from './entry.js';
+import { loadCli } from './entry.js';
 
-// Node 22.1+ keeps V8's compiled code of the modules loaded after this call between runs, which
-// shortens every later start (a commit hook runs on each commit). The cache lives where Node puts
-// it by default, under the OS temporary directory (or $NODE_COMPILE_CACHE), never in the user's
-// repository; older Nodes have no such call.
+// Node 22.1+ keeps V8's compiled code of the modules loaded after this call between runs (dist/,
+// when the bundle is stale; the bundle has its own cache, code-cache.js). The cache lives where
+// Node puts it by default, under the OS temporary directory (or $NODE_COMPILE_CACHE), never in
+// the user's repository; older Nodes have no such call.
 module.enableCompileCache?.();
 
 // Mirrors EXIT_ERROR in src/exit-codes.ts; kept literal so it applies even when dist fails to load.
@@ -45,9 +45,10 @@ function die(signal) {
 }
 
 try {
-  // Imported here, not at the top, so a missing build is reported like any other fatal error.
-  const { runCli: run } = await import(entryModule());
-  process.exitCode = await run(process.argv.slice(2), {
+  const argv = process.argv.slice(2);
+  // Loaded here, not imported at the top, so a missing build is reported like any other fatal error.
+  const { runCli: run, save } = await loadCli(argv, process.env);
+  process.exitCode = await run(argv, {
     cwd: process.cwd(),
     stdout: process.stdout,
     stderr: process.stderr,
@@ -58,6 +59,7 @@ try {
       return process.stdin;
     },
   });
+  save();
 } catch (error) {
   process.stderr.write(`mwsguard: ${describe(error)}\n`);
   if (process.env.MWSGUARD_DEBUG === '1' && error instanceof Error && error.stack) {

@@ -15,7 +15,7 @@ import { loadRenderer } from './formatters/load.js';
 import { GlobList } from './globs.js';
 import { HELP_TEXT, USAGE_HINT } from './help.js';
 import type { OutputStream, RunIO } from './io.js';
-import { writeFileAtomically, writeToStream } from './output.js';
+import { writeToStream } from './write-stream.js';
 import { DEFAULT_PROGRESS_DELAY_MS, Progress } from './progress.js';
 import { DEFAULT_MAX_FILE_SIZE } from './read.js';
 import { INCOMPLETE_REASONS, SEVERITIES, compareFindings, compareStrings } from './result.js';
@@ -125,7 +125,7 @@ async function runInstallHook(command: InstallHookCommand, io: RunIO): Promise<E
 async function runScan(command: ScanCommand | BaselineCommand, io: RunIO, started: Started): Promise<ExitCode> {
   const startedAt = new Date();
   const config = command.config === false ? emptyConfig(io.cwd) : await loadConfig(io.cwd, command.config);
-  const baseline = command.name === 'scan' ? await resolveBaseline(command, config, io.cwd) : undefined;
+  const baseline = command.name === 'scan' ? resolveBaseline(command, config, io.cwd) : undefined;
   for (const warning of config.warnings)
     io.stderr.write(`mwsguard: warning: ${escapeControl(redactMessage(warning))}\n`);
   const progress = new Progress(io.stderr, !command.quiet, progressDelay(io.env));
@@ -169,6 +169,7 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO, starte
   if (command.name === 'baseline') {
     const target = resolve(io.cwd, command.output ?? DEFAULT_BASELINE_FILE);
     const entries = renderBaseline(result.findings, target, io.cwd);
+    const { writeFileAtomically } = await import('./output.js');
     await writeFileAtomically(target, [entries], command.output ?? DEFAULT_BASELINE_FILE, io.onSignal);
     const count = (entries.match(/"fingerprint"/g) ?? []).length;
     if (!command.quiet) {
@@ -186,6 +187,7 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO, starte
   if (command.output !== undefined) {
     const color = isColorEnabled(io.env, false);
     const parts = render(result, { color, toolVersion, quiet: command.quiet, verbose: command.verbose, locale });
+    const { writeFileAtomically } = await import('./output.js');
     await writeFileAtomically(resolve(io.cwd, command.output), parts, command.output, io.onSignal);
   } else {
     const color = isColorEnabled(io.env, io.stdout.isTTY === true);
@@ -327,7 +329,7 @@ function applyPolicy(
   return { findings: kept, suppressed };
 }
 
-async function resolveBaseline(command: ScanCommand, config: Config, cwd: string): Promise<Baseline | undefined> {
+function resolveBaseline(command: ScanCommand, config: Config, cwd: string): Baseline | undefined {
   if (command.baseline === false) return undefined;
   if (command.baseline !== undefined) return loadBaseline(resolve(cwd, command.baseline), command.baseline);
   if (config.baseline !== undefined) return loadBaseline(config.baseline, relative(cwd, config.baseline));

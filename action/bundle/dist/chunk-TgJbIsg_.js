@@ -2,7 +2,7 @@
 import { c as KIND_INFO, l as REPOSITORY_URL, s as KINDS } from "./chunk-bg139GV0.js";
 import { i as renderExplanationMarkdown, n as fullDescription, r as renderExplanation, t as explanationTexts } from "./chunk-Bu2lxLqD.js";
 import { t as INCOMPLETE_REASONS } from "./chunk-DRpZnOfx.js";
-import { i as summarize, t as SKIP_REASON_TEXT } from "./chunk-gKEoG9rH.js";
+import { i as summarize, t as SKIP_REASON_TEXT } from "./chunk-DDfRVI1Z.js";
 // packages/mwsguard/dist/formatters/sarif.js
 /** The SARIF schema the document declares. */
 const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";

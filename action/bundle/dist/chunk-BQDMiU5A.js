@@ -2,7 +2,7 @@
 import { s as KINDS, u as isKind } from "./chunk-bg139GV0.js";
 import { a as compareStrings, n as SEVERITIES } from "./chunk-DRpZnOfx.js";
 import { t as UsageError } from "./chunk-oAIQU_nd.js";
-import { i as sarifResult, r as sarifDriver, t as SARIF_SCHEMA_URI } from "./chunk-CdPZUFen.js";
+import { i as sarifResult, r as sarifDriver, t as SARIF_SCHEMA_URI } from "./chunk-TgJbIsg_.js";
 import { readFileSync } from "node:fs";
 // packages/mwsguard/dist/report-merge/read-report.js
 const STRING_FIELDS = [

@@ -65,16 +65,18 @@ async function repositoryRoot(cwd, env, allowBare = false) {
 }
 const firstLine = (text) => text.split(/\r?\n/, 1)[0] ?? "";
 /**
-* Reads blobs through one `git cat-file --batch` process, one request at a time: only the blob
-* being read is held in memory, and a blob over `maxSize` bytes (0: no limit) is skipped as it
-* streams by instead of being buffered.
+* Reads blobs through one `git cat-file --batch` process. Requests are written as they are made
+* and answered in order, so a caller may ask for the next few blobs before it has scanned the
+* first (one round trip to git per blob was a good part of a commit hook's wall time). Only
+* requested blobs are held in memory, and a blob over `maxSize` bytes (0: no limit) is skipped as
+* it streams by instead of being buffered.
 */
 var BlobReader = class {
 	#child;
 	#buffer = Buffer.alloc(0);
-	#pending;
+	/** Requests written to git and not yet answered, oldest first. */
+	#pending = [];
 	#failure;
-	#queue = Promise.resolve();
 	#maxSize;
 	constructor(cwd, maxSize, env) {
 		this.#maxSize = maxSize;
@@ -89,41 +91,44 @@ var BlobReader = class {
 		this.#child.on("close", () => {
 			this.#fail(/* @__PURE__ */ new Error("git cat-file stopped unexpectedly"));
 		});
+		this.#child.stdin.on("error", (error) => {
+			this.#fail(error);
+		});
 		this.#child.stderr.resume();
+	}
+	/**
+	* The size above which a blob is skipped; set it before the first read (a reader started
+	* before the configuration was read learns its limit here).
+	*/
+	set maxSize(bytes) {
+		this.#maxSize = bytes;
 	}
 	/** Reads the object `id` (a blob id, or `:path` for the index). Requests are served in order. */
 	read(id) {
-		const result = this.#queue.then(() => new Promise((resolve, reject) => {
-			if (this.#failure) {
-				reject(this.#failure);
-				return;
-			}
-			this.#pending = {
+		if (this.#failure) return Promise.reject(this.#failure);
+		return new Promise((resolve, reject) => {
+			this.#pending.push({
 				resolve,
 				reject,
 				parts: [],
 				received: 0
-			};
+			});
 			this.#child.stdin.write(`${id}\n`);
-		}));
-		this.#queue = result.catch(() => void 0);
-		return result;
+		});
 	}
-	/** Ends the git process. */
-	async close() {
-		await this.#queue;
-		this.#failure ??= /* @__PURE__ */ new Error("closed");
-		this.#child.stdin.end();
+	/** Ends the git process; requests not answered yet are rejected. */
+	close() {
+		this.#fail(/* @__PURE__ */ new Error("closed"));
+		if (!this.#child.stdin.writableEnded) this.#child.stdin.end();
+		return Promise.resolve();
 	}
 	#fail(error) {
 		this.#failure ??= error;
-		const pending = this.#pending;
-		this.#pending = void 0;
-		pending?.reject(this.#failure);
+		for (const request of this.#pending.splice(0)) request.reject(this.#failure);
 	}
 	#drain() {
 		for (;;) {
-			const pending = this.#pending;
+			const pending = this.#pending[0];
 			if (!pending) return;
 			if (!pending.header) {
 				const newline = this.#buffer.indexOf(10);
@@ -132,7 +137,7 @@ var BlobReader = class {
 				this.#buffer = this.#buffer.subarray(newline + 1);
 				const match = /^\S+ (\S+) (\d+)$/.exec(line);
 				if (!match) {
-					this.#pending = void 0;
+					this.#pending.shift();
 					pending.resolve({ kind: "missing" });
 					continue;
 				}
@@ -149,7 +154,7 @@ var BlobReader = class {
 			pending.received += take;
 			this.#buffer = this.#buffer.subarray(take);
 			if (pending.received < size + 1) return;
-			this.#pending = void 0;
+			this.#pending.shift();
 			if (!keep) pending.resolve(size > this.#maxSize && this.#maxSize > 0 ? {
 				kind: "tooLarge",
 				size

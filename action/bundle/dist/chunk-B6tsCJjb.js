@@ -2,7 +2,7 @@
 import { createRequire } from "node:module";
 // packages/mwsguard/schema/mwsguard.config.validate.js
 const require = createRequire(import.meta.url);
-var mwsguard_config_validate_default = validate10;
+const validate = validate10;
 const schema11 = {
 	"$schema": "http://json-schema.org/draft-07/schema#",
 	"$id": "https://github.com/mwsguard/mwsguard/blob/main/packages/mwsguard/schema/mwsguard.config.schema.json",
@@ -758,4 +758,4 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
 	validate10.errors = vErrors;
 	return errors === 0;
 }
-export { mwsguard_config_validate_default as default };
+export { validate };

@@ -1,0 +1,1 @@
+export { n as renderSarif } from "./chunk-TgJbIsg_.js";

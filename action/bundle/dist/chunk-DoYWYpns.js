@@ -1,0 +1,1 @@
+export { t as startStagedGit } from "./chunk-BOT779UJ.js";

@@ -1,0 +1,1 @@
+export { n as renderGithub } from "./chunk-D436L2EI.js";

@@ -1,0 +1,1 @@
+export { t as renderJson } from "./chunk-CRjAn5or.js";
