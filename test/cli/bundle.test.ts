@@ -6,7 +6,7 @@ import { bundle } from '../../packages/mwsguard/scripts/bundle.js';
 import { plainEnv, spawnProcess } from '../support/spawn.js';
 import { KEYS, keyLine } from './support/fake-credentials.js';
 import { REPO_ROOT } from './support/run-cli.js';
-import { SPAWN_TIMEOUT, git, gitEnv, tempRepo, writeTree } from './support/tree.js';
+import { SPAWN_TIMEOUT, git, gitEnv, spawnBin, tempRepo, writeTree } from './support/tree.js';
 import type { Spawned } from './support/tree.js';
 
 // The bin runs bundle/cli.js (scripts/bundle.js) when it is fresh, dist/cli.js otherwise: both
@@ -66,6 +66,14 @@ describe.concurrent('bundle/ and dist/ give the same runs', { timeout: SPAWN_TIM
     expect((await same(['--version'], REPO_ROOT)).code).toBe(0);
     expect((await same(['explain', 'access-key-id'], REPO_ROOT)).code).toBe(0);
     expect((await same(['scan', '--frmat', 'json'], REPO_ROOT)).code).toBe(2);
+  });
+
+  it("the bin's own answers to --help, -h and --version alone are the CLI's", async () => {
+    for (const flag of ['--help', '-h', '--version']) {
+      const [bin, dist] = await Promise.all([spawnBin([flag], { cwd: REPO_ROOT }), through('dist', [flag], REPO_ROOT)]);
+      expect(bin).toEqual(dist);
+      expect(bin.stdout).not.toBe('');
+    }
   });
 
   it('scans of a tree in every format', async () => {

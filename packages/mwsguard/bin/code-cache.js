@@ -10,10 +10,10 @@
 // their repository; it is written once (to a temporary file, then renamed) and read as a hint:
 // any failure to read, use or write it is silent, and the chunk is compiled as usual.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import module from 'node:module';
-import { basename, dirname, join } from 'node:path';
-import vm from 'node:vm';
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { basename, dirname, join } = require('node:path');
+const vm = require('node:vm');
 
 /**
  * Where this Node's caches go: `$XDG_CACHE_HOME/mwsguard` or `~/.cache/mwsguard`
@@ -21,7 +21,7 @@ import vm from 'node:vm';
  * command, since a cache holds what the run that wrote it compiled. `undefined` (no cache) under
  * NODE_DISABLE_COMPILE_CACHE, Node's own switch for its cache, or without a home directory.
  */
-export function cacheDirectory(env, argv, platform = process.platform) {
+function cacheDirectory(env, argv, platform = process.platform) {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   const home = env.HOME || env.USERPROFILE;
   const root =
@@ -42,9 +42,9 @@ export function cacheDirectory(env, argv, platform = process.platform) {
  * of the main chunk; `save()` writes the caches that were missing or rejected, with every function
  * compiled so far: call it after the run.
  */
-export function loadBundle(dir, cacheDir) {
+function loadBundle(dir, cacheDir) {
   const { main } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  const nodeRequire = module.createRequire(join(dir, 'package.json'));
+  const nodeRequire = Module.createRequire(join(dir, 'package.json'));
   const unsaved = [];
   const load = (file) => {
     const cached = nodeRequire.cache[file];
@@ -57,15 +57,13 @@ export function loadBundle(dir, cacheDir) {
     } catch {
       // none yet
     }
-    const script = new vm.Script(`${module.wrapper[0]}${source}${module.wrapper[1]}`, {
+    const script = new vm.Script(`${Module.wrapper[0]}${source}${Module.wrapper[1]}`, {
       filename: file,
       cachedData,
-      // The chunks import the config validator (an ES module) and worker_threads on demand.
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     });
     if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) unsaved.push({ script, cacheFile });
     // In require.cache like any CommonJS module: loaded once, and listed where tools look.
-    const record = new module.Module(file);
+    const record = new Module(file);
     record.filename = file;
     record.loaded = true;
     nodeRequire.cache[file] = record;
@@ -89,3 +87,5 @@ export function loadBundle(dir, cacheDir) {
     },
   };
 }
+
+module.exports = { cacheDirectory, loadBundle };

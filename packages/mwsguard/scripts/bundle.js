@@ -10,10 +10,12 @@
 // with V8's code cache (bin/code-cache.js), which Node 20 offers no ES module; every chunk the bin
 // loads that way is named by its content's hash (the main entry too: package.json's `main` names
 // it), so a cached compilation can never be applied to another text. The package's version is
-// written in, so no run reads package.json.
+// written in, so no run reads package.json, and `--version` and `--help` alone are answered from
+// the manifest and help.txt without loading any chunk.
 
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const dist = (name) => fileURLToPath(new URL(`../dist/${name}`, import.meta.url));
@@ -59,11 +61,12 @@ export async function bundle(outDir = fileURLToPath(new URL('../bundle/', import
   await build.close();
   const main = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.name === 'cli')?.fileName;
   if (main === undefined) throw new Error('the bundle has no cli entry');
-  const manifest = { private: true, type: 'commonjs', main: `./${main}` };
-  writeFileSync(
-    new URL('package.json', `file://${outDir.endsWith('/') ? outDir : `${outDir}/`}`),
-    `${JSON.stringify(manifest, null, 2)}\n`,
-  );
+  // `version` and help.txt: the bin answers `--version` and `--help` from them (bin/entry.js).
+  const { HELP_TEXT } = await import(pathToFileURL(dist('help.js')).href);
+  writeFileSync(join(outDir, 'help.txt'), HELP_TEXT);
+  // Written last: the bin takes the bundle for fresh while this file is newer than dist/.
+  const manifest = { private: true, type: 'commonjs', main: `./${main}`, version };
+  writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await bundle();

@@ -1,1 +1,0 @@
-export { t as startStagedGit } from "./chunk-BOT779UJ.js";

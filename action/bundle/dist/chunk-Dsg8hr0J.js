@@ -1,1 +1,0 @@
-export { n as renderGithub } from "./chunk-D436L2EI.js";
