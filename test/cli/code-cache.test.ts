@@ -16,6 +16,9 @@ describe('where the code cache lives', () => {
   it('under the OS cache directory, one folder per V8 version and command', () => {
     const v8 = `v8-${process.versions.v8}-${process.arch}`;
     expect(cacheDirectory({ XDG_CACHE_HOME: '/x', HOME: '/h' }, argv, 'linux')).toBe(`/x/mwsguard/${v8}/staged`);
+    expect(cacheDirectory({ XDG_CACHE_HOME: 'rel', HOME: '/h' }, argv, 'linux')).toBe(
+      `/h/.cache/mwsguard/${v8}/staged`,
+    );
     expect(cacheDirectory({ HOME: '/h' }, ['scan', '--history'], 'linux')).toBe(`/h/.cache/mwsguard/${v8}/history`);
     expect(cacheDirectory({ HOME: '/h' }, ['scan', '.'], 'darwin')).toBe(`/h/Library/Caches/mwsguard/${v8}/scan`);
     expect(cacheDirectory({ LOCALAPPDATA: 'C:\\L' }, [], 'win32')).toContain(`mwsguard`);

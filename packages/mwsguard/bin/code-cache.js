@@ -12,7 +12,7 @@
 
 const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
-const { basename, dirname, join } = require('node:path');
+const { basename, dirname, isAbsolute, join } = require('node:path');
 const vm = require('node:vm');
 
 /**
@@ -29,7 +29,10 @@ function cacheDirectory(env, argv, platform = process.platform) {
       ? env.LOCALAPPDATA
       : platform === 'darwin'
         ? home && join(home, 'Library', 'Caches')
-        : env.XDG_CACHE_HOME || (home && join(home, '.cache'));
+        : // The XDG specification has relative paths ignored.
+          env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)
+          ? env.XDG_CACHE_HOME
+          : home && join(home, '.cache');
   if (!root) return undefined;
   const command = argv.includes('--staged') ? 'staged' : argv.includes('--history') ? 'history' : argv[0];
   const kind = /^[a-z-]{1,20}$/.test(command ?? '') ? command : 'other';
