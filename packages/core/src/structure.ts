@@ -42,6 +42,8 @@ export interface Field {
   readonly parentRecord: string;
   /** The field is a read of a seller record's key (`seller.secretKey`), not a key position. */
   readonly isRead?: boolean;
+  /** The read is an argument of a call that builds an MWS or SP-API client (`new MwsClient(shop.secretKey)`). */
+  readonly clientArgument?: boolean;
   /** The field is one entry of a form or settings list declared as data (`'id' => 'seller_id'`). */
   readonly isFormField?: boolean;
   /** The field is declared in a stored record: a table column, an ORM model or schema field. */
@@ -66,9 +68,21 @@ const STORED_FIELD_TYPE =
 const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
 // A call that builds an MWS or SP-API client, open before a field read on its line.
 const MWS_CLIENT_CALL =
-  /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new)?\s*\([^()\n]{0,120}$/i;
+  /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new)?\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
 // Laravel / Rails / JS validation rules as a string: the field is submitted by a form.
 const VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
+// A form control made in code: Angular `FormBuilder.group({ secretKey: ['', Validators.required] })`,
+// `new FormControl('')`, `this.fb.control(null)`. Its value is what a person types in.
+const FORM_CONTROL =
+  /^(?:\[\s*(?:(?:''|""|null|undefined)\s*)?[,\]]|new\s+(?:Untyped)?FormControl\b|(?:this\.)?(?:fb|formBuilder|builder)\.(?:nonNullable\.)?control\()/;
+// A form input bound to a model property, the name after it: ASP.NET MVC Razor
+// `@Html.TextBoxFor(m => m.SecretKey)`, `@Html.EditorFor(model => model.SecretKey)`.
+const RAZOR_INPUT = /\bHtml\.(?:TextBox|Password|Editor|TextArea|Hidden)For\(\s*(\w{1,20})\s*=>\s*\1\.$/;
+// The attribute that names a form input's field: HTML `name=`, Angular `formControlName=` and
+// `[(ngModel)]=`, Vue `v-model=`, ASP.NET `asp-for=`, Thymeleaf `th:field="*{…}"`, Spring's
+// `<form:input path=…>`, Livewire `wire:model=`, Alpine `x-model=`.
+const FORM_ATTRIBUTE =
+  /(?:\b(?:name|id|formControlName|v-model|ng-model|field|column|value|asp-for|th:field|path|wire:model(?:\.\w{1,10}){0,2}|x-model)|\[\(ngModel\)\])\s*=\s*["'{][^"']{0,40}$/i;
 
 const INTERESTING = /secret|access|key_?id|seller|selling|merchant|token|account_?id/gi;
 // The words of every key-field name (`KEY_NAME_WORDS`): a token holding none of them cannot be a
@@ -248,6 +262,7 @@ interface FieldDraft {
   readonly prefix: string;
   readonly declLine: string;
   readonly isRead: boolean;
+  readonly clientArgument?: boolean;
   readonly isFormField: boolean;
   readonly persisted: boolean;
   readonly formInput: boolean;
@@ -275,6 +290,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     ...where,
     recordName: `${where.recordName} ${draft.declLine}`,
     ...(draft.isRead ? { isRead: true } : {}),
+    ...(draft.clientArgument === true ? { clientArgument: true } : {}),
     ...(draft.isFormField ? { isFormField: true } : {}),
     ...(draft.persisted ? { persisted: true } : {}),
     ...(recordAt === 'form' || draft.formInput ? { formInput: true } : {}),
@@ -303,6 +319,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   let prefix = hit.prefix;
   let declLine = '';
   let isRead = false;
+  let clientArgument = false;
   let isFormField = false;
   let persisted = false;
   let formInput = false;
@@ -325,6 +342,10 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     value = `body.${hit.leaf}`;
     recordAt = lineStart;
     prefix = '';
+  } else if (RAZOR_INPUT.test(before)) {
+    shape = 'decl'; // `@Html.PasswordFor(m => m.SecretKey)`: one record per form
+    recordAt = 'form';
+    prefix = '';
   } else if (
     prefix !== '' &&
     isSellerHolder(
@@ -341,7 +362,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     isRead = true;
     shape = 'ref';
     value = hit.full;
-    recordAt = MWS_CLIENT_CALL.test(before) ? hit.keyStart : lineStart;
+    clientArgument = MWS_CLIENT_CALL.test(before);
+    recordAt = clientArgument ? hit.keyStart : lineStart;
     prefix = '';
   } else if (
     /(?:->|\.)(?:string|text|binary|char|varchar|column|addColumn|mediumText|longText|json|encrypted\w*|specificType)\(\s*["']$/i.test(
@@ -410,17 +432,18 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     // ORM and schema fields: `models.CharField(…)`, `fields.Char(…)`, `Column(String)`, Mongoose `{ type: String }`.
     persisted = shape === 'decl' && STORED_TYPE.test(value);
     if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
-  } else if (
-    /\b(?:name|id|formControlName|v-model|ng-model|field|column|value)\s*=\s*["'{][^"']{0,40}$/i.test(before) ||
-    /register\(\s*["']$/.test(before)
-  ) {
+    if (sep[1] === ':' && FORM_CONTROL.test(value)) {
+      shape = 'decl';
+      formInput = true;
+    }
+  } else if (FORM_ATTRIBUTE.test(before) || /register\(\s*["']$/.test(before)) {
     shape = 'decl'; // form input: one record per <form>
     recordAt = 'form';
   } else if (
     hit.start - lineStart < 160 &&
     // eslint-disable-next-line regexp/no-super-linear-backtracking -- `after` is at most 160 characters
     /^\s*(?:["'`]\s*)?\??\s*(?:[;{]|$)/.test(after) &&
-    /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+)*[\w<>[\]?,.]+\s+$/.test(
+    /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+|\[[^\]\n]{1,80}\]\s*)*[\w<>[\]?,.]+\s+$/.test(
       text.slice(lineStart, hit.start),
     )
   ) {
@@ -431,7 +454,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after)) {
     return mayBeShorthand(text, hit);
   } else return undefined;
-  return { shape, value, recordAt, prefix, declLine, isRead, isFormField, persisted, formInput };
+  return { shape, value, recordAt, prefix, declLine, isRead, clientArgument, isFormField, persisted, formInput };
 }
 
 /**

@@ -356,7 +356,10 @@ function judgeReference(
       // (`const { accessKeyId, secretAccessKey, accountId } = credentials` is AWS's own).
       (seller?.role === 'seller-id' && sellerRoot !== '' && root === sellerRoot) ||
       // Keys read from the object a seller id is read from elsewhere in the text.
-      (isSellerHolder(owner) && sellerOwners.has(owner)));
+      (isSellerHolder(owner) && sellerOwners.has(owner)) ||
+      // A seller's, shop's or user's keys passed to an MWS or SP-API client it builds
+      // (`new MarketplaceWebService_Client($store->access_key, $store->secret_key, …)`).
+      (key.clientArgument === true && isSellerHolder(owner)));
   if (fromSeller)
     return isSubmittedPath(path) ? 'input' : view.isRequest ? 'request' : key.isRead === true ? 'read' : 'used';
   // `{ sellerId, accessKey, secretKey }` written or sent together, keys from nowhere visible.

@@ -21,7 +21,7 @@ const FIELD_TYPE = /^(?:[\w.]*(?:Field|Column|Attribute|Property|Type)\b|String\
 const SELLER_WORDS = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores)\b/i;
 // Holders of one seller's data in code: a row, a record, submitted input.
 const HOLDER_WORDS =
-  /\b(?:rows?|records?|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration)\b/i;
+  /\b(?:rows?|records?|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
 
 /** The value expression after a separator: up to a `,`, `;` or `&` outside brackets and quotes. */
 export function cutValue(rest: string): string {

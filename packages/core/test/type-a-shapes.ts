@@ -494,6 +494,117 @@ def credentials_for(account):
 }`,
     line: 8,
   },
+  {
+    name: 'razor TextBoxFor',
+    path: 'Views/Store/Create.cshtml',
+    text: `@model MyApp.Models.AmazonStore
+@using (Html.BeginForm("Create", "Store", FormMethod.Post))
+{
+    @Html.LabelFor(m => m.SellerId)
+    @Html.TextBoxFor(m => m.SellerId, new { @class = "form-control" })
+    @Html.TextBoxFor(m => m.AccessKey, new { @class = "form-control" })
+    @Html.LabelFor(m => m.SecretKey)
+    @Html.PasswordFor(m => m.SecretKey, new { @class = "form-control" })
+    <button type="submit">Save</button>
+}`,
+    line: 8,
+  },
+  {
+    name: 'razor asp-for',
+    path: 'Views/Stores/Create.cshtml',
+    text: `@model StoreModel
+<form asp-action="Create" method="post">
+    <input asp-for="SellerId" class="form-control" />
+    <input asp-for="AccessKey" class="form-control" />
+    <input asp-for="SecretKey" type="password" class="form-control" />
+</form>`,
+    line: 5,
+  },
+  {
+    name: 'cs entity inline attrs',
+    path: 'Entities/Shop.cs',
+    text: `public class Shop
+{
+    [Column("seller_id")] public string SellerId { get; set; }
+    [Column("access_key"), MaxLength(64)] public string AccessKey { get; set; }
+    [Column("secret_key"), MaxLength(64)] public string SecretKey { get; set; }
+}`,
+    line: 5,
+  },
+  {
+    name: 'angular formbuilder',
+    path: 'src/app/store/store-form.component.ts',
+    text: `@Component({ selector: 'app-store-form', templateUrl: './store-form.component.html' })
+export class StoreFormComponent implements OnInit {
+  form: FormGroup;
+  constructor(private fb: FormBuilder) {}
+
+  ngOnInit(): void {
+    this.form = this.fb.group({
+      name: ['', Validators.required],
+      sellerId: ['', Validators.required],
+      accessKey: ['', Validators.required],
+      secretKey: ['', Validators.required],
+    });
+  }
+}`,
+    line: 11,
+  },
+  {
+    name: 'angular formcontrol',
+    path: 'src/app/account/account.component.ts',
+    text: `export class AccountComponent {
+  accountForm = new FormGroup({
+    merchantId: new FormControl(''),
+    accessKeyId: new FormControl(''),
+    secretKey: new FormControl('', [Validators.required]),
+  });
+}`,
+    line: 5,
+  },
+  {
+    name: 'java client from shop getters',
+    path: 'src/main/java/com/acme/service/OrderService.java',
+    text: `public class OrderService {
+    public MarketplaceWebServiceOrdersClient client(AmazonShop shop) {
+        MarketplaceWebServiceOrdersConfig config = new MarketplaceWebServiceOrdersConfig();
+        config.setServiceURL(shop.getServiceUrl());
+        return new MarketplaceWebServiceOrdersAsyncClient(shop.getAccessKey(), shop.getSecretKey(), "app", "1.0", config);
+    }
+}`,
+    line: 5,
+  },
+  {
+    name: 'php client from store',
+    path: 'app/Services/Mws.php',
+    text: `<?php
+class Mws {
+  public function client($store) {
+    $config = ['ServiceURL' => $store->service_url];
+    return new MarketplaceWebService_Client($store->access_key, $store->secret_key, $config, 'app', '1.0');
+  }
+}`,
+    line: 5,
+  },
+  {
+    name: 'setApiKey from user',
+    path: 'src/jobs/sync.js',
+    text: `async function sync(user) {
+  const client = new MwsClient();
+  client.setApiKey(user.accessKey, user.secretKey);
+  return client.listOrders({ SellerId: user.sellerId });
+}`,
+    line: 3,
+  },
+  {
+    name: 'amazon-mws from user js',
+    path: 'src/jobs/orders.js',
+    text: `async function fetchOrders(user) {
+  const amazonMws = require('amazon-mws')(user.accessKey, user.secretKey);
+  return amazonMws.orders.search({ Version: '2013-09-01', Action: 'ListOrders', SellerId: user.sellerId });
+}`,
+    line: 2,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -711,6 +822,43 @@ shop2 = {
 	}
 	params.Set("AWSAccessKeyId", c.accessKey)
 	return params
+}`,
+  },
+  {
+    name: 'razor type B',
+    path: 'Views/Store/Connect.cshtml',
+    text: `@model ConnectModel
+@using (Html.BeginForm("Connect", "Store", FormMethod.Post))
+{
+    @Html.TextBoxFor(m => m.SellerId, new { @class = "form-control" })
+    @Html.TextBoxFor(m => m.MwsAuthToken, new { @class = "form-control" })
+}`,
+  },
+  {
+    name: 'angular type B form',
+    path: 'src/app/connect.component.ts',
+    text: `export class ConnectComponent {
+  form = this.fb.group({
+    sellerId: ['', Validators.required],
+    mwsAuthToken: ['', Validators.required],
+  });
+}`,
+  },
+  {
+    name: 'client from own config',
+    path: 'src/Mws/Client.php',
+    text: `<?php
+class Client {
+  public function service() {
+    return new MarketplaceWebService_Client($this->config['access_key'], $this->config['secret_key'], $this->serviceConfig, 'app', '1.0');
+  }
+}`,
+  },
+  {
+    name: 'client from options',
+    path: 'lib/client.js',
+    text: `function createClient(options) {
+  return new MwsClient(options.accessKeyId, options.secretKey, { merchantId: options.merchantId });
 }`,
   },
 ];
