@@ -42,6 +42,11 @@ export interface RecordFacts {
   readonly resolve?: (name: string) => string | undefined;
   /** The text mentions AWS, Amazon, SP-API or LWA (a literal record of another marketplace does not). */
   readonly amazon?: boolean;
+  /**
+   * The text is a self-hosted platform's settings page (the WordPress Settings API: a form posted
+   * to `options.php`): its inputs are the one site owner's own settings, not a seller's.
+   */
+  readonly siteSettings?: boolean;
 }
 
 // Seller and merchant ids as written: `A` and 9 to 15 upper-case letters and digits, one a digit.
@@ -115,6 +120,7 @@ interface TextView {
   /** Collections declaring a secret-key entry: report it, not also the key id entry. */
   readonly formSecretCollections: ReadonlySet<string>;
   readonly amazon: boolean;
+  readonly siteSettings: boolean;
 }
 
 /**
@@ -131,7 +137,10 @@ export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}):
   };
   const sellerOf = (list: readonly Field[]): Field | undefined =>
     list.find((f) => f.role === 'seller-id') ?? list.find((f) => f.role === 'weak-seller-id') ?? inheritedSeller(list);
-  const text = textView(fields, records, sellerOf, facts.amazon ?? true);
+  const text = {
+    ...textView(fields, records, sellerOf, facts.amazon ?? true),
+    siteSettings: facts.siteSettings ?? false,
+  };
   // Objects a seller id is read from (`$rows[0]->seller_id`): their keys are that seller's.
   // Records with a token field in a block nested in them.
   const nestedTokens = new Set(
@@ -153,7 +162,7 @@ function textView(
   records: ReadonlyMap<string, Field[]>,
   sellerOf: (list: readonly Field[]) => Field | undefined,
   amazon: boolean,
-): TextView {
+): Omit<TextView, 'siteSettings'> {
   let sellerKeyRecords = 0;
   for (const list of records.values()) {
     if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === 'literal' || f.shape === 'empty')))
@@ -265,6 +274,10 @@ function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolea
   );
 }
 
+// A type named for a program's configuration: `Config`, `MwsClientOptions`, `MwsProperties`, `MwsConnection`.
+const CONFIG_RECORD =
+  /\b(?:class|struct|interface|type|record|object)\s+\w{0,40}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
+
 // Tables named for the users or accounts that own a row (`user_sp_credentials`, `amazon_accounts`).
 const OWNER_RECORD = /\b(?:users?|accounts?|shops?|stores?)\b/i;
 
@@ -314,6 +327,18 @@ function judgeKey(
 
 /** A declared key (column, property, form input) in a record for a seller. */
 function judgeDeclared(key: Field, view: RecordView, text: TextView, token: boolean): Evidence | undefined {
+  if (text.siteSettings && key.formInput === true) return undefined;
+  // A client's own configuration type (`type Config struct`, `class MwsClientOptions`,
+  // `@ConfigurationProperties class MwsProperties`): one seller's settings for one program, unless
+  // it is stored, asked for in a form or named for the seller.
+  if (
+    key.persisted !== true &&
+    key.formInput !== true &&
+    key.isFormField !== true &&
+    !view.sellerNamed &&
+    CONFIG_RECORD.test(key.recordName)
+  )
+    return undefined;
   const sellerDeclared = view.seller?.role === 'seller-id';
   const formEntry =
     key.isFormField === true &&

@@ -605,6 +605,26 @@ class Mws {
 }`,
     line: 2,
   },
+  {
+    name: 'shop settings type',
+    path: 'src/types/shop.ts',
+    text: `export interface ShopSettings {
+  sellerId: string;
+  accessKeyId: string;
+  secretKey: string;
+}`,
+    line: 4,
+  },
+  {
+    name: 'wp vendor settings user meta',
+    path: 'includes/vendor-settings.php',
+    text: `<?php
+function save_vendor_amazon_settings($vendor_id) {
+    update_user_meta($vendor_id, 'amazon_seller_id', sanitize_text_field($_POST['amazon_seller_id']));
+    update_user_meta($vendor_id, 'amazon_secret_key', sanitize_text_field($_POST['amazon_secret_key']));
+}`,
+    line: 4,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -859,6 +879,58 @@ class Client {
     path: 'lib/client.js',
     text: `function createClient(options) {
   return new MwsClient(options.accessKeyId, options.secretKey, { merchantId: options.merchantId });
+}`,
+  },
+  {
+    name: 'spring config properties',
+    path: 'src/main/java/com/acme/config/MwsProperties.java',
+    text: `@ConfigurationProperties(prefix = "mws")
+@Data
+public class MwsProperties {
+    private String accessKey;
+    private String secretKey;
+    private String sellerId;
+    private String marketplaceId;
+}`,
+  },
+  {
+    name: 'go client lib config',
+    path: 'mws/client.go',
+    text: `package mws
+
+type Config struct {
+	SellerID  string
+	AccessKey string
+	SecretKey string
+	Region    string
+}
+
+func NewClient(c Config) *Client { return &Client{config: c} }`,
+  },
+  {
+    name: 'java lib client ctor',
+    path: 'src/main/java/com/amazonservices/mws/client/MwsConnection.java',
+    text: `public class MwsConnection {
+    private String awsAccessKeyId;
+    private String awsSecretKeyId;
+    private String sellerId;
+    public MwsConnection(String awsAccessKeyId, String awsSecretKeyId) {
+        this.awsAccessKeyId = awsAccessKeyId;
+        this.awsSecretKeyId = awsSecretKeyId;
+    }
+}`,
+  },
+  {
+    name: 'wp options page',
+    path: 'settings.php',
+    text: `<?php
+function amzn_settings_page() {
+    echo '<form action="options.php" method="post">
+    <input type="text" name="amzn_seller_id" value="' . esc_attr(get_option('amzn_seller_id')) . '" />
+    <input type="text" name="amzn_access_key" value="' . esc_attr(get_option('amzn_access_key')) . '" />
+    <input type="text" name="amzn_secret_key" value="' . esc_attr(get_option('amzn_secret_key')) . '" />
+    <input type="hidden" name="page_options" value="amzn_seller_id,amzn_access_key,amzn_secret_key" />
+    </form>';
 }`,
   },
 ];
