@@ -71,6 +71,14 @@ const MWS_CLIENT_CALL =
   /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new)?\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
 // Laravel / Rails / JS validation rules as a string: the field is submitted by a form.
 const VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
+// An INSERT's column list in a quoted string, up to a column name.
+const QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
+// The same as a list: `'secret_key' => ['required', 'string', 'max:64']`.
+const VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
+// Form builders that name an input: Laravel Collective `Form::password('secret_key', …)`,
+// CodeIgniter `form_input('secret_key', …)`.
+const FORM_HELPER =
+  /(?:\bForm::(?:text|password|input|hidden|textarea|email)|\bform_(?:input|password|hidden|textarea))\(\s*["']$/;
 // A form control made in code: Angular `FormBuilder.group({ secretKey: ['', Validators.required] })`,
 // `new FormControl('')`, `this.fb.control(null)`. Its value is what a person types in.
 const FORM_CONTROL =
@@ -385,6 +393,12 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     shape = 'decl'; // SQL: ALTER TABLE merchants ADD COLUMN mws_secret_key BYTEA
     persisted = true;
     declLine = text.slice(lineStart, hit.start);
+  } else if (/\bt\.\w{1,20}\s+["']$/.test(before) && /^["']/.test(after)) {
+    shape = 'decl'; // Rails schema.rb: t.string "aws_secret_access_key"
+    persisted = true;
+  } else if (FORM_HELPER.test(before) && /^["']\s*[,)]/.test(after)) {
+    shape = 'decl'; // Form::password('secret_key', …), form_input('secret_key', …): one record per form
+    recordAt = 'form';
   } else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
     // (A symbol that keys a hash, `:secret_key => x`, is judged by its value below; `params[:x]` reads.)
     shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
@@ -394,6 +408,13 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     shape = 'decl';
     persisted = true;
     recordAt = lineStart;
+  } else if (QUOTED_INSERT.test(text.slice(Math.max(lineStart, hit.start - 300), hit.start))) {
+    // An INSERT in a string names the table's columns: `"INSERT INTO stores (seller_id, secret_key) …"`
+    // (the layout does not look into strings; a bare SQL column list is a container, see `shorthand`).
+    shape = 'decl';
+    persisted = true;
+    recordAt = lineStart;
+    declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
   } else if (/\bselect\s[^;()]{0,200}$/i.test(before) && /\bfrom\s/i.test(after)) {
     // A SELECT list names the table's columns: `SELECT tenant_id, secret_key FROM tenants`.
     shape = 'decl';
@@ -413,7 +434,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     }
     value = cutValue(after.slice(sep[0].length));
     // Validation rules name the fields a form submits: `'secret_key' => 'required|string|size:40'`.
-    if (VALIDATION_RULES.test(value))
+    if (VALIDATION_RULES.test(value) || VALIDATION_LIST.test(value))
       return {
         shape: 'decl',
         value: '',
@@ -488,6 +509,16 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
       ...where,
       persisted: true,
     };
+  }
+  // The fields a form or serializer takes (Django `class Meta: fields = ['seller_id', 'secret_key']`),
+  // or the submitted fields a handler keeps (Laravel `$request->only(['seller_id', 'secret_key'])`).
+  const formList = /\bfields\s*=\s*$/.test(head);
+  if (formList || /\$request->only\(?\s*$/.test(head)) {
+    const where = layout.describe(hit.start, '');
+    const base = { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, ...where };
+    return formList
+      ? { ...base, shape: 'decl', value: '', formInput: true }
+      : { ...base, shape: 'ref', value: `body.${hit.leaf}` };
   }
   const opener = text.charCodeAt(container);
   if (opener !== 123 && opener !== 40) return undefined;

@@ -449,7 +449,12 @@ function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Eviden
   // keeps the shop's MWS token: the seller's own app, not one of the integrator's.
   if (
     secret.shape === 'decl' &&
-    (secret.formInput === true || secret.isFormField === true || view.sellerNamed || view.bothApis)
+    (secret.formInput === true ||
+      secret.isFormField === true ||
+      view.sellerNamed ||
+      view.bothApis ||
+      // A stored record of a user, shop or store: the user's own private app (`UserSchema`).
+      (secret.persisted === true && isOwnerNamed(secret.recordName)))
   )
     return 'declared';
   if (secret.shape === 'ref' && isSubmittedPath(memberPath(secret.value))) return 'input';

@@ -625,6 +625,173 @@ function save_vendor_amazon_settings($vendor_id) {
 }`,
     line: 4,
   },
+  {
+    name: 'sp-api per-user lwa app mongoose',
+    path: 'models/User.js',
+    text: `const UserSchema = new mongoose.Schema({
+  email: String,
+  sellingPartnerId: String,
+  refreshToken: String,
+  lwaClientId: String,
+  lwaClientSecret: String,
+});`,
+    line: 6,
+  },
+  {
+    name: 'django modelform meta fields',
+    path: 'app/forms.py',
+    text: `class StoreForm(forms.ModelForm):
+    class Meta:
+        model = Store
+        fields = ['name', 'seller_id', 'aws_access_key_id', 'aws_secret_access_key']
+`,
+    line: 4,
+  },
+  {
+    name: 'laravel rules array',
+    path: 'app/Http/Requests/StoreRequest.php',
+    text: `<?php
+class StoreRequest extends FormRequest
+{
+    public function rules()
+    {
+        return [
+            'seller_id' => ['required', 'string'],
+            'secret_key' => ['required', 'string', 'max:64'],
+            'access_key' => ['required', 'string'],
+        ];
+    }
+}`,
+    line: 8,
+  },
+  {
+    name: 'laravel collective form',
+    path: 'resources/views/stores/create.blade.php',
+    text: `{!! Form::open(['route' => 'stores.store']) !!}
+    {!! Form::label('seller_id', 'Seller ID') !!}
+    {!! Form::text('seller_id', null, ['class' => 'form-control']) !!}
+    {!! Form::text('access_key', null, ['class' => 'form-control']) !!}
+    {!! Form::password('secret_key', ['class' => 'form-control']) !!}
+{!! Form::close() !!}`,
+    line: 5,
+  },
+  {
+    name: 'codeigniter form helper',
+    path: 'application/views/amazon/settings.php',
+    text: `<?php echo form_open('amazon/save'); ?>
+<?php echo form_input('seller_id', set_value('seller_id')); ?>
+<?php echo form_input('access_key', set_value('access_key')); ?>
+<?php echo form_password('secret_key', set_value('secret_key')); ?>
+<?php echo form_close(); ?>`,
+    line: 4,
+  },
+  {
+    name: 'laravel request only',
+    path: 'app/Http/Controllers/StoreController.php',
+    text: `<?php
+class StoreController extends Controller {
+  public function update(Request $request, Store $store) {
+    $store->update($request->only(['seller_id', 'access_key', 'secret_key']));
+    return back();
+  }
+}`,
+    line: 4,
+  },
+  {
+    name: 'rails schema quoted',
+    path: 'db/schema.rb',
+    text: `ActiveRecord::Schema.define(version: 2019_01_01_000000) do
+  create_table "stores", force: :cascade do |t|
+    t.string "seller_id"
+    t.string "aws_access_key_id"
+    t.string "aws_secret_access_key"
+    t.datetime "created_at", null: false
+  end
+end`,
+    line: 5,
+  },
+  {
+    name: 'sql insert values',
+    path: 'app/db.py',
+    text: `def save(conn, seller_id, access_key, secret_key):
+    cur = conn.cursor()
+    cur.execute("INSERT INTO stores (seller_id, access_key, secret_key) VALUES (%s, %s, %s)", (seller_id, access_key, secret_key))
+`,
+    line: 3,
+  },
+  {
+    name: 'go gorm no tags',
+    path: 'model/shop.go',
+    text: `package model
+
+type Shop struct {
+	gorm.Model
+	Name      string
+	SellerId  string
+	AccessKey string
+	SecretKey string
+}`,
+    line: 8,
+  },
+  {
+    name: 'mybatis insert xml',
+    path: 'src/main/resources/mapper/ShopMapper.xml',
+    text: `<mapper namespace="com.acme.mapper.ShopMapper">
+  <insert id="insert">
+    INSERT INTO shop (seller_id, access_key, secret_key) VALUES (#{sellerId}, #{accessKey}, #{secretKey})
+  </insert>
+</mapper>`,
+    line: 3,
+  },
+  {
+    name: 'nest prisma create from dto',
+    path: 'src/store/store.service.ts',
+    text: `@Injectable()
+export class StoreService {
+  create(dto: CreateStoreDto, userId: number) {
+    return this.prisma.store.create({
+      data: {
+        sellerId: dto.sellerId,
+        secretKey: dto.secretKey,
+        accessKey: dto.accessKey,
+        userId,
+      },
+    });
+  }
+}`,
+    line: 7,
+  },
+  {
+    name: 'aspnet object initializer from model',
+    path: 'Controllers/StoreController.cs',
+    text: `public class StoreController : Controller
+{
+    [HttpPost]
+    public async Task<IActionResult> Create([FromBody] StoreDto dto)
+    {
+        var store = new Store { SellerId = dto.SellerId, AccessKey = dto.AccessKey,
+            SecretKey = dto.SecretKey };
+        await _db.SaveChangesAsync();
+        return Ok();
+    }
+}`,
+    line: 7,
+  },
+  {
+    name: 'spapi python creds from row dict',
+    path: 'jobs/report.py',
+    text: `from sp_api.api import Reports
+
+def run(row):
+    credentials = {
+        "refresh_token": row["refresh_token"],
+        "lwa_app_id": row["client_id"],
+        "lwa_client_secret": row["client_secret"],
+    }
+    Reports(credentials=credentials).create_report(reportType="GET_SALES")
+`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -932,6 +1099,41 @@ function amzn_settings_page() {
     <input type="hidden" name="page_options" value="amzn_seller_id,amzn_access_key,amzn_secret_key" />
     </form>';
 }`,
+  },
+  {
+    name: 'django modelform type B',
+    path: 'app/forms.py',
+    text: `class StoreForm(forms.ModelForm):
+    class Meta:
+        model = Store
+        fields = ['name', 'seller_id', 'mws_auth_token']
+`,
+  },
+  {
+    name: 'laravel rules type B',
+    path: 'app/Http/Requests/StoreRequest.php',
+    text: `<?php
+final class ConnectSellerRequest extends FormRequest
+{
+    public function rules(): array
+    {
+        return ['seller_id' => ['required', 'string'], 'mws_auth_token' => ['required', 'string']];
+    }
+}`,
+  },
+  {
+    name: 'sql insert type B',
+    path: 'app/db.py',
+    text: `def save(conn, seller_id, token):
+    conn.cursor().execute("INSERT INTO stores (seller_id, mws_auth_token) VALUES (%s, %s)", (seller_id, token))
+`,
+  },
+  {
+    name: 'python sdk settings fields list',
+    path: 'sp_api/base/settings.py',
+    text: `class CredentialProvider:
+    fields = ('refresh_token', 'lwa_app_id', 'lwa_client_secret', 'aws_access_key', 'aws_secret_key', 'role_arn')
+`,
   },
 ];
 
