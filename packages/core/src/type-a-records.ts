@@ -195,10 +195,16 @@ function judgeRecord(
   sellerOwners: ReadonlySet<string>,
   context: { readonly nestedTokens: ReadonlySet<string> },
 ): TypeARecord | undefined {
-  // A signed request is reported at its `AWSAccessKeyId` parameter; a record at its secret key.
+  // A signed request (`AWSAccessKeyId` beside `SellerId`) is reported at its `AWSAccessKeyId`
+  // parameter; a record (`$data['AWSAccessKeyId'] = …; $data['SecretKey'] = …`) at its secret key.
+  const requestKeys = list.filter((f) => f.name === 'AWSAccessKeyId');
+  const secretKeys = list.filter((f) => f.role === 'secret-key');
+  // A request's parameters never hold the secret (it signs them): a secret stored beside them
+  // makes the record a row (`$data['SecretKey'] = $post['SecretKey']`), not a request.
+  const isRequest =
+    requestKeys.length > 0 && seller?.role === 'seller-id' && secretKeys.every((f) => f.isRead === true);
   const keys = [
-    ...list.filter((f) => f.name === 'AWSAccessKeyId'),
-    ...list.filter((f) => f.role === 'secret-key'),
+    ...(isRequest ? [...requestKeys, ...secretKeys] : [...secretKeys, ...requestKeys]),
     ...list.filter((f) => f.role === 'access-key' && f.name !== 'AWSAccessKeyId'),
   ];
   const lwaSecrets = list.filter((f) => f.role === 'lwa-client-secret');
@@ -227,7 +233,7 @@ function judgeRecord(
     sellerNamed: isSellerish(first.recordName),
     sellerKeyed: SELLER_ID_SHAPE.test(rawLabel) && !MARKETPLACE_IDS.has(rawLabel),
     regionLabel: REGION.test(normalizeName(rawLabel)),
-    isRequest: list.some((f) => f.name === 'AWSAccessKeyId') && seller?.role === 'seller-id',
+    isRequest,
     bothApis: token && list.some((f) => f.role === 'refresh-token'),
   };
   const spApi = list.some(
