@@ -115,6 +115,8 @@ interface TextView {
   readonly sellerKeyRecords: number;
   /** Per collection, the records holding literal keys. */
   readonly literalKeyRecords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per collection, the records holding blank keys beside a seller. */
+  readonly blankKeyRecords: ReadonlyMap<string, ReadonlySet<string>>;
   /** Collections whose records declare a seller id field by field (a form declared as data). */
   readonly declaredSellerCollections: ReadonlySet<string>;
   /** Collections declaring a secret-key entry: report it, not also the key id entry. */
@@ -168,18 +170,16 @@ function textView(
     if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === 'literal' || f.shape === 'empty')))
       sellerKeyRecords++;
   }
-  const literalKeyRecords = new Map<string, Set<string>>();
-  for (const f of fields) {
-    if (!isKey(f) || f.shape !== 'literal') continue;
-    const set = literalKeyRecords.get(f.collection) ?? new Set<string>();
-    set.add(f.record);
-    literalKeyRecords.set(f.collection, set);
-  }
+  const literalKeyRecords = recordsByCollection(fields.filter((f) => isKey(f) && f.shape === 'literal'));
+  const blankKeyRecords = recordsByCollection(
+    fields.filter((f) => isKey(f) && f.shape === 'empty' && sellerOf(records.get(f.record) ?? []) !== undefined),
+  );
   const collectionsOf = (role: Field['role']): Set<string> =>
     new Set(fields.filter((f) => f.role === role && f.isFormField === true).map((f) => f.collection));
   return {
     sellerKeyRecords,
     literalKeyRecords,
+    blankKeyRecords,
     declaredSellerCollections: collectionsOf('seller-id'),
     formSecretCollections: collectionsOf('secret-key'),
     amazon,
@@ -285,7 +285,7 @@ const CONFIG_RECORD =
   /\b(?:class|struct|interface|type|record|object)\s+\w{0,40}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
 
 // Tables named for the users or accounts that own a row (`user_sp_credentials`, `amazon_accounts`).
-const OWNER_RECORD = /\b(?:users?|accounts?|shops?|stores?)\b/i;
+const OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;
 
 function isOwnerNamed(recordName: string): boolean {
   return OWNER_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '));
@@ -324,7 +324,7 @@ function judgeKey(
     case 'literal':
       return token && view.isRequest ? undefined : judgeLiteral(key, value, view, text);
     case 'empty':
-      return token ? undefined : judgeBlank(view, text);
+      return token ? undefined : judgeBlank(key, view, text);
     case 'other':
     case 'env':
       return undefined;
@@ -425,8 +425,11 @@ function judgeLiteral(key: Field, value: string, view: RecordView, text: TextVie
 }
 
 /** Blank key slots: next to each of several sellers, or in a form's defaults. */
-function judgeBlank(view: RecordView, text: TextView): Evidence | undefined {
-  if (view.seller !== undefined && text.sellerKeyRecords >= 2 && !view.regionLabel) return 'hard-coded';
+function judgeBlank(key: Field, view: RecordView, text: TextView): Evidence | undefined {
+  // Blank slots in several sibling records of one collection: a template of several sellers (an
+  // object reset in two places, `$scope.SecretKey = ''`, is one form's model, not two sellers).
+  const siblings = text.blankKeyRecords.get(key.collection)?.size ?? 0;
+  if (view.seller !== undefined && siblings >= 2 && !view.regionLabel) return 'hard-coded';
   // A form's blank defaults (`useForm({ defaultValues: { sellerId: '', secretKey: '' } })`).
   const first = view.fields.find(isKey);
   if (view.seller?.role === 'seller-id' && first && FORM_RECORD.test(first.recordName)) return 'declared';
@@ -518,6 +521,17 @@ function oncePerCollection(found: readonly TypeARecord[]): TypeARecord[] {
 /** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */
 function ownerOf(value: string): string {
   return memberPath(value).slice(0, -1).join('.');
+}
+
+/** Per collection, the records that hold one of `fields`. */
+function recordsByCollection(fields: readonly Field[]): Map<string, Set<string>> {
+  const byCollection = new Map<string, Set<string>>();
+  for (const f of fields) {
+    const set = byCollection.get(f.collection) ?? new Set<string>();
+    set.add(f.record);
+    byCollection.set(f.collection, set);
+  }
+  return byCollection;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
