@@ -444,7 +444,11 @@ function judgeBlank(key: Field, view: RecordView, text: TextView): Evidence | un
  * single-tenant config is not type A; its literal secret is reported as `lwa-client-secret`.
  */
 function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Evidence | undefined {
-  if (!text.amazon) return undefined;
+  // `client_secret` is any OAuth app's: only Amazon's beside a text that names it, or in a record
+  // that also holds a seller's (merchant's) id and refresh token (`tblstores`: `client_secret`,
+  // `refresh_token`, `MerchantID`).
+  const spApiRecord = view.seller?.role === 'seller-id' && view.fields.some((f) => f.role === 'refresh-token');
+  if (!text.amazon && !spApiRecord) return undefined;
   // Read from a seller's account record to build its SP-API credentials (`account.client_secret`).
   if (secret.shape === 'ref') {
     const path = memberPath(secret.value);
