@@ -276,7 +276,8 @@ function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolea
       key.isFormField === true ||
       view.sellerNamed ||
       view.bothApis ||
-      (key.persisted === true && isOwnerNamed(key.recordName)))
+      // A stored row of IAM keys: no SP-API client library keeps one per seller or per user.
+      (key.persisted === true && (isOwnerNamed(key.recordName) || view.seller?.role === 'seller-id')))
   );
 }
 
