@@ -28,21 +28,50 @@ const BOUND_PARAM =
 const LOCAL_PARAMS =
   /\b(?:def\s+[\w.]{1,60}[!?]?|function(?:\s+[\w$]{1,60})?)\s*\(\s*params\b|(?<![\w$.])params\s*=(?![=>~])/;
 
+// A local bound to the whole submitted body: Flask `data = request.get_json()`, Next.js
+// `const body = await request.json()`, Django `data = json.loads(request.body)`, PHP
+// `$post = $_POST`, Laravel `$input = $request->all()`. Its members are submitted fields.
+const BODY_ALIAS =
+  /(?<![\w$.])(\$?[A-Za-z_]\w{0,30})\s*=\s*(?:await\s+)?(?:(?:req|request)\.(?:get_json\([^()\n]{0,30}\)|json\(\)|json\b|form\b|data\b|body\b|POST\b|values\b|formData\(\))|json\.loads\(\s*request\.(?:body|data)\s*\)|\$request->(?:all|validated|input)\(\)|\$_(?:POST|REQUEST)\b)/g;
+// The object a member is read from, at the end of the text before the member's name.
+const READ_OWNER = /(\$?[A-Za-z_]\w{0,30})(?:\.get\(\s*["']|\[\s*["']|\.|->)$/;
+// A text binds at most this many body aliases worth remembering.
+const MAX_ALIASES = 8;
+
 let lastText: string | undefined;
 let lastLocal = false;
+let lastAliases: ReadonlySet<string> = new Set();
 
-/** True when `params` is the program's own variable in `text` (memoized for the last text). */
-function paramsIsLocal(text: string): boolean {
-  if (text !== lastText) {
-    lastText = text;
-    lastLocal = LOCAL_PARAMS.test(text);
+/** Reads the facts above for `text` (memoized for the last text). */
+function factsOf(text: string): void {
+  if (text === lastText) return;
+  lastText = text;
+  lastLocal = LOCAL_PARAMS.test(text);
+  const aliases = new Set<string>();
+  BODY_ALIAS.lastIndex = 0;
+  for (let m = BODY_ALIAS.exec(text); m !== null && aliases.size < MAX_ALIASES; m = BODY_ALIAS.exec(text)) {
+    if (m[1] !== undefined) aliases.add(m[1]);
   }
+  lastAliases = aliases;
+}
+
+/** True when `params` is the program's own variable in `text`. */
+function paramsIsLocal(text: string): boolean {
+  factsOf(text);
   return lastLocal;
+}
+
+/** True when the name after `before` is a member of a local bound to the submitted body. */
+function readsBodyAlias(before: string, text: string): boolean {
+  factsOf(text);
+  if (lastAliases.size === 0) return false;
+  const owner = READ_OWNER.exec(before)?.[1];
+  return owner !== undefined && lastAliases.has(owner);
 }
 
 /** True when the name after `before` is read from submitted input (see the patterns above). */
 export function isSubmittedRead(before: string, text: string): boolean {
-  if (CALL_READ.test(before) || BOUND_PARAM.test(before)) return true;
+  if (CALL_READ.test(before) || BOUND_PARAM.test(before) || readsBodyAlias(before, text)) return true;
   const m = MEMBER_READ.exec(before);
   if (!m) return false;
   // A bare `params[…]` only counts where `params` is the framework's (Rails controllers).

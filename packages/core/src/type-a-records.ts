@@ -47,6 +47,8 @@ export interface RecordFacts {
    * to `options.php`): its inputs are the one site owner's own settings, not a seller's.
    */
   readonly siteSettings?: boolean;
+  /** The text ties its rows to the app's users (`user_id`, `ForeignKey(User)`): a stored secret is a user's own. */
+  readonly userOwned?: boolean;
 }
 
 // Seller and merchant ids as written: `A` and 9 to 15 upper-case letters and digits, one a digit.
@@ -123,6 +125,7 @@ interface TextView {
   readonly formSecretCollections: ReadonlySet<string>;
   readonly amazon: boolean;
   readonly siteSettings: boolean;
+  readonly userOwned: boolean;
 }
 
 /**
@@ -142,6 +145,7 @@ export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}):
   const text = {
     ...textView(fields, records, sellerOf, facts.amazon ?? true),
     siteSettings: facts.siteSettings ?? false,
+    userOwned: facts.userOwned ?? false,
   };
   // Objects a seller id is read from (`$rows[0]->seller_id`): their keys are that seller's.
   // Records with a token field in a block nested in them.
@@ -164,7 +168,7 @@ function textView(
   records: ReadonlyMap<string, Field[]>,
   sellerOf: (list: readonly Field[]) => Field | undefined,
   amazon: boolean,
-): Omit<TextView, 'siteSettings'> {
+): Omit<TextView, 'siteSettings' | 'userOwned'> {
   let sellerKeyRecords = 0;
   for (const list of records.values()) {
     if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === 'literal' || f.shape === 'empty')))
@@ -468,7 +472,7 @@ function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Eviden
       view.sellerNamed ||
       view.bothApis ||
       // A stored record of a user, shop or store: the user's own private app (`UserSchema`).
-      (secret.persisted === true && isOwnerNamed(secret.recordName)))
+      (secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned)))
   )
     return 'declared';
   if (secret.shape === 'ref' && isSubmittedPath(memberPath(secret.value))) return 'input';

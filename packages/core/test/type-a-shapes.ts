@@ -792,6 +792,61 @@ def run(row):
 `,
     line: 7,
   },
+  {
+    name: 'flask body alias',
+    path: 'app/routes/connection.py',
+    text: `@bp.route("/amazon/connection", methods=["POST"])
+def save_connection():
+    data = request.get_json(silent=True) or {}
+    conn = AmazonConnection(user_id=current_user.id)
+    conn.seller_id = data.get("seller_id")
+    conn.lwa_client_secret = data["lwa_client_secret"]
+    db.session.add(conn)
+`,
+    line: 6,
+  },
+  {
+    name: 'php posted row with request parameter names',
+    path: 'api/accounts.php',
+    text: `<?php
+$post = $_POST;
+$data = array();
+$data['AWSAccessKeyId'] = $post['AWSAccessKeyId'];
+$data['MerchantId'] = $post['MerchantId'];
+$data['SecretKey'] = $post['SecretKey'];
+q_insert("amazon_accounts", $data);
+`,
+    line: 6,
+  },
+  {
+    name: 'laravel store lwa app without amazon words',
+    path: 'database/migrations/2025_01_01_create_tblstores.php',
+    text: `<?php
+Schema::create('tblstores', function (Blueprint $table) {
+    $table->id('store_id');
+    $table->string('storename');
+    $table->string('client_id');
+    $table->string('client_secret');
+    $table->string('refresh_token');
+    $table->string('MerchantID');
+});`,
+    line: 6,
+  },
+  {
+    name: 'sqlalchemy user-owned lwa app',
+    path: 'migrations/versions/0001_credentials.py',
+    text: `def upgrade():
+    op.create_table(
+        'amazon_credentials',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('user_id', sa.Integer(), sa.ForeignKey('users.id'), nullable=False),
+        sa.Column('seller_id', sa.String(length=50), nullable=True),
+        sa.Column('client_secret', sa.String(length=200), nullable=True),
+        sa.Column('refresh_token', sa.String(length=500), nullable=True),
+    )
+`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
