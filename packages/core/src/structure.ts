@@ -73,6 +73,8 @@ const MWS_CLIENT_CALL =
 const VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
 // An INSERT's column list in a quoted string, up to a column name.
 const QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
+// An input's value read from the program's configuration or options store.
+const CONFIG_SHOWN = /\bvalue\s*=\s*["'{]?[^"'\n]{0,40}?(?:\w{0,20}config\w{0,20}|get_option|options|settings)\s*[[(]/i;
 // The same as a list: `'secret_key' => ['required', 'string', 'max:64']`.
 const VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
 // Form builders that name an input: Laravel Collective `Form::password('secret_key', …)`,
@@ -399,6 +401,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   } else if (FORM_HELPER.test(before) && /^["']\s*[,)]/.test(after)) {
     shape = 'decl'; // Form::password('secret_key', …), form_input('secret_key', …): one record per form
     recordAt = 'form';
+  } else if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) {
+    return undefined; // a list of option names, `[:merchant_id, :aws_secret_access_key]`: it holds no value
   } else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
     // (A symbol that keys a hash, `:secret_key => x`, is judged by its value below; `params[:x]` reads.)
     shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
@@ -460,6 +464,9 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   } else if (FORM_ATTRIBUTE.test(before) || /register\(\s*["']$/.test(before)) {
     shape = 'decl'; // form input: one record per <form>
     recordAt = 'form';
+    // An input showing the program's own configuration (`value="<?php echo $amzConfig['X'] ?>"`,
+    // `value="' . get_option('x') . '"`) edits that configuration, not a seller's record.
+    if (CONFIG_SHOWN.test(after)) shape = 'env';
   } else if (
     hit.start - lineStart < 160 &&
     // eslint-disable-next-line regexp/no-super-linear-backtracking -- `after` is at most 160 characters

@@ -201,7 +201,8 @@ function judgeRecord(
 ): TypeARecord | undefined {
   // A signed request (`AWSAccessKeyId` beside `SellerId`) is reported at its `AWSAccessKeyId`
   // parameter; a record (`$data['AWSAccessKeyId'] = …; $data['SecretKey'] = …`) at its secret key.
-  const requestKeys = list.filter((f) => f.name === 'AWSAccessKeyId');
+  // (A member read named like the parameter, `paramDto.AWSAccessKeyId`, is an argument, not one.)
+  const requestKeys = list.filter((f) => f.name === 'AWSAccessKeyId' && f.isRead !== true);
   const secretKeys = list.filter((f) => f.role === 'secret-key');
   // A request's parameters never hold the secret (it signs them): a secret stored beside them
   // makes the record a row (`$data['SecretKey'] = $post['SecretKey']`), not a request.
@@ -209,7 +210,7 @@ function judgeRecord(
     requestKeys.length > 0 && seller?.role === 'seller-id' && secretKeys.every((f) => f.isRead === true);
   const keys = [
     ...(isRequest ? [...requestKeys, ...secretKeys] : [...secretKeys, ...requestKeys]),
-    ...list.filter((f) => f.role === 'access-key' && f.name !== 'AWSAccessKeyId'),
+    ...list.filter((f) => f.role === 'access-key' && !requestKeys.includes(f)),
   ];
   const lwaSecrets = list.filter((f) => f.role === 'lwa-client-secret');
   if (keys.length === 0 && lwaSecrets.length === 0) return undefined;
@@ -287,7 +288,7 @@ function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolea
 
 // A type named for a program's configuration: `Config`, `MwsClientOptions`, `MwsProperties`, `MwsConnection`.
 const CONFIG_RECORD =
-  /\b(?:class|struct|interface|type|record|object)\s+\w{0,40}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
+  /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
 
 // Tables named for the users or accounts that own a row (`user_sp_credentials`, `amazon_accounts`).
 const OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;

@@ -847,6 +847,24 @@ Schema::create('tblstores', function (Blueprint $table) {
 `,
     line: 7,
   },
+  {
+    name: 'client built from one dto, three times',
+    path: 'Services/ReportService.cs',
+    text: `public class ReportService
+{
+    public object List(ParamDto dto)
+    {
+        var reports = new AmazonReportService(dto.AWSAccessKeyId, dto.SecretKey, dto.SellerId);
+        return reports.List();
+    }
+    public object Get(ParamDto dto, string id)
+    {
+        var reports = new AmazonReportService(dto.AWSAccessKeyId, dto.SecretKey, dto.SellerId);
+        return reports.Get(id);
+    }
+}`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -1189,6 +1207,35 @@ final class ConnectSellerRequest extends FormRequest
     text: `class CredentialProvider:
     fields = ('refresh_token', 'lwa_app_id', 'lwa_client_secret', 'aws_access_key', 'aws_secret_key', 'role_arn')
 `,
+  },
+  {
+    name: 'spree preferences',
+    path: 'app/models/spree/amazon/configuration.rb',
+    text: `module Spree
+  class Amazon::Configuration < Spree::Preferences::Configuration
+    preference :mws_merchant_id, :string
+    preference :aws_access_key_id, :string
+    preference :aws_secret_access_key, :string
+  end
+end`,
+  },
+  {
+    name: 'ruby option name list',
+    path: 'lib/carriers/amazon_fba.rb',
+    text: `class AmazonFba < Carrier
+  def requirements
+    [:merchant_id, :aws_access_key_id, :aws_secret_access_key]
+  end
+end`,
+  },
+  {
+    name: 'config page inputs',
+    path: 'application/views/settings.php',
+    text: `<form id="configForm" action="/config/update" method="POST">
+  <input name="MERCHANT_ID" type="text" value="<?php echo $amzConfig['MERCHANT_ID'] ?>">
+  <input name="AWS_ACCESS_KEY_ID" type="text" value="<?php echo $amzConfig['AWS_ACCESS_KEY_ID'] ?>">
+  <input name="AWS_SECRET_ACCESS_KEY" type="text" value="<?php echo $amzConfig['AWS_SECRET_ACCESS_KEY'] ?>">
+</form>`,
   },
 ];
 
