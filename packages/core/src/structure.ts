@@ -344,6 +344,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   ) {
     return undefined; // an index or a removal names a column; it does not hold one
   }
+  // A `switch` label names a value (`case 'secret-key':`), it declares no field.
+  if (/\b(?:case|when)\s+["'`]?$/.test(before)) return undefined;
   // A comparison reads a field to test it (`assert params["AWSAccessKeyId"] == KEY`): no value is stored.
   if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return undefined;
   if (isSubmittedRead(before, text)) {
@@ -437,6 +439,10 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
       recordAt = 'container';
     }
     value = cutValue(after.slice(sep[0].length));
+    // A name whose value opens a block names a section (`'secret-key': {` in a table keyed by
+    // kind names, `mws: {`), not a field; a schema's field block says its type (`secretKey: {`
+    // then `type: String`).
+    if (value === '{' && !opensSchemaField(text, hit.end)) return undefined;
     // Validation rules name the fields a form submits: `'secret_key' => 'required|string|size:40'`.
     if (VALIDATION_RULES.test(value) || VALIDATION_LIST.test(value))
       return {
@@ -483,6 +489,12 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     return mayBeShorthand(text, hit);
   } else return undefined;
   return { shape, value, recordAt, prefix, declLine, isRead, clientArgument, isFormField, persisted, formInput };
+}
+
+/** True when the block opened after `from` starts with a schema field's `type:` (Mongoose `{ type: String }`). */
+function opensSchemaField(text: string, from: number): boolean {
+  const open = text.indexOf('{', from);
+  return open !== -1 && open - from < 80 && /^[^}]{0,120}?\btype\s*:/.test(text.slice(open + 1, open + 160));
 }
 
 /**

@@ -1237,6 +1237,43 @@ end`,
   <input name="AWS_SECRET_ACCESS_KEY" type="text" value="<?php echo $amzConfig['AWS_SECRET_ACCESS_KEY'] ?>">
 </form>`,
   },
+  {
+    name: 'a table keyed by kind names',
+    path: 'src/explanations.ts',
+    text: `const TYPE_B = 'Keep your own keys; per seller store only the SellerId and MWSAuthToken.';
+export const EXPLANATIONS: Record<Kind, Explanation> = {
+  'access-key-id': {
+    what: 'An access key id.',
+    pattern: TYPE_B,
+  },
+  'secret-key': {
+    what: 'A secret key.',
+    pattern: TYPE_B,
+  },
+  'mws-auth-token': {
+    what: 'A token.',
+  },
+  'lwa-refresh-token': {
+    what: 'A refresh token.',
+  },
+};`,
+  },
+  {
+    name: 'a switch over kind names',
+    path: 'src/spans.ts',
+    text: `function span(finding: Finding): number | undefined {
+  switch (finding.kind) {
+    case 'access-key-id':
+      return 1;
+    case 'secret-key': {
+      return 2;
+    }
+    case 'mws-auth-token':
+    case 'lwa-refresh-token':
+      return undefined;
+  }
+}`,
+  },
 ];
 
 /** A value-kind case of issue 12 §4: the findings (kind, line, severity) it must give. */
