@@ -149,7 +149,7 @@ function classifyName(name: string): NameRole {
   if (n.includes('refreshtoken')) return 'refresh-token';
   if (/mwsauthtoken|^authtoken$|mwstoken|^token$/.test(n) || (n.endsWith('authtoken') && !n.includes('refresh')))
     return 'auth-token';
-  if (/clientsecret|lwasecret/.test(n)) return 'lwa-client-secret';
+  if (/clientsecret|lwa[a-z]{0,12}secret/.test(n)) return 'lwa-client-secret';
   if (/clientid|lwaappid|lwaclient|appclientid/.test(n)) return 'lwa-client-id';
   if (n.includes('secret')) {
     if (OTHER_SECRET.test(n) && !/aws|mws|amz|sellingpartner|spapi/.test(n)) return 'not-secret';

@@ -1285,11 +1285,49 @@ export interface ValueShape {
 }
 
 const SK = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';
+const HEX64 = '7d1e9c3a5b7f0e2d4c6a8b0f1e3d5c7a9b2e4f6d8c0a1b3e5f7d9c2a4b6e8f0d';
+const LWA_ID = 'amzn1.application-oa2-client.4c1f0e2d3b5a69788796a5b4c3d2e1f0';
 const AK = 'AKIA2OGYBAH6Q7KD4XZM';
 const ATZA =
   'Atza|IwEBIKq3Vn8Zr2x_7hQmT5c-LpW4YdN1aFg6sJ0uK9eRbO3iXzC8vHlM2nA5tEo7wGyD4fPqU6jS1kB9rT5aB9cD3eF7gH1iJ2kL4mN6oP8qR0s';
 
 export const VALUE_SHAPES: readonly ValueShape[] = [
+  {
+    name: 'a bare 64-hex LWA secret under an LWA-named key',
+    path: 'deploy/sp-api.env',
+    text: `LWA_APP_ID=${LWA_ID}\nLWA_APP_SECRET=${HEX64}\n`,
+    findings: [['lwa-client-secret', 2, 'error']],
+  },
+  {
+    name: 'a bare 64-hex LWA secret passed right after its client id',
+    path: 'jobs/orders.py',
+    text: `api = SellingPartnerClient('${LWA_ID}', '${HEX64}', refresh_token)\n`,
+    findings: [['lwa-client-secret', 1, 'error']],
+  },
+  {
+    name: 'a bare 64-hex LWA secret in a builder step',
+    path: 'src/main/java/com/acme/SpApi.java',
+    text: `LwaCredentials c = LwaCredentials.builder()\n    .clientId("${LWA_ID}")\n    .clientSecret("${HEX64}")\n    .build();\n`,
+    findings: [['lwa-client-secret', 3, 'error']],
+  },
+  {
+    name: 'a bare 64-hex LWA secret in an object named for LWA',
+    path: 'config/app.yml',
+    text: `lwa:\n  client_id: \${LWA_CLIENT_ID}\n  client_secret: ${HEX64}\n`,
+    findings: [['lwa-client-secret', 3, 'error']],
+  },
+  {
+    name: 'a sha256 digest beside an LWA client id is not its secret',
+    path: 'scripts/verify.py',
+    text: `CLIENT_ID = '${LWA_ID}'\nmanifest_sha256 = '${HEX64}'\nchecksum = '${HEX64}'\n`,
+    findings: [],
+  },
+  {
+    name: "another OAuth app's 64-hex client secret",
+    path: 'config/oauth.yml',
+    text: `github:\n  client_id: Iv1.8a61f9b3a7aba766\n  client_secret: ${HEX64}\n`,
+    findings: [],
+  },
   {
     name: 'a secret passed after an access key read from the environment',
     path: 'src/mws.js',
