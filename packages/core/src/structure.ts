@@ -336,7 +336,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   // A field commented out (`// Text::make('MWS Auth Token', …)`, `# "secret_key": "…",`) is not
   // part of the live record around it: old keys left in a comment do not make a record type A,
   // nor does a commented-out token make one type B. (The literal keys stay their own findings.)
-  if (/^\s*(?:\/\/|#(?!\[))/.test(text.slice(lineStart, hit.start))) return undefined;
+  // (A line of a block comment, ` * @TableField("secret_key") private String secretKey;`, too.)
+  if (/^\s*(?:\/\/|#(?!\[)|\/?\*(?!\*?\s*[\w$]+\s*[=:]))/.test(text.slice(lineStart, hit.start))) return undefined;
   if (
     /\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(
       text.slice(Math.max(lineStart, hit.start - 160), hit.start),
@@ -354,6 +355,9 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     value = `body.${hit.leaf}`;
     recordAt = lineStart;
     prefix = '';
+  } else if (prefix !== '' && sep === null && FORM_ATTRIBUTE.test(before)) {
+    shape = 'decl'; // a form input bound to a model's member: `v-model="form.secretKey"`
+    recordAt = 'form';
   } else if (RAZOR_INPUT.test(before)) {
     shape = 'decl'; // `@Html.PasswordFor(m => m.SecretKey)`: one record per form
     recordAt = 'form';

@@ -281,6 +281,8 @@ function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolea
       key.isFormField === true ||
       view.sellerNamed ||
       view.bothApis ||
+      // A form's blank defaults (`useState({ sellerId: '', awsSecretKey: '', refreshToken: '' })`).
+      (key.shape === 'empty' && FORM_RECORD.test(key.recordName)) ||
       // A stored row of IAM keys: no SP-API client library keeps one per seller or per user.
       (key.persisted === true && (isOwnerNamed(key.recordName) || view.seller?.role === 'seller-id')))
   );
@@ -320,7 +322,7 @@ function judgeKey(
     case 'decl':
       return judgeDeclared(key, view, text, token);
     case 'ref': {
-      const evidence = judgeReference(key, value, view, sellerOwners);
+      const evidence = judgeReference(key, value, view, sellerOwners) ?? storedByWrite(key, view);
       // Beside a token, a request is signed the right way, and an object that passes a token and
       // keys on (a library's connection) is its caller's; keys read from a seller's row or
       // record still show the record keeps them (hybrid).
@@ -332,9 +334,23 @@ function judgeKey(
     case 'empty':
       return token ? undefined : judgeBlank(key, view, text);
     case 'other':
+      return storedByWrite(key, view);
     case 'env':
       return undefined;
   }
+}
+
+// A model write: Mongoose `User.findByIdAndUpdate(id, {…})`, `Store.create({…})`, Prisma
+// `prisma.store.create({ data: {…} })`, Laravel `$store->update([…])`, `updateOrCreate`.
+const STORE_WRITE =
+  /\b(?:findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany|insertOne|insertMany|create|createMany|upsert|updateOrCreate|firstOrCreate|insert)\s*\(|(?:->|::)update\s*\(/;
+
+/**
+ * A key written by a model write beside the seller's id: the row keeps it, whatever it is computed
+ * from (`encrypt(secret)`). A use: where the file also shows the input, that is the finding.
+ */
+function storedByWrite(key: Field, view: RecordView): Evidence | undefined {
+  return view.seller?.role === 'seller-id' && STORE_WRITE.test(key.recordName) ? 'used' : undefined;
 }
 
 /** A declared key (column, property, form input) in a record for a seller. */

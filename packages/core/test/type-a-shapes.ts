@@ -865,6 +865,52 @@ Schema::create('tblstores', function (Blueprint $table) {
 }`,
     line: 5,
   },
+  {
+    name: 'element-plus form bound to a model',
+    path: 'src/views/shop/ShopAuth.vue',
+    text: `<template>
+  <el-dialog v-model="visible" title="Authorize shop">
+    <el-form :model="authForm" label-width="auto">
+      <el-form-item label="Seller Id">
+        <el-input v-model="authForm.sellerId" />
+      </el-form-item>
+      <el-form-item label="Client Secret">
+        <el-input v-model="authForm.clientSecret" type="password" />
+      </el-form-item>
+      <el-form-item label="Refresh Token">
+        <el-input v-model="authForm.refreshToken" />
+      </el-form-item>
+    </el-form>
+  </el-dialog>
+</template>`,
+    line: 8,
+  },
+  {
+    name: 'mongoose write of encrypted keys',
+    path: 'src/services/amazonLink.js',
+    text: `export async function linkAmazon(userId, sellerId, access, secret) {
+  await User.findByIdAndUpdate(userId, {
+    'amazon.sellerId': sellerId,
+    'amazon.encryptedAccessKey': access.cipher,
+    'amazon.encryptedSecretKey': secret.cipher,
+  });
+}`,
+    line: 5,
+  },
+  {
+    name: 'react form state with sp-api keys',
+    path: 'src/pages/integrations.jsx',
+    text: `export default function Integrations() {
+  const [amazonForm, setAmazonForm] = useState({
+    sellerId: '',
+    awsAccessKey: '',
+    awsSecretKey: '',
+    refreshToken: '',
+  });
+  return null;
+}`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -1272,6 +1318,31 @@ export const EXPLANATIONS: Record<Kind, Explanation> = {
     case 'lwa-refresh-token':
       return undefined;
   }
+}`,
+  },
+  {
+    name: 'status with the last four of a key',
+    path: 'src/app/api/amazon/status/route.js',
+    text: `export async function GET() {
+  const a = seller.amazon;
+  return Response.json({
+    sellerId: a.sellerId,
+    accessKeyLastFour: a.accessKeyLastFour,
+    secretKeyStatus: a.secretKeyStatus,
+  });
+}`,
+  },
+  {
+    name: 'fields in a block comment',
+    path: 'src/main/java/com/acme/ShopAuth.java',
+    text: `@TableName("t_shop_auth")
+public class ShopAuth {
+	@TableField("sellerid")
+	private String sellerid;
+	/*
+	 * @TableField("secret_key") private String secretKey;
+	 * @TableField("access_key") private String accessKey;
+	 */
 }`,
   },
 ];
