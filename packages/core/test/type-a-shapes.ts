@@ -888,11 +888,11 @@ Schema::create('tblstores', function (Blueprint $table) {
   {
     name: 'mongoose write of encrypted keys',
     path: 'src/services/amazonLink.js',
-    text: `export async function linkAmazon(userId, sellerId, access, secret) {
+    text: `export async function linkAmazon(userId, sellerId, sealedAccess, sealedSecret) {
   await User.findByIdAndUpdate(userId, {
     'amazon.sellerId': sellerId,
-    'amazon.encryptedAccessKey': access.cipher,
-    'amazon.encryptedSecretKey': secret.cipher,
+    'amazon.encryptedAccessKey': sealedAccess.cipher,
+    'amazon.encryptedSecretKey': sealedSecret.cipher,
   });
 }`,
     line: 5,
