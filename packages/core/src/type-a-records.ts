@@ -340,10 +340,10 @@ function judgeKey(
   }
 }
 
-// A model write: Mongoose `User.findByIdAndUpdate(id, {…})`, `Store.create({…})`, Prisma
+// A model write, named in the text that opens its record (without the bracket): Mongoose `User.findByIdAndUpdate(id, {…})`, `Store.create({…})`, Prisma
 // `prisma.store.create({ data: {…} })`, Laravel `$store->update([…])`, `updateOrCreate`.
 const STORE_WRITE =
-  /\b(?:findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany|insertOne|insertMany|create|createMany|upsert|updateOrCreate|firstOrCreate|insert)\s*\(|(?:->|::)update\s*\(/;
+  /\b(?:findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany|insertOne|insertMany|create|createMany|upsert|updateOrCreate|firstOrCreate|insert)\b|(?:->|::)update\b/;
 
 /**
  * A key written by a model write beside the seller's id: the row keeps it, whatever it is computed
