@@ -54,7 +54,7 @@ export interface Field {
 
 // Value expressions that declare a stored field: ORM columns and schema types.
 const STORED_TYPE =
-  /^(?:models\.|fields\.|db\.Column|Column|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|[\w.]*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
+  /^(?:models\.|fields\.|db\.Column|Column|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
 
 // The type after a column or field name in DDL, Prisma and Go structs: `mws_secret_key VARCHAR(64)`.
 const STORED_COLUMN_TYPE =
@@ -349,7 +349,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   if (/\b(?:case|when)\s+["'`]?$/.test(before)) return undefined;
   // A comparison reads a field to test it (`assert params["AWSAccessKeyId"] == KEY`): no value is stored.
   if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return undefined;
-  if (isSubmittedRead(before, text)) {
+  if (isSubmittedRead(before, text) && sep?.[1] !== '=') {
     // A read of a submitted field: `req.body.secretKey`, `request.form['secret_key']`, `params[:secret_key]`.
     shape = 'ref';
     value = `body.${hit.leaf}`;
@@ -412,7 +412,10 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   } else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
     // (A symbol that keys a hash, `:secret_key => x`, is judged by its value below; `params[:x]` reads.)
     shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
-    persisted = /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
+    // `add_column :amazon_credentials, :secret_access_key, :string`: a column of that table.
+    const table = /\badd_column\s+:(\w{1,64}),\s*:$/.exec(before)?.[1];
+    persisted = table !== undefined || /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
+    if (table !== undefined) prefix = table;
   } else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
     // A column named in its decorator: `@Column({ name: 'mws_secret_key' }) secret: string;`.
     shape = 'decl';
@@ -443,10 +446,21 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
       recordAt = 'container';
     }
     value = cutValue(after.slice(sep[0].length));
+    // A constructor keeping its parameter (`self.secret_key = secret_key`, `this.secretKey = secretKey`,
+    // `$this->secret_key = $secret_key`, `@secret_key = secret_key`): the caller's value, not a record.
+    if (
+      sep[1] === '=' &&
+      trimChars(value, '$') === hit.leaf &&
+      (/^(?:self|this)$/.test(prefix) || before.endsWith('@'))
+    )
+      return undefined;
     // A name whose value opens a block names a section (`'secret-key': {` in a table keyed by
     // kind names, `mws: {`), not a field; a schema's field block says its type (`secretKey: {`
     // then `type: String`).
-    if (value === '{' && !opensSchemaField(text, hit.end)) return undefined;
+    if (value === '{') {
+      if (!opensSchemaField(text, hit.end)) return undefined;
+      persisted = true;
+    }
     // Validation rules name the fields a form submits: `'secret_key' => 'required|string|size:40'`.
     if (VALIDATION_RULES.test(value) || VALIDATION_LIST.test(value))
       return {
@@ -465,7 +479,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     if (annotated?.[1] !== undefined) value = annotated[1];
     shape = classifyValue(value);
     // ORM and schema fields: `models.CharField(…)`, `fields.Char(…)`, `Column(String)`, Mongoose `{ type: String }`.
-    persisted = shape === 'decl' && STORED_TYPE.test(value);
+    persisted ||= shape === 'decl' && STORED_TYPE.test(value);
     if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
     if (sep[1] === ':' && FORM_CONTROL.test(value)) {
       shape = 'decl';

@@ -23,10 +23,10 @@ const BOUND_PARAM =
   /(?:@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)(?:\([^)\n]{0,80}\))?\s+(?:final\s+)?[\w<>.?]{1,60}\s+|@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)\(\s*(?:(?:value|name)\s*=\s*)?["']|\[From(?:Form|Body|Query)\]\s*[\w<>.?]{1,60}\s+)$/;
 
 // `params` bound by the program itself: a method parameter (`def initialize(params = {})`,
-// `function build(params)`) or a local (`params = build(…)`). Its keys are then the caller's
+// `function build(params)`, `function request(self, params)`) or a local (`params = build(…)`). Its keys are then the caller's
 // options (a client library) or the program's own request, not submitted input.
 const LOCAL_PARAMS =
-  /\b(?:def\s+[\w.]{1,60}[!?]?|function(?:\s+[\w$]{1,60})?)\s*\(\s*params\b|(?<![\w$.])params\s*=(?![=>~])/;
+  /\b(?:def\s+[\w.]{1,60}[!?]?|function(?:\s+[\w$]{1,60})?)\s*\([^()\n]{0,80}?\bparams\b|(?<![\w$.])params\s*=(?![=>~])/;
 
 // A local bound to the whole submitted body: Flask `data = request.get_json()`, Next.js
 // `const body = await request.json()`, Django `data = json.loads(request.body)`, PHP

@@ -16,7 +16,8 @@ const ENV_VALUE =
 const DECL_VALUE =
   /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|yup\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@[A-Z])/;
 // ORM/schema field constructors: EncryptedCharField(…), Column(String), StringAttribute(…).
-const FIELD_TYPE = /^(?:[\w.]*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
+// (A method named so, `self._mws.getApiField('secret')`, reads a value: the type's own name is capitalised.)
+const FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
 // Names of per-seller records: where type-A keys live.
 const SELLER_WORDS = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores)\b/i;
 // Holders of one seller's data in code: a row, a record, submitted input.

@@ -911,6 +911,41 @@ Schema::create('tblstores', function (Blueprint $table) {
 }`,
     line: 5,
   },
+  {
+    name: 'rails add_column per table',
+    path: 'db/migrate/20140101_add_keys_to_channels.rb',
+    text: `class AddKeysToChannels < ActiveRecord::Migration[5.1]
+  def change
+    add_column :amazon_channels, :access_key_id, :string
+    add_column :amazon_channels, :secret_access_key, :string
+    add_column :amazon_channels, :merchant_id, :string
+    add_column :ebay_channels, :auth_token, :string
+  end
+end`,
+    line: 4,
+  },
+  {
+    name: 'mongoose hybrid multi-line fields',
+    path: 'models/seller.js',
+    text: `const sellerSchema = new mongoose.Schema({
+  sellerId: {
+    type: String,
+    required: true,
+  },
+  MWSAuthToken: {
+    type: String,
+  },
+  AWSAccessKeyId: {
+    type: String,
+    required: true,
+  },
+  SecretKey: {
+    type: String,
+    required: true,
+  },
+});`,
+    line: 14,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -1344,6 +1379,63 @@ public class ShopAuth {
 	 * @TableField("access_key") private String accessKey;
 	 */
 }`,
+  },
+  {
+    name: 'py lib without token',
+    path: 'amazonmws/connection.py',
+    text: `class Connection:
+    def __init__(self, access_key, secret_key, merchant_id):
+        self.access_key = access_key
+        self.secret_key = secret_key
+        self.merchant_id = merchant_id
+
+    def params(self):
+        return {'AWSAccessKeyId': self.access_key, 'SellerId': self.merchant_id}
+`,
+  },
+  {
+    name: 'node lib request',
+    path: 'lib/AmazonMwsResource.js',
+    text: `function request(self, params) {
+  params.AWSAccessKeyId = self._mws.getApiField('key');
+  params.SellerId = params.SellerId || self._mws.getApiField('sellerId');
+  const secret = self._mws.getApiField('secret');
+  return sign(params, secret);
+}`,
+  },
+  {
+    name: 'py lib init',
+    path: 'mws/mws.py',
+    text: `class MWS(object):
+    def __init__(self, access_key, secret_key, account_id, region='US', auth_token=''):
+        self.access_key = access_key
+        self.secret_key = secret_key
+        self.account_id = account_id
+        self.auth_token = auth_token
+
+    def get_params(self):
+        params = {
+            'AWSAccessKeyId': self.access_key,
+            'SellerId': self.account_id,
+            'SignatureVersion': '2',
+        }
+        if self.auth_token:
+            params['MWSAuthToken'] = self.auth_token
+        return params
+`,
+  },
+  {
+    name: 'node lib ctor',
+    path: 'lib/amazon-mws.js',
+    text: `function AmazonMws(accessKey, accessSecret, options) {
+  if (!(this instanceof AmazonMws)) return new AmazonMws(accessKey, accessSecret, options);
+  this._api = { auth: null, host: 'mws.amazonservices.com' };
+  this.setApiKey(accessKey, accessSecret);
+}
+AmazonMws.prototype.setApiKey = function (key, secret) {
+  this._setApiField('key', key);
+  this._setApiField('secret', secret);
+};`,
   },
 ];
 
