@@ -926,11 +926,22 @@ end`,
   },
   {
     name: 'mongoose hybrid multi-line fields',
-    path: 'models/seller.js',
-    text: `const sellerSchema = new mongoose.Schema({
-  sellerId: {
+    path: 'server/models/Merchant.ts',
+    text: `const MerchantSchema = new Schema({
+  merchantId: { type: String, index: true },
+  mwsAuthToken: {
     type: String,
-    required: true,
+    default: null,
+  },
+  accessKeyId: {
+    type: String,
+  },
+  secretAccessKey: {
+    type: String,
+    select: false,
+  },
+});`,
+    line: 11,
   },
   MWSAuthToken: {
     type: String,
