@@ -943,20 +943,6 @@ end`,
 });`,
     line: 11,
   },
-  MWSAuthToken: {
-    type: String,
-  },
-  AWSAccessKeyId: {
-    type: String,
-    required: true,
-  },
-  SecretKey: {
-    type: String,
-    required: true,
-  },
-});`,
-    line: 14,
-  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
