@@ -941,7 +941,7 @@ end`,
     select: false,
   },
 });`,
-    line: 11,
+    line: 10,
   },
 ];
 
