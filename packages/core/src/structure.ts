@@ -181,6 +181,9 @@ function collectTokens(text: string, index: LineIndex, generic: boolean): TokenH
 
 // Texts that name MWS or Amazon somewhere: only there can a bare `key` or `secret` be an MWS key.
 const MWS_NAMED = /mws|amazon/i;
+// A value read from submitted input: `body.secret` (see `readField`), `$request->secret`,
+// `$request->input('secret')`, `req.body.secret`, `request.form['secret']`.
+const SUBMITTED_VALUE = /^(?:body\.|\$request->|req\.body\b|request\.(?:form|POST|data|json)\b)/;
 // Generic field names and the key they stand for in an MWS-named record.
 const GENERIC_ROLES: ReadonlyMap<string, NameRole> = new Map([
   ['key', 'access-key'],
@@ -193,8 +196,9 @@ const GENERIC_ROLES: ReadonlyMap<string, NameRole> = new Map([
  * path is): `CREATE TABLE mws_credentials (merchant_id …, key …, secret …)`.
  */
 function isMwsGenericField(f: Field, mwsPath: boolean): boolean {
-  // A stored column or struct field, a form input, or a read: never a word in a label or prose.
-  if (f.persisted !== true && f.isRead !== true && f.formInput !== true) return false;
+  // A stored column or struct field, a form input, a read, or a field filled from submitted input
+  // (`$account->secret = $request->secret`): never a word in a label or prose.
+  if (f.persisted !== true && f.isRead !== true && f.formInput !== true && !SUBMITTED_VALUE.test(f.value)) return false;
   return mwsPath || /mws|amazon|amz/i.test(f.recordName);
 }
 

@@ -943,6 +943,44 @@ end`,
 });`,
     line: 10,
   },
+  {
+    name: 'laravel generic names in mws controller',
+    path: 'app/Http/Controllers/MwsController.php',
+    text: `<?php
+class MwsController extends Controller {
+  public function store(Request $request) {
+    $account = new MwsAccount();
+    $account->merchant_id = $request->merchant_id;
+    $account->key = $request->key;
+    $account->secret = $request->secret;
+    $account->save();
+  }
+}`,
+    line: 7,
+  },
+  {
+    name: 'express generic body',
+    path: 'routes/amazon.js',
+    text: `router.post('/amazon/connect', async (req, res) => {
+  await Account.create({
+    user: req.user.id,
+    merchantId: req.body.merchantId,
+    accessKey: req.body.accessKey,
+    secret: req.body.secret,
+  });
+});`,
+    line: 6,
+  },
+  {
+    name: 'generic secret in amazon settings model',
+    path: 'app/Models/AmazonSetting.php',
+    text: `<?php
+class AmazonSetting extends Model
+{
+    protected $fillable = ['user_id', 'seller_id', 'access_key', 'secret', 'marketplace'];
+}`,
+    line: 4,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
