@@ -42,7 +42,8 @@ const CODE: Readonly<Record<string, readonly Row[]>> = {
     ['no-hardcoded-credentials', 8, 78, 8, 98],
     ['no-shared-seller-credentials', 10, 56, 10, 67],
   ],
-  'src/raw-request.cts': [['require-mws-auth-token', 3, 100, 3, 108]],
+  // Core's decision, as the CLI reports it: at the URL's signing key.
+  'src/raw-request.cts': [['require-mws-auth-token', 3, 60, 3, 74]],
   'eslint.config.js': [],
 };
 

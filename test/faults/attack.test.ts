@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -69,6 +69,51 @@ describe('row 1: a file with more findings than a call takes arguments', () => {
     expectClean(r.stderr);
     expect(r.code).toBe(1);
     expect(r.report.summary).toMatchObject({ findings: 1, suppressed: LINES });
+  });
+});
+
+describe('row 1: a file whose scan fails', () => {
+  // A real failure, no hook: an allowlist value pattern with a capturing group under a quantifier
+  // overflows V8's regex backtrack stack ("Maximum call stack size exceeded") when core tests it
+  // on a 6 MiB LWA refresh token. The token's file must become a warning that names it; the other
+  // files' findings stay, in the main thread and in worker threads alike.
+  // A made-up body repeated: random text of 6 MiB would hold a placeholder word (`test`, `xxxx`)
+  // somewhere, and a placeholder is no finding.
+  const token = `refresh_token=Atzr|IwEB${'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU-oI_Rw'.repeat((6 * 1024 * 1024) / 40)}\n`;
+  const config = JSON.stringify({ allowlist: { values: ['^Atzr\\|(\\w|-)+$'] } });
+  const WARNING = 'mwsguard: warning: could not scan token.txt (Maximum call stack size exceeded); skipped.';
+
+  /** A directory with the failing file, `ok.env` (one key) unless `alone`, and 300 more with `workers`. */
+  const failingDir = (alone: boolean, workers: boolean): string => {
+    const dir = rowDir({ 'token.txt': token, 'mwsguard.config.json': config });
+    if (alone) unlinkSync(join(dir, 'ok.env'));
+    // More than 256 files: the scan runs in worker threads.
+    if (workers) for (let i = 0; i < 300; i++) writeFileSync(join(dir, `f${String(i)}.txt`), 'x\n');
+    return dir;
+  };
+
+  const cases = [false, true].flatMap((workers) =>
+    [false, true].map((alone) => [workers ? 'worker threads' : 'the main thread', alone, workers] as const),
+  );
+
+  it.each(cases)('in %s, alone: %s (json)', T, async (_where, alone, workers) => {
+    const r = await spawnJson(['--max-file-size', '0', '.'], { cwd: failingDir(alone, workers) });
+    expectClean(r.stderr);
+    expect(r.stderr).toContain(WARNING);
+    expect(r.code).toBe(alone ? 3 : 1);
+    expect(r.report.summary).toMatchObject({ incomplete: true, skippedByReason: { scanFailed: 1 } });
+    expect(r.report.findings.map((f) => `${f.file} ${f.kind}`)).toEqual(alone ? [] : ['ok.env access-key-id']);
+  });
+
+  it.each(cases)('in %s, alone: %s (stylish)', T, async (_where, alone, workers) => {
+    const r = await spawnBin(['scan', '--max-file-size', '0', '.'], { cwd: failingDir(alone, workers) });
+    expectClean(r.stderr);
+    expect(r.stderr).toContain(WARNING);
+    expect(r.code).toBe(alone ? 3 : 1);
+    // The stylish report names each file with findings on a line of its own, then the finding.
+    const reported = r.stdout.match(/^ok\.env\n {2}1:19 {2}error {2}Hard-coded AWS access key ID AKIA\*+HJPD/gm) ?? [];
+    expect(reported).toHaveLength(alone ? 0 : 1);
+    expect(r.stdout).not.toMatch(/^token\.txt$/m);
   });
 });
 
@@ -217,6 +262,24 @@ function utf32(text: string, littleEndian: boolean): Uint8Array {
   });
   return new Uint8Array(view.buffer);
 }
+
+describe('row 9: a file packed with key names', () => {
+  // 8 MiB of `secret_key=` on one line made a field per 11 characters: the scan needed over
+  // 256 MB of heap (16 MB: 704 MB, 15 s). Under a 128 MB heap it ran out of memory and lost every
+  // finding. The memory cap is the deterministic measure here; the work is counted in
+  // packages/core/test/key-name-density.test.ts, never timed.
+  it('is scanned within a 128 MB heap, the other file still found', T, async () => {
+    const dir = rowDir({ 'soup.txt': 'secret_key='.repeat((8 * 1024 * 1024) / 11) });
+    const r = await spawnJson(['--max-file-size', '0', '.'], {
+      cwd: dir,
+      env: { NODE_OPTIONS: '--max-old-space-size=128' },
+    });
+    expectClean(r.stderr);
+    expect(r.code).toBe(1);
+    expect(r.report.summary.filesScanned).toBe(2);
+    expect(r.report.findings.map((f) => f.file)).toEqual(['ok.env']);
+  });
+});
 
 describe('rows 10 and 15: UTF-32 text and archives', () => {
   it('scans UTF-32 LE and BE files with a byte order mark', T, async () => {

@@ -1,6 +1,7 @@
 /**
  * Issue 12's shapes through every surface: each type-A shape, each shape that must stay clean and
- * each value-kind case of `packages/core/test/type-a-shapes.ts` is written to a temporary tree,
+ * each value-kind case of `packages/core/test/type-a-shapes.ts`, and each request without an MWS
+ * Auth Token of `packages/core/test/auth-token-shapes.ts`, is written to a temporary tree,
  * scanned by the CLI, ESLint (the `strict` preset, other text files through its processor) and
  * secretlint, and every surface must report what core reports for it, at the same places.
  */
@@ -8,6 +9,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUTH_TOKEN_SHAPES } from '../../packages/core/test/auth-token-shapes.js';
 import { TYPE_A_NEGATIVES, TYPE_A_SHAPES, VALUE_SHAPES } from '../../packages/core/test/type-a-shapes.js';
 import {
   cliReports,
@@ -23,7 +25,8 @@ import type { Report } from './support/surfaces.js';
 
 // Each case in a folder of its own; the case's own path below it keeps its folder and file name
 // (which core reads: an `mws/` view folder).
-const CASES = [...TYPE_A_SHAPES, ...TYPE_A_NEGATIVES, ...VALUE_SHAPES].map((s, i) => ({
+// (The requests without a token of `auth-token-shapes.ts` come last, so the value cases keep their folders.)
+const CASES = [...TYPE_A_SHAPES, ...TYPE_A_NEGATIVES, ...VALUE_SHAPES, ...AUTH_TOKEN_SHAPES].map((s, i) => ({
   ...s,
   file: `case-${String(i).padStart(2, '0')}/${s.path}`,
 }));
@@ -55,7 +58,7 @@ const typeALines = (reports: readonly Report[], file: string): number[] =>
 describe('issue 12 shapes on every surface', () => {
   it('the CLI reports each type-A shape once, on its line, and no shape that must stay clean', () => {
     for (const c of CASES) {
-      const expected = 'line' in c ? [c.line] : [];
+      const expected = 'lines' in c ? c.lines : 'line' in c ? [c.line] : [];
       expect({ file: c.file, lines: typeALines(cli, c.file) }).toEqual({ file: c.file, lines: expected });
     }
   });

@@ -6,6 +6,7 @@ import {
   REALWORLD_ROOT,
   SOURCE,
   loadFolders,
+  matches,
   rates,
   ratio,
   readFixture,
@@ -69,6 +70,18 @@ describe('real-world corpus', () => {
       );
       expect(unnamed).toEqual([]);
     });
+  });
+
+  it("matches a label by line, by the label's span, and by the span of a record reported once", () => {
+    const label = { kind: 'shared-credentials', line: 33 };
+    expect(matches(label, { kind: 'shared-credentials', line: 33 })).toBe(true);
+    expect(matches({ ...label, endLine: 40 }, { kind: 'shared-credentials', line: 38 })).toBe(true);
+    // A record reported at its access-key line whose span reaches the labelled secret-key line.
+    expect(matches(label, { kind: 'shared-credentials', line: 30, endLine: 34 })).toBe(true);
+    expect(matches(label, { kind: 'shared-credentials', line: 30, endLine: 32 })).toBe(false);
+    expect(matches(label, { kind: 'secret-key', line: 33 })).toBe(false);
+    // Value kinds match on their own line only.
+    expect(matches({ kind: 'secret-key', line: 33 }, { kind: 'secret-key', line: 30, endLine: 34 })).toBe(false);
   });
 
   it('keeps the dev split above its floors', () => {

@@ -69,7 +69,8 @@ export function matches(label, hit) {
   if (label.line === hit.line) return true;
   if (label.kind !== 'shared-credentials') return false;
   const end = label.endLine ?? label.line;
-  return hit.line >= label.line && hit.line <= end;
+  if (hit.line >= label.line && hit.line <= end) return true;
+  return hit.endLine !== undefined && hit.line <= label.line && label.line <= hit.endLine;
 }
 
 /**

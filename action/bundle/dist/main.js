@@ -3,7 +3,7 @@
 // packages/mwsguard/bin/github-action.js
 const EXIT_ERROR = 2;
 try {
-	const { runAction } = await import("./chunk-CGSkG5y_.js");
+	const { runAction } = await import("./chunk-h-O9BcOY.js");
 	process.exitCode = await runAction({
 		cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
 		stdout: process.stdout,

@@ -32,7 +32,7 @@ function die(signal) {
 	process.kill(process.pid, signal);
 }
 try {
-	const { runCli: run } = await import("./chunk-tOYV8wE2.js");
+	const { runCli: run } = await import("./chunk-BGJuBOWe.js");
 	process.exitCode = await run(process.argv.slice(2), {
 		cwd: process.cwd(),
 		stdout: process.stdout,

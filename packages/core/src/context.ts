@@ -1,4 +1,5 @@
 import { bindingName } from './bindings.js';
+import type { AuthTokenOptions } from './mws-requests.js';
 import { ACCESS_KEY_NAME_WORDS } from './names.js';
 import { LineIndex } from './locate.js';
 import { valueRuns } from './runs.js';
@@ -42,7 +43,13 @@ const SECRET_WORD = /secret/i;
 export function createContext(
   text: string,
   path: string,
-  overrides: { name?: string | undefined; paired?: boolean; mws?: boolean; lwaClientId?: boolean } = {},
+  overrides: {
+    name?: string | undefined;
+    paired?: boolean;
+    mws?: boolean;
+    lwaClientId?: boolean;
+    authToken?: AuthTokenOptions;
+  } = {},
 ): ScanContext {
   const index = new LineIndex(text);
   const tabular = hasOverrideName(overrides) ? undefined : detectTabular(text, path);
@@ -81,6 +88,7 @@ export function createContext(
     hasLwaClientId: overrides.lwaClientId ?? amzn(LWA_CLIENT_ID),
     includesAmzn: amzn,
     accessKeyLines: new Set<number>(),
+    authToken: overrides.authToken ?? {},
     pairedWithAccessKey: overrides.paired ?? false,
     valueRuns: () => (runs ??= valueRuns(text)),
     nameAt: hasOverride

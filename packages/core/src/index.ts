@@ -5,6 +5,8 @@
  */
 export { scanText } from './scan.js';
 export type { Finding, ScanOptions } from './scan.js';
+export { isMissingTokenFinding } from './missing-token.js';
+export type { AuthTokenOptions } from './mws-requests.js';
 export { classifyString, mayHoldStringCredentials } from './classify.js';
 export { textFacts } from './context.js';
 export type { TextFacts } from './context.js';

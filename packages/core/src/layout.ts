@@ -2,6 +2,36 @@
  * The structure of a text as brackets, indentation, list items and INI/TOML sections: enough to
  * tell which field names belong to one record in any language, computed in two linear passes.
  */
+import {
+  ASCII_END,
+  ASTERISK,
+  BACKSLASH,
+  BACKTICK,
+  CARRIAGE_RETURN,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  CLOSE_PAREN,
+  DIGIT_0,
+  DIGIT_9,
+  DOUBLE_QUOTE,
+  HASH,
+  HYPHEN,
+  LINE_FEED,
+  LOWER_A,
+  LOWER_Z,
+  NO_BREAK_SPACE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  OPEN_PAREN,
+  SEMICOLON,
+  SINGLE_QUOTE,
+  SLASH,
+  SPACE,
+  TAB,
+  UNDERSCORE,
+  UPPER_A,
+  UPPER_Z,
+} from './char-codes.js';
 import type { LineIndex } from './locate.js';
 import { trimChars } from './strings.js';
 
@@ -39,17 +69,17 @@ export class Layout {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       // Most characters are none of the ones below: one table lookup sends them on.
-      if (c >= 128 || BRACKET_SCAN[c] !== 1) continue;
-      if (c === 34 || c === 96 || (c === 39 && !isWordChar(text.charCodeAt(i - 1)))) {
+      if (c >= ASCII_END || BRACKET_SCAN[c] !== 1) continue;
+      if (c === DOUBLE_QUOTE || c === BACKTICK || (c === SINGLE_QUOTE && !isWordChar(text.charCodeAt(i - 1)))) {
         // The loop goes on after the character that ended the quoted text.
         i = quotedEnd(text, i + 1, c);
       } else if (
-        (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) &&
+        (c === HASH || (c === SLASH && text.charCodeAt(i + 1) === SLASH)) &&
         (i === 0 || isSpace(text.charCodeAt(i - 1)))
       ) {
         const nl = text.indexOf('\n', i);
         i = (nl === -1 ? text.length : nl) - 1;
-      } else if (c === 123 || c === 40 || c === 91) {
+      } else if (isOpener(c)) {
         if (depth === stack.length) {
           const grown = new Int32Array(depth * 2);
           grown.set(stack);
@@ -57,8 +87,8 @@ export class Layout {
         }
         stack[depth++] = this.#events;
         this.#addEvent(i + 1, -1);
-      } else if (c === 125 || c === 41 || c === 93) {
-        const open = c === 125 ? 123 : c === 41 ? 40 : 91;
+      } else if (c === CLOSE_BRACE || c === CLOSE_PAREN || c === CLOSE_BRACKET) {
+        const open = c === CLOSE_BRACE ? OPEN_BRACE : c === CLOSE_PAREN ? OPEN_PAREN : OPEN_BRACKET;
         // Look at most 3 levels down: mismatched brackets in prose must not cost a stack walk.
         let match = -1;
         for (let k = depth - 1; k >= Math.max(0, depth - 3); k--) {
@@ -107,13 +137,20 @@ export class Layout {
       const raw = i - start;
       const c = text.charCodeAt(i);
       const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
-      if (i === end || c === 35 || c === 59 || c === 42 || (c === 47 && next === 47) || (c === 45 && next === 45)) {
+      if (
+        i === end ||
+        c === HASH ||
+        c === SEMICOLON ||
+        c === ASTERISK ||
+        (c === SLASH && next === SLASH) ||
+        (c === HYPHEN && next === HYPHEN)
+      ) {
         // Blank and comment lines belong to the frame around them.
         this.#lineSection[l] = section;
         this.#lineParent[l] = lines.length > 0 ? (lines[lines.length - 1] ?? -1) : -1;
         continue;
       }
-      if (raw === 0 && c === 91 && /^\[[^\]]+\]\]?\s*$/.test(text.slice(start, end).trim())) {
+      if (raw === 0 && c === OPEN_BRACKET && /^\[[^\]]+\]\]?\s*$/.test(text.slice(start, end).trim())) {
         section = l;
         indents.length = 0;
         lines.length = 0;
@@ -123,9 +160,9 @@ export class Layout {
       }
       // A list item's `- ` counts as indentation: its keys line up with the text after it.
       let dash = 0;
-      if (c === 45 && next === 32) {
+      if (c === HYPHEN && next === SPACE) {
         dash = 1;
-        while (i + dash < end && text.charCodeAt(i + dash) === 32) dash++;
+        while (i + dash < end && text.charCodeAt(i + dash) === SPACE) dash++;
       }
       const indent = raw + dash;
       let item = dash > 0 ? l : -1;
@@ -277,8 +314,8 @@ export function quotedEnd(text: string, from: number, quote: number): number {
   let j = from;
   while (j < stop) {
     const d = text.charCodeAt(j);
-    if (d === quote || (d === 10 && quote !== 96)) return j;
-    if (d === 92) {
+    if (d === quote || (d === LINE_FEED && quote !== BACKTICK)) return j;
+    if (d === BACKSLASH) {
       if (j + 1 >= n) return j; // a backslash with nothing to escape ends the text
       j += 2;
     } else j++;
@@ -297,13 +334,13 @@ export function quotedEnd(text: string, from: number, quote: number): number {
  */
 const DOUBLE_QUOTED = /[^"\\\n]*(?:\\[\s\S][^"\\\n]*)*/y;
 const QUOTED_BODY: Readonly<Record<number, RegExp>> = {
-  34: DOUBLE_QUOTED,
-  39: /[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*/y,
-  96: /[^`\\]*(?:\\[\s\S][^`\\]*)*/y,
+  [DOUBLE_QUOTE]: DOUBLE_QUOTED,
+  [SINGLE_QUOTE]: /[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*/y,
+  [BACKTICK]: /[^`\\]*(?:\\[\s\S][^`\\]*)*/y,
 };
 
 /** The characters `#scanBrackets` acts on outside quotes: quotes, comment starts and brackets. */
-const BRACKET_SCAN = new Uint8Array(128);
+const BRACKET_SCAN = new Uint8Array(ASCII_END);
 for (const c of '"\'`#/{}()[]') BRACKET_SCAN[c.charCodeAt(0)] = 1;
 
 /** Index of the last of the first `count` ascending `values` that is <= `at`, or -1. */
@@ -321,14 +358,14 @@ function lastAtOrBefore(values: Int32Array, count: number, at: number): number {
   return found;
 }
 
-const isOpener = (c: number): boolean => c === 123 || c === 40 || c === 91;
+const isOpener = (c: number): boolean => c === OPEN_BRACE || c === OPEN_PAREN || c === OPEN_BRACKET;
 
 /** JavaScript's `\s`: the whitespace a `^\s*` prefix takes. */
 function isJsSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
+  if (c <= SPACE) return c === SPACE || (c >= TAB && c <= CARRIAGE_RETURN);
+  if (c < NO_BREAK_SPACE) return false;
   return (
-    c === 160 ||
+    c === NO_BREAK_SPACE ||
     c === 0x1680 ||
     (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 ||
@@ -341,8 +378,13 @@ function isJsSpace(c: number): boolean {
 }
 
 function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return (
+    (c >= DIGIT_0 && c <= DIGIT_9) ||
+    (c >= UPPER_A && c <= UPPER_Z) ||
+    (c >= LOWER_A && c <= LOWER_Z) ||
+    c === UNDERSCORE
+  );
 }
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9;
+  return c === SPACE || c === TAB;
 }

@@ -16,10 +16,13 @@ export interface MessageFacts {
   /** The file talks to MWS: say "MWS" rather than "AWS". */
   readonly mws: boolean;
   /**
-   * For `shared-credentials`: `request` when the finding is an MWS request without a token. For
-   * `access-key-id`: `presigned` when the key id is the public part of a presigned URL.
+   * For `shared-credentials`: `request` when the finding is a request signed with a seller's own
+   * keys, `missing-token` when it is a request or client for a varying seller without an MWS Auth
+   * Token. For `access-key-id`: `presigned` when the key id is the public part of a presigned URL.
    */
   readonly detail?: string;
+  /** For `shared-credentials` `missing-token`: the seller id's expression as written (`seller.id`). */
+  readonly seller?: string;
   /** For `shared-credentials`: the record that holds the keys, when its text names it. */
   readonly container?: Container;
   /** For `shared-credentials`: the seller's key fields the record holds, as written. */
@@ -230,6 +233,8 @@ const EN: MessageTable = {
     },
     'shared-credentials': {
       finding: (f, fit) => {
+        if (f.detail === 'missing-token')
+          return `MWS call for seller ${fit.name(f.seller ?? '')} without an MWS Auth Token (type A)`;
         if (f.detail === 'request') return 'MWS request for a SellerId without MWSAuthToken (type A)';
         if (!hasContainer(f))
           return `"${fit.name(f.masked)}" holds a seller's own ${f.mws ? 'MWS ' : ''}keys next to its seller ID (type A)`;
@@ -239,13 +244,15 @@ const EN: MessageTable = {
         return `${containerText(f.container, fit, EN_CONTAINER)} ${verb} ${listFields(f.fields, fit, EN_LIST)}${token} (type A${records})`;
       },
       fix: (f) =>
-        f.detail === 'request'
-          ? "sign with your own keys and send the seller's token"
-          : f.tokenField !== undefined
-            ? 'the token makes the keys unnecessary; delete and rotate them'
-            : f.api === 'sp-api'
-              ? 'use your one app; store only the refresh token and selling partner ID'
-              : 'store only the Seller ID and MWS Auth Token',
+        f.detail === 'missing-token'
+          ? 'sign with your keys plus the seller\'s token from "Authorize a developer"'
+          : f.detail === 'request'
+            ? "sign with your own keys and send the seller's token"
+            : f.tokenField !== undefined
+              ? 'the token makes the keys unnecessary; delete and rotate them'
+              : f.api === 'sp-api'
+                ? 'use your one app; store only the refresh token and selling partner ID'
+                : 'store only the Seller ID and MWS Auth Token',
       advice: [
         {
           id: 'shared-credentials',
@@ -360,6 +367,8 @@ const ZH_CN: MessageTable = {
     },
     'shared-credentials': {
       finding: (f, fit) => {
+        if (f.detail === 'missing-token')
+          return `代表卖家 ${fit.name(f.seller ?? '')} 的 MWS 调用没有 MWS 授权令牌（A 类）`;
         if (f.detail === 'request') return '针对某个 SellerId 的 MWS 请求没有 MWSAuthToken（A 类）';
         if (!hasContainer(f))
           return `"${fit.name(f.masked)}" 在卖家 ID 旁保存了卖家自己的${f.mws ? ' MWS ' : ''}密钥（A 类）`;
@@ -369,13 +378,15 @@ const ZH_CN: MessageTable = {
         return `${containerText(f.container, fit, ZH_CONTAINER)} ${token}${verb} ${listFields(f.fields, fit, ZH_LIST)}（A 类${records}）`;
       },
       fix: (f) =>
-        f.detail === 'request'
-          ? '请用你自己的密钥签名，并发送卖家的令牌'
-          : f.tokenField !== undefined
-            ? '有了令牌就不再需要这些密钥：请删除它们并让卖家轮换'
-            : f.api === 'sp-api'
-              ? '请使用你自己的一个应用，每个卖家只保存刷新令牌和销售伙伴 ID'
-              : '只应保存卖家 ID 和 MWS 授权令牌',
+        f.detail === 'missing-token'
+          ? '请用你自己的密钥签名，并发送卖家在“授权开发者”中给你的 MWS 授权令牌'
+          : f.detail === 'request'
+            ? '请用你自己的密钥签名，并发送卖家的令牌'
+            : f.tokenField !== undefined
+              ? '有了令牌就不再需要这些密钥：请删除它们并让卖家轮换'
+              : f.api === 'sp-api'
+                ? '请使用你自己的一个应用，每个卖家只保存刷新令牌和销售伙伴 ID'
+                : '只应保存卖家 ID 和 MWS 授权令牌',
       advice: [
         {
           id: 'shared-credentials',
@@ -437,25 +448,20 @@ export function renderAdvice(kind: Kind, locale = 'en'): readonly AdviceStep[] {
 }
 
 /**
- * Prose of checks that are not findings of a kind: the ESLint plugin's MWS call check and its
- * fix suggestion. Kept here so that every sentence a user reads comes from one table per locale.
+ * Prose that is not a finding of a kind: the ESLint plugin's fix suggestion. Kept here so that every sentence a user reads comes from one table per locale.
  */
-export type NoticeId = 'missing-auth-token' | 'replace-with-env';
+export type NoticeId = 'replace-with-env';
 
 const NOTICES: Record<Locale, Record<NoticeId, (value: string) => string>> = {
   en: {
-    'missing-auth-token': (seller) =>
-      `MWS call for seller ${seller} has no MWS Auth Token: send the seller's MWSAuthToken and sign with your own keys.`,
     'replace-with-env': (name) => `Read it from \`process.env.${name}\` instead.`,
   },
   'zh-CN': {
-    'missing-auth-token': (seller) =>
-      `代表卖家 ${seller} 的 MWS 调用没有 MWS 授权令牌：请发送卖家的 MWSAuthToken，并用你自己的密钥签名。`,
     'replace-with-env': (name) => `改为从 \`process.env.${name}\` 读取。`,
   },
 };
 
-/** A notice in `locale`; `value` is the seller expression or the environment variable it names. */
+/** A notice in `locale`; `value` is the environment variable it names. */
 export function renderNotice(id: NoticeId, value: string, locale = 'en'): string {
-  return NOTICES[resolveLocale(locale)][id](id === 'missing-auth-token' ? truncateMiddle(value, 40) : value);
+  return NOTICES[resolveLocale(locale)][id](value);
 }

@@ -5,6 +5,7 @@ import { KIND_INFO } from './kinds.js';
 import type { Kind, Severity } from './kinds.js';
 import type { LineIndex } from './locate.js';
 import { maskSecret } from './mask.js';
+import type { AuthTokenOptions } from './mws-requests.js';
 import { CREDENTIAL_PREFIXES } from './names.js';
 import { renderMessage, renderRecommendation } from './messages.js';
 import type { MessageFacts } from './messages.js';
@@ -40,6 +41,11 @@ export interface ScanOptions {
   readonly locale?: string;
   /** Kinds to report; default all. */
   readonly kinds?: readonly Kind[];
+  /**
+   * What counts as a seller, a token and an own account for MWS requests without a token
+   * (the ESLint rule `require-mws-auth-token`'s options); default: core's names, own accounts allowed.
+   */
+  readonly authToken?: AuthTokenOptions;
 }
 
 // A text containing none of these (case-insensitive) cannot hold any kind: the one cheap check
@@ -53,8 +59,8 @@ const PREFILTER = new RegExp(`${CREDENTIAL_PREFIXES.source}|secret|access|key.?i
  */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (!PREFILTER.test(body)) return [];
-  const ctx = createContext(body, options.path ?? '');
+  if (!PREFILTER.test(body) && (options.authToken?.sellerIdNames?.length ?? 0) === 0) return [];
+  const ctx = createContext(body, options.path ?? '', options.authToken ? { authToken: options.authToken } : {});
   const raw = runDetectors(ctx);
   appendAll(raw, scanBase64Secrets(ctx));
   return toFindings(ctx, raw, options);
@@ -99,6 +105,7 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
     masked,
     mws,
     ...(r.typeA?.form === 'request' ? { detail: 'request' } : {}),
+    ...(r.typeA?.form === 'missing-token' ? { detail: 'missing-token', seller: r.typeA.seller ?? '' } : {}),
     ...(r.presigned === true ? { detail: 'presigned' } : {}),
     ...(r.typeA?.api === 'sp-api' ? { api: 'sp-api' as const } : {}),
     ...(r.typeA !== undefined && r.typeA.records > 1 ? { records: r.typeA.records } : {}),

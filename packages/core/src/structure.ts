@@ -3,6 +3,7 @@ import type { LineIndex } from './locate.js';
 import { KEY_NAME_WORDS, nameRole } from './names.js';
 import type { NameRole } from './names.js';
 import { trimChars } from './strings.js';
+import { ReadBudget } from './read-budget.js';
 import { isSubmittedRead } from './submitted.js';
 import { splitCells } from './tabular.js';
 import { classifyValue, cutValue, isSellerHolder } from './value-shape.js';
@@ -205,9 +206,10 @@ function isMwsGenericField(f: Field, mwsPath: boolean): boolean {
 /**
  * The names holding a match of `words` (a global regex), each whole name once, in text order.
  * A name is the run of name characters around a match, so the matches that find it do not
- * change what it is.
+ * change what it is. Names past the pass's reading budget are left out (`read-budget.ts`).
  */
 function* tokens(text: string, index: LineIndex, words: RegExp, generic = false): Generator<TokenHit> {
+  const budget = new ReadBudget();
   let lastEnd = -1;
   words.lastIndex = 0;
   for (let m = words.exec(text); m !== null; m = words.exec(text)) {
@@ -249,6 +251,8 @@ function* tokens(text: string, index: LineIndex, words: RegExp, generic = false)
     if (genericRole) role = genericRole;
     // LWA client secrets and refresh tokens stay: a seller's own SP-API app kept per seller is type A.
     if (role === 'none' || role === 'not-secret' || role === 'lwa-client-id') continue;
+    const line = index.lineOf(s);
+    if (!budget.take(s, e, index.lineStart(line), index.lineEnd(line, text))) continue;
     // Report at the leaf name itself (`secretKey` in `seller.secretKey` or in
     // `$store['Acme']['secretKey']`); whether a read is a field is decided in toField.
     yield {

@@ -1,6 +1,7 @@
 import type { Container } from './containers.js';
 import type { Kind, Severity } from './kinds.js';
 import type { LineIndex } from './locate.js';
+import type { AuthTokenOptions } from './mws-requests.js';
 import type { ValueRun } from './runs.js';
 
 /** A finding before positions, masking and prose are attached. Offsets are UTF-16 indexes. */
@@ -33,8 +34,14 @@ export interface RawFinding {
 
 /** What a `shared-credentials` finding's message says about the structure it reports. */
 interface TypeAFacts {
-  /** `request`: an MWS request without an MWS Auth Token; `record`: a record, form or table. */
-  readonly form: 'request' | 'record';
+  /**
+   * `record`: a record, form or table; `request`: a request signed with keys from a seller's
+   * record or hard-coded; `missing-token`: a request or client for a varying seller without an
+   * MWS Auth Token (`mws-requests.ts`).
+   */
+  readonly form: 'request' | 'record' | 'missing-token';
+  /** `missing-token`: the seller id's expression as written (`seller.sellerId`). */
+  readonly seller?: string;
   /** The record also holds an MWS Auth Token, which makes its keys unnecessary. */
   readonly hybrid: boolean;
   readonly api: 'mws' | 'sp-api';
@@ -67,6 +74,8 @@ export interface ScanContext {
   readonly includesAmzn: (literal: string) => boolean;
   /** 0-based lines holding an access key id found so far (for pairing secrets with their key). */
   readonly accessKeyLines: Set<number>;
+  /** What counts as a seller, a token and an own account for requests without a token (adapter options). */
+  readonly authToken: AuthTokenOptions;
   /** An AST adapter knows the value sits next to an access key (same call or object). */
   readonly pairedWithAccessKey: boolean;
   /** Candidate values (base64-alphabet runs of 20, 40 or 64 characters), computed once. */

@@ -28,6 +28,10 @@ const SECRET = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';
 const SYNTHETIC: Readonly<Record<string, string>> = {
   'long-names.ts': `interface Seller_${LONG}_Account {\n  seller_id_${LONG}: string;\n  access_key_id_${LONG}: string;\n  secret_key_${LONG}: string;\n  other_secret_key_${LONG}: string;\n  mws_access_key_${LONG}: string;\n}\n`,
   'long-seller.js': `const MWS = require('amazon-mws');\nconst mws = new MWS(process.env.K, process.env.S);\nmws.orders.search({ Version: '2013-09-01', Action: 'ListOrders', SellerId: sellers[${'a'.repeat(200)}].sellerId });\n`,
+  // Requests without a token in the other shapes core reads, with long seller expressions.
+  'long-url.js': `const url = \`https://mws.amazonservices.com/?Action=ListOrders&SellerId=\${stores[${'b'.repeat(200)}].id}\`;\n`,
+  'long-setter.js': `for (const s of stores) {\n  params.append('AWSAccessKeyId', process.env.K);\n  params.append('SellerId', s.${'c'.repeat(200)});\n}\n`,
+  'long-client.js': `const client = new HttpClient({ sellerId: tenant.${'d'.repeat(200)}, mwsAuthToken: '' });\n`,
   'values.js': `module.exports = {\n  accessKeyId: 'AKIA2OGYBAH6Q7KD4XZM',\n  secretKey: '${SECRET}',\n  lwaClientSecret: 'amzn1.oa2-cs.v1.${'3f'.repeat(32)}',\n  refreshToken: 'Atzr|${'IwEBI'.repeat(60)}',\n  mwsAuthToken: 'amzn.mws.0b2a6c1e-7f3d-4e58-9a61-2c4d8e9f0a17',\n};\n`,
 };
 

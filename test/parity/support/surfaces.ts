@@ -56,14 +56,18 @@ const KIND_OF_ESLINT_MESSAGE: Readonly<Record<string, Kind>> = {
   lwaRefreshToken: 'lwa-refresh-token',
   lwaAccessToken: 'lwa-access-token',
   sharedCredentials: 'shared-credentials',
+  // `require-mws-auth-token` reports core's `shared-credentials` findings of requests without a token.
+  missingAuthToken: 'shared-credentials',
 };
 const KIND_OF_SECRETLINT_MESSAGE = new Map<string, Kind>(KINDS.map((k) => [MESSAGE_IDS[k], k]));
 
-// Rules whose reports are compared. `require-mws-auth-token` is outside parity by design: it
-// judges MWS calls made without a token (an AST question), which is no credential kind of core,
-// so neither the CLI nor secretlint has anything to compare it with.
-const PARITY_RULES = new Set(['@mwsguard/no-hardcoded-credentials', '@mwsguard/no-shared-seller-credentials']);
-const OUTSIDE_PARITY_RULES = new Set(['@mwsguard/require-mws-auth-token']);
+// Rules whose reports are compared: every rule, since `require-mws-auth-token` reports core's
+// decision on requests without a token (`shared-credentials`), as the CLI and secretlint do.
+const PARITY_RULES = new Set([
+  '@mwsguard/no-hardcoded-credentials',
+  '@mwsguard/no-shared-seller-credentials',
+  '@mwsguard/require-mws-auth-token',
+]);
 
 // The preset lints JavaScript/TypeScript (parsed) and config files (through the `config-files`
 // processor: .env, YAML, JSON, INI, credentials, .properties, TOML, XML/.config). Python, PHP,
@@ -184,7 +188,6 @@ export async function eslintReports(
     if (result.messages.some((m) => m.fatal === true)) fatal.push(file);
     const fingerprints = coreFingerprints(dir, file);
     for (const m of result.messages) {
-      if (m.ruleId !== null && OUTSIDE_PARITY_RULES.has(m.ruleId)) continue;
       const kind =
         m.ruleId !== null && PARITY_RULES.has(m.ruleId) ? KIND_OF_ESLINT_MESSAGE[m.messageId ?? ''] : undefined;
       if (kind === undefined) {

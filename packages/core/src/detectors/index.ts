@@ -5,6 +5,7 @@ import { lwaRefreshToken } from './lwa-refresh-token.js';
 import { mwsAuthToken } from './mws-auth-token.js';
 import { secretKey } from './secret-key.js';
 import { sharedCredentials } from './shared-credentials.js';
+import { untokenedRequestsDetector } from './untokened-requests.js';
 import type { Detector } from '../types.js';
 import type { Kind } from '../kinds.js';
 
@@ -20,7 +21,12 @@ export const DETECTORS: readonly Detector[] = [
   lwaAccessToken,
   secretKey,
   sharedCredentials,
+  // A second judge of `shared-credentials`: requests without an MWS Auth Token.
+  untokenedRequestsDetector,
 ];
 
-/** Detectors keyed by kind. */
-export const DETECTOR_BY_KIND = Object.fromEntries(DETECTORS.map((d) => [d.kind, d])) as Record<Kind, Detector>;
+/** Detectors keyed by kind: the first of a kind (`shared-credentials` has a second judge). */
+export const DETECTOR_BY_KIND = Object.fromEntries(DETECTORS.toReversed().map((d) => [d.kind, d])) as Record<
+  Kind,
+  Detector
+>;

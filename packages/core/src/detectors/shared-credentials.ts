@@ -2,7 +2,6 @@ import { describeContainer } from '../containers.js';
 import type { Field } from '../structure.js';
 import { extractFields } from '../structure.js';
 import { judgeRecords } from '../type-a-records.js';
-import { signedRequestsWithoutToken } from '../mws-requests.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { normalizeName } from '../names.js';
 
@@ -128,18 +127,8 @@ function find(ctx: ScanContext): RawFinding[] {
     ...messageFacts(f, keyNames),
     ...(hybrid && tokenField !== undefined ? { tokenField } : {}),
   }));
-  const requests: RawFinding[] = signedRequestsWithoutToken(ctx.text).map((r) => ({
-    kind: 'shared-credentials',
-    severity: 'error',
-    start: r.start,
-    end: r.end,
-    secret: `request:${r.key}`,
-    detail: 'AWSAccessKeyId',
-    typeA: { form: 'request', hybrid: false, api: 'mws', records: 1 },
-  }));
-  const fromReads = new Set(judged.filter((r) => r.field.isRead === true).map((r) => r.field.start));
-  // A signed request in the same text already says it; drop the reads.
-  return [...(requests.length > 0 ? found.filter((f) => !fromReads.has(f.start)) : found), ...requests];
+  // Requests without an MWS Auth Token are the second judge's: `untokened-requests.ts`.
+  return found;
 }
 
 /** Detector for `shared-credentials`. */
@@ -166,12 +155,6 @@ export const sharedCredentials: Detector = Object.freeze({
         path: 'client.ts',
         value: 'secretKey',
         reason: "client built from the seller's own keys",
-      },
-      {
-        text: 'url = "https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId={seller_id}&Signature=abc"',
-        path: 'requests.py',
-        value: 'AWSAccessKeyId',
-        reason: 'MWS request for a seller that varies per call, with no MWSAuthToken',
       },
       {
         text: "router.post('/connect', (req) => {\n  const sellerId = req.body.sellerId;\n  const secretKey = req.body.secretKey;\n});",

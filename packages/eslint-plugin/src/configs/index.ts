@@ -21,8 +21,6 @@ function entriesFor(preset: PresetName): RuleEntries {
     const level = rules[name].meta.docs?.recommended;
     if (preset === 'all' || level === 'recommended' || preset === 'strict') entries[`@mwsguard/${name}`] = 'error';
   }
-  // Strict: every MWS call for a seller needs a token, even a literal or environment seller id.
-  if (preset === 'strict') entries['@mwsguard/require-mws-auth-token'] = ['error', { allowOwnAccount: false }];
   return entries;
 }
 

@@ -1,4 +1,4 @@
-import { resolveLocale } from '@mwsguard/core';
+import { isMissingTokenFinding, resolveLocale } from '@mwsguard/core';
 import { ALLOW_FINGERPRINTS_SCHEMA, compileAllowlist } from '../util/allowlist.js';
 import type { NoSharedSellerCredentialsOptions } from '../options.js';
 import { createRule } from '../util/create-rule.js';
@@ -62,7 +62,8 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         for (const finding of scanFile(context)) {
-          if (finding.kind !== 'shared-credentials') continue;
+          // Requests without an MWS Auth Token are `require-mws-auth-token`'s: each finding once.
+          if (finding.kind !== 'shared-credentials' || isMissingTokenFinding(finding)) continue;
           if (allow.reasonFor({ finding, text: sourceCode.text })) continue;
           context.report({
             loc: {

@@ -1,10 +1,11 @@
 import rule from '../../src/rules/require-mws-auth-token.js';
 import { runRuleTests } from '../support/rule-tester.js';
 
-/** The rule's English notice (core's table) for a seller expression. */
+/** The rule's English message (core's `shared-credentials` table) for a seller expression. */
 const english = (seller: string): string =>
-  `MWS call for seller ${seller} has no MWS Auth Token: send the seller's MWSAuthToken and sign with your own keys.`;
-const CHINESE = '代表卖家 seller.id 的 MWS 调用没有 MWS 授权令牌：请发送卖家的 MWSAuthToken，并用你自己的密钥签名。';
+  `MWS call for seller ${seller} without an MWS Auth Token (type A): sign with your keys plus the seller's token from "Authorize a developer".`;
+const CHINESE =
+  '代表卖家 seller.id 的 MWS 调用没有 MWS 授权令牌（A 类）：请用你自己的密钥签名，并发送卖家在“授权开发者”中给你的 MWS 授权令牌。';
 
 runRuleTests('require-mws-auth-token', rule, {
   valid: [
@@ -39,6 +40,22 @@ runRuleTests('require-mws-auth-token', rule, {
       code: "const params = new URLSearchParams();\nparams.append('AWSAccessKeyId', key);\nparams.append('SellerId', seller.id);\nparams.append('MWSAuthToken', seller.token);",
     },
     { code: "const sp = new SellingPartner({ region: 'eu', refresh_token: seller.refreshToken });" },
+    // One fixed seller id, even as a constant defined elsewhere: a seller's own tool.
+    { code: "amazonMws.orders.search({ Action: 'ListOrders', SellerId: MERCHANT_ID });" },
+    // A seller id given on the command line: whoever runs the tool is the seller.
+    { code: "amazonMws.orders.search({ Action: 'ListOrders', SellerId: process.argv[2] });" },
+    // Keys read from the seller's record: that is `no-shared-seller-credentials`' finding, not this one.
+    {
+      code: 'const client = new HttpClient({ awsAccessKeyId: seller.accessKey, secretKey: seller.secretKey, sellerId: seller.id });',
+    },
+    // A library test asserting on the parameters it builds.
+    {
+      code: "expect(params).toEqual({ AWSAccessKeyId: 'key', SellerId: creds.sellerId, SignatureVersion: '2' });",
+    },
+    // A token set later on the same parameter object.
+    {
+      code: "const params = { AWSAccessKeyId: key, Action: 'ListOrders', SellerId: seller.id };\nif (seller.token) params.MWSAuthToken = seller.token;",
+    },
     {
       name: 'authTokenNames: a project-specific token parameter',
       code: "const params = { AWSAccessKeyId: key, Action: 'ListOrders', SellerId: s.id, DelegationToken: s.token };",
@@ -109,7 +126,8 @@ runRuleTests('require-mws-auth-token', rule, {
     },
     {
       code: 'const url = `https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=${key}&Action=ListOrders&SellerId=${seller.id}`;',
-      errors: [{ messageId: 'missingAuthToken', line: 1, column: 103, endLine: 1, endColumn: 111 }],
+      // Reported where the URL is signed (its `AWSAccessKeyId`), as the CLI and secretlint report it.
+      errors: [{ messageId: 'missingAuthToken', line: 1, column: 63, endLine: 1, endColumn: 77 }],
     },
     {
       code: "const url = 'https://mws.amazonservices.com/?Action=ListOrders&SellerId=' + seller.id + '&AWSAccessKeyId=' + key;",
@@ -118,6 +136,27 @@ runRuleTests('require-mws-auth-token', rule, {
     {
       code: "const params = new URLSearchParams({ Action: 'ListOrders' });\nparams.append('AWSAccessKeyId', key);\nparams.append('SellerId', seller.id);",
       errors: [{ messageId: 'missingAuthToken', line: 3, column: 15, endLine: 3, endColumn: 25 }],
+    },
+    {
+      name: 'locale: zh_CN resolves to zh-CN (a signed URL, reported at its AWSAccessKeyId)',
+      code: "const url = 'https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=' + seller.id;",
+      options: [{ locale: 'zh_CN' }],
+      errors: [
+        { messageId: 'missingAuthToken', line: 1, column: 63, endLine: 1, endColumn: 77, data: { message: CHINESE } },
+      ],
+    },
+    {
+      name: 'several literal seller ids: the requests act for several sellers',
+      code: "amazonMws.orders.search({ Action: 'ListOrders', SellerId: 'A1B2C3D4E5F6G7' });\namazonMws.orders.search({ Action: 'ListOrders', SellerId: 'A7G6F5E4D3C2B1' });",
+      errors: [
+        { messageId: 'missingAuthToken', line: 1, column: 49, endLine: 1, endColumn: 57 },
+        { messageId: 'missingAuthToken', line: 2, column: 49, endLine: 2, endColumn: 57 },
+      ],
+    },
+    {
+      name: 'a loop over stores: the seller id varies per call',
+      code: "for (const store of stores) {\n  const params = new URLSearchParams();\n  params.append('AWSAccessKeyId', process.env.MWS_KEY);\n  params.append('SellerId', store.sellerId);\n}",
+      errors: [{ messageId: 'missingAuthToken', line: 4, column: 17, endLine: 4, endColumn: 27 }],
     },
     {
       name: 'allowOwnAccount: false reports a seller id from the environment',

@@ -18,7 +18,7 @@ async function runCli(argv, io) {
 		io.stdout.write(`${await readVersion()}\n`);
 		return 0;
 	}
-	const { run } = await import("./chunk-CbeMo1uE.js");
+	const { run } = await import("./chunk-CWqS1v-J.js");
 	return run(argv, io);
 }
 /** `help` or `version` when that is what the command line asks for; `undefined` otherwise. */

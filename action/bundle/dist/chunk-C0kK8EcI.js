@@ -2,9 +2,9 @@
 import { n as writeToStream, t as writeFileAtomically } from "./chunk-Bd_d2NfC.js";
 import { t as readVersion } from "./chunk-U309-QCt.js";
 import { a as compareStrings } from "./chunk-DRpZnOfx.js";
-import { c as KIND_INFO, s as KINDS } from "./chunk-bg139GV0.js";
-import { a as renderMergedSarif, c as MergeTotals, i as table, n as code, o as walkReports, r as cutNote, s as withRepository, t as cell } from "./chunk-CqwjVmu3.js";
-import { r as plural } from "./chunk-gKEoG9rH.js";
+import { n as KINDS, r as KIND_INFO } from "./chunk-fFgjIIfz.js";
+import { a as renderMergedSarif, c as MergeTotals, i as table, n as code, o as walkReports, r as cutNote, s as withRepository, t as cell } from "./chunk-DUZQ8DI4.js";
+import { r as plural } from "./chunk-DIPp-cRg.js";
 import { basename, resolve } from "node:path";
 // packages/mwsguard/dist/report-merge/inputs.js
 const SCOPE_SUFFIX = /\.(?:tree|history)$/;

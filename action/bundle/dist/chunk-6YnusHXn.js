@@ -2,7 +2,7 @@
 import { t as toDisplayPath } from "./chunk-Cr36IHM6.js";
 import { n as git, r as repositoryRoot, t as BlobReader } from "./chunk-Col8hOmE.js";
 import { r as decodeSource, t as appendAll } from "./chunk-Bm00Cj5v.js";
-import { t as scanDecoded } from "./chunk-a4vHxTyk.js";
+import { t as scanDecoded } from "./chunk-BU-13pRV.js";
 import { t as formatSize } from "./chunk-B8LuMg-q.js";
 import { t as UsageError } from "./chunk-oAIQU_nd.js";
 import { join } from "node:path";

@@ -1,0 +1,1 @@
+export { n as renderGithub } from "./chunk-CR6GENbo.js";

@@ -1,0 +1,1 @@
+export { n as renderSarif } from "./chunk-CygsC3kX.js";

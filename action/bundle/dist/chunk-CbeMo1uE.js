@@ -1,1 +1,0 @@
-export { t as run } from "./chunk-Bt2dhzfu.js";

@@ -1,0 +1,1 @@
+export { t as renderJson } from "./chunk-4YRkKD7S.js";

@@ -1,1 +1,0 @@
-export { n as renderGithub } from "./chunk-B086CPN2.js";

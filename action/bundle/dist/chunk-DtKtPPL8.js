@@ -1,0 +1,1 @@
+export { t as scanDiscovered, n as scanOneFile } from "./chunk-Bnv86HIt.js";
