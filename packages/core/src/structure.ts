@@ -1,3 +1,4 @@
+import { OPEN_BRACE, OPEN_PAREN } from './char-codes.js';
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
 import { KEY_NAME_WORDS, nameRole } from './names.js';
@@ -566,13 +567,13 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
       : { ...base, shape: 'ref', value: `body.${hit.leaf}` };
   }
   const opener = text.charCodeAt(container);
-  if (opener !== 123 && opener !== 40) return undefined;
+  if (opener !== OPEN_BRACE && opener !== OPEN_PAREN) return undefined;
   const close = layout.closerOf(container);
   let value = hit.leaf;
   if (close !== undefined) {
     const m = /^\s*(?::\s*[\w<>[\]|]+\s*)?=\s*([^;\n]{1,120})/.exec(text.slice(close + 1, close + 200));
-    if (m?.[1] !== undefined && opener === 123) value = `${cutValue(m[1])}.${hit.leaf}`;
-    else if (opener === 40) {
+    if (m?.[1] !== undefined && opener === OPEN_BRACE) value = `${cutValue(m[1])}.${hit.leaf}`;
+    else if (opener === OPEN_PAREN) {
       // A parameter list: `function onboard(sellerId, accessKey, secretKey)`.
       // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move -- `head` is at most 80 characters
       if (!/(?:function\s*[\w$]*|def\s+\w+|=>|\bfunc\s+\w*|[\w$]+)\s*$/.test(head)) return undefined;
