@@ -416,8 +416,10 @@ function judgeReference(
   if (fromSeller)
     return isSubmittedPath(path) ? 'input' : view.isRequest ? 'request' : key.isRead === true ? 'read' : 'used';
   // `{ sellerId, accessKey, secretKey }` written or sent together, keys from nowhere visible.
-  const shorthandTogether = path.length === 1 && value === key.name && seller?.value === seller?.name;
-  return shorthandTogether && seller?.role === 'seller-id' ? 'used' : undefined;
+  // (`this.secretKey` too: a component's state sent on, `axios.post(url, { secretKey: this.secretKey })`.)
+  const sameName = (f: Field): boolean => f.value === f.name || f.value === `this.${f.name}`;
+  const shorthandTogether = path.length === 1 && sameName(key) && seller !== undefined && sameName(seller);
+  return shorthandTogether && seller.role === 'seller-id' ? 'used' : undefined;
 }
 
 // `body.secretKey` (a submitted read, see `submitted.ts`), `req.body.secretKey`, `request.form.secret_key`.

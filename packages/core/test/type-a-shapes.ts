@@ -981,6 +981,131 @@ class AmazonSetting extends Model
 }`,
     line: 4,
   },
+  {
+    name: 'axios post of keys',
+    path: 'src/components/Connect.vue',
+    text: `export default {
+  methods: {
+    save() {
+      axios.post('/api/amazon/connect', {
+        sellerId: this.sellerId,
+        secretKey: this.secretKey,
+        accessKey: this.accessKey,
+      });
+    },
+  },
+};`,
+    line: 6,
+  },
+  {
+    name: 'laravel MWSClient from store',
+    path: 'app/Services/AmazonService.php',
+    text: `<?php
+class AmazonService {
+  public function client(Store $store) {
+    return new MWSClient([
+      'Marketplace_Id' => $store->marketplace_id,
+      'Seller_Id' => $store->seller_id,
+      'Access_Key_ID' => $store->access_key,
+      'Secret_Access_Key' => $store->secret_key,
+    ]);
+  }
+}`,
+    line: 8,
+  },
+  {
+    name: 'php spapi configuration from user',
+    path: 'app/Services/SpApi.php',
+    text: `<?php
+class SpApi {
+  public function config(User $user) {
+    return new Configuration([
+      'lwaClientId' => $user->lwa_client_id,
+      'lwaClientSecret' => $user->lwa_client_secret,
+      'lwaRefreshToken' => $user->refresh_token,
+      'awsAccessKeyId' => $user->aws_access_key,
+      'awsSecretAccessKey' => $user->aws_secret_key,
+    ]);
+  }
+}`,
+    line: 6,
+  },
+  {
+    name: 'node sp-api from store record',
+    path: 'src/sp.js',
+    text: `function clientFor(store) {
+  return new SellingPartner({
+    region: store.region,
+    refresh_token: store.refreshToken,
+    credentials: {
+      SELLING_PARTNER_APP_CLIENT_SECRET: store.clientSecret,
+      SELLING_PARTNER_APP_CLIENT_ID: store.clientId,
+      AWS_ACCESS_KEY_ID: store.awsAccessKey,
+      AWS_SECRET_ACCESS_KEY: store.awsSecretKey,
+    },
+  });
+}`,
+    line: 6,
+  },
+  {
+    name: 'go mws config from shop',
+    path: 'service/mws.go',
+    text: `package service
+
+func clientFor(shop model.Shop) *mws.Client {
+	return mws.NewClient(mws.Config{SellerId: shop.SellerId, AccessKey: shop.AccessKey, SecretKey: shop.SecretKey, Region: shop.Region})
+}`,
+    line: 4,
+  },
+  {
+    name: 'python mws orders from account',
+    path: 'app/tasks.py',
+    text: `from mws import mws
+
+def fetch_orders(account):
+    api = mws.Orders(access_key=account.access_key,
+                     secret_key=account.secret_key,
+                     account_id=account.seller_id,
+                     region=account.region)
+    return api.list_orders(marketplaceids=[account.marketplace_id])
+`,
+    line: 5,
+  },
+  {
+    name: 'knex migration',
+    path: 'migrations/20200101_stores.js',
+    text: `exports.up = (knex) =>
+  knex.schema.createTable('stores', (table) => {
+    table.increments('id');
+    table.string('seller_id');
+    table.string('access_key');
+    table.string('secret_key');
+  });`,
+    line: 6,
+  },
+  {
+    name: 'kotlin data class entity',
+    path: 'src/main/kotlin/com/acme/Shop.kt',
+    text: `@Entity
+@Table(name = "shops")
+data class Shop(
+    @Id val id: Long,
+    val sellerId: String,
+    val secretKey: String,
+    val accessKey: String,
+)`,
+    line: 6,
+  },
+  {
+    name: 'pydantic request schema',
+    path: 'app/schemas.py',
+    text: `class StoreCreate(BaseModel):
+    seller_id: str
+    access_key: str
+    secret_key: str
+`,
+    line: 4,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -1471,6 +1596,67 @@ AmazonMws.prototype.setApiKey = function (key, secret) {
   this._setApiField('key', key);
   this._setApiField('secret', secret);
 };`,
+  },
+  {
+    name: 'ts options interface',
+    path: 'src/http.ts',
+    text: `export interface MWSOptions {
+  awsAccessKeyId: string
+  mwsAuthToken?: string
+  secretKey: string
+  sellerId: string
+}`,
+  },
+  {
+    name: 'sp-api lib config',
+    path: 'src/SellingPartnerApi.php',
+    text: `<?php
+class Configuration {
+    public function __construct(array $options) {
+        $this->lwaClientId = $options['lwaClientId'];
+        $this->lwaClientSecret = $options['lwaClientSecret'];
+        $this->lwaRefreshToken = $options['lwaRefreshToken'];
+        $this->awsAccessKeyId = $options['awsAccessKeyId'];
+        $this->awsSecretAccessKey = $options['awsSecretAccessKey'];
+    }
+}`,
+  },
+  {
+    name: 'java sample',
+    path: 'src/main/java/com/amazonservices/mws/orders/samples/OrdersConfig.java',
+    text: `public class MarketplaceWebServiceOrdersSampleConfig {
+    private static final String accessKey = "";
+    private static final String secretKey = "";
+    private static final String appName = "";
+    private static final String sellerId = "";
+    public static MarketplaceWebServiceOrdersAsyncClient getAsyncClient() {
+        return new MarketplaceWebServiceOrdersAsyncClient(accessKey, secretKey, appName, appVersion, config, null);
+    }
+}`,
+  },
+  {
+    name: 'test fixture env',
+    path: 'tests/conftest.py',
+    text: `@pytest.fixture
+def credentials():
+    return {
+        'access_key': 'cred_access',
+        'secret_key': 'cred_secret',
+        'account_id': 'cred_account',
+        'auth_token': 'cred_token',
+    }
+`,
+  },
+  {
+    name: 'readme example',
+    path: 'README.md',
+    text: `\`\`\`js
+const client = new MwsClient({
+  sellerId: 'YOUR_SELLER_ID',
+  accessKeyId: 'YOUR_ACCESS_KEY',
+  secretKey: 'YOUR_SECRET',
+});
+\`\`\``,
   },
 ];
 
