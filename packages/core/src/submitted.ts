@@ -6,16 +6,20 @@
  */
 
 // `req.body.secretKey`, `ctx.request.body[…]`, `request.form['secret_key']`, Django
-// `request.POST['secret_key']`, Rails `params[:secret_key]`, a destructured `body.secretKey`.
+// `request.POST['secret_key']`, Rails `params[:secret_key]`, a destructured `body.secretKey`,
+// a validated form's data (Django `form.cleaned_data['secret_key']`, DRF
+// `serializer.validated_data[…]`), ASP.NET `Request["SecretKey"]`.
 // Not `self.requestParams.…` or `parsed.params.…`, which are the program's own objects.
 const MEMBER_READ =
-  /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|values|POST|GET)|(?<![\w$.])(?:body|payload|formData|params)|\$request->|\$_(?:POST|GET|REQUEST))(?:\.|\[\s*["':]{1,2})?$/i;
+  /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|values|POST|GET)|(?<![\w$.])(?:body|payload|formData|params)|\b(?:cleaned_data|validated_data)|\bRequest(?=\[)|\$request->|\$_(?:POST|GET|REQUEST))(?:\.|\[\s*["':]{1,2})?$/i;
 
 // Calls that return one submitted field by name: Laravel `$request->input('secret_key')` and
 // `request('secret_key')`, CodeIgniter `$this->input->post('secret_key')`, Django/Flask
-// `request.POST.get('secret_key')` / `request.form.get(…)`, Rails `params.fetch(:secret_key)`.
+// `request.POST.get('secret_key')` / `request.form.get(…)`, Rails `params.fetch(:secret_key)`,
+// Java servlets `request.getParameter("secretKey")`, Go `c.PostForm("secret_key")` /
+// `r.FormValue("secret_key")`, PHP `filter_input(INPUT_POST, 'secret_key')`, Laravel 4 `Input::get(…)`.
 const CALL_READ =
-  /(?:\$request->(?:input|get|post|query|string)|\$this->input->(?:post|get|get_post|post_get)|\b(?:req|request)\.(?:body|query|POST|GET|form|args|values|json|data)\.get|(?<![\w$.])params\.(?:fetch|dig)|(?<![\w$.>])request|Request::(?:input|get|post))\(\s*["':]{1,2}$/;
+  /(?:\$request->(?:input|get|post|query|string)|\$this->input->(?:post|get|get_post|post_get)|\b(?:req|request)\.(?:body|query|POST|GET|form|args|values|json|data)\.get|(?<![\w$.])params\.(?:fetch|dig)|(?<![\w$.>])request|Request::(?:input|get|post)|Input::(?:get|post)|\brequest\.getParameter|\.(?:PostForm|DefaultPostForm|FormValue|PostFormValue))\(\s*["':]{1,2}$|\bfilter_input\(\s*INPUT_(?:POST|GET|REQUEST)\s*,\s*["']$/;
 
 // Bound parameters of a handler: Spring `@RequestParam String secretKey` (or its name in the
 // annotation), JAX-RS `@FormParam`, ASP.NET `[FromForm] string secretKey`.

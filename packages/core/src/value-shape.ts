@@ -54,6 +54,8 @@ export function classifyValue(value: string): ValueShape {
   if (/^(?:null|None|nil|undefined|''|""|``|NULL|0)$/.test(v)) return 'empty';
   // A settings field bound to an environment variable: pydantic `Field(..., env="MWS_SECRET_KEY")`.
   if (/\benv\s*=\s*["']/.test(v)) return 'env';
+  // An Odoo setting kept as a system parameter (`fields.Char(config_parameter='amazon.secret_key')`).
+  if (/\bconfig_parameter\s*=/.test(v)) return 'env';
   if (DECL_VALUE.test(v) || FIELD_TYPE.test(v)) return 'decl';
   // `$MWS_SECRET_KEY` in shell/YAML is the environment; `$sellerRow[...]` in PHP is not.
   if (/^\$\{?[A-Z_][A-Z0-9_]*\}?$/.test(v)) return 'env';

@@ -68,6 +68,10 @@ const generators: Record<string, (n: number) => string> = {
   'razor inputs': (n) => '@Html.PasswordFor(m => m.SecretKey) '.repeat(n / 36),
   'form controls': (n) => "secretKey: ['', Validators.required], sellerId: new FormControl(''), ".repeat(n / 70),
   'quoted insert lists': (n) => `"INSERT INTO stores (${'seller_id, secret_key, '.repeat(n / 23)}) VALUES"`,
+  'submitted reads of every framework': (n) =>
+    'form.cleaned_data[\'secret_key\'] request.getParameter("secretKey") c.PostForm("secret_key") Request["SecretKey"] '.repeat(
+      n / 104,
+    ),
   'allman braces': (n) => 'public class Store\n{\n  public string SecretKey { get; set; }\n'.repeat(n / 60),
 };
 

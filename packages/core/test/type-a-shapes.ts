@@ -1106,6 +1106,64 @@ data class Shop(
 `,
     line: 4,
   },
+  {
+    name: 'django cleaned_data',
+    path: 'accounts/views.py',
+    text: `def connect(request):
+    form = ConnectForm(request.POST)
+    if form.is_valid():
+        account = AmazonAccount(user=request.user)
+        account.seller_id = form.cleaned_data['seller_id']
+        account.access_key = form.cleaned_data['access_key']
+        account.secret_key = form.cleaned_data['secret_key']
+        account.save()
+`,
+    line: 7,
+  },
+  {
+    name: 'servlet getParameter',
+    path: 'src/main/java/com/acme/web/ShopServlet.java',
+    text: `public class ShopServlet extends HttpServlet {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) {
+        Shop shop = new Shop();
+        shop.setSellerId(request.getParameter("sellerId"));
+        shop.setAccessKey(request.getParameter("accessKey"));
+        shop.setSecretKey(request.getParameter("secretKey"));
+        shopDao.save(shop);
+    }
+}`,
+    line: 6,
+  },
+  {
+    name: 'gin PostForm',
+    path: 'handler/shop.go',
+    text: `package handler
+
+func SaveShop(c *gin.Context) {
+	shop := model.Shop{
+		SellerID:  c.PostForm("seller_id"),
+		SecretKey: c.PostForm("secret_key"),
+		AccessKey: c.PostForm("access_key"),
+	}
+	db.Create(&shop)
+}`,
+    line: 6,
+  },
+  {
+    name: 'aspnet Request indexer',
+    path: 'Controllers/ShopController.cs',
+    text: `public class ShopController : Controller
+{
+    [HttpPost]
+    public ActionResult Save()
+    {
+        var sellerId = Request["SellerId"];
+        var secretKey = Request["SecretKey"];
+        return View();
+    }
+}`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -1657,6 +1715,16 @@ const client = new MwsClient({
   secretKey: 'YOUR_SECRET',
 });
 \`\`\``,
+  },
+  {
+    name: 'odoo settings config_parameter',
+    path: 'models/res_config_settings.py',
+    text: `class ResConfigSettings(models.TransientModel):
+    _inherit = 'res.config.settings'
+    amazon_merchant_id = fields.Char(config_parameter='amazon.merchant_id')
+    amazon_access_key = fields.Char(config_parameter='amazon.access_key')
+    amazon_secret_key = fields.Char(config_parameter='amazon.secret_key')
+`,
   },
 ];
 
