@@ -78,7 +78,14 @@ const MARKETPLACE_IDS: ReadonlySet<string> = new Set([
   'AAHKV2X7AFYLW',
 ]);
 // Records that are forms: their blank fields ask a person to type the value in.
-const FORM_RECORD = /form|defaultvalues|initialvalues|\binputs?\b|\bfields\b/i;
+// Read on the name's words (`amazonConnectForm` → amazon Connect Form), so that `platform`,
+// `transform`, `information` and `format` are no forms.
+const FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binputs?\b|\bfields\b/i;
+
+/** True when a record's name says it is a form's model (`useForm`, `form:`, `defaultValues`). */
+function isFormRecord(recordName: string): boolean {
+  return FORM_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '));
+}
 // Map keys or item labels that name MWS regions: one developer key pair per region is correct.
 const REGION =
   /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
@@ -282,7 +289,7 @@ function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolea
       view.sellerNamed ||
       view.bothApis ||
       // A form's blank defaults (`useState({ sellerId: '', awsSecretKey: '', refreshToken: '' })`).
-      (key.shape === 'empty' && FORM_RECORD.test(key.recordName)) ||
+      (key.shape === 'empty' && isFormRecord(key.recordName)) ||
       // A stored row of IAM keys: no SP-API client library keeps one per seller or per user.
       (key.persisted === true && (isOwnerNamed(key.recordName) || view.seller?.role === 'seller-id')))
   );
@@ -456,7 +463,7 @@ function judgeBlank(key: Field, view: RecordView, text: TextView): Evidence | un
   if (view.seller !== undefined && siblings >= 2 && !view.regionLabel) return 'hard-coded';
   // A form's blank defaults (`useForm({ defaultValues: { sellerId: '', secretKey: '' } })`).
   const first = view.fields.find(isKey);
-  if (view.seller?.role === 'seller-id' && first && FORM_RECORD.test(first.recordName)) return 'declared';
+  if (view.seller?.role === 'seller-id' && first && isFormRecord(first.recordName)) return 'declared';
   return undefined;
 }
 

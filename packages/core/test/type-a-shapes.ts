@@ -1726,6 +1726,18 @@ const client = new MwsClient({
     amazon_secret_key = fields.Char(config_parameter='amazon.secret_key')
 `,
   },
+  {
+    name: 'blank keys in a platform transform',
+    path: 'src/export/platform.js',
+    text: `function toPlatformRecord(row) {
+  const platformRecord = {
+    sellerId: row.sellerId,
+    accessKey: '',
+    secretKey: '',
+  };
+  return platformRecord;
+}`,
+  },
 ];
 
 /** A value-kind case of issue 12 §4: the findings (kind, line, severity) it must give. */
