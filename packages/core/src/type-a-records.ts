@@ -91,7 +91,9 @@ const REGION =
   /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
 // Objects that carry a caller's options into a library (`def initialize(params = {})`,
 // `constructor(options)`): keys read from them are the caller's, not a seller record's.
-const OPTION_BAGS = /^(?:params|options|opts|config|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)$/i;
+// (Also `parameterArray`, `configMap`, `options_dict`: the same bag by another name.)
+const OPTION_BAGS =
+  /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
 // A value that can be a key: one run of key characters (a label such as 'Secret Key' is not).
 const KEY_LIKE = /^["'`]?[\w+/=.-]{8,}["'`]?$/;
 // Values that are never an MWS key: a UUID, a lower-case hex digest.

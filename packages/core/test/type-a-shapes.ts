@@ -1738,6 +1738,21 @@ const client = new MwsClient({
   return platformRecord;
 }`,
   },
+  {
+    name: 'config object filled from a parameter array',
+    path: 'src/ClientPool/PoolConfig.php',
+    text: `<?php
+class PoolConfig {
+    public function __construct(array $parameterArray) {
+        $this->accessKey = $parameterArray[self::PARAM_ACCESS_KEY];
+        $this->secretKey = $parameterArray[self::PARAM_SECRET_KEY];
+        $this->sellerId  = $parameterArray[self::PARAM_SELLER_ID];
+        if (!empty($parameterArray[self::PARAM_AUTH_TOKEN])) {
+            $this->authToken = $parameterArray[self::PARAM_AUTH_TOKEN];
+        }
+    }
+}`,
+  },
 ];
 
 /** A value-kind case of issue 12 §4: the findings (kind, line, severity) it must give. */
