@@ -1164,6 +1164,24 @@ func SaveShop(c *gin.Context) {
 }`,
     line: 7,
   },
+  {
+    name: 'laravel collective hybrid settings form',
+    path: 'resources/views/admin/user/setting.blade.php',
+    text: `<form action="{{ route('user.setting.save') }}" method="POST">
+  @csrf
+  <div class="form-group">
+    {!! Form::text('seller_id', old('seller_id', isset($setting->seller_id) ? $setting->seller_id : ''), ['class' => 'form-control']) !!}
+  </div>
+  <div class="form-group">
+    {!! Form::text('mws_auth_token', old('mws_auth_token', isset($setting->mws_auth_token) ? $setting->mws_auth_token : ''), ['class' => 'form-control']) !!}
+  </div>
+  <div class="form-group">
+    {!! Form::text('mws_access_key', old('mws_access_key', $setting->mws_access_key ?? ''), ['class' => 'form-control']) !!}
+  </div>
+    {!! Form::text('mws_secret_key', old('mws_secret_key', $setting->mws_secret_key ?? ''), ['class' => 'form-control']) !!}
+</form>`,
+    line: 12,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
