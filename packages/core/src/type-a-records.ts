@@ -327,6 +327,8 @@ function judgeKey(
       if (shape === 'env') return 'own';
     }
   }
+  // A test's generated value (`$this->faker->uuid`, `faker.string.alphanumeric(40)`, `Str::random(40)`).
+  if (FAKE_VALUE.test(value)) return undefined;
   switch (shape) {
     case 'decl':
       return judgeDeclared(key, view, text, token);
@@ -507,6 +509,8 @@ function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Eviden
   return undefined;
 }
 
+// Values a test or factory generates.
+const FAKE_VALUE = /\b(?:faker|fake)\b|Str::random|\brandom(?:_string|String|Alphanumeric)?\(/i;
 // Test values that are not keys: `'opensesame'`, `'12345'`, `'...'`, `'test'`, `'xxx'`.
 const DUMMY =
   /^["'`]?(?:\.{2,}|…|x+|\*+|test\w{0,12}|dummy\w{0,12}|fake\w{0,12}|secret|key|foo|bar|baz|abc\w{0,6}|\d{1,12}|opensesame|changeme|password)["'`]?$/i;

@@ -1771,6 +1771,21 @@ class PoolConfig {
     }
 }`,
   },
+  {
+    name: 'credentials built from faker values',
+    path: 'tests/CredentialsTest.php',
+    text: `<?php
+class CredentialsTest extends TestCase
+{
+    private function randomCredentials()
+    {
+        $SellerId = $this->faker->uuid;
+        $AccessKey = $this->faker->uuid;
+        $SecretKey = $this->faker->sha1;
+        return new Credentials($SellerId, $AccessKey, $SecretKey);
+    }
+}`,
+  },
 ];
 
 /** A value-kind case of issue 12 §4: the findings (kind, line, severity) it must give. */
