@@ -8,6 +8,7 @@ import { maskSecret } from './mask.js';
 import type { AuthTokenOptions } from './mws-requests.js';
 import { CREDENTIAL_PREFIXES } from './names.js';
 import { renderMessage, renderRecommendation } from './messages.js';
+import { onePerStructure } from './one-per-structure.js';
 import type { MessageFacts } from './messages.js';
 import type { RawFinding, ScanContext } from './types.js';
 
@@ -63,7 +64,7 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   const ctx = createContext(body, options.path ?? '', options.authToken ? { authToken: options.authToken } : {});
   const raw = runDetectors(ctx);
   appendAll(raw, scanBase64Secrets(ctx));
-  return toFindings(ctx, raw, options);
+  return toFindings(ctx, onePerStructure(ctx, raw), options);
 }
 
 function runDetectors(ctx: ScanContext): RawFinding[] {

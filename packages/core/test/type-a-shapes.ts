@@ -1182,6 +1182,38 @@ func SaveShop(c *gin.Context) {
 </form>`,
     line: 12,
   },
+  // One call, both judges: a client for a varying seller without a token, fed the seller's own
+  // keys. One finding, the record judge's (the keys are the graver fact), not two.
+  {
+    name: 'ruby peddler call with a shop record keys, once',
+    path: 'app/jobs/orders_sync_job.rb',
+    text: `class OrdersSyncJob < ApplicationJob
+  def perform(shop)
+    client = MWS.orders(
+      merchant_id: shop.merchant_id,
+      aws_access_key_id: shop.key,
+      aws_secret_access_key: shop.secret
+    )
+    client.list_orders(created_after: 1.day.ago)
+  end
+end`,
+    line: 6,
+  },
+  {
+    name: 'amazon-mws client with a shop record keys, once',
+    path: 'src/jobs/sync-orders.js',
+    text: `const MwsClient = require('amazon-mws');
+
+async function syncOrders(shop) {
+  const client = new MwsClient({
+    sellerId: shop.sellerId,
+    accessKeyId: shop.key,
+    secretKey: shop.secret,
+  });
+  return client.orders.list();
+}`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
