@@ -90,6 +90,16 @@ const FORM_CONTROL =
 // A form input bound to a model property, the name after it: ASP.NET MVC Razor
 // `@Html.TextBoxFor(m => m.SecretKey)`, `@Html.EditorFor(model => model.SecretKey)`.
 const RAZOR_INPUT = /\bHtml\.(?:TextBox|Password|Editor|TextArea|Hidden)For\(\s*(\w{1,20})\s*=>\s*\1\.$/;
+// An Entity Framework fluent mapping declares a column of the entity configured around it:
+// `entity.Property(e => e.AwsSecretAccessKey).HasColumnName(…)` in `modelBuilder.Entity<Shop>(entity => {…})`.
+// A Django migration adds a column to a model: `migrations.AddField(model_name="shop", name="secret_key", …)`.
+// The model's name is the record's: the fields a migration adds to one model are one row.
+const DJANGO_ADD_FIELD = /\b(?:AddField|AlterField)\(\s*model_name\s*=\s*["'](\w{1,64})["']\s*,\s*name\s*=\s*["']$/;
+const EF_PROPERTY = /\.Property\(\s*(\w{1,20})\s*=>\s*\1\.$/;
+// What makes such a mapping a column's declaration: its name, size or type. A mapping that only
+// converts a property (`.HasConversion(new EncryptedStringConverter())`) configures a class
+// declared elsewhere, which is the record.
+const EF_COLUMN = /^\s*\)\s*\.(?:HasColumnName|HasMaxLength|HasColumnType|IsRequired)\b/;
 // The attribute that names a form input's field: HTML `name=`, Angular `formControlName=` and
 // `[(ngModel)]=`, Vue `v-model=`, ASP.NET `asp-for=`, Thymeleaf `th:field="*{…}"`, Spring's
 // `<form:input path=…>`, Livewire `wire:model=`, Alpine `x-model=`.
@@ -358,6 +368,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   if (/\b(?:case|when)\s+["'`]?$/.test(before)) return undefined;
   // A comparison reads a field to test it (`assert params["AWSAccessKeyId"] == KEY`): no value is stored.
   if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return undefined;
+  const addedTo = DJANGO_ADD_FIELD.exec(text.slice(Math.max(0, hit.start - 200), hit.start))?.[1];
   if (isSubmittedRead(before, text) && sep?.[1] !== '=') {
     // A read of a submitted field: `req.body.secretKey`, `request.form['secret_key']`, `params[:secret_key]`.
     shape = 'ref';
@@ -367,6 +378,12 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   } else if (prefix !== '' && sep === null && FORM_ATTRIBUTE.test(before)) {
     shape = 'decl'; // a form input bound to a model's member: `v-model="form.secretKey"`
     recordAt = 'form';
+  } else if (EF_PROPERTY.test(before)) {
+    if (!EF_COLUMN.test(text.slice(hit.end, hit.end + 200))) return undefined;
+    shape = 'decl';
+    persisted = true;
+    recordAt = 'container';
+    prefix = '';
   } else if (RAZOR_INPUT.test(before)) {
     shape = 'decl'; // `@Html.PasswordFor(m => m.SecretKey)`: one record per form
     recordAt = 'form';
@@ -406,6 +423,11 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     shape = 'decl';
     recordAt = 'container';
     formInput = true;
+  } else if (addedTo !== undefined) {
+    shape = 'decl';
+    persisted = true;
+    recordAt = 'container';
+    prefix = addedTo;
   } else if (/\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?["'`]?$/i.test(before)) {
     shape = 'decl'; // SQL: ALTER TABLE merchants ADD COLUMN mws_secret_key BYTEA
     persisted = true;

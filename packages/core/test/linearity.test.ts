@@ -73,6 +73,17 @@ const generators: Record<string, (n: number) => string> = {
       n / 104,
     ),
   'allman braces': (n) => 'public class Store\n{\n  public string SecretKey { get; set; }\n'.repeat(n / 60),
+  // Migrations and fluent mappings, and calls both judges of type A describe (one finding each).
+  'django AddField storm': (n) =>
+    'migrations.AddField(model_name="shop", name="secret_key", field=models.CharField()), '.repeat(n / 86),
+  'entity framework mappings': (n) =>
+    'entity.Property(e => e.AwsSecretAccessKey).HasColumnName("k"); entity.Property(e => e.MerchantId) '.repeat(
+      n / 100,
+    ),
+  'calls both judges describe': (n) =>
+    'MWS.orders(merchant_id: s.merchant_id, aws_access_key_id: s.key, aws_secret_access_key: s.secret)\n'.repeat(
+      n / 98,
+    ),
 };
 
 describe('scanText is linear on adversarial input', () => {

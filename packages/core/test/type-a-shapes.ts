@@ -1214,6 +1214,92 @@ async function syncOrders(shop) {
 }`,
     line: 7,
   },
+  // Django migrations, Entity Framework fluent mappings and Java setters: the framework declares or
+  // fills the per-seller row in its own idiom.
+  {
+    name: 'django migration AddField beside a seller field',
+    path: 'shops/migrations/0005_shop_keys.py',
+    text: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("shops", "0004_shop_marketplace"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="shop",
+            name="seller_id",
+            field=models.CharField(max_length=32, blank=True),
+        ),
+        migrations.AddField(
+            model_name="shop",
+            name="access_key",
+            field=models.CharField(max_length=32, blank=True),
+        ),
+        migrations.AddField(
+            model_name="shop",
+            name="secret_key",
+            field=models.CharField(max_length=64, blank=True),
+        ),
+    ]`,
+    line: 23,
+  },
+  {
+    name: 'entity framework fluent mapping with a merchant id',
+    path: 'Data/AppDbContext.cs',
+    text: `using Microsoft.EntityFrameworkCore;
+
+public class AppDbContext : DbContext
+{
+    public DbSet<Shop> Shops { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Shop>(entity =>
+        {
+            entity.ToTable("shops");
+
+            entity.Property(e => e.MerchantId)
+                .HasColumnName("merchant_id")
+                .HasMaxLength(32);
+
+            entity.Property(e => e.AwsAccessKeyId)
+                .HasColumnName("aws_access_key_id")
+                .HasMaxLength(32);
+
+            entity.Property(e => e.AwsSecretAccessKey)
+                .HasColumnName("aws_secret_access_key")
+                .HasMaxLength(64);
+        });
+    }
+}`,
+    line: 21,
+  },
+  {
+    name: 'java setters fill a seller account from a form',
+    path: 'src/main/java/com/example/amazon/controller/AccountController.java',
+    text: `package com.example.amazon.controller;
+
+@RestController
+@RequestMapping("/amazon/account")
+public class AccountController {
+    @Autowired
+    private AmazonAccountRepository repository;
+
+    @PostMapping
+    public AmazonAccount save(@RequestBody AccountForm form) {
+        AmazonAccount account = new AmazonAccount();
+        account.setSellerId(form.getSellerId());
+        account.setAccessKey(form.getAccessKey());
+        account.setSecretKey(form.getSecretKey());
+        return repository.save(account);
+    }
+}`,
+    line: 14,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -1815,6 +1901,98 @@ class CredentialsTest extends TestCase
         $AccessKey = $this->faker->uuid;
         $SecretKey = $this->faker->sha1;
         return new Credentials($SellerId, $AccessKey, $SecretKey);
+    }
+}`,
+  },
+  {
+    name: 'django migration: keys of a configuration model, a removed column, a type-B shop',
+    path: 'shops/migrations/0007_keys.py',
+    text: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    operations = [
+        migrations.AddField(
+            model_name="mwsconfiguration",
+            name="access_key",
+            field=models.CharField(max_length=32, blank=True),
+        ),
+        migrations.AddField(
+            model_name="mwsconfiguration",
+            name="secret_key",
+            field=models.CharField(max_length=64, blank=True),
+        ),
+        migrations.RemoveField(
+            model_name="shop",
+            name="secret_key",
+        ),
+        migrations.AddField(
+            model_name="shop",
+            name="seller_id",
+            field=models.CharField(max_length=32, blank=True),
+        ),
+        migrations.AddField(
+            model_name="shop",
+            name="mws_auth_token",
+            field=models.CharField(max_length=64, blank=True),
+        ),
+    ]`,
+  },
+  {
+    name: 'entity framework: type-B shop mapping, keys of a developer settings row',
+    path: 'Data/AppDbContext.cs',
+    text: `using Microsoft.EntityFrameworkCore;
+
+public class AppDbContext : DbContext
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Shop>(entity =>
+        {
+            entity.ToTable("shops");
+
+            entity.Property(e => e.MerchantId)
+                .HasColumnName("merchant_id")
+                .HasMaxLength(32);
+
+            entity.Property(e => e.MwsAuthToken)
+                .HasColumnName("mws_auth_token")
+                .HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<DeveloperSetting>(entity =>
+        {
+            entity.Property(e => e.AwsAccessKeyId).HasColumnName("aws_access_key_id");
+            entity.Property(e => e.AwsSecretAccessKey).HasColumnName("aws_secret_access_key");
+        });
+    }
+}`,
+  },
+  {
+    name: 'java setters: type-B account, client config from the environment',
+    path: 'src/main/java/com/example/amazon/controller/AccountController.java',
+    text: `package com.example.amazon.controller;
+
+@RestController
+@RequestMapping("/amazon/account")
+public class AccountController {
+    @Autowired
+    private AmazonAccountRepository repository;
+
+    @PostMapping
+    public AmazonAccount save(@RequestBody AccountForm form) {
+        AmazonAccount account = new AmazonAccount();
+        account.setSellerId(form.getSellerId());
+        account.setMwsAuthToken(form.getMwsAuthToken());
+        return repository.save(account);
+    }
+
+    private MwsClientConfig clientConfig() {
+        MwsClientConfig config = new MwsClientConfig();
+        config.setAccessKey(System.getenv("MWS_ACCESS_KEY_ID"));
+        config.setSecretKey(System.getenv("MWS_SECRET_KEY"));
+        return config;
     }
 }`,
   },
