@@ -1,4 +1,5 @@
 import { OPEN_BRACE, OPEN_PAREN } from './char-codes.js';
+import { isJsonBlobRead } from './json-blobs.js';
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
 import { KEY_NAME_WORDS, nameRole } from './names.js';
@@ -509,6 +510,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     const annotated = sep[1] === ':' ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
     if (annotated?.[1] !== undefined) value = annotated[1];
     shape = classifyValue(value);
+    // A member of a JSON blob decoded in place reads the record that stores it (`json-blobs.ts`).
+    if (shape === 'other' && isJsonBlobRead(value)) shape = 'ref';
     // ORM and schema fields: `models.CharField(…)`, `fields.Char(…)`, `Column(String)`, Mongoose `{ type: String }`.
     persisted ||= shape === 'decl' && STORED_TYPE.test(value);
     if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';

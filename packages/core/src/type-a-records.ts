@@ -1,3 +1,4 @@
+import { throughJsonBlob } from './json-blobs.js';
 import type { Field } from './structure.js';
 import { classifyValue, isSellerHolder, isSellerish } from './structure.js';
 import { memberPath } from './value-shape.js';
@@ -319,6 +320,9 @@ function judgeKey(
 ): Evidence | 'own' | undefined {
   let shape: ValueShape = key.shape;
   let value = key.value;
+  // A key read from a JSON blob a seller's record stores is a key read from that record.
+  const blob = shape === 'ref' ? throughJsonBlob(value, resolve) : undefined;
+  if (blob !== undefined) value = blob;
   if (shape === 'ref' && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {
     const resolved = resolve(value);
     if (resolved !== undefined) {

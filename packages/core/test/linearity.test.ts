@@ -80,6 +80,10 @@ const generators: Record<string, (n: number) => string> = {
     'entity.Property(e => e.AwsSecretAccessKey).HasColumnName("k"); entity.Property(e => e.MerchantId) '.repeat(
       n / 100,
     ),
+  'json blob reads': (n) =>
+    'secret_key=json.loads(shop.credentials)["secret_key"], creds = json.loads(s.k) k=creds["secret_key"], '.repeat(
+      n / 100,
+    ),
   'calls both judges describe': (n) =>
     'MWS.orders(merchant_id: s.merchant_id, aws_access_key_id: s.key, aws_secret_access_key: s.secret)\n'.repeat(
       n / 98,

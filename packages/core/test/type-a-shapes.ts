@@ -1300,6 +1300,39 @@ public class AccountController {
 }`,
     line: 14,
   },
+  // Keys kept per seller as one JSON blob, read through a variable or in place.
+  {
+    name: 'json credentials blob of a shop, through a variable',
+    path: 'shops/mws_client.py',
+    text: `import json
+
+from mws import mws
+
+
+def orders_client(shop):
+    creds = json.loads(shop.credentials)
+    return mws.Orders(
+        access_key=creds["access_key"],
+        secret_key=creds["secret_key"],
+        account_id=shop.seller_id,
+        region="US",
+    )`,
+    line: 10,
+  },
+  {
+    name: 'json credentials blob of a store, decoded in place',
+    path: 'src/mws/client.js',
+    text: `const MwsClient = require('amazon-mws');
+
+function clientFor(store) {
+  return new MwsClient({
+    accessKeyId: JSON.parse(store.credentials).accessKeyId,
+    secretAccessKey: JSON.parse(store.credentials).secretAccessKey,
+    sellerId: store.sellerId,
+  });
+}`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -1995,6 +2028,27 @@ public class AccountController {
         return config;
     }
 }`,
+  },
+  {
+    name: 'json blobs: developer keys from settings, the shop only its token',
+    path: 'shops/mws_client.py',
+    text: `import json
+import os
+
+from django.conf import settings
+from mws import mws
+
+
+def orders_client(shop):
+    creds = json.loads(settings.MWS_DEVELOPER_CREDENTIALS)
+    tokens = json.loads(shop.authorization)
+    return mws.Orders(
+        access_key=creds["access_key"],
+        secret_key=creds["secret_key"],
+        account_id=shop.seller_id,
+        auth_token=tokens["mws_auth_token"],
+        region="US",
+    )`,
   },
 ];
 
