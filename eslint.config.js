@@ -52,6 +52,12 @@ export default tseslint.config(
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
   {
+    // The bin is CommonJS (packages/mwsguard/bin/package.json): no ES module loader at start-up.
+    files: ['packages/mwsguard/bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Build scripts outside the TypeScript projects: lint them without type information.
     files: ['packages/mwsguard/scripts/**/*.js'],
     languageOptions: { parserOptions: { project: false, projectService: false, program: null } },

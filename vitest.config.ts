@@ -1,4 +1,5 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -44,6 +45,9 @@ export default defineConfig({
     // A test or hook that hangs fails after minutes, and vitest names it.
     testTimeout: 180_000,
     hookTimeout: 300_000,
+    // The bins the tests spawn keep their V8 code cache here, never in the user's own cache
+    // directory (packages/mwsguard/bin/code-cache.js).
+    env: { XDG_CACHE_HOME: join(tmpdir(), 'mwsguard-test-cache') },
     projects: [
       {
         extends: true,

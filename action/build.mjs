@@ -18,11 +18,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGE = join(ROOT, 'packages/mwsguard');
 export const BUNDLE_DIR = join(ROOT, 'action/bundle');
 
-const ENTRY_IMPORT = "import { entryModule } from './entry.js';\n";
-const DYNAMIC_ENTRY = 'await import(entryModule())';
+const ENTRY_IMPORT = "const { loadCli, quickAnswer } = require('./entry.js');\n";
+const QUICK_ANSWER = 'quickAnswer(argv)';
+const DYNAMIC_ENTRY = 'await loadCli(argv, process.env)';
 
 /**
- * The bin picks bundle/cli.js or dist/cli.js at run time (bin/entry.js), an import a bundler
+ * The bin picks the package's bundle or dist/cli.js at run time (bin/entry.js), a load a bundler
  * cannot follow. The action's bundle is one build of its own: the bin imports dist/cli.js by
  * name here, so the CLI is bundled with it.
  */
@@ -30,10 +31,16 @@ const staticCliEntry = {
   name: 'static-cli-entry',
   transform(code, id) {
     if (!id.endsWith('/bin/mwsguard.js')) return null;
-    if (!code.includes(ENTRY_IMPORT) || !code.includes(DYNAMIC_ENTRY)) {
-      throw new Error('bin/mwsguard.js no longer loads the CLI through entryModule(): update action/build.mjs');
+    if (![ENTRY_IMPORT, QUICK_ANSWER, DYNAMIC_ENTRY].every((part) => code.includes(part))) {
+      throw new Error('bin/mwsguard.js no longer loads the CLI through loadCli(): update action/build.mjs');
     }
-    return code.replace(ENTRY_IMPORT, '').replace(DYNAMIC_ENTRY, "await import('../dist/cli.js')");
+    return (
+      code
+        .replace(ENTRY_IMPORT, '')
+        // The action's bundle is dist's alone: no package bundle to answer from.
+        .replace(QUICK_ANSWER, 'undefined')
+        .replace(DYNAMIC_ENTRY, "{ ...(await import('../dist/cli.js')), save: () => undefined }")
+    );
   },
 };
 
@@ -42,7 +49,7 @@ export async function buildBundle(outDir = BUNDLE_DIR) {
   rmSync(outDir, { recursive: true, force: true });
   const bundle = await rolldown({
     input: {
-      main: join(PACKAGE, 'bin/github-action.js'),
+      main: join(PACKAGE, 'bin/github-action.mjs'),
       mwsguard: join(PACKAGE, 'bin/mwsguard.js'),
       'scan-worker': join(PACKAGE, 'dist/scan-worker.js'),
     },

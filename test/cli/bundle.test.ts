@@ -6,7 +6,7 @@ import { bundle } from '../../packages/mwsguard/scripts/bundle.js';
 import { plainEnv, spawnProcess } from '../support/spawn.js';
 import { KEYS, keyLine } from './support/fake-credentials.js';
 import { REPO_ROOT } from './support/run-cli.js';
-import { SPAWN_TIMEOUT, git, gitEnv, tempRepo, writeTree } from './support/tree.js';
+import { SPAWN_TIMEOUT, git, gitEnv, spawnBin, tempRepo, writeTree } from './support/tree.js';
 import type { Spawned } from './support/tree.js';
 
 // The bin runs bundle/cli.js (scripts/bundle.js) when it is fresh, dist/cli.js otherwise: both
@@ -14,8 +14,12 @@ import type { Spawned } from './support/tree.js';
 // (so that its `../package.json`, `../schema/` and dependencies resolve as they do from there),
 // and each command runs through both entries.
 const PACKAGE = join(REPO_ROOT, 'packages/mwsguard');
+// The bundle is loaded as the bin loads it (bin/code-cache.js), with the V8 code cache in
+// $TEST_CODE_CACHE when it is set: the first run of a test writes it, later ones read it.
 const RUNNER = `const [entry, ...argv] = process.argv.slice(2);
-const { runCli } = await import(entry);
+const { loadBundle } = await import(${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'packages/mwsguard/bin/code-cache.js')).href)});
+const bundle = entry.startsWith('file:') ? undefined : loadBundle(entry, process.env.TEST_CODE_CACHE || undefined);
+const { runCli } = bundle ? bundle.exports : await import(entry);
 process.exitCode = await runCli(argv, {
   cwd: process.cwd(),
   stdout: process.stdout,
@@ -23,6 +27,7 @@ process.exitCode = await runCli(argv, {
   env: process.env,
   get stdin() { return process.stdin; },
 });
+bundle?.save();
 `;
 
 let outDir = '';
@@ -36,8 +41,8 @@ afterAll(() => {
 });
 
 function through(entry: 'dist' | 'bundle', args: readonly string[], cwd: string, env = {}): Promise<Spawned> {
-  const url = pathToFileURL(entry === 'dist' ? join(PACKAGE, 'dist/cli.js') : join(outDir, 'cli.js')).href;
-  return spawnProcess(process.execPath, [join(outDir, 'runner.mjs'), url, ...args], {
+  const where = entry === 'dist' ? pathToFileURL(join(PACKAGE, 'dist/cli.js')).href : outDir;
+  return spawnProcess(process.execPath, [join(outDir, 'runner.mjs'), where, ...args], {
     cwd,
     env: { ...plainEnv(gitEnv()), ...env },
   });
@@ -61,6 +66,14 @@ describe.concurrent('bundle/ and dist/ give the same runs', { timeout: SPAWN_TIM
     expect((await same(['--version'], REPO_ROOT)).code).toBe(0);
     expect((await same(['explain', 'access-key-id'], REPO_ROOT)).code).toBe(0);
     expect((await same(['scan', '--frmat', 'json'], REPO_ROOT)).code).toBe(2);
+  });
+
+  it("the bin's own answers to --help, -h and --version alone are the CLI's", async () => {
+    for (const flag of ['--help', '-h', '--version']) {
+      const [bin, dist] = await Promise.all([spawnBin([flag], { cwd: REPO_ROOT }), through('dist', [flag], REPO_ROOT)]);
+      expect(bin).toEqual(dist);
+      expect(bin.stdout).not.toBe('');
+    }
   });
 
   it('scans of a tree in every format', async () => {

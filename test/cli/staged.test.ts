@@ -45,6 +45,32 @@ describe.concurrent('scan --staged', { timeout: SPAWN_TIMEOUT }, () => {
     }
   });
 
+  it('reads blobs ahead of the scan and still reports each against its own file', async () => {
+    const repo = tempRepo();
+    try {
+      // More files than the blobs asked ahead (8), with an ignored path, a blob over
+      // the size limit and two keys among them, so answers out of step would land on other files.
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 30; i++)
+        files[`src/m${String(i).padStart(2, '0')}.js`] = `export const v${String(i)} = ${String(i)};\n`;
+      files['src/m05.js'] = `${'x'.repeat(3000)}\n`;
+      files['src/m12.env'] = keyLine(KEYS.a);
+      files['src/m25.env'] = `\n\n${keyLine(KEYS.b)}`;
+      files['vendor/lib.env'] = keyLine(KEYS.c);
+      writeTree(repo.dir, files);
+      git(repo.dir, 'add', '.');
+      const { code, report } = await spawnJson(['--staged', '--max-file-size', '2KiB', '--ignore', 'vendor/**'], {
+        cwd: repo.dir,
+      });
+      expect(code).toBe(1);
+      expect(places(report)).toEqual(['src/m12.env 1:19 access-key-id', 'src/m25.env 3:19 access-key-id']);
+      expect(report.summary.filesScanned).toBe(31);
+      expect(report.summary.skippedByReason).toMatchObject({ tooLarge: 1, ignored: 1 });
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it('ignores deletions, skips binary blobs and scans renamed and copied files', async () => {
     const repo = tempRepo();
     try {

@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENDERERS, FORMAT_NAMES, loadRenderer } from '../../packages/mwsguard/src/formatters/index.js';
@@ -45,7 +46,7 @@ interface Loaded {
   readonly modules: readonly string[];
 }
 
-async function loaded(args: readonly string[], cwd: string): Promise<Loaded> {
+async function loaded(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<Loaded> {
   const out = tempDir('mwsguard-modules-');
   try {
     const file = join(out.dir, 'modules.txt');
@@ -54,6 +55,7 @@ async function loaded(args: readonly string[], cwd: string): Promise<Loaded> {
       env: {
         MWSGUARD_RECORD_MODULES: file,
         NODE_OPTIONS: `--import ${pathToFileURL(join(recorder.dir, 'preload.mjs')).href}`,
+        ...env,
       },
     });
     return { result, modules: readFileSync(file, 'utf8').split('\n').filter(Boolean) };
@@ -87,17 +89,27 @@ const imports = (modules: readonly string[], builtin: string): boolean => module
 const FORMATS = ['github', 'gitlab', 'json', 'sarif', 'stylish'];
 
 describe.concurrent('start-up: what each command loads', { timeout: SPAWN_TIMEOUT }, () => {
-  it('--help and --version load neither the engine nor the scanner nor any dependency', async () => {
+  it('--help and --version alone load nothing of the CLI, and no dependency', async () => {
     for (const flag of ['--help', '--version']) {
       const { result, modules } = await loaded([flag], import.meta.dirname);
       expect(result.code).toBe(0);
       expect(result.stdout).not.toBe('');
-      expect(names(modules)).toContain('mwsguard/cli');
-      expect(anyHolds(modules, 'function scanText(')).toBe(false);
-      expect(anyHolds(modules, 'function runScan(')).toBe(false);
-      expect(names(modules).length).toBeLessThanOrEqual(12);
+      // Answered by the bin from the files the bundle was written with (bin/entry.js).
+      expect(names(modules)).toContain('mwsguard/mwsguard');
+      expect(ours(modules).filter((m) => !m.path.includes(`${sep}bin${sep}`))).toEqual([]);
       expect(dependencies(modules)).toEqual([]);
     }
+  });
+
+  it('--help after a command loads neither the engine nor the scanner nor any dependency', async () => {
+    const { result, modules } = await loaded(['scan', '--help'], import.meta.dirname);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage:');
+    expect(names(modules)).toContain('mwsguard/cli');
+    expect(anyHolds(modules, 'function scanText(')).toBe(false);
+    expect(anyHolds(modules, 'function runScan(')).toBe(false);
+    expect(names(modules).length).toBeLessThanOrEqual(12);
+    expect(dependencies(modules)).toEqual([]);
   });
 
   it('scan --staged without a config file: no schema compiler, one formatter, no walker, no workers', async () => {
@@ -118,6 +130,41 @@ describe.concurrent('start-up: what each command loads', { timeout: SPAWN_TIMEOU
       expect(imports(modules, 'worker_threads')).toBe(false);
     } finally {
       repo.cleanup();
+    }
+  });
+
+  it('a clean scan --staged starts two git processes and loads neither crypto nor node:fs/promises', async () => {
+    const repo = tempRepo();
+    const shim = tempDir('mwsguard-git-shim-');
+    try {
+      writeTree(repo.dir, { 'notes.txt': 'nothing here\n', 'src/app.js': 'export const a = 1;\n' });
+      git(repo.dir, 'add', '.');
+      // A git on PATH that logs each start, then runs the real one.
+      const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+      const log = join(shim.dir, 'git.log');
+      writeFileSync(join(shim.dir, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`, {
+        mode: 0o755,
+      });
+      const { result, modules } = await loaded(['scan', '--staged'], repo.dir, {
+        PATH: `${shim.dir}${delimiter}${process.env.PATH ?? ''}`,
+      });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('2 files scanned');
+      // The floor: what is staged, and the staged blobs. The work tree's top is found without git.
+      const started = readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.replace(/^-c \S+ /, ''));
+      expect(started.map((line) => line.split(' ').slice(0, 2).join(' ')).sort()).toEqual([
+        'cat-file --batch',
+        'diff --cached',
+      ]);
+      // A fingerprint needs crypto, a finding first; small files are read synchronously.
+      expect(modules).not.toContain('builtin NativeModule crypto');
+      expect(modules).not.toContain('builtin NativeModule fs/promises');
+    } finally {
+      repo.cleanup();
+      shim.cleanup();
     }
   });
 

@@ -19,7 +19,7 @@ export const SOURCE = /^[\w.-]+\/[\w.-]+@[0-9a-f]{7,40}$/;
  * @typedef {{ name: string, labels: FolderLabels, files: string[] }} Folder
  * @typedef {{ kind: string, line: number, endLine?: number }} Hit
  * @typedef {{ tp: number, fp: number, fn: number, dup: number }} Counts
- * @typedef {{ kinds: Map<string, Counts>, typeAFiles: number, typeAFound: number, misses: string[], alarms: string[] }} SplitScore
+ * @typedef {{ kinds: Map<string, Counts>, typeAFiles: number, typeAFound: number, flaggedFiles: number, flaggedClean: number, misses: string[], alarms: string[] }} SplitScore
  */
 
 /** Every repository folder of the corpus, with its labels and its files (POSIX, folder-relative). */
@@ -93,6 +93,10 @@ export function scoreSplit(folders, scan, split, root = REALWORLD_ROOT) {
   };
   let typeAFiles = 0;
   let typeAFound = 0;
+  // Files with a shared-credentials finding, and those of them with no shared-credentials label:
+  // a user reads a report file by file, so a file flagged wholly wrongly is the costly alarm.
+  let flaggedFiles = 0;
+  let flaggedClean = 0;
   /** @type {string[]} */
   const misses = [];
   /** @type {string[]} */
@@ -127,13 +131,17 @@ export function scoreSplit(folders, scan, split, root = REALWORLD_ROOT) {
         alarms.push(`${folder.name}/${file}:${h.line} ${h.kind}`);
       });
       const typeA = labels.filter((l) => l.kind === 'shared-credentials');
+      if (hits.some((h) => h.kind === 'shared-credentials')) {
+        flaggedFiles++;
+        if (typeA.length === 0) flaggedClean++;
+      }
       if (typeA.length > 0) {
         typeAFiles++;
         if (typeA.some((l) => matched.has(l))) typeAFound++;
       }
     }
   }
-  return { kinds, typeAFiles, typeAFound, misses, alarms };
+  return { kinds, typeAFiles, typeAFound, flaggedFiles, flaggedClean, misses, alarms };
 }
 
 /** @param {number} n @param {number} d */
@@ -172,6 +180,7 @@ export function formatSplit(split, s) {
   row('(value kinds)', valueKinds(s));
   lines.push(
     `  shared-credentials per-file recall: ${String(s.typeAFound)}/${String(s.typeAFiles)} = ${f(ratio(s.typeAFound, s.typeAFiles))}`,
+    `  shared-credentials per-file precision: ${String(s.flaggedFiles - s.flaggedClean)}/${String(s.flaggedFiles)} = ${f(ratio(s.flaggedFiles - s.flaggedClean, s.flaggedFiles))} (files flagged that hold type A)`,
   );
   return lines.join('\n');
 }

@@ -153,12 +153,23 @@ export function untokenedRequests(
     .filter((c) => {
       if (seen.has(c.start)) return false;
       seen.add(c.start);
+      // A request commented out (`// request.Merchant = merchantId;` in a sample) makes no call.
+      if (commentedOut(text, index, c.start)) return false;
       if (c.shapeOfSeller === 'varies') return true;
       if (c.shapeOfSeller === 'literal') return !ownAllowed || literals.size >= 2;
       return c.shapeOfSeller === 'own' && !ownAllowed;
     })
     .sort((a, b) => a.start - b.start)
     .map(({ start, end, param, seller, shape }) => ({ start, end, param, seller, shape }));
+}
+
+// A line comment's opening: `//`, or `#` (not a Rust/PHP attribute `#[`).
+const LINE_COMMENT = /^\s*(?:\/\/|#(?!\[))/;
+
+/** True when `at` is on a line that is commented out before it. */
+function commentedOut(text: string, index: LineIndex, at: number): boolean {
+  const lineStart = index.lineStart(index.lineOf(at));
+  return LINE_COMMENT.test(text.slice(lineStart, at));
 }
 
 // The words of key names (`accessKey`, `aws_secret_access_key`, `AccessKey`).
@@ -225,15 +236,25 @@ function resolver(text: string): Resolver {
     const name = v.replace(/^\*/, ''); // Go: `*sellerID` from `sellerID := flag.String(…)`
     const assigned =
       depth < 3 && IDENTIFIER.test(name) && ++resolutions <= MAX_RESOLUTIONS ? firstAssignment(text, name) : undefined;
-    const inner = assigned === undefined ? undefined : shapeOf(assigned, depth + 1);
+    const inner = assigned === undefined ? undefined : shapeOf(assigned.value, depth + 1);
     if (inner !== undefined && inner.shape !== 'none') return inner;
+    // A constant cannot vary per call (`const string merchantId = "";` in a sample, to be filled
+    // with the program's own seller id).
+    if (assigned?.constant === true) return { shape: 'own' };
     return { shape: CONSTANT.test(name) ? 'own' : 'varies' };
   };
   return (value) => shapeOf(value, 0);
 }
 
-/** The value of the first assignment to `name`: `name = …`, `const name: string = …`. */
-function firstAssignment(text: string, name: string): string | undefined {
+// A declaration that cannot be assigned again: JS/TS/C#/C++ `const`, Java `final`, C# `readonly`,
+// Kotlin/Scala `val`.
+const CONSTANT_DECLARATION = /\b(?:const|final|readonly|val)\b[^=;\n]{0,80}$/;
+
+/**
+ * The value of the first assignment to `name` (`name = …`, `const name: string = …`), and whether
+ * it declares a constant.
+ */
+function firstAssignment(text: string, name: string): { value: string; constant: boolean } | undefined {
   let uses = 0;
   for (let at = text.indexOf(name); at !== -1 && uses < 50; at = text.indexOf(name, at + name.length)) {
     uses++;
@@ -248,7 +269,9 @@ function firstAssignment(text: string, name: string): string | undefined {
     }
     if (text.charAt(i) !== '=' || /[=>]/.test(text.charAt(i + 1))) continue;
     const value = cutValue(text.slice(i + 1, i + 160));
-    return value === '' ? undefined : value;
+    if (value === '') return undefined;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    return { value, constant: at - lineStart <= 160 && CONSTANT_DECLARATION.test(text.slice(lineStart, at)) };
   }
   return undefined;
 }

@@ -305,6 +305,49 @@ mws.request({ path: '/Orders/2013-09-01', query: { Action: 'ListOrders', MWSAuth
     lines: [],
   },
   {
+    name: 'a C# sample: the seller id is a constant to fill in, requests commented out',
+    path: 'Samples/MarketplaceWebServiceSamples.cs',
+    text: `public static class MarketplaceWebServiceSamples
+{
+    public static async Task Run(MarketplaceWebServiceClient service)
+    {
+        const string merchantId = "";
+        // GetReportRequest request = new GetReportRequest();
+        // request.Merchant = merchantId;
+        {
+            GetReportCountRequest request = new GetReportCountRequest();
+            request.Merchant = merchantId;
+            //request.MWSAuthToken = "<Your MWS Auth Token>"; // Optional
+            await GetReportCountSample.Invoke(service, request);
+        }
+    }
+}
+`,
+    lines: [],
+  },
+  {
+    name: 'a Python request commented out, for a seller passed in',
+    path: 'mws/reports.py',
+    text: `def list_reports(client, seller_id):
+    # client.get_report_list(SellerId=seller_id, Action="GetReportList")
+    return None
+`,
+    lines: [],
+  },
+  {
+    name: 'a C# request for a seller id a variable holds (not a constant)',
+    path: 'Services/ReportService.cs',
+    text: `public async Task Count(MarketplaceWebServiceClient service, Account account)
+{
+    string merchantId = account.MerchantId;
+    GetReportCountRequest request = new GetReportCountRequest();
+    request.Merchant = merchantId;
+    await service.GetReportCount(request);
+}
+`,
+    lines: [5],
+  },
+  {
     name: 'not MWS: Action and Merchant are common words',
     path: 'src/cart.js',
     text: "dispatch({ Action: 'checkout', Merchant: cart.merchant });\n",

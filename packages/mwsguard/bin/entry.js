@@ -1,23 +1,51 @@
-// Which module the bin starts: bundle/cli.js (scripts/bundle.js, run by `pnpm build`) while it
-// is newer than the compiled modules it was made from, otherwise dist/cli.js. A `tsc -b` alone
-// rebuilds dist/ and leaves the bundle stale: its build info is then newer than the bundle.
+// Which build the bin starts: bundle/ (scripts/bundle.js, run by `pnpm build`) while it is newer
+// than the compiled modules it was made from, otherwise dist/cli.js. A `tsc -b` alone rebuilds
+// dist/ and leaves the bundle stale: its build info is then newer than the bundle.
 // A published package has no build info: its bundle is the one it was packed with.
 
-import { statSync } from 'node:fs';
+const { readFileSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { cacheDirectory, loadBundle } = require('./code-cache.js');
 
-const BUNDLE = new URL('../bundle/cli.js', import.meta.url);
-const DIST = new URL('../dist/cli.js', import.meta.url);
+const BUNDLE = join(__dirname, '../bundle');
+const BUNDLE_MANIFEST = join(BUNDLE, 'package.json');
+const DIST = join(__dirname, '../dist/cli.js');
 /** tsc's build info of this package and of core (in this repository's layout). */
-const BUILD_INFO = [
-  new URL('../dist/.tsbuildinfo', import.meta.url),
-  new URL('../../core/dist/.tsbuildinfo', import.meta.url),
-];
+const BUILD_INFO = [join(__dirname, '../dist/.tsbuildinfo'), join(__dirname, '../../core/dist/.tsbuildinfo')];
 
-const modified = (url) => statSync(url, { throwIfNoEntry: false })?.mtimeMs;
+const modified = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs;
 
-/** The URL of the entry module to import. */
-export function entryModule() {
-  const bundled = modified(BUNDLE);
-  if (bundled === undefined) return DIST.href;
-  return BUILD_INFO.every((info) => (modified(info) ?? 0) <= bundled) ? BUNDLE.href : DIST.href;
+/** Whether the bundle is there and newer than what it was made from. */
+function bundleIsFresh() {
+  const bundled = modified(BUNDLE_MANIFEST);
+  return bundled !== undefined && BUILD_INFO.every((info) => (modified(info) ?? 0) <= bundled);
 }
+
+/**
+ * The whole output of `mwsguard --version` or `mwsguard --help` (or `-h`) given alone, read from
+ * what scripts/bundle.js wrote beside the bundle (its manifest's `version`, `help.txt`), so that
+ * neither loads a line of the CLI; `undefined` for any other command line or without a fresh
+ * bundle (the CLI answers then).
+ */
+function quickAnswer(argv) {
+  if (argv.length !== 1 || !['--version', '--help', '-h'].includes(argv[0]) || !bundleIsFresh()) return undefined;
+  if (argv[0] === '--version') return `${JSON.parse(readFileSync(BUNDLE_MANIFEST, 'utf8')).version}\n`;
+  return readFileSync(join(BUNDLE, 'help.txt'), 'utf8');
+}
+
+/**
+ * The CLI's `runCli`, from the bundle when it is fresh (compiled with the code cache for `argv`'s
+ * command, code-cache.js), else from dist/cli.js; `save()` writes the code caches the run made
+ * (call it after the run).
+ */
+async function loadCli(argv, env) {
+  if (bundleIsFresh()) {
+    const bundle = loadBundle(BUNDLE, cacheDirectory(env, argv));
+    return { runCli: bundle.exports.runCli, save: bundle.save };
+  }
+  const { runCli } = await import(pathToFileURL(DIST).href);
+  return { runCli, save: () => undefined };
+}
+
+module.exports = { loadCli, quickAnswer };

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // The only module that touches `process`: everything else gets its I/O through `run`'s `io`, so
-// tests run the whole CLI in-process.
+// tests run the whole CLI in-process. CommonJS (bin/package.json), like the bundle it loads: an
+// ES module entry makes Node start its ES module loader, a few milliseconds of every run.
 
-import module from 'node:module';
-import { entryModule } from './entry.js';
+const { enableCompileCache } = require('node:module');
+const { loadCli, quickAnswer } = require('./entry.js');
 
-// Node 22.1+ keeps V8's compiled code of the modules loaded after this call between runs, which
-// shortens every later start (a commit hook runs on each commit). The cache lives where Node puts
-// it by default, under the OS temporary directory (or $NODE_COMPILE_CACHE), never in the user's
-// repository; older Nodes have no such call.
-module.enableCompileCache?.();
+// Node 22.1+ keeps V8's compiled code of the modules loaded after this call between runs (dist/,
+// when the bundle is stale; the bundle has its own cache, code-cache.js). The cache lives where
+// Node puts it by default, under the OS temporary directory (or $NODE_COMPILE_CACHE), never in
+// the user's repository; older Nodes have no such call.
+enableCompileCache?.();
 
 // Mirrors EXIT_ERROR in src/exit-codes.ts; kept literal so it applies even when dist fails to load.
 const EXIT_ERROR = 2;
@@ -44,31 +45,45 @@ function die(signal) {
   process.kill(process.pid, signal);
 }
 
-try {
-  // Imported here, not at the top, so a missing build is reported like any other fatal error.
-  const { runCli: run } = await import(entryModule());
-  process.exitCode = await run(process.argv.slice(2), {
-    cwd: process.cwd(),
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    onSignal,
-    // A getter: process.stdin is only created when --stdin-filenames reads it.
-    get stdin() {
-      return process.stdin;
-    },
-  });
-} catch (error) {
-  process.stderr.write(`mwsguard: ${describe(error)}\n`);
-  if (process.env.MWSGUARD_DEBUG === '1' && error instanceof Error && error.stack) {
-    process.stderr.write(`${error.stack}\n`);
+void main();
+
+async function main() {
+  const argv = process.argv.slice(2);
+  try {
+    // `--version` and `--help` alone: answered from two small files the bundle was written with.
+    const quick = quickAnswer(argv);
+    if (quick !== undefined) {
+      process.stdout.write(quick);
+      return;
+    }
+    // Loaded here, not required at the top, so a missing build is reported like any other fatal error.
+    const { runCli: run, save } = await loadCli(argv, process.env);
+    process.exitCode = await run(argv, {
+      cwd: process.cwd(),
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      onSignal,
+      // A getter: process.stdin is only created when --stdin-filenames reads it.
+      get stdin() {
+        return process.stdin;
+      },
+    });
+    save();
+  } catch (error) {
+    process.stderr.write(`mwsguard: ${describe(error)}\n`);
+    if (process.env.MWSGUARD_DEBUG === '1' && error instanceof Error && error.stack) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+    process.exitCode = EXIT_ERROR;
   }
-  process.exitCode = EXIT_ERROR;
 }
 
 /** One line for the user; the stack trace is for MWSGUARD_DEBUG=1. */
 function describe(error) {
-  const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && /(?:dist|bundle)\/[\w-]+\.js/.exec(String(error.message));
+  const missing =
+    (error?.code === 'ERR_MODULE_NOT_FOUND' || error?.code === 'ENOENT') &&
+    /(?:dist|bundle)\/[\w-]+\.js/.exec(String(error.message));
   if (missing) return `cannot load ${missing[0]}: build the package first (pnpm build).`;
   const message = error instanceof Error ? error.message : String(error);
   return `unexpected error: ${message.split('\n', 1)[0]} (set MWSGUARD_DEBUG=1 for details)`;

@@ -5,12 +5,34 @@
 // modules of core cost about 31 ms of CPU, one file 12 ms: most of a commit hook's run is start-up.
 // `pnpm build` runs it after `tsc -b`. The bin uses the bundle only while it is newer than the
 // compiled modules it was made from (bin/entry.js); the package's `exports` and types are dist's.
+//
+// The chunks are CommonJS (bundle/package.json says so) so that the bin can compile them itself
+// with V8's code cache (bin/code-cache.js), which Node 20 offers no ES module; every chunk the bin
+// loads that way is named by its content's hash (the main entry too: package.json's `main` names
+// it), so a cached compilation can never be applied to another text. The package's version is
+// written in, so no run reads package.json, and `--version` and `--help` alone are answered from
+// the manifest and help.txt without loading any chunk.
 
-import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const dist = (name) => fileURLToPath(new URL(`../dist/${name}`, import.meta.url));
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/** dist/version.js reads package.json; the bundle's knows its version. */
+const versionWrittenIn = {
+  name: 'version-written-in',
+  load(id) {
+    if (id !== dist('version.js')) return null;
+    return `/** The version of the mwsguard package (written in by scripts/bundle.js). */
+export function readVersion() {
+  return Promise.resolve(${JSON.stringify(version)});
+}
+`;
+  },
+};
 
 /** Bundles dist/cli.js and dist/scan-worker.js into `outDir` (emptied first). */
 export async function bundle(outDir = fileURLToPath(new URL('../bundle/', import.meta.url))) {
@@ -21,11 +43,30 @@ export async function bundle(outDir = fileURLToPath(new URL('../bundle/', import
     // validator stays a file of the package, next to its schema.
     external: (id) =>
       id.startsWith('node:') || /^(?:ajv|ignore|picomatch)(?:\/|$)/.test(id) || id.endsWith('.validate.js'),
+    plugins: [versionWrittenIn],
     logLevel: 'warn',
   });
   rmSync(outDir, { recursive: true, force: true });
-  await build.write({ dir: outDir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' });
+  const { output } = await build.write({
+    dir: outDir,
+    format: 'cjs',
+    // `require` in place of `import()` for what the chunks load on demand (the config validator,
+    // an ES module that Node >= 20.19 requires; worker_threads): a script compiled through
+    // `vm` cannot `import()` without an experimental flag.
+    dynamicImportInCjs: false,
+    // The worker is started by its name (scan-files.ts); Node's own loader runs it.
+    entryFileNames: (chunk) => (chunk.name === 'scan-worker' ? '[name].js' : '[name]-[hash].js'),
+    chunkFileNames: '[name]-[hash].js',
+  });
   await build.close();
+  const main = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.name === 'cli')?.fileName;
+  if (main === undefined) throw new Error('the bundle has no cli entry');
+  // `version` and help.txt: the bin answers `--version` and `--help` from them (bin/entry.js).
+  const { HELP_TEXT } = await import(pathToFileURL(dist('help.js')).href);
+  writeFileSync(join(outDir, 'help.txt'), HELP_TEXT);
+  // Written last: the bin takes the bundle for fresh while this file is newer than dist/.
+  const manifest = { private: true, type: 'commonjs', main: `./${main}`, version };
+  writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await bundle();

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { KINDS, isKind } from '@mwsguard/core';
 import { describeFailure, errnoCode } from './errno.js';
@@ -56,10 +56,12 @@ export function renderBaseline(findings: readonly FileFinding[], baselineFile: s
 }
 
 /** Reads and checks a baseline file; any problem is a usage error naming the file. */
-export async function loadBaseline(path: string, displayName: string): Promise<Baseline> {
+export function loadBaseline(path: string, displayName: string): Baseline {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Synchronous, as every small read of a run: `node:fs/promises` alone costs a few
+    // milliseconds of start-up.
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') throw new UsageError(`Baseline file not found: ${displayName}`);
     throw new UsageError(`Cannot read the baseline file ${displayName} (${describeFailure(error)}).`);

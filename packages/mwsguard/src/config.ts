@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { Kind } from '@mwsguard/core';
@@ -79,7 +79,7 @@ export function emptyConfig(cwd: string): Config {
 export async function loadConfig(cwd: string, explicitPath: string | undefined): Promise<Config> {
   if (explicitPath !== undefined) {
     const path = resolve(cwd, explicitPath);
-    const text = await readText(path);
+    const text = readText(path);
     if (text === undefined) throw new UsageError(`Cannot read the config file ${explicitPath}.`);
     const isPackage = basename(path) === 'package.json';
     const raw = parseJson(text, explicitPath);
@@ -91,11 +91,11 @@ export async function loadConfig(cwd: string, explicitPath: string | undefined):
     return resolveConfig(raw, explicitPath, dirname(path));
   }
   for (let dir = cwd; ; dir = dirname(dir)) {
-    const own = await readText(join(dir, CONFIG_FILE));
+    const own = readText(join(dir, CONFIG_FILE));
     if (own !== undefined) {
       return resolveConfig(parseJson(own, join(dir, CONFIG_FILE)), join(dir, CONFIG_FILE), dir);
     }
-    const manifest = await readText(join(dir, 'package.json'));
+    const manifest = readText(join(dir, 'package.json'));
     if (manifest !== undefined) {
       // A package.json that is not valid JSON is not ours to judge unless it is meant for us.
       let parsed: unknown;
@@ -111,9 +111,14 @@ export async function loadConfig(cwd: string, explicitPath: string | undefined):
   }
 }
 
-async function readText(path: string): Promise<string | undefined> {
+/**
+ * The text of `path`, `undefined` when there is no such file. Synchronous: discovery reads two
+ * names in every directory up to the root, and each asynchronous read was a round trip through
+ * the thread pool (with `node:fs/promises` loaded for it) in a commit hook's run.
+ */
+function readText(path: string): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     const code = errnoCode(error);
     if (isMissing(code) || code === 'EISDIR') return undefined;
@@ -136,7 +141,9 @@ function parseJson(text: string, source: string): unknown {
  * the compile), as much as the rest of a small scan.
  */
 async function validate(raw: unknown): Promise<ErrorObject[]> {
-  const { default: validator } = await import('../schema/mwsguard.config.validate.js');
+  // The named export: the bundle requires this ES module, and a `default` read through that
+  // interop would be the namespace.
+  const { validate: validator } = await import('../schema/mwsguard.config.validate.js');
   return validator(raw) ? [] : (validator.errors ?? []);
 }
 

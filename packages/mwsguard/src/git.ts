@@ -74,26 +74,29 @@ export type BlobContent =
   | { readonly kind: 'tooLarge'; readonly size: number }
   | { readonly kind: 'missing' };
 
+/** A request of {@link BlobReader} waiting for its object. */
+interface BlobRequest {
+  readonly resolve: (blob: BlobContent) => void;
+  readonly reject: (error: Error) => void;
+  header?: { size: number; keep: boolean };
+  readonly parts: Buffer[];
+  received: number;
+}
+
 /**
- * Reads blobs through one `git cat-file --batch` process, one request at a time: only the blob
- * being read is held in memory, and a blob over `maxSize` bytes (0: no limit) is skipped as it
- * streams by instead of being buffered.
+ * Reads blobs through one `git cat-file --batch` process. Requests are written as they are made
+ * and answered in order, so a caller may ask for the next few blobs before it has scanned the
+ * first (one round trip to git per blob was a good part of a commit hook's wall time). Only
+ * requested blobs are held in memory, and a blob over `maxSize` bytes (0: no limit) is skipped as
+ * it streams by instead of being buffered.
  */
 export class BlobReader {
   readonly #child: ChildProcessWithoutNullStreams;
   #buffer: Buffer = Buffer.alloc(0);
-  #pending:
-    | {
-        resolve: (blob: BlobContent) => void;
-        reject: (error: Error) => void;
-        header?: { size: number; keep: boolean };
-        parts: Buffer[];
-        received: number;
-      }
-    | undefined;
+  /** Requests written to git and not yet answered, oldest first. */
+  readonly #pending: BlobRequest[] = [];
   #failure: Error | undefined;
-  #queue: Promise<unknown> = Promise.resolve();
-  readonly #maxSize: number;
+  #maxSize: number;
 
   constructor(cwd: string, maxSize: number, env?: Readonly<Record<string, string | undefined>>) {
     this.#maxSize = maxSize;
@@ -108,43 +111,44 @@ export class BlobReader {
     this.#child.on('close', () => {
       this.#fail(new Error('git cat-file stopped unexpectedly'));
     });
+    this.#child.stdin.on('error', (error) => {
+      this.#fail(error);
+    });
     this.#child.stderr.resume();
+  }
+
+  /**
+   * The size above which a blob is skipped; set it before the first read (a reader started
+   * before the configuration was read learns its limit here).
+   */
+  set maxSize(bytes: number) {
+    this.#maxSize = bytes;
   }
 
   /** Reads the object `id` (a blob id, or `:path` for the index). Requests are served in order. */
   read(id: string): Promise<BlobContent> {
-    const result = this.#queue.then(
-      () =>
-        new Promise<BlobContent>((resolve, reject) => {
-          if (this.#failure) {
-            reject(this.#failure);
-            return;
-          }
-          this.#pending = { resolve, reject, parts: [], received: 0 };
-          this.#child.stdin.write(`${id}\n`);
-        }),
-    );
-    this.#queue = result.catch(() => undefined);
-    return result;
+    if (this.#failure) return Promise.reject(this.#failure);
+    return new Promise<BlobContent>((resolve, reject) => {
+      this.#pending.push({ resolve, reject, parts: [], received: 0 });
+      this.#child.stdin.write(`${id}\n`);
+    });
   }
 
-  /** Ends the git process. */
-  async close(): Promise<void> {
-    await this.#queue;
-    this.#failure ??= new Error('closed');
-    this.#child.stdin.end();
+  /** Ends the git process; requests not answered yet are rejected. */
+  close(): Promise<void> {
+    this.#fail(new Error('closed'));
+    if (!this.#child.stdin.writableEnded) this.#child.stdin.end();
+    return Promise.resolve();
   }
 
   #fail(error: Error): void {
     this.#failure ??= error;
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.reject(this.#failure);
+    for (const request of this.#pending.splice(0)) request.reject(this.#failure);
   }
 
   #drain(): void {
     for (;;) {
-      const pending = this.#pending;
+      const pending = this.#pending[0];
       if (!pending) return;
       if (!pending.header) {
         const newline = this.#buffer.indexOf(10);
@@ -154,7 +158,7 @@ export class BlobReader {
         const match = /^\S+ (\S+) (\d+)$/.exec(line);
         if (!match) {
           // `<id> missing`, `<id> ambiguous`: nothing follows the header line.
-          this.#pending = undefined;
+          this.#pending.shift();
           pending.resolve({ kind: 'missing' });
           continue;
         }
@@ -170,7 +174,7 @@ export class BlobReader {
       pending.received += take;
       this.#buffer = this.#buffer.subarray(take);
       if (pending.received < size + 1) return;
-      this.#pending = undefined;
+      this.#pending.shift();
       if (!keep)
         pending.resolve(size > this.#maxSize && this.#maxSize > 0 ? { kind: 'tooLarge', size } : { kind: 'missing' });
       else pending.resolve({ kind: 'blob', bytes: Buffer.concat(pending.parts).subarray(0, size) });

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type Ignore from 'ignore';
+import { nearestWorkTree } from './work-tree.js';
 
 /** `ignore`, required when the first ignore file is read: `scan FILE` reads none. */
 let ignoreModule: typeof Ignore | undefined;
@@ -37,7 +38,7 @@ export class GitignoreRules {
    * `.gitignore` above it (`coverage/` in the repository's root file and a walk of `coverage`).
    */
   static forRoot(root: string, env: GitignoreEnv = {}): GitignoreRules | undefined {
-    const top = repositoryRoot(root);
+    const top = nearestWorkTree(root);
     if (top === undefined) return new GitignoreRules([]);
     // The directories from the repository's root down to the walk's root, outermost first.
     const chain: string[] = [];
@@ -74,19 +75,6 @@ export class GitignoreRules {
       if (verdict.unignored) return false;
     }
     return false;
-  }
-}
-
-/** The nearest directory at or above `dir` holding `.git` (a directory, or a worktree's file). */
-function repositoryRoot(dir: string): string | undefined {
-  for (let current = dir; ; current = dirname(current)) {
-    try {
-      statSync(join(current, '.git'));
-      return current;
-    } catch {
-      // not here: go up
-    }
-    if (dirname(current) === current) return undefined;
   }
 }
 

@@ -2,49 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { unlinkSync } from 'node:fs';
-import type { OutputStream, RunIO } from './io.js';
+import type { RunIO } from './io.js';
 import { UsageError } from './usage-error.js';
 
-/** Chunks are gathered up to this size before a write: thousands of findings, few syscalls. */
-const CHUNK_BYTES = 64 * 1024;
-
-/** Joins small strings into chunks of about {@link CHUNK_BYTES}. */
-function* coalesce(parts: Iterable<string>): Generator<string> {
-  let buffer = '';
-  for (const part of parts) {
-    buffer += part;
-    if (buffer.length >= CHUNK_BYTES) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  if (buffer !== '') yield buffer;
-}
-
-/**
- * Writes a report to a stream chunk by chunk, waiting for `drain` when the stream asks for it,
- * so a report with many findings is never built as one string. A stream closed by its reader
- * (`| head`) ends the writing: the wait ends on `close` too, so the run still returns its exit code.
- */
-export async function writeToStream(parts: Iterable<string>, stream: OutputStream): Promise<void> {
-  for (const chunk of coalesce(parts)) {
-    if (stream.destroyed === true) return;
-    const ok = stream.write(chunk);
-    if (ok === false && typeof stream.once === 'function') await drainOrClose(stream);
-  }
-}
-
-function drainOrClose(stream: OutputStream): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = (): void => {
-      stream.removeListener?.('drain', done);
-      stream.removeListener?.('close', done);
-      resolve();
-    };
-    stream.once?.('drain', done);
-    stream.once?.('close', done);
-  });
-}
+// Reports to a stream: write-stream.ts, which a scan printing to stdout loads without this
+// module's file system and crypto imports.
+export { writeToStream } from './write-stream.js';
+import { coalesce } from './write-stream.js';
 
 /**
  * Writes a report to `path` atomically: into a temporary file next to it, flushed to disk, then

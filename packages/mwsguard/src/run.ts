@@ -15,12 +15,13 @@ import { loadRenderer } from './formatters/load.js';
 import { GlobList } from './globs.js';
 import { HELP_TEXT, USAGE_HINT } from './help.js';
 import type { OutputStream, RunIO } from './io.js';
-import { writeFileAtomically, writeToStream } from './output.js';
+import { writeToStream } from './write-stream.js';
 import { DEFAULT_PROGRESS_DELAY_MS, Progress } from './progress.js';
 import { DEFAULT_MAX_FILE_SIZE } from './read.js';
 import { INCOMPLETE_REASONS, SEVERITIES, compareFindings, compareStrings } from './result.js';
 import type { FileFinding, ReportSeverity, ScanResult, SkippedFile, SuppressedFinding } from './result.js';
 import type { FilesScan } from './scan-files.js';
+import type { StagedGit } from './staged-git.js';
 import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT } from './summary.js';
 import { redactMessage, redactPath } from './redact.js';
 import { UsageError } from './usage-error.js';
@@ -33,7 +34,16 @@ import { escapeControl, escapeControlLines } from './escape.js';
  * code: 0 clean, 1 findings, 2 usage or config error, 3 incomplete scan. All I/O goes through
  * `io`; unexpected errors reject (the bin maps them to exit 2).
  */
-export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode> {
+export async function run(argv: readonly string[], io: RunIO, started: Started = {}): Promise<ExitCode> {
+  try {
+    return await runCommand(argv, io, started);
+  } finally {
+    // Unused when the run stopped before the scan (a bad config): git must not wait on.
+    await started.staged?.reader.close();
+  }
+}
+
+async function runCommand(argv: readonly string[], io: RunIO, started: Started): Promise<ExitCode> {
   try {
     const command = parseCommand(argv);
     switch (command.name) {
@@ -49,7 +59,7 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
         return await runInstallHook(command, io);
       case 'scan':
       case 'baseline':
-        return await runScan(command, io);
+        return await runScan(command, io, started);
       case 'report': {
         // Loaded only for this command: it reads the SARIF formatter and its rule texts.
         const { runReportMerge } = await import('./report-merge/index.js');
@@ -65,6 +75,11 @@ export async function run(argv: readonly string[], io: RunIO): Promise<ExitCode>
     io.stderr.write(`mwsguard: ${escapeControlLines(redactMessage(error.message))}\n${USAGE_HINT}\n`);
     return EXIT_ERROR;
   }
+}
+
+/** Work the bin started before it loaded this module (`cli.ts`): a staged scan's git processes. */
+export interface Started {
+  readonly staged?: StagedGit;
 }
 
 /**
@@ -107,14 +122,14 @@ async function runInstallHook(command: InstallHookCommand, io: RunIO): Promise<E
   return EXIT_OK;
 }
 
-async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promise<ExitCode> {
+async function runScan(command: ScanCommand | BaselineCommand, io: RunIO, started: Started): Promise<ExitCode> {
   const startedAt = new Date();
   const config = command.config === false ? emptyConfig(io.cwd) : await loadConfig(io.cwd, command.config);
-  const baseline = command.name === 'scan' ? await resolveBaseline(command, config, io.cwd) : undefined;
+  const baseline = command.name === 'scan' ? resolveBaseline(command, config, io.cwd) : undefined;
   for (const warning of config.warnings)
     io.stderr.write(`mwsguard: warning: ${escapeControl(redactMessage(warning))}\n`);
   const progress = new Progress(io.stderr, !command.quiet, progressDelay(io.env));
-  const scan = await collect(command, config, io, () => {
+  const scan = await collect(command, config, io, started, () => {
     progress.tick();
   });
   progress.done();
@@ -154,6 +169,7 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
   if (command.name === 'baseline') {
     const target = resolve(io.cwd, command.output ?? DEFAULT_BASELINE_FILE);
     const entries = renderBaseline(result.findings, target, io.cwd);
+    const { writeFileAtomically } = await import('./output.js');
     await writeFileAtomically(target, [entries], command.output ?? DEFAULT_BASELINE_FILE, io.onSignal);
     const count = (entries.match(/"fingerprint"/g) ?? []).length;
     if (!command.quiet) {
@@ -171,6 +187,7 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO): Promi
   if (command.output !== undefined) {
     const color = isColorEnabled(io.env, false);
     const parts = render(result, { color, toolVersion, quiet: command.quiet, verbose: command.verbose, locale });
+    const { writeFileAtomically } = await import('./output.js');
     await writeFileAtomically(resolve(io.cwd, command.output), parts, command.output, io.onSignal);
   } else {
     const color = isColorEnabled(io.env, io.stdout.isTTY === true);
@@ -188,6 +205,7 @@ async function collect(
   command: ScanCommand | BaselineCommand,
   config: Config,
   io: RunIO,
+  started: Started,
   onFile: () => void,
 ): Promise<FilesScan & { commitsScanned?: number }> {
   const maxFileSize = command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -212,6 +230,7 @@ async function collect(
       allow,
       onFile,
       ...kinds,
+      ...(started.staged === undefined ? {} : { git: started.staged }),
     });
   }
   if (command.history) {
@@ -310,7 +329,7 @@ function applyPolicy(
   return { findings: kept, suppressed };
 }
 
-async function resolveBaseline(command: ScanCommand, config: Config, cwd: string): Promise<Baseline | undefined> {
+function resolveBaseline(command: ScanCommand, config: Config, cwd: string): Baseline | undefined {
   if (command.baseline === false) return undefined;
   if (command.baseline !== undefined) return loadBaseline(resolve(cwd, command.baseline), command.baseline);
   if (config.baseline !== undefined) return loadBaseline(config.baseline, relative(cwd, config.baseline));

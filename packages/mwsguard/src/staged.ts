@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { toDisplayPath } from './display-path.js';
-import { BlobReader, git, repositoryRoot } from './git.js';
+import type { BlobContent, BlobReader } from './git.js';
 import type { GlobList } from './globs.js';
 import { decodeSource } from './read.js';
 import type { FilesScan } from './scan-files.js';
@@ -8,6 +8,8 @@ import { scanDecoded } from './scan-source.js';
 import type { SourceScanOptions } from './scan-source.js';
 import { formatSize } from './size.js';
 import { UsageError } from './usage-error.js';
+import { startStagedGit } from './staged-git.js';
+import type { StagedGit } from './staged-git.js';
 import { appendAll } from './append.js';
 
 /** Options of {@link scanStaged}. */
@@ -18,6 +20,8 @@ export interface StagedOptions extends SourceScanOptions {
   readonly maxFileSize: number;
   readonly ignore: readonly GlobList[];
   readonly onFile?: () => void;
+  /** The git processes, when they were started before the scanner loaded ({@link startStagedGit}). */
+  readonly git?: StagedGit;
 }
 
 const EMPTY_ID = /^0+$/;
@@ -29,50 +33,29 @@ const EMPTY_ID = /^0+$/;
  * deletions; symbolic links (their content is a path) and submodules are skipped.
  */
 export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
-  // Both at once: each git process costs a few milliseconds of start-up, which is a good part of
-  // a commit hook's run. Outside a repository `repositoryRoot` rejects, as before (git diff only fails).
-  const [root, diff] = await Promise.all([
-    repositoryRoot(options.cwd),
-    git(
-      [
-        '-c',
-        'core.quotePath=false',
-        'diff',
-        '--cached',
-        '--raw',
-        '-z',
-        '--no-renames',
-        '--no-ext-diff',
-        '--abbrev=40',
-        '--diff-filter=ACMRT',
-        '--',
-        ...options.pathspecs,
-      ],
-      options.cwd,
-    ),
-  ]);
-  if (diff.code !== 0) throw new UsageError(`git diff --cached failed: ${firstLine(diff.stderr)}`);
-  const scan: FilesScan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
-  const entries = parseRaw(diff.stdout);
-  if (entries.length === 0) return scan;
-  const reader = new BlobReader(root, options.maxFileSize);
+  const started = options.git ?? startStagedGit(options.cwd, options.pathspecs);
+  const { reader } = started;
+  reader.maxSize = options.maxFileSize;
   try {
-    for (const entry of entries) {
+    // Outside a repository `root` rejects (git diff only fails).
+    const [root, diff] = await Promise.all([started.root, started.diff]);
+    if (diff.code !== 0) throw new UsageError(`git diff --cached failed: ${firstLine(diff.stderr)}`);
+    const scan: FilesScan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
+    const blobs = new Prefetch(reader);
+    const entries = parseRaw(diff.stdout).map((entry) => {
       const absolutePath = join(root, entry.path);
-      const file = toDisplayPath(options.cwd, absolutePath);
+      return { ...entry, absolutePath, skip: skipReason(entry, absolutePath, options.ignore) };
+    });
+    for (const entry of entries) if (entry.skip === undefined) blobs.add(entry.id);
+    for (const entry of entries) {
+      const file = toDisplayPath(options.cwd, entry.absolutePath);
       options.onFile?.();
-      if (entry.mode === '160000') continue;
-      if (entry.mode === '120000') {
-        scan.skipped.push({ file, reason: 'symlink' });
+      if (entry.skip === 'none') continue;
+      if (entry.skip !== undefined) {
+        scan.skipped.push({ file, reason: entry.skip });
         continue;
       }
-      if (options.ignore.some((list) => list.matches(absolutePath))) {
-        scan.skipped.push({ file, reason: 'ignored' });
-        continue;
-      }
-      // An intent-to-add entry (git add -N) has no content staged yet.
-      if (EMPTY_ID.test(entry.id)) continue;
-      const blob = await reader.read(entry.id);
+      const blob = await blobs.next();
       if (blob.kind === 'missing') {
         scan.skipped.push({ file, reason: 'unreadable', detail: 'blob missing from the object database' });
         continue;
@@ -92,10 +75,59 @@ export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
       appendAll(scan.findings, result.findings);
       appendAll(scan.suppressed, result.suppressed);
     }
+    return scan;
   } finally {
     await reader.close();
   }
-  return scan;
+}
+
+/**
+ * Why a staged entry is not read: `none` for what is not a file's content (a submodule, an
+ * intent-to-add entry, `git add -N`, which has no content staged yet), a skip reason for a
+ * symbolic link (its content is a path) or an ignored path; `undefined` for a blob to scan.
+ */
+function skipReason(
+  entry: RawEntry,
+  absolutePath: string,
+  ignore: readonly GlobList[],
+): 'none' | 'symlink' | 'ignored' | undefined {
+  if (entry.mode === '160000') return 'none';
+  if (entry.mode === '120000') return 'symlink';
+  if (ignore.some((list) => list.matches(absolutePath))) return 'ignored';
+  return EMPTY_ID.test(entry.id) ? 'none' : undefined;
+}
+
+/** How many blobs are asked of git ahead of the one being scanned: at most this many are held in memory. */
+const READ_AHEAD = 8;
+
+/**
+ * The blobs to scan, in order, each asked of git a few blobs before it is needed, so that git
+ * writes the next while this process scans the last instead of waiting on one round trip each.
+ */
+class Prefetch {
+  readonly #ids: string[] = [];
+  readonly #asked: Promise<BlobContent>[] = [];
+  #taken = 0;
+
+  constructor(private readonly reader: BlobReader) {}
+
+  add(id: string): void {
+    this.#ids.push(id);
+  }
+
+  next(): Promise<BlobContent> {
+    while (this.#asked.length < this.#ids.length && this.#asked.length < this.#taken + 1 + READ_AHEAD) {
+      const blob = this.reader.read(this.#ids[this.#asked.length] ?? '');
+      // Awaited in turn by `next`; a read that fails after an earlier failure ended the scan is
+      // not an unhandled rejection.
+      blob.catch(() => undefined);
+      this.#asked.push(blob);
+    }
+    const blob = this.#asked[this.#taken];
+    if (blob === undefined) return Promise.reject(new Error('no blob left to read'));
+    this.#taken += 1;
+    return blob;
+  }
 }
 
 interface RawEntry {

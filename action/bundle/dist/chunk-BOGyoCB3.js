@@ -1,1 +1,0 @@
-export { n as renderGithub } from "./chunk-CR6GENbo.js";

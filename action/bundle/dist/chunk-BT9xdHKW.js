@@ -1,1 +1,0 @@
-export { n as renderSarif } from "./chunk-CygsC3kX.js";

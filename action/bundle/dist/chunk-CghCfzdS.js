@@ -1,1 +1,0 @@
-export { t as renderJson } from "./chunk-4YRkKD7S.js";

@@ -1,1 +1,0 @@
-export { t as scanDiscovered, n as scanOneFile } from "./chunk-Bnv86HIt.js";

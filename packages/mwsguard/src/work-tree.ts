@@ -1,0 +1,54 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** The nearest directory at or above `dir` holding `.git` (a directory, or a worktree's file). */
+export function nearestWorkTree(dir: string): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    if (statSync(join(current, '.git'), { throwIfNoEntry: false })) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+/**
+ * The top of the work tree `cwd` is in, found without starting git (a process start is a good
+ * part of a commit hook's run), or `undefined` wherever git's own answer (`git rev-parse
+ * --show-toplevel`) could differ: a variable that moves or bounds git's search is set, `cwd` is
+ * inside a git directory, or the repository's configuration could name a work tree elsewhere.
+ */
+export function plainWorkTree(cwd: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (MOVED_BY.some((name) => env[name] !== undefined)) return undefined;
+  if (cwd.split(/[\\/]/).includes('.git')) return undefined;
+  const top = nearestWorkTree(cwd);
+  if (top === undefined) return undefined;
+  const gitDir = gitDirectory(join(top, '.git'));
+  const config = gitDir === undefined ? undefined : configText(gitDir);
+  // `core.worktree`, or per-worktree configuration that could hold it: ask git.
+  return config === undefined || /worktree/i.test(config) ? undefined : top;
+}
+
+/** Variables with which git looks for the repository or its work tree somewhere else. */
+const MOVED_BY = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM'];
+
+const readOptional = (path: string): string | undefined => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/** The git directory `.git` is, or names (`gitdir: <path>` in a linked worktree or a submodule). */
+function gitDirectory(dotGit: string): string | undefined {
+  if (statSync(dotGit, { throwIfNoEntry: false })?.isDirectory()) return dotGit;
+  const named = /^gitdir: ([^\r\n]+)/.exec(readOptional(dotGit) ?? '')?.[1];
+  return named === undefined ? undefined : resolve(dirname(dotGit), named);
+}
+
+/** The configuration git reads for `gitDir`: its own, a linked worktree's common one, `config.worktree`. */
+function configText(gitDir: string): string | undefined {
+  const common = readOptional(join(gitDir, 'commondir'))?.trim();
+  const files = [join(gitDir, 'config'), join(gitDir, 'config.worktree')];
+  if (common) files.push(join(resolve(gitDir, common), 'config'));
+  const texts = files.map(readOptional).filter((text) => text !== undefined);
+  return texts.length === 0 ? undefined : texts.join('\n');
+}
