@@ -95,5 +95,6 @@ describe('real-world corpus', () => {
   });
 });
 
-// Floors a little under today's dev figures: a change that loses ground fails here.
-const DEV_FLOORS = { typeAPrecision: 0.9, typeAFileRecall: 0.9, valueRecall: 0.97, valuePrecision: 0.97 };
+// Floors a little under today's dev figures: a change that loses ground fails here. (The dev split
+// grew from 23 to 70 type-A files with corpora d to g; its per-file recall is 0.79 today.)
+const DEV_FLOORS = { typeAPrecision: 0.9, typeAFileRecall: 0.75, valueRecall: 0.97, valuePrecision: 0.97 };

@@ -21,6 +21,8 @@ const XML_ELEMENT = /<([A-Z_][\w.:-]{0,100})(?:\s[^<>]{0,200})?>$/i;
 const PAIR_CALL = /["']([A-Z_][\w.\- ]{0,100})["']\s*,\s*$/i;
 // `setSecretKey(`, `withSecretKey(`, `.secret_key(`.
 const SETTER = /\b(?:set|with|put)_?([A-Za-z]\w{0,100})\s*\(\s*$/;
+// `.clientSecret(` in a builder chain.
+const BUILDER_STEP = /\.([a-z_]\w{0,60})\(\s*$/i;
 // `name = `, `name: `, `"name": `, `name => `, `name := `, `name: string = `, `['name'] = `.
 const ASSIGNMENT =
   // eslint-disable-next-line regexp/no-super-linear-backtracking -- runs on a window of at most WINDOW characters
@@ -90,6 +92,9 @@ function nameFromPrefix(prefix: string): string | undefined {
   if (strict !== undefined && nameRole(strict) !== 'none') return strict;
   const loose = LOOSE.exec(tail)?.[1];
   if (loose !== undefined && nameRole(loose) !== 'none') return loose;
+  // A builder's named step: `.clientSecret("…")`, `.accessKeyId("…")` (Java, Kotlin, C#).
+  const step = BUILDER_STEP.exec(tail)?.[1];
+  if (step !== undefined && ['secret-key', 'access-key', 'lwa-client-secret'].includes(nameRole(step))) return step;
   // `aws configure set aws_secret_access_key …`, `| aws_secret_access_key  …` in prose.
   const spaced = /(?:^|\s)([A-Z_][\w.-]{2,100})$/i.exec(tail)?.[1];
   if (spaced !== undefined && ['secret-key', 'access-key', 'lwa-client-secret'].includes(nameRole(spaced)))

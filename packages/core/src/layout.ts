@@ -183,7 +183,9 @@ export class Layout {
 
   /** Offset of the last `<form` tag before `offset`, or -1 (HTML forms are one record). */
   formBefore(offset: number): number {
-    this.#forms ??= [...this.text.matchAll(/<form\b/gi)].map((m) => m.index);
+    this.#forms ??= [...this.text.matchAll(/<(?:[a-z]{1,4}-)?form\b|\bBeginForm\b|\bForm::open\b|\bform_open/gi)].map(
+      (m) => m.index,
+    );
     let found = -1;
     for (let lo = 0, hi = this.#forms.length - 1; lo <= hi;) {
       const mid = (lo + hi) >> 1;
@@ -217,6 +219,17 @@ export class Layout {
     return this.containerAt(opener);
   }
 
+  /**
+   * The text before a bracket on its line (its last 100 characters), or, for a bracket alone on
+   * its line (Allman style: `public class Store` above `{`), the line above it.
+   */
+  #headOf(opener: number): string {
+    const line = this.index.lineOf(opener);
+    const head = this.text.slice(this.index.lineStart(line), opener);
+    if (line === 0 || head.trim() !== '') return head.slice(-100);
+    return this.text.slice(this.index.lineStart(line - 1), this.index.lineEnd(line - 1, this.text)).slice(-100);
+  }
+
   /** The first 200 characters of a line: enough to name a record, bounded on minified lines. */
   lineText(line: number): string {
     const start = this.index.lineStart(line);
@@ -232,14 +245,10 @@ export class Layout {
     const section = this.#lineSection[line] ?? -1;
     const sectionText = section >= 0 ? this.lineText(section) : '';
     if (container >= 0) {
-      const cLine = this.index.lineOf(container);
-      const fullHead = this.text.slice(this.index.lineStart(cLine), container).slice(-100);
+      const fullHead = this.#headOf(container);
       const head = lastClause(fullHead);
       const parent = this.#parentOf(container);
-      const parentHead =
-        parent >= 0
-          ? lastClause(this.text.slice(this.index.lineStart(this.index.lineOf(parent)), parent).slice(-100))
-          : '';
+      const parentHead = parent >= 0 ? lastClause(this.#headOf(parent)) : '';
       const keyed =
         // eslint-disable-next-line regexp/no-super-linear-move -- `fullHead` is at most 100 characters
         /["']?([\w$-]+)["']?\s*[:=]\s*$|["']([\w$-]+)["']\s*,\s*$/.exec(fullHead)?.slice(1).find(Boolean) ?? '';

@@ -66,6 +66,14 @@ const NOT_SECRET_WORDS = new Set([
   'prefix',
   'suffix',
   'last4',
+  'last',
+  'four',
+  'preview',
+  'redacted',
+  'obfuscated',
+  'status',
+  'enabled',
+  'configured',
   'masked',
   'mask',
   'header',
@@ -149,20 +157,22 @@ function classifyName(name: string): NameRole {
   if (n.includes('refreshtoken')) return 'refresh-token';
   if (/mwsauthtoken|^authtoken$|mwstoken|^token$/.test(n) || (n.endsWith('authtoken') && !n.includes('refresh')))
     return 'auth-token';
-  if (/clientsecret|lwasecret/.test(n)) return 'lwa-client-secret';
+  if (/clientsecret|lwa[a-z]{0,12}secret/.test(n)) return 'lwa-client-secret';
   if (/clientid|lwaappid|lwaclient|appclientid/.test(n)) return 'lwa-client-id';
   if (n.includes('secret')) {
     if (OTHER_SECRET.test(n) && !/aws|mws|amz|sellingpartner|spapi/.test(n)) return 'not-secret';
-    if (/key|access|aws|mws|amz|sellingpartner|spapi/.test(n)) return 'secret-key';
+    if (/key|access|aws|mws|amz|amazon|iam|sellingpartner|spapi/.test(n)) return 'secret-key';
     return 'generic-secret';
   }
   if (/awssecret|mwssecret|amzsecret/.test(n)) return 'secret-key';
   if (
-    /accesskey|^(?:aws|mws|amazon|amz|dev|developer|seller|merchant)?keyid$|^awskey$|^mwskey$|^accessid$|^awsaccessid$/.test(
+    (/accesskey|^(?:aws|mws|amazon|amz|dev|developer|seller|merchant)?keyid$|^awskey$|^mwskey$|^accessid$|^awsaccessid$/.test(
       n,
-    ) &&
+    ) ||
+      // `aws_api_key`, `amazon_key`, `amz_key`: named for Amazon, and no other key is.
+      /^(?:aws|mws|amazon|amz)(?:api|access)?key$/.test(n)) &&
     !/secret|signature|hash|kms|gpg|pgp|ssh|public|private|license/.test(n) &&
-    (!n.includes('api') || /spapi|sellingpartner/.test(n))
+    (!n.includes('api') || /spapi|sellingpartner|^(?:aws|mws|amazon|amz)apikey$/.test(n))
   )
     return 'access-key';
   if (

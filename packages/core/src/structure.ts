@@ -1,3 +1,4 @@
+import { OPEN_BRACE, OPEN_PAREN } from './char-codes.js';
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
 import { KEY_NAME_WORDS, nameRole } from './names.js';
@@ -43,6 +44,8 @@ export interface Field {
   readonly parentRecord: string;
   /** The field is a read of a seller record's key (`seller.secretKey`), not a key position. */
   readonly isRead?: boolean;
+  /** The read is an argument of a call that builds an MWS or SP-API client (`new MwsClient(shop.secretKey)`). */
+  readonly clientArgument?: boolean;
   /** The field is one entry of a form or settings list declared as data (`'id' => 'seller_id'`). */
   readonly isFormField?: boolean;
   /** The field is declared in a stored record: a table column, an ORM model or schema field. */
@@ -53,7 +56,7 @@ export interface Field {
 
 // Value expressions that declare a stored field: ORM columns and schema types.
 const STORED_TYPE =
-  /^(?:models\.|fields\.|db\.Column|Column|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|[\w.]*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
+  /^(?:models\.|fields\.|db\.Column|Column|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
 
 // The type after a column or field name in DDL, Prisma and Go structs: `mws_secret_key VARCHAR(64)`.
 const STORED_COLUMN_TYPE =
@@ -67,9 +70,31 @@ const STORED_FIELD_TYPE =
 const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
 // A call that builds an MWS or SP-API client, open before a field read on its line.
 const MWS_CLIENT_CALL =
-  /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new)?\s*\([^()\n]{0,120}$/i;
+  /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new)?\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
 // Laravel / Rails / JS validation rules as a string: the field is submitted by a form.
 const VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
+// An INSERT's column list in a quoted string, up to a column name.
+const QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
+// An input's value read from the program's configuration or options store.
+const CONFIG_SHOWN = /\bvalue\s*=\s*["'{]?[^"'\n]{0,40}?(?:\w{0,20}config\w{0,20}|get_option|options|settings)\s*[[(]/i;
+// The same as a list: `'secret_key' => ['required', 'string', 'max:64']`.
+const VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
+// Form builders that name an input: Laravel Collective `Form::password('secret_key', …)`,
+// CodeIgniter `form_input('secret_key', …)`.
+const FORM_HELPER =
+  /(?:\bForm::(?:text|password|input|hidden|textarea|email)|\bform_(?:input|password|hidden|textarea))\(\s*["']$/;
+// A form control made in code: Angular `FormBuilder.group({ secretKey: ['', Validators.required] })`,
+// `new FormControl('')`, `this.fb.control(null)`. Its value is what a person types in.
+const FORM_CONTROL =
+  /^(?:\[\s*(?:(?:''|""|null|undefined)\s*)?[,\]]|new\s+(?:Untyped)?FormControl\b|(?:this\.)?(?:fb|formBuilder|builder)\.(?:nonNullable\.)?control\()/;
+// A form input bound to a model property, the name after it: ASP.NET MVC Razor
+// `@Html.TextBoxFor(m => m.SecretKey)`, `@Html.EditorFor(model => model.SecretKey)`.
+const RAZOR_INPUT = /\bHtml\.(?:TextBox|Password|Editor|TextArea|Hidden)For\(\s*(\w{1,20})\s*=>\s*\1\.$/;
+// The attribute that names a form input's field: HTML `name=`, Angular `formControlName=` and
+// `[(ngModel)]=`, Vue `v-model=`, ASP.NET `asp-for=`, Thymeleaf `th:field="*{…}"`, Spring's
+// `<form:input path=…>`, Livewire `wire:model=`, Alpine `x-model=`.
+const FORM_ATTRIBUTE =
+  /(?:\b(?:name|id|formControlName|v-model|ng-model|field|column|value|asp-for|th:field|path|wire:model(?:\.\w{1,10}){0,2}|x-model)|\[\(ngModel\)\])\s*=\s*["'{][^"']{0,40}$/i;
 
 const INTERESTING = /secret|access|key_?id|seller|selling|merchant|token|account_?id/gi;
 // The words of every key-field name (`KEY_NAME_WORDS`): a token holding none of them cannot be a
@@ -158,6 +183,9 @@ function collectTokens(text: string, index: LineIndex, generic: boolean): TokenH
 
 // Texts that name MWS or Amazon somewhere: only there can a bare `key` or `secret` be an MWS key.
 const MWS_NAMED = /mws|amazon/i;
+// A value read from submitted input: `body.secret` (see `readField`), `$request->secret`,
+// `$request->input('secret')`, `req.body.secret`, `request.form['secret']`.
+const SUBMITTED_VALUE = /^(?:body\.|\$request->|req\.body\b|request\.(?:form|POST|data|json)\b)/;
 // Generic field names and the key they stand for in an MWS-named record.
 const GENERIC_ROLES: ReadonlyMap<string, NameRole> = new Map([
   ['key', 'access-key'],
@@ -170,8 +198,9 @@ const GENERIC_ROLES: ReadonlyMap<string, NameRole> = new Map([
  * path is): `CREATE TABLE mws_credentials (merchant_id …, key …, secret …)`.
  */
 function isMwsGenericField(f: Field, mwsPath: boolean): boolean {
-  // A stored column or struct field, a form input, or a read: never a word in a label or prose.
-  if (f.persisted !== true && f.isRead !== true && f.formInput !== true) return false;
+  // A stored column or struct field, a form input, a read, or a field filled from submitted input
+  // (`$account->secret = $request->secret`): never a word in a label or prose.
+  if (f.persisted !== true && f.isRead !== true && f.formInput !== true && !SUBMITTED_VALUE.test(f.value)) return false;
   return mwsPath || /mws|amazon|amz/i.test(f.recordName);
 }
 
@@ -252,6 +281,7 @@ interface FieldDraft {
   readonly prefix: string;
   readonly declLine: string;
   readonly isRead: boolean;
+  readonly clientArgument?: boolean;
   readonly isFormField: boolean;
   readonly persisted: boolean;
   readonly formInput: boolean;
@@ -279,6 +309,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     ...where,
     recordName: `${where.recordName} ${draft.declLine}`,
     ...(draft.isRead ? { isRead: true } : {}),
+    ...(draft.clientArgument === true ? { clientArgument: true } : {}),
     ...(draft.isFormField ? { isFormField: true } : {}),
     ...(draft.persisted ? { persisted: true } : {}),
     ...(recordAt === 'form' || draft.formInput ? { formInput: true } : {}),
@@ -307,13 +338,15 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   let prefix = hit.prefix;
   let declLine = '';
   let isRead = false;
+  let clientArgument = false;
   let isFormField = false;
   let persisted = false;
   let formInput = false;
   // A field commented out (`// Text::make('MWS Auth Token', …)`, `# "secret_key": "…",`) is not
   // part of the live record around it: old keys left in a comment do not make a record type A,
   // nor does a commented-out token make one type B. (The literal keys stay their own findings.)
-  if (/^\s*(?:\/\/|#(?!\[))/.test(text.slice(lineStart, hit.start))) return undefined;
+  // (A line of a block comment, ` * @TableField("secret_key") private String secretKey;`, too.)
+  if (/^\s*(?:\/\/|#(?!\[)|\/?\*(?!\*?\s*[\w$]+\s*[=:]))/.test(text.slice(lineStart, hit.start))) return undefined;
   if (
     /\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(
       text.slice(Math.max(lineStart, hit.start - 160), hit.start),
@@ -321,13 +354,22 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   ) {
     return undefined; // an index or a removal names a column; it does not hold one
   }
+  // A `switch` label names a value (`case 'secret-key':`), it declares no field.
+  if (/\b(?:case|when)\s+["'`]?$/.test(before)) return undefined;
   // A comparison reads a field to test it (`assert params["AWSAccessKeyId"] == KEY`): no value is stored.
   if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return undefined;
-  if (isSubmittedRead(before, text)) {
+  if (isSubmittedRead(before, text) && sep?.[1] !== '=') {
     // A read of a submitted field: `req.body.secretKey`, `request.form['secret_key']`, `params[:secret_key]`.
     shape = 'ref';
     value = `body.${hit.leaf}`;
     recordAt = lineStart;
+    prefix = '';
+  } else if (prefix !== '' && sep === null && FORM_ATTRIBUTE.test(before)) {
+    shape = 'decl'; // a form input bound to a model's member: `v-model="form.secretKey"`
+    recordAt = 'form';
+  } else if (RAZOR_INPUT.test(before)) {
+    shape = 'decl'; // `@Html.PasswordFor(m => m.SecretKey)`: one record per form
+    recordAt = 'form';
     prefix = '';
   } else if (
     prefix !== '' &&
@@ -345,7 +387,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     isRead = true;
     shape = 'ref';
     value = hit.full;
-    recordAt = MWS_CLIENT_CALL.test(before) ? hit.keyStart : lineStart;
+    clientArgument = MWS_CLIENT_CALL.test(before);
+    recordAt = clientArgument ? hit.keyStart : lineStart;
     prefix = '';
   } else if (
     /(?:->|\.)(?:string|text|binary|char|varchar|column|addColumn|mediumText|longText|json|encrypted\w*|specificType)\(\s*["']$/i.test(
@@ -367,15 +410,33 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     shape = 'decl'; // SQL: ALTER TABLE merchants ADD COLUMN mws_secret_key BYTEA
     persisted = true;
     declLine = text.slice(lineStart, hit.start);
+  } else if (/\bt\.\w{1,20}\s+["']$/.test(before) && /^["']/.test(after)) {
+    shape = 'decl'; // Rails schema.rb: t.string "aws_secret_access_key"
+    persisted = true;
+  } else if (FORM_HELPER.test(before) && /^["']\s*[,)]/.test(after)) {
+    shape = 'decl'; // Form::password('secret_key', …), form_input('secret_key', …): one record per form
+    recordAt = 'form';
+  } else if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) {
+    return undefined; // a list of option names, `[:merchant_id, :aws_secret_access_key]`: it holds no value
   } else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
     // (A symbol that keys a hash, `:secret_key => x`, is judged by its value below; `params[:x]` reads.)
     shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
-    persisted = /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
+    // `add_column :amazon_credentials, :secret_access_key, :string`: a column of that table.
+    const table = /\badd_column\s+:(\w{1,64}),\s*:$/.exec(before)?.[1];
+    persisted = table !== undefined || /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
+    if (table !== undefined) prefix = table;
   } else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
     // A column named in its decorator: `@Column({ name: 'mws_secret_key' }) secret: string;`.
     shape = 'decl';
     persisted = true;
     recordAt = lineStart;
+  } else if (QUOTED_INSERT.test(text.slice(Math.max(lineStart, hit.start - 300), hit.start))) {
+    // An INSERT in a string names the table's columns: `"INSERT INTO stores (seller_id, secret_key) …"`
+    // (the layout does not look into strings; a bare SQL column list is a container, see `shorthand`).
+    shape = 'decl';
+    persisted = true;
+    recordAt = lineStart;
+    declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
   } else if (/\bselect\s[^;()]{0,200}$/i.test(before) && /\bfrom\s/i.test(after)) {
     // A SELECT list names the table's columns: `SELECT tenant_id, secret_key FROM tenants`.
     shape = 'decl';
@@ -394,8 +455,23 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
       recordAt = 'container';
     }
     value = cutValue(after.slice(sep[0].length));
+    // A constructor keeping its parameter (`self.secret_key = secret_key`, `this.secretKey = secretKey`,
+    // `$this->secret_key = $secret_key`, `@secret_key = secret_key`): the caller's value, not a record.
+    if (
+      sep[1] === '=' &&
+      trimChars(value, '$') === hit.leaf &&
+      (/^(?:self|this)$/.test(prefix) || before.endsWith('@'))
+    )
+      return undefined;
+    // A name whose value opens a block names a section (`'secret-key': {` in a table keyed by
+    // kind names, `mws: {`), not a field; a schema's field block says its type (`secretKey: {`
+    // then `type: String`).
+    if (value === '{') {
+      if (!opensSchemaField(text, hit.end)) return undefined;
+      persisted = true;
+    }
     // Validation rules name the fields a form submits: `'secret_key' => 'required|string|size:40'`.
-    if (VALIDATION_RULES.test(value))
+    if (VALIDATION_RULES.test(value) || VALIDATION_LIST.test(value))
       return {
         shape: 'decl',
         value: '',
@@ -412,19 +488,23 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     if (annotated?.[1] !== undefined) value = annotated[1];
     shape = classifyValue(value);
     // ORM and schema fields: `models.CharField(…)`, `fields.Char(…)`, `Column(String)`, Mongoose `{ type: String }`.
-    persisted = shape === 'decl' && STORED_TYPE.test(value);
+    persisted ||= shape === 'decl' && STORED_TYPE.test(value);
     if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
-  } else if (
-    /\b(?:name|id|formControlName|v-model|ng-model|field|column|value)\s*=\s*["'{][^"']{0,40}$/i.test(before) ||
-    /register\(\s*["']$/.test(before)
-  ) {
+    if (sep[1] === ':' && FORM_CONTROL.test(value)) {
+      shape = 'decl';
+      formInput = true;
+    }
+  } else if (FORM_ATTRIBUTE.test(before) || /register\(\s*["']$/.test(before)) {
     shape = 'decl'; // form input: one record per <form>
     recordAt = 'form';
+    // An input showing the program's own configuration (`value="<?php echo $amzConfig['X'] ?>"`,
+    // `value="' . get_option('x') . '"`) edits that configuration, not a seller's record.
+    if (CONFIG_SHOWN.test(after)) shape = 'env';
   } else if (
     hit.start - lineStart < 160 &&
     // eslint-disable-next-line regexp/no-super-linear-backtracking -- `after` is at most 160 characters
     /^\s*(?:["'`]\s*)?\??\s*(?:[;{]|$)/.test(after) &&
-    /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+)*[\w<>[\]?,.]+\s+$/.test(
+    /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+|\[[^\]\n]{1,80}\]\s*)*[\w<>[\]?,.]+\s+$/.test(
       text.slice(lineStart, hit.start),
     )
   ) {
@@ -435,7 +515,13 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after)) {
     return mayBeShorthand(text, hit);
   } else return undefined;
-  return { shape, value, recordAt, prefix, declLine, isRead, isFormField, persisted, formInput };
+  return { shape, value, recordAt, prefix, declLine, isRead, clientArgument, isFormField, persisted, formInput };
+}
+
+/** True when the block opened after `from` starts with a schema field's `type:` (Mongoose `{ type: String }`). */
+function opensSchemaField(text: string, from: number): boolean {
+  const open = text.indexOf('{', from);
+  return open !== -1 && open - from < 80 && /^[^}]{0,120}?\btype\s*:/.test(text.slice(open + 1, open + 160));
 }
 
 /**
@@ -470,14 +556,24 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
       persisted: true,
     };
   }
+  // The fields a form or serializer takes (Django `class Meta: fields = ['seller_id', 'secret_key']`),
+  // or the submitted fields a handler keeps (Laravel `$request->only(['seller_id', 'secret_key'])`).
+  const formList = /\bfields\s*=\s*$/.test(head);
+  if (formList || /\$request->only\(?\s*$/.test(head)) {
+    const where = layout.describe(hit.start, '');
+    const base = { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, ...where };
+    return formList
+      ? { ...base, shape: 'decl', value: '', formInput: true }
+      : { ...base, shape: 'ref', value: `body.${hit.leaf}` };
+  }
   const opener = text.charCodeAt(container);
-  if (opener !== 123 && opener !== 40) return undefined;
+  if (opener !== OPEN_BRACE && opener !== OPEN_PAREN) return undefined;
   const close = layout.closerOf(container);
   let value = hit.leaf;
   if (close !== undefined) {
     const m = /^\s*(?::\s*[\w<>[\]|]+\s*)?=\s*([^;\n]{1,120})/.exec(text.slice(close + 1, close + 200));
-    if (m?.[1] !== undefined && opener === 123) value = `${cutValue(m[1])}.${hit.leaf}`;
-    else if (opener === 40) {
+    if (m?.[1] !== undefined && opener === OPEN_BRACE) value = `${cutValue(m[1])}.${hit.leaf}`;
+    else if (opener === OPEN_PAREN) {
       // A parameter list: `function onboard(sellerId, accessKey, secretKey)`.
       // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move -- `head` is at most 80 characters
       if (!/(?:function\s*[\w$]*|def\s+\w+|=>|\bfunc\s+\w*|[\w$]+)\s*$/.test(head)) return undefined;

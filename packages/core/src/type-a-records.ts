@@ -42,6 +42,13 @@ export interface RecordFacts {
   readonly resolve?: (name: string) => string | undefined;
   /** The text mentions AWS, Amazon, SP-API or LWA (a literal record of another marketplace does not). */
   readonly amazon?: boolean;
+  /**
+   * The text is a self-hosted platform's settings page (the WordPress Settings API: a form posted
+   * to `options.php`): its inputs are the one site owner's own settings, not a seller's.
+   */
+  readonly siteSettings?: boolean;
+  /** The text ties its rows to the app's users (`user_id`, `ForeignKey(User)`): a stored secret is a user's own. */
+  readonly userOwned?: boolean;
 }
 
 // Seller and merchant ids as written: `A` and 9 to 15 upper-case letters and digits, one a digit.
@@ -71,13 +78,22 @@ const MARKETPLACE_IDS: ReadonlySet<string> = new Set([
   'AAHKV2X7AFYLW',
 ]);
 // Records that are forms: their blank fields ask a person to type the value in.
-const FORM_RECORD = /form|defaultvalues|initialvalues|\binputs?\b|\bfields\b/i;
+// Read on the name's words (`amazonConnectForm` → amazon Connect Form), so that `platform`,
+// `transform`, `information` and `format` are no forms.
+const FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binputs?\b|\bfields\b/i;
+
+/** True when a record's name says it is a form's model (`useForm`, `form:`, `defaultValues`). */
+function isFormRecord(recordName: string): boolean {
+  return FORM_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '));
+}
 // Map keys or item labels that name MWS regions: one developer key pair per region is correct.
 const REGION =
   /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
 // Objects that carry a caller's options into a library (`def initialize(params = {})`,
 // `constructor(options)`): keys read from them are the caller's, not a seller record's.
-const OPTION_BAGS = /^(?:params|options|opts|config|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)$/i;
+// (Also `parameterArray`, `configMap`, `options_dict`: the same bag by another name.)
+const OPTION_BAGS =
+  /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
 // A value that can be a key: one run of key characters (a label such as 'Secret Key' is not).
 const KEY_LIKE = /^["'`]?[\w+/=.-]{8,}["'`]?$/;
 // Values that are never an MWS key: a UUID, a lower-case hex digest.
@@ -110,11 +126,15 @@ interface TextView {
   readonly sellerKeyRecords: number;
   /** Per collection, the records holding literal keys. */
   readonly literalKeyRecords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per collection, the records holding blank keys beside a seller. */
+  readonly blankKeyRecords: ReadonlyMap<string, ReadonlySet<string>>;
   /** Collections whose records declare a seller id field by field (a form declared as data). */
   readonly declaredSellerCollections: ReadonlySet<string>;
   /** Collections declaring a secret-key entry: report it, not also the key id entry. */
   readonly formSecretCollections: ReadonlySet<string>;
   readonly amazon: boolean;
+  readonly siteSettings: boolean;
+  readonly userOwned: boolean;
 }
 
 /**
@@ -131,7 +151,11 @@ export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}):
   };
   const sellerOf = (list: readonly Field[]): Field | undefined =>
     list.find((f) => f.role === 'seller-id') ?? list.find((f) => f.role === 'weak-seller-id') ?? inheritedSeller(list);
-  const text = textView(fields, records, sellerOf, facts.amazon ?? true);
+  const text = {
+    ...textView(fields, records, sellerOf, facts.amazon ?? true),
+    siteSettings: facts.siteSettings ?? false,
+    userOwned: facts.userOwned ?? false,
+  };
   // Objects a seller id is read from (`$rows[0]->seller_id`): their keys are that seller's.
   // Records with a token field in a block nested in them.
   const nestedTokens = new Set(
@@ -153,24 +177,22 @@ function textView(
   records: ReadonlyMap<string, Field[]>,
   sellerOf: (list: readonly Field[]) => Field | undefined,
   amazon: boolean,
-): TextView {
+): Omit<TextView, 'siteSettings' | 'userOwned'> {
   let sellerKeyRecords = 0;
   for (const list of records.values()) {
     if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === 'literal' || f.shape === 'empty')))
       sellerKeyRecords++;
   }
-  const literalKeyRecords = new Map<string, Set<string>>();
-  for (const f of fields) {
-    if (!isKey(f) || f.shape !== 'literal') continue;
-    const set = literalKeyRecords.get(f.collection) ?? new Set<string>();
-    set.add(f.record);
-    literalKeyRecords.set(f.collection, set);
-  }
+  const literalKeyRecords = recordsByCollection(fields.filter((f) => isKey(f) && f.shape === 'literal'));
+  const blankKeyRecords = recordsByCollection(
+    fields.filter((f) => isKey(f) && f.shape === 'empty' && sellerOf(records.get(f.record) ?? []) !== undefined),
+  );
   const collectionsOf = (role: Field['role']): Set<string> =>
     new Set(fields.filter((f) => f.role === role && f.isFormField === true).map((f) => f.collection));
   return {
     sellerKeyRecords,
     literalKeyRecords,
+    blankKeyRecords,
     declaredSellerCollections: collectionsOf('seller-id'),
     formSecretCollections: collectionsOf('secret-key'),
     amazon,
@@ -186,11 +208,18 @@ function judgeRecord(
   sellerOwners: ReadonlySet<string>,
   context: { readonly nestedTokens: ReadonlySet<string> },
 ): TypeARecord | undefined {
-  // A signed request is reported at its `AWSAccessKeyId` parameter; a record at its secret key.
+  // A signed request (`AWSAccessKeyId` beside `SellerId`) is reported at its `AWSAccessKeyId`
+  // parameter; a record (`$data['AWSAccessKeyId'] = …; $data['SecretKey'] = …`) at its secret key.
+  // (A member read named like the parameter, `paramDto.AWSAccessKeyId`, is an argument, not one.)
+  const requestKeys = list.filter((f) => f.name === 'AWSAccessKeyId' && f.isRead !== true);
+  const secretKeys = list.filter((f) => f.role === 'secret-key');
+  // A request's parameters never hold the secret (it signs them): a secret stored beside them
+  // makes the record a row (`$data['SecretKey'] = $post['SecretKey']`), not a request.
+  const isRequest =
+    requestKeys.length > 0 && seller?.role === 'seller-id' && secretKeys.every((f) => f.isRead === true);
   const keys = [
-    ...list.filter((f) => f.name === 'AWSAccessKeyId'),
-    ...list.filter((f) => f.role === 'secret-key'),
-    ...list.filter((f) => f.role === 'access-key' && f.name !== 'AWSAccessKeyId'),
+    ...(isRequest ? [...requestKeys, ...secretKeys] : [...secretKeys, ...requestKeys]),
+    ...list.filter((f) => f.role === 'access-key' && !requestKeys.includes(f)),
   ];
   const lwaSecrets = list.filter((f) => f.role === 'lwa-client-secret');
   if (keys.length === 0 && lwaSecrets.length === 0) return undefined;
@@ -218,7 +247,7 @@ function judgeRecord(
     sellerNamed: isSellerish(first.recordName),
     sellerKeyed: SELLER_ID_SHAPE.test(rawLabel) && !MARKETPLACE_IDS.has(rawLabel),
     regionLabel: REGION.test(normalizeName(rawLabel)),
-    isRequest: list.some((f) => f.name === 'AWSAccessKeyId') && seller?.role === 'seller-id',
+    isRequest,
     bothApis: token && list.some((f) => f.role === 'refresh-token'),
   };
   const spApi = list.some(
@@ -261,12 +290,19 @@ function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolea
       key.isFormField === true ||
       view.sellerNamed ||
       view.bothApis ||
-      (key.persisted === true && isOwnerNamed(key.recordName)))
+      // A form's blank defaults (`useState({ sellerId: '', awsSecretKey: '', refreshToken: '' })`).
+      (key.shape === 'empty' && isFormRecord(key.recordName)) ||
+      // A stored row of IAM keys: no SP-API client library keeps one per seller or per user.
+      (key.persisted === true && (isOwnerNamed(key.recordName) || view.seller?.role === 'seller-id')))
   );
 }
 
+// A type named for a program's configuration: `Config`, `MwsClientOptions`, `MwsProperties`, `MwsConnection`.
+const CONFIG_RECORD =
+  /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
+
 // Tables named for the users or accounts that own a row (`user_sp_credentials`, `amazon_accounts`).
-const OWNER_RECORD = /\b(?:users?|accounts?|shops?|stores?)\b/i;
+const OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;
 
 function isOwnerNamed(recordName: string): boolean {
   return OWNER_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '));
@@ -291,11 +327,13 @@ function judgeKey(
       if (shape === 'env') return 'own';
     }
   }
+  // A test's generated value (`$this->faker->uuid`, `faker.string.alphanumeric(40)`, `Str::random(40)`).
+  if (FAKE_VALUE.test(value)) return undefined;
   switch (shape) {
     case 'decl':
       return judgeDeclared(key, view, text, token);
     case 'ref': {
-      const evidence = judgeReference(key, value, view, sellerOwners);
+      const evidence = judgeReference(key, value, view, sellerOwners) ?? storedByWrite(key, view);
       // Beside a token, a request is signed the right way, and an object that passes a token and
       // keys on (a library's connection) is its caller's; keys read from a seller's row or
       // record still show the record keeps them (hybrid).
@@ -305,15 +343,41 @@ function judgeKey(
     case 'literal':
       return token && view.isRequest ? undefined : judgeLiteral(key, value, view, text);
     case 'empty':
-      return token ? undefined : judgeBlank(view, text);
+      return token ? undefined : judgeBlank(key, view, text);
     case 'other':
+      return storedByWrite(key, view);
     case 'env':
       return undefined;
   }
 }
 
+// A model write, named in the text that opens its record (without the bracket): Mongoose `User.findByIdAndUpdate(id, {…})`, `Store.create({…})`, Prisma
+// `prisma.store.create({ data: {…} })`, Laravel `$store->update([…])`, `updateOrCreate`.
+const STORE_WRITE =
+  /\b(?:findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany|insertOne|insertMany|create|createMany|upsert|updateOrCreate|firstOrCreate|insert)\b|(?:->|::)update\b/;
+
+/**
+ * A key written by a model write beside the seller's id: the row keeps it, whatever it is computed
+ * from (`encrypt(secret)`). A use: where the file also shows the input, that is the finding.
+ */
+function storedByWrite(key: Field, view: RecordView): Evidence | undefined {
+  return view.seller?.role === 'seller-id' && STORE_WRITE.test(key.recordName) ? 'used' : undefined;
+}
+
 /** A declared key (column, property, form input) in a record for a seller. */
 function judgeDeclared(key: Field, view: RecordView, text: TextView, token: boolean): Evidence | undefined {
+  if (text.siteSettings && key.formInput === true) return undefined;
+  // A client's own configuration type (`type Config struct`, `class MwsClientOptions`,
+  // `@ConfigurationProperties class MwsProperties`): one seller's settings for one program, unless
+  // it is stored, asked for in a form or named for the seller.
+  if (
+    key.persisted !== true &&
+    key.formInput !== true &&
+    key.isFormField !== true &&
+    !view.sellerNamed &&
+    CONFIG_RECORD.test(key.recordName)
+  )
+    return undefined;
   const sellerDeclared = view.seller?.role === 'seller-id';
   const formEntry =
     key.isFormField === true &&
@@ -356,12 +420,17 @@ function judgeReference(
       // (`const { accessKeyId, secretAccessKey, accountId } = credentials` is AWS's own).
       (seller?.role === 'seller-id' && sellerRoot !== '' && root === sellerRoot) ||
       // Keys read from the object a seller id is read from elsewhere in the text.
-      (isSellerHolder(owner) && sellerOwners.has(owner)));
+      (isSellerHolder(owner) && sellerOwners.has(owner)) ||
+      // A seller's, shop's or user's keys passed to an MWS or SP-API client it builds
+      // (`new MarketplaceWebService_Client($store->access_key, $store->secret_key, …)`).
+      (key.clientArgument === true && isSellerHolder(owner)));
   if (fromSeller)
     return isSubmittedPath(path) ? 'input' : view.isRequest ? 'request' : key.isRead === true ? 'read' : 'used';
   // `{ sellerId, accessKey, secretKey }` written or sent together, keys from nowhere visible.
-  const shorthandTogether = path.length === 1 && value === key.name && seller?.value === seller?.name;
-  return shorthandTogether && seller?.role === 'seller-id' ? 'used' : undefined;
+  // (`this.secretKey` too: a component's state sent on, `axios.post(url, { secretKey: this.secretKey })`.)
+  const sameName = (f: Field): boolean => f.value === f.name || f.value === `this.${f.name}`;
+  const shorthandTogether = path.length === 1 && sameName(key) && seller !== undefined && sameName(seller);
+  return shorthandTogether && seller.role === 'seller-id' ? 'used' : undefined;
 }
 
 // `body.secretKey` (a submitted read, see `submitted.ts`), `req.body.secretKey`, `request.form.secret_key`.
@@ -391,11 +460,14 @@ function judgeLiteral(key: Field, value: string, view: RecordView, text: TextVie
 }
 
 /** Blank key slots: next to each of several sellers, or in a form's defaults. */
-function judgeBlank(view: RecordView, text: TextView): Evidence | undefined {
-  if (view.seller !== undefined && text.sellerKeyRecords >= 2 && !view.regionLabel) return 'hard-coded';
+function judgeBlank(key: Field, view: RecordView, text: TextView): Evidence | undefined {
+  // Blank slots in several sibling records of one collection: a template of several sellers (an
+  // object reset in two places, `$scope.SecretKey = ''`, is one form's model, not two sellers).
+  const siblings = text.blankKeyRecords.get(key.collection)?.size ?? 0;
+  if (view.seller !== undefined && siblings >= 2 && !view.regionLabel) return 'hard-coded';
   // A form's blank defaults (`useForm({ defaultValues: { sellerId: '', secretKey: '' } })`).
   const first = view.fields.find(isKey);
-  if (view.seller?.role === 'seller-id' && first && FORM_RECORD.test(first.recordName)) return 'declared';
+  if (view.seller?.role === 'seller-id' && first && isFormRecord(first.recordName)) return 'declared';
   return undefined;
 }
 
@@ -407,7 +479,11 @@ function judgeBlank(view: RecordView, text: TextView): Evidence | undefined {
  * single-tenant config is not type A; its literal secret is reported as `lwa-client-secret`.
  */
 function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Evidence | undefined {
-  if (!text.amazon) return undefined;
+  // `client_secret` is any OAuth app's: only Amazon's beside a text that names it, or in a record
+  // that also holds a seller's (merchant's) id and refresh token (`tblstores`: `client_secret`,
+  // `refresh_token`, `MerchantID`).
+  const spApiRecord = view.seller?.role === 'seller-id' && view.fields.some((f) => f.role === 'refresh-token');
+  if (!text.amazon && !spApiRecord) return undefined;
   // Read from a seller's account record to build its SP-API credentials (`account.client_secret`).
   if (secret.shape === 'ref') {
     const path = memberPath(secret.value);
@@ -421,13 +497,20 @@ function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Eviden
   // keeps the shop's MWS token: the seller's own app, not one of the integrator's.
   if (
     secret.shape === 'decl' &&
-    (secret.formInput === true || secret.isFormField === true || view.sellerNamed || view.bothApis)
+    (secret.formInput === true ||
+      secret.isFormField === true ||
+      view.sellerNamed ||
+      view.bothApis ||
+      // A stored record of a user, shop or store: the user's own private app (`UserSchema`).
+      (secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned)))
   )
     return 'declared';
   if (secret.shape === 'ref' && isSubmittedPath(memberPath(secret.value))) return 'input';
   return undefined;
 }
 
+// Values a test or factory generates.
+const FAKE_VALUE = /\b(?:faker|fake)\b|Str::random|\brandom(?:_string|String|Alphanumeric)?\(/i;
 // Test values that are not keys: `'opensesame'`, `'12345'`, `'...'`, `'test'`, `'xxx'`.
 const DUMMY =
   /^["'`]?(?:\.{2,}|…|x+|\*+|test\w{0,12}|dummy\w{0,12}|fake\w{0,12}|secret|key|foo|bar|baz|abc\w{0,6}|\d{1,12}|opensesame|changeme|password)["'`]?$/i;
@@ -479,6 +562,17 @@ function oncePerCollection(found: readonly TypeARecord[]): TypeARecord[] {
 /** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */
 function ownerOf(value: string): string {
   return memberPath(value).slice(0, -1).join('.');
+}
+
+/** Per collection, the records that hold one of `fields`. */
+function recordsByCollection(fields: readonly Field[]): Map<string, Set<string>> {
+  const byCollection = new Map<string, Set<string>>();
+  for (const f of fields) {
+    const set = byCollection.get(f.collection) ?? new Set<string>();
+    set.add(f.record);
+    byCollection.set(f.collection, set);
+  }
+  return byCollection;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -9,19 +9,21 @@ export type ValueShape =
   | 'ref' // a reference to another value: `seller.secretKey`, `row['secret_key']`, `accessKey`
   | 'other';
 
-// Reads of the environment, config or a secret store: the integrator's own keys (type B).
+// Reads of the environment, config or a secret store: the integrator's own keys (type B). (A
+// member named `secret` at the end of a read, `req.body.secret`, is a field, not a store.)
 const ENV_VALUE =
-  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|\bsecrets?\b|vault|ssm|SecretsManager|getSecret|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault/i;
+  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault/i;
 // Type annotations and schema builders: a field that is declared, not filled (a column, a DTO).
 const DECL_VALUE =
   /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|yup\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@[A-Z])/;
 // ORM/schema field constructors: EncryptedCharField(…), Column(String), StringAttribute(…).
-const FIELD_TYPE = /^(?:[\w.]*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
+// (A method named so, `self._mws.getApiField('secret')`, reads a value: the type's own name is capitalised.)
+const FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
 // Names of per-seller records: where type-A keys live.
 const SELLER_WORDS = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores)\b/i;
 // Holders of one seller's data in code: a row, a record, submitted input.
 const HOLDER_WORDS =
-  /\b(?:rows?|records?|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration)\b/i;
+  /\b(?:rows?|records?|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
 
 /** The value expression after a separator: up to a `,`, `;` or `&` outside brackets and quotes. */
 export function cutValue(rest: string): string {
@@ -52,6 +54,8 @@ export function classifyValue(value: string): ValueShape {
   if (/^(?:null|None|nil|undefined|''|""|``|NULL|0)$/.test(v)) return 'empty';
   // A settings field bound to an environment variable: pydantic `Field(..., env="MWS_SECRET_KEY")`.
   if (/\benv\s*=\s*["']/.test(v)) return 'env';
+  // An Odoo setting kept as a system parameter (`fields.Char(config_parameter='amazon.secret_key')`).
+  if (/\bconfig_parameter\s*=/.test(v)) return 'env';
   if (DECL_VALUE.test(v) || FIELD_TYPE.test(v)) return 'decl';
   // `$MWS_SECRET_KEY` in shell/YAML is the environment; `$sellerRow[...]` in PHP is not.
   if (/^\$\{?[A-Z_][A-Z0-9_]*\}?$/.test(v)) return 'env';

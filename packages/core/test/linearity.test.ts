@@ -62,6 +62,17 @@ const generators: Record<string, (n: number) => string> = {
   'secrets after environment reads': (n) => `f(process.env.MWS_ACCESS_KEY_ID, '${SECRET}'); `.repeat(n / 80),
   'commented-out fields': (n) => '# "secret_key": "x",\n// seller_id: 1,\n'.repeat(n / 36),
   'validation rules': (n) => "'secret_key' => 'required|string|max:40', ".repeat(n / 42),
+  // This session's readers: body aliases, form idioms, INSERT lists in strings, Allman braces.
+  'body alias storm': (n) => `${'data = request.get_json() '.repeat(n / 52)}${"data['secret_key'] ".repeat(n / 38)}`,
+  'assignments without a body': (n) => 'a = b = c = request.'.repeat(n / 20),
+  'razor inputs': (n) => '@Html.PasswordFor(m => m.SecretKey) '.repeat(n / 36),
+  'form controls': (n) => "secretKey: ['', Validators.required], sellerId: new FormControl(''), ".repeat(n / 70),
+  'quoted insert lists': (n) => `"INSERT INTO stores (${'seller_id, secret_key, '.repeat(n / 23)}) VALUES"`,
+  'submitted reads of every framework': (n) =>
+    'form.cleaned_data[\'secret_key\'] request.getParameter("secretKey") c.PostForm("secret_key") Request["SecretKey"] '.repeat(
+      n / 104,
+    ),
+  'allman braces': (n) => 'public class Store\n{\n  public string SecretKey { get; set; }\n'.repeat(n / 60),
 };
 
 describe('scanText is linear on adversarial input', () => {

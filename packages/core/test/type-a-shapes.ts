@@ -494,6 +494,694 @@ def credentials_for(account):
 }`,
     line: 8,
   },
+  {
+    name: 'razor TextBoxFor',
+    path: 'Views/Store/Create.cshtml',
+    text: `@model MyApp.Models.AmazonStore
+@using (Html.BeginForm("Create", "Store", FormMethod.Post))
+{
+    @Html.LabelFor(m => m.SellerId)
+    @Html.TextBoxFor(m => m.SellerId, new { @class = "form-control" })
+    @Html.TextBoxFor(m => m.AccessKey, new { @class = "form-control" })
+    @Html.LabelFor(m => m.SecretKey)
+    @Html.PasswordFor(m => m.SecretKey, new { @class = "form-control" })
+    <button type="submit">Save</button>
+}`,
+    line: 8,
+  },
+  {
+    name: 'razor asp-for',
+    path: 'Views/Stores/Create.cshtml',
+    text: `@model StoreModel
+<form asp-action="Create" method="post">
+    <input asp-for="SellerId" class="form-control" />
+    <input asp-for="AccessKey" class="form-control" />
+    <input asp-for="SecretKey" type="password" class="form-control" />
+</form>`,
+    line: 5,
+  },
+  {
+    name: 'cs entity inline attrs',
+    path: 'Entities/Shop.cs',
+    text: `public class Shop
+{
+    [Column("seller_id")] public string SellerId { get; set; }
+    [Column("access_key"), MaxLength(64)] public string AccessKey { get; set; }
+    [Column("secret_key"), MaxLength(64)] public string SecretKey { get; set; }
+}`,
+    line: 5,
+  },
+  {
+    name: 'angular formbuilder',
+    path: 'src/app/store/store-form.component.ts',
+    text: `@Component({ selector: 'app-store-form', templateUrl: './store-form.component.html' })
+export class StoreFormComponent implements OnInit {
+  form: FormGroup;
+  constructor(private fb: FormBuilder) {}
+
+  ngOnInit(): void {
+    this.form = this.fb.group({
+      name: ['', Validators.required],
+      sellerId: ['', Validators.required],
+      accessKey: ['', Validators.required],
+      secretKey: ['', Validators.required],
+    });
+  }
+}`,
+    line: 11,
+  },
+  {
+    name: 'angular formcontrol',
+    path: 'src/app/account/account.component.ts',
+    text: `export class AccountComponent {
+  accountForm = new FormGroup({
+    merchantId: new FormControl(''),
+    accessKeyId: new FormControl(''),
+    secretKey: new FormControl('', [Validators.required]),
+  });
+}`,
+    line: 5,
+  },
+  {
+    name: 'java client from shop getters',
+    path: 'src/main/java/com/acme/service/OrderService.java',
+    text: `public class OrderService {
+    public MarketplaceWebServiceOrdersClient client(AmazonShop shop) {
+        MarketplaceWebServiceOrdersConfig config = new MarketplaceWebServiceOrdersConfig();
+        config.setServiceURL(shop.getServiceUrl());
+        return new MarketplaceWebServiceOrdersAsyncClient(shop.getAccessKey(), shop.getSecretKey(), "app", "1.0", config);
+    }
+}`,
+    line: 5,
+  },
+  {
+    name: 'php client from store',
+    path: 'app/Services/Mws.php',
+    text: `<?php
+class Mws {
+  public function client($store) {
+    $config = ['ServiceURL' => $store->service_url];
+    return new MarketplaceWebService_Client($store->access_key, $store->secret_key, $config, 'app', '1.0');
+  }
+}`,
+    line: 5,
+  },
+  {
+    name: 'setApiKey from user',
+    path: 'src/jobs/sync.js',
+    text: `async function sync(user) {
+  const client = new MwsClient();
+  client.setApiKey(user.accessKey, user.secretKey);
+  return client.listOrders({ SellerId: user.sellerId });
+}`,
+    line: 3,
+  },
+  {
+    name: 'amazon-mws from user js',
+    path: 'src/jobs/orders.js',
+    text: `async function fetchOrders(user) {
+  const amazonMws = require('amazon-mws')(user.accessKey, user.secretKey);
+  return amazonMws.orders.search({ Version: '2013-09-01', Action: 'ListOrders', SellerId: user.sellerId });
+}`,
+    line: 2,
+  },
+  {
+    name: 'shop settings type',
+    path: 'src/types/shop.ts',
+    text: `export interface ShopSettings {
+  sellerId: string;
+  accessKeyId: string;
+  secretKey: string;
+}`,
+    line: 4,
+  },
+  {
+    name: 'wp vendor settings user meta',
+    path: 'includes/vendor-settings.php',
+    text: `<?php
+function save_vendor_amazon_settings($vendor_id) {
+    update_user_meta($vendor_id, 'amazon_seller_id', sanitize_text_field($_POST['amazon_seller_id']));
+    update_user_meta($vendor_id, 'amazon_secret_key', sanitize_text_field($_POST['amazon_secret_key']));
+}`,
+    line: 4,
+  },
+  {
+    name: 'sp-api per-user lwa app mongoose',
+    path: 'models/User.js',
+    text: `const UserSchema = new mongoose.Schema({
+  email: String,
+  sellingPartnerId: String,
+  refreshToken: String,
+  lwaClientId: String,
+  lwaClientSecret: String,
+});`,
+    line: 6,
+  },
+  {
+    name: 'django modelform meta fields',
+    path: 'app/forms.py',
+    text: `class StoreForm(forms.ModelForm):
+    class Meta:
+        model = Store
+        fields = ['name', 'seller_id', 'aws_access_key_id', 'aws_secret_access_key']
+`,
+    line: 4,
+  },
+  {
+    name: 'laravel rules array',
+    path: 'app/Http/Requests/StoreRequest.php',
+    text: `<?php
+class StoreRequest extends FormRequest
+{
+    public function rules()
+    {
+        return [
+            'seller_id' => ['required', 'string'],
+            'secret_key' => ['required', 'string', 'max:64'],
+            'access_key' => ['required', 'string'],
+        ];
+    }
+}`,
+    line: 8,
+  },
+  {
+    name: 'laravel collective form',
+    path: 'resources/views/stores/create.blade.php',
+    text: `{!! Form::open(['route' => 'stores.store']) !!}
+    {!! Form::label('seller_id', 'Seller ID') !!}
+    {!! Form::text('seller_id', null, ['class' => 'form-control']) !!}
+    {!! Form::text('access_key', null, ['class' => 'form-control']) !!}
+    {!! Form::password('secret_key', ['class' => 'form-control']) !!}
+{!! Form::close() !!}`,
+    line: 5,
+  },
+  {
+    name: 'codeigniter form helper',
+    path: 'application/views/amazon/settings.php',
+    text: `<?php echo form_open('amazon/save'); ?>
+<?php echo form_input('seller_id', set_value('seller_id')); ?>
+<?php echo form_input('access_key', set_value('access_key')); ?>
+<?php echo form_password('secret_key', set_value('secret_key')); ?>
+<?php echo form_close(); ?>`,
+    line: 4,
+  },
+  {
+    name: 'laravel request only',
+    path: 'app/Http/Controllers/StoreController.php',
+    text: `<?php
+class StoreController extends Controller {
+  public function update(Request $request, Store $store) {
+    $store->update($request->only(['seller_id', 'access_key', 'secret_key']));
+    return back();
+  }
+}`,
+    line: 4,
+  },
+  {
+    name: 'rails schema quoted',
+    path: 'db/schema.rb',
+    text: `ActiveRecord::Schema.define(version: 2019_01_01_000000) do
+  create_table "stores", force: :cascade do |t|
+    t.string "seller_id"
+    t.string "aws_access_key_id"
+    t.string "aws_secret_access_key"
+    t.datetime "created_at", null: false
+  end
+end`,
+    line: 5,
+  },
+  {
+    name: 'sql insert values',
+    path: 'app/db.py',
+    text: `def save(conn, seller_id, access_key, secret_key):
+    cur = conn.cursor()
+    cur.execute("INSERT INTO stores (seller_id, access_key, secret_key) VALUES (%s, %s, %s)", (seller_id, access_key, secret_key))
+`,
+    line: 3,
+  },
+  {
+    name: 'go gorm no tags',
+    path: 'model/shop.go',
+    text: `package model
+
+type Shop struct {
+	gorm.Model
+	Name      string
+	SellerId  string
+	AccessKey string
+	SecretKey string
+}`,
+    line: 8,
+  },
+  {
+    name: 'mybatis insert xml',
+    path: 'src/main/resources/mapper/ShopMapper.xml',
+    text: `<mapper namespace="com.acme.mapper.ShopMapper">
+  <insert id="insert">
+    INSERT INTO shop (seller_id, access_key, secret_key) VALUES (#{sellerId}, #{accessKey}, #{secretKey})
+  </insert>
+</mapper>`,
+    line: 3,
+  },
+  {
+    name: 'nest prisma create from dto',
+    path: 'src/store/store.service.ts',
+    text: `@Injectable()
+export class StoreService {
+  create(dto: CreateStoreDto, userId: number) {
+    return this.prisma.store.create({
+      data: {
+        sellerId: dto.sellerId,
+        secretKey: dto.secretKey,
+        accessKey: dto.accessKey,
+        userId,
+      },
+    });
+  }
+}`,
+    line: 7,
+  },
+  {
+    name: 'aspnet object initializer from model',
+    path: 'Controllers/StoreController.cs',
+    text: `public class StoreController : Controller
+{
+    [HttpPost]
+    public async Task<IActionResult> Create([FromBody] StoreDto dto)
+    {
+        var store = new Store { SellerId = dto.SellerId, AccessKey = dto.AccessKey,
+            SecretKey = dto.SecretKey };
+        await _db.SaveChangesAsync();
+        return Ok();
+    }
+}`,
+    line: 7,
+  },
+  {
+    name: 'spapi python creds from row dict',
+    path: 'jobs/report.py',
+    text: `from sp_api.api import Reports
+
+def run(row):
+    credentials = {
+        "refresh_token": row["refresh_token"],
+        "lwa_app_id": row["client_id"],
+        "lwa_client_secret": row["client_secret"],
+    }
+    Reports(credentials=credentials).create_report(reportType="GET_SALES")
+`,
+    line: 7,
+  },
+  {
+    name: 'flask body alias',
+    path: 'app/routes/connection.py',
+    text: `@bp.route("/amazon/connection", methods=["POST"])
+def save_connection():
+    data = request.get_json(silent=True) or {}
+    conn = AmazonConnection(user_id=current_user.id)
+    conn.seller_id = data.get("seller_id")
+    conn.lwa_client_secret = data["lwa_client_secret"]
+    db.session.add(conn)
+`,
+    line: 6,
+  },
+  {
+    name: 'php posted row with request parameter names',
+    path: 'api/accounts.php',
+    text: `<?php
+$post = $_POST;
+$data = array();
+$data['AWSAccessKeyId'] = $post['AWSAccessKeyId'];
+$data['MerchantId'] = $post['MerchantId'];
+$data['SecretKey'] = $post['SecretKey'];
+q_insert("amazon_accounts", $data);
+`,
+    line: 6,
+  },
+  {
+    name: 'laravel store lwa app without amazon words',
+    path: 'database/migrations/2025_01_01_create_tblstores.php',
+    text: `<?php
+Schema::create('tblstores', function (Blueprint $table) {
+    $table->id('store_id');
+    $table->string('storename');
+    $table->string('client_id');
+    $table->string('client_secret');
+    $table->string('refresh_token');
+    $table->string('MerchantID');
+});`,
+    line: 6,
+  },
+  {
+    name: 'sqlalchemy user-owned lwa app',
+    path: 'migrations/versions/0001_credentials.py',
+    text: `def upgrade():
+    op.create_table(
+        'amazon_credentials',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('user_id', sa.Integer(), sa.ForeignKey('users.id'), nullable=False),
+        sa.Column('seller_id', sa.String(length=50), nullable=True),
+        sa.Column('client_secret', sa.String(length=200), nullable=True),
+        sa.Column('refresh_token', sa.String(length=500), nullable=True),
+    )
+`,
+    line: 7,
+  },
+  {
+    name: 'client built from one dto, three times',
+    path: 'Services/ReportService.cs',
+    text: `public class ReportService
+{
+    public object List(ParamDto dto)
+    {
+        var reports = new AmazonReportService(dto.AWSAccessKeyId, dto.SecretKey, dto.SellerId);
+        return reports.List();
+    }
+    public object Get(ParamDto dto, string id)
+    {
+        var reports = new AmazonReportService(dto.AWSAccessKeyId, dto.SecretKey, dto.SellerId);
+        return reports.Get(id);
+    }
+}`,
+    line: 5,
+  },
+  {
+    name: 'element-plus form bound to a model',
+    path: 'src/views/shop/ShopAuth.vue',
+    text: `<template>
+  <el-dialog v-model="visible" title="Authorize shop">
+    <el-form :model="authForm" label-width="auto">
+      <el-form-item label="Seller Id">
+        <el-input v-model="authForm.sellerId" />
+      </el-form-item>
+      <el-form-item label="Client Secret">
+        <el-input v-model="authForm.clientSecret" type="password" />
+      </el-form-item>
+      <el-form-item label="Refresh Token">
+        <el-input v-model="authForm.refreshToken" />
+      </el-form-item>
+    </el-form>
+  </el-dialog>
+</template>`,
+    line: 8,
+  },
+  {
+    name: 'mongoose write of encrypted keys',
+    path: 'src/services/amazonLink.js',
+    text: `export async function linkAmazon(userId, sellerId, sealedAccess, sealedSecret) {
+  await User.findByIdAndUpdate(userId, {
+    'amazon.sellerId': sellerId,
+    'amazon.encryptedAccessKey': sealedAccess.cipher,
+    'amazon.encryptedSecretKey': sealedSecret.cipher,
+  });
+}`,
+    line: 5,
+  },
+  {
+    name: 'react form state with sp-api keys',
+    path: 'src/pages/integrations.jsx',
+    text: `export default function Integrations() {
+  const [amazonForm, setAmazonForm] = useState({
+    sellerId: '',
+    awsAccessKey: '',
+    awsSecretKey: '',
+    refreshToken: '',
+  });
+  return null;
+}`,
+    line: 5,
+  },
+  {
+    name: 'rails add_column per table',
+    path: 'db/migrate/20140101_add_keys_to_channels.rb',
+    text: `class AddKeysToChannels < ActiveRecord::Migration[5.1]
+  def change
+    add_column :amazon_channels, :access_key_id, :string
+    add_column :amazon_channels, :secret_access_key, :string
+    add_column :amazon_channels, :merchant_id, :string
+    add_column :ebay_channels, :auth_token, :string
+  end
+end`,
+    line: 4,
+  },
+  {
+    name: 'mongoose hybrid multi-line fields',
+    path: 'server/models/Merchant.ts',
+    text: `const MerchantSchema = new Schema({
+  merchantId: { type: String, index: true },
+  mwsAuthToken: {
+    type: String,
+    default: null,
+  },
+  accessKeyId: {
+    type: String,
+  },
+  secretAccessKey: {
+    type: String,
+    select: false,
+  },
+});`,
+    line: 10,
+  },
+  {
+    name: 'laravel generic names in mws controller',
+    path: 'app/Http/Controllers/MwsController.php',
+    text: `<?php
+class MwsController extends Controller {
+  public function store(Request $request) {
+    $account = new MwsAccount();
+    $account->merchant_id = $request->merchant_id;
+    $account->key = $request->key;
+    $account->secret = $request->secret;
+    $account->save();
+  }
+}`,
+    line: 7,
+  },
+  {
+    name: 'express generic body',
+    path: 'routes/amazon.js',
+    text: `router.post('/amazon/connect', async (req, res) => {
+  await Account.create({
+    user: req.user.id,
+    merchantId: req.body.merchantId,
+    accessKey: req.body.accessKey,
+    secret: req.body.secret,
+  });
+});`,
+    line: 6,
+  },
+  {
+    name: 'generic secret in amazon settings model',
+    path: 'app/Models/AmazonSetting.php',
+    text: `<?php
+class AmazonSetting extends Model
+{
+    protected $fillable = ['user_id', 'seller_id', 'access_key', 'secret', 'marketplace'];
+}`,
+    line: 4,
+  },
+  {
+    name: 'axios post of keys',
+    path: 'src/components/Connect.vue',
+    text: `export default {
+  methods: {
+    save() {
+      axios.post('/api/amazon/connect', {
+        sellerId: this.sellerId,
+        secretKey: this.secretKey,
+        accessKey: this.accessKey,
+      });
+    },
+  },
+};`,
+    line: 6,
+  },
+  {
+    name: 'laravel MWSClient from store',
+    path: 'app/Services/AmazonService.php',
+    text: `<?php
+class AmazonService {
+  public function client(Store $store) {
+    return new MWSClient([
+      'Marketplace_Id' => $store->marketplace_id,
+      'Seller_Id' => $store->seller_id,
+      'Access_Key_ID' => $store->access_key,
+      'Secret_Access_Key' => $store->secret_key,
+    ]);
+  }
+}`,
+    line: 8,
+  },
+  {
+    name: 'php spapi configuration from user',
+    path: 'app/Services/SpApi.php',
+    text: `<?php
+class SpApi {
+  public function config(User $user) {
+    return new Configuration([
+      'lwaClientId' => $user->lwa_client_id,
+      'lwaClientSecret' => $user->lwa_client_secret,
+      'lwaRefreshToken' => $user->refresh_token,
+      'awsAccessKeyId' => $user->aws_access_key,
+      'awsSecretAccessKey' => $user->aws_secret_key,
+    ]);
+  }
+}`,
+    line: 6,
+  },
+  {
+    name: 'node sp-api from store record',
+    path: 'src/sp.js',
+    text: `function clientFor(store) {
+  return new SellingPartner({
+    region: store.region,
+    refresh_token: store.refreshToken,
+    credentials: {
+      SELLING_PARTNER_APP_CLIENT_SECRET: store.clientSecret,
+      SELLING_PARTNER_APP_CLIENT_ID: store.clientId,
+      AWS_ACCESS_KEY_ID: store.awsAccessKey,
+      AWS_SECRET_ACCESS_KEY: store.awsSecretKey,
+    },
+  });
+}`,
+    line: 6,
+  },
+  {
+    name: 'go mws config from shop',
+    path: 'service/mws.go',
+    text: `package service
+
+func clientFor(shop model.Shop) *mws.Client {
+	return mws.NewClient(mws.Config{SellerId: shop.SellerId, AccessKey: shop.AccessKey, SecretKey: shop.SecretKey, Region: shop.Region})
+}`,
+    line: 4,
+  },
+  {
+    name: 'python mws orders from account',
+    path: 'app/tasks.py',
+    text: `from mws import mws
+
+def fetch_orders(account):
+    api = mws.Orders(access_key=account.access_key,
+                     secret_key=account.secret_key,
+                     account_id=account.seller_id,
+                     region=account.region)
+    return api.list_orders(marketplaceids=[account.marketplace_id])
+`,
+    line: 5,
+  },
+  {
+    name: 'knex migration',
+    path: 'migrations/20200101_stores.js',
+    text: `exports.up = (knex) =>
+  knex.schema.createTable('stores', (table) => {
+    table.increments('id');
+    table.string('seller_id');
+    table.string('access_key');
+    table.string('secret_key');
+  });`,
+    line: 6,
+  },
+  {
+    name: 'kotlin data class entity',
+    path: 'src/main/kotlin/com/acme/Shop.kt',
+    text: `@Entity
+@Table(name = "shops")
+data class Shop(
+    @Id val id: Long,
+    val sellerId: String,
+    val secretKey: String,
+    val accessKey: String,
+)`,
+    line: 6,
+  },
+  {
+    name: 'pydantic request schema',
+    path: 'app/schemas.py',
+    text: `class StoreCreate(BaseModel):
+    seller_id: str
+    access_key: str
+    secret_key: str
+`,
+    line: 4,
+  },
+  {
+    name: 'django cleaned_data',
+    path: 'accounts/views.py',
+    text: `def connect(request):
+    form = ConnectForm(request.POST)
+    if form.is_valid():
+        account = AmazonAccount(user=request.user)
+        account.seller_id = form.cleaned_data['seller_id']
+        account.access_key = form.cleaned_data['access_key']
+        account.secret_key = form.cleaned_data['secret_key']
+        account.save()
+`,
+    line: 7,
+  },
+  {
+    name: 'servlet getParameter',
+    path: 'src/main/java/com/acme/web/ShopServlet.java',
+    text: `public class ShopServlet extends HttpServlet {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) {
+        Shop shop = new Shop();
+        shop.setSellerId(request.getParameter("sellerId"));
+        shop.setAccessKey(request.getParameter("accessKey"));
+        shop.setSecretKey(request.getParameter("secretKey"));
+        shopDao.save(shop);
+    }
+}`,
+    line: 6,
+  },
+  {
+    name: 'gin PostForm',
+    path: 'handler/shop.go',
+    text: `package handler
+
+func SaveShop(c *gin.Context) {
+	shop := model.Shop{
+		SellerID:  c.PostForm("seller_id"),
+		SecretKey: c.PostForm("secret_key"),
+		AccessKey: c.PostForm("access_key"),
+	}
+	db.Create(&shop)
+}`,
+    line: 6,
+  },
+  {
+    name: 'aspnet Request indexer',
+    path: 'Controllers/ShopController.cs',
+    text: `public class ShopController : Controller
+{
+    [HttpPost]
+    public ActionResult Save()
+    {
+        var sellerId = Request["SellerId"];
+        var secretKey = Request["SecretKey"];
+        return View();
+    }
+}`,
+    line: 7,
+  },
+  {
+    name: 'laravel collective hybrid settings form',
+    path: 'resources/views/admin/user/setting.blade.php',
+    text: `<form action="{{ route('user.setting.save') }}" method="POST">
+  @csrf
+  <div class="form-group">
+    {!! Form::text('seller_id', old('seller_id', isset($setting->seller_id) ? $setting->seller_id : ''), ['class' => 'form-control']) !!}
+  </div>
+  <div class="form-group">
+    {!! Form::text('mws_auth_token', old('mws_auth_token', isset($setting->mws_auth_token) ? $setting->mws_auth_token : ''), ['class' => 'form-control']) !!}
+  </div>
+  <div class="form-group">
+    {!! Form::text('mws_access_key', old('mws_access_key', $setting->mws_access_key ?? ''), ['class' => 'form-control']) !!}
+  </div>
+    {!! Form::text('mws_secret_key', old('mws_secret_key', $setting->mws_secret_key ?? ''), ['class' => 'form-control']) !!}
+</form>`,
+    line: 12,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -713,6 +1401,391 @@ shop2 = {
 	return params
 }`,
   },
+  {
+    name: 'razor type B',
+    path: 'Views/Store/Connect.cshtml',
+    text: `@model ConnectModel
+@using (Html.BeginForm("Connect", "Store", FormMethod.Post))
+{
+    @Html.TextBoxFor(m => m.SellerId, new { @class = "form-control" })
+    @Html.TextBoxFor(m => m.MwsAuthToken, new { @class = "form-control" })
+}`,
+  },
+  {
+    name: 'angular type B form',
+    path: 'src/app/connect.component.ts',
+    text: `export class ConnectComponent {
+  form = this.fb.group({
+    sellerId: ['', Validators.required],
+    mwsAuthToken: ['', Validators.required],
+  });
+}`,
+  },
+  {
+    name: 'client from own config',
+    path: 'src/Mws/Client.php',
+    text: `<?php
+class Client {
+  public function service() {
+    return new MarketplaceWebService_Client($this->config['access_key'], $this->config['secret_key'], $this->serviceConfig, 'app', '1.0');
+  }
+}`,
+  },
+  {
+    name: 'client from options',
+    path: 'lib/client.js',
+    text: `function createClient(options) {
+  return new MwsClient(options.accessKeyId, options.secretKey, { merchantId: options.merchantId });
+}`,
+  },
+  {
+    name: 'spring config properties',
+    path: 'src/main/java/com/acme/config/MwsProperties.java',
+    text: `@ConfigurationProperties(prefix = "mws")
+@Data
+public class MwsProperties {
+    private String accessKey;
+    private String secretKey;
+    private String sellerId;
+    private String marketplaceId;
+}`,
+  },
+  {
+    name: 'go client lib config',
+    path: 'mws/client.go',
+    text: `package mws
+
+type Config struct {
+	SellerID  string
+	AccessKey string
+	SecretKey string
+	Region    string
+}
+
+func NewClient(c Config) *Client { return &Client{config: c} }`,
+  },
+  {
+    name: 'java lib client ctor',
+    path: 'src/main/java/com/amazonservices/mws/client/MwsConnection.java',
+    text: `public class MwsConnection {
+    private String awsAccessKeyId;
+    private String awsSecretKeyId;
+    private String sellerId;
+    public MwsConnection(String awsAccessKeyId, String awsSecretKeyId) {
+        this.awsAccessKeyId = awsAccessKeyId;
+        this.awsSecretKeyId = awsSecretKeyId;
+    }
+}`,
+  },
+  {
+    name: 'wp options page',
+    path: 'settings.php',
+    text: `<?php
+function amzn_settings_page() {
+    echo '<form action="options.php" method="post">
+    <input type="text" name="amzn_seller_id" value="' . esc_attr(get_option('amzn_seller_id')) . '" />
+    <input type="text" name="amzn_access_key" value="' . esc_attr(get_option('amzn_access_key')) . '" />
+    <input type="text" name="amzn_secret_key" value="' . esc_attr(get_option('amzn_secret_key')) . '" />
+    <input type="hidden" name="page_options" value="amzn_seller_id,amzn_access_key,amzn_secret_key" />
+    </form>';
+}`,
+  },
+  {
+    name: 'django modelform type B',
+    path: 'app/forms.py',
+    text: `class StoreForm(forms.ModelForm):
+    class Meta:
+        model = Store
+        fields = ['name', 'seller_id', 'mws_auth_token']
+`,
+  },
+  {
+    name: 'laravel rules type B',
+    path: 'app/Http/Requests/StoreRequest.php',
+    text: `<?php
+final class ConnectSellerRequest extends FormRequest
+{
+    public function rules(): array
+    {
+        return ['seller_id' => ['required', 'string'], 'mws_auth_token' => ['required', 'string']];
+    }
+}`,
+  },
+  {
+    name: 'sql insert type B',
+    path: 'app/db.py',
+    text: `def save(conn, seller_id, token):
+    conn.cursor().execute("INSERT INTO stores (seller_id, mws_auth_token) VALUES (%s, %s)", (seller_id, token))
+`,
+  },
+  {
+    name: 'python sdk settings fields list',
+    path: 'sp_api/base/settings.py',
+    text: `class CredentialProvider:
+    fields = ('refresh_token', 'lwa_app_id', 'lwa_client_secret', 'aws_access_key', 'aws_secret_key', 'role_arn')
+`,
+  },
+  {
+    name: 'spree preferences',
+    path: 'app/models/spree/amazon/configuration.rb',
+    text: `module Spree
+  class Amazon::Configuration < Spree::Preferences::Configuration
+    preference :mws_merchant_id, :string
+    preference :aws_access_key_id, :string
+    preference :aws_secret_access_key, :string
+  end
+end`,
+  },
+  {
+    name: 'ruby option name list',
+    path: 'lib/carriers/amazon_fba.rb',
+    text: `class AmazonFba < Carrier
+  def requirements
+    [:merchant_id, :aws_access_key_id, :aws_secret_access_key]
+  end
+end`,
+  },
+  {
+    name: 'config page inputs',
+    path: 'application/views/settings.php',
+    text: `<form id="configForm" action="/config/update" method="POST">
+  <input name="MERCHANT_ID" type="text" value="<?php echo $amzConfig['MERCHANT_ID'] ?>">
+  <input name="AWS_ACCESS_KEY_ID" type="text" value="<?php echo $amzConfig['AWS_ACCESS_KEY_ID'] ?>">
+  <input name="AWS_SECRET_ACCESS_KEY" type="text" value="<?php echo $amzConfig['AWS_SECRET_ACCESS_KEY'] ?>">
+</form>`,
+  },
+  {
+    name: 'a table keyed by kind names',
+    path: 'src/explanations.ts',
+    text: `const TYPE_B = 'Keep your own keys; per seller store only the SellerId and MWSAuthToken.';
+export const EXPLANATIONS: Record<Kind, Explanation> = {
+  'access-key-id': {
+    what: 'An access key id.',
+    pattern: TYPE_B,
+  },
+  'secret-key': {
+    what: 'A secret key.',
+    pattern: TYPE_B,
+  },
+  'mws-auth-token': {
+    what: 'A token.',
+  },
+  'lwa-refresh-token': {
+    what: 'A refresh token.',
+  },
+};`,
+  },
+  {
+    name: 'a switch over kind names',
+    path: 'src/spans.ts',
+    text: `function span(finding: Finding): number | undefined {
+  switch (finding.kind) {
+    case 'access-key-id':
+      return 1;
+    case 'secret-key': {
+      return 2;
+    }
+    case 'mws-auth-token':
+    case 'lwa-refresh-token':
+      return undefined;
+  }
+}`,
+  },
+  {
+    name: 'status with the last four of a key',
+    path: 'src/app/api/amazon/status/route.js',
+    text: `export async function GET() {
+  const a = seller.amazon;
+  return Response.json({
+    sellerId: a.sellerId,
+    accessKeyLastFour: a.accessKeyLastFour,
+    secretKeyStatus: a.secretKeyStatus,
+  });
+}`,
+  },
+  {
+    name: 'fields in a block comment',
+    path: 'src/main/java/com/acme/ShopAuth.java',
+    text: `@TableName("t_shop_auth")
+public class ShopAuth {
+	@TableField("sellerid")
+	private String sellerid;
+	/*
+	 * @TableField("secret_key") private String secretKey;
+	 * @TableField("access_key") private String accessKey;
+	 */
+}`,
+  },
+  {
+    name: 'py lib without token',
+    path: 'amazonmws/connection.py',
+    text: `class Connection:
+    def __init__(self, access_key, secret_key, merchant_id):
+        self.access_key = access_key
+        self.secret_key = secret_key
+        self.merchant_id = merchant_id
+
+    def params(self):
+        return {'AWSAccessKeyId': self.access_key, 'SellerId': self.merchant_id}
+`,
+  },
+  {
+    name: 'node lib request',
+    path: 'lib/AmazonMwsResource.js',
+    text: `function request(self, params) {
+  params.AWSAccessKeyId = self._mws.getApiField('key');
+  params.SellerId = params.SellerId || self._mws.getApiField('sellerId');
+  const secret = self._mws.getApiField('secret');
+  return sign(params, secret);
+}`,
+  },
+  {
+    name: 'py lib init',
+    path: 'mws/mws.py',
+    text: `class MWS(object):
+    def __init__(self, access_key, secret_key, account_id, region='US', auth_token=''):
+        self.access_key = access_key
+        self.secret_key = secret_key
+        self.account_id = account_id
+        self.auth_token = auth_token
+
+    def get_params(self):
+        params = {
+            'AWSAccessKeyId': self.access_key,
+            'SellerId': self.account_id,
+            'SignatureVersion': '2',
+        }
+        if self.auth_token:
+            params['MWSAuthToken'] = self.auth_token
+        return params
+`,
+  },
+  {
+    name: 'node lib ctor',
+    path: 'lib/amazon-mws.js',
+    text: `function AmazonMws(accessKey, accessSecret, options) {
+  if (!(this instanceof AmazonMws)) return new AmazonMws(accessKey, accessSecret, options);
+  this._api = { auth: null, host: 'mws.amazonservices.com' };
+  this.setApiKey(accessKey, accessSecret);
+}
+AmazonMws.prototype.setApiKey = function (key, secret) {
+  this._setApiField('key', key);
+  this._setApiField('secret', secret);
+};`,
+  },
+  {
+    name: 'ts options interface',
+    path: 'src/http.ts',
+    text: `export interface MWSOptions {
+  awsAccessKeyId: string
+  mwsAuthToken?: string
+  secretKey: string
+  sellerId: string
+}`,
+  },
+  {
+    name: 'sp-api lib config',
+    path: 'src/SellingPartnerApi.php',
+    text: `<?php
+class Configuration {
+    public function __construct(array $options) {
+        $this->lwaClientId = $options['lwaClientId'];
+        $this->lwaClientSecret = $options['lwaClientSecret'];
+        $this->lwaRefreshToken = $options['lwaRefreshToken'];
+        $this->awsAccessKeyId = $options['awsAccessKeyId'];
+        $this->awsSecretAccessKey = $options['awsSecretAccessKey'];
+    }
+}`,
+  },
+  {
+    name: 'java sample',
+    path: 'src/main/java/com/amazonservices/mws/orders/samples/OrdersConfig.java',
+    text: `public class MarketplaceWebServiceOrdersSampleConfig {
+    private static final String accessKey = "";
+    private static final String secretKey = "";
+    private static final String appName = "";
+    private static final String sellerId = "";
+    public static MarketplaceWebServiceOrdersAsyncClient getAsyncClient() {
+        return new MarketplaceWebServiceOrdersAsyncClient(accessKey, secretKey, appName, appVersion, config, null);
+    }
+}`,
+  },
+  {
+    name: 'test fixture env',
+    path: 'tests/conftest.py',
+    text: `@pytest.fixture
+def credentials():
+    return {
+        'access_key': 'cred_access',
+        'secret_key': 'cred_secret',
+        'account_id': 'cred_account',
+        'auth_token': 'cred_token',
+    }
+`,
+  },
+  {
+    name: 'readme example',
+    path: 'README.md',
+    text: `\`\`\`js
+const client = new MwsClient({
+  sellerId: 'YOUR_SELLER_ID',
+  accessKeyId: 'YOUR_ACCESS_KEY',
+  secretKey: 'YOUR_SECRET',
+});
+\`\`\``,
+  },
+  {
+    name: 'odoo settings config_parameter',
+    path: 'models/res_config_settings.py',
+    text: `class ResConfigSettings(models.TransientModel):
+    _inherit = 'res.config.settings'
+    amazon_merchant_id = fields.Char(config_parameter='amazon.merchant_id')
+    amazon_access_key = fields.Char(config_parameter='amazon.access_key')
+    amazon_secret_key = fields.Char(config_parameter='amazon.secret_key')
+`,
+  },
+  {
+    name: 'blank keys in a platform transform',
+    path: 'src/export/platform.js',
+    text: `function toPlatformRecord(row) {
+  const platformRecord = {
+    sellerId: row.sellerId,
+    accessKey: '',
+    secretKey: '',
+  };
+  return platformRecord;
+}`,
+  },
+  {
+    name: 'config object filled from a parameter array',
+    path: 'src/ClientPool/PoolConfig.php',
+    text: `<?php
+class PoolConfig {
+    public function __construct(array $parameterArray) {
+        $this->accessKey = $parameterArray[self::PARAM_ACCESS_KEY];
+        $this->secretKey = $parameterArray[self::PARAM_SECRET_KEY];
+        $this->sellerId  = $parameterArray[self::PARAM_SELLER_ID];
+        if (!empty($parameterArray[self::PARAM_AUTH_TOKEN])) {
+            $this->authToken = $parameterArray[self::PARAM_AUTH_TOKEN];
+        }
+    }
+}`,
+  },
+  {
+    name: 'credentials built from faker values',
+    path: 'tests/CredentialsTest.php',
+    text: `<?php
+class CredentialsTest extends TestCase
+{
+    private function randomCredentials()
+    {
+        $SellerId = $this->faker->uuid;
+        $AccessKey = $this->faker->uuid;
+        $SecretKey = $this->faker->sha1;
+        return new Credentials($SellerId, $AccessKey, $SecretKey);
+    }
+}`,
+  },
 ];
 
 /** A value-kind case of issue 12 §4: the findings (kind, line, severity) it must give. */
@@ -724,11 +1797,49 @@ export interface ValueShape {
 }
 
 const SK = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';
+const HEX64 = '7d1e9c3a5b7f0e2d4c6a8b0f1e3d5c7a9b2e4f6d8c0a1b3e5f7d9c2a4b6e8f0d';
+const LWA_ID = 'amzn1.application-oa2-client.4c1f0e2d3b5a69788796a5b4c3d2e1f0';
 const AK = 'AKIA2OGYBAH6Q7KD4XZM';
 const ATZA =
   'Atza|IwEBIKq3Vn8Zr2x_7hQmT5c-LpW4YdN1aFg6sJ0uK9eRbO3iXzC8vHlM2nA5tEo7wGyD4fPqU6jS1kB9rT5aB9cD3eF7gH1iJ2kL4mN6oP8qR0s';
 
 export const VALUE_SHAPES: readonly ValueShape[] = [
+  {
+    name: 'a bare 64-hex LWA secret under an LWA-named key',
+    path: 'deploy/sp-api.env',
+    text: `LWA_APP_ID=${LWA_ID}\nLWA_APP_SECRET=${HEX64}\n`,
+    findings: [['lwa-client-secret', 2, 'error']],
+  },
+  {
+    name: 'a bare 64-hex LWA secret passed right after its client id',
+    path: 'jobs/orders.py',
+    text: `api = SellingPartnerClient('${LWA_ID}', '${HEX64}', refresh_token)\n`,
+    findings: [['lwa-client-secret', 1, 'error']],
+  },
+  {
+    name: 'a bare 64-hex LWA secret in a builder step',
+    path: 'src/main/java/com/acme/SpApi.java',
+    text: `LwaCredentials c = LwaCredentials.builder()\n    .clientId("${LWA_ID}")\n    .clientSecret("${HEX64}")\n    .build();\n`,
+    findings: [['lwa-client-secret', 3, 'error']],
+  },
+  {
+    name: 'a bare 64-hex LWA secret in an object named for LWA',
+    path: 'config/app.yml',
+    text: `lwa:\n  client_id: \${LWA_CLIENT_ID}\n  client_secret: ${HEX64}\n`,
+    findings: [['lwa-client-secret', 3, 'error']],
+  },
+  {
+    name: 'a sha256 digest beside an LWA client id is not its secret',
+    path: 'scripts/verify.py',
+    text: `CLIENT_ID = '${LWA_ID}'\nmanifest_sha256 = '${HEX64}'\nchecksum = '${HEX64}'\n`,
+    findings: [],
+  },
+  {
+    name: "another OAuth app's 64-hex client secret",
+    path: 'config/oauth.yml',
+    text: `github:\n  client_id: Iv1.8a61f9b3a7aba766\n  client_secret: ${HEX64}\n`,
+    findings: [],
+  },
   {
     name: 'a secret passed after an access key read from the environment',
     path: 'src/mws.js',

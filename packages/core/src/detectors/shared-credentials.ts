@@ -77,6 +77,12 @@ function assignedValue(text: string, name: string): string | undefined {
 // alike whatever path (relative or absolute) it passes.
 const MWS_FOLDER = /mws|amazon/i;
 
+// The WordPress Settings API: a form posted to `options.php`, `settings_fields(…)`, `register_setting(…)`.
+const SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(/;
+
+// Rows tied to the app's users: a `user_id` column or key, a foreign key to `users`.
+const USER_OWNED = /\b(?:user_?id|owner_?id)\b|\busers\.id\b|ForeignKey\(\s*["']?User\b|\bref:\s*["']User["']/i;
+
 function lastSegments(path: string): string {
   const parts = path.split(/[/\\]/);
   return parts.slice(-2).join('/');
@@ -98,7 +104,12 @@ function find(ctx: ScanContext): RawFinding[] {
   };
   // One finding per line: `$account->secret_key = $request->input('secret_key')` is one record.
   const lines = new Set<number>();
-  const judged = judgeRecords(fields, { resolve, amazon: ctx.hasAmazonContext }).filter((r) => {
+  const judged = judgeRecords(fields, {
+    resolve,
+    amazon: ctx.hasAmazonContext,
+    siteSettings: SITE_SETTINGS.test(ctx.text),
+    userOwned: USER_OWNED.test(ctx.text),
+  }).filter((r) => {
     const line = ctx.index.lineOf(r.field.start);
     if (lines.has(line)) return false;
     lines.add(line);

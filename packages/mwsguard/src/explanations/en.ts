@@ -22,7 +22,6 @@ const EXPLANATIONS: Readonly<Record<Kind, Explanation>> = {
     pattern: TYPE_B,
     spApi: `${SP_API_LWA} Apps registered with IAM credentials sign requests with an IAM role: keep that role's keys in a secret manager, never in code.`,
   },
-  // mwsguard-ignore-next-line -- a table keyed by kind names, not a seller record: a known type-A false positive
   'secret-key': {
     kind: 'secret-key',
     what: 'The private half of an AWS/MWS key pair: a 40-character secret access key, found next to its access key ID or under a secret-key name.',

@@ -21,7 +21,6 @@ const EXPLANATIONS: Readonly<Record<Kind, Explanation>> = {
     pattern: TYPE_B,
     spApi: `${SP_API_LWA}使用 IAM 凭证注册的应用会以 IAM 角色签名请求：请把该角色的密钥保存在密钥管理服务中，切勿写进代码。`,
   },
-  // mwsguard-ignore-next-line -- a table keyed by kind names, not a seller record: a known type-A false positive
   'secret-key': {
     kind: 'secret-key',
     what: 'AWS/MWS 密钥对中私密的那一半：一个 40 位的秘密访问密钥，出现在对应的访问密钥 ID 旁边，或被赋给一个表示秘密密钥的名称。',

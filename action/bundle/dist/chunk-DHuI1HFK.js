@@ -52,15 +52,15 @@ function classifyName(name) {
 	if (nameWords(name).some((w) => NOT_SECRET_WORDS.has(w) || /^sha\d+$/.test(w))) return "not-secret";
 	if (n.includes("refreshtoken")) return "refresh-token";
 	if (/mwsauthtoken|^authtoken$|mwstoken|^token$/.test(n) || n.endsWith("authtoken") && !n.includes("refresh")) return "auth-token";
-	if (/clientsecret|lwasecret/.test(n)) return "lwa-client-secret";
+	if (/clientsecret|lwa[a-z]{0,12}secret/.test(n)) return "lwa-client-secret";
 	if (/clientid|lwaappid|lwaclient|appclientid/.test(n)) return "lwa-client-id";
 	if (n.includes("secret")) {
 		if (OTHER_SECRET.test(n) && !/aws|mws|amz|sellingpartner|spapi/.test(n)) return "not-secret";
-		if (/key|access|aws|mws|amz|sellingpartner|spapi/.test(n)) return "secret-key";
+		if (/key|access|aws|mws|amz|amazon|iam|sellingpartner|spapi/.test(n)) return "secret-key";
 		return "generic-secret";
 	}
 	if (/awssecret|mwssecret|amzsecret/.test(n)) return "secret-key";
-	if (/accesskey|^(?:aws|mws|amazon|amz|dev|developer|seller|merchant)?keyid$|^awskey$|^mwskey$|^accessid$|^awsaccessid$/.test(n) && !/secret|signature|hash|kms|gpg|pgp|ssh|public|private|license/.test(n) && (!n.includes("api") || /spapi|sellingpartner/.test(n))) return "access-key";
+	if ((/accesskey|^(?:aws|mws|amazon|amz|dev|developer|seller|merchant)?keyid$|^awskey$|^mwskey$|^accessid$|^awsaccessid$/.test(n) || /^(?:aws|mws|amazon|amz)(?:api|access)?key$/.test(n)) && !/secret|signature|hash|kms|gpg|pgp|ssh|public|private|license/.test(n) && (!n.includes("api") || /spapi|sellingpartner|^(?:aws|mws|amazon|amz)apikey$/.test(n))) return "access-key";
 	if (/^(?:aws|mws)?(?:merchanttoken|merchant|sellercentralid|sellerid\d+)$|sellerid$|merchantid$|sellingpartnerid$/.test(n)) return "seller-id";
 	if (/^(?:mws)?accountid$/.test(n)) return "weak-seller-id";
 	if (NOT_SECRET.test(n)) return "not-secret";
@@ -115,6 +115,14 @@ var init_names = __esmMin((() => {
 		"prefix",
 		"suffix",
 		"last4",
+		"last",
+		"four",
+		"preview",
+		"redacted",
+		"obfuscated",
+		"status",
+		"enabled",
+		"configured",
 		"masked",
 		"mask",
 		"header",
@@ -200,6 +208,12 @@ function nameFromPrefix(prefix) {
 	if (strict !== void 0 && nameRole(strict) !== "none") return strict;
 	const loose = LOOSE.exec(tail)?.[1];
 	if (loose !== void 0 && nameRole(loose) !== "none") return loose;
+	const step = BUILDER_STEP.exec(tail)?.[1];
+	if (step !== void 0 && [
+		"secret-key",
+		"access-key",
+		"lwa-client-secret"
+	].includes(nameRole(step))) return step;
 	const spaced = /(?:^|\s)([A-Z_][\w.-]{2,100})$/i.exec(tail)?.[1];
 	if (spaced !== void 0 && [
 		"secret-key",
@@ -231,7 +245,7 @@ function indirectName(text, index, line, start) {
 	for (const m of window.matchAll(INDIRECT)) if (m[1] !== void 0 && normalizeName(m[1]) !== "value") found = m[1];
 	return found;
 }
-var WINDOW, XML_ATTRIBUTE, XML_ELEMENT, PAIR_CALL, SETTER, ASSIGNMENT, LAST_KEY, SPACED, TABLE_CELL, LOOSE, INDIRECT_NAMES, INDIRECT, VALUE_LIKE;
+var WINDOW, XML_ATTRIBUTE, XML_ELEMENT, PAIR_CALL, SETTER, BUILDER_STEP, ASSIGNMENT, LAST_KEY, SPACED, TABLE_CELL, LOOSE, INDIRECT_NAMES, INDIRECT, VALUE_LIKE;
 var init_bindings = __esmMin((() => {
 	init_names();
 	init_strings();
@@ -240,6 +254,7 @@ var init_bindings = __esmMin((() => {
 	XML_ELEMENT = /<([A-Z_][\w.:-]{0,100})(?:\s[^<>]{0,200})?>$/i;
 	PAIR_CALL = /["']([A-Z_][\w.\- ]{0,100})["']\s*,\s*$/i;
 	SETTER = /\b(?:set|with|put)_?([A-Za-z]\w{0,100})\s*\(\s*$/;
+	BUILDER_STEP = /\.([a-z_]\w{0,60})\(\s*$/i;
 	ASSIGNMENT = /(?:([A-Z_$@][\w.\-$]{0,100})|["']([^"'\n]{1,100})["'])\s*(?:\]\s*)?(?::\s*[\w.<>[\]|&?, ]{1,60}?\s*)?(?:=>|:=|\|\|=|\?\?=|(?<![=!<>])=|:|->)\s*$/i;
 	LAST_KEY = /(?:(?<![\w.\-$])([A-Z_$@][\w.\-$]{0,100})|["']([^"'\n]{1,100})["'])\s*(?:=>|:=|=|:)\s*$/i;
 	SPACED = /(?:^|\s)(?:ENV|ARG|export|setx?|--?)\s*([A-Z_][\w.-]{0,100})$|^\s*([a-z_]\w{0,60})$/i;
@@ -641,7 +656,7 @@ function createContext(text, path, overrides = {}) {
 		get hasAccessKeyWord() {
 			return accessKeyWord ??= ACCESS_KEY_NAME_WORDS.test(text);
 		},
-		hasLwaClientId: overrides.lwaClientId ?? amzn(LWA_CLIENT_ID),
+		hasLwaClientId: overrides.lwaClientId ?? amzn(LWA_CLIENT_ID$1),
 		includesAmzn: amzn,
 		accessKeyLines: /* @__PURE__ */ new Set(),
 		authToken: overrides.authToken ?? {},
@@ -650,7 +665,7 @@ function createContext(text, path, overrides = {}) {
 		nameAt: hasOverride ? () => overrides.name : tabular === void 0 ? (offset) => bindingName(text, index, offset) : (offset) => table.headerName(offset)
 	};
 }
-var MWS_CONTEXT, AMAZON_CONTEXT, LWA_CLIENT_ID, SECRET_WORD;
+var MWS_CONTEXT, AMAZON_CONTEXT, LWA_CLIENT_ID$1, SECRET_WORD;
 var init_context = __esmMin((() => {
 	init_bindings();
 	init_names();
@@ -661,7 +676,7 @@ var init_context = __esmMin((() => {
 	init_strings();
 	MWS_CONTEXT = /\bmws(?!guard)|mws\b|MWS(?!guard)|amazonservices|MarketplaceWebService|SellerId|peddler|AWSAccessKeyId/;
 	AMAZON_CONTEXT = /aws|amazon|akia|selling.?partner|sp.?api|\blwa/i;
-	LWA_CLIENT_ID = "amzn1.application-oa2-client.";
+	LWA_CLIENT_ID$1 = "amzn1.application-oa2-client.";
 	SECRET_WORD = /secret/i;
 }));
 // packages/core/dist/values.js
@@ -1031,12 +1046,16 @@ function find$5(ctx) {
 			secret: m[0]
 		});
 	}
-	if (!ctx.hasLwaClientId) return found;
+	const lwaPath = LWA_WORDS.test(lastSegments$1(ctx.path));
 	for (const run of ctx.valueRuns()) {
 		if (run.value.length !== 64 || !/^[0-9a-f]+$/.test(run.value) || hasLongRun(run.value, 6)) continue;
 		if (isBareCode(ctx, run.start)) continue;
 		const name = ctx.nameAt(run.start);
-		if (name === void 0 || nameRole(name) !== "lwa-client-secret") continue;
+		const role = name === void 0 ? void 0 : nameRole(name);
+		const besideClientId = ctx.hasLwaClientId && nearClientId(ctx, run.start);
+		if (role === void 0 || role === "generic-secret" || role === "none") {
+			if (!besideClientId) continue;
+		} else if (role !== "lwa-client-secret" || name === void 0 || !isLwaSecretName(ctx, name, run.start, lwaPath)) continue;
 		found.push({
 			kind: "lwa-client-secret",
 			severity: "error",
@@ -1047,27 +1066,76 @@ function find$5(ctx) {
 	}
 	return found;
 }
-var PREFIXED_SECRET, HEX64, lwaClientSecret;
+/**
+* A bare 64-hex value under a client-secret name is LWA's when the name says so
+* (`lwa_client_secret`), or a generic one (`clientSecret`) stands next to an LWA client id, in a
+* file named for the SP-API or LWA, or in an object or section named for them.
+*/
+function isLwaSecretName(ctx, name, start, lwaPath) {
+	if (LWA_NAME.test(normalizeName(name)) || ctx.hasLwaClientId || lwaPath) return true;
+	const line = ctx.index.lineOf(start);
+	for (let l = line; l >= Math.max(0, line - OBJECT_LINES); l--) {
+		const from = ctx.index.lineStart(l);
+		const text = ctx.text.slice(from, Math.min(ctx.index.lineEnd(l, ctx.text), from + 200));
+		if (l < line && /[{[(:]\s*$|^\s*\[/.test(text)) return LWA_WORDS.test(text);
+	}
+	return false;
+}
+/**
+* True when an LWA client id literal ends just before the value, separated only by quotes, a
+* comma or a key (`'amzn1.application-oa2-client.…', '…'`, `'client_id' => '…', 'secret' => '…'`).
+*/
+function nearClientId(ctx, start) {
+	const line = ctx.index.lineOf(start);
+	const from = ctx.index.lineStart(Math.max(0, line - 1));
+	const before = ctx.text.slice(Math.max(from, start - 240), start);
+	const at = before.lastIndexOf(LWA_CLIENT_ID);
+	if (at === -1) return false;
+	return CLIENT_ID_THEN_VALUE.test(before.slice(at + LWA_CLIENT_ID.length));
+}
+/** The file's folder and name: every surface passes a path of its own form. */
+function lastSegments$1(path) {
+	return path.split(/[/\\]/).slice(-2).join("/");
+}
+var PREFIXED_SECRET, LWA_WORDS, LWA_NAME, OBJECT_LINES, LWA_CLIENT_ID, CLIENT_ID_THEN_VALUE, HEX64, lwaClientSecret;
 var init_lwa_client_secret = __esmMin((() => {
 	init_names();
 	init_quoting();
 	init_values();
 	PREFIXED_SECRET = /(?<![A-Za-z0-9])amzn1\.oa2-cs\.v1\.[0-9a-fA-F]{64}(?![0-9A-Za-z])/g;
+	LWA_WORDS = /lwa|sp-?_?api|sellingpartner|selling[-_ ]partner|loginwithamazon/i;
+	LWA_NAME = /lwa|spapi|sellingpartner|amazon|amzn|amz/;
+	OBJECT_LINES = 6;
+	LWA_CLIENT_ID = "amzn1.application-oa2-client.";
+	CLIENT_ID_THEN_VALUE = /^[\w.]{0,64}["'`]?[\s,]{0,4}(?:["'`][\w-]{1,30}["'`]\s{0,3}(?:=>|:)|[\w-]{1,30}\s{0,3}[:=])?\s{0,3}["'`]?$/;
 	HEX64 = "9f2c4e6a8b0d1f3e5c7a9b1d3f5e7c9a0b2d4f6e8c0a2b4d6f8e0c2a4b6d8f0e";
 	lwaClientSecret = Object.freeze({
 		kind: "lwa-client-secret",
 		keywords: ["amzn1.oa2-cs", "secret"],
 		find: find$5,
 		samples: {
-			positive: [{
-				text: `LWA_CLIENT_SECRET=amzn1.oa2-cs.v1.${HEX64}`,
-				value: `amzn1.oa2-cs.v1.${HEX64}`,
-				reason: "prefixed client secret"
-			}, {
-				text: `client_id = "amzn1.application-oa2-client.4c1f0e2d3b5a69788796a5b4c3d2e1f0"\nclient_secret = "${HEX64}"`,
-				value: HEX64,
-				reason: "bare 64-hex secret next to an LWA client id"
-			}],
+			positive: [
+				{
+					text: `LWA_CLIENT_SECRET=amzn1.oa2-cs.v1.${HEX64}`,
+					value: `amzn1.oa2-cs.v1.${HEX64}`,
+					reason: "prefixed client secret"
+				},
+				{
+					text: `client_id = "amzn1.application-oa2-client.4c1f0e2d3b5a69788796a5b4c3d2e1f0"\nclient_secret = "${HEX64}"`,
+					value: HEX64,
+					reason: "bare 64-hex secret next to an LWA client id"
+				},
+				{
+					text: `LWA_CLIENT_SECRET="${HEX64}"`,
+					value: HEX64,
+					reason: "bare 64-hex secret under an LWA-named secret name"
+				},
+				{
+					text: `lwa:\n  client_id: \${LWA_CLIENT_ID}\n  client_secret: "${HEX64}"`,
+					value: HEX64,
+					reason: "bare 64-hex secret in an object named for LWA"
+				}
+			],
 			negative: [
 				{
 					text: `checksum = "${HEX64}"`,
@@ -1076,6 +1144,14 @@ var init_lwa_client_secret = __esmMin((() => {
 				{
 					text: `client_secret = "${HEX64}"`,
 					reason: "bare hex without an LWA client id in the file"
+				},
+				{
+					text: `github:\n  client_id: Iv1.8a61f9b3a7aba766\n  client_secret: "${HEX64}"`,
+					reason: "another OAuth app's client secret: nothing says LWA"
+				},
+				{
+					text: `lwa_client_secret_sha256 = "${HEX64}"`,
+					reason: "a digest of the secret, named so"
 				},
 				{
 					text: "LWA_CLIENT_ID=amzn1.application-oa2-client.4c1f0e2d3b5a69788796a5b4c3d2e1f0",
@@ -1575,7 +1651,7 @@ var init_layout = __esmMin((() => {
 		}
 		/** Offset of the last `<form` tag before `offset`, or -1 (HTML forms are one record). */
 		formBefore(offset) {
-			this.#forms ??= [...this.text.matchAll(/<form\b/gi)].map((m) => m.index);
+			this.#forms ??= [...this.text.matchAll(/<(?:[a-z]{1,4}-)?form\b|\bBeginForm\b|\bForm::open\b|\bform_open/gi)].map((m) => m.index);
 			let found = -1;
 			for (let lo = 0, hi = this.#forms.length - 1; lo <= hi;) {
 				const mid = lo + hi >> 1;
@@ -1605,6 +1681,16 @@ var init_layout = __esmMin((() => {
 		#parentOf(opener) {
 			return this.containerAt(opener);
 		}
+		/**
+		* The text before a bracket on its line (its last 100 characters), or, for a bracket alone on
+		* its line (Allman style: `public class Store` above `{`), the line above it.
+		*/
+		#headOf(opener) {
+			const line = this.index.lineOf(opener);
+			const head = this.text.slice(this.index.lineStart(line), opener);
+			if (line === 0 || head.trim() !== "") return head.slice(-100);
+			return this.text.slice(this.index.lineStart(line - 1), this.index.lineEnd(line - 1, this.text)).slice(-100);
+		}
 		/** The first 200 characters of a line: enough to name a record, bounded on minified lines. */
 		lineText(line) {
 			const start = this.index.lineStart(line);
@@ -1616,11 +1702,10 @@ var init_layout = __esmMin((() => {
 			const section = this.#lineSection[line] ?? -1;
 			const sectionText = section >= 0 ? this.lineText(section) : "";
 			if (container >= 0) {
-				const cLine = this.index.lineOf(container);
-				const fullHead = this.text.slice(this.index.lineStart(cLine), container).slice(-100);
+				const fullHead = this.#headOf(container);
 				const head = lastClause(fullHead);
 				const parent = this.#parentOf(container);
-				const parentHead = parent >= 0 ? lastClause(this.text.slice(this.index.lineStart(this.index.lineOf(parent)), parent).slice(-100)) : "";
+				const parentHead = parent >= 0 ? lastClause(this.#headOf(parent)) : "";
 				const keyed = /["']?([\w$-]+)["']?\s*[:=]\s*$|["']([\w$-]+)["']\s*,\s*$/.exec(fullHead)?.slice(1).find(Boolean) ?? "";
 				const item = this.#lineItem[line] ?? -1;
 				const table = /\b(?:create|table)\(\s*["']([\w.]{1,64})["']\s*,/i.exec(fullHead)?.[1] ?? "";
@@ -1675,28 +1760,46 @@ var init_read_budget = __esmMin((() => {
 	};
 }));
 // packages/core/dist/submitted.js
-/** True when `params` is the program's own variable in `text` (memoized for the last text). */
+/** Reads the facts above for `text` (memoized for the last text). */
+function factsOf(text) {
+	if (text === lastText) return;
+	lastText = text;
+	lastLocal = LOCAL_PARAMS.test(text);
+	const aliases = /* @__PURE__ */ new Set();
+	BODY_ALIAS.lastIndex = 0;
+	for (let m = BODY_ALIAS.exec(text); m !== null && aliases.size < MAX_ALIASES; m = BODY_ALIAS.exec(text)) if (m[1] !== void 0) aliases.add(m[1]);
+	lastAliases = aliases;
+}
+/** True when `params` is the program's own variable in `text`. */
 function paramsIsLocal(text) {
-	if (text !== lastText) {
-		lastText = text;
-		lastLocal = LOCAL_PARAMS.test(text);
-	}
+	factsOf(text);
 	return lastLocal;
+}
+/** True when the name after `before` is a member of a local bound to the submitted body. */
+function readsBodyAlias(before, text) {
+	factsOf(text);
+	if (lastAliases.size === 0) return false;
+	const owner = READ_OWNER.exec(before)?.[1];
+	return owner !== void 0 && lastAliases.has(owner);
 }
 /** True when the name after `before` is read from submitted input (see the patterns above). */
 function isSubmittedRead(before, text) {
-	if (CALL_READ.test(before) || BOUND_PARAM.test(before)) return true;
+	if (CALL_READ.test(before) || BOUND_PARAM.test(before) || readsBodyAlias(before, text)) return true;
 	const m = MEMBER_READ.exec(before);
 	if (!m) return false;
 	return !/^params/i.test(m[0]) || !paramsIsLocal(text);
 }
-var MEMBER_READ, CALL_READ, BOUND_PARAM, LOCAL_PARAMS, lastText, lastLocal;
+var MEMBER_READ, CALL_READ, BOUND_PARAM, LOCAL_PARAMS, BODY_ALIAS, READ_OWNER, MAX_ALIASES, lastText, lastLocal, lastAliases;
 var init_submitted = __esmMin((() => {
-	MEMBER_READ = /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|values|POST|GET)|(?<![\w$.])(?:body|payload|formData|params)|\$request->|\$_(?:POST|GET|REQUEST))(?:\.|\[\s*["':]{1,2})?$/i;
-	CALL_READ = /(?:\$request->(?:input|get|post|query|string)|\$this->input->(?:post|get|get_post|post_get)|\b(?:req|request)\.(?:body|query|POST|GET|form|args|values|json|data)\.get|(?<![\w$.])params\.(?:fetch|dig)|(?<![\w$.>])request|Request::(?:input|get|post))\(\s*["':]{1,2}$/;
+	MEMBER_READ = /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|values|POST|GET)|(?<![\w$.])(?:body|payload|formData|params)|\b(?:cleaned_data|validated_data)|\bRequest(?=\[)|\$request->|\$_(?:POST|GET|REQUEST))(?:\.|\[\s*["':]{1,2})?$/i;
+	CALL_READ = /(?:\$request->(?:input|get|post|query|string)|\$this->input->(?:post|get|get_post|post_get)|\b(?:req|request)\.(?:body|query|POST|GET|form|args|values|json|data)\.get|(?<![\w$.])params\.(?:fetch|dig)|(?<![\w$.>])request|Request::(?:input|get|post)|Input::(?:get|post)|\brequest\.getParameter|\.(?:PostForm|DefaultPostForm|FormValue|PostFormValue))\(\s*["':]{1,2}$|\bfilter_input\(\s*INPUT_(?:POST|GET|REQUEST)\s*,\s*["']$/;
 	BOUND_PARAM = /(?:@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)(?:\([^)\n]{0,80}\))?\s+(?:final\s+)?[\w<>.?]{1,60}\s+|@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)\(\s*(?:(?:value|name)\s*=\s*)?["']|\[From(?:Form|Body|Query)\]\s*[\w<>.?]{1,60}\s+)$/;
-	LOCAL_PARAMS = /\b(?:def\s+[\w.]{1,60}[!?]?|function(?:\s+[\w$]{1,60})?)\s*\(\s*params\b|(?<![\w$.])params\s*=(?![=>~])/;
+	LOCAL_PARAMS = /\b(?:def\s+[\w.]{1,60}[!?]?|function(?:\s+[\w$]{1,60})?)\s*\([^()\n]{0,80}?\bparams\b|(?<![\w$.])params\s*=(?![=>~])/;
+	BODY_ALIAS = /(?<![\w$.])(\$?[A-Za-z_]\w{0,30})\s*=\s*(?:await\s+)?(?:(?:req|request)\.(?:get_json\([^()\n]{0,30}\)|json\(\)|json\b|form\b|data\b|body\b|POST\b|values\b|formData\(\))|json\.loads\(\s*request\.(?:body|data)\s*\)|\$request->(?:all|validated|input)\(\)|\$_(?:POST|REQUEST)\b)/g;
+	READ_OWNER = /(\$?[A-Za-z_]\w{0,30})(?:\.get\(\s*["']|\[\s*["']|\.|->)$/;
+	MAX_ALIASES = 8;
 	lastLocal = false;
+	lastAliases = /* @__PURE__ */ new Set();
 }));
 // packages/core/dist/value-shape.js
 /** The value expression after a separator: up to a `,`, `;` or `&` outside brackets and quotes. */
@@ -1726,6 +1829,7 @@ function classifyValue(value) {
 	if (v === "") return "decl";
 	if (/^(?:null|None|nil|undefined|''|""|``|NULL|0)$/.test(v)) return "empty";
 	if (/\benv\s*=\s*["']/.test(v)) return "env";
+	if (/\bconfig_parameter\s*=/.test(v)) return "env";
 	if (DECL_VALUE.test(v) || FIELD_TYPE.test(v)) return "decl";
 	if (/^\$\{?[A-Z_][A-Z0-9_]*\}?$/.test(v)) return "env";
 	if (ENV_VALUE.test(v.replace(/(["'`])(?:(?!\1).){0,200}\1/g, "\"\""))) return "env";
@@ -1758,11 +1862,11 @@ function memberPath(value) {
 var ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, words;
 var init_value_shape = __esmMin((() => {
 	init_values();
-	ENV_VALUE = /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|\bsecrets?\b|vault|ssm|SecretsManager|getSecret|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault/i;
+	ENV_VALUE = /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault/i;
 	DECL_VALUE = /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|yup\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@[A-Z])/;
-	FIELD_TYPE = /^(?:[\w.]*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
+	FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
 	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores)\b/i;
-	HOLDER_WORDS = /\b(?:rows?|records?|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration)\b/i;
+	HOLDER_WORDS = /\b(?:rows?|records?|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
 	words = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
 }));
 // packages/core/dist/structure.js
@@ -1807,7 +1911,7 @@ function collectTokens(text, index, generic) {
 * path is): `CREATE TABLE mws_credentials (merchant_id …, key …, secret …)`.
 */
 function isMwsGenericField(f, mwsPath) {
-	if (f.persisted !== true && f.isRead !== true && f.formInput !== true) return false;
+	if (f.persisted !== true && f.isRead !== true && f.formInput !== true && !SUBMITTED_VALUE.test(f.value)) return false;
 	return mwsPath || /mws|amazon|amz/i.test(f.recordName);
 }
 /**
@@ -1881,6 +1985,7 @@ function toField(text, hit, layout, index) {
 		...where,
 		recordName: `${where.recordName} ${draft.declLine}`,
 		...draft.isRead ? { isRead: true } : {},
+		...draft.clientArgument === true ? { clientArgument: true } : {},
 		...draft.isFormField ? { isFormField: true } : {},
 		...draft.persisted ? { persisted: true } : {},
 		...recordAt === "form" || draft.formInput ? { formInput: true } : {}
@@ -1906,22 +2011,32 @@ function readField(text, hit, index) {
 	let prefix = hit.prefix;
 	let declLine = "";
 	let isRead = false;
+	let clientArgument = false;
 	let isFormField = false;
 	let persisted = false;
 	let formInput = false;
-	if (/^\s*(?:\/\/|#(?!\[))/.test(text.slice(lineStart, hit.start))) return void 0;
+	if (/^\s*(?:\/\/|#(?!\[)|\/?\*(?!\*?\s*[\w$]+\s*[=:]))/.test(text.slice(lineStart, hit.start))) return void 0;
 	if (/\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(text.slice(Math.max(lineStart, hit.start - 160), hit.start))) return;
+	if (/\b(?:case|when)\s+["'`]?$/.test(before)) return void 0;
 	if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return void 0;
-	if (isSubmittedRead(before, text)) {
+	if (isSubmittedRead(before, text) && sep?.[1] !== "=") {
 		shape = "ref";
 		value = `body.${hit.leaf}`;
 		recordAt = lineStart;
+		prefix = "";
+	} else if (prefix !== "" && sep === null && FORM_ATTRIBUTE.test(before)) {
+		shape = "decl";
+		recordAt = "form";
+	} else if (RAZOR_INPUT.test(before)) {
+		shape = "decl";
+		recordAt = "form";
 		prefix = "";
 	} else if (prefix !== "" && isSellerHolder(prefix.split(".").filter((p) => !/^\d+$/.test(p)).at(-1) ?? "") && (sep === null || sep[1] === ",")) {
 		isRead = true;
 		shape = "ref";
 		value = hit.full;
-		recordAt = MWS_CLIENT_CALL.test(before) ? hit.keyStart : lineStart;
+		clientArgument = MWS_CLIENT_CALL.test(before);
+		recordAt = clientArgument ? hit.keyStart : lineStart;
 		prefix = "";
 	} else if (/(?:->|\.)(?:string|text|binary|char|varchar|column|addColumn|mediumText|longText|json|encrypted\w*|specificType)\(\s*["']$/i.test(before) && /^["']\s*[,)]/.test(after)) {
 		shape = "decl";
@@ -1935,13 +2050,27 @@ function readField(text, hit, index) {
 		shape = "decl";
 		persisted = true;
 		declLine = text.slice(lineStart, hit.start);
-	} else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
+	} else if (/\bt\.\w{1,20}\s+["']$/.test(before) && /^["']/.test(after)) {
 		shape = "decl";
-		persisted = /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
+		persisted = true;
+	} else if (FORM_HELPER.test(before) && /^["']\s*[,)]/.test(after)) {
+		shape = "decl";
+		recordAt = "form";
+	} else if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) return;
+	else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
+		shape = "decl";
+		const table = /\badd_column\s+:(\w{1,64}),\s*:$/.exec(before)?.[1];
+		persisted = table !== void 0 || /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
+		if (table !== void 0) prefix = table;
 	} else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
 		shape = "decl";
 		persisted = true;
 		recordAt = lineStart;
+	} else if (QUOTED_INSERT.test(text.slice(Math.max(lineStart, hit.start - 300), hit.start))) {
+		shape = "decl";
+		persisted = true;
+		recordAt = lineStart;
+		declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
 	} else if (/\bselect\s[^;()]{0,200}$/i.test(before) && /\bfrom\s/i.test(after)) {
 		shape = "decl";
 		persisted = true;
@@ -1956,7 +2085,12 @@ function readField(text, hit, index) {
 			recordAt = "container";
 		}
 		value = cutValue(after.slice(sep[0].length));
-		if (VALIDATION_RULES.test(value)) return {
+		if (sep[1] === "=" && trimChars(value, "$") === hit.leaf && (/^(?:self|this)$/.test(prefix) || before.endsWith("@"))) return void 0;
+		if (value === "{") {
+			if (!opensSchemaField(text, hit.end)) return void 0;
+			persisted = true;
+		}
+		if (VALIDATION_RULES.test(value) || VALIDATION_LIST.test(value)) return {
 			shape: "decl",
 			value: "",
 			recordAt,
@@ -1970,12 +2104,17 @@ function readField(text, hit, index) {
 		const annotated = sep[1] === ":" ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
 		if (annotated?.[1] !== void 0) value = annotated[1];
 		shape = classifyValue(value);
-		persisted = shape === "decl" && STORED_TYPE.test(value);
+		persisted ||= shape === "decl" && STORED_TYPE.test(value);
 		if (sep[1] === ":" && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = "decl";
-	} else if (/\b(?:name|id|formControlName|v-model|ng-model|field|column|value)\s*=\s*["'{][^"']{0,40}$/i.test(before) || /register\(\s*["']$/.test(before)) {
+		if (sep[1] === ":" && FORM_CONTROL.test(value)) {
+			shape = "decl";
+			formInput = true;
+		}
+	} else if (FORM_ATTRIBUTE.test(before) || /register\(\s*["']$/.test(before)) {
 		shape = "decl";
 		recordAt = "form";
-	} else if (hit.start - lineStart < 160 && /^\s*(?:["'`]\s*)?\??\s*(?:[;{]|$)/.test(after) && /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+)*[\w<>[\]?,.]+\s+$/.test(text.slice(lineStart, hit.start))) shape = "decl";
+		if (CONFIG_SHOWN.test(after)) shape = "env";
+	} else if (hit.start - lineStart < 160 && /^\s*(?:["'`]\s*)?\??\s*(?:[;{]|$)/.test(after) && /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+|\[[^\]\n]{1,80}\]\s*)*[\w<>[\]?,.]+\s+$/.test(text.slice(lineStart, hit.start))) shape = "decl";
 	else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
 		shape = "decl";
 		persisted = STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after);
@@ -1988,10 +2127,16 @@ function readField(text, hit, index) {
 		prefix,
 		declLine,
 		isRead,
+		clientArgument,
 		isFormField,
 		persisted,
 		formInput
 	};
+}
+/** True when the block opened after `from` starts with a schema field's `type:` (Mongoose `{ type: String }`). */
+function opensSchemaField(text, from) {
+	const open = text.indexOf("{", from);
+	return open !== -1 && open - from < 80 && /^[^}]{0,120}?\btype\s*:/.test(text.slice(open + 1, open + 160));
 }
 /**
 * What the text alone says about a shorthand: only a name of its own (no `a.b` prefix) that
@@ -2017,6 +2162,27 @@ function shorthand(text, hit, layout) {
 			value: "",
 			...where,
 			persisted: true
+		};
+	}
+	const formList = /\bfields\s*=\s*$/.test(head);
+	if (formList || /\$request->only\(?\s*$/.test(head)) {
+		const where = layout.describe(hit.start, "");
+		const base = {
+			name: hit.leaf,
+			role: hit.role,
+			start: hit.start,
+			end: hit.end,
+			...where
+		};
+		return formList ? {
+			...base,
+			shape: "decl",
+			value: "",
+			formInput: true
+		} : {
+			...base,
+			shape: "ref",
+			value: `body.${hit.leaf}`
 		};
 	}
 	const opener = text.charCodeAt(container);
@@ -2077,8 +2243,9 @@ function headerFields(text, index, layout, delimiter) {
 	}
 	return fields;
 }
-var STORED_TYPE, STORED_COLUMN_TYPE, STORED_FIELD_TYPE, PHP_CHAIN, MWS_CLIENT_CALL, VALIDATION_RULES, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, GENERIC_ROLES;
+var STORED_TYPE, STORED_COLUMN_TYPE, STORED_FIELD_TYPE, PHP_CHAIN, MWS_CLIENT_CALL, VALIDATION_RULES, QUOTED_INSERT, CONFIG_SHOWN, VALIDATION_LIST, FORM_HELPER, FORM_CONTROL, RAZOR_INPUT, FORM_ATTRIBUTE, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
 var init_structure = __esmMin((() => {
+	init_char_codes();
 	init_layout();
 	init_names();
 	init_strings();
@@ -2086,12 +2253,19 @@ var init_structure = __esmMin((() => {
 	init_submitted();
 	init_tabular();
 	init_value_shape();
-	STORED_TYPE = /^(?:models\.|fields\.|db\.Column|Column|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|[\w.]*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
+	STORED_TYPE = /^(?:models\.|fields\.|db\.Column|Column|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
 	STORED_COLUMN_TYPE = /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
 	STORED_FIELD_TYPE = /^["'`\]]?\s+(?:String\b(?!\s*\()|(?:\*?string|\[\]byte|sql\.\w+)\s+`[^`\n]{0,200}\b(?:gorm|db|bson|json):)/;
 	PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
-	MWS_CLIENT_CALL = /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new)?\s*\([^()\n]{0,120}$/i;
+	MWS_CLIENT_CALL = /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new)?\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
 	VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
+	QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
+	CONFIG_SHOWN = /\bvalue\s*=\s*["'{]?[^"'\n]{0,40}?(?:\w{0,20}config\w{0,20}|get_option|options|settings)\s*[[(]/i;
+	VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
+	FORM_HELPER = /(?:\bForm::(?:text|password|input|hidden|textarea|email)|\bform_(?:input|password|hidden|textarea))\(\s*["']$/;
+	FORM_CONTROL = /^(?:\[\s*(?:(?:''|""|null|undefined)\s*)?[,\]]|new\s+(?:Untyped)?FormControl\b|(?:this\.)?(?:fb|formBuilder|builder)\.(?:nonNullable\.)?control\()/;
+	RAZOR_INPUT = /\bHtml\.(?:TextBox|Password|Editor|TextArea|Hidden)For\(\s*(\w{1,20})\s*=>\s*\1\.$/;
+	FORM_ATTRIBUTE = /(?:\b(?:name|id|formControlName|v-model|ng-model|field|column|value|asp-for|th:field|path|wire:model(?:\.\w{1,10}){0,2}|x-model)|\[\(ngModel\)\])\s*=\s*["'{][^"']{0,40}$/i;
 	INTERESTING = /secret|access|key_?id|seller|selling|merchant|token|account_?id/gi;
 	KEY_WORDS = new RegExp(KEY_NAME_WORDS.source, "gi");
 	INTERESTING_GENERIC = new RegExp(`${INTERESTING.source}|\\bkey\\b`, "gi");
@@ -2105,9 +2279,14 @@ var init_structure = __esmMin((() => {
 		"empty"
 	]);
 	MWS_NAMED = /mws|amazon/i;
+	SUBMITTED_VALUE = /^(?:body\.|\$request->|req\.body\b|request\.(?:form|POST|data|json)\b)/;
 	GENERIC_ROLES = /* @__PURE__ */ new Map([["key", "access-key"], ["secret", "secret-key"]]);
 }));
 // packages/core/dist/type-a-records.js
+/** True when a record's name says it is a form's model (`useForm`, `form:`, `defaultValues`). */
+function isFormRecord(recordName) {
+	return FORM_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " "));
+}
 /**
 * Decides which records in a set of fields are type A. Returns one {@link TypeARecord} per
 * finding, in text order of the records.
@@ -2119,7 +2298,11 @@ function judgeRecords(fields, facts = {}) {
 		return parent && parent !== list ? parent.find((f) => f.role === "seller-id") : void 0;
 	};
 	const sellerOf = (list) => list.find((f) => f.role === "seller-id") ?? list.find((f) => f.role === "weak-seller-id") ?? inheritedSeller(list);
-	const text = textView(fields, records, sellerOf, facts.amazon ?? true);
+	const text = {
+		...textView(fields, records, sellerOf, facts.amazon ?? true),
+		siteSettings: facts.siteSettings ?? false,
+		userOwned: facts.userOwned ?? false
+	};
 	const nestedTokens = new Set(fields.filter((f) => f.role === "auth-token" && f.shape !== "empty").map((f) => f.parentRecord));
 	const sellerOwners = new Set(fields.filter((f) => f.role === "seller-id" && f.isRead === true).map((f) => ownerOf(f.value)));
 	const found = [];
@@ -2132,17 +2315,13 @@ function judgeRecords(fields, facts = {}) {
 function textView(fields, records, sellerOf, amazon) {
 	let sellerKeyRecords = 0;
 	for (const list of records.values()) if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === "literal" || f.shape === "empty"))) sellerKeyRecords++;
-	const literalKeyRecords = /* @__PURE__ */ new Map();
-	for (const f of fields) {
-		if (!isKey(f) || f.shape !== "literal") continue;
-		const set = literalKeyRecords.get(f.collection) ?? /* @__PURE__ */ new Set();
-		set.add(f.record);
-		literalKeyRecords.set(f.collection, set);
-	}
+	const literalKeyRecords = recordsByCollection(fields.filter((f) => isKey(f) && f.shape === "literal"));
+	const blankKeyRecords = recordsByCollection(fields.filter((f) => isKey(f) && f.shape === "empty" && sellerOf(records.get(f.record) ?? []) !== void 0));
 	const collectionsOf = (role) => new Set(fields.filter((f) => f.role === role && f.isFormField === true).map((f) => f.collection));
 	return {
 		sellerKeyRecords,
 		literalKeyRecords,
+		blankKeyRecords,
 		declaredSellerCollections: collectionsOf("seller-id"),
 		formSecretCollections: collectionsOf("secret-key"),
 		amazon
@@ -2150,11 +2329,10 @@ function textView(fields, records, sellerOf, amazon) {
 }
 /** One record's decision: its key fields judged in turn (secret keys first), the first evidence wins. */
 function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
-	const keys = [
-		...list.filter((f) => f.name === "AWSAccessKeyId"),
-		...list.filter((f) => f.role === "secret-key"),
-		...list.filter((f) => f.role === "access-key" && f.name !== "AWSAccessKeyId")
-	];
+	const requestKeys = list.filter((f) => f.name === "AWSAccessKeyId" && f.isRead !== true);
+	const secretKeys = list.filter((f) => f.role === "secret-key");
+	const isRequest = requestKeys.length > 0 && seller?.role === "seller-id" && secretKeys.every((f) => f.isRead === true);
+	const keys = [...isRequest ? [...requestKeys, ...secretKeys] : [...secretKeys, ...requestKeys], ...list.filter((f) => f.role === "access-key" && !requestKeys.includes(f))];
 	const lwaSecrets = list.filter((f) => f.role === "lwa-client-secret");
 	if (keys.length === 0 && lwaSecrets.length === 0) return void 0;
 	if (list.some((f) => (isKey(f) || f.role === "lwa-client-secret") && f.shape === "env")) return void 0;
@@ -2173,7 +2351,7 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 		sellerNamed: isSellerish(first.recordName),
 		sellerKeyed: SELLER_ID_SHAPE.test(rawLabel) && !MARKETPLACE_IDS.has(rawLabel),
 		regionLabel: REGION.test(normalizeName(rawLabel)),
-		isRequest: list.some((f) => f.name === "AWSAccessKeyId") && seller?.role === "seller-id",
+		isRequest,
 		bothApis: token && list.some((f) => f.role === "refresh-token")
 	};
 	const spApi = list.some((f) => f.role === "refresh-token" || f.role === "lwa-client-secret" || /sellingpartner/i.test(normalizeName(f.name)));
@@ -2205,7 +2383,7 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 /** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */
 function keptPerSeller(key, evidence, view) {
 	if (evidence === "input" || evidence === "hard-coded") return true;
-	return evidence === "declared" && (key.formInput === true || key.isFormField === true || view.sellerNamed || view.bothApis || key.persisted === true && isOwnerNamed(key.recordName));
+	return evidence === "declared" && (key.formInput === true || key.isFormField === true || view.sellerNamed || view.bothApis || key.shape === "empty" && isFormRecord(key.recordName) || key.persisted === true && (isOwnerNamed(key.recordName) || view.seller?.role === "seller-id"));
 }
 function isOwnerNamed(recordName) {
 	return OWNER_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " "));
@@ -2222,21 +2400,31 @@ function judgeKey(key, view, text, resolve, token, sellerOwners) {
 			if (shape === "env") return "own";
 		}
 	}
+	if (FAKE_VALUE.test(value)) return void 0;
 	switch (shape) {
 		case "decl": return judgeDeclared(key, view, text, token);
 		case "ref": {
-			const evidence = judgeReference(key, value, view, sellerOwners);
+			const evidence = judgeReference(key, value, view, sellerOwners) ?? storedByWrite(key, view);
 			if (!token || evidence === void 0 || evidence === "input") return evidence;
 			return evidence !== "request" && isSellerHolder(ownerOf(value)) ? evidence : void 0;
 		}
 		case "literal": return token && view.isRequest ? void 0 : judgeLiteral(key, value, view, text);
-		case "empty": return token ? void 0 : judgeBlank(view, text);
-		case "other":
+		case "empty": return token ? void 0 : judgeBlank(key, view, text);
+		case "other": return storedByWrite(key, view);
 		case "env": return;
 	}
 }
+/**
+* A key written by a model write beside the seller's id: the row keeps it, whatever it is computed
+* from (`encrypt(secret)`). A use: where the file also shows the input, that is the finding.
+*/
+function storedByWrite(key, view) {
+	return view.seller?.role === "seller-id" && STORE_WRITE.test(key.recordName) ? "used" : void 0;
+}
 /** A declared key (column, property, form input) in a record for a seller. */
 function judgeDeclared(key, view, text, token) {
+	if (text.siteSettings && key.formInput === true) return void 0;
+	if (key.persisted !== true && key.formInput !== true && key.isFormField !== true && !view.sellerNamed && CONFIG_RECORD.test(key.recordName)) return void 0;
 	const sellerDeclared = view.seller?.role === "seller-id";
 	const formEntry = key.isFormField === true && text.declaredSellerCollections.has(key.collection) && (key.role === "secret-key" || !text.formSecretCollections.has(key.collection));
 	const ownerTable = key.persisted === true && isOwnerNamed(key.recordName);
@@ -2251,8 +2439,9 @@ function judgeReference(key, value, view, sellerOwners) {
 	const sellerRoot = sellerPath.length > 1 ? sellerPath[0] ?? "" : "";
 	const owner = path.slice(0, -1).join(".");
 	const root = path[0] ?? "";
-	if (path.length > 1 && !OPTION_BAGS.test(root) && (isSellerHolder(owner) && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || isSellerHolder(owner) && sellerOwners.has(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
-	return path.length === 1 && value === key.name && seller?.value === seller?.name && seller?.role === "seller-id" ? "used" : void 0;
+	if (path.length > 1 && !OPTION_BAGS.test(root) && (isSellerHolder(owner) && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || isSellerHolder(owner) && sellerOwners.has(owner) || key.clientArgument === true && isSellerHolder(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
+	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
+	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" ? "used" : void 0;
 }
 function isSubmittedPath(path) {
 	return SUBMITTED_OWNER.test(path.slice(0, -1).join("."));
@@ -2268,10 +2457,11 @@ function judgeLiteral(key, value, view, text) {
 	if ((view.seller !== void 0 || perSeller) && (perSeller || siblings >= 2 || text.sellerKeyRecords >= 2) && !view.regionLabel) return "hard-coded";
 }
 /** Blank key slots: next to each of several sellers, or in a form's defaults. */
-function judgeBlank(view, text) {
-	if (view.seller !== void 0 && text.sellerKeyRecords >= 2 && !view.regionLabel) return "hard-coded";
+function judgeBlank(key, view, text) {
+	const siblings = text.blankKeyRecords.get(key.collection)?.size ?? 0;
+	if (view.seller !== void 0 && siblings >= 2 && !view.regionLabel) return "hard-coded";
 	const first = view.fields.find(isKey);
-	if (view.seller?.role === "seller-id" && first && FORM_RECORD.test(first.recordName)) return "declared";
+	if (view.seller?.role === "seller-id" && first && isFormRecord(first.recordName)) return "declared";
 }
 /**
 * SP-API: an LWA client secret of the seller's own private app: asked of the seller (a form input
@@ -2281,14 +2471,15 @@ function judgeBlank(view, text) {
 * single-tenant config is not type A; its literal secret is reported as `lwa-client-secret`.
 */
 function judgeLwaSecret(secret, view, text) {
-	if (!text.amazon) return void 0;
+	const spApiRecord = view.seller?.role === "seller-id" && view.fields.some((f) => f.role === "refresh-token");
+	if (!text.amazon && !spApiRecord) return void 0;
 	if (secret.shape === "ref") {
 		const path = memberPath(secret.value);
 		const owner = path.slice(0, -1).join(".");
 		if (path.length > 1 && !OPTION_BAGS.test(path[0] ?? "") && isSellerHolder(owner) && !isSubmittedPath(path)) return "used";
 	}
 	if (!(view.seller?.role === "seller-id" || view.sellerNamed)) return void 0;
-	if (secret.shape === "decl" && (secret.formInput === true || secret.isFormField === true || view.sellerNamed || view.bothApis)) return "declared";
+	if (secret.shape === "decl" && (secret.formInput === true || secret.isFormField === true || view.sellerNamed || view.bothApis || secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned))) return "declared";
 	if (secret.shape === "ref" && isSubmittedPath(memberPath(secret.value))) return "input";
 }
 /** True for a value no real key has: a few digits, `...`, `test`, `opensesame`. */
@@ -2339,6 +2530,16 @@ function oncePerCollection(found) {
 function ownerOf(value) {
 	return memberPath(value).slice(0, -1).join(".");
 }
+/** Per collection, the records that hold one of `fields`. */
+function recordsByCollection(fields) {
+	const byCollection = /* @__PURE__ */ new Map();
+	for (const f of fields) {
+		const set = byCollection.get(f.collection) ?? /* @__PURE__ */ new Set();
+		set.add(f.record);
+		byCollection.set(f.collection, set);
+	}
+	return byCollection;
+}
 function groupBy(items, keyOf) {
 	const groups = /* @__PURE__ */ new Map();
 	for (const item of items) {
@@ -2349,7 +2550,7 @@ function groupBy(items, keyOf) {
 	}
 	return groups;
 }
-var SELLER_ID_SHAPE, MARKETPLACE_IDS, FORM_RECORD, REGION, OPTION_BAGS, KEY_LIKE, NOT_MWS_KEY, MWS_VALUE, isKey, OWNER_RECORD, SUBMITTED_OWNER, DUMMY;
+var SELLER_ID_SHAPE, MARKETPLACE_IDS, FORM_RECORD, REGION, OPTION_BAGS, KEY_LIKE, NOT_MWS_KEY, MWS_VALUE, isKey, CONFIG_RECORD, OWNER_RECORD, STORE_WRITE, SUBMITTED_OWNER, FAKE_VALUE, DUMMY;
 var init_type_a_records = __esmMin((() => {
 	init_structure();
 	init_value_shape();
@@ -2378,15 +2579,18 @@ var init_type_a_records = __esmMin((() => {
 		"A19VAU5U5O7RUS",
 		"AAHKV2X7AFYLW"
 	]);
-	FORM_RECORD = /form|defaultvalues|initialvalues|\binputs?\b|\bfields\b/i;
+	FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binputs?\b|\bfields\b/i;
 	REGION = /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
-	OPTION_BAGS = /^(?:params|options|opts|config|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)$/i;
+	OPTION_BAGS = /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
 	KEY_LIKE = /^["'`]?[\w+/=.-]{8,}["'`]?$/;
 	NOT_MWS_KEY = /^["'`]?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32,64})["'`]?$/;
 	MWS_VALUE = /^["'`]?(?:[A-Z0-9]{20}|[A-Za-z0-9+/]{40})["'`]?$/;
 	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
-	OWNER_RECORD = /\b(?:users?|accounts?|shops?|stores?)\b/i;
+	CONFIG_RECORD = /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
+	OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;
+	STORE_WRITE = /\b(?:findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany|insertOne|insertMany|create|createMany|upsert|updateOrCreate|firstOrCreate|insert)\b|(?:->|::)update\b/;
 	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$/;
+	FAKE_VALUE = /\b(?:faker|fake)\b|Str::random|\brandom(?:_string|String|Alphanumeric)?\(/i;
 	DUMMY = /^["'`]?(?:\.{2,}|…|x+|\*+|test\w{0,12}|dummy\w{0,12}|fake\w{0,12}|secret|key|foo|bar|baz|abc\w{0,6}|\d{1,12}|opensesame|changeme|password)["'`]?$/i;
 }));
 // packages/core/dist/detectors/shared-credentials.js
@@ -2447,7 +2651,9 @@ function find$1(ctx) {
 	const lines = /* @__PURE__ */ new Set();
 	const judged = judgeRecords(fields, {
 		resolve,
-		amazon: ctx.hasAmazonContext
+		amazon: ctx.hasAmazonContext,
+		siteSettings: SITE_SETTINGS.test(ctx.text),
+		userOwned: USER_OWNED.test(ctx.text)
 	}).filter((r) => {
 		const line = ctx.index.lineOf(r.field.start);
 		if (lines.has(line)) return false;
@@ -2472,7 +2678,7 @@ function find$1(ctx) {
 		...hybrid && tokenField !== void 0 ? { tokenField } : {}
 	}));
 }
-var ASSIGNED, MWS_FOLDER, sharedCredentials;
+var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, USER_OWNED, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -2480,6 +2686,8 @@ var init_shared_credentials = __esmMin((() => {
 	init_names();
 	ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
 	MWS_FOLDER = /mws|amazon/i;
+	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(/;
+	USER_OWNED = /\b(?:user_?id|owner_?id)\b|\busers\.id\b|ForeignKey\(\s*["']?User\b|\bref:\s*["']User["']/i;
 	sharedCredentials = Object.freeze({
 		kind: "shared-credentials",
 		keywords: [
