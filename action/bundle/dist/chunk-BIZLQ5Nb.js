@@ -1469,6 +1469,34 @@ var init_containers = __esmMin((() => {
 }));
 // packages/core/dist/char-codes.js
 var init_char_codes = __esmMin((() => {}));
+// packages/core/dist/json-blobs.js
+/**
+* The record path a key read from a JSON blob stands for (`shop.credentials.secret_key`), or
+* undefined when `value` is no such read. `resolve` gives a variable's first assigned value.
+*/
+function throughJsonBlob(value, resolve) {
+	const direct = blobRead(value);
+	if (direct !== void 0 || resolve === void 0) return direct;
+	const read = VARIABLE_READ.exec(value);
+	const assigned = read?.[1] === void 0 ? void 0 : resolve(read[1]);
+	return assigned === void 0 ? void 0 : blobRead(`${assigned.trim()}${read?.[2] ?? ""}`);
+}
+/** True when `value` reads a member of a record's JSON blob in place (`json.loads(shop.keys)["secret_key"]`). */
+function isJsonBlobRead(value) {
+	return blobRead(value) !== void 0;
+}
+function blobRead(value) {
+	const blob = BLOB.exec(value);
+	const member = blob?.[2] === void 0 ? null : MEMBER.exec(blob[2].trim());
+	const name = member?.[1] ?? member?.[2];
+	return blob?.[1] === void 0 || name === void 0 ? void 0 : `${blob[1].replace(/->/g, ".")}.${name}`;
+}
+var BLOB, MEMBER, VARIABLE_READ;
+var init_json_blobs = __esmMin((() => {
+	BLOB = /^(?:json\.loads|JSON\.parse|json_decode|JsonConvert\.DeserializeObject(?:<[\w<>, ]{1,40}>)?)\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*(?:,\s*true\s*)?\)(.{0,80})$/;
+	MEMBER = /^(?:\[\s*["']([\w-]{1,60})["']\s*\]|\.([\w$]{1,60}))$/;
+	VARIABLE_READ = /^\$?([A-Z_][\w$]{0,40})(\[\s*["'][\w-]{1,60}["']\s*\]|\.[\w$]{1,60})$/i;
+}));
 // packages/core/dist/layout.js
 /**
 * The part of a line that names the bracket after it: after the last `,`, `;` or `{`, so sibling
@@ -2019,6 +2047,7 @@ function readField(text, hit, index) {
 	if (/\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(text.slice(Math.max(lineStart, hit.start - 160), hit.start))) return;
 	if (/\b(?:case|when)\s+["'`]?$/.test(before)) return void 0;
 	if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return void 0;
+	const addedTo = DJANGO_ADD_FIELD.exec(text.slice(Math.max(0, hit.start - 200), hit.start))?.[1];
 	if (isSubmittedRead(before, text) && sep?.[1] !== "=") {
 		shape = "ref";
 		value = `body.${hit.leaf}`;
@@ -2027,6 +2056,12 @@ function readField(text, hit, index) {
 	} else if (prefix !== "" && sep === null && FORM_ATTRIBUTE.test(before)) {
 		shape = "decl";
 		recordAt = "form";
+	} else if (EF_PROPERTY.test(before)) {
+		if (!EF_COLUMN.test(text.slice(hit.end, hit.end + 200))) return void 0;
+		shape = "decl";
+		persisted = true;
+		recordAt = "container";
+		prefix = "";
 	} else if (RAZOR_INPUT.test(before)) {
 		shape = "decl";
 		recordAt = "form";
@@ -2046,6 +2081,11 @@ function readField(text, hit, index) {
 		shape = "decl";
 		recordAt = "container";
 		formInput = true;
+	} else if (addedTo !== void 0) {
+		shape = "decl";
+		persisted = true;
+		recordAt = "container";
+		prefix = addedTo;
 	} else if (/\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?["'`]?$/i.test(before)) {
 		shape = "decl";
 		persisted = true;
@@ -2104,6 +2144,7 @@ function readField(text, hit, index) {
 		const annotated = sep[1] === ":" ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
 		if (annotated?.[1] !== void 0) value = annotated[1];
 		shape = classifyValue(value);
+		if (shape === "other" && isJsonBlobRead(value)) shape = "ref";
 		persisted ||= shape === "decl" && STORED_TYPE.test(value);
 		if (sep[1] === ":" && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = "decl";
 		if (sep[1] === ":" && FORM_CONTROL.test(value)) {
@@ -2243,9 +2284,10 @@ function headerFields(text, index, layout, delimiter) {
 	}
 	return fields;
 }
-var STORED_TYPE, STORED_COLUMN_TYPE, STORED_FIELD_TYPE, PHP_CHAIN, MWS_CLIENT_CALL, VALIDATION_RULES, QUOTED_INSERT, CONFIG_SHOWN, VALIDATION_LIST, FORM_HELPER, FORM_CONTROL, RAZOR_INPUT, FORM_ATTRIBUTE, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
+var STORED_TYPE, STORED_COLUMN_TYPE, STORED_FIELD_TYPE, PHP_CHAIN, MWS_CLIENT_CALL, VALIDATION_RULES, QUOTED_INSERT, CONFIG_SHOWN, VALIDATION_LIST, FORM_HELPER, FORM_CONTROL, RAZOR_INPUT, DJANGO_ADD_FIELD, EF_PROPERTY, EF_COLUMN, FORM_ATTRIBUTE, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
 var init_structure = __esmMin((() => {
 	init_char_codes();
+	init_json_blobs();
 	init_layout();
 	init_names();
 	init_strings();
@@ -2265,6 +2307,9 @@ var init_structure = __esmMin((() => {
 	FORM_HELPER = /(?:\bForm::(?:text|password|input|hidden|textarea|email)|\bform_(?:input|password|hidden|textarea))\(\s*["']$/;
 	FORM_CONTROL = /^(?:\[\s*(?:(?:''|""|null|undefined)\s*)?[,\]]|new\s+(?:Untyped)?FormControl\b|(?:this\.)?(?:fb|formBuilder|builder)\.(?:nonNullable\.)?control\()/;
 	RAZOR_INPUT = /\bHtml\.(?:TextBox|Password|Editor|TextArea|Hidden)For\(\s*(\w{1,20})\s*=>\s*\1\.$/;
+	DJANGO_ADD_FIELD = /\b(?:AddField|AlterField)\(\s*model_name\s*=\s*["'](\w{1,64})["']\s*,\s*name\s*=\s*["']$/;
+	EF_PROPERTY = /\.Property\(\s*(\w{1,20})\s*=>\s*\1\.$/;
+	EF_COLUMN = /^\s*\)\s*\.(?:HasColumnName|HasMaxLength|HasColumnType|IsRequired)\b/;
 	FORM_ATTRIBUTE = /(?:\b(?:name|id|formControlName|v-model|ng-model|field|column|value|asp-for|th:field|path|wire:model(?:\.\w{1,10}){0,2}|x-model)|\[\(ngModel\)\])\s*=\s*["'{][^"']{0,40}$/i;
 	INTERESTING = /secret|access|key_?id|seller|selling|merchant|token|account_?id/gi;
 	KEY_WORDS = new RegExp(KEY_NAME_WORDS.source, "gi");
@@ -2392,6 +2437,8 @@ function isOwnerNamed(recordName) {
 function judgeKey(key, view, text, resolve, token, sellerOwners) {
 	let shape = key.shape;
 	let value = key.value;
+	const blob = shape === "ref" ? throughJsonBlob(value, resolve) : void 0;
+	if (blob !== void 0) value = blob;
 	if (shape === "ref" && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {
 		const resolved = resolve(value);
 		if (resolved !== void 0) {
@@ -2552,6 +2599,7 @@ function groupBy(items, keyOf) {
 }
 var SELLER_ID_SHAPE, MARKETPLACE_IDS, FORM_RECORD, REGION, OPTION_BAGS, KEY_LIKE, NOT_MWS_KEY, MWS_VALUE, isKey, CONFIG_RECORD, OWNER_RECORD, STORE_WRITE, SUBMITTED_OWNER, FAKE_VALUE, DUMMY;
 var init_type_a_records = __esmMin((() => {
+	init_json_blobs();
 	init_structure();
 	init_value_shape();
 	init_names();
@@ -4035,6 +4083,55 @@ var init_mask = __esmMin((() => {
 	];
 	MAX_STARS = 32;
 }));
+// packages/core/dist/one-per-structure.js
+/** `raw` without the missing-token findings whose call also holds a record-judge finding. */
+function onePerStructure(ctx, raw) {
+	const records = [];
+	let requests = 0;
+	for (const r of raw) {
+		if (r.kind !== "shared-credentials") continue;
+		if (r.typeA?.form === "missing-token") requests++;
+		else records.push(r.start);
+	}
+	if (requests === 0 || records.length === 0) return raw;
+	records.sort((a, b) => a - b);
+	const layout = new Layout(ctx.text, ctx.index);
+	return raw.filter((r) => {
+		if (r.typeA?.form !== "missing-token") return true;
+		const [from, to] = callSpan(ctx, layout, r.start);
+		return (records[firstAtOrAfter(records, from)] ?? Infinity) >= to;
+	});
+}
+/**
+* The span of the call or object around `at`: its innermost bracket when that is a call's
+* arguments, a list or an object; otherwise (a URL in a string, a setter's own parentheses aside)
+* the line of `at`.
+*/
+function callSpan(ctx, layout, at) {
+	const opener = layout.containerAt(at);
+	if (opener >= 0) {
+		const head = ctx.text.slice(Math.max(0, opener - 20), opener);
+		if (ctx.text.charAt(opener) !== "{" || !BLOCK_HEAD.test(head)) return [opener, layout.closerOf(opener) ?? ctx.text.length];
+	}
+	const line = ctx.index.lineOf(at);
+	return [ctx.index.lineStart(line), ctx.index.lineEnd(line, ctx.text)];
+}
+/** Index of the first of the sorted `offsets` at or after `from` (`offsets.length`: none). */
+function firstAtOrAfter(offsets, from) {
+	let lo = 0;
+	let hi = offsets.length;
+	while (lo < hi) {
+		const mid = lo + hi >> 1;
+		if ((offsets[mid] ?? Infinity) < from) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+var BLOCK_HEAD;
+var init_one_per_structure = __esmMin((() => {
+	init_layout();
+	BLOCK_HEAD = /(?:\)|=>|\b(?:else|do|try|finally))\s*$/;
+}));
 // packages/core/dist/scan.js
 /**
 * Scans any text (source code in any language, config, logs, notebooks, CSV, SQL, Markdown) and
@@ -4046,7 +4143,7 @@ function scanText(text, options = {}) {
 	const ctx = createContext(body, options.path ?? "", options.authToken ? { authToken: options.authToken } : {});
 	const raw = runDetectors(ctx);
 	appendAll(raw, scanBase64Secrets(ctx));
-	return toFindings(ctx, raw, options);
+	return toFindings(ctx, onePerStructure(ctx, raw), options);
 }
 function runDetectors(ctx) {
 	const out = [];
@@ -4149,6 +4246,7 @@ var init_scan = __esmMin((() => {
 	init_mask();
 	init_names();
 	init_messages();
+	init_one_per_structure();
 	PREFILTER = new RegExp(`${CREDENTIAL_PREFIXES.source}|secret|access|key.?id|seller|merchant|mws`, "i");
 	K8S_DATA_VALUE = /^([ \t]+)([\w.-]{1,120}):[ \t]*["']?([A-Z0-9+/]{12,1400000}={0,2})["']?[ \t]*$/gim;
 }));
