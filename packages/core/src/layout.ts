@@ -11,14 +11,10 @@ import {
   CLOSE_BRACE,
   CLOSE_BRACKET,
   CLOSE_PAREN,
-  DIGIT_0,
-  DIGIT_9,
   DOUBLE_QUOTE,
   HASH,
   HYPHEN,
   LINE_FEED,
-  LOWER_A,
-  LOWER_Z,
   NO_BREAK_SPACE,
   OPEN_BRACE,
   OPEN_BRACKET,
@@ -28,9 +24,7 @@ import {
   SLASH,
   SPACE,
   TAB,
-  UNDERSCORE,
-  UPPER_A,
-  UPPER_Z,
+  isWordChar,
 } from './char-codes.js';
 import type { LineIndex } from './locate.js';
 import { trimChars } from './strings.js';
@@ -377,14 +371,6 @@ function isJsSpace(c: number): boolean {
   );
 }
 
-function isWordChar(c: number): boolean {
-  return (
-    (c >= DIGIT_0 && c <= DIGIT_9) ||
-    (c >= UPPER_A && c <= UPPER_Z) ||
-    (c >= LOWER_A && c <= LOWER_Z) ||
-    c === UNDERSCORE
-  );
-}
 function isSpace(c: number): boolean {
   return c === SPACE || c === TAB;
 }

@@ -1,3 +1,16 @@
+import {
+  BACKSLASH,
+  CARRIAGE_RETURN,
+  COLON,
+  DOLLAR,
+  DOT,
+  GREATER_THAN,
+  HYPHEN,
+  LINE_FEED,
+  SPACE,
+  TAB,
+  isWordChar,
+} from './char-codes.js';
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
 import {
@@ -97,9 +110,9 @@ const isBlank = (value: string): boolean => {
   return shape === 'empty' || shape === 'decl';
 };
 
-const isWordCode = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
-const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+// A character of a name here includes `$` (PHP variables, JS identifiers).
+const isWordCode = (c: number): boolean => isWordChar(c) || c === DOLLAR;
+const isSpaceCode = (c: number): boolean => c === SPACE || c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN;
 
 /** Offset of the first non-space character at or after `from` (bounded). */
 function skipSpace(text: string, from: number): number {
@@ -126,9 +139,9 @@ function chainBefore(text: string, end: number): string {
   const stop = Math.max(0, end - 120);
   while (i > stop) {
     const c = text.charCodeAt(i - 1);
-    if (isWordCode(c) || c === 46 || c === 92) i--;
-    else if (c === 58 && text.charCodeAt(i - 2) === 58) i -= 2;
-    else if (c === 62 && text.charCodeAt(i - 2) === 45) i -= 2;
+    if (isWordCode(c) || c === DOT || c === BACKSLASH) i--;
+    else if (c === COLON && text.charCodeAt(i - 2) === COLON) i -= 2;
+    else if (c === GREATER_THAN && text.charCodeAt(i - 2) === HYPHEN) i -= 2;
     else break;
   }
   return text.slice(i, end).replace(/->/g, '.').replace(/\$/g, '');

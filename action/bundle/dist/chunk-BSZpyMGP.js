@@ -1468,7 +1468,20 @@ var init_containers = __esmMin((() => {
 	];
 }));
 // packages/core/dist/char-codes.js
-var init_char_codes = __esmMin((() => {}));
+/** An ASCII letter, digit or underscore: a character of a name in every language core reads. */
+function isWordChar(c) {
+	return c >= DIGIT_0 && c <= DIGIT_9 || c >= UPPER_A && c <= UPPER_Z || c >= LOWER_A && c <= LOWER_Z || c === UNDERSCORE;
+}
+var DIGIT_0, DIGIT_9, UPPER_A, UPPER_Z, UNDERSCORE, LOWER_A, LOWER_Z;
+var init_char_codes = __esmMin((() => {
+	DIGIT_0 = 48;
+	DIGIT_9 = 57;
+	UPPER_A = 65;
+	UPPER_Z = 90;
+	UNDERSCORE = 95;
+	LOWER_A = 97;
+	LOWER_Z = 122;
+}));
 // packages/core/dist/json-blobs.js
 /**
 * The record path a key read from a JSON blob stands for (`shop.credentials.secret_key`), or
@@ -1550,9 +1563,6 @@ function isJsSpace(c) {
 	if (c <= 32) return c === 32 || c >= 9 && c <= 13;
 	if (c < 160) return false;
 	return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
-}
-function isWordChar(c) {
-	return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
 }
 function isSpace(c) {
 	return c === 32 || c === 9;
@@ -3257,6 +3267,7 @@ function pythonClient(text, opener, names) {
 }
 var MAX_WORD, VALUE_WINDOW, HEAD_WINDOW, MAX_USES, MAX_LOOKUPS, SETTER_METHOD, COMPARED, isBlank, isWordCode, isSpaceCode;
 var init_mws_request_params = __esmMin((() => {
+	init_char_codes();
 	init_layout();
 	init_mws_clients();
 	init_value_shape();
@@ -3272,7 +3283,7 @@ var init_mws_request_params = __esmMin((() => {
 		const shape = classifyValue(value);
 		return shape === "empty" || shape === "decl";
 	};
-	isWordCode = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
+	isWordCode = (c) => isWordChar(c) || c === 36;
 	isSpaceCode = (c) => c === 32 || c === 9 || c === 10 || c === 13;
 }));
 // packages/core/dist/mws-requests.js
