@@ -21,7 +21,7 @@ import { DEFAULT_MAX_FILE_SIZE } from './read.js';
 import { INCOMPLETE_REASONS, SEVERITIES, compareFindings, compareStrings } from './result.js';
 import type { FileFinding, ReportSeverity, ScanResult, SkippedFile, SuppressedFinding } from './result.js';
 import type { FilesScan } from './scan-files.js';
-import type { StagedGit } from './staged-git.js';
+import type { StagedSource } from './staged-source.js';
 import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT } from './summary.js';
 import { redactMessage, redactPath } from './redact.js';
 import { UsageError } from './usage-error.js';
@@ -77,9 +77,9 @@ async function runCommand(argv: readonly string[], io: RunIO, started: Started):
   }
 }
 
-/** Work the bin started before it loaded this module (`cli.ts`): a staged scan's git processes. */
+/** Work the bin started before it loaded this module (`cli.ts`): a staged scan's source (the index, or git processes). */
 export interface Started {
-  readonly staged?: StagedGit;
+  readonly staged?: StagedSource;
 }
 
 /**
