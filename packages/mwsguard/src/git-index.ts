@@ -88,10 +88,7 @@ export function parseIndex(data: Buffer): GitIndex {
       offset = nul + 1;
     } else {
       pathBytes = data.subarray(offset, nul);
-      require(
-        (flags & NAME_LENGTH_MASK) === Math.min(pathBytes.length, NAME_LENGTH_MASK),
-        'index entry name length',
-      );
+      require((flags & NAME_LENGTH_MASK) === Math.min(pathBytes.length, NAME_LENGTH_MASK), 'index entry name length');
       // Entries are padded with 1–8 NULs to a multiple of 8 bytes.
       offset = start + ((nul - start + 8) & ~7);
     }

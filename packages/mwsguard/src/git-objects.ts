@@ -21,10 +21,8 @@ export class ObjectStore {
 
   constructor(objectsDir: string) {
     this.#dir = objectsDir;
-    require(
-      !existsSync(join(objectsDir, 'info', 'alternates')) && !existsSync(join(objectsDir, 'info', 'http-alternates')),
-      'alternate object stores',
-    );
+    require(!existsSync(join(objectsDir, 'info', 'alternates')) &&
+      !existsSync(join(objectsDir, 'info', 'http-alternates')), 'alternate object stores');
   }
 
   /** Object `id` (40 hex digits); its header only when it is over `maxSize` bytes (0: no limit). */
@@ -50,7 +48,8 @@ export class ObjectStore {
     if (loose !== undefined) return loose;
     for (const pack of this.#openPacks()) {
       const offset = pack.find(binary);
-      if (offset !== undefined) return pack.read(offset, maxSize, (base, limit) => this.#read(base, base.toString('hex'), limit));
+      if (offset !== undefined)
+        return pack.read(offset, maxSize, (base, limit) => this.#read(base, base.toString('hex'), limit));
     }
     throw new UnsupportedGit(`object ${hex} not found`);
   }
@@ -67,7 +66,8 @@ export class ObjectStore {
     require(!names.some((name) => name.endsWith('.promisor')), 'a partial clone');
     this.#packs = [];
     // Newest first is what git prefers; any order finds the same bytes for an id.
-    for (const name of names.sort().reverse()) if (/^pack-[0-9a-f]+\.idx$/.test(name)) this.#packs.push(new Pack(join(dir, name)));
+    for (const name of names.sort().reverse())
+      if (/^pack-[0-9a-f]+\.idx$/.test(name)) this.#packs.push(new Pack(join(dir, name)));
     return this.#packs;
   }
 }

@@ -35,7 +35,9 @@ export function startStagedGit(
     cwd,
     env,
   ).then((diff) =>
-    diff.code === 0 ? { entries: parseRaw(diff.stdout) } : { failure: `git diff --cached failed: ${firstLine(diff.stderr)}` },
+    diff.code === 0
+      ? { entries: parseRaw(diff.stdout) }
+      : { failure: `git diff --cached failed: ${firstLine(diff.stderr)}` },
   );
   // Observed here so that a run that stops first (a bad config) leaves no unhandled rejection.
   root.catch(() => undefined);

@@ -180,7 +180,10 @@ function parseTree(data: Buffer): Map<string, TreeEntry> {
     require(space !== -1 && nul !== -1 && nul + 21 <= data.length, 'tree object');
     const mode = Number.parseInt(data.toString('latin1', at, space), 8);
     require(Number.isInteger(mode), 'tree entry mode');
-    entries.set(data.toString('latin1', space + 1, nul), { mode: canonicalMode(mode), id: data.toString('hex', nul + 1, nul + 21) });
+    entries.set(data.toString('latin1', space + 1, nul), {
+      mode: canonicalMode(mode),
+      id: data.toString('hex', nul + 1, nul + 21),
+    });
     at = nul + 21;
   }
   return entries;

@@ -81,7 +81,9 @@ class ObjectBlobReader implements BlobSource {
       if (!('bytes' in object)) return Promise.resolve({ kind: 'tooLarge', size: object.size });
       return Promise.resolve(object.type === 'blob' ? { kind: 'blob', bytes: object.bytes } : { kind: 'missing' });
     } catch {
-      this.#git ??= import('./git.js').then(({ BlobReader: GitReader }) => new GitReader(this.cwd, this.#maxSize, this.env));
+      this.#git ??= import('./git.js').then(
+        ({ BlobReader: GitReader }) => new GitReader(this.cwd, this.#maxSize, this.env),
+      );
       return this.#git.then((reader) => reader.read(id));
     }
   }
