@@ -110,7 +110,7 @@ export function parseIndex(data: Buffer): GitIndex {
     const body = offset + 8;
     require(body + size <= end, 'index extension cut short');
     // Upper-case first letter: optional, git itself skips what it does not know.
-    require(signature[0] !== undefined && signature[0] >= 'A' && signature[0] <= 'Z', `index extension ${signature}`);
+    require(/^[A-Z]/.test(signature), `index extension ${signature}`);
     if (signature === 'TREE') cacheTree = parseCacheTree(data.subarray(body, body + size));
     offset = body + size;
   }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parseIndex } from './git-index.js';
 import type { CacheTree, IndexEntry } from './git-index.js';
 import { ObjectStore } from './git-objects.js';
@@ -24,6 +24,8 @@ export interface IndexStaged {
   readonly entries: readonly StagedEntry[];
   /** The object database the staged blobs are read from (close it when done). */
   readonly objects: ObjectStore;
+  /** How many tree objects of the last commit were read (the index's tree cache spares the rest). */
+  readonly treesRead: number;
 }
 
 /**
@@ -79,13 +81,14 @@ export function readStagedFiles(
   if (indexFile !== undefined && !isAbsolute(indexFile) && cwd !== root) return undefined;
   let objects: ObjectStore | undefined;
   try {
-    const index = parseIndex(readFileSync(indexFile === undefined ? join(gitDir, 'index') : join(root, indexFile)));
+    const index = parseIndex(readFileSync(indexFile === undefined ? join(gitDir, 'index') : resolve(root, indexFile)));
     objects = new ObjectStore(join(common, 'objects'));
     const head = headCommit(gitDir, common);
     const entries: StagedEntry[] = [];
     const tree = head === undefined ? undefined : commitTree(objects.readWhole(head, 'commit'));
-    new TreeComparison(index.entries, objects, entries).walk('', 0, index.entries.length, tree, index.cacheTree);
-    return { root, entries, objects };
+    const comparison = new TreeComparison(index.entries, objects, entries);
+    comparison.walk('', 0, index.entries.length, tree, index.cacheTree);
+    return { root, entries, objects, treesRead: comparison.treesRead };
   } catch {
     // UnsupportedGit, a file that cannot be read, or anything unforeseen: git will know.
     objects?.close();
@@ -215,7 +218,7 @@ function canonicalMode(mode: number): number {
  * that were staged.
  */
 class TreeComparison {
-  #trees = 0;
+  treesRead = 0;
 
   constructor(
     private readonly entries: readonly IndexEntry[],
@@ -228,12 +231,11 @@ class TreeComparison {
     if (tree !== undefined && cache?.id === tree) return;
     let committed = new Map<string, TreeEntry>();
     if (tree !== undefined) {
-      require(++this.#trees <= MAX_TREES, 'too many trees to read');
+      require(++this.treesRead <= MAX_TREES, 'too many trees to read');
       committed = parseTree(this.objects.readWhole(tree, 'tree'));
     }
     let i = from;
-    while (i < to) {
-      const entry = this.entries[i] as IndexEntry;
+    for (let entry = this.entries[i]; i < to && entry !== undefined; entry = this.entries[i]) {
       const rest = entry.key.slice(prefix.length);
       const slash = rest.indexOf('/');
       if (slash === -1) {
@@ -247,7 +249,7 @@ class TreeComparison {
       const name = rest.slice(0, slash);
       const inner = `${prefix}${name}/`;
       let end = i + 1;
-      while (end < to && (this.entries[end] as IndexEntry).key.startsWith(inner)) end += 1;
+      while (end < to && this.entries[end]?.key.startsWith(inner) === true) end += 1;
       const before = committed.get(name);
       this.walk(inner, i, end, before?.mode === DIRECTORY ? before.id : undefined, cache?.children.get(name));
       i = end;
