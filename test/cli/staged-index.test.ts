@@ -277,6 +277,45 @@ describe('what is left to git', () => {
     ).toBeUndefined();
   });
 
+  it('an index too large to read faster than git, or with too many trees to read', () => {
+    const repo = tempRepo();
+    try {
+      const blob = spawnSync('git', ['hash-object', '-w', '--stdin'], { cwd: repo.dir, env: ENV, input: 'x\n' });
+      const id = blob.stdout.toString().trim();
+      // 150 directories committed, then every cached tree id dropped: over the 100 trees allowed.
+      const list = (count: number, name: (i: number) => string): string =>
+        Array.from({ length: count }, (_, i) => `100644 ${id}\t${name(i)}\n`).join('');
+      spawnSync('git', ['update-index', '--index-info'], {
+        cwd: repo.dir,
+        env: ENV,
+        input: list(150, (i) => `d${String(i)}/f`),
+      });
+      git(repo.dir, 'commit', '-q', '-m', 'wide');
+      writeTree(repo.dir, { 'd7/f': 'changed\n' });
+      git(repo.dir, 'add', 'd7/f');
+      expect(readStagedFiles(repo.dir, [], ENV)).toBeDefined();
+      git(repo.dir, 'rm', '-r', '-q', '--cached', '.');
+      spawnSync('git', ['update-index', '--index-info'], {
+        cwd: repo.dir,
+        env: ENV,
+        input: list(150, (i) => `d${String(i)}/f`),
+      });
+      expect(gitStaged(repo.dir)).toEqual([]);
+      expect(readStagedFiles(repo.dir, [], ENV)).toBeUndefined();
+      // More than 2,000 entries.
+      spawnSync('git', ['update-index', '--index-info'], {
+        cwd: repo.dir,
+        env: ENV,
+        input: list(1900, (i) => `e/${String(i)}`),
+      });
+      git(repo.dir, 'commit', '-q', '-m', 'large');
+      git(repo.dir, 'add', 'd7/f');
+      expect(readStagedFiles(repo.dir, [], ENV)).toBeUndefined();
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it('objects elsewhere or replaced: alternates, a partial clone, replace refs, grafts', () => {
     expect(
       afterChange((dir) => {

@@ -74,11 +74,13 @@ export class ObjectStore {
 
 /** A loose object (`objects/ab/cdef…`: zlib of `type size\0content`), or `undefined` if absent. */
 function readLoose(path: string, maxSize: number): GitObject | ObjectHeader | undefined {
+  // Asked first, without an exception: most of a packed repository's objects are not loose, and
+  // an ENOENT error costs more than the check.
+  if (!existsSync(path)) return undefined;
   let compressed: Buffer;
   try {
     compressed = readFileSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  } catch {
     throw new UnsupportedGit(`loose object ${path}`);
   }
   let data: Buffer;

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { parseIndex } from './git-index.js';
-import type { CacheTree, IndexEntry } from './git-index.js';
+import { entryPath, parseIndex } from './git-index.js';
+import type { CacheTree, GitIndex, IndexSummary } from './git-index.js';
 import { ObjectStore } from './git-objects.js';
 import { UnsupportedGit, require } from './git-unsupported.js';
 import { commonDirectory, configText, gitDirectory, plainWorkTree, readOptional } from './work-tree.js';
@@ -47,8 +47,21 @@ const HARMLESS_VARIABLE =
 const UNUSUAL_SETTING =
   /extensions|repositoryformatversion\s*=\s*[^0\s]|include|worktree|replace|graft|alternate|promisor|partialclone|sparse|splitindex|objectformat|refstorage/i;
 
-/** The most tree objects of the last commit read before the work is left to git. */
-const MAX_TREES = 400;
+/**
+ * The largest index read in process. Beyond it git's own comparison, in C, costs less than this
+ * one in a JavaScript process that has just started (its code not yet compiled to machine code):
+ * decoding 1,500 entries and their tree cache took 5–8 ms on first run against well under 1 ms
+ * once warm, and the cost grows with the index (docs/performance.md#start-up).
+ */
+const MAX_INDEX_ENTRIES = 2000;
+
+/**
+ * The most tree objects of the last commit read before the work is left to git: a commit hook
+ * after `git add` of a few files reads the trees along their paths (the index's tree cache
+ * vouches for the others); a fresh clone's index has no valid cache, and reading a thousand trees
+ * in JavaScript costs more than starting git.
+ */
+const MAX_TREES = 100;
 
 /**
  * The staged files of the repository `cwd` is in, read from its index and objects as
@@ -81,12 +94,17 @@ export function readStagedFiles(
   if (indexFile !== undefined && !isAbsolute(indexFile) && cwd !== root) return undefined;
   let objects: ObjectStore | undefined;
   try {
-    const index = parseIndex(readFileSync(indexFile === undefined ? join(gitDir, 'index') : resolve(root, indexFile)));
-    objects = new ObjectStore(join(common, 'objects'));
     const head = headCommit(gitDir, common);
+    // Trees the cache does not vouch for: past the limit, git compares faster than this would,
+    // and the index's names are not even decoded.
+    const data = readIndexFile(indexFile === undefined ? join(gitDir, 'index') : resolve(root, indexFile));
+    if (data === undefined) return undefined;
+    const index = parseIndex(data, (summary) => head === undefined || uncachedTrees(summary) <= MAX_TREES);
+    if (index === undefined) return undefined;
+    objects = new ObjectStore(join(common, 'objects'));
     const entries: StagedEntry[] = [];
     const tree = head === undefined ? undefined : commitTree(objects.readWhole(head, 'commit'));
-    const comparison = new TreeComparison(index.entries, objects, entries);
+    const comparison = new TreeComparison(index, objects, entries);
     comparison.walk('', 0, index.entries.length, tree, index.cacheTree);
     return { root, entries, objects, treesRead: comparison.treesRead };
   } catch {
@@ -106,6 +124,38 @@ function ownedByUser(paths: readonly string[], env: Readonly<Record<string, stri
   const uid = process.getuid?.();
   if (uid === undefined || (uid === 0 && env.SUDO_UID !== undefined)) return false;
   return paths.every((path) => statSync(path, { throwIfNoEntry: false })?.uid === uid);
+}
+
+/**
+ * The index file, or `undefined` when it has more than {@link MAX_INDEX_ENTRIES} entries (its
+ * header says how many, before the rest is read).
+ */
+function readIndexFile(path: string): Buffer | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(12);
+    if (readSync(fd, header, 0, 12, 0) !== 12 || header.readUInt32BE(8) > MAX_INDEX_ENTRIES) return undefined;
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * How many trees of the last commit a comparison would read at least: the directories whose
+ * cached tree id was invalidated (a `git add` below them), or, without a tree cache, a bound
+ * from the number of entries.
+ */
+function uncachedTrees(index: IndexSummary): number {
+  if (index.cacheTree === undefined) return index.entryCount;
+  let count = 0;
+  const visit = (node: CacheTree): void => {
+    if (node.id !== undefined || count > MAX_TREES) return;
+    count += 1;
+    for (const child of node.children.values()) visit(child);
+  };
+  visit(index.cacheTree);
+  return count;
 }
 
 /** Whether objects are replaced (`git replace`): git would read the replacements. */
@@ -221,7 +271,7 @@ class TreeComparison {
   treesRead = 0;
 
   constructor(
-    private readonly entries: readonly IndexEntry[],
+    private readonly index: GitIndex,
     private readonly objects: ObjectStore,
     private readonly out: StagedEntry[],
   ) {}
@@ -234,25 +284,49 @@ class TreeComparison {
       require(++this.treesRead <= MAX_TREES, 'too many trees to read');
       committed = parseTree(this.objects.readWhole(tree, 'tree'));
     }
+    const { entries } = this.index;
     let i = from;
-    for (let entry = this.entries[i]; i < to && entry !== undefined; entry = this.entries[i]) {
-      const rest = entry.key.slice(prefix.length);
-      const slash = rest.indexOf('/');
+    for (let entry = entries[i]; i < to && entry !== undefined; entry = entries[i]) {
+      const slash = entry.key.indexOf('/', prefix.length);
       if (slash === -1) {
-        const before = committed.get(rest);
-        if (!entry.intentToAdd && (before?.mode !== entry.mode || before.id !== entry.id)) {
-          this.out.push({ mode: entry.mode.toString(8).padStart(6, '0'), id: entry.id, path: entry.path });
+        const name = entry.key.slice(prefix.length);
+        const before = committed.get(name);
+        const id = this.index.id(entry);
+        if (!entry.intentToAdd && (before?.mode !== entry.mode || before.id !== id)) {
+          this.out.push({ mode: entry.mode.toString(8).padStart(6, '0'), id, path: entryPath(entry) });
         }
         i += 1;
         continue;
       }
-      const name = rest.slice(0, slash);
-      const inner = `${prefix}${name}/`;
-      let end = i + 1;
-      while (end < to && this.entries[end]?.key.startsWith(inner) === true) end += 1;
+      const name = entry.key.slice(prefix.length, slash);
+      const inner = entry.key.slice(0, slash + 1);
+      const child = cache?.children.get(name);
+      const end = this.#groupEnd(inner, i, to, child);
       const before = committed.get(name);
-      this.walk(inner, i, end, before?.mode === DIRECTORY ? before.id : undefined, cache?.children.get(name));
+      this.walk(inner, i, end, before?.mode === DIRECTORY ? before.id : undefined, child);
       i = end;
     }
+  }
+
+  /**
+   * Where the entries under `inner` (`dir/`) that start at `from` end: by the count the tree
+   * cache gives for the directory when it is valid (a directory skipped whole costs nothing per
+   * entry), checked at both ends; otherwise one entry at a time.
+   */
+  #groupEnd(inner: string, from: number, to: number, cache: CacheTree | undefined): number {
+    const { entries } = this.index;
+    if (cache?.id !== undefined) {
+      const end = from + cache.entryCount;
+      if (
+        end <= to &&
+        entries[end - 1]?.key.startsWith(inner) === true &&
+        entries[end]?.key.startsWith(inner) !== true
+      ) {
+        return end;
+      }
+    }
+    let end = from + 1;
+    while (end < to && entries[end]?.key.startsWith(inner) === true) end += 1;
+    return end;
   }
 }
