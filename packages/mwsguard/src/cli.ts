@@ -25,7 +25,7 @@ export async function runCli(argv: readonly string[], io: RunIO): Promise<ExitCo
     io.stdout.write(`${await readVersion()}\n`);
     return EXIT_OK;
   }
-  const started: Started = {};
+  const started: Started = command === undefined ? {} : { command };
   if ((command?.name === 'scan' || command?.name === 'baseline') && command.staged) {
     const { startStaged } = await import('./staged-source.js');
     Object.assign(started, { staged: await startStaged(io.cwd, command.paths, io.env) });

@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { KINDS, compileAllow } from '@mwsguard/core';
 import { parseCommand } from './args.js';
-import type { BaselineCommand, ExplainCommand, InstallHookCommand, ScanCommand } from './args.js';
+import type { BaselineCommand, Command, ExplainCommand, InstallHookCommand, ScanCommand } from './args.js';
 import { DEFAULT_BASELINE_FILE, loadBaseline, matchBaseline, renderBaseline } from './baseline.js';
 import type { Baseline } from './baseline.js';
 import { isColorEnabled } from './color.js';
@@ -45,7 +45,7 @@ export async function run(argv: readonly string[], io: RunIO, started: Started =
 
 async function runCommand(argv: readonly string[], io: RunIO, started: Started): Promise<ExitCode> {
   try {
-    const command = parseCommand(argv);
+    const command = started.command ?? parseCommand(argv);
     switch (command.name) {
       case 'help':
         io.stdout.write(HELP_TEXT);
@@ -79,6 +79,8 @@ async function runCommand(argv: readonly string[], io: RunIO, started: Started):
 
 /** Work the bin started before it loaded this module (`cli.ts`): a staged scan's source (the index, or git processes). */
 export interface Started {
+  /** `argv` parsed (the bin's entry parses it to tell what to start). */
+  readonly command?: Command;
   readonly staged?: StagedSource;
 }
 
