@@ -224,14 +224,14 @@ describe('what is left to git', () => {
    * A repository with history and a staged change, read in process (checked against git) before
    * `change`; what reading it gives after.
    */
-  function afterChange(change: (dir: string) => NodeJS.ProcessEnv | undefined): IndexStaged | undefined {
+  function afterChange(change: (dir: string) => void, env: NodeJS.ProcessEnv = ENV): IndexStaged | undefined {
     const repo = tempRepo();
     try {
       history(repo.dir, 2);
       writeTree(repo.dir, { 'src/values.js': 'export const staged = 1;\n' });
       git(repo.dir, 'add', '-A');
       expectGitsAnswer(repo.dir);
-      const env = change(repo.dir) ?? ENV;
+      change(repo.dir);
       return readStagedFiles(repo.dir, [], env);
     } finally {
       repo.cleanup();
@@ -364,7 +364,7 @@ describe('what is left to git', () => {
       }),
     ).toBeUndefined();
     // Under sudo git compares ownership with SUDO_UID's user, not root: git decides.
-    const underSudo = afterChange(() => ({ ...ENV, SUDO_UID: '1000' }));
+    const underSudo = afterChange(() => undefined, { ...ENV, SUDO_UID: '1000' });
     expect(underSudo === undefined).toBe(process.getuid?.() === 0);
   });
 });
