@@ -169,7 +169,7 @@ export class Pack {
 }
 
 /** Reads exactly `length` bytes at `position`, or throws. */
-export function readAt(fd: number, position: number, length: number): Buffer {
+function readAt(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.allocUnsafe(length);
   let done = 0;
   while (done < length) {

@@ -15,7 +15,7 @@ export interface BlobSource {
 }
 
 /** What is staged: the entries, or why git could not list them. */
-export type StagedListing = { readonly entries: readonly StagedEntry[] } | { readonly failure: string };
+type StagedListing = { readonly entries: readonly StagedEntry[] } | { readonly failure: string };
 
 /** Where a staged scan reads from, started before anything waits on it. */
 export interface StagedSource {
