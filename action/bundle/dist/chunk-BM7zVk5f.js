@@ -465,7 +465,7 @@ async function run(argv, io, started = {}) {
 }
 async function runCommand(argv, io, started) {
 	try {
-		const command = parseCommand(argv);
+		const command = started.command ?? parseCommand(argv);
 		switch (command.name) {
 			case "help":
 				io.stdout.write(HELP_TEXT);
@@ -612,7 +612,7 @@ async function collect(command, config, io, started, onFile) {
 		...locale === void 0 ? {} : { locale }
 	};
 	if (command.staged) {
-		const { scanStaged } = await import("./chunk-Czi8hjpy.js");
+		const { scanStaged } = await import("./chunk-CYhvZTJw.js");
 		return scanStaged({
 			cwd: io.cwd,
 			pathspecs: command.paths,
@@ -639,7 +639,7 @@ async function collect(command, config, io, started, onFile) {
 			...command.branch === void 0 ? {} : { branch: command.branch }
 		});
 	}
-	const [{ checkArguments, discover }, { scanDiscovered }] = await Promise.all([import("./chunk-p1Ya4Roz.js"), import("./chunk-DyNFoA06.js")]);
+	const [{ checkArguments, discover }, { scanDiscovered }] = await Promise.all([import("./chunk-B2LqlRHT.js"), import("./chunk-DyNFoA06.js")]);
 	let paths;
 	if (command.stdinFilenames) paths = readStdinPaths(io.stdin);
 	else {

@@ -7,8 +7,9 @@ import { n as readVersion, r as init_exit_codes, t as init_version } from "./chu
 * The bin's entry point: `run` for every command, except that `--help` and `--version` are
 * answered here, from the handful of modules they need, instead of after loading the scanner
 * (the detection engine, the configuration, the git and file readers). A usage error goes to
-* `run` too, which reports it. For `scan --staged` the git processes are started before the
-* scanner loads, so that git works while the engine's modules are read and compiled.
+* `run` too, which reports it. For `scan --staged` the staged files are listed before the scanner
+* loads (from the index, or by git processes that then work while the engine's modules are read
+* and compiled).
 */
 async function runCli(argv, io) {
 	const command = parsed(argv);
@@ -20,14 +21,14 @@ async function runCli(argv, io) {
 		io.stdout.write(`${await readVersion()}\n`);
 		return 0;
 	}
-	const started = {};
+	const started = command === void 0 ? {} : { command };
 	if ((command?.name === "scan" || command?.name === "baseline") && command.staged) {
-		const { startStagedGit } = await import("./chunk-CU95CltL.js");
-		Object.assign(started, { staged: startStagedGit(io.cwd, command.paths, io.env) });
+		const { startStaged } = await import("./chunk-DMi-IQxT.js");
+		Object.assign(started, { staged: await startStaged(io.cwd, command.paths, io.env) });
 	}
 	let run;
 	try {
-		({run} = await import("./chunk-DV4r8aiV.js"));
+		({run} = await import("./chunk-DYF8R9Kp.js"));
 	} catch (error) {
 		await started.staged?.reader.close();
 		throw error;

@@ -5,7 +5,7 @@ import { a as init_read, i as decodeSource, n as init_append, t as appendAll } f
 import { n as scanDecoded, t as init_scan_source } from "./chunk-DCnu3a-V.js";
 import { n as init_size, t as formatSize } from "./chunk-K61OOMSy.js";
 import { n as init_usage_error, t as UsageError } from "./chunk-BbbTUQBg.js";
-import { n as startStagedGit, t as init_staged_git } from "./chunk-CFFxz1oO.js";
+import { n as startStaged, t as init_staged_source } from "./chunk-DL7uasza.js";
 import { join } from "node:path";
 // packages/mwsguard/dist/staged.js
 /**
@@ -15,12 +15,12 @@ import { join } from "node:path";
 * deletions; symbolic links (their content is a path) and submodules are skipped.
 */
 async function scanStaged(options) {
-	const started = options.git ?? startStagedGit(options.cwd, options.pathspecs);
+	const started = options.git ?? await startStaged(options.cwd, options.pathspecs);
 	const { reader } = started;
 	reader.maxSize = options.maxFileSize;
 	try {
-		const [root, diff] = await Promise.all([started.root, started.diff]);
-		if (diff.code !== 0) throw new UsageError(`git diff --cached failed: ${firstLine(diff.stderr)}`);
+		const [root, listed] = await Promise.all([started.root, started.listed]);
+		if ("failure" in listed) throw new UsageError(listed.failure);
 		const scan = {
 			findings: [],
 			suppressed: [],
@@ -30,7 +30,7 @@ async function scanStaged(options) {
 			filesScanned: 0
 		};
 		const blobs = new Prefetch(reader);
-		const entries = parseRaw(diff.stdout).map((entry) => {
+		const entries = listed.entries.map((entry) => {
 			const absolutePath = join(root, entry.path);
 			return {
 				...entry,
@@ -101,28 +101,6 @@ function skipReason(entry, absolutePath, ignore) {
 	if (ignore.some((list) => list.matches(absolutePath))) return "ignored";
 	return EMPTY_ID.test(entry.id) ? "none" : void 0;
 }
-/** Parses `git diff --raw -z`: `:old new oldId newId status\0path\0` records. */
-function parseRaw(output) {
-	const fields = output.split("\0");
-	const entries = [];
-	for (let i = 0; i + 1 < fields.length; i += 2) {
-		const meta = fields[i] ?? "";
-		const path = fields[i + 1] ?? "";
-		const parts = meta.replace(/^:/, "").split(" ");
-		const mode = parts[1];
-		const id = parts[3];
-		if (mode === void 0 || id === void 0 || path === "") continue;
-		entries.push({
-			mode,
-			id,
-			path
-		});
-	}
-	return entries;
-}
-function firstLine(text) {
-	return text.split("\n", 1)[0]?.trim() ?? "";
-}
 var EMPTY_ID, READ_AHEAD, Prefetch;
 __esmMin((() => {
 	init_display_path();
@@ -130,7 +108,7 @@ __esmMin((() => {
 	init_scan_source();
 	init_size();
 	init_usage_error();
-	init_staged_git();
+	init_staged_source();
 	init_append();
 	EMPTY_ID = /^0+$/;
 	READ_AHEAD = 8;

@@ -31,11 +31,16 @@ function gitDirectory(dotGit) {
 	const named = /^gitdir: ([^\r\n]+)/.exec(readOptional(dotGit) ?? "")?.[1];
 	return named === void 0 ? void 0 : resolve(dirname(dotGit), named);
 }
+/** The directory holding what a linked worktree shares with the main one (objects, refs); `gitDir` itself otherwise. */
+function commonDirectory(gitDir) {
+	const common = readOptional(join(gitDir, "commondir"))?.trim();
+	return common ? resolve(gitDir, common) : gitDir;
+}
 /** The configuration git reads for `gitDir`: its own, a linked worktree's common one, `config.worktree`. */
 function configText(gitDir) {
-	const common = readOptional(join(gitDir, "commondir"))?.trim();
+	const common = commonDirectory(gitDir);
 	const files = [join(gitDir, "config"), join(gitDir, "config.worktree")];
-	if (common) files.push(join(resolve(gitDir, common), "config"));
+	if (common !== gitDir) files.push(join(common, "config"));
 	const texts = files.map(readOptional).filter((text) => text !== void 0);
 	return texts.length === 0 ? void 0 : texts.join("\n");
 }
@@ -55,4 +60,4 @@ var init_work_tree = __esmMin((() => {
 		}
 	};
 }));
-export { nearestWorkTree as n, plainWorkTree as r, init_work_tree as t };
+export { nearestWorkTree as a, init_work_tree as i, configText as n, plainWorkTree as o, gitDirectory as r, readOptional as s, commonDirectory as t };
