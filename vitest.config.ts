@@ -22,6 +22,7 @@ const E2E = [
   'test/eslint-plugin/**/*.test.ts',
   'packages/secretlint-rule-mws/test/cli.test.ts',
   'packages/eslint-plugin/test/plugin.test.ts',
+  'packages/eslint-plugin/test/bundle.test.ts',
 ];
 
 export default defineConfig({

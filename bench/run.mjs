@@ -27,6 +27,8 @@ const HELP = `Usage: pnpm bench [-- options]
                         --version, --help and ESLint on 5 files, against node -e 0 (default
                         rounds: 20); a full run (no --tools) prints them after the corpus table
   --compare-bin <path>  Start-up rows: also time this mwsguard bin (an older build) in the same rounds
+  --compare-plugin <path>  Start-up rows: also time ESLint with the preset of this plugin entry (an
+                        older build's dist/index.js); may be given more than once
   -h, --help            Show this help
 
 The corpus is cached in .cache/bench/corpus-<size>/ (the first run needs the npm registry).
@@ -51,6 +53,7 @@ const { values: opts } = parseArgs({
     report: { type: 'boolean', default: false },
     startup: { type: 'boolean', default: false },
     'compare-bin': { type: 'string' },
+    'compare-plugin': { type: 'string', multiple: true },
     timeout: { type: 'string', default: '1800' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -253,7 +256,10 @@ if (!opts.tools) await startup(20);
 
 /** Times the start-up rows and writes .cache/bench/results-startup.{json,md}. */
 async function startup(rounds) {
-  const { rows, notes } = startupRows({ compareBin: opts['compare-bin'] });
+  const { rows, notes } = await startupRows({
+    compareBin: opts['compare-bin'],
+    comparePlugins: opts['compare-plugin'] ?? [],
+  });
   const loadBefore = loadavg();
   const timed = await runStartup({ rounds, rows, log });
   const result = {

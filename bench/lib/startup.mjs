@@ -3,7 +3,7 @@
 // rows alternate (A B C … A B C …) and every ratio is to `node -e 0` measured in the same rounds.
 
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +11,10 @@ import { CACHE, ROOT } from './corpus.mjs';
 import { measure, median } from './measure.mjs';
 
 const BIN = join(ROOT, 'packages/mwsguard/bin/mwsguard.js');
-const PLUGIN = join(ROOT, 'packages/eslint-plugin/dist/index.js');
+// The plugin as npm installs it: its bundle (packages/eslint-plugin/scripts/bundle.js), made
+// from dist/ before the rows, so it is never older than the build being measured.
+const PLUGIN_DIST = join(ROOT, 'packages/eslint-plugin/dist/index.js');
+const PLUGIN_BUNDLE = join(ROOT, 'packages/eslint-plugin/bundle/index.js');
 const STAGED_COUNTS = [1, 5, 50];
 const rootRequire = createRequire(join(ROOT, 'package.json'));
 
@@ -73,9 +76,10 @@ function historyRepository(dir, count) {
 /**
  * The rows, each `{ id, label, command, args, cwd, okCodes }`, and notes for the peers that are
  * not installed. Repositories and configs are written under .cache/bench/startup/.
- * @param {{ compareBin?: string }} [options] `compareBin`: another mwsguard bin, timed in the same rounds
+ * @param {{ compareBin?: string, comparePlugins?: string[] }} [options] `compareBin`: another mwsguard
+ *   bin, `comparePlugins`: other plugin entries for the ESLint row, timed in the same rounds
  */
-export function startupRows({ compareBin } = {}) {
+export async function startupRows({ compareBin, comparePlugins = [] } = {}) {
   const base = join(CACHE, 'startup');
   const rows = [
     { id: 'node', label: 'node -e 0', command: process.execPath, args: ['-e', '0'], cwd: base, okCodes: [0] },
@@ -147,12 +151,15 @@ export function startupRows({ compareBin } = {}) {
       okCodes: [0, 1],
     });
   }
-  rows.push(...eslintRows(join(base, 'eslint'), notes));
+  rows.push(...(await eslintRows(join(base, 'eslint'), notes, comparePlugins)));
   return { rows, notes };
 }
 
-/** ESLint on 5 files, a fresh process each run, with the TypeScript parser: without and with our preset. */
-function eslintRows(dir, notes) {
+/**
+ * ESLint on 5 files, a fresh process each run, with the TypeScript parser: without and with our
+ * preset (the bundle npm installs), and with the preset of each of `comparePlugins`.
+ */
+async function eslintRows(dir, notes, comparePlugins) {
   const eslintPackage = rootRequire.resolve('eslint/package.json');
   const tseslint = pathToFileURL(rootRequire.resolve('typescript-eslint')).href;
   rmSync(dir, { recursive: true, force: true });
@@ -162,35 +169,45 @@ function eslintRows(dir, notes) {
     copyFileSync(file, join(dir, name));
     return name;
   });
-  const config = (withPreset) =>
+  const config = (plugin) =>
     [
       `import tseslint from ${JSON.stringify(tseslint)};`,
-      ...(withPreset ? [`import mwsguard from ${JSON.stringify(pathToFileURL(PLUGIN).href)};`] : []),
+      ...(plugin ? [`import mwsguard from ${JSON.stringify(pathToFileURL(plugin).href)};`] : []),
       'export default [',
-      ...(withPreset ? ['  ...mwsguard.configs.recommended,'] : []),
+      ...(plugin ? ['  ...mwsguard.configs.recommended,'] : []),
       "  { files: ['**/*.js'], languageOptions: { parser: tseslint.parser } },",
       '];',
       '',
     ].join('\n');
-  writeFileSync(join(dir, 'without.config.mjs'), config(false));
-  writeFileSync(join(dir, 'with.config.mjs'), config(true));
-  const eslint = (configFile) => ({
-    command: process.execPath,
-    args: [join(eslintPackage, '../bin/eslint.js'), '--config', configFile, '--no-inline-config', ...files],
-    cwd: dir,
-    okCodes: [0, 1],
-  });
+  const eslint = (configFile, plugin) => {
+    writeFileSync(join(dir, configFile), config(plugin));
+    return {
+      command: process.execPath,
+      args: [join(eslintPackage, '../bin/eslint.js'), '--config', configFile, '--no-inline-config', ...files],
+      cwd: dir,
+      okCodes: [0, 1],
+    };
+  };
   const rows = [{ id: 'eslint-5', label: 'eslint, 5 files, no preset', ...eslint('without.config.mjs') }];
-  try {
-    rootRequire.resolve(join(PLUGIN));
+  if (existsSync(PLUGIN_DIST)) {
+    const { bundle } = await import(pathToFileURL(join(ROOT, 'packages/eslint-plugin/scripts/bundle.js')).href);
+    await bundle();
     rows.push({
       id: 'eslint-5-mwsguard',
       label: 'eslint, 5 files, + @mwsguard recommended',
-      ...eslint('with.config.mjs'),
+      ...eslint('with.config.mjs', PLUGIN_BUNDLE),
     });
-  } catch {
+  } else {
     notes.push('@mwsguard/eslint-plugin is not built (pnpm build): its ESLint row is skipped');
   }
+  comparePlugins.forEach((plugin, i) => {
+    rows.push({
+      id: `eslint-5-compared-${i + 1}`,
+      label: `eslint, 5 files, + recommended of --compare-plugin ${i + 1}`,
+      ...eslint(`compared-${i + 1}.config.mjs`, plugin),
+    });
+    notes.push(`--compare-plugin ${i + 1}: ${plugin}`);
+  });
   return rows;
 }
 
