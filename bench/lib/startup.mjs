@@ -157,11 +157,15 @@ export async function startupRows({ compareBin, comparePlugins = [] } = {}) {
 
 /**
  * ESLint on 5 files, a fresh process each run, with the TypeScript parser: without and with our
- * preset (the bundle npm installs), and with the preset of each of `comparePlugins`.
+ * preset (the bundle npm installs), and with the preset of each of `comparePlugins`. Then the same
+ * pair on top of `@eslint/js`'s recommended rules: a config that enables no rule at all never
+ * loads ESLint's option validator (ajv), so the first pair charges ajv to our preset, while every
+ * real project's config enables rules and pays for ajv with or without us.
  */
 async function eslintRows(dir, notes, comparePlugins) {
   const eslintPackage = rootRequire.resolve('eslint/package.json');
   const tseslint = pathToFileURL(rootRequire.resolve('typescript-eslint')).href;
+  const eslintJs = pathToFileURL(rootRequire.resolve('@eslint/js')).href;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const files = sourceFiles(5).map((file, i) => {
@@ -169,18 +173,20 @@ async function eslintRows(dir, notes, comparePlugins) {
     copyFileSync(file, join(dir, name));
     return name;
   });
-  const config = (plugin) =>
+  const config = (plugin, withJs = false) =>
     [
       `import tseslint from ${JSON.stringify(tseslint)};`,
+      ...(withJs ? [`import js from ${JSON.stringify(eslintJs)};`] : []),
       ...(plugin ? [`import mwsguard from ${JSON.stringify(pathToFileURL(plugin).href)};`] : []),
       'export default [',
+      ...(withJs ? ['  js.configs.recommended,'] : []),
       ...(plugin ? ['  ...mwsguard.configs.recommended,'] : []),
       "  { files: ['**/*.js'], languageOptions: { parser: tseslint.parser } },",
       '];',
       '',
     ].join('\n');
-  const eslint = (configFile, plugin) => {
-    writeFileSync(join(dir, configFile), config(plugin));
+  const eslint = (configFile, plugin, withJs = false) => {
+    writeFileSync(join(dir, configFile), config(plugin, withJs));
     return {
       command: process.execPath,
       args: [join(eslintPackage, '../bin/eslint.js'), '--config', configFile, '--no-inline-config', ...files],
@@ -189,6 +195,11 @@ async function eslintRows(dir, notes, comparePlugins) {
     };
   };
   const rows = [{ id: 'eslint-5', label: 'eslint, 5 files, no preset', ...eslint('without.config.mjs') }];
+  const js = {
+    id: 'eslint-5-js',
+    label: 'eslint, 5 files, @eslint/js recommended',
+    ...eslint('js.config.mjs', undefined, true),
+  };
   if (existsSync(PLUGIN_DIST)) {
     const { bundle } = await import(pathToFileURL(join(ROOT, 'packages/eslint-plugin/scripts/bundle.js')).href);
     await bundle();
@@ -197,7 +208,13 @@ async function eslintRows(dir, notes, comparePlugins) {
       label: 'eslint, 5 files, + @mwsguard recommended',
       ...eslint('with.config.mjs', PLUGIN_BUNDLE),
     });
+    rows.push(js, {
+      id: 'eslint-5-js-mwsguard',
+      label: 'eslint, 5 files, @eslint/js recommended + @mwsguard recommended',
+      ...eslint('js-with.config.mjs', PLUGIN_BUNDLE, true),
+    });
   } else {
+    rows.push(js);
     notes.push('@mwsguard/eslint-plugin is not built (pnpm build): its ESLint row is skipped');
   }
   comparePlugins.forEach((plugin, i) => {
@@ -274,7 +291,7 @@ export function formatStartup(result) {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const about = `Start-up, ${result.rounds} alternating rounds, ${result.date}; Node ${result.machine.node}, ${result.machine.cores} cores, load average ${result.machine.loadBefore.join(' ')} → ${result.machine.loadAfter.join(' ')}`;
-  const notes = result.notes.map((n) => `- ${n}`);
+  const notes = [...result.notes, ...presetShares(result.rows)].map((n) => `- ${n}`);
   const text = [about, '', line(head), ...body.map(line), ...(notes.length ? ['', ...notes] : [])].join('\n');
   const markdown = [
     about,
@@ -286,4 +303,21 @@ export function formatStartup(result) {
     '',
   ].join('\n');
   return { text, markdown };
+}
+
+/** What the preset adds to ESLint, over each baseline measured in the same rounds. */
+function presetShares(rows) {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const pct = (a, b) => `${a >= b ? '+' : '−'}${((Math.abs(a - b) / b) * 100).toFixed(1)}%`;
+  const pairs = [
+    ['eslint-5', 'eslint-5-mwsguard', 'no rule enabled'],
+    ['eslint-5-js', 'eslint-5-js-mwsguard', "@eslint/js's recommended rules"],
+  ];
+  return pairs.flatMap(([base, withPreset, what]) => {
+    const a = byId.get(base);
+    const b = byId.get(withPreset);
+    if (!a || !b) return [];
+    const cpu = a.cpu && b.cpu ? `, CPU ${pct(b.cpu, a.cpu)}` : '';
+    return [`the @mwsguard preset over ${what}: wall median ${pct(b.median, a.median)}${cpu}`];
+  });
 }
