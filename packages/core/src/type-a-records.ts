@@ -266,7 +266,7 @@ function judgeRecord(
     if (evidence && spApiBag && !keptPerSeller(key, evidence, view)) continue;
     if (evidence)
       return {
-        field: key,
+        field: isRequest ? key : firstSecretField(list, key),
         evidence,
         hybrid: token,
         api: spApi ? 'sp-api' : 'mws',
@@ -280,6 +280,25 @@ function judgeRecord(
     if (evidence) return { field: secret, evidence, hybrid: false, api: 'sp-api', records: 1 };
   }
   return undefined;
+}
+
+/**
+ * Where a type-A record is reported: its first secret field in source order (an IAM secret key
+ * or an LWA client secret, whichever the record declares first), else the key judged. One record
+ * is one finding at one place, whichever of its keys gave the evidence: `lwa_client_secret`
+ * above `aws_secret_access_key` is reported at the former, when both are written alike. (A request is reported at its
+ * `AWSAccessKeyId`: it never holds the secret that signs it.)
+ */
+function firstSecretField(list: readonly Field[], judged: Field): Field {
+  let first = judged.role === 'access-key' ? undefined : judged;
+  for (const f of list) {
+    if (f.role !== 'secret-key' && f.role !== 'lwa-client-secret') continue;
+    // A field of the record written as the judged one is (declared, read from input, literal):
+    // a validation rule above a row's write is not the row's field.
+    if (f.shape !== judged.shape || f.isRead !== judged.isRead) continue;
+    if (first === undefined || f.start < first.start) first = f;
+  }
+  return first ?? judged;
 }
 
 /** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */

@@ -492,7 +492,23 @@ def credentials_for(account):
   secret_key    String?
   role_arn      String?
 }`,
-    line: 8,
+    // One record, one finding, at its first secret field: the LWA client secret above the IAM secret.
+    line: 6,
+  },
+  {
+    name: 'one record reported at its first secret field written alike (a validation rule is not the row)',
+    path: 'application/controllers/Amazon.php',
+    text: `<?php
+class Amazon extends CI_Controller {
+  public function connect() {
+    $this->form_validation->set_rules('inputSecretKey', 'Secret Key', 'required');
+    $account['seller_id']         = $this->input->post('inputSellerId');
+    $account['aws_access_key_id'] = $this->input->post('inputAccessKey');
+    $account['secret_key']        = $this->input->post('inputSecretKey');
+    $this->amazon_model->add($account);
+  }
+}`,
+    line: 7,
   },
   {
     name: 'razor TextBoxFor',
