@@ -1349,9 +1349,53 @@ function clientFor(store) {
 }`,
     line: 6,
   },
+  {
+    name: "a store row written from a form beside the installation's own settings",
+    path: 'app/controllers/amazon_stores_controller.rb',
+    text: `class AmazonStoresController < ApplicationController
+  def update
+    @currency = Spree::Config[:currency]
+    @store.merchant_id = params[:merchant_id]
+    @store.secret_key = params[:secret_key]
+    @store.save
+  end
+end`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "a platform plugin's keys in the installation's settings (Spree::Config)",
+    path: 'app/controllers/spree/admin/amazon_controller.rb',
+    text: `class Spree::Admin::AmazonController < Spree::Admin::BaseController
+  def update
+    Spree::Config[:amazon_merchant_id] = params[:amazon_merchant_id]
+    Spree::Config[:amazon_aws_access_key_id] = params[:amazon_aws_access_key_id]
+    Spree::Config[:amazon_aws_secret_access_key] = params[:amazon_aws_secret_access_key]
+    redirect_to edit_admin_amazon_path
+  end
+end`,
+  },
+  {
+    name: "a platform plugin's keys declared as the installation's preferences",
+    path: 'app/models/spree/app_configuration_decorator.rb',
+    text: `Spree::AppConfiguration.class_eval do
+  preference :amazon_merchant_id, :string
+  preference :amazon_aws_access_key_id, :string
+  preference :amazon_aws_secret_access_key, :string
+end`,
+  },
+  {
+    name: "a WordPress plugin saving the site's own keys with update_option",
+    path: 'includes/class-amazon-settings.php',
+    text: `<?php
+function amazon_mws_save_settings() {
+  update_option('amazon_mws_seller_id', sanitize_text_field($_POST['seller_id']));
+  update_option('amazon_mws_access_key', sanitize_text_field($_POST['access_key']));
+  update_option('amazon_mws_secret_key', sanitize_text_field($_POST['secret_key']));
+}`,
+  },
   {
     name: 'spapi single tenant config',
     path: 'config.cs',
