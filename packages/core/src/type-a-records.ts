@@ -245,7 +245,7 @@ function judgeRecord(
   const view: RecordView = {
     fields: list,
     seller,
-    sellerNamed: isSellerish(first.recordName),
+    sellerNamed: isSellerish(containerName(first.recordName)),
     sellerKeyed: SELLER_ID_SHAPE.test(rawLabel) && !MARKETPLACE_IDS.has(rawLabel),
     regionLabel: REGION.test(normalizeName(rawLabel)),
     isRequest,
@@ -299,6 +299,17 @@ function firstSecretField(list: readonly Field[], judged: Field): Field {
     if (first === undefined || f.start < first.start) first = f;
   }
   return first ?? judged;
+}
+
+// A key with a quoted scalar value (`'merchantId' => 'A1B2…'`, `sellerId: "…"`): a field, not a name.
+const SCALAR_PAIR = /["']?[\w.-]{1,60}["']?\s{0,4}(?:=>|:)\s{0,4}(["'])[^"'\n]{0,200}\1/g;
+
+/**
+ * The name a record's opening text gives it, without the fields that text may hold: a commented
+ * record (`/*'merchantId' => 'A1B2…',`) opens on its own first field, which names no container.
+ */
+function containerName(recordName: string): string {
+  return recordName.replace(SCALAR_PAIR, ' ');
 }
 
 /** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */

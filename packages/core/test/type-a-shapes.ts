@@ -1362,9 +1362,41 @@ function clientFor(store) {
 end`,
     line: 5,
   },
+  {
+    name: 'a literal record inside a container named for sellers',
+    path: 'config/mws-sellers.php',
+    text: `<?php
+return [
+    'sellers' => [
+        'merchantId' => 'A1B2C3D4E5F6G7',
+        'keyId' => 'AKIAQ3EGRQ5TXZP4M7NW',
+        'secretKey' => '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',
+    ],
+];`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: 'a commented-out record of one seller (its first field names no container)',
+    path: 'config/amazon-mws.php',
+    text: `<?php
+return [
+    'store' => [
+        'store1' => [
+            'merchantId' => '',
+            'keyId' => '',
+            'secretKey' => '',
+            'authToken' => '',
+        ],
+    ],
+];
+/*'merchantId' => 'A1B2C3D4E5F6G7',
+            'keyId' => 'AKIAQ3EGRQ5TXZP4M7NW',
+            'secretKey' => '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',
+            'authToken' => 'amzn.mws.4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f'*/`,
+  },
   {
     name: "a platform plugin's keys in the installation's settings (Spree::Config)",
     path: 'app/controllers/spree/admin/amazon_controller.rb',
