@@ -143,7 +143,8 @@ interface TextView {
  * finding, in text order of the records.
  */
 export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}): TypeARecord[] {
-  const records = groupBy(fields, (f) => f.record);
+  const grouped = groupBy(fields, (f) => f.record);
+  const records = facts.amazon === false ? grouped : pairedSecrets(grouped);
   const inheritedSeller = (list: readonly Field[]): Field | undefined => {
     // A nested key object (`tenant: { sellerId, mws: { accessKey, secretKey } }`) inherits the
     // seller of the record around it.
@@ -171,6 +172,22 @@ export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}):
     if (judged) found.push(judged);
   }
   return oncePerCollection(strongestEvidence(found));
+}
+
+/**
+ * AWS keys come in pairs: in a record holding an access key id, a field named only for a secret
+ * (`secretToken`, `secret_value`, `Secret`) is that key's secret (`{ accessKeyId, secretToken }`).
+ * Only in a text that names Amazon: another cloud's key pair may be named alike.
+ */
+function pairedSecrets(records: Map<string, Field[]>): Map<string, Field[]> {
+  for (const [id, list] of records) {
+    if (!list.some((f) => f.role === 'generic-secret') || !list.some((f) => f.role === 'access-key')) continue;
+    records.set(
+      id,
+      list.map((f): Field => (f.role === 'generic-secret' ? { ...f, role: 'secret-key' } : f)),
+    );
+  }
+  return records;
 }
 
 function textView(

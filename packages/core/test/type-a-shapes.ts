@@ -1375,9 +1375,34 @@ return [
 ];`,
     line: 6,
   },
+  {
+    name: 'a secret named only for a secret, beside an access key id in a seller form',
+    path: 'resources/js/components/SellerCentral/FormApi.js',
+    text: `// Seller Central (Amazon MWS) credentials of a client seller
+export function FormApi({ state, onChange }) {
+  return (
+    <form>
+      <TextField name="sellerId" value={state.sellerId} onChange={onChange} />
+      <TextField name="accessKeyId" value={state.accessKeyId} onChange={onChange} />
+      <TextField name="secretToken" type="password" value={state.secretToken} onChange={onChange} />
+    </form>
+  );
+}`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: 'a secret named only for a secret, with no access key beside it (a webhook secret)',
+    path: 'src/amazon/webhooks.js',
+    text: `// Amazon order notifications forwarded per seller
+export const subscription = {
+  sellerId: seller.sellerId,
+  secretToken: seller.webhookSecretToken,
+  callbackUrl: '/hooks/amazon',
+};`,
+  },
   {
     name: 'a commented-out record of one seller (its first field names no container)',
     path: 'config/amazon-mws.php',
