@@ -95,6 +95,16 @@ const REGION =
 // (Also `parameterArray`, `configMap`, `options_dict`: the same bag by another name.)
 const OPTION_BAGS =
   /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
+// The same bag named for what it configures (`connection_params`, `clientOptions`, `mwsConfig`):
+// a bag named for a seller or its record (`sellerConfig`, `accountSettings`) is that seller's.
+const NAMED_OPTION_BAG =
+  /^[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
+
+/** True when `root` is a caller's options bag, not a seller's record (see {@link OPTION_BAGS}). */
+function isOptionBag(root: string): boolean {
+  return OPTION_BAGS.test(root) || (NAMED_OPTION_BAG.test(root) && !isSellerHolder(root));
+}
+
 // A value that can be a key: one run of key characters (a label such as 'Secret Key' is not).
 const KEY_LIKE = /^["'`]?[\w+/=.-]{8,}["'`]?$/;
 // Values that are never an MWS key: a UUID, a lower-case hex digest.
@@ -465,7 +475,7 @@ function judgeReference(
   // `seller.secretKey` names its owner; `s.secretKey` next to `s.sellerId` shares one.
   const fromSeller =
     path.length > 1 &&
-    !OPTION_BAGS.test(root) &&
+    !isOptionBag(root) &&
     ((isSellerHolder(owner) && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
       // Keys and a seller id read from one object: a real seller id, not an AWS `accountId`
       // (`const { accessKeyId, secretAccessKey, accountId } = credentials` is AWS's own).
@@ -539,7 +549,7 @@ function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Eviden
   if (secret.shape === 'ref') {
     const path = memberPath(secret.value);
     const owner = path.slice(0, -1).join('.');
-    if (path.length > 1 && !OPTION_BAGS.test(path[0] ?? '') && isSellerHolder(owner) && !isSubmittedPath(path))
+    if (path.length > 1 && !isOptionBag(path[0] ?? '') && isSellerHolder(owner) && !isSubmittedPath(path))
       return 'used';
   }
   const perSeller = view.seller?.role === 'seller-id' || view.sellerNamed;

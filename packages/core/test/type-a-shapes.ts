@@ -1390,9 +1390,37 @@ export function FormApi({ state, onChange }) {
 }`,
     line: 7,
   },
+  {
+    name: "keys read from a bag named for the seller's account (accountSettings) build its MWS client",
+    path: 'app/Services/OrderSync.php',
+    text: `<?php
+class OrderSync {
+  public function run($accountSettings) {
+    $client = new MarketplaceWebServiceOrders_Client(
+      $accountSettings['aws_access_key_id'],
+      $accountSettings['aws_secret_key'],
+      'OrderSync', '1.0', $this->config);
+    $request = new MarketplaceWebServiceOrders_Model_ListOrdersRequest();
+    $request->setSellerId($accountSettings['merchant_id']);
+  }
+}`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "a library wrapper filled from its caller's options bag named for what it configures (connection_params)",
+    path: 'application/libraries/Mwsorders.php',
+    text: `<?php
+class Mwsorders {
+  public function __construct($connection_params = null) {
+    $this->AWS_ACCESS_KEY_ID = $connection_params['AWS_ACCESS_KEY_ID'];
+    $this->AWS_SECRET_ACCESS_KEY = $connection_params['AWS_SECRET_ACCESS_KEY'];
+    $this->MERCHANT_ID = $connection_params['MERCHANT_ID'];
+  }
+}`,
+  },
   {
     name: 'a secret named only for a secret, with no access key beside it (a webhook secret)',
     path: 'src/amazon/webhooks.js',
