@@ -3,7 +3,7 @@ import type { Field } from './structure.js';
 import { classifyValue, isSellerHolder, isSellerish } from './structure.js';
 import { memberPath } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
-import { normalizeName } from './names.js';
+import { nameWords, normalizeName } from './names.js';
 
 /**
  * Which records of a text are type A, judged from their fields (`structure.ts`). One small judge
@@ -388,6 +388,9 @@ function judgeKey(
       if (shape === 'env') return 'own';
     }
   }
+  // Keys named for the developer (`$row['dev_access_secret']`, `developer_secret_key`): the
+  // integrator's own developer keys, whichever row or region they are kept in.
+  if (namedForDeveloper(key.name) || namedForDeveloper(memberPath(value).at(-1) ?? '')) return 'own';
   // A test's generated value (`$this->faker->uuid`, `faker.string.alphanumeric(40)`, `Str::random(40)`).
   if (FAKE_VALUE.test(value)) return undefined;
   switch (shape) {
@@ -410,6 +413,11 @@ function judgeKey(
     case 'env':
       return undefined;
   }
+}
+
+/** True when a name holds the word `dev` or `developer` (`dev_access_key`, `developerSecret`). */
+function namedForDeveloper(name: string): boolean {
+  return nameWords(name).some((w) => w === 'dev' || w === 'developer');
 }
 
 // A model write, named in the text that opens its record (without the bracket): Mongoose `User.findByIdAndUpdate(id, {…})`, `Store.create({…})`, Prisma

@@ -1406,9 +1406,32 @@ class OrderSync {
 }`,
     line: 6,
   },
+  {
+    name: "a client built from a seller row's keys whose names only contain 'dev' inside a word (device_secret_key)",
+    path: 'robots/sync.php',
+    text: `<?php
+while ($row = mysql_fetch_array($rows)) {
+    $keyId = $row['device_access_key'];
+    $secretKey = $row['device_secret_key'];
+    $service = new MarketplaceWebService_Client($keyId, $secretKey, $config, 'App', '1.0');
+    $request = new MarketplaceWebService_Model_GetReportRequestListRequest(['Merchant' => $row['SellerID']]);
+}`,
+    line: 4,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "developer keys read from a row per marketplace country (dev_access_secret), the seller's token beside",
+    path: 'robots/check_MWS.php',
+    text: `<?php
+while ($row = mysql_fetch_array($rows)) {
+    $keyId = $row['dev_access_key'];
+    $secretKey = $row['dev_access_secret'];
+    $service = new MarketplaceWebService_Client($keyId, $secretKey, $config, 'App', '1.0');
+    $parameters = ['Merchant' => $row['SellerID'], 'MWSAuthToken' => $row['MWSAuthToken']];
+}`,
+  },
   {
     name: "a library wrapper filled from its caller's options bag named for what it configures (connection_params)",
     path: 'application/libraries/Mwsorders.php',
