@@ -69,6 +69,8 @@ const STORED_FIELD_TYPE =
 
 // The objects before a PHP member name: `$rows[0]->`, `$this->shop->` (at most 6 steps).
 const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
+// The object a getter by name reads from (`shop.get(`, `row.getString(`), up to the call's paren.
+const GETTER_CHAIN = /(\$?[A-Za-z_][\w.]{0,60})\.(?:get|getString|optString|getStr|fetch)\(\s{0,4}$/;
 // A call that builds an MWS or SP-API client, open before a field read on its line.
 const MWS_CLIENT_CALL =
   /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new)?\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
@@ -245,6 +247,14 @@ function* tokens(text: string, index: LineIndex, words: RegExp, generic = false)
         // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move -- `chain` is at most ~260 characters
         full = chain[1].replace(/\[\s*["']?([^"'\]]*)["']?\s*\]/g, '.$1');
       }
+    } else if ((q === '"' || q === "'") && text[s - 2] === '(') {
+      // A getter by name: Java `shop.get("SECRET_KEY")`, `json.getString("secretKey")`, Python
+      // `account.get('secret_key')`, Ruby `row.fetch('secret_key')` → full `shop.SECRET_KEY`.
+      const getter = GETTER_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s - 1));
+      if (getter?.[1] !== undefined) {
+        fullStart = s - 1 - getter[0].length;
+        full = `${getter[1]}.${full}`;
+      }
     } else if (q === '>' && text[s - 2] === '-') {
       // PHP members: `$rows[0]->secret_key` → `rows.0.secret_key`, `$this->shop->secret_key`.
       const chain = PHP_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s));
@@ -405,7 +415,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     isRead = true;
     shape = 'ref';
     value = hit.full;
-    clientArgument = MWS_CLIENT_CALL.test(before);
+    // (Read before the whole key: a getter's own paren, `shop.get("…")`, opens no client.)
+    clientArgument = MWS_CLIENT_CALL.test(text.slice(Math.max(lineStart, hit.keyStart - 120), hit.keyStart));
     recordAt = clientArgument ? hit.keyStart : lineStart;
     prefix = '';
   } else if (

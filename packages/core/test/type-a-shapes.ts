@@ -1418,9 +1418,38 @@ while ($row = mysql_fetch_array($rows)) {
 }`,
     line: 4,
   },
+  {
+    name: 'Java: an MWS client built from a stored shop map\'s keys read by getter (shop.get("SECRET_KEY"))',
+    path: 'src/main/java/com/example/OrderController.java',
+    text: `public class OrderController {
+    public void download(List<Map<String, Object>> shops) {
+        for (Map<String, Object> shop : shops) {
+            MarketplaceWebServiceOrdersClient client = new MarketplaceWebServiceOrdersClient(shop.get("ACCESSKEY_ID").toString(), shop.get("SECRET_KEY").toString(), config);
+            ListOrdersRequest request = new ListOrdersRequest();
+            request.setSellerId(shop.get("MERCHANT_ID").toString());
+            request.setMWSAuthToken(shop.get("MWS_AUTH_TOKEN").toString());
+            client.listOrders(request);
+        }
+    }
+}`,
+    line: 4,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: 'Java: an MWS client built from the program\'s own properties read by getter (props.get("SECRET_KEY"))',
+    path: 'src/main/java/com/example/MwsClientFactory.java',
+    text: `public class MwsClientFactory {
+    public MarketplaceWebServiceOrdersClient create(Properties props, String merchantId) {
+        MarketplaceWebServiceOrdersClient client = new MarketplaceWebServiceOrdersClient(props.get("ACCESSKEY_ID").toString(), props.get("SECRET_KEY").toString(), config);
+        ListOrdersRequest request = new ListOrdersRequest();
+        request.setSellerId(merchantId);
+        request.setMWSAuthToken(props.get("MWS_AUTH_TOKEN").toString());
+        return client;
+    }
+}`,
+  },
   {
     name: "developer keys read from a row per marketplace country (dev_access_secret), the seller's token beside",
     path: 'robots/check_MWS.php',
