@@ -2266,6 +2266,18 @@ const ATZA =
 
 export const VALUE_SHAPES: readonly ValueShape[] = [
   {
+    name: 'a placeholder refresh token that says it is a dummy for testing',
+    path: 'backend/add_admin_amazon.js',
+    text: "await users.doc(id).update({ amazon_refresh_token: 'Atzr|IwEBIDummy_Admin_Refresh_Token_For_Testing' });\n",
+    findings: [],
+  },
+  {
+    name: 'a refresh token beside a word that only marks a placeholder elsewhere in its line',
+    path: 'backend/seed.js',
+    text: "// dummy admin, for testing\nconst token = 'Atzr|IwEBIKq3Vn8Zr2x_7hQmT5c-LpW4YdN1aFg6sJ0uK9eRbO3iXzC8vHlM2nA5tEo7wGyD4fPqU6jS1kB9';\n",
+    findings: [['lwa-refresh-token', 2, 'error']],
+  },
+  {
     name: 'a bare 64-hex LWA secret under an LWA-named key',
     path: 'deploy/sp-api.env',
     text: `LWA_APP_ID=${LWA_ID}\nLWA_APP_SECRET=${HEX64}\n`,
