@@ -1434,9 +1434,38 @@ while ($row = mysql_fetch_array($rows)) {
 }`,
     line: 4,
   },
+  {
+    name: "Go: a function (not a method) builds an MWS client from a shop row's keys",
+    path: 'internal/sync/orders.go',
+    text: `package sync
+
+func syncOrders(shop *models.Shop) error {
+	client := mws.NewClient(shop.SellerID, shop.AccessKey, shop.SecretKey)
+	return client.ListOrders()
+}`,
+    line: 4,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "Go: a client library's methods read their own receiver's keys (the struct holds a token)",
+    path: 'seller.go',
+    text: `package mws
+
+type Seller struct {
+	SellerID  string
+	AuthToken string
+	AccessKey string
+	SecretKey string
+}
+
+func (seller *Seller) sign(payload string) string {
+	mac := hmac.New(sha256.New, []byte(seller.SecretKey))
+	mac.Write([]byte(payload))
+	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
+}`,
+  },
   {
     name: 'Java: an MWS client built from the program\'s own properties read by getter (props.get("SECRET_KEY"))',
     path: 'src/main/java/com/example/MwsClientFactory.java',

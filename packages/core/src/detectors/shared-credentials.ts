@@ -2,6 +2,7 @@ import { describeContainer } from '../containers.js';
 import type { Field } from '../structure.js';
 import { extractFields } from '../structure.js';
 import { judgeRecords } from '../type-a-records.js';
+import { notSelfHeld } from '../self-held-fields.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { normalizeName } from '../names.js';
 
@@ -83,20 +84,6 @@ const SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields
 // Rows tied to the app's users: a `user_id` column or key, a foreign key to `users`.
 const USER_OWNED = /\b(?:user_?id|owner_?id)\b|\busers\.id\b|ForeignKey\(\s*["']?User\b|\bref:\s*["']User["']/i;
 
-// An installation's own settings store, written or declared at the start of a key's line: Spree
-// `Spree::Config[:secret] = params[:secret]` and `preference :secret, :string`, WordPress
-// `update_option('secret', …)`, PrestaShop `Configuration::updateValue('secret', …)`, Magento
-// `$this->scopeConfig->getValue('secret')`. A platform plugin keeps the one shop's own keys there:
-// the installation is the seller (not type A). Anchored at the line's start, every step bounded.
-const INSTALLATION_SETTING =
-  /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
-
-/** True when the field's line opens with a write or declaration of the installation's settings. */
-function inInstallationSettings(ctx: ScanContext, f: Field): boolean {
-  const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
-  return INSTALLATION_SETTING.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
-}
-
 function lastSegments(path: string): string {
   const parts = path.split(/[/\\]/);
   return parts.slice(-2).join('/');
@@ -108,7 +95,7 @@ function find(ctx: ScanContext): RawFinding[] {
   const fields = extractFields(ctx.text, ctx.index, ctx.tabular, {
     requireKeyField: true,
     mwsPath: MWS_FOLDER.test(lastSegments(ctx.path)),
-  }).filter((f) => !inInstallationSettings(ctx, f));
+  }).filter(notSelfHeld(ctx));
   let resolutions = 0;
   const resolved = new Map<string, string | undefined>();
   const resolve = (name: string): string | undefined => {
