@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `pnpm eval [-- --list] [-- --core <dist/index.js>]`: precision and recall per kind on the
+// `pnpm eval [-- --list] [-- --core <dist/index.js>] [-- --folders <a,b,...>]`: precision and recall per kind on the
 // real-world corpus (test/fixtures/realworld/, see its LABELING.md), for the `dev` and `holdout`
 // splits separately, scanned by the built @mwsguard/core exactly as the CLI scans a file. `--list`
 // also names the dev split's misses and false alarms; the holdout is only ever reported as
 // figures. `--core` scores another build of core (another commit's `dist/index.js`), for before and
-// after figures of one corpus.
+// after figures of one corpus. `--folders` scores only the named repository folders (e.g. the
+// repositories added since some commit, scored before the engine learned from them).
 
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,7 +17,14 @@ const coreAt = argv.indexOf('--core');
 /** @type {typeof import('@mwsguard/core')} */
 const core = await import(coreAt === -1 ? '@mwsguard/core' : pathToFileURL(resolve(argv[coreAt + 1] ?? '')).href);
 const { scanText } = core;
-const folders = loadFolders();
+const foldersAt = argv.indexOf('--folders');
+const only = foldersAt === -1 ? undefined : new Set((argv[foldersAt + 1] ?? '').split(',').filter(Boolean));
+const folders = loadFolders().filter((f) => only === undefined || only.has(f.name));
+if (only !== undefined && folders.length !== only.size) {
+  const known = new Set(folders.map((f) => f.name));
+  console.error(`pnpm eval: no such repository folder: ${[...only].filter((n) => !known.has(n)).join(', ')}`);
+  process.exit(2);
+}
 /** @param {string} text @param {string} path */
 const scan = (text, path) => scanText(text, { path }).map(({ kind, line, endLine }) => ({ kind, line, endLine }));
 
