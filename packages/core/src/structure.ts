@@ -69,6 +69,9 @@ const STORED_FIELD_TYPE =
 
 // The objects before a PHP member name: `$rows[0]->`, `$this->shop->` (at most 6 steps).
 const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
+// A Java annotation naming a column: `@Column(name = "x"`, `@TableField("x"`, `@TableField(value = "x"`.
+const JAVA_COLUMN_ANNOTATION =
+  /@(?:Column|TableField|JoinColumn|TableId)\(\s{0,4}(?:(?:name|value)\s{0,4}=\s{0,4})?["']$/;
 // The object a getter by name reads from (`shop.get(`, `row.getString(`), up to the call's paren.
 const GETTER_CHAIN = /(\$?[A-Za-z_][\w.]{0,60})\.(?:get|getString|optString|getStr|fetch)\(\s{0,4}$/;
 // A call that builds an MWS or SP-API client, open before a field read on its line.
@@ -459,6 +462,11 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     const table = /\badd_column\s+:(\w{1,64}),\s*:$/.exec(before)?.[1];
     persisted = table !== undefined || /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
     if (table !== undefined) prefix = table;
+  } else if (JAVA_COLUMN_ANNOTATION.test(before)) {
+    // A column named in a Java annotation (JPA `@Column(name = "secret_key")`, MyBatis-Plus
+    // `@TableField("secret_key")`) names the column of the field or getter declared after it,
+    // which is the entity's field (see `declaresEntity`); it is no form input's `name=`.
+    return undefined;
   } else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
     // A column named in its decorator: `@Column({ name: 'mws_secret_key' }) secret: string;`.
     shape = 'decl';
@@ -542,9 +550,14 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     /^\s*(?:["'`]\s*)?\??\s*(?:[;{]|$)/.test(after) &&
     /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+|\[[^\]\n]{1,80}\]\s*)*[\w<>[\]?,.]+\s+$/.test(
       text.slice(lineStart, hit.start),
+    ) &&
+    // `return secretKey;` (a getter's body) reads the field; it declares nothing.
+    !/^\s*(?:return|throw|yield|await|new|else|delete|typeof|void|echo|print)\s+$/.test(
+      text.slice(lineStart, hit.start),
     )
   ) {
     shape = 'decl'; // Java/C#/TS field: private String secretKey; public string SecretKey { get; set; }
+    persisted = declaresEntity(text);
   } else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
     shape = 'decl'; // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
     persisted = STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after);
@@ -552,6 +565,21 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     return mayBeShorthand(text, hit);
   } else return undefined;
   return { shape, value, recordAt, prefix, declLine, isRead, clientArgument, isFormField, persisted, formInput };
+}
+
+// An ORM entity's class annotation: JPA/Hibernate `@Entity` and `@Table(`, MyBatis-Plus
+// `@TableName(`, Spring Data `@Document(`, TypeORM `@Entity(`, EF `[Table("…")]`.
+const ENTITY_ANNOTATION = /@(?:Entity|Table|TableName|Document)\b|\[Table\(/;
+let entityText: string | undefined;
+let entityDeclared = false;
+
+/** True when `text` declares an ORM entity: its class's fields are stored columns (memoized for the last text). */
+function declaresEntity(text: string): boolean {
+  if (text !== entityText) {
+    entityText = text;
+    entityDeclared = ENTITY_ANNOTATION.test(text);
+  }
+  return entityDeclared;
 }
 
 /** True when the block opened after `from` starts with a schema field's `type:` (Mongoose `{ type: String }`). */

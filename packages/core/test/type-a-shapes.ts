@@ -1445,9 +1445,54 @@ func syncOrders(shop *models.Shop) error {
 }`,
     line: 4,
   },
+  {
+    name: 'a JPA entity with getters and setters: one finding, at the field (a getter returns it, declares nothing)',
+    path: 'src/main/java/com/example/pojo/AmzSellerMws.java',
+    text: `@Entity
+@Table(name = "amz_seller_mws")
+public class AmzSellerMws {
+    private String amzSellerId;
+    private String mwsAuthToken;
+    private String secretKey;
+    private String accessKeyId;
+
+    @Column(name = "secret_key")
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    @Column(name = "access_key_id")
+    public String getAccessKeyId() {
+        return accessKeyId;
+    }
+}`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "a client library's request bean with a token and getters (not stored, not a form)",
+    path: 'src/main/java/com/example/mws/MwsCall.java',
+    text: `public class MwsCall {
+    private String sellerId;
+    private String mwsAuthToken;
+    private String accessKeyId;
+    private String secretKey;
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public String getAccessKeyId() {
+        return accessKeyId;
+    }
+}`,
+  },
   {
     name: "Go: a client library's methods read their own receiver's keys (the struct holds a token)",
     path: 'seller.go',
