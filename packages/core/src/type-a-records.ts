@@ -45,7 +45,8 @@ export interface RecordFacts {
   readonly amazon?: boolean;
   /**
    * The text is a self-hosted platform's settings page (the WordPress Settings API: a form posted
-   * to `options.php`): its inputs are the one site owner's own settings, not a seller's.
+   * to `options.php`, fields added through a settings hook): its inputs and the fields it declares
+   * as data are the one site owner's own settings, not a seller's.
    */
   readonly siteSettings?: boolean;
   /** The text ties its rows to the app's users (`user_id`, `ForeignKey(User)`): a stored secret is a user's own. */
@@ -435,7 +436,10 @@ function storedByWrite(key: Field, view: RecordView): Evidence | undefined {
 
 /** A declared key (column, property, form input) in a record for a seller. */
 function judgeDeclared(key: Field, view: RecordView, text: TextView, token: boolean): Evidence | undefined {
-  if (text.siteSettings && key.formInput === true) return undefined;
+  if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return undefined;
+  // A form declared as data is one record: its secret-key entry is reported, not its key id entry too.
+  if (key.isFormField === true && key.role !== 'secret-key' && text.formSecretCollections.has(key.collection))
+    return undefined;
   // A client's own configuration type (`type Config struct`, `class MwsClientOptions`,
   // `@ConfigurationProperties class MwsProperties`): one seller's settings for one program, unless
   // it is stored, asked for in a form or named for the seller.

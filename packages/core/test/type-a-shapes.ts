@@ -1472,9 +1472,34 @@ public class AmzSellerMws {
 }`,
     line: 6,
   },
+  {
+    name: "settings declared as data in a plugin whose hooks are not a settings page (each vendor's own keys)",
+    path: 'includes/class-vendor-amazon.php',
+    text: `<?php
+// Amazon MWS keys of each marketplace vendor, asked on the vendor dashboard
+add_action( 'vendor_dashboard_amazon', 'render_vendor_amazon_fields' );
+$vendor_fields = array(
+  array( 'id' => 'vendor_seller_id', 'type' => 'text' ),
+  array( 'id' => 'vendor_mws_access_key', 'type' => 'text' ),
+  array( 'id' => 'vendor_mws_secret_key', 'type' => 'password' ),
+);`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "a WordPress shop plugin's gateway settings added through a settings hook (the one site's own keys)",
+    path: 'includes/gateways/amazon-payments.php',
+    text: `<?php
+add_filter( 'edd_settings_gateways', 'amazon_gateway_settings', 1, 1 );
+function amazon_gateway_settings( $settings ) {
+  $settings['amazon_seller_id'] = array( 'id' => 'amazon_seller_id', 'type' => 'text' );
+  $settings['amazon_mws_access_key'] = array( 'id' => 'amazon_mws_access_key', 'type' => 'text' );
+  $settings['amazon_mws_secret_key'] = array( 'id' => 'amazon_mws_secret_key', 'type' => 'text' );
+  return $settings;
+}`,
+  },
   {
     name: "a client library's request bean with a token and getters (not stored, not a form)",
     path: 'src/main/java/com/example/mws/MwsCall.java',

@@ -78,8 +78,10 @@ function assignedValue(text: string, name: string): string | undefined {
 // alike whatever path (relative or absolute) it passes.
 const MWS_FOLDER = /mws|amazon/i;
 
-// The WordPress Settings API: a form posted to `options.php`, `settings_fields(…)`, `register_setting(…)`.
-const SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(/;
+// The WordPress Settings API: a form posted to `options.php`, `settings_fields(…)`, `register_setting(…)`,
+// or settings fields a plugin adds through a settings hook (`add_filter( 'edd_settings_gateways', … )`).
+const SITE_SETTINGS =
+  /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings/;
 
 // Rows tied to the app's users: a `user_id` column or key, a foreign key to `users`.
 const USER_OWNED = /\b(?:user_?id|owner_?id)\b|\busers\.id\b|ForeignKey\(\s*["']?User\b|\bref:\s*["']User["']/i;
