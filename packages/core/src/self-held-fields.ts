@@ -4,8 +4,9 @@ import { memberPath } from './value-shape.js';
 
 /**
  * Fields a program holds for itself, whatever their names say: keys kept in an installation's
- * own settings store (a platform plugin's one shop), and a type's methods reading its own fields
- * (the type's declaration is the record judged, once). Dropped before records are judged.
+ * own settings store (a platform plugin's one shop), a type's methods reading its own fields
+ * (the type's declaration is the record judged, once), and values handed to a redaction (hidden,
+ * not kept). Dropped before records are judged.
  */
 
 // An installation's own settings store, written or declared at the start of a key's line: Spree
@@ -38,8 +39,22 @@ function goReceivers(text: string): Set<string> {
   return names;
 }
 
+// A line that hands a value to a redaction: VCR `c.filter_sensitive_data('KEY') { record['key'] }`,
+// `redact(…)`, `mask(…)`: the value is hidden from a log or a recording, not kept or used.
+const REDACTION =
+  /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
+
+/** True when the field's line opens with a redaction (see {@link REDACTION}). */
+function inRedaction(ctx: ScanContext, f: Field): boolean {
+  const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+  return REDACTION.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
+}
+
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 export function notSelfHeld(ctx: ScanContext): (f: Field) => boolean {
   const receivers = goReceivers(ctx.text);
-  return (f) => !inInstallationSettings(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ''));
+  return (f) =>
+    !inInstallationSettings(ctx, f) &&
+    !inRedaction(ctx, f) &&
+    !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ''));
 }

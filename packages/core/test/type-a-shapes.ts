@@ -1485,9 +1485,43 @@ $vendor_fields = array(
 );`,
     line: 7,
   },
+  {
+    name: "a seller's submitted keys stored beside a randomly generated id (the key itself is not random)",
+    path: 'app/controllers/shops_controller.rb',
+    text: `class ShopsController < ApplicationController
+  def create
+    shop = Shop.new(uid: SecureRandom.uuid)
+    shop.merchant_id = params[:merchant_id]
+    shop.aws_secret_access_key = params[:aws_secret_access_key]
+    shop.save!
+  end
+end`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "a library test's client filled with random keys (SecureRandom.hex)",
+    path: 'test/null_client.rb',
+    text: `class NullClient < ::Peddler::Client
+  def configure_with_mock_data!
+    self.aws_access_key_id = SecureRandom.hex
+    self.aws_secret_access_key = SecureRandom.hex
+    self.merchant_id = SecureRandom.hex
+  end
+end`,
+  },
+  {
+    name: "a recording's redaction of each test account's key (VCR filter_sensitive_data)",
+    path: 'test/integration_helper.rb',
+    text: `VCR.configure do |c|
+  Credentials.each do |record|
+    c.filter_sensitive_data('MERCHANT_ID') { record['merchant_id'] }
+    c.filter_sensitive_data('AWS_ACCESS_KEY_ID') { record['aws_access_key_id'] }
+  end
+end`,
+  },
   {
     name: "a WordPress shop plugin's gateway settings added through a settings hook (the one site's own keys)",
     path: 'includes/gateways/amazon-payments.php',
