@@ -72,6 +72,11 @@ const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
 // A Java annotation naming a column: `@Column(name = "x"`, `@TableField("x"`, `@TableField(value = "x"`.
 const JAVA_COLUMN_ANNOTATION =
   /@(?:Column|TableField|JoinColumn|TableId)\(\s{0,4}(?:(?:name|value)\s{0,4}=\s{0,4})?["']$/;
+// Rails form builders: `f.text_field :x`, `f.password_field :x`, SimpleForm `f.input :x`, and the
+// `_tag` helpers (`text_field_tag :x`); a form builder's `f.label :x` names the input.
+const RAILS_FORM_INPUT =
+  /(?:\b\w{1,20}\.(?:text_field|password_field|text_area|hidden_field|email_field|input)|\b(?:text_field|password_field|hidden_field|text_area)_tag)\s{0,4}\(?\s{0,4}:$/;
+const RAILS_FORM_LABEL = /\b\w{1,20}\.label\s{0,4}\(?\s{0,4}:$/;
 // The object a getter by name reads from (`shop.get(`, `row.getString(`), up to the call's paren.
 const GETTER_CHAIN = /(\$?[A-Za-z_][\w.]{0,60})\.(?:get|getString|optString|getStr|fetch)\(\s{0,4}$/;
 // A call that builds an MWS or SP-API client, open before a field read on its line.
@@ -453,6 +458,14 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   } else if (FORM_HELPER.test(before) && /^["']\s*[,)]/.test(after)) {
     shape = 'decl'; // Form::password('secret_key', …), form_input('secret_key', …): one record per form
     recordAt = 'form';
+  } else if (RAILS_FORM_LABEL.test(before)) {
+    return undefined; // `f.label :secret_key, "Secret key"` names an input; the input is the field
+  } else if (RAILS_FORM_INPUT.test(before)) {
+    shape = 'decl'; // Rails form builders: `f.text_field :secret_key`, `password_field_tag :secret_key`
+    recordAt = 'form';
+    // A `_tag` input showing the installation's settings (`text_field_tag :x, Spree::Config[:x]`)
+    // edits that configuration, as an HTML input's `value` from it does (CONFIG_SHOWN).
+    if (/^\s{0,4},\s{0,4}[\w:]{0,40}\b(?:Config|Settings?|Preferences?)\s{0,4}[[(.]/.test(after)) shape = 'env';
   } else if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) {
     return undefined; // a list of option names, `[:merchant_id, :aws_secret_access_key]`: it holds no value
   } else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {

@@ -1498,9 +1498,38 @@ $vendor_fields = array(
 end`,
     line: 5,
   },
+  {
+    name: 'Rails form builder inputs ask for the seller id and keys (f.text_field :secret_key)',
+    path: 'app/views/accounts/setup.html.erb',
+    text: `<%= form_for(@account, url: setup_path, method: 'post') do |f| %>
+  <p class="lead">MWS account</p>
+  <div class="form-group">
+    <%= f.label :seller_id, "Seller ID" %>
+    <%= f.text_field :seller_id, class: 'form-control' %>
+  </div>
+  <div class="form-group">
+    <%= f.label :aws_access_key_id, "AWS key" %>
+    <%= f.text_field :aws_access_key_id, class: 'form-control' %>
+  </div>
+  <div class="form-group">
+    <%= f.label :secret_key, "Secret key" %>
+    <%= f.password_field :secret_key, class: 'form-control' %>
+  </div>
+<% end %>`,
+    line: 13,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "Rails _tag inputs that edit the installation's own settings (text_field_tag :x, Spree::Config[:x])",
+    path: 'app/views/spree/admin/amazon/edit.html.erb',
+    text: `<%= form_tag admin_amazon_path, method: :put do %>
+  <%= text_field_tag :amazon_merchant_id, Spree::Config[:amazon_merchant_id], class: 'form-control' %>
+  <%= text_field_tag :amazon_aws_access_key_id, Spree::Config[:amazon_aws_access_key_id], class: 'form-control' %>
+  <%= text_field_tag :amazon_aws_secret_access_key, Spree::Config[:amazon_aws_secret_access_key], class: 'form-control' %>
+<% end %>`,
+  },
   {
     name: "a library test's client filled with random keys (SecureRandom.hex)",
     path: 'test/null_client.rb',
