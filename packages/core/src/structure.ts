@@ -546,6 +546,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     if (shape === 'other' && isJsonBlobRead(value)) shape = 'ref';
     // ORM and schema fields: `models.CharField(…)`, `fields.Char(…)`, `Column(String)`, Mongoose `{ type: String }`.
     persisted ||= shape === 'decl' && STORED_TYPE.test(value);
+    // A typed member of an ORM entity class (TypeORM/MikroORM `@Entity() class Client { clientSecret: string }`).
+    persisted ||= shape === 'decl' && sep[1] === ':' && declaresEntity(text);
     if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
     if (sep[1] === ':' && FORM_CONTROL.test(value)) {
       shape = 'decl';

@@ -564,7 +564,9 @@ function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Eviden
     if (path.length > 1 && !isOptionBag(path[0] ?? '') && isSellerHolder(owner) && !isSubmittedPath(path))
       return 'used';
   }
-  const perSeller = view.seller?.role === 'seller-id' || view.sellerNamed;
+  // A stored row of a user's, a tenant's or a store's (`@ManyToOne(() => Store)`, `org_id`) is per seller too.
+  const perSeller =
+    view.seller?.role === 'seller-id' || view.sellerNamed || (secret.persisted === true && text.userOwned);
   if (!perSeller) return undefined;
   // Declared in a record named for the seller (`class AmazonSellerAccount`), or one that also
   // keeps the shop's MWS token: the seller's own app, not one of the integrator's.

@@ -1518,9 +1518,53 @@ end`,
 <% end %>`,
     line: 13,
   },
+  {
+    name: "SP-API: a table of each organisation's own LWA app (org_id beside client_secret and refresh_token)",
+    path: 'docs/schema.sql',
+    text: `CREATE TABLE public.amazon_credentials (
+    id integer NOT NULL,
+    org_id integer NOT NULL,
+    seller_id character varying(100),
+    client_id character varying(200),
+    client_secret text,
+    refresh_token text
+);`,
+    line: 6,
+  },
+  {
+    name: "SP-API: an ORM entity of a store's own LWA app (@ManyToOne(() => Store), no seller id)",
+    path: 'src/client/entities/client.entity.ts',
+    text: `// an SP-API (LWA) client registered for one store
+@Entity()
+export class Client extends BaseEntity {
+  @Property()
+  clientId: string;
+
+  @Property()
+  clientSecret: string;
+
+  @Property({ columnType: 'text' })
+  refreshToken: string;
+
+  @ManyToOne(() => Store)
+  store: Store;
+}`,
+    line: 8,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "SP-API: an integrator's table of its own LWA apps, owned by no user, tenant or store",
+    path: 'db/lwa_apps.sql',
+    text: `-- the integrator's own Login with Amazon applications, one per region
+CREATE TABLE lwa_apps (
+    id integer NOT NULL,
+    region character varying(10),
+    client_id character varying(200),
+    client_secret text
+);`,
+  },
   {
     name: "Rails _tag inputs that edit the installation's own settings (text_field_tag :x, Spree::Config[:x])",
     path: 'app/views/spree/admin/amazon/edit.html.erb',

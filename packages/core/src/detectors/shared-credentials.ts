@@ -83,8 +83,13 @@ const MWS_FOLDER = /mws|amazon/i;
 const SITE_SETTINGS =
   /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings/;
 
-// Rows tied to the app's users: a `user_id` column or key, a foreign key to `users`.
-const USER_OWNED = /\b(?:user_?id|owner_?id)\b|\busers\.id\b|ForeignKey\(\s*["']?User\b|\bref:\s*["']User["']/i;
+// Rows tied to the app's users or tenants: a `user_id`, `org_id`, `tenant_id`, `store_id` column or
+// key, a foreign key or relation to `users`, an organisation, a tenant, a store or a shop.
+const OWNERS = '(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop)';
+const USER_OWNED = new RegExp(
+  `\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b`,
+  'i',
+);
 
 function lastSegments(path: string): string {
   const parts = path.split(/[/\\]/);
