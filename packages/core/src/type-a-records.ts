@@ -88,6 +88,9 @@ const FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binpu
 function isFormRecord(recordName: string): boolean {
   return FORM_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '));
 }
+// Types named for what a request submits: FastAPI `class CredentialInput(BaseModel)`, NestJS
+// `CreateStoreDto`, `ConnectRequest`, `SellerPayload`.
+const SUBMITTED_TYPE = /\b(?:class|interface|record|type)\s+\w{0,60}(?:Input|Dto|DTO|Request|Payload|Body|Form)\b/;
 // Map keys or item labels that name MWS regions: one developer key pair per region is correct.
 const REGION =
   /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
@@ -574,6 +577,7 @@ function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Eviden
     secret.shape === 'decl' &&
     (secret.formInput === true ||
       secret.isFormField === true ||
+      SUBMITTED_TYPE.test(secret.recordName) ||
       view.sellerNamed ||
       view.bothApis ||
       // A stored record of a user, shop or store: the user's own private app (`UserSchema`).

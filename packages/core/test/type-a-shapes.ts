@@ -1551,9 +1551,34 @@ export class Client extends BaseEntity {
 }`,
     line: 8,
   },
+  {
+    name: "SP-API: a request body type (FastAPI BaseModel named ...Input) takes the seller's own LWA client secret",
+    path: 'backend/amazon_integration.py',
+    text: `class CredentialInput(BaseModel):
+    seller_id: Optional[str] = None
+    client_id: str
+    client_secret: str
+    refresh_token: str
+
+
+@router.post("/amazon/credentials")
+def save_credential(data: CredentialInput):
+    return store(data)`,
+    line: 4,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "SP-API: an SDK's LWA token request type (no seller id: the app's own client)",
+    path: 'sp_api/auth/lwa_request.py',
+    text: `# Login with Amazon token request of the SP-API client
+class LwaTokenRequest(BaseModel):
+    grant_type: str = "refresh_token"
+    client_id: str
+    client_secret: str
+    refresh_token: str`,
+  },
   {
     name: "SP-API: an integrator's table of its own LWA apps, owned by no user, tenant or store",
     path: 'db/lwa_apps.sql',
