@@ -363,6 +363,9 @@ function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolea
 const CONFIG_RECORD =
   /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
 
+// A class named for a table: `tbl_sellermarketplace`, `TblStore` (database-first ORM classes).
+const TABLE_CLASS = /\bclass\s+tbl_?[a-z]\w{0,60}/i;
+
 // Tables named for the users or accounts that own a row (`user_sp_credentials`, `amazon_accounts`).
 const OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;
 
@@ -439,6 +442,8 @@ function storedByWrite(key: Field, view: RecordView): Evidence | undefined {
 
 /** A declared key (column, property, form input) in a record for a seller. */
 function judgeDeclared(key: Field, view: RecordView, text: TextView, token: boolean): Evidence | undefined {
+  // A class named for its table (EF database-first `public partial class tbl_sellermarketplace`) is a stored row.
+  const stored = key.persisted === true || TABLE_CLASS.test(key.recordName);
   if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return undefined;
   // A form declared as data is one record: its secret-key entry is reported, not its key id entry too.
   if (key.isFormField === true && key.role !== 'secret-key' && text.formSecretCollections.has(key.collection))
@@ -447,7 +452,7 @@ function judgeDeclared(key: Field, view: RecordView, text: TextView, token: bool
   // `@ConfigurationProperties class MwsProperties`): one seller's settings for one program, unless
   // it is stored, asked for in a form or named for the seller.
   if (
-    key.persisted !== true &&
+    !stored &&
     key.formInput !== true &&
     key.isFormField !== true &&
     !view.sellerNamed &&
@@ -460,11 +465,11 @@ function judgeDeclared(key: Field, view: RecordView, text: TextView, token: bool
     text.declaredSellerCollections.has(key.collection) &&
     (key.role === 'secret-key' || !text.formSecretCollections.has(key.collection));
   // A stored table of users' or accounts' keys (`user_sp_credentials`, `amazon_accounts`).
-  const ownerTable = key.persisted === true && isOwnerNamed(key.recordName);
+  const ownerTable = stored && isOwnerNamed(key.recordName);
   // Beside a token, only a stored record (a table, a model, a form) keeps the keys on purpose: a
   // library's options type declares every parameter its caller may pass.
   if (token)
-    return (key.persisted === true && (sellerDeclared || view.sellerNamed)) ||
+    return (stored && (sellerDeclared || view.sellerNamed)) ||
       ownerTable ||
       key.formInput === true ||
       formEntry ||

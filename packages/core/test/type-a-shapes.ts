@@ -1566,9 +1566,33 @@ def save_credential(data: CredentialInput):
     return store(data)`,
     line: 4,
   },
+  {
+    name: 'a class named for its table (tbl_…) keeps the seller keys beside its token (hybrid)',
+    path: 'Models/tbl_sellermarketplace.cs',
+    text: `public partial class tbl_sellermarketplace
+{
+    public int id { get; set; }
+    public int tbl_seller_id { get; set; }
+    public string t_access_Key_id { get; set; }
+    public string t_auth_token { get; set; }
+    public string t_secret_Key { get; set; }
+}`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "a class whose name only contains 'tbl' mid-word, holding a caller's keys beside a token",
+    path: 'Client/MwsCallSettbl.cs',
+    text: `public class MwsCallSettbl
+{
+    public string SellerId { get; set; }
+    public string AuthToken { get; set; }
+    public string AccessKeyId { get; set; }
+    public string SecretKey { get; set; }
+}`,
+  },
   {
     name: "SP-API: an SDK's LWA token request type (no seller id: the app's own client)",
     path: 'sp_api/auth/lwa_request.py',
