@@ -559,6 +559,12 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     // An input showing the program's own configuration (`value="<?php echo $amzConfig['X'] ?>"`,
     // `value="' . get_option('x') . '"`) edits that configuration, not a seller's record.
     if (CONFIG_SHOWN.test(after)) shape = 'env';
+  } else if (PHP_PROPERTY.test(text.slice(lineStart, hit.start)) && /^\s{0,4}(?:[;=]|$)/.test(after)) {
+    // A PHP property (`private $secretKey;`) of a Doctrine entity is a stored column. A plain
+    // class's property is a program's own state (a client wrapper's `public $AWS_SECRET_ACCESS_KEY;`).
+    if (!declaresEntity(text)) return undefined;
+    shape = 'decl';
+    persisted = true;
   } else if (
     hit.start - lineStart < 160 &&
     // eslint-disable-next-line regexp/no-super-linear-backtracking -- `after` is at most 160 characters
@@ -583,8 +589,12 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
 }
 
 // An ORM entity's class annotation: JPA/Hibernate `@Entity` and `@Table(`, MyBatis-Plus
-// `@TableName(`, Spring Data `@Document(`, TypeORM `@Entity(`, EF `[Table("…")]`.
-const ENTITY_ANNOTATION = /@(?:Entity|Table|TableName|Document)\b|\[Table\(/;
+// `@TableName(`, Spring Data `@Document(`, TypeORM `@Entity(`, EF `[Table("…")]`, Doctrine
+// `@ORM\Entity` and `#[ORM\Entity]`.
+const ENTITY_ANNOTATION = /@(?:Entity|Table|TableName|Document)\b|\[Table\(|\bORM\\(?:Entity|Table)\b/;
+// A PHP class property up to its name: `private $`, `protected ?string $`, `public static $`.
+const PHP_PROPERTY =
+  /^\s{0,40}(?:(?:public|private|protected|var|static|readonly)\s{1,4}){1,3}(?:\??[\w\\]{1,60}\s{1,4})?\$$/;
 let entityText: string | undefined;
 let entityDeclared = false;
 

@@ -1579,9 +1579,49 @@ def save_credential(data: CredentialInput):
 }`,
     line: 7,
   },
+  {
+    name: 'a Doctrine entity stores the seller id and keys (private $secretKey; with getters and setters)',
+    path: 'src/Entity/AmazonAccount.php',
+    text: `<?php
+/**
+ * @ORM\\Entity
+ * @ORM\\Table(name="amazon_account")
+ */
+class AmazonAccount
+{
+    /** @ORM\\Column(type="string") */
+    private $sellerId;
+
+    /** @ORM\\Column(type="string") */
+    private $secretKey;
+
+    public function getSecretKey(): ?string
+    {
+        return $this->secretKey;
+    }
+
+    public function setSecretKey(string $secretKey): self
+    {
+        $this->secretKey = $secretKey;
+        return $this;
+    }
+}`,
+    line: 12,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "a plain PHP class's properties: a client wrapper's own state, filled by its caller",
+    path: 'application/libraries/Mwsorders.php',
+    text: `<?php
+class Mwsorders
+{
+    public $AWS_ACCESS_KEY_ID;
+    public $AWS_SECRET_ACCESS_KEY;
+    public $MERCHANT_ID;
+}`,
+  },
   {
     name: "a class whose name only contains 'tbl' mid-word, holding a caller's keys beside a token",
     path: 'Client/MwsCallSettbl.cs',
