@@ -498,8 +498,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     persisted = true;
     recordAt = lineStart;
     declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
-  } else if (/["'](?:id|field)["']\s*(?:=>|:)\s*["']$/.test(before)) {
-    // A settings or form field declared as data: `array('id' => 'wcas_mws_secret_key', …)`.
+  } else if (/["'](?:id|field|code)["']\s*(?:=>|:)\s*["']$/.test(before)) {
+    // A settings or form field declared as data: `array('id' => 'wcas_mws_secret_key', …)`, `array('code' => 'AWS_SECRET_ACCESS_KEY', …)`.
     shape = 'decl';
     isFormField = true;
   } else if (sep?.[1] !== undefined) {

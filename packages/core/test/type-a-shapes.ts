@@ -1608,9 +1608,31 @@ class AmazonAccount
 }`,
     line: 12,
   },
+  {
+    name: "a per-project connection form declared as data by 'code' (each customer's AWS keys and merchant id)",
+    path: 'application/config/project_settings.php',
+    text: `<?php
+// Amazon MWS connection fields asked of each customer project
+$config['project_settings'] = array(
+  array('code' => 'AWS_ACCESS_KEY_ID', 'title' => 'Amazon AWS_ACCESS_KEY_ID', 'type' => 'text'),
+  array('code' => 'AWS_SECRET_ACCESS_KEY', 'title' => 'Amazon AWS_SECRET_ACCESS_KEY', 'type' => 'text'),
+  array('code' => 'MERCHANT_ID', 'title' => 'Amazon MERCHANT_ID', 'type' => 'text'),
+);`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "fields declared as data by 'code' without a seller id field (the app's own key pair)",
+    path: 'config/aws_settings.php',
+    text: `<?php
+// the app's own Amazon S3 upload keys
+$fields = array(
+  array('code' => 'aws_access_key_id', 'type' => 'text'),
+  array('code' => 'aws_secret_access_key', 'type' => 'password'),
+);`,
+  },
   {
     name: "a plain PHP class's properties: a client wrapper's own state, filled by its caller",
     path: 'application/libraries/Mwsorders.php',
