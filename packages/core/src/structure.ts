@@ -1,4 +1,12 @@
 import { OPEN_BRACE, OPEN_PAREN } from './char-codes.js';
+import {
+  declaresEntity,
+  GETTER_CHAIN,
+  JAVA_COLUMN_ANNOTATION,
+  PHP_PROPERTY,
+  RAILS_FORM_INPUT,
+  RAILS_FORM_LABEL,
+} from './field-idioms.js';
 import { isJsonBlobRead } from './json-blobs.js';
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
@@ -69,16 +77,6 @@ const STORED_FIELD_TYPE =
 
 // The objects before a PHP member name: `$rows[0]->`, `$this->shop->` (at most 6 steps).
 const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
-// A Java annotation naming a column: `@Column(name = "x"`, `@TableField("x"`, `@TableField(value = "x"`.
-const JAVA_COLUMN_ANNOTATION =
-  /@(?:Column|TableField|JoinColumn|TableId)\(\s{0,4}(?:(?:name|value)\s{0,4}=\s{0,4})?["']$/;
-// Rails form builders: `f.text_field :x`, `f.password_field :x`, SimpleForm `f.input :x`, and the
-// `_tag` helpers (`text_field_tag :x`); a form builder's `f.label :x` names the input.
-const RAILS_FORM_INPUT =
-  /(?:\b\w{1,20}\.(?:text_field|password_field|text_area|hidden_field|email_field|input)|\b(?:text_field|password_field|hidden_field|text_area)_tag)\s{0,4}\(?\s{0,4}:$/;
-const RAILS_FORM_LABEL = /\b\w{1,20}\.label\s{0,4}\(?\s{0,4}:$/;
-// The object a getter by name reads from (`shop.get(`, `row.getString(`), up to the call's paren.
-const GETTER_CHAIN = /(\$?[A-Za-z_][\w.]{0,60})\.(?:get|getString|optString|getStr|fetch)\(\s{0,4}$/;
 // A call that builds an MWS or SP-API client, open before a field read on its line.
 const MWS_CLIENT_CALL =
   /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new)?\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
@@ -586,25 +584,6 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     return mayBeShorthand(text, hit);
   } else return undefined;
   return { shape, value, recordAt, prefix, declLine, isRead, clientArgument, isFormField, persisted, formInput };
-}
-
-// An ORM entity's class annotation: JPA/Hibernate `@Entity` and `@Table(`, MyBatis-Plus
-// `@TableName(`, Spring Data `@Document(`, TypeORM `@Entity(`, EF `[Table("…")]`, Doctrine
-// `@ORM\Entity` and `#[ORM\Entity]`.
-const ENTITY_ANNOTATION = /@(?:Entity|Table|TableName|Document)\b|\[Table\(|\bORM\\(?:Entity|Table)\b/;
-// A PHP class property up to its name: `private $`, `protected ?string $`, `public static $`.
-const PHP_PROPERTY =
-  /^\s{0,40}(?:(?:public|private|protected|var|static|readonly)\s{1,4}){1,3}(?:\??[\w\\]{1,60}\s{1,4})?\$$/;
-let entityText: string | undefined;
-let entityDeclared = false;
-
-/** True when `text` declares an ORM entity: its class's fields are stored columns (memoized for the last text). */
-function declaresEntity(text: string): boolean {
-  if (text !== entityText) {
-    entityText = text;
-    entityDeclared = ENTITY_ANNOTATION.test(text);
-  }
-  return entityDeclared;
 }
 
 /** True when the block opened after `from` starts with a schema field's `type:` (Mongoose `{ type: String }`). */

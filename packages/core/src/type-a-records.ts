@@ -3,7 +3,9 @@ import type { Field } from './structure.js';
 import { classifyValue, isSellerHolder, isSellerish } from './structure.js';
 import { memberPath } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
-import { nameWords, normalizeName } from './names.js';
+import { normalizeName } from './names.js';
+import { firstSecretField, pairedSecrets } from './record-keys.js';
+import { containerName, isOptionBag, namedForDeveloper, SUBMITTED_TYPE, TABLE_CLASS } from './record-names.js';
 
 /**
  * Which records of a text are type A, judged from their fields (`structure.ts`). One small judge
@@ -88,27 +90,9 @@ const FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binpu
 function isFormRecord(recordName: string): boolean {
   return FORM_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '));
 }
-// Types named for what a request submits: FastAPI `class CredentialInput(BaseModel)`, NestJS
-// `CreateStoreDto`, `ConnectRequest`, `SellerPayload`.
-const SUBMITTED_TYPE = /\b(?:class|interface|record|type)\s+\w{0,60}(?:Input|Dto|DTO|Request|Payload|Body|Form)\b/;
 // Map keys or item labels that name MWS regions: one developer key pair per region is correct.
 const REGION =
   /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
-// Objects that carry a caller's options into a library (`def initialize(params = {})`,
-// `constructor(options)`): keys read from them are the caller's, not a seller record's.
-// (Also `parameterArray`, `configMap`, `options_dict`: the same bag by another name.)
-const OPTION_BAGS =
-  /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
-// The same bag named for what it configures (`connection_params`, `clientOptions`, `mwsConfig`):
-// a bag named for a seller or its record (`sellerConfig`, `accountSettings`) is that seller's.
-const NAMED_OPTION_BAG =
-  /^[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
-
-/** True when `root` is a caller's options bag, not a seller's record (see {@link OPTION_BAGS}). */
-function isOptionBag(root: string): boolean {
-  return OPTION_BAGS.test(root) || (NAMED_OPTION_BAG.test(root) && !isSellerHolder(root));
-}
-
 // A value that can be a key: one run of key characters (a label such as 'Secret Key' is not).
 const KEY_LIKE = /^["'`]?[\w+/=.-]{8,}["'`]?$/;
 // Values that are never an MWS key: a UUID, a lower-case hex digest.
@@ -186,22 +170,6 @@ export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}):
     if (judged) found.push(judged);
   }
   return oncePerCollection(strongestEvidence(found));
-}
-
-/**
- * AWS keys come in pairs: in a record holding an access key id, a field named only for a secret
- * (`secretToken`, `secret_value`, `Secret`) is that key's secret (`{ accessKeyId, secretToken }`).
- * Only in a text that names Amazon: another cloud's key pair may be named alike.
- */
-function pairedSecrets(records: Map<string, Field[]>): Map<string, Field[]> {
-  for (const [id, list] of records) {
-    if (!list.some((f) => f.role === 'generic-secret') || !list.some((f) => f.role === 'access-key')) continue;
-    records.set(
-      id,
-      list.map((f): Field => (f.role === 'generic-secret' ? { ...f, role: 'secret-key' } : f)),
-    );
-  }
-  return records;
 }
 
 function textView(
@@ -313,36 +281,6 @@ function judgeRecord(
   return undefined;
 }
 
-/**
- * Where a type-A record is reported: its first secret field in source order (an IAM secret key
- * or an LWA client secret, whichever the record declares first), else the key judged. One record
- * is one finding at one place, whichever of its keys gave the evidence: `lwa_client_secret`
- * above `aws_secret_access_key` is reported at the former, when both are written alike. (A request is reported at its
- * `AWSAccessKeyId`: it never holds the secret that signs it.)
- */
-function firstSecretField(list: readonly Field[], judged: Field): Field {
-  let first = judged.role === 'access-key' ? undefined : judged;
-  for (const f of list) {
-    if (f.role !== 'secret-key' && f.role !== 'lwa-client-secret') continue;
-    // A field of the record written as the judged one is (declared, read from input, literal):
-    // a validation rule above a row's write is not the row's field.
-    if (f.shape !== judged.shape || f.isRead !== judged.isRead) continue;
-    if (first === undefined || f.start < first.start) first = f;
-  }
-  return first ?? judged;
-}
-
-// A key with a quoted scalar value (`'merchantId' => 'A1B2…'`, `sellerId: "…"`): a field, not a name.
-const SCALAR_PAIR = /["']?[\w.-]{1,60}["']?\s{0,4}(?:=>|:)\s{0,4}(["'])[^"'\n]{0,200}\1/g;
-
-/**
- * The name a record's opening text gives it, without the fields that text may hold: a commented
- * record (`/*'merchantId' => 'A1B2…',`) opens on its own first field, which names no container.
- */
-function containerName(recordName: string): string {
-  return recordName.replace(SCALAR_PAIR, ' ');
-}
-
 /** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */
 function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolean {
   if (evidence === 'input' || evidence === 'hard-coded') return true;
@@ -362,9 +300,6 @@ function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolea
 // A type named for a program's configuration: `Config`, `MwsClientOptions`, `MwsProperties`, `MwsConnection`.
 const CONFIG_RECORD =
   /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
-
-// A class named for a table: `tbl_sellermarketplace`, `TblStore` (database-first ORM classes).
-const TABLE_CLASS = /\bclass\s+tbl_?[a-z]\w{0,60}/i;
 
 // Tables named for the users or accounts that own a row (`user_sp_credentials`, `amazon_accounts`).
 const OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;
@@ -420,11 +355,6 @@ function judgeKey(
     case 'env':
       return undefined;
   }
-}
-
-/** True when a name holds the word `dev` or `developer` (`dev_access_key`, `developerSecret`). */
-function namedForDeveloper(name: string): boolean {
-  return nameWords(name).some((w) => w === 'dev' || w === 'developer');
 }
 
 // A model write, named in the text that opens its record (without the bracket): Mongoose `User.findByIdAndUpdate(id, {…})`, `Store.create({…})`, Prisma
