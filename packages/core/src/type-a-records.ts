@@ -482,6 +482,9 @@ function judgeBlank(key: Field, view: RecordView, text: TextView): Evidence | un
   return undefined;
 }
 
+// A client library's own bag of credentials (`self.credentials.client_secret`, `creds.refresh_token`).
+const CREDENTIALS_BAG = /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20})$/i;
+
 /**
  * SP-API: an LWA client secret of the seller's own private app: asked of the seller (a form input
  * or a submitted field next to the seller's id) or kept in a record named for the seller. A
@@ -500,6 +503,17 @@ function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Eviden
     const path = memberPath(secret.value);
     const owner = path.slice(0, -1).join('.');
     if (path.length > 1 && !isOptionBag(path[0] ?? '') && isSellerHolder(owner) && !isSubmittedPath(path))
+      return 'used';
+    // Read from the object its record's refresh token is read from (`conn.lwa_client_secret` beside
+    // `conn.lwa_refresh_token`): a refresh token is one seller's, so the object is that seller's
+    // record, and its client secret the seller's own app. (Not a client's own credentials bag.)
+    if (
+      path.length > 1 &&
+      !isOptionBag(path[0] ?? '') &&
+      !CREDENTIALS_BAG.test(path[0] ?? '') &&
+      !isSubmittedPath(path) &&
+      view.fields.some((f) => f.role === 'refresh-token' && f.shape === 'ref' && ownerOf(f.value) === owner)
+    )
       return 'used';
   }
   // A stored row of a user's, a tenant's or a store's (`@ManyToOne(() => Store)`, `org_id`) is per seller too.

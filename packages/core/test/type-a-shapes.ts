@@ -1620,9 +1620,44 @@ $config['project_settings'] = array(
 );`,
     line: 5,
   },
+  {
+    name: "SP-API: credentials built from the object its refresh token comes from (a user's connection row)",
+    path: 'app/integrations/amazon/service/client.py',
+    text: `# SP-API (LWA) credentials of one user's Amazon connection
+def _credentials(conn):
+    return {
+        "refresh_token": conn.lwa_refresh_token,
+        "lwa_app_id": conn.lwa_client_id,
+        "lwa_client_secret": conn.lwa_client_secret,
+    }`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "SP-API: a client library's token request from its own credentials bag (self.credentials)",
+    path: 'sp_api/auth/access_token_client.py',
+    text: `# Login with Amazon access token client of the SP-API library
+class AccessTokenClient:
+    def _data(self):
+        return {
+            "grant_type": "refresh_token",
+            "refresh_token": self.credentials.refresh_token,
+            "client_id": self.credentials.lwa_app_id,
+            "client_secret": self.credentials.lwa_client_secret,
+        }`,
+  },
+  {
+    name: "SP-API: one operator's own app posted to its single-tenant connect view (no seller id)",
+    path: 'backend/api/views.py',
+    text: `# connects this deployment to the operator's Amazon (SP-API) store
+def connect(request):
+    data = json.loads(request.body)
+    client_secret = data['clientSecret'].strip()
+    refresh_token = data['refreshToken'].strip()
+    save_creds(client_secret, refresh_token)`,
+  },
   {
     name: "fields declared as data by 'code' without a seller id field (the app's own key pair)",
     path: 'config/aws_settings.php',
