@@ -1632,9 +1632,37 @@ def _credentials(conn):
     }`,
     line: 6,
   },
+  {
+    name: "SP-API: a Rails migration of each user's own LWA app (t.references :user)",
+    path: 'db/migrate/20240101000000_create_sp_credentials.rb',
+    text: `class CreateSpCredentials < ActiveRecord::Migration[7.0]
+  def change
+    create_table :sp_credentials do |t|
+      t.references :user, null: false
+      t.string :lwa_client_id
+      t.string :lwa_client_secret
+      t.text :refresh_token
+    end
+  end
+end`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "SP-API: a Rails migration of the integrator's LWA apps, referencing a region, not a user",
+    path: 'db/migrate/20240101000000_create_lwa_apps.rb',
+    text: `class CreateLwaApps < ActiveRecord::Migration[7.0]
+  def change
+    create_table :lwa_apps do |t|
+      t.references :region, null: false
+      t.string :lwa_client_id
+      t.string :lwa_client_secret
+    end
+  end
+end`,
+  },
   {
     name: "SP-API: a client library's token request from its own credentials bag (self.credentials)",
     path: 'sp_api/auth/access_token_client.py',

@@ -84,10 +84,11 @@ const SITE_SETTINGS =
   /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings/;
 
 // Rows tied to the app's users or tenants: a `user_id`, `org_id`, `tenant_id`, `store_id` column or
-// key, a foreign key or relation to `users`, an organisation, a tenant, a store or a shop.
+// key, a foreign key or relation to `users`, an organisation, a tenant, a store or a shop (Django
+// `ForeignKey(User)`, Mongoose `ref: 'User'`, TypeORM `@ManyToOne(() => Store)`, Rails `t.references :user`).
 const OWNERS = '(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop)';
 const USER_OWNED = new RegExp(
-  `\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b`,
+  `\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`,
   'i',
 );
 
