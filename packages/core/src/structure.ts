@@ -504,7 +504,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     if (sep[1] === ',') {
       // `v.Add("AWSAccessKeyId", value)`, `define('X', value)`: a key/value call; its record is
       // the code around the call, shared with the sibling calls.
-      if (!/\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
+      // (Not a tuple of names: Django `fields = ('seller_id', 'secret_key')`.)
+      if (!/\(\s*["']$/.test(before) || /\bfields\s*=\s*\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
       recordAt = 'container';
     }
     value = cutValue(after.slice(sep[0].length));
@@ -580,7 +581,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   } else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
     shape = 'decl'; // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
     persisted = STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after);
-  } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after)) {
+  } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after) || /^["'`]\s*[)\]]/.test(after)) {
+    // (The last name of a quoted list too: `…, 'secret_key']`.)
     return mayBeShorthand(text, hit);
   } else return undefined;
   return { shape, value, recordAt, prefix, declLine, isRead, clientArgument, isFormField, persisted, formInput };
@@ -598,7 +600,8 @@ function opensSchemaField(text: string, from: number): boolean {
  */
 function mayBeShorthand(text: string, hit: TokenHit): 'shorthand' | undefined {
   if (hit.prefix !== '') return undefined;
-  return /[{(,]\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 40), hit.start)) ? 'shorthand' : undefined;
+  // (`[` too: the first name of a quoted list, `fields = ['seller_id', …]`.)
+  return /[[{(,]\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 40), hit.start)) ? 'shorthand' : undefined;
 }
 
 /** `{ sellerId, secretKey }` (shorthand) or `const { sellerId, secretKey } = req.body`. */
@@ -608,11 +611,10 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
   const head = text.slice(Math.max(0, container - 80), container);
   // A table's column list (`INSERT INTO sellers (…)`), or an Eloquent model's attribute list
   // (`protected $fillable = ['seller_id', 'secret_key']`, `$hidden`, `$casts`).
-  if (
-    /\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head) ||
-    /\$(?:fillable|hidden|guarded|visible|casts|encryptable|encrypted)\s*=\s*$/.test(head)
-  ) {
-    const where = layout.describe(hit.start, '');
+  const modelList = /\$(?:fillable|hidden|guarded|visible|casts|encryptable|encrypted)\s*=\s*$/.test(head);
+  if (/\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head) || modelList) {
+    // An Eloquent model's lists all describe its one table: the class, not each list, is the record.
+    const where = layout.describe(modelList ? Math.max(0, container - 1) : hit.start, '');
     return {
       name: hit.leaf,
       role: hit.role,

@@ -1647,9 +1647,24 @@ def _credentials(conn):
 end`,
     line: 6,
   },
+  {
+    name: "Django ModelForm fields as a tuple, the seller id first and the secret last ('merchant_id', …, 'secret_key')",
+    path: 'amazon/forms.py',
+    text: `class AmazonStoreForm(forms.ModelForm):
+    class Meta:
+        model = AmazonStore
+        fields = ('merchant_id', 'marketplace_id', 'access_key', 'secret_key')`,
+    line: 4,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: 'a quoted list of key names that is no form or table (names to redact from a log)',
+    path: 'amazon/logging.py',
+    text: `# Amazon MWS request logging
+SENSITIVE = ['merchant_id', 'access_key', 'secret_key']`,
+  },
   {
     name: "SP-API: a Rails migration of the integrator's LWA apps, referencing a region, not a user",
     path: 'db/migrate/20240101000000_create_lwa_apps.rb',
