@@ -1656,9 +1656,36 @@ end`,
         fields = ('merchant_id', 'marketplace_id', 'access_key', 'secret_key')`,
     line: 4,
   },
+  {
+    name: 'an XML form of each seller account (not a Magento system.xml section): its fields ask for the keys',
+    path: 'view/seller_account_form.xml',
+    text: `<?xml version="1.0"?>
+<form string="Amazon MWS seller account">
+    <field name="merchant_id"/>
+    <field name="access_key"/>
+    <field name="secret_key" password="True"/>
+</form>`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "a Magento module's admin configuration (system.xml): the one store's own settings",
+    path: 'etc/adminhtml/system.xml',
+    text: `<?xml version="1.0"?>
+<config>
+    <system>
+        <section id="amazon_mws">
+            <group id="credentials">
+                <field id="seller_id" type="text"><label>Seller ID</label></field>
+                <field id="access_key" type="text"><label>AWS Access Key ID</label></field>
+                <field id="secret_key" type="obscure"><label>Secret Key</label></field>
+            </group>
+        </section>
+    </system>
+</config>`,
+  },
   {
     name: 'a quoted list of key names that is no form or table (names to redact from a log)',
     path: 'amazon/logging.py',

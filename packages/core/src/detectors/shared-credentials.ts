@@ -78,10 +78,12 @@ function assignedValue(text: string, name: string): string | undefined {
 // alike whatever path (relative or absolute) it passes.
 const MWS_FOLDER = /mws|amazon/i;
 
-// The WordPress Settings API: a form posted to `options.php`, `settings_fields(…)`, `register_setting(…)`,
-// or settings fields a plugin adds through a settings hook (`add_filter( 'edd_settings_gateways', … )`).
+// A self-hosted shop's own settings page: the WordPress Settings API (a form posted to `options.php`,
+// `settings_fields(…)`, `register_setting(…)`), settings fields a plugin adds through a settings hook
+// (`add_filter( 'edd_settings_gateways', … )`), or a Magento module's admin configuration
+// (`etc/adminhtml/system.xml`: `<system><section id="…">`).
 const SITE_SETTINGS =
-  /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings/;
+  /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b/;
 
 // Rows tied to the app's users or tenants: a `user_id`, `org_id`, `tenant_id`, `store_id` column or
 // key, a foreign key or relation to `users`, an organisation, a tenant, a store or a shop (Django
