@@ -1667,9 +1667,44 @@ end`,
 </form>`,
     line: 5,
   },
+  {
+    name: 'an Amazon seller row beside an associate tag: the seller id makes it a seller API record',
+    path: 'app/Http/Controllers/AmazonController.php',
+    text: `<?php
+class AmazonController extends Controller
+{
+    public function save(Request $request)
+    {
+        $row = new AmazonAccount;
+        $row->associate_tag = $request->associate_tag;
+        $row->seller_id = $request->seller_id;
+        $row->secret_key = $request->secret_key;
+        $row->save();
+    }
+}`,
+    line: 9,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "Amazon Product Advertising API keys per user (an affiliate's access key, secret key and partner tag)",
+    path: 'app/Http/Controllers/SettingController.php',
+    text: `<?php
+class SettingController extends Controller
+{
+    public function add_amSetting(Request $request)
+    {
+        $row = new AmazonSetting;
+        $row->user_id = Auth::id();
+        $row->store_id = $request->store_id;
+        $row->partner_tag = $request->partner_tag;
+        $row->access_key = $request->access_key;
+        $row->secret_key = $request->secret_key;
+        $row->save();
+    }
+}`,
+  },
   {
     name: "a Magento module's admin configuration (system.xml): the one store's own settings",
     path: 'etc/adminhtml/system.xml',
