@@ -783,7 +783,7 @@ var init_values = __esmMin((() => {
 		"A2NKEXAMPLEF53",
 		"Atzr|IQEBLzAtAhRPpMJxdwVz2Nn6f2y-tpJX2DeXEXAMPLE"
 	]);
-	PLACEHOLDER_WORDS = /EXAMPLE|SAMPLE|PLACEHOLDER|REDACTED|CHANGE_?ME|REPLACE|YOUR_?(?:ACCESS|SECRET|KEY|TOKEN|AUTH|SELLER|CLIENT|REFRESH|MWS|AWS|LWA)|INSERT_?(?:YOUR|KEY|SECRET|HERE)|X{4}|\*{3}|\.{3}|…/i;
+	PLACEHOLDER_WORDS = /EXAMPLE|SAMPLE|PLACEHOLDER|REDACTED|DUMMY|FOR_?TESTING|CHANGE_?ME|REPLACE|YOUR_?(?:ACCESS|SECRET|KEY|TOKEN|AUTH|SELLER|CLIENT|REFRESH|MWS|AWS|LWA)|INSERT_?(?:YOUR|KEY|SECRET|HERE)|X{4}|\*{3}|\.{3}|…/i;
 }));
 // packages/core/dist/detectors/access-key-id.js
 /**
@@ -1482,6 +1482,25 @@ var init_char_codes = __esmMin((() => {
 	LOWER_A = 97;
 	LOWER_Z = 122;
 }));
+// packages/core/dist/field-idioms.js
+/** True when `text` declares an ORM entity: its class's fields are stored columns (memoized for the last text). */
+function declaresEntity(text) {
+	if (text !== entityText) {
+		entityText = text;
+		entityDeclared = ENTITY_ANNOTATION.test(text);
+	}
+	return entityDeclared;
+}
+var JAVA_COLUMN_ANNOTATION, RAILS_FORM_INPUT, RAILS_FORM_LABEL, GETTER_CHAIN, ENTITY_ANNOTATION, PHP_PROPERTY, entityText, entityDeclared;
+var init_field_idioms = __esmMin((() => {
+	JAVA_COLUMN_ANNOTATION = /@(?:Column|TableField|JoinColumn|TableId)\(\s{0,4}(?:(?:name|value)\s{0,4}=\s{0,4})?["']$/;
+	RAILS_FORM_INPUT = /(?:\b\w{1,20}\.(?:text_field|password_field|text_area|hidden_field|email_field|input)|\b(?:text_field|password_field|hidden_field|text_area)_tag)\s{0,4}\(?\s{0,4}:$/;
+	RAILS_FORM_LABEL = /\b\w{1,20}\.label\s{0,4}\(?\s{0,4}:$/;
+	GETTER_CHAIN = /(\$?[A-Za-z_][\w.]{0,60})\.(?:get|getString|optString|getStr|fetch)\(\s{0,4}$/;
+	ENTITY_ANNOTATION = /@(?:Entity|Table|TableName|Document)\b|\[Table\(|\bORM\\(?:Entity|Table)\b/;
+	PHP_PROPERTY = /^\s{0,40}(?:(?:public|private|protected|var|static|readonly)\s{1,4}){1,3}(?:\??[\w\\]{1,60}\s{1,4})?\$$/;
+	entityDeclared = false;
+}));
 // packages/core/dist/json-blobs.js
 /**
 * The record path a key read from a JSON blob stands for (`shop.credentials.secret_key`), or
@@ -1689,7 +1708,7 @@ var init_layout = __esmMin((() => {
 		}
 		/** Offset of the last `<form` tag before `offset`, or -1 (HTML forms are one record). */
 		formBefore(offset) {
-			this.#forms ??= [...this.text.matchAll(/<(?:[a-z]{1,4}-)?form\b|\bBeginForm\b|\bForm::open\b|\bform_open/gi)].map((m) => m.index);
+			this.#forms ??= [...this.text.matchAll(/<(?:[a-z]{1,4}-)?form\b|\bBeginForm\b|\bForm::open\b|\bform_open|\b(?:simple_)?form_(?:for|with|tag)\b/gi)].map((m) => m.index);
 			let found = -1;
 			for (let lo = 0, hi = this.#forms.length - 1; lo <= hi;) {
 				const mid = lo + hi >> 1;
@@ -1977,6 +1996,12 @@ function* tokens(text, index, words, generic = false) {
 				fullStart = e + 2 - chain[1].length;
 				full = chain[1].replace(/\[\s*["']?([^"'\]]*)["']?\s*\]/g, ".$1");
 			}
+		} else if ((q === "\"" || q === "'") && text[s - 2] === "(") {
+			const getter = GETTER_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s - 1));
+			if (getter?.[1] !== void 0) {
+				fullStart = s - 1 - getter[0].length;
+				full = `${getter[1]}.${full}`;
+			}
 		} else if (q === ">" && text[s - 2] === "-") {
 			const chain = PHP_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s));
 			if (chain?.[1] !== void 0) {
@@ -2080,7 +2105,7 @@ function readField(text, hit, index) {
 		isRead = true;
 		shape = "ref";
 		value = hit.full;
-		clientArgument = MWS_CLIENT_CALL.test(before);
+		clientArgument = MWS_CLIENT_CALL.test(text.slice(Math.max(lineStart, hit.keyStart - 120), hit.keyStart));
 		recordAt = clientArgument ? hit.keyStart : lineStart;
 		prefix = "";
 	} else if (/(?:->|\.)(?:string|text|binary|char|varchar|column|addColumn|mediumText|longText|json|encrypted\w*|specificType)\(\s*["']$/i.test(before) && /^["']\s*[,)]/.test(after)) {
@@ -2106,13 +2131,19 @@ function readField(text, hit, index) {
 	} else if (FORM_HELPER.test(before) && /^["']\s*[,)]/.test(after)) {
 		shape = "decl";
 		recordAt = "form";
+	} else if (RAILS_FORM_LABEL.test(before)) return;
+	else if (RAILS_FORM_INPUT.test(before)) {
+		shape = "decl";
+		recordAt = "form";
+		if (/^\s{0,4},\s{0,4}[\w:]{0,40}\b(?:Config|Settings?|Preferences?)\s{0,4}[[(.]/.test(after)) shape = "env";
 	} else if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) return;
 	else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
 		shape = "decl";
 		const table = /\badd_column\s+:(\w{1,64}),\s*:$/.exec(before)?.[1];
 		persisted = table !== void 0 || /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
 		if (table !== void 0) prefix = table;
-	} else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
+	} else if (JAVA_COLUMN_ANNOTATION.test(before)) return;
+	else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
 		shape = "decl";
 		persisted = true;
 		recordAt = lineStart;
@@ -2126,12 +2157,12 @@ function readField(text, hit, index) {
 		persisted = true;
 		recordAt = lineStart;
 		declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
-	} else if (/["'](?:id|field)["']\s*(?:=>|:)\s*["']$/.test(before)) {
+	} else if (/["'](?:id|field|code)["']\s*(?:=>|:)\s*["']$/.test(before)) {
 		shape = "decl";
 		isFormField = true;
 	} else if (sep?.[1] !== void 0) {
 		if (sep[1] === ",") {
-			if (!/\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
+			if (!/\(\s*["']$/.test(before) || /\bfields\s*=\s*\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
 			recordAt = "container";
 		}
 		value = cutValue(after.slice(sep[0].length));
@@ -2156,6 +2187,7 @@ function readField(text, hit, index) {
 		shape = classifyValue(value);
 		if (shape === "other" && isJsonBlobRead(value)) shape = "ref";
 		persisted ||= shape === "decl" && STORED_TYPE.test(value);
+		persisted ||= shape === "decl" && sep[1] === ":" && declaresEntity(text);
 		if (sep[1] === ":" && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = "decl";
 		if (sep[1] === ":" && FORM_CONTROL.test(value)) {
 			shape = "decl";
@@ -2165,11 +2197,17 @@ function readField(text, hit, index) {
 		shape = "decl";
 		recordAt = "form";
 		if (CONFIG_SHOWN.test(after)) shape = "env";
-	} else if (hit.start - lineStart < 160 && /^\s*(?:["'`]\s*)?\??\s*(?:[;{]|$)/.test(after) && /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+|\[[^\]\n]{1,80}\]\s*)*[\w<>[\]?,.]+\s+$/.test(text.slice(lineStart, hit.start))) shape = "decl";
-	else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
+	} else if (PHP_PROPERTY.test(text.slice(lineStart, hit.start)) && /^\s{0,4}(?:[;=]|$)/.test(after)) {
+		if (!declaresEntity(text)) return void 0;
+		shape = "decl";
+		persisted = true;
+	} else if (hit.start - lineStart < 160 && /^\s*(?:["'`]\s*)?\??\s*(?:[;{]|$)/.test(after) && /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+|\[[^\]\n]{1,80}\]\s*)*[\w<>[\]?,.]+\s+$/.test(text.slice(lineStart, hit.start)) && !/^\s*(?:return|throw|yield|await|new|else|delete|typeof|void|echo|print)\s+$/.test(text.slice(lineStart, hit.start))) {
+		shape = "decl";
+		persisted = declaresEntity(text);
+	} else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
 		shape = "decl";
 		persisted = STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after);
-	} else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after)) return mayBeShorthand(text, hit);
+	} else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after) || /^["'`]\s*[)\]]/.test(after)) return mayBeShorthand(text, hit);
 	else return void 0;
 	return {
 		shape,
@@ -2195,15 +2233,16 @@ function opensSchemaField(text, from) {
 */
 function mayBeShorthand(text, hit) {
 	if (hit.prefix !== "") return void 0;
-	return /[{(,]\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 40), hit.start)) ? "shorthand" : void 0;
+	return /[[{(,]\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 40), hit.start)) ? "shorthand" : void 0;
 }
 /** `{ sellerId, secretKey }` (shorthand) or `const { sellerId, secretKey } = req.body`. */
 function shorthand(text, hit, layout) {
 	const container = layout.containerAt(hit.start);
 	if (container < 0) return void 0;
 	const head = text.slice(Math.max(0, container - 80), container);
-	if (/\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head) || /\$(?:fillable|hidden|guarded|visible|casts|encryptable|encrypted)\s*=\s*$/.test(head)) {
-		const where = layout.describe(hit.start, "");
+	const modelList = /\$(?:fillable|hidden|guarded|visible|casts|encryptable|encrypted)\s*=\s*$/.test(head);
+	if (/\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head) || modelList) {
+		const where = layout.describe(modelList ? Math.max(0, container - 1) : hit.start, "");
 		return {
 			name: hit.leaf,
 			role: hit.role,
@@ -2297,6 +2336,7 @@ function headerFields(text, index, layout, delimiter) {
 var STORED_TYPE, STORED_COLUMN_TYPE, STORED_FIELD_TYPE, PHP_CHAIN, MWS_CLIENT_CALL, VALIDATION_RULES, QUOTED_INSERT, CONFIG_SHOWN, VALIDATION_LIST, FORM_HELPER, FORM_CONTROL, RAZOR_INPUT, DJANGO_ADD_FIELD, EF_PROPERTY, EF_COLUMN, FORM_ATTRIBUTE, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
 var init_structure = __esmMin((() => {
 	init_char_codes();
+	init_field_idioms();
 	init_json_blobs();
 	init_layout();
 	init_names();
@@ -2337,6 +2377,69 @@ var init_structure = __esmMin((() => {
 	SUBMITTED_VALUE = /^(?:body\.|\$request->|req\.body\b|request\.(?:form|POST|data|json)\b)/;
 	GENERIC_ROLES = /* @__PURE__ */ new Map([["key", "access-key"], ["secret", "secret-key"]]);
 }));
+// packages/core/dist/record-keys.js
+/**
+* Which fields of a type-A record are its keys, and which one its finding points at (one record,
+* one finding, at one place: LABELING's "first seller-key field"). Read by `type-a-records.ts`.
+*/
+/**
+* AWS keys come in pairs: in a record holding an access key id, a field named only for a secret
+* (`secretToken`, `secret_value`, `Secret`) is that key's secret (`{ accessKeyId, secretToken }`).
+* Only in a text that names Amazon: another cloud's key pair may be named alike.
+*/
+function pairedSecrets(records) {
+	for (const [id, list] of records) {
+		if (!list.some((f) => f.role === "generic-secret") || !list.some((f) => f.role === "access-key")) continue;
+		records.set(id, list.map((f) => f.role === "generic-secret" ? {
+			...f,
+			role: "secret-key"
+		} : f));
+	}
+	return records;
+}
+/**
+* Where a type-A record is reported: its first secret field in source order (an IAM secret key
+* or an LWA client secret, whichever the record declares first), else the key judged. One record
+* is one finding at one place, whichever of its keys gave the evidence: `lwa_client_secret`
+* above `aws_secret_access_key` is reported at the former, when both are written alike. (A
+* request is reported at its `AWSAccessKeyId`: it never holds the secret that signs it.)
+*/
+function firstSecretField(list, judged) {
+	let first = judged.role === "access-key" ? void 0 : judged;
+	for (const f of list) {
+		if (f.role !== "secret-key" && f.role !== "lwa-client-secret") continue;
+		if (f.shape !== judged.shape || f.isRead !== judged.isRead) continue;
+		if (first === void 0 || f.start < first.start) first = f;
+	}
+	return first ?? judged;
+}
+var init_record_keys = __esmMin((() => {}));
+// packages/core/dist/record-names.js
+/** True when `root` is a caller's options bag, not a seller's record (see {@link OPTION_BAGS}). */
+function isOptionBag(root) {
+	return OPTION_BAGS.test(root) || NAMED_OPTION_BAG.test(root) && !isSellerHolder(root);
+}
+/**
+* The name a record's opening text gives it, without the fields that text may hold: a commented
+* record (`/*'merchantId' => 'A1B2…',`) opens on its own first field, which names no container.
+*/
+function containerName(recordName) {
+	return recordName.replace(SCALAR_PAIR, " ");
+}
+/** True when a name holds the word `dev` or `developer` (`dev_access_key`, `developerSecret`). */
+function namedForDeveloper(name) {
+	return nameWords(name).some((w) => w === "dev" || w === "developer");
+}
+var SUBMITTED_TYPE, TABLE_CLASS, OPTION_BAGS, NAMED_OPTION_BAG, SCALAR_PAIR;
+var init_record_names = __esmMin((() => {
+	init_names();
+	init_value_shape();
+	SUBMITTED_TYPE = /\b(?:class|interface|record|type)\s+\w{0,60}(?:Input|Dto|DTO|Request|Payload|Body|Form)\b/;
+	TABLE_CLASS = /\bclass\s+tbl_?[a-z]\w{0,60}/i;
+	OPTION_BAGS = /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
+	NAMED_OPTION_BAG = /^[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
+	SCALAR_PAIR = /["']?[\w.-]{1,60}["']?\s{0,4}(?:=>|:)\s{0,4}(["'])[^"'\n]{0,200}\1/g;
+}));
 // packages/core/dist/type-a-records.js
 /** True when a record's name says it is a form's model (`useForm`, `form:`, `defaultValues`). */
 function isFormRecord(recordName) {
@@ -2347,7 +2450,8 @@ function isFormRecord(recordName) {
 * finding, in text order of the records.
 */
 function judgeRecords(fields, facts = {}) {
-	const records = groupBy(fields, (f) => f.record);
+	const grouped = groupBy(fields, (f) => f.record);
+	const records = facts.amazon === false ? grouped : pairedSecrets(grouped);
 	const inheritedSeller = (list) => {
 		const parent = list[0] ? records.get(list[0].parentRecord) : void 0;
 		return parent && parent !== list ? parent.find((f) => f.role === "seller-id") : void 0;
@@ -2403,7 +2507,7 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 	const view = {
 		fields: list,
 		seller,
-		sellerNamed: isSellerish(first.recordName),
+		sellerNamed: isSellerish(containerName(first.recordName)),
 		sellerKeyed: SELLER_ID_SHAPE.test(rawLabel) && !MARKETPLACE_IDS.has(rawLabel),
 		regionLabel: REGION.test(normalizeName(rawLabel)),
 		isRequest,
@@ -2416,7 +2520,7 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 		if (evidence === "own") return void 0;
 		if (evidence && spApiBag && !keptPerSeller(key, evidence, view)) continue;
 		if (evidence) return {
-			field: key,
+			field: isRequest ? key : firstSecretField(list, key),
 			evidence,
 			hybrid: token,
 			api: spApi ? "sp-api" : "mws",
@@ -2457,6 +2561,7 @@ function judgeKey(key, view, text, resolve, token, sellerOwners) {
 			if (shape === "env") return "own";
 		}
 	}
+	if (namedForDeveloper(key.name) || namedForDeveloper(memberPath(value).at(-1) ?? "")) return "own";
 	if (FAKE_VALUE.test(value)) return void 0;
 	switch (shape) {
 		case "decl": return judgeDeclared(key, view, text, token);
@@ -2480,12 +2585,14 @@ function storedByWrite(key, view) {
 }
 /** A declared key (column, property, form input) in a record for a seller. */
 function judgeDeclared(key, view, text, token) {
-	if (text.siteSettings && key.formInput === true) return void 0;
-	if (key.persisted !== true && key.formInput !== true && key.isFormField !== true && !view.sellerNamed && CONFIG_RECORD.test(key.recordName)) return void 0;
+	const stored = key.persisted === true || TABLE_CLASS.test(key.recordName);
+	if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return void 0;
+	if (key.isFormField === true && key.role !== "secret-key" && text.formSecretCollections.has(key.collection)) return void 0;
+	if (!stored && key.formInput !== true && key.isFormField !== true && !view.sellerNamed && CONFIG_RECORD.test(key.recordName)) return void 0;
 	const sellerDeclared = view.seller?.role === "seller-id";
 	const formEntry = key.isFormField === true && text.declaredSellerCollections.has(key.collection) && (key.role === "secret-key" || !text.formSecretCollections.has(key.collection));
-	const ownerTable = key.persisted === true && isOwnerNamed(key.recordName);
-	if (token) return key.persisted === true && (sellerDeclared || view.sellerNamed) || ownerTable || key.formInput === true || formEntry || view.bothApis ? "declared" : void 0;
+	const ownerTable = stored && isOwnerNamed(key.recordName);
+	if (token) return stored && (sellerDeclared || view.sellerNamed) || ownerTable || key.formInput === true || formEntry || view.bothApis ? "declared" : void 0;
 	return sellerDeclared || view.sellerNamed || ownerTable || formEntry ? "declared" : void 0;
 }
 /** A key read from somewhere: submitted input, or a seller record's own keys. */
@@ -2496,7 +2603,7 @@ function judgeReference(key, value, view, sellerOwners) {
 	const sellerRoot = sellerPath.length > 1 ? sellerPath[0] ?? "" : "";
 	const owner = path.slice(0, -1).join(".");
 	const root = path[0] ?? "";
-	if (path.length > 1 && !OPTION_BAGS.test(root) && (isSellerHolder(owner) && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || isSellerHolder(owner) && sellerOwners.has(owner) || key.clientArgument === true && isSellerHolder(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
+	if (path.length > 1 && !isOptionBag(root) && (isSellerHolder(owner) && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || isSellerHolder(owner) && sellerOwners.has(owner) || key.clientArgument === true && isSellerHolder(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
 	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
 	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" ? "used" : void 0;
 }
@@ -2533,10 +2640,11 @@ function judgeLwaSecret(secret, view, text) {
 	if (secret.shape === "ref") {
 		const path = memberPath(secret.value);
 		const owner = path.slice(0, -1).join(".");
-		if (path.length > 1 && !OPTION_BAGS.test(path[0] ?? "") && isSellerHolder(owner) && !isSubmittedPath(path)) return "used";
+		if (path.length > 1 && !isOptionBag(path[0] ?? "") && isSellerHolder(owner) && !isSubmittedPath(path)) return "used";
+		if (path.length > 1 && !isOptionBag(path[0] ?? "") && !CREDENTIALS_BAG.test(path[0] ?? "") && !isSubmittedPath(path) && view.fields.some((f) => f.role === "refresh-token" && f.shape === "ref" && ownerOf(f.value) === owner)) return "used";
 	}
-	if (!(view.seller?.role === "seller-id" || view.sellerNamed)) return void 0;
-	if (secret.shape === "decl" && (secret.formInput === true || secret.isFormField === true || view.sellerNamed || view.bothApis || secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned))) return "declared";
+	if (!(view.seller?.role === "seller-id" || view.sellerNamed || secret.persisted === true && text.userOwned)) return void 0;
+	if (secret.shape === "decl" && (secret.formInput === true || secret.isFormField === true || SUBMITTED_TYPE.test(secret.recordName) || view.sellerNamed || view.bothApis || secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned))) return "declared";
 	if (secret.shape === "ref" && isSubmittedPath(memberPath(secret.value))) return "input";
 }
 /** True for a value no real key has: a few digits, `...`, `test`, `opensesame`. */
@@ -2607,12 +2715,14 @@ function groupBy(items, keyOf) {
 	}
 	return groups;
 }
-var SELLER_ID_SHAPE, MARKETPLACE_IDS, FORM_RECORD, REGION, OPTION_BAGS, KEY_LIKE, NOT_MWS_KEY, MWS_VALUE, isKey, CONFIG_RECORD, OWNER_RECORD, STORE_WRITE, SUBMITTED_OWNER, FAKE_VALUE, DUMMY;
+var SELLER_ID_SHAPE, MARKETPLACE_IDS, FORM_RECORD, REGION, KEY_LIKE, NOT_MWS_KEY, MWS_VALUE, isKey, CONFIG_RECORD, OWNER_RECORD, STORE_WRITE, SUBMITTED_OWNER, CREDENTIALS_BAG, FAKE_VALUE, DUMMY;
 var init_type_a_records = __esmMin((() => {
 	init_json_blobs();
 	init_structure();
 	init_value_shape();
 	init_names();
+	init_record_keys();
+	init_record_names();
 	SELLER_ID_SHAPE = /^A(?=[A-Z]*\d)[0-9A-Z]{9,15}$/;
 	MARKETPLACE_IDS = /* @__PURE__ */ new Set([
 		"ATVPDKIKX0DER",
@@ -2639,7 +2749,6 @@ var init_type_a_records = __esmMin((() => {
 	]);
 	FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binputs?\b|\bfields\b/i;
 	REGION = /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
-	OPTION_BAGS = /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
 	KEY_LIKE = /^["'`]?[\w+/=.-]{8,}["'`]?$/;
 	NOT_MWS_KEY = /^["'`]?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32,64})["'`]?$/;
 	MWS_VALUE = /^["'`]?(?:[A-Z0-9]{20}|[A-Za-z0-9+/]{40})["'`]?$/;
@@ -2648,8 +2757,40 @@ var init_type_a_records = __esmMin((() => {
 	OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;
 	STORE_WRITE = /\b(?:findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany|insertOne|insertMany|create|createMany|upsert|updateOrCreate|firstOrCreate|insert)\b|(?:->|::)update\b/;
 	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$/;
-	FAKE_VALUE = /\b(?:faker|fake)\b|Str::random|\brandom(?:_string|String|Alphanumeric)?\(/i;
+	CREDENTIALS_BAG = /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20})$/i;
+	FAKE_VALUE = /\b(?:faker|fake)\b|Str::random|\brandom(?:_string|String|Alphanumeric|Bytes|UUID)?\(|\bSecureRandom\.|\bsecrets\.token_|\buuid4?\(|\bRandomStringUtils\./i;
 	DUMMY = /^["'`]?(?:\.{2,}|…|x+|\*+|test\w{0,12}|dummy\w{0,12}|fake\w{0,12}|secret|key|foo|bar|baz|abc\w{0,6}|\d{1,12}|opensesame|changeme|password)["'`]?$/i;
+}));
+// packages/core/dist/self-held-fields.js
+/** True when the field's line opens with a write or declaration of the installation's settings. */
+function inInstallationSettings(ctx, f) {
+	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+	return INSTALLATION_SETTING.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
+}
+/** The receiver names of a text's Go methods (at most 16). */
+function goReceivers(text) {
+	const names = /* @__PURE__ */ new Set();
+	if (!text.includes("func")) return names;
+	GO_RECEIVER.lastIndex = 0;
+	for (let m = GO_RECEIVER.exec(text); m !== null && names.size < 16; m = GO_RECEIVER.exec(text)) if (m[1] !== void 0) names.add(m[1]);
+	return names;
+}
+/** True when the field's line opens with a redaction (see {@link REDACTION}). */
+function inRedaction(ctx, f) {
+	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+	return REDACTION.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
+}
+/** A filter keeping the fields that are not held by the program for itself (see above). */
+function notSelfHeld(ctx) {
+	const receivers = goReceivers(ctx.text);
+	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ""));
+}
+var INSTALLATION_SETTING, GO_RECEIVER, REDACTION;
+var init_self_held_fields = __esmMin((() => {
+	init_value_shape();
+	INSTALLATION_SETTING = /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
+	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)/g;
+	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
 }));
 // packages/core/dist/detectors/shared-credentials.js
 /**
@@ -2695,10 +2836,11 @@ function lastSegments(path) {
 }
 function find$1(ctx) {
 	if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
+	if (PA_API.test(ctx.text) && !SELLER_API.test(ctx.text)) return [];
 	const fields = extractFields(ctx.text, ctx.index, ctx.tabular, {
 		requireKeyField: true,
 		mwsPath: MWS_FOLDER.test(lastSegments(ctx.path))
-	});
+	}).filter(notSelfHeld(ctx));
 	let resolutions = 0;
 	const resolved = /* @__PURE__ */ new Map();
 	const resolve = (name) => {
@@ -2736,16 +2878,20 @@ function find$1(ctx) {
 		...hybrid && tokenField !== void 0 ? { tokenField } : {}
 	}));
 }
-var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, USER_OWNED, sharedCredentials;
+var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, PA_API, SELLER_API, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
 	init_type_a_records();
+	init_self_held_fields();
 	init_names();
 	ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
 	MWS_FOLDER = /mws|amazon/i;
-	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(/;
-	USER_OWNED = /\b(?:user_?id|owner_?id)\b|\busers\.id\b|ForeignKey\(\s*["']?User\b|\bref:\s*["']User["']/i;
+	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b/;
+	OWNERS = "(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop)";
+	USER_OWNED = new RegExp(`\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`, "i");
+	PA_API = /\b(?:partner|associate)_?tag\b/i;
+	SELLER_API = /mws|selling_?partner|sp[-_]?api|seller_?id|merchant_?id/i;
 	sharedCredentials = Object.freeze({
 		kind: "shared-credentials",
 		keywords: [
