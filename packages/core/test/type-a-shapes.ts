@@ -1684,9 +1684,33 @@ class AmazonController extends Controller
 }`,
     line: 9,
   },
+  {
+    name: "a multichannel tool: a key named for AWS is Amazon's, whatever other marketplaces the file names",
+    path: 'src/models/MarketplaceKeys.sql',
+    text: `-- keys each user enters per marketplace (Trendyol, Shopify, Amazon)
+CREATE TABLE amazon_keys (
+  user_id INT NOT NULL,
+  merchant_id VARCHAR(32),
+  aws_access_key_id VARCHAR(32),
+  aws_secret_access_key VARCHAR(64)
+);`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: 'a multichannel tool: generically named keys beside several other marketplaces may be any of theirs',
+    path: 'prisma/schema.prisma',
+    text: `// one API account per marketplace: Trendyol, Hepsiburada, N11, Amazon
+model MarketplaceAccount {
+  id            String @id @default(cuid())
+  marketplaceId Int    @unique
+  apiKey        String?
+  secretKey     String
+  sellerId      String?
+}`,
+  },
   {
     name: "Amazon Product Advertising API keys per user (an affiliate's access key, secret key and partner tag)",
     path: 'app/Http/Controllers/SettingController.php',

@@ -3,6 +3,7 @@ import type { Field } from '../structure.js';
 import { extractFields } from '../structure.js';
 import { judgeRecords } from '../type-a-records.js';
 import { notSelfHeld } from '../self-held-fields.js';
+import { amazonKeysOnly, isProductAdvertisingText } from '../other-apis.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { normalizeName } from '../names.js';
 
@@ -99,20 +100,16 @@ function lastSegments(path: string): string {
   return parts.slice(-2).join('/');
 }
 
-// Amazon's Product Advertising API (an Associates account: access key, secret key and a partner
-// or associate tag): its keys are an affiliate's, not a seller's, and no seller id goes with them.
-const PA_API = /\b(?:partner|associate)_?tag\b/i;
-// What only seller APIs name: MWS, SP-API, a seller or merchant id.
-const SELLER_API = /mws|selling_?partner|sp[-_]?api|seller_?id|merchant_?id/i;
-
 function find(ctx: ScanContext): RawFinding[] {
   // A type-A record holds a key field, and every key field's name holds one of these words.
   if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
-  if (PA_API.test(ctx.text) && !SELLER_API.test(ctx.text)) return [];
+  if (isProductAdvertisingText(ctx.text)) return [];
   const fields = extractFields(ctx.text, ctx.index, ctx.tabular, {
     requireKeyField: true,
     mwsPath: MWS_FOLDER.test(lastSegments(ctx.path)),
-  }).filter(notSelfHeld(ctx));
+  })
+    .filter(notSelfHeld(ctx))
+    .filter(amazonKeysOnly(ctx.text));
   let resolutions = 0;
   const resolved = new Map<string, string | undefined>();
   const resolve = (name: string): string | undefined => {
