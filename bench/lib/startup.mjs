@@ -3,7 +3,7 @@
 // rows alternate (A B C … A B C …) and every ratio is to `node -e 0` measured in the same rounds.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,7 +25,9 @@ function sourceFiles(count) {
     .filter((name) => name.endsWith('.js') && name !== 'index.js')
     .sort()
     .map((name) => join(dir, name));
-  if (files.length < count) throw new Error(`only ${files.length} source files to stage, ${count} wanted`);
+  if (files.length < count && count !== Number.POSITIVE_INFINITY) {
+    throw new Error(`only ${files.length} source files to stage, ${count} wanted`);
+  }
   return files.slice(0, count);
 }
 
@@ -48,6 +50,23 @@ function stagedRepository(dir, count) {
     copyFileSync(file, join(dir, `${String(i).padStart(3, '0')}-${basename(file)}`)),
   );
   git(dir, 'add', '--all');
+  return dir;
+}
+
+/**
+ * A repository whose history holds all of ESLint's rule sources (packed, as after `git gc`), with
+ * `count` of them changed and staged: a commit hook in a project with history, where the staged
+ * set is the index compared with the last commit.
+ */
+function historyRepository(dir, count) {
+  stagedRepository(dir, 0);
+  const all = sourceFiles(Number.POSITIVE_INFINITY);
+  all.forEach((file) => copyFileSync(file, join(dir, basename(file))));
+  git(dir, 'add', '--all');
+  git(dir, 'commit', '--quiet', '-m', 'history');
+  git(dir, 'gc', '--quiet');
+  for (const file of all.slice(0, count)) appendFileSync(join(dir, basename(file)), '// changed\n');
+  git(dir, 'add', ...all.slice(0, count).map((file) => basename(file)));
   return dir;
 }
 
@@ -105,6 +124,28 @@ export function startupRows({ compareBin } = {}) {
         okCodes: [0, 1],
       });
     }
+  }
+  const history = historyRepository(join(base, 'history-5'), 5);
+  const historyLabel = `5 files on a history of ${String(sourceFiles(Number.POSITIVE_INFINITY).length)}`;
+  rows.push({
+    id: 'history-5',
+    label: `mwsguard scan --staged, ${historyLabel}`,
+    ...mwsguard(['scan', '--staged'], history),
+  });
+  if (other) {
+    const label = `--compare-bin scan --staged, ${historyLabel}`;
+    rows.push({ id: 'history-5-compared', label, ...other(['scan', '--staged'], history) });
+  }
+  if (gitSecrets) {
+    git(history, 'secrets', '--register-aws');
+    rows.push({
+      id: 'git-secrets-history-5',
+      label: `git secrets --scan --cached, ${historyLabel}`,
+      command: 'git',
+      args: ['secrets', '--scan', '--cached'],
+      cwd: history,
+      okCodes: [0, 1],
+    });
   }
   rows.push(...eslintRows(join(base, 'eslint'), notes));
   return { rows, notes };

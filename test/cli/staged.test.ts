@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYS, keyLine } from './support/fake-credentials.js';
 import { places } from './support/run-cli.js';
@@ -98,6 +100,35 @@ describe.concurrent('scan --staged', { timeout: SPAWN_TIMEOUT }, () => {
       expect(all.report.findings.map((f) => f.file)).toEqual(['../lib/b.env', 'a.env']);
       const limited = await spawnJson(['--staged', '.'], { cwd: `${repo.dir}/app` });
       expect(limited.report.findings.map((f) => f.file)).toEqual(['a.env']);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('reports as git does whether it reads the index itself or asks git (a pathspec), a missing blob too', async () => {
+    const repo = tempRepo();
+    try {
+      commit(repo.dir, 'first', { 'src/app.js': 'export const a = 1;\n', 'big.txt': 'x\n' });
+      git(repo.dir, 'repack', '-adq');
+      writeTree(repo.dir, {
+        'src/app.js': `export const a = 2;\n${keyLine(KEYS.a)}\n`,
+        'big.txt': `${'y'.repeat(4000)}\n`,
+        'gone.env': keyLine(KEYS.b),
+      });
+      git(repo.dir, 'add', '.');
+      // The index names a blob the object database no longer has.
+      const gone = git(repo.dir, 'rev-parse', ':gone.env').trim();
+      rmSync(join(repo.dir, '.git/objects', gone.slice(0, 2), gone.slice(2)));
+      const args = ['--staged', '--max-file-size', '2KiB'];
+      const inProcess = await spawnJson(args, { cwd: repo.dir });
+      const throughGit = await spawnJson([...args, '--', '.'], { cwd: repo.dir });
+      expect(places(inProcess.report)).toEqual(['src/app.js 2:19 access-key-id']);
+      expect(inProcess.report.summary.skippedByReason).toMatchObject({ tooLarge: 1, unreadable: 1 });
+      expect({ code: inProcess.code, stdout: inProcess.stdout, stderr: inProcess.stderr }).toEqual({
+        code: throughGit.code,
+        stdout: throughGit.stdout,
+        stderr: throughGit.stderr,
+      });
     } finally {
       repo.cleanup();
     }

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENDERERS, FORMAT_NAMES, loadRenderer } from '../../packages/mwsguard/src/formatters/index.js';
 import { KEYS, keyLine } from './support/fake-credentials.js';
-import { SPAWN_TIMEOUT, git, spawnBin, tempDir, tempRepo, writeTree } from './support/tree.js';
+import { SPAWN_TIMEOUT, commit, git, spawnBin, tempDir, tempRepo, writeTree } from './support/tree.js';
 import type { Spawned } from './support/tree.js';
 
 // What a run loads is what its start-up costs (docs/performance.md#start-up). These tests count
@@ -133,35 +133,69 @@ describe.concurrent('start-up: what each command loads', { timeout: SPAWN_TIMEOU
     }
   });
 
-  it('a clean scan --staged starts two git processes and loads neither crypto nor node:fs/promises', async () => {
+  /** A git on PATH that logs each start to the returned file, then runs the real one. */
+  function gitLogger(dir: string): { readonly env: Record<string, string>; readonly started: () => string[] } {
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const log = join(dir, 'git.log');
+    writeFileSync(join(dir, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 });
+    return {
+      env: { PATH: `${dir}${delimiter}${process.env.PATH ?? ''}` },
+      started: () => {
+        let text = '';
+        try {
+          text = readFileSync(log, 'utf8');
+        } catch {
+          // no git started
+        }
+        const lines = text.trim() === '' ? [] : text.trim().split('\n');
+        return lines
+          .map((line) =>
+            line
+              .replace(/^-c \S+ /, '')
+              .split(' ')
+              .slice(0, 2)
+              .join(' '),
+          )
+          .sort();
+      },
+    };
+  }
+
+  it('a clean scan --staged starts no git process and loads neither child_process, crypto nor node:fs/promises', async () => {
+    const repo = tempRepo();
+    const shim = tempDir('mwsguard-git-shim-');
+    try {
+      commit(repo.dir, 'first', { 'notes.txt': 'nothing here\n', 'src/old.js': 'export const b = 2;\n' });
+      writeTree(repo.dir, { 'notes.txt': 'still nothing\n', 'src/app.js': 'export const a = 1;\n' });
+      git(repo.dir, 'add', '.');
+      const logger = gitLogger(shim.dir);
+      const { result, modules } = await loaded(['scan', '--staged'], repo.dir, logger.env);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('2 files scanned');
+      // The index and the objects are read in this process (docs/performance.md#start-up).
+      expect(logger.started()).toEqual([]);
+      expect(modules).not.toContain('builtin NativeModule child_process');
+      // A fingerprint needs crypto, a finding first; small files are read synchronously.
+      expect(modules).not.toContain('builtin NativeModule crypto');
+      expect(modules).not.toContain('builtin NativeModule fs/promises');
+    } finally {
+      repo.cleanup();
+      shim.cleanup();
+    }
+  });
+
+  it('scan --staged with a pathspec asks git: git diff --cached and git cat-file, started together', async () => {
     const repo = tempRepo();
     const shim = tempDir('mwsguard-git-shim-');
     try {
       writeTree(repo.dir, { 'notes.txt': 'nothing here\n', 'src/app.js': 'export const a = 1;\n' });
       git(repo.dir, 'add', '.');
-      // A git on PATH that logs each start, then runs the real one.
-      const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-      const log = join(shim.dir, 'git.log');
-      writeFileSync(join(shim.dir, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`, {
-        mode: 0o755,
-      });
-      const { result, modules } = await loaded(['scan', '--staged'], repo.dir, {
-        PATH: `${shim.dir}${delimiter}${process.env.PATH ?? ''}`,
-      });
+      const logger = gitLogger(shim.dir);
+      const { result } = await loaded(['scan', '--staged', '--', 'src'], repo.dir, logger.env);
       expect(result.code).toBe(0);
-      expect(result.stdout).toContain('2 files scanned');
-      // The floor: what is staged, and the staged blobs. The work tree's top is found without git.
-      const started = readFileSync(log, 'utf8')
-        .trim()
-        .split('\n')
-        .map((line) => line.replace(/^-c \S+ /, ''));
-      expect(started.map((line) => line.split(' ').slice(0, 2).join(' ')).sort()).toEqual([
-        'cat-file --batch',
-        'diff --cached',
-      ]);
-      // A fingerprint needs crypto, a finding first; small files are read synchronously.
-      expect(modules).not.toContain('builtin NativeModule crypto');
-      expect(modules).not.toContain('builtin NativeModule fs/promises');
+      expect(result.stdout).toContain('1 file scanned');
+      // The work tree's top is found without git.
+      expect(logger.started()).toEqual(['cat-file --batch', 'diff --cached']);
     } finally {
       repo.cleanup();
       shim.cleanup();

@@ -6,7 +6,6 @@
 const { readFileSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { cacheDirectory, loadBundle } = require('./code-cache.js');
 
 const BUNDLE = join(__dirname, '../bundle');
 const BUNDLE_MANIFEST = join(BUNDLE, 'package.json');
@@ -41,6 +40,8 @@ function quickAnswer(argv) {
  */
 async function loadCli(argv, env) {
   if (bundleIsFresh()) {
+    // Required here: `--version` and `--help` need neither it nor the `node:vm` it loads.
+    const { cacheDirectory, loadBundle } = require('./code-cache.js');
     const bundle = loadBundle(BUNDLE, cacheDirectory(env, argv));
     return { runCli: bundle.exports.runCli, save: bundle.save };
   }

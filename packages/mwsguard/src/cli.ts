@@ -11,8 +11,9 @@ import { readVersion } from './version.js';
  * The bin's entry point: `run` for every command, except that `--help` and `--version` are
  * answered here, from the handful of modules they need, instead of after loading the scanner
  * (the detection engine, the configuration, the git and file readers). A usage error goes to
- * `run` too, which reports it. For `scan --staged` the git processes are started before the
- * scanner loads, so that git works while the engine's modules are read and compiled.
+ * `run` too, which reports it. For `scan --staged` the staged files are listed before the scanner
+ * loads (from the index, or by git processes that then work while the engine's modules are read
+ * and compiled).
  */
 export async function runCli(argv: readonly string[], io: RunIO): Promise<ExitCode> {
   const command = parsed(argv);
@@ -24,16 +25,16 @@ export async function runCli(argv: readonly string[], io: RunIO): Promise<ExitCo
     io.stdout.write(`${await readVersion()}\n`);
     return EXIT_OK;
   }
-  const started: Started = {};
+  const started: Started = command === undefined ? {} : { command };
   if ((command?.name === 'scan' || command?.name === 'baseline') && command.staged) {
-    const { startStagedGit } = await import('./staged-git.js');
-    Object.assign(started, { staged: startStagedGit(io.cwd, command.paths, io.env) });
+    const { startStaged } = await import('./staged-source.js');
+    Object.assign(started, { staged: await startStaged(io.cwd, command.paths, io.env) });
   }
   let run: typeof import('./run.js').run;
   try {
     ({ run } = await import('./run.js'));
   } catch (error) {
-    // A cat-file waiting for ids would keep the process alive.
+    // A cat-file waiting for ids would keep the process alive; open packs are closed.
     await started.staged?.reader.close();
     throw error;
   }

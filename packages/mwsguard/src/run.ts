@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { KINDS, compileAllow } from '@mwsguard/core';
 import { parseCommand } from './args.js';
-import type { BaselineCommand, ExplainCommand, InstallHookCommand, ScanCommand } from './args.js';
+import type { BaselineCommand, Command, ExplainCommand, InstallHookCommand, ScanCommand } from './args.js';
 import { DEFAULT_BASELINE_FILE, loadBaseline, matchBaseline, renderBaseline } from './baseline.js';
 import type { Baseline } from './baseline.js';
 import { isColorEnabled } from './color.js';
@@ -21,7 +21,7 @@ import { DEFAULT_MAX_FILE_SIZE } from './read.js';
 import { INCOMPLETE_REASONS, SEVERITIES, compareFindings, compareStrings } from './result.js';
 import type { FileFinding, ReportSeverity, ScanResult, SkippedFile, SuppressedFinding } from './result.js';
 import type { FilesScan } from './scan-files.js';
-import type { StagedGit } from './staged-git.js';
+import type { StagedSource } from './staged-source.js';
 import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT } from './summary.js';
 import { redactMessage, redactPath } from './redact.js';
 import { UsageError } from './usage-error.js';
@@ -45,7 +45,7 @@ export async function run(argv: readonly string[], io: RunIO, started: Started =
 
 async function runCommand(argv: readonly string[], io: RunIO, started: Started): Promise<ExitCode> {
   try {
-    const command = parseCommand(argv);
+    const command = started.command ?? parseCommand(argv);
     switch (command.name) {
       case 'help':
         io.stdout.write(HELP_TEXT);
@@ -77,9 +77,11 @@ async function runCommand(argv: readonly string[], io: RunIO, started: Started):
   }
 }
 
-/** Work the bin started before it loaded this module (`cli.ts`): a staged scan's git processes. */
+/** Work the bin started before it loaded this module (`cli.ts`): a staged scan's source (the index, or git processes). */
 export interface Started {
-  readonly staged?: StagedGit;
+  /** `argv` parsed (the bin's entry parses it to tell what to start). */
+  readonly command?: Command;
+  readonly staged?: StagedSource;
 }
 
 /**

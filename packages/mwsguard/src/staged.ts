@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { toDisplayPath } from './display-path.js';
-import type { BlobContent, BlobReader } from './git.js';
+import type { BlobContent } from './git.js';
 import type { GlobList } from './globs.js';
 import { decodeSource } from './read.js';
 import type { FilesScan } from './scan-files.js';
@@ -8,8 +8,8 @@ import { scanDecoded } from './scan-source.js';
 import type { SourceScanOptions } from './scan-source.js';
 import { formatSize } from './size.js';
 import { UsageError } from './usage-error.js';
-import { startStagedGit } from './staged-git.js';
-import type { StagedGit } from './staged-git.js';
+import { startStaged } from './staged-source.js';
+import type { BlobSource, StagedEntry, StagedSource } from './staged-source.js';
 import { appendAll } from './append.js';
 
 /** Options of {@link scanStaged}. */
@@ -20,8 +20,8 @@ export interface StagedOptions extends SourceScanOptions {
   readonly maxFileSize: number;
   readonly ignore: readonly GlobList[];
   readonly onFile?: () => void;
-  /** The git processes, when they were started before the scanner loaded ({@link startStagedGit}). */
-  readonly git?: StagedGit;
+  /** The staged files' source, when it was started before the scanner loaded ({@link startStaged}). */
+  readonly git?: StagedSource;
 }
 
 const EMPTY_ID = /^0+$/;
@@ -33,16 +33,16 @@ const EMPTY_ID = /^0+$/;
  * deletions; symbolic links (their content is a path) and submodules are skipped.
  */
 export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
-  const started = options.git ?? startStagedGit(options.cwd, options.pathspecs);
+  const started = options.git ?? (await startStaged(options.cwd, options.pathspecs));
   const { reader } = started;
   reader.maxSize = options.maxFileSize;
   try {
     // Outside a repository `root` rejects (git diff only fails).
-    const [root, diff] = await Promise.all([started.root, started.diff]);
-    if (diff.code !== 0) throw new UsageError(`git diff --cached failed: ${firstLine(diff.stderr)}`);
+    const [root, listed] = await Promise.all([started.root, started.listed]);
+    if ('failure' in listed) throw new UsageError(listed.failure);
     const scan: FilesScan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
     const blobs = new Prefetch(reader);
-    const entries = parseRaw(diff.stdout).map((entry) => {
+    const entries = listed.entries.map((entry) => {
       const absolutePath = join(root, entry.path);
       return { ...entry, absolutePath, skip: skipReason(entry, absolutePath, options.ignore) };
     });
@@ -87,7 +87,7 @@ export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
  * symbolic link (its content is a path) or an ignored path; `undefined` for a blob to scan.
  */
 function skipReason(
-  entry: RawEntry,
+  entry: StagedEntry,
   absolutePath: string,
   ignore: readonly GlobList[],
 ): 'none' | 'symlink' | 'ignored' | undefined {
@@ -109,7 +109,7 @@ class Prefetch {
   readonly #asked: Promise<BlobContent>[] = [];
   #taken = 0;
 
-  constructor(private readonly reader: BlobReader) {}
+  constructor(private readonly reader: BlobSource) {}
 
   add(id: string): void {
     this.#ids.push(id);
@@ -128,30 +128,4 @@ class Prefetch {
     this.#taken += 1;
     return blob;
   }
-}
-
-interface RawEntry {
-  readonly mode: string;
-  readonly id: string;
-  readonly path: string;
-}
-
-/** Parses `git diff --raw -z`: `:old new oldId newId status\0path\0` records. */
-function parseRaw(output: string): RawEntry[] {
-  const fields = output.split('\0');
-  const entries: RawEntry[] = [];
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const meta = fields[i] ?? '';
-    const path = fields[i + 1] ?? '';
-    const parts = meta.replace(/^:/, '').split(' ');
-    const mode = parts[1];
-    const id = parts[3];
-    if (mode === undefined || id === undefined || path === '') continue;
-    entries.push({ mode, id, path });
-  }
-  return entries;
-}
-
-function firstLine(text: string): string {
-  return text.split('\n', 1)[0]?.trim() ?? '';
 }

@@ -29,7 +29,7 @@ export function plainWorkTree(cwd: string, env: Readonly<Record<string, string |
 /** Variables with which git looks for the repository or its work tree somewhere else. */
 const MOVED_BY = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM'];
 
-const readOptional = (path: string): string | undefined => {
+export const readOptional = (path: string): string | undefined => {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -38,17 +38,23 @@ const readOptional = (path: string): string | undefined => {
 };
 
 /** The git directory `.git` is, or names (`gitdir: <path>` in a linked worktree or a submodule). */
-function gitDirectory(dotGit: string): string | undefined {
+export function gitDirectory(dotGit: string): string | undefined {
   if (statSync(dotGit, { throwIfNoEntry: false })?.isDirectory()) return dotGit;
   const named = /^gitdir: ([^\r\n]+)/.exec(readOptional(dotGit) ?? '')?.[1];
   return named === undefined ? undefined : resolve(dirname(dotGit), named);
 }
 
-/** The configuration git reads for `gitDir`: its own, a linked worktree's common one, `config.worktree`. */
-function configText(gitDir: string): string | undefined {
+/** The directory holding what a linked worktree shares with the main one (objects, refs); `gitDir` itself otherwise. */
+export function commonDirectory(gitDir: string): string {
   const common = readOptional(join(gitDir, 'commondir'))?.trim();
+  return common ? resolve(gitDir, common) : gitDir;
+}
+
+/** The configuration git reads for `gitDir`: its own, a linked worktree's common one, `config.worktree`. */
+export function configText(gitDir: string): string | undefined {
+  const common = commonDirectory(gitDir);
   const files = [join(gitDir, 'config'), join(gitDir, 'config.worktree')];
-  if (common) files.push(join(resolve(gitDir, common), 'config'));
+  if (common !== gitDir) files.push(join(common, 'config'));
   const texts = files.map(readOptional).filter((text) => text !== undefined);
   return texts.length === 0 ? undefined : texts.join('\n');
 }
