@@ -177,9 +177,11 @@ export class Layout {
 
   /** Offset of the last `<form` tag before `offset`, or -1 (HTML forms are one record). */
   formBefore(offset: number): number {
-    this.#forms ??= [...this.text.matchAll(/<(?:[a-z]{1,4}-)?form\b|\bBeginForm\b|\bForm::open\b|\bform_open/gi)].map(
-      (m) => m.index,
-    );
+    this.#forms ??= [
+      ...this.text.matchAll(
+        /<(?:[a-z]{1,4}-)?form\b|\bBeginForm\b|\bForm::open\b|\bform_open|\b(?:simple_)?form_(?:for|with|tag)\b/gi,
+      ),
+    ].map((m) => m.index);
     let found = -1;
     for (let lo = 0, hi = this.#forms.length - 1; lo <= hi;) {
       const mid = (lo + hi) >> 1;

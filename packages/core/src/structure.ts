@@ -1,4 +1,12 @@
 import { OPEN_BRACE, OPEN_PAREN } from './char-codes.js';
+import {
+  declaresEntity,
+  GETTER_CHAIN,
+  JAVA_COLUMN_ANNOTATION,
+  PHP_PROPERTY,
+  RAILS_FORM_INPUT,
+  RAILS_FORM_LABEL,
+} from './field-idioms.js';
 import { isJsonBlobRead } from './json-blobs.js';
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
@@ -245,6 +253,14 @@ function* tokens(text: string, index: LineIndex, words: RegExp, generic = false)
         // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move -- `chain` is at most ~260 characters
         full = chain[1].replace(/\[\s*["']?([^"'\]]*)["']?\s*\]/g, '.$1');
       }
+    } else if ((q === '"' || q === "'") && text[s - 2] === '(') {
+      // A getter by name: Java `shop.get("SECRET_KEY")`, `json.getString("secretKey")`, Python
+      // `account.get('secret_key')`, Ruby `row.fetch('secret_key')` → full `shop.SECRET_KEY`.
+      const getter = GETTER_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s - 1));
+      if (getter?.[1] !== undefined) {
+        fullStart = s - 1 - getter[0].length;
+        full = `${getter[1]}.${full}`;
+      }
     } else if (q === '>' && text[s - 2] === '-') {
       // PHP members: `$rows[0]->secret_key` → `rows.0.secret_key`, `$this->shop->secret_key`.
       const chain = PHP_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s));
@@ -405,7 +421,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     isRead = true;
     shape = 'ref';
     value = hit.full;
-    clientArgument = MWS_CLIENT_CALL.test(before);
+    // (Read before the whole key: a getter's own paren, `shop.get("…")`, opens no client.)
+    clientArgument = MWS_CLIENT_CALL.test(text.slice(Math.max(lineStart, hit.keyStart - 120), hit.keyStart));
     recordAt = clientArgument ? hit.keyStart : lineStart;
     prefix = '';
   } else if (
@@ -439,6 +456,14 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   } else if (FORM_HELPER.test(before) && /^["']\s*[,)]/.test(after)) {
     shape = 'decl'; // Form::password('secret_key', …), form_input('secret_key', …): one record per form
     recordAt = 'form';
+  } else if (RAILS_FORM_LABEL.test(before)) {
+    return undefined; // `f.label :secret_key, "Secret key"` names an input; the input is the field
+  } else if (RAILS_FORM_INPUT.test(before)) {
+    shape = 'decl'; // Rails form builders: `f.text_field :secret_key`, `password_field_tag :secret_key`
+    recordAt = 'form';
+    // A `_tag` input showing the installation's settings (`text_field_tag :x, Spree::Config[:x]`)
+    // edits that configuration, as an HTML input's `value` from it does (CONFIG_SHOWN).
+    if (/^\s{0,4},\s{0,4}[\w:]{0,40}\b(?:Config|Settings?|Preferences?)\s{0,4}[[(.]/.test(after)) shape = 'env';
   } else if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) {
     return undefined; // a list of option names, `[:merchant_id, :aws_secret_access_key]`: it holds no value
   } else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
@@ -448,6 +473,11 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     const table = /\badd_column\s+:(\w{1,64}),\s*:$/.exec(before)?.[1];
     persisted = table !== undefined || /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
     if (table !== undefined) prefix = table;
+  } else if (JAVA_COLUMN_ANNOTATION.test(before)) {
+    // A column named in a Java annotation (JPA `@Column(name = "secret_key")`, MyBatis-Plus
+    // `@TableField("secret_key")`) names the column of the field or getter declared after it,
+    // which is the entity's field (see `declaresEntity`); it is no form input's `name=`.
+    return undefined;
   } else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
     // A column named in its decorator: `@Column({ name: 'mws_secret_key' }) secret: string;`.
     shape = 'decl';
@@ -466,15 +496,16 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     persisted = true;
     recordAt = lineStart;
     declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
-  } else if (/["'](?:id|field)["']\s*(?:=>|:)\s*["']$/.test(before)) {
-    // A settings or form field declared as data: `array('id' => 'wcas_mws_secret_key', …)`.
+  } else if (/["'](?:id|field|code)["']\s*(?:=>|:)\s*["']$/.test(before)) {
+    // A settings or form field declared as data: `array('id' => 'wcas_mws_secret_key', …)`, `array('code' => 'AWS_SECRET_ACCESS_KEY', …)`.
     shape = 'decl';
     isFormField = true;
   } else if (sep?.[1] !== undefined) {
     if (sep[1] === ',') {
       // `v.Add("AWSAccessKeyId", value)`, `define('X', value)`: a key/value call; its record is
       // the code around the call, shared with the sibling calls.
-      if (!/\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
+      // (Not a tuple of names: Django `fields = ('seller_id', 'secret_key')`.)
+      if (!/\(\s*["']$/.test(before) || /\bfields\s*=\s*\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
       recordAt = 'container';
     }
     value = cutValue(after.slice(sep[0].length));
@@ -514,6 +545,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     if (shape === 'other' && isJsonBlobRead(value)) shape = 'ref';
     // ORM and schema fields: `models.CharField(…)`, `fields.Char(…)`, `Column(String)`, Mongoose `{ type: String }`.
     persisted ||= shape === 'decl' && STORED_TYPE.test(value);
+    // A typed member of an ORM entity class (TypeORM/MikroORM `@Entity() class Client { clientSecret: string }`).
+    persisted ||= shape === 'decl' && sep[1] === ':' && declaresEntity(text);
     if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
     if (sep[1] === ':' && FORM_CONTROL.test(value)) {
       shape = 'decl';
@@ -525,19 +558,31 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     // An input showing the program's own configuration (`value="<?php echo $amzConfig['X'] ?>"`,
     // `value="' . get_option('x') . '"`) edits that configuration, not a seller's record.
     if (CONFIG_SHOWN.test(after)) shape = 'env';
+  } else if (PHP_PROPERTY.test(text.slice(lineStart, hit.start)) && /^\s{0,4}(?:[;=]|$)/.test(after)) {
+    // A PHP property (`private $secretKey;`) of a Doctrine entity is a stored column. A plain
+    // class's property is a program's own state (a client wrapper's `public $AWS_SECRET_ACCESS_KEY;`).
+    if (!declaresEntity(text)) return undefined;
+    shape = 'decl';
+    persisted = true;
   } else if (
     hit.start - lineStart < 160 &&
     // eslint-disable-next-line regexp/no-super-linear-backtracking -- `after` is at most 160 characters
     /^\s*(?:["'`]\s*)?\??\s*(?:[;{]|$)/.test(after) &&
     /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+|\[[^\]\n]{1,80}\]\s*)*[\w<>[\]?,.]+\s+$/.test(
       text.slice(lineStart, hit.start),
+    ) &&
+    // `return secretKey;` (a getter's body) reads the field; it declares nothing.
+    !/^\s*(?:return|throw|yield|await|new|else|delete|typeof|void|echo|print)\s+$/.test(
+      text.slice(lineStart, hit.start),
     )
   ) {
     shape = 'decl'; // Java/C#/TS field: private String secretKey; public string SecretKey { get; set; }
+    persisted = declaresEntity(text);
   } else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
     shape = 'decl'; // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
     persisted = STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after);
-  } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after)) {
+  } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after) || /^["'`]\s*[)\]]/.test(after)) {
+    // (The last name of a quoted list too: `…, 'secret_key']`.)
     return mayBeShorthand(text, hit);
   } else return undefined;
   return { shape, value, recordAt, prefix, declLine, isRead, clientArgument, isFormField, persisted, formInput };
@@ -555,7 +600,8 @@ function opensSchemaField(text: string, from: number): boolean {
  */
 function mayBeShorthand(text: string, hit: TokenHit): 'shorthand' | undefined {
   if (hit.prefix !== '') return undefined;
-  return /[{(,]\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 40), hit.start)) ? 'shorthand' : undefined;
+  // (`[` too: the first name of a quoted list, `fields = ['seller_id', …]`.)
+  return /[[{(,]\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 40), hit.start)) ? 'shorthand' : undefined;
 }
 
 /** `{ sellerId, secretKey }` (shorthand) or `const { sellerId, secretKey } = req.body`. */
@@ -565,11 +611,10 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
   const head = text.slice(Math.max(0, container - 80), container);
   // A table's column list (`INSERT INTO sellers (…)`), or an Eloquent model's attribute list
   // (`protected $fillable = ['seller_id', 'secret_key']`, `$hidden`, `$casts`).
-  if (
-    /\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head) ||
-    /\$(?:fillable|hidden|guarded|visible|casts|encryptable|encrypted)\s*=\s*$/.test(head)
-  ) {
-    const where = layout.describe(hit.start, '');
+  const modelList = /\$(?:fillable|hidden|guarded|visible|casts|encryptable|encrypted)\s*=\s*$/.test(head);
+  if (/\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head) || modelList) {
+    // An Eloquent model's lists all describe its one table: the class, not each list, is the record.
+    const where = layout.describe(modelList ? Math.max(0, container - 1) : hit.start, '');
     return {
       name: hit.leaf,
       role: hit.role,

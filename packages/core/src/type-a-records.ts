@@ -4,6 +4,8 @@ import { classifyValue, isSellerHolder, isSellerish } from './structure.js';
 import { memberPath } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 import { normalizeName } from './names.js';
+import { firstSecretField, pairedSecrets } from './record-keys.js';
+import { containerName, isOptionBag, namedForDeveloper, SUBMITTED_TYPE, TABLE_CLASS } from './record-names.js';
 
 /**
  * Which records of a text are type A, judged from their fields (`structure.ts`). One small judge
@@ -45,7 +47,8 @@ export interface RecordFacts {
   readonly amazon?: boolean;
   /**
    * The text is a self-hosted platform's settings page (the WordPress Settings API: a form posted
-   * to `options.php`): its inputs are the one site owner's own settings, not a seller's.
+   * to `options.php`, fields added through a settings hook): its inputs and the fields it declares
+   * as data are the one site owner's own settings, not a seller's.
    */
   readonly siteSettings?: boolean;
   /** The text ties its rows to the app's users (`user_id`, `ForeignKey(User)`): a stored secret is a user's own. */
@@ -90,11 +93,6 @@ function isFormRecord(recordName: string): boolean {
 // Map keys or item labels that name MWS regions: one developer key pair per region is correct.
 const REGION =
   /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
-// Objects that carry a caller's options into a library (`def initialize(params = {})`,
-// `constructor(options)`): keys read from them are the caller's, not a seller record's.
-// (Also `parameterArray`, `configMap`, `options_dict`: the same bag by another name.)
-const OPTION_BAGS =
-  /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
 // A value that can be a key: one run of key characters (a label such as 'Secret Key' is not).
 const KEY_LIKE = /^["'`]?[\w+/=.-]{8,}["'`]?$/;
 // Values that are never an MWS key: a UUID, a lower-case hex digest.
@@ -143,7 +141,8 @@ interface TextView {
  * finding, in text order of the records.
  */
 export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}): TypeARecord[] {
-  const records = groupBy(fields, (f) => f.record);
+  const grouped = groupBy(fields, (f) => f.record);
+  const records = facts.amazon === false ? grouped : pairedSecrets(grouped);
   const inheritedSeller = (list: readonly Field[]): Field | undefined => {
     // A nested key object (`tenant: { sellerId, mws: { accessKey, secretKey } }`) inherits the
     // seller of the record around it.
@@ -245,7 +244,7 @@ function judgeRecord(
   const view: RecordView = {
     fields: list,
     seller,
-    sellerNamed: isSellerish(first.recordName),
+    sellerNamed: isSellerish(containerName(first.recordName)),
     sellerKeyed: SELLER_ID_SHAPE.test(rawLabel) && !MARKETPLACE_IDS.has(rawLabel),
     regionLabel: REGION.test(normalizeName(rawLabel)),
     isRequest,
@@ -266,7 +265,7 @@ function judgeRecord(
     if (evidence && spApiBag && !keptPerSeller(key, evidence, view)) continue;
     if (evidence)
       return {
-        field: key,
+        field: isRequest ? key : firstSecretField(list, key),
         evidence,
         hybrid: token,
         api: spApi ? 'sp-api' : 'mws',
@@ -331,6 +330,9 @@ function judgeKey(
       if (shape === 'env') return 'own';
     }
   }
+  // Keys named for the developer (`$row['dev_access_secret']`, `developer_secret_key`): the
+  // integrator's own developer keys, whichever row or region they are kept in.
+  if (namedForDeveloper(key.name) || namedForDeveloper(memberPath(value).at(-1) ?? '')) return 'own';
   // A test's generated value (`$this->faker->uuid`, `faker.string.alphanumeric(40)`, `Str::random(40)`).
   if (FAKE_VALUE.test(value)) return undefined;
   switch (shape) {
@@ -370,12 +372,17 @@ function storedByWrite(key: Field, view: RecordView): Evidence | undefined {
 
 /** A declared key (column, property, form input) in a record for a seller. */
 function judgeDeclared(key: Field, view: RecordView, text: TextView, token: boolean): Evidence | undefined {
-  if (text.siteSettings && key.formInput === true) return undefined;
+  // A class named for its table (EF database-first `public partial class tbl_sellermarketplace`) is a stored row.
+  const stored = key.persisted === true || TABLE_CLASS.test(key.recordName);
+  if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return undefined;
+  // A form declared as data is one record: its secret-key entry is reported, not its key id entry too.
+  if (key.isFormField === true && key.role !== 'secret-key' && text.formSecretCollections.has(key.collection))
+    return undefined;
   // A client's own configuration type (`type Config struct`, `class MwsClientOptions`,
   // `@ConfigurationProperties class MwsProperties`): one seller's settings for one program, unless
   // it is stored, asked for in a form or named for the seller.
   if (
-    key.persisted !== true &&
+    !stored &&
     key.formInput !== true &&
     key.isFormField !== true &&
     !view.sellerNamed &&
@@ -388,11 +395,11 @@ function judgeDeclared(key: Field, view: RecordView, text: TextView, token: bool
     text.declaredSellerCollections.has(key.collection) &&
     (key.role === 'secret-key' || !text.formSecretCollections.has(key.collection));
   // A stored table of users' or accounts' keys (`user_sp_credentials`, `amazon_accounts`).
-  const ownerTable = key.persisted === true && isOwnerNamed(key.recordName);
+  const ownerTable = stored && isOwnerNamed(key.recordName);
   // Beside a token, only a stored record (a table, a model, a form) keeps the keys on purpose: a
   // library's options type declares every parameter its caller may pass.
   if (token)
-    return (key.persisted === true && (sellerDeclared || view.sellerNamed)) ||
+    return (stored && (sellerDeclared || view.sellerNamed)) ||
       ownerTable ||
       key.formInput === true ||
       formEntry ||
@@ -418,7 +425,7 @@ function judgeReference(
   // `seller.secretKey` names its owner; `s.secretKey` next to `s.sellerId` shares one.
   const fromSeller =
     path.length > 1 &&
-    !OPTION_BAGS.test(root) &&
+    !isOptionBag(root) &&
     ((isSellerHolder(owner) && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
       // Keys and a seller id read from one object: a real seller id, not an AWS `accountId`
       // (`const { accessKeyId, secretAccessKey, accountId } = credentials` is AWS's own).
@@ -475,6 +482,9 @@ function judgeBlank(key: Field, view: RecordView, text: TextView): Evidence | un
   return undefined;
 }
 
+// A client library's own bag of credentials (`self.credentials.client_secret`, `creds.refresh_token`).
+const CREDENTIALS_BAG = /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20})$/i;
+
 /**
  * SP-API: an LWA client secret of the seller's own private app: asked of the seller (a form input
  * or a submitted field next to the seller's id) or kept in a record named for the seller. A
@@ -492,10 +502,23 @@ function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Eviden
   if (secret.shape === 'ref') {
     const path = memberPath(secret.value);
     const owner = path.slice(0, -1).join('.');
-    if (path.length > 1 && !OPTION_BAGS.test(path[0] ?? '') && isSellerHolder(owner) && !isSubmittedPath(path))
+    if (path.length > 1 && !isOptionBag(path[0] ?? '') && isSellerHolder(owner) && !isSubmittedPath(path))
+      return 'used';
+    // Read from the object its record's refresh token is read from (`conn.lwa_client_secret` beside
+    // `conn.lwa_refresh_token`): a refresh token is one seller's, so the object is that seller's
+    // record, and its client secret the seller's own app. (Not a client's own credentials bag.)
+    if (
+      path.length > 1 &&
+      !isOptionBag(path[0] ?? '') &&
+      !CREDENTIALS_BAG.test(path[0] ?? '') &&
+      !isSubmittedPath(path) &&
+      view.fields.some((f) => f.role === 'refresh-token' && f.shape === 'ref' && ownerOf(f.value) === owner)
+    )
       return 'used';
   }
-  const perSeller = view.seller?.role === 'seller-id' || view.sellerNamed;
+  // A stored row of a user's, a tenant's or a store's (`@ManyToOne(() => Store)`, `org_id`) is per seller too.
+  const perSeller =
+    view.seller?.role === 'seller-id' || view.sellerNamed || (secret.persisted === true && text.userOwned);
   if (!perSeller) return undefined;
   // Declared in a record named for the seller (`class AmazonSellerAccount`), or one that also
   // keeps the shop's MWS token: the seller's own app, not one of the integrator's.
@@ -503,6 +526,7 @@ function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Eviden
     secret.shape === 'decl' &&
     (secret.formInput === true ||
       secret.isFormField === true ||
+      SUBMITTED_TYPE.test(secret.recordName) ||
       view.sellerNamed ||
       view.bothApis ||
       // A stored record of a user, shop or store: the user's own private app (`UserSchema`).
@@ -513,8 +537,10 @@ function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Eviden
   return undefined;
 }
 
-// Values a test or factory generates.
-const FAKE_VALUE = /\b(?:faker|fake)\b|Str::random|\brandom(?:_string|String|Alphanumeric)?\(/i;
+// Values a test or factory generates: fakers and random generators (Ruby `SecureRandom.hex`,
+// Python `secrets.token_hex()` and `uuid.uuid4()`, Node `crypto.randomBytes(…)`, Java `RandomStringUtils`).
+const FAKE_VALUE =
+  /\b(?:faker|fake)\b|Str::random|\brandom(?:_string|String|Alphanumeric|Bytes|UUID)?\(|\bSecureRandom\.|\bsecrets\.token_|\buuid4?\(|\bRandomStringUtils\./i;
 // Test values that are not keys: `'opensesame'`, `'12345'`, `'...'`, `'test'`, `'xxx'`.
 const DUMMY =
   /^["'`]?(?:\.{2,}|…|x+|\*+|test\w{0,12}|dummy\w{0,12}|fake\w{0,12}|secret|key|foo|bar|baz|abc\w{0,6}|\d{1,12}|opensesame|changeme|password)["'`]?$/i;

@@ -492,7 +492,23 @@ def credentials_for(account):
   secret_key    String?
   role_arn      String?
 }`,
-    line: 8,
+    // One record, one finding, at its first secret field: the LWA client secret above the IAM secret.
+    line: 6,
+  },
+  {
+    name: 'one record reported at its first secret field written alike (a validation rule is not the row)',
+    path: 'application/controllers/Amazon.php',
+    text: `<?php
+class Amazon extends CI_Controller {
+  public function connect() {
+    $this->form_validation->set_rules('inputSecretKey', 'Secret Key', 'required');
+    $account['seller_id']         = $this->input->post('inputSellerId');
+    $account['aws_access_key_id'] = $this->input->post('inputAccessKey');
+    $account['secret_key']        = $this->input->post('inputSecretKey');
+    $this->amazon_model->add($account);
+  }
+}`,
+    line: 7,
   },
   {
     name: 'razor TextBoxFor',
@@ -1333,9 +1349,671 @@ function clientFor(store) {
 }`,
     line: 6,
   },
+  {
+    name: "a store row written from a form beside the installation's own settings",
+    path: 'app/controllers/amazon_stores_controller.rb',
+    text: `class AmazonStoresController < ApplicationController
+  def update
+    @currency = Spree::Config[:currency]
+    @store.merchant_id = params[:merchant_id]
+    @store.secret_key = params[:secret_key]
+    @store.save
+  end
+end`,
+    line: 5,
+  },
+  {
+    name: 'a literal record inside a container named for sellers',
+    path: 'config/mws-sellers.php',
+    text: `<?php
+return [
+    'sellers' => [
+        'merchantId' => 'A1B2C3D4E5F6G7',
+        'keyId' => 'AKIAQ3EGRQ5TXZP4M7NW',
+        'secretKey' => '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',
+    ],
+];`,
+    line: 6,
+  },
+  {
+    name: 'a secret named only for a secret, beside an access key id in a seller form',
+    path: 'resources/js/components/SellerCentral/FormApi.js',
+    text: `// Seller Central (Amazon MWS) credentials of a client seller
+export function FormApi({ state, onChange }) {
+  return (
+    <form>
+      <TextField name="sellerId" value={state.sellerId} onChange={onChange} />
+      <TextField name="accessKeyId" value={state.accessKeyId} onChange={onChange} />
+      <TextField name="secretToken" type="password" value={state.secretToken} onChange={onChange} />
+    </form>
+  );
+}`,
+    line: 7,
+  },
+  {
+    name: "keys read from a bag named for the seller's account (accountSettings) build its MWS client",
+    path: 'app/Services/OrderSync.php',
+    text: `<?php
+class OrderSync {
+  public function run($accountSettings) {
+    $client = new MarketplaceWebServiceOrders_Client(
+      $accountSettings['aws_access_key_id'],
+      $accountSettings['aws_secret_key'],
+      'OrderSync', '1.0', $this->config);
+    $request = new MarketplaceWebServiceOrders_Model_ListOrdersRequest();
+    $request->setSellerId($accountSettings['merchant_id']);
+  }
+}`,
+    line: 6,
+  },
+  {
+    name: "a client built from a seller row's keys whose names only contain 'dev' inside a word (device_secret_key)",
+    path: 'robots/sync.php',
+    text: `<?php
+while ($row = mysql_fetch_array($rows)) {
+    $keyId = $row['device_access_key'];
+    $secretKey = $row['device_secret_key'];
+    $service = new MarketplaceWebService_Client($keyId, $secretKey, $config, 'App', '1.0');
+    $request = new MarketplaceWebService_Model_GetReportRequestListRequest(['Merchant' => $row['SellerID']]);
+}`,
+    line: 4,
+  },
+  {
+    name: 'Java: an MWS client built from a stored shop map\'s keys read by getter (shop.get("SECRET_KEY"))',
+    path: 'src/main/java/com/example/OrderController.java',
+    text: `public class OrderController {
+    public void download(List<Map<String, Object>> shops) {
+        for (Map<String, Object> shop : shops) {
+            MarketplaceWebServiceOrdersClient client = new MarketplaceWebServiceOrdersClient(shop.get("ACCESSKEY_ID").toString(), shop.get("SECRET_KEY").toString(), config);
+            ListOrdersRequest request = new ListOrdersRequest();
+            request.setSellerId(shop.get("MERCHANT_ID").toString());
+            request.setMWSAuthToken(shop.get("MWS_AUTH_TOKEN").toString());
+            client.listOrders(request);
+        }
+    }
+}`,
+    line: 4,
+  },
+  {
+    name: "Go: a function (not a method) builds an MWS client from a shop row's keys",
+    path: 'internal/sync/orders.go',
+    text: `package sync
+
+func syncOrders(shop *models.Shop) error {
+	client := mws.NewClient(shop.SellerID, shop.AccessKey, shop.SecretKey)
+	return client.ListOrders()
+}`,
+    line: 4,
+  },
+  {
+    name: 'a JPA entity with getters and setters: one finding, at the field (a getter returns it, declares nothing)',
+    path: 'src/main/java/com/example/pojo/AmzSellerMws.java',
+    text: `@Entity
+@Table(name = "amz_seller_mws")
+public class AmzSellerMws {
+    private String amzSellerId;
+    private String mwsAuthToken;
+    private String secretKey;
+    private String accessKeyId;
+
+    @Column(name = "secret_key")
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    @Column(name = "access_key_id")
+    public String getAccessKeyId() {
+        return accessKeyId;
+    }
+}`,
+    line: 6,
+  },
+  {
+    name: "settings declared as data in a plugin whose hooks are not a settings page (each vendor's own keys)",
+    path: 'includes/class-vendor-amazon.php',
+    text: `<?php
+// Amazon MWS keys of each marketplace vendor, asked on the vendor dashboard
+add_action( 'vendor_dashboard_amazon', 'render_vendor_amazon_fields' );
+$vendor_fields = array(
+  array( 'id' => 'vendor_seller_id', 'type' => 'text' ),
+  array( 'id' => 'vendor_mws_access_key', 'type' => 'text' ),
+  array( 'id' => 'vendor_mws_secret_key', 'type' => 'password' ),
+);`,
+    line: 7,
+  },
+  {
+    name: "a seller's submitted keys stored beside a randomly generated id (the key itself is not random)",
+    path: 'app/controllers/shops_controller.rb',
+    text: `class ShopsController < ApplicationController
+  def create
+    shop = Shop.new(uid: SecureRandom.uuid)
+    shop.merchant_id = params[:merchant_id]
+    shop.aws_secret_access_key = params[:aws_secret_access_key]
+    shop.save!
+  end
+end`,
+    line: 5,
+  },
+  {
+    name: 'Rails form builder inputs ask for the seller id and keys (f.text_field :secret_key)',
+    path: 'app/views/accounts/setup.html.erb',
+    text: `<%= form_for(@account, url: setup_path, method: 'post') do |f| %>
+  <p class="lead">MWS account</p>
+  <div class="form-group">
+    <%= f.label :seller_id, "Seller ID" %>
+    <%= f.text_field :seller_id, class: 'form-control' %>
+  </div>
+  <div class="form-group">
+    <%= f.label :aws_access_key_id, "AWS key" %>
+    <%= f.text_field :aws_access_key_id, class: 'form-control' %>
+  </div>
+  <div class="form-group">
+    <%= f.label :secret_key, "Secret key" %>
+    <%= f.password_field :secret_key, class: 'form-control' %>
+  </div>
+<% end %>`,
+    line: 13,
+  },
+  {
+    name: "SP-API: a table of each organisation's own LWA app (org_id beside client_secret and refresh_token)",
+    path: 'docs/schema.sql',
+    text: `CREATE TABLE public.amazon_credentials (
+    id integer NOT NULL,
+    org_id integer NOT NULL,
+    seller_id character varying(100),
+    client_id character varying(200),
+    client_secret text,
+    refresh_token text
+);`,
+    line: 6,
+  },
+  {
+    name: "SP-API: an ORM entity of a store's own LWA app (@ManyToOne(() => Store), no seller id)",
+    path: 'src/client/entities/client.entity.ts',
+    text: `// an SP-API (LWA) client registered for one store
+@Entity()
+export class Client extends BaseEntity {
+  @Property()
+  clientId: string;
+
+  @Property()
+  clientSecret: string;
+
+  @Property({ columnType: 'text' })
+  refreshToken: string;
+
+  @ManyToOne(() => Store)
+  store: Store;
+}`,
+    line: 8,
+  },
+  {
+    name: "SP-API: a request body type (FastAPI BaseModel named ...Input) takes the seller's own LWA client secret",
+    path: 'backend/amazon_integration.py',
+    text: `class CredentialInput(BaseModel):
+    seller_id: Optional[str] = None
+    client_id: str
+    client_secret: str
+    refresh_token: str
+
+
+@router.post("/amazon/credentials")
+def save_credential(data: CredentialInput):
+    return store(data)`,
+    line: 4,
+  },
+  {
+    name: 'a class named for its table (tbl_…) keeps the seller keys beside its token (hybrid)',
+    path: 'Models/tbl_sellermarketplace.cs',
+    text: `public partial class tbl_sellermarketplace
+{
+    public int id { get; set; }
+    public int tbl_seller_id { get; set; }
+    public string t_access_Key_id { get; set; }
+    public string t_auth_token { get; set; }
+    public string t_secret_Key { get; set; }
+}`,
+    line: 7,
+  },
+  {
+    name: 'a Doctrine entity stores the seller id and keys (private $secretKey; with getters and setters)',
+    path: 'src/Entity/AmazonAccount.php',
+    text: `<?php
+/**
+ * @ORM\\Entity
+ * @ORM\\Table(name="amazon_account")
+ */
+class AmazonAccount
+{
+    /** @ORM\\Column(type="string") */
+    private $sellerId;
+
+    /** @ORM\\Column(type="string") */
+    private $secretKey;
+
+    public function getSecretKey(): ?string
+    {
+        return $this->secretKey;
+    }
+
+    public function setSecretKey(string $secretKey): self
+    {
+        $this->secretKey = $secretKey;
+        return $this;
+    }
+}`,
+    line: 12,
+  },
+  {
+    name: "a per-project connection form declared as data by 'code' (each customer's AWS keys and merchant id)",
+    path: 'application/config/project_settings.php',
+    text: `<?php
+// Amazon MWS connection fields asked of each customer project
+$config['project_settings'] = array(
+  array('code' => 'AWS_ACCESS_KEY_ID', 'title' => 'Amazon AWS_ACCESS_KEY_ID', 'type' => 'text'),
+  array('code' => 'AWS_SECRET_ACCESS_KEY', 'title' => 'Amazon AWS_SECRET_ACCESS_KEY', 'type' => 'text'),
+  array('code' => 'MERCHANT_ID', 'title' => 'Amazon MERCHANT_ID', 'type' => 'text'),
+);`,
+    line: 5,
+  },
+  {
+    name: "SP-API: credentials built from the object its refresh token comes from (a user's connection row)",
+    path: 'app/integrations/amazon/service/client.py',
+    text: `# SP-API (LWA) credentials of one user's Amazon connection
+def _credentials(conn):
+    return {
+        "refresh_token": conn.lwa_refresh_token,
+        "lwa_app_id": conn.lwa_client_id,
+        "lwa_client_secret": conn.lwa_client_secret,
+    }`,
+    line: 6,
+  },
+  {
+    name: "SP-API: a Rails migration of each user's own LWA app (t.references :user)",
+    path: 'db/migrate/20240101000000_create_sp_credentials.rb',
+    text: `class CreateSpCredentials < ActiveRecord::Migration[7.0]
+  def change
+    create_table :sp_credentials do |t|
+      t.references :user, null: false
+      t.string :lwa_client_id
+      t.string :lwa_client_secret
+      t.text :refresh_token
+    end
+  end
+end`,
+    line: 6,
+  },
+  {
+    name: "Django ModelForm fields as a tuple, the seller id first and the secret last ('merchant_id', …, 'secret_key')",
+    path: 'amazon/forms.py',
+    text: `class AmazonStoreForm(forms.ModelForm):
+    class Meta:
+        model = AmazonStore
+        fields = ('merchant_id', 'marketplace_id', 'access_key', 'secret_key')`,
+    line: 4,
+  },
+  {
+    name: 'an XML form of each seller account (not a Magento system.xml section): its fields ask for the keys',
+    path: 'view/seller_account_form.xml',
+    text: `<?xml version="1.0"?>
+<form string="Amazon MWS seller account">
+    <field name="merchant_id"/>
+    <field name="access_key"/>
+    <field name="secret_key" password="True"/>
+</form>`,
+    line: 5,
+  },
+  {
+    name: 'an Amazon seller row beside an associate tag: the seller id makes it a seller API record',
+    path: 'app/Http/Controllers/AmazonController.php',
+    text: `<?php
+class AmazonController extends Controller
+{
+    public function save(Request $request)
+    {
+        $row = new AmazonAccount;
+        $row->associate_tag = $request->associate_tag;
+        $row->seller_id = $request->seller_id;
+        $row->secret_key = $request->secret_key;
+        $row->save();
+    }
+}`,
+    line: 9,
+  },
+  {
+    name: "a multichannel tool: a key named for AWS is Amazon's, whatever other marketplaces the file names",
+    path: 'src/models/MarketplaceKeys.sql',
+    text: `-- keys each user enters per marketplace (Trendyol, Shopify, Amazon)
+CREATE TABLE amazon_keys (
+  user_id INT NOT NULL,
+  merchant_id VARCHAR(32),
+  aws_access_key_id VARCHAR(32),
+  aws_secret_access_key VARCHAR(64)
+);`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: 'a multichannel tool: generically named keys beside several other marketplaces may be any of theirs',
+    path: 'prisma/schema.prisma',
+    text: `// one API account per marketplace: Trendyol, Hepsiburada, N11, Amazon
+model MarketplaceAccount {
+  id            String @id @default(cuid())
+  marketplaceId Int    @unique
+  apiKey        String?
+  secretKey     String
+  sellerId      String?
+}`,
+  },
+  {
+    name: "Amazon Product Advertising API keys per user (an affiliate's access key, secret key and partner tag)",
+    path: 'app/Http/Controllers/SettingController.php',
+    text: `<?php
+class SettingController extends Controller
+{
+    public function add_amSetting(Request $request)
+    {
+        $row = new AmazonSetting;
+        $row->user_id = Auth::id();
+        $row->store_id = $request->store_id;
+        $row->partner_tag = $request->partner_tag;
+        $row->access_key = $request->access_key;
+        $row->secret_key = $request->secret_key;
+        $row->save();
+    }
+}`,
+  },
+  {
+    name: "a Magento module's admin configuration (system.xml): the one store's own settings",
+    path: 'etc/adminhtml/system.xml',
+    text: `<?xml version="1.0"?>
+<config>
+    <system>
+        <section id="amazon_mws">
+            <group id="credentials">
+                <field id="seller_id" type="text"><label>Seller ID</label></field>
+                <field id="access_key" type="text"><label>AWS Access Key ID</label></field>
+                <field id="secret_key" type="obscure"><label>Secret Key</label></field>
+            </group>
+        </section>
+    </system>
+</config>`,
+  },
+  {
+    name: 'a quoted list of key names that is no form or table (names to redact from a log)',
+    path: 'amazon/logging.py',
+    text: `# Amazon MWS request logging
+SENSITIVE = ['merchant_id', 'access_key', 'secret_key']`,
+  },
+  {
+    name: "SP-API: a Rails migration of the integrator's LWA apps, referencing a region, not a user",
+    path: 'db/migrate/20240101000000_create_lwa_apps.rb',
+    text: `class CreateLwaApps < ActiveRecord::Migration[7.0]
+  def change
+    create_table :lwa_apps do |t|
+      t.references :region, null: false
+      t.string :lwa_client_id
+      t.string :lwa_client_secret
+    end
+  end
+end`,
+  },
+  {
+    name: "SP-API: a client library's token request from its own credentials bag (self.credentials)",
+    path: 'sp_api/auth/access_token_client.py',
+    text: `# Login with Amazon access token client of the SP-API library
+class AccessTokenClient:
+    def _data(self):
+        return {
+            "grant_type": "refresh_token",
+            "refresh_token": self.credentials.refresh_token,
+            "client_id": self.credentials.lwa_app_id,
+            "client_secret": self.credentials.lwa_client_secret,
+        }`,
+  },
+  {
+    name: "SP-API: one operator's own app posted to its single-tenant connect view (no seller id)",
+    path: 'backend/api/views.py',
+    text: `# connects this deployment to the operator's Amazon (SP-API) store
+def connect(request):
+    data = json.loads(request.body)
+    client_secret = data['clientSecret'].strip()
+    refresh_token = data['refreshToken'].strip()
+    save_creds(client_secret, refresh_token)`,
+  },
+  {
+    name: "fields declared as data by 'code' without a seller id field (the app's own key pair)",
+    path: 'config/aws_settings.php',
+    text: `<?php
+// the app's own Amazon S3 upload keys
+$fields = array(
+  array('code' => 'aws_access_key_id', 'type' => 'text'),
+  array('code' => 'aws_secret_access_key', 'type' => 'password'),
+);`,
+  },
+  {
+    name: "a plain PHP class's properties: a client wrapper's own state, filled by its caller",
+    path: 'application/libraries/Mwsorders.php',
+    text: `<?php
+class Mwsorders
+{
+    public $AWS_ACCESS_KEY_ID;
+    public $AWS_SECRET_ACCESS_KEY;
+    public $MERCHANT_ID;
+}`,
+  },
+  {
+    name: "a class whose name only contains 'tbl' mid-word, holding a caller's keys beside a token",
+    path: 'Client/MwsCallSettbl.cs',
+    text: `public class MwsCallSettbl
+{
+    public string SellerId { get; set; }
+    public string AuthToken { get; set; }
+    public string AccessKeyId { get; set; }
+    public string SecretKey { get; set; }
+}`,
+  },
+  {
+    name: "SP-API: an SDK's LWA token request type (no seller id: the app's own client)",
+    path: 'sp_api/auth/lwa_request.py',
+    text: `# Login with Amazon token request of the SP-API client
+class LwaTokenRequest(BaseModel):
+    grant_type: str = "refresh_token"
+    client_id: str
+    client_secret: str
+    refresh_token: str`,
+  },
+  {
+    name: "SP-API: an integrator's table of its own LWA apps, owned by no user, tenant or store",
+    path: 'db/lwa_apps.sql',
+    text: `-- the integrator's own Login with Amazon applications, one per region
+CREATE TABLE lwa_apps (
+    id integer NOT NULL,
+    region character varying(10),
+    client_id character varying(200),
+    client_secret text
+);`,
+  },
+  {
+    name: "Rails _tag inputs that edit the installation's own settings (text_field_tag :x, Spree::Config[:x])",
+    path: 'app/views/spree/admin/amazon/edit.html.erb',
+    text: `<%= form_tag admin_amazon_path, method: :put do %>
+  <%= text_field_tag :amazon_merchant_id, Spree::Config[:amazon_merchant_id], class: 'form-control' %>
+  <%= text_field_tag :amazon_aws_access_key_id, Spree::Config[:amazon_aws_access_key_id], class: 'form-control' %>
+  <%= text_field_tag :amazon_aws_secret_access_key, Spree::Config[:amazon_aws_secret_access_key], class: 'form-control' %>
+<% end %>`,
+  },
+  {
+    name: "a library test's client filled with random keys (SecureRandom.hex)",
+    path: 'test/null_client.rb',
+    text: `class NullClient < ::Peddler::Client
+  def configure_with_mock_data!
+    self.aws_access_key_id = SecureRandom.hex
+    self.aws_secret_access_key = SecureRandom.hex
+    self.merchant_id = SecureRandom.hex
+  end
+end`,
+  },
+  {
+    name: "a recording's redaction of each test account's key (VCR filter_sensitive_data)",
+    path: 'test/integration_helper.rb',
+    text: `VCR.configure do |c|
+  Credentials.each do |record|
+    c.filter_sensitive_data('MERCHANT_ID') { record['merchant_id'] }
+    c.filter_sensitive_data('AWS_ACCESS_KEY_ID') { record['aws_access_key_id'] }
+  end
+end`,
+  },
+  {
+    name: "a WordPress shop plugin's gateway settings added through a settings hook (the one site's own keys)",
+    path: 'includes/gateways/amazon-payments.php',
+    text: `<?php
+add_filter( 'edd_settings_gateways', 'amazon_gateway_settings', 1, 1 );
+function amazon_gateway_settings( $settings ) {
+  $settings['amazon_seller_id'] = array( 'id' => 'amazon_seller_id', 'type' => 'text' );
+  $settings['amazon_mws_access_key'] = array( 'id' => 'amazon_mws_access_key', 'type' => 'text' );
+  $settings['amazon_mws_secret_key'] = array( 'id' => 'amazon_mws_secret_key', 'type' => 'text' );
+  return $settings;
+}`,
+  },
+  {
+    name: "a client library's request bean with a token and getters (not stored, not a form)",
+    path: 'src/main/java/com/example/mws/MwsCall.java',
+    text: `public class MwsCall {
+    private String sellerId;
+    private String mwsAuthToken;
+    private String accessKeyId;
+    private String secretKey;
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public String getAccessKeyId() {
+        return accessKeyId;
+    }
+}`,
+  },
+  {
+    name: "Go: a client library's methods read their own receiver's keys (the struct holds a token)",
+    path: 'seller.go',
+    text: `package mws
+
+type Seller struct {
+	SellerID  string
+	AuthToken string
+	AccessKey string
+	SecretKey string
+}
+
+func (seller *Seller) sign(payload string) string {
+	mac := hmac.New(sha256.New, []byte(seller.SecretKey))
+	mac.Write([]byte(payload))
+	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
+}`,
+  },
+  {
+    name: 'Java: an MWS client built from the program\'s own properties read by getter (props.get("SECRET_KEY"))',
+    path: 'src/main/java/com/example/MwsClientFactory.java',
+    text: `public class MwsClientFactory {
+    public MarketplaceWebServiceOrdersClient create(Properties props, String merchantId) {
+        MarketplaceWebServiceOrdersClient client = new MarketplaceWebServiceOrdersClient(props.get("ACCESSKEY_ID").toString(), props.get("SECRET_KEY").toString(), config);
+        ListOrdersRequest request = new ListOrdersRequest();
+        request.setSellerId(merchantId);
+        request.setMWSAuthToken(props.get("MWS_AUTH_TOKEN").toString());
+        return client;
+    }
+}`,
+  },
+  {
+    name: "developer keys read from a row per marketplace country (dev_access_secret), the seller's token beside",
+    path: 'robots/check_MWS.php',
+    text: `<?php
+while ($row = mysql_fetch_array($rows)) {
+    $keyId = $row['dev_access_key'];
+    $secretKey = $row['dev_access_secret'];
+    $service = new MarketplaceWebService_Client($keyId, $secretKey, $config, 'App', '1.0');
+    $parameters = ['Merchant' => $row['SellerID'], 'MWSAuthToken' => $row['MWSAuthToken']];
+}`,
+  },
+  {
+    name: "a library wrapper filled from its caller's options bag named for what it configures (connection_params)",
+    path: 'application/libraries/Mwsorders.php',
+    text: `<?php
+class Mwsorders {
+  public function __construct($connection_params = null) {
+    $this->AWS_ACCESS_KEY_ID = $connection_params['AWS_ACCESS_KEY_ID'];
+    $this->AWS_SECRET_ACCESS_KEY = $connection_params['AWS_SECRET_ACCESS_KEY'];
+    $this->MERCHANT_ID = $connection_params['MERCHANT_ID'];
+  }
+}`,
+  },
+  {
+    name: 'a secret named only for a secret, with no access key beside it (a webhook secret)',
+    path: 'src/amazon/webhooks.js',
+    text: `// Amazon order notifications forwarded per seller
+export const subscription = {
+  sellerId: seller.sellerId,
+  secretToken: seller.webhookSecretToken,
+  callbackUrl: '/hooks/amazon',
+};`,
+  },
+  {
+    name: 'a commented-out record of one seller (its first field names no container)',
+    path: 'config/amazon-mws.php',
+    text: `<?php
+return [
+    'store' => [
+        'store1' => [
+            'merchantId' => '',
+            'keyId' => '',
+            'secretKey' => '',
+            'authToken' => '',
+        ],
+    ],
+];
+/*'merchantId' => 'A1B2C3D4E5F6G7',
+            'keyId' => 'AKIAQ3EGRQ5TXZP4M7NW',
+            'secretKey' => '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',
+            'authToken' => 'amzn.mws.4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f'*/`,
+  },
+  {
+    name: "a platform plugin's keys in the installation's settings (Spree::Config)",
+    path: 'app/controllers/spree/admin/amazon_controller.rb',
+    text: `class Spree::Admin::AmazonController < Spree::Admin::BaseController
+  def update
+    Spree::Config[:amazon_merchant_id] = params[:amazon_merchant_id]
+    Spree::Config[:amazon_aws_access_key_id] = params[:amazon_aws_access_key_id]
+    Spree::Config[:amazon_aws_secret_access_key] = params[:amazon_aws_secret_access_key]
+    redirect_to edit_admin_amazon_path
+  end
+end`,
+  },
+  {
+    name: "a platform plugin's keys declared as the installation's preferences",
+    path: 'app/models/spree/app_configuration_decorator.rb',
+    text: `Spree::AppConfiguration.class_eval do
+  preference :amazon_merchant_id, :string
+  preference :amazon_aws_access_key_id, :string
+  preference :amazon_aws_secret_access_key, :string
+end`,
+  },
+  {
+    name: "a WordPress plugin saving the site's own keys with update_option",
+    path: 'includes/class-amazon-settings.php',
+    text: `<?php
+function amazon_mws_save_settings() {
+  update_option('amazon_mws_seller_id', sanitize_text_field($_POST['seller_id']));
+  update_option('amazon_mws_access_key', sanitize_text_field($_POST['access_key']));
+  update_option('amazon_mws_secret_key', sanitize_text_field($_POST['secret_key']));
+}`,
+  },
   {
     name: 'spapi single tenant config',
     path: 'config.cs',
@@ -2068,6 +2746,18 @@ const ATZA =
   'Atza|IwEBIKq3Vn8Zr2x_7hQmT5c-LpW4YdN1aFg6sJ0uK9eRbO3iXzC8vHlM2nA5tEo7wGyD4fPqU6jS1kB9rT5aB9cD3eF7gH1iJ2kL4mN6oP8qR0s';
 
 export const VALUE_SHAPES: readonly ValueShape[] = [
+  {
+    name: 'a placeholder refresh token that says it is a dummy for testing',
+    path: 'backend/add_admin_amazon.js',
+    text: "await users.doc(id).update({ amazon_refresh_token: 'Atzr|IwEBIDummy_Admin_Refresh_Token_For_Testing' });\n",
+    findings: [],
+  },
+  {
+    name: 'a refresh token beside a word that only marks a placeholder elsewhere in its line',
+    path: 'backend/seed.js',
+    text: "// dummy admin, for testing\nconst token = 'Atzr|IwEBIKq3Vn8Zr2x_7hQmT5c-LpW4YdN1aFg6sJ0uK9eRbO3iXzC8vHlM2nA5tEo7wGyD4fPqU6jS1kB9';\n",
+    findings: [['lwa-refresh-token', 2, 'error']],
+  },
   {
     name: 'a bare 64-hex LWA secret under an LWA-named key',
     path: 'deploy/sp-api.env',

@@ -2,6 +2,8 @@ import { describeContainer } from '../containers.js';
 import type { Field } from '../structure.js';
 import { extractFields } from '../structure.js';
 import { judgeRecords } from '../type-a-records.js';
+import { notSelfHeld } from '../self-held-fields.js';
+import { amazonKeysOnly, isProductAdvertisingText } from '../other-apis.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { normalizeName } from '../names.js';
 
@@ -77,11 +79,21 @@ function assignedValue(text: string, name: string): string | undefined {
 // alike whatever path (relative or absolute) it passes.
 const MWS_FOLDER = /mws|amazon/i;
 
-// The WordPress Settings API: a form posted to `options.php`, `settings_fields(…)`, `register_setting(…)`.
-const SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(/;
+// A self-hosted shop's own settings page: the WordPress Settings API (a form posted to `options.php`,
+// `settings_fields(…)`, `register_setting(…)`), settings fields a plugin adds through a settings hook
+// (`add_filter( 'edd_settings_gateways', … )`), or a Magento module's admin configuration
+// (`etc/adminhtml/system.xml`: `<system><section id="…">`).
+const SITE_SETTINGS =
+  /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b/;
 
-// Rows tied to the app's users: a `user_id` column or key, a foreign key to `users`.
-const USER_OWNED = /\b(?:user_?id|owner_?id)\b|\busers\.id\b|ForeignKey\(\s*["']?User\b|\bref:\s*["']User["']/i;
+// Rows tied to the app's users or tenants: a `user_id`, `org_id`, `tenant_id`, `store_id` column or
+// key, a foreign key or relation to `users`, an organisation, a tenant, a store or a shop (Django
+// `ForeignKey(User)`, Mongoose `ref: 'User'`, TypeORM `@ManyToOne(() => Store)`, Rails `t.references :user`).
+const OWNERS = '(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop)';
+const USER_OWNED = new RegExp(
+  `\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`,
+  'i',
+);
 
 function lastSegments(path: string): string {
   const parts = path.split(/[/\\]/);
@@ -91,10 +103,13 @@ function lastSegments(path: string): string {
 function find(ctx: ScanContext): RawFinding[] {
   // A type-A record holds a key field, and every key field's name holds one of these words.
   if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
+  if (isProductAdvertisingText(ctx.text)) return [];
   const fields = extractFields(ctx.text, ctx.index, ctx.tabular, {
     requireKeyField: true,
     mwsPath: MWS_FOLDER.test(lastSegments(ctx.path)),
-  });
+  })
+    .filter(notSelfHeld(ctx))
+    .filter(amazonKeysOnly(ctx.text));
   let resolutions = 0;
   const resolved = new Map<string, string | undefined>();
   const resolve = (name: string): string | undefined => {

@@ -1,0 +1,49 @@
+import { normalizeName } from './names.js';
+import type { Field } from './structure.js';
+
+/**
+ * Texts about another API than a seller's: Amazon's Product Advertising API (an affiliate's keys),
+ * and multichannel tools naming other marketplaces, whose generically named keys may be theirs.
+ * Read by the `shared-credentials` detector before it judges records.
+ */
+
+// Amazon's Product Advertising API (an Associates account: access key, secret key and a partner
+// or associate tag): its keys are an affiliate's, not a seller's, and no seller id goes with them.
+const PA_API = /\b(?:partner|associate)_?tag\b/i;
+// What only seller APIs name: MWS, SP-API, a seller or merchant id.
+const SELLER_API = /mws|selling_?partner|sp[-_]?api|seller_?id|merchant_?id/i;
+
+// Other marketplaces a multichannel tool names. Where a text names two or more of them, a key with
+// a generic name (`secretKey`, `apiSecret`, `client_secret`) may be any of theirs: only a name that
+// says AWS, MWS, Amazon or LWA (`secretAccessKey`, `mws_secret_key`, `lwa_client_secret`) is Amazon's.
+const OTHER_MARKETPLACES =
+  /\b(?:trendyol|hepsiburada|n11|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg)\b/gi;
+const AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
+
+/** True when `text` names two or more other marketplaces (at most 64 names read). */
+function namesOtherMarketplaces(text: string): boolean {
+  const seen = new Set<string>();
+  OTHER_MARKETPLACES.lastIndex = 0;
+  let reads = 0;
+  for (let m = OTHER_MARKETPLACES.exec(text); m !== null && reads < 64; m = OTHER_MARKETPLACES.exec(text), reads++) {
+    seen.add(m[0].toLowerCase());
+    if (seen.size >= 2) return true;
+  }
+  return false;
+}
+
+/** A key field whose own name does not say it is Amazon's (see {@link OTHER_MARKETPLACES}). */
+function genericKey(f: Field): boolean {
+  const keyRole = f.role === 'secret-key' || f.role === 'access-key' || f.role === 'lwa-client-secret';
+  return keyRole && !AMAZON_KEY_NAME.test(normalizeName(f.name));
+}
+
+/** True when `text` is about the Product Advertising API and names no seller API (see {@link PA_API}). */
+export function isProductAdvertisingText(text: string): boolean {
+  return PA_API.test(text) && !SELLER_API.test(text);
+}
+
+/** A filter dropping generically named keys where the text names other marketplaces. */
+export function amazonKeysOnly(text: string): (f: Field) => boolean {
+  return namesOtherMarketplaces(text) ? (f) => !genericKey(f) : () => true;
+}

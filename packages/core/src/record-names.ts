@@ -1,0 +1,47 @@
+import { nameWords } from './names.js';
+import { isSellerHolder } from './value-shape.js';
+
+/**
+ * What the names around a type-A record say about it: a type named for what a request submits,
+ * a class named for its table, a bag of a caller's options, a key named for the developer, and
+ * a record's name without the fields its opening text may hold. Read by `type-a-records.ts`.
+ */
+
+// Types named for what a request submits: FastAPI `class CredentialInput(BaseModel)`, NestJS
+// `CreateStoreDto`, `ConnectRequest`, `SellerPayload`.
+export const SUBMITTED_TYPE =
+  /\b(?:class|interface|record|type)\s+\w{0,60}(?:Input|Dto|DTO|Request|Payload|Body|Form)\b/;
+
+// A class named for a table: `tbl_sellermarketplace`, `TblStore` (database-first ORM classes).
+export const TABLE_CLASS = /\bclass\s+tbl_?[a-z]\w{0,60}/i;
+
+// Objects that carry a caller's options into a library (`def initialize(params = {})`,
+// `constructor(options)`): keys read from them are the caller's, not a seller record's.
+// (Also `parameterArray`, `configMap`, `options_dict`: the same bag by another name.)
+const OPTION_BAGS =
+  /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
+// The same bag named for what it configures (`connection_params`, `clientOptions`, `mwsConfig`):
+// a bag named for a seller or its record (`sellerConfig`, `accountSettings`) is that seller's.
+const NAMED_OPTION_BAG =
+  /^[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
+
+/** True when `root` is a caller's options bag, not a seller's record (see {@link OPTION_BAGS}). */
+export function isOptionBag(root: string): boolean {
+  return OPTION_BAGS.test(root) || (NAMED_OPTION_BAG.test(root) && !isSellerHolder(root));
+}
+
+// A key with a quoted scalar value (`'merchantId' => 'A1B2…'`, `sellerId: "…"`): a field, not a name.
+const SCALAR_PAIR = /["']?[\w.-]{1,60}["']?\s{0,4}(?:=>|:)\s{0,4}(["'])[^"'\n]{0,200}\1/g;
+
+/**
+ * The name a record's opening text gives it, without the fields that text may hold: a commented
+ * record (`/*'merchantId' => 'A1B2…',`) opens on its own first field, which names no container.
+ */
+export function containerName(recordName: string): string {
+  return recordName.replace(SCALAR_PAIR, ' ');
+}
+
+/** True when a name holds the word `dev` or `developer` (`dev_access_key`, `developerSecret`). */
+export function namedForDeveloper(name: string): boolean {
+  return nameWords(name).some((w) => w === 'dev' || w === 'developer');
+}

@@ -1,0 +1,60 @@
+import type { Field } from './structure.js';
+import type { ScanContext } from './types.js';
+import { memberPath } from './value-shape.js';
+
+/**
+ * Fields a program holds for itself, whatever their names say: keys kept in an installation's
+ * own settings store (a platform plugin's one shop), a type's methods reading its own fields
+ * (the type's declaration is the record judged, once), and values handed to a redaction (hidden,
+ * not kept). Dropped before records are judged.
+ */
+
+// An installation's own settings store, written or declared at the start of a key's line: Spree
+// `Spree::Config[:secret] = params[:secret]` and `preference :secret, :string`, WordPress
+// `update_option('secret', …)`, PrestaShop `Configuration::updateValue('secret', …)`, Magento
+// `$this->scopeConfig->getValue('secret')`. A platform plugin keeps the one shop's own keys there:
+// the installation is the seller (not type A). Anchored at the line's start, every step bounded.
+const INSTALLATION_SETTING =
+  /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
+
+/** True when the field's line opens with a write or declaration of the installation's settings. */
+function inInstallationSettings(ctx: ScanContext, f: Field): boolean {
+  const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+  return INSTALLATION_SETTING.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
+}
+
+// A Go method's receiver: `func (seller *Seller) sign(…)`. Its reads (`seller.SecretKey`) are the
+// type reading its own fields, like `this.secretKey` in a class: the `Seller` struct's declaration
+// is judged, not each method that uses it.
+const GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)/g;
+
+/** The receiver names of a text's Go methods (at most 16). */
+function goReceivers(text: string): Set<string> {
+  const names = new Set<string>();
+  if (!text.includes('func')) return names;
+  GO_RECEIVER.lastIndex = 0;
+  for (let m = GO_RECEIVER.exec(text); m !== null && names.size < 16; m = GO_RECEIVER.exec(text)) {
+    if (m[1] !== undefined) names.add(m[1]);
+  }
+  return names;
+}
+
+// A line that hands a value to a redaction: VCR `c.filter_sensitive_data('KEY') { record['key'] }`,
+// `redact(…)`, `mask(…)`: the value is hidden from a log or a recording, not kept or used.
+const REDACTION =
+  /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
+
+/** True when the field's line opens with a redaction (see {@link REDACTION}). */
+function inRedaction(ctx: ScanContext, f: Field): boolean {
+  const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+  return REDACTION.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
+}
+
+/** A filter keeping the fields that are not held by the program for itself (see above). */
+export function notSelfHeld(ctx: ScanContext): (f: Field) => boolean {
+  const receivers = goReceivers(ctx.text);
+  return (f) =>
+    !inInstallationSettings(ctx, f) &&
+    !inRedaction(ctx, f) &&
+    !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ''));
+}
