@@ -1,6 +1,6 @@
 import { bindingName } from './bindings.js';
 import type { AuthTokenOptions } from './mws-requests.js';
-import { ACCESS_KEY_NAME_WORDS } from './names.js';
+import { ACCESS_KEY_NAME_WORDS, SECRET_WORD_SOURCE } from './names.js';
 import { LineIndex } from './locate.js';
 import { valueRuns } from './runs.js';
 import type { ValueRun } from './runs.js';
@@ -37,7 +37,7 @@ export function textFacts(text: string): TextFacts {
 }
 
 const LWA_CLIENT_ID = 'amzn1.application-oa2-client.';
-const SECRET_WORD = /secret/i;
+const SECRET_WORD = new RegExp(SECRET_WORD_SOURCE, 'i');
 
 /** Builds the per-text context every detector reads. */
 export function createContext(

@@ -2,7 +2,7 @@ import type { LineIndex } from './locate.js';
 import { REQUEST_SELLER_PARAMS } from './mws-clients.js';
 import { readRequestParams } from './mws-request-params.js';
 import type { ParamNames } from './mws-request-params.js';
-import { nameRole, normalizeName } from './names.js';
+import { SECRET_WORD_SOURCE, nameRole, normalizeName } from './names.js';
 import { trimChars } from './strings.js';
 import { classifyValue, cutValue } from './value-shape.js';
 
@@ -173,7 +173,7 @@ function commentedOut(text: string, index: LineIndex, at: number): boolean {
 }
 
 // The words of key names (`accessKey`, `aws_secret_access_key`, `AccessKey`).
-const KEY_WORD = /secret|access/gi;
+const KEY_WORD = new RegExp(`${SECRET_WORD_SOURCE}|access`, 'gi');
 // Owners whose keys are the program's own: its options, its configuration. (`self.access_key`
 // in a model is its record's; in a client library, the client's: either way the keys a request
 // is signed with are one seller's own, no integrator's.)

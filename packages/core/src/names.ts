@@ -16,9 +16,21 @@ export type NameRole =
   | 'not-secret'
   | 'none';
 
-/** Lower-cases and drops everything but letters and digits. */
+/**
+ * The common misspellings of `secret` in field names (`secrect_key`, `secertKey`, `sercet`):
+ * a column is named once and its typo copied into every entity, DTO and form that carries it.
+ */
+export const SECRET_SPELLINGS = /secrect|secert|sercet/g;
+
+/** `secret` and its misspellings ({@link SECRET_SPELLINGS}): the word every secret-key name holds. */
+export const SECRET_WORD_SOURCE = `secret|${SECRET_SPELLINGS.source}`;
+
+/** Lower-cases, drops everything but letters and digits, and spells `secret` right. */
 export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(SECRET_SPELLINGS, 'secret');
 }
 
 // Words that mean the value is about a secret but is not one: its hash, signature, file, path or
@@ -194,8 +206,8 @@ function classifyName(name: string): NameRole {
  */
 export const ACCESS_KEY_NAME_WORDS = /access[^a-z0-9]*(?:key|id)|key[^a-z0-9]*id|[am]ws[^a-z0-9]*key/i;
 
-/** {@link ACCESS_KEY_NAME_WORDS} and `secret`: the words of every key-field name. */
-export const KEY_NAME_WORDS = new RegExp(`secret|${ACCESS_KEY_NAME_WORDS.source}`, 'i');
+/** {@link ACCESS_KEY_NAME_WORDS} and `secret` (or a misspelling): the words of every key-field name. */
+export const KEY_NAME_WORDS = new RegExp(`${SECRET_WORD_SOURCE}|${ACCESS_KEY_NAME_WORDS.source}`, 'i');
 
 /**
  * The literal prefixes of the prefixed kinds, in any case: `AKIA`/`ASIA`/`ABIA`/`ACCA` key ids,

@@ -10,7 +10,7 @@ import {
 import { isJsonBlobRead } from './json-blobs.js';
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
-import { KEY_NAME_WORDS, nameRole } from './names.js';
+import { KEY_NAME_WORDS, SECRET_WORD_SOURCE, nameRole } from './names.js';
 import type { NameRole } from './names.js';
 import { trimChars } from './strings.js';
 import { ReadBudget } from './read-budget.js';
@@ -115,7 +115,7 @@ const EF_COLUMN = /^\s*\)\s*\.(?:HasColumnName|HasMaxLength|HasColumnType|IsRequ
 const FORM_ATTRIBUTE =
   /(?:\b(?:name|id|formControlName|v-model|ng-model|field|column|value|asp-for|th:field|path|wire:model(?:\.\w{1,10}){0,2}|x-model)|\[\(ngModel\)\])\s*=\s*["'{][^"']{0,40}$/i;
 
-const INTERESTING = /secret|access|key_?id|seller|selling|merchant|token|account_?id/gi;
+const INTERESTING = new RegExp(`${SECRET_WORD_SOURCE}|access|key_?id|seller|selling|merchant|token|account_?id`, 'gi');
 // The words of every key-field name (`KEY_NAME_WORDS`): a token holding none of them cannot be a
 // key field. Fewer and rarer words than INTERESTING, so this pass costs about half as much.
 const KEY_WORDS = new RegExp(KEY_NAME_WORDS.source, 'gi');

@@ -1696,9 +1696,34 @@ CREATE TABLE amazon_keys (
 );`,
     line: 6,
   },
+  {
+    name: 'JPA entity with the secret column misspelled (secrect_key)',
+    path: 'src/main/java/com/acme/domain/MarketPlace.java',
+    text: `@Entity
+@Table(name = "market_place")
+public class MarketPlace {
+    @Column(name = "access_key")
+    private String accessKey;
+    @Column(name = "secrect_key")
+    private String secrectKey;
+    @Column(name = "seller_id")
+    private String sellerId;
+}`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: 'a misspelled secret of the own app from the environment (sercetKey: type B)',
+    path: 'src/main/java/com/acme/mws/MwsProperties.java',
+    text: `public class MwsProperties {
+    private String sellerId = System.getenv("MWS_SELLER_ID");
+    private String mwsAuthToken = System.getenv("MWS_AUTH_TOKEN");
+    private String accessKey = System.getenv("MWS_ACCESS_KEY");
+    private String sercetKey = System.getenv("MWS_SECRET_KEY");
+}`,
+  },
   {
     name: 'a multichannel tool: generically named keys beside several other marketplaces may be any of theirs',
     path: 'prisma/schema.prisma',
