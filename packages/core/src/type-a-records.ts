@@ -502,6 +502,14 @@ function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Eviden
   if (secret.shape === 'ref') {
     const path = memberPath(secret.value);
     const owner = path.slice(0, -1).join('.');
+    // Beside refresh tokens read from other objects (`account.getSpClientSecret()` next to
+    // `seller.getSpRefreshToken()` in a loop over the sellers): the client secret is the app's
+    // own, shared by the sellers whose tokens it exchanges: type B.
+    const tokenOwners = view.fields
+      .filter((f) => f.role === 'refresh-token' && f.shape === 'ref')
+      .map((f) => ownerOf(f.value));
+    if (path.length > 1 && tokenOwners.length > 0 && tokenOwners.every((o) => o !== '' && o !== owner))
+      return undefined;
     if (path.length > 1 && !isOptionBag(path[0] ?? '') && isSellerHolder(owner) && !isSubmittedPath(path))
       return 'used';
     // Read from the object its record's refresh token is read from (`conn.lwa_client_secret` beside

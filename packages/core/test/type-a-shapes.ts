@@ -1711,9 +1711,33 @@ public class MarketPlace {
 }`,
     line: 7,
   },
+  {
+    name: "SP-API: each seller's own LWA app secret exchanged with its own refresh token (Java getters)",
+    path: 'src/main/java/com/acme/amazon/AuthService.java',
+    text: `// SP-API: refresh each seller's LWA access token
+public void refreshAuth() {
+    for (AmazonSeller seller : sellerRepository.findAll()) {
+        seller.setAccessToken(
+            lwa.refresh(seller.getSpClientId(), seller.getSpClientSecret(), seller.getSpRefreshToken()));
+    }
+}`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "SP-API: the app's own client secret exchanges each seller's refresh token (type B)",
+    path: 'src/main/java/com/acme/amazon/AmazonService.java',
+    text: `// SP-API: refresh each seller's LWA access token with the app's own client
+public void refreshAuth() {
+    account = accountRepository.findAll().get(0);
+    for (AmazonSeller seller : account.getSellers()) {
+        seller.setSpAccessToken(
+            refreshAccessToken(account.getSpClientId(), account.getSpClientSecret(), seller.getSpRefreshToken()));
+    }
+}`,
+  },
   {
     name: 'a misspelled secret of the own app from the environment (sercetKey: type B)',
     path: 'src/main/java/com/acme/mws/MwsProperties.java',
