@@ -117,6 +117,11 @@ interface RecordView {
    * configures one API).
    */
   readonly bothApis: boolean;
+  /**
+   * The record's MWS Auth Token is read per call (`store.getMwsAuthToken()`), not written in: a
+   * request for whichever seller it is given, so its hard-coded keys are the developer's own.
+   */
+  readonly tokenRead: boolean;
 }
 
 /** Counts over the whole text that the judges compare a record with. */
@@ -249,6 +254,7 @@ function judgeRecord(
     regionLabel: REGION.test(normalizeName(rawLabel)),
     isRequest,
     bothApis: token && list.some((f) => f.role === 'refresh-token'),
+    tokenRead: tokenField !== undefined && (tokenField.shape === 'ref' || tokenField.shape === 'other'),
   };
   const spApi = list.some(
     (f) =>
@@ -347,7 +353,7 @@ function judgeKey(
       return evidence !== 'request' && isSellerHolder(ownerOf(value)) ? evidence : undefined;
     }
     case 'literal':
-      return token && view.isRequest ? undefined : judgeLiteral(key, value, view, text);
+      return token && (view.isRequest || view.tokenRead) ? undefined : judgeLiteral(key, value, view, text);
     case 'empty':
       return token ? undefined : judgeBlank(key, view, text);
     case 'other':

@@ -1723,9 +1723,51 @@ public void refreshAuth() {
 }`,
     line: 5,
   },
+  {
+    name: 'hybrid: hard-coded keys of several shops beside their hard-coded tokens',
+    path: 'shops/accounts.py',
+    text: `shop1 = {
+    "access_key": "AKIA4XD3ZS4EIEXUVOGR",
+    "secret_key": "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",
+    "seller_id": "A2SHOPONE00001",
+    "auth_token": "amzn.mws.44025a16-105d-45dc-a801-1be1d354d002",
+}
+shop2 = {
+    "access_key": "AKIAGKENTHLQCFZPWV7O",
+    "secret_key": "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",
+    "seller_id": "A2SHOPTWO00002",
+    "auth_token": "amzn.mws.36d2d265-d6f2-4ff1-ae2f-72250e77fff7",
+}
+`,
+    line: 3,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "the developer's hard-coded keys sign each store's request, its token read from the store (type B)",
+    path: 'src/main/java/com/acme/amazon/OrderService.java',
+    text: `private Map<String, String> listOrders(AmazonStore store) throws Exception {
+    String secretKey = "7WFsbEgY4QjroKz2xv1d+N0PahcTnLmB9tUq3CRi";
+    Map<String, String> parameters = new HashMap<>();
+    parameters.put("AWSAccessKeyId", urlEncode("AKIA2OGYBAH6Q7KD4XZM"));
+    parameters.put("MWSAuthToken", urlEncode(store.getMwsAuthToken()));
+    parameters.put("SellerId", urlEncode(store.getSellerId()));
+    parameters.put("Signature", urlEncode(sign(parameters, secretKey)));
+    return parameters;
+}
+
+private Map<String, String> getOrder(AmazonStore store, String orderId) throws Exception {
+    String secretKey = "7WFsbEgY4QjroKz2xv1d+N0PahcTnLmB9tUq3CRi";
+    Map<String, String> parameters = new HashMap<>();
+    parameters.put("AWSAccessKeyId", urlEncode("AKIA2OGYBAH6Q7KD4XZM"));
+    parameters.put("MWSAuthToken", urlEncode(store.getMwsAuthToken()));
+    parameters.put("SellerId", urlEncode(store.getSellerId()));
+    parameters.put("AmazonOrderId.Id.1", urlEncode(orderId));
+    parameters.put("Signature", urlEncode(sign(parameters, secretKey)));
+    return parameters;
+}`,
+  },
   {
     name: "SP-API: the app's own client secret exchanges each seller's refresh token (type B)",
     path: 'src/main/java/com/acme/amazon/AmazonService.java',
