@@ -15,6 +15,10 @@ export const SUBMITTED_TYPE =
 // A class named for a table: `tbl_sellermarketplace`, `TblStore` (database-first ORM classes).
 export const TABLE_CLASS = /\bclass\s+tbl_?[a-z]\w{0,60}/i;
 
+// A class named for a persisted row by the Java conventions of MyBatis and code generators, which
+// need no annotation: `MwsSellerEntity`, `SellerDO` (data object), `AccountPO` (persistent object).
+export const ROW_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:Entity|DO|PO)\b/;
+
 // Objects that carry a caller's options into a library (`def initialize(params = {})`,
 // `constructor(options)`): keys read from them are the caller's, not a seller record's.
 // (Also `parameterArray`, `configMap`, `options_dict`: the same bag by another name.)

@@ -5,7 +5,14 @@ import { memberPath } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 import { normalizeName } from './names.js';
 import { firstSecretField, pairedSecrets } from './record-keys.js';
-import { containerName, isOptionBag, namedForDeveloper, SUBMITTED_TYPE, TABLE_CLASS } from './record-names.js';
+import {
+  containerName,
+  isOptionBag,
+  namedForDeveloper,
+  ROW_CLASS,
+  SUBMITTED_TYPE,
+  TABLE_CLASS,
+} from './record-names.js';
 
 /**
  * Which records of a text are type A, judged from their fields (`structure.ts`). One small judge
@@ -378,8 +385,9 @@ function storedByWrite(key: Field, view: RecordView): Evidence | undefined {
 
 /** A declared key (column, property, form input) in a record for a seller. */
 function judgeDeclared(key: Field, view: RecordView, text: TextView, token: boolean): Evidence | undefined {
-  // A class named for its table (EF database-first `public partial class tbl_sellermarketplace`) is a stored row.
-  const stored = key.persisted === true || TABLE_CLASS.test(key.recordName);
+  // A class named for its table (EF database-first `public partial class tbl_sellermarketplace`)
+  // or for a row (MyBatis `class MwsSellerEntity`) is a stored row.
+  const stored = key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName);
   if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return undefined;
   // A form declared as data is one record: its secret-key entry is reported, not its key id entry too.
   if (key.isFormField === true && key.role !== 'secret-key' && text.formSecretCollections.has(key.collection))

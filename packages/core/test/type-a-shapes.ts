@@ -1741,9 +1741,31 @@ shop2 = {
 `,
     line: 3,
   },
+  {
+    name: 'hybrid: a MyBatis row class (…Entity, no annotation) keeps the keys beside the token',
+    path: 'src/main/java/io/acme/entity/MwsSellerEntity.java',
+    text: `public class MwsSellerEntity implements Serializable {
+	private Long userId;
+	private String accessKeyId;
+	private String sellerId;
+	private String secretAccessKey;
+	private String mwsAuthToken;
+}`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "a library's seller options (…POJO: no row suffix) pass keys and token on (not a stored row)",
+    path: 'src/main/java/com/acme/mws/MwsSellerPOJO.java',
+    text: `public class MwsSellerPOJO {
+	private String accessKeyId;
+	private String sellerId;
+	private String secretAccessKey;
+	private String mwsAuthToken;
+}`,
+  },
   {
     name: "the developer's hard-coded keys sign each store's request, its token read from the store (type B)",
     path: 'src/main/java/com/acme/amazon/OrderService.java',
