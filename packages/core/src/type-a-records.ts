@@ -60,6 +60,11 @@ export interface RecordFacts {
   readonly siteSettings?: boolean;
   /** The text ties its rows to the app's users (`user_id`, `ForeignKey(User)`): a stored secret is a user's own. */
   readonly userOwned?: boolean;
+  /**
+   * The file sits in an application's models folder (`Models/`, `entities/`): its classes are the
+   * app's data, so one named like a configuration (`class AmazonCredential`) is still a record.
+   */
+  readonly modelFolder?: boolean;
 }
 
 // Seller and merchant ids as written: `A` and 9 to 15 upper-case letters and digits, one a digit.
@@ -146,6 +151,7 @@ interface TextView {
   readonly amazon: boolean;
   readonly siteSettings: boolean;
   readonly userOwned: boolean;
+  readonly modelFolder: boolean;
 }
 
 /**
@@ -167,6 +173,7 @@ export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}):
     ...textView(fields, records, sellerOf, facts.amazon ?? true),
     siteSettings: facts.siteSettings ?? false,
     userOwned: facts.userOwned ?? false,
+    modelFolder: facts.modelFolder ?? false,
   };
   // Objects a seller id is read from (`$rows[0]->seller_id`): their keys are that seller's.
   // Records with a token field in a block nested in them.
@@ -189,7 +196,7 @@ function textView(
   records: ReadonlyMap<string, Field[]>,
   sellerOf: (list: readonly Field[]) => Field | undefined,
   amazon: boolean,
-): Omit<TextView, 'siteSettings' | 'userOwned'> {
+): Omit<TextView, 'siteSettings' | 'userOwned' | 'modelFolder'> {
   let sellerKeyRecords = 0;
   for (const list of records.values()) {
     if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === 'literal' || f.shape === 'empty')))
@@ -400,6 +407,7 @@ function judgeDeclared(key: Field, view: RecordView, text: TextView, token: bool
     key.formInput !== true &&
     key.isFormField !== true &&
     !view.sellerNamed &&
+    !text.modelFolder &&
     CONFIG_RECORD.test(key.recordName)
   )
     return undefined;

@@ -1753,9 +1753,36 @@ shop2 = {
 }`,
     line: 5,
   },
+  {
+    name: "an app's model class in Models/ named like a credential type still keeps each company's keys",
+    path: 'OrdersServiceApp/Models/AmazonCredential.cs',
+    text: `namespace OrdersServiceApp.Models
+{
+    public class AmazonCredential : Credential
+    {
+        public string MerchantId { get; set; }
+        public string AccessKeyId { get; set; }
+        public string SecretKey { get; set; }
+    }
+}`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "a client library's credentials type outside any models folder (its caller's one account)",
+    path: 'src/MwsClient/AmazonCredential.cs',
+    text: `namespace MwsClient
+{
+    public class AmazonCredential
+    {
+        public string MerchantId { get; set; }
+        public string AccessKeyId { get; set; }
+        public string SecretKey { get; set; }
+    }
+}`,
+  },
   {
     name: "a library's seller options (…POJO: no row suffix) pass keys and token on (not a stored row)",
     path: 'src/main/java/com/acme/mws/MwsSellerPOJO.java',

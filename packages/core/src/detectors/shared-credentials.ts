@@ -95,6 +95,9 @@ const USER_OWNED = new RegExp(
   'i',
 );
 
+// An application's models folder: ASP.NET MVC and Laravel `Models/`, `entities/` of ORMs.
+const MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
+
 function lastSegments(path: string): string {
   const parts = path.split(/[/\\]/);
   return parts.slice(-2).join('/');
@@ -124,6 +127,7 @@ function find(ctx: ScanContext): RawFinding[] {
     amazon: ctx.hasAmazonContext,
     siteSettings: SITE_SETTINGS.test(ctx.text),
     userOwned: USER_OWNED.test(ctx.text),
+    modelFolder: MODEL_FOLDER.test(ctx.path),
   }).filter((r) => {
     const line = ctx.index.lineOf(r.field.start);
     if (lines.has(line)) return false;
