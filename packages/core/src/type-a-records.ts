@@ -371,7 +371,7 @@ function judgeKey(
     case 'empty':
       return token ? undefined : judgeBlank(key, view, text);
     case 'other':
-      return storedByWrite(key, view);
+      return sqlUpdateSet(key, value, view) ? 'declared' : storedByWrite(key, view);
     case 'env':
       return undefined;
   }
@@ -388,6 +388,16 @@ const STORE_WRITE =
  */
 function storedByWrite(key: Field, view: RecordView): Evidence | undefined {
   return view.seller?.role === 'seller-id' && STORE_WRITE.test(key.recordName) ? 'used' : undefined;
+}
+
+// An SQL UPDATE, in a MyBatis mapper (`<update id="update">`) or a string (`UPDATE shops SET`), and
+// the bound parameter a column is set to (`#{secretKey}`, `?`, `:secret_key`).
+const SQL_UPDATE = /<update\b|\bupdate\s+[`"]?\w{1,64}[`"]?\s+set\b/i;
+const SQL_BIND = /^(?:#\{\w{1,60}\}|\?|:\w{1,60})$/;
+
+/** `secret_key = #{secretKey}` in an UPDATE beside the seller's id: the statement declares the row's columns. */
+function sqlUpdateSet(key: Field, value: string, view: RecordView): boolean {
+  return view.seller?.role === 'seller-id' && SQL_BIND.test(value.trim()) && SQL_UPDATE.test(key.recordName);
 }
 
 /** A declared key (column, property, form input) in a record for a seller. */

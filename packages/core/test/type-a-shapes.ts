@@ -1767,9 +1767,39 @@ shop2 = {
 }`,
     line: 7,
   },
+  {
+    name: "a MyBatis mapper's update sets each seller's keys from the posted entity",
+    path: 'src/main/resources/mapper/MwsSellerDao.xml',
+    text: `<mapper namespace="io.acme.dao.MwsSellerDao">
+	<update id="update" parameterType="io.acme.entity.MwsSellerEntity">
+		update mws_seller
+		<set>
+			<if test="sellerId != null">\`seller_id\` = #{sellerId}, </if>
+			<if test="accessKeyId != null">\`access_key_id\` = #{accessKeyId}, </if>
+			<if test="secretAccessKey != null">\`secret_access_key\` = #{secretAccessKey}, </if>
+		</set>
+		where id = #{id}
+	</update>
+</mapper>`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "a MyBatis update of the app's own MWS settings (no seller id): its developer keys",
+    path: 'src/main/resources/mapper/SysConfigDao.xml',
+    text: `<mapper namespace="io.acme.dao.SysConfigDao">
+	<update id="updateMws" parameterType="io.acme.entity.MwsConfig">
+		update sys_mws_config
+		<set>
+			<if test="accessKeyId != null">\`access_key_id\` = #{accessKeyId}, </if>
+			<if test="secretAccessKey != null">\`secret_access_key\` = #{secretAccessKey}, </if>
+		</set>
+		where id = #{id}
+	</update>
+</mapper>`,
+  },
   {
     name: "a client library's credentials type outside any models folder (its caller's one account)",
     path: 'src/MwsClient/AmazonCredential.cs',
