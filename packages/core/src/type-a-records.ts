@@ -342,11 +342,15 @@ function judgeKey(
   // A key read from a JSON blob a seller's record stores is a key read from that record.
   const blob = shape === 'ref' ? throughJsonBlob(value, resolve) : undefined;
   if (blob !== undefined) value = blob;
-  if (shape === 'ref' && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {
+  // (A local passed to a client's constructor, `new MarketplaceWebServiceClient(accessKeyId, …)`,
+  // is resolved too: `final String accessKeyId = entity.getAccessKeyId();`.)
+  const clientLocal = shape === 'other' && MWS_CLIENT_NEW.test(key.recordName);
+  if ((shape === 'ref' || clientLocal) && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {
     const resolved = resolve(value);
     if (resolved !== undefined) {
-      value = resolved;
-      shape = classifyValue(resolved);
+      // A getter's call reads its field (`entity.getAccessKeyId()` is `entity.getAccessKeyId`).
+      value = clientLocal ? resolved.replace(/^([\w$]{1,60}\.get\w{1,60})\(\)$/, '$1') : resolved;
+      shape = classifyValue(value);
       if (shape === 'env') return 'own';
     }
   }
@@ -359,7 +363,9 @@ function judgeKey(
     case 'decl':
       return judgeDeclared(key, view, text, token);
     case 'ref': {
-      const evidence = judgeReference(key, value, view, sellerOwners) ?? storedByWrite(key, view);
+      const evidence =
+        judgeReference(clientLocal ? { ...key, clientArgument: true } : key, value, view, sellerOwners) ??
+        storedByWrite(key, view);
       // Beside a token, a request is signed the right way, and an object that passes a token and
       // keys on (a library's connection) is its caller's; keys read from a seller's row or
       // record still show the record keeps them (hybrid).
@@ -399,6 +405,9 @@ const SQL_BIND = /^(?:#\{\w{1,60}\}|\?|:\w{1,60})$/;
 function sqlUpdateSet(key: Field, value: string, view: RecordView): boolean {
   return view.seller?.role === 'seller-id' && SQL_BIND.test(value.trim()) && SQL_UPDATE.test(key.recordName);
 }
+
+// A record opened by constructing an MWS client (`new MarketplaceWebServiceOrdersClient(`).
+const MWS_CLIENT_NEW = /\bnew\s+(?:MarketplaceWebService|Mws|Amazon)\w{0,40}Client\s*$/;
 
 /** A declared key (column, property, form input) in a record for a seller. */
 function judgeDeclared(key: Field, view: RecordView, text: TextView, token: boolean): Evidence | undefined {

@@ -12,7 +12,7 @@ export type ValueShape =
 // Reads of the environment, config or a secret store: the integrator's own keys (type B). (A
 // member named `secret` at the end of a read, `req.body.secret`, is a field, not a store.)
 const ENV_VALUE =
-  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault/i;
+  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault/i;
 // Type annotations and schema builders: a field that is declared, not filled (a column, a DTO).
 const DECL_VALUE =
   /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|yup\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@[A-Z])/;
@@ -23,7 +23,7 @@ const FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Typ
 const SELLER_WORDS = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores)\b/i;
 // Holders of one seller's data in code: a row, a record, submitted input.
 const HOLDER_WORDS =
-  /\b(?:rows?|records?|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
+  /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
 
 /** The value expression after a separator: up to a `,`, `;` or `&` outside brackets and quotes. */
 export function cutValue(rest: string): string {

@@ -1783,9 +1783,33 @@ shop2 = {
 </mapper>`,
     line: 7,
   },
+  {
+    name: "an MWS client built from locals read from a row entity's getters (getSecretAccessKey() is no secret store)",
+    path: 'src/main/java/io/acme/common/MwsConfigBuilder.java',
+    text: `public final class MwsConfigBuilder {
+	static {
+		MwsSellerEntity entity = mwsSellerService.queryList(filter).get(0);
+		final String accessKeyId = entity.getAccessKeyId();
+		final String secretAccessKey = entity.getSecretAccessKey();
+		service = new MarketplaceWebServiceClient(accessKeyId, secretAccessKey, appName, appVersion, config);
+	}
+}`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "an MWS client built from the app's own keys in a secret store (getSecretValue(…))",
+    path: 'src/main/java/io/acme/common/MwsConfigBuilder.java',
+    text: `public final class MwsConfigBuilder {
+	static {
+		final String accessKeyId = secrets.getSecretValue("mws/access-key-id");
+		final String secretAccessKey = secrets.getSecretValue("mws/secret-access-key");
+		service = new MarketplaceWebServiceClient(accessKeyId, secretAccessKey, appName, appVersion, config);
+	}
+}`,
+  },
   {
     name: "a MyBatis update of the app's own MWS settings (no seller id): its developer keys",
     path: 'src/main/resources/mapper/SysConfigDao.xml',
