@@ -78,8 +78,9 @@ const STORED_FIELD_TYPE =
 // The objects before a PHP member name: `$rows[0]->`, `$this->shop->` (at most 6 steps).
 const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
 // A call that builds an MWS or SP-API client, open before a field read on its line.
+// (Also a factory named so: `AmazonOrderServiceConfig.getAsyncClient(`.)
 const MWS_CLIENT_CALL =
-  /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new)?\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
+  /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
 // Laravel / Rails / JS validation rules as a string: the field is submitted by a form.
 const VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
 // An INSERT's column list in a quoted string, up to a column name.
@@ -407,12 +408,15 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     prefix = '';
   } else if (
     prefix !== '' &&
-    isSellerHolder(
+    (isSellerHolder(
       prefix
         .split('.')
         .filter((p) => !/^\d+$/.test(p))
         .at(-1) ?? '',
-    ) &&
+    ) ||
+      // Any object's keys passed straight to an MWS client (`getAsyncClient(marketPlace.getAccessKey(), …)`):
+      // the judge decides whose they are (see `type-a-records.ts`).
+      (sep === null && MWS_CLIENT_CALL.test(text.slice(Math.max(lineStart, hit.keyStart - 120), hit.keyStart)))) &&
     (sep === null || sep[1] === ',')
   ) {
     // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`. Passed to

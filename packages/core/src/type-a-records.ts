@@ -65,6 +65,8 @@ export interface RecordFacts {
    * app's data, so one named like a configuration (`class AmazonCredential`) is still a record.
    */
   readonly modelFolder?: boolean;
+  /** Objects the text reads a seller id from in any form (`marketPlace.getSellerId()`, `cfg.seller_id`). */
+  readonly sellerReadOwners?: ReadonlySet<string>;
 }
 
 // Seller and merchant ids as written: `A` and 9 to 15 upper-case letters and digits, one a digit.
@@ -183,9 +185,13 @@ export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}):
   const sellerOwners = new Set(
     fields.filter((f) => f.role === 'seller-id' && f.isRead === true).map((f) => ownerOf(f.value)),
   );
+  const clientSellerOwners = new Set([...sellerOwners, ...(facts.sellerReadOwners ?? [])]);
   const found: TypeARecord[] = [];
   for (const list of records.values()) {
-    const judged = judgeRecord(list, sellerOf(list), text, facts.resolve, sellerOwners, { nestedTokens });
+    const judged = judgeRecord(list, sellerOf(list), text, facts.resolve, sellerOwners, {
+      nestedTokens,
+      clientSellerOwners,
+    });
     if (judged) found.push(judged);
   }
   return oncePerCollection(strongestEvidence(found));
@@ -225,7 +231,7 @@ function judgeRecord(
   text: TextView,
   resolve: RecordFacts['resolve'],
   sellerOwners: ReadonlySet<string>,
-  context: { readonly nestedTokens: ReadonlySet<string> },
+  context: { readonly nestedTokens: ReadonlySet<string>; readonly clientSellerOwners: ReadonlySet<string> },
 ): TypeARecord | undefined {
   // A signed request (`AWSAccessKeyId` beside `SellerId`) is reported at its `AWSAccessKeyId`
   // parameter; a record (`$data['AWSAccessKeyId'] = …; $data['SecretKey'] = …`) at its secret key.
@@ -279,7 +285,7 @@ function judgeRecord(
   // input shows keys kept per seller.
   const spApiBag = list.some((f) => f.role === 'refresh-token' || /rolearn/i.test(normalizeName(f.name)));
   for (const key of keys) {
-    const evidence = judgeKey(key, view, text, resolve, token, sellerOwners);
+    const evidence = judgeKey(key, view, text, resolve, token, sellerOwners, context.clientSellerOwners);
     // A key that resolves to an environment read: the integrator's own (type B).
     if (evidence === 'own') return undefined;
     if (evidence && spApiBag && !keptPerSeller(key, evidence, view)) continue;
@@ -336,6 +342,7 @@ function judgeKey(
   resolve: RecordFacts['resolve'],
   token: boolean,
   sellerOwners: ReadonlySet<string>,
+  clientSellerOwners: ReadonlySet<string>,
 ): Evidence | 'own' | undefined {
   let shape: ValueShape = key.shape;
   let value = key.value;
@@ -364,8 +371,13 @@ function judgeKey(
       return judgeDeclared(key, view, text, token);
     case 'ref': {
       const evidence =
-        judgeReference(clientLocal ? { ...key, clientArgument: true } : key, value, view, sellerOwners) ??
-        storedByWrite(key, view);
+        judgeReference(
+          clientLocal ? { ...key, clientArgument: true } : key,
+          value,
+          view,
+          sellerOwners,
+          clientSellerOwners,
+        ) ?? storedByWrite(key, view);
       // Beside a token, a request is signed the right way, and an object that passes a token and
       // keys on (a library's connection) is its caller's; keys read from a seller's row or
       // record still show the record keeps them (hybrid).
@@ -456,6 +468,7 @@ function judgeReference(
   value: string,
   view: RecordView,
   sellerOwners: ReadonlySet<string>,
+  clientSellerOwners: ReadonlySet<string>,
 ): Evidence | undefined {
   const { seller } = view;
   const path = memberPath(value);
@@ -475,7 +488,10 @@ function judgeReference(
       (isSellerHolder(owner) && sellerOwners.has(owner)) ||
       // A seller's, shop's or user's keys passed to an MWS or SP-API client it builds
       // (`new MarketplaceWebService_Client($store->access_key, $store->secret_key, …)`).
-      (key.clientArgument === true && isSellerHolder(owner)));
+      (key.clientArgument === true && isSellerHolder(owner)) ||
+      // Any object's keys passed to an MWS client, the text reading a seller id from that object
+      // too (`getAsyncClient(marketPlace.getAccessKey(), …)`, `setSellerId(marketPlace.getSellerId())`).
+      (key.clientArgument === true && clientSellerOwners.has(owner)));
   if (fromSeller)
     return isSubmittedPath(path) ? 'input' : view.isRequest ? 'request' : key.isRead === true ? 'read' : 'used';
   // `{ sellerId, accessKey, secretKey }` written or sent together, keys from nowhere visible.

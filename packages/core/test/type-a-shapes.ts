@@ -1796,9 +1796,35 @@ shop2 = {
 }`,
     line: 6,
   },
+  {
+    name: "an MWS client factory fed each market place's keys, its seller id read from the same object",
+    path: 'src/main/java/com/acme/batch/OrderBatchConfiguration.java',
+    text: `public ItemReader<Order> orderReader() throws Exception {
+    for (MarketPlaceDTO marketPlace : marketPlaceService.findAll()) {
+        client = AmazonOrderServiceConfig.getAsyncClient(marketPlace.getAccessKey(), marketPlace.getSecretKey(), marketPlace.getServiceUrl());
+        ListOrdersRequest request = new ListOrdersRequest();
+        request.setSellerId(marketPlace.getSellerId());
+        orders.addAll(client.listOrders(request).getListOrdersResult().getOrders());
+    }
+}`,
+    line: 3,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "an MWS client factory fed the app's own configured keys, the seller id from elsewhere",
+    path: 'src/main/java/com/acme/batch/OrderBatchConfiguration.java',
+    text: `public ItemReader<Order> orderReader() throws Exception {
+    for (MarketPlaceDTO marketPlace : marketPlaceService.findAll()) {
+        client = AmazonOrderServiceConfig.getAsyncClient(mwsProperties.getAccessKey(), mwsProperties.getSecretKey(), marketPlace.getServiceUrl());
+        ListOrdersRequest request = new ListOrdersRequest();
+        request.setSellerId(marketPlace.getSellerId());
+        request.setMWSAuthToken(marketPlace.getMwsAuthToken());
+        orders.addAll(client.listOrders(request).getListOrdersResult().getOrders());
+    }
+}`,
+  },
   {
     name: "an MWS client built from the app's own keys in a secret store (getSecretValue(…))",
     path: 'src/main/java/io/acme/common/MwsConfigBuilder.java',

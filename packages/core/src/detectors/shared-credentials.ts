@@ -98,6 +98,20 @@ const USER_OWNED = new RegExp(
 // An application's models folder: ASP.NET MVC and Laravel `Models/`, `entities/` of ORMs.
 const MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
 
+// A seller id read from an object: `marketPlace.getSellerId()`, `cfg.seller_id`, `$row->merchantId`.
+const SELLER_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:seller_?id|merchant_?id)\b/gi;
+
+/** The objects a text reads a seller id from (at most 50 reads looked at). */
+function sellerReadOwners(text: string): Set<string> {
+  const owners = new Set<string>();
+  SELLER_READ.lastIndex = 0;
+  let reads = 0;
+  for (let m = SELLER_READ.exec(text); m !== null && reads < 50; m = SELLER_READ.exec(text), reads++) {
+    if (m[1] !== undefined) owners.add(m[1]);
+  }
+  return owners;
+}
+
 function lastSegments(path: string): string {
   const parts = path.split(/[/\\]/);
   return parts.slice(-2).join('/');
@@ -128,6 +142,7 @@ function find(ctx: ScanContext): RawFinding[] {
     siteSettings: SITE_SETTINGS.test(ctx.text),
     userOwned: USER_OWNED.test(ctx.text),
     modelFolder: MODEL_FOLDER.test(ctx.path),
+    sellerReadOwners: sellerReadOwners(ctx.text),
   }).filter((r) => {
     const line = ctx.index.lineOf(r.field.start);
     if (lines.has(line)) return false;
