@@ -175,11 +175,14 @@ export class Layout {
     }
   }
 
-  /** Offset of the last `<form` tag before `offset`, or -1 (HTML forms are one record). */
+  /**
+   * Offset of the last `<form` tag before `offset`, or -1 (HTML forms are one record). A client-side
+   * template (knockout `<script type="text/html">`, Vue `text/x-template`) is one form too.
+   */
   formBefore(offset: number): number {
     this.#forms ??= [
       ...this.text.matchAll(
-        /<(?:[a-z]{1,4}-)?form\b|\bBeginForm\b|\bForm::open\b|\bform_open|\b(?:simple_)?form_(?:for|with|tag)\b/gi,
+        /<(?:[a-z]{1,4}-)?form\b|\bBeginForm\b|\bForm::open\b|\bform_open|\b(?:simple_)?form_(?:for|with|tag)\b|<script\s[^>]{0,80}\btype\s*=\s*["']text\/(?:html|x-template|ng-template)["']/gi,
       ),
     ].map((m) => m.index);
     let found = -1;

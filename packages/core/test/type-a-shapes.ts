@@ -1809,9 +1809,47 @@ shop2 = {
 }`,
     line: 3,
   },
+  {
+    name: 'a knockout dialog template (<script type="text/html">) asks each company for its merchant id and keys',
+    path: 'Views/Credential/_AmazonDialog.cshtml',
+    text: `<script type="text/html" id="Amazon">
+    <h5>MWS API Credential</h5>
+    <div class="form-group">
+        <label for="MerchantId">Merchant ID</label>
+        <div class="col-md-8">
+            <input id="MerchantId" name="MerchantId" class="form-control" data-bind="value: MerchantId" />
+        </div>
+    </div>
+    <div class="form-group">
+        <label for="AccessKeyId">Access Key ID</label>
+        <div class="col-md-8">
+            <input id="AccessKeyId" name="AccessKeyId" class="form-control" data-bind="value: AccessKeyId" />
+        </div>
+    </div>
+    <div class="form-group">
+        <label for="SecretKey">Secret Key</label>
+        <div class="col-md-8">
+            <input id="SecretKey" name="SecretKey" class="form-control" data-bind="value: SecretKey" />
+        </div>
+    </div>
+</script>`,
+    line: 18,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: 'a script template of the type-B form: merchant id and MWS auth token only',
+    path: 'Views/Credential/_AmazonDialog.cshtml',
+    text: `<script type="text/html" id="Amazon">
+    <h5>MWS API Credential</h5>
+    <input id="MerchantId" name="MerchantId" class="form-control" data-bind="value: MerchantId" />
+    <input id="MwsAuthToken" name="MwsAuthToken" class="form-control" data-bind="value: MwsAuthToken" />
+</script>
+<script type="text/javascript">
+    var secretKeyHint = "never asked: the app signs with its own keys";
+</script>`,
+  },
   {
     name: "an MWS client factory fed the app's own configured keys, the seller id from elsewhere",
     path: 'src/main/java/com/acme/batch/OrderBatchConfiguration.java',
