@@ -60,9 +60,13 @@ afterAll(() => {
   if (outDir !== '') rmSync(outDir, { recursive: true, force: true });
 });
 
+/** Numbers each run's module log, so that no two runs of this file share one. */
+let runs = 0;
+
 /** Runs `node args` in `cwd` with the preload: the files it loaded, relative to the package. */
 function modulesLoaded(cwd: string, args: readonly string[]): { files: string[]; code: number | null } {
-  const log = join(outDir, `modules-${String(Date.now())}-${String(Math.random()).slice(2)}.log`);
+  runs += 1;
+  const log = join(outDir, `modules-${String(runs)}.log`);
   writeFileSync(log, '');
   const run = spawnSync(process.execPath, ['--import', pathToFileURL(join(outDir, 'preload.mjs')).href, ...args], {
     cwd,
