@@ -20,7 +20,7 @@ export type NameRole =
  * The common misspellings of `secret` in field names (`secrect_key`, `secertKey`, `sercet`):
  * a column is named once and its typo copied into every entity, DTO and form that carries it.
  */
-export const SECRET_SPELLINGS = /secrect|secert|sercet/g;
+const SECRET_SPELLINGS = /secrect|secert|sercet/g;
 
 /** `secret` and its misspellings ({@link SECRET_SPELLINGS}): the word every secret-key name holds. */
 export const SECRET_WORD_SOURCE = `secret|${SECRET_SPELLINGS.source}`;
