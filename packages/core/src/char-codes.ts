@@ -22,6 +22,7 @@ const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 export const COLON = 58; // :
 export const SEMICOLON = 59; // ;
+export const LESS_THAN = 60; // <
 export const GREATER_THAN = 62; // >
 const UPPER_A = 65;
 const UPPER_Z = 90;

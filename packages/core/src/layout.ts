@@ -14,6 +14,7 @@ import {
   DOUBLE_QUOTE,
   HASH,
   HYPHEN,
+  LESS_THAN,
   LINE_FEED,
   NO_BREAK_SPACE,
   OPEN_BRACE,
@@ -122,6 +123,9 @@ export class Layout {
     const lines: number[] = [];
     const items: number[] = [];
     let section = -1;
+    // The indents of the open MyBatis dynamic-SQL tags (`<if test="…">`, `<when>`, `<otherwise>`)
+    // that sit alone on their lines: a condition around one column, not a record of its own.
+    const wraps: number[] = [];
     for (let l = 0; l < index.lineCount; l++) {
       // Read like `lineText(l)`: the first 200 characters of the line.
       const start = index.lineStart(l);
@@ -152,13 +156,23 @@ export class Layout {
         this.#lineSection[l] = section;
         continue;
       }
+      const wrap = c === LESS_THAN ? dynamicSqlTag(text.slice(i, end)) : 0;
+      if (wrap !== 0) {
+        // The tag's lines belong to the frame around them, and the columns inside line up with it.
+        if (wrap === 1) wraps.push(raw);
+        else wraps.pop();
+        this.#lineSection[l] = section;
+        this.#lineParent[l] = lines.length > 0 ? (lines[lines.length - 1] ?? -1) : -1;
+        continue;
+      }
       // A list item's `- ` counts as indentation: its keys line up with the text after it.
       let dash = 0;
       if (c === HYPHEN && next === SPACE) {
         dash = 1;
         while (i + dash < end && text.charCodeAt(i + dash) === SPACE) dash++;
       }
-      const indent = raw + dash;
+      const outer = wraps[0];
+      const indent = outer !== undefined && raw + dash > outer ? outer : raw + dash;
       let item = dash > 0 ? l : -1;
       while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) {
         const topIndent = indents.pop();
@@ -286,6 +300,15 @@ export class Layout {
       parentRecord: `i${grand}|-1|${section}|`,
     };
   }
+}
+
+/**
+ * 1 for a line that only opens a MyBatis dynamic-SQL condition (`<if test="secretKey != null">`,
+ * `<when …>`, `<otherwise>`), -1 for one that only closes it, 0 for any other line.
+ */
+function dynamicSqlTag(line: string): number {
+  if (/^<\/(?:if|when|otherwise)>\s*$/.test(line)) return -1;
+  return /^<(?:(?:if|when)\s[^<>]{0,200}|otherwise)>\s*$/.test(line) ? 1 : 0;
 }
 
 /**

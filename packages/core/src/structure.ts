@@ -585,8 +585,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   } else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
     shape = 'decl'; // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
     persisted = STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after);
-  } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after) || /^["'`]\s*[)\]]/.test(after)) {
-    // (The last name of a quoted list too: `…, 'secret_key']`.)
+  } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after) || /^["'`]\s*(?:[)\]]|$)/.test(after)) {
+    // (The last name of a quoted list too: `…, 'secret_key']`, or `` `secret_key` `` above its `)`.)
     return mayBeShorthand(text, hit);
   } else return undefined;
   return { shape, value, recordAt, prefix, declLine, isRead, clientArgument, isFormField, persisted, formInput };
@@ -604,8 +604,14 @@ function opensSchemaField(text: string, from: number): boolean {
  */
 function mayBeShorthand(text: string, hit: TokenHit): 'shorthand' | undefined {
   if (hit.prefix !== '') return undefined;
-  // (`[` too: the first name of a quoted list, `fields = ['seller_id', …]`.)
-  return /[[{(,]\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 40), hit.start)) ? 'shorthand' : undefined;
+  // (`[` too: the first name of a quoted list, `fields = ['seller_id', …]`; and a column a MyBatis
+  // condition adds to the list, `<if test="secretKey != null">` above `` `secret_key` ``.)
+  const near = text.slice(Math.max(0, hit.start - 40), hit.start);
+  if (/[[{(,]\s*["'`]?$/.test(near)) return 'shorthand';
+  // (The tag is read only when the name follows a `>`: the wider slice is the rare case.)
+  if (!/>\s*["'`]?$/.test(near)) return undefined;
+  const tagged = /<(?:(?:if|when)\s[^<>]{0,200}|otherwise)>\s*["'`]?$/;
+  return tagged.test(text.slice(Math.max(0, hit.start - 240), hit.start)) ? 'shorthand' : undefined;
 }
 
 /** `{ sellerId, secretKey }` (shorthand) or `const { sellerId, secretKey } = req.body`. */

@@ -32,6 +32,8 @@ const generators: Record<string, (n: number) => string> = {
   'amzn.mws. repeated': (n) => 'amzn.mws.'.repeat(n / 9),
   'indexed keys': (n) => "$store['a']".repeat(n / 11) + "['secretKey'] = 'x'",
   'field storm': (n) => 'seller_id secret_key access_key '.repeat(n / 32),
+  'MyBatis condition storm': (n) => '  <if test="secretKey != null">\n    `secret_key`,\n  </if>\n'.repeat(n / 54),
+  'unclosed condition tags': (n) => `<if test="${'a '.repeat(n / 2)}`,
   'dotted token': (n) => `${'seller.'.repeat(n / 7)}secretKey = 1`,
   'query params without whitespace': (n) => '?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&SellerId=A1&'.repeat(n / 48),
   'yaml indentation ladder': (n) =>

@@ -1784,6 +1784,44 @@ shop2 = {
     line: 7,
   },
   {
+    name: 'a MyBatis insert whose key columns each sit in an <if test> block of their own lines',
+    path: 'src/main/resources/mapping/ShopMapper.xml',
+    text: `<mapper namespace="io.acme.dao.ShopMapper">
+    <insert id="addShopMws" parameterType="io.acme.vo.ShopMwsVO">
+        INSERT INTO \`shop_mws\`
+            (
+            \`merchant_id\`,
+            \`mws_auth_token\`
+            <if test="accessKeyId != null and accessKeyId != ''">
+                ,\`access_key_id\`,
+            </if>
+            <if test="secretKey != null and secretKey != ''">
+                \`secret_key\`
+            </if>
+            )
+        VALUES (#{merchantId}, #{mwsAuthToken}, #{accessKeyId}, #{secretKey})
+    </insert>
+</mapper>`,
+    line: 11,
+  },
+  {
+    name: 'a MyBatis update whose key column sits in an <if test> block of its own lines',
+    path: 'src/main/resources/mapping/ShopMapper.xml',
+    text: `<mapper namespace="io.acme.dao.ShopMapper">
+    <update id="updateShopMws" parameterType="io.acme.vo.ShopMwsVO">
+        UPDATE \`shop_mws\`
+        SET
+            \`merchant_id\` = #{merchantId},
+            \`mws_auth_token\` = #{mwsAuthToken},
+            <if test="secretKey != null">
+                \`secret_key\` = #{secretKey}
+            </if>
+        WHERE \`id\` = #{id}
+    </update>
+</mapper>`,
+    line: 8,
+  },
+  {
     name: "an MWS client built from locals read from a row entity's getters (getSecretAccessKey() is no secret store)",
     path: 'src/main/java/io/acme/common/MwsConfigBuilder.java',
     text: `public final class MwsConfigBuilder {
@@ -1873,6 +1911,43 @@ export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
 		service = new MarketplaceWebServiceClient(accessKeyId, secretAccessKey, appName, appVersion, config);
 	}
 }`,
+  },
+  {
+    name: "a MyBatis update of the app's own settings, key columns in <if test> blocks (no seller id)",
+    path: 'src/main/resources/mapping/SysConfigMapper.xml',
+    text: `<mapper namespace="io.acme.dao.SysConfigMapper">
+    <update id="updateMws" parameterType="io.acme.entity.MwsConfig">
+        UPDATE \`sys_mws_config\`
+        SET
+            \`app_name\` = #{appName},
+            <if test="accessKeyId != null">
+                \`access_key_id\` = #{accessKeyId},
+            </if>
+            <if test="secretKey != null">
+                \`secret_key\` = #{secretKey}
+            </if>
+        WHERE \`id\` = #{id}
+    </update>
+</mapper>`,
+  },
+  {
+    name: "a MyBatis insert of the app's own settings, key columns in <if test> blocks (no seller id)",
+    path: 'src/main/resources/mapping/SysConfigMapper.xml',
+    text: `<mapper namespace="io.acme.dao.SysConfigMapper">
+    <insert id="addMws" parameterType="io.acme.entity.MwsConfig">
+        INSERT INTO \`sys_mws_config\`
+            (
+            \`app_name\`
+            <if test="accessKeyId != null">
+                ,\`access_key_id\`,
+            </if>
+            <if test="secretKey != null">
+                \`secret_key\`
+            </if>
+            )
+        VALUES (#{appName}, #{accessKeyId}, #{secretKey})
+    </insert>
+</mapper>`,
   },
   {
     name: "a MyBatis update of the app's own MWS settings (no seller id): its developer keys",
