@@ -29,6 +29,11 @@ const OPTION_BAGS =
 const NAMED_OPTION_BAG =
   /^[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
 
+/** True when `root` is named only for being options (`config`, `params`), not for what they configure. */
+export function isBareOptionBag(root: string): boolean {
+  return OPTION_BAGS.test(root);
+}
+
 /** True when `root` is a caller's options bag, not a seller's record (see {@link OPTION_BAGS}). */
 export function isOptionBag(root: string): boolean {
   return OPTION_BAGS.test(root) || (NAMED_OPTION_BAG.test(root) && !isSellerHolder(root));

@@ -81,6 +81,18 @@ const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
 // (Also a factory named so: `AmazonOrderServiceConfig.getAsyncClient(`.)
 const MWS_CLIENT_CALL =
   /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
+// The same call with its arguments wrapped onto the next line: `new MarketplaceWebServiceOrdersClient(`
+// ending the line above `config.getAccessKeyId(), config.getSecretAccessKey(),`.
+const MWS_CLIENT_WRAPPED =
+  /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?\s*\([ \t]*\r?\n(?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
+
+/** True when the key read at `keyStart` is an argument of a call that builds an MWS client. */
+function inClientCall(text: string, index: LineIndex, line: number, keyStart: number): boolean {
+  const lineStart = index.lineStart(line);
+  if (MWS_CLIENT_CALL.test(text.slice(Math.max(lineStart, keyStart - 120), keyStart))) return true;
+  if (line === 0 || keyStart - lineStart > 120) return false;
+  return MWS_CLIENT_WRAPPED.test(text.slice(Math.max(index.lineStart(line - 1), lineStart - 120), keyStart));
+}
 // Laravel / Rails / JS validation rules as a string: the field is submitted by a form.
 const VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
 // An INSERT's column list in a quoted string, up to a column name.
@@ -416,7 +428,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     ) ||
       // Any object's keys passed straight to an MWS client (`getAsyncClient(marketPlace.getAccessKey(), …)`):
       // the judge decides whose they are (see `type-a-records.ts`).
-      (sep === null && MWS_CLIENT_CALL.test(text.slice(Math.max(lineStart, hit.keyStart - 120), hit.keyStart)))) &&
+      (sep === null && inClientCall(text, index, line, hit.keyStart))) &&
     (sep === null || sep[1] === ',')
   ) {
     // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`. Passed to
@@ -426,7 +438,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     shape = 'ref';
     value = hit.full;
     // (Read before the whole key: a getter's own paren, `shop.get("…")`, opens no client.)
-    clientArgument = MWS_CLIENT_CALL.test(text.slice(Math.max(lineStart, hit.keyStart - 120), hit.keyStart));
+    clientArgument = inClientCall(text, index, line, hit.keyStart);
     recordAt = clientArgument ? hit.keyStart : lineStart;
     prefix = '';
   } else if (

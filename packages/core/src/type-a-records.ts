@@ -7,6 +7,7 @@ import { normalizeName } from './names.js';
 import { firstSecretField, pairedSecrets } from './record-keys.js';
 import {
   containerName,
+  isBareOptionBag,
   isOptionBag,
   namedForDeveloper,
   ROW_CLASS,
@@ -67,6 +68,8 @@ export interface RecordFacts {
   readonly modelFolder?: boolean;
   /** Objects the text reads a seller id from in any form (`marketPlace.getSellerId()`, `cfg.seller_id`). */
   readonly sellerReadOwners?: ReadonlySet<string>;
+  /** Objects the text reads an MWS auth token from (`mws.getAuthToken()`). */
+  readonly tokenReadOwners?: ReadonlySet<string>;
 }
 
 // Seller and merchant ids as written: `A` and 9 to 15 upper-case letters and digits, one a digit.
@@ -185,7 +188,14 @@ export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}):
   const sellerOwners = new Set(
     fields.filter((f) => f.role === 'seller-id' && f.isRead === true).map((f) => ownerOf(f.value)),
   );
-  const clientSellerOwners = new Set([...sellerOwners, ...(facts.sellerReadOwners ?? [])]);
+  // An object that also gives the request its auth token is one seller's authorization set up
+  // beside the program's own developer keys (type B for one tenant): the keys it hands a client
+  // are the developer's (`new FBAInventoryServiceMWSAsyncClient(\n mws.getAccessKey(), …)` with
+  // `setMWSAuthToken(mws.getAuthToken())`).
+  const tokenOwners = facts.tokenReadOwners ?? new Set<string>();
+  const clientSellerOwners = new Set(
+    [...sellerOwners, ...(facts.sellerReadOwners ?? [])].filter((o) => !tokenOwners.has(o)),
+  );
   const found: TypeARecord[] = [];
   for (const list of records.values()) {
     const judged = judgeRecord(list, sellerOf(list), text, facts.resolve, sellerOwners, {
@@ -477,9 +487,12 @@ function judgeReference(
   const owner = path.slice(0, -1).join('.');
   const root = path[0] ?? '';
   // `seller.secretKey` names its owner; `s.secretKey` next to `s.sellerId` shares one.
+  // A bag named for what it configures (`amazonOrderConfig`) is a seller's row when its keys build
+  // a client and the text reads a seller id from it too; a bare `config` or `options` stays the caller's.
+  const clientRow = key.clientArgument === true && clientSellerOwners.has(owner) && !isBareOptionBag(root);
   const fromSeller =
     path.length > 1 &&
-    !isOptionBag(root) &&
+    (!isOptionBag(root) || clientRow) &&
     ((isSellerHolder(owner) && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
       // Keys and a seller id read from one object: a real seller id, not an AWS `accountId`
       // (`const { accessKeyId, secretAccessKey, accountId } = credentials` is AWS's own).

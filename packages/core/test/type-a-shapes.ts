@@ -1822,6 +1822,21 @@ shop2 = {
     line: 8,
   },
   {
+    name: "a …Config row's keys, wrapped onto the line under new …Client(, its seller id read from it too",
+    path: 'src/main/java/com/acme/oms/OrderFetchService.java',
+    text: `public class OrderFetchService {
+    public List<Order> fetch(AmazonOrderConfig amazonOrderConfig) {
+        MarketplaceWebServiceOrders service = new MarketplaceWebServiceOrdersClient(
+                amazonOrderConfig.getAccessKeyId(), amazonOrderConfig.getSecretAccessKey(),
+                APP_NAME, APP_VERSION, config);
+        ListOrdersRequest request = new ListOrdersRequest();
+        request.setSellerId(amazonOrderConfig.getSellerId());
+        return service.listOrders(request).getOrders();
+    }
+}`,
+    line: 4,
+  },
+  {
     name: "an MWS client built from locals read from a row entity's getters (getSecretAccessKey() is no secret store)",
     path: 'src/main/java/io/acme/common/MwsConfigBuilder.java',
     text: `public final class MwsConfigBuilder {
@@ -1948,6 +1963,34 @@ export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
         VALUES (#{appName}, #{accessKeyId}, #{secretKey})
     </insert>
 </mapper>`,
+  },
+  {
+    name: 'wrapped client arguments from the object that also gives the auth token: one tenant, type B',
+    path: 'src/main/java/com/acme/mws/InventoryService.java',
+    text: `public class InventoryService {
+    public ListInventorySupplyResponse page(String nextToken) {
+        ListInventorySupplyByNextTokenRequest request = new ListInventorySupplyByNextTokenRequest();
+        request.setSellerId(mws.getSellerId());
+        request.setMWSAuthToken(mws.getAuthToken());
+        client = new FBAInventoryServiceMWSAsyncClient(
+                mws.getAccessKey(),
+                mws.getSecretKey(),
+                APP_NAME, APP_VERSION, config, null);
+        return client.listInventorySupplyByNextToken(request);
+    }
+}`,
+  },
+  {
+    name: "wrapped client arguments from a bare config bag: the caller's one account",
+    path: 'src/main/java/com/acme/mws/OrdersClient.java',
+    text: `public class OrdersClient {
+    public OrdersClient(MwsConfig config) {
+        service = new MarketplaceWebServiceOrdersClient(
+                config.getAccessKeyId(), config.getSecretAccessKey(),
+                APP_NAME, APP_VERSION, serviceConfig);
+        request.setSellerId(config.getSellerId());
+    }
+}`,
   },
   {
     name: "a MyBatis update of the app's own MWS settings (no seller id): its developer keys",

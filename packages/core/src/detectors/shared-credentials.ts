@@ -100,13 +100,15 @@ const MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]
 
 // A seller id read from an object: `marketPlace.getSellerId()`, `cfg.seller_id`, `$row->merchantId`.
 const SELLER_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:seller_?id|merchant_?id)\b/gi;
+// An MWS auth token read from an object: `mws.getAuthToken()`, `$account->mws_auth_token`.
+const TOKEN_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:mws_?)?auth_?token\b/gi;
 
-/** The objects a text reads a seller id from (at most 50 reads looked at). */
-function sellerReadOwners(text: string): Set<string> {
+/** The objects a text reads a value from by `pattern` (at most 50 reads looked at). */
+function readOwners(text: string, pattern: RegExp): Set<string> {
   const owners = new Set<string>();
-  SELLER_READ.lastIndex = 0;
+  pattern.lastIndex = 0;
   let reads = 0;
-  for (let m = SELLER_READ.exec(text); m !== null && reads < 50; m = SELLER_READ.exec(text), reads++) {
+  for (let m = pattern.exec(text); m !== null && reads < 50; m = pattern.exec(text), reads++) {
     if (m[1] !== undefined) owners.add(m[1]);
   }
   return owners;
@@ -142,7 +144,8 @@ function find(ctx: ScanContext): RawFinding[] {
     siteSettings: SITE_SETTINGS.test(ctx.text),
     userOwned: USER_OWNED.test(ctx.text),
     modelFolder: MODEL_FOLDER.test(ctx.path),
-    sellerReadOwners: sellerReadOwners(ctx.text),
+    sellerReadOwners: readOwners(ctx.text, SELLER_READ),
+    tokenReadOwners: readOwners(ctx.text, TOKEN_READ),
   }).filter((r) => {
     const line = ctx.index.lineOf(r.field.start);
     if (lines.has(line)) return false;
