@@ -392,7 +392,9 @@ function judgeKey(
       // keys on (a library's connection) is its caller's; keys read from a seller's row or
       // record still show the record keeps them (hybrid).
       if (!token || evidence === undefined || evidence === 'input') return evidence;
-      return evidence !== 'request' && isSellerHolder(ownerOf(value)) ? evidence : undefined;
+      return evidence !== 'request' && (isSellerHolder(ownerOf(value)) || RESULT_ROW.test(value))
+        ? evidence
+        : undefined;
     }
     case 'literal':
       return token && (view.isRequest || view.tokenRead) ? undefined : judgeLiteral(key, value, view, text);
@@ -427,6 +429,10 @@ const SQL_BIND = /^(?:#\{\w{1,60}\}|\?|:\w{1,60})$/;
 function sqlUpdateSet(key: Field, value: string, view: RecordView): boolean {
   return view.seller?.role === 'seller-id' && SQL_BIND.test(value.trim()) && SQL_UPDATE.test(key.recordName);
 }
+
+// A member of a query result's row picked by position (`$details[0]->mws_secret_key`,
+// `$rows[0]['secret_key']`): a stored row, whatever the variable is called.
+const RESULT_ROW = /^\$?[\w$]{1,40}\[\s*\d{1,4}\s*\](?:->|\.|\[\s*["'])\s*\w{1,60}["']?\]?$/;
 
 // A record opened by constructing an MWS client (`new MarketplaceWebServiceOrdersClient(`).
 const MWS_CLIENT_NEW = /\bnew\s+(?:MarketplaceWebService|Mws|Amazon)\w{0,40}Client\s*$/;

@@ -12,6 +12,28 @@ export interface Shape {
   readonly line: number;
 }
 
+/** A Laravel command setting the client's store from keys and token read through `owner`. */
+function syncCommand(owner: string): string {
+  return `<?php
+class SyncProducts extends Command
+{
+    public function handle()
+    {
+        foreach (ProductQueue::pending() as $queued) {
+            $details = SellerModel::detailsById($queued->fkSellerConfigId);
+            $sellerId = ${owner}seller_id;
+            $accessKeyId = ${owner}mws_access_key_id;
+            $secretKey = ${owner}mws_secret_key;
+            $authToken = ${owner}mws_authtoken;
+            Config::set('amazon-mws.store.store1.merchantId', trim($sellerId));
+            Config::set('amazon-mws.store.store1.keyId', trim($accessKeyId));
+            Config::set('amazon-mws.store.store1.secretKey', trim($secretKey));
+            Config::set('amazon-mws.store.store1.authToken', trim($authToken));
+        }
+    }
+}`;
+}
+
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
     name: 'sql mws_credentials generic',
@@ -1837,6 +1859,12 @@ shop2 = {
     line: 4,
   },
   {
+    name: "hybrid: keys and token read from a query result's first row ($details[0]->…) into locals",
+    path: 'app/Console/Commands/Mws/SyncProducts.php',
+    text: syncCommand('$details[0]->'),
+    line: 10,
+  },
+  {
     name: "an MWS client built from locals read from a row entity's getters (getSecretAccessKey() is no secret store)",
     path: 'src/main/java/io/acme/common/MwsConfigBuilder.java',
     text: `public final class MwsConfigBuilder {
@@ -1991,6 +2019,11 @@ export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
         request.setSellerId(config.getSellerId());
     }
 }`,
+  },
+  {
+    name: "keys and token read from an options object (not a result row) into locals: the caller's",
+    path: 'app/Console/Commands/Mws/SyncProducts.php',
+    text: syncCommand('$options->'),
   },
   {
     name: "a MyBatis update of the app's own MWS settings (no seller id): its developer keys",
