@@ -1533,6 +1533,14 @@ var init_json_blobs = __esmMin((() => {
 }));
 // packages/core/dist/layout.js
 /**
+* 1 for a line that only opens a MyBatis dynamic-SQL condition (`<if test="secretKey != null">`,
+* `<when …>`, `<otherwise>`), -1 for one that only closes it, 0 for any other line.
+*/
+function dynamicSqlTag(line) {
+	if (/^<\/(?:if|when|otherwise)>\s*$/.test(line)) return -1;
+	return /^<(?:(?:if|when)\s[^<>]{0,200}|otherwise)>\s*$/.test(line) ? 1 : 0;
+}
+/**
 * The part of a line that names the bracket after it: after the last `,`, `;` or `{`, so sibling
 * keys earlier on a minified line (`{"requestId":0,"aws":{`) do not name the record.
 */
@@ -1666,6 +1674,7 @@ var init_layout = __esmMin((() => {
 			const lines = [];
 			const items = [];
 			let section = -1;
+			const wraps = [];
 			for (let l = 0; l < index.lineCount; l++) {
 				const start = index.lineStart(l);
 				const end = Math.min(start + 200, index.lineEnd(l, text));
@@ -1687,12 +1696,21 @@ var init_layout = __esmMin((() => {
 					this.#lineSection[l] = section;
 					continue;
 				}
+				const wrap = c === 60 ? dynamicSqlTag(text.slice(i, end)) : 0;
+				if (wrap !== 0) {
+					if (wrap === 1) wraps.push(raw);
+					else wraps.pop();
+					this.#lineSection[l] = section;
+					this.#lineParent[l] = lines.length > 0 ? lines[lines.length - 1] ?? -1 : -1;
+					continue;
+				}
 				let dash = 0;
 				if (c === 45 && next === 32) {
 					dash = 1;
 					while (i + dash < end && text.charCodeAt(i + dash) === 32) dash++;
 				}
-				const indent = raw + dash;
+				const outer = wraps[0];
+				const indent = outer !== void 0 && raw + dash > outer ? outer : raw + dash;
 				let item = dash > 0 ? l : -1;
 				while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) {
 					const topIndent = indents.pop();
@@ -1932,6 +1950,13 @@ var init_value_shape = __esmMin((() => {
 	words = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
 }));
 // packages/core/dist/structure.js
+/** True when the key read at `keyStart` is an argument of a call that builds an MWS client. */
+function inClientCall(text, index, line, keyStart) {
+	const lineStart = index.lineStart(line);
+	if (MWS_CLIENT_CALL.test(text.slice(Math.max(lineStart, keyStart - 120), keyStart))) return true;
+	if (line === 0 || keyStart - lineStart > 120) return false;
+	return MWS_CLIENT_WRAPPED.test(text.slice(Math.max(index.lineStart(line - 1), lineStart - 120), keyStart));
+}
 /**
 * Extracts key/field occurrences with their record and value shape. Linear in the text.
 * `tabular` is the delimiter of a CSV/TSV export: its header cells are one record.
@@ -2106,11 +2131,11 @@ function readField(text, hit, index) {
 		shape = "decl";
 		recordAt = "form";
 		prefix = "";
-	} else if (prefix !== "" && (isSellerHolder(prefix.split(".").filter((p) => !/^\d+$/.test(p)).at(-1) ?? "") || sep === null && MWS_CLIENT_CALL.test(text.slice(Math.max(lineStart, hit.keyStart - 120), hit.keyStart))) && (sep === null || sep[1] === ",")) {
+	} else if (prefix !== "" && (isSellerHolder(prefix.split(".").filter((p) => !/^\d+$/.test(p)).at(-1) ?? "") || sep === null && inClientCall(text, index, line, hit.keyStart)) && (sep === null || sep[1] === ",")) {
 		isRead = true;
 		shape = "ref";
 		value = hit.full;
-		clientArgument = MWS_CLIENT_CALL.test(text.slice(Math.max(lineStart, hit.keyStart - 120), hit.keyStart));
+		clientArgument = inClientCall(text, index, line, hit.keyStart);
 		recordAt = clientArgument ? hit.keyStart : lineStart;
 		prefix = "";
 	} else if (/(?:->|\.)(?:string|text|binary|char|varchar|column|addColumn|mediumText|longText|json|encrypted\w*|specificType)\(\s*["']$/i.test(before) && /^["']\s*[,)]/.test(after)) {
@@ -2212,7 +2237,7 @@ function readField(text, hit, index) {
 	} else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
 		shape = "decl";
 		persisted = STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after);
-	} else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after) || /^["'`]\s*[)\]]/.test(after)) return mayBeShorthand(text, hit);
+	} else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after) || /^["'`]\s*(?:[)\]]|$)/.test(after)) return mayBeShorthand(text, hit);
 	else return void 0;
 	return {
 		shape,
@@ -2238,7 +2263,10 @@ function opensSchemaField(text, from) {
 */
 function mayBeShorthand(text, hit) {
 	if (hit.prefix !== "") return void 0;
-	return /[[{(,]\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 40), hit.start)) ? "shorthand" : void 0;
+	const near = text.slice(Math.max(0, hit.start - 40), hit.start);
+	if (/[[{(,]\s*["'`]?$/.test(near)) return "shorthand";
+	if (!/>\s*["'`]?$/.test(near)) return void 0;
+	return /<(?:(?:if|when)\s[^<>]{0,200}|otherwise)>\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 240), hit.start)) ? "shorthand" : void 0;
 }
 /** `{ sellerId, secretKey }` (shorthand) or `const { sellerId, secretKey } = req.body`. */
 function shorthand(text, hit, layout) {
@@ -2338,7 +2366,7 @@ function headerFields(text, index, layout, delimiter) {
 	}
 	return fields;
 }
-var STORED_TYPE, STORED_COLUMN_TYPE, STORED_FIELD_TYPE, PHP_CHAIN, MWS_CLIENT_CALL, VALIDATION_RULES, QUOTED_INSERT, CONFIG_SHOWN, VALIDATION_LIST, FORM_HELPER, FORM_CONTROL, RAZOR_INPUT, DJANGO_ADD_FIELD, EF_PROPERTY, EF_COLUMN, FORM_ATTRIBUTE, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
+var STORED_TYPE, STORED_COLUMN_TYPE, STORED_FIELD_TYPE, PHP_CHAIN, MWS_CLIENT_CALL, MWS_CLIENT_WRAPPED, VALIDATION_RULES, QUOTED_INSERT, CONFIG_SHOWN, VALIDATION_LIST, FORM_HELPER, FORM_CONTROL, RAZOR_INPUT, DJANGO_ADD_FIELD, EF_PROPERTY, EF_COLUMN, FORM_ATTRIBUTE, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
 var init_structure = __esmMin((() => {
 	init_char_codes();
 	init_field_idioms();
@@ -2355,6 +2383,7 @@ var init_structure = __esmMin((() => {
 	STORED_FIELD_TYPE = /^["'`\]]?\s+(?:String\b(?!\s*\()|(?:\*?string|\[\]byte|sql\.\w+)\s+`[^`\n]{0,200}\b(?:gorm|db|bson|json):)/;
 	PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
 	MWS_CLIENT_CALL = /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
+	MWS_CLIENT_WRAPPED = /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?\s*\([ \t]*\r?\n(?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
 	VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
 	QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
 	CONFIG_SHOWN = /\bvalue\s*=\s*["'{]?[^"'\n]{0,40}?(?:\w{0,20}config\w{0,20}|get_option|options|settings)\s*[[(]/i;
@@ -2420,6 +2449,10 @@ function firstSecretField(list, judged) {
 }
 var init_record_keys = __esmMin((() => {}));
 // packages/core/dist/record-names.js
+/** True when `root` is named only for being options (`config`, `params`), not for what they configure. */
+function isBareOptionBag(root) {
+	return OPTION_BAGS.test(root);
+}
 /** True when `root` is a caller's options bag, not a seller's record (see {@link OPTION_BAGS}). */
 function isOptionBag(root) {
 	return OPTION_BAGS.test(root) || NAMED_OPTION_BAG.test(root) && !isSellerHolder(root);
@@ -2471,7 +2504,8 @@ function judgeRecords(fields, facts = {}) {
 	};
 	const nestedTokens = new Set(fields.filter((f) => f.role === "auth-token" && f.shape !== "empty").map((f) => f.parentRecord));
 	const sellerOwners = new Set(fields.filter((f) => f.role === "seller-id" && f.isRead === true).map((f) => ownerOf(f.value)));
-	const clientSellerOwners = /* @__PURE__ */ new Set([...sellerOwners, ...facts.sellerReadOwners ?? []]);
+	const tokenOwners = facts.tokenReadOwners ?? /* @__PURE__ */ new Set();
+	const clientSellerOwners = new Set([...sellerOwners, ...facts.sellerReadOwners ?? []].filter((o) => !tokenOwners.has(o)));
 	const found = [];
 	for (const list of records.values()) {
 		const judged = judgeRecord(list, sellerOf(list), text, facts.resolve, sellerOwners, {
@@ -2584,7 +2618,7 @@ function judgeKey(key, view, text, resolve, token, sellerOwners, clientSellerOwn
 				clientArgument: true
 			} : key, value, view, sellerOwners, clientSellerOwners) ?? storedByWrite(key, view);
 			if (!token || evidence === void 0 || evidence === "input") return evidence;
-			return evidence !== "request" && isSellerHolder(ownerOf(value)) ? evidence : void 0;
+			return evidence !== "request" && (isSellerHolder(ownerOf(value)) || RESULT_ROW.test(value)) ? evidence : void 0;
 		}
 		case "literal": return token && (view.isRequest || view.tokenRead) ? void 0 : judgeLiteral(key, value, view, text);
 		case "empty": return token ? void 0 : judgeBlank(key, view, text);
@@ -2623,7 +2657,8 @@ function judgeReference(key, value, view, sellerOwners, clientSellerOwners) {
 	const sellerRoot = sellerPath.length > 1 ? sellerPath[0] ?? "" : "";
 	const owner = path.slice(0, -1).join(".");
 	const root = path[0] ?? "";
-	if (path.length > 1 && !isOptionBag(root) && (isSellerHolder(owner) && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || isSellerHolder(owner) && sellerOwners.has(owner) || key.clientArgument === true && isSellerHolder(owner) || key.clientArgument === true && clientSellerOwners.has(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
+	const clientRow = key.clientArgument === true && clientSellerOwners.has(owner) && !isBareOptionBag(root);
+	if (path.length > 1 && (!isOptionBag(root) || clientRow) && (isSellerHolder(owner) && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || isSellerHolder(owner) && sellerOwners.has(owner) || key.clientArgument === true && isSellerHolder(owner) || key.clientArgument === true && clientSellerOwners.has(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
 	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
 	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" ? "used" : void 0;
 }
@@ -2737,7 +2772,7 @@ function groupBy(items, keyOf) {
 	}
 	return groups;
 }
-var SELLER_ID_SHAPE, MARKETPLACE_IDS, FORM_RECORD, REGION, KEY_LIKE, NOT_MWS_KEY, MWS_VALUE, isKey, CONFIG_RECORD, OWNER_RECORD, STORE_WRITE, SQL_UPDATE, SQL_BIND, MWS_CLIENT_NEW, SUBMITTED_OWNER, CREDENTIALS_BAG, FAKE_VALUE, DUMMY;
+var SELLER_ID_SHAPE, MARKETPLACE_IDS, FORM_RECORD, REGION, KEY_LIKE, NOT_MWS_KEY, MWS_VALUE, isKey, CONFIG_RECORD, OWNER_RECORD, STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW, SUBMITTED_OWNER, CREDENTIALS_BAG, FAKE_VALUE, DUMMY;
 var init_type_a_records = __esmMin((() => {
 	init_json_blobs();
 	init_structure();
@@ -2780,6 +2815,7 @@ var init_type_a_records = __esmMin((() => {
 	STORE_WRITE = /\b(?:findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany|insertOne|insertMany|create|createMany|upsert|updateOrCreate|firstOrCreate|insert)\b|(?:->|::)update\b/;
 	SQL_UPDATE = /<update\b|\bupdate\s+[`"]?\w{1,64}[`"]?\s+set\b/i;
 	SQL_BIND = /^(?:#\{\w{1,60}\}|\?|:\w{1,60})$/;
+	RESULT_ROW = /^\$?[\w$]{1,40}\[\s*\d{1,4}\s*\](?:->|\.|\[\s*["'])\s*\w{1,60}["']?\]?$/;
 	MWS_CLIENT_NEW = /\bnew\s+(?:MarketplaceWebService|Mws|Amazon)\w{0,40}Client\s*$/;
 	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$/;
 	CREDENTIALS_BAG = /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20})$/i;
@@ -2888,12 +2924,12 @@ function assignedValue(text, name) {
 		if (m) return m[1]?.trim();
 	}
 }
-/** The objects a text reads a seller id from (at most 50 reads looked at). */
-function sellerReadOwners(text) {
+/** The objects a text reads a value from by `pattern` (at most 50 reads looked at). */
+function readOwners(text, pattern) {
 	const owners = /* @__PURE__ */ new Set();
-	SELLER_READ.lastIndex = 0;
+	pattern.lastIndex = 0;
 	let reads = 0;
-	for (let m = SELLER_READ.exec(text); m !== null && reads < 50; m = SELLER_READ.exec(text), reads++) if (m[1] !== void 0) owners.add(m[1]);
+	for (let m = pattern.exec(text); m !== null && reads < 50; m = pattern.exec(text), reads++) if (m[1] !== void 0) owners.add(m[1]);
 	return owners;
 }
 function lastSegments(path) {
@@ -2920,7 +2956,8 @@ function find$1(ctx) {
 		siteSettings: SITE_SETTINGS.test(ctx.text),
 		userOwned: USER_OWNED.test(ctx.text),
 		modelFolder: MODEL_FOLDER.test(ctx.path),
-		sellerReadOwners: sellerReadOwners(ctx.text)
+		sellerReadOwners: readOwners(ctx.text, SELLER_READ),
+		tokenReadOwners: readOwners(ctx.text, TOKEN_READ)
 	}).filter((r) => {
 		const line = ctx.index.lineOf(r.field.start);
 		if (lines.has(line)) return false;
@@ -2945,7 +2982,7 @@ function find$1(ctx) {
 		...hybrid && tokenField !== void 0 ? { tokenField } : {}
 	}));
 }
-var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, sharedCredentials;
+var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -2960,6 +2997,7 @@ var init_shared_credentials = __esmMin((() => {
 	USER_OWNED = new RegExp(`\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`, "i");
 	MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
 	SELLER_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:seller_?id|merchant_?id)\b/gi;
+	TOKEN_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:mws_?)?auth_?token\b/gi;
 	sharedCredentials = Object.freeze({
 		kind: "shared-credentials",
 		keywords: [
