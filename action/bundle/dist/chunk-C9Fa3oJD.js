@@ -2479,11 +2479,277 @@ var init_record_names = __esmMin((() => {
 	NAMED_OPTION_BAG = /^[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
 	SCALAR_PAIR = /["']?[\w.-]{1,60}["']?\s{0,4}(?:=>|:)\s{0,4}(["'])[^"'\n]{0,200}\1/g;
 }));
-// packages/core/dist/type-a-records.js
+// packages/core/dist/dummy-values.js
+/** True for a value no real key has: a few digits, `...`, `test`, `opensesame`. */
+function isDummy(value) {
+	return DUMMY.test(value.trim());
+}
+var FAKE_VALUE, DUMMY;
+var init_dummy_values = __esmMin((() => {
+	FAKE_VALUE = /\b(?:faker|fake)\b|Str::random|\brandom(?:_string|String|Alphanumeric|Bytes|UUID)?\(|\bSecureRandom\.|\bsecrets\.token_|\buuid4?\(|\bRandomStringUtils\./i;
+	DUMMY = /^["'`]?(?:\.{2,}|…|x+|\*+|test\w{0,12}|dummy\w{0,12}|fake\w{0,12}|secret|key|foo|bar|baz|abc\w{0,6}|\d{1,12}|opensesame|changeme|password)["'`]?$/i;
+}));
+// packages/core/dist/record-labels.js
 /** True when a record's name says it is a form's model (`useForm`, `form:`, `defaultValues`). */
 function isFormRecord(recordName) {
 	return FORM_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " "));
 }
+function isOwnerNamed(recordName) {
+	return OWNER_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " "));
+}
+var SELLER_ID_SHAPE, MARKETPLACE_IDS, FORM_RECORD, REGION, OWNER_RECORD;
+var init_record_labels = __esmMin((() => {
+	SELLER_ID_SHAPE = /^A(?=[A-Z]*\d)[0-9A-Z]{9,15}$/;
+	MARKETPLACE_IDS = /* @__PURE__ */ new Set([
+		"ATVPDKIKX0DER",
+		"A2EUQ1WTGCTBG2",
+		"A1AM78C64UM0Y8",
+		"A2Q3Y263D00KWC",
+		"A1F83G8C2ARO7P",
+		"A1PA6795UKMFR9",
+		"A13V1IB3VIYZZH",
+		"APJ6JRA9NG5V4",
+		"A1RKKUPIHCS9HS",
+		"A1805IZSGTT6HS",
+		"A2NODRKZP88ZB9",
+		"A1C3SOZRARQ6R3",
+		"A33AVAJ2PDY3EV",
+		"A2VIGQ35RCS4UG",
+		"A17E79C6D8DWNP",
+		"ARBP9OOSHTCHU",
+		"A21TJRUUN4KGV",
+		"A1VC38T7YXB528",
+		"A39IBJ37TRP1C6",
+		"A19VAU5U5O7RUS",
+		"AAHKV2X7AFYLW"
+	]);
+	FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binputs?\b|\bfields\b/i;
+	REGION = /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
+	OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;
+}));
+// packages/core/dist/judge-declared.js
+/** A declared key (column, property, form input) in a record for a seller. */
+function judgeDeclared(key, view, text, token) {
+	const stored = key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName);
+	if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return void 0;
+	if (key.isFormField === true && key.role !== "secret-key" && text.formSecretCollections.has(key.collection)) return void 0;
+	if (!stored && key.formInput !== true && key.isFormField !== true && !view.sellerNamed && !text.modelFolder && CONFIG_RECORD.test(key.recordName)) return void 0;
+	const sellerDeclared = view.seller?.role === "seller-id";
+	const formEntry = key.isFormField === true && text.declaredSellerCollections.has(key.collection) && (key.role === "secret-key" || !text.formSecretCollections.has(key.collection));
+	const ownerTable = stored && isOwnerNamed(key.recordName);
+	if (token) return stored && (sellerDeclared || view.sellerNamed) || ownerTable || key.formInput === true || formEntry || view.bothApis ? "declared" : void 0;
+	return sellerDeclared || view.sellerNamed || ownerTable || formEntry ? "declared" : void 0;
+}
+var CONFIG_RECORD;
+var init_judge_declared = __esmMin((() => {
+	init_record_names();
+	init_record_labels();
+	CONFIG_RECORD = /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
+}));
+// packages/core/dist/type-a-evidence.js
+function isSubmittedPath(path) {
+	return SUBMITTED_OWNER.test(path.slice(0, -1).join("."));
+}
+/** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */
+function ownerOf(value) {
+	return memberPath(value).slice(0, -1).join(".");
+}
+var isKey, SUBMITTED_OWNER;
+var init_type_a_evidence = __esmMin((() => {
+	init_value_shape();
+	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
+	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$/;
+}));
+// packages/core/dist/judge-literal.js
+/** A hard-coded key: in a request, or in one of several per-seller records. */
+function judgeLiteral(key, value, view, text) {
+	if (view.isRequest) return "request";
+	if (isDummy(value)) return void 0;
+	if (!text.amazon && !MWS_VALUE.test(value)) return void 0;
+	if (NOT_MWS_KEY.test(value) || !KEY_LIKE.test(value)) return void 0;
+	const siblings = text.literalKeyRecords.get(key.collection)?.size ?? 0;
+	const perSeller = view.sellerNamed || view.sellerKeyed;
+	if ((view.seller !== void 0 || perSeller) && (perSeller || siblings >= 2 || text.sellerKeyRecords >= 2) && !view.regionLabel) return "hard-coded";
+}
+/** Blank key slots: next to each of several sellers, or in a form's defaults. */
+function judgeBlank(key, view, text) {
+	const siblings = text.blankKeyRecords.get(key.collection)?.size ?? 0;
+	if (view.seller !== void 0 && siblings >= 2 && !view.regionLabel) return "hard-coded";
+	const first = view.fields.find(isKey);
+	if (view.seller?.role === "seller-id" && first && isFormRecord(first.recordName)) return "declared";
+}
+var KEY_LIKE, NOT_MWS_KEY, MWS_VALUE;
+var init_judge_literal = __esmMin((() => {
+	init_dummy_values();
+	init_record_labels();
+	init_type_a_evidence();
+	KEY_LIKE = /^["'`]?[\w+/=.-]{8,}["'`]?$/;
+	NOT_MWS_KEY = /^["'`]?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32,64})["'`]?$/;
+	MWS_VALUE = /^["'`]?(?:[A-Z0-9]{20}|[A-Za-z0-9+/]{40})["'`]?$/;
+}));
+// packages/core/dist/judge-reference.js
+/**
+* A key written by a model write beside the seller's id: the row keeps it, whatever it is computed
+* from (`encrypt(secret)`). A use: where the file also shows the input, that is the finding.
+*/
+function storedByWrite(key, view) {
+	return view.seller?.role === "seller-id" && STORE_WRITE.test(key.recordName) ? "used" : void 0;
+}
+/** `secret_key = #{secretKey}` in an UPDATE beside the seller's id: the statement declares the row's columns. */
+function sqlUpdateSet(key, value, view) {
+	return view.seller?.role === "seller-id" && SQL_BIND.test(value.trim()) && SQL_UPDATE.test(key.recordName);
+}
+/** A key read from somewhere: submitted input, or a seller record's own keys. */
+function judgeReference(key, value, view, sellerOwners, clientSellerOwners) {
+	const { seller } = view;
+	const path = memberPath(value);
+	const sellerPath = seller ? memberPath(seller.value) : [];
+	const sellerRoot = sellerPath.length > 1 ? sellerPath[0] ?? "" : "";
+	const owner = path.slice(0, -1).join(".");
+	const root = path[0] ?? "";
+	const clientRow = key.clientArgument === true && clientSellerOwners.has(owner) && !isBareOptionBag(root);
+	if (path.length > 1 && (!isOptionBag(root) || clientRow) && (isSellerHolder(owner) && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || isSellerHolder(owner) && sellerOwners.has(owner) || key.clientArgument === true && isSellerHolder(owner) || key.clientArgument === true && clientSellerOwners.has(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
+	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
+	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" ? "used" : void 0;
+}
+var STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW;
+var init_judge_reference = __esmMin((() => {
+	init_structure();
+	init_value_shape();
+	init_record_names();
+	init_type_a_evidence();
+	STORE_WRITE = /\b(?:findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany|insertOne|insertMany|create|createMany|upsert|updateOrCreate|firstOrCreate|insert)\b|(?:->|::)update\b/;
+	SQL_UPDATE = /<update\b|\bupdate\s+[`"]?\w{1,64}[`"]?\s+set\b/i;
+	SQL_BIND = /^(?:#\{\w{1,60}\}|\?|:\w{1,60})$/;
+	RESULT_ROW = /^\$?[\w$]{1,40}\[\s*\d{1,4}\s*\](?:->|\.|\[\s*["'])\s*\w{1,60}["']?\]?$/;
+	MWS_CLIENT_NEW = /\bnew\s+(?:MarketplaceWebService|Mws|Amazon)\w{0,40}Client\s*$/;
+}));
+// packages/core/dist/judge-key.js
+/** A key field's evidence, by the shape of its value (resolved through one assignment). */
+function judgeKey(key, view, text, resolve, token, sellerOwners, clientSellerOwners) {
+	let shape = key.shape;
+	let value = key.value;
+	const blob = shape === "ref" ? throughJsonBlob(value, resolve) : void 0;
+	if (blob !== void 0) value = blob;
+	const clientLocal = shape === "other" && MWS_CLIENT_NEW.test(key.recordName);
+	if ((shape === "ref" || clientLocal) && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {
+		const resolved = resolve(value);
+		if (resolved !== void 0) {
+			value = clientLocal ? resolved.replace(/^([\w$]{1,60}\.get\w{1,60})\(\)$/, "$1") : resolved;
+			shape = classifyValue(value);
+			if (shape === "env") return "own";
+		}
+	}
+	if (namedForDeveloper(key.name) || namedForDeveloper(memberPath(value).at(-1) ?? "")) return "own";
+	if (FAKE_VALUE.test(value)) return void 0;
+	switch (shape) {
+		case "decl": return judgeDeclared(key, view, text, token);
+		case "ref": {
+			const evidence = judgeReference(clientLocal ? {
+				...key,
+				clientArgument: true
+			} : key, value, view, sellerOwners, clientSellerOwners) ?? storedByWrite(key, view);
+			if (!token || evidence === void 0 || evidence === "input") return evidence;
+			return evidence !== "request" && (isSellerHolder(ownerOf(value)) || RESULT_ROW.test(value)) ? evidence : void 0;
+		}
+		case "literal": return token && (view.isRequest || view.tokenRead) ? void 0 : judgeLiteral(key, value, view, text);
+		case "empty": return token ? void 0 : judgeBlank(key, view, text);
+		case "other": return sqlUpdateSet(key, value, view) ? "declared" : storedByWrite(key, view);
+		case "env": return;
+	}
+}
+var init_judge_key = __esmMin((() => {
+	init_json_blobs();
+	init_structure();
+	init_value_shape();
+	init_record_names();
+	init_dummy_values();
+	init_judge_declared();
+	init_judge_literal();
+	init_judge_reference();
+	init_type_a_evidence();
+}));
+// packages/core/dist/judge-lwa-secret.js
+/**
+* SP-API: an LWA client secret of the seller's own private app: asked of the seller (a form input
+* or a submitted field next to the seller's id) or kept in a record named for the seller. A
+* client secret in a record keyed only by a seller id is not enough: an integrator with several
+* LWA apps of its own keeps, per seller, which app issued the refresh token. A
+* single-tenant config is not type A; its literal secret is reported as `lwa-client-secret`.
+*/
+function judgeLwaSecret(secret, view, text) {
+	const spApiRecord = view.seller?.role === "seller-id" && view.fields.some((f) => f.role === "refresh-token");
+	if (!text.amazon && !spApiRecord) return void 0;
+	if (secret.shape === "ref") {
+		const path = memberPath(secret.value);
+		const owner = path.slice(0, -1).join(".");
+		const tokenOwners = view.fields.filter((f) => f.role === "refresh-token" && f.shape === "ref").map((f) => ownerOf(f.value));
+		if (path.length > 1 && tokenOwners.length > 0 && tokenOwners.every((o) => o !== "" && o !== owner)) return void 0;
+		if (path.length > 1 && !isOptionBag(path[0] ?? "") && isSellerHolder(owner) && !isSubmittedPath(path)) return "used";
+		if (path.length > 1 && !isOptionBag(path[0] ?? "") && !CREDENTIALS_BAG.test(path[0] ?? "") && !isSubmittedPath(path) && view.fields.some((f) => f.role === "refresh-token" && f.shape === "ref" && ownerOf(f.value) === owner)) return "used";
+	}
+	if (!(view.seller?.role === "seller-id" || view.sellerNamed || secret.persisted === true && text.userOwned)) return void 0;
+	if (secret.shape === "decl" && (secret.formInput === true || secret.isFormField === true || SUBMITTED_TYPE.test(secret.recordName) || view.sellerNamed || view.bothApis || secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned))) return "declared";
+	if (secret.shape === "ref" && isSubmittedPath(memberPath(secret.value))) return "input";
+}
+var CREDENTIALS_BAG;
+var init_judge_lwa_secret = __esmMin((() => {
+	init_structure();
+	init_value_shape();
+	init_record_names();
+	init_record_labels();
+	init_type_a_evidence();
+	CREDENTIALS_BAG = /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20})$/i;
+}));
+// packages/core/dist/strongest-evidence.js
+/**
+* The findings where a file shows the pattern most plainly ({@link Evidence}): uses only where
+* nothing is declared, hard-coded or typed in; bare reads only where nothing else is, once per owner.
+*/
+function strongestEvidence(found) {
+	const has = (...e) => found.some((f) => e.includes(f.evidence));
+	const primary = has("declared", "hard-coded", "input");
+	const owners = /* @__PURE__ */ new Set();
+	return found.filter(({ field, evidence }) => {
+		if (evidence === "used") return !primary;
+		if (evidence !== "read") return true;
+		if (primary || has("used", "request")) return false;
+		const owner = memberPath(field.value).slice(0, -1).join(".");
+		if (owners.has(owner)) return false;
+		owners.add(owner);
+		return true;
+	});
+}
+/**
+* One finding per collection of hard-coded per-seller records (a config with 41 stores gives one
+* finding at the first, naming 41); declarations, inputs and requests keep one finding each.
+*/
+function oncePerCollection(found) {
+	const firstOf = /* @__PURE__ */ new Map();
+	const out = [];
+	for (const r of found) {
+		if (r.evidence !== "hard-coded") {
+			out.push(r);
+			continue;
+		}
+		const at = firstOf.get(r.field.collection);
+		if (at === void 0) {
+			firstOf.set(r.field.collection, out.length);
+			out.push(r);
+		} else {
+			const head = out[at];
+			if (head) out[at] = {
+				...head,
+				records: head.records + 1
+			};
+		}
+	}
+	return out;
+}
+var init_strongest_evidence = __esmMin((() => {
+	init_value_shape();
+}));
+// packages/core/dist/type-a-records.js
 /**
 * Decides which records in a set of fields are type A. Returns one {@link TypeARecord} per
 * finding, in text order of the records.
@@ -2590,168 +2856,6 @@ function keptPerSeller(key, evidence, view) {
 	if (evidence === "input" || evidence === "hard-coded") return true;
 	return evidence === "declared" && (key.formInput === true || key.isFormField === true || view.sellerNamed || view.bothApis || key.shape === "empty" && isFormRecord(key.recordName) || key.persisted === true && (isOwnerNamed(key.recordName) || view.seller?.role === "seller-id"));
 }
-function isOwnerNamed(recordName) {
-	return OWNER_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " "));
-}
-/** A key field's evidence, by the shape of its value (resolved through one assignment). */
-function judgeKey(key, view, text, resolve, token, sellerOwners, clientSellerOwners) {
-	let shape = key.shape;
-	let value = key.value;
-	const blob = shape === "ref" ? throughJsonBlob(value, resolve) : void 0;
-	if (blob !== void 0) value = blob;
-	const clientLocal = shape === "other" && MWS_CLIENT_NEW.test(key.recordName);
-	if ((shape === "ref" || clientLocal) && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {
-		const resolved = resolve(value);
-		if (resolved !== void 0) {
-			value = clientLocal ? resolved.replace(/^([\w$]{1,60}\.get\w{1,60})\(\)$/, "$1") : resolved;
-			shape = classifyValue(value);
-			if (shape === "env") return "own";
-		}
-	}
-	if (namedForDeveloper(key.name) || namedForDeveloper(memberPath(value).at(-1) ?? "")) return "own";
-	if (FAKE_VALUE.test(value)) return void 0;
-	switch (shape) {
-		case "decl": return judgeDeclared(key, view, text, token);
-		case "ref": {
-			const evidence = judgeReference(clientLocal ? {
-				...key,
-				clientArgument: true
-			} : key, value, view, sellerOwners, clientSellerOwners) ?? storedByWrite(key, view);
-			if (!token || evidence === void 0 || evidence === "input") return evidence;
-			return evidence !== "request" && (isSellerHolder(ownerOf(value)) || RESULT_ROW.test(value)) ? evidence : void 0;
-		}
-		case "literal": return token && (view.isRequest || view.tokenRead) ? void 0 : judgeLiteral(key, value, view, text);
-		case "empty": return token ? void 0 : judgeBlank(key, view, text);
-		case "other": return sqlUpdateSet(key, value, view) ? "declared" : storedByWrite(key, view);
-		case "env": return;
-	}
-}
-/**
-* A key written by a model write beside the seller's id: the row keeps it, whatever it is computed
-* from (`encrypt(secret)`). A use: where the file also shows the input, that is the finding.
-*/
-function storedByWrite(key, view) {
-	return view.seller?.role === "seller-id" && STORE_WRITE.test(key.recordName) ? "used" : void 0;
-}
-/** `secret_key = #{secretKey}` in an UPDATE beside the seller's id: the statement declares the row's columns. */
-function sqlUpdateSet(key, value, view) {
-	return view.seller?.role === "seller-id" && SQL_BIND.test(value.trim()) && SQL_UPDATE.test(key.recordName);
-}
-/** A declared key (column, property, form input) in a record for a seller. */
-function judgeDeclared(key, view, text, token) {
-	const stored = key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName);
-	if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return void 0;
-	if (key.isFormField === true && key.role !== "secret-key" && text.formSecretCollections.has(key.collection)) return void 0;
-	if (!stored && key.formInput !== true && key.isFormField !== true && !view.sellerNamed && !text.modelFolder && CONFIG_RECORD.test(key.recordName)) return void 0;
-	const sellerDeclared = view.seller?.role === "seller-id";
-	const formEntry = key.isFormField === true && text.declaredSellerCollections.has(key.collection) && (key.role === "secret-key" || !text.formSecretCollections.has(key.collection));
-	const ownerTable = stored && isOwnerNamed(key.recordName);
-	if (token) return stored && (sellerDeclared || view.sellerNamed) || ownerTable || key.formInput === true || formEntry || view.bothApis ? "declared" : void 0;
-	return sellerDeclared || view.sellerNamed || ownerTable || formEntry ? "declared" : void 0;
-}
-/** A key read from somewhere: submitted input, or a seller record's own keys. */
-function judgeReference(key, value, view, sellerOwners, clientSellerOwners) {
-	const { seller } = view;
-	const path = memberPath(value);
-	const sellerPath = seller ? memberPath(seller.value) : [];
-	const sellerRoot = sellerPath.length > 1 ? sellerPath[0] ?? "" : "";
-	const owner = path.slice(0, -1).join(".");
-	const root = path[0] ?? "";
-	const clientRow = key.clientArgument === true && clientSellerOwners.has(owner) && !isBareOptionBag(root);
-	if (path.length > 1 && (!isOptionBag(root) || clientRow) && (isSellerHolder(owner) && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || isSellerHolder(owner) && sellerOwners.has(owner) || key.clientArgument === true && isSellerHolder(owner) || key.clientArgument === true && clientSellerOwners.has(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
-	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
-	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" ? "used" : void 0;
-}
-function isSubmittedPath(path) {
-	return SUBMITTED_OWNER.test(path.slice(0, -1).join("."));
-}
-/** A hard-coded key: in a request, or in one of several per-seller records. */
-function judgeLiteral(key, value, view, text) {
-	if (view.isRequest) return "request";
-	if (isDummy(value)) return void 0;
-	if (!text.amazon && !MWS_VALUE.test(value)) return void 0;
-	if (NOT_MWS_KEY.test(value) || !KEY_LIKE.test(value)) return void 0;
-	const siblings = text.literalKeyRecords.get(key.collection)?.size ?? 0;
-	const perSeller = view.sellerNamed || view.sellerKeyed;
-	if ((view.seller !== void 0 || perSeller) && (perSeller || siblings >= 2 || text.sellerKeyRecords >= 2) && !view.regionLabel) return "hard-coded";
-}
-/** Blank key slots: next to each of several sellers, or in a form's defaults. */
-function judgeBlank(key, view, text) {
-	const siblings = text.blankKeyRecords.get(key.collection)?.size ?? 0;
-	if (view.seller !== void 0 && siblings >= 2 && !view.regionLabel) return "hard-coded";
-	const first = view.fields.find(isKey);
-	if (view.seller?.role === "seller-id" && first && isFormRecord(first.recordName)) return "declared";
-}
-/**
-* SP-API: an LWA client secret of the seller's own private app: asked of the seller (a form input
-* or a submitted field next to the seller's id) or kept in a record named for the seller. A
-* client secret in a record keyed only by a seller id is not enough: an integrator with several
-* LWA apps of its own keeps, per seller, which app issued the refresh token. A
-* single-tenant config is not type A; its literal secret is reported as `lwa-client-secret`.
-*/
-function judgeLwaSecret(secret, view, text) {
-	const spApiRecord = view.seller?.role === "seller-id" && view.fields.some((f) => f.role === "refresh-token");
-	if (!text.amazon && !spApiRecord) return void 0;
-	if (secret.shape === "ref") {
-		const path = memberPath(secret.value);
-		const owner = path.slice(0, -1).join(".");
-		const tokenOwners = view.fields.filter((f) => f.role === "refresh-token" && f.shape === "ref").map((f) => ownerOf(f.value));
-		if (path.length > 1 && tokenOwners.length > 0 && tokenOwners.every((o) => o !== "" && o !== owner)) return void 0;
-		if (path.length > 1 && !isOptionBag(path[0] ?? "") && isSellerHolder(owner) && !isSubmittedPath(path)) return "used";
-		if (path.length > 1 && !isOptionBag(path[0] ?? "") && !CREDENTIALS_BAG.test(path[0] ?? "") && !isSubmittedPath(path) && view.fields.some((f) => f.role === "refresh-token" && f.shape === "ref" && ownerOf(f.value) === owner)) return "used";
-	}
-	if (!(view.seller?.role === "seller-id" || view.sellerNamed || secret.persisted === true && text.userOwned)) return void 0;
-	if (secret.shape === "decl" && (secret.formInput === true || secret.isFormField === true || SUBMITTED_TYPE.test(secret.recordName) || view.sellerNamed || view.bothApis || secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned))) return "declared";
-	if (secret.shape === "ref" && isSubmittedPath(memberPath(secret.value))) return "input";
-}
-/** True for a value no real key has: a few digits, `...`, `test`, `opensesame`. */
-function isDummy(value) {
-	return DUMMY.test(value.trim());
-}
-function strongestEvidence(found) {
-	const has = (...e) => found.some((f) => e.includes(f.evidence));
-	const primary = has("declared", "hard-coded", "input");
-	const owners = /* @__PURE__ */ new Set();
-	return found.filter(({ field, evidence }) => {
-		if (evidence === "used") return !primary;
-		if (evidence !== "read") return true;
-		if (primary || has("used", "request")) return false;
-		const owner = memberPath(field.value).slice(0, -1).join(".");
-		if (owners.has(owner)) return false;
-		owners.add(owner);
-		return true;
-	});
-}
-/**
-* One finding per collection of hard-coded per-seller records (a config with 41 stores gives one
-* finding at the first, naming 41); declarations, inputs and requests keep one finding each.
-*/
-function oncePerCollection(found) {
-	const firstOf = /* @__PURE__ */ new Map();
-	const out = [];
-	for (const r of found) {
-		if (r.evidence !== "hard-coded") {
-			out.push(r);
-			continue;
-		}
-		const at = firstOf.get(r.field.collection);
-		if (at === void 0) {
-			firstOf.set(r.field.collection, out.length);
-			out.push(r);
-		} else {
-			const head = out[at];
-			if (head) out[at] = {
-				...head,
-				records: head.records + 1
-			};
-		}
-	}
-	return out;
-}
-/** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */
-function ownerOf(value) {
-	return memberPath(value).slice(0, -1).join(".");
-}
 /** Per collection, the records that hold one of `fields`. */
 function recordsByCollection(fields) {
 	const byCollection = /* @__PURE__ */ new Map();
@@ -2772,55 +2876,17 @@ function groupBy(items, keyOf) {
 	}
 	return groups;
 }
-var SELLER_ID_SHAPE, MARKETPLACE_IDS, FORM_RECORD, REGION, KEY_LIKE, NOT_MWS_KEY, MWS_VALUE, isKey, CONFIG_RECORD, OWNER_RECORD, STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW, SUBMITTED_OWNER, CREDENTIALS_BAG, FAKE_VALUE, DUMMY;
 var init_type_a_records = __esmMin((() => {
-	init_json_blobs();
 	init_structure();
-	init_value_shape();
 	init_names();
 	init_record_keys();
 	init_record_names();
-	SELLER_ID_SHAPE = /^A(?=[A-Z]*\d)[0-9A-Z]{9,15}$/;
-	MARKETPLACE_IDS = /* @__PURE__ */ new Set([
-		"ATVPDKIKX0DER",
-		"A2EUQ1WTGCTBG2",
-		"A1AM78C64UM0Y8",
-		"A2Q3Y263D00KWC",
-		"A1F83G8C2ARO7P",
-		"A1PA6795UKMFR9",
-		"A13V1IB3VIYZZH",
-		"APJ6JRA9NG5V4",
-		"A1RKKUPIHCS9HS",
-		"A1805IZSGTT6HS",
-		"A2NODRKZP88ZB9",
-		"A1C3SOZRARQ6R3",
-		"A33AVAJ2PDY3EV",
-		"A2VIGQ35RCS4UG",
-		"A17E79C6D8DWNP",
-		"ARBP9OOSHTCHU",
-		"A21TJRUUN4KGV",
-		"A1VC38T7YXB528",
-		"A39IBJ37TRP1C6",
-		"A19VAU5U5O7RUS",
-		"AAHKV2X7AFYLW"
-	]);
-	FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binputs?\b|\bfields\b/i;
-	REGION = /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
-	KEY_LIKE = /^["'`]?[\w+/=.-]{8,}["'`]?$/;
-	NOT_MWS_KEY = /^["'`]?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32,64})["'`]?$/;
-	MWS_VALUE = /^["'`]?(?:[A-Z0-9]{20}|[A-Za-z0-9+/]{40})["'`]?$/;
-	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
-	CONFIG_RECORD = /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
-	OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;
-	STORE_WRITE = /\b(?:findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany|insertOne|insertMany|create|createMany|upsert|updateOrCreate|firstOrCreate|insert)\b|(?:->|::)update\b/;
-	SQL_UPDATE = /<update\b|\bupdate\s+[`"]?\w{1,64}[`"]?\s+set\b/i;
-	SQL_BIND = /^(?:#\{\w{1,60}\}|\?|:\w{1,60})$/;
-	RESULT_ROW = /^\$?[\w$]{1,40}\[\s*\d{1,4}\s*\](?:->|\.|\[\s*["'])\s*\w{1,60}["']?\]?$/;
-	MWS_CLIENT_NEW = /\bnew\s+(?:MarketplaceWebService|Mws|Amazon)\w{0,40}Client\s*$/;
-	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$/;
-	CREDENTIALS_BAG = /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20})$/i;
-	FAKE_VALUE = /\b(?:faker|fake)\b|Str::random|\brandom(?:_string|String|Alphanumeric|Bytes|UUID)?\(|\bSecureRandom\.|\bsecrets\.token_|\buuid4?\(|\bRandomStringUtils\./i;
-	DUMMY = /^["'`]?(?:\.{2,}|…|x+|\*+|test\w{0,12}|dummy\w{0,12}|fake\w{0,12}|secret|key|foo|bar|baz|abc\w{0,6}|\d{1,12}|opensesame|changeme|password)["'`]?$/i;
+	init_dummy_values();
+	init_judge_key();
+	init_judge_lwa_secret();
+	init_record_labels();
+	init_strongest_evidence();
+	init_type_a_evidence();
 }));
 // packages/core/dist/self-held-fields.js
 /** True when the field's line opens with a write or declaration of the installation's settings. */

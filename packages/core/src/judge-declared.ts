@@ -1,0 +1,49 @@
+import type { Field } from './structure.js';
+import { ROW_CLASS, TABLE_CLASS } from './record-names.js';
+import { isOwnerNamed } from './record-labels.js';
+import type { Evidence, RecordView, TextView } from './type-a-evidence.js';
+
+// A type named for a program's configuration: `Config`, `MwsClientOptions`, `MwsProperties`, `MwsConnection`.
+const CONFIG_RECORD =
+  /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
+
+/** A declared key (column, property, form input) in a record for a seller. */
+export function judgeDeclared(key: Field, view: RecordView, text: TextView, token: boolean): Evidence | undefined {
+  // A class named for its table (EF database-first `public partial class tbl_sellermarketplace`)
+  // or for a row (MyBatis `class MwsSellerEntity`) is a stored row.
+  const stored = key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName);
+  if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return undefined;
+  // A form declared as data is one record: its secret-key entry is reported, not its key id entry too.
+  if (key.isFormField === true && key.role !== 'secret-key' && text.formSecretCollections.has(key.collection))
+    return undefined;
+  // A client's own configuration type (`type Config struct`, `class MwsClientOptions`,
+  // `@ConfigurationProperties class MwsProperties`): one seller's settings for one program, unless
+  // it is stored, asked for in a form or named for the seller.
+  if (
+    !stored &&
+    key.formInput !== true &&
+    key.isFormField !== true &&
+    !view.sellerNamed &&
+    !text.modelFolder &&
+    CONFIG_RECORD.test(key.recordName)
+  )
+    return undefined;
+  const sellerDeclared = view.seller?.role === 'seller-id';
+  const formEntry =
+    key.isFormField === true &&
+    text.declaredSellerCollections.has(key.collection) &&
+    (key.role === 'secret-key' || !text.formSecretCollections.has(key.collection));
+  // A stored table of users' or accounts' keys (`user_sp_credentials`, `amazon_accounts`).
+  const ownerTable = stored && isOwnerNamed(key.recordName);
+  // Beside a token, only a stored record (a table, a model, a form) keeps the keys on purpose: a
+  // library's options type declares every parameter its caller may pass.
+  if (token)
+    return (stored && (sellerDeclared || view.sellerNamed)) ||
+      ownerTable ||
+      key.formInput === true ||
+      formEntry ||
+      view.bothApis
+      ? 'declared'
+      : undefined;
+  return sellerDeclared || view.sellerNamed || ownerTable || formEntry ? 'declared' : undefined;
+}

@@ -1,0 +1,75 @@
+import { throughJsonBlob } from './json-blobs.js';
+import type { Field } from './structure.js';
+import { classifyValue, isSellerHolder } from './structure.js';
+import { memberPath } from './value-shape.js';
+import type { ValueShape } from './value-shape.js';
+import { namedForDeveloper } from './record-names.js';
+import { FAKE_VALUE } from './dummy-values.js';
+import { judgeDeclared } from './judge-declared.js';
+import { judgeBlank, judgeLiteral } from './judge-literal.js';
+import { judgeReference, MWS_CLIENT_NEW, RESULT_ROW, sqlUpdateSet, storedByWrite } from './judge-reference.js';
+import { ownerOf } from './type-a-evidence.js';
+import type { Evidence, RecordView, Resolve, TextView } from './type-a-evidence.js';
+
+/** A key field's evidence, by the shape of its value (resolved through one assignment). */
+export function judgeKey(
+  key: Field,
+  view: RecordView,
+  text: TextView,
+  resolve: Resolve | undefined,
+  token: boolean,
+  sellerOwners: ReadonlySet<string>,
+  clientSellerOwners: ReadonlySet<string>,
+): Evidence | 'own' | undefined {
+  let shape: ValueShape = key.shape;
+  let value = key.value;
+  // A key read from a JSON blob a seller's record stores is a key read from that record.
+  const blob = shape === 'ref' ? throughJsonBlob(value, resolve) : undefined;
+  if (blob !== undefined) value = blob;
+  // (A local passed to a client's constructor, `new MarketplaceWebServiceClient(accessKeyId, …)`,
+  // is resolved too: `final String accessKeyId = entity.getAccessKeyId();`.)
+  const clientLocal = shape === 'other' && MWS_CLIENT_NEW.test(key.recordName);
+  if ((shape === 'ref' || clientLocal) && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {
+    const resolved = resolve(value);
+    if (resolved !== undefined) {
+      // A getter's call reads its field (`entity.getAccessKeyId()` is `entity.getAccessKeyId`).
+      value = clientLocal ? resolved.replace(/^([\w$]{1,60}\.get\w{1,60})\(\)$/, '$1') : resolved;
+      shape = classifyValue(value);
+      if (shape === 'env') return 'own';
+    }
+  }
+  // Keys named for the developer (`$row['dev_access_secret']`, `developer_secret_key`): the
+  // integrator's own developer keys, whichever row or region they are kept in.
+  if (namedForDeveloper(key.name) || namedForDeveloper(memberPath(value).at(-1) ?? '')) return 'own';
+  // A test's generated value (`$this->faker->uuid`, `faker.string.alphanumeric(40)`, `Str::random(40)`).
+  if (FAKE_VALUE.test(value)) return undefined;
+  switch (shape) {
+    case 'decl':
+      return judgeDeclared(key, view, text, token);
+    case 'ref': {
+      const evidence =
+        judgeReference(
+          clientLocal ? { ...key, clientArgument: true } : key,
+          value,
+          view,
+          sellerOwners,
+          clientSellerOwners,
+        ) ?? storedByWrite(key, view);
+      // Beside a token, a request is signed the right way, and an object that passes a token and
+      // keys on (a library's connection) is its caller's; keys read from a seller's row or
+      // record still show the record keeps them (hybrid).
+      if (!token || evidence === undefined || evidence === 'input') return evidence;
+      return evidence !== 'request' && (isSellerHolder(ownerOf(value)) || RESULT_ROW.test(value))
+        ? evidence
+        : undefined;
+    }
+    case 'literal':
+      return token && (view.isRequest || view.tokenRead) ? undefined : judgeLiteral(key, value, view, text);
+    case 'empty':
+      return token ? undefined : judgeBlank(key, view, text);
+    case 'other':
+      return sqlUpdateSet(key, value, view) ? 'declared' : storedByWrite(key, view);
+    case 'env':
+      return undefined;
+  }
+}

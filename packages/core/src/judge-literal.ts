@@ -1,0 +1,43 @@
+import type { Field } from './structure.js';
+import { isDummy } from './dummy-values.js';
+import { isFormRecord } from './record-labels.js';
+import { isKey } from './type-a-evidence.js';
+import type { Evidence, RecordView, TextView } from './type-a-evidence.js';
+
+// A value that can be a key: one run of key characters (a label such as 'Secret Key' is not).
+const KEY_LIKE = /^["'`]?[\w+/=.-]{8,}["'`]?$/;
+// Values that are never an MWS key: a UUID, a lower-case hex digest.
+const NOT_MWS_KEY = /^["'`]?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32,64})["'`]?$/;
+// Values of the MWS shapes: a 20-character key id, a 40-character secret.
+const MWS_VALUE = /^["'`]?(?:[A-Z0-9]{20}|[A-Za-z0-9+/]{40})["'`]?$/;
+
+/** A hard-coded key: in a request, or in one of several per-seller records. */
+export function judgeLiteral(key: Field, value: string, view: RecordView, text: TextView): Evidence | undefined {
+  if (view.isRequest) return 'request';
+  if (isDummy(value)) return undefined;
+  // Another marketplace's config may say "mws" (Newegg's): its keys are not MWS-shaped. UUIDs and
+  // hex digests are never MWS keys (key ids are upper-case, secrets mixed-case base64).
+  if (!text.amazon && !MWS_VALUE.test(value)) return undefined;
+  if (NOT_MWS_KEY.test(value) || !KEY_LIKE.test(value)) return undefined;
+  const siblings = text.literalKeyRecords.get(key.collection)?.size ?? 0;
+  const perSeller = view.sellerNamed || view.sellerKeyed;
+  if (
+    (view.seller !== undefined || perSeller) &&
+    (perSeller || siblings >= 2 || text.sellerKeyRecords >= 2) &&
+    !view.regionLabel
+  )
+    return 'hard-coded';
+  return undefined;
+}
+
+/** Blank key slots: next to each of several sellers, or in a form's defaults. */
+export function judgeBlank(key: Field, view: RecordView, text: TextView): Evidence | undefined {
+  // Blank slots in several sibling records of one collection: a template of several sellers (an
+  // object reset in two places, `$scope.SecretKey = ''`, is one form's model, not two sellers).
+  const siblings = text.blankKeyRecords.get(key.collection)?.size ?? 0;
+  if (view.seller !== undefined && siblings >= 2 && !view.regionLabel) return 'hard-coded';
+  // A form's blank defaults (`useForm({ defaultValues: { sellerId: '', secretKey: '' } })`).
+  const first = view.fields.find(isKey);
+  if (view.seller?.role === 'seller-id' && first && isFormRecord(first.recordName)) return 'declared';
+  return undefined;
+}

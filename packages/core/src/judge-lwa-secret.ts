@@ -1,0 +1,70 @@
+import type { Field } from './structure.js';
+import { isSellerHolder } from './structure.js';
+import { memberPath } from './value-shape.js';
+import { isOptionBag, SUBMITTED_TYPE } from './record-names.js';
+import { isOwnerNamed } from './record-labels.js';
+import { isSubmittedPath, ownerOf } from './type-a-evidence.js';
+import type { Evidence, RecordView, TextView } from './type-a-evidence.js';
+
+// A client library's own bag of credentials (`self.credentials.client_secret`, `creds.refresh_token`).
+const CREDENTIALS_BAG = /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20})$/i;
+
+/**
+ * SP-API: an LWA client secret of the seller's own private app: asked of the seller (a form input
+ * or a submitted field next to the seller's id) or kept in a record named for the seller. A
+ * client secret in a record keyed only by a seller id is not enough: an integrator with several
+ * LWA apps of its own keeps, per seller, which app issued the refresh token. A
+ * single-tenant config is not type A; its literal secret is reported as `lwa-client-secret`.
+ */
+export function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Evidence | undefined {
+  // `client_secret` is any OAuth app's: only Amazon's beside a text that names it, or in a record
+  // that also holds a seller's (merchant's) id and refresh token (`tblstores`: `client_secret`,
+  // `refresh_token`, `MerchantID`).
+  const spApiRecord = view.seller?.role === 'seller-id' && view.fields.some((f) => f.role === 'refresh-token');
+  if (!text.amazon && !spApiRecord) return undefined;
+  // Read from a seller's account record to build its SP-API credentials (`account.client_secret`).
+  if (secret.shape === 'ref') {
+    const path = memberPath(secret.value);
+    const owner = path.slice(0, -1).join('.');
+    // Beside refresh tokens read from other objects (`account.getSpClientSecret()` next to
+    // `seller.getSpRefreshToken()` in a loop over the sellers): the client secret is the app's
+    // own, shared by the sellers whose tokens it exchanges: type B.
+    const tokenOwners = view.fields
+      .filter((f) => f.role === 'refresh-token' && f.shape === 'ref')
+      .map((f) => ownerOf(f.value));
+    if (path.length > 1 && tokenOwners.length > 0 && tokenOwners.every((o) => o !== '' && o !== owner))
+      return undefined;
+    if (path.length > 1 && !isOptionBag(path[0] ?? '') && isSellerHolder(owner) && !isSubmittedPath(path))
+      return 'used';
+    // Read from the object its record's refresh token is read from (`conn.lwa_client_secret` beside
+    // `conn.lwa_refresh_token`): a refresh token is one seller's, so the object is that seller's
+    // record, and its client secret the seller's own app. (Not a client's own credentials bag.)
+    if (
+      path.length > 1 &&
+      !isOptionBag(path[0] ?? '') &&
+      !CREDENTIALS_BAG.test(path[0] ?? '') &&
+      !isSubmittedPath(path) &&
+      view.fields.some((f) => f.role === 'refresh-token' && f.shape === 'ref' && ownerOf(f.value) === owner)
+    )
+      return 'used';
+  }
+  // A stored row of a user's, a tenant's or a store's (`@ManyToOne(() => Store)`, `org_id`) is per seller too.
+  const perSeller =
+    view.seller?.role === 'seller-id' || view.sellerNamed || (secret.persisted === true && text.userOwned);
+  if (!perSeller) return undefined;
+  // Declared in a record named for the seller (`class AmazonSellerAccount`), or one that also
+  // keeps the shop's MWS token: the seller's own app, not one of the integrator's.
+  if (
+    secret.shape === 'decl' &&
+    (secret.formInput === true ||
+      secret.isFormField === true ||
+      SUBMITTED_TYPE.test(secret.recordName) ||
+      view.sellerNamed ||
+      view.bothApis ||
+      // A stored record of a user, shop or store: the user's own private app (`UserSchema`).
+      (secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned)))
+  )
+    return 'declared';
+  if (secret.shape === 'ref' && isSubmittedPath(memberPath(secret.value))) return 'input';
+  return undefined;
+}

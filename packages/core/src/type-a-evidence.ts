@@ -1,0 +1,88 @@
+import type { Field } from './structure.js';
+import { memberPath } from './value-shape.js';
+
+/**
+ * What the type-A judges share (`type-a-records.ts` combines them): the evidence they return, the
+ * views of a record and of its text they read, and the reads of key values they all make.
+ */
+
+/**
+ * How a record shows the type-A pattern. A file is reported where it shows it most plainly:
+ * declarations (tables, models, forms), hard-coded per-seller records, submitted input and
+ * requests always; clients built from a seller record's keys (`used`) only when the file declares
+ * nothing; bare reads (`sign(params, seller.secretKey)`) only when nothing else does, once per
+ * owner. Later uses repeat what the declaration already said.
+ */
+export type Evidence = 'declared' | 'hard-coded' | 'input' | 'request' | 'used' | 'read';
+
+/** A type-A record: the field reported, why, and what the message says about it. */
+export interface TypeARecord {
+  /** The key field the finding points at (the first record's, for a collection). */
+  readonly field: Field;
+  readonly evidence: Evidence;
+  /** The record also holds an MWS Auth Token: the keys are kept although the token makes them unnecessary. */
+  readonly hybrid: boolean;
+  /** `sp-api`: the seller's own LWA app (client secret) or IAM keys next to SP-API fields. */
+  readonly api: 'mws' | 'sp-api';
+  /** How many per-seller records of one collection this finding stands for (1 for most). */
+  readonly records: number;
+  /** The token field of a hybrid record, as written (`mws_auth_token`). */
+  readonly tokenField?: string;
+}
+
+/** Resolves an identifier to the value of its first assignment (`secretKey = …`). */
+export type Resolve = (name: string) => string | undefined;
+
+export const isKey = (f: Field): boolean => f.role === 'secret-key' || f.role === 'access-key';
+
+/** Facts about one record that every judge reads. */
+export interface RecordView {
+  readonly fields: readonly Field[];
+  readonly seller: Field | undefined;
+  readonly sellerNamed: boolean;
+  /** The record is keyed by a seller id (`{ "A1B2C3D4E5F6G7": { accessKey, secretKey } }`). */
+  readonly sellerKeyed: boolean;
+  readonly regionLabel: boolean;
+  readonly isRequest: boolean;
+  /**
+   * The record holds an MWS Auth Token and an SP-API refresh token: one shop's authorizations of
+   * both APIs, which only an application's per-seller record holds (a client library or SDK
+   * configures one API).
+   */
+  readonly bothApis: boolean;
+  /**
+   * The record's MWS Auth Token is read per call (`store.getMwsAuthToken()`), not written in: a
+   * request for whichever seller it is given, so its hard-coded keys are the developer's own.
+   */
+  readonly tokenRead: boolean;
+}
+
+/** Counts over the whole text that the judges compare a record with. */
+export interface TextView {
+  /** Records holding keys (hard-coded or blank) for a seller: two or more is a multi-seller config. */
+  readonly sellerKeyRecords: number;
+  /** Per collection, the records holding literal keys. */
+  readonly literalKeyRecords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per collection, the records holding blank keys beside a seller. */
+  readonly blankKeyRecords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Collections whose records declare a seller id field by field (a form declared as data). */
+  readonly declaredSellerCollections: ReadonlySet<string>;
+  /** Collections declaring a secret-key entry: report it, not also the key id entry. */
+  readonly formSecretCollections: ReadonlySet<string>;
+  readonly amazon: boolean;
+  readonly siteSettings: boolean;
+  readonly userOwned: boolean;
+  readonly modelFolder: boolean;
+}
+
+// `body.secretKey` (a submitted read, see `submitted.ts`), `req.body.secretKey`, `request.form.secret_key`.
+const SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$/;
+
+export function isSubmittedPath(path: readonly string[]): boolean {
+  return SUBMITTED_OWNER.test(path.slice(0, -1).join('.'));
+}
+
+/** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */
+export function ownerOf(value: string): string {
+  return memberPath(value).slice(0, -1).join('.');
+}
