@@ -1,3 +1,4 @@
+import { seeThroughConversions } from './conversions.js';
 import { throughJsonBlob } from './json-blobs.js';
 import type { Field } from './structure.js';
 import { classifyValue, isSellerHolder } from './structure.js';
@@ -33,7 +34,9 @@ export function judgeKey(
     const resolved = resolve(value);
     if (resolved !== undefined) {
       // A getter's call reads its field (`entity.getAccessKeyId()` is `entity.getAccessKeyId`).
-      value = clientLocal ? resolved.replace(/^([\w$]{1,60}\.get\w{1,60})\(\)$/, '$1') : resolved;
+      value = clientLocal
+        ? resolved.replace(/^([\w$]{1,60}\.get\w{1,60})\(\)$/, '$1')
+        : seeThroughConversions(resolved);
       shape = classifyValue(value);
       if (shape === 'env') return 'own';
     }

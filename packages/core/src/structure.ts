@@ -14,9 +14,9 @@ import { KEY_NAME_WORDS, SECRET_WORD_SOURCE, nameRole } from './names.js';
 import type { NameRole } from './names.js';
 import { trimChars } from './strings.js';
 import { ReadBudget } from './read-budget.js';
-import { isSubmittedRead } from './submitted.js';
+import { asSubmitted, isSubmittedRead } from './submitted.js';
 import { splitCells } from './tabular.js';
-import { classifyValue, cutValue, isSellerHolder } from './value-shape.js';
+import { classifyValue, cutValue, fieldValue, isSellerHolder } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 
 export { classifyValue, isSellerHolder, isSellerish } from './value-shape.js';
@@ -524,7 +524,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
       if (!/\(\s*["']$/.test(before) || /\bfields\s*=\s*\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
       recordAt = 'container';
     }
-    value = cutValue(after.slice(sep[0].length));
+    value = asSubmitted(fieldValue(after.slice(sep[0].length)), text);
     // A constructor keeping its parameter (`self.secret_key = secret_key`, `this.secretKey = secretKey`,
     // `$this->secret_key = $secret_key`, `@secret_key = secret_key`): the caller's value, not a record.
     if (

@@ -81,3 +81,17 @@ export function isSubmittedRead(before: string, text: string): boolean {
   // A bare `params[…]` only counts where `params` is the framework's (Rails controllers).
   return !/^params/i.test(m[0]) || !paramsIsLocal(text);
 }
+
+// A value that reads one member of an object: `data['clientSecret']`, `body.secretKey`,
+// `$input['secret_key']`, `form.get('secret_key')`; the object with its accessor, and the member.
+const MEMBER_VALUE = /^(\$?[A-Za-z_]\w{0,30}(?:\.get\(\s*["']|\[\s*["']|\.|->))([\w-]{1,60})["']?\s*[)\]]?$/;
+
+/**
+ * A field's value read from a local bound to the submitted body (`client_secret =
+ * data['clientSecret']` after `data = json.loads(request.body)`) is written `body.<member>`, as
+ * a read at the name itself is.
+ */
+export function asSubmitted(value: string, text: string): string {
+  const m = MEMBER_VALUE.exec(value);
+  return m?.[1] !== undefined && m[2] !== undefined && readsBodyAlias(m[1], text) ? `body.${m[2]}` : value;
+}

@@ -1,3 +1,4 @@
+import { seeThroughConversions } from './conversions.js';
 import { isPlaceholder } from './values.js';
 
 /** How a field gets its value. */
@@ -45,6 +46,11 @@ export function cutValue(rest: string): string {
     } else if ((c === ',' || c === ';' || c === '&') && depth === 0) break;
   }
   return rest.slice(0, i).trim();
+}
+
+/** A field's value after its separator: {@link cutValue}, seen through string conversions (`conversions.ts`). */
+export function fieldValue(rest: string): string {
+  return seeThroughConversions(cutValue(rest));
 }
 
 /** Classifies a value expression. */

@@ -1916,6 +1916,19 @@ shop2 = {
 </script>`,
     line: 18,
   },
+  {
+    name: 'keys read through a string conversion (.ToString(), .Trim()) beside the seller id',
+    path: 'Models/ApiRows.cs',
+    text: `foreach (var account in sellerAccounts)
+{
+    var row = new ApiParameters();
+    row.SellerId = account.SellerId.ToString();
+    row.AccessKeyId = account.AccessKeyId.ToString();
+    row.SecretKey = account.SecretKey.Trim();
+    apiRows.Add(row);
+}`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3136,6 +3149,26 @@ def orders_client(shop):
         auth_token=tokens["mws_auth_token"],
         region="US",
     )`,
+  },
+  {
+    name: 'environment reads through a conversion, a token per seller',
+    path: 'Models/ApiRows.cs',
+    text: `var row = new ApiParameters();
+row.SellerId = account.SellerId.ToString();
+row.AccessKeyId = Environment.GetEnvironmentVariable("MWS_ACCESS_KEY_ID").Trim();
+row.SecretKey = Environment.GetEnvironmentVariable("MWS_SECRET_KEY").Trim();
+row.MwsAuthToken = account.MwsAuthToken.ToString();`,
+  },
+  {
+    name: "a single-tenant connect view: the operator's own app secret read through .strip() from the posted body, no seller",
+    path: 'api/views.py',
+    text: `class ConnectAmazonStoreView(View):
+    def post(self, request):
+        data = json.loads(request.body)
+        client_id = data['appId'].strip()
+        client_secret = data['clientSecret'].strip()
+        refresh_token = data['refreshToken'].strip()
+        save_credentials({'client_id': client_id, 'client_secret': client_secret, 'refresh_token': refresh_token})`,
   },
 ];
 

@@ -1,0 +1,34 @@
+/**
+ * Conversions that hand on the value they are given: a string conversion or a trim. A key read
+ * through one (`seller.t_secret_Key.ToString()`, `auth.getClientSecret().trim()`,
+ * `str(shop.secret_key)`, `acct.secret_key.strip()`) is still the key it reads, in any language.
+ */
+
+// A trailing conversion: C# `.ToString()`, Java/JS `.toString()`, `.trim()`, `?.trim()`, Python
+// `.strip()`, Ruby `.to_s` / `.strip`. Anchored at the end of a value of at most 120 characters.
+const CONVERSION_SUFFIX =
+  /(?:\??\.(?:ToString|toString|trim|Trim|TrimEnd|TrimStart|trimEnd|trimStart|strip|lstrip|rstrip)\(\s*\)|\.(?:to_s|to_str|strip))$/;
+// A wrapping conversion: `String(x)`, `str(x)`, PHP `strval(x)` / `trim(x)`, C# `Convert.ToString(x)`,
+// Java `String.valueOf(x)`, `StringUtils.trim(x)`, Hutool `StrUtil.trim(x)`.
+const CONVERSION_CALL =
+  /^(?:String|str|strval|trim|Convert\.ToString|String\.valueOf|(?:StringUtils|StrUtil)\.trim(?:ToEmpty|ToNull)?)\(\s*([^()\s][^()]{0,100})\)$/;
+// A cast: `(string)$row->secret_key`, `(String) map.get("secretKey")`.
+const CAST = /^\((?:string|String)\)\s*([^\s()][^()]{0,100})$/;
+
+/** `value` without the conversions around it (at most four, outermost first). */
+export function seeThroughConversions(value: string): string {
+  let v = value.trim();
+  for (let i = 0; i < 4; i++) {
+    const next = stripOne(v);
+    if (next === v) break;
+    v = next;
+  }
+  return v;
+}
+
+function stripOne(v: string): string {
+  const suffix = CONVERSION_SUFFIX.exec(v);
+  if (suffix) return v.slice(0, suffix.index).trimEnd();
+  const inner = CONVERSION_CALL.exec(v)?.[1] ?? CAST.exec(v)?.[1];
+  return inner === undefined ? v : inner.trim();
+}
