@@ -7,6 +7,7 @@ import {
   RAILS_FORM_INPUT,
   RAILS_FORM_LABEL,
 } from './field-idioms.js';
+import { inClientCall } from './client-calls.js';
 import { isJsonBlobRead } from './json-blobs.js';
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
@@ -15,6 +16,7 @@ import type { NameRole } from './names.js';
 import { trimChars } from './strings.js';
 import { ReadBudget } from './read-budget.js';
 import { asSubmitted, isSubmittedRead } from './submitted.js';
+import { oneLineTable } from './sql-columns.js';
 import { splitCells } from './tabular.js';
 import { classifyValue, cutValue, fieldValue, isSellerHolder } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
@@ -77,22 +79,6 @@ const STORED_FIELD_TYPE =
 
 // The objects before a PHP member name: `$rows[0]->`, `$this->shop->` (at most 6 steps).
 const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
-// A call that builds an MWS or SP-API client, open before a field read on its line.
-// (Also a factory named so: `AmazonOrderServiceConfig.getAsyncClient(`.)
-const MWS_CLIENT_CALL =
-  /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
-// The same call with its arguments wrapped onto the next line: `new MarketplaceWebServiceOrdersClient(`
-// ending the line above `config.getAccessKeyId(), config.getSecretAccessKey(),`.
-const MWS_CLIENT_WRAPPED =
-  /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?\s*\([ \t]*\r?\n(?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
-
-/** True when the key read at `keyStart` is an argument of a call that builds an MWS client. */
-function inClientCall(text: string, index: LineIndex, line: number, keyStart: number): boolean {
-  const lineStart = index.lineStart(line);
-  if (MWS_CLIENT_CALL.test(text.slice(Math.max(lineStart, keyStart - 120), keyStart))) return true;
-  if (line === 0 || keyStart - lineStart > 120) return false;
-  return MWS_CLIENT_WRAPPED.test(text.slice(Math.max(index.lineStart(line - 1), lineStart - 120), keyStart));
-}
 // Laravel / Rails / JS validation rules as a string: the field is submitted by a form.
 const VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
 // An INSERT's column list in a quoted string, up to a column name.
@@ -506,6 +492,14 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     persisted = true;
     recordAt = lineStart;
     declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
+  } else if (STORED_COLUMN_TYPE.test(after) && oneLineTable(text, lineStart, lineEnd, hit.start)) {
+    // A column of a CREATE TABLE on one line, in a string or not (`sql-columns.ts`): one row per statement.
+    const table = oneLineTable(text, lineStart, lineEnd, hit.start) ?? { start: lineStart, name: '' };
+    shape = 'decl';
+    persisted = true;
+    recordAt = table.start;
+    prefix = table.name;
+    declLine = text.slice(table.start, Math.min(lineEnd, table.start + 80));
   } else if (/\bselect\s[^;()]{0,200}$/i.test(before) && /\bfrom\s/i.test(after)) {
     // A SELECT list names the table's columns: `SELECT tenant_id, secret_key FROM tenants`.
     shape = 'decl';

@@ -87,6 +87,10 @@ const generators: Record<string, (n: number) => string> = {
     'secret_key=json.loads(shop.credentials)["secret_key"], creds = json.loads(s.k) k=creds["secret_key"], '.repeat(
       n / 100,
     ),
+  // A one-line CREATE TABLE, in a string or not, and values read through conversions.
+  'one-line create table': (n) => `db.exec("CREATE TABLE t (${'seller_id TEXT, secret_key TEXT, '.repeat(n / 34)})");`,
+  'create table storm': (n) => 'CREATE TABLE t (secret_key TEXT, '.repeat(n / 33),
+  'conversion chains': (n) => `row.SecretKey = ${'str('.repeat(n / 8)}s.secret_key${'.trim()'.repeat(n / 16)};`,
   'calls both judges describe': (n) =>
     'MWS.orders(merchant_id: s.merchant_id, aws_access_key_id: s.key, aws_secret_access_key: s.secret)\n'.repeat(
       n / 98,

@@ -1929,6 +1929,30 @@ shop2 = {
 }`,
     line: 6,
   },
+  {
+    name: 'a one-line CREATE TABLE run from Python (sqlite3), keys beside the merchant id',
+    path: 'tools/accounts_db.py',
+    text: `import sqlite3
+
+conn = sqlite3.connect("accounts.db")
+cur = conn.cursor()
+cur.execute("CREATE TABLE IF NOT EXISTS accounts (id INTEGER PRIMARY KEY, merchant_id TEXT, aws_access_key_id TEXT, aws_secret_key TEXT)")
+conn.commit()`,
+    line: 5,
+  },
+  {
+    name: "a MikroORM migration: a one-line create table in a template string, each store's LWA client secret",
+    path: 'src/migrations/Migration20240101000000.ts',
+    text: `import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20240101000000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(\`create table "store" ("id" serial primary key, "name" varchar(255) not null);\`);
+    this.addSql(\`create table "sp_client" ("id" serial primary key, "client_id" varchar(255) not null, "client_secret" varchar(255) not null, "refresh_token" text not null, "store_id" int not null); -- SELLING_PARTNER_API\`);
+  }
+}`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3169,6 +3193,11 @@ row.MwsAuthToken = account.MwsAuthToken.ToString();`,
         client_secret = data['clientSecret'].strip()
         refresh_token = data['refreshToken'].strip()
         save_credentials({'client_id': client_id, 'client_secret': client_secret, 'refresh_token': refresh_token})`,
+  },
+  {
+    name: "two one-line CREATE TABLEs: the sellers table holds the token, the app's own settings table the keys",
+    path: 'db/schema.sql',
+    text: `CREATE TABLE sellers (id INT PRIMARY KEY, seller_id VARCHAR(20), mws_auth_token VARCHAR(64)); CREATE TABLE app_settings (aws_access_key_id VARCHAR(20), aws_secret_key VARCHAR(64));`,
   },
 ];
 
