@@ -8,6 +8,7 @@ import {
   RAILS_FORM_LABEL,
 } from './field-idioms.js';
 import { inClientCall } from './client-calls.js';
+import { declaresFormEntry } from './form-entries.js';
 import { isJsonBlobRead } from './json-blobs.js';
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
@@ -506,8 +507,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     persisted = true;
     recordAt = lineStart;
     declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
-  } else if (/["'](?:id|field|code)["']\s*(?:=>|:)\s*["']$/.test(before)) {
-    // A settings or form field declared as data: `array('id' => 'wcas_mws_secret_key', …)`, `array('code' => 'AWS_SECRET_ACCESS_KEY', …)`.
+  } else if (declaresFormEntry(before, text.slice(lineStart, Math.min(lineEnd, lineStart + 400)))) {
+    // A settings or form field declared as data (`form-entries.ts`): `array('id' => 'wcas_mws_secret_key', …)`.
     shape = 'decl';
     isFormField = true;
   } else if (sep?.[1] !== undefined) {

@@ -90,6 +90,9 @@ const generators: Record<string, (n: number) => string> = {
   // A one-line CREATE TABLE, in a string or not, and values read through conversions.
   'one-line create table': (n) => `db.exec("CREATE TABLE t (${'seller_id TEXT, secret_key TEXT, '.repeat(n / 34)})");`,
   'create table storm': (n) => 'CREATE TABLE t (secret_key TEXT, '.repeat(n / 33),
+  'form entries declared as data': (n) =>
+    "{ key: 'secretKey', label: 'Secret', name: 'seller_id', type: 'password' }, ".repeat(n / 76),
+  'naming entries without a label': (n) => `${'name: "secret_key", '.repeat(n / 20)}`,
   'conversion chains': (n) => `row.SecretKey = ${'str('.repeat(n / 8)}s.secret_key${'.trim()'.repeat(n / 16)};`,
   'calls both judges describe': (n) =>
     'MWS.orders(merchant_id: s.merchant_id, aws_access_key_id: s.key, aws_secret_access_key: s.secret)\n'.repeat(

@@ -1953,6 +1953,35 @@ export class Migration20240101000000 extends Migration {
 }`,
     line: 6,
   },
+  {
+    name: "a form's fields declared as data ({ name, label, type }) with a seller id entry",
+    path: 'src/forms/amazonFields.js',
+    text: `// Fields of the "connect your Amazon account" dialog.
+export const amazonFields = [
+  { name: 'sellerId', label: 'Seller ID', required: true },
+  { name: 'accessKeyId', label: 'AWS Access Key ID', required: true },
+  { name: 'secretAccessKey', label: 'Secret Access Key', type: 'password', required: true },
+];`,
+    line: 5,
+  },
+  {
+    name: "an admin table's columns ({ dataIndex, title }) listing each merchant's MWS keys",
+    path: 'src/views/Merchants.vue',
+    text: `<script>
+export default {
+  data() {
+    return {
+      columns: [
+        { dataIndex: 'merchantId', title: 'Merchant ID' },
+        { dataIndex: 'mwsAccessKey', title: 'MWS Access Key' },
+        { dataIndex: 'mwsSecretKey', title: 'MWS Secret Key' },
+      ],
+    };
+  },
+};
+</script>`,
+    line: 8,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3198,6 +3227,16 @@ row.MwsAuthToken = account.MwsAuthToken.ToString();`,
     name: "two one-line CREATE TABLEs: the sellers table holds the token, the app's own settings table the keys",
     path: 'db/schema.sql',
     text: `CREATE TABLE sellers (id INT PRIMARY KEY, seller_id VARCHAR(20), mws_auth_token VARCHAR(64)); CREATE TABLE app_settings (aws_access_key_id VARCHAR(20), aws_secret_key VARCHAR(64));`,
+  },
+  {
+    name: "a settings form declared as data with no seller id entry (one shop's own keys)",
+    path: 'src/forms/settingsFields.js',
+    text: `// The one shop's own settings: no seller is ever asked for its keys.
+export const settingsFields = [
+  { name: 'awsAccessKeyId', label: 'AWS Access Key ID' },
+  { name: 'awsSecretAccessKey', label: 'AWS Secret Access Key', type: 'password' },
+  { name: 'region', label: 'Region' },
+];`,
   },
 ];
 

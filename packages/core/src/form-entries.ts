@@ -1,0 +1,27 @@
+/**
+ * A form or settings field declared as data: an entry that names the field a person fills in,
+ * in any language. PHP settings arrays (`array('id' => 'wcas_mws_secret_key', …)`,
+ * `'code' => 'AWS_SECRET_ACCESS_KEY'`), and the field lists form builders and admin screens are
+ * driven by (`{ key: "secretAccessKey", label: "Secret Access Key", type: "password" }`, Ant Design
+ * `{ dataIndex: 'secretKey', title: … }`, Element `{ prop: 'secretKey', label: … }`, Formily and
+ * react-jsonschema-form `{ name: 'secret_key', label: … }`). Read by `structure.ts`.
+ */
+
+// The quoted names a settings array names its field by: `'id' =>`, `"field":`, `'code' =>`.
+const QUOTED_ENTRY = /["'](?:id|field|code)["']\s*(?:=>|:)\s*["']$/;
+// The names a field list names its field by, quoted or not, up to the value's opening quote.
+const NAMING_ENTRY =
+  /(?:["'](?:key|name|prop|dataIndex|fieldName)["']|\b(?:key|name|prop|dataIndex|fieldName))\s*(?:=>|:)\s*["']$/;
+// What makes such an entry a form field rather than any name/value pair: what it shows the
+// person (`label`, `title`, `placeholder`) or how it is typed in (`type: "password"`, `inputType`).
+const SHOWN =
+  /["']?\b(?:label|title|placeholder|inputType|component|widget)["']?\s*(?:=>|:)|["']?\btype["']?\s*(?:=>|:)\s*["'](?:text|password|string|input|secret)["']/;
+
+/**
+ * True when the name after `before` is a field declared as data; `line` is the whole line, in
+ * which a naming entry must also show a label or an input type.
+ */
+export function declaresFormEntry(before: string, line: string): boolean {
+  if (QUOTED_ENTRY.test(before)) return true;
+  return NAMING_ENTRY.test(before) && SHOWN.test(line);
+}
