@@ -35,10 +35,13 @@ export function judgeDeclared(key: Field, view: RecordView, text: TextView, toke
     (key.role === 'secret-key' || !text.formSecretCollections.has(key.collection));
   // A stored table of users' or accounts' keys (`user_sp_credentials`, `amazon_accounts`).
   const ownerTable = stored && isOwnerNamed(key.recordName);
+  // A class of an app's models folder not named for a configuration (`Models/api_parameter.cs`) is
+  // the app's data, as a stored row is; `Models/AmazonCredentials.cs` may still be a library's value.
+  const appData = text.modelFolder && !CONFIG_RECORD.test(key.recordName);
   // Beside a token, only a stored record (a table, a model, a form) keeps the keys on purpose: a
   // library's options type declares every parameter its caller may pass.
   if (token)
-    return (stored && (sellerDeclared || view.sellerNamed)) ||
+    return ((stored || appData) && (sellerDeclared || view.sellerNamed)) ||
       ownerTable ||
       key.formInput === true ||
       formEntry ||

@@ -1982,6 +1982,22 @@ export default {
 </script>`,
     line: 8,
   },
+  {
+    name: "a class of an MVC app's Models folder with the seller's keys beside its token (hybrid)",
+    path: 'Areas/Seller/Models/seller_api_row.cs',
+    text: `namespace Shop.Areas.Seller.Models
+{
+    public class seller_api_row
+    {
+        public int id { get; set; }
+        public string Seller_ID { get; set; }
+        public string Secret_Key { get; set; }
+        public string AWS_Access_Key_ID { get; set; }
+        public string auth_token { get; set; }
+    }
+}`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3237,6 +3253,20 @@ export const settingsFields = [
   { name: 'awsSecretAccessKey', label: 'AWS Secret Access Key', type: 'password' },
   { name: 'region', label: 'Region' },
 ];`,
+  },
+  {
+    name: "a config-named value class in a library's Models folder: developer keys, the client's seller id and token",
+    path: 'src/MwsAccess/Models/MwsCredentials.cs',
+    text: `namespace MwsAccess.Models
+{
+    public sealed class MwsCredentials
+    {
+        public string AccessKeyId { get; private set; }
+        public string SecretAccessKey { get; private set; }
+        public string SellerId { get; private set; }
+        public string MwsAuthToken { get; private set; }
+    }
+}`,
   },
 ];
 
