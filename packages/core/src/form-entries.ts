@@ -12,10 +12,11 @@ const QUOTED_ENTRY = /["'](?:id|field|code)["']\s*(?:=>|:)\s*["']$/;
 // The names a field list names its field by, quoted or not, up to the value's opening quote.
 const NAMING_ENTRY =
   /(?:["'](?:key|name|prop|dataIndex|fieldName)["']|\b(?:key|name|prop|dataIndex|fieldName))\s*(?:=>|:)\s*["']$/;
-// What makes such an entry a form field rather than any name/value pair: what it shows the
-// person (`label`, `title`, `placeholder`) or how it is typed in (`type: "password"`, `inputType`).
+// What makes such an entry a form field rather than any name/value pair (a Postman variable
+// `{ "key": "secretKey", "value": "…", "type": "string" }`): what it shows the person (`label`,
+// `title`, `placeholder`) or a masked input (`type: "password"`).
 const SHOWN =
-  /["']?\b(?:label|title|placeholder|inputType|component|widget)["']?\s*(?:=>|:)|["']?\btype["']?\s*(?:=>|:)\s*["'](?:text|password|string|input|secret)["']/;
+  /["']?\b(?:label|title|placeholder|inputType|component|widget)["']?\s*(?:=>|:)|["']?\btype["']?\s*(?:=>|:)\s*["']password["']/;
 
 /**
  * True when the name after `before` is a field declared as data; `line` is the whole line, in

@@ -50,19 +50,22 @@ export function judgeKey(
     case 'decl':
       return judgeDeclared(key, view, text, token);
     case 'ref': {
+      // A key read from a loop variable over a collection of records is each record's own.
+      const looped = text.loopVariables.has(memberPath(value)[0] ?? '');
       const evidence =
         judgeReference(
           clientLocal ? { ...key, clientArgument: true } : key,
           value,
-          view,
+          withSellerResolved(view, resolve),
           sellerOwners,
           clientSellerOwners,
+          looped,
         ) ?? storedByWrite(key, view);
       // Beside a token, a request is signed the right way, and an object that passes a token and
       // keys on (a library's connection) is its caller's; keys read from a seller's row or
       // record still show the record keeps them (hybrid).
       if (!token || evidence === undefined || evidence === 'input') return evidence;
-      return evidence !== 'request' && (isSellerHolder(ownerOf(value)) || RESULT_ROW.test(value))
+      return evidence !== 'request' && (isSellerHolder(ownerOf(value)) || RESULT_ROW.test(value) || looped)
         ? evidence
         : undefined;
     }
@@ -75,4 +78,17 @@ export function judgeKey(
     case 'env':
       return undefined;
   }
+}
+
+/**
+ * The record's seller id resolved through one assignment, as its keys are (`merchant_id: sid`
+ * after `sid = temp.seller_id`): keys and a seller id read from one object are that seller's.
+ */
+function withSellerResolved(view: RecordView, resolve: Resolve | undefined): RecordView {
+  const seller = view.seller;
+  if (!seller || !resolve || seller.shape !== 'ref' || !/^[A-Z_$][\w$]*$/i.test(seller.value)) return view;
+  const resolved = resolve(seller.value);
+  if (resolved === undefined) return view;
+  const value = seeThroughConversions(resolved);
+  return classifyValue(value) === 'ref' ? { ...view, seller: { ...seller, value } } : view;
 }

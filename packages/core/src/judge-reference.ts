@@ -42,6 +42,7 @@ export function judgeReference(
   view: RecordView,
   sellerOwners: ReadonlySet<string>,
   clientSellerOwners: ReadonlySet<string>,
+  looped = false,
 ): Evidence | undefined {
   const { seller } = view;
   const path = memberPath(value);
@@ -53,18 +54,20 @@ export function judgeReference(
   // A bag named for what it configures (`amazonOrderConfig`) is a seller's row when its keys build
   // a client and the text reads a seller id from it too; a bare `config` or `options` stays the caller's.
   const clientRow = key.clientArgument === true && clientSellerOwners.has(owner) && !isBareOptionBag(root);
+  // An object named for a seller's data, or a loop variable over a collection of records.
+  const holder = isSellerHolder(owner) || looped;
   const fromSeller =
     path.length > 1 &&
     (!isOptionBag(root) || clientRow) &&
-    ((isSellerHolder(owner) && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
+    ((holder && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
       // Keys and a seller id read from one object: a real seller id, not an AWS `accountId`
       // (`const { accessKeyId, secretAccessKey, accountId } = credentials` is AWS's own).
       (seller?.role === 'seller-id' && sellerRoot !== '' && root === sellerRoot) ||
       // Keys read from the object a seller id is read from elsewhere in the text.
-      (isSellerHolder(owner) && sellerOwners.has(owner)) ||
+      (holder && sellerOwners.has(owner)) ||
       // A seller's, shop's or user's keys passed to an MWS or SP-API client it builds
       // (`new MarketplaceWebService_Client($store->access_key, $store->secret_key, …)`).
-      (key.clientArgument === true && isSellerHolder(owner)) ||
+      (key.clientArgument === true && holder) ||
       // Any object's keys passed to an MWS client, the text reading a seller id from that object
       // too (`getAsyncClient(marketPlace.getAccessKey(), …)`, `setSellerId(marketPlace.getSellerId())`).
       (key.clientArgument === true && clientSellerOwners.has(owner)));

@@ -73,6 +73,8 @@ export interface TextView {
   readonly siteSettings: boolean;
   readonly userOwned: boolean;
   readonly modelFolder: boolean;
+  /** Variables bound to each record of a collection in turn: their keys are each record's own. */
+  readonly loopVariables: ReadonlySet<string>;
 }
 
 // `body.secretKey` (a submitted read, see `submitted.ts`), `req.body.secretKey`, `request.form.secret_key`.

@@ -45,6 +45,8 @@ export interface RecordFacts {
   readonly sellerReadOwners?: ReadonlySet<string>;
   /** Objects the text reads an MWS auth token from (`mws.getAuthToken()`). */
   readonly tokenReadOwners?: ReadonlySet<string>;
+  /** Variables bound to each record of a collection in turn (`foreach (var shop in shops)`, `loop-variables.ts`). */
+  readonly loopVariables?: ReadonlySet<string>;
 }
 
 /**
@@ -67,6 +69,7 @@ export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}):
     siteSettings: facts.siteSettings ?? false,
     userOwned: facts.userOwned ?? false,
     modelFolder: facts.modelFolder ?? false,
+    loopVariables: facts.loopVariables ?? new Set<string>(),
   };
   // Objects a seller id is read from (`$rows[0]->seller_id`): their keys are that seller's.
   // Records with a token field in a block nested in them.
@@ -100,7 +103,7 @@ function textView(
   records: ReadonlyMap<string, Field[]>,
   sellerOf: (list: readonly Field[]) => Field | undefined,
   amazon: boolean,
-): Omit<TextView, 'siteSettings' | 'userOwned' | 'modelFolder'> {
+): Omit<TextView, 'siteSettings' | 'userOwned' | 'modelFolder' | 'loopVariables'> {
   let sellerKeyRecords = 0;
   for (const list of records.values()) {
     if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === 'literal' || f.shape === 'empty')))

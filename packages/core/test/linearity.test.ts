@@ -93,6 +93,8 @@ const generators: Record<string, (n: number) => string> = {
   'form entries declared as data': (n) =>
     "{ key: 'secretKey', label: 'Secret', name: 'seller_id', type: 'password' }, ".repeat(n / 76),
   'naming entries without a label': (n) => `${'name: "secret_key", '.repeat(n / 20)}`,
+  'loop storm': (n) => 'foreach (var s in shops) for x in xs: shops.forEach((s) => for (const s of xs) '.repeat(n / 80),
+  'loop keywords without a loop': (n) => 'for for each .each .map( as $ '.repeat(n / 30),
   'conversion chains': (n) => `row.SecretKey = ${'str('.repeat(n / 8)}s.secret_key${'.trim()'.repeat(n / 16)};`,
   'calls both judges describe': (n) =>
     'MWS.orders(merchant_id: s.merchant_id, aws_access_key_id: s.key, aws_secret_access_key: s.secret)\n'.repeat(

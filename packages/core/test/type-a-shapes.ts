@@ -1998,6 +1998,38 @@ export default {
 }`,
     line: 7,
   },
+  {
+    name: "keys and token read from a loop variable over a list of records (each record's own keys, hybrid)",
+    path: 'Areas/Seller/Models/Orders.cs',
+    text: `public string DownloadAll(List<ApiRow> apiRows)
+{
+    foreach (var item in apiRows)
+    {
+        string sellerKey = item.Seller_ID;
+        string secretKey = item.Secret_Key;
+        string accessKey = item.AWS_Access_Key_ID;
+        string authToken = item.auth_token;
+        var client = new MarketplaceWebServiceOrdersClient(accessKey, secretKey, "app", "1.0", config);
+    }
+    return "S";
+}`,
+    line: 9,
+  },
+  {
+    name: 'keys and seller id each copied to a local from one account row, then passed to peddler',
+    path: 'app/models/product.rb',
+    text: `class Product < ApplicationRecord
+  def sync(user)
+    acct = Account.find_by(user: user)
+    sid = acct.seller_id
+    skey = acct.secret_key
+    akey = acct.aws_key
+    client = MWS.orders(merchant_id: sid, aws_access_key_id: akey, aws_secret_access_key: skey)
+    client.list_orders(created_after: 1.day.ago).parse
+  end
+end`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3266,6 +3298,48 @@ export const settingsFields = [
         public string SellerId { get; private set; }
         public string MwsAuthToken { get; private set; }
     }
+}`,
+  },
+  {
+    name: "a loop over regions: the developer's keys per region, the store's token",
+    path: 'Services/Orders.cs',
+    text: `public string DownloadAll(Dictionary<string, RegionKeys> regions, Store store)
+{
+    foreach (var region in regions.Values)
+    {
+        string secretKey = region.Secret_Key;
+        string accessKey = region.AWS_Access_Key_ID;
+        string authToken = store.auth_token;
+        var client = new MarketplaceWebServiceOrdersClient(accessKey, secretKey, "app", "1.0", config);
+    }
+    return "S";
+}`,
+  },
+  {
+    name: "the seller id from the account row, the keys from another object (the app's credentials), with a token",
+    path: 'app/models/product.rb',
+    text: `class Product < ApplicationRecord
+  def sync(user)
+    acct = Account.find_by(user: user)
+    sid = acct.seller_id
+    skey = creds.secret_key
+    akey = creds.aws_key
+    client = MWS.orders(merchant_id: sid, aws_access_key_id: akey, aws_secret_access_key: skey, auth_token: acct.mws_auth_token)
+    client.list_orders(created_after: 1.day.ago).parse
+  end
+end`,
+  },
+  {
+    name: "a Postman collection's variables ({ key, value, type }) are no form",
+    path: 'postman/MWS.postman_collection.json',
+    text: `{
+  "info": { "name": "MWS Orders" },
+  "variable": [
+    { "key": "sellerId", "value": "", "type": "string" },
+    { "key": "accessKeyId", "value": "", "type": "string" },
+    { "key": "secretKey", "value": "", "type": "secret" },
+    { "key": "mwsAuthToken", "value": "", "type": "string" }
+  ]
 }`,
   },
 ];

@@ -5,6 +5,7 @@ import { judgeRecords } from '../type-a-records.js';
 import { notSelfHeld } from '../self-held-fields.js';
 import { amazonKeysOnly, isProductAdvertisingText } from '../other-apis.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
+import { loopVariables } from '../loop-variables.js';
 import { normalizeName } from '../names.js';
 
 /**
@@ -146,6 +147,7 @@ function find(ctx: ScanContext): RawFinding[] {
     modelFolder: MODEL_FOLDER.test(ctx.path),
     sellerReadOwners: readOwners(ctx.text, SELLER_READ),
     tokenReadOwners: readOwners(ctx.text, TOKEN_READ),
+    loopVariables: loopVariables(ctx.text),
   }).filter((r) => {
     const line = ctx.index.lineOf(r.field.start);
     if (lines.has(line)) return false;
