@@ -2030,6 +2030,20 @@ export default {
 end`,
     line: 7,
   },
+  {
+    name: 'a method with keyword parameters still stores the submitted keys in its body',
+    path: 'app/models/shop.rb',
+    text: `class Shop < ApplicationRecord
+  def mws_client
+    MWS.orders(merchant_id: seller_id, aws_access_key_id: aws_access_key_id, aws_secret_access_key: aws_secret_access_key)
+  end
+
+  def refresh(shop:)
+    shop.update(aws_secret_access_key: params[:aws_secret_access_key], merchant_id: params[:merchant_id])
+  end
+end`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3341,6 +3355,20 @@ end`,
     { "key": "mwsAuthToken", "value": "", "type": "string" }
   ]
 }`,
+  },
+  {
+    name: "a Ruby client library's keyword parameters (def initialize(aws_access_key_id:, \u2026, auth_token: nil)) are parameters, not a record",
+    path: 'lib/mws/client.rb',
+    text: `module MWS
+  class Client
+    def initialize(aws_access_key_id:, aws_secret_access_key:, merchant_id:, auth_token: nil)
+      @aws_access_key_id = aws_access_key_id
+      @aws_secret_access_key = aws_secret_access_key
+      @merchant_id = merchant_id
+      @auth_token = auth_token
+    end
+  end
+end`,
   },
 ];
 
