@@ -17,6 +17,7 @@ import type { NameRole } from './names.js';
 import { trimChars } from './strings.js';
 import { ReadBudget } from './read-budget.js';
 import { asSubmitted, isSubmittedRead } from './submitted.js';
+import { roleWithRead } from './read-roles.js';
 import { oneLineTable } from './sql-columns.js';
 import { splitCells } from './tabular.js';
 import { classifyValue, cutValue, fieldValue, isSellerHolder } from './value-shape.js';
@@ -328,7 +329,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
   const where = layout.describe(at, draft.prefix);
   return {
     name: hit.leaf,
-    role: hit.role,
+    role: roleWithRead(hit.role, draft.value, draft.shape),
     start: hit.start,
     end: hit.end,
     shape: draft.shape,

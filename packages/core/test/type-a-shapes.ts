@@ -2044,6 +2044,17 @@ end`,
 end`,
     line: 7,
   },
+  {
+    name: "python-amazon-mws: account_id read from the profile's seller_id, keys from the same profile",
+    path: 'app/orders.py',
+    text: `import mws
+
+def fetch_orders(user):
+    profile = user.profile
+    orders_api = mws.Orders(access_key=profile.mws_access_key, secret_key=profile.mws_secret_key, account_id=profile.seller_id, region="US")
+    return orders_api.list_orders(marketplaceids=["ATVPDKIKX0DER"], created_after="2020-01-01")`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3369,6 +3380,15 @@ end`,
     end
   end
 end`,
+  },
+  {
+    name: "python-amazon-mws: the app's own keys, the profile's account id and MWS auth token",
+    path: 'app/orders.py',
+    text: `import mws
+
+def fetch_orders(profile):
+    orders_api = mws.Orders(access_key=ACCESS_KEY, secret_key=SECRET_KEY, account_id=profile.account_id, region="US", auth_token=profile.mws_auth_token)
+    return orders_api.list_orders(marketplaceids=["ATVPDKIKX0DER"], created_after="2020-01-01")`,
   },
 ];
 
