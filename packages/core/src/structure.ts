@@ -385,7 +385,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
   // A `switch` label names a value (`case 'secret-key':`), it declares no field.
   if (/\b(?:case|when)\s+["'`]?$/.test(before)) return undefined;
   // A method's parameters (Ruby `def initialize(aws_access_key_id:, …)`, Python `def f(secret_key: str)`): a parameter list.
-  if (/\bdef\s+[\w.]{1,60}[!?]?\s*\([^()\n]{0,200}$/.test(text.slice(lineStart, hit.start)))
+  if (/\bdef\s+[\w.]{1,60}[!?]?\s*\([^()\n]{0,200}$/.test(text.slice(Math.max(lineStart, hit.start - 280), hit.start)))
     return mayBeShorthand(text, hit);
   // A comparison reads a field to test it (`assert params["AWSAccessKeyId"] == KEY`): no value is stored.
   if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return undefined;

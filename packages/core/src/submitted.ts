@@ -86,12 +86,22 @@ export function isSubmittedRead(before: string, text: string): boolean {
 // `$input['secret_key']`, `form.get('secret_key')`; the object with its accessor, and the member.
 const MEMBER_VALUE = /^(\$?[A-Za-z_]\w{0,30}(?:\.get\(\s*["']|\[\s*["']|\.|->))([\w-]{1,60})["']?\s*[)\]]?$/;
 
+// A browser form input's value read by its id or name: jQuery `$('#secret_key').val()`, the DOM's
+// `document.getElementById('secretKey').value` and `document.querySelector('[name=secret_key]').value`.
+// A payload built from them is what the person typed, posted to the app.
+const DOM_INPUT =
+  /^(?:(?:\$|jQuery)\(\s*["'](?:#|\[name=["']?)?([\w-]{1,60})["']?\]?["']\s*\)\.val\(\s*\)|document\.(?:getElementById|querySelector)\(\s*["'](?:#|\[name=["']?)?([\w-]{1,60})["']?\]?["']\s*\)\??\.value)$/;
+
 /**
  * A field's value read from a local bound to the submitted body (`client_secret =
- * data['clientSecret']` after `data = json.loads(request.body)`) is written `body.<member>`, as
- * a read at the name itself is.
+ * data['clientSecret']` after `data = json.loads(request.body)`), or from a browser form's input
+ * (`DOM_INPUT`, written `input.<id>`), is written `body.<member>`, as a read at the name itself is.
  */
 export function asSubmitted(value: string, text: string): string {
+  const input = DOM_INPUT.exec(value);
+  // (Written `input.<id>`: typed in, but a seller's only beside its seller id; a shop's own
+  // settings page posts its keys alone.)
+  if (input) return `input.${input[1] ?? input[2] ?? ''}`;
   const m = MEMBER_VALUE.exec(value);
   return m?.[1] !== undefined && m[2] !== undefined && readsBodyAlias(m[1], text) ? `body.${m[2]}` : value;
 }

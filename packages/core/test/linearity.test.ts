@@ -95,6 +95,8 @@ const generators: Record<string, (n: number) => string> = {
   'naming entries without a label': (n) => `${'name: "secret_key", '.repeat(n / 20)}`,
   'loop storm': (n) => 'foreach (var s in shops) for x in xs: shops.forEach((s) => for (const s of xs) '.repeat(n / 80),
   'loop keywords without a loop': (n) => 'for for each .each .map( as $ '.repeat(n / 30),
+  'dom input reads': (n) =>
+    "secret_key: $('#secret_key').val(), s: document.getElementById('secretKey').value, ".repeat(n / 84),
   'conversion chains': (n) => `row.SecretKey = ${'str('.repeat(n / 8)}s.secret_key${'.trim()'.repeat(n / 16)};`,
   'calls both judges describe': (n) =>
     'MWS.orders(merchant_id: s.merchant_id, aws_access_key_id: s.key, aws_secret_access_key: s.secret)\n'.repeat(

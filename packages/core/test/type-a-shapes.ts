@@ -2055,6 +2055,31 @@ def fetch_orders(user):
     return orders_api.list_orders(marketplaceids=["ATVPDKIKX0DER"], created_after="2020-01-01")`,
     line: 5,
   },
+  {
+    name: 'jQuery: a payload of form inputs read by id (.val()) posted with the seller id',
+    path: 'public/js/seller.js',
+    text: `$('#save').on('click', function () {
+  $.post('/seller/save', {
+    seller_id: $('#seller_id').val(),
+    access_key: $('#access_key').val(),
+    secret_key: $('#secret_key').val(),
+  });
+});`,
+    line: 5,
+  },
+  {
+    name: 'the DOM: document.getElementById(\u2026).value read into a payload posted with the seller id',
+    path: 'public/js/amazon.js',
+    text: `function save() {
+  const data = {
+    sellerId: document.getElementById('sellerId').value,
+    accessKeyId: document.getElementById('accessKeyId').value,
+    secretKey: document.getElementById('secretKey').value,
+  };
+  return fetch('/api/amazon/credentials', { method: 'POST', body: JSON.stringify(data) });
+}`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3389,6 +3414,19 @@ end`,
 def fetch_orders(profile):
     orders_api = mws.Orders(access_key=ACCESS_KEY, secret_key=SECRET_KEY, account_id=profile.account_id, region="US", auth_token=profile.mws_auth_token)
     return orders_api.list_orders(marketplaceids=["ATVPDKIKX0DER"], created_after="2020-01-01")`,
+  },
+  {
+    name: "a WordPress settings page posting the shop's own keys from its inputs (no seller id)",
+    path: 'assets/js/settings.js',
+    text: `jQuery(function ($) {
+  $('#save-settings').on('click', function () {
+    $.post(ajaxurl, {
+      action: 'wpla_save_settings',
+      aws_access_key: $('#aws_access_key').val(),
+      aws_secret_key: $('#aws_secret_key').val(),
+    });
+  });
+});`,
   },
 ];
 
