@@ -1,5 +1,6 @@
 import { seeThroughConversions } from './conversions.js';
 import { throughJsonBlob } from './json-blobs.js';
+import { tenantLookup } from './tenant-lookups.js';
 import type { Field } from './structure.js';
 import { classifyValue, isSellerHolder } from './structure.js';
 import { memberPath } from './value-shape.js';
@@ -74,7 +75,7 @@ export function judgeKey(
     case 'empty':
       return token ? undefined : judgeBlank(key, view, text);
     case 'other':
-      return sqlUpdateSet(key, value, view) ? 'declared' : storedByWrite(key, view);
+      return sqlUpdateSet(key, value, view) ? 'declared' : (storedByWrite(key, view) ?? tenantLookup(key, value, view));
     case 'env':
       return undefined;
   }

@@ -2080,6 +2080,22 @@ def fetch_orders(user):
 }`,
     line: 5,
   },
+  {
+    name: 'a multi-tenant settings store: keys and merchant id looked up by name for the customer',
+    path: 'application/models/Amazon_model.php',
+    text: `<?php
+class Amazon_model extends CI_Model
+{
+    public function connection($customerId)
+    {
+        $params['MERCHANT_ID'] = $this->Settings_model->get('MERCHANT_ID', $customerId);
+        $params['AWS_ACCESS_KEY_ID'] = $this->Settings_model->get('AWS_ACCESS_KEY_ID', $customerId);
+        $params['AWS_SECRET_ACCESS_KEY'] = $this->Settings_model->get('AWS_SECRET_ACCESS_KEY', $customerId);
+        return $params;
+    }
+}`,
+    line: 8,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3427,6 +3443,22 @@ def fetch_orders(profile):
     });
   });
 });`,
+  },
+  {
+    name: "the installation's own keys from its config, the customer's merchant id and token looked up per customer",
+    path: 'application/models/Amazon_model.php',
+    text: `<?php
+class Amazon_model extends CI_Model
+{
+    public function connection($customerId)
+    {
+        $params['MERCHANT_ID'] = $this->Settings_model->get('MERCHANT_ID', $customerId);
+        $params['AWS_ACCESS_KEY_ID'] = $this->config->item('aws_access_key_id');
+        $params['AWS_SECRET_ACCESS_KEY'] = $this->config->item('aws_secret_access_key');
+        $params['MWSAuthToken'] = $this->Settings_model->get('MWS_AUTH_TOKEN', $customerId);
+        return $params;
+    }
+}`,
   },
 ];
 

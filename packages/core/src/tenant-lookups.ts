@@ -1,0 +1,25 @@
+import type { Field } from './structure.js';
+import type { Evidence, RecordView } from './type-a-evidence.js';
+
+/**
+ * A key looked up by name for one tenant: a multi-tenant settings store keyed by the customer,
+ * project, shop or user (`$this->Projects_model->getValue('AWS_SECRET_ACCESS_KEY', $projectId)`,
+ * `Setting::get($shopId, 'mws_secret_key')`, `get_setting(user.id, "secret_key")`). Each tenant's
+ * row holds its own keys. A store read without a tenant (`get_option('secret_key')`,
+ * `config('amazon.secret')`) is the installation's own settings, and never matches.
+ */
+
+// A call whose arguments are a quoted key name and an owner's id, in either order (at most 120 characters).
+const OWNER_ID = String.raw`\$?(?:[a-z]\w{0,30}[._]|this->)?(?:project|customer|client|user|shop|store|seller|merchant|tenant|account|company|org|organi[sz]ation)_?id`;
+const NAME = String.raw`["'][\w.-]{1,60}["']`;
+const TENANT_LOOKUP = new RegExp(
+  String.raw`^[\w$>.:-]{1,80}\(\s*(?:${NAME}\s*,\s*${OWNER_ID}|${OWNER_ID}\s*,\s*${NAME})\s*\)$`,
+  'i',
+);
+
+/** `used` when `key` is looked up for a tenant beside the record's seller id, read the same way. */
+export function tenantLookup(key: Field, value: string, view: RecordView): Evidence | undefined {
+  if (!TENANT_LOOKUP.test(value)) return undefined;
+  const seller = view.seller;
+  return seller?.role === 'seller-id' && TENANT_LOOKUP.test(seller.value) ? 'used' : undefined;
+}
