@@ -65,6 +65,8 @@ export interface Field {
   readonly persisted?: boolean;
   /** The field is an input of a form (`<input name="secret">`, `v-model="form.secret"`). */
   readonly formInput?: boolean;
+  /** The object the field is set on or keyed under (`params` of `params["MWSAuthToken"] = …`). */
+  readonly receiver?: string;
 }
 
 // Value expressions that declare a stored field: ORM columns and schema types.
@@ -341,6 +343,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     ...(draft.isFormField ? { isFormField: true } : {}),
     ...(draft.persisted ? { persisted: true } : {}),
     ...(recordAt === 'form' || draft.formInput ? { formInput: true } : {}),
+    ...(draft.prefix !== '' ? { receiver: draft.prefix } : {}),
   };
 }
 

@@ -73,9 +73,12 @@ export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}):
   };
   // Objects a seller id is read from (`$rows[0]->seller_id`): their keys are that seller's.
   // Records with a token field in a block nested in them.
-  const nestedTokens = new Set(
-    fields.filter((f) => f.role === 'auth-token' && f.shape !== 'empty').map((f) => f.parentRecord),
-  );
+  // (Also a token set on the same object in a block of its own: `if c.AuthToken != "" { params["MWSAuthToken"] = … }`.)
+  const tokens = fields.filter((f) => f.role === 'auth-token' && f.shape !== 'empty');
+  const nestedTokens = new Set([
+    ...tokens.map((f) => f.parentRecord),
+    ...tokens.flatMap((f) => (f.receiver === undefined ? [] : [`receiver:${f.receiver}`])),
+  ]);
   const sellerOwners = new Set(
     fields.filter((f) => f.role === 'seller-id' && f.isRead === true).map((f) => ownerOf(f.value)),
   );
@@ -153,7 +156,10 @@ function judgeRecord(
   if (list.some((f) => (isKey(f) || f.role === 'lwa-client-secret') && f.shape === 'env')) return undefined;
   const tokenField = list.find((f) => f.role === 'auth-token');
   // A request's token may be set in a block of its own (`if (token) params.Set("MWSAuthToken", …)`).
-  const nestedToken = context.nestedTokens.has(list[0]?.record ?? '');
+  const receiver = list[0]?.receiver;
+  const nestedToken =
+    context.nestedTokens.has(list[0]?.record ?? '') ||
+    (receiver !== undefined && context.nestedTokens.has(`receiver:${receiver}`));
   const token = (tokenField !== undefined && tokenField.shape !== 'empty') || nestedToken;
   // `new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' })`: a
   // type-B template with every slot blank.

@@ -2096,6 +2096,21 @@ class Amazon_model extends CI_Model
 }`,
     line: 8,
   },
+  {
+    name: "a request's parameters set on one object, a token set only on another",
+    path: 'app/sign.py',
+    text: `def sign(shop, params):
+    params["AWSAccessKeyId"] = shop.access_key
+    params["SellerId"] = shop.seller_id
+    return params
+
+
+def feed(query, token):
+    if token:
+        query["MWSAuthToken"] = token
+    return query`,
+    line: 2,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3459,6 +3474,26 @@ class Amazon_model extends CI_Model
         return $params;
     }
 }`,
+  },
+  {
+    name: 'Go: the token set on the same parameters in a block of its own (if c.AuthToken != "" {\u2026})',
+    path: 'mws/sign.go',
+    text: `func (c *Config) sign(params map[string]string) string {
+	params["AWSAccessKeyId"] = c.AccessKey
+	params["SellerId"] = c.SellerID
+	if c.AuthToken != "" { params["MWSAuthToken"] = c.AuthToken }
+	return hmacSign(params, c.SecretKey)
+}`,
+  },
+  {
+    name: 'Python: the token set on the same parameters under an if',
+    path: 'mws/sign.py',
+    text: `def sign(c, params):
+    params["AWSAccessKeyId"] = c.access_key
+    params["SellerId"] = c.seller_id
+    if c.auth_token:
+        params["MWSAuthToken"] = c.auth_token
+    return params`,
   },
 ];
 
