@@ -9,6 +9,7 @@ import {
 } from './field-idioms.js';
 import { inClientCall } from './client-calls.js';
 import { declaresFormEntry } from './form-entries.js';
+import { recordHeaderAt } from './record-components.js';
 import { isJsonBlobRead } from './json-blobs.js';
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
@@ -518,6 +519,9 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     // A settings or form field declared as data (`form-entries.ts`): `array('id' => 'wcas_mws_secret_key', …)`.
     shape = 'decl';
     isFormField = true;
+  } else if (/^\s*[,)]/.test(after) && recordHeaderAt(text, hit.start) !== -1) {
+    shape = 'decl'; // a component of a Java or C# record: `record SellerKeys(String sellerId, String secretKey)`
+    recordAt = recordHeaderAt(text, hit.start);
   } else if (sep?.[1] !== undefined) {
     if (sep[1] === ',') {
       // `v.Add("AWSAccessKeyId", value)`, `define('X', value)`: a key/value call; its record is

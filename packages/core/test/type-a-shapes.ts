@@ -2111,6 +2111,35 @@ def feed(query, token):
     return query`,
     line: 2,
   },
+  {
+    name: "a Java record's components, one a line",
+    path: 'src/main/java/com/example/seller/SellerCredentials.java',
+    text: `package com.example.seller;
+
+public record SellerCredentials(
+    Long id,
+    String sellerId,
+    String accessKey,
+    String secretKey
+) {}`,
+    line: 7,
+  },
+  {
+    name: "a Java record's components on one line",
+    path: 'src/main/java/com/example/seller/SellerCredentials.java',
+    text: `public record SellerCredentials(Long id, String sellerId, String accessKey, String secretKey) {}`,
+    line: 1,
+  },
+  {
+    name: 'a Yup schema (capitalised Yup.string()) of a connect form',
+    path: 'src/forms/connect.js',
+    text: `const schema = Yup.object().shape({
+  merchantId: Yup.string().required(),
+  mwsAccessKey: Yup.string().required(),
+  mwsSecretKey: Yup.string().required(),
+});`,
+    line: 4,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3494,6 +3523,13 @@ class Amazon_model extends CI_Model
     if c.auth_token:
         params["MWSAuthToken"] = c.auth_token
     return params`,
+  },
+  {
+    name: 'a config-named Java record of a client (keys, seller id and token)',
+    path: 'src/main/java/com/example/mws/MwsClientConfig.java',
+    text: `package com.example.mws;
+
+public record MwsClientConfig(String sellerId, String accessKey, String secretKey, String mwsAuthToken) {}`,
   },
 ];
 
