@@ -1,11 +1,22 @@
 import { OPEN_BRACE, OPEN_PAREN } from './char-codes.js';
 import {
+  CONFIG_SHOWN,
   declaresEntity,
+  DJANGO_ADD_FIELD,
+  EF_COLUMN,
+  EF_PROPERTY,
+  FORM_ATTRIBUTE,
+  FORM_CONTROL,
+  FORM_HELPER,
   GETTER_CHAIN,
   JAVA_COLUMN_ANNOTATION,
   PHP_PROPERTY,
+  QUOTED_INSERT,
   RAILS_FORM_INPUT,
   RAILS_FORM_LABEL,
+  RAZOR_INPUT,
+  VALIDATION_LIST,
+  VALIDATION_RULES,
 } from './field-idioms.js';
 import { inClientCall } from './client-calls.js';
 import { declaresFormEntry } from './form-entries.js';
@@ -84,41 +95,6 @@ const STORED_FIELD_TYPE =
 
 // The objects before a PHP member name: `$rows[0]->`, `$this->shop->` (at most 6 steps).
 const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
-// Laravel / Rails / JS validation rules as a string: the field is submitted by a form.
-const VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
-// An INSERT's column list in a quoted string, up to a column name.
-const QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
-// An input's value read from the program's configuration or options store.
-const CONFIG_SHOWN = /\bvalue\s*=\s*["'{]?[^"'\n]{0,40}?(?:\w{0,20}config\w{0,20}|get_option|options|settings)\s*[[(]/i;
-// The same as a list: `'secret_key' => ['required', 'string', 'max:64']`.
-const VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
-// Form builders that name an input: Laravel Collective `Form::password('secret_key', …)`,
-// CodeIgniter `form_input('secret_key', …)`.
-const FORM_HELPER =
-  /(?:\bForm::(?:text|password|input|hidden|textarea|email)|\bform_(?:input|password|hidden|textarea))\(\s*["']$/;
-// A form control made in code: Angular `FormBuilder.group({ secretKey: ['', Validators.required] })`,
-// `new FormControl('')`, `this.fb.control(null)`. Its value is what a person types in.
-const FORM_CONTROL =
-  /^(?:\[\s*(?:(?:''|""|null|undefined)\s*)?[,\]]|new\s+(?:Untyped)?FormControl\b|(?:this\.)?(?:fb|formBuilder|builder)\.(?:nonNullable\.)?control\()/;
-// A form input bound to a model property, the name after it: ASP.NET MVC Razor
-// `@Html.TextBoxFor(m => m.SecretKey)`, `@Html.EditorFor(model => model.SecretKey)`.
-const RAZOR_INPUT = /\bHtml\.(?:TextBox|Password|Editor|TextArea|Hidden)For\(\s*(\w{1,20})\s*=>\s*\1\.$/;
-// An Entity Framework fluent mapping declares a column of the entity configured around it:
-// `entity.Property(e => e.AwsSecretAccessKey).HasColumnName(…)` in `modelBuilder.Entity<Shop>(entity => {…})`.
-// A Django migration adds a column to a model: `migrations.AddField(model_name="shop", name="secret_key", …)`.
-// The model's name is the record's: the fields a migration adds to one model are one row.
-const DJANGO_ADD_FIELD = /\b(?:AddField|AlterField)\(\s*model_name\s*=\s*["'](\w{1,64})["']\s*,\s*name\s*=\s*["']$/;
-const EF_PROPERTY = /\.Property\(\s*(\w{1,20})\s*=>\s*\1\.$/;
-// What makes such a mapping a column's declaration: its name, size or type. A mapping that only
-// converts a property (`.HasConversion(new EncryptedStringConverter())`) configures a class
-// declared elsewhere, which is the record.
-const EF_COLUMN = /^\s*\)\s*\.(?:HasColumnName|HasMaxLength|HasColumnType|IsRequired)\b/;
-// The attribute that names a form input's field: HTML `name=`, Angular `formControlName=` and
-// `[(ngModel)]=`, Vue `v-model=`, ASP.NET `asp-for=`, Thymeleaf `th:field="*{…}"`, Spring's
-// `<form:input path=…>`, Livewire `wire:model=`, Alpine `x-model=`.
-const FORM_ATTRIBUTE =
-  /(?:\b(?:name|id|formControlName|v-model|ng-model|field|column|value|asp-for|th:field|path|wire:model(?:\.\w{1,10}){0,2}|x-model)|\[\(ngModel\)\])\s*=\s*["'{][^"']{0,40}$/i;
-
 const INTERESTING = new RegExp(`${SECRET_WORD_SOURCE}|access|key_?id|seller|selling|merchant|token|account_?id`, 'gi');
 // The words of every key-field name (`KEY_NAME_WORDS`): a token holding none of them cannot be a
 // key field. Fewer and rarer words than INTERESTING, so this pass costs about half as much.
