@@ -7,9 +7,10 @@ import type { LineIndex } from './locate.js';
  */
 
 // A call that builds an MWS or SP-API client, open before a field read on its line.
-// (Also a factory named so: `AmazonOrderServiceConfig.getAsyncClient(`.)
+// (Also a factory named so: `AmazonOrderServiceConfig.getAsyncClient(`, and an npm package's
+// factory called as it is required: `require('amazon-mws')(accessKey, secret)`.)
 const MWS_CLIENT_CALL =
-  /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
+  /(?:(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?|\brequire\(\s*["'][\w@/.-]{0,40}(?:mws|amazon|sp-api)[\w/.-]{0,40}["']\s*\))\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
 // The same call with its arguments wrapped onto the next line: `new MarketplaceWebServiceOrdersClient(`
 // ending the line above `config.getAccessKeyId(), config.getSecretAccessKey(),`.
 const MWS_CLIENT_WRAPPED =

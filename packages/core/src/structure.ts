@@ -95,7 +95,10 @@ const STORED_FIELD_TYPE =
 
 // The objects before a PHP member name: `$rows[0]->`, `$this->shop->` (at most 6 steps).
 const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
-const INTERESTING = new RegExp(`${SECRET_WORD_SOURCE}|access|key_?id|seller|selling|merchant|token|account_?id`, 'gi');
+const INTERESTING = new RegExp(
+  `${SECRET_WORD_SOURCE}|access|key_?id|[am]ws[-_]?key|seller|selling|merchant|token|account_?id`,
+  'gi',
+);
 // The words of every key-field name (`KEY_NAME_WORDS`): a token holding none of them cannot be a
 // key field. Fewer and rarer words than INTERESTING, so this pass costs about half as much.
 const KEY_WORDS = new RegExp(KEY_NAME_WORDS.source, 'gi');
@@ -399,7 +402,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     ) ||
       // Any object's keys passed straight to an MWS client (`getAsyncClient(marketPlace.getAccessKey(), …)`):
       // the judge decides whose they are (see `type-a-records.ts`).
-      (sep === null && inClientCall(text, index, line, hit.keyStart))) &&
+      ((sep === null || sep[1] === ',') && inClientCall(text, index, line, hit.keyStart))) &&
     (sep === null || sep[1] === ',')
   ) {
     // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`. Passed to

@@ -2140,6 +2140,17 @@ public record SellerCredentials(
 });`,
     line: 4,
   },
+  {
+    name: "npm amazon-mws: the factory called as required, fed a seller record's nested keys",
+    path: 'controllers/order.js',
+    text: `exports.getOrders = (req, res) => {
+  SellerConfig.findOne({ SellerId: req.user.sellerId }).exec((err, sellerConfig) => {
+    const mws = require('amazon-mws')(sellerConfig.tokenConfig.mws_key, sellerConfig.tokenConfig.mws_secret);
+    mws.orders.search({ Version: '2013-09-01', Action: 'ListOrders', SellerId: req.user.sellerId }, (e, r) => res.json(r));
+  });
+};`,
+    line: 3,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3530,6 +3541,16 @@ class Amazon_model extends CI_Model
     text: `package com.example.mws;
 
 public record MwsClientConfig(String sellerId, String accessKey, String secretKey, String mwsAuthToken) {}`,
+  },
+  {
+    name: "npm amazon-mws: the factory fed the app's own config, the seller's id and token per call",
+    path: 'controllers/order.js',
+    text: `const config = require('../config');
+
+exports.getOrders = (req, res) => {
+  const mws = require('amazon-mws')(config.mws.accessKey, config.mws.secretKey);
+  mws.orders.search({ Version: '2013-09-01', Action: 'ListOrders', SellerId: req.user.sellerId, MWSAuthToken: req.user.mwsAuthToken }, (e, r) => res.json(r));
+};`,
   },
 ];
 
