@@ -19,6 +19,7 @@ import {
   VALIDATION_RULES,
 } from './field-idioms.js';
 import { inClientCall } from './client-calls.js';
+import { actionParameterAt } from './action-params.js';
 import { declaresFormEntry } from './form-entries.js';
 import { recordHeaderAt } from './record-components.js';
 import { isJsonBlobRead } from './json-blobs.js';
@@ -498,6 +499,10 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     // A settings or form field declared as data (`form-entries.ts`): `array('id' => 'wcas_mws_secret_key', …)`.
     shape = 'decl';
     isFormField = true;
+  } else if (/^\s*[,)]/.test(after) && actionParameterAt(text, hit.start) !== -1) {
+    shape = 'ref'; // a web action's parameter, bound from the request (`action-params.ts`)
+    value = `body.${hit.leaf}`;
+    recordAt = actionParameterAt(text, hit.start);
   } else if (/^\s*[,)]/.test(after) && recordHeaderAt(text, hit.start) !== -1) {
     shape = 'decl'; // a component of a Java or C# record: `record SellerKeys(String sellerId, String secretKey)`
     recordAt = recordHeaderAt(text, hit.start);

@@ -101,6 +101,9 @@ const generators: Record<string, (n: number) => string> = {
     "$p['AWS_SECRET_ACCESS_KEY'] = $m->get('AWS_SECRET_ACCESS_KEY', $customerId); ".repeat(n / 78),
   'record headers': (n) => `record R(${'String sellerId, String secretKey, '.repeat(n / 34)})`,
   'record keywords without headers': (n) => 'record R( String secretKey record '.repeat(n / 35),
+  'web action parameters': (n) =>
+    `[HttpPost] public ActionResult Save(${'string SellerId, string SecretKey, '.repeat(n / 36)})`,
+  'action headers without parameters': (n) => '[HttpPost] ( string secretKey ) @PostMapping Save( '.repeat(n / 50),
   'conversion chains': (n) => `row.SecretKey = ${'str('.repeat(n / 8)}s.secret_key${'.trim()'.repeat(n / 16)};`,
   'calls both judges describe': (n) =>
     'MWS.orders(merchant_id: s.merchant_id, aws_access_key_id: s.key, aws_secret_access_key: s.secret)\n'.repeat(

@@ -2151,6 +2151,36 @@ public record SellerCredentials(
 };`,
     line: 3,
   },
+  {
+    name: "ASP.NET MVC: an action's simple parameters are bound from the posted form",
+    path: 'Controllers/SellerController.cs',
+    text: `public class SellerController : Controller
+{
+    [HttpPost]
+    public ActionResult Save(string SellerId, string AccessKey, string SecretKey)
+    {
+        db.Sellers.Add(new Seller { MerchantId = SellerId, AccessKeyId = AccessKey, SecretKey = SecretKey, UserId = User.Identity.GetUserId() });
+        db.SaveChanges();
+        return RedirectToAction("Index");
+    }
+}`,
+    line: 4,
+  },
+  {
+    name: "Spring MVC: a @PostMapping method's simple parameters are request parameters",
+    path: 'src/main/java/com/example/web/ShopController.java',
+    text: `@Controller
+@RequestMapping("/shop")
+public class ShopController {
+    @PostMapping("/save")
+    @ResponseBody
+    public Result save(String sellerId, String accessKey, String secretKey, HttpSession session) {
+        shopService.save(currentUser(session), sellerId, accessKey, secretKey);
+        return Result.ok();
+    }
+}`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3551,6 +3581,16 @@ exports.getOrders = (req, res) => {
   const mws = require('amazon-mws')(config.mws.accessKey, config.mws.secretKey);
   mws.orders.search({ Version: '2013-09-01', Action: 'ListOrders', SellerId: req.user.sellerId, MWSAuthToken: req.user.mwsAuthToken }, (e, r) => res.json(r));
 };`,
+  },
+  {
+    name: "a factory method's parameters (no web action): a caller's keys",
+    path: 'src/main/java/com/example/mws/MwsClientFactory.java',
+    text: `public class MwsClientFactory {
+    public MarketplaceWebServiceOrders create(String sellerId, String accessKey, String secretKey) {
+        MarketplaceWebServiceOrdersConfig config = new MarketplaceWebServiceOrdersConfig();
+        return new MarketplaceWebServiceOrdersClient(accessKey, secretKey, "app", "1.0", config);
+    }
+}`,
   },
 ];
 
