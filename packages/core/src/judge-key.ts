@@ -1,6 +1,6 @@
 import { seeThroughConversions } from './conversions.js';
 import { throughJsonBlob } from './json-blobs.js';
-import { tenantLookup } from './tenant-lookups.js';
+import { fetchedForTenant, tenantLookup } from './tenant-lookups.js';
 import type { Field } from './structure.js';
 import { classifyValue, isSellerHolder } from './structure.js';
 import { memberPath } from './value-shape.js';
@@ -52,7 +52,8 @@ export function judgeKey(
       return judgeDeclared(key, view, text, token);
     case 'ref': {
       // A key read from a loop variable over a collection of records is each record's own.
-      const looped = text.loopVariables.has(memberPath(value)[0] ?? '');
+      // (So is one read from an object fetched for one owner, `creds = getCredentials(userId)`.)
+      const looped = text.loopVariables.has(memberPath(value)[0] ?? '') || fetchedForTenant(value, resolve);
       const evidence =
         judgeReference(
           clientLocal ? { ...key, clientArgument: true } : key,

@@ -1,5 +1,6 @@
 import type { Field } from './structure.js';
-import type { Evidence, RecordView } from './type-a-evidence.js';
+import type { Evidence, RecordView, Resolve } from './type-a-evidence.js';
+import { memberPath } from './value-shape.js';
 
 /**
  * A key looked up by name for one tenant: a multi-tenant settings store keyed by the customer,
@@ -22,4 +23,21 @@ export function tenantLookup(key: Field, value: string, view: RecordView): Evide
   if (!TENANT_LOOKUP.test(value)) return undefined;
   const seller = view.seller;
   return seller?.role === 'seller-id' && TENANT_LOOKUP.test(seller.value) ? 'used' : undefined;
+}
+
+// A fetch for one owner: a call with the owner's id among its arguments (`getCredentials(userId, 'amazon')`,
+// `Store::find($storeId)`, `shopRepository.findBySellerId(sellerId)`, `findOne({ where: { user_id: userId } })`).
+const TENANT_FETCH = new RegExp(String.raw`\([^()]{0,80}?${OWNER_ID}\b`, 'i');
+
+/**
+ * True when the object `value` reads from was fetched for one owner (`const creds = await
+ * getUserMarketplaceCredentials(userId, 'amazon')` before `creds.secretAccessKey`): that owner's
+ * row, whatever the variable is called.
+ */
+export function fetchedForTenant(value: string, resolve: Resolve | undefined): boolean {
+  const path = memberPath(value);
+  const root = path[0];
+  if (path.length < 2 || root === undefined || resolve === undefined || !/^[a-z_]\w{0,40}$/i.test(root)) return false;
+  const assigned = resolve(root);
+  return assigned !== undefined && TENANT_FETCH.test(assigned);
 }

@@ -8,6 +8,7 @@ import { judgeKey } from './judge-key.js';
 import { judgeLwaSecret } from './judge-lwa-secret.js';
 import { isFormRecord, isOwnerNamed, MARKETPLACE_IDS, REGION, SELLER_ID_SHAPE } from './record-labels.js';
 import { oncePerCollection, strongestEvidence } from './strongest-evidence.js';
+import { fetchedForTenant } from './tenant-lookups.js';
 import { isKey, ownerOf } from './type-a-evidence.js';
 import type { Evidence, RecordView, Resolve, TextView, TypeARecord } from './type-a-evidence.js';
 
@@ -195,7 +196,8 @@ function judgeRecord(
     const evidence = judgeKey(key, view, text, resolve, token, sellerOwners, context.clientSellerOwners);
     // A key that resolves to an environment read: the integrator's own (type B).
     if (evidence === 'own') return undefined;
-    if (evidence && spApiBag && !keptPerSeller(key, evidence, view)) continue;
+    // (A row fetched for one owner is kept per seller too: `creds = getCredentials(userId)`.)
+    if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForTenant(key.value, resolve)) continue;
     if (evidence)
       return {
         field: isRequest ? key : firstSecretField(list, key),

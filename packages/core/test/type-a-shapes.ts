@@ -2181,6 +2181,21 @@ public class ShopController {
 }`,
     line: 6,
   },
+  {
+    name: 'SP-API keys read from an object fetched for one user (getMarketplaceCredentials(userId, \u2026))',
+    path: 'src/utils/credentials.js',
+    text: `async function amazonCredentialsFor(userId) {
+  const creds = await getMarketplaceCredentials(userId, 'amazon');
+  if (!creds) return null;
+  return {
+    accessKeyId: creds.accessKeyId,
+    secretAccessKey: creds.secretAccessKey,
+    sellerId: creds.sellerId,
+    refreshToken: creds.refreshToken,
+  };
+}`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3590,6 +3605,19 @@ exports.getOrders = (req, res) => {
         MarketplaceWebServiceOrdersConfig config = new MarketplaceWebServiceOrdersConfig();
         return new MarketplaceWebServiceOrdersClient(accessKey, secretKey, "app", "1.0", config);
     }
+}`,
+  },
+  {
+    name: "SP-API keys read from the deployment's own secrets (fetched for no owner)",
+    path: 'src/utils/credentials.js',
+    text: `async function amazonCredentials() {
+  const creds = await loadDeploymentSecrets('amazon');
+  return {
+    accessKeyId: creds.accessKeyId,
+    secretAccessKey: creds.secretAccessKey,
+    sellerId: creds.sellerId,
+    refreshToken: creds.refreshToken,
+  };
 }`,
   },
 ];
