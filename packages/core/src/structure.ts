@@ -20,6 +20,7 @@ import {
 } from './field-idioms.js';
 import { inClientCall } from './client-calls.js';
 import { actionParameterAt } from './action-params.js';
+import { formDataAt } from './form-data.js';
 import { declaresFormEntry } from './form-entries.js';
 import { recordHeaderAt } from './record-components.js';
 import { isJsonBlobRead } from './json-blobs.js';
@@ -507,6 +508,13 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     shape = 'decl'; // a component of a Java or C# record: `record SellerKeys(String sellerId, String secretKey)`
     recordAt = recordHeaderAt(text, hit.start);
   } else if (sep?.[1] !== undefined) {
+    if (sep[1] === ',' && formDataAt(text, before) !== -1) {
+      // An entry of a browser form's data (`fd.append('SecretKey', key)`, `form-data.ts`): one form.
+      shape = 'decl';
+      formInput = true;
+      recordAt = formDataAt(text, before);
+      return { shape, value, recordAt, prefix: '', declLine, isRead, isFormField, persisted, formInput };
+    }
     if (sep[1] === ',') {
       // `v.Add("AWSAccessKeyId", value)`, `define('X', value)`: a key/value call; its record is
       // the code around the call, shared with the sibling calls.

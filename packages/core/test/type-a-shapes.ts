@@ -2196,6 +2196,18 @@ public class ShopController {
 }`,
     line: 6,
   },
+  {
+    name: "a browser form's data built in code (new FormData(), append) with the seller id",
+    path: 'public/js/seller.js',
+    text: `function saveMarketplace(sellerId, accessKeyId, secretKey) {
+  const formData = new FormData();
+  formData.append('AmazonSellerID', sellerId);
+  formData.append('AccessKeyId', accessKeyId);
+  formData.append('SecretKey', secretKey);
+  return fetch('/seller/marketplace', { method: 'POST', body: formData });
+}`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3618,6 +3630,17 @@ exports.getOrders = (req, res) => {
     sellerId: creds.sellerId,
     refreshToken: creds.refreshToken,
   };
+}`,
+  },
+  {
+    name: "a settings page's FormData with the shop's own keys and no seller id",
+    path: 'public/js/settings.js',
+    text: `function saveSettings(accessKeyId, secretKey) {
+  const formData = new FormData();
+  formData.append('action', 'save_amazon_settings');
+  formData.append('aws_access_key_id', accessKeyId);
+  formData.append('aws_secret_key', secretKey);
+  return fetch(ajaxurl, { method: 'POST', body: formData });
 }`,
   },
 ];
