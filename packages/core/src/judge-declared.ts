@@ -1,5 +1,5 @@
 import type { Field } from './structure.js';
-import { ROW_CLASS, TABLE_CLASS } from './record-names.js';
+import { APP_DATA_CLASS, ROW_CLASS, TABLE_CLASS } from './record-names.js';
 import { isOwnerNamed } from './record-labels.js';
 import type { Evidence, RecordView, TextView } from './type-a-evidence.js';
 
@@ -37,7 +37,8 @@ export function judgeDeclared(key: Field, view: RecordView, text: TextView, toke
   const ownerTable = stored && isOwnerNamed(key.recordName);
   // A class of an app's models folder not named for a configuration (`Models/api_parameter.cs`) is
   // the app's data, as a stored row is; `Models/AmazonCredentials.cs` may still be a library's value.
-  const appData = text.modelFolder && !CONFIG_RECORD.test(key.recordName);
+  // (So is a Java view, transfer or business object: `class SellerMwsVO`.)
+  const appData = (text.modelFolder || APP_DATA_CLASS.test(key.recordName)) && !CONFIG_RECORD.test(key.recordName);
   // Beside a token, only a stored record (a table, a model, a form) keeps the keys on purpose: a
   // library's options type declares every parameter its caller may pass.
   if (token)

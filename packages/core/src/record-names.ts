@@ -19,6 +19,11 @@ export const TABLE_CLASS = /\bclass\s+tbl_?[a-z]\w{0,60}/i;
 // need no annotation: `MwsSellerEntity`, `SellerDO` (data object), `AccountPO` (persistent object).
 export const ROW_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:Entity|DO|PO)\b/;
 
+// The other data classes of the same convention (the Alibaba Java manual's layers): a view object
+// (`SellerMwsVO`, the body of a submitted settings form), a transfer object (`ShopDTO`), a business
+// object (`AccountBO`). An application's data, not a client library's options.
+export const APP_DATA_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:VO|DTO|BO)\b/;
+
 // Objects that carry a caller's options into a library (`def initialize(params = {})`,
 // `constructor(options)`): keys read from them are the caller's, not a seller record's.
 // (Also `parameterArray`, `configMap`, `options_dict`: the same bag by another name.)

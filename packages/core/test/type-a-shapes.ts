@@ -2208,6 +2208,20 @@ public class ShopController {
 }`,
     line: 5,
   },
+  {
+    name: "a Java view object (\u2026VO) holding the seller's keys beside its token (hybrid)",
+    path: 'src/main/java/com/example/erp/pojo/vo/ShopMwsVO.java',
+    text: `package com.example.erp.pojo.vo;
+
+public class ShopMwsVO {
+    private Long shopId;
+    private String sellerId;
+    private String mwsAuthToken;
+    private String secretKey;
+    private String accessKeyId;
+}`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3641,6 +3655,18 @@ exports.getOrders = (req, res) => {
   formData.append('aws_access_key_id', accessKeyId);
   formData.append('aws_secret_key', secretKey);
   return fetch(ajaxurl, { method: 'POST', body: formData });
+}`,
+  },
+  {
+    name: "a client library's options class with the same fields",
+    path: 'src/main/java/com/example/mws/client/MwsClientOptions.java',
+    text: `package com.example.mws.client;
+
+public class MwsClientOptions {
+    private String sellerId;
+    private String mwsAuthToken;
+    private String secretKey;
+    private String accessKeyId;
 }`,
   },
 ];
