@@ -631,7 +631,9 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
   const head = text.slice(Math.max(0, container - 80), container);
   // A table's column list (`INSERT INTO sellers (…)`), or an Eloquent model's attribute list
   // (`protected $fillable = ['seller_id', 'secret_key']`, `$hidden`, `$casts`).
-  const modelList = /\$(?:fillable|hidden|guarded|visible|casts|encryptable|encrypted)\s*=\s*$/.test(head);
+  // (Also a hand-written active record's or a table's column list: `public $attributes = [`, `columns = [`.)
+  const modelList =
+    /(?:\$(?:fillable|hidden|guarded|visible|casts|encryptable|encrypted)|\b(?:attributes|columns))\s*=\s*$/.test(head);
   if (/\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head) || modelList) {
     // An Eloquent model's lists all describe its one table: the class, not each list, is the record.
     const where = layout.describe(modelList ? Math.max(0, container - 1) : hit.start, '');

@@ -2222,6 +2222,17 @@ public class ShopMwsVO {
 }`,
     line: 7,
   },
+  {
+    name: "a hand-written active record's column list (public $attributes = [\u2026]) with the merchant id",
+    path: 'lib/account.php',
+    text: `<?php
+class Account
+{
+    public $attributes = ['id', 'account_name', 'merchant_id', 'aws_access_key_id', 'secret_key', 'status'];
+    public $table = 'account';
+}`,
+    line: 4,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3668,6 +3679,12 @@ public class MwsClientOptions {
     private String secretKey;
     private String accessKeyId;
 }`,
+  },
+  {
+    name: 'a list of columns with keys but no seller id',
+    path: 'tools/report.py',
+    text: `# The report's columns: which of the app's settings were checked.
+columns = ["region", "aws_access_key_id", "aws_secret_access_key", "checked_at"]`,
   },
 ];
 
