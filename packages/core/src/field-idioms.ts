@@ -1,3 +1,5 @@
+import { isSellerHolder } from './value-shape.js';
+
 /**
  * Framework idioms that declare or read a field, read by `structure.ts` from the text before a
  * name: Rails form builders, Java column annotations, PHP properties, ORM entity annotations and
@@ -40,9 +42,21 @@ export function declaresEntity(text: string): boolean {
 export const VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
 // An INSERT's column list in a quoted string, up to a column name.
 export const QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
-// An input's value read from the program's configuration or options store.
-export const CONFIG_SHOWN =
-  /\bvalue\s*=\s*["'{]?[^"'\n]{0,40}?(?:\w{0,20}config\w{0,20}|get_option|options|settings)\s*[[(]/i;
+// An input's value read from the program's configuration or options store: `value="<?php echo
+// $amzConfig['X'] ?>"`, `value="' . get_option('x') . '"`, Laravel `value="{{ old('x',
+// $platform->getSetting('x')) }}"`. The object a setting is read from is named before the call.
+const CONFIG_SHOWN =
+  /\bvalue\s*=\s*(?:"[^"\n]{0,80}?|'[^'\n]{0,80}?|\{[^}\n]{0,80}?)(?:([$\w]{1,40})(?:->|\.))?(?:\w{0,20}config\w{0,20}|get_option|options|\w{0,20}settings?)\s*[[(]/i;
+
+/**
+ * True when an input's attributes after its name show the program's own settings (CONFIG_SHOWN):
+ * not when the setting is read from a seller's record (`$store->getSetting('secret_key')` edits
+ * that store's row).
+ */
+export function showsOwnSettings(after: string): boolean {
+  const m = CONFIG_SHOWN.exec(after);
+  return m !== null && (m[1] === undefined || !isSellerHolder(m[1]));
+}
 // The same as a list: `'secret_key' => ['required', 'string', 'max:64']`.
 export const VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
 // Form builders that name an input: Laravel Collective `Form::password('secret_key', …)`,

@@ -1,6 +1,5 @@
 import { OPEN_BRACE, OPEN_PAREN } from './char-codes.js';
 import {
-  CONFIG_SHOWN,
   declaresEntity,
   DJANGO_ADD_FIELD,
   EF_COLUMN,
@@ -15,6 +14,7 @@ import {
   RAILS_FORM_INPUT,
   RAILS_FORM_LABEL,
   RAZOR_INPUT,
+  showsOwnSettings,
   VALIDATION_LIST,
   VALIDATION_RULES,
 } from './field-idioms.js';
@@ -454,7 +454,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     shape = 'decl'; // Rails form builders: `f.text_field :secret_key`, `password_field_tag :secret_key`
     recordAt = 'form';
     // A `_tag` input showing the installation's settings (`text_field_tag :x, Spree::Config[:x]`)
-    // edits that configuration, as an HTML input's `value` from it does (CONFIG_SHOWN).
+    // edits that configuration, as an HTML input's `value` from it does (`showsOwnSettings`).
     if (/^\s{0,4},\s{0,4}[\w:]{0,40}\b(?:Config|Settings?|Preferences?)\s{0,4}[[(.]/.test(after)) shape = 'env';
   } else if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) {
     return undefined; // a list of option names, `[:merchant_id, :aws_secret_access_key]`: it holds no value
@@ -571,7 +571,7 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     recordAt = 'form';
     // An input showing the program's own configuration (`value="<?php echo $amzConfig['X'] ?>"`,
     // `value="' . get_option('x') . '"`) edits that configuration, not a seller's record.
-    if (CONFIG_SHOWN.test(after)) shape = 'env';
+    if (showsOwnSettings(after)) shape = 'env';
   } else if (PHP_PROPERTY.test(text.slice(lineStart, hit.start)) && /^\s{0,4}(?:[;=]|$)/.test(after)) {
     // A PHP property (`private $secretKey;`) of a Doctrine entity is a stored column. A plain
     // class's property is a program's own state (a client wrapper's `public $AWS_SECRET_ACCESS_KEY;`).

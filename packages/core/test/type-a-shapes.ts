@@ -2233,6 +2233,17 @@ class Account
 }`,
     line: 4,
   },
+  {
+    name: "a store's settings form showing the store's own row ($store->getSetting)",
+    path: 'resources/views/stores/edit.blade.php',
+    text: `<form method="POST" action="{{ route('stores.update', $store) }}">
+    @csrf
+    <input type="text" name="seller_id" value="{{ old('seller_id', $store->getSetting('seller_id')) }}">
+    <input type="text" name="aws_access_key_id" value="{{ old('aws_access_key_id', $store->getSetting('aws_access_key_id')) }}">
+    <input type="password" name="aws_secret_key" value="{{ old('aws_secret_key', $store->getSetting('aws_secret_key')) }}">
+</form>`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3685,6 +3696,17 @@ public class MwsClientOptions {
     path: 'tools/report.py',
     text: `# The report's columns: which of the app's settings were checked.
 columns = ["region", "aws_access_key_id", "aws_secret_access_key", "checked_at"]`,
+  },
+  {
+    name: "a shop's own settings per marketplace platform, shown from the platform's settings (getSetting)",
+    path: 'resources/views/admin/platforms/edit.blade.php',
+    text: `<form method="POST" action="{{ route('admin.platforms.update', $platform) }}">
+    @csrf
+    <input type="text" name="seller_id" value="{{ old('seller_id', $platform->getSetting('seller_id')) }}">
+    <input type="text" name="client_id" value="{{ old('client_id', $platform->getSetting('client_id')) }}">
+    <input type="password" name="client_secret" value="{{ old('client_secret', $platform->getSetting('client_secret')) }}">
+    <input type="password" name="refresh_token" value="{{ old('refresh_token', $platform->getSetting('refresh_token')) }}">
+</form>`,
   },
 ];
 
