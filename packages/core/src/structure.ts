@@ -458,6 +458,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     if (/^\s{0,4},\s{0,4}[\w:]{0,40}\b(?:Config|Settings?|Preferences?)\s{0,4}[[(.]/.test(after)) shape = 'env';
   } else if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) {
     return undefined; // a list of option names, `[:merchant_id, :aws_secret_access_key]`: it holds no value
+  } else if (/\.(?:dig|fetch|values_at)\([^()\n]{0,80}:$/.test(before)) {
+    return undefined; // a lookup by key, `credentials.dig(:mws, :secret_access_key)`: it reads a store
   } else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
     // (A symbol that keys a hash, `:secret_key => x`, is judged by its value below; `params[:x]` reads.)
     shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key

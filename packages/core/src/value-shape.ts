@@ -11,9 +11,11 @@ export type ValueShape =
   | 'other';
 
 // Reads of the environment, config or a secret store: the integrator's own keys (type B). (A
-// member named `secret` at the end of a read, `req.body.secret`, is a field, not a store.)
+// member named `secret` at the end of a read, `req.body.secret`, is a field, not a store.) Also
+// Rails' encrypted credentials, Symfony's parameters (`$this->getParameter(…)`), Go's viper and
+// Java's system properties.
 const ENV_VALUE =
-  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault/i;
+  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault|Rails\.application\.(?:credentials|secrets)|->getParameter\(|\bviper\.Get|System\.getProperty/i;
 // Type annotations and schema builders: a field that is declared, not filled (a column, a DTO).
 const DECL_VALUE =
   /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|[yY]up\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@[A-Z])/;

@@ -2244,6 +2244,20 @@ class Account
 </form>`,
     line: 5,
   },
+  {
+    name: "Rails: a shop model signs with its own columns (the seller's keys), no token",
+    path: 'app/models/shop.rb',
+    text: `class Shop < ApplicationRecord
+  def mws_client
+    MWS.orders(
+      merchant_id: merchant_id,
+      aws_access_key_id: aws_access_key_id,
+      aws_secret_access_key: aws_secret_access_key
+    )
+  end
+end`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3707,6 +3721,21 @@ columns = ["region", "aws_access_key_id", "aws_secret_access_key", "checked_at"]
     <input type="password" name="client_secret" value="{{ old('client_secret', $platform->getSetting('client_secret')) }}">
     <input type="password" name="refresh_token" value="{{ old('refresh_token', $platform->getSetting('refresh_token')) }}">
 </form>`,
+  },
+  {
+    name: "Rails: the developer's keys from the encrypted credentials (credentials.dig(:mws, :secret_access_key)), the shop's token",
+    path: 'app/models/shop.rb',
+    text: `class Shop < ApplicationRecord
+  def mws_client
+    MWS.orders(
+      marketplace: marketplace_id,
+      merchant_id: merchant_id,
+      auth_token: mws_auth_token,
+      aws_access_key_id: Rails.application.credentials.dig(:mws, :access_key_id),
+      aws_secret_access_key: Rails.application.credentials.dig(:mws, :secret_access_key)
+    )
+  end
+end`,
   },
 ];
 
