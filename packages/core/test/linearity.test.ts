@@ -92,7 +92,7 @@ const generators: Record<string, (n: number) => string> = {
   'create table storm': (n) => 'CREATE TABLE t (secret_key TEXT, '.repeat(n / 33),
   'form entries declared as data': (n) =>
     "{ key: 'secretKey', label: 'Secret', name: 'seller_id', type: 'password' }, ".repeat(n / 76),
-  'naming entries without a label': (n) => `${'name: "secret_key", '.repeat(n / 20)}`,
+  'naming entries without a label': (n) => 'name: "secret_key", '.repeat(n / 20),
   'loop storm': (n) => 'foreach (var s in shops) for x in xs: shops.forEach((s) => for (const s of xs) '.repeat(n / 80),
   'loop keywords without a loop': (n) => 'for for each .each .map( as $ '.repeat(n / 30),
   'dom input reads': (n) =>
