@@ -252,7 +252,7 @@ export class Layout {
   describe(
     offset: number,
     prefix: string,
-  ): { record: string; collection: string; recordName: string; parentRecord: string } {
+  ): { record: string; collection: string; recordName: string; parentRecord: string; grandparentRecord?: string } {
     const line = this.index.lineOf(offset);
     const container = this.containerAt(offset);
     const section = this.#lineSection[line] ?? -1;
@@ -273,6 +273,11 @@ export class Layout {
         collection: prefix ? `c${container}|${prefix.split('.').slice(0, -1).join('.')}` : `c${parent}`,
         recordName: `${parentHead} ${head} ${prefix} ${keyed} ${table}`,
         parentRecord: prefix ? `c${container}||` : `c${parent}||`,
+        // (The record around the parent: a key object two levels in, `tokenConfig: { type: { … } }`.)
+        // (Only through an object: the items of a list are siblings, not fields of what holds the list.)
+        ...(!prefix && parent >= 0 && this.text.charCodeAt(parent) === OPEN_BRACE
+          ? { grandparentRecord: `c${this.#parentOf(parent)}||` }
+          : {}),
       };
     }
     const parentLine = this.#lineParent[line] ?? -1;

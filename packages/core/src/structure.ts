@@ -69,6 +69,8 @@ export interface Field {
   readonly recordName: string;
   /** Identity of the enclosing record (`tenant` around a nested `mws: {…}` object). */
   readonly parentRecord: string;
+  /** Identity of the record around the enclosing one, when the layout knows it. */
+  readonly grandparentRecord?: string;
   /** The field is a read of a seller record's key (`seller.secretKey`), not a key position. */
   readonly isRead?: boolean;
   /** The read is an argument of a call that builds an MWS or SP-API client (`new MwsClient(shop.secretKey)`). */

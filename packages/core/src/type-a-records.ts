@@ -60,8 +60,16 @@ export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}):
   const inheritedSeller = (list: readonly Field[]): Field | undefined => {
     // A nested key object (`tenant: { sellerId, mws: { accessKey, secretKey } }`) inherits the
     // seller of the record around it.
-    const parent = list[0] ? records.get(list[0].parentRecord) : undefined;
-    return parent && parent !== list ? parent.find((f) => f.role === 'seller-id') : undefined;
+    // (Or of the record around that one, when the block between holds no field: Mongoose's
+    // `tokenConfig: { type: { mws_key: String } }` inside a schema with `SellerId`.)
+    const first = list[0];
+    if (!first) return undefined;
+    for (const id of [first.parentRecord, first.grandparentRecord]) {
+      const around = id === undefined ? undefined : records.get(id);
+      const seller = around && around !== list ? around.find((f) => f.role === 'seller-id') : undefined;
+      if (seller) return seller;
+    }
+    return undefined;
   };
   const sellerOf = (list: readonly Field[]): Field | undefined =>
     list.find((f) => f.role === 'seller-id') ?? list.find((f) => f.role === 'weak-seller-id') ?? inheritedSeller(list);

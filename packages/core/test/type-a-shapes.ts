@@ -2258,6 +2258,19 @@ class Account
 end`,
     line: 6,
   },
+  {
+    name: 'Mongoose: keys in a nested type object two levels inside a schema with the seller id (hybrid)',
+    path: 'models/sellerConfig.js',
+    text: `const SellerConfigSchema = new Schema(
+  {
+    SellerId: { type: String, required: true },
+    tokenConfig: { type: { mws_secret: String, mws_key: String }, required: true },
+    MWSAuthToken: { type: String, required: true },
+  },
+  { timestamps: true },
+);`,
+    line: 4,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3736,6 +3749,15 @@ columns = ["region", "aws_access_key_id", "aws_secret_access_key", "checked_at"]
     )
   end
 end`,
+  },
+  {
+    name: "the developer's keys from the environment two levels inside a record with a seller id",
+    path: 'models/appConfig.js',
+    text: `const AppConfigSchema = new Schema({
+  SellerId: { type: String, required: true },
+  developer: { keys: { accessKey: process.env.MWS_ACCESS_KEY, secretKey: process.env.MWS_SECRET_KEY } },
+  MWSAuthToken: { type: String, required: true },
+});`,
   },
 ];
 
