@@ -130,6 +130,8 @@ function find(ctx: ScanContext): RawFinding[] {
   })
     .filter(notSelfHeld(ctx))
     .filter(amazonKeysOnly(ctx.text));
+  // (The text-wide reads below, loops and owners, are paid only by texts that hold a record.)
+  if (fields.length === 0) return [];
   let resolutions = 0;
   const resolved = new Map<string, string | undefined>();
   const resolve = (name: string): string | undefined => {
