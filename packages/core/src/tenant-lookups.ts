@@ -11,7 +11,8 @@ import { memberPath } from './value-shape.js';
  */
 
 // A call whose arguments are a quoted key name and an owner's id, in either order (at most 120 characters).
-const OWNER_ID = String.raw`\$?(?:[a-z]\w{0,30}[._]|this->)?(?:project|customer|client|user|shop|store|seller|merchant|tenant|account|company|org|organi[sz]ation)_?id`;
+// (Not a `clientId`: an OAuth app's id reads like an agency's client's.)
+const OWNER_ID = String.raw`\$?(?:[a-z]\w{0,30}[._]|this->)?(?:project|customer|user|shop|store|seller|merchant|tenant|account|company|org|organi[sz]ation)_?id`;
 const NAME = String.raw`["'][\w.-]{1,60}["']`;
 const TENANT_LOOKUP = new RegExp(
   String.raw`^[\w$>.:-]{1,80}\(\s*(?:${NAME}\s*,\s*${OWNER_ID}|${OWNER_ID}\s*,\s*${NAME})\s*\)$`,

@@ -3759,6 +3759,19 @@ end`,
   MWSAuthToken: { type: String, required: true },
 });`,
   },
+  {
+    name: 'an SP-API bag read from an app fetched by its LWA client id (no owner)',
+    path: 'src/sp-api/credentials.js',
+    text: `async function spApiCredentials(clientId, refreshToken) {
+  const app = await loadLwaApplication(clientId);
+  return {
+    accessKeyId: app.accessKeyId,
+    secretAccessKey: app.secretAccessKey,
+    sellerId: app.sellerId,
+    refreshToken,
+  };
+}`,
+  },
 ];
 
 /** A value-kind case of issue 12 §4: the findings (kind, line, severity) it must give. */
