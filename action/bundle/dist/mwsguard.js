@@ -38,7 +38,7 @@ var require_mwsguard = /* @__PURE__ */ __commonJSMin((() => {
 		const argv = process.argv.slice(2);
 		try {
 			const { runCli: run, save } = {
-				...await import("./chunk-6nOKBqWL.js"),
+				...await import("./chunk-BB0JRMUH.js"),
 				save: () => void 0
 			};
 			process.exitCode = await run(argv, {

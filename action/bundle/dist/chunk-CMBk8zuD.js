@@ -1484,6 +1484,102 @@ var init_char_codes = __esmMin((() => {
 	LOWER_A = 97;
 	LOWER_Z = 122;
 }));
+// packages/core/dist/conversions.js
+/** `value` without the conversions around it (at most four, outermost first). */
+function seeThroughConversions(value) {
+	let v = value.trim();
+	for (let i = 0; i < 4; i++) {
+		const next = stripOne(v);
+		if (next === v) break;
+		v = next;
+	}
+	return v;
+}
+function stripOne(v) {
+	const suffix = CONVERSION_SUFFIX.exec(v);
+	if (suffix) return v.slice(0, suffix.index).trimEnd();
+	const inner = CONVERSION_CALL.exec(v)?.[1] ?? CAST.exec(v)?.[1];
+	return inner === void 0 ? v : inner.trim();
+}
+var CONVERSION_SUFFIX, CONVERSION_CALL, CAST;
+var init_conversions = __esmMin((() => {
+	CONVERSION_SUFFIX = /(?:\??\.(?:ToString|toString|trim|Trim|TrimEnd|TrimStart|trimEnd|trimStart|strip|lstrip|rstrip)\(\s*\)|\.(?:to_s|to_str|strip))$/;
+	CONVERSION_CALL = /^(?:String|str|strval|trim|Convert\.ToString|String\.valueOf|(?:StringUtils|StrUtil)\.trim(?:ToEmpty|ToNull)?)\(\s*([^()\s][^()]{0,100})\)$/;
+	CAST = /^\((?:string|String)\)\s*([^\s()][^()]{0,100})$/;
+}));
+// packages/core/dist/value-shape.js
+/** The value expression after a separator: up to a `,`, `;` or `&` outside brackets and quotes. */
+function cutValue(rest) {
+	let depth = 0;
+	let quote = "";
+	let i = 0;
+	for (; i < rest.length && i < 120; i++) {
+		const c = rest[i] ?? "";
+		if (quote) {
+			if (c === "\\") i++;
+			else if (c === quote) quote = "";
+			continue;
+		}
+		if (c === "\"" || c === "'" || c === "`") quote = c;
+		else if (c === "(" || c === "[" || c === "{") depth++;
+		else if (c === ")" || c === "]" || c === "}") {
+			if (depth === 0) break;
+			depth--;
+		} else if ((c === "," || c === ";" || c === "&") && depth === 0) break;
+	}
+	return rest.slice(0, i).trim();
+}
+/** A field's value after its separator: {@link cutValue}, seen through string conversions (`conversions.ts`). */
+function fieldValue(rest) {
+	return seeThroughConversions(cutValue(rest));
+}
+/** Classifies a value expression. */
+function classifyValue(value) {
+	const v = value.trim();
+	if (v === "") return "decl";
+	if (/^(?:null|None|nil|undefined|''|""|``|NULL|0)$/.test(v)) return "empty";
+	if (/\benv\s*=\s*["']/.test(v)) return "env";
+	if (/\bconfig_parameter\s*=/.test(v)) return "env";
+	if (DECL_VALUE.test(v) || FIELD_TYPE.test(v)) return "decl";
+	if (/^\$\{?[A-Z_][A-Z0-9_]*\}?$/.test(v)) return "env";
+	if (ENV_VALUE.test(v.replace(/(["'`])(?:(?!\1).){0,200}\1/g, "\"\""))) return "env";
+	if (/^["'`]/.test(v) || /^[A-Z0-9+/]{16,}$/i.test(v)) {
+		const inner = v.replace(/^["'`]|["'`][,;]?$/g, "");
+		if (inner === "" || /^(?:YOUR|<|TODO|%\()/i.test(inner) || isPlaceholder(inner)) return "empty";
+		return "literal";
+	}
+	if (DECL_VALUE.test(v)) return "decl";
+	if (/^(?:this\.|self\.|@)?[A-Za-z_$][\w$]*(?:(?:\??\.|->)[A-Za-z_$][\w$]*|\[[^\]]{1,60}\]|\.get\([^)]{1,60}\))*(?:\s*(?:\|\||\?\?|or)\s*(?:\S.*)?)?$/.test(v)) return "ref";
+	return "other";
+}
+/** True when a record's name says it is a seller's or tenant's (`class Seller`, `sellers:`). */
+function isSellerish(text) {
+	return SELLER_WORDS$1.test(words(text));
+}
+/** True when a value's owner holds one seller's data: a seller, a row, a record, submitted input. */
+function isSellerHolder(text) {
+	const w = words(text);
+	return SELLER_WORDS$1.test(w) || HOLDER_WORDS.test(w);
+}
+/**
+* The member path of a reference, whatever the language's accessors: `seller.secretKey`,
+* `$sellerRow['aws_secret_key']`, `$seller->secretKey`, `row[:secret_key]`, `this.seller.key`
+* all become segment lists (`['sellerRow', 'aws_secret_key']`).
+*/
+function memberPath(value) {
+	return value.replace(/^(?:this|self)\./, "").replace(/->/g, ".").replace(/\[[:"']{0,2}([^\]"'\s]{1,60})["']?\]/g, ".$1").split(".").map((s) => s.replace(/^[$@]/, "").trim()).filter((s) => s !== "");
+}
+var ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, words;
+var init_value_shape = __esmMin((() => {
+	init_conversions();
+	init_values();
+	ENV_VALUE = /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault|Rails\.application\.(?:credentials|secrets)|->getParameter\(|\bviper\.Get|System\.getProperty/i;
+	DECL_VALUE = /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|[yY]up\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@[A-Z])/;
+	FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
+	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores)\b/i;
+	HOLDER_WORDS = /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
+	words = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
+}));
 // packages/core/dist/field-idioms.js
 /** True when `text` declares an ORM entity: its class's fields are stored columns (memoized for the last text). */
 function declaresEntity(text) {
@@ -1493,8 +1589,18 @@ function declaresEntity(text) {
 	}
 	return entityDeclared;
 }
-var JAVA_COLUMN_ANNOTATION, RAILS_FORM_INPUT, RAILS_FORM_LABEL, GETTER_CHAIN, ENTITY_ANNOTATION, PHP_PROPERTY, entityText, entityDeclared;
+/**
+* True when an input's attributes after its name show the program's own settings (CONFIG_SHOWN):
+* not when the setting is read from a seller's record (`$store->getSetting('secret_key')` edits
+* that store's row).
+*/
+function showsOwnSettings(after) {
+	const m = CONFIG_SHOWN.exec(after);
+	return m !== null && (m[1] === void 0 || !isSellerHolder(m[1]));
+}
+var JAVA_COLUMN_ANNOTATION, RAILS_FORM_INPUT, RAILS_FORM_LABEL, GETTER_CHAIN, ENTITY_ANNOTATION, PHP_PROPERTY, entityText, entityDeclared, VALIDATION_RULES, QUOTED_INSERT, CONFIG_SHOWN, VALIDATION_LIST, FORM_HELPER, FORM_CONTROL, RAZOR_INPUT, DJANGO_ADD_FIELD, EF_PROPERTY, EF_COLUMN, FORM_ATTRIBUTE;
 var init_field_idioms = __esmMin((() => {
+	init_value_shape();
 	JAVA_COLUMN_ANNOTATION = /@(?:Column|TableField|JoinColumn|TableId)\(\s{0,4}(?:(?:name|value)\s{0,4}=\s{0,4})?["']$/;
 	RAILS_FORM_INPUT = /(?:\b\w{1,20}\.(?:text_field|password_field|text_area|hidden_field|email_field|input)|\b(?:text_field|password_field|hidden_field|text_area)_tag)\s{0,4}\(?\s{0,4}:$/;
 	RAILS_FORM_LABEL = /\b\w{1,20}\.label\s{0,4}\(?\s{0,4}:$/;
@@ -1502,6 +1608,96 @@ var init_field_idioms = __esmMin((() => {
 	ENTITY_ANNOTATION = /@(?:Entity|Table|TableName|Document)\b|\[Table\(|\bORM\\(?:Entity|Table)\b/;
 	PHP_PROPERTY = /^\s{0,40}(?:(?:public|private|protected|var|static|readonly)\s{1,4}){1,3}(?:\??[\w\\]{1,60}\s{1,4})?\$$/;
 	entityDeclared = false;
+	VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
+	QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
+	CONFIG_SHOWN = /\bvalue\s*=\s*(?:"[^"\n]{0,80}?|'[^'\n]{0,80}?|\{[^}\n]{0,80}?)(?:([$\w]{1,40})(?:->|\.))?(?:\w{0,20}config\w{0,20}|get_option|options|\w{0,20}settings?)\s*[[(]/i;
+	VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
+	FORM_HELPER = /(?:\bForm::(?:text|password|input|hidden|textarea|email)|\bform_(?:input|password|hidden|textarea))\(\s*["']$/;
+	FORM_CONTROL = /^(?:\[\s*(?:(?:''|""|null|undefined)\s*)?[,\]]|new\s+(?:Untyped)?FormControl\b|(?:this\.)?(?:fb|formBuilder|builder)\.(?:nonNullable\.)?control\()/;
+	RAZOR_INPUT = /\bHtml\.(?:TextBox|Password|Editor|TextArea|Hidden)For\(\s*(\w{1,20})\s*=>\s*\1\.$/;
+	DJANGO_ADD_FIELD = /\b(?:AddField|AlterField)\(\s*model_name\s*=\s*["'](\w{1,64})["']\s*,\s*name\s*=\s*["']$/;
+	EF_PROPERTY = /\.Property\(\s*(\w{1,20})\s*=>\s*\1\.$/;
+	EF_COLUMN = /^\s*\)\s*\.(?:HasColumnName|HasMaxLength|HasColumnType|IsRequired)\b/;
+	FORM_ATTRIBUTE = /(?:\b(?:name|id|formControlName|v-model|ng-model|field|column|value|asp-for|th:field|path|wire:model(?:\.\w{1,10}){0,2}|x-model)|\[\(ngModel\)\])\s*=\s*["'{][^"']{0,40}$/i;
+}));
+// packages/core/dist/client-calls.js
+/** True when the key read at `keyStart` is an argument of a call that builds an MWS client. */
+function inClientCall(text, index, line, keyStart) {
+	const lineStart = index.lineStart(line);
+	if (MWS_CLIENT_CALL.test(text.slice(Math.max(lineStart, keyStart - 120), keyStart))) return true;
+	if (line === 0 || keyStart - lineStart > 120) return false;
+	return MWS_CLIENT_WRAPPED.test(text.slice(Math.max(index.lineStart(line - 1), lineStart - 120), keyStart));
+}
+var MWS_CLIENT_CALL, MWS_CLIENT_WRAPPED;
+var init_client_calls = __esmMin((() => {
+	MWS_CLIENT_CALL = /(?:(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?|\brequire\(\s*["'][\w@/.-]{0,40}(?:mws|amazon|sp-api)[\w/.-]{0,40}["']\s*\))\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
+	MWS_CLIENT_WRAPPED = /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?\s*\([ \t]*\r?\n(?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
+}));
+// packages/core/dist/action-params.js
+/** The offset just inside the `(` of the action whose typed parameter's name starts at `at`, or -1. */
+function actionParameterAt(text, at) {
+	const from = Math.max(0, at - 400);
+	const before = text.slice(from, at);
+	if (!TYPED_PARAMETER.test(before.slice(-100))) return -1;
+	const open = before.lastIndexOf("(");
+	if (open === -1 || before.includes(")", open)) return -1;
+	return ACTION_HEADER.test(before.slice(0, open + 1)) ? from + open + 1 : -1;
+}
+var TYPED_PARAMETER, ACTION_HEADER;
+var init_action_params = __esmMin((() => {
+	TYPED_PARAMETER = /[(,]\s{0,8}(?:\[[\w(), ="]{1,60}\]\s{0,4})?(?:final\s{1,4})?[\w<>[\]?.]{1,60}\s{1,4}$/;
+	ACTION_HEADER = /(?:\[(?:Http(?:Post|Put|Patch|Get)|AcceptVerbs)\b[^\]\n]{0,80}\]|@(?:Post|Put|Patch|Get|Request)Mapping\b(?:\([^()\n]{0,120}\))?|\b(?:I?ActionResult|JsonResult|ViewResult|RedirectToRouteResult)\b)[\s\w<>[\].,@]{0,200}?\b\w{1,60}\s{0,4}\($/;
+}));
+// packages/core/dist/form-data.js
+/** The `FormData` objects of `text` and where each is made (memoized for the last text). */
+function bindingsOf(text) {
+	if (text !== memoText$1) {
+		memoText$1 = text;
+		memoBindings = /* @__PURE__ */ new Map();
+		if (text.includes("FormData")) {
+			FORM_DATA_BINDING.lastIndex = 0;
+			for (let m = FORM_DATA_BINDING.exec(text); m !== null && memoBindings.size < MAX_BINDINGS; m = FORM_DATA_BINDING.exec(text)) if (m[1] !== void 0 && !memoBindings.has(m[1])) memoBindings.set(m[1], m.index);
+		}
+	}
+	return memoBindings;
+}
+/** Where the `FormData` object the name after `before` is appended to is made, or -1. */
+function formDataAt(text, before) {
+	const receiver = APPEND.exec(before)?.[1];
+	return receiver === void 0 ? -1 : bindingsOf(text).get(receiver) ?? -1;
+}
+var FORM_DATA_BINDING, APPEND, MAX_BINDINGS, memoText$1, memoBindings;
+var init_form_data = __esmMin((() => {
+	FORM_DATA_BINDING = /([A-Za-z_$][\w$]{0,40})\s{0,4}=\s{0,4}new\s+FormData\s{0,4}\(/g;
+	APPEND = /([A-Za-z_$][\w$]{0,40})\.(?:append|set)\(\s{0,4}["']$/;
+	MAX_BINDINGS = 32;
+	memoBindings = /* @__PURE__ */ new Map();
+}));
+// packages/core/dist/form-entries.js
+/**
+* True when the name after `before` is a field declared as data; `line` is the whole line, in
+* which a naming entry must also show a label or an input type.
+*/
+function declaresFormEntry(before, line) {
+	if (QUOTED_ENTRY.test(before)) return true;
+	return NAMING_ENTRY.test(before) && SHOWN.test(line);
+}
+var QUOTED_ENTRY, NAMING_ENTRY, SHOWN;
+var init_form_entries = __esmMin((() => {
+	QUOTED_ENTRY = /["'](?:id|field|code)["']\s*(?:=>|:)\s*["']$/;
+	NAMING_ENTRY = /(?:["'](?:key|name|prop|dataIndex|fieldName)["']|\b(?:key|name|prop|dataIndex|fieldName))\s*(?:=>|:)\s*["']$/;
+	SHOWN = /["']?\b(?:label|title|placeholder|inputType|component|widget)["']?\s*(?:=>|:)|["']?\btype["']?\s*(?:=>|:)\s*["']password["']/;
+}));
+// packages/core/dist/record-components.js
+/** The offset just inside the `(` of the record header whose component name starts at `at`, or -1. */
+function recordHeaderAt(text, at) {
+	const from = Math.max(0, at - 300);
+	const m = RECORD_HEADER.exec(text.slice(from, at));
+	return m === null ? -1 : from + m.index + m[0].indexOf("(") + 1;
+}
+var RECORD_HEADER;
+var init_record_components = __esmMin((() => {
+	RECORD_HEADER = /\brecord\s{1,4}\w{1,60}\s{0,4}\((?:[^()]{0,200},)?\s{0,8}(?:@\w{1,40}\s{1,4})?[\w<>[\]?.]{1,60}\s{1,4}$/;
 }));
 // packages/core/dist/json-blobs.js
 /**
@@ -1793,7 +1989,8 @@ var init_layout = __esmMin((() => {
 					record: `c${container}|${prefix}|${item >= 0 && this.containerAt(this.index.lineStart(item)) === container ? item : ""}`,
 					collection: prefix ? `c${container}|${prefix.split(".").slice(0, -1).join(".")}` : `c${parent}`,
 					recordName: `${parentHead} ${head} ${prefix} ${keyed} ${table}`,
-					parentRecord: prefix ? `c${container}||` : `c${parent}||`
+					parentRecord: prefix ? `c${container}||` : `c${parent}||`,
+					...!prefix && parent >= 0 && this.text.charCodeAt(parent) === 123 ? { grandparentRecord: `c${this.#parentOf(parent)}||` } : {}
 				};
 			}
 			const parentLine = this.#lineParent[line] ?? -1;
@@ -1869,7 +2066,18 @@ function isSubmittedRead(before, text) {
 	if (!m) return false;
 	return !/^params/i.test(m[0]) || !paramsIsLocal(text);
 }
-var MEMBER_READ, CALL_READ, BOUND_PARAM, LOCAL_PARAMS, BODY_ALIAS, READ_OWNER, MAX_ALIASES, lastText, lastLocal, lastAliases;
+/**
+* A field's value read from a local bound to the submitted body (`client_secret =
+* data['clientSecret']` after `data = json.loads(request.body)`), or from a browser form's input
+* (`DOM_INPUT`, written `input.<id>`), is written `body.<member>`, as a read at the name itself is.
+*/
+function asSubmitted(value, text) {
+	const input = DOM_INPUT.exec(value);
+	if (input) return `input.${input[1] ?? input[2] ?? ""}`;
+	const m = MEMBER_VALUE.exec(value);
+	return m?.[1] !== void 0 && m[2] !== void 0 && readsBodyAlias(m[1], text) ? `body.${m[2]}` : value;
+}
+var MEMBER_READ, CALL_READ, BOUND_PARAM, LOCAL_PARAMS, BODY_ALIAS, READ_OWNER, MAX_ALIASES, lastText, lastLocal, lastAliases, MEMBER_VALUE, DOM_INPUT;
 var init_submitted = __esmMin((() => {
 	MEMBER_READ = /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|values|POST|GET)|(?<![\w$.])(?:body|payload|formData|params)|\b(?:cleaned_data|validated_data)|\bRequest(?=\[)|\$request->|\$_(?:POST|GET|REQUEST))(?:\.|\[\s*["':]{1,2})?$/i;
 	CALL_READ = /(?:\$request->(?:input|get|post|query|string)|\$this->input->(?:post|get|get_post|post_get)|\b(?:req|request)\.(?:body|query|POST|GET|form|args|values|json|data)\.get|(?<![\w$.])params\.(?:fetch|dig)|(?<![\w$.>])request|Request::(?:input|get|post)|Input::(?:get|post)|\brequest\.getParameter|\.(?:PostForm|DefaultPostForm|FormValue|PostFormValue))\(\s*["':]{1,2}$|\bfilter_input\(\s*INPUT_(?:POST|GET|REQUEST)\s*,\s*["']$/;
@@ -1880,83 +2088,64 @@ var init_submitted = __esmMin((() => {
 	MAX_ALIASES = 8;
 	lastLocal = false;
 	lastAliases = /* @__PURE__ */ new Set();
+	MEMBER_VALUE = /^(\$?[A-Za-z_]\w{0,30}(?:\.get\(\s*["']|\[\s*["']|\.|->))([\w-]{1,60})["']?\s*[)\]]?$/;
+	DOM_INPUT = /^(?:(?:\$|jQuery)\(\s*["'](?:#|\[name=["']?)?([\w-]{1,60})["']?\]?["']\s*\)\.val\(\s*\)|document\.(?:getElementById|querySelector)\(\s*["'](?:#|\[name=["']?)?([\w-]{1,60})["']?\]?["']\s*\)\??\.value)$/;
 }));
-// packages/core/dist/value-shape.js
-/** The value expression after a separator: up to a `,`, `;` or `&` outside brackets and quotes. */
-function cutValue(rest) {
-	let depth = 0;
-	let quote = "";
-	let i = 0;
-	for (; i < rest.length && i < 120; i++) {
-		const c = rest[i] ?? "";
-		if (quote) {
-			if (c === "\\") i++;
-			else if (c === quote) quote = "";
-			continue;
+// packages/core/dist/read-roles.js
+/** `role`, or the role of the member `value` reads when it sharpens `role`. */
+function roleWithRead(role, value, shape) {
+	const sharper = SHARPENS.get(role);
+	if (sharper === void 0 || shape !== "ref") return role;
+	const member = memberPath(value).at(-1);
+	return member !== void 0 && nameRole(member) === sharper ? sharper : role;
+}
+var SHARPENS;
+var init_read_roles = __esmMin((() => {
+	init_names();
+	init_value_shape();
+	SHARPENS = /* @__PURE__ */ new Map([["weak-seller-id", "seller-id"], ["generic-secret", "secret-key"]]);
+}));
+// packages/core/dist/sql-columns.js
+/** The `CREATE TABLE` statements that open on the line starting at `lineStart` (memoized for the last line). */
+function statementsOf(text, lineStart, lineEnd) {
+	if (text !== memoText || lineStart !== memoLine) {
+		memoText = text;
+		memoLine = lineStart;
+		memoStarts = [];
+		const line = text.slice(lineStart, lineEnd);
+		CREATE_TABLE.lastIndex = 0;
+		for (let m = CREATE_TABLE.exec(line); m !== null && memoStarts.length < 64; m = CREATE_TABLE.exec(line)) {
+			const semicolon = line.indexOf(";", m.index);
+			memoStarts.push({
+				start: lineStart + m.index,
+				name: (m[1] ?? "").replace(/["`[\]]/g, ""),
+				end: semicolon === -1 ? lineEnd : lineStart + semicolon
+			});
 		}
-		if (c === "\"" || c === "'" || c === "`") quote = c;
-		else if (c === "(" || c === "[" || c === "{") depth++;
-		else if (c === ")" || c === "]" || c === "}") {
-			if (depth === 0) break;
-			depth--;
-		} else if ((c === "," || c === ";" || c === "&") && depth === 0) break;
 	}
-	return rest.slice(0, i).trim();
-}
-/** Classifies a value expression. */
-function classifyValue(value) {
-	const v = value.trim();
-	if (v === "") return "decl";
-	if (/^(?:null|None|nil|undefined|''|""|``|NULL|0)$/.test(v)) return "empty";
-	if (/\benv\s*=\s*["']/.test(v)) return "env";
-	if (/\bconfig_parameter\s*=/.test(v)) return "env";
-	if (DECL_VALUE.test(v) || FIELD_TYPE.test(v)) return "decl";
-	if (/^\$\{?[A-Z_][A-Z0-9_]*\}?$/.test(v)) return "env";
-	if (ENV_VALUE.test(v.replace(/(["'`])(?:(?!\1).){0,200}\1/g, "\"\""))) return "env";
-	if (/^["'`]/.test(v) || /^[A-Z0-9+/]{16,}$/i.test(v)) {
-		const inner = v.replace(/^["'`]|["'`][,;]?$/g, "");
-		if (inner === "" || /^(?:YOUR|<|TODO|%\()/i.test(inner) || isPlaceholder(inner)) return "empty";
-		return "literal";
-	}
-	if (DECL_VALUE.test(v)) return "decl";
-	if (/^(?:this\.|self\.|@)?[A-Za-z_$][\w$]*(?:(?:\??\.|->)[A-Za-z_$][\w$]*|\[[^\]]{1,60}\]|\.get\([^)]{1,60}\))*(?:\s*(?:\|\||\?\?|or)\s*(?:\S.*)?)?$/.test(v)) return "ref";
-	return "other";
-}
-/** True when a record's name says it is a seller's or tenant's (`class Seller`, `sellers:`). */
-function isSellerish(text) {
-	return SELLER_WORDS$1.test(words(text));
-}
-/** True when a value's owner holds one seller's data: a seller, a row, a record, submitted input. */
-function isSellerHolder(text) {
-	const w = words(text);
-	return SELLER_WORDS$1.test(w) || HOLDER_WORDS.test(w);
+	return memoStarts;
 }
 /**
-* The member path of a reference, whatever the language's accessors: `seller.secretKey`,
-* `$sellerRow['aws_secret_key']`, `$seller->secretKey`, `row[:secret_key]`, `this.seller.key`
-* all become segment lists (`['sellerRow', 'aws_secret_key']`).
+* The one-line `CREATE TABLE` whose column list holds the name at `at` (its line is
+* `lineStart..lineEnd`): the name stands where a column does and no `;` ends the statement before it.
 */
-function memberPath(value) {
-	return value.replace(/^(?:this|self)\./, "").replace(/->/g, ".").replace(/\[[:"']{0,2}([^\]"'\s]{1,60})["']?\]/g, ".$1").split(".").map((s) => s.replace(/^[$@]/, "").trim()).filter((s) => s !== "");
+function oneLineTable(text, lineStart, lineEnd, at) {
+	if (!COLUMN_POSITION.test(text.slice(Math.max(lineStart, at - 12), at))) return void 0;
+	let open;
+	for (const table of statementsOf(text, lineStart, lineEnd)) {
+		if (table.start >= at) break;
+		open = table;
+	}
+	return open !== void 0 && at < open.end ? open : void 0;
 }
-var ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, words;
-var init_value_shape = __esmMin((() => {
-	init_values();
-	ENV_VALUE = /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault/i;
-	DECL_VALUE = /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|yup\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@[A-Z])/;
-	FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
-	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores)\b/i;
-	HOLDER_WORDS = /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
-	words = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
+var COLUMN_POSITION, CREATE_TABLE, memoText, memoLine, memoStarts;
+var init_sql_columns = __esmMin((() => {
+	COLUMN_POSITION = /[(,]\s{0,8}["'`[]?$/;
+	CREATE_TABLE = /\bcreate\s+(?:temporary\s+)?table\s+(?:if\s+not\s+exists\s+)?([\w."`[\]]{1,80})\s*\(/gi;
+	memoLine = -1;
+	memoStarts = [];
 }));
 // packages/core/dist/structure.js
-/** True when the key read at `keyStart` is an argument of a call that builds an MWS client. */
-function inClientCall(text, index, line, keyStart) {
-	const lineStart = index.lineStart(line);
-	if (MWS_CLIENT_CALL.test(text.slice(Math.max(lineStart, keyStart - 120), keyStart))) return true;
-	if (line === 0 || keyStart - lineStart > 120) return false;
-	return MWS_CLIENT_WRAPPED.test(text.slice(Math.max(index.lineStart(line - 1), lineStart - 120), keyStart));
-}
 /**
 * Extracts key/field occurrences with their record and value shape. Linear in the text.
 * `tabular` is the delimiter of a CSV/TSV export: its header cells are one record.
@@ -2070,7 +2259,7 @@ function toField(text, hit, layout, index) {
 	const where = layout.describe(at, draft.prefix);
 	return {
 		name: hit.leaf,
-		role: hit.role,
+		role: roleWithRead(hit.role, draft.value, draft.shape),
 		start: hit.start,
 		end: hit.end,
 		shape: draft.shape,
@@ -2081,7 +2270,8 @@ function toField(text, hit, layout, index) {
 		...draft.clientArgument === true ? { clientArgument: true } : {},
 		...draft.isFormField ? { isFormField: true } : {},
 		...draft.persisted ? { persisted: true } : {},
-		...recordAt === "form" || draft.formInput ? { formInput: true } : {}
+		...recordAt === "form" || draft.formInput ? { formInput: true } : {},
+		...draft.prefix !== "" ? { receiver: draft.prefix } : {}
 	};
 }
 /** A form input's record: the `<form` before it, else its line (`value={secretKey}`: not the braces). */
@@ -2111,6 +2301,7 @@ function readField(text, hit, index) {
 	if (/^\s*(?:\/\/|#(?!\[)|\/?\*(?!\*?\s*[\w$]+\s*[=:]))/.test(text.slice(lineStart, hit.start))) return void 0;
 	if (/\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(text.slice(Math.max(lineStart, hit.start - 160), hit.start))) return;
 	if (/\b(?:case|when)\s+["'`]?$/.test(before)) return void 0;
+	if (/\bdef\s+[\w.]{1,60}[!?]?\s*\([^()\n]{0,200}$/.test(text.slice(Math.max(lineStart, hit.start - 280), hit.start))) return mayBeShorthand(text, hit);
 	if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return void 0;
 	const addedTo = DJANGO_ADD_FIELD.exec(text.slice(Math.max(0, hit.start - 200), hit.start))?.[1];
 	if (isSubmittedRead(before, text) && sep?.[1] !== "=") {
@@ -2131,7 +2322,7 @@ function readField(text, hit, index) {
 		shape = "decl";
 		recordAt = "form";
 		prefix = "";
-	} else if (prefix !== "" && (isSellerHolder(prefix.split(".").filter((p) => !/^\d+$/.test(p)).at(-1) ?? "") || sep === null && inClientCall(text, index, line, hit.keyStart)) && (sep === null || sep[1] === ",")) {
+	} else if (prefix !== "" && (isSellerHolder(prefix.split(".").filter((p) => !/^\d+$/.test(p)).at(-1) ?? "") || (sep === null || sep[1] === ",") && inClientCall(text, index, line, hit.keyStart)) && (sep === null || sep[1] === ",")) {
 		isRead = true;
 		shape = "ref";
 		value = hit.full;
@@ -2167,6 +2358,7 @@ function readField(text, hit, index) {
 		recordAt = "form";
 		if (/^\s{0,4},\s{0,4}[\w:]{0,40}\b(?:Config|Settings?|Preferences?)\s{0,4}[[(.]/.test(after)) shape = "env";
 	} else if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) return;
+	else if (/\.(?:dig|fetch|values_at)\([^()\n]{0,80}:$/.test(before)) return;
 	else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
 		shape = "decl";
 		const table = /\badd_column\s+:(\w{1,64}),\s*:$/.exec(before)?.[1];
@@ -2182,20 +2374,53 @@ function readField(text, hit, index) {
 		persisted = true;
 		recordAt = lineStart;
 		declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
+	} else if (STORED_COLUMN_TYPE.test(after) && oneLineTable(text, lineStart, lineEnd, hit.start)) {
+		const table = oneLineTable(text, lineStart, lineEnd, hit.start) ?? {
+			start: lineStart,
+			name: ""
+		};
+		shape = "decl";
+		persisted = true;
+		recordAt = table.start;
+		prefix = table.name;
+		declLine = text.slice(table.start, Math.min(lineEnd, table.start + 80));
 	} else if (/\bselect\s[^;()]{0,200}$/i.test(before) && /\bfrom\s/i.test(after)) {
 		shape = "decl";
 		persisted = true;
 		recordAt = lineStart;
 		declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
-	} else if (/["'](?:id|field|code)["']\s*(?:=>|:)\s*["']$/.test(before)) {
+	} else if (declaresFormEntry(before, text.slice(lineStart, Math.min(lineEnd, lineStart + 400)))) {
 		shape = "decl";
 		isFormField = true;
+	} else if (/^\s*[,)]/.test(after) && actionParameterAt(text, hit.start) !== -1) {
+		shape = "ref";
+		value = `body.${hit.leaf}`;
+		recordAt = actionParameterAt(text, hit.start);
+	} else if (/^\s*[,)]/.test(after) && recordHeaderAt(text, hit.start) !== -1) {
+		shape = "decl";
+		recordAt = recordHeaderAt(text, hit.start);
 	} else if (sep?.[1] !== void 0) {
+		if (sep[1] === "," && formDataAt(text, before) !== -1) {
+			shape = "decl";
+			formInput = true;
+			recordAt = formDataAt(text, before);
+			return {
+				shape,
+				value,
+				recordAt,
+				prefix: "",
+				declLine,
+				isRead,
+				isFormField,
+				persisted,
+				formInput
+			};
+		}
 		if (sep[1] === ",") {
 			if (!/\(\s*["']$/.test(before) || /\bfields\s*=\s*\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
 			recordAt = "container";
 		}
-		value = cutValue(after.slice(sep[0].length));
+		value = asSubmitted(fieldValue(after.slice(sep[0].length)), text);
 		if (sep[1] === "=" && trimChars(value, "$") === hit.leaf && (/^(?:self|this)$/.test(prefix) || before.endsWith("@"))) return void 0;
 		if (value === "{") {
 			if (!opensSchemaField(text, hit.end)) return void 0;
@@ -2226,7 +2451,7 @@ function readField(text, hit, index) {
 	} else if (FORM_ATTRIBUTE.test(before) || /register\(\s*["']$/.test(before)) {
 		shape = "decl";
 		recordAt = "form";
-		if (CONFIG_SHOWN.test(after)) shape = "env";
+		if (showsOwnSettings(after)) shape = "env";
 	} else if (PHP_PROPERTY.test(text.slice(lineStart, hit.start)) && /^\s{0,4}(?:[;=]|$)/.test(after)) {
 		if (!declaresEntity(text)) return void 0;
 		shape = "decl";
@@ -2273,7 +2498,7 @@ function shorthand(text, hit, layout) {
 	const container = layout.containerAt(hit.start);
 	if (container < 0) return void 0;
 	const head = text.slice(Math.max(0, container - 80), container);
-	const modelList = /\$(?:fillable|hidden|guarded|visible|casts|encryptable|encrypted)\s*=\s*$/.test(head);
+	const modelList = /(?:\$(?:fillable|hidden|guarded|visible|casts|encryptable|encrypted)|\b(?:attributes|columns))\s*=\s*$/.test(head);
 	if (/\b(?:insert\s+into|create\s+table(?:\s+if\s+not\s+exists)?)\s+[\w."`[\]]+\s*$/i.test(head) || modelList) {
 		const where = layout.describe(modelList ? Math.max(0, container - 1) : hit.start, "");
 		return {
@@ -2366,36 +2591,30 @@ function headerFields(text, index, layout, delimiter) {
 	}
 	return fields;
 }
-var STORED_TYPE, STORED_COLUMN_TYPE, STORED_FIELD_TYPE, PHP_CHAIN, MWS_CLIENT_CALL, MWS_CLIENT_WRAPPED, VALIDATION_RULES, QUOTED_INSERT, CONFIG_SHOWN, VALIDATION_LIST, FORM_HELPER, FORM_CONTROL, RAZOR_INPUT, DJANGO_ADD_FIELD, EF_PROPERTY, EF_COLUMN, FORM_ATTRIBUTE, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
+var STORED_TYPE, STORED_COLUMN_TYPE, STORED_FIELD_TYPE, PHP_CHAIN, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
 var init_structure = __esmMin((() => {
 	init_char_codes();
 	init_field_idioms();
+	init_client_calls();
+	init_action_params();
+	init_form_data();
+	init_form_entries();
+	init_record_components();
 	init_json_blobs();
 	init_layout();
 	init_names();
 	init_strings();
 	init_read_budget();
 	init_submitted();
+	init_read_roles();
+	init_sql_columns();
 	init_tabular();
 	init_value_shape();
 	STORED_TYPE = /^(?:models\.|fields\.|db\.Column|Column|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
 	STORED_COLUMN_TYPE = /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
 	STORED_FIELD_TYPE = /^["'`\]]?\s+(?:String\b(?!\s*\()|(?:\*?string|\[\]byte|sql\.\w+)\s+`[^`\n]{0,200}\b(?:gorm|db|bson|json):)/;
 	PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
-	MWS_CLIENT_CALL = /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
-	MWS_CLIENT_WRAPPED = /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?\s*\([ \t]*\r?\n(?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
-	VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
-	QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
-	CONFIG_SHOWN = /\bvalue\s*=\s*["'{]?[^"'\n]{0,40}?(?:\w{0,20}config\w{0,20}|get_option|options|settings)\s*[[(]/i;
-	VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
-	FORM_HELPER = /(?:\bForm::(?:text|password|input|hidden|textarea|email)|\bform_(?:input|password|hidden|textarea))\(\s*["']$/;
-	FORM_CONTROL = /^(?:\[\s*(?:(?:''|""|null|undefined)\s*)?[,\]]|new\s+(?:Untyped)?FormControl\b|(?:this\.)?(?:fb|formBuilder|builder)\.(?:nonNullable\.)?control\()/;
-	RAZOR_INPUT = /\bHtml\.(?:TextBox|Password|Editor|TextArea|Hidden)For\(\s*(\w{1,20})\s*=>\s*\1\.$/;
-	DJANGO_ADD_FIELD = /\b(?:AddField|AlterField)\(\s*model_name\s*=\s*["'](\w{1,64})["']\s*,\s*name\s*=\s*["']$/;
-	EF_PROPERTY = /\.Property\(\s*(\w{1,20})\s*=>\s*\1\.$/;
-	EF_COLUMN = /^\s*\)\s*\.(?:HasColumnName|HasMaxLength|HasColumnType|IsRequired)\b/;
-	FORM_ATTRIBUTE = /(?:\b(?:name|id|formControlName|v-model|ng-model|field|column|value|asp-for|th:field|path|wire:model(?:\.\w{1,10}){0,2}|x-model)|\[\(ngModel\)\])\s*=\s*["'{][^"']{0,40}$/i;
-	INTERESTING = new RegExp(`${SECRET_WORD_SOURCE}|access|key_?id|seller|selling|merchant|token|account_?id`, "gi");
+	INTERESTING = new RegExp(`${SECRET_WORD_SOURCE}|access|key_?id|[am]ws[-_]?key|seller|selling|merchant|token|account_?id`, "gi");
 	KEY_WORDS = new RegExp(KEY_NAME_WORDS.source, "gi");
 	INTERESTING_GENERIC = new RegExp(`${INTERESTING.source}|\\bkey\\b`, "gi");
 	KEY_WORDS_GENERIC = new RegExp(`${KEY_NAME_WORDS.source}|\\bkey\\b`, "gi");
@@ -2468,13 +2687,14 @@ function containerName(recordName) {
 function namedForDeveloper(name) {
 	return nameWords(name).some((w) => w === "dev" || w === "developer");
 }
-var SUBMITTED_TYPE, TABLE_CLASS, ROW_CLASS, OPTION_BAGS, NAMED_OPTION_BAG, SCALAR_PAIR;
+var SUBMITTED_TYPE, TABLE_CLASS, ROW_CLASS, APP_DATA_CLASS, OPTION_BAGS, NAMED_OPTION_BAG, SCALAR_PAIR;
 var init_record_names = __esmMin((() => {
 	init_names();
 	init_value_shape();
 	SUBMITTED_TYPE = /\b(?:class|interface|record|type)\s+\w{0,60}(?:Input|Dto|DTO|Request|Payload|Body|Form)\b/;
 	TABLE_CLASS = /\bclass\s+tbl_?[a-z]\w{0,60}/i;
 	ROW_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:Entity|DO|PO)\b/;
+	APP_DATA_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:VO|DTO|BO)\b/;
 	OPTION_BAGS = /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
 	NAMED_OPTION_BAG = /^[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
 	SCALAR_PAIR = /["']?[\w.-]{1,60}["']?\s{0,4}(?:=>|:)\s{0,4}(["'])[^"'\n]{0,200}\1/g;
@@ -2488,6 +2708,33 @@ var FAKE_VALUE, DUMMY;
 var init_dummy_values = __esmMin((() => {
 	FAKE_VALUE = /\b(?:faker|fake)\b|Str::random|\brandom(?:_string|String|Alphanumeric|Bytes|UUID)?\(|\bSecureRandom\.|\bsecrets\.token_|\buuid4?\(|\bRandomStringUtils\./i;
 	DUMMY = /^["'`]?(?:\.{2,}|…|x+|\*+|test\w{0,12}|dummy\w{0,12}|fake\w{0,12}|secret|key|foo|bar|baz|abc\w{0,6}|\d{1,12}|opensesame|changeme|password)["'`]?$/i;
+}));
+// packages/core/dist/tenant-lookups.js
+/** `used` when `key` is looked up for a tenant beside the record's seller id, read the same way. */
+function tenantLookup(key, value, view) {
+	if (!TENANT_LOOKUP.test(value)) return void 0;
+	const seller = view.seller;
+	return seller?.role === "seller-id" && TENANT_LOOKUP.test(seller.value) ? "used" : void 0;
+}
+/**
+* True when the object `value` reads from was fetched for one owner (`const creds = await
+* getUserMarketplaceCredentials(userId, 'amazon')` before `creds.secretAccessKey`): that owner's
+* row, whatever the variable is called.
+*/
+function fetchedForTenant(value, resolve) {
+	const path = memberPath(value);
+	const root = path[0];
+	if (path.length < 2 || root === void 0 || resolve === void 0 || !/^[a-z_]\w{0,40}$/i.test(root)) return false;
+	const assigned = resolve(root);
+	return assigned !== void 0 && TENANT_FETCH.test(assigned);
+}
+var OWNER_ID, NAME, TENANT_LOOKUP, TENANT_FETCH;
+var init_tenant_lookups = __esmMin((() => {
+	init_value_shape();
+	OWNER_ID = String.raw`\$?(?:[a-z]\w{0,30}[._]|this->)?(?:project|customer|user|shop|store|seller|merchant|tenant|account|company|org|organi[sz]ation)_?id`;
+	NAME = String.raw`["'][\w.-]{1,60}["']`;
+	TENANT_LOOKUP = new RegExp(String.raw`^[\w$>.:-]{1,80}\(\s*(?:${NAME}\s*,\s*${OWNER_ID}|${OWNER_ID}\s*,\s*${NAME})\s*\)$`, "i");
+	TENANT_FETCH = new RegExp(String.raw`\([^()]{0,80}?${OWNER_ID}\b`, "i");
 }));
 // packages/core/dist/record-labels.js
 /** True when a record's name says it is a form's model (`useForm`, `form:`, `defaultValues`). */
@@ -2537,7 +2784,8 @@ function judgeDeclared(key, view, text, token) {
 	const sellerDeclared = view.seller?.role === "seller-id";
 	const formEntry = key.isFormField === true && text.declaredSellerCollections.has(key.collection) && (key.role === "secret-key" || !text.formSecretCollections.has(key.collection));
 	const ownerTable = stored && isOwnerNamed(key.recordName);
-	if (token) return stored && (sellerDeclared || view.sellerNamed) || ownerTable || key.formInput === true || formEntry || view.bothApis ? "declared" : void 0;
+	const appData = (text.modelFolder || APP_DATA_CLASS.test(key.recordName)) && !CONFIG_RECORD.test(key.recordName);
+	if (token) return (stored || appData) && (sellerDeclared || view.sellerNamed) || ownerTable || key.formInput === true || formEntry || view.bothApis ? "declared" : void 0;
 	return sellerDeclared || view.sellerNamed || ownerTable || formEntry ? "declared" : void 0;
 }
 var CONFIG_RECORD;
@@ -2600,7 +2848,7 @@ function sqlUpdateSet(key, value, view) {
 	return view.seller?.role === "seller-id" && SQL_BIND.test(value.trim()) && SQL_UPDATE.test(key.recordName);
 }
 /** A key read from somewhere: submitted input, or a seller record's own keys. */
-function judgeReference(key, value, view, sellerOwners, clientSellerOwners) {
+function judgeReference(key, value, view, sellerOwners, clientSellerOwners, looped = false) {
 	const { seller } = view;
 	const path = memberPath(value);
 	const sellerPath = seller ? memberPath(seller.value) : [];
@@ -2608,7 +2856,8 @@ function judgeReference(key, value, view, sellerOwners, clientSellerOwners) {
 	const owner = path.slice(0, -1).join(".");
 	const root = path[0] ?? "";
 	const clientRow = key.clientArgument === true && clientSellerOwners.has(owner) && !isBareOptionBag(root);
-	if (path.length > 1 && (!isOptionBag(root) || clientRow) && (isSellerHolder(owner) && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || isSellerHolder(owner) && sellerOwners.has(owner) || key.clientArgument === true && isSellerHolder(owner) || key.clientArgument === true && clientSellerOwners.has(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
+	const holder = isSellerHolder(owner) || looped;
+	if (path.length > 1 && (!isOptionBag(root) || clientRow) && (holder && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || holder && sellerOwners.has(owner) || key.clientArgument === true && holder || key.clientArgument === true && clientSellerOwners.has(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
 	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
 	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" ? "used" : void 0;
 }
@@ -2635,7 +2884,7 @@ function judgeKey(key, view, text, resolve, token, sellerOwners, clientSellerOwn
 	if ((shape === "ref" || clientLocal) && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {
 		const resolved = resolve(value);
 		if (resolved !== void 0) {
-			value = clientLocal ? resolved.replace(/^([\w$]{1,60}\.get\w{1,60})\(\)$/, "$1") : resolved;
+			value = clientLocal ? resolved.replace(/^([\w$]{1,60}\.get\w{1,60})\(\)$/, "$1") : seeThroughConversions(resolved);
 			shape = classifyValue(value);
 			if (shape === "env") return "own";
 		}
@@ -2645,21 +2894,42 @@ function judgeKey(key, view, text, resolve, token, sellerOwners, clientSellerOwn
 	switch (shape) {
 		case "decl": return judgeDeclared(key, view, text, token);
 		case "ref": {
+			const looped = text.loopVariables.has(memberPath(value)[0] ?? "") || fetchedForTenant(value, resolve);
 			const evidence = judgeReference(clientLocal ? {
 				...key,
 				clientArgument: true
-			} : key, value, view, sellerOwners, clientSellerOwners) ?? storedByWrite(key, view);
+			} : key, value, withSellerResolved(view, resolve), sellerOwners, clientSellerOwners, looped) ?? storedByWrite(key, view);
 			if (!token || evidence === void 0 || evidence === "input") return evidence;
-			return evidence !== "request" && (isSellerHolder(ownerOf(value)) || RESULT_ROW.test(value)) ? evidence : void 0;
+			return evidence !== "request" && (isSellerHolder(ownerOf(value)) || RESULT_ROW.test(value) || looped) ? evidence : void 0;
 		}
 		case "literal": return token && (view.isRequest || view.tokenRead) ? void 0 : judgeLiteral(key, value, view, text);
 		case "empty": return token ? void 0 : judgeBlank(key, view, text);
-		case "other": return sqlUpdateSet(key, value, view) ? "declared" : storedByWrite(key, view);
+		case "other": return sqlUpdateSet(key, value, view) ? "declared" : storedByWrite(key, view) ?? tenantLookup(key, value, view);
 		case "env": return;
 	}
 }
+/**
+* The record's seller id resolved through one assignment, as its keys are (`merchant_id: sid`
+* after `sid = temp.seller_id`): keys and a seller id read from one object are that seller's.
+*/
+function withSellerResolved(view, resolve) {
+	const seller = view.seller;
+	if (!seller || !resolve || seller.shape !== "ref" || !/^[A-Z_$][\w$]*$/i.test(seller.value)) return view;
+	const resolved = resolve(seller.value);
+	if (resolved === void 0) return view;
+	const value = seeThroughConversions(resolved);
+	return classifyValue(value) === "ref" ? {
+		...view,
+		seller: {
+			...seller,
+			value
+		}
+	} : view;
+}
 var init_judge_key = __esmMin((() => {
+	init_conversions();
 	init_json_blobs();
+	init_tenant_lookups();
 	init_structure();
 	init_value_shape();
 	init_record_names();
@@ -2758,17 +3028,24 @@ function judgeRecords(fields, facts = {}) {
 	const grouped = groupBy(fields, (f) => f.record);
 	const records = facts.amazon === false ? grouped : pairedSecrets(grouped);
 	const inheritedSeller = (list) => {
-		const parent = list[0] ? records.get(list[0].parentRecord) : void 0;
-		return parent && parent !== list ? parent.find((f) => f.role === "seller-id") : void 0;
+		const first = list[0];
+		if (!first) return void 0;
+		for (const id of [first.parentRecord, first.grandparentRecord]) {
+			const around = id === void 0 ? void 0 : records.get(id);
+			const seller = around && around !== list ? around.find((f) => f.role === "seller-id") : void 0;
+			if (seller) return seller;
+		}
 	};
 	const sellerOf = (list) => list.find((f) => f.role === "seller-id") ?? list.find((f) => f.role === "weak-seller-id") ?? inheritedSeller(list);
 	const text = {
 		...textView(fields, records, sellerOf, facts.amazon ?? true),
 		siteSettings: facts.siteSettings ?? false,
 		userOwned: facts.userOwned ?? false,
-		modelFolder: facts.modelFolder ?? false
+		modelFolder: facts.modelFolder ?? false,
+		loopVariables: facts.loopVariables ?? /* @__PURE__ */ new Set()
 	};
-	const nestedTokens = new Set(fields.filter((f) => f.role === "auth-token" && f.shape !== "empty").map((f) => f.parentRecord));
+	const tokens = fields.filter((f) => f.role === "auth-token" && f.shape !== "empty");
+	const nestedTokens = /* @__PURE__ */ new Set([...tokens.map((f) => f.parentRecord), ...tokens.flatMap((f) => f.receiver === void 0 ? [] : [`receiver:${f.receiver}`])]);
 	const sellerOwners = new Set(fields.filter((f) => f.role === "seller-id" && f.isRead === true).map((f) => ownerOf(f.value)));
 	const tokenOwners = facts.tokenReadOwners ?? /* @__PURE__ */ new Set();
 	const clientSellerOwners = new Set([...sellerOwners, ...facts.sellerReadOwners ?? []].filter((o) => !tokenOwners.has(o)));
@@ -2807,7 +3084,8 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 	if (keys.length === 0 && lwaSecrets.length === 0) return void 0;
 	if (list.some((f) => (isKey(f) || f.role === "lwa-client-secret") && f.shape === "env")) return void 0;
 	const tokenField = list.find((f) => f.role === "auth-token");
-	const nestedToken = context.nestedTokens.has(list[0]?.record ?? "");
+	const receiver = list[0]?.receiver;
+	const nestedToken = context.nestedTokens.has(list[0]?.record ?? "") || receiver !== void 0 && context.nestedTokens.has(`receiver:${receiver}`);
 	const token = tokenField !== void 0 && tokenField.shape !== "empty" || nestedToken;
 	if (tokenField && !token && keys.every((k) => k.shape === "empty" || k.shape === "literal" && isDummy(k.value))) return void 0;
 	const first = keys[0] ?? lwaSecrets[0];
@@ -2830,7 +3108,7 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 	for (const key of keys) {
 		const evidence = judgeKey(key, view, text, resolve, token, sellerOwners, context.clientSellerOwners);
 		if (evidence === "own") return void 0;
-		if (evidence && spApiBag && !keptPerSeller(key, evidence, view)) continue;
+		if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForTenant(key.value, resolve)) continue;
 		if (evidence) return {
 			field: isRequest ? key : firstSecretField(list, key),
 			evidence,
@@ -2886,6 +3164,7 @@ var init_type_a_records = __esmMin((() => {
 	init_judge_lwa_secret();
 	init_record_labels();
 	init_strongest_evidence();
+	init_tenant_lookups();
 	init_type_a_evidence();
 }));
 // packages/core/dist/self-held-fields.js
@@ -2951,6 +3230,29 @@ var init_other_apis = __esmMin((() => {
 	OTHER_MARKETPLACES = /\b(?:trendyol|hepsiburada|n11|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg)\b/gi;
 	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
 }));
+// packages/core/dist/loop-variables.js
+/** The loop variables of `text` bound to the items of a collection of records. */
+function loopVariables(text) {
+	const names = /* @__PURE__ */ new Set();
+	const add = (name, collection) => {
+		if (name !== void 0 && collection !== void 0 && !NOT_RECORDS.test(collection)) names.add(name);
+	};
+	VARIABLE_FIRST.lastIndex = 0;
+	let n = 0;
+	for (let m = VARIABLE_FIRST.exec(text); m !== null && n < MAX_LOOPS; m = VARIABLE_FIRST.exec(text), n++) add(m[1], m[2]);
+	COLLECTION_FIRST.lastIndex = 0;
+	n = 0;
+	for (let m = COLLECTION_FIRST.exec(text); m !== null && n < MAX_LOOPS; m = COLLECTION_FIRST.exec(text), n++) add(m[1] ?? m[2] ?? m[3], COLLECTION.exec(text.slice(Math.max(0, m.index - 80), m.index))?.[0]);
+	return names;
+}
+var VARIABLE_FIRST, COLLECTION_FIRST, COLLECTION, NOT_RECORDS, MAX_LOOPS;
+var init_loop_variables = __esmMin((() => {
+	VARIABLE_FIRST = /\bfor(?:each)?[ \t]{0,4}\(?[ \t]{0,4}(?:(?:var|let|const|final|val)[ \t]{1,4}|[\w<>.?]{1,40}[ \t]{1,4})?(?:_[ \t]{0,4},[ \t]{0,4})?([A-Za-z_]\w{0,40})[ \t]{1,4}(?:in|of|:|:=[ \t]{0,4}range)[ \t]{1,4}([\w$.>-]{1,80})/g;
+	COLLECTION_FIRST = /\sas[ \t]{1,4}(?:\$\w{1,40}[ \t]{0,4}=>[ \t]{0,4})?\$(\w{1,40})|\.(?:forEach|each|map|each_with_index)[ \t]{0,4}(?:\([ \t]{0,4}(?:async[ \t]{1,4})?\(?[ \t]{0,4}([A-Za-z_$]\w{0,40})|(?:do|\{)[ \t]{0,4}\|[ \t]{0,4}([a-z_]\w{0,40}))/g;
+	COLLECTION = /[\w$.>-]{1,80}$/;
+	NOT_RECORDS = /region|endpoint|marketplace|config|setting|environment|\benvs?\b|site|host|domain|\brange\b|\bkeys\b|items\b|values\b|\b\d/i;
+	MAX_LOOPS = 50;
+}));
 // packages/core/dist/detectors/shared-credentials.js
 /**
 * What the message names: the record holding the keys (when its opening text names it) and the
@@ -3008,6 +3310,7 @@ function find$1(ctx) {
 		requireKeyField: true,
 		mwsPath: MWS_FOLDER.test(lastSegments(ctx.path))
 	}).filter(notSelfHeld(ctx)).filter(amazonKeysOnly(ctx.text));
+	if (fields.length === 0) return [];
 	let resolutions = 0;
 	const resolved = /* @__PURE__ */ new Map();
 	const resolve = (name) => {
@@ -3023,7 +3326,8 @@ function find$1(ctx) {
 		userOwned: USER_OWNED.test(ctx.text),
 		modelFolder: MODEL_FOLDER.test(ctx.path),
 		sellerReadOwners: readOwners(ctx.text, SELLER_READ),
-		tokenReadOwners: readOwners(ctx.text, TOKEN_READ)
+		tokenReadOwners: readOwners(ctx.text, TOKEN_READ),
+		loopVariables: loopVariables(ctx.text)
 	}).filter((r) => {
 		const line = ctx.index.lineOf(r.field.start);
 		if (lines.has(line)) return false;
@@ -3055,6 +3359,7 @@ var init_shared_credentials = __esmMin((() => {
 	init_type_a_records();
 	init_self_held_fields();
 	init_other_apis();
+	init_loop_variables();
 	init_names();
 	ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
 	MWS_FOLDER = /mws|amazon/i;

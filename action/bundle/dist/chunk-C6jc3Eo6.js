@@ -2,7 +2,7 @@
 import { n as __esmMin } from "./chunk-DgOWUB4V.js";
 import { n as toDisplayPath, t as init_display_path } from "./chunk-BC-e8n22.js";
 import { a as init_read, i as decodeSource, n as init_append, t as appendAll } from "./chunk-BGJg-e4H.js";
-import { n as scanDecoded, t as init_scan_source } from "./chunk-DSJ37ane.js";
+import { n as scanDecoded, t as init_scan_source } from "./chunk-C-TIRTEW.js";
 import { n as init_size, t as formatSize } from "./chunk-K61OOMSy.js";
 import { n as init_usage_error, t as UsageError } from "./chunk-BbbTUQBg.js";
 import { n as startStaged, t as init_staged_source } from "./chunk-DL7uasza.js";

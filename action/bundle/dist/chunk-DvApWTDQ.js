@@ -2,11 +2,11 @@
 import { n as __esmMin } from "./chunk-DgOWUB4V.js";
 import { n as readVersion, r as init_exit_codes, t as init_version } from "./chunk-DebOvsfi.js";
 import { n as writeFileAtomically, t as init_output } from "./chunk-DHDDEmPc.js";
-import { a as compareStrings, o as init_result } from "./chunk-w_-uy6D1.js";
-import { f as KINDS, p as KIND_INFO, t as init_dist } from "./chunk-C9Fa3oJD.js";
+import { a as compareStrings, o as init_result } from "./chunk-B40rD761.js";
+import { f as KINDS, p as KIND_INFO, t as init_dist } from "./chunk-CMBk8zuD.js";
 import { r as writeToStream } from "./chunk-CqDobreJ.js";
-import { a as table, c as init_walk, d as MergeTotals, f as init_totals, i as init_markdown, l as walkReports, n as code, o as init_render_sarif, r as cutNote, s as renderMergedSarif, t as cell, u as withRepository } from "./chunk-BOaDW00U.js";
-import { i as plural, r as init_summary } from "./chunk-BMWtvTby.js";
+import { a as table, c as init_walk, d as MergeTotals, f as init_totals, i as init_markdown, l as walkReports, n as code, o as init_render_sarif, r as cutNote, s as renderMergedSarif, t as cell, u as withRepository } from "./chunk-Cm_akhjF.js";
+import { i as plural, r as init_summary } from "./chunk-CQxQUaZB.js";
 import { basename, resolve } from "node:path";
 // packages/mwsguard/dist/report-merge/inputs.js
 /**
