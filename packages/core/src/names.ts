@@ -194,6 +194,8 @@ function classifyName(name: string): NameRole {
   )
     return 'seller-id';
   if (/^(?:mws)?accountid$/.test(n)) return 'weak-seller-id';
+  // `skey`, `aws_skey`: the "SK" of an AK/SK pair, a secret only beside its access key (`pairedSecrets`).
+  if (/^(?:aws|mws|amz)?skey$/.test(n)) return 'generic-secret';
   if (NOT_SECRET.test(n)) return 'not-secret';
   return 'none';
 }

@@ -100,7 +100,7 @@ const STORED_FIELD_TYPE =
 // The objects before a PHP member name: `$rows[0]->`, `$this->shop->` (at most 6 steps).
 const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
 const INTERESTING = new RegExp(
-  `${SECRET_WORD_SOURCE}|access|key_?id|[am]ws[-_]?key|seller|selling|merchant|token|account_?id`,
+  `${SECRET_WORD_SOURCE}|access|key_?id|[am]ws[-_]?key|skey|seller|selling|merchant|token|account_?id`,
   'gi',
 );
 // The words of every key-field name (`KEY_NAME_WORDS`): a token holding none of them cannot be a

@@ -2271,6 +2271,22 @@ end`,
 );`,
     line: 4,
   },
+  {
+    name: "the SK of an AK/SK pair (skey beside AWSkey) is the record's secret",
+    path: 'db/migrate/20171005144505_create_accounts.rb',
+    text: `class CreateAccounts < ActiveRecord::Migration[5.0]
+  def change
+    create_table :accounts do |t|
+      t.string :email
+      t.string :AWSkey
+      t.string :skey
+      t.string :sellerId
+      t.timestamps
+    end
+  end
+end`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3771,6 +3787,20 @@ end`,
     refreshToken,
   };
 }`,
+  },
+  {
+    name: 'a skey column with no access key beside it (a sort key) is no secret',
+    path: 'db/migrate/20171006000000_create_reports.rb',
+    text: `class CreateReports < ActiveRecord::Migration[5.0]
+  def change
+    create_table :reports do |t|
+      t.string :seller_id
+      t.string :skey
+      t.string :pkey
+      t.timestamps
+    end
+  end
+end`,
   },
 ];
 
