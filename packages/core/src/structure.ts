@@ -566,6 +566,9 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     // A typed member of an ORM entity class (TypeORM/MikroORM `@Entity() class Client { clientSecret: string }`).
     persisted ||= shape === 'decl' && sep[1] === ':' && declaresEntity(text);
     if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
+    // A validation schema's field (zod `z.string()`, Yup, Joi) is a field a form or request submits;
+    // not an environment variable's (`SP_API_CLIENT_SECRET: z.string()` validates the program's own).
+    if (shape === 'decl' && /^(?:z|[yY]up|Joi)\./.test(value) && !/^[A-Z][A-Z\d_]+$/.test(hit.leaf)) formInput = true;
     if (sep[1] === ':' && FORM_CONTROL.test(value)) {
       shape = 'decl';
       formInput = true;

@@ -2287,6 +2287,24 @@ end`,
 end`,
     line: 6,
   },
+  {
+    name: "a zod schema of a posted SP-API credentials body: the user's LWA client secret beside its seller id",
+    path: 'src/app/api/credentials/route.ts',
+    text: `import { z } from 'zod';
+
+const CredentialsSchema = z.object({
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  refreshToken: z.string().min(1),
+  sellerId: z.string().min(1),
+});
+
+export async function POST(request: Request) {
+  const parsed = CredentialsSchema.safeParse(await request.json());
+  if (parsed.success) await saveCredentials(parsed.data);
+}`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3801,6 +3819,20 @@ end`,
     end
   end
 end`,
+  },
+  {
+    name: "a zod schema validating the environment (SCREAMING_CASE names): the program's own app",
+    path: 'src/lib/env.ts',
+    text: `import { z } from 'zod';
+
+const envSchema = z.object({
+  SP_API_SELLER_ID: z.string().min(1),
+  SP_API_CLIENT_ID: z.string().min(1),
+  SP_API_CLIENT_SECRET: z.string().min(1),
+  SP_API_REFRESH_TOKEN: z.string().min(1),
+});
+
+export const env = envSchema.parse(process.env);`,
   },
 ];
 
