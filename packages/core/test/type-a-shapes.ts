@@ -2305,6 +2305,24 @@ export async function POST(request: Request) {
 }`,
     line: 5,
   },
+  {
+    name: "the same parameters built from a store row in the app's code",
+    path: 'src/LwaParameters.php',
+    text: `<?php
+class LwaParameters
+{
+    public function forStore(Store $store): array
+    {
+        return [
+            'client_id' => $store->client_id,
+            'client_secret' => $store->client_secret,
+            'refresh_token' => $store->refresh_token,
+            'seller_id' => $store->seller_id,
+        ];
+    }
+}`,
+    line: 8,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3833,6 +3851,25 @@ const envSchema = z.object({
 });
 
 export const env = envSchema.parse(process.env);`,
+  },
+  {
+    name: 'a test (tests/Unit/StoreTest.php) builds the store row it exercises: no type-A structure',
+    path: 'tests/Unit/StoreTest.php',
+    text: `<?php
+class StoreTest extends TestCase
+{
+    public function test_it_builds_the_parameter_array()
+    {
+        $store = Store::factory()->create();
+        $expected = [
+            'client_id' => $store->client_id,
+            'client_secret' => $store->client_secret,
+            'refresh_token' => $store->refresh_token,
+            'seller_id' => $store->seller_id,
+        ];
+        $this->assertEquals($expected, $store->lwaParameters());
+    }
+}`,
   },
 ];
 

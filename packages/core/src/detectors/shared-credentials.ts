@@ -6,6 +6,7 @@ import { notSelfHeld } from '../self-held-fields.js';
 import { amazonKeysOnly, isProductAdvertisingText } from '../other-apis.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { loopVariables } from '../loop-variables.js';
+import { isTestPath } from '../test-paths.js';
 import { normalizeName } from '../names.js';
 
 /**
@@ -124,6 +125,8 @@ function find(ctx: ScanContext): RawFinding[] {
   // A type-A record holds a key field, and every key field's name holds one of these words.
   if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
   if (isProductAdvertisingText(ctx.text)) return [];
+  // A test builds the records it exercises: no type-A structure (`test-paths.ts`).
+  if (isTestPath(ctx.path)) return [];
   const fields = extractFields(ctx.text, ctx.index, ctx.tabular, {
     requireKeyField: true,
     mwsPath: MWS_FOLDER.test(lastSegments(ctx.path)),

@@ -1,0 +1,21 @@
+/**
+ * Test code, by where it lives and how it is named in each ecosystem: a `test/`, `tests/`,
+ * `spec/`, `__tests__/` or `Tests/` folder (the file's own), or a file named `*_test.go`, `*.test.ts`,
+ * `*.spec.js`, `test_*.py`, `*_spec.rb`, `StoreTest.php`, `OrdersTests.cs`. A test builds the
+ * records it exercises (factories, fixtures, expected parameters): it shows how the code under
+ * test behaves, not how an application keeps a seller's keys, so it holds no type-A structure.
+ * (Its literal keys are still their own kinds.)
+ */
+const TEST_PATH =
+  /(?:^|[/\\])(?:tests?|spec|specs|__tests__|Tests?|testing)[/\\]|(?:^|[/\\])test_[^/\\]*\.py$|[._-](?:test|spec|tests)\.[a-z]{1,4}$|[a-z\d](?:Test|Tests|Spec)\.(?:php|java|cs|kt|scala|groovy|swift)$/;
+
+/**
+ * True when `path` names a test file. Only its folder and name are read, so that every surface
+ * decides alike whatever path it passes (a relative one, or an absolute one under a `test/` tree).
+ */
+export function isTestPath(path: string): boolean {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const folder = path.slice(0, path.length - name.length - 1);
+  const parent = folder.slice(Math.max(folder.lastIndexOf('/'), folder.lastIndexOf('\\')) + 1);
+  return TEST_PATH.test(parent === '' ? name : `${parent}/${name}`);
+}
