@@ -38,6 +38,18 @@ function genericKey(f: Field): boolean {
   return keyRole && !AMAZON_KEY_NAME.test(normalizeName(f.name));
 }
 
+// Amazon Pay (Login and Pay with Amazon, Off-Amazon Payments, Pay with Amazon): a shop's payment
+// account, its access key and secret beside its merchant id. Its keys sign payment calls (the old
+// ones through an MWS endpoint), never a seller's selling-partner calls.
+const AMAZON_PAY =
+  /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
+const SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
+
+/** True when `text` is about Amazon Pay and names no selling-partner API (see {@link AMAZON_PAY}). */
+export function isAmazonPayText(text: string): boolean {
+  return AMAZON_PAY.test(text) && !SELLING_PARTNER.test(text);
+}
+
 /** True when `text` is about the Product Advertising API and names no seller API (see {@link PA_API}). */
 export function isProductAdvertisingText(text: string): boolean {
   return PA_API.test(text) && !SELLER_API.test(text);

@@ -2323,6 +2323,24 @@ class LwaParameters
 }`,
     line: 8,
   },
+  {
+    name: "a text naming Amazon Pay and the SP-API still reads the seller's keys",
+    path: 'app/Http/Controllers/ShopAmazonController.php',
+    text: `<?php
+// Each shop connects its Amazon seller account (SP-API) and, optionally, Amazon Pay.
+class ShopAmazonController extends Controller
+{
+    public function store(Request $request)
+    {
+        $shop = Shop::find($request->shop_id);
+        $shop->seller_id = $request->input('seller_id');
+        $shop->aws_access_key_id = $request->input('aws_access_key_id');
+        $shop->aws_secret_access_key = $request->input('aws_secret_access_key');
+        $shop->save();
+    }
+}`,
+    line: 10,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3868,6 +3886,21 @@ class StoreTest extends TestCase
             'seller_id' => $store->seller_id,
         ];
         $this->assertEquals($expected, $store->lwaParameters());
+    }
+}`,
+  },
+  {
+    name: "Amazon Pay (Login and Pay with Amazon): a shop's payment account keys are another API's",
+    path: 'admin/controller/payment/amazon_login_pay.php',
+    text: `<?php
+// Login and Pay with Amazon: the shop's payment account
+class ControllerPaymentAmazonLoginPay extends Controller
+{
+    public function index()
+    {
+        $data['amazon_login_pay_merchant_id'] = $this->request->post['amazon_login_pay_merchant_id'];
+        $data['amazon_login_pay_access_key'] = $this->request->post['amazon_login_pay_access_key'];
+        $data['amazon_login_pay_access_secret'] = $this->request->post['amazon_login_pay_access_secret'];
     }
 }`,
   },

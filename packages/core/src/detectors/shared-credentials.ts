@@ -3,7 +3,7 @@ import type { Field } from '../structure.js';
 import { extractFields } from '../structure.js';
 import { judgeRecords } from '../type-a-records.js';
 import { notSelfHeld } from '../self-held-fields.js';
-import { amazonKeysOnly, isProductAdvertisingText } from '../other-apis.js';
+import { amazonKeysOnly, isAmazonPayText, isProductAdvertisingText } from '../other-apis.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { loopVariables } from '../loop-variables.js';
 import { isTestPath } from '../test-paths.js';
@@ -124,7 +124,7 @@ function lastSegments(path: string): string {
 function find(ctx: ScanContext): RawFinding[] {
   // A type-A record holds a key field, and every key field's name holds one of these words.
   if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
-  if (isProductAdvertisingText(ctx.text)) return [];
+  if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text)) return [];
   // A test builds the records it exercises: no type-A structure (`test-paths.ts`).
   if (isTestPath(ctx.path)) return [];
   const fields = extractFields(ctx.text, ctx.index, ctx.tabular, {
