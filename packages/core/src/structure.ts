@@ -110,6 +110,8 @@ const KEY_WORDS = new RegExp(KEY_NAME_WORDS.source, 'gi');
 const INTERESTING_GENERIC = new RegExp(`${INTERESTING.source}|\\bkey\\b`, 'gi');
 const KEY_WORDS_GENERIC = new RegExp(`${KEY_NAME_WORDS.source}|\\bkey\\b`, 'gi');
 const TOKEN_CHAR = /[\w$.-]/;
+// The element's type after its key (`'] = [ '#type' => 'password'`): an input a person fills in.
+const DRUPAL_ELEMENT = /^["']\]\s*=\s*\[\s*["']#type["']\s*=>\s*["'](?:textfield|password|textarea)["']/;
 
 /** Options of {@link extractFields}. */
 export interface ExtractOptions {
@@ -569,6 +571,11 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     // A validation schema's field (zod `z.string()`, Yup, Joi) is a field a form or request submits;
     // not an environment variable's (`SP_API_CLIENT_SECRET: z.string()` validates the program's own).
     if (shape === 'decl' && /^(?:z|[yY]up|Joi)\./.test(value) && !/^[A-Z][A-Z\d_]+$/.test(hit.leaf)) formInput = true;
+    // A Drupal Form API element: `$form['credentials']['secret_key'] = ['#type' => 'textfield', …]`.
+    if (value === '[' && DRUPAL_ELEMENT.test(text.slice(hit.end, hit.end + 120))) {
+      shape = 'decl';
+      formInput = true;
+    }
     if (sep[1] === ':' && FORM_CONTROL.test(value)) {
       shape = 'decl';
       formInput = true;

@@ -2341,6 +2341,29 @@ class ShopAmazonController extends Controller
 }`,
     line: 10,
   },
+  {
+    name: "a Drupal Form API form: elements declared as arrays with '#type' => 'textfield'/'password', beside the seller id",
+    path: 'src/Form/StoreForm.php',
+    text: `<?php
+class StoreForm extends EntityForm
+{
+    public function form(array $form, FormStateInterface $form_state)
+    {
+        $store = $this->entity;
+        $form['seller_id'] = [
+            '#type' => 'textfield',
+            '#title' => $this->t('Seller ID'),
+            '#default_value' => $store->getSellerId(),
+        ];
+        $form['secret_key'] = [
+            '#type' => 'password',
+            '#title' => $this->t('Secret key'),
+        ];
+        return $form;
+    }
+}`,
+    line: 12,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3901,6 +3924,26 @@ class ControllerPaymentAmazonLoginPay extends Controller
         $data['amazon_login_pay_merchant_id'] = $this->request->post['amazon_login_pay_merchant_id'];
         $data['amazon_login_pay_access_key'] = $this->request->post['amazon_login_pay_access_key'];
         $data['amazon_login_pay_access_secret'] = $this->request->post['amazon_login_pay_access_secret'];
+    }
+}`,
+  },
+  {
+    name: "a Drupal settings form with the site's own secret and no seller id",
+    path: 'src/Form/SettingsForm.php',
+    text: `<?php
+class SettingsForm extends ConfigFormBase
+{
+    public function buildForm(array $form, FormStateInterface $form_state)
+    {
+        $form['secret_key'] = [
+            '#type' => 'password',
+            '#title' => $this->t('Secret key'),
+        ];
+        $form['region'] = [
+            '#type' => 'select',
+            '#title' => $this->t('Region'),
+        ];
+        return parent::buildForm($form, $form_state);
     }
 }`,
   },
