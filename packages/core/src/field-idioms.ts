@@ -86,3 +86,5 @@ export const EF_COLUMN = /^\s*\)\s*\.(?:HasColumnName|HasMaxLength|HasColumnType
 // `<form:input path=…>`, Livewire `wire:model=`, Alpine `x-model=`.
 export const FORM_ATTRIBUTE =
   /(?:\b(?:name|id|formControlName|v-model|ng-model|field|column|value|asp-for|th:field|path|wire:model(?:\.\w{1,10}){0,2}|x-model)|\[\(ngModel\)\])\s*=\s*["'{][^"']{0,40}$/i;
+// A Drupal Form API element's type after its key (`'] = [ '#type' => 'password'`): an input a person fills in.
+export const DRUPAL_ELEMENT = /^["']\]\s*=\s*\[\s*["']#type["']\s*=>\s*["'](?:textfield|password|textarea)["']/;

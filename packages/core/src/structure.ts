@@ -2,6 +2,7 @@ import { OPEN_BRACE, OPEN_PAREN } from './char-codes.js';
 import {
   declaresEntity,
   DJANGO_ADD_FIELD,
+  DRUPAL_ELEMENT,
   EF_COLUMN,
   EF_PROPERTY,
   FORM_ATTRIBUTE,
@@ -33,7 +34,7 @@ import { ReadBudget } from './read-budget.js';
 import { asSubmitted, isSubmittedRead } from './submitted.js';
 import { roleWithRead } from './read-roles.js';
 import { oneLineTable } from './sql-columns.js';
-import { splitCells } from './tabular.js';
+import { headerFields } from './header-fields.js';
 import { classifyValue, cutValue, fieldValue, isSellerHolder } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 
@@ -110,8 +111,6 @@ const KEY_WORDS = new RegExp(KEY_NAME_WORDS.source, 'gi');
 const INTERESTING_GENERIC = new RegExp(`${INTERESTING.source}|\\bkey\\b`, 'gi');
 const KEY_WORDS_GENERIC = new RegExp(`${KEY_NAME_WORDS.source}|\\bkey\\b`, 'gi');
 const TOKEN_CHAR = /[\w$.-]/;
-// The element's type after its key (`'] = [ '#type' => 'password'`): an input a person fills in.
-const DRUPAL_ELEMENT = /^["']\]\s*=\s*\[\s*["']#type["']\s*=>\s*["'](?:textfield|password|textarea)["']/;
 
 /** Options of {@link extractFields}. */
 export interface ExtractOptions {
@@ -696,26 +695,4 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
   }
   const where = layout.describe(hit.start, '');
   return { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, shape: 'ref', value, ...where };
-}
-
-/** The header of a CSV/TSV export: each cell named by its whole text (`MWS Secret Key`). */
-function headerFields(text: string, index: LineIndex, layout: Layout, delimiter: string): Field[] {
-  const fields: Field[] = [];
-  const where = layout.describe(0, '');
-  for (const cell of splitCells(text.slice(0, index.lineEnd(0, text)), delimiter)) {
-    const role = nameRole(cell.text);
-    if (!['secret-key', 'access-key', 'seller-id', 'weak-seller-id', 'auth-token'].includes(role)) continue;
-    fields.push({
-      name: cell.text,
-      role,
-      start: cell.start,
-      end: cell.start + cell.text.length,
-      shape: 'decl',
-      value: '',
-      ...where,
-      record: 'csv-header',
-      recordName: 'csv header',
-    });
-  }
-  return fields;
 }
