@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { joinPath } from './join-path.js';
 import { entryPath, parseIndex } from './git-index.js';
 import type { CacheTree, GitIndex, IndexSummary } from './git-index.js';
 import { ObjectStore } from './git-objects.js';
@@ -82,12 +83,12 @@ export function readStagedFiles(
   if (UNUSUAL_SETTING.test(env.GIT_CONFIG_PARAMETERS ?? '')) return undefined;
   const root = plainWorkTree(cwd, env);
   if (root === undefined) return undefined;
-  const gitDir = gitDirectory(join(root, '.git'));
+  const gitDir = gitDirectory(joinPath(root, '.git'));
   if (gitDir === undefined) return undefined;
-  if (!ownedByUser([root, join(root, '.git'), gitDir], env)) return undefined;
+  if (!ownedByUser([root, joinPath(root, '.git'), gitDir], env)) return undefined;
   const common = commonDirectory(gitDir);
   if (UNUSUAL_SETTING.test(configText(gitDir) ?? '')) return undefined;
-  if (existsSync(join(common, 'info', 'grafts')) || hasReplacements(common)) return undefined;
+  if (existsSync(joinPath(common, 'info/grafts')) || hasReplacements(common)) return undefined;
   // A relative GIT_INDEX_FILE (a plain `git commit` sets `.git/index`) is taken from the top of
   // the work tree, where git runs hooks; from anywhere else, git's reading of it is left to git.
   const indexFile = env.GIT_INDEX_FILE;
@@ -97,11 +98,11 @@ export function readStagedFiles(
     const head = headCommit(gitDir, common);
     // Trees the cache does not vouch for: past the limit, git compares faster than this would,
     // and the index's names are not even decoded.
-    const data = readIndexFile(indexFile === undefined ? join(gitDir, 'index') : resolve(root, indexFile));
+    const data = readIndexFile(indexFile === undefined ? joinPath(gitDir, 'index') : resolve(root, indexFile));
     if (data === undefined) return undefined;
     const index = parseIndex(data, (summary) => head === undefined || uncachedTrees(summary) <= MAX_TREES);
     if (index === undefined) return undefined;
-    objects = new ObjectStore(join(common, 'objects'));
+    objects = new ObjectStore(joinPath(common, 'objects'));
     const entries: StagedEntry[] = [];
     const tree = head === undefined ? undefined : commitTree(objects.readWhole(head, 'commit'));
     const comparison = new TreeComparison(index, objects, entries);
@@ -162,11 +163,11 @@ function uncachedTrees(index: IndexSummary): number {
 function hasReplacements(common: string): boolean {
   let names: string[] = [];
   try {
-    names = readdirSync(join(common, 'refs', 'replace'));
+    names = readdirSync(joinPath(common, 'refs/replace'));
   } catch {
     // none
   }
-  return names.length > 0 || (readOptional(join(common, 'packed-refs')) ?? '').includes(' refs/replace/');
+  return names.length > 0 || (readOptional(joinPath(common, 'packed-refs')) ?? '').includes(' refs/replace/');
 }
 
 /** Refs kept per worktree (in the worktree's git directory); every other ref is shared. */
@@ -177,7 +178,7 @@ function headCommit(gitDir: string, common: string): string | undefined {
   let name = 'HEAD';
   for (let depth = 0; depth < 5; depth++) {
     const dir = PER_WORKTREE.test(name) ? gitDir : common;
-    let value = readRef(join(dir, name));
+    let value = readRef(joinPath(dir, name));
     if (value === undefined) {
       require(name.startsWith('refs/heads/'), `ref ${name}`);
       value = packedRef(common, name);
@@ -204,7 +205,7 @@ function readRef(path: string): string | undefined {
 }
 
 function packedRef(common: string, name: string): string | undefined {
-  for (const line of (readOptional(join(common, 'packed-refs')) ?? '').split('\n')) {
+  for (const line of (readOptional(joinPath(common, 'packed-refs')) ?? '').split('\n')) {
     const match = /^([0-9a-f]{40}) (\S+)$/.exec(line);
     if (match?.[2] === name) return match[1];
   }
