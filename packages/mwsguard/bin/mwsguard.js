@@ -3,14 +3,7 @@
 // tests run the whole CLI in-process. CommonJS (bin/package.json), like the bundle it loads: an
 // ES module entry makes Node start its ES module loader, a few milliseconds of every run.
 
-const { enableCompileCache } = require('node:module');
 const { loadCli, quickAnswer } = require('./entry.js');
-
-// Node 22.1+ keeps V8's compiled code of the modules loaded after this call between runs (dist/,
-// when the bundle is stale; the bundle has its own cache, code-cache.js). The cache lives where
-// Node puts it by default, under the OS temporary directory (or $NODE_COMPILE_CACHE), never in
-// the user's repository; older Nodes have no such call.
-enableCompileCache?.();
 
 // Mirrors EXIT_ERROR in src/exit-codes.ts; kept literal so it applies even when dist fails to load.
 const EXIT_ERROR = 2;
