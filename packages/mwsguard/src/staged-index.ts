@@ -227,7 +227,8 @@ function uncachedTrees(index: IndexSummary): number {
 function hasReplacements(common: string): boolean {
   let names: string[] = [];
   try {
-    names = readdirSync(joinPath(common, 'refs/replace'));
+    const replace = joinPath(common, 'refs/replace');
+    if (statSync(replace, { throwIfNoEntry: false }) !== undefined) names = readdirSync(replace);
   } catch {
     // none
   }
@@ -261,6 +262,7 @@ function headCommit(gitDir: string, common: string): string | undefined {
 /** A loose ref's content, `undefined` when there is no such file. */
 function readRef(path: string): string | undefined {
   try {
+    if (statSync(path, { throwIfNoEntry: false }) === undefined) return undefined;
     return readFileSync(path, 'utf8').trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;

@@ -32,6 +32,8 @@ const MOVED_BY = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES', 'GIT_DI
 
 export const readOptional = (path: string): string | undefined => {
   try {
+    // Asked first, without an exception: most of the files looked for are not there.
+    if (statSync(path, { throwIfNoEntry: false }) === undefined) return undefined;
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;
