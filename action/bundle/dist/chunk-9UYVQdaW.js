@@ -4,7 +4,6 @@ import { n as SEVERITIES, o as init_result } from "./chunk-w_-uy6D1.js";
 import { n as init_size, r as parseSize } from "./chunk-K61OOMSy.js";
 import { n as init_usage_error, t as UsageError } from "./chunk-BbbTUQBg.js";
 import { r as init_exit_codes } from "./chunk-DebOvsfi.js";
-import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { relative, sep } from "node:path";
 // packages/mwsguard/dist/formatters/names.js
@@ -24,7 +23,7 @@ var init_names = __esmMin((() => {
 }));
 // packages/mwsguard/dist/globs.js
 function picomatch(...args) {
-	picomatchModule ??= createRequire(import.meta.url)("picomatch");
+	picomatchModule ??= process.getBuiltinModule("node:module").createRequire(import.meta.url)("picomatch");
 	return picomatchModule(...args);
 }
 /** Turns one gitignore-like pattern into picomatch patterns for the path and its contents. */
@@ -200,19 +199,60 @@ function isCommandName(name) {
 	return COMMAND_NAMES.includes(name);
 }
 function parseOrThrow(argv) {
+	const simple = parseSimple(argv);
+	if (simple !== void 0) return simple;
 	try {
 		return parseArgs({
-			args: [...argv],
-			options: OPTIONS,
-			strict: true,
-			allowPositionals: true,
-			allowNegative: true,
-			tokens: true
+			...PARSE_CONFIG,
+			args: [...argv]
 		});
 	} catch (error) {
 		if (isParseArgsError(error)) throw new UsageError(firstSentence(error.message));
 		throw error;
 	}
+}
+/**
+* `util.parseArgs`'s result for a command line of positionals and boolean flags alone (`scan
+* --staged`, `scan FILE…`), the same values, positionals and tokens; `undefined` for anything
+* else (a value, a short or negated flag, `--`, `-`, an unknown option), which parseArgs
+* answers. A commit hook's command line: the first call of parseArgs in a process, which compiles
+* it, cost about 3 million instructions, 2% of the run (docs/performance.md#start-up).
+*/
+function parseSimple(argv) {
+	const values = Object.create(null);
+	const positionals = [];
+	const tokens = [];
+	for (const [index, arg] of argv.entries()) {
+		if (!arg.startsWith("-")) {
+			positionals.push(arg);
+			tokens.push({
+				kind: "positional",
+				index,
+				value: arg
+			});
+			continue;
+		}
+		const name = arg.slice(2);
+		if (!arg.startsWith("--") || name.startsWith("no-") || !isBooleanOption(name)) return void 0;
+		values[name] = true;
+		tokens.push({
+			kind: "option",
+			name,
+			rawName: arg,
+			index,
+			value: void 0,
+			inlineValue: void 0
+		});
+	}
+	for (const [name, option] of Object.entries(OPTIONS)) if ("default" in option && values[name] === void 0) values[name] = option.default;
+	return {
+		values,
+		positionals,
+		tokens
+	};
+}
+function isBooleanOption(name) {
+	return Object.hasOwn(OPTIONS, name) && OPTIONS[name].type === "boolean";
 }
 function isParseArgsError(error) {
 	return error instanceof Error && String(error.code).startsWith("ERR_PARSE_ARGS_");
@@ -221,7 +261,7 @@ function firstSentence(message) {
 	const end = message.search(/\.(?:\s|$)/);
 	return end === -1 ? message : message.slice(0, end + 1);
 }
-var DEFAULT_FORMAT, COMMAND_NAMES, MERGE_FORMATS, OPTIONS, SCAN_OPTIONS, ALLOWED, isNegated;
+var DEFAULT_FORMAT, COMMAND_NAMES, MERGE_FORMATS, OPTIONS, SCAN_OPTIONS, ALLOWED, isNegated, PARSE_CONFIG;
 var init_args = __esmMin((() => {
 	init_names();
 	init_globs();
@@ -358,6 +398,13 @@ var init_args = __esmMin((() => {
 		]
 	};
 	isNegated = (value) => value === false;
+	PARSE_CONFIG = {
+		options: OPTIONS,
+		strict: true,
+		allowPositionals: true,
+		allowNegative: true,
+		tokens: true
+	};
 }));
 // packages/mwsguard/dist/help.js
 var HELP_TEXT, USAGE_HINT;
