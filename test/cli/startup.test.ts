@@ -237,6 +237,73 @@ describe.concurrent('start-up: what each command loads', { timeout: SPAWN_TIMEOU
   });
 });
 
+// What a commit hook's run does, counted with a CommonJS preload: calls of node:path's normalizing
+// functions (about a hundred made V8 compile path.normalize with TurboFan: join-path.ts) and the
+// built-ins Node loaded (docs/performance.md#start-up).
+const COUNTER = `const path = require('node:path');
+const { appendFileSync } = require('node:fs');
+let calls = 0;
+for (const name of ['join', 'resolve', 'relative', 'normalize']) {
+  const original = path[name];
+  path[name] = function (...args) { calls += 1; return original.apply(this, args); };
+}
+process.on('exit', () => {
+  appendFileSync(process.env.MWSGUARD_RECORD_WORK, JSON.stringify({ calls, builtins: process.moduleLoadList }) + '\\n');
+});
+`;
+
+async function counted(cwd: string): Promise<{ result: Spawned; calls: number; builtins: string[] }> {
+  const out = tempDir('mwsguard-work-');
+  try {
+    const preload = join(out.dir, 'counter.cjs');
+    writeFileSync(preload, COUNTER);
+    const file = join(out.dir, 'work.json');
+    const result = await spawnBin(['scan', '--staged'], {
+      cwd,
+      env: { MWSGUARD_RECORD_WORK: file, NODE_OPTIONS: `--require ${preload}` },
+    });
+    const { calls, builtins } = JSON.parse(readFileSync(file, 'utf8')) as { calls: number; builtins: string[] };
+    return { result, calls, builtins };
+  } finally {
+    out.cleanup();
+  }
+}
+
+describe("a commit hook's run: the work it does", { timeout: SPAWN_TIMEOUT }, () => {
+  it('makes the same few path calls for 3 staged files as for 30, and loads neither parseArgs nor node:module', async () => {
+    const runs = [];
+    for (const count of [3, 30]) {
+      const repo = tempRepo();
+      try {
+        writeTree(
+          repo.dir,
+          Object.fromEntries(
+            Array.from({ length: count }, (_, i) => [
+              `src/dir${String(i % 4)}/file${String(i)}.js`,
+              `export const v${String(i)} = ${String(i)};\n`,
+            ]),
+          ),
+        );
+        git(repo.dir, 'add', '.');
+        const run = await counted(repo.dir);
+        expect(run.result.code).toBe(0);
+        expect(run.result.stdout).toContain(`${String(count)} files scanned`);
+        runs.push(run);
+      } finally {
+        repo.cleanup();
+      }
+    }
+    const [few, many] = runs;
+    // Before: about a hundred calls for 5 files, three more for each file (its path, its object's
+    // path, its display path); now the bin's own loading and config discovery only.
+    expect(few?.calls).toBe(many?.calls);
+    expect(few?.calls).toBeLessThan(50);
+    for (const builtin of ['NativeModule internal/util/parse_args/parse_args', 'NativeModule module']) {
+      expect(few?.builtins).not.toContain(builtin);
+    }
+  });
+});
+
 describe('formatters loaded one at a time', () => {
   it('loadRenderer gives the renderer RENDERERS lists, for every format name', async () => {
     expect(Object.keys(RENDERERS)).toEqual([...FORMAT_NAMES]);

@@ -3,14 +3,8 @@
 // tests run the whole CLI in-process. CommonJS (bin/package.json), like the bundle it loads: an
 // ES module entry makes Node start its ES module loader, a few milliseconds of every run.
 
-const { enableCompileCache } = require('node:module');
 const { loadCli, quickAnswer } = require('./entry.js');
-
-// Node 22.1+ keeps V8's compiled code of the modules loaded after this call between runs (dist/,
-// when the bundle is stale; the bundle has its own cache, code-cache.js). The cache lives where
-// Node puts it by default, under the OS temporary directory (or $NODE_COMPILE_CACHE), never in
-// the user's repository; older Nodes have no such call.
-enableCompileCache?.();
+const { outputStream } = require('./fd-writer.js');
 
 // Mirrors EXIT_ERROR in src/exit-codes.ts; kept literal so it applies even when dist fails to load.
 const EXIT_ERROR = 2;
@@ -18,11 +12,16 @@ const EXIT_ERROR = 2;
 // `mwsguard scan | head` closes the pipe early: the rest of the report is dropped (the stream is
 // destroyed and `run` stops writing), but the scan's exit code stands. Exiting here, before `run`
 // had set it, turned findings into exit 0.
-process.stdout.on('error', (error) => {
+function onStdoutError(error) {
   if (error.code === 'EPIPE') return;
-  process.stderr.write(`mwsguard: cannot write the output (${error.code ?? error.message}).\n`);
+  stderr.write(`mwsguard: cannot write the output (${error.code ?? error.message}).\n`);
   process.exit(EXIT_ERROR);
-});
+}
+
+// Written with fs.writeSync where the descriptor is a file, a pipe or a socket (fd-writer.js);
+// the Node streams, and the handler above, from their first use.
+const stdout = outputStream(1, () => process.stdout.on('error', onStdoutError));
+const stderr = outputStream(2, () => process.stderr);
 
 /** Clean-ups to run if a signal ends the process (the `--output` temporary file). */
 const cleanups = new Set();
@@ -53,15 +52,15 @@ async function main() {
     // `--version` and `--help` alone: answered from two small files the bundle was written with.
     const quick = quickAnswer(argv);
     if (quick !== undefined) {
-      process.stdout.write(quick);
+      stdout.write(quick);
       return;
     }
     // Loaded here, not required at the top, so a missing build is reported like any other fatal error.
     const { runCli: run, save } = await loadCli(argv, process.env);
     process.exitCode = await run(argv, {
       cwd: process.cwd(),
-      stdout: process.stdout,
-      stderr: process.stderr,
+      stdout,
+      stderr,
       env: process.env,
       onSignal,
       // A getter: process.stdin is only created when --stdin-filenames reads it.
@@ -71,9 +70,9 @@ async function main() {
     });
     save();
   } catch (error) {
-    process.stderr.write(`mwsguard: ${describe(error)}\n`);
+    stderr.write(`mwsguard: ${describe(error)}\n`);
     if (process.env.MWSGUARD_DEBUG === '1' && error instanceof Error && error.stack) {
-      process.stderr.write(`${error.stack}\n`);
+      stderr.write(`${error.stack}\n`);
     }
     process.exitCode = EXIT_ERROR;
   }

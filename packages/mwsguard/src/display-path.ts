@@ -1,6 +1,7 @@
-import { relative, sep } from 'node:path';
+import { sep } from 'node:path';
+import { relativePath } from './join-path.js';
 
 /** Relative to `cwd`, POSIX separators: the one place display paths are made. */
 export function toDisplayPath(cwd: string, absolutePath: string): string {
-  return relative(cwd, absolutePath).split(sep).join('/');
+  return relativePath(cwd, absolutePath).split(sep).join('/');
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, inflateSync } from 'node:zlib';
+import { joinPath } from './join-path.js';
 import { Pack } from './git-pack.js';
 import type { GitObject, ObjectHeader, ObjectType } from './git-pack.js';
 import { UnsupportedGit, require } from './git-unsupported.js';
@@ -44,7 +45,7 @@ export class ObjectStore {
   }
 
   #read(binary: Buffer, hex: string, maxSize: number): GitObject | ObjectHeader {
-    const loose = readLoose(join(this.#dir, hex.slice(0, 2), hex.slice(2)), maxSize);
+    const loose = readLoose(joinPath(this.#dir, `${hex.slice(0, 2)}/${hex.slice(2)}`), maxSize);
     if (loose !== undefined) return loose;
     for (const pack of this.#openPacks()) {
       const offset = pack.find(binary);

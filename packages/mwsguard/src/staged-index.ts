@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { joinPath } from './join-path.js';
 import { entryPath, parseIndex } from './git-index.js';
 import type { CacheTree, GitIndex, IndexSummary } from './git-index.js';
 import { ObjectStore } from './git-objects.js';
@@ -36,16 +37,80 @@ export interface IndexStaged {
  * is staged: the settings that matter here, `extensions.*`, are the repository's own). Any other
  * `GIT_*` variable sends the scan to git itself.
  */
-const HARMLESS_VARIABLE =
-  /^GIT_(?:INDEX_FILE|CONFIG_PARAMETERS|EDITOR|SEQUENCE_EDITOR|PAGER|EXEC_PATH|PREFIX|(?:AUTHOR|COMMITTER)_(?:NAME|EMAIL|DATE)|REFLOG_ACTION|TERMINAL_PROMPT|ASKPASS|SSH|SSH_COMMAND|SSH_VARIANT|SSL_CAINFO|SSL_NO_VERIFY|HTTP_\w+|PROTOCOL|TRACE\w*|FLUSH|OPTIONAL_LOCKS|CONFIG_(?:NOSYSTEM|GLOBAL|SYSTEM)|MERGE_AUTOEDIT|MERGE_VERBOSITY|ADVICE|INDEX_VERSION)$/;
+const HARMLESS_VARIABLES = new Set(
+  [
+    'INDEX_FILE',
+    'CONFIG_PARAMETERS',
+    'EDITOR',
+    'SEQUENCE_EDITOR',
+    'PAGER',
+    'EXEC_PATH',
+    'PREFIX',
+    'AUTHOR_NAME',
+    'AUTHOR_EMAIL',
+    'AUTHOR_DATE',
+    'COMMITTER_NAME',
+    'COMMITTER_EMAIL',
+    'COMMITTER_DATE',
+    'REFLOG_ACTION',
+    'TERMINAL_PROMPT',
+    'ASKPASS',
+    'SSH',
+    'SSH_COMMAND',
+    'SSH_VARIANT',
+    'SSL_CAINFO',
+    'SSL_NO_VERIFY',
+    'PROTOCOL',
+    'FLUSH',
+    'OPTIONAL_LOCKS',
+    'CONFIG_NOSYSTEM',
+    'CONFIG_GLOBAL',
+    'CONFIG_SYSTEM',
+    'MERGE_AUTOEDIT',
+    'MERGE_VERBOSITY',
+    'ADVICE',
+    'INDEX_VERSION',
+  ].map((name) => `GIT_${name}`),
+);
+/** The families of harmless variables: `GIT_HTTP_*` (transport) and `GIT_TRACE*`. */
+const HARMLESS_FAMILY = /^GIT_(?:HTTP_\w+|TRACE\w*)$/;
+
+// A set and a small pattern rather than one alternation of all the names: V8 compiles a regular
+// expression at its first use, and a commit hook always has some `GIT_*` variable to test.
+const isHarmless = (name: string): boolean => HARMLESS_VARIABLES.has(name) || HARMLESS_FAMILY.test(name);
 
 /**
  * Settings under which git reads a repository in ways this does not: other object formats and
  * ref stores (`extensions.*`), replaced objects, included files that could hold any of these,
  * a work tree named elsewhere, partial clones, sparse and split indexes.
  */
-const UNUSUAL_SETTING =
-  /extensions|repositoryformatversion\s*=\s*[^0\s]|include|worktree|replace|graft|alternate|promisor|partialclone|sparse|splitindex|objectformat|refstorage/i;
+const UNUSUAL_WORDS = [
+  'extensions',
+  'include',
+  'worktree',
+  'replace',
+  'graft',
+  'alternate',
+  'promisor',
+  'partialclone',
+  'sparse',
+  'splitindex',
+  'objectformat',
+  'refstorage',
+];
+/** A repository format version other than 0. */
+const FORMAT_VERSION = /repositoryformatversion\s*=\s*[^0\s]/i;
+
+/**
+ * Whether `text` (configuration) mentions an {@link UNUSUAL_WORDS unusual setting}, in any case.
+ * Words found in the lowercased text rather than by one case-insensitive alternation, which cost
+ * about a million instructions to compile at the first test of a run; lowercasing can only add
+ * matches (a non-ASCII letter whose lowercase is ASCII), and a match only sends the scan to git.
+ */
+function mentionsUnusualSetting(text: string): boolean {
+  const lower = text.toLowerCase();
+  return UNUSUAL_WORDS.some((word) => lower.includes(word)) || FORMAT_VERSION.test(text);
+}
 
 /**
  * The largest index read in process. Beyond it git's own comparison, in C, costs less than this
@@ -77,17 +142,17 @@ export function readStagedFiles(
 ): IndexStaged | undefined {
   if (pathspecs.length > 0) return undefined;
   for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined && name.startsWith('GIT_') && !HARMLESS_VARIABLE.test(name)) return undefined;
+    if (value !== undefined && name.startsWith('GIT_') && !isHarmless(name)) return undefined;
   }
-  if (UNUSUAL_SETTING.test(env.GIT_CONFIG_PARAMETERS ?? '')) return undefined;
+  if (mentionsUnusualSetting(env.GIT_CONFIG_PARAMETERS ?? '')) return undefined;
   const root = plainWorkTree(cwd, env);
   if (root === undefined) return undefined;
-  const gitDir = gitDirectory(join(root, '.git'));
+  const gitDir = gitDirectory(joinPath(root, '.git'));
   if (gitDir === undefined) return undefined;
-  if (!ownedByUser([root, join(root, '.git'), gitDir], env)) return undefined;
+  if (!ownedByUser([root, joinPath(root, '.git'), gitDir], env)) return undefined;
   const common = commonDirectory(gitDir);
-  if (UNUSUAL_SETTING.test(configText(gitDir) ?? '')) return undefined;
-  if (existsSync(join(common, 'info', 'grafts')) || hasReplacements(common)) return undefined;
+  if (mentionsUnusualSetting(configText(gitDir) ?? '')) return undefined;
+  if (existsSync(joinPath(common, 'info/grafts')) || hasReplacements(common)) return undefined;
   // A relative GIT_INDEX_FILE (a plain `git commit` sets `.git/index`) is taken from the top of
   // the work tree, where git runs hooks; from anywhere else, git's reading of it is left to git.
   const indexFile = env.GIT_INDEX_FILE;
@@ -97,11 +162,11 @@ export function readStagedFiles(
     const head = headCommit(gitDir, common);
     // Trees the cache does not vouch for: past the limit, git compares faster than this would,
     // and the index's names are not even decoded.
-    const data = readIndexFile(indexFile === undefined ? join(gitDir, 'index') : resolve(root, indexFile));
+    const data = readIndexFile(indexFile === undefined ? joinPath(gitDir, 'index') : resolve(root, indexFile));
     if (data === undefined) return undefined;
     const index = parseIndex(data, (summary) => head === undefined || uncachedTrees(summary) <= MAX_TREES);
     if (index === undefined) return undefined;
-    objects = new ObjectStore(join(common, 'objects'));
+    objects = new ObjectStore(joinPath(common, 'objects'));
     const entries: StagedEntry[] = [];
     const tree = head === undefined ? undefined : commitTree(objects.readWhole(head, 'commit'));
     const comparison = new TreeComparison(index, objects, entries);
@@ -162,11 +227,12 @@ function uncachedTrees(index: IndexSummary): number {
 function hasReplacements(common: string): boolean {
   let names: string[] = [];
   try {
-    names = readdirSync(join(common, 'refs', 'replace'));
+    const replace = joinPath(common, 'refs/replace');
+    if (statSync(replace, { throwIfNoEntry: false }) !== undefined) names = readdirSync(replace);
   } catch {
     // none
   }
-  return names.length > 0 || (readOptional(join(common, 'packed-refs')) ?? '').includes(' refs/replace/');
+  return names.length > 0 || (readOptional(joinPath(common, 'packed-refs')) ?? '').includes(' refs/replace/');
 }
 
 /** Refs kept per worktree (in the worktree's git directory); every other ref is shared. */
@@ -177,7 +243,7 @@ function headCommit(gitDir: string, common: string): string | undefined {
   let name = 'HEAD';
   for (let depth = 0; depth < 5; depth++) {
     const dir = PER_WORKTREE.test(name) ? gitDir : common;
-    let value = readRef(join(dir, name));
+    let value = readRef(joinPath(dir, name));
     if (value === undefined) {
       require(name.startsWith('refs/heads/'), `ref ${name}`);
       value = packedRef(common, name);
@@ -196,6 +262,7 @@ function headCommit(gitDir: string, common: string): string | undefined {
 /** A loose ref's content, `undefined` when there is no such file. */
 function readRef(path: string): string | undefined {
   try {
+    if (statSync(path, { throwIfNoEntry: false }) === undefined) return undefined;
     return readFileSync(path, 'utf8').trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -204,7 +271,7 @@ function readRef(path: string): string | undefined {
 }
 
 function packedRef(common: string, name: string): string | undefined {
-  for (const line of (readOptional(join(common, 'packed-refs')) ?? '').split('\n')) {
+  for (const line of (readOptional(joinPath(common, 'packed-refs')) ?? '').split('\n')) {
     const match = /^([0-9a-f]{40}) (\S+)$/.exec(line);
     if (match?.[2] === name) return match[1];
   }

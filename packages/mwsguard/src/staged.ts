@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { toDisplayPath } from './display-path.js';
+import { joinPath } from './join-path.js';
 import type { BlobContent } from './git.js';
 import type { GlobList } from './globs.js';
 import { decodeSource } from './read.js';
@@ -43,7 +43,7 @@ export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
     const scan: FilesScan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
     const blobs = new Prefetch(reader);
     const entries = listed.entries.map((entry) => {
-      const absolutePath = join(root, entry.path);
+      const absolutePath = joinPath(root, entry.path);
       return { ...entry, absolutePath, skip: skipReason(entry, absolutePath, options.ignore) };
     });
     for (const entry of entries) if (entry.skip === undefined) blobs.add(entry.id);

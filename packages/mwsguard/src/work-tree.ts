@@ -1,10 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { joinPath } from './join-path.js';
 
 /** The nearest directory at or above `dir` holding `.git` (a directory, or a worktree's file). */
 export function nearestWorkTree(dir: string): string | undefined {
   for (let current = dir; ; current = dirname(current)) {
-    if (statSync(join(current, '.git'), { throwIfNoEntry: false })) return current;
+    if (statSync(joinPath(current, '.git'), { throwIfNoEntry: false })) return current;
     if (dirname(current) === current) return undefined;
   }
 }
@@ -20,7 +21,7 @@ export function plainWorkTree(cwd: string, env: Readonly<Record<string, string |
   if (cwd.split(/[\\/]/).includes('.git')) return undefined;
   const top = nearestWorkTree(cwd);
   if (top === undefined) return undefined;
-  const gitDir = gitDirectory(join(top, '.git'));
+  const gitDir = gitDirectory(joinPath(top, '.git'));
   const config = gitDir === undefined ? undefined : configText(gitDir);
   // `core.worktree`, or per-worktree configuration that could hold it: ask git.
   return config === undefined || /worktree/i.test(config) ? undefined : top;
@@ -31,6 +32,8 @@ const MOVED_BY = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES', 'GIT_DI
 
 export const readOptional = (path: string): string | undefined => {
   try {
+    // Asked first, without an exception: most of the files looked for are not there.
+    if (statSync(path, { throwIfNoEntry: false }) === undefined) return undefined;
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;
@@ -46,15 +49,15 @@ export function gitDirectory(dotGit: string): string | undefined {
 
 /** The directory holding what a linked worktree shares with the main one (objects, refs); `gitDir` itself otherwise. */
 export function commonDirectory(gitDir: string): string {
-  const common = readOptional(join(gitDir, 'commondir'))?.trim();
+  const common = readOptional(joinPath(gitDir, 'commondir'))?.trim();
   return common ? resolve(gitDir, common) : gitDir;
 }
 
 /** The configuration git reads for `gitDir`: its own, a linked worktree's common one, `config.worktree`. */
 export function configText(gitDir: string): string | undefined {
   const common = commonDirectory(gitDir);
-  const files = [join(gitDir, 'config'), join(gitDir, 'config.worktree')];
-  if (common !== gitDir) files.push(join(common, 'config'));
+  const files = [joinPath(gitDir, 'config'), joinPath(gitDir, 'config.worktree')];
+  if (common !== gitDir) files.push(joinPath(common, 'config'));
   const texts = files.map(readOptional).filter((text) => text !== undefined);
   return texts.length === 0 ? undefined : texts.join('\n');
 }
