@@ -563,6 +563,8 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     // A member of a JSON blob decoded in place reads the record that stores it (`json-blobs.ts`).
     if (shape === 'other' && isJsonBlobRead(value)) shape = 'ref';
     // ORM and schema fields: `models.CharField(…)`, `fields.Char(…)`, `Column(String)`, Mongoose `{ type: String }`.
+    // (An ORM field declared not stored, Odoo's `fields.Char(store=False)`, holds nothing between calls.)
+    if (shape === 'decl' && /\bstore\s*=\s*False\b/.test(value)) return undefined;
     persisted ||= shape === 'decl' && STORED_TYPE.test(value);
     // A typed member of an ORM entity class (TypeORM/MikroORM `@Entity() class Client { clientSecret: string }`).
     persisted ||= shape === 'decl' && sep[1] === ':' && declaresEntity(text);

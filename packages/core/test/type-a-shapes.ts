@@ -2364,6 +2364,17 @@ class StoreForm extends EntityForm
 }`,
     line: 12,
   },
+  {
+    name: "the same Odoo model storing the seller's keys",
+    path: 'models/amazon_account.py',
+    text: `class AmazonAccount(models.Model):
+    _name = "amazon.account"
+
+    seller_id = fields.Char(string="Merchant ID", required=True)
+    aws_access_key = fields.Char(string="AWS Access Key")
+    aws_secret_key = fields.Char(string="AWS Secret Key")`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3946,6 +3957,19 @@ class SettingsForm extends ConfigFormBase
         return parent::buildForm($form, $form_state);
     }
 }`,
+  },
+  {
+    name: "Odoo fields declared store=False hold the assumed role's short-lived keys in memory, not the seller's",
+    path: 'models/amazon_account.py',
+    text: `class AmazonAccount(models.Model):
+    _name = "amazon.account"
+
+    seller_key = fields.Char(string="Merchant ID", required=True)
+    auth_token = fields.Char(required=False)
+    refresh_token = fields.Char(string="LWA Refresh Token")
+    # Short-lived credentials of the assumed role, kept in memory only.
+    aws_access_key = fields.Char(string="AWS Access Key", store=False)
+    aws_secret_key = fields.Char(string="AWS Secret Key", store=False)`,
   },
 ];
 
