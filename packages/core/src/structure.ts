@@ -111,6 +111,7 @@ const KEY_WORDS = new RegExp(KEY_NAME_WORDS.source, 'gi');
 const INTERESTING_GENERIC = new RegExp(`${INTERESTING.source}|\\bkey\\b`, 'gi');
 const KEY_WORDS_GENERIC = new RegExp(`${KEY_NAME_WORDS.source}|\\bkey\\b`, 'gi');
 const TOKEN_CHAR = /[\w$.-]/;
+const KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
 
 /** Options of {@link extractFields}. */
 export interface ExtractOptions {
@@ -559,6 +560,10 @@ function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 
     // An annotation with a default (`mws_secret_key: SecretStr = Field(..., env="…")`): the default is the value.
     const annotated = sep[1] === ':' ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
     if (annotated?.[1] !== undefined) value = annotated[1];
+    // A Kotlin property's getter on the next line is its value: `val clientSecret: String` above
+    // `get() = System.getenv("AMAZON_CLIENT_SECRET")`.
+    const getter = sep[1] === ':' ? KOTLIN_GETTER.exec(text.slice(lineEnd, lineEnd + 200))?.[1] : undefined;
+    if (getter !== undefined) value = cutValue(getter);
     shape = classifyValue(value);
     // A member of a JSON blob decoded in place reads the record that stores it (`json-blobs.ts`).
     if (shape === 'other' && isJsonBlobRead(value)) shape = 'ref';

@@ -107,6 +107,7 @@ const generators: Record<string, (n: number) => string> = {
   'objects fetched per owner': (n) =>
     `${'const c = get(userId, shopId, storeId, '.repeat(n / 80)}); k = { secretKey: c.secretKey, sellerId: c.sellerId };`,
   'form data entries': (n) => `const fd = new FormData(); ${"fd.append('SecretKey', k); ".repeat(n / 28)}`,
+  'kotlin getters': (n) => 'val clientSecret: String\n    get() = System.getenv("X")\n'.repeat(n / 52),
   'conversion chains': (n) => `row.SecretKey = ${'str('.repeat(n / 8)}s.secret_key${'.trim()'.repeat(n / 16)};`,
   'calls both judges describe': (n) =>
     'MWS.orders(merchant_id: s.merchant_id, aws_access_key_id: s.key, aws_secret_access_key: s.secret)\n'.repeat(

@@ -2375,6 +2375,17 @@ class StoreForm extends EntityForm
     aws_secret_key = fields.Char(string="AWS Secret Key")`,
     line: 6,
   },
+  {
+    name: "Kotlin: a store's own LWA app in a data class beside its seller id",
+    path: 'src/main/kotlin/AmazonStore.kt',
+    text: `data class AmazonStore(
+    val sellerId: String,
+    val clientId: String,
+    val clientSecret: String,
+    val refreshToken: String,
+)`,
+    line: 4,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -3970,6 +3981,21 @@ class SettingsForm extends ConfigFormBase
     # Short-lived credentials of the assumed role, kept in memory only.
     aws_access_key = fields.Char(string="AWS Access Key", store=False)
     aws_secret_key = fields.Char(string="AWS Secret Key", store=False)`,
+  },
+  {
+    name: "Kotlin: the app's client secret read by a property getter from the environment (get() = System.getenv(\u2026))",
+    path: 'src/main/kotlin/AmazonAuthService.kt',
+    text: `class AmazonAuthService(private val http: HttpClient) {
+    private val clientId: String
+        get() = System.getenv("AMAZON_CLIENT_ID") ?: error("AMAZON_CLIENT_ID")
+
+    private val clientSecret: String
+        get() = System.getenv("AMAZON_CLIENT_SECRET") ?: error("AMAZON_CLIENT_SECRET")
+
+    suspend fun exchange(store: Store) = http.post("https://api.amazon.com/auth/o2/token") {
+        setBody(mapOf("refresh_token" to store.refreshToken, "client_id" to clientId, "client_secret" to clientSecret, "selling_partner_id" to store.sellerId))
+    }
+}`,
   },
 ];
 
