@@ -33,10 +33,11 @@ const LOCAL_PARAMS =
   /\b(?:def\s+[\w.]{1,60}[!?]?|function(?:\s+[\w$]{1,60})?)\s*\([^()\n]{0,80}?\bparams\b|(?<![\w$.])params\s*=(?![=>~])/;
 
 // A local bound to the whole submitted body: Flask `data = request.get_json()`, Next.js
-// `const body = await request.json()`, Django `data = json.loads(request.body)`, PHP
+// `const body = await request.json()`, Django `data = json.loads(request.body)`, ThinkPHP
+// `$params = $request->param()`, PHP
 // `$post = $_POST`, Laravel `$input = $request->all()`. Its members are submitted fields.
 const BODY_ALIAS =
-  /(?<![\w$.])(\$?[A-Za-z_]\w{0,30})\s*=\s*(?:await\s+)?(?:(?:req|request)\.(?:get_json\([^()\n]{0,30}\)|json\(\)|json\b|form\b|data\b|body\b|POST\b|values\b|formData\(\))|json\.loads\(\s*request\.(?:body|data)\s*\)|\$request->(?:all|validated|input)\(\)|\$_(?:POST|REQUEST)\b)/g;
+  /(?<![\w$.])(\$?[A-Za-z_]\w{0,30})\s*=\s*(?:await\s+)?(?:(?:req|request)\.(?:get_json\([^()\n]{0,30}\)|json\(\)|json\b|form\b|data\b|body\b|POST\b|values\b|formData\(\))|json\.loads\(\s*request\.(?:body|data)\s*\)|\$request->(?:all|validated|input|param|post)\(\)|\$_(?:POST|REQUEST)\b)/g;
 // The object a member is read from, at the end of the text before the member's name.
 const READ_OWNER = /(\$?[A-Za-z_]\w{0,30})(?:\.get\(\s*["']|\[\s*["']|\.|->)$/;
 // A text binds at most this many body aliases worth remembering.

@@ -2386,6 +2386,23 @@ class StoreForm extends EntityForm
 )`,
     line: 4,
   },
+  {
+    name: 'ThinkPHP: the whole request bound by $request->param(), its members trimmed into the account row',
+    path: 'application/index/controller/AmazonAccount.php',
+    text: `<?php
+class AmazonAccount extends Base
+{
+    public function saveToken(Request $request, $id)
+    {
+        $params = $request->param();
+        $data['merchant_id'] = trim($params['merchant_id']);
+        $data['access_key_id'] = trim($params['access_key_id']);
+        $data['secret_key'] = trim($params['secret_key']);
+        Db::name('amazon_account')->where('id', $id)->update($data);
+    }
+}`,
+    line: 9,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
