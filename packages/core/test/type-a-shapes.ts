@@ -4014,6 +4014,23 @@ class SettingsForm extends ConfigFormBase
     }
 }`,
   },
+  {
+    name: "ThinkPHP: the posted merchant id and token, the developer's keys from the config",
+    path: 'application/index/controller/AmazonAccount.php',
+    text: `<?php
+class AmazonAccount extends Base
+{
+    public function saveToken(Request $request, $id)
+    {
+        $params = $request->param();
+        $data['merchant_id'] = trim($params['merchant_id']);
+        $data['auth_token'] = trim($params['auth_token']);
+        $data['access_key_id'] = config('amazon.access_key_id');
+        $data['secret_key'] = config('amazon.secret_key');
+        Db::name('amazon_account')->where('id', $id)->update($data);
+    }
+}`,
+  },
 ];
 
 /** A value-kind case of issue 12 §4: the findings (kind, line, severity) it must give. */
