@@ -2085,7 +2085,7 @@ var init_submitted = __esmMin((() => {
 	CALL_READ = /(?:\$request->(?:input|get|post|query|string)|\$this->input->(?:post|get|get_post|post_get)|\b(?:req|request)\.(?:body|query|POST|GET|form|args|values|json|data)\.get|(?<![\w$.])params\.(?:fetch|dig)|(?<![\w$.>])request|Request::(?:input|get|post)|Input::(?:get|post)|\brequest\.getParameter|\.(?:PostForm|DefaultPostForm|FormValue|PostFormValue))\(\s*["':]{1,2}$|\bfilter_input\(\s*INPUT_(?:POST|GET|REQUEST)\s*,\s*["']$/;
 	BOUND_PARAM = /(?:@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)(?:\([^)\n]{0,80}\))?\s+(?:final\s+)?[\w<>.?]{1,60}\s+|@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)\(\s*(?:(?:value|name)\s*=\s*)?["']|\[From(?:Form|Body|Query)\]\s*[\w<>.?]{1,60}\s+)$/;
 	LOCAL_PARAMS = /\b(?:def\s+[\w.]{1,60}[!?]?|function(?:\s+[\w$]{1,60})?)\s*\([^()\n]{0,80}?\bparams\b|(?<![\w$.])params\s*=(?![=>~])/;
-	BODY_ALIAS = /(?<![\w$.])(\$?[A-Za-z_]\w{0,30})\s*=\s*(?:await\s+)?(?:(?:req|request)\.(?:get_json\([^()\n]{0,30}\)|json\(\)|json\b|form\b|data\b|body\b|POST\b|values\b|formData\(\))|json\.loads\(\s*request\.(?:body|data)\s*\)|\$request->(?:all|validated|input)\(\)|\$_(?:POST|REQUEST)\b)/g;
+	BODY_ALIAS = /(?<![\w$.])(\$?[A-Za-z_]\w{0,30})\s*=\s*(?:await\s+)?(?:(?:req|request)\.(?:get_json\([^()\n]{0,30}\)|json\(\)|json\b|form\b|data\b|body\b|POST\b|values\b|formData\(\))|json\.loads\(\s*request\.(?:body|data)\s*\)|\$request->(?:all|validated|input|param|post)\(\)|\$_(?:POST|REQUEST)\b)/g;
 	READ_OWNER = /(\$?[A-Za-z_]\w{0,30})(?:\.get\(\s*["']|\[\s*["']|\.|->)$/;
 	MAX_ALIASES = 8;
 	lastLocal = false;
@@ -2477,8 +2477,11 @@ function readField(text, hit, index) {
 		};
 		const annotated = sep[1] === ":" ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
 		if (annotated?.[1] !== void 0) value = annotated[1];
+		const getter = sep[1] === ":" ? KOTLIN_GETTER.exec(text.slice(lineEnd, lineEnd + 200))?.[1] : void 0;
+		if (getter !== void 0) value = cutValue(getter);
 		shape = classifyValue(value);
 		if (shape === "other" && isJsonBlobRead(value)) shape = "ref";
+		if (shape === "decl" && /\bstore\s*=\s*False\b/.test(value)) return void 0;
 		persisted ||= shape === "decl" && STORED_TYPE.test(value);
 		persisted ||= shape === "decl" && sep[1] === ":" && declaresEntity(text);
 		if (sep[1] === ":" && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = "decl";
@@ -2607,7 +2610,7 @@ function shorthand(text, hit, layout) {
 		...where
 	};
 }
-var STORED_TYPE, STORED_COLUMN_TYPE, STORED_FIELD_TYPE, PHP_CHAIN, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
+var STORED_TYPE, STORED_COLUMN_TYPE, STORED_FIELD_TYPE, PHP_CHAIN, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, KOTLIN_GETTER, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
 var init_structure = __esmMin((() => {
 	init_char_codes();
 	init_field_idioms();
@@ -2635,6 +2638,7 @@ var init_structure = __esmMin((() => {
 	INTERESTING_GENERIC = new RegExp(`${INTERESTING.source}|\\bkey\\b`, "gi");
 	KEY_WORDS_GENERIC = new RegExp(`${KEY_NAME_WORDS.source}|\\bkey\\b`, "gi");
 	TOKEN_CHAR = /[\w$.-]/;
+	KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
 	isKeyRole = (role) => role === "secret-key" || role === "access-key" || role === "lwa-client-secret";
 	TELLTALE_SHAPES = /* @__PURE__ */ new Set([
 		"decl",
