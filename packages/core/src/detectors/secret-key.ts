@@ -1,4 +1,4 @@
-import { isSecretKeyName, nameRole } from '../names.js';
+import { isSecretKeyName, nameRole, nameWords } from '../names.js';
 import type { NameRole } from '../names.js';
 import { isBareCode } from '../quoting.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
@@ -24,6 +24,20 @@ const NEVER_SECRET: ReadonlySet<NameRole> = new Set([
   'lwa-client-secret',
   'refresh-token',
 ]);
+
+// Words that make a name designate a field rather than hold its value (`COLUMN_SECRET_KEY`,
+// `FIELD_SECRET_KEY`). Such a constant holds a column's name, so the name alone binds nothing; but
+// used as a map key beside an access key (`self::COLUMN_SECRET_KEY => '…'` next to
+// `self::COLUMN_ACCESS_KEY_ID => 'AKIA…'`, a connector's developer keys per region) its value is
+// the secret itself.
+const DESIGNATORS: ReadonlySet<string> = new Set(['column', 'field', 'param', 'header']);
+
+/** True when `name` is a secret-key name once its designator words are dropped. */
+function designatesSecretKey(name: string, amazon: boolean): boolean {
+  const words = nameWords(name);
+  const rest = words.filter((w) => !DESIGNATORS.has(w));
+  return rest.length > 0 && rest.length < words.length && isSecretKeyName(rest.join('_'), amazon);
+}
 
 function isPaired(ctx: ScanContext, line: number): boolean {
   if (ctx.pairedWithAccessKey) return true;
@@ -70,8 +84,10 @@ function find(ctx: ScanContext): RawFinding[] {
     const name = ctx.nameAt(run.start);
     const bound = name !== undefined && isSecretKeyName(name, ctx.hasAmazonContext);
     if (!bound) {
-      if (name !== undefined && NEVER_SECRET.has(nameRole(name))) continue;
-      if (!isPaired(ctx, ctx.index.lineOf(run.start)) && !followsEnvAccessKey(ctx, run.start)) continue;
+      const paired = isPaired(ctx, ctx.index.lineOf(run.start)) || followsEnvAccessKey(ctx, run.start);
+      if (!paired) continue;
+      if (name !== undefined && NEVER_SECRET.has(nameRole(name)) && !designatesSecretKey(name, ctx.hasAmazonContext))
+        continue;
     }
     found.push({ kind: 'secret-key', severity: 'error', start: run.start, end: run.end, secret: run.value });
   }
@@ -124,6 +140,11 @@ export const secretKey: Detector = Object.freeze({
         reason: 'JSON-escaped notebook source',
       },
       {
+        text: `self::COLUMN_SECRET_KEY => '${SECRET}',\nself::COLUMN_ACCESS_KEY_ID => 'AKIA2OGYBAH6Q7KD4XZM',`,
+        value: SECRET,
+        reason: 'a column-name constant as the map key beside an access key (developer keys per region)',
+      },
+      {
         text: `s3://AKIA2OGYBAH6Q7KD4XZM:${SECRET}@seller-reports/daily`,
         value: SECRET,
         reason: 'password of a URL whose user is an access key',
@@ -135,6 +156,10 @@ export const secretKey: Detector = Object.freeze({
       { text: 'secret_key = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"', reason: 'low entropy' },
       { text: `const cacheKey = "${SECRET}";`, reason: 'no secret name and no access key nearby' },
       { text: `signature = "${SECRET}"\nkey = "AKIA2OGYBAH6Q7KD4XZM"`, reason: 'a signature, even next to a key' },
+      {
+        text: `self::COLUMN_SECRET_KEY => '${SECRET}',`,
+        reason: 'a column-name constant as a key, with no access key near',
+      },
       { text: `integrity sha512-${SECRET}${SECRET}==`, reason: 'lockfile integrity' },
       { text: 'secretKey: process.env.MWS_SECRET_KEY', reason: 'read from the environment' },
       { text: 'secret_key = "src/components/SellerCentral/OrdersPage"', reason: 'a path of words' },

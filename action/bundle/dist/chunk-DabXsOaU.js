@@ -1270,6 +1270,12 @@ var init_mws_auth_token = __esmMin((() => {
 	});
 }));
 // packages/core/dist/detectors/secret-key.js
+/** True when `name` is a secret-key name once its designator words are dropped. */
+function designatesSecretKey(name, amazon) {
+	const words = nameWords(name);
+	const rest = words.filter((w) => !DESIGNATORS.has(w));
+	return rest.length > 0 && rest.length < words.length && isSecretKeyName(rest.join("_"), amazon);
+}
 function isPaired(ctx, line) {
 	if (ctx.pairedWithAccessKey) return true;
 	for (let l = line - 3; l <= line + 3; l++) if (ctx.accessKeyLines.has(l)) return true;
@@ -1296,8 +1302,8 @@ function find$2(ctx) {
 		if (isBareCode(ctx, run.start)) continue;
 		const name = ctx.nameAt(run.start);
 		if (!(name !== void 0 && isSecretKeyName(name, ctx.hasAmazonContext))) {
-			if (name !== void 0 && NEVER_SECRET.has(nameRole(name))) continue;
-			if (!isPaired(ctx, ctx.index.lineOf(run.start)) && !followsEnvAccessKey(ctx, run.start)) continue;
+			if (!(isPaired(ctx, ctx.index.lineOf(run.start)) || followsEnvAccessKey(ctx, run.start))) continue;
+			if (name !== void 0 && NEVER_SECRET.has(nameRole(name)) && !designatesSecretKey(name, ctx.hasAmazonContext)) continue;
 		}
 		found.push({
 			kind: "secret-key",
@@ -1309,7 +1315,7 @@ function find$2(ctx) {
 	}
 	return found;
 }
-var NEVER_SECRET, ENV_ARGUMENT_BEFORE, SECRET, secretKey;
+var NEVER_SECRET, DESIGNATORS, ENV_ARGUMENT_BEFORE, SECRET, secretKey;
 var init_secret_key = __esmMin((() => {
 	init_names();
 	init_quoting();
@@ -1323,6 +1329,12 @@ var init_secret_key = __esmMin((() => {
 		"lwa-client-id",
 		"lwa-client-secret",
 		"refresh-token"
+	]);
+	DESIGNATORS = /* @__PURE__ */ new Set([
+		"column",
+		"field",
+		"param",
+		"header"
 	]);
 	ENV_ARGUMENT_BEFORE = /(?:process\.env\.([A-Z_]\w{0,80})|(?:os\.environ(?:\.get)?|getenv|ENV(?:\.fetch)?)\s*[[(]\s*["']([A-Z_]\w{0,80})["']\s*[\])])\s*,\s*["'`]$/i;
 	SECRET = "Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw";
@@ -1395,6 +1407,11 @@ var init_secret_key = __esmMin((() => {
 					reason: "JSON-escaped notebook source"
 				},
 				{
+					text: `self::COLUMN_SECRET_KEY => '${SECRET}',\nself::COLUMN_ACCESS_KEY_ID => 'AKIA2OGYBAH6Q7KD4XZM',`,
+					value: SECRET,
+					reason: "a column-name constant as the map key beside an access key (developer keys per region)"
+				},
+				{
 					text: `s3://AKIA2OGYBAH6Q7KD4XZM:${SECRET}@seller-reports/daily`,
 					value: SECRET,
 					reason: "password of a URL whose user is an access key"
@@ -1420,6 +1437,10 @@ var init_secret_key = __esmMin((() => {
 				{
 					text: `signature = "${SECRET}"\nkey = "AKIA2OGYBAH6Q7KD4XZM"`,
 					reason: "a signature, even next to a key"
+				},
+				{
+					text: `self::COLUMN_SECRET_KEY => '${SECRET}',`,
+					reason: "a column-name constant as a key, with no access key near"
 				},
 				{
 					text: `integrity sha512-${SECRET}${SECRET}==`,
