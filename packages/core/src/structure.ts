@@ -1,41 +1,16 @@
 import { OPEN_BRACE, OPEN_PAREN } from './char-codes.js';
-import {
-  declaresEntity,
-  DJANGO_ADD_FIELD,
-  DRUPAL_ELEMENT,
-  EF_COLUMN,
-  EF_PROPERTY,
-  FORM_ATTRIBUTE,
-  FORM_CONTROL,
-  FORM_HELPER,
-  GETTER_CHAIN,
-  JAVA_COLUMN_ANNOTATION,
-  PHP_PROPERTY,
-  QUOTED_INSERT,
-  RAILS_FORM_INPUT,
-  RAILS_FORM_LABEL,
-  RAZOR_INPUT,
-  showsOwnSettings,
-  VALIDATION_LIST,
-  VALIDATION_RULES,
-} from './field-idioms.js';
-import { inClientCall } from './client-calls.js';
-import { actionParameterAt } from './action-params.js';
-import { formDataAt } from './form-data.js';
-import { declaresFormEntry } from './form-entries.js';
-import { recordHeaderAt } from './record-components.js';
-import { isJsonBlobRead } from './json-blobs.js';
+import { GETTER_CHAIN } from './field-idioms.js';
+import { readField } from './field-readers.js';
+import type { TokenHit } from './field-draft.js';
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
 import { KEY_NAME_WORDS, SECRET_WORD_SOURCE, nameRole } from './names.js';
 import type { NameRole } from './names.js';
 import { trimChars } from './strings.js';
 import { ReadBudget } from './read-budget.js';
-import { asSubmitted, isSubmittedRead } from './submitted.js';
 import { roleWithRead } from './read-roles.js';
-import { oneLineTable } from './sql-columns.js';
 import { headerFields } from './header-fields.js';
-import { classifyValue, cutValue, fieldValue, isSellerHolder } from './value-shape.js';
+import { cutValue } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 
 export { classifyValue, isSellerHolder, isSellerish } from './value-shape.js';
@@ -86,18 +61,6 @@ export interface Field {
   readonly receiver?: string;
 }
 
-// Value expressions that declare a stored field: ORM columns and schema types.
-const STORED_TYPE =
-  /^(?:models\.|fields\.|db\.Column|Column|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
-
-// The type after a column or field name in DDL, Prisma and Go structs: `mws_secret_key VARCHAR(64)`.
-const STORED_COLUMN_TYPE =
-  /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
-// Prisma's `String`, and a Go struct field with a storage tag (`string \`gorm:"column:secret_key"\``):
-// a Go struct without one is a program's own type (a client's config), not a table.
-const STORED_FIELD_TYPE =
-  /^["'`\]]?\s+(?:String\b(?!\s*\()|(?:\*?string|\[\]byte|sql\.\w+)\s+`[^`\n]{0,200}\b(?:gorm|db|bson|json):)/;
-
 // The objects before a PHP member name: `$rows[0]->`, `$this->shop->` (at most 6 steps).
 const PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
 const INTERESTING = new RegExp(
@@ -111,7 +74,6 @@ const KEY_WORDS = new RegExp(KEY_NAME_WORDS.source, 'gi');
 const INTERESTING_GENERIC = new RegExp(`${INTERESTING.source}|\\bkey\\b`, 'gi');
 const KEY_WORDS_GENERIC = new RegExp(`${KEY_NAME_WORDS.source}|\\bkey\\b`, 'gi');
 const TOKEN_CHAR = /[\w$.-]/;
-const KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
 
 /** Options of {@link extractFields}. */
 export interface ExtractOptions {
@@ -172,26 +134,13 @@ function holdsTelltaleKey(text: string, index: LineIndex, generic: boolean): boo
   return false;
 }
 
-interface TokenHit {
-  readonly start: number;
-  readonly end: number;
-  readonly full: string;
-  readonly leaf: string;
-  readonly prefix: string;
-  readonly role: NameRole;
-  /** Where the whole key starts (`$store` in `$store['Acme']['secretKey']`). */
-  readonly keyStart: number;
-  /** A generic name (`key`, `secret`) given a key role (see {@link isMwsGenericField}). */
-  readonly generic: boolean;
-}
-
 function collectTokens(text: string, index: LineIndex, generic: boolean): TokenHit[] {
   return [...tokens(text, index, generic ? INTERESTING_GENERIC : INTERESTING, generic)];
 }
 
 // Texts that name MWS or Amazon somewhere: only there can a bare `key` or `secret` be an MWS key.
 const MWS_NAMED = /mws|amazon/i;
-// A value read from submitted input: `body.secret` (see `readField`), `$request->secret`,
+// A value read from submitted input: `body.secret` (see `readField` in `field-readers.ts`), `$request->secret`,
 // `$request->input('secret')`, `req.body.secret`, `request.form['secret']`.
 const SUBMITTED_VALUE = /^(?:body\.|\$request->|req\.body\b|request\.(?:form|POST|data|json)\b)/;
 // Generic field names and the key they stand for in an MWS-named record.
@@ -285,24 +234,6 @@ function* tokens(text: string, index: LineIndex, words: RegExp, generic = false)
   }
 }
 
-/**
- * What the text around a name says about its field, before the layout places it in a record:
- * the value's shape and where the record is read from (an offset, the bracket around the name,
- * or the HTML form before it).
- */
-interface FieldDraft {
-  readonly shape: ValueShape;
-  readonly value: string;
-  readonly recordAt: number | 'container' | 'form';
-  readonly prefix: string;
-  readonly declLine: string;
-  readonly isRead: boolean;
-  readonly clientArgument?: boolean;
-  readonly isFormField: boolean;
-  readonly persisted: boolean;
-  readonly formInput: boolean;
-}
-
 function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex): Field | undefined {
   const draft = readField(text, hit, index);
   if (draft === undefined) return undefined;
@@ -337,311 +268,6 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
 function formAnchor(layout: Layout, start: number, index: LineIndex): number {
   const form = layout.formBefore(start);
   return form !== -1 ? form : index.lineStart(index.lineOf(start));
-}
-
-/** Reads a field from the text around its name; `shorthand`: only the layout can tell. */
-function readField(text: string, hit: TokenHit, index: LineIndex): FieldDraft | 'shorthand' | undefined {
-  const line = index.lineOf(hit.start);
-  const lineStart = index.lineStart(line);
-  const lineEnd = index.lineEnd(line, text);
-  const before = text.slice(Math.max(lineStart, hit.start - 80), hit.start);
-  const after = text.slice(hit.end, Math.min(lineEnd, hit.end + 160));
-  // Query-string parameters are judged per URL by the request check.
-  if (/[?&]$/.test(before)) return undefined;
-  const sep = /^["'`]?\]?[?!]?\s*(=>|:=|(?<![=!<>])=(?!=)|:(?!:)|,)/.exec(after);
-  let shape: ValueShape;
-  let value = '';
-  let recordAt: FieldDraft['recordAt'] = hit.keyStart;
-  let prefix = hit.prefix;
-  let declLine = '';
-  let isRead = false;
-  let clientArgument = false;
-  let isFormField = false;
-  let persisted = false;
-  let formInput = false;
-  // A field commented out (`// Text::make('MWS Auth Token', …)`, `# "secret_key": "…",`) is not
-  // part of the live record around it: old keys left in a comment do not make a record type A,
-  // nor does a commented-out token make one type B. (The literal keys stay their own findings.)
-  // (A line of a block comment, ` * @TableField("secret_key") private String secretKey;`, too.)
-  if (/^\s*(?:\/\/|#(?!\[)|\/?\*(?!\*?\s*[\w$]+\s*[=:]))/.test(text.slice(lineStart, hit.start))) return undefined;
-  if (
-    /\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(
-      text.slice(Math.max(lineStart, hit.start - 160), hit.start),
-    )
-  ) {
-    return undefined; // an index or a removal names a column; it does not hold one
-  }
-  // A `switch` label names a value (`case 'secret-key':`), it declares no field.
-  if (/\b(?:case|when)\s+["'`]?$/.test(before)) return undefined;
-  // A method's parameters (Ruby `def initialize(aws_access_key_id:, …)`, Python `def f(secret_key: str)`): a parameter list.
-  if (/\bdef\s+[\w.]{1,60}[!?]?\s*\([^()\n]{0,200}$/.test(text.slice(Math.max(lineStart, hit.start - 280), hit.start)))
-    return mayBeShorthand(text, hit);
-  // A comparison reads a field to test it (`assert params["AWSAccessKeyId"] == KEY`): no value is stored.
-  if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return undefined;
-  const addedTo = DJANGO_ADD_FIELD.exec(text.slice(Math.max(0, hit.start - 200), hit.start))?.[1];
-  if (isSubmittedRead(before, text) && sep?.[1] !== '=') {
-    // A read of a submitted field: `req.body.secretKey`, `request.form['secret_key']`, `params[:secret_key]`.
-    shape = 'ref';
-    value = `body.${hit.leaf}`;
-    recordAt = lineStart;
-    prefix = '';
-  } else if (prefix !== '' && sep === null && FORM_ATTRIBUTE.test(before)) {
-    shape = 'decl'; // a form input bound to a model's member: `v-model="form.secretKey"`
-    recordAt = 'form';
-  } else if (EF_PROPERTY.test(before)) {
-    if (!EF_COLUMN.test(text.slice(hit.end, hit.end + 200))) return undefined;
-    shape = 'decl';
-    persisted = true;
-    recordAt = 'container';
-    prefix = '';
-  } else if (RAZOR_INPUT.test(before)) {
-    shape = 'decl'; // `@Html.PasswordFor(m => m.SecretKey)`: one record per form
-    recordAt = 'form';
-    prefix = '';
-  } else if (
-    prefix !== '' &&
-    (isSellerHolder(
-      prefix
-        .split('.')
-        .filter((p) => !/^\d+$/.test(p))
-        .at(-1) ?? '',
-    ) ||
-      // Any object's keys passed straight to an MWS client (`getAsyncClient(marketPlace.getAccessKey(), …)`):
-      // the judge decides whose they are (see `type-a-records.ts`).
-      ((sep === null || sep[1] === ',') && inClientCall(text, index, line, hit.keyStart))) &&
-    (sep === null || sep[1] === ',')
-  ) {
-    // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`. Passed to
-    // an MWS client's constructor, it shares a record with the seller id passed beside it
-    // (`MWSConnection(account.access_key, account.secret_key, Merchant=account.merchant_id)`).
-    isRead = true;
-    shape = 'ref';
-    value = hit.full;
-    // (Read before the whole key: a getter's own paren, `shop.get("…")`, opens no client.)
-    clientArgument = inClientCall(text, index, line, hit.keyStart);
-    recordAt = clientArgument ? hit.keyStart : lineStart;
-    prefix = '';
-  } else if (
-    /(?:->|\.)(?:string|text|binary|char|varchar|column|addColumn|mediumText|longText|json|encrypted\w*|specificType)\(\s*["']$/i.test(
-      before,
-    ) &&
-    /^["']\s*[,)]/.test(after)
-  ) {
-    // Schema builders: Laravel `$table->text('mws_secret_key')`, knex `table.string('secret_key')`.
-    shape = 'decl';
-    persisted = true;
-    recordAt = 'container';
-  } else if (/::make\(\s*(?:["'][^"'\n]{0,60}["']\s*,\s*)?["']$/.test(before) && /^["']\s*[,)]/.test(after)) {
-    // Admin panel fields: Laravel Nova `Text::make('Secret Key', 'secret_key')`, Filament
-    // `TextInput::make('secret_key')`. The fields of one resource form are one record.
-    shape = 'decl';
-    recordAt = 'container';
-    formInput = true;
-  } else if (addedTo !== undefined) {
-    shape = 'decl';
-    persisted = true;
-    recordAt = 'container';
-    prefix = addedTo;
-  } else if (/\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?["'`]?$/i.test(before)) {
-    shape = 'decl'; // SQL: ALTER TABLE merchants ADD COLUMN mws_secret_key BYTEA
-    persisted = true;
-    declLine = text.slice(lineStart, hit.start);
-  } else if (/\bt\.\w{1,20}\s+["']$/.test(before) && /^["']/.test(after)) {
-    shape = 'decl'; // Rails schema.rb: t.string "aws_secret_access_key"
-    persisted = true;
-  } else if (FORM_HELPER.test(before) && /^["']\s*[,)]/.test(after)) {
-    shape = 'decl'; // Form::password('secret_key', …), form_input('secret_key', …): one record per form
-    recordAt = 'form';
-  } else if (RAILS_FORM_LABEL.test(before)) {
-    return undefined; // `f.label :secret_key, "Secret key"` names an input; the input is the field
-  } else if (RAILS_FORM_INPUT.test(before)) {
-    shape = 'decl'; // Rails form builders: `f.text_field :secret_key`, `password_field_tag :secret_key`
-    recordAt = 'form';
-    // A `_tag` input showing the installation's settings (`text_field_tag :x, Spree::Config[:x]`)
-    // edits that configuration, as an HTML input's `value` from it does (`showsOwnSettings`).
-    if (/^\s{0,4},\s{0,4}[\w:]{0,40}\b(?:Config|Settings?|Preferences?)\s{0,4}[[(.]/.test(after)) shape = 'env';
-  } else if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) {
-    return undefined; // a list of option names, `[:merchant_id, :aws_secret_access_key]`: it holds no value
-  } else if (/\.(?:dig|fetch|values_at)\([^()\n]{0,80}:$/.test(before)) {
-    return undefined; // a lookup by key, `credentials.dig(:mws, :secret_access_key)`: it reads a store
-  } else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
-    // (A symbol that keys a hash, `:secret_key => x`, is judged by its value below; `params[:x]` reads.)
-    shape = 'decl'; // Ruby symbol: t.string :secret_key, attr_encrypted :secret_key
-    // `add_column :amazon_credentials, :secret_access_key, :string`: a column of that table.
-    const table = /\badd_column\s+:(\w{1,64}),\s*:$/.exec(before)?.[1];
-    persisted = table !== undefined || /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
-    if (table !== undefined) prefix = table;
-  } else if (JAVA_COLUMN_ANNOTATION.test(before)) {
-    // A column named in a Java annotation (JPA `@Column(name = "secret_key")`, MyBatis-Plus
-    // `@TableField("secret_key")`) names the column of the field or getter declared after it,
-    // which is the entity's field (see `declaresEntity`); it is no form input's `name=`.
-    return undefined;
-  } else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
-    // A column named in its decorator: `@Column({ name: 'mws_secret_key' }) secret: string;`.
-    shape = 'decl';
-    persisted = true;
-    recordAt = lineStart;
-  } else if (QUOTED_INSERT.test(text.slice(Math.max(lineStart, hit.start - 300), hit.start))) {
-    // An INSERT in a string names the table's columns: `"INSERT INTO stores (seller_id, secret_key) …"`
-    // (the layout does not look into strings; a bare SQL column list is a container, see `shorthand`).
-    shape = 'decl';
-    persisted = true;
-    recordAt = lineStart;
-    declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
-  } else if (STORED_COLUMN_TYPE.test(after) && oneLineTable(text, lineStart, lineEnd, hit.start)) {
-    // A column of a CREATE TABLE on one line, in a string or not (`sql-columns.ts`): one row per statement.
-    const table = oneLineTable(text, lineStart, lineEnd, hit.start) ?? { start: lineStart, name: '' };
-    shape = 'decl';
-    persisted = true;
-    recordAt = table.start;
-    prefix = table.name;
-    declLine = text.slice(table.start, Math.min(lineEnd, table.start + 80));
-  } else if (/\bselect\s[^;()]{0,200}$/i.test(before) && /\bfrom\s/i.test(after)) {
-    // A SELECT list names the table's columns: `SELECT tenant_id, secret_key FROM tenants`.
-    shape = 'decl';
-    persisted = true;
-    recordAt = lineStart;
-    declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
-  } else if (declaresFormEntry(before, text.slice(lineStart, Math.min(lineEnd, lineStart + 400)))) {
-    // A settings or form field declared as data (`form-entries.ts`): `array('id' => 'wcas_mws_secret_key', …)`.
-    shape = 'decl';
-    isFormField = true;
-  } else if (/^\s*[,)]/.test(after) && actionParameterAt(text, hit.start) !== -1) {
-    shape = 'ref'; // a web action's parameter, bound from the request (`action-params.ts`)
-    value = `body.${hit.leaf}`;
-    recordAt = actionParameterAt(text, hit.start);
-  } else if (/^\s*[,)]/.test(after) && recordHeaderAt(text, hit.start) !== -1) {
-    shape = 'decl'; // a component of a Java or C# record: `record SellerKeys(String sellerId, String secretKey)`
-    recordAt = recordHeaderAt(text, hit.start);
-  } else if (sep?.[1] !== undefined) {
-    if (sep[1] === ',' && formDataAt(text, before) !== -1) {
-      // An entry of a browser form's data (`fd.append('SecretKey', key)`, `form-data.ts`): one form.
-      shape = 'decl';
-      formInput = true;
-      recordAt = formDataAt(text, before);
-      return { shape, value, recordAt, prefix: '', declLine, isRead, isFormField, persisted, formInput };
-    }
-    if (sep[1] === ',') {
-      // `v.Add("AWSAccessKeyId", value)`, `define('X', value)`: a key/value call; its record is
-      // the code around the call, shared with the sibling calls.
-      // (Not a tuple of names: Django `fields = ('seller_id', 'secret_key')`.)
-      if (!/\(\s*["']$/.test(before) || /\bfields\s*=\s*\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
-      recordAt = 'container';
-    }
-    value = asSubmitted(fieldValue(after.slice(sep[0].length)), text);
-    // A constructor keeping its parameter (`self.secret_key = secret_key`, `this.secretKey = secretKey`,
-    // `$this->secret_key = $secret_key`, `@secret_key = secret_key`): the caller's value, not a record.
-    if (
-      sep[1] === '=' &&
-      trimChars(value, '$') === hit.leaf &&
-      (/^(?:self|this)$/.test(prefix) || before.endsWith('@'))
-    )
-      return undefined;
-    // A name whose value opens a block names a section (`'secret-key': {` in a table keyed by
-    // kind names, `mws: {`), not a field; a schema's field block says its type (`secretKey: {`
-    // then `type: String`).
-    if (value === '{') {
-      if (!opensSchemaField(text, hit.end)) return undefined;
-      persisted = true;
-    }
-    // Validation rules name the fields a form submits: `'secret_key' => 'required|string|size:40'`.
-    if (VALIDATION_RULES.test(value) || VALIDATION_LIST.test(value))
-      return {
-        shape: 'decl',
-        value: '',
-        recordAt,
-        prefix,
-        declLine,
-        isRead,
-        isFormField: false,
-        persisted: false,
-        formInput: true,
-      };
-    // An annotation with a default (`mws_secret_key: SecretStr = Field(..., env="…")`): the default is the value.
-    const annotated = sep[1] === ':' ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
-    if (annotated?.[1] !== undefined) value = annotated[1];
-    // A Kotlin property's getter on the next line is its value: `val clientSecret: String` above
-    // `get() = System.getenv("AMAZON_CLIENT_SECRET")`.
-    const getter = sep[1] === ':' ? KOTLIN_GETTER.exec(text.slice(lineEnd, lineEnd + 200))?.[1] : undefined;
-    if (getter !== undefined) value = cutValue(getter);
-    shape = classifyValue(value);
-    // A member of a JSON blob decoded in place reads the record that stores it (`json-blobs.ts`).
-    if (shape === 'other' && isJsonBlobRead(value)) shape = 'ref';
-    // ORM and schema fields: `models.CharField(…)`, `fields.Char(…)`, `Column(String)`, Mongoose `{ type: String }`.
-    // (An ORM field declared not stored, Odoo's `fields.Char(store=False)`, holds nothing between calls.)
-    if (shape === 'decl' && /\bstore\s*=\s*False\b/.test(value)) return undefined;
-    persisted ||= shape === 'decl' && STORED_TYPE.test(value);
-    // A typed member of an ORM entity class (TypeORM/MikroORM `@Entity() class Client { clientSecret: string }`).
-    persisted ||= shape === 'decl' && sep[1] === ':' && declaresEntity(text);
-    if (sep[1] === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
-    // A validation schema's field (zod `z.string()`, Yup, Joi) is a field a form or request submits;
-    // not an environment variable's (`SP_API_CLIENT_SECRET: z.string()` validates the program's own).
-    if (shape === 'decl' && /^(?:z|[yY]up|Joi)\./.test(value) && !/^[A-Z][A-Z\d_]+$/.test(hit.leaf)) formInput = true;
-    // A Drupal Form API element: `$form['credentials']['secret_key'] = ['#type' => 'textfield', …]`.
-    if (value === '[' && DRUPAL_ELEMENT.test(text.slice(hit.end, hit.end + 120))) {
-      shape = 'decl';
-      formInput = true;
-    }
-    if (sep[1] === ':' && FORM_CONTROL.test(value)) {
-      shape = 'decl';
-      formInput = true;
-    }
-  } else if (FORM_ATTRIBUTE.test(before) || /register\(\s*["']$/.test(before)) {
-    shape = 'decl'; // form input: one record per <form>
-    recordAt = 'form';
-    // An input showing the program's own configuration (`value="<?php echo $amzConfig['X'] ?>"`,
-    // `value="' . get_option('x') . '"`) edits that configuration, not a seller's record.
-    if (showsOwnSettings(after)) shape = 'env';
-  } else if (PHP_PROPERTY.test(text.slice(lineStart, hit.start)) && /^\s{0,4}(?:[;=]|$)/.test(after)) {
-    // A PHP property (`private $secretKey;`) of a Doctrine entity is a stored column. A plain
-    // class's property is a program's own state (a client wrapper's `public $AWS_SECRET_ACCESS_KEY;`).
-    if (!declaresEntity(text)) return undefined;
-    shape = 'decl';
-    persisted = true;
-  } else if (
-    hit.start - lineStart < 160 &&
-    // eslint-disable-next-line regexp/no-super-linear-backtracking -- `after` is at most 160 characters
-    /^\s*(?:["'`]\s*)?\??\s*(?:[;{]|$)/.test(after) &&
-    /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+|\[[^\]\n]{1,80}\]\s*)*[\w<>[\]?,.]+\s+$/.test(
-      text.slice(lineStart, hit.start),
-    ) &&
-    // `return secretKey;` (a getter's body) reads the field; it declares nothing.
-    !/^\s*(?:return|throw|yield|await|new|else|delete|typeof|void|echo|print)\s+$/.test(
-      text.slice(lineStart, hit.start),
-    )
-  ) {
-    shape = 'decl'; // Java/C#/TS field: private String secretKey; public string SecretKey { get; set; }
-    persisted = declaresEntity(text);
-  } else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
-    shape = 'decl'; // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
-    persisted = STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after);
-  } else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after) || /^["'`]\s*(?:[)\]]|$)/.test(after)) {
-    // (The last name of a quoted list too: `…, 'secret_key']`, or `` `secret_key` `` above its `)`.)
-    return mayBeShorthand(text, hit);
-  } else return undefined;
-  return { shape, value, recordAt, prefix, declLine, isRead, clientArgument, isFormField, persisted, formInput };
-}
-
-/** True when the block opened after `from` starts with a schema field's `type:` (Mongoose `{ type: String }`). */
-function opensSchemaField(text: string, from: number): boolean {
-  const open = text.indexOf('{', from);
-  return open !== -1 && open - from < 80 && /^[^}]{0,120}?\btype\s*:/.test(text.slice(open + 1, open + 160));
-}
-
-/**
- * What the text alone says about a shorthand: only a name of its own (no `a.b` prefix) that
- * follows `{`, `(` or `,` can be one. The layout decides the rest ({@link shorthand}).
- */
-function mayBeShorthand(text: string, hit: TokenHit): 'shorthand' | undefined {
-  if (hit.prefix !== '') return undefined;
-  // (`[` too: the first name of a quoted list, `fields = ['seller_id', …]`; and a column a MyBatis
-  // condition adds to the list, `<if test="secretKey != null">` above `` `secret_key` ``.)
-  const near = text.slice(Math.max(0, hit.start - 40), hit.start);
-  if (/[[{(,]\s*["'`]?$/.test(near)) return 'shorthand';
-  // (The tag is read only when the name follows a `>`: the wider slice is the rare case.)
-  if (!/>\s*["'`]?$/.test(near)) return undefined;
-  const tagged = /<(?:(?:if|when)\s[^<>]{0,200}|otherwise)>\s*["'`]?$/;
-  return tagged.test(text.slice(Math.max(0, hit.start - 240), hit.start)) ? 'shorthand' : undefined;
 }
 
 /** `{ sellerId, secretKey }` (shorthand) or `const { sellerId, secretKey } = req.body`. */

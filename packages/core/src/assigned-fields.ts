@@ -1,0 +1,106 @@
+import { declaresEntity, DRUPAL_ELEMENT, FORM_CONTROL, VALIDATION_LIST, VALIDATION_RULES } from './field-idioms.js';
+import { formDataAt } from './form-data.js';
+import { isJsonBlobRead } from './json-blobs.js';
+import { trimChars } from './strings.js';
+import { asSubmitted } from './submitted.js';
+import { classifyValue, cutValue, fieldValue } from './value-shape.js';
+import { draft, mayBeShorthand } from './field-draft.js';
+import type { FamilyReading, FieldContext, FieldDraft, FieldReading } from './field-draft.js';
+
+/**
+ * The field reader for a name followed by a separator and a value (`name = value`, `name: value`,
+ * `'name' => value`, `add('name', value)`): the value's shape says what the field holds. Part of
+ * `readField`'s fixed order (`field-readers.ts`); once a separator follows, no later syntax is tried.
+ */
+
+// Value expressions that declare a stored field: ORM columns and schema types.
+const STORED_TYPE =
+  /^(?:models\.|fields\.|db\.Column|Column|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
+const KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
+
+/** A name with a value after its separator; `null` only when no separator follows. */
+export function readAssignment(c: FieldContext): FamilyReading {
+  const { text, hit, before, after, sep } = c;
+  if (sep?.[1] === undefined) return null;
+  if (sep[1] === ',' && formDataAt(text, before) !== -1) {
+    // An entry of a browser form's data (`fd.append('SecretKey', key)`, `form-data.ts`): one form.
+    return draft(c, { shape: 'decl', formInput: true, recordAt: formDataAt(text, before), prefix: '' });
+  }
+  let recordAt: FieldDraft['recordAt'] = hit.keyStart;
+  if (sep[1] === ',') {
+    // `v.Add("AWSAccessKeyId", value)`, `define('X', value)`: a key/value call; its record is
+    // the code around the call, shared with the sibling calls.
+    // (Not a tuple of names: Django `fields = ('seller_id', 'secret_key')`.)
+    if (!/\(\s*["']$/.test(before) || /\bfields\s*=\s*\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
+    recordAt = 'container';
+  }
+  const value = asSubmitted(fieldValue(after.slice(sep[0].length)), text);
+  // A constructor keeping its parameter (`self.secret_key = secret_key`, `this.secretKey = secretKey`,
+  // `$this->secret_key = $secret_key`, `@secret_key = secret_key`): the caller's value, not a record.
+  if (
+    sep[1] === '=' &&
+    trimChars(value, '$') === hit.leaf &&
+    (/^(?:self|this)$/.test(hit.prefix) || before.endsWith('@'))
+  )
+    return undefined;
+  // A name whose value opens a block names a section (`'secret-key': {` in a table keyed by
+  // kind names, `mws: {`), not a field; a schema's field block says its type (`secretKey: {`
+  // then `type: String`).
+  let persisted = false;
+  if (value === '{') {
+    if (!opensSchemaField(text, hit.end)) return undefined;
+    persisted = true;
+  }
+  // Validation rules name the fields a form submits: `'secret_key' => 'required|string|size:40'`.
+  if (VALIDATION_RULES.test(value) || VALIDATION_LIST.test(value))
+    return draft(c, { shape: 'decl', recordAt, formInput: true });
+  return assignedValue(c, value, recordAt, persisted);
+}
+
+/** The shape of an assigned value, with what its type or its builder says about the field. */
+function assignedValue(
+  c: FieldContext,
+  written: string,
+  recordAt: FieldDraft['recordAt'],
+  block: boolean,
+): FieldReading {
+  const { text, hit, lineEnd } = c;
+  const op = c.sep?.[1];
+  let value = written;
+  // An annotation with a default (`mws_secret_key: SecretStr = Field(..., env="…")`): the default is the value.
+  const annotated = op === ':' ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
+  if (annotated?.[1] !== undefined) value = annotated[1];
+  // A Kotlin property's getter on the next line is its value: `val clientSecret: String` above
+  // `get() = System.getenv("AMAZON_CLIENT_SECRET")`.
+  const getter = op === ':' ? KOTLIN_GETTER.exec(text.slice(lineEnd, lineEnd + 200))?.[1] : undefined;
+  if (getter !== undefined) value = cutValue(getter);
+  let shape = classifyValue(value);
+  // A member of a JSON blob decoded in place reads the record that stores it (`json-blobs.ts`).
+  if (shape === 'other' && isJsonBlobRead(value)) shape = 'ref';
+  // ORM and schema fields: `models.CharField(…)`, `fields.Char(…)`, `Column(String)`, Mongoose `{ type: String }`.
+  // (An ORM field declared not stored, Odoo's `fields.Char(store=False)`, holds nothing between calls.)
+  if (shape === 'decl' && /\bstore\s*=\s*False\b/.test(value)) return undefined;
+  let persisted = block || (shape === 'decl' && STORED_TYPE.test(value));
+  // A typed member of an ORM entity class (TypeORM/MikroORM `@Entity() class Client { clientSecret: string }`).
+  persisted ||= shape === 'decl' && op === ':' && declaresEntity(text);
+  if (op === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';
+  // A validation schema's field (zod `z.string()`, Yup, Joi) is a field a form or request submits;
+  // not an environment variable's (`SP_API_CLIENT_SECRET: z.string()` validates the program's own).
+  let formInput = shape === 'decl' && /^(?:z|[yY]up|Joi)\./.test(value) && !/^[A-Z][A-Z\d_]+$/.test(hit.leaf);
+  // A Drupal Form API element: `$form['credentials']['secret_key'] = ['#type' => 'textfield', …]`.
+  if (value === '[' && DRUPAL_ELEMENT.test(text.slice(hit.end, hit.end + 120))) {
+    shape = 'decl';
+    formInput = true;
+  }
+  if (op === ':' && FORM_CONTROL.test(value)) {
+    shape = 'decl';
+    formInput = true;
+  }
+  return draft(c, { shape, value, recordAt, persisted, formInput });
+}
+
+/** True when the block opened after `from` starts with a schema field's `type:` (Mongoose `{ type: String }`). */
+function opensSchemaField(text: string, from: number): boolean {
+  const open = text.indexOf('{', from);
+  return open !== -1 && open - from < 80 && /^[^}]{0,120}?\btype\s*:/.test(text.slice(open + 1, open + 160));
+}

@@ -1,0 +1,122 @@
+import { DJANGO_ADD_FIELD, EF_COLUMN, EF_PROPERTY, FORM_ATTRIBUTE, RAZOR_INPUT } from './field-idioms.js';
+import { inClientCall } from './client-calls.js';
+import type { LineIndex } from './locate.js';
+import { isSubmittedRead } from './submitted.js';
+import { isSellerHolder } from './value-shape.js';
+import { draft, mayBeShorthand } from './field-draft.js';
+import type { FamilyReading, FieldContext, FieldReading, TokenHit } from './field-draft.js';
+import { readFormHelperOrSymbol, readSchemaCall } from './call-fields.js';
+import { readColumnNamed, readDeclaration, readListEntry } from './declared-fields.js';
+import { readAssignment } from './assigned-fields.js';
+
+/**
+ * Reads one field declaration from the text around its name, in any of the syntaxes the
+ * structural check knows. The syntaxes are tried in one fixed order, family by family (each
+ * family in its own function and module): a name that two syntaxes could claim goes to the
+ * earlier one, so the order is part of the behaviour and must not change.
+ */
+
+/** Reads a field from the text around its name; `shorthand`: only the layout can tell. */
+export function readField(text: string, hit: TokenHit, index: LineIndex): FieldReading {
+  const c = fieldContext(text, hit, index);
+  // Query-string parameters are judged per URL by the request check.
+  if (/[?&]$/.test(c.before)) return undefined;
+  const skipped = readNoField(c);
+  if (skipped !== null) return skipped;
+  const addedTo = DJANGO_ADD_FIELD.exec(text.slice(Math.max(0, hit.start - 200), hit.start))?.[1];
+  const families: readonly ((c: FieldContext) => FamilyReading)[] = [
+    readMemberUse,
+    (x) => readSchemaCall(x, addedTo),
+    readFormHelperOrSymbol,
+    readColumnNamed,
+    readListEntry,
+    readAssignment,
+  ];
+  for (const read of families) {
+    const reading = read(c);
+    if (reading !== null) return reading;
+  }
+  return readDeclaration(c);
+}
+
+function fieldContext(text: string, hit: TokenHit, index: LineIndex): FieldContext {
+  const line = index.lineOf(hit.start);
+  const lineStart = index.lineStart(line);
+  const lineEnd = index.lineEnd(line, text);
+  const before = text.slice(Math.max(lineStart, hit.start - 80), hit.start);
+  const after = text.slice(hit.end, Math.min(lineEnd, hit.end + 160));
+  const sep = /^["'`]?\]?[?!]?\s*(=>|:=|(?<![=!<>])=(?!=)|:(?!:)|,)/.exec(after);
+  return { text, hit, index, line, lineStart, lineEnd, before, after, sep };
+}
+
+/** Places where a name is written but holds no field: comments, index lists, labels, comparisons. */
+function readNoField(c: FieldContext): FamilyReading {
+  const { text, hit, lineStart, before, after } = c;
+  // A field commented out (`// Text::make('MWS Auth Token', …)`, `# "secret_key": "…",`) is not
+  // part of the live record around it: old keys left in a comment do not make a record type A,
+  // nor does a commented-out token make one type B. (The literal keys stay their own findings.)
+  // (A line of a block comment, ` * @TableField("secret_key") private String secretKey;`, too.)
+  if (/^\s*(?:\/\/|#(?!\[)|\/?\*(?!\*?\s*[\w$]+\s*[=:]))/.test(text.slice(lineStart, hit.start))) return undefined;
+  if (
+    /\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(
+      text.slice(Math.max(lineStart, hit.start - 160), hit.start),
+    )
+  ) {
+    return undefined; // an index or a removal names a column; it does not hold one
+  }
+  // A `switch` label names a value (`case 'secret-key':`), it declares no field.
+  if (/\b(?:case|when)\s+["'`]?$/.test(before)) return undefined;
+  // A method's parameters (Ruby `def initialize(aws_access_key_id:, …)`, Python `def f(secret_key: str)`): a parameter list.
+  if (/\bdef\s+[\w.]{1,60}[!?]?\s*\([^()\n]{0,200}$/.test(text.slice(Math.max(lineStart, hit.start - 280), hit.start)))
+    return mayBeShorthand(text, hit);
+  // A comparison reads a field to test it (`assert params["AWSAccessKeyId"] == KEY`): no value is stored.
+  if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return undefined;
+  return null;
+}
+
+/** A name used through an object or a lambda: a submitted or seller record's read, a bound input. */
+function readMemberUse(c: FieldContext): FamilyReading {
+  const { text, hit, index, before, sep } = c;
+  if (isSubmittedRead(before, text) && sep?.[1] !== '=') {
+    // A read of a submitted field: `req.body.secretKey`, `request.form['secret_key']`, `params[:secret_key]`.
+    return draft(c, { shape: 'ref', value: `body.${hit.leaf}`, recordAt: c.lineStart, prefix: '' });
+  }
+  if (hit.prefix !== '' && sep === null && FORM_ATTRIBUTE.test(before)) {
+    return draft(c, { shape: 'decl', recordAt: 'form' }); // a form input bound to a model's member: `v-model="form.secretKey"`
+  }
+  if (EF_PROPERTY.test(before)) {
+    if (!EF_COLUMN.test(text.slice(hit.end, hit.end + 200))) return undefined;
+    return draft(c, { shape: 'decl', persisted: true, recordAt: 'container', prefix: '' });
+  }
+  if (RAZOR_INPUT.test(before)) {
+    return draft(c, { shape: 'decl', recordAt: 'form', prefix: '' }); // `@Html.PasswordFor(m => m.SecretKey)`: one record per form
+  }
+  if (
+    hit.prefix !== '' &&
+    (isSellerHolder(
+      hit.prefix
+        .split('.')
+        .filter((p) => !/^\d+$/.test(p))
+        .at(-1) ?? '',
+    ) ||
+      // Any object's keys passed straight to an MWS client (`getAsyncClient(marketPlace.getAccessKey(), …)`):
+      // the judge decides whose they are (see `type-a-records.ts`).
+      ((sep === null || sep[1] === ',') && inClientCall(text, index, c.line, hit.keyStart))) &&
+    (sep === null || sep[1] === ',')
+  ) {
+    // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`. Passed to
+    // an MWS client's constructor, it shares a record with the seller id passed beside it
+    // (`MWSConnection(account.access_key, account.secret_key, Merchant=account.merchant_id)`).
+    // (Read before the whole key: a getter's own paren, `shop.get("…")`, opens no client.)
+    const clientArgument = inClientCall(text, index, c.line, hit.keyStart);
+    return draft(c, {
+      isRead: true,
+      shape: 'ref',
+      value: hit.full,
+      clientArgument,
+      recordAt: clientArgument ? hit.keyStart : c.lineStart,
+      prefix: '',
+    });
+  }
+  return null;
+}
