@@ -176,39 +176,9 @@ function* tokens(text: string, index: LineIndex, words: RegExp, generic = false)
     let e = m.index + m[0].length;
     while (s > 0 && TOKEN_CHAR.test(text[s - 1] ?? '')) s--;
     while (e < text.length && TOKEN_CHAR.test(text[e] ?? '')) e++;
-    // Indexed keys: $store['Acme']['secretKey'] → full `$store.Acme.secretKey`.
-    let full = text.slice(s, e);
-    let fullStart = s;
-    const q = text[s - 1];
-    if ((q === '"' || q === "'") && text[s - 2] === '[') {
-      const lineStart = index.lineStart(index.lineOf(s));
-      // eslint-disable-next-line regexp/no-super-linear-move, regexp/no-super-linear-backtracking -- runs on one line's last 200 characters
-      const chain = /([$\w.]*(?:\[\s*["']?[^"'\]\n]{1,60}["']?\s*\])+)$/.exec(
-        text.slice(Math.max(lineStart, s - 200), e + 2),
-      );
-      if (chain?.[1] !== undefined) {
-        fullStart = e + 2 - chain[1].length;
-        // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move -- `chain` is at most ~260 characters
-        full = chain[1].replace(/\[\s*["']?([^"'\]]*)["']?\s*\]/g, '.$1');
-      }
-    } else if ((q === '"' || q === "'") && text[s - 2] === '(') {
-      // A getter by name: Java `shop.get("SECRET_KEY")`, `json.getString("secretKey")`, Python
-      // `account.get('secret_key')`, Ruby `row.fetch('secret_key')` → full `shop.SECRET_KEY`.
-      const getter = GETTER_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s - 1));
-      if (getter?.[1] !== undefined) {
-        fullStart = s - 1 - getter[0].length;
-        full = `${getter[1]}.${full}`;
-      }
-    } else if (q === '>' && text[s - 2] === '-') {
-      // PHP members: `$rows[0]->secret_key` → `rows.0.secret_key`, `$this->shop->secret_key`.
-      const chain = PHP_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s));
-      if (chain?.[1] !== undefined) {
-        fullStart = s - chain[1].length;
-        full = `${chain[1].replace(/\[\s*(\d{1,4})\s*\]/g, '.$1').replace(/->/g, '.')}${full}`;
-      }
-    }
+    const { full: whole, fullStart } = wholeKey(text, index, s, e);
     lastEnd = e;
-    full = trimChars(full, '.$-');
+    const full = trimChars(whole, '.$-');
     const parts = full.split('.').filter((p) => p !== '');
     const leaf = parts.pop() ?? full;
     let role = nameRole(leaf);
@@ -232,6 +202,45 @@ function* tokens(text: string, index: LineIndex, words: RegExp, generic = false)
       generic: genericRole !== undefined,
     };
   }
+}
+
+/**
+ * The whole key around the name at `s`..`e`, with its place: indexed keys
+ * (`$store['Acme']['secretKey']` → `$store.Acme.secretKey`), getters by name and PHP member chains
+ * name the record the key belongs to, which the name alone does not.
+ */
+function wholeKey(text: string, index: LineIndex, s: number, e: number): { full: string; fullStart: number } {
+  let full = text.slice(s, e);
+  let fullStart = s;
+  const q = text[s - 1];
+  if ((q === '"' || q === "'") && text[s - 2] === '[') {
+    const lineStart = index.lineStart(index.lineOf(s));
+    // eslint-disable-next-line regexp/no-super-linear-move, regexp/no-super-linear-backtracking -- runs on one line's last 200 characters
+    const chain = /([$\w.]*(?:\[\s*["']?[^"'\]\n]{1,60}["']?\s*\])+)$/.exec(
+      text.slice(Math.max(lineStart, s - 200), e + 2),
+    );
+    if (chain?.[1] !== undefined) {
+      fullStart = e + 2 - chain[1].length;
+      // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move -- `chain` is at most ~260 characters
+      full = chain[1].replace(/\[\s*["']?([^"'\]]*)["']?\s*\]/g, '.$1');
+    }
+  } else if ((q === '"' || q === "'") && text[s - 2] === '(') {
+    // A getter by name: Java `shop.get("SECRET_KEY")`, `json.getString("secretKey")`, Python
+    // `account.get('secret_key')`, Ruby `row.fetch('secret_key')` → full `shop.SECRET_KEY`.
+    const getter = GETTER_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s - 1));
+    if (getter?.[1] !== undefined) {
+      fullStart = s - 1 - getter[0].length;
+      full = `${getter[1]}.${full}`;
+    }
+  } else if (q === '>' && text[s - 2] === '-') {
+    // PHP members: `$rows[0]->secret_key` → `rows.0.secret_key`, `$this->shop->secret_key`.
+    const chain = PHP_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s));
+    if (chain?.[1] !== undefined) {
+      fullStart = s - chain[1].length;
+      full = `${chain[1].replace(/\[\s*(\d{1,4})\s*\]/g, '.$1').replace(/->/g, '.')}${full}`;
+    }
+  }
+  return { full, fullStart };
 }
 
 function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex): Field | undefined {
@@ -304,6 +313,15 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
       ? { ...base, shape: 'decl', value: '', formInput: true }
       : { ...base, shape: 'ref', value: `body.${hit.leaf}` };
   }
+  return destructured(text, hit, layout, container, head);
+}
+
+/**
+ * A name inside braces or a parameter list: `const { sellerId, secretKey } = req.body` reads the
+ * object after `=`, `{ sellerId, secretKey }` reads variables of those names, and a function's
+ * parameter list (`function onboard(sellerId, accessKey, secretKey)`) holds values of any shape.
+ */
+function destructured(text: string, hit: TokenHit, layout: Layout, container: number, head: string): Field | undefined {
   const opener = text.charCodeAt(container);
   if (opener !== OPEN_BRACE && opener !== OPEN_PAREN) return undefined;
   const close = layout.closerOf(container);
