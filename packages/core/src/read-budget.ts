@@ -26,7 +26,7 @@ export const READ_ALLOWANCE = 1 << 16;
 export const READ_PER_CHAR = 3;
 /** The least a name is charged, however short its line. */
 export const MIN_READ = 96;
-/** How far a reader looks on either side of a name (`structure.ts`'s `readField`). */
+/** How far a reader looks on either side of a name (`field-readers.ts`'s `readField`). */
 const READ_REACH = 160;
 
 /** The reading budget of one pass over a text's names. */

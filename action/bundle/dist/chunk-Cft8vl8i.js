@@ -1656,6 +1656,156 @@ var init_client_calls = __esmMin((() => {
 	MWS_CLIENT_CALL = /(?:(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?|\brequire\(\s*["'][\w@/.-]{0,40}(?:mws|amazon|sp-api)[\w/.-]{0,40}["']\s*\))\s*\((?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
 	MWS_CLIENT_WRAPPED = /(?:mws|amazon|marketplace|peddler|sellingpartner|spapi)\w{0,40}(?:::new|\.new|\.\w{0,20}Client)?\s*\([ \t]*\r?\n(?:[^()\n]|\([^()\n]{0,40}\)){0,120}$/i;
 }));
+// packages/core/dist/submitted.js
+/** Reads the facts above for `text` (memoized for the last text). */
+function factsOf(text) {
+	if (text === lastText) return;
+	lastText = text;
+	lastLocal = LOCAL_PARAMS.test(text);
+	const aliases = /* @__PURE__ */ new Set();
+	BODY_ALIAS.lastIndex = 0;
+	for (let m = BODY_ALIAS.exec(text); m !== null && aliases.size < MAX_ALIASES; m = BODY_ALIAS.exec(text)) if (m[1] !== void 0) aliases.add(m[1]);
+	lastAliases = aliases;
+}
+/** True when `params` is the program's own variable in `text`. */
+function paramsIsLocal(text) {
+	factsOf(text);
+	return lastLocal;
+}
+/** True when the name after `before` is a member of a local bound to the submitted body. */
+function readsBodyAlias(before, text) {
+	factsOf(text);
+	if (lastAliases.size === 0) return false;
+	const owner = READ_OWNER.exec(before)?.[1];
+	return owner !== void 0 && lastAliases.has(owner);
+}
+/** True when the name after `before` is read from submitted input (see the patterns above). */
+function isSubmittedRead(before, text) {
+	if (CALL_READ.test(before) || BOUND_PARAM.test(before) || readsBodyAlias(before, text)) return true;
+	const m = MEMBER_READ.exec(before);
+	if (!m) return false;
+	return !/^params/i.test(m[0]) || !paramsIsLocal(text);
+}
+/**
+* A field's value read from a local bound to the submitted body (`client_secret =
+* data['clientSecret']` after `data = json.loads(request.body)`), or from a browser form's input
+* (`DOM_INPUT`, written `input.<id>`), is written `body.<member>`, as a read at the name itself is.
+*/
+function asSubmitted(value, text) {
+	const input = DOM_INPUT.exec(value);
+	if (input) return `input.${input[1] ?? input[2] ?? ""}`;
+	const m = MEMBER_VALUE.exec(value);
+	return m?.[1] !== void 0 && m[2] !== void 0 && readsBodyAlias(m[1], text) ? `body.${m[2]}` : value;
+}
+var MEMBER_READ, CALL_READ, BOUND_PARAM, LOCAL_PARAMS, BODY_ALIAS, READ_OWNER, MAX_ALIASES, lastText, lastLocal, lastAliases, MEMBER_VALUE, DOM_INPUT;
+var init_submitted = __esmMin((() => {
+	MEMBER_READ = /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|values|POST|GET)|(?<![\w$.])(?:body|payload|formData|params)|\b(?:cleaned_data|validated_data)|\bRequest(?=\[)|\$request->|\$_(?:POST|GET|REQUEST))(?:\.|\[\s*["':]{1,2})?$/i;
+	CALL_READ = /(?:\$request->(?:input|get|post|query|string)|\$this->input->(?:post|get|get_post|post_get)|\b(?:req|request)\.(?:body|query|POST|GET|form|args|values|json|data)\.get|(?<![\w$.])params\.(?:fetch|dig)|(?<![\w$.>])request|Request::(?:input|get|post)|Input::(?:get|post)|\brequest\.getParameter|\.(?:PostForm|DefaultPostForm|FormValue|PostFormValue))\(\s*["':]{1,2}$|\bfilter_input\(\s*INPUT_(?:POST|GET|REQUEST)\s*,\s*["']$/;
+	BOUND_PARAM = /(?:@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)(?:\([^)\n]{0,80}\))?\s+(?:final\s+)?[\w<>.?]{1,60}\s+|@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)\(\s*(?:(?:value|name)\s*=\s*)?["']|\[From(?:Form|Body|Query)\]\s*[\w<>.?]{1,60}\s+)$/;
+	LOCAL_PARAMS = /\b(?:def\s+[\w.]{1,60}[!?]?|function(?:\s+[\w$]{1,60})?)\s*\([^()\n]{0,80}?\bparams\b|(?<![\w$.])params\s*=(?![=>~])/;
+	BODY_ALIAS = /(?<![\w$.])(\$?[A-Za-z_]\w{0,30})\s*=\s*(?:await\s+)?(?:(?:req|request)\.(?:get_json\([^()\n]{0,30}\)|json\(\)|json\b|form\b|data\b|body\b|POST\b|values\b|formData\(\))|json\.loads\(\s*request\.(?:body|data)\s*\)|\$request->(?:all|validated|input|param|post)\(\)|\$_(?:POST|REQUEST)\b)/g;
+	READ_OWNER = /(\$?[A-Za-z_]\w{0,30})(?:\.get\(\s*["']|\[\s*["']|\.|->)$/;
+	MAX_ALIASES = 8;
+	lastLocal = false;
+	lastAliases = /* @__PURE__ */ new Set();
+	MEMBER_VALUE = /^(\$?[A-Za-z_]\w{0,30}(?:\.get\(\s*["']|\[\s*["']|\.|->))([\w-]{1,60})["']?\s*[)\]]?$/;
+	DOM_INPUT = /^(?:(?:\$|jQuery)\(\s*["'](?:#|\[name=["']?)?([\w-]{1,60})["']?\]?["']\s*\)\.val\(\s*\)|document\.(?:getElementById|querySelector)\(\s*["'](?:#|\[name=["']?)?([\w-]{1,60})["']?\]?["']\s*\)\??\.value)$/;
+}));
+// packages/core/dist/field-draft.js
+/**
+* A draft that says only what differs from a plain name: its record is read where the whole key
+* starts, under the key's own prefix, with no value and no flag set.
+*/
+function draft(c, fields) {
+	return {
+		value: "",
+		recordAt: c.hit.keyStart,
+		prefix: c.hit.prefix,
+		declLine: "",
+		isRead: false,
+		clientArgument: false,
+		isFormField: false,
+		persisted: false,
+		formInput: false,
+		...fields
+	};
+}
+/**
+* What the text alone says about a shorthand: only a name of its own (no `a.b` prefix) that
+* follows `{`, `(` or `,` can be one. The layout decides the rest (`shorthand` in `structure.ts`).
+*/
+function mayBeShorthand(text, hit) {
+	if (hit.prefix !== "") return void 0;
+	const near = text.slice(Math.max(0, hit.start - 40), hit.start);
+	if (/[[{(,]\s*["'`]?$/.test(near)) return "shorthand";
+	if (!/>\s*["'`]?$/.test(near)) return void 0;
+	return /<(?:(?:if|when)\s[^<>]{0,200}|otherwise)>\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 240), hit.start)) ? "shorthand" : void 0;
+}
+var init_field_draft = __esmMin((() => {}));
+// packages/core/dist/call-fields.js
+/**
+* Field readers for a name given as an argument of a call or a statement: schema builders and
+* migrations that declare a column, admin panels and form helpers that declare an input, and
+* Ruby's symbols. Part of `readField`'s fixed order (`field-readers.ts`).
+*/
+/** A column or admin field declared by a call: `$table->text('x')`, `Text::make(…)`, `ADD COLUMN x`. */
+function readSchemaCall(c, addedTo) {
+	const { text, hit, lineStart, before, after } = c;
+	if (/(?:->|\.)(?:string|text|binary|char|varchar|column|addColumn|mediumText|longText|json|encrypted\w*|specificType)\(\s*["']$/i.test(before) && /^["']\s*[,)]/.test(after)) return draft(c, {
+		shape: "decl",
+		persisted: true,
+		recordAt: "container"
+	});
+	if (/::make\(\s*(?:["'][^"'\n]{0,60}["']\s*,\s*)?["']$/.test(before) && /^["']\s*[,)]/.test(after)) return draft(c, {
+		shape: "decl",
+		recordAt: "container",
+		formInput: true
+	});
+	if (addedTo !== void 0) return draft(c, {
+		shape: "decl",
+		persisted: true,
+		recordAt: "container",
+		prefix: addedTo
+	});
+	if (/\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?["'`]?$/i.test(before)) return draft(c, {
+		shape: "decl",
+		persisted: true,
+		declLine: text.slice(lineStart, hit.start)
+	});
+	if (/\bt\.\w{1,20}\s+["']$/.test(before) && /^["']/.test(after)) return draft(c, {
+		shape: "decl",
+		persisted: true
+	});
+	return null;
+}
+/** Form helpers and Ruby's symbols: `Form::password('x')`, `f.text_field :x`, `attr_encrypted :x`. */
+function readFormHelperOrSymbol(c) {
+	const { hit, before, after } = c;
+	if (FORM_HELPER.test(before) && /^["']\s*[,)]/.test(after)) return draft(c, {
+		shape: "decl",
+		recordAt: "form"
+	});
+	if (RAILS_FORM_LABEL.test(before)) return;
+	if (RAILS_FORM_INPUT.test(before)) return draft(c, {
+		shape: /^\s{0,4},\s{0,4}[\w:]{0,40}\b(?:Config|Settings?|Preferences?)\s{0,4}[[(.]/.test(after) ? "env" : "decl",
+		recordAt: "form"
+	});
+	if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) return;
+	if (/\.(?:dig|fetch|values_at)\([^()\n]{0,80}:$/.test(before)) return;
+	if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
+		const table = /\badd_column\s+:(\w{1,64}),\s*:$/.exec(before)?.[1];
+		return draft(c, {
+			shape: "decl",
+			persisted: table !== void 0 || /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before),
+			prefix: table ?? hit.prefix
+		});
+	}
+	return null;
+}
+var init_call_fields = __esmMin((() => {
+	init_field_idioms();
+	init_field_draft();
+}));
 // packages/core/dist/action-params.js
 /** The offset just inside the `(` of the action whose typed parameter's name starts at `at`, or -1. */
 function actionParameterAt(text, at) {
@@ -1670,31 +1820,6 @@ var TYPED_PARAMETER, ACTION_HEADER;
 var init_action_params = __esmMin((() => {
 	TYPED_PARAMETER = /[(,]\s{0,8}(?:\[[\w(), ="]{1,60}\]\s{0,4})?(?:final\s{1,4})?[\w<>[\]?.]{1,60}\s{1,4}$/;
 	ACTION_HEADER = /(?:\[(?:Http(?:Post|Put|Patch|Get)|AcceptVerbs)\b[^\]\n]{0,80}\]|@(?:Post|Put|Patch|Get|Request)Mapping\b(?:\([^()\n]{0,120}\))?|\b(?:I?ActionResult|JsonResult|ViewResult|RedirectToRouteResult)\b)[\s\w<>[\].,@]{0,200}?\b\w{1,60}\s{0,4}\($/;
-}));
-// packages/core/dist/form-data.js
-/** The `FormData` objects of `text` and where each is made (memoized for the last text). */
-function bindingsOf(text) {
-	if (text !== memoText$1) {
-		memoText$1 = text;
-		memoBindings = /* @__PURE__ */ new Map();
-		if (text.includes("FormData")) {
-			FORM_DATA_BINDING.lastIndex = 0;
-			for (let m = FORM_DATA_BINDING.exec(text); m !== null && memoBindings.size < MAX_BINDINGS; m = FORM_DATA_BINDING.exec(text)) if (m[1] !== void 0 && !memoBindings.has(m[1])) memoBindings.set(m[1], m.index);
-		}
-	}
-	return memoBindings;
-}
-/** Where the `FormData` object the name after `before` is appended to is made, or -1. */
-function formDataAt(text, before) {
-	const receiver = APPEND.exec(before)?.[1];
-	return receiver === void 0 ? -1 : bindingsOf(text).get(receiver) ?? -1;
-}
-var FORM_DATA_BINDING, APPEND, MAX_BINDINGS, memoText$1, memoBindings;
-var init_form_data = __esmMin((() => {
-	FORM_DATA_BINDING = /([A-Za-z_$][\w$]{0,40})\s{0,4}=\s{0,4}new\s+FormData\s{0,4}\(/g;
-	APPEND = /([A-Za-z_$][\w$]{0,40})\.(?:append|set)\(\s{0,4}["']$/;
-	MAX_BINDINGS = 32;
-	memoBindings = /* @__PURE__ */ new Map();
 }));
 // packages/core/dist/form-entries.js
 /**
@@ -1721,6 +1846,165 @@ function recordHeaderAt(text, at) {
 var RECORD_HEADER;
 var init_record_components = __esmMin((() => {
 	RECORD_HEADER = /\brecord\s{1,4}\w{1,60}\s{0,4}\((?:[^()]{0,200},)?\s{0,8}(?:@\w{1,40}\s{1,4})?[\w<>[\]?.]{1,60}\s{1,4}$/;
+}));
+// packages/core/dist/sql-columns.js
+/** The `CREATE TABLE` statements that open on the line starting at `lineStart` (memoized for the last line). */
+function statementsOf(text, lineStart, lineEnd) {
+	if (text !== memoText$1 || lineStart !== memoLine) {
+		memoText$1 = text;
+		memoLine = lineStart;
+		memoStarts = [];
+		const line = text.slice(lineStart, lineEnd);
+		CREATE_TABLE.lastIndex = 0;
+		for (let m = CREATE_TABLE.exec(line); m !== null && memoStarts.length < 64; m = CREATE_TABLE.exec(line)) {
+			const semicolon = line.indexOf(";", m.index);
+			memoStarts.push({
+				start: lineStart + m.index,
+				name: (m[1] ?? "").replace(/["`[\]]/g, ""),
+				end: semicolon === -1 ? lineEnd : lineStart + semicolon
+			});
+		}
+	}
+	return memoStarts;
+}
+/**
+* The one-line `CREATE TABLE` whose column list holds the name at `at` (its line is
+* `lineStart..lineEnd`): the name stands where a column does and no `;` ends the statement before it.
+*/
+function oneLineTable(text, lineStart, lineEnd, at) {
+	if (!COLUMN_POSITION.test(text.slice(Math.max(lineStart, at - 12), at))) return void 0;
+	let open;
+	for (const table of statementsOf(text, lineStart, lineEnd)) {
+		if (table.start >= at) break;
+		open = table;
+	}
+	return open !== void 0 && at < open.end ? open : void 0;
+}
+var COLUMN_POSITION, CREATE_TABLE, memoText$1, memoLine, memoStarts;
+var init_sql_columns = __esmMin((() => {
+	COLUMN_POSITION = /[(,]\s{0,8}["'`[]?$/;
+	CREATE_TABLE = /\bcreate\s+(?:temporary\s+)?table\s+(?:if\s+not\s+exists\s+)?([\w."`[\]]{1,80})\s*\(/gi;
+	memoLine = -1;
+	memoStarts = [];
+}));
+// packages/core/dist/declared-fields.js
+/** A column named in SQL text or a Java or TypeScript annotation. */
+function readColumnNamed(c) {
+	const { text, hit, lineStart, lineEnd, before, after } = c;
+	if (JAVA_COLUMN_ANNOTATION.test(before)) return;
+	if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) return draft(c, {
+		shape: "decl",
+		persisted: true,
+		recordAt: lineStart
+	});
+	if (QUOTED_INSERT.test(text.slice(Math.max(lineStart, hit.start - 300), hit.start))) return draft(c, {
+		shape: "decl",
+		persisted: true,
+		recordAt: lineStart,
+		declLine: text.slice(lineStart, Math.min(lineEnd, lineStart + 400))
+	});
+	if (STORED_COLUMN_TYPE.test(after) && oneLineTable(text, lineStart, lineEnd, hit.start)) {
+		const table = oneLineTable(text, lineStart, lineEnd, hit.start) ?? {
+			start: lineStart,
+			name: ""
+		};
+		const declLine = text.slice(table.start, Math.min(lineEnd, table.start + 80));
+		return draft(c, {
+			shape: "decl",
+			persisted: true,
+			recordAt: table.start,
+			prefix: table.name,
+			declLine
+		});
+	}
+	if (/\bselect\s[^;()]{0,200}$/i.test(before) && /\bfrom\s/i.test(after)) return draft(c, {
+		shape: "decl",
+		persisted: true,
+		recordAt: lineStart,
+		declLine: text.slice(lineStart, Math.min(lineEnd, lineStart + 400))
+	});
+	return null;
+}
+/** An entry of a declared list: a settings form's entry, a web action's or a record's parameter. */
+function readListEntry(c) {
+	const { text, hit, lineStart, lineEnd, before, after } = c;
+	if (declaresFormEntry(before, text.slice(lineStart, Math.min(lineEnd, lineStart + 400)))) return draft(c, {
+		shape: "decl",
+		isFormField: true
+	});
+	if (/^\s*[,)]/.test(after) && actionParameterAt(text, hit.start) !== -1) return draft(c, {
+		shape: "ref",
+		value: `body.${hit.leaf}`,
+		recordAt: actionParameterAt(text, hit.start)
+	});
+	if (/^\s*[,)]/.test(after) && recordHeaderAt(text, hit.start) !== -1) return draft(c, {
+		shape: "decl",
+		recordAt: recordHeaderAt(text, hit.start)
+	});
+	return null;
+}
+/**
+* A name with no value after it, read last: a form input, a typed member (PHP, Java, C#, TS), a
+* column or schema field, or the last name of a list (a shorthand). Anything else is no field.
+*/
+function readDeclaration(c) {
+	const { text, hit, lineStart, before, after } = c;
+	if (FORM_ATTRIBUTE.test(before) || /register\(\s*["']$/.test(before)) return draft(c, {
+		shape: showsOwnSettings(after) ? "env" : "decl",
+		recordAt: "form"
+	});
+	if (PHP_PROPERTY.test(text.slice(lineStart, hit.start)) && /^\s{0,4}(?:[;=]|$)/.test(after)) {
+		if (!declaresEntity(text)) return void 0;
+		return draft(c, {
+			shape: "decl",
+			persisted: true
+		});
+	}
+	if (hit.start - lineStart < 160 && /^\s*(?:["'`]\s*)?\??\s*(?:[;{]|$)/.test(after) && /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+|\[[^\]\n]{1,80}\]\s*)*[\w<>[\]?,.]+\s+$/.test(text.slice(lineStart, hit.start)) && !/^\s*(?:return|throw|yield|await|new|else|delete|typeof|void|echo|print)\s+$/.test(text.slice(lineStart, hit.start))) return draft(c, {
+		shape: "decl",
+		persisted: declaresEntity(text)
+	});
+	if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) return draft(c, {
+		shape: "decl",
+		persisted: STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after)
+	});
+	if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after) || /^["'`]\s*(?:[)\]]|$)/.test(after)) return mayBeShorthand(text, hit);
+}
+var STORED_COLUMN_TYPE, STORED_FIELD_TYPE;
+var init_declared_fields = __esmMin((() => {
+	init_field_idioms();
+	init_action_params();
+	init_form_entries();
+	init_record_components();
+	init_sql_columns();
+	init_field_draft();
+	STORED_COLUMN_TYPE = /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
+	STORED_FIELD_TYPE = /^["'`\]]?\s+(?:String\b(?!\s*\()|(?:\*?string|\[\]byte|sql\.\w+)\s+`[^`\n]{0,200}\b(?:gorm|db|bson|json):)/;
+}));
+// packages/core/dist/form-data.js
+/** The `FormData` objects of `text` and where each is made (memoized for the last text). */
+function bindingsOf(text) {
+	if (text !== memoText) {
+		memoText = text;
+		memoBindings = /* @__PURE__ */ new Map();
+		if (text.includes("FormData")) {
+			FORM_DATA_BINDING.lastIndex = 0;
+			for (let m = FORM_DATA_BINDING.exec(text); m !== null && memoBindings.size < MAX_BINDINGS; m = FORM_DATA_BINDING.exec(text)) if (m[1] !== void 0 && !memoBindings.has(m[1])) memoBindings.set(m[1], m.index);
+		}
+	}
+	return memoBindings;
+}
+/** Where the `FormData` object the name after `before` is appended to is made, or -1. */
+function formDataAt(text, before) {
+	const receiver = APPEND.exec(before)?.[1];
+	return receiver === void 0 ? -1 : bindingsOf(text).get(receiver) ?? -1;
+}
+var FORM_DATA_BINDING, APPEND, MAX_BINDINGS, memoText, memoBindings;
+var init_form_data = __esmMin((() => {
+	FORM_DATA_BINDING = /([A-Za-z_$][\w$]{0,40})\s{0,4}=\s{0,4}new\s+FormData\s{0,4}\(/g;
+	APPEND = /([A-Za-z_$][\w$]{0,40})\.(?:append|set)\(\s{0,4}["']$/;
+	MAX_BINDINGS = 32;
+	memoBindings = /* @__PURE__ */ new Map();
 }));
 // packages/core/dist/json-blobs.js
 /**
@@ -1749,6 +2033,191 @@ var init_json_blobs = __esmMin((() => {
 	BLOB = /^(?:json\.loads|JSON\.parse|json_decode|JsonConvert\.DeserializeObject(?:<[\w<>, ]{1,40}>)?)\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*(?:,\s*true\s*)?\)(.{0,80})$/;
 	MEMBER = /^(?:\[\s*["']([\w-]{1,60})["']\s*\]|\.([\w$]{1,60}))$/;
 	VARIABLE_READ = /^\$?([A-Z_][\w$]{0,40})(\[\s*["'][\w-]{1,60}["']\s*\]|\.[\w$]{1,60})$/i;
+}));
+// packages/core/dist/assigned-fields.js
+/** A name with a value after its separator; `null` only when no separator follows. */
+function readAssignment(c) {
+	const { text, hit, before, after, sep } = c;
+	if (sep?.[1] === void 0) return null;
+	if (sep[1] === "," && formDataAt(text, before) !== -1) return draft(c, {
+		shape: "decl",
+		formInput: true,
+		recordAt: formDataAt(text, before),
+		prefix: ""
+	});
+	let recordAt = hit.keyStart;
+	if (sep[1] === ",") {
+		if (!/\(\s*["']$/.test(before) || /\bfields\s*=\s*\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
+		recordAt = "container";
+	}
+	const value = asSubmitted(fieldValue(after.slice(sep[0].length)), text);
+	if (sep[1] === "=" && trimChars(value, "$") === hit.leaf && (/^(?:self|this)$/.test(hit.prefix) || before.endsWith("@"))) return void 0;
+	let persisted = false;
+	if (value === "{") {
+		if (!opensSchemaField(text, hit.end)) return void 0;
+		persisted = true;
+	}
+	if (VALIDATION_RULES.test(value) || VALIDATION_LIST.test(value)) return draft(c, {
+		shape: "decl",
+		recordAt,
+		formInput: true
+	});
+	return assignedValue$1(c, value, recordAt, persisted);
+}
+/** The shape of an assigned value, with what its type or its builder says about the field. */
+function assignedValue$1(c, written, recordAt, block) {
+	const { text, hit, lineEnd } = c;
+	const op = c.sep?.[1];
+	let value = written;
+	const annotated = op === ":" ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
+	if (annotated?.[1] !== void 0) value = annotated[1];
+	const getter = op === ":" ? KOTLIN_GETTER.exec(text.slice(lineEnd, lineEnd + 200))?.[1] : void 0;
+	if (getter !== void 0) value = cutValue(getter);
+	let shape = classifyValue(value);
+	if (shape === "other" && isJsonBlobRead(value)) shape = "ref";
+	if (shape === "decl" && /\bstore\s*=\s*False\b/.test(value)) return void 0;
+	let persisted = block || shape === "decl" && STORED_TYPE.test(value);
+	persisted ||= shape === "decl" && op === ":" && declaresEntity(text);
+	if (op === ":" && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = "decl";
+	let formInput = shape === "decl" && /^(?:z|[yY]up|Joi)\./.test(value) && !/^[A-Z][A-Z\d_]+$/.test(hit.leaf);
+	if (value === "[" && DRUPAL_ELEMENT.test(text.slice(hit.end, hit.end + 120))) {
+		shape = "decl";
+		formInput = true;
+	}
+	if (op === ":" && FORM_CONTROL.test(value)) {
+		shape = "decl";
+		formInput = true;
+	}
+	return draft(c, {
+		shape,
+		value,
+		recordAt,
+		persisted,
+		formInput
+	});
+}
+/** True when the block opened after `from` starts with a schema field's `type:` (Mongoose `{ type: String }`). */
+function opensSchemaField(text, from) {
+	const open = text.indexOf("{", from);
+	return open !== -1 && open - from < 80 && /^[^}]{0,120}?\btype\s*:/.test(text.slice(open + 1, open + 160));
+}
+var STORED_TYPE, KOTLIN_GETTER;
+var init_assigned_fields = __esmMin((() => {
+	init_field_idioms();
+	init_form_data();
+	init_json_blobs();
+	init_strings();
+	init_submitted();
+	init_value_shape();
+	init_field_draft();
+	STORED_TYPE = /^(?:models\.|fields\.|db\.Column|Column|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
+	KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
+}));
+// packages/core/dist/field-readers.js
+/**
+* Reads one field declaration from the text around its name, in any of the syntaxes the
+* structural check knows. The syntaxes are tried in one fixed order, family by family (each
+* family in its own function and module): a name that two syntaxes could claim goes to the
+* earlier one, so the order is part of the behaviour and must not change.
+*/
+/** Reads a field from the text around its name; `shorthand`: only the layout can tell. */
+function readField(text, hit, index) {
+	const c = fieldContext(text, hit, index);
+	if (/[?&]$/.test(c.before)) return void 0;
+	const skipped = readNoField(c);
+	if (skipped !== null) return skipped;
+	const addedTo = DJANGO_ADD_FIELD.exec(text.slice(Math.max(0, hit.start - 200), hit.start))?.[1];
+	const families = [
+		readMemberUse,
+		(x) => readSchemaCall(x, addedTo),
+		readFormHelperOrSymbol,
+		readColumnNamed,
+		readListEntry,
+		readAssignment
+	];
+	for (const read of families) {
+		const reading = read(c);
+		if (reading !== null) return reading;
+	}
+	return readDeclaration(c);
+}
+function fieldContext(text, hit, index) {
+	const line = index.lineOf(hit.start);
+	const lineStart = index.lineStart(line);
+	const lineEnd = index.lineEnd(line, text);
+	const before = text.slice(Math.max(lineStart, hit.start - 80), hit.start);
+	const after = text.slice(hit.end, Math.min(lineEnd, hit.end + 160));
+	return {
+		text,
+		hit,
+		index,
+		line,
+		lineStart,
+		lineEnd,
+		before,
+		after,
+		sep: /^["'`]?\]?[?!]?\s*(=>|:=|(?<![=!<>])=(?!=)|:(?!:)|,)/.exec(after)
+	};
+}
+/** Places where a name is written but holds no field: comments, index lists, labels, comparisons. */
+function readNoField(c) {
+	const { text, hit, lineStart, before, after } = c;
+	if (/^\s*(?:\/\/|#(?!\[)|\/?\*(?!\*?\s*[\w$]+\s*[=:]))/.test(text.slice(lineStart, hit.start))) return void 0;
+	if (/\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(text.slice(Math.max(lineStart, hit.start - 160), hit.start))) return;
+	if (/\b(?:case|when)\s+["'`]?$/.test(before)) return void 0;
+	if (/\bdef\s+[\w.]{1,60}[!?]?\s*\([^()\n]{0,200}$/.test(text.slice(Math.max(lineStart, hit.start - 280), hit.start))) return mayBeShorthand(text, hit);
+	if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return void 0;
+	return null;
+}
+/** A name used through an object or a lambda: a submitted or seller record's read, a bound input. */
+function readMemberUse(c) {
+	const { text, hit, index, before, sep } = c;
+	if (isSubmittedRead(before, text) && sep?.[1] !== "=") return draft(c, {
+		shape: "ref",
+		value: `body.${hit.leaf}`,
+		recordAt: c.lineStart,
+		prefix: ""
+	});
+	if (hit.prefix !== "" && sep === null && FORM_ATTRIBUTE.test(before)) return draft(c, {
+		shape: "decl",
+		recordAt: "form"
+	});
+	if (EF_PROPERTY.test(before)) {
+		if (!EF_COLUMN.test(text.slice(hit.end, hit.end + 200))) return void 0;
+		return draft(c, {
+			shape: "decl",
+			persisted: true,
+			recordAt: "container",
+			prefix: ""
+		});
+	}
+	if (RAZOR_INPUT.test(before)) return draft(c, {
+		shape: "decl",
+		recordAt: "form",
+		prefix: ""
+	});
+	if (hit.prefix !== "" && (isSellerHolder(hit.prefix.split(".").filter((p) => !/^\d+$/.test(p)).at(-1) ?? "") || (sep === null || sep[1] === ",") && inClientCall(text, index, c.line, hit.keyStart)) && (sep === null || sep[1] === ",")) {
+		const clientArgument = inClientCall(text, index, c.line, hit.keyStart);
+		return draft(c, {
+			isRead: true,
+			shape: "ref",
+			value: hit.full,
+			clientArgument,
+			recordAt: clientArgument ? hit.keyStart : c.lineStart,
+			prefix: ""
+		});
+	}
+	return null;
+}
+var init_field_readers = __esmMin((() => {
+	init_field_idioms();
+	init_client_calls();
+	init_submitted();
+	init_value_shape();
+	init_field_draft();
+	init_call_fields();
+	init_declared_fields();
+	init_assigned_fields();
 }));
 // packages/core/dist/layout.js
 /**
@@ -2059,61 +2528,6 @@ var init_read_budget = __esmMin((() => {
 		}
 	};
 }));
-// packages/core/dist/submitted.js
-/** Reads the facts above for `text` (memoized for the last text). */
-function factsOf(text) {
-	if (text === lastText) return;
-	lastText = text;
-	lastLocal = LOCAL_PARAMS.test(text);
-	const aliases = /* @__PURE__ */ new Set();
-	BODY_ALIAS.lastIndex = 0;
-	for (let m = BODY_ALIAS.exec(text); m !== null && aliases.size < MAX_ALIASES; m = BODY_ALIAS.exec(text)) if (m[1] !== void 0) aliases.add(m[1]);
-	lastAliases = aliases;
-}
-/** True when `params` is the program's own variable in `text`. */
-function paramsIsLocal(text) {
-	factsOf(text);
-	return lastLocal;
-}
-/** True when the name after `before` is a member of a local bound to the submitted body. */
-function readsBodyAlias(before, text) {
-	factsOf(text);
-	if (lastAliases.size === 0) return false;
-	const owner = READ_OWNER.exec(before)?.[1];
-	return owner !== void 0 && lastAliases.has(owner);
-}
-/** True when the name after `before` is read from submitted input (see the patterns above). */
-function isSubmittedRead(before, text) {
-	if (CALL_READ.test(before) || BOUND_PARAM.test(before) || readsBodyAlias(before, text)) return true;
-	const m = MEMBER_READ.exec(before);
-	if (!m) return false;
-	return !/^params/i.test(m[0]) || !paramsIsLocal(text);
-}
-/**
-* A field's value read from a local bound to the submitted body (`client_secret =
-* data['clientSecret']` after `data = json.loads(request.body)`), or from a browser form's input
-* (`DOM_INPUT`, written `input.<id>`), is written `body.<member>`, as a read at the name itself is.
-*/
-function asSubmitted(value, text) {
-	const input = DOM_INPUT.exec(value);
-	if (input) return `input.${input[1] ?? input[2] ?? ""}`;
-	const m = MEMBER_VALUE.exec(value);
-	return m?.[1] !== void 0 && m[2] !== void 0 && readsBodyAlias(m[1], text) ? `body.${m[2]}` : value;
-}
-var MEMBER_READ, CALL_READ, BOUND_PARAM, LOCAL_PARAMS, BODY_ALIAS, READ_OWNER, MAX_ALIASES, lastText, lastLocal, lastAliases, MEMBER_VALUE, DOM_INPUT;
-var init_submitted = __esmMin((() => {
-	MEMBER_READ = /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|values|POST|GET)|(?<![\w$.])(?:body|payload|formData|params)|\b(?:cleaned_data|validated_data)|\bRequest(?=\[)|\$request->|\$_(?:POST|GET|REQUEST))(?:\.|\[\s*["':]{1,2})?$/i;
-	CALL_READ = /(?:\$request->(?:input|get|post|query|string)|\$this->input->(?:post|get|get_post|post_get)|\b(?:req|request)\.(?:body|query|POST|GET|form|args|values|json|data)\.get|(?<![\w$.])params\.(?:fetch|dig)|(?<![\w$.>])request|Request::(?:input|get|post)|Input::(?:get|post)|\brequest\.getParameter|\.(?:PostForm|DefaultPostForm|FormValue|PostFormValue))\(\s*["':]{1,2}$|\bfilter_input\(\s*INPUT_(?:POST|GET|REQUEST)\s*,\s*["']$/;
-	BOUND_PARAM = /(?:@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)(?:\([^)\n]{0,80}\))?\s+(?:final\s+)?[\w<>.?]{1,60}\s+|@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)\(\s*(?:(?:value|name)\s*=\s*)?["']|\[From(?:Form|Body|Query)\]\s*[\w<>.?]{1,60}\s+)$/;
-	LOCAL_PARAMS = /\b(?:def\s+[\w.]{1,60}[!?]?|function(?:\s+[\w$]{1,60})?)\s*\([^()\n]{0,80}?\bparams\b|(?<![\w$.])params\s*=(?![=>~])/;
-	BODY_ALIAS = /(?<![\w$.])(\$?[A-Za-z_]\w{0,30})\s*=\s*(?:await\s+)?(?:(?:req|request)\.(?:get_json\([^()\n]{0,30}\)|json\(\)|json\b|form\b|data\b|body\b|POST\b|values\b|formData\(\))|json\.loads\(\s*request\.(?:body|data)\s*\)|\$request->(?:all|validated|input|param|post)\(\)|\$_(?:POST|REQUEST)\b)/g;
-	READ_OWNER = /(\$?[A-Za-z_]\w{0,30})(?:\.get\(\s*["']|\[\s*["']|\.|->)$/;
-	MAX_ALIASES = 8;
-	lastLocal = false;
-	lastAliases = /* @__PURE__ */ new Set();
-	MEMBER_VALUE = /^(\$?[A-Za-z_]\w{0,30}(?:\.get\(\s*["']|\[\s*["']|\.|->))([\w-]{1,60})["']?\s*[)\]]?$/;
-	DOM_INPUT = /^(?:(?:\$|jQuery)\(\s*["'](?:#|\[name=["']?)?([\w-]{1,60})["']?\]?["']\s*\)\.val\(\s*\)|document\.(?:getElementById|querySelector)\(\s*["'](?:#|\[name=["']?)?([\w-]{1,60})["']?\]?["']\s*\)\??\.value)$/;
-}));
 // packages/core/dist/read-roles.js
 /** `role`, or the role of the member `value` reads when it sharpens `role`. */
 function roleWithRead(role, value, shape) {
@@ -2127,46 +2541,6 @@ var init_read_roles = __esmMin((() => {
 	init_names();
 	init_value_shape();
 	SHARPENS = /* @__PURE__ */ new Map([["weak-seller-id", "seller-id"], ["generic-secret", "secret-key"]]);
-}));
-// packages/core/dist/sql-columns.js
-/** The `CREATE TABLE` statements that open on the line starting at `lineStart` (memoized for the last line). */
-function statementsOf(text, lineStart, lineEnd) {
-	if (text !== memoText || lineStart !== memoLine) {
-		memoText = text;
-		memoLine = lineStart;
-		memoStarts = [];
-		const line = text.slice(lineStart, lineEnd);
-		CREATE_TABLE.lastIndex = 0;
-		for (let m = CREATE_TABLE.exec(line); m !== null && memoStarts.length < 64; m = CREATE_TABLE.exec(line)) {
-			const semicolon = line.indexOf(";", m.index);
-			memoStarts.push({
-				start: lineStart + m.index,
-				name: (m[1] ?? "").replace(/["`[\]]/g, ""),
-				end: semicolon === -1 ? lineEnd : lineStart + semicolon
-			});
-		}
-	}
-	return memoStarts;
-}
-/**
-* The one-line `CREATE TABLE` whose column list holds the name at `at` (its line is
-* `lineStart..lineEnd`): the name stands where a column does and no `;` ends the statement before it.
-*/
-function oneLineTable(text, lineStart, lineEnd, at) {
-	if (!COLUMN_POSITION.test(text.slice(Math.max(lineStart, at - 12), at))) return void 0;
-	let open;
-	for (const table of statementsOf(text, lineStart, lineEnd)) {
-		if (table.start >= at) break;
-		open = table;
-	}
-	return open !== void 0 && at < open.end ? open : void 0;
-}
-var COLUMN_POSITION, CREATE_TABLE, memoText, memoLine, memoStarts;
-var init_sql_columns = __esmMin((() => {
-	COLUMN_POSITION = /[(,]\s{0,8}["'`[]?$/;
-	CREATE_TABLE = /\bcreate\s+(?:temporary\s+)?table\s+(?:if\s+not\s+exists\s+)?([\w."`[\]]{1,80})\s*\(/gi;
-	memoLine = -1;
-	memoStarts = [];
 }));
 // packages/core/dist/header-fields.js
 /**
@@ -2264,31 +2638,9 @@ function* tokens(text, index, words, generic = false) {
 		let e = m.index + m[0].length;
 		while (s > 0 && TOKEN_CHAR.test(text[s - 1] ?? "")) s--;
 		while (e < text.length && TOKEN_CHAR.test(text[e] ?? "")) e++;
-		let full = text.slice(s, e);
-		let fullStart = s;
-		const q = text[s - 1];
-		if ((q === "\"" || q === "'") && text[s - 2] === "[") {
-			const lineStart = index.lineStart(index.lineOf(s));
-			const chain = /([$\w.]*(?:\[\s*["']?[^"'\]\n]{1,60}["']?\s*\])+)$/.exec(text.slice(Math.max(lineStart, s - 200), e + 2));
-			if (chain?.[1] !== void 0) {
-				fullStart = e + 2 - chain[1].length;
-				full = chain[1].replace(/\[\s*["']?([^"'\]]*)["']?\s*\]/g, ".$1");
-			}
-		} else if ((q === "\"" || q === "'") && text[s - 2] === "(") {
-			const getter = GETTER_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s - 1));
-			if (getter?.[1] !== void 0) {
-				fullStart = s - 1 - getter[0].length;
-				full = `${getter[1]}.${full}`;
-			}
-		} else if (q === ">" && text[s - 2] === "-") {
-			const chain = PHP_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s));
-			if (chain?.[1] !== void 0) {
-				fullStart = s - chain[1].length;
-				full = `${chain[1].replace(/\[\s*(\d{1,4})\s*\]/g, ".$1").replace(/->/g, ".")}${full}`;
-			}
-		}
+		const { full: whole, fullStart } = wholeKey(text, index, s, e);
 		lastEnd = e;
-		full = trimChars(full, ".$-");
+		const full = trimChars(whole, ".$-");
 		const parts = full.split(".").filter((p) => p !== "");
 		const leaf = parts.pop() ?? full;
 		let role = nameRole(leaf);
@@ -2308,6 +2660,40 @@ function* tokens(text, index, words, generic = false) {
 			generic: genericRole !== void 0
 		};
 	}
+}
+/**
+* The whole key around the name at `s`..`e`, with its place: indexed keys
+* (`$store['Acme']['secretKey']` → `$store.Acme.secretKey`), getters by name and PHP member chains
+* name the record the key belongs to, which the name alone does not.
+*/
+function wholeKey(text, index, s, e) {
+	let full = text.slice(s, e);
+	let fullStart = s;
+	const q = text[s - 1];
+	if ((q === "\"" || q === "'") && text[s - 2] === "[") {
+		const lineStart = index.lineStart(index.lineOf(s));
+		const chain = /([$\w.]*(?:\[\s*["']?[^"'\]\n]{1,60}["']?\s*\])+)$/.exec(text.slice(Math.max(lineStart, s - 200), e + 2));
+		if (chain?.[1] !== void 0) {
+			fullStart = e + 2 - chain[1].length;
+			full = chain[1].replace(/\[\s*["']?([^"'\]]*)["']?\s*\]/g, ".$1");
+		}
+	} else if ((q === "\"" || q === "'") && text[s - 2] === "(") {
+		const getter = GETTER_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s - 1));
+		if (getter?.[1] !== void 0) {
+			fullStart = s - 1 - getter[0].length;
+			full = `${getter[1]}.${full}`;
+		}
+	} else if (q === ">" && text[s - 2] === "-") {
+		const chain = PHP_CHAIN.exec(text.slice(Math.max(index.lineStart(index.lineOf(s)), s - 120), s));
+		if (chain?.[1] !== void 0) {
+			fullStart = s - chain[1].length;
+			full = `${chain[1].replace(/\[\s*(\d{1,4})\s*\]/g, ".$1").replace(/->/g, ".")}${full}`;
+		}
+	}
+	return {
+		full,
+		fullStart
+	};
 }
 function toField(text, hit, layout, index) {
 	const draft = readField(text, hit, index);
@@ -2337,228 +2723,6 @@ function toField(text, hit, layout, index) {
 function formAnchor(layout, start, index) {
 	const form = layout.formBefore(start);
 	return form !== -1 ? form : index.lineStart(index.lineOf(start));
-}
-/** Reads a field from the text around its name; `shorthand`: only the layout can tell. */
-function readField(text, hit, index) {
-	const line = index.lineOf(hit.start);
-	const lineStart = index.lineStart(line);
-	const lineEnd = index.lineEnd(line, text);
-	const before = text.slice(Math.max(lineStart, hit.start - 80), hit.start);
-	const after = text.slice(hit.end, Math.min(lineEnd, hit.end + 160));
-	if (/[?&]$/.test(before)) return void 0;
-	const sep = /^["'`]?\]?[?!]?\s*(=>|:=|(?<![=!<>])=(?!=)|:(?!:)|,)/.exec(after);
-	let shape;
-	let value = "";
-	let recordAt = hit.keyStart;
-	let prefix = hit.prefix;
-	let declLine = "";
-	let isRead = false;
-	let clientArgument = false;
-	let isFormField = false;
-	let persisted = false;
-	let formInput = false;
-	if (/^\s*(?:\/\/|#(?!\[)|\/?\*(?!\*?\s*[\w$]+\s*[=:]))/.test(text.slice(lineStart, hit.start))) return void 0;
-	if (/\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(text.slice(Math.max(lineStart, hit.start - 160), hit.start))) return;
-	if (/\b(?:case|when)\s+["'`]?$/.test(before)) return void 0;
-	if (/\bdef\s+[\w.]{1,60}[!?]?\s*\([^()\n]{0,200}$/.test(text.slice(Math.max(lineStart, hit.start - 280), hit.start))) return mayBeShorthand(text, hit);
-	if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return void 0;
-	const addedTo = DJANGO_ADD_FIELD.exec(text.slice(Math.max(0, hit.start - 200), hit.start))?.[1];
-	if (isSubmittedRead(before, text) && sep?.[1] !== "=") {
-		shape = "ref";
-		value = `body.${hit.leaf}`;
-		recordAt = lineStart;
-		prefix = "";
-	} else if (prefix !== "" && sep === null && FORM_ATTRIBUTE.test(before)) {
-		shape = "decl";
-		recordAt = "form";
-	} else if (EF_PROPERTY.test(before)) {
-		if (!EF_COLUMN.test(text.slice(hit.end, hit.end + 200))) return void 0;
-		shape = "decl";
-		persisted = true;
-		recordAt = "container";
-		prefix = "";
-	} else if (RAZOR_INPUT.test(before)) {
-		shape = "decl";
-		recordAt = "form";
-		prefix = "";
-	} else if (prefix !== "" && (isSellerHolder(prefix.split(".").filter((p) => !/^\d+$/.test(p)).at(-1) ?? "") || (sep === null || sep[1] === ",") && inClientCall(text, index, line, hit.keyStart)) && (sep === null || sep[1] === ",")) {
-		isRead = true;
-		shape = "ref";
-		value = hit.full;
-		clientArgument = inClientCall(text, index, line, hit.keyStart);
-		recordAt = clientArgument ? hit.keyStart : lineStart;
-		prefix = "";
-	} else if (/(?:->|\.)(?:string|text|binary|char|varchar|column|addColumn|mediumText|longText|json|encrypted\w*|specificType)\(\s*["']$/i.test(before) && /^["']\s*[,)]/.test(after)) {
-		shape = "decl";
-		persisted = true;
-		recordAt = "container";
-	} else if (/::make\(\s*(?:["'][^"'\n]{0,60}["']\s*,\s*)?["']$/.test(before) && /^["']\s*[,)]/.test(after)) {
-		shape = "decl";
-		recordAt = "container";
-		formInput = true;
-	} else if (addedTo !== void 0) {
-		shape = "decl";
-		persisted = true;
-		recordAt = "container";
-		prefix = addedTo;
-	} else if (/\badd\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?["'`]?$/i.test(before)) {
-		shape = "decl";
-		persisted = true;
-		declLine = text.slice(lineStart, hit.start);
-	} else if (/\bt\.\w{1,20}\s+["']$/.test(before) && /^["']/.test(after)) {
-		shape = "decl";
-		persisted = true;
-	} else if (FORM_HELPER.test(before) && /^["']\s*[,)]/.test(after)) {
-		shape = "decl";
-		recordAt = "form";
-	} else if (RAILS_FORM_LABEL.test(before)) return;
-	else if (RAILS_FORM_INPUT.test(before)) {
-		shape = "decl";
-		recordAt = "form";
-		if (/^\s{0,4},\s{0,4}[\w:]{0,40}\b(?:Config|Settings?|Preferences?)\s{0,4}[[(.]/.test(after)) shape = "env";
-	} else if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) return;
-	else if (/\.(?:dig|fetch|values_at)\([^()\n]{0,80}:$/.test(before)) return;
-	else if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
-		shape = "decl";
-		const table = /\badd_column\s+:(\w{1,64}),\s*:$/.exec(before)?.[1];
-		persisted = table !== void 0 || /\bt\.\w+\s+:$|attr_encrypted\s+:$/.test(before);
-		if (table !== void 0) prefix = table;
-	} else if (JAVA_COLUMN_ANNOTATION.test(before)) return;
-	else if (/@\w+\(\s*\{[^}]{0,80}\bname\s*:\s*["']$/.test(before)) {
-		shape = "decl";
-		persisted = true;
-		recordAt = lineStart;
-	} else if (QUOTED_INSERT.test(text.slice(Math.max(lineStart, hit.start - 300), hit.start))) {
-		shape = "decl";
-		persisted = true;
-		recordAt = lineStart;
-		declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
-	} else if (STORED_COLUMN_TYPE.test(after) && oneLineTable(text, lineStart, lineEnd, hit.start)) {
-		const table = oneLineTable(text, lineStart, lineEnd, hit.start) ?? {
-			start: lineStart,
-			name: ""
-		};
-		shape = "decl";
-		persisted = true;
-		recordAt = table.start;
-		prefix = table.name;
-		declLine = text.slice(table.start, Math.min(lineEnd, table.start + 80));
-	} else if (/\bselect\s[^;()]{0,200}$/i.test(before) && /\bfrom\s/i.test(after)) {
-		shape = "decl";
-		persisted = true;
-		recordAt = lineStart;
-		declLine = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
-	} else if (declaresFormEntry(before, text.slice(lineStart, Math.min(lineEnd, lineStart + 400)))) {
-		shape = "decl";
-		isFormField = true;
-	} else if (/^\s*[,)]/.test(after) && actionParameterAt(text, hit.start) !== -1) {
-		shape = "ref";
-		value = `body.${hit.leaf}`;
-		recordAt = actionParameterAt(text, hit.start);
-	} else if (/^\s*[,)]/.test(after) && recordHeaderAt(text, hit.start) !== -1) {
-		shape = "decl";
-		recordAt = recordHeaderAt(text, hit.start);
-	} else if (sep?.[1] !== void 0) {
-		if (sep[1] === "," && formDataAt(text, before) !== -1) {
-			shape = "decl";
-			formInput = true;
-			recordAt = formDataAt(text, before);
-			return {
-				shape,
-				value,
-				recordAt,
-				prefix: "",
-				declLine,
-				isRead,
-				isFormField,
-				persisted,
-				formInput
-			};
-		}
-		if (sep[1] === ",") {
-			if (!/\(\s*["']$/.test(before) || /\bfields\s*=\s*\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
-			recordAt = "container";
-		}
-		value = asSubmitted(fieldValue(after.slice(sep[0].length)), text);
-		if (sep[1] === "=" && trimChars(value, "$") === hit.leaf && (/^(?:self|this)$/.test(prefix) || before.endsWith("@"))) return void 0;
-		if (value === "{") {
-			if (!opensSchemaField(text, hit.end)) return void 0;
-			persisted = true;
-		}
-		if (VALIDATION_RULES.test(value) || VALIDATION_LIST.test(value)) return {
-			shape: "decl",
-			value: "",
-			recordAt,
-			prefix,
-			declLine,
-			isRead,
-			isFormField: false,
-			persisted: false,
-			formInput: true
-		};
-		const annotated = sep[1] === ":" ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
-		if (annotated?.[1] !== void 0) value = annotated[1];
-		const getter = sep[1] === ":" ? KOTLIN_GETTER.exec(text.slice(lineEnd, lineEnd + 200))?.[1] : void 0;
-		if (getter !== void 0) value = cutValue(getter);
-		shape = classifyValue(value);
-		if (shape === "other" && isJsonBlobRead(value)) shape = "ref";
-		if (shape === "decl" && /\bstore\s*=\s*False\b/.test(value)) return void 0;
-		persisted ||= shape === "decl" && STORED_TYPE.test(value);
-		persisted ||= shape === "decl" && sep[1] === ":" && declaresEntity(text);
-		if (sep[1] === ":" && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = "decl";
-		if (shape === "decl" && /^(?:z|[yY]up|Joi)\./.test(value) && !/^[A-Z][A-Z\d_]+$/.test(hit.leaf)) formInput = true;
-		if (value === "[" && DRUPAL_ELEMENT.test(text.slice(hit.end, hit.end + 120))) {
-			shape = "decl";
-			formInput = true;
-		}
-		if (sep[1] === ":" && FORM_CONTROL.test(value)) {
-			shape = "decl";
-			formInput = true;
-		}
-	} else if (FORM_ATTRIBUTE.test(before) || /register\(\s*["']$/.test(before)) {
-		shape = "decl";
-		recordAt = "form";
-		if (showsOwnSettings(after)) shape = "env";
-	} else if (PHP_PROPERTY.test(text.slice(lineStart, hit.start)) && /^\s{0,4}(?:[;=]|$)/.test(after)) {
-		if (!declaresEntity(text)) return void 0;
-		shape = "decl";
-		persisted = true;
-	} else if (hit.start - lineStart < 160 && /^\s*(?:["'`]\s*)?\??\s*(?:[;{]|$)/.test(after) && /^\s*(?:(?:public|private|protected|internal|readonly|static|final|val|var|let|const|declare|required|optional|abstract|override|virtual|@\w+(?:\([^)]*\))?)\s+|\[[^\]\n]{1,80}\]\s*)*[\w<>[\]?,.]+\s+$/.test(text.slice(lineStart, hit.start)) && !/^\s*(?:return|throw|yield|await|new|else|delete|typeof|void|echo|print)\s+$/.test(text.slice(lineStart, hit.start))) {
-		shape = "decl";
-		persisted = declaresEntity(text);
-	} else if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
-		shape = "decl";
-		persisted = STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after);
-	} else if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after) || /^["'`]\s*(?:[)\]]|$)/.test(after)) return mayBeShorthand(text, hit);
-	else return void 0;
-	return {
-		shape,
-		value,
-		recordAt,
-		prefix,
-		declLine,
-		isRead,
-		clientArgument,
-		isFormField,
-		persisted,
-		formInput
-	};
-}
-/** True when the block opened after `from` starts with a schema field's `type:` (Mongoose `{ type: String }`). */
-function opensSchemaField(text, from) {
-	const open = text.indexOf("{", from);
-	return open !== -1 && open - from < 80 && /^[^}]{0,120}?\btype\s*:/.test(text.slice(open + 1, open + 160));
-}
-/**
-* What the text alone says about a shorthand: only a name of its own (no `a.b` prefix) that
-* follows `{`, `(` or `,` can be one. The layout decides the rest ({@link shorthand}).
-*/
-function mayBeShorthand(text, hit) {
-	if (hit.prefix !== "") return void 0;
-	const near = text.slice(Math.max(0, hit.start - 40), hit.start);
-	if (/[[{(,]\s*["'`]?$/.test(near)) return "shorthand";
-	if (!/>\s*["'`]?$/.test(near)) return void 0;
-	return /<(?:(?:if|when)\s[^<>]{0,200}|otherwise)>\s*["'`]?$/.test(text.slice(Math.max(0, hit.start - 240), hit.start)) ? "shorthand" : void 0;
 }
 /** `{ sellerId, secretKey }` (shorthand) or `const { sellerId, secretKey } = req.body`. */
 function shorthand(text, hit, layout) {
@@ -2600,6 +2764,14 @@ function shorthand(text, hit, layout) {
 			value: `body.${hit.leaf}`
 		};
 	}
+	return destructured(text, hit, layout, container, head);
+}
+/**
+* A name inside braces or a parameter list: `const { sellerId, secretKey } = req.body` reads the
+* object after `=`, `{ sellerId, secretKey }` reads variables of those names, and a function's
+* parameter list (`function onboard(sellerId, accessKey, secretKey)`) holds values of any shape.
+*/
+function destructured(text, hit, layout, container, head) {
 	const opener = text.charCodeAt(container);
 	if (opener !== 123 && opener !== 40) return void 0;
 	const close = layout.closerOf(container);
@@ -2631,35 +2803,24 @@ function shorthand(text, hit, layout) {
 		...where
 	};
 }
-var STORED_TYPE, STORED_COLUMN_TYPE, STORED_FIELD_TYPE, PHP_CHAIN, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, KOTLIN_GETTER, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
+var PHP_CHAIN, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
 var init_structure = __esmMin((() => {
 	init_char_codes();
 	init_field_idioms();
-	init_client_calls();
-	init_action_params();
-	init_form_data();
-	init_form_entries();
-	init_record_components();
-	init_json_blobs();
+	init_field_readers();
 	init_layout();
 	init_names();
 	init_strings();
 	init_read_budget();
-	init_submitted();
 	init_read_roles();
-	init_sql_columns();
 	init_header_fields();
 	init_value_shape();
-	STORED_TYPE = /^(?:models\.|fields\.|db\.Column|Column|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
-	STORED_COLUMN_TYPE = /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
-	STORED_FIELD_TYPE = /^["'`\]]?\s+(?:String\b(?!\s*\()|(?:\*?string|\[\]byte|sql\.\w+)\s+`[^`\n]{0,200}\b(?:gorm|db|bson|json):)/;
 	PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
 	INTERESTING = new RegExp(`${SECRET_WORD_SOURCE}|access|key_?id|[am]ws[-_]?key|skey|seller|selling|merchant|token|account_?id`, "gi");
 	KEY_WORDS = new RegExp(KEY_NAME_WORDS.source, "gi");
 	INTERESTING_GENERIC = new RegExp(`${INTERESTING.source}|\\bkey\\b`, "gi");
 	KEY_WORDS_GENERIC = new RegExp(`${KEY_NAME_WORDS.source}|\\bkey\\b`, "gi");
 	TOKEN_CHAR = /[\w$.-]/;
-	KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
 	isKeyRole = (role) => role === "secret-key" || role === "access-key" || role === "lwa-client-secret";
 	TELLTALE_SHAPES = /* @__PURE__ */ new Set([
 		"decl",
