@@ -91,7 +91,7 @@ describe('project pass', () => {
       file,
       findings: [
         {
-          ...(candidate[0] as Finding),
+          ...candidate[0]!,
           severity: 'error',
           line,
           messageFacts: { kind: 'shared-credentials', severity: 'error', masked: 'x', mws: false, api },
