@@ -29,11 +29,14 @@ const AMAZON_PATH = /amazon|mws|sp-?api/i;
 // A configuration file: in a `config/` folder (Laravel's `config/amazon.php`) or named for it.
 const CONFIG_PATH = /(?:^|[/\\])(?:config|conf|configs|settings)[/\\][^/\\]*$|(?:^|[/\\.])config\.[a-z]{1,4}$/i;
 
-/** Declared before blank before read before computed: see {@link projectCandidate}. */
+/**
+ * Declared, then read from an object (a stored record's value), then blank (an initial value),
+ * then computed: see {@link projectCandidate}.
+ */
 const SHAPE_RANK: Readonly<Record<Field['shape'], number>> = {
   decl: 0,
-  empty: 1,
-  ref: 2,
+  ref: 1,
+  empty: 2,
   other: 3,
   literal: 3,
   env: 3,
