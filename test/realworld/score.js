@@ -19,7 +19,7 @@ export const SOURCE = /^[\w.-]+\/[\w.-]+@[0-9a-f]{7,40}$/;
  * @typedef {{ name: string, labels: FolderLabels, files: string[] }} Folder
  * @typedef {{ kind: string, line: number, endLine?: number }} Hit
  * @typedef {{ tp: number, fp: number, fn: number, dup: number }} Counts
- * @typedef {{ kinds: Map<string, Counts>, typeAFiles: number, typeAFound: number, flaggedFiles: number, flaggedClean: number, misses: string[], alarms: string[] }} SplitScore
+ * @typedef {{ kinds: Map<string, Counts>, typeAFiles: number, typeAFound: number, flaggedFiles: number, flaggedClean: number, misses: string[], alarms: string[], missedFiles: string[] }} SplitScore
  */
 
 /** Every repository folder of the corpus, with its labels and its files (POSIX, folder-relative). */
@@ -77,7 +77,7 @@ export function matches(label, hit) {
  * Scores one split. Each label is matched by at most one finding and each finding by at most one
  * label; what is left is fn and fp.
  * @param {Folder[]} folders
- * @param {(text: string, path: string) => Hit[]} scan
+ * @param {(text: string, path: string, folder: Folder) => Hit[]} scan
  * @param {string} split
  * @param {string} root
  * @returns {SplitScore}
@@ -101,11 +101,14 @@ export function scoreSplit(folders, scan, split, root = REALWORLD_ROOT) {
   const misses = [];
   /** @type {string[]} */
   const alarms = [];
+  // Type-A files with no label found: the per-file recall's misses.
+  /** @type {string[]} */
+  const missedFiles = [];
   for (const folder of folders) {
     if (folder.labels.split !== split) continue;
     for (const file of folder.files) {
       const labels = folder.labels.files[file] ?? [];
-      const hits = scan(readFixture(join(root, folder.name, file)), file);
+      const hits = scan(readFixture(join(root, folder.name, file)), file, folder);
       const used = new Set();
       const matched = new Set();
       for (const label of labels) {
@@ -138,10 +141,39 @@ export function scoreSplit(folders, scan, split, root = REALWORLD_ROOT) {
       if (typeA.length > 0) {
         typeAFiles++;
         if (typeA.some((l) => matched.has(l))) typeAFound++;
+        else missedFiles.push(`${folder.name}/${file}`);
       }
     }
   }
-  return { kinds, typeAFiles, typeAFound, flaggedFiles, flaggedClean, misses, alarms };
+  return { kinds, typeAFiles, typeAFound, flaggedFiles, flaggedClean, misses, alarms, missedFiles };
+}
+
+/**
+ * A scan function for {@link scoreSplit} that scans each repository folder as one project, as the
+ * CLI scans a directory: core's `scanProject` (per-file findings plus the project pass's confirmed
+ * candidates), each folder once, when it first asks for one of its files. Without `scanProject`
+ * (an older core, `--core`) or with `perFile`, each file alone.
+ * @param {{ scanText: (text: string, o: { path: string }) => Hit[], scanProject?: (t: { file: string, text: string }[]) => Map<string, { reported: Hit[] }> }} core
+ * @param {boolean} [perFile]
+ * @param {string} [root]
+ * @returns {(text: string, path: string, folder: Folder) => Hit[]}
+ */
+export function folderScanner(core, perFile = false, root = REALWORLD_ROOT) {
+  /** @param {Hit} h */
+  const hit = ({ kind, line, endLine }) => ({ kind, line, endLine });
+  const { scanProject } = core;
+  if (perFile || scanProject === undefined) return (text, path) => core.scanText(text, { path }).map(hit);
+  /** @type {Map<string, Hit[]> | undefined} */
+  let current;
+  let currentName = '';
+  return (_text, path, folder) => {
+    if (current === undefined || currentName !== folder.name) {
+      const texts = folder.files.map((file) => ({ file, text: readFixture(join(root, folder.name, file)) }));
+      current = new Map([...scanProject(texts)].map(([file, r]) => [file, r.reported.map(hit)]));
+      currentName = folder.name;
+    }
+    return current.get(path) ?? [];
+  };
 }
 
 /** @param {number} n @param {number} d */

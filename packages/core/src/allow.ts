@@ -1,5 +1,5 @@
 import { normalizeName } from './names.js';
-import { scanText } from './scan.js';
+import { scanText, scanTextForProject } from './scan.js';
 import type { Finding, ScanOptions } from './scan.js';
 import { suppressedLines } from './suppressions.js';
 
@@ -112,28 +112,46 @@ export interface Suppressed {
 /** Options of {@link scanWithAllow}: the scan's, and what is allowed. */
 export interface AllowScanOptions extends ScanOptions {
   readonly allow?: Allow;
+  /**
+   * Also return the text's project candidate (`scanTextForProject`), split by the same policy,
+   * for a caller that runs the project pass (`judgeProject`) over the whole project.
+   */
+  readonly project?: boolean;
+}
+
+/** What {@link scanWithAllow} returns: nothing a scan found is dropped, only sorted. */
+export interface AllowScan {
+  readonly reported: Finding[];
+  readonly suppressed: Suppressed[];
+  /** With `project`: the project candidate, when no suppression covers it (else in `suppressedCandidates`). */
+  readonly candidates: Finding[];
+  readonly suppressedCandidates: Suppressed[];
 }
 
 /**
  * Scans a text and splits its findings into reported and suppressed (nothing is dropped), by the
  * one policy every surface applies: inline directives, values, paths, fingerprints, in that order.
  */
-export function scanWithAllow(
-  text: string,
-  options: AllowScanOptions = {},
-): { reported: Finding[]; suppressed: Suppressed[] } {
-  const findings = scanText(text, options);
-  const reported: Finding[] = [];
-  const suppressed: Suppressed[] = [];
-  if (findings.length === 0) return { reported, suppressed };
+export function scanWithAllow(text: string, options: AllowScanOptions = {}): AllowScan {
+  const scan =
+    options.project === true
+      ? scanTextForProject(text, options)
+      : { findings: scanText(text, options), candidates: [] };
+  const out: AllowScan = { reported: [], suppressed: [], candidates: [], suppressedCandidates: [] };
+  if (scan.findings.length === 0 && scan.candidates.length === 0) return out;
   const inline = suppressedLines(text);
   const { allow, path } = options;
-  for (const finding of findings) {
-    const reason = inline.has(finding.line)
-      ? 'inline'
-      : allow?.reasonFor({ finding, text, ...(path === undefined ? {} : { path }) });
-    if (reason === undefined) reported.push(finding);
-    else suppressed.push({ finding, reason });
+  const reasonOf = (finding: Finding): SuppressReason | undefined =>
+    inline.has(finding.line) ? 'inline' : allow?.reasonFor({ finding, text, ...(path === undefined ? {} : { path }) });
+  for (const finding of scan.findings) {
+    const reason = reasonOf(finding);
+    if (reason === undefined) out.reported.push(finding);
+    else out.suppressed.push({ finding, reason });
   }
-  return { reported, suppressed };
+  for (const finding of scan.candidates) {
+    const reason = reasonOf(finding);
+    if (reason === undefined) out.candidates.push(finding);
+    else out.suppressedCandidates.push({ finding, reason });
+  }
+  return out;
 }

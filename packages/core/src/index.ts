@@ -3,8 +3,10 @@
  * no I/O: text in, findings out. Every mwsguard surface (CLI, ESLint plugin, secretlint rule)
  * calls these functions and only translates positions.
  */
-export { scanText } from './scan.js';
-export type { Finding, ScanOptions } from './scan.js';
+export { scanText, scanTextForProject } from './scan.js';
+export type { Finding, ProjectTextScan, ScanOptions } from './scan.js';
+export { judgeProject, scanProject } from './project.js';
+export type { ProjectFile, ProjectFinding, ProjectResult, ProjectText } from './project.js';
 export { isMissingTokenFinding } from './missing-token.js';
 export type { AuthTokenOptions } from './mws-requests.js';
 export { classifyString, mayHoldStringCredentials } from './classify.js';
@@ -41,4 +43,12 @@ export type { Detector, Sample } from './types.js';
 export { DOCUMENTED_EXAMPLES, isPlaceholder } from './values.js';
 export { suppressedLines } from './suppressions.js';
 export { SUPPRESS_REASONS, compileAllow, scanWithAllow } from './allow.js';
-export type { Allow, AllowOptions, AllowScanOptions, AllowSubject, SuppressReason, Suppressed } from './allow.js';
+export type {
+  Allow,
+  AllowOptions,
+  AllowScan,
+  AllowScanOptions,
+  AllowSubject,
+  SuppressReason,
+  Suppressed,
+} from './allow.js';

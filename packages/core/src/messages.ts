@@ -33,6 +33,11 @@ export interface MessageFacts {
   readonly api?: 'mws' | 'sp-api';
   /** For `shared-credentials`: how many per-seller records the finding stands for (more than one). */
   readonly records?: number;
+  /**
+   * For `shared-credentials` `project`: the other file of the project whose type-A record stores
+   * the keys this file carries, as the caller names it (a display path), and the record's line.
+   */
+  readonly project?: { readonly file: string; readonly line: number };
 }
 
 /**
@@ -233,6 +238,13 @@ const EN: MessageTable = {
     },
     'shared-credentials': {
       finding: (f, fit) => {
+        if (f.detail === 'project') {
+          const where =
+            f.project === undefined ? 'another file' : fit.name(`${f.project.file}:${String(f.project.line)}`);
+          const fields = f.fields ?? [f.masked];
+          const [noun, verb] = fields.length > 1 ? ['keys', 'are'] : ['key', 'is'];
+          return `Seller ${noun} ${listFields(fields, fit, EN_LIST)} ${verb} kept per seller in ${where} (type A)`;
+        }
         if (f.detail === 'missing-token')
           return `MWS call for seller ${fit.name(f.seller ?? '')} without an MWS Auth Token (type A)`;
         if (f.detail === 'request') return 'MWS request for a SellerId without MWSAuthToken (type A)';
@@ -367,6 +379,11 @@ const ZH_CN: MessageTable = {
     },
     'shared-credentials': {
       finding: (f, fit) => {
+        if (f.detail === 'project') {
+          const where =
+            f.project === undefined ? '本项目的另一个文件' : fit.name(`${f.project.file}:${String(f.project.line)}`);
+          return `卖家密钥 ${listFields(f.fields ?? [f.masked], fit, ZH_LIST)} 在 ${where} 中按卖家保存（A 类）`;
+        }
         if (f.detail === 'missing-token')
           return `代表卖家 ${fit.name(f.seller ?? '')} 的 MWS 调用没有 MWS 授权令牌（A 类）`;
         if (f.detail === 'request') return '针对某个 SellerId 的 MWS 请求没有 MWSAuthToken（A 类）';

@@ -59,12 +59,43 @@ const PREFILTER = new RegExp(`${CREDENTIAL_PREFIXES.source}|secret|access|key.?i
  * returns the credentials in it, sorted by position.
  */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
+  return scanTextForProject(text, options).findings;
+}
+
+/** A text's findings, and its project candidate (see {@link scanTextForProject}). */
+export interface ProjectTextScan {
+  readonly findings: Finding[];
+  /**
+   * At most one `shared-credentials` warning (`messageFacts.detail` `project`): where a file with
+   * no type-A record of its own carries a seller's keys. Report it only when another file of the
+   * same project holds a type-A record (`judgeProject`); alone it is no finding.
+   */
+  readonly candidates: Finding[];
+}
+
+/**
+ * {@link scanText} for a scan of a whole project (a directory, a repository): also returns the
+ * file's project candidate, which `judgeProject` confirms against the project's other files.
+ */
+export function scanTextForProject(text: string, options: ScanOptions = {}): ProjectTextScan {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (!PREFILTER.test(body) && (options.authToken?.sellerIdNames?.length ?? 0) === 0) return [];
+  if (!PREFILTER.test(body) && (options.authToken?.sellerIdNames?.length ?? 0) === 0)
+    return { findings: [], candidates: [] };
   const ctx = createContext(body, options.path ?? '', options.authToken ? { authToken: options.authToken } : {});
   const raw = runDetectors(ctx);
   appendAll(raw, scanBase64Secrets(ctx));
-  return toFindings(ctx, onePerStructure(ctx, raw), options);
+  const found = raw.filter((r) => r.typeA?.form !== 'project');
+  const findings = toFindings(ctx, onePerStructure(ctx, found), options);
+  // A file with a type-A finding of its own needs no other file's record to be read right.
+  const candidates =
+    found.length === raw.length || found.some((r) => r.kind === 'shared-credentials')
+      ? []
+      : toFindings(
+          ctx,
+          raw.filter((r) => r.typeA?.form === 'project'),
+          options,
+        );
+  return { findings, candidates };
 }
 
 function runDetectors(ctx: ScanContext): RawFinding[] {
@@ -106,6 +137,7 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
     masked,
     mws,
     ...(r.typeA?.form === 'request' ? { detail: 'request' } : {}),
+    ...(r.typeA?.form === 'project' ? { detail: 'project' } : {}),
     ...(r.typeA?.form === 'missing-token' ? { detail: 'missing-token', seller: r.typeA.seller ?? '' } : {}),
     ...(r.presigned === true ? { detail: 'presigned' } : {}),
     ...(r.typeA?.api === 'sp-api' ? { api: 'sp-api' as const } : {}),

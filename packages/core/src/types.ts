@@ -37,9 +37,10 @@ interface TypeAFacts {
   /**
    * `record`: a record, form or table; `request`: a request signed with keys from a seller's
    * record or hard-coded; `missing-token`: a request or client for a varying seller without an
-   * MWS Auth Token (`mws-requests.ts`).
+   * MWS Auth Token (`mws-requests.ts`); `project`: a file carrying a seller's keys, reported only
+   * when another file of its project holds a type-A record (`project-candidates.ts`).
    */
-  readonly form: 'request' | 'record' | 'missing-token';
+  readonly form: 'request' | 'record' | 'missing-token' | 'project';
   /** `missing-token`: the seller id's expression as written (`seller.sellerId`). */
   readonly seller?: string;
   /** The record also holds an MWS Auth Token, which makes its keys unnecessary. */

@@ -8,6 +8,7 @@ import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { loopVariables } from '../loop-variables.js';
 import { isTestPath } from '../test-paths.js';
 import { normalizeName } from '../names.js';
+import { projectCandidate } from '../project-candidates.js';
 
 /**
  * The type-A anti-pattern: a seller's own access/secret keys held per seller instead of the
@@ -159,6 +160,12 @@ function find(ctx: ScanContext): RawFinding[] {
     lines.add(line);
     return true;
   });
+  // No record of its own: the place where the file carries a seller's keys, which the project
+  // pass reports only when another file of the project holds a type-A record (`project.ts`).
+  if (judged.length === 0) {
+    const candidate = projectCandidate(fields, ctx);
+    return candidate ? [candidate] : [];
+  }
   const keyNames = judged.length > 0 ? keyNamesByRecord(fields) : new Map<string, Map<string, string>>();
   const found: RawFinding[] = judged.map(({ field: f, evidence, hybrid, api, records, tokenField }) => ({
     kind: 'shared-credentials',

@@ -1,0 +1,100 @@
+import { describeContainer } from './containers.js';
+import { normalizeName } from './names.js';
+import type { Field } from './structure.js';
+import type { RawFinding, ScanContext } from './types.js';
+
+/**
+ * The project pass's first half (the second is `project.ts`): in a file that shows no type-A
+ * record of its own, the place where it handles a seller's key fields next to a seller's id or
+ * token. Such a file (a service writing `prisma.amazonAccount.update({ data: { lwaClientSecret } })`,
+ * a DTO, a settings page, a client built from `creds.ClientSecret`) is judged wrongly on its own:
+ * the record that says the keys are kept per seller is declared in another file (the schema, the
+ * migration, the model). A candidate is reported only when another file of the same project holds
+ * a type-A record; alone it is nothing. docs/kinds/shared-credentials.md#across-files.
+ */
+
+/** Key roles a candidate carries: a seller's secret (its MWS secret key, its LWA app's secret). */
+const SECRET_ROLES: ReadonlySet<Field['role']> = new Set(['secret-key', 'lwa-client-secret']);
+/** What ties the keys to one seller: its id, its MWS Auth Token, its refresh token. */
+const SELLER_ROLES: ReadonlySet<Field['role']> = new Set(['seller-id', 'auth-token', 'refresh-token']);
+/**
+ * Values that may carry a stored seller's key: declared (a column, a DTO, a form input), blank (a
+ * form's initial state), read from an object or another expression. A hard-coded value is its
+ * own kind, and an environment read is the integrator's own key (type B).
+ */
+const CARRIED: ReadonlySet<Field['shape']> = new Set(['decl', 'empty', 'ref', 'other']);
+
+// A path naming Amazon or MWS: its folder or file (`integrations/amazon/page.tsx`).
+const AMAZON_PATH = /amazon|mws|sp-?api/i;
+// A configuration file: in a `config/` folder (Laravel's `config/amazon.php`), named for it
+// (`app.config.ts`, `settings.py`, `appsettings.json`, Spring's `application.yml`), or in a
+// configuration format (`.env`, `.env.example`, `.properties`, `.ini`, `.cfg`, `.conf`).
+const CONFIG_PATH =
+  /(?:^|[/\\])(?:config|conf|configs|settings)[/\\][^/\\]*$|(?:^|[/\\.])config\.[a-z]{1,4}$|(?:^|[/\\])(?:settings\.py|appsettings[\w.-]{0,30}\.json|application[\w-]{0,30}\.(?:ya?ml|properties))$|(?:^|[/\\])\.env(?:\.[\w-]{1,30})?$|\.(?:env|properties|ini|cfg|conf)$/i;
+
+/**
+ * Declared, then read from an object (a stored record's value), then blank (an initial value),
+ * then computed: see {@link projectCandidate}.
+ */
+const SHAPE_RANK: Readonly<Record<Field['shape'], number>> = {
+  decl: 0,
+  ref: 1,
+  empty: 2,
+  other: 3,
+  literal: 3,
+  env: 3,
+};
+
+// A test's expectation (`assert params == { … }`) and the integrator's developer keys per region
+// are never a seller's, as in the record judge (`type-a-records.ts`).
+const EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
+const DEVELOPER = /developer/i;
+
+/**
+ * The file's project candidate: its first seller secret that may be carried (see {@link CARRIED})
+ * in a text that also handles a seller's id or token, listing the secret fields the file names.
+ * `fields` are the key-record fields the `shared-credentials` detector read (already without the
+ * fields a program holds for itself and another marketplace's generic keys).
+ */
+export function projectCandidate(fields: readonly Field[], ctx: ScanContext): RawFinding | undefined {
+  // Only Amazon's keys (another marketplace's `secretKey` beside its `sellerId` is not), and never
+  // an installation's own configuration file, whose values are the program's own.
+  if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return undefined;
+  if (CONFIG_PATH.test(ctx.path)) return undefined;
+  if (!fields.some((f) => SELLER_ROLES.has(f.role))) return undefined;
+  const secrets = fields.filter(
+    (f) =>
+      SECRET_ROLES.has(f.role) &&
+      CARRIED.has(f.shape) &&
+      !EXPECTATION.test(f.recordName.trimEnd()) &&
+      !DEVELOPER.test(f.recordName),
+  );
+  // Where the file shows the keys most plainly: in a record that also holds the seller's id or
+  // token, declared (a column, a DTO, a form's field) rather than read or computed.
+  const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
+  const rank = (f: Field): number => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
+  const first = secrets.reduce<Field | undefined>(
+    (best, f) => (best === undefined || rank(f) < rank(best) ? f : best),
+    undefined,
+  );
+  if (!first) return undefined;
+  const names = new Map<string, string>();
+  for (const f of secrets) if (!names.has(normalizeName(f.name))) names.set(normalizeName(f.name), f.name);
+  const container = describeContainer(first.recordName);
+  return {
+    kind: 'shared-credentials',
+    severity: 'warning',
+    start: first.start,
+    end: first.end,
+    secret: `field:${normalizeName(first.recordName)}:${normalizeName(first.name)}:${first.value}`,
+    detail: first.name,
+    typeA: {
+      form: 'project',
+      hybrid: false,
+      api: first.role === 'lwa-client-secret' ? 'sp-api' : 'mws',
+      records: 1,
+    },
+    ...(container ? { container } : {}),
+    fields: [...names.values()],
+  };
+}
