@@ -29,7 +29,7 @@ function inInstallationSettings(ctx: ScanContext, f: Field): boolean {
 const GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)/g;
 
 /** The receiver names of a text's Go methods (at most 16). */
-function goReceivers(text: string): Set<string> {
+export function goReceivers(text: string): Set<string> {
   const names = new Set<string>();
   if (!text.includes('func')) return names;
   GO_RECEIVER.lastIndex = 0;

@@ -100,6 +100,8 @@ const generators: Record<string, (n: number) => string> = {
   // The project pass's candidate (`project-candidates.ts`): a text with no record of its own.
   'carried secrets without a record': (n) =>
     `// amazon\n${'function f(sellerId, clientSecret) { return post(u, { client_secret: clientSecret, seller: sellerId }); }\n'.repeat(n / 104)}`,
+  'token request bodies': (n) =>
+    `// amazon\n${"{ grant_type: 'refresh_token', client_secret: clientSecret, seller_id: s }, ".repeat(n / 76)}`,
   'tenant lookups': (n) =>
     "$p['AWS_SECRET_ACCESS_KEY'] = $m->get('AWS_SECRET_ACCESS_KEY', $customerId); ".repeat(n / 78),
   'record headers': (n) => `record R(${'String sellerId, String secretKey, '.repeat(n / 34)})`,

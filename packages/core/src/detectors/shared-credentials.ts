@@ -2,7 +2,8 @@ import { describeContainer } from '../containers.js';
 import type { Field } from '../structure.js';
 import { extractFields } from '../structure.js';
 import { judgeRecords } from '../type-a-records.js';
-import { notSelfHeld } from '../self-held-fields.js';
+import { goReceivers, notSelfHeld } from '../self-held-fields.js';
+import { notOwnTokenRequest } from '../token-requests.js';
 import { amazonKeysOnly, isAmazonPayText, isProductAdvertisingText } from '../other-apis.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { loopVariables } from '../loop-variables.js';
@@ -133,6 +134,7 @@ function find(ctx: ScanContext): RawFinding[] {
     mwsPath: MWS_FOLDER.test(lastSegments(ctx.path)),
   })
     .filter(notSelfHeld(ctx))
+    .filter(notOwnTokenRequest(ctx, goReceivers(ctx.text)))
     .filter(amazonKeysOnly(ctx.text));
   // (The text-wide reads below, loops and owners, are paid only by texts that hold a record.)
   if (fields.length === 0) return [];
@@ -243,12 +245,28 @@ export const sharedCredentials: Detector = Object.freeze({
         value: 'mws_secret_key',
         reason: 'columns named in their decorators',
       },
+      {
+        text: "// amazon sp-api\nconst res = await axios.post(LWA_URL, {\n  grant_type: 'refresh_token',\n  refresh_token: store.refreshToken,\n  client_id: store.lwaClientId,\n  client_secret: store.lwaClientSecret,\n  seller_id: store.sellerId,\n});",
+        path: 'token.ts',
+        value: 'client_secret',
+        reason: "a token request filled from the seller's stored record",
+      },
     ],
     negative: [
       {
         text: 'const client = new HttpClient({\n  awsAccessKeyId: process.env.MWS_ACCESS_KEY_ID,\n  secretKey: process.env.MWS_SECRET_KEY,\n  sellerId: seller.sellerId,\n  mwsAuthToken: seller.mwsAuthToken,\n});',
         path: 'client.ts',
         reason: 'type B: own keys from env, per-seller id + token',
+      },
+      {
+        text: 'export class RequestAccessTokenDto {\n  grant_type: string;\n  refresh_token: string;\n  client_id: string;\n  client_secret: string;\n  selling_partner_id: string;\n}',
+        path: 'token.dto.ts',
+        reason: 'the body of an LWA token request: it stores nothing',
+      },
+      {
+        text: 'func (a *SpAuth) fetch() {\n\tbody := map[string]string{\n\t\t"grant_type":    "refresh_token",\n\t\t"refresh_token": a.RefreshToken,\n\t\t"client_id":     a.ClientID,\n\t\t"client_secret": a.ClientSecret,\n\t\t"selling_partner_id": a.SellerID,\n\t}\n}',
+        path: 'auth.go',
+        reason: "a token request filled from the client's own fields (a library)",
       },
       {
         text: 'CREATE TABLE sellers (\n  seller_id VARCHAR(20) PRIMARY KEY,\n  marketplace_id VARCHAR(20),\n  mws_auth_token VARCHAR(64)\n);',
