@@ -31,6 +31,9 @@ import type { LineIndex } from './locate.js';
 import { trimChars } from './strings.js';
 
 /** Bracket containers, indentation parents, list items and sections, computed once per text. */
+// A non-blank character (`#firstInk`); a global regex, searched from a line's start.
+const INK = /\S/g;
+
 export class Layout {
   // Container changes in text order, two per bracket pair in typed arrays (a minified bundle has
   // millions of brackets): an opener at `o` makes an event at `o + 1` whose `#eventRef` is its
@@ -43,6 +46,8 @@ export class Layout {
   readonly #lineItem: Int32Array;
   readonly #lineSection: Int32Array;
   #forms: number[] | undefined;
+  /** Per line, the offset of its first non-blank character (or its end), read once (`#firstInk`). */
+  readonly #inkAt = new Map<number, number>();
 
   constructor(
     private readonly text: string,
@@ -238,9 +243,27 @@ export class Layout {
    */
   #headOf(opener: number): string {
     const line = this.index.lineOf(opener);
-    const head = this.text.slice(this.index.lineStart(line), opener);
-    if (line === 0 || head.trim() !== '') return head.slice(-100);
-    return this.text.slice(this.index.lineStart(line - 1), this.index.lineEnd(line - 1, this.text)).slice(-100);
+    // Only the last 100 characters are sliced, and whether anything stands before the bracket is
+    // read from the line's first non-blank character, found once per line: trimming the whole
+    // head at every bracket of a minified line cost its length at each one (quadratic).
+    const start = this.index.lineStart(line);
+    if (line === 0 || this.#firstInk(line) < opener) return this.text.slice(Math.max(start, opener - 100), opener);
+    const above = this.index.lineStart(line - 1);
+    const end = this.index.lineEnd(line - 1, this.text);
+    return this.text.slice(Math.max(above, end - 100), end);
+  }
+
+  /** Offset of the first non-blank character of `line`, or its end. */
+  #firstInk(line: number): number {
+    let at = this.#inkAt.get(line);
+    if (at === undefined) {
+      const end = this.index.lineEnd(line, this.text);
+      INK.lastIndex = this.index.lineStart(line);
+      const m = INK.exec(this.text);
+      at = m === null || m.index > end ? end : m.index;
+      this.#inkAt.set(line, at);
+    }
+    return at;
   }
 
   /** The first 200 characters of a line: enough to name a record, bounded on minified lines. */
