@@ -9,7 +9,7 @@ import { readLimited } from './read.js';
 import { skipReasonOf } from './errno.js';
 import { skippedFile } from './result.js';
 import type { FileFinding, SkippedFile, SuppressedFinding } from './result.js';
-import { scanDecoded } from './scan-source.js';
+import { ProjectPass, scanDecoded } from './scan-source.js';
 import type { FileOutcome, SourceScanOptions } from './scan-source.js';
 import { appendAll } from './append.js';
 import { formatSize } from './size.js';
@@ -76,14 +76,16 @@ export async function scanOneFile(file: SourceFile, options: FileScanOptions, al
     ...(options.kinds ? { kinds: options.kinds } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
     allow,
+    project: true,
   });
 }
 
 /**
  * Scans what discovery yields. Small scans run in the main thread, one file at a time; past
  * {@link WORKER_THRESHOLD} files the paths are streamed to a pool of worker threads (one per core),
- * each reading one file at a time. Results are collected unsorted: the caller sorts them, so the
- * output is the same whatever the scheduling.
+ * each reading one file at a time. Every file of the run is one project: once all are scanned,
+ * the project pass ({@link ProjectPass}) adds the candidates another file confirms. Results are
+ * collected unsorted: the caller sorts them, so the output is the same whatever the scheduling.
  */
 export async function scanDiscovered(
   source: AsyncIterable<Discovered>,
@@ -91,12 +93,14 @@ export async function scanDiscovered(
 ): Promise<FilesScan> {
   const scan: FilesScan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
   const allow = compileAllow({ patterns: options.allowValueSources });
+  const project = new ProjectPass();
   const record = (file: SourceFile, outcome: FileOutcome): void => {
     if (outcome.status === 'scanned') {
       scan.filesScanned += 1;
       scan.scannedFiles.push(file.displayPath);
       appendAll(scan.findings, outcome.findings);
       appendAll(scan.suppressed, outcome.suppressed);
+      project.add(file.displayPath, outcome);
     } else {
       scan.skipped.push(skippedFile(file.displayPath, outcome.reason, outcome.detail));
     }
@@ -127,14 +131,15 @@ export async function scanDiscovered(
   options.onSchedule?.(workers > 1 && !exhausted ? workers : 0);
   if (workers > 1 && !exhausted) {
     await runPool(workers, first, iterator, options, allow, record, other);
-    return scan;
+  } else {
+    for (const file of first) record(file, await scanOneFile(file, options, allow));
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
+      const item = next.value;
+      if (item.type === 'file') record(item, await scanOneFile(item, options, allow));
+      else other(item);
+    }
   }
-  for (const file of first) record(file, await scanOneFile(file, options, allow));
-  for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
-    const item = next.value;
-    if (item.type === 'file') record(item, await scanOneFile(item, options, allow));
-    else other(item);
-  }
+  project.judgeInto(scan, options.locale);
   return scan;
 }
 
