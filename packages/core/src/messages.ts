@@ -241,8 +241,9 @@ const EN: MessageTable = {
         if (f.detail === 'project') {
           const where =
             f.project === undefined ? 'another file' : fit.name(`${f.project.file}:${String(f.project.line)}`);
-          const what = hasContainer(f) ? containerText(f.container, fit, EN_CONTAINER) : `"${fit.name(f.masked)}"`;
-          return `${what} carries ${listFields(f.fields ?? [f.masked], fit, EN_LIST)}, which ${where} stores per seller (type A)`;
+          const fields = f.fields ?? [f.masked];
+          const [noun, verb] = fields.length > 1 ? ['keys', 'are'] : ['key', 'is'];
+          return `Seller ${noun} ${listFields(fields, fit, EN_LIST)} ${verb} kept per seller in ${where} (type A)`;
         }
         if (f.detail === 'missing-token')
           return `MWS call for seller ${fit.name(f.seller ?? '')} without an MWS Auth Token (type A)`;
@@ -381,8 +382,7 @@ const ZH_CN: MessageTable = {
         if (f.detail === 'project') {
           const where =
             f.project === undefined ? '本项目的另一个文件' : fit.name(`${f.project.file}:${String(f.project.line)}`);
-          const what = hasContainer(f) ? containerText(f.container, fit, ZH_CONTAINER) : `"${fit.name(f.masked)}"`;
-          return `${what} 传递了 ${listFields(f.fields ?? [f.masked], fit, ZH_LIST)}，${where} 按卖家保存这些密钥（A 类）`;
+          return `卖家密钥 ${listFields(f.fields ?? [f.masked], fit, ZH_LIST)} 在 ${where} 中按卖家保存（A 类）`;
         }
         if (f.detail === 'missing-token')
           return `代表卖家 ${fit.name(f.seller ?? '')} 的 MWS 调用没有 MWS 授权令牌（A 类）`;

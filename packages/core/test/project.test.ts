@@ -1,0 +1,164 @@
+import { judgeProject, scanProject, scanText, scanTextForProject, scanWithAllow } from '@mwsguard/core';
+import type { Finding } from '@mwsguard/core';
+import { describe, expect, it } from 'vitest';
+
+// The project pass (`project.ts`): a file that carries a seller's keys but declares no type-A
+// record of its own is reported when another file of the project holds one.
+
+const SCHEMA = [
+  'model AmazonAccount {',
+  '  id              String @id',
+  '  userId          String',
+  '  amazonSellerId  String',
+  '  lwaClientId     String',
+  '  lwaClientSecret String',
+  '  refreshToken    String',
+  '}',
+  '',
+].join('\n');
+
+// What the service that connects an account works with: no record of its own, alone nothing.
+const SERVICE = [
+  '// Credentials kept for each connected seller account.',
+  'export interface AmazonCredentials {',
+  '  sellerId: string;',
+  '  clientId: string;',
+  '  clientSecret: string;',
+  '  refreshToken: string;',
+  '  marketplaceId: string;',
+  '}',
+  '',
+].join('\n');
+
+const typeA = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.kind === 'shared-credentials');
+
+describe('project pass', () => {
+  it('reports a file carrying the seller secret of a record another file keeps per seller', () => {
+    expect(typeA(scanText(SCHEMA, { path: 'prisma/schema.prisma' }))).toHaveLength(1);
+    const out = scanProject([
+      { file: 'prisma/schema.prisma', text: SCHEMA },
+      { file: 'src/amazon/types.ts', text: SERVICE },
+    ]);
+    const [schemaRecord] = typeA(out.get('prisma/schema.prisma')?.reported ?? []);
+    const [carried] = typeA(out.get('src/amazon/types.ts')?.reported ?? []);
+    expect(schemaRecord?.severity).toBe('error');
+    expect(carried).toMatchObject({ severity: 'warning', line: 5, secret: 'clientSecret' });
+    expect(carried?.messageFacts).toMatchObject({
+      detail: 'project',
+      api: 'sp-api',
+      project: { file: 'prisma/schema.prisma', line: schemaRecord?.line },
+    });
+    expect(carried?.message).toBe(
+      `Seller key clientSecret is kept per seller in prisma/schema.prisma:${String(schemaRecord?.line)} (type A): use your one app; store only the refresh token and selling partner ID.`,
+    );
+  });
+
+  it('reports nothing for the carrying file alone, or in an editor that reads one file', () => {
+    expect(scanText(SERVICE, { path: 'src/amazon/types.ts' })).toEqual([]);
+    const alone = scanProject([{ file: 'src/amazon/types.ts', text: SERVICE }]);
+    expect(alone.get('src/amazon/types.ts')).toEqual({ reported: [], suppressed: [] });
+    // The candidate is there, waiting for a record elsewhere.
+    expect(scanTextForProject(SERVICE, { path: 'src/amazon/types.ts' }).candidates).toHaveLength(1);
+  });
+
+  it('gives a file with a type-A record of its own no candidate', () => {
+    const both = `${SCHEMA}\n${SERVICE}`;
+    const scan = scanTextForProject(both, { path: 'all.ts' });
+    expect(typeA(scan.findings)).toHaveLength(1);
+    expect(scan.candidates).toEqual([]);
+  });
+
+  it('keeps a suppressed candidate suppressed, and a suppressed record confirms nothing', () => {
+    const ignored = SERVICE.replace('clientSecret: string;', 'clientSecret: string; // mwsguard-ignore');
+    const out = scanProject([
+      { file: 'prisma/schema.prisma', text: SCHEMA },
+      { file: 'src/amazon/types.ts', text: ignored },
+    ]);
+    expect(out.get('src/amazon/types.ts')?.reported).toEqual([]);
+    expect(out.get('src/amazon/types.ts')?.suppressed.map((s) => [s.reason, s.finding.line])).toEqual([['inline', 5]]);
+    const schemaIgnored = SCHEMA.replace('lwaClientSecret String', 'lwaClientSecret String // mwsguard-ignore');
+    const unconfirmed = scanProject([
+      { file: 'prisma/schema.prisma', text: schemaIgnored },
+      { file: 'src/amazon/types.ts', text: SERVICE },
+    ]);
+    expect(typeA(unconfirmed.get('prisma/schema.prisma')?.reported ?? [])).toEqual([]);
+    expect(unconfirmed.get('src/amazon/types.ts')?.reported).toEqual([]);
+  });
+
+  it('names a record of the same API first, and the first by file name among equals', () => {
+    const candidate = scanTextForProject(SERVICE, { path: 'src/amazon/types.ts' }).candidates;
+    const record = (file: string, api: 'mws' | 'sp-api', line: number): { file: string; findings: Finding[] } => ({
+      file,
+      findings: [
+        {
+          ...candidate[0]!,
+          severity: 'error',
+          line,
+          messageFacts: { kind: 'shared-credentials', severity: 'error', masked: 'x', mws: false, api },
+        },
+      ],
+    });
+    const files = [
+      { ...record('z/models.py', 'sp-api', 9), candidates: [] },
+      { ...record('a/mws.sql', 'mws', 3), candidates: [] },
+      { ...record('b/lwa.sql', 'sp-api', 5), candidates: [] },
+      { file: 'src/amazon/types.ts', findings: [], candidates: candidate },
+    ];
+    const { reported } = judgeProject(files);
+    expect(reported.map((r) => r.finding.messageFacts.project)).toEqual([{ file: 'b/lwa.sql', line: 5 }]);
+    expect(judgeProject(files.reverse()).reported[0]?.finding.messageFacts.project).toEqual({
+      file: 'b/lwa.sql',
+      line: 5,
+    });
+  });
+
+  it('says it in every locale', () => {
+    const out = scanProject(
+      [
+        { file: 'prisma/schema.prisma', text: SCHEMA },
+        { file: 'src/amazon/types.ts', text: SERVICE },
+      ],
+      { locale: 'zh-CN' },
+    );
+    expect(typeA(out.get('src/amazon/types.ts')?.reported ?? [])[0]?.message).toMatch(
+      /^卖家密钥 clientSecret 在 prisma\/schema\.prisma:\d+ 中按卖家保存（A 类）/,
+    );
+  });
+
+  describe('is never a candidate', () => {
+    const candidates = (text: string, path: string): Finding[] =>
+      scanWithAllow(text, { path, project: true }).candidates;
+
+    it('in a test, a configuration file, or another marketplace', () => {
+      expect(candidates(SERVICE, 'src/amazon/types.ts')).toHaveLength(1);
+      expect(candidates(SERVICE, 'src/amazon/__tests__/types.ts')).toEqual([]);
+      expect(candidates(SERVICE, 'src/amazon/types.spec.ts')).toEqual([]);
+      expect(candidates(SERVICE, 'config/amazon.ts')).toEqual([]);
+      // No word of Amazon, MWS, SP-API or LWA in the text or its path.
+      const ebay = SERVICE.replaceAll('lwaClientSecret', 'clientSecret')
+        .replaceAll('amazon', 'ebay')
+        .replaceAll('Amazon', 'Ebay');
+      expect(candidates(ebay, 'src/ebay/account.service.ts')).toEqual([]);
+    });
+
+    it('without a seller id or token beside the secret, or with the environment as its value', () => {
+      const noSeller = SERVICE.replace('  sellerId: string;\n', '').replace('  refreshToken: string;\n', '');
+      expect(candidates(noSeller, 'src/amazon/types.ts')).toEqual([]);
+      const fromEnv = SERVICE.replace('clientSecret: string;', 'clientSecret: process.env.LWA_CLIENT_SECRET,');
+      expect(candidates(fromEnv, 'src/amazon/types.ts')).toEqual([]);
+    });
+
+    it('with a hard-coded value: its own kind reports it', () => {
+      const literal = SERVICE.replace(
+        'clientId: string;',
+        "clientId: 'amzn1.application-oa2-client.4f0e2b7c9a1d46e3b85c0f7a2d9e6b14',",
+      ).replace(
+        'clientSecret: string;',
+        `clientSecret: '9f3b2a7c41d0e86b5a2c7f19d4e03b8a6c51f2e7d9a04b3c8e6f1a2d5b7c9e04',`,
+      );
+      const scan = scanWithAllow(literal, { path: 'src/amazon/types.ts', project: true });
+      expect(scan.reported.map((f) => f.kind)).toEqual(['lwa-client-secret']);
+      expect(scan.candidates).toEqual([]);
+    });
+  });
+});
