@@ -35,6 +35,8 @@ export interface FilesScan {
   /** Display paths of the files scanned as text (baselines need them to tell stale entries). */
   readonly scannedFiles: string[];
   filesScanned: number;
+  /** The scanned files' summaries for the project pass (`run.ts` judges them); none for history. */
+  readonly project?: ProjectPass;
 }
 
 /** Options of {@link scanDiscovered}. */
@@ -83,17 +85,26 @@ export async function scanOneFile(file: SourceFile, options: FileScanOptions, al
 /**
  * Scans what discovery yields. Small scans run in the main thread, one file at a time; past
  * {@link WORKER_THRESHOLD} files the paths are streamed to a pool of worker threads (one per core),
- * each reading one file at a time. Every file of the run is one project: once all are scanned,
- * the project pass ({@link ProjectPass}) adds the candidates another file confirms. Results are
- * collected unsorted: the caller sorts them, so the output is the same whatever the scheduling.
+ * each reading one file at a time. Every file of the run is one project: each file's summary is
+ * kept for the project pass ({@link ProjectPass}), which the caller runs once all are scanned.
+ * Results are collected unsorted: the caller sorts them, so the output is the same whatever the
+ * scheduling.
  */
 export async function scanDiscovered(
   source: AsyncIterable<Discovered>,
   options: ScanScheduleOptions,
 ): Promise<FilesScan> {
-  const scan: FilesScan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
-  const allow = compileAllow({ patterns: options.allowValueSources });
   const project = new ProjectPass();
+  const scan: FilesScan = {
+    findings: [],
+    suppressed: [],
+    skipped: [],
+    notes: [],
+    scannedFiles: [],
+    filesScanned: 0,
+    project,
+  };
+  const allow = compileAllow({ patterns: options.allowValueSources });
   const record = (file: SourceFile, outcome: FileOutcome): void => {
     if (outcome.status === 'scanned') {
       scan.filesScanned += 1;
@@ -139,7 +150,6 @@ export async function scanDiscovered(
       else other(item);
     }
   }
-  project.judgeInto(scan, options.locale);
   return scan;
 }
 

@@ -1,7 +1,7 @@
 import { judgeProject, scanWithAllow } from '@mwsguard/core';
 import type { Allow, Finding, Kind, ProjectFile } from '@mwsguard/core';
 import type { SourceText } from './read.js';
-import type { FileFinding, SkipReason, SuppressedFinding, SuppressReason } from './result.js';
+import type { SkipReason, SuppressReason } from './result.js';
 
 /** What the scan of one text needs beyond the text: decided once per run. */
 export interface SourceScanOptions {
@@ -94,12 +94,12 @@ const withFile = (f: Finding, file: string): ScannedFinding => ({ ...f, file });
  * The project pass of one run (core's `judgeProject`, docs/cli.md#across-files-the-project-pass):
  * every file a directory or staged scan reads is one project, whatever roots the command named.
  * Each scanned file leaves only its summary here (its findings and candidates, already masked;
- * never its text), and once every file is scanned the candidates another file's type-A record
- * confirms join the run's findings, before the allowlists, baselines and severity overrides of
- * `run.ts`. Here, not in a module of its own: a commit hook's scan loads no module more for it.
+ * never its text); once every file is scanned, `run.ts` adds the candidates another file's type-A
+ * record confirms to the run's findings, before its allowlists, baselines and severity overrides.
+ * Here, not in a module of its own: a commit hook's scan loads no module more for it.
  */
 export class ProjectPass {
-  readonly #files: ProjectFile[] = [];
+  readonly #files: (Omit<SourceScan, 'suppressed'> & { readonly file: string })[] = [];
 
   /** Keeps the summary of a scanned file; one with neither findings nor candidates adds nothing. */
   add(file: string, scan: SourceScan): void {
@@ -108,12 +108,22 @@ export class ProjectPass {
     this.#files.push({ file, findings, candidates, suppressedCandidates });
   }
 
-  /** Confirms the candidates and appends them to `out` (reported and suppressed), unsorted. */
-  judgeInto(out: { findings: FileFinding[]; suppressed: SuppressedFinding[] }, locale: string | undefined): void {
-    if (!this.#files.some((f) => f.candidates.length > 0 || (f.suppressedCandidates?.length ?? 0) > 0)) return;
-    const { reported, suppressed } = judgeProject(this.#files, locale);
+  /**
+   * The candidates another file confirms, reported and suppressed, unsorted. A record `confirms`
+   * rejects (one the path or fingerprint allowlist suppresses) confirms nothing, as a record an
+   * inline directive suppresses: whoever allowlisted it said it is not type A.
+   */
+  judge(
+    locale: string | undefined,
+    confirms: (record: ScannedFinding) => boolean,
+  ): { findings: ScannedFinding[]; suppressed: ScannedSuppressed[] } {
+    const out: { findings: ScannedFinding[]; suppressed: ScannedSuppressed[] } = { findings: [], suppressed: [] };
+    if (!this.#files.some((f) => f.candidates.length > 0 || f.suppressedCandidates.length > 0)) return out;
+    const files: ProjectFile[] = this.#files.map((f) => ({ ...f, findings: f.findings.filter(confirms) }));
+    const { reported, suppressed } = judgeProject(files, locale);
     for (const { file, finding } of reported) out.findings.push(withFile(finding, file));
     for (const { file, finding, reason } of suppressed)
       out.suppressed.push({ finding: withFile(finding, file), reason });
+    return out;
   }
 }

@@ -42,8 +42,16 @@ export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
     // Outside a repository `root` rejects (git diff only fails).
     const [root, listed] = await Promise.all([started.root, started.listed]);
     if ('failure' in listed) throw new UsageError(listed.failure);
-    const scan: FilesScan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
     const project = new ProjectPass();
+    const scan: FilesScan = {
+      findings: [],
+      suppressed: [],
+      skipped: [],
+      notes: [],
+      scannedFiles: [],
+      filesScanned: 0,
+      project,
+    };
     const scanOptions = { ...options, project: true };
     const blobs = new Prefetch(reader);
     const entries = listed.entries.map((entry) => {
@@ -80,7 +88,6 @@ export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
       appendAll(scan.suppressed, result.suppressed);
       project.add(file, result);
     }
-    project.judgeInto(scan, options.locale);
     return scan;
   } finally {
     await reader.close();
