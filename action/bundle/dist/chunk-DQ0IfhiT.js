@@ -3476,6 +3476,71 @@ var TEST_PATH;
 var init_test_paths = __esmMin((() => {
 	TEST_PATH = /(?:^|[/\\])(?:tests?|spec|specs|__tests__|Tests?|testing)[/\\]|(?:^|[/\\])test_[^/\\]*\.py$|[._-](?:test|spec|tests)\.[a-z]{1,4}$|[a-z\d](?:Test|Tests|Spec)\.(?:php|java|cs|kt|scala|groovy|swift)$/;
 }));
+// packages/core/dist/project-candidates.js
+/**
+* The file's project candidate: its first seller secret that may be carried (see {@link CARRIED})
+* in a text that also handles a seller's id or token, listing the secret fields the file names.
+* `fields` are the key-record fields the `shared-credentials` detector read (already without the
+* fields a program holds for itself and another marketplace's generic keys).
+*/
+function projectCandidate(fields, ctx) {
+	if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return void 0;
+	if (CONFIG_PATH.test(ctx.path)) return void 0;
+	if (!fields.some((f) => SELLER_ROLES.has(f.role))) return void 0;
+	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName));
+	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
+	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
+	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
+	if (!first) return void 0;
+	const names = /* @__PURE__ */ new Map();
+	for (const f of secrets) if (!names.has(normalizeName(f.name))) names.set(normalizeName(f.name), f.name);
+	const container = describeContainer(first.recordName);
+	return {
+		kind: "shared-credentials",
+		severity: "warning",
+		start: first.start,
+		end: first.end,
+		secret: `field:${normalizeName(first.recordName)}:${normalizeName(first.name)}:${first.value}`,
+		detail: first.name,
+		typeA: {
+			form: "project",
+			hybrid: false,
+			api: first.role === "lwa-client-secret" ? "sp-api" : "mws",
+			records: 1
+		},
+		...container ? { container } : {},
+		fields: [...names.values()]
+	};
+}
+var SECRET_ROLES, SELLER_ROLES, CARRIED, AMAZON_PATH, CONFIG_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER;
+var init_project_candidates = __esmMin((() => {
+	init_containers();
+	init_names();
+	SECRET_ROLES = /* @__PURE__ */ new Set(["secret-key", "lwa-client-secret"]);
+	SELLER_ROLES = /* @__PURE__ */ new Set([
+		"seller-id",
+		"auth-token",
+		"refresh-token"
+	]);
+	CARRIED = /* @__PURE__ */ new Set([
+		"decl",
+		"empty",
+		"ref",
+		"other"
+	]);
+	AMAZON_PATH = /amazon|mws|sp-?api/i;
+	CONFIG_PATH = /(?:^|[/\\])(?:config|conf|configs|settings)[/\\][^/\\]*$|(?:^|[/\\.])config\.[a-z]{1,4}$/i;
+	SHAPE_RANK = {
+		decl: 0,
+		empty: 1,
+		ref: 2,
+		other: 3,
+		literal: 3,
+		env: 3
+	};
+	EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
+	DEVELOPER = /developer/i;
+}));
 // packages/core/dist/detectors/shared-credentials.js
 /**
 * What the message names: the record holding the keys (when its opening text names it) and the
@@ -3558,6 +3623,10 @@ function find$1(ctx) {
 		lines.add(line);
 		return true;
 	});
+	if (judged.length === 0) {
+		const candidate = projectCandidate(fields, ctx);
+		return candidate ? [candidate] : [];
+	}
 	const keyNames = judged.length > 0 ? keyNamesByRecord(fields) : /* @__PURE__ */ new Map();
 	return judged.map(({ field: f, evidence, hybrid, api, records, tokenField }) => ({
 		kind: "shared-credentials",
@@ -3586,6 +3655,7 @@ var init_shared_credentials = __esmMin((() => {
 	init_loop_variables();
 	init_test_paths();
 	init_names();
+	init_project_candidates();
 	ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
 	MWS_FOLDER = /mws|amazon/i;
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b/;
@@ -4592,6 +4662,12 @@ var init_messages = __esmMin((() => {
 			},
 			"shared-credentials": {
 				finding: (f, fit) => {
+					if (f.detail === "project") {
+						const where = f.project === void 0 ? "another file" : fit.name(`${f.project.file}:${String(f.project.line)}`);
+						const fields = f.fields ?? [f.masked];
+						const [noun, verb] = fields.length > 1 ? ["keys", "are"] : ["key", "is"];
+						return `Seller ${noun} ${listFields(fields, fit, EN_LIST)} ${verb} kept per seller in ${where} (type A)`;
+					}
 					if (f.detail === "missing-token") return `MWS call for seller ${fit.name(f.seller ?? "")} without an MWS Auth Token (type A)`;
 					if (f.detail === "request") return "MWS request for a SellerId without MWSAuthToken (type A)";
 					if (!hasContainer(f)) return `"${fit.name(f.masked)}" holds a seller's own ${f.mws ? "MWS " : ""}keys next to its seller ID (type A)`;
@@ -4714,6 +4790,10 @@ var init_messages = __esmMin((() => {
 				},
 				"shared-credentials": {
 					finding: (f, fit) => {
+						if (f.detail === "project") {
+							const where = f.project === void 0 ? "本项目的另一个文件" : fit.name(`${f.project.file}:${String(f.project.line)}`);
+							return `卖家密钥 ${listFields(f.fields ?? [f.masked], fit, ZH_LIST)} 在 ${where} 中按卖家保存（A 类）`;
+						}
 						if (f.detail === "missing-token") return `代表卖家 ${fit.name(f.seller ?? "")} 的 MWS 调用没有 MWS 授权令牌（A 类）`;
 						if (f.detail === "request") return "针对某个 SellerId 的 MWS 请求没有 MWSAuthToken（A 类）";
 						if (!hasContainer(f)) return `"${fit.name(f.masked)}" 在卖家 ID 旁保存了卖家自己的${f.mws ? " MWS " : ""}密钥（A 类）`;
@@ -4999,12 +5079,26 @@ var init_one_per_structure = __esmMin((() => {
 * returns the credentials in it, sorted by position.
 */
 function scanText(text, options = {}) {
+	return scanTextForProject(text, options).findings;
+}
+/**
+* {@link scanText} for a scan of a whole project (a directory, a repository): also returns the
+* file's project candidate, which `judgeProject` confirms against the project's other files.
+*/
+function scanTextForProject(text, options = {}) {
 	const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-	if (!PREFILTER.test(body) && (options.authToken?.sellerIdNames?.length ?? 0) === 0) return [];
+	if (!PREFILTER.test(body) && (options.authToken?.sellerIdNames?.length ?? 0) === 0) return {
+		findings: [],
+		candidates: []
+	};
 	const ctx = createContext(body, options.path ?? "", options.authToken ? { authToken: options.authToken } : {});
 	const raw = runDetectors(ctx);
 	appendAll(raw, scanBase64Secrets(ctx));
-	return toFindings(ctx, onePerStructure(ctx, raw), options);
+	const found = raw.filter((r) => r.typeA?.form !== "project");
+	return {
+		findings: toFindings(ctx, onePerStructure(ctx, found), options),
+		candidates: found.length === raw.length || found.some((r) => r.kind === "shared-credentials") ? [] : toFindings(ctx, raw.filter((r) => r.typeA?.form === "project"), options)
+	};
 }
 function runDetectors(ctx) {
 	const out = [];
@@ -5041,6 +5135,7 @@ function toFinding(index, mws, r, locale = "en") {
 		masked,
 		mws,
 		...r.typeA?.form === "request" ? { detail: "request" } : {},
+		...r.typeA?.form === "project" ? { detail: "project" } : {},
 		...r.typeA?.form === "missing-token" ? {
 			detail: "missing-token",
 			seller: r.typeA.seller ?? ""
@@ -5111,54 +5206,6 @@ var init_scan = __esmMin((() => {
 	PREFILTER = new RegExp(`${CREDENTIAL_PREFIXES.source}|secret|access|key.?id|seller|merchant|mws`, "i");
 	K8S_DATA_VALUE = /^([ \t]+)([\w.-]{1,120}):[ \t]*["']?([A-Z0-9+/]{12,1400000}={0,2})["']?[ \t]*$/gim;
 }));
-// packages/core/dist/classify.js
-/**
-* Classifies one string value the way {@link scanText} classifies a value in a text, given the
-* name it is bound to: the entry for AST adapters (ESLint, secretlint), so every surface makes
-* the same decision. Offsets in the findings are relative to `value`.
-*/
-function classifyString(value, binding = {}, options = {}) {
-	const ctx = createContext(value, "", {
-		name: binding.name,
-		paired: binding.pairedWithAccessKey ?? false,
-		...binding.hasMwsContext === void 0 ? {} : { mws: binding.hasMwsContext },
-		...binding.hasLwaClientId === void 0 ? {} : { lwaClientId: binding.hasLwaClientId }
-	});
-	return toFindings(ctx, DETECTORS.filter((d) => STRING_KINDS.includes(d.kind)).flatMap((d) => d.find(ctx)), options);
-}
-var STRING_KINDS;
-var init_classify = __esmMin((() => {
-	init_context();
-	init_detectors();
-	init_scan();
-	STRING_KINDS = [
-		"access-key-id",
-		"secret-key",
-		"mws-auth-token",
-		"lwa-client-secret",
-		"lwa-refresh-token",
-		"lwa-access-token"
-	];
-}));
-// packages/core/dist/redact.js
-/** True when core would report `token` as a credential, bare or bound to a key name. */
-function isCredentialText(token) {
-	return classifyString(token).length > 0 || classifyString(token, { name: "secret_key" }).length > 0 || classifyString(token, { name: "access_key_id" }).length > 0;
-}
-/**
-* Any text meant for an output that did not come from a finding (an error message, another
-* tool's message, a path), with every token core would report as a credential masked the way a
-* finding is. Core decides what is a credential, as everywhere else.
-*/
-function redactText(text) {
-	return text.replace(TOKEN, (token) => isCredentialText(token) ? maskSecret(token) : token);
-}
-var TOKEN;
-var init_redact = __esmMin((() => {
-	init_classify();
-	init_mask();
-	TOKEN = /[^\s"'`,;=<>()[\]{}]{16,4096}/g;
-}));
 // packages/core/dist/suppressions.js
 /** 1-based lines whose findings an inline directive suppresses. */
 function suppressedLines(text) {
@@ -5218,31 +5265,41 @@ function compilePattern(pattern, option) {
 * one policy every surface applies: inline directives, values, paths, fingerprints, in that order.
 */
 function scanWithAllow(text, options = {}) {
-	const findings = scanText(text, options);
-	const reported = [];
-	const suppressed = [];
-	if (findings.length === 0) return {
-		reported,
-		suppressed
+	const scan = options.project === true ? scanTextForProject(text, options) : {
+		findings: scanText(text, options),
+		candidates: []
 	};
+	const out = {
+		reported: [],
+		suppressed: [],
+		candidates: [],
+		suppressedCandidates: []
+	};
+	if (scan.findings.length === 0 && scan.candidates.length === 0) return out;
 	const inline = suppressedLines(text);
 	const { allow, path } = options;
-	for (const finding of findings) {
-		const reason = inline.has(finding.line) ? "inline" : allow?.reasonFor({
-			finding,
-			text,
-			...path === void 0 ? {} : { path }
-		});
-		if (reason === void 0) reported.push(finding);
-		else suppressed.push({
+	const reasonOf = (finding) => inline.has(finding.line) ? "inline" : allow?.reasonFor({
+		finding,
+		text,
+		...path === void 0 ? {} : { path }
+	});
+	for (const finding of scan.findings) {
+		const reason = reasonOf(finding);
+		if (reason === void 0) out.reported.push(finding);
+		else out.suppressed.push({
 			finding,
 			reason
 		});
 	}
-	return {
-		reported,
-		suppressed
-	};
+	for (const finding of scan.candidates) {
+		const reason = reasonOf(finding);
+		if (reason === void 0) out.candidates.push(finding);
+		else out.suppressedCandidates.push({
+			finding,
+			reason
+		});
+	}
+	return out;
 }
 var SUPPRESS_REASONS;
 var init_allow = __esmMin((() => {
@@ -5256,9 +5313,120 @@ var init_allow = __esmMin((() => {
 		"allowlistFingerprint"
 	];
 }));
+// packages/core/dist/project.js
+/** A type-A record or a signed request: a file showing the project keeps sellers' own keys. */
+function confirms(f) {
+	return f.kind === "shared-credentials" && f.messageFacts.detail !== "missing-token" && f.messageFacts.detail !== "project";
+}
+/**
+* Confirms the project's candidates: each is reported when another file holds a type-A record
+* (see {@link confirms}), and its message names that record's file and line (one of the same
+* API when there is one; the first by file name, then line, so the output does not depend on
+* the order files were scanned in).
+*/
+function judgeProject(files, locale = "en") {
+	const records = [];
+	for (const { file, findings } of files) for (const finding of findings) if (confirms(finding)) records.push({
+		file,
+		finding
+	});
+	const result = {
+		reported: [],
+		suppressed: []
+	};
+	if (records.length === 0) return result;
+	records.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.finding.offset - b.finding.offset);
+	const confirm = (file, candidate) => {
+		const others = records.filter((r) => r.file !== file);
+		const record = others.find((r) => r.finding.messageFacts.api === candidate.messageFacts.api) ?? others[0];
+		if (!record) return void 0;
+		const messageFacts = {
+			...candidate.messageFacts,
+			project: {
+				file: record.file,
+				line: record.finding.line
+			}
+		};
+		return {
+			...candidate,
+			messageFacts,
+			message: renderMessage(messageFacts, locale)
+		};
+	};
+	for (const { file, candidates, suppressedCandidates = [] } of files) {
+		for (const candidate of candidates) {
+			const finding = confirm(file, candidate);
+			if (finding) result.reported.push({
+				file,
+				finding
+			});
+		}
+		for (const { finding: candidate, reason } of suppressedCandidates) {
+			const finding = confirm(file, candidate);
+			if (finding) result.suppressed.push({
+				file,
+				finding,
+				reason
+			});
+		}
+	}
+	return result;
+}
+var init_project = __esmMin((() => {
+	init_messages();
+}));
+// packages/core/dist/classify.js
+/**
+* Classifies one string value the way {@link scanText} classifies a value in a text, given the
+* name it is bound to: the entry for AST adapters (ESLint, secretlint), so every surface makes
+* the same decision. Offsets in the findings are relative to `value`.
+*/
+function classifyString(value, binding = {}, options = {}) {
+	const ctx = createContext(value, "", {
+		name: binding.name,
+		paired: binding.pairedWithAccessKey ?? false,
+		...binding.hasMwsContext === void 0 ? {} : { mws: binding.hasMwsContext },
+		...binding.hasLwaClientId === void 0 ? {} : { lwaClientId: binding.hasLwaClientId }
+	});
+	return toFindings(ctx, DETECTORS.filter((d) => STRING_KINDS.includes(d.kind)).flatMap((d) => d.find(ctx)), options);
+}
+var STRING_KINDS;
+var init_classify = __esmMin((() => {
+	init_context();
+	init_detectors();
+	init_scan();
+	STRING_KINDS = [
+		"access-key-id",
+		"secret-key",
+		"mws-auth-token",
+		"lwa-client-secret",
+		"lwa-refresh-token",
+		"lwa-access-token"
+	];
+}));
+// packages/core/dist/redact.js
+/** True when core would report `token` as a credential, bare or bound to a key name. */
+function isCredentialText(token) {
+	return classifyString(token).length > 0 || classifyString(token, { name: "secret_key" }).length > 0 || classifyString(token, { name: "access_key_id" }).length > 0;
+}
+/**
+* Any text meant for an output that did not come from a finding (an error message, another
+* tool's message, a path), with every token core would report as a credential masked the way a
+* finding is. Core decides what is a credential, as everywhere else.
+*/
+function redactText(text) {
+	return text.replace(TOKEN, (token) => isCredentialText(token) ? maskSecret(token) : token);
+}
+var TOKEN;
+var init_redact = __esmMin((() => {
+	init_classify();
+	init_mask();
+	TOKEN = /[^\s"'`,;=<>()[\]{}]{16,4096}/g;
+}));
 // packages/core/dist/index.js
 var init_dist = __esmMin((() => {
 	init_scan();
+	init_project();
 	init_classify();
 	init_context();
 	init_kinds();
@@ -5276,4 +5444,4 @@ var init_dist = __esmMin((() => {
 	init_suppressions();
 	init_allow();
 }));
-export { init_values as S, init_messages as _, scanWithAllow as a, resolveLocale as b, redactText as c, DOCS_BASE_URL as d, KINDS as f, isKind as g, init_kinds as h, init_allow as i, init_mask as l, REPOSITORY_URL as m, SUPPRESS_REASONS as n, init_redact as o, KIND_INFO as p, compileAllow as r, isCredentialText as s, init_dist as t, maskSecret as u, renderAdvice as v, DOCUMENTED_EXAMPLES as x, renderFinding as y };
+export { DOCUMENTED_EXAMPLES as C, resolveLocale as S, init_kinds as _, init_project as a, renderAdvice as b, compileAllow as c, init_mask as d, maskSecret as f, REPOSITORY_URL as g, KIND_INFO as h, redactText as i, init_allow as l, KINDS as m, init_redact as n, judgeProject as o, DOCS_BASE_URL as p, isCredentialText as r, SUPPRESS_REASONS as s, init_dist as t, scanWithAllow as u, isKind as v, init_values as w, renderFinding as x, init_messages as y };
