@@ -35,5 +35,6 @@ for (const split of ['dev', 'holdout']) {
   if (list && split === 'dev') {
     for (const m of s.misses) console.log(`  missed  ${m}`);
     for (const a of s.alarms) console.log(`  alarm   ${a}`);
+    for (const f of s.missedFiles) console.log(`  missed file  ${f}`);
   }
 }

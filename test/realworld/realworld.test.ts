@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as core from '@mwsguard/core';
 import { KINDS, scanText } from '@mwsguard/core';
 import {
   PROVENANCE,
   REALWORLD_ROOT,
+  folderScanner,
   SOURCE,
   loadFolders,
   matches,
@@ -93,8 +95,23 @@ describe('real-world corpus', () => {
     expect.soft(values.recall).toBeGreaterThanOrEqual(DEV_FLOORS.valueRecall);
     expect(values.precision).toBeGreaterThanOrEqual(DEV_FLOORS.valuePrecision);
   });
+
+  it('keeps the dev split above its floors when each folder is scanned as one project', () => {
+    const s = scoreSplit(folders, folderScanner(core), 'dev');
+    const typeA = rates(s.kinds.get('shared-credentials') ?? { tp: 0, fp: 0, fn: 0, dup: 0 });
+    expect.soft(typeA.precision).toBeGreaterThanOrEqual(PROJECT_FLOORS.typeAPrecision);
+    expect.soft(ratio(s.typeAFound, s.typeAFiles)).toBeGreaterThanOrEqual(PROJECT_FLOORS.typeAFileRecall);
+    expect
+      .soft(ratio(s.flaggedFiles - s.flaggedClean, s.flaggedFiles))
+      .toBeGreaterThanOrEqual(PROJECT_FLOORS.typeAFilePrecision);
+    // The project pass adds type-A warnings only: the value kinds are the per-file scan's.
+    expect(rates(valueKinds(s))).toEqual(rates(valueKinds(scoreSplit(folders, scan, 'dev'))));
+  });
 });
 
 // Floors a little under today's dev figures: a change that loses ground fails here. (The dev split
 // grew from 23 to 70 type-A files with corpora d to g; its per-file recall is 0.79 today.)
 const DEV_FLOORS = { typeAPrecision: 0.9, typeAFileRecall: 0.75, valueRecall: 0.97, valuePrecision: 0.97 };
+// With the project pass (`pnpm eval`'s default) dev scores 0.86 precision by line, 0.91 per-file
+// recall and 0.89 per-file precision today.
+const PROJECT_FLOORS = { typeAPrecision: 0.82, typeAFileRecall: 0.86, typeAFilePrecision: 0.85 };

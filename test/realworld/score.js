@@ -19,7 +19,7 @@ export const SOURCE = /^[\w.-]+\/[\w.-]+@[0-9a-f]{7,40}$/;
  * @typedef {{ name: string, labels: FolderLabels, files: string[] }} Folder
  * @typedef {{ kind: string, line: number, endLine?: number }} Hit
  * @typedef {{ tp: number, fp: number, fn: number, dup: number }} Counts
- * @typedef {{ kinds: Map<string, Counts>, typeAFiles: number, typeAFound: number, flaggedFiles: number, flaggedClean: number, misses: string[], alarms: string[] }} SplitScore
+ * @typedef {{ kinds: Map<string, Counts>, typeAFiles: number, typeAFound: number, flaggedFiles: number, flaggedClean: number, misses: string[], alarms: string[], missedFiles: string[] }} SplitScore
  */
 
 /** Every repository folder of the corpus, with its labels and its files (POSIX, folder-relative). */
@@ -101,6 +101,9 @@ export function scoreSplit(folders, scan, split, root = REALWORLD_ROOT) {
   const misses = [];
   /** @type {string[]} */
   const alarms = [];
+  // Type-A files with no label found: the per-file recall's misses.
+  /** @type {string[]} */
+  const missedFiles = [];
   for (const folder of folders) {
     if (folder.labels.split !== split) continue;
     for (const file of folder.files) {
@@ -138,10 +141,11 @@ export function scoreSplit(folders, scan, split, root = REALWORLD_ROOT) {
       if (typeA.length > 0) {
         typeAFiles++;
         if (typeA.some((l) => matched.has(l))) typeAFound++;
+        else missedFiles.push(`${folder.name}/${file}`);
       }
     }
   }
-  return { kinds, typeAFiles, typeAFound, flaggedFiles, flaggedClean, misses, alarms };
+  return { kinds, typeAFiles, typeAFound, flaggedFiles, flaggedClean, misses, alarms, missedFiles };
 }
 
 /**

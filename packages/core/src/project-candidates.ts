@@ -26,14 +26,20 @@ const CARRIED: ReadonlySet<Field['shape']> = new Set(['decl', 'empty', 'ref', 'o
 
 // A path naming Amazon or MWS: its folder or file (`integrations/amazon/page.tsx`).
 const AMAZON_PATH = /amazon|mws|sp-?api/i;
-// A configuration file: in a `config/` folder (Laravel's `config/amazon.php`) or named for it.
-const CONFIG_PATH = /(?:^|[/\\])(?:config|conf|configs|settings)[/\\][^/\\]*$|(?:^|[/\\.])config\.[a-z]{1,4}$/i;
+// A configuration file: in a `config/` folder (Laravel's `config/amazon.php`), named for it
+// (`app.config.ts`, `settings.py`, `appsettings.json`, Spring's `application.yml`), or in a
+// configuration format (`.env`, `.env.example`, `.properties`, `.ini`, `.cfg`, `.conf`).
+const CONFIG_PATH =
+  /(?:^|[/\\])(?:config|conf|configs|settings)[/\\][^/\\]*$|(?:^|[/\\.])config\.[a-z]{1,4}$|(?:^|[/\\])(?:settings\.py|appsettings[\w.-]{0,30}\.json|application[\w-]{0,30}\.(?:ya?ml|properties))$|(?:^|[/\\])\.env(?:\.[\w-]{1,30})?$|\.(?:env|properties|ini|cfg|conf)$/i;
 
-/** Declared before blank before read before computed: see {@link projectCandidate}. */
+/**
+ * Declared, then read from an object (a stored record's value), then blank (an initial value),
+ * then computed: see {@link projectCandidate}.
+ */
 const SHAPE_RANK: Readonly<Record<Field['shape'], number>> = {
   decl: 0,
-  empty: 1,
-  ref: 2,
+  ref: 1,
+  empty: 2,
   other: 3,
   literal: 3,
   env: 3,

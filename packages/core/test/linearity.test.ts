@@ -97,6 +97,9 @@ const generators: Record<string, (n: number) => string> = {
   'loop keywords without a loop': (n) => 'for for each .each .map( as $ '.repeat(n / 30),
   'dom input reads': (n) =>
     "secret_key: $('#secret_key').val(), s: document.getElementById('secretKey').value, ".repeat(n / 84),
+  // The project pass's candidate (`project-candidates.ts`): a text with no record of its own.
+  'carried secrets without a record': (n) =>
+    `// amazon\n${'function f(sellerId, clientSecret) { return post(u, { client_secret: clientSecret, seller: sellerId }); }\n'.repeat(n / 104)}`,
   'tenant lookups': (n) =>
     "$p['AWS_SECRET_ACCESS_KEY'] = $m->get('AWS_SECRET_ACCESS_KEY', $customerId); ".repeat(n / 78),
   'record headers': (n) => `record R(${'String sellerId, String secretKey, '.repeat(n / 34)})`,

@@ -134,6 +134,12 @@ describe('project pass', () => {
       expect(candidates(SERVICE, 'src/amazon/__tests__/types.ts')).toEqual([]);
       expect(candidates(SERVICE, 'src/amazon/types.spec.ts')).toEqual([]);
       expect(candidates(SERVICE, 'config/amazon.ts')).toEqual([]);
+      expect(candidates(SERVICE, 'src/amazon.config.ts')).toEqual([]);
+      // An environment template names the program's own settings.
+      const env = 'MWS_SELLER_ID=\nMWS_SECRET_KEY=changeme\nSP_API_REFRESH_TOKEN=<refresh token>\n';
+      expect(candidates(env, 'src/amazon/types.env')).toEqual([]);
+      for (const path of ['.env', '.env.example', 'deploy/.env.production', 'amazon.properties', 'amazon.ini'])
+        expect(candidates(env, path)).toEqual([]);
       // No word of Amazon, MWS, SP-API or LWA in the text or its path.
       const ebay = SERVICE.replaceAll('lwaClientSecret', 'clientSecret')
         .replaceAll('amazon', 'ebay')
