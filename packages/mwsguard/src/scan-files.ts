@@ -9,7 +9,7 @@ import { readLimited } from './read.js';
 import { skipReasonOf } from './errno.js';
 import { skippedFile } from './result.js';
 import type { FileFinding, SkippedFile, SuppressedFinding } from './result.js';
-import { ProjectPass, scanDecoded } from './scan-source.js';
+import { ProjectPass, emptyScan, scanDecoded } from './scan-source.js';
 import type { FileOutcome, SourceScanOptions } from './scan-source.js';
 import { appendAll } from './append.js';
 import { formatSize } from './size.js';
@@ -95,15 +95,7 @@ export async function scanDiscovered(
   options: ScanScheduleOptions,
 ): Promise<FilesScan> {
   const project = new ProjectPass();
-  const scan: FilesScan = {
-    findings: [],
-    suppressed: [],
-    skipped: [],
-    notes: [],
-    scannedFiles: [],
-    filesScanned: 0,
-    project,
-  };
+  const scan = emptyScan(project);
   const allow = compileAllow({ patterns: options.allowValueSources });
   const record = (file: SourceFile, outcome: FileOutcome): void => {
     if (outcome.status === 'scanned') {

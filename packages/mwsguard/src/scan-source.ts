@@ -1,6 +1,7 @@
 import { judgeProject, scanWithAllow } from '@mwsguard/core';
 import type { Allow, Finding, Kind, ProjectFile } from '@mwsguard/core';
 import type { SourceText } from './read.js';
+import type { FilesScan } from './scan-files.js';
 import type { SkipReason, SuppressReason } from './result.js';
 
 /** What the scan of one text needs beyond the text: decided once per run. */
@@ -126,4 +127,10 @@ export class ProjectPass {
       out.suppressed.push({ finding: withFile(finding, file), reason });
     return out;
   }
+}
+
+/** An empty {@link FilesScan}; a scan that reads a project (directory, staged) passes its {@link ProjectPass}. */
+export function emptyScan(project?: ProjectPass): FilesScan {
+  const scan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
+  return project === undefined ? scan : { ...scan, project };
 }

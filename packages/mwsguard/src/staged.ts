@@ -4,7 +4,7 @@ import type { BlobContent } from './git.js';
 import type { GlobList } from './globs.js';
 import { decodeSource } from './read.js';
 import type { FilesScan } from './scan-files.js';
-import { ProjectPass, scanDecoded } from './scan-source.js';
+import { ProjectPass, emptyScan, scanDecoded } from './scan-source.js';
 import type { SourceScanOptions } from './scan-source.js';
 import { formatSize } from './size.js';
 import { UsageError } from './usage-error.js';
@@ -43,15 +43,7 @@ export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
     const [root, listed] = await Promise.all([started.root, started.listed]);
     if ('failure' in listed) throw new UsageError(listed.failure);
     const project = new ProjectPass();
-    const scan: FilesScan = {
-      findings: [],
-      suppressed: [],
-      skipped: [],
-      notes: [],
-      scannedFiles: [],
-      filesScanned: 0,
-      project,
-    };
+    const scan = emptyScan(project);
     const scanOptions = { ...options, project: true };
     const blobs = new Prefetch(reader);
     const entries = listed.entries.map((entry) => {
