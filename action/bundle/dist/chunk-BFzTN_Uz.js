@@ -3529,11 +3529,11 @@ var init_project_candidates = __esmMin((() => {
 		"other"
 	]);
 	AMAZON_PATH = /amazon|mws|sp-?api/i;
-	CONFIG_PATH = /(?:^|[/\\])(?:config|conf|configs|settings)[/\\][^/\\]*$|(?:^|[/\\.])config\.[a-z]{1,4}$/i;
+	CONFIG_PATH = /(?:^|[/\\])(?:config|conf|configs|settings)[/\\][^/\\]*$|(?:^|[/\\.])config\.[a-z]{1,4}$|(?:^|[/\\])(?:settings\.py|appsettings[\w.-]{0,30}\.json|application[\w-]{0,30}\.(?:ya?ml|properties))$|(?:^|[/\\])\.env(?:\.[\w-]{1,30})?$|\.(?:env|properties|ini|cfg|conf)$/i;
 	SHAPE_RANK = {
 		decl: 0,
-		empty: 1,
-		ref: 2,
+		ref: 1,
+		empty: 2,
 		other: 3,
 		literal: 3,
 		env: 3
