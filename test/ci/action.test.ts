@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, keyLine } from '../cli/support/fake-credentials.js';
 import { REPO_ROOT } from '../cli/support/run-cli.js';
 import { sarifValidator } from '../cli/support/schemas.js';
-import { SPAWN_TIMEOUT, commit, git, gitEnv, tempDir, tempRepo } from '../cli/support/tree.js';
+import { SPAWN_TIMEOUT, commit, git, gitEnv, spawnBin, tempDir, tempRepo } from '../cli/support/tree.js';
 import { spawnProcess } from '../support/spawn.js';
 
 // The GitHub Action run the way the runner runs it: `node <action.yml's runs.main>` with the
@@ -176,6 +176,50 @@ describe.concurrent('the GitHub Action', { timeout: SPAWN_TIMEOUT }, () => {
     expect(quiet.code).toBe(1);
     expect(quiet.stdout).not.toContain('::error');
     expect(quiet.outputs.findings).toBe('1');
+  });
+
+  it('working-tree mode: the project pass annotates a carried key as a warning, which fails only with fail-on warning', async () => {
+    const project = tempRepo();
+    try {
+      const sha = commit(project.dir, 'accounts', {
+        // A type-A record: the schema keeps each seller's LWA client secret (an error).
+        'prisma/schema.prisma':
+          'model AmazonAccount {\n  id String @id\n  sellerId String\n  lwaClientSecret String\n}\n',
+        // A service that carries that secret: a warning, because the schema stores it per seller.
+        'src/account.service.ts':
+          'export async function rotate(sellerId: string, lwaClientSecret: string) {\n' +
+          '  return prisma.amazonAccount.update({ where: { sellerId }, data: { lwaClientSecret } });\n}\n',
+      });
+      const run = await runAction(project.dir, { 'sarif-file': 'none', paths: 'src\nprisma' });
+      expect(run.code).toBe(1);
+      expect(run.outputs).toEqual({ findings: '2', 'sarif-file': '', 'exit-code': '1' });
+      const docs = 'https://github.com/mwsguard/mwsguard/blob/main/docs/kinds/shared-credentials.md';
+      expect(run.stdout.split('\n').filter((line) => line.startsWith('::'))).toEqual([
+        `::error file=prisma/schema.prisma,line=4,col=3,endLine=4,endColumn=18,title=mwsguard/shared-credentials::model AmazonAccount stores sellers' lwaClientSecret (type A): use your one app; store only the refresh token and selling partner ID. ${docs}`,
+        `::warning file=src/account.service.ts,line=1,col=48,endLine=1,endColumn=63,title=mwsguard/shared-credentials::Seller key lwaClientSecret is kept per seller in prisma/s…risma:4 (type A): use your one app; store only the refresh token and selling partner ID. ${docs}`,
+      ]);
+      expect(run.summary).toContain('### mwsguard: 2 findings in 2 files');
+      expect(run.summary).toContain(
+        `| [shared-credentials](${docs}) | [src/account.service.ts](https://github.com/acme/shop/blob/${sha}/src/account.service.ts#L1) | 1 | 1 | \`lwaClientSecret\` |`,
+      );
+      // The service alone is nothing; with the schema's record baselined, its warning is all that is
+      // reported: the default fail-on error passes, fail-on warning fails.
+      const alone = await runAction(project.dir, { 'sarif-file': 'none', paths: 'src' });
+      expect(alone.outputs).toEqual({ findings: '0', 'sarif-file': '', 'exit-code': '0' });
+      const written = await spawnBin(['baseline', 'prisma', '--output', 'baseline.json'], { cwd: project.dir });
+      expect(written.code).toBe(0);
+      const warned = await runAction(project.dir, { 'sarif-file': 'none', baseline: 'baseline.json' });
+      expect(warned.outputs).toEqual({ findings: '1', 'sarif-file': '', 'exit-code': '0' });
+      expect(warned.stdout).toMatch(/^::warning file=src\/account\.service\.ts,line=1,col=48,/m);
+      const strict = await runAction(project.dir, {
+        'sarif-file': 'none',
+        baseline: 'baseline.json',
+        'fail-on': 'warning',
+      });
+      expect(strict.outputs).toEqual({ findings: '1', 'sarif-file': '', 'exit-code': '1' });
+    } finally {
+      project.cleanup();
+    }
   });
 
   it('a missing baseline file is a usage error, and the outputs say so', async () => {

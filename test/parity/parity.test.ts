@@ -43,6 +43,10 @@ describe('fixture tree', () => {
     expect(cli.filesScanned).toBe(FILES.length);
   });
 
+  it("adds core's project pass to the per-file findings, and nothing else", () => {
+    expect(cli.project).toEqual(cli.expectedProject);
+  });
+
   it('holds every kind, type-A records in several formats and clean type-B files', () => {
     expect(new Set(cli.reports.map((r) => r.kind))).toEqual(new Set(KINDS));
     // Type A is reported at the secret-key field of each record; the type-B records next to them

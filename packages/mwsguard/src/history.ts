@@ -11,7 +11,7 @@ import type { PatchCommit, PatchFile } from './patch.js';
 import { skippedFile } from './result.js';
 import type { CommitInfo, FileFinding, SkippedFile, SkipReason, SuppressedFinding } from './result.js';
 import type { FilesScan } from './scan-files.js';
-import { scanDecoded } from './scan-source.js';
+import { emptyScan, scanDecoded } from './scan-source.js';
 import type { SourceScan, SourceScanOptions } from './scan-source.js';
 import { formatSize } from './size.js';
 import { UsageError } from './usage-error.js';
@@ -50,15 +50,7 @@ export interface HistoryScan extends FilesScan {
 export async function scanHistory(options: HistoryOptions): Promise<HistoryScan> {
   const root = await repositoryRoot(options.cwd, undefined, true);
   const revisions = await resolveRevisions(options);
-  const scan: HistoryScan = {
-    findings: [],
-    suppressed: [],
-    skipped: [],
-    notes: [],
-    scannedFiles: [],
-    filesScanned: 0,
-    commitsScanned: 0,
-  };
+  const scan: HistoryScan = { ...emptyScan(), commitsScanned: 0 };
   if (revisions === undefined) return scan;
   // A shallow clone (CI checkouts fetch one commit by default) holds only the newest commits: say
   // so, since a key removed before them cannot be found and the scan would look complete.

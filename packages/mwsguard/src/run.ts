@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { KINDS, compileAllow } from '@mwsguard/core';
+import type { Allow } from '@mwsguard/core';
 import { parseCommand } from './args.js';
 import type { BaselineCommand, Command, ExplainCommand, InstallHookCommand, ScanCommand } from './args.js';
 import { DEFAULT_BASELINE_FILE, loadBaseline, matchBaseline, renderBaseline } from './baseline.js';
@@ -136,7 +137,18 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO, starte
   });
   progress.done();
 
-  const { findings, suppressed } = applyPolicy(scan.findings, config, io.cwd);
+  const allow = compilePolicy(config, io.cwd);
+  // The project pass, once every file is scanned: its confirmed candidates then take the same
+  // allowlists, baseline and severity overrides as every other finding.
+  if (scan.project) {
+    const confirmed = scan.project.judge(
+      chosenLocale(command, io),
+      (f) => allow.reasonFor({ finding: f, path: f.file }) === undefined,
+    );
+    appendAll(scan.findings, confirmed.findings);
+    appendAll(scan.suppressed, confirmed.suppressed);
+  }
+  const { findings, suppressed } = applyPolicy(scan.findings, config, allow);
   appendAll(suppressed, scan.suppressed);
   let reported = findings;
   let baselined = 0;
@@ -306,16 +318,20 @@ async function* readStdinPaths(stdin: RunIO['stdin']): AsyncGenerator<PathArgume
   for (const line of lines) if (line !== '') yield { path: line, origin: 'stdin' };
 }
 
+/** The config's path and fingerprint allowlists, checked after the scan (core's order). */
+function compilePolicy(config: Config, cwd: string): Allow {
+  return compileAllow({
+    paths: (file) => config.allowPaths.matches(resolve(cwd, file)),
+    fingerprints: [...config.allowFingerprints.keys()],
+  });
+}
+
 /** Splits findings by the config's path and fingerprint allowlists; applies severity overrides. */
 function applyPolicy(
   findings: readonly FileFinding[],
   config: Config,
-  cwd: string,
+  allow: Allow,
 ): { findings: FileFinding[]; suppressed: SuppressedFinding[] } {
-  const allow = compileAllow({
-    paths: (file) => config.allowPaths.matches(resolve(cwd, file)),
-    fingerprints: [...config.allowFingerprints.keys()],
-  });
   const kept: FileFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const f of findings) {

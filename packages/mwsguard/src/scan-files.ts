@@ -9,7 +9,7 @@ import { readLimited } from './read.js';
 import { skipReasonOf } from './errno.js';
 import { skippedFile } from './result.js';
 import type { FileFinding, SkippedFile, SuppressedFinding } from './result.js';
-import { scanDecoded } from './scan-source.js';
+import { ProjectPass, emptyScan, scanDecoded } from './scan-source.js';
 import type { FileOutcome, SourceScanOptions } from './scan-source.js';
 import { appendAll } from './append.js';
 import { formatSize } from './size.js';
@@ -35,6 +35,8 @@ export interface FilesScan {
   /** Display paths of the files scanned as text (baselines need them to tell stale entries). */
   readonly scannedFiles: string[];
   filesScanned: number;
+  /** The scanned files' summaries for the project pass (`run.ts` judges them); none for history. */
+  readonly project?: ProjectPass;
 }
 
 /** Options of {@link scanDiscovered}. */
@@ -76,20 +78,24 @@ export async function scanOneFile(file: SourceFile, options: FileScanOptions, al
     ...(options.kinds ? { kinds: options.kinds } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
     allow,
+    project: true,
   });
 }
 
 /**
  * Scans what discovery yields. Small scans run in the main thread, one file at a time; past
  * {@link WORKER_THRESHOLD} files the paths are streamed to a pool of worker threads (one per core),
- * each reading one file at a time. Results are collected unsorted: the caller sorts them, so the
- * output is the same whatever the scheduling.
+ * each reading one file at a time. Every file of the run is one project: each file's summary is
+ * kept for the project pass ({@link ProjectPass}), which the caller runs once all are scanned.
+ * Results are collected unsorted: the caller sorts them, so the output is the same whatever the
+ * scheduling.
  */
 export async function scanDiscovered(
   source: AsyncIterable<Discovered>,
   options: ScanScheduleOptions,
 ): Promise<FilesScan> {
-  const scan: FilesScan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
+  const project = new ProjectPass();
+  const scan = emptyScan(project);
   const allow = compileAllow({ patterns: options.allowValueSources });
   const record = (file: SourceFile, outcome: FileOutcome): void => {
     if (outcome.status === 'scanned') {
@@ -97,6 +103,7 @@ export async function scanDiscovered(
       scan.scannedFiles.push(file.displayPath);
       appendAll(scan.findings, outcome.findings);
       appendAll(scan.suppressed, outcome.suppressed);
+      project.add(file.displayPath, outcome);
     } else {
       scan.skipped.push(skippedFile(file.displayPath, outcome.reason, outcome.detail));
     }
@@ -127,13 +134,13 @@ export async function scanDiscovered(
   options.onSchedule?.(workers > 1 && !exhausted ? workers : 0);
   if (workers > 1 && !exhausted) {
     await runPool(workers, first, iterator, options, allow, record, other);
-    return scan;
-  }
-  for (const file of first) record(file, await scanOneFile(file, options, allow));
-  for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
-    const item = next.value;
-    if (item.type === 'file') record(item, await scanOneFile(item, options, allow));
-    else other(item);
+  } else {
+    for (const file of first) record(file, await scanOneFile(file, options, allow));
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
+      const item = next.value;
+      if (item.type === 'file') record(item, await scanOneFile(item, options, allow));
+      else other(item);
+    }
   }
   return scan;
 }

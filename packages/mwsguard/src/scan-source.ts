@@ -1,7 +1,8 @@
-import { scanWithAllow } from '@mwsguard/core';
-import type { Allow, Finding, Kind } from '@mwsguard/core';
+import { judgeProject, scanWithAllow } from '@mwsguard/core';
+import type { Allow, Finding, Kind, ProjectFile } from '@mwsguard/core';
 import type { SourceText } from './read.js';
-import type { FileFinding, SkipReason, SuppressedFinding } from './result.js';
+import type { FilesScan } from './scan-files.js';
+import type { SkipReason, SuppressReason } from './result.js';
 
 /** What the scan of one text needs beyond the text: decided once per run. */
 export interface SourceScanOptions {
@@ -15,12 +16,33 @@ export interface SourceScanOptions {
   readonly allow?: Allow;
   /** Language of messages and recommendations (core's `locale`); default English. */
   readonly locale?: string;
+  /**
+   * Also keep the text's project candidate ({@link SourceScan.candidates}), for a scan that reads
+   * a whole project and runs the project pass ({@link ProjectPass}): the directory and staged
+   * scans. History (blobs across time are not one project) and commit messages do not.
+   */
+  readonly project?: boolean;
 }
 
-/** Findings of one text, split into reported and suppressed. */
+/** A finding as a file's scan gives it: core's, severity included (overrides come later, in `run.ts`). */
+export type ScannedFinding = Finding & { readonly file: string };
+
+/** A {@link ScannedFinding} that an inline directive or a value allowlist suppressed. */
+export interface ScannedSuppressed {
+  readonly finding: ScannedFinding;
+  readonly reason: SuppressReason;
+}
+
+/** Findings of one text, split into reported and suppressed. Plain data: it crosses `postMessage`. */
 export interface SourceScan {
-  readonly findings: FileFinding[];
-  readonly suppressed: SuppressedFinding[];
+  readonly findings: ScannedFinding[];
+  readonly suppressed: ScannedSuppressed[];
+  /**
+   * With `project`: the text's project candidate when no suppression covers it (else in
+   * `suppressedCandidates`); nothing until {@link ProjectPass} confirms it against other files.
+   */
+  readonly candidates: ScannedFinding[];
+  readonly suppressedCandidates: ScannedSuppressed[];
 }
 
 /**
@@ -29,15 +51,20 @@ export interface SourceScan {
  * policy), and nothing but the masked finding leaves.
  */
 export function scanSource(text: string, file: string, options: SourceScanOptions): SourceScan {
-  const { reported, suppressed } = scanWithAllow(text, {
+  const scan = scanWithAllow(text, {
     path: file,
     ...(options.kinds ? { kinds: options.kinds } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
     ...(options.allow ? { allow: options.allow } : {}),
+    ...(options.project === true ? { project: true } : {}),
   });
+  const suppressed = (list: readonly { finding: Finding; reason: SuppressReason }[]): ScannedSuppressed[] =>
+    list.map(({ finding, reason }) => ({ finding: withFile(finding, file), reason }));
   return {
-    findings: reported.map((f) => withFile(f, file)),
-    suppressed: suppressed.map(({ finding, reason }) => ({ finding: withFile(finding, file), reason })),
+    findings: scan.reported.map((f) => withFile(f, file)),
+    suppressed: suppressed(scan.suppressed),
+    candidates: scan.candidates.map((f) => withFile(f, file)),
+    suppressedCandidates: suppressed(scan.suppressedCandidates),
   };
 }
 
@@ -62,4 +89,48 @@ export function scanDecoded(source: SourceText, file: string, options: SourceSca
   }
 }
 
-const withFile = (f: Finding, file: string): FileFinding => ({ ...f, file });
+const withFile = (f: Finding, file: string): ScannedFinding => ({ ...f, file });
+
+/**
+ * The project pass of one run (core's `judgeProject`, docs/cli.md#across-files-the-project-pass):
+ * every file a directory or staged scan reads is one project, whatever roots the command named.
+ * Each scanned file leaves only its summary here (its findings and candidates, already masked;
+ * never its text); once every file is scanned, `run.ts` adds the candidates another file's type-A
+ * record confirms to the run's findings, before its allowlists, baselines and severity overrides.
+ * Here, not in a module of its own: a commit hook's scan loads no module more for it.
+ */
+export class ProjectPass {
+  readonly #files: (Omit<SourceScan, 'suppressed'> & { readonly file: string })[] = [];
+
+  /** Keeps the summary of a scanned file; one with neither findings nor candidates adds nothing. */
+  add(file: string, scan: SourceScan): void {
+    const { findings, candidates, suppressedCandidates } = scan;
+    if (findings.length === 0 && candidates.length === 0 && suppressedCandidates.length === 0) return;
+    this.#files.push({ file, findings, candidates, suppressedCandidates });
+  }
+
+  /**
+   * The candidates another file confirms, reported and suppressed, unsorted. A record `confirms`
+   * rejects (one the path or fingerprint allowlist suppresses) confirms nothing, as a record an
+   * inline directive suppresses: whoever allowlisted it said it is not type A.
+   */
+  judge(
+    locale: string | undefined,
+    confirms: (record: ScannedFinding) => boolean,
+  ): { findings: ScannedFinding[]; suppressed: ScannedSuppressed[] } {
+    const out: { findings: ScannedFinding[]; suppressed: ScannedSuppressed[] } = { findings: [], suppressed: [] };
+    if (!this.#files.some((f) => f.candidates.length > 0 || f.suppressedCandidates.length > 0)) return out;
+    const files: ProjectFile[] = this.#files.map((f) => ({ ...f, findings: f.findings.filter(confirms) }));
+    const { reported, suppressed } = judgeProject(files, locale);
+    for (const { file, finding } of reported) out.findings.push(withFile(finding, file));
+    for (const { file, finding, reason } of suppressed)
+      out.suppressed.push({ finding: withFile(finding, file), reason });
+    return out;
+  }
+}
+
+/** An empty {@link FilesScan}; a scan that reads a project (directory, staged) passes its {@link ProjectPass}. */
+export function emptyScan(project?: ProjectPass): FilesScan {
+  const scan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
+  return project === undefined ? scan : { ...scan, project };
+}

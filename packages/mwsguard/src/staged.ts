@@ -4,7 +4,7 @@ import type { BlobContent } from './git.js';
 import type { GlobList } from './globs.js';
 import { decodeSource } from './read.js';
 import type { FilesScan } from './scan-files.js';
-import { scanDecoded } from './scan-source.js';
+import { ProjectPass, emptyScan, scanDecoded } from './scan-source.js';
 import type { SourceScanOptions } from './scan-source.js';
 import { formatSize } from './size.js';
 import { UsageError } from './usage-error.js';
@@ -30,7 +30,9 @@ const EMPTY_ID = /^0+$/;
  * Scans what is about to be committed: the index content (`git show :path`) of every added,
  * copied, modified, renamed or type-changed file, never the working tree. Works before the first
  * commit (the index is compared with the empty tree), with partially staged files, and ignores
- * deletions; symbolic links (their content is a path) and submodules are skipped.
+ * deletions; symbolic links (their content is a path) and submodules are skipped. The staged
+ * files are the project of the project pass ({@link ProjectPass}): a hook sees nothing else, so a
+ * service staged without its schema is not judged against the schema committed earlier.
  */
 export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
   const started = options.git ?? (await startStaged(options.cwd, options.pathspecs));
@@ -40,7 +42,9 @@ export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
     // Outside a repository `root` rejects (git diff only fails).
     const [root, listed] = await Promise.all([started.root, started.listed]);
     if ('failure' in listed) throw new UsageError(listed.failure);
-    const scan: FilesScan = { findings: [], suppressed: [], skipped: [], notes: [], scannedFiles: [], filesScanned: 0 };
+    const project = new ProjectPass();
+    const scan = emptyScan(project);
+    const scanOptions = { ...options, project: true };
     const blobs = new Prefetch(reader);
     const entries = listed.entries.map((entry) => {
       const absolutePath = joinPath(root, entry.path);
@@ -64,7 +68,7 @@ export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
         scan.skipped.push({ file, reason: 'tooLarge', detail: formatSize(blob.size) });
         continue;
       }
-      const result = scanDecoded(decodeSource(blob.bytes), file, options);
+      const result = scanDecoded(decodeSource(blob.bytes), file, scanOptions);
       if (result.status === 'skipped') {
         const { reason, detail } = result;
         scan.skipped.push(detail === undefined ? { file, reason } : { file, reason, detail });
@@ -74,6 +78,7 @@ export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
       scan.scannedFiles.push(file);
       appendAll(scan.findings, result.findings);
       appendAll(scan.suppressed, result.suppressed);
+      project.add(file, result);
     }
     return scan;
   } finally {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { KINDS, scanText } from '@mwsguard/core';
+import { KINDS, scanProject, scanText } from '@mwsguard/core';
 import type { Kind } from '@mwsguard/core';
 import type PluginModule from '@mwsguard/eslint-plugin';
 import { MESSAGE_IDS } from '@mwsguard/secretlint-rule-mws';
@@ -123,8 +123,36 @@ export const rowsOnly = (reports: readonly Report[]): Row[] =>
     fingerprint,
   }));
 
-/** (a) The CLI, spawned as users run it, JSON format. */
-export function cliReports(dir: string): { reports: Report[]; filesScanned: number; status: number | null } {
+/**
+ * What core's project pass adds for the tree read as one project (`scanProject`, paths relative
+ * to the tree as the CLI shows them): the warnings a directory scan reports and the editors, which
+ * read one file at a time, do not (docs/cli.md#across-files-the-project-pass).
+ */
+function projectPassReports(dir: string): Report[] {
+  const texts = filesOf(dir).map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+  const reports: Report[] = [];
+  for (const [file, { reported }] of scanProject(texts)) {
+    for (const f of reported) {
+      if (f.messageFacts.detail !== 'project') continue;
+      const { kind, line, column, endLine, endColumn, fingerprint, message } = f;
+      reports.push({ file, kind, line, column, endLine, endColumn, fingerprint, message });
+    }
+  }
+  return byPlace(reports);
+}
+
+/**
+ * (a) The CLI, spawned as users run it, JSON format. `reports` are its per-file findings, the ones
+ * every surface must agree on; `project` the rest, at the places of core's project pass, and
+ * `expectedProject` what core's pass gives (a test checks the two are the same).
+ */
+export function cliReports(dir: string): {
+  reports: Report[];
+  project: Report[];
+  expectedProject: Report[];
+  filesScanned: number;
+  status: number | null;
+} {
   // `--no-config`: a mwsguard config found above the tree (the repository's own) must not change
   // what the fixture means.
   const run = spawnSync(process.execPath, [CLI_BIN, 'scan', '.', '--format', 'json', '--no-config'], {
@@ -143,7 +171,16 @@ export function cliReports(dir: string): { reports: Report[]; filesScanned: numb
     const { file, line, column, endLine, endColumn, fingerprint, message } = f;
     return { file, kind: f.kind as Kind, line, column, endLine, endColumn, fingerprint, message };
   });
-  return { reports: byPlace(reports), filesScanned: json.summary.filesScanned, status: run.status };
+  const expectedProject = projectPassReports(dir);
+  const key = (r: Row): string => `${r.file} ${place(r)} ${r.fingerprint}`;
+  const projectKeys = new Set(expectedProject.map(key));
+  return {
+    reports: byPlace(reports.filter((r) => !projectKeys.has(key(r)))),
+    project: byPlace(reports.filter((r) => projectKeys.has(key(r)))),
+    expectedProject,
+    filesScanned: json.summary.filesScanned,
+    status: run.status,
+  };
 }
 
 /** The ESLint config under test: TypeScript/JSX parsing as a project sets it, then the preset. */

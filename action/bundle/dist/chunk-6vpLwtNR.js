@@ -3,7 +3,7 @@ import { n as __esmMin } from "./chunk-DgOWUB4V.js";
 import { n as toDisplayPath, t as init_display_path } from "./chunk-i_dJqUW2.js";
 import { n as joinPath, t as init_join_path } from "./chunk-D4wtWp53.js";
 import { a as init_read, i as decodeSource, n as init_append, t as appendAll } from "./chunk-BGJg-e4H.js";
-import { n as scanDecoded, t as init_scan_source } from "./chunk-B-GkVuJE.js";
+import { i as scanDecoded, n as emptyScan, r as init_scan_source, t as ProjectPass } from "./chunk-ZL8BygAc.js";
 import { n as init_size, t as formatSize } from "./chunk-K61OOMSy.js";
 import { n as init_usage_error, t as UsageError } from "./chunk-BbbTUQBg.js";
 import { n as startStaged, t as init_staged_source } from "./chunk-VkWGTDzV.js";
@@ -12,7 +12,9 @@ import { n as startStaged, t as init_staged_source } from "./chunk-VkWGTDzV.js";
 * Scans what is about to be committed: the index content (`git show :path`) of every added,
 * copied, modified, renamed or type-changed file, never the working tree. Works before the first
 * commit (the index is compared with the empty tree), with partially staged files, and ignores
-* deletions; symbolic links (their content is a path) and submodules are skipped.
+* deletions; symbolic links (their content is a path) and submodules are skipped. The staged
+* files are the project of the project pass ({@link ProjectPass}): a hook sees nothing else, so a
+* service staged without its schema is not judged against the schema committed earlier.
 */
 async function scanStaged(options) {
 	const started = options.git ?? await startStaged(options.cwd, options.pathspecs);
@@ -21,13 +23,11 @@ async function scanStaged(options) {
 	try {
 		const [root, listed] = await Promise.all([started.root, started.listed]);
 		if ("failure" in listed) throw new UsageError(listed.failure);
-		const scan = {
-			findings: [],
-			suppressed: [],
-			skipped: [],
-			notes: [],
-			scannedFiles: [],
-			filesScanned: 0
+		const project = new ProjectPass();
+		const scan = emptyScan(project);
+		const scanOptions = {
+			...options,
+			project: true
 		};
 		const blobs = new Prefetch(reader);
 		const entries = listed.entries.map((entry) => {
@@ -67,7 +67,7 @@ async function scanStaged(options) {
 				});
 				continue;
 			}
-			const result = scanDecoded(decodeSource(blob.bytes), file, options);
+			const result = scanDecoded(decodeSource(blob.bytes), file, scanOptions);
 			if (result.status === "skipped") {
 				const { reason, detail } = result;
 				scan.skipped.push(detail === void 0 ? {
@@ -84,6 +84,7 @@ async function scanStaged(options) {
 			scan.scannedFiles.push(file);
 			appendAll(scan.findings, result.findings);
 			appendAll(scan.suppressed, result.suppressed);
+			project.add(file, result);
 		}
 		return scan;
 	} finally {

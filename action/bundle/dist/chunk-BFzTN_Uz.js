@@ -5313,6 +5313,68 @@ var init_allow = __esmMin((() => {
 		"allowlistFingerprint"
 	];
 }));
+// packages/core/dist/project.js
+/** A type-A record or a signed request: a file showing the project keeps sellers' own keys. */
+function confirms(f) {
+	return f.kind === "shared-credentials" && f.messageFacts.detail !== "missing-token" && f.messageFacts.detail !== "project";
+}
+/**
+* Confirms the project's candidates: each is reported when another file holds a type-A record
+* (see {@link confirms}), and its message names that record's file and line (one of the same
+* API when there is one; the first by file name, then line, so the output does not depend on
+* the order files were scanned in).
+*/
+function judgeProject(files, locale = "en") {
+	const records = [];
+	for (const { file, findings } of files) for (const finding of findings) if (confirms(finding)) records.push({
+		file,
+		finding
+	});
+	const result = {
+		reported: [],
+		suppressed: []
+	};
+	if (records.length === 0) return result;
+	records.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.finding.offset - b.finding.offset);
+	const confirm = (file, candidate) => {
+		const others = records.filter((r) => r.file !== file);
+		const record = others.find((r) => r.finding.messageFacts.api === candidate.messageFacts.api) ?? others[0];
+		if (!record) return void 0;
+		const messageFacts = {
+			...candidate.messageFacts,
+			project: {
+				file: record.file,
+				line: record.finding.line
+			}
+		};
+		return {
+			...candidate,
+			messageFacts,
+			message: renderMessage(messageFacts, locale)
+		};
+	};
+	for (const { file, candidates, suppressedCandidates = [] } of files) {
+		for (const candidate of candidates) {
+			const finding = confirm(file, candidate);
+			if (finding) result.reported.push({
+				file,
+				finding
+			});
+		}
+		for (const { finding: candidate, reason } of suppressedCandidates) {
+			const finding = confirm(file, candidate);
+			if (finding) result.suppressed.push({
+				file,
+				finding,
+				reason
+			});
+		}
+	}
+	return result;
+}
+var init_project = __esmMin((() => {
+	init_messages();
+}));
 // packages/core/dist/classify.js
 /**
 * Classifies one string value the way {@link scanText} classifies a value in a text, given the
@@ -5364,8 +5426,7 @@ var init_redact = __esmMin((() => {
 // packages/core/dist/index.js
 var init_dist = __esmMin((() => {
 	init_scan();
-	init_allow();
-	init_messages();
+	init_project();
 	init_classify();
 	init_context();
 	init_kinds();
@@ -5373,6 +5434,7 @@ var init_dist = __esmMin((() => {
 	init_redact();
 	init_fingerprint();
 	init_locate();
+	init_messages();
 	init_containers();
 	init_names();
 	init_structure();
@@ -5380,5 +5442,6 @@ var init_dist = __esmMin((() => {
 	init_detectors();
 	init_values();
 	init_suppressions();
+	init_allow();
 }));
-export { init_values as S, init_messages as _, SUPPRESS_REASONS as a, resolveLocale as b, scanWithAllow as c, DOCS_BASE_URL as d, KINDS as f, isKind as g, init_kinds as h, redactText as i, init_mask as l, REPOSITORY_URL as m, init_redact as n, compileAllow as o, KIND_INFO as p, isCredentialText as r, init_allow as s, init_dist as t, maskSecret as u, renderAdvice as v, DOCUMENTED_EXAMPLES as x, renderFinding as y };
+export { DOCUMENTED_EXAMPLES as C, resolveLocale as S, init_kinds as _, init_project as a, renderAdvice as b, compileAllow as c, init_mask as d, maskSecret as f, REPOSITORY_URL as g, KIND_INFO as h, redactText as i, init_allow as l, KINDS as m, init_redact as n, judgeProject as o, DOCS_BASE_URL as p, isCredentialText as r, SUPPRESS_REASONS as s, init_dist as t, scanWithAllow as u, isKind as v, init_values as w, renderFinding as x, init_messages as y };
