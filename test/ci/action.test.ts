@@ -196,7 +196,7 @@ describe.concurrent('the GitHub Action', { timeout: SPAWN_TIMEOUT }, () => {
       const docs = 'https://github.com/mwsguard/mwsguard/blob/main/docs/kinds/shared-credentials.md';
       expect(run.stdout.split('\n').filter((line) => line.startsWith('::'))).toEqual([
         `::error file=prisma/schema.prisma,line=4,col=3,endLine=4,endColumn=18,title=mwsguard/shared-credentials::model AmazonAccount stores sellers' lwaClientSecret (type A): use your one app; store only the refresh token and selling partner ID. ${docs}`,
-        `::warning file=src/account.service.ts,line=1,col=48,endLine=1,endColumn=63,title=mwsguard/shared-credentials::Seller key lwaClientSecret is kept per seller in prisma/s…risma:4 (type A): use your one app; store only the refresh token and selling partner ID. ${docs}`,
+        `::warning file=src/account.service.ts,line=1,col=48,endLine=1,endColumn=63,title=mwsguard/shared-credentials::lwaClientSecret is kept per seller in prisma/schema.prisma:4 (type A): use your one app; store only the refresh token and selling partner ID. ${docs}`,
       ]);
       expect(run.summary).toContain('### mwsguard: 2 findings in 2 files');
       expect(run.summary).toContain(

@@ -46,7 +46,7 @@ const SCHEMA_FINDING = {
   secret: 'lwaClientSecret',
   message: `model AmazonAccount stores sellers' lwaClientSecret (type A): ${FIX}`,
 };
-// Core fits every message within 150 characters, and cuts the record's path in the middle to do so.
+// Core fits every message within 150 characters (a long path loses its front: `…/schema.prisma:6`).
 const SERVICE_FINDING = {
   file: 'src/account.service.ts',
   line: 4,
@@ -54,7 +54,7 @@ const SERVICE_FINDING = {
   severity: 'warning',
   kind: 'shared-credentials',
   secret: 'lwaClientSecret',
-  message: `Seller key lwaClientSecret is kept per seller in prisma/s…risma:6 (type A): ${FIX}`,
+  message: `lwaClientSecret is kept per seller in prisma/schema.prisma:6 (type A): ${FIX}`,
 };
 const SERVICE_FINGERPRINT = '8e381bd64d9a176935e3a10000af35c5b61198423cd6de9ff16d4526cec07588';
 const SCHEMA_FINGERPRINT = '8ae3017cdb4ecd2784ef03e1a1e729db7633b70e931634d84834d1d36b3d0e30';
@@ -244,7 +244,7 @@ describe.concurrent('the project pass', { timeout: SPAWN_TIMEOUT }, () => {
           "  6:3  error  model AmazonAccount stores sellers' lwaClientSecret (type A)  shared-credentials",
           '',
           'src/account.service.ts',
-          '  4:40  warning  Seller key lwaClientSecret is kept per seller in prisma/s…risma:6 (type A)  shared-credentials',
+          '  4:40  warning  lwaClientSecret is kept per seller in prisma/schema.prisma:6 (type A)  shared-credentials',
           '',
         ].join('\n'),
       );

@@ -76,11 +76,14 @@ interface MessageTable {
 interface Fit {
   readonly name: (text: string) => string;
   readonly maxFields: number;
+  /** Longest record place (`file:line`) a project-pass message shows. */
+  readonly maxPath: number;
 }
 
 const fit = (maxName: number, maxFields: number): Fit => ({
   name: (text) => truncateMiddle(text, maxName),
   maxFields,
+  maxPath: maxName + 8,
 });
 
 /** Tried in order; the first that keeps the message within {@link MAX_MESSAGE} wins. */
@@ -119,6 +122,17 @@ function listFields(fields: readonly string[], fit: Fit, words: ListWords): stri
 function containerText(c: Container, fit: Fit, words: Readonly<Record<ContainerType, string>>): string {
   if (c.name === '') return words[c.type];
   return `${words[c.type]} ${c.type === 'section' ? `[${fit.name(c.name)}]` : fit.name(c.name)}`;
+}
+
+/**
+ * The record's place for a project-pass message: `file:line`, cut at the front when it must be
+ * (`…/db/schema.prisma:6`), since a path's end names the file; a little longer than names may be.
+ */
+function projectPlace(place: NonNullable<MessageFacts['project']>, fit: Fit): string {
+  const text = `${place.file}:${String(place.line)}`;
+  const chars = Array.from(text);
+  const max = fit.maxPath;
+  return chars.length <= max ? text : `…${chars.slice(-(max - 1)).join('')}`;
 }
 
 const hasContainer = (f: MessageFacts): f is MessageFacts & { container: Container; fields: readonly string[] } =>
@@ -239,11 +253,9 @@ const EN: MessageTable = {
     'shared-credentials': {
       finding: (f, fit) => {
         if (f.detail === 'project') {
-          const where =
-            f.project === undefined ? 'another file' : fit.name(`${f.project.file}:${String(f.project.line)}`);
+          const where = f.project === undefined ? 'another file' : projectPlace(f.project, fit);
           const fields = f.fields ?? [f.masked];
-          const [noun, verb] = fields.length > 1 ? ['keys', 'are'] : ['key', 'is'];
-          return `Seller ${noun} ${listFields(fields, fit, EN_LIST)} ${verb} kept per seller in ${where} (type A)`;
+          return `${listFields(fields, fit, EN_LIST)} ${fields.length > 1 ? 'are' : 'is'} kept per seller in ${where} (type A)`;
         }
         if (f.detail === 'missing-token')
           return `MWS call for seller ${fit.name(f.seller ?? '')} without an MWS Auth Token (type A)`;
@@ -380,8 +392,7 @@ const ZH_CN: MessageTable = {
     'shared-credentials': {
       finding: (f, fit) => {
         if (f.detail === 'project') {
-          const where =
-            f.project === undefined ? '本项目的另一个文件' : fit.name(`${f.project.file}:${String(f.project.line)}`);
+          const where = f.project === undefined ? '本项目的另一个文件' : projectPlace(f.project, fit);
           return `卖家密钥 ${listFields(f.fields ?? [f.masked], fit, ZH_LIST)} 在 ${where} 中按卖家保存（A 类）`;
         }
         if (f.detail === 'missing-token')

@@ -1,6 +1,7 @@
 import { describeContainer } from './containers.js';
 import { normalizeName } from './names.js';
 import type { Field } from './structure.js';
+import { classifyValue } from './structure.js';
 import type { RawFinding, ScanContext } from './types.js';
 
 /**
@@ -66,6 +67,8 @@ export function projectCandidate(fields: readonly Field[], ctx: ScanContext): Ra
     (f) =>
       SECRET_ROLES.has(f.role) &&
       CARRIED.has(f.shape) &&
+      // A positional argument named for the environment variable it reads (`process.env.MWS_SECRET_KEY`).
+      classifyValue(f.value) !== 'env' &&
       !EXPECTATION.test(f.recordName.trimEnd()) &&
       !DEVELOPER.test(f.recordName),
   );

@@ -86,13 +86,17 @@ export function scanTextForProject(text: string, options: ScanOptions = {}): Pro
   appendAll(raw, scanBase64Secrets(ctx));
   const found = raw.filter((r) => r.typeA?.form !== 'project');
   const findings = toFindings(ctx, onePerStructure(ctx, found), options);
-  // A file with a type-A finding of its own needs no other file's record to be read right.
+  // A file with a type-A finding of its own needs no other file's record to be read right, and a
+  // field whose value (written within 200 characters after its name) is a hard-coded key is that
+  // key's finding.
   const candidates =
     found.length === raw.length || found.some((r) => r.kind === 'shared-credentials')
       ? []
       : toFindings(
           ctx,
-          raw.filter((r) => r.typeA?.form === 'project'),
+          raw.filter(
+            (r) => r.typeA?.form === 'project' && !found.some((v) => v.start >= r.start && v.start <= r.end + 200),
+          ),
           options,
         );
   return { findings, candidates };

@@ -49,7 +49,7 @@ describe('project pass', () => {
       project: { file: 'prisma/schema.prisma', line: schemaRecord?.line },
     });
     expect(carried?.message).toBe(
-      `Seller key clientSecret is kept per seller in prisma/schema.prisma:${String(schemaRecord?.line)} (type A): use your one app; store only the refresh token and selling partner ID.`,
+      `clientSecret is kept per seller in prisma/schema.prisma:${String(schemaRecord?.line)} (type A): use your one app; store only the refresh token and selling partner ID.`,
     );
   });
 
@@ -112,6 +112,20 @@ describe('project pass', () => {
     });
   });
 
+  it('names a long path by its end', () => {
+    const file = 'apps/api-server/internal/integration/amazon/migrations/000001_init_schema.up.sql';
+    const [carried] = judgeProject([
+      { file, findings: typeA(scanText(SCHEMA, { path: 'schema.prisma' })), candidates: [] },
+      {
+        file: 'src/amazon/types.ts',
+        findings: [],
+        candidates: scanTextForProject(SERVICE, { path: 'src/amazon/types.ts' }).candidates,
+      },
+    ]).reported;
+    expect(carried?.finding.message).toMatch(/^[\w…]+ is kept per seller in …[\w./-]+_schema\.up\.sql:6 \(type A\)/);
+    expect(carried?.finding.message.length).toBeLessThanOrEqual(150);
+  });
+
   it('says it in every locale', () => {
     const out = scanProject(
       [
@@ -152,6 +166,31 @@ describe('project pass', () => {
       expect(candidates(noSeller, 'src/amazon/types.ts')).toEqual([]);
       const fromEnv = SERVICE.replace('clientSecret: string;', 'clientSecret: process.env.LWA_CLIENT_SECRET,');
       expect(candidates(fromEnv, 'src/amazon/types.ts')).toEqual([]);
+    });
+
+    it('for a positional argument that reads the environment, or a hard-coded value on the next line', () => {
+      const typeB = [
+        "const mws = require('amazon-mws')(process.env.MWS_ACCESS_KEY_ID, process.env.MWS_SECRET_KEY);",
+        "mws.orders.search({ Action: 'ListOrders', SellerId: seller.sellerId, MWSAuthToken: seller.mwsAuthToken });",
+        '',
+      ].join('\n');
+      expect(candidates(typeB, 'src/mws-client.js')).toEqual([]);
+      const nextLine = [
+        "import { SellingPartner } from 'amazon-sp-api';",
+        'export const sp = new SellingPartner({',
+        "  region: 'eu',",
+        '  refresh_token: token,',
+        '  credentials: {',
+        "    SELLING_PARTNER_APP_CLIENT_ID: 'amzn1.application-oa2-client.4f0e2b7c9a1d46e3b85c0f7a2d9e6b14',",
+        '    SELLING_PARTNER_APP_CLIENT_SECRET:',
+        "      'amzn1.oa2-cs.v1.9f3b2a7c41d0e86b5a2c7f19d4e03b8a6c51f2e7d9a04b3c8e6f1a2d5b7c9e04',",
+        '  },',
+        '});',
+        '',
+      ].join('\n');
+      const scan = scanWithAllow(nextLine, { path: 'src/sp-api.ts', project: true });
+      expect(scan.reported.map((f) => [f.kind, f.line])).toEqual([['lwa-client-secret', 8]]);
+      expect(scan.candidates).toEqual([]);
     });
 
     it('with a hard-coded value: its own kind reports it', () => {

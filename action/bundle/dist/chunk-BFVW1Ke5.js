@@ -2284,10 +2284,11 @@ function isJsSpace(c) {
 function isSpace(c) {
 	return c === 32 || c === 9;
 }
-var Layout, SHORT_QUOTED, DOUBLE_QUOTED, QUOTED_BODY, BRACKET_SCAN, isOpener;
+var INK, Layout, SHORT_QUOTED, DOUBLE_QUOTED, QUOTED_BODY, BRACKET_SCAN, isOpener;
 var init_layout = __esmMin((() => {
 	init_char_codes();
 	init_strings();
+	INK = /\S/g;
 	Layout = class {
 		text;
 		index;
@@ -2298,6 +2299,8 @@ var init_layout = __esmMin((() => {
 		#lineItem;
 		#lineSection;
 		#forms;
+		/** Per line, the offset of its first non-blank character (or its end), read once (`#firstInk`). */
+		#inkAt = /* @__PURE__ */ new Map();
 		constructor(text, index) {
 			this.text = text;
 			this.index = index;
@@ -2455,9 +2458,23 @@ var init_layout = __esmMin((() => {
 		*/
 		#headOf(opener) {
 			const line = this.index.lineOf(opener);
-			const head = this.text.slice(this.index.lineStart(line), opener);
-			if (line === 0 || head.trim() !== "") return head.slice(-100);
-			return this.text.slice(this.index.lineStart(line - 1), this.index.lineEnd(line - 1, this.text)).slice(-100);
+			const start = this.index.lineStart(line);
+			if (line === 0 || this.#firstInk(line) < opener) return this.text.slice(Math.max(start, opener - 100), opener);
+			const above = this.index.lineStart(line - 1);
+			const end = this.index.lineEnd(line - 1, this.text);
+			return this.text.slice(Math.max(above, end - 100), end);
+		}
+		/** Offset of the first non-blank character of `line`, or its end. */
+		#firstInk(line) {
+			let at = this.#inkAt.get(line);
+			if (at === void 0) {
+				const end = this.index.lineEnd(line, this.text);
+				INK.lastIndex = this.index.lineStart(line);
+				const m = INK.exec(this.text);
+				at = m === null || m.index > end ? end : m.index;
+				this.#inkAt.set(line, at);
+			}
+			return at;
 		}
 		/** The first 200 characters of a line: enough to name a record, bounded on minified lines. */
 		lineText(line) {
@@ -3400,6 +3417,32 @@ var init_self_held_fields = __esmMin((() => {
 	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)/g;
 	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
 }));
+// packages/core/dist/token-requests.js
+/**
+* A filter dropping the key fields of OAuth token request bodies that are declared or filled
+* from the method's own values (see above). `receivers` are the Go method receivers of the text,
+* whose fields are the object's own like `this.x`.
+*/
+function notOwnTokenRequest(ctx, receivers) {
+	if (!GRANT_TYPE.test(ctx.text)) return () => true;
+	return (f) => {
+		if (!KEY_ROLES.has(f.role) || f.persisted === true) return true;
+		if (!(f.shape === "decl" || f.shape === "empty" || f.shape === "ref" && (OWN_VALUE.test(f.value) || receivers.has(f.value.split(".")[0] ?? "")))) return true;
+		const window = ctx.text.slice(Math.max(0, f.start - BODY_WINDOW), f.end + BODY_WINDOW);
+		return !GRANT_TYPE.test(window);
+	};
+}
+var GRANT_TYPE, BODY_WINDOW, OWN_VALUE, KEY_ROLES;
+var init_token_requests = __esmMin((() => {
+	GRANT_TYPE = /grant_?type/i;
+	BODY_WINDOW = 400;
+	OWN_VALUE = /^(?:[A-Za-z_$][\w$]{0,60}|(?:this|self)\.[\w$]{1,60}|\$this->[\w$]{1,60}|@[\w$]{1,60})$/;
+	KEY_ROLES = /* @__PURE__ */ new Set([
+		"secret-key",
+		"access-key",
+		"lwa-client-secret"
+	]);
+}));
 // packages/core/dist/other-apis.js
 /** True when `text` names two or more other marketplaces (at most 64 names read). */
 function namesOtherMarketplaces(text) {
@@ -3487,7 +3530,7 @@ function projectCandidate(fields, ctx) {
 	if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return void 0;
 	if (CONFIG_PATH.test(ctx.path)) return void 0;
 	if (!fields.some((f) => SELLER_ROLES.has(f.role))) return void 0;
-	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName));
+	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName));
 	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
 	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
 	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
@@ -3516,6 +3559,7 @@ var SECRET_ROLES, SELLER_ROLES, CARRIED, AMAZON_PATH, CONFIG_PATH, SHAPE_RANK, E
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_names();
+	init_structure();
 	SECRET_ROLES = /* @__PURE__ */ new Set(["secret-key", "lwa-client-secret"]);
 	SELLER_ROLES = /* @__PURE__ */ new Set([
 		"seller-id",
@@ -3598,7 +3642,7 @@ function find$1(ctx) {
 	const fields = extractFields(ctx.text, ctx.index, ctx.tabular, {
 		requireKeyField: true,
 		mwsPath: MWS_FOLDER.test(lastSegments(ctx.path))
-	}).filter(notSelfHeld(ctx)).filter(amazonKeysOnly(ctx.text));
+	}).filter(notSelfHeld(ctx)).filter(notOwnTokenRequest(ctx, goReceivers(ctx.text))).filter(amazonKeysOnly(ctx.text));
 	if (fields.length === 0) return [];
 	let resolutions = 0;
 	const resolved = /* @__PURE__ */ new Map();
@@ -3651,6 +3695,7 @@ var init_shared_credentials = __esmMin((() => {
 	init_structure();
 	init_type_a_records();
 	init_self_held_fields();
+	init_token_requests();
 	init_other_apis();
 	init_loop_variables();
 	init_test_paths();
@@ -3729,6 +3774,12 @@ var init_shared_credentials = __esmMin((() => {
 					path: "seller.entity.ts",
 					value: "mws_secret_key",
 					reason: "columns named in their decorators"
+				},
+				{
+					text: "// amazon sp-api\nconst res = await axios.post(LWA_URL, {\n  grant_type: 'refresh_token',\n  refresh_token: store.refreshToken,\n  client_id: store.lwaClientId,\n  client_secret: store.lwaClientSecret,\n  seller_id: store.sellerId,\n});",
+					path: "token.ts",
+					value: "client_secret",
+					reason: "a token request filled from the seller's stored record"
 				}
 			],
 			negative: [
@@ -3736,6 +3787,16 @@ var init_shared_credentials = __esmMin((() => {
 					text: "const client = new HttpClient({\n  awsAccessKeyId: process.env.MWS_ACCESS_KEY_ID,\n  secretKey: process.env.MWS_SECRET_KEY,\n  sellerId: seller.sellerId,\n  mwsAuthToken: seller.mwsAuthToken,\n});",
 					path: "client.ts",
 					reason: "type B: own keys from env, per-seller id + token"
+				},
+				{
+					text: "export class RequestAccessTokenDto {\n  grant_type: string;\n  refresh_token: string;\n  client_id: string;\n  client_secret: string;\n  selling_partner_id: string;\n}",
+					path: "token.dto.ts",
+					reason: "the body of an LWA token request: it stores nothing"
+				},
+				{
+					text: "func (a *SpAuth) fetch() {\n	body := map[string]string{\n		\"grant_type\":    \"refresh_token\",\n		\"refresh_token\": a.RefreshToken,\n		\"client_id\":     a.ClientID,\n		\"client_secret\": a.ClientSecret,\n		\"selling_partner_id\": a.SellerID,\n	}\n}",
+					path: "auth.go",
+					reason: "a token request filled from the client's own fields (a library)"
 				},
 				{
 					text: "CREATE TABLE sellers (\n  seller_id VARCHAR(20) PRIMARY KEY,\n  marketplace_id VARCHAR(20),\n  mws_auth_token VARCHAR(64)\n);",
@@ -4515,6 +4576,16 @@ function containerText(c, fit, words) {
 	if (c.name === "") return words[c.type];
 	return `${words[c.type]} ${c.type === "section" ? `[${fit.name(c.name)}]` : fit.name(c.name)}`;
 }
+/**
+* The record's place for a project-pass message: `file:line`, cut at the front when it must be
+* (`…/db/schema.prisma:6`), since a path's end names the file; a little longer than names may be.
+*/
+function projectPlace(place, fit) {
+	const text = `${place.file}:${String(place.line)}`;
+	const chars = Array.from(text);
+	const max = fit.maxPath;
+	return chars.length <= max ? text : `…${chars.slice(-(max - 1)).join("")}`;
+}
 /** Maps `zh`, `zh_CN`, `zh-Hans`, `zh-CN` to `zh-CN`; anything unknown to `en`. */
 function resolveLocale(locale) {
 	const l = (locale ?? "en").toLowerCase().replace("_", "-");
@@ -4560,7 +4631,8 @@ var fit, FITS, MAX_MESSAGE, hasContainer, OWN_KEYS, TYPE_B, SP_API, EN_CONTAINER
 var init_messages = __esmMin((() => {
 	fit = (maxName, maxFields) => ({
 		name: (text) => truncateMiddle(text, maxName),
-		maxFields
+		maxFields,
+		maxPath: maxName + 8
 	});
 	FITS = [
 		fit(40, 3),
@@ -4663,10 +4735,9 @@ var init_messages = __esmMin((() => {
 			"shared-credentials": {
 				finding: (f, fit) => {
 					if (f.detail === "project") {
-						const where = f.project === void 0 ? "another file" : fit.name(`${f.project.file}:${String(f.project.line)}`);
+						const where = f.project === void 0 ? "another file" : projectPlace(f.project, fit);
 						const fields = f.fields ?? [f.masked];
-						const [noun, verb] = fields.length > 1 ? ["keys", "are"] : ["key", "is"];
-						return `Seller ${noun} ${listFields(fields, fit, EN_LIST)} ${verb} kept per seller in ${where} (type A)`;
+						return `${listFields(fields, fit, EN_LIST)} ${fields.length > 1 ? "are" : "is"} kept per seller in ${where} (type A)`;
 					}
 					if (f.detail === "missing-token") return `MWS call for seller ${fit.name(f.seller ?? "")} without an MWS Auth Token (type A)`;
 					if (f.detail === "request") return "MWS request for a SellerId without MWSAuthToken (type A)";
@@ -4791,7 +4862,7 @@ var init_messages = __esmMin((() => {
 				"shared-credentials": {
 					finding: (f, fit) => {
 						if (f.detail === "project") {
-							const where = f.project === void 0 ? "本项目的另一个文件" : fit.name(`${f.project.file}:${String(f.project.line)}`);
+							const where = f.project === void 0 ? "本项目的另一个文件" : projectPlace(f.project, fit);
 							return `卖家密钥 ${listFields(f.fields ?? [f.masked], fit, ZH_LIST)} 在 ${where} 中按卖家保存（A 类）`;
 						}
 						if (f.detail === "missing-token") return `代表卖家 ${fit.name(f.seller ?? "")} 的 MWS 调用没有 MWS 授权令牌（A 类）`;
@@ -5097,7 +5168,7 @@ function scanTextForProject(text, options = {}) {
 	const found = raw.filter((r) => r.typeA?.form !== "project");
 	return {
 		findings: toFindings(ctx, onePerStructure(ctx, found), options),
-		candidates: found.length === raw.length || found.some((r) => r.kind === "shared-credentials") ? [] : toFindings(ctx, raw.filter((r) => r.typeA?.form === "project"), options)
+		candidates: found.length === raw.length || found.some((r) => r.kind === "shared-credentials") ? [] : toFindings(ctx, raw.filter((r) => r.typeA?.form === "project" && !found.some((v) => v.start >= r.start && v.start <= r.end + 200)), options)
 	};
 }
 function runDetectors(ctx) {
