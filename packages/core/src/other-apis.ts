@@ -55,7 +55,29 @@ export function isProductAdvertisingText(text: string): boolean {
   return PA_API.test(text) && !SELLER_API.test(text);
 }
 
-/** A filter dropping generically named keys where the text names other marketplaces. */
-export function amazonKeysOnly(text: string): (f: Field) => boolean {
-  return namesOtherMarketplaces(text) ? (f) => !genericKey(f) : () => true;
+/**
+ * A filter dropping generically named keys (`secret_key`, `apiSecret`) where the text names other
+ * marketplaces, or names one and nothing says the keys are Amazon's: no word of AWS, Amazon, MWS,
+ * SP-API or LWA (`amazon`: the text's own check), no seller or merchant id, and a path that names
+ * none of them (`path`). A Walmart connector's `INSERT INTO api_walmart (store_id, consumer_id,
+ * secret_key)` in `classes/Walmart/Walmart.php` is Walmart's.
+ */
+export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Field) => boolean {
+  const onlyOther =
+    !amazon &&
+    !AMAZON_PATH.test(path) &&
+    !SELLER_API.test(text) &&
+    (namesOneMarketplace(text) || namesOneMarketplace(path));
+  if (onlyOther || namesOtherMarketplaces(text)) return (f) => !genericKey(f);
+  return () => true;
+}
+
+const AMAZON_PATH = /amazon|mws|sp-?api/i;
+// One other marketplace's name anywhere, also inside identifiers (`api_walmart`, `WalmartClient`).
+const ONE_MARKETPLACE =
+  /trendyol|hepsiburada|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg/i;
+
+/** True when `text` names another marketplace at all (see {@link ONE_MARKETPLACE}). */
+function namesOneMarketplace(text: string): boolean {
+  return ONE_MARKETPLACE.test(text);
 }

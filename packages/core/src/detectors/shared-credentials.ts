@@ -135,7 +135,7 @@ function find(ctx: ScanContext): RawFinding[] {
   })
     .filter(notSelfHeld(ctx))
     .filter(notOwnTokenRequest(ctx, goReceivers(ctx.text)))
-    .filter(amazonKeysOnly(ctx.text));
+    .filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
   // (The text-wide reads below, loops and owners, are paid only by texts that hold a record.)
   if (fields.length === 0) return [];
   let resolutions = 0;
@@ -257,6 +257,11 @@ export const sharedCredentials: Detector = Object.freeze({
         text: 'const client = new HttpClient({\n  awsAccessKeyId: process.env.MWS_ACCESS_KEY_ID,\n  secretKey: process.env.MWS_SECRET_KEY,\n  sellerId: seller.sellerId,\n  mwsAuthToken: seller.mwsAuthToken,\n});',
         path: 'client.ts',
         reason: 'type B: own keys from env, per-seller id + token',
+      },
+      {
+        text: '$sql = "INSERT INTO api_walmart (store_id, consumer_id, secret_key) VALUES (:store_id, :consumer_id, :secret_key)";',
+        path: 'core/classes/Walmart/Walmart.php',
+        reason: "another marketplace's generic key: nothing names Amazon, MWS or a seller id",
       },
       {
         text: 'export class RequestAccessTokenDto {\n  grant_type: string;\n  refresh_token: string;\n  client_id: string;\n  client_secret: string;\n  selling_partner_id: string;\n}',
