@@ -132,6 +132,25 @@ describe.concurrent('the project pass', { timeout: SPAWN_TIMEOUT }, () => {
     });
   });
 
+  it("judges each repository of a scanned folder alone: one repository's record confirms nothing in another", async () => {
+    const tree = {
+      'billing/.git/HEAD': 'ref: refs/heads/main\n',
+      'billing/prisma/schema.prisma': SCHEMA,
+      'connector/.git/HEAD': 'ref: refs/heads/main\n',
+      'connector/src/account.service.ts': SERVICE,
+    };
+    await inTree(tree, async (cwd) => {
+      const scan = await spawnJson(['--fail-on', 'warning'], { cwd });
+      expect({ code: scan.code, stderr: scan.stderr }).toEqual({ code: 1, stderr: '' });
+      expect(findings(scan.report)).toEqual([{ ...SCHEMA_FINDING, file: 'billing/prisma/schema.prisma' }]);
+    });
+    // The same two files in one repository: the service is judged against the schema.
+    await inTree({ ...TREE, '.git/HEAD': 'ref: refs/heads/main\n' }, async (cwd) => {
+      const scan = await spawnJson(['prisma', 'src'], { cwd });
+      expect(findings(scan.report)).toEqual([SCHEMA_FINDING, SERVICE_FINDING]);
+    });
+  });
+
   it("lists the service as suppressed under mwsguard-ignore on the candidate's line", async () => {
     const ignored = SERVICE.replace(
       'lwaClientSecret: string) {',

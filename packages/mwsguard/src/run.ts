@@ -144,6 +144,7 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO, starte
     const confirmed = scan.project.judge(
       chosenLocale(command, io),
       (f) => allow.reasonFor({ finding: f, path: f.file }) === undefined,
+      io.cwd,
     );
     appendAll(scan.findings, confirmed.findings);
     appendAll(scan.suppressed, confirmed.suppressed);

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { judgeProject, scanWithAllow } from '@mwsguard/core';
 import type { Allow, Finding, Kind, ProjectFile } from '@mwsguard/core';
 import type { SourceText } from './read.js';
@@ -117,16 +119,49 @@ export class ProjectPass {
   judge(
     locale: string | undefined,
     confirms: (record: ScannedFinding) => boolean,
+    cwd?: string,
   ): { findings: ScannedFinding[]; suppressed: ScannedSuppressed[] } {
     const out: { findings: ScannedFinding[]; suppressed: ScannedSuppressed[] } = { findings: [], suppressed: [] };
     if (!this.#files.some((f) => f.candidates.length > 0 || f.suppressedCandidates.length > 0)) return out;
-    const files: ProjectFile[] = this.#files.map((f) => ({ ...f, findings: f.findings.filter(confirms) }));
-    const { reported, suppressed } = judgeProject(files, locale);
-    for (const { file, finding } of reported) out.findings.push(withFile(finding, file));
-    for (const { file, finding, reason } of suppressed)
-      out.suppressed.push({ finding: withFile(finding, file), reason });
+    // One judgement per repository: a scan of a folder of many repositories must not confirm one
+    // repository's file by another's record. (Without `cwd`, every file is one project.)
+    const projectOf = cwd === undefined ? () => '' : repositoryOf(cwd);
+    const projects = new Map<string, ProjectFile[]>();
+    for (const f of this.#files) {
+      const key = projectOf(f.file);
+      const list = projects.get(key) ?? [];
+      if (list.length === 0) projects.set(key, list);
+      list.push({ ...f, findings: f.findings.filter(confirms) });
+    }
+    for (const files of projects.values()) {
+      if (!files.some((f) => f.candidates.length > 0 || (f.suppressedCandidates?.length ?? 0) > 0)) continue;
+      const { reported, suppressed } = judgeProject(files, locale);
+      for (const { file, finding } of reported) out.findings.push(withFile(finding, file));
+      for (const { file, finding, reason } of suppressed)
+        out.suppressed.push({ finding: withFile(finding, file), reason });
+    }
     return out;
   }
+}
+
+/**
+ * The repository a scanned file belongs to: the nearest folder above it that holds `.git` (a
+ * folder, or a worktree's or submodule's file), or `''` outside any. Each folder is looked at
+ * once; only files with findings or candidates are ever asked about.
+ */
+function repositoryOf(cwd: string): (file: string) => string {
+  const known = new Map<string, string>();
+  const lookup = (dir: string): string => {
+    let root = known.get(dir);
+    if (root === undefined) {
+      const parent = dirname(dir);
+      const here = statSync(`${dir === '/' ? '' : dir}/.git`, { throwIfNoEntry: false }) !== undefined;
+      root = here ? dir : parent === dir ? '' : lookup(parent);
+      known.set(dir, root);
+    }
+    return root;
+  };
+  return (file) => lookup(dirname(resolve(cwd, file)));
 }
 
 /** An empty {@link FilesScan}; a scan that reads a project (directory, staged) passes its {@link ProjectPass}. */
