@@ -3467,11 +3467,22 @@ function isAmazonPayText(text) {
 function isProductAdvertisingText(text) {
 	return PA_API.test(text) && !SELLER_API.test(text);
 }
-/** A filter dropping generically named keys where the text names other marketplaces. */
-function amazonKeysOnly(text) {
-	return namesOtherMarketplaces(text) ? (f) => !genericKey(f) : () => true;
+/**
+* A filter dropping generically named keys (`secret_key`, `apiSecret`) where the text names other
+* marketplaces, or names one and nothing says the keys are Amazon's: no word of AWS, Amazon, MWS,
+* SP-API or LWA (`amazon`: the text's own check), no seller or merchant id, and a path that names
+* none of them (`path`). A Walmart connector's `INSERT INTO api_walmart (store_id, consumer_id,
+* secret_key)` in `classes/Walmart/Walmart.php` is Walmart's.
+*/
+function amazonKeysOnly(text, amazon = true, path = "") {
+	if (!amazon && !AMAZON_PATH$1.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f);
+	return () => true;
 }
-var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER;
+/** True when `text` names another marketplace at all (see {@link ONE_MARKETPLACE}). */
+function namesOneMarketplace(text) {
+	return ONE_MARKETPLACE.test(text);
+}
+var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_PATH$1, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
 	init_names();
 	PA_API = /\b(?:partner|associate)_?tag\b/i;
@@ -3480,6 +3491,8 @@ var init_other_apis = __esmMin((() => {
 	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
 	AMAZON_PAY = /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
 	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
+	AMAZON_PATH$1 = /amazon|mws|sp-?api/i;
+	ONE_MARKETPLACE = /trendyol|hepsiburada|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg/i;
 }));
 // packages/core/dist/loop-variables.js
 /** The loop variables of `text` bound to the items of a collection of records. */
@@ -3642,7 +3655,7 @@ function find$1(ctx) {
 	const fields = extractFields(ctx.text, ctx.index, ctx.tabular, {
 		requireKeyField: true,
 		mwsPath: MWS_FOLDER.test(lastSegments(ctx.path))
-	}).filter(notSelfHeld(ctx)).filter(notOwnTokenRequest(ctx, goReceivers(ctx.text))).filter(amazonKeysOnly(ctx.text));
+	}).filter(notSelfHeld(ctx)).filter(notOwnTokenRequest(ctx, goReceivers(ctx.text))).filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
 	if (fields.length === 0) return [];
 	let resolutions = 0;
 	const resolved = /* @__PURE__ */ new Map();
@@ -3787,6 +3800,11 @@ var init_shared_credentials = __esmMin((() => {
 					text: "const client = new HttpClient({\n  awsAccessKeyId: process.env.MWS_ACCESS_KEY_ID,\n  secretKey: process.env.MWS_SECRET_KEY,\n  sellerId: seller.sellerId,\n  mwsAuthToken: seller.mwsAuthToken,\n});",
 					path: "client.ts",
 					reason: "type B: own keys from env, per-seller id + token"
+				},
+				{
+					text: "$sql = \"INSERT INTO api_walmart (store_id, consumer_id, secret_key) VALUES (:store_id, :consumer_id, :secret_key)\";",
+					path: "core/classes/Walmart/Walmart.php",
+					reason: "another marketplace's generic key: nothing names Amazon, MWS or a seller id"
 				},
 				{
 					text: "export class RequestAccessTokenDto {\n  grant_type: string;\n  refresh_token: string;\n  client_id: string;\n  client_secret: string;\n  selling_partner_id: string;\n}",
