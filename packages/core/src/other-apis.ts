@@ -72,7 +72,8 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
   return () => true;
 }
 
-const AMAZON_PATH = /amazon|mws|sp-?api/i;
+/** A path naming Amazon, MWS or SP-API in a folder or file name (`integrations/amazon/page.tsx`). */
+export const AMAZON_PATH = /amazon|mws|sp-?api/i;
 // One other marketplace's name anywhere, also inside identifiers (`api_walmart`, `WalmartClient`).
 const ONE_MARKETPLACE =
   /trendyol|hepsiburada|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg/i;

@@ -1,5 +1,6 @@
 import { describeContainer } from './containers.js';
 import { normalizeName } from './names.js';
+import { AMAZON_PATH } from './other-apis.js';
 import type { Field } from './structure.js';
 import { classifyValue } from './structure.js';
 import type { RawFinding, ScanContext } from './types.js';
@@ -25,8 +26,6 @@ const SELLER_ROLES: ReadonlySet<Field['role']> = new Set(['seller-id', 'auth-tok
  */
 const CARRIED: ReadonlySet<Field['shape']> = new Set(['decl', 'empty', 'ref', 'other']);
 
-// A path naming Amazon or MWS: its folder or file (`integrations/amazon/page.tsx`).
-const AMAZON_PATH = /amazon|mws|sp-?api/i;
 // A configuration file: in a `config/` folder (Laravel's `config/amazon.php`), named for it
 // (`app.config.ts`, `settings.py`, `appsettings.json`, Spring's `application.yml`), or in a
 // configuration format (`.env`, `.env.example`, `.properties`, `.ini`, `.cfg`, `.conf`).

@@ -51,8 +51,7 @@ function inRedaction(ctx: ScanContext, f: Field): boolean {
 }
 
 /** A filter keeping the fields that are not held by the program for itself (see above). */
-export function notSelfHeld(ctx: ScanContext): (f: Field) => boolean {
-  const receivers = goReceivers(ctx.text);
+export function notSelfHeld(ctx: ScanContext, receivers = goReceivers(ctx.text)): (f: Field) => boolean {
   return (f) =>
     !inInstallationSettings(ctx, f) &&
     !inRedaction(ctx, f) &&

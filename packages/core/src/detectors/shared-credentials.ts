@@ -129,12 +129,15 @@ function find(ctx: ScanContext): RawFinding[] {
   if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text)) return [];
   // A test builds the records it exercises: no type-A structure (`test-paths.ts`).
   if (isTestPath(ctx.path)) return [];
-  const fields = extractFields(ctx.text, ctx.index, ctx.tabular, {
+  const extracted = extractFields(ctx.text, ctx.index, ctx.tabular, {
     requireKeyField: true,
     mwsPath: MWS_FOLDER.test(lastSegments(ctx.path)),
-  })
-    .filter(notSelfHeld(ctx))
-    .filter(notOwnTokenRequest(ctx, goReceivers(ctx.text)))
+  });
+  // (Go method receivers: read only for texts that hold a key field.)
+  const receivers = extracted.length === 0 ? new Set<string>() : goReceivers(ctx.text);
+  const fields = extracted
+    .filter(notSelfHeld(ctx, receivers))
+    .filter(notOwnTokenRequest(ctx, receivers))
     .filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
   // (The text-wide reads below, loops and owners, are paid only by texts that hold a record.)
   if (fields.length === 0) return [];

@@ -3406,8 +3406,7 @@ function inRedaction(ctx, f) {
 	return REDACTION.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
 }
 /** A filter keeping the fields that are not held by the program for itself (see above). */
-function notSelfHeld(ctx) {
-	const receivers = goReceivers(ctx.text);
+function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
 	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ""));
 }
 var INSTALLATION_SETTING, GO_RECEIVER, REDACTION;
@@ -3475,14 +3474,14 @@ function isProductAdvertisingText(text) {
 * secret_key)` in `classes/Walmart/Walmart.php` is Walmart's.
 */
 function amazonKeysOnly(text, amazon = true, path = "") {
-	if (!amazon && !AMAZON_PATH$1.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f);
+	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f);
 	return () => true;
 }
 /** True when `text` names another marketplace at all (see {@link ONE_MARKETPLACE}). */
 function namesOneMarketplace(text) {
 	return ONE_MARKETPLACE.test(text);
 }
-var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_PATH$1, ONE_MARKETPLACE;
+var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_PATH, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
 	init_names();
 	PA_API = /\b(?:partner|associate)_?tag\b/i;
@@ -3491,7 +3490,7 @@ var init_other_apis = __esmMin((() => {
 	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
 	AMAZON_PAY = /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
 	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
-	AMAZON_PATH$1 = /amazon|mws|sp-?api/i;
+	AMAZON_PATH = /amazon|mws|sp-?api/i;
 	ONE_MARKETPLACE = /trendyol|hepsiburada|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg/i;
 }));
 // packages/core/dist/loop-variables.js
@@ -3568,10 +3567,11 @@ function projectCandidate(fields, ctx) {
 		fields: [...names.values()]
 	};
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, AMAZON_PATH, CONFIG_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_names();
+	init_other_apis();
 	init_structure();
 	SECRET_ROLES = /* @__PURE__ */ new Set(["secret-key", "lwa-client-secret"]);
 	SELLER_ROLES = /* @__PURE__ */ new Set([
@@ -3585,7 +3585,6 @@ var init_project_candidates = __esmMin((() => {
 		"ref",
 		"other"
 	]);
-	AMAZON_PATH = /amazon|mws|sp-?api/i;
 	CONFIG_PATH = /(?:^|[/\\])(?:config|conf|configs|settings)[/\\][^/\\]*$|(?:^|[/\\.])config\.[a-z]{1,4}$|(?:^|[/\\])(?:settings\.py|appsettings[\w.-]{0,30}\.json|application[\w-]{0,30}\.(?:ya?ml|properties))$|(?:^|[/\\])\.env(?:\.[\w-]{1,30})?$|\.(?:env|properties|ini|cfg|conf)$/i;
 	SHAPE_RANK = {
 		decl: 0,
@@ -3652,10 +3651,12 @@ function find$1(ctx) {
 	if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
 	if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text)) return [];
 	if (isTestPath(ctx.path)) return [];
-	const fields = extractFields(ctx.text, ctx.index, ctx.tabular, {
+	const extracted = extractFields(ctx.text, ctx.index, ctx.tabular, {
 		requireKeyField: true,
 		mwsPath: MWS_FOLDER.test(lastSegments(ctx.path))
-	}).filter(notSelfHeld(ctx)).filter(notOwnTokenRequest(ctx, goReceivers(ctx.text))).filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
+	});
+	const receivers = extracted.length === 0 ? /* @__PURE__ */ new Set() : goReceivers(ctx.text);
+	const fields = extracted.filter(notSelfHeld(ctx, receivers)).filter(notOwnTokenRequest(ctx, receivers)).filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
 	if (fields.length === 0) return [];
 	let resolutions = 0;
 	const resolved = /* @__PURE__ */ new Map();
