@@ -45,6 +45,10 @@ describe('fixture tree', () => {
 
   it("adds core's project pass to the per-file findings, and nothing else", () => {
     expect(cli.project).toEqual(cli.expectedProject);
+    // The one file that carries a seller's secret without a record of its own, confirmed by the
+    // tree's type-A records; the editors see nothing in it.
+    expect(cli.project.map((r) => `${r.file}:${String(r.line)}`)).toEqual(['src/services/sp-api-credentials.ts:6']);
+    expect(cli.project[0]?.message).toMatch(/^lwaClientSecret is kept per seller in [\w./]+:\d+ \(type A\)/);
   });
 
   it('holds every kind, type-A records in several formats and clean type-B files', () => {
@@ -62,7 +66,11 @@ describe('fixture tree', () => {
       'src/models/seller.ts:6',
     ]);
     const reported = new Set(cli.reports.map((r) => r.file));
-    expect(FILES.filter((f) => !reported.has(f))).toEqual(['config/authorizations.yaml', 'src/mws-client.env.js']);
+    expect(FILES.filter((f) => !reported.has(f))).toEqual([
+      'config/authorizations.yaml',
+      'src/mws-client.env.js',
+      'src/services/sp-api-credentials.ts',
+    ]);
   });
 
   describe.each(Object.entries(MAJORS))('%s', (_, create) => {
