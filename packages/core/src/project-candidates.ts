@@ -32,6 +32,10 @@ const CARRIED: ReadonlySet<Field['shape']> = new Set(['decl', 'empty', 'ref', 'o
 const CONFIG_PATH =
   /(?:^|[/\\])(?:config|conf|configs|settings)[/\\][^/\\]*$|(?:^|[/\\.])config\.[a-z]{1,4}$|(?:^|[/\\])(?:settings\.py|appsettings[\w.-]{0,30}\.json|application[\w-]{0,30}\.(?:ya?ml|properties))$|(?:^|[/\\])\.env(?:\.[\w-]{1,30})?$|\.(?:env|properties|ini|cfg|conf)$/i;
 
+// An example or template of a file (`local.example.js`, `parameters.yml.dist`,
+// `config.sample.php`, `settings.template.json`): placeholders for the program's own settings.
+const TEMPLATE_PATH = /[._-](?:example|sample|template|dist)(?:\.[a-z]{1,5})?$/i;
+
 /**
  * Declared, then read from an object (a stored record's value), then blank (an initial value),
  * then computed: see {@link projectCandidate}.
@@ -58,9 +62,9 @@ const DEVELOPER = /developer/i;
  */
 export function projectCandidate(fields: readonly Field[], ctx: ScanContext): RawFinding | undefined {
   // Only Amazon's keys (another marketplace's `secretKey` beside its `sellerId` is not), and never
-  // an installation's own configuration file, whose values are the program's own.
+  // an installation's own configuration file or a template of one, whose values are the program's own.
   if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return undefined;
-  if (CONFIG_PATH.test(ctx.path)) return undefined;
+  if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return undefined;
   if (!fields.some((f) => SELLER_ROLES.has(f.role))) return undefined;
   const secrets = fields.filter(
     (f) =>

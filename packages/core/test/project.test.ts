@@ -152,7 +152,16 @@ describe('project pass', () => {
       // An environment template names the program's own settings.
       const env = 'MWS_SELLER_ID=\nMWS_SECRET_KEY=changeme\nSP_API_REFRESH_TOKEN=<refresh token>\n';
       expect(candidates(env, 'src/amazon/types.env')).toEqual([]);
-      for (const path of ['.env', '.env.example', 'deploy/.env.production', 'amazon.properties', 'amazon.ini'])
+      for (const path of [
+        '.env',
+        '.env.example',
+        'deploy/.env.production',
+        'amazon.properties',
+        'amazon.ini',
+        'src/env/local.example.js',
+        'app/config/parameters.yml.dist',
+        'amazon.sample.php',
+      ])
         expect(candidates(env, path)).toEqual([]);
       // No word of Amazon, MWS, SP-API or LWA in the text or its path.
       const ebay = SERVICE.replaceAll('lwaClientSecret', 'clientSecret')

@@ -3540,7 +3540,7 @@ var init_test_paths = __esmMin((() => {
 */
 function projectCandidate(fields, ctx) {
 	if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return void 0;
-	if (CONFIG_PATH.test(ctx.path)) return void 0;
+	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
 	if (!fields.some((f) => SELLER_ROLES.has(f.role))) return void 0;
 	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName));
 	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
@@ -3567,7 +3567,7 @@ function projectCandidate(fields, ctx) {
 		fields: [...names.values()]
 	};
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_names();
@@ -3586,6 +3586,7 @@ var init_project_candidates = __esmMin((() => {
 		"other"
 	]);
 	CONFIG_PATH = /(?:^|[/\\])(?:config|conf|configs|settings)[/\\][^/\\]*$|(?:^|[/\\.])config\.[a-z]{1,4}$|(?:^|[/\\])(?:settings\.py|appsettings[\w.-]{0,30}\.json|application[\w-]{0,30}\.(?:ya?ml|properties))$|(?:^|[/\\])\.env(?:\.[\w-]{1,30})?$|\.(?:env|properties|ini|cfg|conf)$/i;
+	TEMPLATE_PATH = /[._-](?:example|sample|template|dist)(?:\.[a-z]{1,5})?$/i;
 	SHAPE_RANK = {
 		decl: 0,
 		ref: 1,
