@@ -95,7 +95,8 @@ const withFile = (f: Finding, file: string): ScannedFinding => ({ ...f, file });
 
 /**
  * The project pass of one run (core's `judgeProject`, docs/cli.md#across-files-the-project-pass):
- * every file a directory or staged scan reads is one project, whatever roots the command named.
+ * the files a directory or staged scan reads are one project per repository (the nearest folder
+ * holding `.git`), whatever roots the command named.
  * Each scanned file leaves only its summary here (its findings and candidates, already masked;
  * never its text); once every file is scanned, `run.ts` adds the candidates another file's type-A
  * record confirms to the run's findings, before its allowlists, baselines and severity overrides.

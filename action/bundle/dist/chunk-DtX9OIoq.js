@@ -41,8 +41,8 @@ async function scanOneFile(file, options, allow) {
 /**
 * Scans what discovery yields. Small scans run in the main thread, one file at a time; past
 * {@link WORKER_THRESHOLD} files the paths are streamed to a pool of worker threads (one per core),
-* each reading one file at a time. Every file of the run is one project: each file's summary is
-* kept for the project pass ({@link ProjectPass}), which the caller runs once all are scanned.
+* each reading one file at a time. Each file's summary is kept for the project pass
+* ({@link ProjectPass}: one project per repository), which the caller runs once all are scanned.
 * Results are collected unsorted: the caller sorts them, so the output is the same whatever the
 * scheduling.
 */

@@ -28,7 +28,7 @@ async function runCli(argv, io) {
 	}
 	let run;
 	try {
-		({run} = await import("./chunk-CM0fp69p.js"));
+		({run} = await import("./chunk-ujsJtW7v.js"));
 	} catch (error) {
 		await started.staged?.reader.close();
 		throw error;

@@ -653,7 +653,7 @@ async function collect(command, config, io, started, onFile) {
 			...command.branch === void 0 ? {} : { branch: command.branch }
 		});
 	}
-	const [{ checkArguments, discover }, { scanDiscovered }] = await Promise.all([import("./chunk-DKIsWuvc.js"), import("./chunk-C_eC320A.js")]);
+	const [{ checkArguments, discover }, { scanDiscovered }] = await Promise.all([import("./chunk-DKIsWuvc.js"), import("./chunk-DlHqTPvi.js")]);
 	let paths;
 	if (command.stdinFilenames) paths = readStdinPaths(io.stdin);
 	else {
