@@ -4414,7 +4414,7 @@ function resolver(text) {
 		const v = value.trim();
 		const shape = classifyValue(v);
 		if (shape === "empty" || shape === "decl") return { shape: "none" };
-		if (shape === "env" || COMMAND_LINE.test(v) || ENV_HELPER.test(v)) return { shape: "own" };
+		if (shape === "env" || COMMAND_LINE.test(v) || ENV_HELPER.test(v) || OWN_STATE.test(v)) return { shape: "own" };
 		if (shape === "literal") return {
 			shape: "literal",
 			literal: v.replace(/^["'`]|["'`]$/g, "")
@@ -4546,7 +4546,7 @@ function carriesToken(statement, tokenNames) {
 	}
 	return false;
 }
-var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, IDENTIFIER, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER, CONSTANT_DECLARATION;
+var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, IDENTIFIER, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, OWN_STATE, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER, CONSTANT_DECLARATION;
 var init_mws_requests = __esmMin((() => {
 	init_mws_clients();
 	init_mws_request_params();
@@ -4567,11 +4567,12 @@ var init_mws_requests = __esmMin((() => {
 	ENV_HELPER = /^[\w.$>-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
 	CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$/;
 	COMMAND_LINE = /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|args\.\w+$|argparse|getopt|click\.|cobra|pflag\.)/;
+	OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*(?:\{\w+\}|\w+(?:\(\))?|\w*(?:auth|config|option|setting|credential|param)\w*\s*(?:\.|->)\s*\w+(?:\(\))?)|@\w+)$/i;
 	escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 	LINE_COMMENT = /^\s*(?:\/\/|#(?!\[))/;
 	KEY_WORD = new RegExp(`${SECRET_WORD_SOURCE}|access`, "gi");
 	OWN_OWNER = /^(?:config|settings|options|opts|env|environ|getenv|credentials|secrets)$/i;
-	CONSTANT_DECLARATION = /\b(?:const|final|readonly|val)\b[^=;\n]{0,80}$/;
+	CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
 }));
 // packages/core/dist/messages.js
 /** `text` cut to `max` characters, an ellipsis in the middle. */
