@@ -184,6 +184,20 @@ describe('project pass', () => {
         '',
       ].join('\n');
       expect(candidates(typeB, 'src/mws-client.js')).toEqual([]);
+      // A setting read by its name: C#'s `Environment.GetEnvironmentVariable("AMZ_CLIENT_SECRET")`.
+      const byName = [
+        'public static class AmazonSettings',
+        '{',
+        '    public static string SellerId = Environment.GetEnvironmentVariable("AMZ_SELLER_ID");',
+        '    public static string ClientSecret = Environment.GetEnvironmentVariable("AMZ_CLIENT_SECRET");',
+        '    public static string RefreshToken = Environment.GetEnvironmentVariable("AMZ_REFRESH_TOKEN");',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(byName, 'AmazonApi/AmazonSettings.cs')).toEqual([]);
+      // The same class filled by a lookup mwsguard cannot place is a candidate.
+      const lookup = byName.replaceAll('Environment.GetEnvironmentVariable', 'Lookup');
+      expect(candidates(lookup, 'AmazonApi/AmazonSettings.cs')).toHaveLength(1);
       const nextLine = [
         "import { SellingPartner } from 'amazon-sp-api';",
         'export const sp = new SellingPartner({',

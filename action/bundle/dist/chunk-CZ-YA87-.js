@@ -3542,7 +3542,7 @@ function projectCandidate(fields, ctx) {
 	if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return void 0;
 	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
 	if (!fields.some((f) => SELLER_ROLES.has(f.role))) return void 0;
-	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName));
+	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName));
 	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
 	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
 	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
@@ -3567,7 +3567,7 @@ function projectCandidate(fields, ctx) {
 		fields: [...names.values()]
 	};
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_names();
@@ -3597,6 +3597,7 @@ var init_project_candidates = __esmMin((() => {
 	};
 	EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
 	DEVELOPER = /developer/i;
+	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
 }));
 // packages/core/dist/detectors/shared-credentials.js
 /**
