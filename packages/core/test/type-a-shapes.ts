@@ -3025,6 +3025,22 @@ return [
 ];`,
   },
   {
+    name: "a repricer's table of another marketplace's accounts, in a schema that also serves Amazon",
+    path: 'schema.sql',
+    text: `-- Amazon listings are repriced through the SP-API with the app's own keys (see amazon_sellers).
+CREATE TABLE amazon_sellers (
+  id              SERIAL PRIMARY KEY,
+  seller_id       TEXT NOT NULL,
+  refresh_token   TEXT NOT NULL
+);
+CREATE TABLE onbuy_accounts (
+  id              SERIAL PRIMARY KEY,
+  seller_id       TEXT NOT NULL,
+  consumer_key    TEXT NOT NULL,
+  secret_key      TEXT NOT NULL
+);`,
+  },
+  {
     name: 'two empty type B',
     path: 'test/http.test.ts',
     text: `const a = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });

@@ -3475,13 +3475,22 @@ function isProductAdvertisingText(text) {
 */
 function amazonKeysOnly(text, amazon = true, path = "") {
 	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f);
-	return () => true;
+	return (f) => !genericKey(f) || !otherMarketplaceRecord(f.recordName);
+}
+/**
+* True when a record is named for another marketplace and not for Amazon: its generic keys
+* (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the record's
+* name only (at most 120 characters), split into words at case changes and punctuation.
+*/
+function otherMarketplaceRecord(recordName) {
+	const words = recordName.slice(0, 120).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
+	return !words.some((w) => AMAZON_WORD.test(w)) && words.some((w) => MARKETPLACE_WORDS.has(w));
 }
 /** True when `text` names another marketplace at all (see {@link ONE_MARKETPLACE}). */
 function namesOneMarketplace(text) {
 	return ONE_MARKETPLACE.test(text);
 }
-var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_PATH, ONE_MARKETPLACE;
+var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
 	init_names();
 	PA_API = /\b(?:partner|associate)_?tag\b/i;
@@ -3490,6 +3499,8 @@ var init_other_apis = __esmMin((() => {
 	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
 	AMAZON_PAY = /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
 	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
+	MARKETPLACE_WORDS = /* @__PURE__ */ new Set([..."trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" "), ..."onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol".split(" ")]);
+	AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa)$/;
 	AMAZON_PATH = /amazon|mws|sp-?api/i;
 	ONE_MARKETPLACE = /trendyol|hepsiburada|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg/i;
 }));
