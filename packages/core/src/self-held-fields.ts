@@ -4,7 +4,7 @@ import { memberPath } from './value-shape.js';
 
 /**
  * Fields a program holds for itself, whatever their names say: keys kept in an installation's
- * own settings store (a platform plugin's one shop), a type's methods reading its own fields
+ * own settings store (a platform plugin's one shop), members named as constants are, a type's methods reading its own fields
  * (the type's declaration is the record judged, once), and values handed to a redaction (hidden,
  * not kept). Dropped before records are judged.
  */
@@ -50,10 +50,28 @@ function inRedaction(ctx: ScanContext, f: Field): boolean {
   return REDACTION.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
 }
 
+// A member declared with an access or storage modifier and named in capitals, as constants are:
+// C#'s `private readonly string SECRET_KEY;` in a Windows service, filled from its settings file.
+// A program's own setting; a stored column is never declared so (its declaration is `persisted`).
+const CAPITALS = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const MODIFIED_MEMBER =
+  /^\s{0,40}(?:(?:public|private|protected|internal|readonly|static|final)\s{1,4}){1,4}[\w<>[\],?.]{1,60}\s{1,4}$/;
+
+/** True when the field is a capitals-named member declared with a modifier (see {@link CAPITALS}). */
+function ownSettingMember(ctx: ScanContext, f: Field): boolean {
+  if (f.shape !== 'decl' || f.persisted === true || !CAPITALS.test(f.name)) return false;
+  const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+  const head = ctx.text.slice(lineStart, f.start);
+  return (
+    head.length <= 200 && MODIFIED_MEMBER.test(head) && /\b(?:private|protected|readonly|static|final)\b/.test(head)
+  );
+}
+
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 export function notSelfHeld(ctx: ScanContext, receivers = goReceivers(ctx.text)): (f: Field) => boolean {
   return (f) =>
     !inInstallationSettings(ctx, f) &&
     !inRedaction(ctx, f) &&
+    !ownSettingMember(ctx, f) &&
     !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ''));
 }

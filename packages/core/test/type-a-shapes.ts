@@ -3041,6 +3041,26 @@ CREATE TABLE onbuy_accounts (
 );`,
   },
   {
+    name: "a Windows service's own settings, members named as constants are",
+    path: 'FeedSubmitService/Service1.cs',
+    text: `public partial class Service1 : ServiceBase
+{
+    private readonly string SELLER_ID;
+    private readonly string ACCESS_KEY_ID;
+    private readonly string SECRET_KEY;
+    private MarketplaceWebServiceClient client;
+
+    public Service1()
+    {
+        var settings = SettingsFile.Read(ConfigurationManager.AppSettings["SettingsPath"]);
+        SELLER_ID = settings["SELLER_ID"];
+        ACCESS_KEY_ID = settings["ACCESS_KEY_ID"];
+        SECRET_KEY = settings["SECRET_KEY"];
+        client = new MarketplaceWebServiceClient(ACCESS_KEY_ID, SECRET_KEY, "FeedSubmit", "1.0", new MarketplaceWebServiceConfig());
+    }
+}`,
+  },
+  {
     name: 'two empty type B',
     path: 'test/http.test.ts',
     text: `const a = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });

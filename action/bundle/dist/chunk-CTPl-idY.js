@@ -3405,16 +3405,25 @@ function inRedaction(ctx, f) {
 	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
 	return REDACTION.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
 }
+/** True when the field is a capitals-named member declared with a modifier (see {@link CAPITALS}). */
+function ownSettingMember(ctx, f) {
+	if (f.shape !== "decl" || f.persisted === true || !CAPITALS.test(f.name)) return false;
+	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+	const head = ctx.text.slice(lineStart, f.start);
+	return head.length <= 200 && MODIFIED_MEMBER.test(head) && /\b(?:private|protected|readonly|static|final)\b/.test(head);
+}
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
-	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ""));
+	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ""));
 }
-var INSTALLATION_SETTING, GO_RECEIVER, REDACTION;
+var INSTALLATION_SETTING, GO_RECEIVER, REDACTION, CAPITALS, MODIFIED_MEMBER;
 var init_self_held_fields = __esmMin((() => {
 	init_value_shape();
 	INSTALLATION_SETTING = /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
 	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)/g;
 	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
+	CAPITALS = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+	MODIFIED_MEMBER = /^\s{0,40}(?:(?:public|private|protected|internal|readonly|static|final)\s{1,4}){1,4}[\w<>[\],?.]{1,60}\s{1,4}$/;
 }));
 // packages/core/dist/token-requests.js
 /**
