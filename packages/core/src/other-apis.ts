@@ -93,7 +93,7 @@ const AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa)$/;
 function otherMarketplaceRecord(recordName: string): boolean {
   const words = recordName
     .slice(0, 120)
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/);
   return !words.some((w) => AMAZON_WORD.test(w)) && words.some((w) => MARKETPLACE_WORDS.has(w));

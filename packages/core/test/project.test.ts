@@ -168,6 +168,10 @@ describe('project pass', () => {
         .replaceAll('amazon', 'ebay')
         .replaceAll('Amazon', 'Ebay');
       expect(candidates(ebay, 'src/ebay/account.service.ts')).toEqual([]);
+      // A record named for another marketplace, in a front end's folder for Amazon.
+      const ali1688 = SERVICE.replace('AmazonCredentials', 'Ali1688AccountDetailModel');
+      expect(candidates(ali1688, 'src/amazon/channels/account-models.ts')).toEqual([]);
+      expect(candidates(SERVICE, 'src/amazon/channels/account-models.ts')).toHaveLength(1);
     });
 
     it('without a seller id or token beside the secret, or with the environment as its value', () => {

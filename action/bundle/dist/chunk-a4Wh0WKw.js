@@ -3492,7 +3492,7 @@ function amazonKeysOnly(text, amazon = true, path = "") {
 * name only (at most 120 characters), split into words at case changes and punctuation.
 */
 function otherMarketplaceRecord(recordName) {
-	const words = recordName.slice(0, 120).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
+	const words = recordName.slice(0, 120).replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
 	return !words.some((w) => AMAZON_WORD.test(w)) && words.some((w) => MARKETPLACE_WORDS.has(w));
 }
 /** True when `text` names another marketplace at all (see {@link ONE_MARKETPLACE}). */
