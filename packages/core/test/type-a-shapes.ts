@@ -3061,6 +3061,22 @@ CREATE TABLE onbuy_accounts (
 }`,
   },
   {
+    name: "a seller's own script: keys and seller id from one constant of its own",
+    path: 'fees/estimate.js',
+    text: `const MWS_ACCOUNT = require('./mws-account.json');
+
+function estimateParams(asin) {
+  return {
+    AWSAccessKeyId: MWS_ACCOUNT['ACCESS_KEY_ID'],
+    Action: 'GetMyFeesEstimate',
+    SellerId: MWS_ACCOUNT['SELLER_ID'],
+    'FeesEstimateRequestList.FeesEstimateRequest.1.IdValue': asin,
+    SignatureVersion: '2',
+  };
+}
+module.exports = { estimateParams };`,
+  },
+  {
     name: 'two empty type B',
     path: 'test/http.test.ts',
     text: `const a = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });

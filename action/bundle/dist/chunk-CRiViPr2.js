@@ -2893,7 +2893,7 @@ function isBareOptionBag(root) {
 }
 /** True when `root` is a caller's options bag, not a seller's record (see {@link OPTION_BAGS}). */
 function isOptionBag(root) {
-	return OPTION_BAGS.test(root) || NAMED_OPTION_BAG.test(root) && !isSellerHolder(root);
+	return OPTION_BAGS.test(root) || CONSTANT_BAG.test(root) || NAMED_OPTION_BAG.test(root) && !isSellerHolder(root);
 }
 /**
 * The name a record's opening text gives it, without the fields that text may hold: a commented
@@ -2906,7 +2906,7 @@ function containerName(recordName) {
 function namedForDeveloper(name) {
 	return nameWords(name).some((w) => w === "dev" || w === "developer");
 }
-var SUBMITTED_TYPE, TABLE_CLASS, ROW_CLASS, APP_DATA_CLASS, OPTION_BAGS, NAMED_OPTION_BAG, SCALAR_PAIR;
+var SUBMITTED_TYPE, TABLE_CLASS, ROW_CLASS, APP_DATA_CLASS, OPTION_BAGS, NAMED_OPTION_BAG, CONSTANT_BAG, SCALAR_PAIR;
 var init_record_names = __esmMin((() => {
 	init_names();
 	init_value_shape();
@@ -2916,6 +2916,7 @@ var init_record_names = __esmMin((() => {
 	APP_DATA_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:VO|DTO|BO)\b/;
 	OPTION_BAGS = /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
 	NAMED_OPTION_BAG = /^[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
+	CONSTANT_BAG = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 	SCALAR_PAIR = /["']?[\w.-]{1,60}["']?\s{0,4}(?:=>|:)\s{0,4}(["'])[^"'\n]{0,200}\1/g;
 }));
 // packages/core/dist/dummy-values.js
