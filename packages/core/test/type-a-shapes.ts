@@ -3077,6 +3077,30 @@ function estimateParams(asin) {
 module.exports = { estimateParams };`,
   },
   {
+    name: "a Ruby gem's gateway checking its caller's options",
+    path: 'lib/active_merchant/billing/amazon_gateway.rb',
+    text: `class AmazonGateway < Gateway
+  def initialize(options = {})
+    requires!(options, :merchant_id, :aws_access_key_id, :aws_secret_access_key)
+    super
+  end
+end`,
+  },
+  {
+    name: "a Spree extension's fetcher: the one shop's payment-method preferences",
+    path: 'lib/spree_amazon/order_fetcher.rb',
+    text: `class OrderFetcher
+  attr_accessor :merchant_id, :aws_access_key_id, :aws_secret_access_key
+
+  def initialize
+    @payment_method = Spree::PaymentMethod.find_by!(type: 'Spree::Gateway::AmazonMws')
+    @merchant_id = @payment_method.preferred_merchant_id
+    @aws_access_key_id = @payment_method.preferred_aws_access_key_id
+    @aws_secret_access_key = @payment_method.preferred_aws_secret_access_key
+  end
+end`,
+  },
+  {
     name: 'two empty type B',
     path: 'test/http.test.ts',
     text: `const a = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });

@@ -3388,8 +3388,9 @@ var init_type_a_records = __esmMin((() => {
 	init_type_a_evidence();
 }));
 // packages/core/dist/self-held-fields.js
-/** True when the field's line opens with a write or declaration of the installation's settings. */
+/** True when the field's line opens with a write or declaration of the installation's settings, or reads one. */
 function inInstallationSettings(ctx, f) {
+	if (INSTALLATION_SETTING_READ.test(f.value)) return true;
 	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
 	return INSTALLATION_SETTING.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
 }
@@ -3413,18 +3414,28 @@ function ownSettingMember(ctx, f) {
 	const head = ctx.text.slice(lineStart, f.start);
 	return head.length <= 200 && MODIFIED_MEMBER.test(head) && /\b(?:private|protected|readonly|static|final)\b/.test(head);
 }
+/** True when the field is a Ruby library's attribute or options check (see {@link OPTIONS_CHECK}). */
+function libraryAttribute(ctx, f) {
+	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+	const head = ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200));
+	return OPTIONS_CHECK.test(head) || ATTRIBUTES.test(head) && LIBRARY_PATH.test(ctx.path);
+}
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
-	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ""));
+	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ""));
 }
-var INSTALLATION_SETTING, GO_RECEIVER, REDACTION, CAPITALS, MODIFIED_MEMBER;
+var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, GO_RECEIVER, REDACTION, CAPITALS, MODIFIED_MEMBER, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH;
 var init_self_held_fields = __esmMin((() => {
 	init_value_shape();
 	INSTALLATION_SETTING = /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
+	INSTALLATION_SETTING_READ = /(?:\.|->)preferred_\w{1,60}$/;
 	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)/g;
 	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
 	CAPITALS = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 	MODIFIED_MEMBER = /^\s{0,40}(?:(?:public|private|protected|internal|readonly|static|final)\s{1,4}){1,4}[\w<>[\],?.]{1,60}\s{1,4}$/;
+	OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
+	ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
+	LIBRARY_PATH = /(?:^|[/\\])lib[/\\]/;
 }));
 // packages/core/dist/token-requests.js
 /**
