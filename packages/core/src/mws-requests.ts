@@ -274,11 +274,32 @@ function firstAssignment(text: string, name: string): { value: string; constant:
       if (eq === -1 || eq - i > 40 || text.slice(i, eq).includes('\n')) continue;
       i = eq;
     }
+    if (text.charAt(i) === ',' || text.charAt(i) === '}') {
+      const source = destructuredFrom(text, i);
+      if (source !== undefined) return { value: `${source}.${name}`, constant: false };
+      continue;
+    }
     if (text.charAt(i) !== '=' || /[=>]/.test(text.charAt(i + 1))) continue;
     const value = cutValue(text.slice(i + 1, i + 160));
     if (value === '') return undefined;
     const lineStart = text.lastIndexOf('\n', at) + 1;
     return { value, constant: at - lineStart <= 160 && CONSTANT_DECLARATION.test(text.slice(lineStart, at)) };
+  }
+  return undefined;
+}
+
+// The end of a destructuring pattern and the object it reads: `} = this`, `} = account;`.
+const DESTRUCTURED_FROM = /^\}\s{0,4}=(?![=>])\s{0,4}([\w$.]{1,60})/;
+
+/**
+ * The object a name is destructured from, when the name at `from` sits in a pattern closed
+ * within 200 characters on its line (`const { AWSAccessKeyId, SellerId } = this;`).
+ */
+function destructuredFrom(text: string, from: number): string | undefined {
+  for (let i = from; i < text.length && i < from + 200; i++) {
+    const c = text.charAt(i);
+    if (c === '\n' || c === '{' || c === ';' || c === '=' || c === '(') return undefined;
+    if (c === '}') return DESTRUCTURED_FROM.exec(text.slice(i, i + 70))?.[1];
   }
   return undefined;
 }

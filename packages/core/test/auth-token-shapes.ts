@@ -436,6 +436,30 @@ class RestClient
     lines: [],
   },
   {
+    name: 'a JS client library: its request reads the seller it was built for from itself',
+    path: 'index.js',
+    text: `class MwsClient {
+  request(opt) {
+    const Timestamp = new Date().toISOString();
+    const { AWSAccessKeyId, SignatureVersion, SellerId } = this;
+    const params = { Timestamp, AWSAccessKeyId, SignatureVersion, SellerId, ...opt };
+    return this.send(this.sign(params));
+  }
+}
+`,
+    lines: [],
+  },
+  {
+    name: 'a JS job: the seller destructured from the store it syncs',
+    path: 'jobs/sync.js',
+    text: `async function syncStore(store) {
+  const { sellerId } = store;
+  return amazonMws.orders.search({ Action: 'ListOrders', SellerId: sellerId });
+}
+`,
+    lines: [3],
+  },
+  {
     name: 'not MWS: Action and Merchant are common words',
     path: 'src/cart.js',
     text: "dispatch({ Action: 'checkout', Merchant: cart.merchant });\n",

@@ -3079,7 +3079,7 @@ function judgeReference(key, value, view, sellerOwners, clientSellerOwners, loop
 	const holder = isSellerHolder(owner) || looped;
 	if (path.length > 1 && (!isOptionBag(root) || clientRow) && (holder && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || holder && sellerOwners.has(owner) || key.clientArgument === true && holder || key.clientArgument === true && clientSellerOwners.has(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
 	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
-	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" ? "used" : void 0;
+	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" && key.role !== "access-key" ? "used" : void 0;
 }
 var STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW;
 var init_judge_reference = __esmMin((() => {
@@ -4478,6 +4478,14 @@ function firstAssignment(text, name) {
 			if (eq === -1 || eq - i > 40 || text.slice(i, eq).includes("\n")) continue;
 			i = eq;
 		}
+		if (text.charAt(i) === "," || text.charAt(i) === "}") {
+			const source = destructuredFrom(text, i);
+			if (source !== void 0) return {
+				value: `${source}.${name}`,
+				constant: false
+			};
+			continue;
+		}
 		if (text.charAt(i) !== "=" || /[=>]/.test(text.charAt(i + 1))) continue;
 		const value = cutValue(text.slice(i + 1, i + 160));
 		if (value === "") return void 0;
@@ -4486,6 +4494,17 @@ function firstAssignment(text, name) {
 			value,
 			constant: at - lineStart <= 160 && CONSTANT_DECLARATION.test(text.slice(lineStart, at))
 		};
+	}
+}
+/**
+* The object a name is destructured from, when the name at `from` sits in a pattern closed
+* within 200 characters on its line (`const { AWSAccessKeyId, SellerId } = this;`).
+*/
+function destructuredFrom(text, from) {
+	for (let i = from; i < text.length && i < from + 200; i++) {
+		const c = text.charAt(i);
+		if (c === "\n" || c === "{" || c === ";" || c === "=" || c === "(") return void 0;
+		if (c === "}") return DESTRUCTURED_FROM.exec(text.slice(i, i + 70))?.[1];
 	}
 }
 /** Seller parameters in URLs without a token, and whether any URL carries one. */
@@ -4579,7 +4598,7 @@ function carriesToken(statement, tokenNames) {
 	}
 	return false;
 }
-var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, IDENTIFIER, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, OWN_STATE, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER, CONSTANT_DECLARATION;
+var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, IDENTIFIER, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, OWN_STATE, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER, CONSTANT_DECLARATION, DESTRUCTURED_FROM;
 var init_mws_requests = __esmMin((() => {
 	init_mws_clients();
 	init_mws_request_params();
@@ -4606,6 +4625,7 @@ var init_mws_requests = __esmMin((() => {
 	KEY_WORD = new RegExp(`${SECRET_WORD_SOURCE}|access`, "gi");
 	OWN_OWNER = /^(?:config|settings|options|opts|env|environ|getenv|credentials|secrets)$/i;
 	CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
+	DESTRUCTURED_FROM = /^\}\s{0,4}=(?![=>])\s{0,4}([\w$.]{1,60})/;
 }));
 // packages/core/dist/messages.js
 /** `text` cut to `max` characters, an ellipsis in the middle. */
