@@ -56,8 +56,12 @@ const SCALAR_PAIR = /["']?[\w.-]{1,60}["']?\s{0,4}(?:=>|:)\s{0,4}(["'])[^"'\n]{0
  * record (`/*'merchantId' => 'A1B2…',`) opens on its own first field, which names no container.
  */
 export function containerName(recordName: string): string {
-  return recordName.replace(SCALAR_PAIR, ' ');
+  return recordName.replace(SCALAR_PAIR, ' ').replace(MODULE_DECLARATION, ' ');
 }
+
+// A C#, Java or Kotlin module around the record (`namespace Amazon.MerchantModule.Web.Services`,
+// `package com.shop.seller.amazon;`): it names the program's parts, not what the record holds.
+const MODULE_DECLARATION = /\b(?:namespace|package)\s{1,4}[\w.]{1,120};?/g;
 
 /** True when a name holds the word `dev` or `developer` (`dev_access_key`, `developerSecret`). */
 export function namedForDeveloper(name: string): boolean {

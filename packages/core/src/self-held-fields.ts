@@ -20,10 +20,16 @@ const INSTALLATION_SETTING =
 // A read of such a setting: Spree's preference getter (`@payment_method.preferred_aws_secret_access_key`).
 const INSTALLATION_SETTING_READ = /(?:\.|->)preferred_\w{1,60}$/;
 
+// A setting's name read from a settings store (`_settingsManager.GetValue<string>("Amazon.Merchant.AccessKeyId", …)`,
+// `get_option('amazon_secret_key')`, `getSetting('mws.secret')`): the field is inside the name.
+const SETTING_NAME_ARGUMENT =
+  /(?:\b[Gg]et(?:Value|Setting|Option|Config)\w{0,10}|\bget_(?:option|setting|config)\w{0,10})\s{0,4}(?:<[\w.]{1,40}>)?\s{0,4}\(\s{0,4}["'][\w.:/-]{0,80}$/;
+
 /** True when the field's line opens with a write or declaration of the installation's settings, or reads one. */
 function inInstallationSettings(ctx: ScanContext, f: Field): boolean {
   if (INSTALLATION_SETTING_READ.test(f.value)) return true;
   const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+  if (SETTING_NAME_ARGUMENT.test(ctx.text.slice(Math.max(lineStart, f.start - 200), f.start))) return true;
   return INSTALLATION_SETTING.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
 }
 

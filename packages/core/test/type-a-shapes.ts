@@ -3101,6 +3101,61 @@ end`,
 end`,
   },
   {
+    name: "a platform module's settings class, in a namespace named for merchants",
+    path: 'Amazon.MerchantModule.Web/Services/AmazonSettings.cs',
+    text: `namespace Amazon.MerchantModule.Web.Services
+{
+    public class AmazonManagerSettings : IAmazonSettings
+    {
+        private readonly ISettingsManager _settingsManager;
+        private readonly string _merchantIdName;
+        private readonly string _accessKeyIdName;
+        private readonly string _secretKeyName;
+
+        public string MerchantId
+        {
+            get { return _settingsManager.GetValue<string>(_merchantIdName, string.Empty); }
+        }
+
+        public string AwsAccessKeyId
+        {
+            get { return _settingsManager.GetValue<string>(_accessKeyIdName, string.Empty); }
+        }
+
+        public string AwsSecretAccessKey
+        {
+            get { return _settingsManager.GetValue<string>(_secretKeyName, string.Empty); }
+        }
+    }
+}`,
+  },
+  {
+    name: 'a settings class reading each setting by its name',
+    path: 'Amazon.MerchantModule.Web/Services/AmazonSettings.cs',
+    text: `namespace Amazon.Feeds.Web.Services
+{
+    public class AmazonManagerSettings : IAmazonSettings
+    {
+        private readonly ISettingsManager _settingsManager;
+
+        public string MerchantId
+        {
+            get { return _settingsManager.GetValue<string>("Amazon.Merchant.MerchantId", string.Empty); }
+        }
+
+        public string AwsAccessKeyId
+        {
+            get { return _settingsManager.GetValue<string>("Amazon.Merchant.AccessKeyId", string.Empty); }
+        }
+
+        public string AwsSecretAccessKey
+        {
+            get { return _settingsManager.GetValue<string>("Amazon.Merchant.SecretKey", string.Empty); }
+        }
+    }
+}`,
+  },
+  {
     name: 'two empty type B',
     path: 'test/http.test.ts',
     text: `const a = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });

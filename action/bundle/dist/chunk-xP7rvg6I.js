@@ -2900,13 +2900,13 @@ function isOptionBag(root) {
 * record (`/*'merchantId' => 'A1B2…',`) opens on its own first field, which names no container.
 */
 function containerName(recordName) {
-	return recordName.replace(SCALAR_PAIR, " ");
+	return recordName.replace(SCALAR_PAIR, " ").replace(MODULE_DECLARATION, " ");
 }
 /** True when a name holds the word `dev` or `developer` (`dev_access_key`, `developerSecret`). */
 function namedForDeveloper(name) {
 	return nameWords(name).some((w) => w === "dev" || w === "developer");
 }
-var SUBMITTED_TYPE, TABLE_CLASS, ROW_CLASS, APP_DATA_CLASS, OPTION_BAGS, NAMED_OPTION_BAG, CONSTANT_BAG, SCALAR_PAIR;
+var SUBMITTED_TYPE, TABLE_CLASS, ROW_CLASS, APP_DATA_CLASS, OPTION_BAGS, NAMED_OPTION_BAG, CONSTANT_BAG, SCALAR_PAIR, MODULE_DECLARATION;
 var init_record_names = __esmMin((() => {
 	init_names();
 	init_value_shape();
@@ -2918,6 +2918,7 @@ var init_record_names = __esmMin((() => {
 	NAMED_OPTION_BAG = /^[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
 	CONSTANT_BAG = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 	SCALAR_PAIR = /["']?[\w.-]{1,60}["']?\s{0,4}(?:=>|:)\s{0,4}(["'])[^"'\n]{0,200}\1/g;
+	MODULE_DECLARATION = /\b(?:namespace|package)\s{1,4}[\w.]{1,120};?/g;
 }));
 // packages/core/dist/dummy-values.js
 /** True for a value no real key has: a few digits, `...`, `test`, `opensesame`. */
@@ -3392,6 +3393,7 @@ var init_type_a_records = __esmMin((() => {
 function inInstallationSettings(ctx, f) {
 	if (INSTALLATION_SETTING_READ.test(f.value)) return true;
 	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+	if (SETTING_NAME_ARGUMENT.test(ctx.text.slice(Math.max(lineStart, f.start - 200), f.start))) return true;
 	return INSTALLATION_SETTING.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
 }
 /** The receiver names of a text's Go methods (at most 16). */
@@ -3424,11 +3426,12 @@ function libraryAttribute(ctx, f) {
 function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
 	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ""));
 }
-var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, GO_RECEIVER, REDACTION, CAPITALS, MODIFIED_MEMBER, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH;
+var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, GO_RECEIVER, REDACTION, CAPITALS, MODIFIED_MEMBER, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH;
 var init_self_held_fields = __esmMin((() => {
 	init_value_shape();
 	INSTALLATION_SETTING = /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
 	INSTALLATION_SETTING_READ = /(?:\.|->)preferred_\w{1,60}$/;
+	SETTING_NAME_ARGUMENT = /(?:\b[Gg]et(?:Value|Setting|Option|Config)\w{0,10}|\bget_(?:option|setting|config)\w{0,10})\s{0,4}(?:<[\w.]{1,40}>)?\s{0,4}\(\s{0,4}["'][\w.:/-]{0,80}$/;
 	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)/g;
 	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
 	CAPITALS = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
