@@ -93,6 +93,12 @@ const CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$
 // (`flag.String("seller-id", …)`, `sys.argv[1]`, `process.argv[2]`, `ARGV[0]`).
 const COMMAND_LINE =
   /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|args\.\w+$|argparse|getopt|click\.|cobra|pflag\.)/;
+// The client's own state: a seller id it was built with (`this.sellerId`, `self.merchant_id`,
+// Ruby's `@seller_id`, Perl's `$self->{merchant_id}`, `$this->authHandler->getMerchantId()`). A
+// client library signs each request with the keys its caller gave it, for the one seller it was
+// built for: whoever builds it per seller shows type A, at that record, not the library's request.
+const OWN_STATE =
+  /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*(?:\{\w+\}|\w+(?:\(\))?|\w*(?:auth|config|option|setting|credential|param)\w*\s*(?:\.|->)\s*\w+(?:\(\))?)|@\w+)$/i;
 
 /** `names` (project-specific parameter names) as a search for their letters. */
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -231,7 +237,7 @@ function resolver(text: string): Resolver {
     const v = value.trim();
     const shape = classifyValue(v);
     if (shape === 'empty' || shape === 'decl') return { shape: 'none' };
-    if (shape === 'env' || COMMAND_LINE.test(v) || ENV_HELPER.test(v)) return { shape: 'own' };
+    if (shape === 'env' || COMMAND_LINE.test(v) || ENV_HELPER.test(v) || OWN_STATE.test(v)) return { shape: 'own' };
     if (shape === 'literal') return { shape: 'literal', literal: v.replace(/^["'`]|["'`]$/g, '') };
     const name = v.replace(/^\*/, ''); // Go: `*sellerID` from `sellerID := flag.String(…)`
     const assigned =
@@ -247,8 +253,9 @@ function resolver(text: string): Resolver {
 }
 
 // A declaration that cannot be assigned again: JS/TS/C#/C++ `const`, Java `final`, C# `readonly`,
-// Kotlin/Scala `val`.
-const CONSTANT_DECLARATION = /\b(?:const|final|readonly|val)\b[^=;\n]{0,80}$/;
+// Kotlin/Scala `val`; or one value for the whole program: a `static` field
+// (`public static string SellerId = "";`, filled from its settings at start-up).
+const CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
 
 /**
  * The value of the first assignment to `name` (`name = …`, `const name: string = …`), and whether
