@@ -77,5 +77,5 @@ export function judgeReference(
   // (`this.secretKey` too: a component's state sent on, `axios.post(url, { secretKey: this.secretKey })`.)
   const sameName = (f: Field): boolean => f.value === f.name || f.value === `this.${f.name}`;
   const shorthandTogether = path.length === 1 && sameName(key) && seller !== undefined && sameName(seller);
-  return shorthandTogether && seller.role === 'seller-id' ? 'used' : undefined;
+  return shorthandTogether && seller.role === 'seller-id' && key.role !== 'access-key' ? 'used' : undefined;
 }

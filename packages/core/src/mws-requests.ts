@@ -93,6 +93,12 @@ const CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$
 // (`flag.String("seller-id", …)`, `sys.argv[1]`, `process.argv[2]`, `ARGV[0]`).
 const COMMAND_LINE =
   /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|args\.\w+$|argparse|getopt|click\.|cobra|pflag\.)/;
+// The client's own state: a seller id it was built with (`this.sellerId`, `self.merchant_id`,
+// Ruby's `@seller_id`, Perl's `$self->{merchant_id}`, `$this->authHandler->getMerchantId()`). A
+// client library signs each request with the keys its caller gave it, for the one seller it was
+// built for: whoever builds it per seller shows type A, at that record, not the library's request.
+const OWN_STATE =
+  /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*(?:\{\w+\}|\w+(?:\(\))?|\w*(?:auth|config|option|setting|credential|param)\w*\s*(?:\.|->)\s*\w+(?:\(\))?)|@\w+)$/i;
 
 /** `names` (project-specific parameter names) as a search for their letters. */
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -231,7 +237,7 @@ function resolver(text: string): Resolver {
     const v = value.trim();
     const shape = classifyValue(v);
     if (shape === 'empty' || shape === 'decl') return { shape: 'none' };
-    if (shape === 'env' || COMMAND_LINE.test(v) || ENV_HELPER.test(v)) return { shape: 'own' };
+    if (shape === 'env' || COMMAND_LINE.test(v) || ENV_HELPER.test(v) || OWN_STATE.test(v)) return { shape: 'own' };
     if (shape === 'literal') return { shape: 'literal', literal: v.replace(/^["'`]|["'`]$/g, '') };
     const name = v.replace(/^\*/, ''); // Go: `*sellerID` from `sellerID := flag.String(…)`
     const assigned =
@@ -247,8 +253,9 @@ function resolver(text: string): Resolver {
 }
 
 // A declaration that cannot be assigned again: JS/TS/C#/C++ `const`, Java `final`, C# `readonly`,
-// Kotlin/Scala `val`.
-const CONSTANT_DECLARATION = /\b(?:const|final|readonly|val)\b[^=;\n]{0,80}$/;
+// Kotlin/Scala `val`; or one value for the whole program: a `static` field
+// (`public static string SellerId = "";`, filled from its settings at start-up).
+const CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
 
 /**
  * The value of the first assignment to `name` (`name = …`, `const name: string = …`), and whether
@@ -267,11 +274,32 @@ function firstAssignment(text: string, name: string): { value: string; constant:
       if (eq === -1 || eq - i > 40 || text.slice(i, eq).includes('\n')) continue;
       i = eq;
     }
+    if (text.charAt(i) === ',' || text.charAt(i) === '}') {
+      const source = destructuredFrom(text, i);
+      if (source !== undefined) return { value: `${source}.${name}`, constant: false };
+      continue;
+    }
     if (text.charAt(i) !== '=' || /[=>]/.test(text.charAt(i + 1))) continue;
     const value = cutValue(text.slice(i + 1, i + 160));
     if (value === '') return undefined;
     const lineStart = text.lastIndexOf('\n', at) + 1;
     return { value, constant: at - lineStart <= 160 && CONSTANT_DECLARATION.test(text.slice(lineStart, at)) };
+  }
+  return undefined;
+}
+
+// The end of a destructuring pattern and the object it reads: `} = this`, `} = account;`.
+const DESTRUCTURED_FROM = /^\}\s{0,4}=(?![=>])\s{0,4}([\w$.]{1,60})/;
+
+/**
+ * The object a name is destructured from, when the name at `from` sits in a pattern closed
+ * within 200 characters on its line (`const { AWSAccessKeyId, SellerId } = this;`).
+ */
+function destructuredFrom(text: string, from: number): string | undefined {
+  for (let i = from; i < text.length && i < from + 200; i++) {
+    const c = text.charAt(i);
+    if (c === '\n' || c === '{' || c === ';' || c === '=' || c === '(') return undefined;
+    if (c === '}') return DESTRUCTURED_FROM.exec(text.slice(i, i + 70))?.[1];
   }
   return undefined;
 }

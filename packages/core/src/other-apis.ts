@@ -69,7 +69,34 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
     !SELLER_API.test(text) &&
     (namesOneMarketplace(text) || namesOneMarketplace(path));
   if (onlyOther || namesOtherMarketplaces(text)) return (f) => !genericKey(f);
-  return () => true;
+  return (f) => !genericKey(f) || !otherMarketplaceRecord(f.recordName);
+}
+
+// Marketplaces a record may be named for (`onbuy_accounts`, `Ali1688AccountDetailModel`,
+// `WalmartOrderDownload`), as words of its name: the text-wide list above, and names too short or
+// too common to look for in a whole text.
+const MARKETPLACE_WORDS = new Set([
+  ...'trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg'.split(
+    ' ',
+  ),
+  ...'onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol'.split(
+    ' ',
+  ),
+]);
+const AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa)$/;
+
+/**
+ * True when a record is named for another marketplace and not for Amazon: its generic keys
+ * (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the record's
+ * name only (at most 120 characters), split into words at case changes and punctuation.
+ */
+function otherMarketplaceRecord(recordName: string): boolean {
+  const words = recordName
+    .slice(0, 120)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return !words.some((w) => AMAZON_WORD.test(w)) && words.some((w) => MARKETPLACE_WORDS.has(w));
 }
 
 /** A path naming Amazon, MWS or SP-API in a folder or file name (`integrations/amazon/page.tsx`). */

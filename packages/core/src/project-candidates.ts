@@ -53,6 +53,11 @@ const SHAPE_RANK: Readonly<Record<Field['shape'], number>> = {
 // are never a seller's, as in the record judge (`type-a-records.ts`).
 const EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
 const DEVELOPER = /developer/i;
+// The name of an environment variable or a setting read by name (C#'s
+// `Environment.GetEnvironmentVariable("AMZ_CLIENT_SECRET")`, `os.getenv('MWS_SECRET_KEY')`,
+// `ENV.fetch('…')`, `config('amazon.secret_key')`): the program's own key, never a seller's.
+const READ_BY_NAME =
+  /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
 
 /**
  * The file's project candidate: its first seller secret that may be carried (see {@link CARRIED})
@@ -72,6 +77,7 @@ export function projectCandidate(fields: readonly Field[], ctx: ScanContext): Ra
       CARRIED.has(f.shape) &&
       // A positional argument named for the environment variable it reads (`process.env.MWS_SECRET_KEY`).
       classifyValue(f.value) !== 'env' &&
+      !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) &&
       !EXPECTATION.test(f.recordName.trimEnd()) &&
       !DEVELOPER.test(f.recordName),
   );

@@ -39,9 +39,13 @@ export function isBareOptionBag(root: string): boolean {
   return OPTION_BAGS.test(root);
 }
 
+// A constant (`AMAZON_CREDENTIAL['ACCESS_KEY_ID']`, `MWS_CONFIG.secretKey`): one value for the
+// whole program, its own settings, never a row per seller.
+const CONSTANT_BAG = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
 /** True when `root` is a caller's options bag, not a seller's record (see {@link OPTION_BAGS}). */
 export function isOptionBag(root: string): boolean {
-  return OPTION_BAGS.test(root) || (NAMED_OPTION_BAG.test(root) && !isSellerHolder(root));
+  return OPTION_BAGS.test(root) || CONSTANT_BAG.test(root) || (NAMED_OPTION_BAG.test(root) && !isSellerHolder(root));
 }
 
 // A key with a quoted scalar value (`'merchantId' => 'A1B2…'`, `sellerId: "…"`): a field, not a name.

@@ -4,7 +4,7 @@ import { memberPath } from './value-shape.js';
 
 /**
  * Fields a program holds for itself, whatever their names say: keys kept in an installation's
- * own settings store (a platform plugin's one shop), a type's methods reading its own fields
+ * own settings store (a platform plugin's one shop), members named as constants are, a type's methods reading its own fields
  * (the type's declaration is the record judged, once), and values handed to a redaction (hidden,
  * not kept). Dropped before records are judged.
  */
@@ -17,8 +17,12 @@ import { memberPath } from './value-shape.js';
 const INSTALLATION_SETTING =
   /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
 
-/** True when the field's line opens with a write or declaration of the installation's settings. */
+// A read of such a setting: Spree's preference getter (`@payment_method.preferred_aws_secret_access_key`).
+const INSTALLATION_SETTING_READ = /(?:\.|->)preferred_\w{1,60}$/;
+
+/** True when the field's line opens with a write or declaration of the installation's settings, or reads one. */
 function inInstallationSettings(ctx: ScanContext, f: Field): boolean {
+  if (INSTALLATION_SETTING_READ.test(f.value)) return true;
   const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
   return INSTALLATION_SETTING.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
 }
@@ -50,10 +54,44 @@ function inRedaction(ctx: ScanContext, f: Field): boolean {
   return REDACTION.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
 }
 
+// A member declared with an access or storage modifier and named in capitals, as constants are:
+// C#'s `private readonly string SECRET_KEY;` in a Windows service, filled from its settings file.
+// A program's own setting; a stored column is never declared so (its declaration is `persisted`).
+const CAPITALS = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const MODIFIED_MEMBER =
+  /^\s{0,40}(?:(?:public|private|protected|internal|readonly|static|final)\s{1,4}){1,4}[\w<>[\],?.]{1,60}\s{1,4}$/;
+
+/** True when the field is a capitals-named member declared with a modifier (see {@link CAPITALS}). */
+function ownSettingMember(ctx: ScanContext, f: Field): boolean {
+  if (f.shape !== 'decl' || f.persisted === true || !CAPITALS.test(f.name)) return false;
+  const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+  const head = ctx.text.slice(lineStart, f.start);
+  return (
+    head.length <= 200 && MODIFIED_MEMBER.test(head) && /\b(?:private|protected|readonly|static|final)\b/.test(head)
+  );
+}
+
+// A Ruby library's own attributes and its checks of its caller's options (ActiveMerchant's
+// `requires!(options, :merchant_id, :aws_secret_access_key)`, `attr_accessor :aws_secret_access_key`
+// in a gem's `lib/`): whoever builds the client passes the keys, and that caller is judged.
+// (`attr_accessor` in an app's model is a form's virtual attribute, and stays a record.)
+const OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
+const ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
+const LIBRARY_PATH = /(?:^|[/\\])lib[/\\]/;
+
+/** True when the field is a Ruby library's attribute or options check (see {@link OPTIONS_CHECK}). */
+function libraryAttribute(ctx: ScanContext, f: Field): boolean {
+  const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+  const head = ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200));
+  return OPTIONS_CHECK.test(head) || (ATTRIBUTES.test(head) && LIBRARY_PATH.test(ctx.path));
+}
+
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 export function notSelfHeld(ctx: ScanContext, receivers = goReceivers(ctx.text)): (f: Field) => boolean {
   return (f) =>
     !inInstallationSettings(ctx, f) &&
     !inRedaction(ctx, f) &&
+    !ownSettingMember(ctx, f) &&
+    !libraryAttribute(ctx, f) &&
     !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ''));
 }

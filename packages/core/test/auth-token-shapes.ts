@@ -348,6 +348,118 @@ mws.request({ path: '/Orders/2013-09-01', query: { Action: 'ListOrders', MWSAuth
     lines: [5],
   },
   {
+    name: "a PHP job's account record read through its own member: it varies per job",
+    path: 'app/Jobs/SyncOrders.php',
+    text: `<?php
+class SyncOrders
+{
+    public function handle(MarketplaceWebServiceOrders_Client $service)
+    {
+        $request = new MarketplaceWebServiceOrders_Model_ListOrdersRequest();
+        $request->setSellerId($this->account->seller_id);
+        $service->listOrders($request);
+    }
+}
+`,
+    lines: [7],
+  },
+  {
+    name: 'a Ruby client library: the seller it was built for, in its own instance variable',
+    path: 'lib/amazon_feed.rb',
+    text: `class AmazonFeed
+  def initialize(seller_id, access_key, secret_key)
+    @seller_id = seller_id
+    @access_key = access_key
+    @secret_key = secret_key
+  end
+
+  def submit_feed(body)
+    params = {
+      'Action' => 'SubmitFeed',
+      'SellerId' => @seller_id,
+      'AWSAccessKeyId' => @access_key,
+    }
+    post(sign(params, @secret_key), body)
+  end
+end
+`,
+    lines: [],
+  },
+  {
+    name: 'a Perl client library: the merchant of its own hash',
+    path: 'lib/Amazon/MWS/Routines.pm',
+    text: `sub define_api_method {
+    my ($self, %args) = @_;
+    my %form = (
+        Action           => $args{name},
+        Merchant         => $self->{merchant_id},
+        AWSAccessKeyId   => $self->{access_key_id},
+    );
+    return \%form;
+}
+`,
+    lines: [],
+  },
+  {
+    name: 'a PHP client: the merchant id its auth handler was configured with',
+    path: 'Amazon/RestClient.php',
+    text: `<?php
+class RestClient
+{
+    public function listOrders()
+    {
+        $params = [
+            'Action' => 'ListOrders',
+            'SellerId' => $this->authHandler->getMerchantId(),
+        ];
+        return $this->request($params);
+    }
+}
+`,
+    lines: [],
+  },
+  {
+    name: "a C# tool's static seller id, filled from its settings at start-up",
+    path: 'OrdersMonitor/Program.cs',
+    text: `class Program
+{
+    public static string SellerId = "";
+
+    static void Poll(MarketplaceWebServiceOrdersClient client)
+    {
+        ListOrdersRequest request = new ListOrdersRequest();
+        request.SellerId = SellerId;
+        client.ListOrders(request);
+    }
+}
+`,
+    lines: [],
+  },
+  {
+    name: 'a JS client library: its request reads the seller it was built for from itself',
+    path: 'index.js',
+    text: `class MwsClient {
+  request(opt) {
+    const Timestamp = new Date().toISOString();
+    const { AWSAccessKeyId, SignatureVersion, SellerId } = this;
+    const params = { Timestamp, AWSAccessKeyId, SignatureVersion, SellerId, ...opt };
+    return this.send(this.sign(params));
+  }
+}
+`,
+    lines: [],
+  },
+  {
+    name: 'a JS job: the seller destructured from the store it syncs',
+    path: 'jobs/sync.js',
+    text: `async function syncStore(store) {
+  const { sellerId } = store;
+  return amazonMws.orders.search({ Action: 'ListOrders', SellerId: sellerId });
+}
+`,
+    lines: [3],
+  },
+  {
     name: 'not MWS: Action and Merchant are common words',
     path: 'src/cart.js',
     text: "dispatch({ Action: 'checkout', Merchant: cart.merchant });\n",

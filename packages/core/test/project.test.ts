@@ -168,6 +168,10 @@ describe('project pass', () => {
         .replaceAll('amazon', 'ebay')
         .replaceAll('Amazon', 'Ebay');
       expect(candidates(ebay, 'src/ebay/account.service.ts')).toEqual([]);
+      // A record named for another marketplace, in a front end's folder for Amazon.
+      const ali1688 = SERVICE.replace('AmazonCredentials', 'Ali1688AccountDetailModel');
+      expect(candidates(ali1688, 'src/amazon/channels/account-models.ts')).toEqual([]);
+      expect(candidates(SERVICE, 'src/amazon/channels/account-models.ts')).toHaveLength(1);
     });
 
     it('without a seller id or token beside the secret, or with the environment as its value', () => {
@@ -184,6 +188,20 @@ describe('project pass', () => {
         '',
       ].join('\n');
       expect(candidates(typeB, 'src/mws-client.js')).toEqual([]);
+      // A setting read by its name: C#'s `Environment.GetEnvironmentVariable("AMZ_CLIENT_SECRET")`.
+      const byName = [
+        'public static class AmazonSettings',
+        '{',
+        '    public static string SellerId = Environment.GetEnvironmentVariable("AMZ_SELLER_ID");',
+        '    public static string ClientSecret = Environment.GetEnvironmentVariable("AMZ_CLIENT_SECRET");',
+        '    public static string RefreshToken = Environment.GetEnvironmentVariable("AMZ_REFRESH_TOKEN");',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(byName, 'AmazonApi/AmazonSettings.cs')).toEqual([]);
+      // The same class filled by a lookup mwsguard cannot place is a candidate.
+      const lookup = byName.replaceAll('Environment.GetEnvironmentVariable', 'Lookup');
+      expect(candidates(lookup, 'AmazonApi/AmazonSettings.cs')).toHaveLength(1);
       const nextLine = [
         "import { SellingPartner } from 'amazon-sp-api';",
         'export const sp = new SellingPartner({',

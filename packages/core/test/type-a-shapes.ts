@@ -3025,6 +3025,82 @@ return [
 ];`,
   },
   {
+    name: "a repricer's table of another marketplace's accounts, in a schema that also serves Amazon",
+    path: 'schema.sql',
+    text: `-- Amazon listings are repriced through the SP-API with the app's own keys (see amazon_sellers).
+CREATE TABLE amazon_sellers (
+  id              SERIAL PRIMARY KEY,
+  seller_id       TEXT NOT NULL,
+  refresh_token   TEXT NOT NULL
+);
+CREATE TABLE onbuy_accounts (
+  id              SERIAL PRIMARY KEY,
+  seller_id       TEXT NOT NULL,
+  consumer_key    TEXT NOT NULL,
+  secret_key      TEXT NOT NULL
+);`,
+  },
+  {
+    name: "a Windows service's own settings, members named as constants are",
+    path: 'FeedSubmitService/Service1.cs',
+    text: `public partial class Service1 : ServiceBase
+{
+    private readonly string SELLER_ID;
+    private readonly string ACCESS_KEY_ID;
+    private readonly string SECRET_KEY;
+    private MarketplaceWebServiceClient client;
+
+    public Service1()
+    {
+        var settings = SettingsFile.Read(ConfigurationManager.AppSettings["SettingsPath"]);
+        SELLER_ID = settings["SELLER_ID"];
+        ACCESS_KEY_ID = settings["ACCESS_KEY_ID"];
+        SECRET_KEY = settings["SECRET_KEY"];
+        client = new MarketplaceWebServiceClient(ACCESS_KEY_ID, SECRET_KEY, "FeedSubmit", "1.0", new MarketplaceWebServiceConfig());
+    }
+}`,
+  },
+  {
+    name: "a seller's own script: keys and seller id from one constant of its own",
+    path: 'fees/estimate.js',
+    text: `const MWS_ACCOUNT = require('./mws-account.json');
+
+function estimateParams(asin) {
+  return {
+    AWSAccessKeyId: MWS_ACCOUNT['ACCESS_KEY_ID'],
+    Action: 'GetMyFeesEstimate',
+    SellerId: MWS_ACCOUNT['SELLER_ID'],
+    'FeesEstimateRequestList.FeesEstimateRequest.1.IdValue': asin,
+    SignatureVersion: '2',
+  };
+}
+module.exports = { estimateParams };`,
+  },
+  {
+    name: "a Ruby gem's gateway checking its caller's options",
+    path: 'lib/active_merchant/billing/amazon_gateway.rb',
+    text: `class AmazonGateway < Gateway
+  def initialize(options = {})
+    requires!(options, :merchant_id, :aws_access_key_id, :aws_secret_access_key)
+    super
+  end
+end`,
+  },
+  {
+    name: "a Spree extension's fetcher: the one shop's payment-method preferences",
+    path: 'lib/spree_amazon/order_fetcher.rb',
+    text: `class OrderFetcher
+  attr_accessor :merchant_id, :aws_access_key_id, :aws_secret_access_key
+
+  def initialize
+    @payment_method = Spree::PaymentMethod.find_by!(type: 'Spree::Gateway::AmazonMws')
+    @merchant_id = @payment_method.preferred_merchant_id
+    @aws_access_key_id = @payment_method.preferred_aws_access_key_id
+    @aws_secret_access_key = @payment_method.preferred_aws_secret_access_key
+  end
+end`,
+  },
+  {
     name: 'two empty type B',
     path: 'test/http.test.ts',
     text: `const a = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });

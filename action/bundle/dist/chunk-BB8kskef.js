@@ -2893,7 +2893,7 @@ function isBareOptionBag(root) {
 }
 /** True when `root` is a caller's options bag, not a seller's record (see {@link OPTION_BAGS}). */
 function isOptionBag(root) {
-	return OPTION_BAGS.test(root) || NAMED_OPTION_BAG.test(root) && !isSellerHolder(root);
+	return OPTION_BAGS.test(root) || CONSTANT_BAG.test(root) || NAMED_OPTION_BAG.test(root) && !isSellerHolder(root);
 }
 /**
 * The name a record's opening text gives it, without the fields that text may hold: a commented
@@ -2906,7 +2906,7 @@ function containerName(recordName) {
 function namedForDeveloper(name) {
 	return nameWords(name).some((w) => w === "dev" || w === "developer");
 }
-var SUBMITTED_TYPE, TABLE_CLASS, ROW_CLASS, APP_DATA_CLASS, OPTION_BAGS, NAMED_OPTION_BAG, SCALAR_PAIR;
+var SUBMITTED_TYPE, TABLE_CLASS, ROW_CLASS, APP_DATA_CLASS, OPTION_BAGS, NAMED_OPTION_BAG, CONSTANT_BAG, SCALAR_PAIR;
 var init_record_names = __esmMin((() => {
 	init_names();
 	init_value_shape();
@@ -2916,6 +2916,7 @@ var init_record_names = __esmMin((() => {
 	APP_DATA_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:VO|DTO|BO)\b/;
 	OPTION_BAGS = /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
 	NAMED_OPTION_BAG = /^[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
+	CONSTANT_BAG = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 	SCALAR_PAIR = /["']?[\w.-]{1,60}["']?\s{0,4}(?:=>|:)\s{0,4}(["'])[^"'\n]{0,200}\1/g;
 }));
 // packages/core/dist/dummy-values.js
@@ -3078,7 +3079,7 @@ function judgeReference(key, value, view, sellerOwners, clientSellerOwners, loop
 	const holder = isSellerHolder(owner) || looped;
 	if (path.length > 1 && (!isOptionBag(root) || clientRow) && (holder && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || holder && sellerOwners.has(owner) || key.clientArgument === true && holder || key.clientArgument === true && clientSellerOwners.has(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
 	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
-	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" ? "used" : void 0;
+	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" && key.role !== "access-key" ? "used" : void 0;
 }
 var STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW;
 var init_judge_reference = __esmMin((() => {
@@ -3387,8 +3388,9 @@ var init_type_a_records = __esmMin((() => {
 	init_type_a_evidence();
 }));
 // packages/core/dist/self-held-fields.js
-/** True when the field's line opens with a write or declaration of the installation's settings. */
+/** True when the field's line opens with a write or declaration of the installation's settings, or reads one. */
 function inInstallationSettings(ctx, f) {
+	if (INSTALLATION_SETTING_READ.test(f.value)) return true;
 	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
 	return INSTALLATION_SETTING.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
 }
@@ -3405,16 +3407,35 @@ function inRedaction(ctx, f) {
 	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
 	return REDACTION.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
 }
+/** True when the field is a capitals-named member declared with a modifier (see {@link CAPITALS}). */
+function ownSettingMember(ctx, f) {
+	if (f.shape !== "decl" || f.persisted === true || !CAPITALS.test(f.name)) return false;
+	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+	const head = ctx.text.slice(lineStart, f.start);
+	return head.length <= 200 && MODIFIED_MEMBER.test(head) && /\b(?:private|protected|readonly|static|final)\b/.test(head);
+}
+/** True when the field is a Ruby library's attribute or options check (see {@link OPTIONS_CHECK}). */
+function libraryAttribute(ctx, f) {
+	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+	const head = ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200));
+	return OPTIONS_CHECK.test(head) || ATTRIBUTES.test(head) && LIBRARY_PATH.test(ctx.path);
+}
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
-	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ""));
+	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ""));
 }
-var INSTALLATION_SETTING, GO_RECEIVER, REDACTION;
+var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, GO_RECEIVER, REDACTION, CAPITALS, MODIFIED_MEMBER, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH;
 var init_self_held_fields = __esmMin((() => {
 	init_value_shape();
 	INSTALLATION_SETTING = /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
+	INSTALLATION_SETTING_READ = /(?:\.|->)preferred_\w{1,60}$/;
 	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)/g;
 	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
+	CAPITALS = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+	MODIFIED_MEMBER = /^\s{0,40}(?:(?:public|private|protected|internal|readonly|static|final)\s{1,4}){1,4}[\w<>[\],?.]{1,60}\s{1,4}$/;
+	OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
+	ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
+	LIBRARY_PATH = /(?:^|[/\\])lib[/\\]/;
 }));
 // packages/core/dist/token-requests.js
 /**
@@ -3475,13 +3496,22 @@ function isProductAdvertisingText(text) {
 */
 function amazonKeysOnly(text, amazon = true, path = "") {
 	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f);
-	return () => true;
+	return (f) => !genericKey(f) || !otherMarketplaceRecord(f.recordName);
+}
+/**
+* True when a record is named for another marketplace and not for Amazon: its generic keys
+* (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the record's
+* name only (at most 120 characters), split into words at case changes and punctuation.
+*/
+function otherMarketplaceRecord(recordName) {
+	const words = recordName.slice(0, 120).replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
+	return !words.some((w) => AMAZON_WORD.test(w)) && words.some((w) => MARKETPLACE_WORDS.has(w));
 }
 /** True when `text` names another marketplace at all (see {@link ONE_MARKETPLACE}). */
 function namesOneMarketplace(text) {
 	return ONE_MARKETPLACE.test(text);
 }
-var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_PATH, ONE_MARKETPLACE;
+var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
 	init_names();
 	PA_API = /\b(?:partner|associate)_?tag\b/i;
@@ -3490,6 +3520,8 @@ var init_other_apis = __esmMin((() => {
 	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
 	AMAZON_PAY = /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
 	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
+	MARKETPLACE_WORDS = /* @__PURE__ */ new Set([..."trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" "), ..."onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol".split(" ")]);
+	AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa)$/;
 	AMAZON_PATH = /amazon|mws|sp-?api/i;
 	ONE_MARKETPLACE = /trendyol|hepsiburada|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg/i;
 }));
@@ -3542,7 +3574,7 @@ function projectCandidate(fields, ctx) {
 	if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return void 0;
 	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
 	if (!fields.some((f) => SELLER_ROLES.has(f.role))) return void 0;
-	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName));
+	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName));
 	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
 	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
 	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
@@ -3567,7 +3599,7 @@ function projectCandidate(fields, ctx) {
 		fields: [...names.values()]
 	};
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_names();
@@ -3597,6 +3629,7 @@ var init_project_candidates = __esmMin((() => {
 	};
 	EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
 	DEVELOPER = /developer/i;
+	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
 }));
 // packages/core/dist/detectors/shared-credentials.js
 /**
@@ -4414,7 +4447,7 @@ function resolver(text) {
 		const v = value.trim();
 		const shape = classifyValue(v);
 		if (shape === "empty" || shape === "decl") return { shape: "none" };
-		if (shape === "env" || COMMAND_LINE.test(v) || ENV_HELPER.test(v)) return { shape: "own" };
+		if (shape === "env" || COMMAND_LINE.test(v) || ENV_HELPER.test(v) || OWN_STATE.test(v)) return { shape: "own" };
 		if (shape === "literal") return {
 			shape: "literal",
 			literal: v.replace(/^["'`]|["'`]$/g, "")
@@ -4445,6 +4478,14 @@ function firstAssignment(text, name) {
 			if (eq === -1 || eq - i > 40 || text.slice(i, eq).includes("\n")) continue;
 			i = eq;
 		}
+		if (text.charAt(i) === "," || text.charAt(i) === "}") {
+			const source = destructuredFrom(text, i);
+			if (source !== void 0) return {
+				value: `${source}.${name}`,
+				constant: false
+			};
+			continue;
+		}
 		if (text.charAt(i) !== "=" || /[=>]/.test(text.charAt(i + 1))) continue;
 		const value = cutValue(text.slice(i + 1, i + 160));
 		if (value === "") return void 0;
@@ -4453,6 +4494,17 @@ function firstAssignment(text, name) {
 			value,
 			constant: at - lineStart <= 160 && CONSTANT_DECLARATION.test(text.slice(lineStart, at))
 		};
+	}
+}
+/**
+* The object a name is destructured from, when the name at `from` sits in a pattern closed
+* within 200 characters on its line (`const { AWSAccessKeyId, SellerId } = this;`).
+*/
+function destructuredFrom(text, from) {
+	for (let i = from; i < text.length && i < from + 200; i++) {
+		const c = text.charAt(i);
+		if (c === "\n" || c === "{" || c === ";" || c === "=" || c === "(") return void 0;
+		if (c === "}") return DESTRUCTURED_FROM.exec(text.slice(i, i + 70))?.[1];
 	}
 }
 /** Seller parameters in URLs without a token, and whether any URL carries one. */
@@ -4546,7 +4598,7 @@ function carriesToken(statement, tokenNames) {
 	}
 	return false;
 }
-var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, IDENTIFIER, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER, CONSTANT_DECLARATION;
+var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, IDENTIFIER, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, OWN_STATE, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER, CONSTANT_DECLARATION, DESTRUCTURED_FROM;
 var init_mws_requests = __esmMin((() => {
 	init_mws_clients();
 	init_mws_request_params();
@@ -4567,11 +4619,13 @@ var init_mws_requests = __esmMin((() => {
 	ENV_HELPER = /^[\w.$>-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
 	CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$/;
 	COMMAND_LINE = /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|args\.\w+$|argparse|getopt|click\.|cobra|pflag\.)/;
+	OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*(?:\{\w+\}|\w+(?:\(\))?|\w*(?:auth|config|option|setting|credential|param)\w*\s*(?:\.|->)\s*\w+(?:\(\))?)|@\w+)$/i;
 	escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 	LINE_COMMENT = /^\s*(?:\/\/|#(?!\[))/;
 	KEY_WORD = new RegExp(`${SECRET_WORD_SOURCE}|access`, "gi");
 	OWN_OWNER = /^(?:config|settings|options|opts|env|environ|getenv|credentials|secrets)$/i;
-	CONSTANT_DECLARATION = /\b(?:const|final|readonly|val)\b[^=;\n]{0,80}$/;
+	CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
+	DESTRUCTURED_FROM = /^\}\s{0,4}=(?![=>])\s{0,4}([\w$.]{1,60})/;
 }));
 // packages/core/dist/messages.js
 /** `text` cut to `max` characters, an ellipsis in the middle. */
