@@ -36,6 +36,22 @@ class SyncProducts extends Command
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: "a SaaS's body for each organisation's own SP-API app and IAM keys",
+    path: 'backend/app/schemas/organization.py',
+    text: `from typing import Optional
+
+from pydantic import BaseModel
+
+
+class OrganizationApiKeysUpdate(BaseModel):
+    sp_api_client_id: Optional[str] = None
+    sp_api_client_secret: Optional[str] = None
+    sp_api_aws_access_key: Optional[str] = None
+    sp_api_aws_secret_key: Optional[str] = None
+    sp_api_role_arn: Optional[str] = None`,
+    line: 8,
+  },
+  {
     name: 'sql mws_credentials generic',
     path: 'db/schema.sql',
     text: `CREATE TABLE mws_credentials (
