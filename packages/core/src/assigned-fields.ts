@@ -71,8 +71,7 @@ function assignedValue(
   const annotated = op === ':' ? /^([\w.[\]|, ]{1,60})=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
   // (A Python default of `None` leaves the field declared by its type: pydantic's
   // `sp_api_client_secret: Optional[str] = None` is a field the body may carry.)
-  if (annotated?.[2] !== undefined && !(annotated[2] === 'None' && annotated[1] !== undefined))
-    value = annotated[2];
+  if (annotated?.[2] !== undefined && !(annotated[2] === 'None' && annotated[1] !== undefined)) value = annotated[2];
   else if (annotated?.[1] !== undefined) value = annotated[1].trim();
   // A Kotlin property's getter on the next line is its value: `val clientSecret: String` above
   // `get() = System.getenv("AMAZON_CLIENT_SECRET")`.

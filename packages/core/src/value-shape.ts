@@ -23,7 +23,8 @@ const DECL_VALUE =
 // (A method named so, `self._mws.getApiField('secret')`, reads a value: the type's own name is capitalised.)
 const FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
 // Names of per-seller records: where type-A keys live.
-const SELLER_WORDS = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|orgs?|workspaces?)\b/i;
+const SELLER_WORDS =
+  /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|orgs?|workspaces?)\b/i;
 // Holders of one seller's data in code: a row, a record, submitted input.
 const HOLDER_WORDS =
   /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
