@@ -3,7 +3,7 @@
 // packages/mwsguard/bin/github-action.mjs
 const EXIT_ERROR = 2;
 try {
-	const { runAction } = await import("./chunk-BiLi9GwY.js");
+	const { runAction } = await import("./chunk-D2elCcC0.js");
 	process.exitCode = await runAction({
 		cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
 		stdout: process.stdout,

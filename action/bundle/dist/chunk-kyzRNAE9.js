@@ -1598,7 +1598,7 @@ var init_value_shape = __esmMin((() => {
 	ENV_VALUE = /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault|Rails\.application\.(?:credentials|secrets)|->getParameter\(|\bviper\.Get|System\.getProperty/i;
 	DECL_VALUE = /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|[yY]up\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@[A-Z])/;
 	FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
-	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores)\b/i;
+	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|orgs?|workspaces?)\b/i;
 	HOLDER_WORDS = /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
 	words = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
 }));
@@ -2069,8 +2069,9 @@ function assignedValue$1(c, written, recordAt, block) {
 	const { text, hit, lineEnd } = c;
 	const op = c.sep?.[1];
 	let value = written;
-	const annotated = op === ":" ? /^[\w.[\]|, ]{1,60}=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
-	if (annotated?.[1] !== void 0) value = annotated[1];
+	const annotated = op === ":" ? /^([\w.[\]|, ]{1,60})=(?![=>])\s*(\S.{0,119})$/.exec(value) : null;
+	if (annotated?.[2] !== void 0 && !(annotated[2] === "None" && annotated[1] !== void 0)) value = annotated[2];
+	else if (annotated?.[1] !== void 0) value = annotated[1].trim();
 	const getter = op === ":" ? KOTLIN_GETTER.exec(text.slice(lineEnd, lineEnd + 200))?.[1] : void 0;
 	if (getter !== void 0) value = cutValue(getter);
 	let shape = classifyValue(value);
