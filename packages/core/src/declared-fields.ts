@@ -7,7 +7,7 @@ import {
   showsOwnSettings,
 } from './field-idioms.js';
 import { actionParameterAt } from './action-params.js';
-import { declaresFormEntry } from './form-entries.js';
+import { declaresFormEntry, entryAround } from './form-entries.js';
 import { recordHeaderAt } from './record-components.js';
 import { oneLineTable } from './sql-columns.js';
 import { draft, mayBeShorthand } from './field-draft.js';
@@ -60,10 +60,14 @@ export function readColumnNamed(c: FieldContext): FamilyReading {
   return null;
 }
 
+// A naming entry alone on its line (`name: 'ClientSecret',`): its object's other lines may show its label.
+const NAMING_ALONE = /^\s*["']?(?:name|key|prop|dataIndex|fieldName)["']?\s*(?:=>|:)\s*["'][\w.-]{1,80}["']\s*,?\s*$/;
+
 /** An entry of a declared list: a settings form's entry, a web action's or a record's parameter. */
 export function readListEntry(c: FieldContext): FamilyReading {
   const { text, hit, lineStart, lineEnd, before, after } = c;
-  if (declaresFormEntry(before, text.slice(lineStart, Math.min(lineEnd, lineStart + 400)))) {
+  const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
+  if (declaresFormEntry(before, line, NAMING_ALONE.test(line) ? entryAround(text, hit.start) : '')) {
     // A settings or form field declared as data (`form-entries.ts`): `array('id' => 'wcas_mws_secret_key', …)`.
     return draft(c, { shape: 'decl', isFormField: true });
   }

@@ -16,13 +16,35 @@ const NAMING_ENTRY =
 // `{ "key": "secretKey", "value": "…", "type": "string" }`): what it shows the person (`label`,
 // `title`, `placeholder`) or a masked input (`type: "password"`).
 const SHOWN =
-  /["']?\b(?:label|title|placeholder|inputType|component|widget)["']?\s*(?:=>|:)|["']?\btype["']?\s*(?:=>|:)\s*["']password["']/;
+  /["']?\b(?:label|title|placeholder|inputType|component|widget|fieldLabel|emptyText)["']?\s*(?:=>|:)|["']?\btype["']?\s*(?:=>|:)\s*["']password["']/;
 
 /**
  * True when the name after `before` is a field declared as data; `line` is the whole line, in
- * which a naming entry must also show a label or an input type.
+ * which a naming entry must also show a label or an input type. An entry written one key per line
+ * (Ext JS `{ fieldLabel: 'Client Secret',` then `name: 'ClientSecret',`) shows it in its object:
+ * `entry`, the text of the braces around the name when they close within a few lines.
  */
-export function declaresFormEntry(before: string, line: string): boolean {
+export function declaresFormEntry(before: string, line: string, entry = ''): boolean {
   if (QUOTED_ENTRY.test(before)) return true;
-  return NAMING_ENTRY.test(before) && SHOWN.test(line);
+  return NAMING_ENTRY.test(before) && (SHOWN.test(line) || SHOWN.test(entry));
+}
+
+/** The object literal around `at` (`{ … }`, nested ones skipped), when both its braces are within 300 characters. */
+export function entryAround(text: string, at: number): string {
+  let open = -1;
+  for (let i = at - 1, depth = 0; i >= 0 && i >= at - 300; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 125) depth++;
+    else if (c === 123 && depth-- === 0) {
+      open = i;
+      break;
+    }
+  }
+  if (open === -1) return '';
+  for (let i = at, depth = 0; i < text.length && i <= at + 300; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123) depth++;
+    else if (c === 125 && depth-- === 0) return text.slice(open, i + 1);
+  }
+  return '';
 }

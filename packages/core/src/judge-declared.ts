@@ -7,6 +7,9 @@ import type { Evidence, RecordView, TextView } from './type-a-evidence.js';
 const CONFIG_RECORD =
   /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
 
+// The secret of a form's key pair: an MWS secret key, or a secret its form calls a client secret.
+const SECRETS: ReadonlySet<Field['role']> = new Set(['secret-key', 'lwa-client-secret']);
+
 /** A declared key (column, property, form input) in a record for a seller. */
 export function judgeDeclared(key: Field, view: RecordView, text: TextView, token: boolean): Evidence | undefined {
   // A class named for its table (EF database-first `public partial class tbl_sellermarketplace`)
@@ -14,7 +17,7 @@ export function judgeDeclared(key: Field, view: RecordView, text: TextView, toke
   const stored = key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName);
   if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return undefined;
   // A form declared as data is one record: its secret-key entry is reported, not its key id entry too.
-  if (key.isFormField === true && key.role !== 'secret-key' && text.formSecretCollections.has(key.collection))
+  if (key.isFormField === true && !SECRETS.has(key.role) && text.formSecretCollections.has(key.collection))
     return undefined;
   // A client's own configuration type (`type Config struct`, `class MwsClientOptions`,
   // `@ConfigurationProperties class MwsProperties`): one seller's settings for one program, unless
@@ -32,7 +35,7 @@ export function judgeDeclared(key: Field, view: RecordView, text: TextView, toke
   const formEntry =
     key.isFormField === true &&
     text.declaredSellerCollections.has(key.collection) &&
-    (key.role === 'secret-key' || !text.formSecretCollections.has(key.collection));
+    (SECRETS.has(key.role) || !text.formSecretCollections.has(key.collection));
   // A stored table of users' or accounts' keys (`user_sp_credentials`, `amazon_accounts`).
   const ownerTable = stored && isOwnerNamed(key.recordName);
   // A class of an app's models folder not named for a configuration (`Models/api_parameter.cs`) is

@@ -49,8 +49,12 @@ export function judgeLwaSecret(secret: Field, view: RecordView, text: TextView):
       return 'used';
   }
   // A stored row of a user's, a tenant's or a store's (`@ManyToOne(() => Store)`, `org_id`) is per seller too.
+  // (So is an entry of a form declared as data that also asks for the seller's id.)
   const perSeller =
-    view.seller?.role === 'seller-id' || view.sellerNamed || (secret.persisted === true && text.userOwned);
+    view.seller?.role === 'seller-id' ||
+    view.sellerNamed ||
+    (secret.persisted === true && text.userOwned) ||
+    (secret.isFormField === true && text.declaredSellerCollections.has(secret.collection));
   if (!perSeller) return undefined;
   // Declared in a record named for the seller (`class AmazonSellerAccount`), or one that also
   // keeps the shop's MWS token: the seller's own app, not one of the integrator's.

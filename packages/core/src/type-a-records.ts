@@ -125,14 +125,14 @@ function textView(
   const blankKeyRecords = recordsByCollection(
     fields.filter((f) => isKey(f) && f.shape === 'empty' && sellerOf(records.get(f.record) ?? []) !== undefined),
   );
-  const collectionsOf = (role: Field['role']): Set<string> =>
-    new Set(fields.filter((f) => f.role === role && f.isFormField === true).map((f) => f.collection));
+  const collectionsOf = (...roles: Field['role'][]): Set<string> =>
+    new Set(fields.filter((f) => roles.includes(f.role) && f.isFormField === true).map((f) => f.collection));
   return {
     sellerKeyRecords,
     literalKeyRecords,
     blankKeyRecords,
     declaredSellerCollections: collectionsOf('seller-id'),
-    formSecretCollections: collectionsOf('secret-key'),
+    formSecretCollections: collectionsOf('secret-key', 'lwa-client-secret'),
     amazon,
   };
 }

@@ -36,6 +36,27 @@ class SyncProducts extends Command
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: 'an Ext JS settings form, one key per line, its secret called a client secret',
+    path: 'public/app/view/settings/amazonConnect/setting.js',
+    text: `Ext.define('Sync.view.settings.amazonConnect.setting', {
+    extend: 'Ext.form.Panel',
+    items: [{
+        fieldLabel: 'Seller Id',
+        name: 'SellerId',
+        bind: { value: '{SellerId}' }
+    }, {
+        fieldLabel: 'AWS Access Key Id',
+        name: 'AWSAccessKeyId',
+        bind: { value: '{AWSAccessKeyId}' }
+    }, {
+        fieldLabel: 'Client Secret',
+        name: 'ClientSecret',
+        bind: { value: '{ClientSecret}' }
+    }]
+});`,
+    line: 13,
+  },
+  {
     name: "a SaaS's body for each organisation's own SP-API app and IAM keys",
     path: 'backend/app/schemas/organization.py',
     text: `from typing import Optional

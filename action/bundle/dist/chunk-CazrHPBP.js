@@ -1824,17 +1824,38 @@ var init_action_params = __esmMin((() => {
 // packages/core/dist/form-entries.js
 /**
 * True when the name after `before` is a field declared as data; `line` is the whole line, in
-* which a naming entry must also show a label or an input type.
+* which a naming entry must also show a label or an input type. An entry written one key per line
+* (Ext JS `{ fieldLabel: 'Client Secret',` then `name: 'ClientSecret',`) shows it in its object:
+* `entry`, the text of the braces around the name when they close within a few lines.
 */
-function declaresFormEntry(before, line) {
+function declaresFormEntry(before, line, entry = "") {
 	if (QUOTED_ENTRY.test(before)) return true;
-	return NAMING_ENTRY.test(before) && SHOWN.test(line);
+	return NAMING_ENTRY.test(before) && (SHOWN.test(line) || SHOWN.test(entry));
+}
+/** The object literal around `at` (`{ … }`, nested ones skipped), when both its braces are within 300 characters. */
+function entryAround(text, at) {
+	let open = -1;
+	for (let i = at - 1, depth = 0; i >= 0 && i >= at - 300; i--) {
+		const c = text.charCodeAt(i);
+		if (c === 125) depth++;
+		else if (c === 123 && depth-- === 0) {
+			open = i;
+			break;
+		}
+	}
+	if (open === -1) return "";
+	for (let i = at, depth = 0; i < text.length && i <= at + 300; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 123) depth++;
+		else if (c === 125 && depth-- === 0) return text.slice(open, i + 1);
+	}
+	return "";
 }
 var QUOTED_ENTRY, NAMING_ENTRY, SHOWN;
 var init_form_entries = __esmMin((() => {
 	QUOTED_ENTRY = /["'](?:id|field|code)["']\s*(?:=>|:)\s*["']$/;
 	NAMING_ENTRY = /(?:["'](?:key|name|prop|dataIndex|fieldName)["']|\b(?:key|name|prop|dataIndex|fieldName))\s*(?:=>|:)\s*["']$/;
-	SHOWN = /["']?\b(?:label|title|placeholder|inputType|component|widget)["']?\s*(?:=>|:)|["']?\btype["']?\s*(?:=>|:)\s*["']password["']/;
+	SHOWN = /["']?\b(?:label|title|placeholder|inputType|component|widget|fieldLabel|emptyText)["']?\s*(?:=>|:)|["']?\btype["']?\s*(?:=>|:)\s*["']password["']/;
 }));
 // packages/core/dist/record-components.js
 /** The offset just inside the `(` of the record header whose component name starts at `at`, or -1. */
@@ -1928,7 +1949,8 @@ function readColumnNamed(c) {
 /** An entry of a declared list: a settings form's entry, a web action's or a record's parameter. */
 function readListEntry(c) {
 	const { text, hit, lineStart, lineEnd, before, after } = c;
-	if (declaresFormEntry(before, text.slice(lineStart, Math.min(lineEnd, lineStart + 400)))) return draft(c, {
+	const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
+	if (declaresFormEntry(before, line, NAMING_ALONE.test(line) ? entryAround(text, hit.start) : "")) return draft(c, {
 		shape: "decl",
 		isFormField: true
 	});
@@ -1970,7 +1992,7 @@ function readDeclaration(c) {
 	});
 	if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after) || /^["'`]\s*(?:[)\]]|$)/.test(after)) return mayBeShorthand(text, hit);
 }
-var STORED_COLUMN_TYPE, STORED_FIELD_TYPE;
+var STORED_COLUMN_TYPE, STORED_FIELD_TYPE, NAMING_ALONE;
 var init_declared_fields = __esmMin((() => {
 	init_field_idioms();
 	init_action_params();
@@ -1980,6 +2002,7 @@ var init_declared_fields = __esmMin((() => {
 	init_field_draft();
 	STORED_COLUMN_TYPE = /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
 	STORED_FIELD_TYPE = /^["'`\]]?\s+(?:String\b(?!\s*\()|(?:\*?string|\[\]byte|sql\.\w+)\s+`[^`\n]{0,200}\b(?:gorm|db|bson|json):)/;
+	NAMING_ALONE = /^\s*["']?(?:name|key|prop|dataIndex|fieldName)["']?\s*(?:=>|:)\s*["'][\w.-]{1,80}["']\s*,?\s*$/;
 }));
 // packages/core/dist/form-data.js
 /** The `FormData` objects of `text` and where each is made (memoized for the last text). */
@@ -3001,20 +3024,21 @@ var init_record_labels = __esmMin((() => {
 function judgeDeclared(key, view, text, token) {
 	const stored = key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName);
 	if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return void 0;
-	if (key.isFormField === true && key.role !== "secret-key" && text.formSecretCollections.has(key.collection)) return void 0;
+	if (key.isFormField === true && !SECRETS.has(key.role) && text.formSecretCollections.has(key.collection)) return void 0;
 	if (!stored && key.formInput !== true && key.isFormField !== true && !view.sellerNamed && !text.modelFolder && CONFIG_RECORD.test(key.recordName)) return void 0;
 	const sellerDeclared = view.seller?.role === "seller-id";
-	const formEntry = key.isFormField === true && text.declaredSellerCollections.has(key.collection) && (key.role === "secret-key" || !text.formSecretCollections.has(key.collection));
+	const formEntry = key.isFormField === true && text.declaredSellerCollections.has(key.collection) && (SECRETS.has(key.role) || !text.formSecretCollections.has(key.collection));
 	const ownerTable = stored && isOwnerNamed(key.recordName);
 	const appData = (text.modelFolder || APP_DATA_CLASS.test(key.recordName)) && !CONFIG_RECORD.test(key.recordName);
 	if (token) return (stored || appData) && (sellerDeclared || view.sellerNamed) || ownerTable || key.formInput === true || formEntry || view.bothApis ? "declared" : void 0;
 	return sellerDeclared || view.sellerNamed || ownerTable || formEntry ? "declared" : void 0;
 }
-var CONFIG_RECORD;
+var CONFIG_RECORD, SECRETS;
 var init_judge_declared = __esmMin((() => {
 	init_record_names();
 	init_record_labels();
 	CONFIG_RECORD = /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
+	SECRETS = /* @__PURE__ */ new Set(["secret-key", "lwa-client-secret"]);
 }));
 // packages/core/dist/type-a-evidence.js
 function isSubmittedPath(path) {
@@ -3180,7 +3204,7 @@ function judgeLwaSecret(secret, view, text) {
 		if (path.length > 1 && !isOptionBag(path[0] ?? "") && isSellerHolder(owner) && !isSubmittedPath(path)) return "used";
 		if (path.length > 1 && !isOptionBag(path[0] ?? "") && !CREDENTIALS_BAG.test(path[0] ?? "") && !isSubmittedPath(path) && view.fields.some((f) => f.role === "refresh-token" && f.shape === "ref" && ownerOf(f.value) === owner)) return "used";
 	}
-	if (!(view.seller?.role === "seller-id" || view.sellerNamed || secret.persisted === true && text.userOwned)) return void 0;
+	if (!(view.seller?.role === "seller-id" || view.sellerNamed || secret.persisted === true && text.userOwned || secret.isFormField === true && text.declaredSellerCollections.has(secret.collection))) return void 0;
 	if (secret.shape === "decl" && (secret.formInput === true || secret.isFormField === true || SUBMITTED_TYPE.test(secret.recordName) || view.sellerNamed || view.bothApis || secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned))) return "declared";
 	if (secret.shape === "ref" && isSubmittedPath(memberPath(secret.value))) return "input";
 }
@@ -3286,13 +3310,13 @@ function textView(fields, records, sellerOf, amazon) {
 	for (const list of records.values()) if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === "literal" || f.shape === "empty"))) sellerKeyRecords++;
 	const literalKeyRecords = recordsByCollection(fields.filter((f) => isKey(f) && f.shape === "literal"));
 	const blankKeyRecords = recordsByCollection(fields.filter((f) => isKey(f) && f.shape === "empty" && sellerOf(records.get(f.record) ?? []) !== void 0));
-	const collectionsOf = (role) => new Set(fields.filter((f) => f.role === role && f.isFormField === true).map((f) => f.collection));
+	const collectionsOf = (...roles) => new Set(fields.filter((f) => roles.includes(f.role) && f.isFormField === true).map((f) => f.collection));
 	return {
 		sellerKeyRecords,
 		literalKeyRecords,
 		blankKeyRecords,
 		declaredSellerCollections: collectionsOf("seller-id"),
-		formSecretCollections: collectionsOf("secret-key"),
+		formSecretCollections: collectionsOf("secret-key", "lwa-client-secret"),
 		amazon
 	};
 }
