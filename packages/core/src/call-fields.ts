@@ -20,6 +20,10 @@ export function readSchemaCall(c: FieldContext, addedTo: string | undefined): Fa
     // Schema builders: Laravel `$table->text('mws_secret_key')`, knex `table.string('secret_key')`.
     return draft(c, { shape: 'decl', persisted: true, recordAt: 'container' });
   }
+  if (/\.Property<[\w?.]{1,40}>\(\s*["']$/.test(before) && /^["']\s*\)/.test(after)) {
+    // Entity Framework Core's model snapshot: `b.Property<string>("SecretKey")` in `modelBuilder.Entity("…Merchant", b => …)`.
+    return draft(c, { shape: 'decl', persisted: true, recordAt: 'container' });
+  }
   if (/::make\(\s*(?:["'][^"'\n]{0,60}["']\s*,\s*)?["']$/.test(before) && /^["']\s*[,)]/.test(after)) {
     // Admin panel fields: Laravel Nova `Text::make('Secret Key', 'secret_key')`, Filament
     // `TextInput::make('secret_key')`. The fields of one resource form are one record.

@@ -36,6 +36,50 @@ class SyncProducts extends Command
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: 'an Entity Framework Core migration creating the merchants table (hybrid)',
+    path: 'Migrations/20161018200834_Merchant.cs',
+    text: `public partial class Merchant : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: "Merchants",
+            columns: table => new
+            {
+                MerchantId = table.Column<int>(nullable: false),
+                MwsAuthToken = table.Column<string>(nullable: true),
+                SecretKey = table.Column<string>(nullable: true),
+                SellerId = table.Column<string>(nullable: true)
+            });
+    }
+}`,
+    line: 11,
+  },
+  {
+    name: 'an Entity Framework Core model snapshot of the merchant entity (hybrid)',
+    path: 'Migrations/ApplicationDbContextModelSnapshot.cs',
+    text: `partial class ApplicationDbContextModelSnapshot : ModelSnapshot
+{
+    protected override void BuildModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity("Repricer.Models.Merchant", b =>
+            {
+                b.Property<int>("MerchantId")
+                    .ValueGeneratedOnAdd();
+
+                b.Property<string>("MwsAuthToken");
+
+                b.Property<string>("SecretKey");
+
+                b.Property<string>("SellerId");
+
+                b.HasKey("MerchantId");
+            });
+    }
+}`,
+    line: 12,
+  },
+  {
     name: 'an Ext JS settings form, one key per line, its secret called a client secret',
     path: 'public/app/view/settings/amazonConnect/setting.js',
     text: `Ext.define('Sync.view.settings.amazonConnect.setting', {
