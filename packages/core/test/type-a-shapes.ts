@@ -36,6 +36,26 @@ class SyncProducts extends Command
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: 'a Laravel form request whose rules hold a regex',
+    path: 'app/Http/Requests/StoreRequest.php',
+    text: `<?php
+class StoreRequest extends FormRequest
+{
+    public function rules(): array
+    {
+        return [
+            'selling_partner_id' => 'required|regex:/^A[0-9A-Z]{9,20}$/',
+            'client_id' => 'required|regex:/^[^\\s].*$/',
+            'client_secret' => 'required|regex:/^[^\\s].*$/',
+            'aws_access_key_id' => 'required|regex:/^[^\\s].*$/',
+            'aws_secret_key' => 'required|regex:/^[^\\s].*$/',
+            'refresh_token' => 'required|regex:/^[^\\s].*$/',
+        ];
+    }
+}`,
+    line: 9,
+  },
+  {
     name: 'an Entity Framework Core migration creating the merchants table (hybrid)',
     path: 'Migrations/20161018200834_Merchant.cs',
     text: `public partial class Merchant : Migration

@@ -1630,7 +1630,7 @@ var init_field_idioms = __esmMin((() => {
 	ENTITY_ANNOTATION = /@(?:Entity|Table|TableName|Document)\b|\[Table\(|\bORM\\(?:Entity|Table)\b/;
 	PHP_PROPERTY = /^\s{0,40}(?:(?:public|private|protected|var|static|readonly)\s{1,4}){1,3}(?:\??[\w\\]{1,60}\s{1,4})?\$$/;
 	entityDeclared = false;
-	VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
+	VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[^"'|\n]{1,60}){0,8}["']$/;
 	QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
 	CONFIG_SHOWN = /\bvalue\s*=\s*(?:"[^"\n]{0,80}?|'[^'\n]{0,80}?|\{[^}\n]{0,80}?)(?:([$\w]{1,40})(?:->|\.))?(?:\w{0,20}config\w{0,20}|get_option|options|\w{0,20}settings?)\s*[[(]/i;
 	VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
