@@ -35,6 +35,11 @@ export const RESULT_ROW = /^\$?[\w$]{1,40}\[\s*\d{1,4}\s*\](?:->|\.|\[\s*["'])\s
 // A record opened by constructing an MWS client (`new MarketplaceWebServiceOrdersClient(`).
 export const MWS_CLIENT_NEW = /\bnew\s+(?:MarketplaceWebService|Mws|Amazon)\w{0,40}Client\s*$/;
 
+// A PHP model of a store read by property (`$store->aws_secret_key`, `$storeConfig->aws_secret_key`):
+// an ORM row of one of the program's stores. (An array named for a store, phpAmazonMWS's
+// `$store['secretKey']`, is a client library's configuration of one account.)
+const PHP_STORE_MODEL = /^\$(?:store|shop)\w{0,20}->\w{1,60}$/i;
+
 /** A key read from somewhere: submitted input, or a seller record's own keys. */
 export function judgeReference(
   key: Field,
@@ -59,7 +64,7 @@ export function judgeReference(
   const fromSeller =
     path.length > 1 &&
     (!isOptionBag(root) || clientRow) &&
-    ((holder && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
+    ((holder && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner) || PHP_STORE_MODEL.test(value))) ||
       // Keys and a seller id read from one object: a real seller id, not an AWS `accountId`
       // (`const { accessKeyId, secretAccessKey, accountId } = credentials` is AWS's own).
       (seller?.role === 'seller-id' && sellerRoot !== '' && root === sellerRoot) ||

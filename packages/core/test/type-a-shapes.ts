@@ -36,6 +36,27 @@ class SyncProducts extends Command
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: "a Laravel command's SP-API config from the store model's own AWS keys",
+    path: 'app/Console/Commands/FetchAmazonProduct.php',
+    text: `<?php
+class FetchAmazonProduct extends Command
+{
+    public function handle()
+    {
+        foreach (Store::with('storeConfig')->get() as $storeConfig) {
+            $config = [
+                'access_token' => $storeConfig->access_token,
+                'access_key' => $storeConfig->aws_access_key_id,
+                'secret_key' => $storeConfig->aws_secret_key,
+                'region' => $storeConfig->aws_region,
+            ];
+            $this->fetch(new Configuration($config));
+        }
+    }
+}`,
+    line: 10,
+  },
+  {
     name: 'a Laravel form request whose rules hold a regex',
     path: 'app/Http/Requests/StoreRequest.php',
     text: `<?php
