@@ -3278,6 +3278,20 @@ end`,
 }`,
   },
   {
+    name: "a client's signed request from its own session's keys",
+    path: 'addons/amazon/amazonerp_osv.py',
+    text: `class ListOrders(Call):
+    def Get(self, created_after):
+        params = {
+            'Action': 'ListOrders',
+            'SellerId': self.Session.merchant_id,
+            'AWSAccessKeyId': self.Session.access_key,
+            'SignatureVersion': '2',
+            'LastUpdatedAfter': created_after,
+        }
+        return self.MakeCall(params)`,
+  },
+  {
     name: 'two empty type B',
     path: 'test/http.test.ts',
     text: `const a = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });
