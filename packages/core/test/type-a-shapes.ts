@@ -36,6 +36,22 @@ class SyncProducts extends Command
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: "an ASP.NET view model of a seller's keys, each with its display name above it",
+    path: 'Models/Seller/SellerVM.cs',
+    text: `public class SellerVM
+{
+    [Display(Name = "Seller Id")]
+    public string SellerId { get; set; }
+
+    [Display(Name = "Access Key")]
+    public string AccessKey { get; set; }
+
+    [Display(Name = "Secret Key")]
+    public string SecretKey { get; set; }
+}`,
+    line: 10,
+  },
+  {
     name: "a Laravel command's SP-API config from the store model's own AWS keys",
     path: 'app/Console/Commands/FetchAmazonProduct.php',
     text: `<?php
