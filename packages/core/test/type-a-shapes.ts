@@ -3308,6 +3308,18 @@ end`,
         return self.MakeCall(params)`,
   },
   {
+    name: "a shop's API settings: another marketplace's key, named for it, beside Amazon's seller id",
+    path: 'Entity/ShopApiEntity.cs',
+    text: `public class ShopApiEntity
+{
+    public string ShopId { get; set; }
+    public string SellerId { get; set; }
+    public string MWSAuthToken { get; set; }
+    public string YahooAppId { get; set; }
+    public string YahooSecretKey { get; set; }
+}`,
+  },
+  {
     name: 'two empty type B',
     path: 'test/http.test.ts',
     text: `const a = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });

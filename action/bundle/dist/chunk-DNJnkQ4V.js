@@ -3533,13 +3533,17 @@ function isProductAdvertisingText(text) {
 * secret_key)` in `classes/Walmart/Walmart.php` is Walmart's.
 */
 function amazonKeysOnly(text, amazon = true, path = "") {
-	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f);
-	return (f) => !genericKey(f) || !otherMarketplaceRecord(f.recordName);
+	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
+	return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName));
+}
+/** A key named for another marketplace (`YahooSecretKey`, `shopifyClientSecret`): that marketplace's. */
+function otherMarketplaceKey(f) {
+	return (f.role === "secret-key" || f.role === "access-key" || f.role === "lwa-client-secret") && otherMarketplaceRecord(f.name);
 }
 /**
-* True when a record is named for another marketplace and not for Amazon: its generic keys
-* (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the record's
-* name only (at most 120 characters), split into words at case changes and punctuation.
+* True when a record (or a key) is named for another marketplace and not for Amazon: its generic
+* keys (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the name only
+* (at most 120 characters), split into words at case changes and punctuation.
 */
 function otherMarketplaceRecord(recordName) {
 	const words = recordName.slice(0, 120).replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
