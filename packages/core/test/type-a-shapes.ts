@@ -3320,6 +3320,17 @@ end`,
 }`,
   },
   {
+    name: "a Next.js admin route saving the business's own SP-API app from the parsed body",
+    path: 'src/app/api/amazon/credentials/route.ts',
+    text: `export async function POST(request: NextRequest) {
+  const { clientId, clientSecret, refreshToken } = await request.json();
+  await admin.from('app_settings').upsert({ key: 'amazon_client_id', value: clientId }, { onConflict: 'key' });
+  await admin.from('app_settings').upsert({ key: 'amazon_client_secret', value: clientSecret }, { onConflict: 'key' });
+  await admin.from('app_settings').upsert({ key: 'amazon_refresh_token', value: refreshToken }, { onConflict: 'key' });
+  return NextResponse.json({ success: true });
+}`,
+  },
+  {
     name: 'two empty type B',
     path: 'test/http.test.ts',
     text: `const a = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });
