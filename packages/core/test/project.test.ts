@@ -220,6 +220,36 @@ describe('project pass', () => {
       expect(scan.candidates).toEqual([]);
     });
 
+    it('for a value passed along: a local, or a parameter of the function', () => {
+      const locals = [
+        '// Orders for each Amazon account of the company.',
+        'public AmazonService(ERPContext context)',
+        '{',
+        '    foreach (var row in context.AmazonAccount) sellerIds[row.AccountName] = row.SellerId;',
+        '    client = new MarketplaceWebServiceOrdersClient(accessKey, secretKey, appName, appVersion, config);',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(locals, 'erpcore/AmazonService.cs')).toEqual([]);
+      // The same client built from keys read from an object is a candidate.
+      const stored = locals.replace('(accessKey, secretKey,', '(keys.AccessKey, keys.SecretKey,');
+      expect(candidates(stored, 'erpcore/AmazonService.cs')).toHaveLength(1);
+      const parameters = [
+        'class SPAPI:',
+        '    # SP-API client for an Amazon selling partner.',
+        '    def __init__(',
+        '        self,',
+        '        seller_id: str,',
+        '        client_id: str,',
+        '        client_secret: str,',
+        '        refresh_token: str,',
+        '    ) -> None:',
+        '        self.client_secret = client_secret',
+        '',
+      ].join('\n');
+      expect(candidates(parameters, 'amazon/sp_api.py')).toEqual([]);
+    });
+
     it('with a hard-coded value: its own kind reports it', () => {
       const literal = SERVICE.replace(
         'clientId: string;',
