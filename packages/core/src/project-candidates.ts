@@ -66,6 +66,13 @@ const READ_BY_NAME =
 const LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
 const COLUMN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
+/** The line holding `at` (at most 400 characters of it). */
+function lineOf(ctx: ScanContext, at: number): string {
+  const line = ctx.index.lineOf(at);
+  const start = ctx.index.lineStart(line);
+  return ctx.text.slice(start, Math.min(ctx.index.lineEnd(line, ctx.text), start + 400));
+}
+
 /** True when the field's value is a bare local or parameter (see {@link LOCAL}); a quoted name is a key, not a local. */
 function passedAlong(f: Field, text: string): boolean {
   return (
@@ -97,7 +104,9 @@ export function projectCandidate(fields: readonly Field[], ctx: ScanContext): Ra
       !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) &&
       !passedAlong(f, ctx.text) &&
       !EXPECTATION.test(f.recordName.trimEnd()) &&
-      !DEVELOPER.test(f.recordName),
+      !DEVELOPER.test(f.recordName) &&
+      // (Also when its own line says so: `client_secret varchar(100) COMMENT 'developer account client secret'`.)
+      !DEVELOPER.test(lineOf(ctx, f.start)),
   );
   // Where the file shows the keys most plainly: in a record that also holds the seller's id or
   // token, declared (a column, a DTO, a form's field) rather than read or computed.

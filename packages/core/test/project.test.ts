@@ -250,6 +250,22 @@ describe('project pass', () => {
       expect(candidates(parameters, 'amazon/sp_api.py')).toEqual([]);
     });
 
+    it("for a secret its own line calls the developer's", () => {
+      const ddl = [
+        '-- Amazon notification subscriptions, one per shop',
+        'CREATE TABLE t_amz_stream_subscribe (',
+        '  `seller_id` varchar(32) NOT NULL,',
+        "  `client_secret` varchar(100) DEFAULT NULL COMMENT 'developer account client secret',",
+        "  `refresh_token` varchar(500) DEFAULT NULL COMMENT 'shop refresh token'",
+        ');',
+        '',
+      ].join('\n');
+      expect(candidates(ddl, 'scripts/mysql/ddl.sql')).toEqual([]);
+      expect(
+        candidates(ddl.replace('developer account client secret', 'client secret'), 'scripts/mysql/ddl.sql'),
+      ).toHaveLength(1);
+    });
+
     it('with a hard-coded value: its own kind reports it', () => {
       const literal = SERVICE.replace(
         'clientId: string;',
