@@ -1598,7 +1598,7 @@ var init_value_shape = __esmMin((() => {
 	ENV_VALUE = /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault|Rails\.application\.(?:credentials|secrets)|->getParameter\(|\bviper\.Get|System\.getProperty/i;
 	DECL_VALUE = /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|[yY]up\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|\w{1,20}\.Column<|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@[A-Z])/;
 	FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
-	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|orgs?|workspaces?)\b/i;
+	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|workspaces?)\b/i;
 	HOLDER_WORDS = /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
 	words = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
 }));
@@ -2007,7 +2007,7 @@ var init_declared_fields = __esmMin((() => {
 	init_field_draft();
 	STORED_COLUMN_TYPE = /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
 	STORED_FIELD_TYPE = /^["'`\]]?\s+(?:String\b(?!\s*\()|(?:\*?string|\[\]byte|sql\.\w+)\s+`[^`\n]{0,200}\b(?:gorm|db|bson|json):)/;
-	NAMING_ALONE = /^\s*["']?(?:name|key|prop|dataIndex|fieldName)["']?\s*(?:=>|:)\s*["'][\w.-]{1,80}["']\s*,?\s*$/;
+	NAMING_ALONE = /^\s*["']?(?:name|key|prop|dataIndex|fieldName)["']?\s*(?:=>|:)\s*["'][\w.-]{1,80}["'](?:\s*,)?\s*$/;
 }));
 // packages/core/dist/form-data.js
 /** The `FormData` objects of `text` and where each is made (memoized for the last text). */
@@ -3111,7 +3111,7 @@ function judgeReference(key, value, view, sellerOwners, clientSellerOwners, loop
 	const clientRow = key.clientArgument === true && clientSellerOwners.has(owner) && !isBareOptionBag(root);
 	const holder = isSellerHolder(owner) || looped;
 	const fromSeller = path.length > 1 && (!isOptionBag(root) || clientRow) && (holder && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner) || PHP_STORE_MODEL.test(value)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || holder && sellerOwners.has(owner) || key.clientArgument === true && holder || key.clientArgument === true && clientSellerOwners.has(owner));
-	if (fromSeller && view.isRequest && OWN_STATE$1.test(value)) return void 0;
+	if (fromSeller && view.isRequest && OWN_STATE$1.test(value) && !isSellerHolder(owner)) return void 0;
 	if (fromSeller) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
 	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
 	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" && key.role !== "access-key" ? "used" : void 0;
@@ -4680,7 +4680,7 @@ var init_mws_requests = __esmMin((() => {
 	KEY_WORD = new RegExp(`${SECRET_WORD_SOURCE}|access`, "gi");
 	OWN_OWNER = /^(?:config|settings|options|opts|env|environ|getenv|credentials|secrets)$/i;
 	CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
-	DESTRUCTURED_FROM = /^\}\s{0,4}=(?![=>])\s{0,4}([\w$.]{1,60})/;
+	DESTRUCTURED_FROM = /^\}\s{0,4}=\s{0,4}([\w$.]{1,60})/;
 }));
 // packages/core/dist/messages.js
 /** `text` cut to `max` characters, an ellipsis in the middle. */
