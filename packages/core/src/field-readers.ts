@@ -64,6 +64,14 @@ function readNoField(c: FieldContext): FamilyReading {
   ) {
     return undefined; // an index or a removal names a column; it does not hold one
   }
+  // A display name for the member declared next (C#'s `[Display(Name = "Secret Key")]`,
+  // `[DisplayName("Secret Key")]`, Swagger's `@ApiModelProperty("Secret Key")`): the member is the field.
+  if (
+    /(?:\[\s*Display\s*\(\s*Name\s*=|\[\s*DisplayName\s*\(|@ApiModelProperty\s*\((?:\s*value\s*=)?)\s*["']$/.test(
+      before,
+    )
+  )
+    return undefined;
   // A `switch` label names a value (`case 'secret-key':`), it declares no field.
   if (/\b(?:case|when)\s+["'`]?$/.test(before)) return undefined;
   // A method's parameters (Ruby `def initialize(aws_access_key_id:, …)`, Python `def f(secret_key: str)`): a parameter list.

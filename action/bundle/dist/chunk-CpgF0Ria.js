@@ -1630,7 +1630,7 @@ var init_field_idioms = __esmMin((() => {
 	ENTITY_ANNOTATION = /@(?:Entity|Table|TableName|Document)\b|\[Table\(|\bORM\\(?:Entity|Table)\b/;
 	PHP_PROPERTY = /^\s{0,40}(?:(?:public|private|protected|var|static|readonly)\s{1,4}){1,3}(?:\??[\w\\]{1,60}\s{1,4})?\$$/;
 	entityDeclared = false;
-	VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
+	VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[^"'|\n]{1,60}){0,8}["']$/;
 	QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
 	CONFIG_SHOWN = /\bvalue\s*=\s*(?:"[^"\n]{0,80}?|'[^'\n]{0,80}?|\{[^}\n]{0,80}?)(?:([$\w]{1,40})(?:->|\.))?(?:\w{0,20}config\w{0,20}|get_option|options|\w{0,20}settings?)\s*[[(]/i;
 	VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
@@ -2193,6 +2193,7 @@ function readNoField(c) {
 	const { text, hit, lineStart, before, after } = c;
 	if (/^\s*(?:\/\/|#(?!\[)|\/?\*(?!\*?\s*[\w$]+\s*[=:]))/.test(text.slice(lineStart, hit.start))) return void 0;
 	if (/\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(text.slice(Math.max(lineStart, hit.start - 160), hit.start))) return;
+	if (/(?:\[\s*Display\s*\(\s*Name\s*=|\[\s*DisplayName\s*\(|@ApiModelProperty\s*\((?:\s*value\s*=)?)\s*["']$/.test(before)) return void 0;
 	if (/\b(?:case|when)\s+["'`]?$/.test(before)) return void 0;
 	if (/\bdef\s+[\w.]{1,60}[!?]?\s*\([^()\n]{0,200}$/.test(text.slice(Math.max(lineStart, hit.start - 280), hit.start))) return mayBeShorthand(text, hit);
 	if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return void 0;
@@ -3057,7 +3058,7 @@ var isKey, SUBMITTED_OWNER;
 var init_type_a_evidence = __esmMin((() => {
 	init_value_shape();
 	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
-	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$/;
+	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
 }));
 // packages/core/dist/judge-literal.js
 /** A hard-coded key: in a request, or in one of several per-seller records. */
@@ -3108,11 +3109,13 @@ function judgeReference(key, value, view, sellerOwners, clientSellerOwners, loop
 	const root = path[0] ?? "";
 	const clientRow = key.clientArgument === true && clientSellerOwners.has(owner) && !isBareOptionBag(root);
 	const holder = isSellerHolder(owner) || looped;
-	if (path.length > 1 && (!isOptionBag(root) || clientRow) && (holder && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || holder && sellerOwners.has(owner) || key.clientArgument === true && holder || key.clientArgument === true && clientSellerOwners.has(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
+	const fromSeller = path.length > 1 && (!isOptionBag(root) || clientRow) && (holder && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner) || PHP_STORE_MODEL.test(value)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || holder && sellerOwners.has(owner) || key.clientArgument === true && holder || key.clientArgument === true && clientSellerOwners.has(owner));
+	if (fromSeller && view.isRequest && OWN_STATE$1.test(value)) return void 0;
+	if (fromSeller) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
 	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
 	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" && key.role !== "access-key" ? "used" : void 0;
 }
-var STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW;
+var STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW, PHP_STORE_MODEL, OWN_STATE$1;
 var init_judge_reference = __esmMin((() => {
 	init_structure();
 	init_value_shape();
@@ -3123,6 +3126,8 @@ var init_judge_reference = __esmMin((() => {
 	SQL_BIND = /^(?:#\{\w{1,60}\}|\?|:\w{1,60})$/;
 	RESULT_ROW = /^\$?[\w$]{1,40}\[\s*\d{1,4}\s*\](?:->|\.|\[\s*["'])\s*\w{1,60}["']?\]?$/;
 	MWS_CLIENT_NEW = /\bnew\s+(?:MarketplaceWebService|Mws|Amazon)\w{0,40}Client\s*$/;
+	PHP_STORE_MODEL = /^\$(?:store|shop)\w{0,20}->\w{1,60}$/i;
+	OWN_STATE$1 = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
 }));
 // packages/core/dist/judge-key.js
 /** A key field's evidence, by the shape of its value (resolved through one assignment). */
@@ -3528,13 +3533,17 @@ function isProductAdvertisingText(text) {
 * secret_key)` in `classes/Walmart/Walmart.php` is Walmart's.
 */
 function amazonKeysOnly(text, amazon = true, path = "") {
-	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f);
-	return (f) => !genericKey(f) || !otherMarketplaceRecord(f.recordName);
+	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
+	return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName));
+}
+/** A key named for another marketplace (`YahooSecretKey`, `shopifyClientSecret`): that marketplace's. */
+function otherMarketplaceKey(f) {
+	return (f.role === "secret-key" || f.role === "access-key" || f.role === "lwa-client-secret") && otherMarketplaceRecord(f.name);
 }
 /**
-* True when a record is named for another marketplace and not for Amazon: its generic keys
-* (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the record's
-* name only (at most 120 characters), split into words at case changes and punctuation.
+* True when a record (or a key) is named for another marketplace and not for Amazon: its generic
+* keys (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the name only
+* (at most 120 characters), split into words at case changes and punctuation.
 */
 function otherMarketplaceRecord(recordName) {
 	const words = recordName.slice(0, 120).replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
