@@ -2196,6 +2196,7 @@ function readNoField(c) {
 	if (/(?:\[\s*Display\s*\(\s*Name\s*=|\[\s*DisplayName\s*\(|@ApiModelProperty\s*\((?:\s*value\s*=)?)\s*["']$/.test(before)) return void 0;
 	if (/\b(?:case|when)\s+["'`]?$/.test(before)) return void 0;
 	if (/\bdef\s+[\w.]{1,60}[!?]?\s*\([^()\n]{0,200}$/.test(text.slice(Math.max(lineStart, hit.start - 280), hit.start))) return mayBeShorthand(text, hit);
+	if (/\bdef\s+\w{1,60}\s*\(\s*\n[^()]{0,400}$/.test(text.slice(Math.max(0, hit.start - 480), hit.start))) return mayBeShorthand(text, hit);
 	if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return void 0;
 	return null;
 }
@@ -3606,6 +3607,16 @@ var init_test_paths = __esmMin((() => {
 	TEST_PATH = /(?:^|[/\\])(?:tests?|spec|specs|__tests__|Tests?|testing)[/\\]|(?:^|[/\\])test_[^/\\]*\.py$|[._-](?:test|spec|tests)\.[a-z]{1,4}$|[a-z\d](?:Test|Tests|Spec)\.(?:php|java|cs|kt|scala|groovy|swift)$/;
 }));
 // packages/core/dist/project-candidates.js
+/** The line holding `at` (at most 400 characters of it). */
+function lineOf(ctx, at) {
+	const line = ctx.index.lineOf(at);
+	const start = ctx.index.lineStart(line);
+	return ctx.text.slice(start, Math.min(ctx.index.lineEnd(line, ctx.text), start + 400));
+}
+/** True when the field's value is a bare local or parameter (see {@link LOCAL}); a quoted name is a key, not a local. */
+function passedAlong(f, text) {
+	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && !COLUMN.test(f.value) && !/["'`]/.test(text.charAt(f.start - 1));
+}
 /**
 * The file's project candidate: its first seller secret that may be carried (see {@link CARRIED})
 * in a text that also handles a seller's id or token, listing the secret fields the file names.
@@ -3616,7 +3627,7 @@ function projectCandidate(fields, ctx) {
 	if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return void 0;
 	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
 	if (!fields.some((f) => SELLER_ROLES.has(f.role))) return void 0;
-	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName));
+	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !passedAlong(f, ctx.text) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
 	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
 	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
 	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
@@ -3641,7 +3652,7 @@ function projectCandidate(fields, ctx) {
 		fields: [...names.values()]
 	};
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, COLUMN;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_names();
@@ -3672,6 +3683,8 @@ var init_project_candidates = __esmMin((() => {
 	EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
 	DEVELOPER = /developer/i;
 	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
+	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
+	COLUMN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 }));
 // packages/core/dist/detectors/shared-credentials.js
 /**
