@@ -36,6 +36,23 @@ class SyncProducts extends Command
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: "a desktop tool's merchant account, its members initialised to null",
+    path: 'src/com/shop/account/MerchantAccount.java',
+    text: `public class MerchantAccount {
+    private String merchantAlias = null;
+    private String merchantId = null;
+    private String mwsAccessKey = null;
+    private String mwsSecretKey = null;
+
+    public static MerchantAccount load(Map<String, String> row) {
+        MerchantAccount account = new MerchantAccount();
+        account.merchantId = row.get("merchant_id");
+        return account;
+    }
+}`,
+    line: 5,
+  },
+  {
     name: "an ASP.NET view model of a seller's keys, each with its display name above it",
     path: 'Models/Seller/SellerVM.cs',
     text: `public class SellerVM

@@ -2103,6 +2103,10 @@ function assignedValue$1(c, written, recordAt, block) {
 	const getter = op === ":" ? KOTLIN_GETTER.exec(text.slice(lineEnd, lineEnd + 200))?.[1] : void 0;
 	if (getter !== void 0) value = cutValue(getter);
 	let shape = classifyValue(value);
+	if (op === "=" && /^(?:null|nil|None)$/.test(value) && TYPED_MEMBER.test(c.before)) {
+		shape = "decl";
+		value = "";
+	}
 	if (shape === "other" && isJsonBlobRead(value)) shape = "ref";
 	if (shape === "decl" && /\bstore\s*=\s*False\b/.test(value)) return void 0;
 	let persisted = block || shape === "decl" && STORED_TYPE.test(value);
@@ -2130,7 +2134,7 @@ function opensSchemaField(text, from) {
 	const open = text.indexOf("{", from);
 	return open !== -1 && open - from < 80 && /^[^}]{0,120}?\btype\s*:/.test(text.slice(open + 1, open + 160));
 }
-var STORED_TYPE, KOTLIN_GETTER;
+var STORED_TYPE, TYPED_MEMBER, KOTLIN_GETTER;
 var init_assigned_fields = __esmMin((() => {
 	init_field_idioms();
 	init_form_data();
@@ -2140,6 +2144,7 @@ var init_assigned_fields = __esmMin((() => {
 	init_value_shape();
 	init_field_draft();
 	STORED_TYPE = /^(?:models\.|fields\.|db\.Column|Column|\w{1,20}\.Column<|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
+	TYPED_MEMBER = /^\s{0,40}(?:(?:public|private|protected|internal)\s{1,4})(?:(?:static|final|readonly|transient|volatile)\s{1,4}){0,3}[\w.]{1,60}(?:<[\w.,\s<>?]{0,60}>)?(?:\[\])?\??\s{1,4}$/;
 	KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
 }));
 // packages/core/dist/field-readers.js
