@@ -72,10 +72,38 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
   return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName));
 }
 
-/** A key named for another marketplace (`YahooSecretKey`, `shopifyClientSecret`): that marketplace's. */
+/**
+ * A key named for another marketplace (`YahooSecretKey`, `shopifyClientSecret`), or for the
+ * Amazon Ads API, or kept in a record named for it (`ads_client_secret`, `ads_token: { client_secret }`):
+ * an advertiser's LWA app, another API than a seller's.
+ */
 function otherMarketplaceKey(f: Field): boolean {
   const keyRole = f.role === 'secret-key' || f.role === 'access-key' || f.role === 'lwa-client-secret';
-  return keyRole && otherMarketplaceRecord(f.name);
+  return keyRole && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(lastLabel(f.recordName)));
+}
+
+// The Amazon Ads API's words: an advertiser's app and tokens (`ads_token`, `advertisingClientSecret`).
+const ADS_WORDS = /^(?:ads|advertising)$/;
+
+/** True when a name's words say Amazon Ads (see {@link ADS_WORDS}) and not the selling partner API. */
+function adsApi(name: string): boolean {
+  if (!/ads|advertising/i.test(name.slice(0, 120))) return false;
+  const words = wordsOf(name);
+  return words.some((w) => ADS_WORDS.test(w)) && !words.some((w) => w === 'sp' || w === 'spapi' || w === 'mws');
+}
+
+/** The record's own label: the last word of its name (`ads_token` of `token: ads_token:`). */
+function lastLabel(recordName: string): string {
+  return recordName.slice(-120).trim().split(/\s+/).at(-1) ?? '';
+}
+
+/** A name's words, split at case changes, digits and punctuation (at most 120 characters read). */
+function wordsOf(name: string): string[] {
+  return name
+    .slice(0, 120)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
 }
 
 // Marketplaces a record may be named for (`onbuy_accounts`, `Ali1688AccountDetailModel`,
@@ -97,11 +125,7 @@ const AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa)$/;
  * (at most 120 characters), split into words at case changes and punctuation.
  */
 function otherMarketplaceRecord(recordName: string): boolean {
-  const words = recordName
-    .slice(0, 120)
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/);
+  const words = wordsOf(recordName);
   return !words.some((w) => AMAZON_WORD.test(w)) && words.some((w) => MARKETPLACE_WORDS.has(w));
 }
 

@@ -3348,6 +3348,17 @@ end`,
 }`,
   },
   {
+    name: "a user's Amazon Ads API app, the seller's id beside it (another API)",
+    path: 'models/User.js',
+    text: `const UserSchema = new mongoose.Schema({
+  email: { type: String, required: true },
+  amazonSellerId: { type: String },
+  adsClientId: { type: String },
+  adsClientSecret: { type: String },
+  adsRefreshToken: { type: String },
+});`,
+  },
+  {
     name: 'two empty type B',
     path: 'test/http.test.ts',
     text: `const a = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });

@@ -3542,9 +3542,27 @@ function amazonKeysOnly(text, amazon = true, path = "") {
 	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
 	return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName));
 }
-/** A key named for another marketplace (`YahooSecretKey`, `shopifyClientSecret`): that marketplace's. */
+/**
+* A key named for another marketplace (`YahooSecretKey`, `shopifyClientSecret`), or for the
+* Amazon Ads API, or kept in a record named for it (`ads_client_secret`, `ads_token: { client_secret }`):
+* an advertiser's LWA app, another API than a seller's.
+*/
 function otherMarketplaceKey(f) {
-	return (f.role === "secret-key" || f.role === "access-key" || f.role === "lwa-client-secret") && otherMarketplaceRecord(f.name);
+	return (f.role === "secret-key" || f.role === "access-key" || f.role === "lwa-client-secret") && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(lastLabel(f.recordName)));
+}
+/** True when a name's words say Amazon Ads (see {@link ADS_WORDS}) and not the selling partner API. */
+function adsApi(name) {
+	if (!/ads|advertising/i.test(name.slice(0, 120))) return false;
+	const words = wordsOf(name);
+	return words.some((w) => ADS_WORDS.test(w)) && !words.some((w) => w === "sp" || w === "spapi" || w === "mws");
+}
+/** The record's own label: the last word of its name (`ads_token` of `token: ads_token:`). */
+function lastLabel(recordName) {
+	return recordName.slice(-120).trim().split(/\s+/).at(-1) ?? "";
+}
+/** A name's words, split at case changes, digits and punctuation (at most 120 characters read). */
+function wordsOf(name) {
+	return name.slice(0, 120).replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
 }
 /**
 * True when a record (or a key) is named for another marketplace and not for Amazon: its generic
@@ -3552,14 +3570,14 @@ function otherMarketplaceKey(f) {
 * (at most 120 characters), split into words at case changes and punctuation.
 */
 function otherMarketplaceRecord(recordName) {
-	const words = recordName.slice(0, 120).replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
+	const words = wordsOf(recordName);
 	return !words.some((w) => AMAZON_WORD.test(w)) && words.some((w) => MARKETPLACE_WORDS.has(w));
 }
 /** True when `text` names another marketplace at all (see {@link ONE_MARKETPLACE}). */
 function namesOneMarketplace(text) {
 	return ONE_MARKETPLACE.test(text);
 }
-var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
+var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, ADS_WORDS, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
 	init_names();
 	PA_API = /\b(?:partner|associate)_?tag\b/i;
@@ -3568,6 +3586,7 @@ var init_other_apis = __esmMin((() => {
 	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
 	AMAZON_PAY = /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
 	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
+	ADS_WORDS = /^(?:ads|advertising)$/;
 	MARKETPLACE_WORDS = /* @__PURE__ */ new Set([..."trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" "), ..."onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol".split(" ")]);
 	AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa)$/;
 	AMAZON_PATH = /amazon|mws|sp-?api/i;
