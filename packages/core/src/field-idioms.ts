@@ -39,7 +39,7 @@ export function declaresEntity(text: string): boolean {
 }
 
 // Laravel / Rails / JS validation rules as a string: the field is submitted by a form.
-export const VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
+export const VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[^"'|\n]{1,60}){0,8}["']$/;
 // An INSERT's column list in a quoted string, up to a column name.
 export const QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
 // An input's value read from the program's configuration or options store: `value="<?php echo

@@ -64,10 +64,21 @@ function readNoField(c: FieldContext): FamilyReading {
   ) {
     return undefined; // an index or a removal names a column; it does not hold one
   }
+  // A display name for the member declared next (C#'s `[Display(Name = "Secret Key")]`,
+  // `[DisplayName("Secret Key")]`, Swagger's `@ApiModelProperty("Secret Key")`): the member is the field.
+  if (
+    /(?:\[\s*Display\s*\(\s*Name\s*=|\[\s*DisplayName\s*\(|@ApiModelProperty\s*\((?:\s*value\s*=)?)\s*["']$/.test(
+      before,
+    )
+  )
+    return undefined;
   // A `switch` label names a value (`case 'secret-key':`), it declares no field.
   if (/\b(?:case|when)\s+["'`]?$/.test(before)) return undefined;
   // A method's parameters (Ruby `def initialize(aws_access_key_id:, …)`, Python `def f(secret_key: str)`): a parameter list.
   if (/\bdef\s+[\w.]{1,60}[!?]?\s*\([^()\n]{0,200}$/.test(text.slice(Math.max(lineStart, hit.start - 280), hit.start)))
+    return mayBeShorthand(text, hit);
+  // (Python's parameters one per line: `def __init__(\n    self,\n    client_secret: str,`.)
+  if (/\bdef\s+\w{1,60}\s*\(\s*\n[^()]{0,400}$/.test(text.slice(Math.max(0, hit.start - 480), hit.start)))
     return mayBeShorthand(text, hit);
   // A comparison reads a field to test it (`assert params["AWSAccessKeyId"] == KEY`): no value is stored.
   if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return undefined;

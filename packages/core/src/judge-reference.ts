@@ -35,6 +35,14 @@ export const RESULT_ROW = /^\$?[\w$]{1,40}\[\s*\d{1,4}\s*\](?:->|\.|\[\s*["'])\s
 // A record opened by constructing an MWS client (`new MarketplaceWebServiceOrdersClient(`).
 export const MWS_CLIENT_NEW = /\bnew\s+(?:MarketplaceWebService|Mws|Amazon)\w{0,40}Client\s*$/;
 
+// A PHP model of a store read by property (`$store->aws_secret_key`, `$storeConfig->aws_secret_key`):
+// an ORM row of one of the program's stores. (An array named for a store, phpAmazonMWS's
+// `$store['secretKey']`, is a client library's configuration of one account.)
+const PHP_STORE_MODEL = /^\$(?:store|shop)\w{0,20}->\w{1,60}$/i;
+
+// The object's own state: `this.x`, `self.x`, `$this->x`, Ruby's `@x`.
+const OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
+
 /** A key read from somewhere: submitted input, or a seller record's own keys. */
 export function judgeReference(
   key: Field,
@@ -59,7 +67,7 @@ export function judgeReference(
   const fromSeller =
     path.length > 1 &&
     (!isOptionBag(root) || clientRow) &&
-    ((holder && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner))) ||
+    ((holder && (seller !== undefined || /seller|merchant|tenant|body/i.test(owner) || PHP_STORE_MODEL.test(value))) ||
       // Keys and a seller id read from one object: a real seller id, not an AWS `accountId`
       // (`const { accessKeyId, secretAccessKey, accountId } = credentials` is AWS's own).
       (seller?.role === 'seller-id' && sellerRoot !== '' && root === sellerRoot) ||
@@ -71,6 +79,10 @@ export function judgeReference(
       // Any object's keys passed to an MWS client, the text reading a seller id from that object
       // too (`getAsyncClient(marketPlace.getAccessKey(), …)`, `setSellerId(marketPlace.getSellerId())`).
       (key.clientArgument === true && clientSellerOwners.has(owner)));
+  // A request signed with the object's own keys (`'AWSAccessKeyId' => $this->access_key`,
+  // `self.Session.access_key`): a client's request, for the one account it was built for; whoever
+  // builds it per seller is judged there.
+  if (fromSeller && view.isRequest && OWN_STATE.test(value)) return undefined;
   if (fromSeller)
     return isSubmittedPath(path) ? 'input' : view.isRequest ? 'request' : key.isRead === true ? 'read' : 'used';
   // `{ sellerId, accessKey, secretKey }` written or sent together, keys from nowhere visible.

@@ -68,8 +68,14 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
     !AMAZON_PATH.test(path) &&
     !SELLER_API.test(text) &&
     (namesOneMarketplace(text) || namesOneMarketplace(path));
-  if (onlyOther || namesOtherMarketplaces(text)) return (f) => !genericKey(f);
-  return (f) => !genericKey(f) || !otherMarketplaceRecord(f.recordName);
+  if (onlyOther || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
+  return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName));
+}
+
+/** A key named for another marketplace (`YahooSecretKey`, `shopifyClientSecret`): that marketplace's. */
+function otherMarketplaceKey(f: Field): boolean {
+  const keyRole = f.role === 'secret-key' || f.role === 'access-key' || f.role === 'lwa-client-secret';
+  return keyRole && otherMarketplaceRecord(f.name);
 }
 
 // Marketplaces a record may be named for (`onbuy_accounts`, `Ali1688AccountDetailModel`,
@@ -86,9 +92,9 @@ const MARKETPLACE_WORDS = new Set([
 const AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa)$/;
 
 /**
- * True when a record is named for another marketplace and not for Amazon: its generic keys
- * (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the record's
- * name only (at most 120 characters), split into words at case changes and punctuation.
+ * True when a record (or a key) is named for another marketplace and not for Amazon: its generic
+ * keys (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the name only
+ * (at most 120 characters), split into words at case changes and punctuation.
  */
 function otherMarketplaceRecord(recordName: string): boolean {
   const words = recordName

@@ -59,6 +59,30 @@ const DEVELOPER = /developer/i;
 const READ_BY_NAME =
   /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
 
+// A value that is a bare local or parameter (`new MarketplaceWebServiceOrdersClient(accessKey,
+// secretKey, …)`, `{ clientSecret }`, `AWS_SECRET_ACCESS_KEY = awsSecretKey`): data passed along,
+// whose record is wherever it was read (LABELING: a value passed through a helper is not the
+// record). A column named in SQL (`AWS_SECRET_KEY`) is no local.
+const LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
+const COLUMN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+/** The line holding `at` (at most 400 characters of it). */
+function lineOf(ctx: ScanContext, at: number): string {
+  const line = ctx.index.lineOf(at);
+  const start = ctx.index.lineStart(line);
+  return ctx.text.slice(start, Math.min(ctx.index.lineEnd(line, ctx.text), start + 400));
+}
+
+/** True when the field's value is a bare local or parameter (see {@link LOCAL}); a quoted name is a key, not a local. */
+function passedAlong(f: Field, text: string): boolean {
+  return (
+    (f.shape === 'ref' || f.shape === 'other') &&
+    LOCAL.test(f.value) &&
+    !COLUMN.test(f.value) &&
+    !/["'`]/.test(text.charAt(f.start - 1))
+  );
+}
+
 /**
  * The file's project candidate: its first seller secret that may be carried (see {@link CARRIED})
  * in a text that also handles a seller's id or token, listing the secret fields the file names.
@@ -78,8 +102,11 @@ export function projectCandidate(fields: readonly Field[], ctx: ScanContext): Ra
       // A positional argument named for the environment variable it reads (`process.env.MWS_SECRET_KEY`).
       classifyValue(f.value) !== 'env' &&
       !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) &&
+      !passedAlong(f, ctx.text) &&
       !EXPECTATION.test(f.recordName.trimEnd()) &&
-      !DEVELOPER.test(f.recordName),
+      !DEVELOPER.test(f.recordName) &&
+      // (Also when its own line says so: `client_secret varchar(100) COMMENT 'developer account client secret'`.)
+      !DEVELOPER.test(lineOf(ctx, f.start)),
   );
   // Where the file shows the keys most plainly: in a record that also holds the seller's id or
   // token, declared (a column, a DTO, a form's field) rather than read or computed.

@@ -220,6 +220,52 @@ describe('project pass', () => {
       expect(scan.candidates).toEqual([]);
     });
 
+    it('for a value passed along: a local, or a parameter of the function', () => {
+      const locals = [
+        '// Orders for each Amazon account of the company.',
+        'public AmazonService(ERPContext context)',
+        '{',
+        '    foreach (var row in context.AmazonAccount) sellerIds[row.AccountName] = row.SellerId;',
+        '    client = new MarketplaceWebServiceOrdersClient(accessKey, secretKey, appName, appVersion, config);',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(locals, 'erpcore/AmazonService.cs')).toEqual([]);
+      // The same client built from keys read from an object is a candidate.
+      const stored = locals.replace('(accessKey, secretKey,', '(keys.AccessKey, keys.SecretKey,');
+      expect(candidates(stored, 'erpcore/AmazonService.cs')).toHaveLength(1);
+      const parameters = [
+        'class SPAPI:',
+        '    # SP-API client for an Amazon selling partner.',
+        '    def __init__(',
+        '        self,',
+        '        seller_id: str,',
+        '        client_id: str,',
+        '        client_secret: str,',
+        '        refresh_token: str,',
+        '    ) -> None:',
+        '        self.client_secret = client_secret',
+        '',
+      ].join('\n');
+      expect(candidates(parameters, 'amazon/sp_api.py')).toEqual([]);
+    });
+
+    it("for a secret its own line calls the developer's", () => {
+      const ddl = [
+        '-- Amazon notification subscriptions, one per shop',
+        'CREATE TABLE t_amz_stream_subscribe (',
+        '  `seller_id` varchar(32) NOT NULL,',
+        "  `client_secret` varchar(100) DEFAULT NULL COMMENT 'developer account client secret',",
+        "  `refresh_token` varchar(500) DEFAULT NULL COMMENT 'shop refresh token'",
+        ');',
+        '',
+      ].join('\n');
+      expect(candidates(ddl, 'scripts/mysql/ddl.sql')).toEqual([]);
+      expect(
+        candidates(ddl.replace('developer account client secret', 'client secret'), 'scripts/mysql/ddl.sql'),
+      ).toHaveLength(1);
+    });
+
     it('with a hard-coded value: its own kind reports it', () => {
       const literal = SERVICE.replace(
         'clientId: string;',

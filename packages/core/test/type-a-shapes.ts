@@ -36,6 +36,63 @@ class SyncProducts extends Command
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: "an ASP.NET view model of a seller's keys, each with its display name above it",
+    path: 'Models/Seller/SellerVM.cs',
+    text: `public class SellerVM
+{
+    [Display(Name = "Seller Id")]
+    public string SellerId { get; set; }
+
+    [Display(Name = "Access Key")]
+    public string AccessKey { get; set; }
+
+    [Display(Name = "Secret Key")]
+    public string SecretKey { get; set; }
+}`,
+    line: 10,
+  },
+  {
+    name: "a Laravel command's SP-API config from the store model's own AWS keys",
+    path: 'app/Console/Commands/FetchAmazonProduct.php',
+    text: `<?php
+class FetchAmazonProduct extends Command
+{
+    public function handle()
+    {
+        foreach (Store::with('storeConfig')->get() as $storeConfig) {
+            $config = [
+                'access_token' => $storeConfig->access_token,
+                'access_key' => $storeConfig->aws_access_key_id,
+                'secret_key' => $storeConfig->aws_secret_key,
+                'region' => $storeConfig->aws_region,
+            ];
+            $this->fetch(new Configuration($config));
+        }
+    }
+}`,
+    line: 10,
+  },
+  {
+    name: 'a Laravel form request whose rules hold a regex',
+    path: 'app/Http/Requests/StoreRequest.php',
+    text: `<?php
+class StoreRequest extends FormRequest
+{
+    public function rules(): array
+    {
+        return [
+            'selling_partner_id' => 'required|regex:/^A[0-9A-Z]{9,20}$/',
+            'client_id' => 'required|regex:/^[^\\s].*$/',
+            'client_secret' => 'required|regex:/^[^\\s].*$/',
+            'aws_access_key_id' => 'required|regex:/^[^\\s].*$/',
+            'aws_secret_key' => 'required|regex:/^[^\\s].*$/',
+            'refresh_token' => 'required|regex:/^[^\\s].*$/',
+        ];
+    }
+}`,
+    line: 9,
+  },
+  {
     name: 'an Entity Framework Core migration creating the merchants table (hybrid)',
     path: 'Migrations/20161018200834_Merchant.cs',
     text: `public partial class Merchant : Migration
@@ -3234,6 +3291,43 @@ end`,
             get { return _settingsManager.GetValue<string>("Amazon.Merchant.SecretKey", string.Empty); }
         }
     }
+}`,
+  },
+  {
+    name: "a client's signed request from its own session's keys",
+    path: 'addons/amazon/amazonerp_osv.py',
+    text: `class ListOrders(Call):
+    def Get(self, created_after):
+        params = {
+            'Action': 'ListOrders',
+            'SellerId': self.Session.merchant_id,
+            'AWSAccessKeyId': self.Session.access_key,
+            'SignatureVersion': '2',
+            'LastUpdatedAfter': created_after,
+        }
+        return self.MakeCall(params)`,
+  },
+  {
+    name: "a shop's API settings: another marketplace's key, named for it, beside Amazon's seller id",
+    path: 'Entity/ShopApiEntity.cs',
+    text: `public class ShopApiEntity
+{
+    public string ShopId { get; set; }
+    public string SellerId { get; set; }
+    public string MWSAuthToken { get; set; }
+    public string YahooAppId { get; set; }
+    public string YahooSecretKey { get; set; }
+}`,
+  },
+  {
+    name: "a Next.js admin route saving the business's own SP-API app from the parsed body",
+    path: 'src/app/api/amazon/credentials/route.ts',
+    text: `export async function POST(request: NextRequest) {
+  const { clientId, clientSecret, refreshToken } = await request.json();
+  await admin.from('app_settings').upsert({ key: 'amazon_client_id', value: clientId }, { onConflict: 'key' });
+  await admin.from('app_settings').upsert({ key: 'amazon_client_secret', value: clientSecret }, { onConflict: 'key' });
+  await admin.from('app_settings').upsert({ key: 'amazon_refresh_token', value: refreshToken }, { onConflict: 'key' });
+  return NextResponse.json({ success: true });
 }`,
   },
   {

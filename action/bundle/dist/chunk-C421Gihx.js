@@ -1630,7 +1630,7 @@ var init_field_idioms = __esmMin((() => {
 	ENTITY_ANNOTATION = /@(?:Entity|Table|TableName|Document)\b|\[Table\(|\bORM\\(?:Entity|Table)\b/;
 	PHP_PROPERTY = /^\s{0,40}(?:(?:public|private|protected|var|static|readonly)\s{1,4}){1,3}(?:\??[\w\\]{1,60}\s{1,4})?\$$/;
 	entityDeclared = false;
-	VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[\w:,.]{1,40}){0,8}["']$/;
+	VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[^"'|\n]{1,60}){0,8}["']$/;
 	QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
 	CONFIG_SHOWN = /\bvalue\s*=\s*(?:"[^"\n]{0,80}?|'[^'\n]{0,80}?|\{[^}\n]{0,80}?)(?:([$\w]{1,40})(?:->|\.))?(?:\w{0,20}config\w{0,20}|get_option|options|\w{0,20}settings?)\s*[[(]/i;
 	VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
@@ -2193,8 +2193,10 @@ function readNoField(c) {
 	const { text, hit, lineStart, before, after } = c;
 	if (/^\s*(?:\/\/|#(?!\[)|\/?\*(?!\*?\s*[\w$]+\s*[=:]))/.test(text.slice(lineStart, hit.start))) return void 0;
 	if (/\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(text.slice(Math.max(lineStart, hit.start - 160), hit.start))) return;
+	if (/(?:\[\s*Display\s*\(\s*Name\s*=|\[\s*DisplayName\s*\(|@ApiModelProperty\s*\((?:\s*value\s*=)?)\s*["']$/.test(before)) return void 0;
 	if (/\b(?:case|when)\s+["'`]?$/.test(before)) return void 0;
 	if (/\bdef\s+[\w.]{1,60}[!?]?\s*\([^()\n]{0,200}$/.test(text.slice(Math.max(lineStart, hit.start - 280), hit.start))) return mayBeShorthand(text, hit);
+	if (/\bdef\s+\w{1,60}\s*\(\s*\n[^()]{0,400}$/.test(text.slice(Math.max(0, hit.start - 480), hit.start))) return mayBeShorthand(text, hit);
 	if (/^["'`\]]{0,2}\s*[!=]==?/.test(after)) return void 0;
 	return null;
 }
@@ -3057,7 +3059,7 @@ var isKey, SUBMITTED_OWNER;
 var init_type_a_evidence = __esmMin((() => {
 	init_value_shape();
 	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
-	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$/;
+	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
 }));
 // packages/core/dist/judge-literal.js
 /** A hard-coded key: in a request, or in one of several per-seller records. */
@@ -3108,11 +3110,13 @@ function judgeReference(key, value, view, sellerOwners, clientSellerOwners, loop
 	const root = path[0] ?? "";
 	const clientRow = key.clientArgument === true && clientSellerOwners.has(owner) && !isBareOptionBag(root);
 	const holder = isSellerHolder(owner) || looped;
-	if (path.length > 1 && (!isOptionBag(root) || clientRow) && (holder && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || holder && sellerOwners.has(owner) || key.clientArgument === true && holder || key.clientArgument === true && clientSellerOwners.has(owner))) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
+	const fromSeller = path.length > 1 && (!isOptionBag(root) || clientRow) && (holder && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner) || PHP_STORE_MODEL.test(value)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || holder && sellerOwners.has(owner) || key.clientArgument === true && holder || key.clientArgument === true && clientSellerOwners.has(owner));
+	if (fromSeller && view.isRequest && OWN_STATE$1.test(value)) return void 0;
+	if (fromSeller) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
 	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
 	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" && key.role !== "access-key" ? "used" : void 0;
 }
-var STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW;
+var STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW, PHP_STORE_MODEL, OWN_STATE$1;
 var init_judge_reference = __esmMin((() => {
 	init_structure();
 	init_value_shape();
@@ -3123,6 +3127,8 @@ var init_judge_reference = __esmMin((() => {
 	SQL_BIND = /^(?:#\{\w{1,60}\}|\?|:\w{1,60})$/;
 	RESULT_ROW = /^\$?[\w$]{1,40}\[\s*\d{1,4}\s*\](?:->|\.|\[\s*["'])\s*\w{1,60}["']?\]?$/;
 	MWS_CLIENT_NEW = /\bnew\s+(?:MarketplaceWebService|Mws|Amazon)\w{0,40}Client\s*$/;
+	PHP_STORE_MODEL = /^\$(?:store|shop)\w{0,20}->\w{1,60}$/i;
+	OWN_STATE$1 = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
 }));
 // packages/core/dist/judge-key.js
 /** A key field's evidence, by the shape of its value (resolved through one assignment). */
@@ -3528,13 +3534,17 @@ function isProductAdvertisingText(text) {
 * secret_key)` in `classes/Walmart/Walmart.php` is Walmart's.
 */
 function amazonKeysOnly(text, amazon = true, path = "") {
-	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f);
-	return (f) => !genericKey(f) || !otherMarketplaceRecord(f.recordName);
+	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
+	return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName));
+}
+/** A key named for another marketplace (`YahooSecretKey`, `shopifyClientSecret`): that marketplace's. */
+function otherMarketplaceKey(f) {
+	return (f.role === "secret-key" || f.role === "access-key" || f.role === "lwa-client-secret") && otherMarketplaceRecord(f.name);
 }
 /**
-* True when a record is named for another marketplace and not for Amazon: its generic keys
-* (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the record's
-* name only (at most 120 characters), split into words at case changes and punctuation.
+* True when a record (or a key) is named for another marketplace and not for Amazon: its generic
+* keys (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the name only
+* (at most 120 characters), split into words at case changes and punctuation.
 */
 function otherMarketplaceRecord(recordName) {
 	const words = recordName.slice(0, 120).replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
@@ -3597,6 +3607,16 @@ var init_test_paths = __esmMin((() => {
 	TEST_PATH = /(?:^|[/\\])(?:tests?|spec|specs|__tests__|Tests?|testing)[/\\]|(?:^|[/\\])test_[^/\\]*\.py$|[._-](?:test|spec|tests)\.[a-z]{1,4}$|[a-z\d](?:Test|Tests|Spec)\.(?:php|java|cs|kt|scala|groovy|swift)$/;
 }));
 // packages/core/dist/project-candidates.js
+/** The line holding `at` (at most 400 characters of it). */
+function lineOf(ctx, at) {
+	const line = ctx.index.lineOf(at);
+	const start = ctx.index.lineStart(line);
+	return ctx.text.slice(start, Math.min(ctx.index.lineEnd(line, ctx.text), start + 400));
+}
+/** True when the field's value is a bare local or parameter (see {@link LOCAL}); a quoted name is a key, not a local. */
+function passedAlong(f, text) {
+	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && !COLUMN.test(f.value) && !/["'`]/.test(text.charAt(f.start - 1));
+}
 /**
 * The file's project candidate: its first seller secret that may be carried (see {@link CARRIED})
 * in a text that also handles a seller's id or token, listing the secret fields the file names.
@@ -3607,7 +3627,7 @@ function projectCandidate(fields, ctx) {
 	if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return void 0;
 	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
 	if (!fields.some((f) => SELLER_ROLES.has(f.role))) return void 0;
-	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName));
+	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !passedAlong(f, ctx.text) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
 	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
 	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
 	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
@@ -3632,7 +3652,7 @@ function projectCandidate(fields, ctx) {
 		fields: [...names.values()]
 	};
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, COLUMN;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_names();
@@ -3663,6 +3683,8 @@ var init_project_candidates = __esmMin((() => {
 	EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
 	DEVELOPER = /developer/i;
 	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
+	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
+	COLUMN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 }));
 // packages/core/dist/detectors/shared-credentials.js
 /**
