@@ -82,7 +82,8 @@ export function judgeReference(
   // A request signed with the object's own keys (`'AWSAccessKeyId' => $this->access_key`,
   // `self.Session.access_key`): a client's request, for the one account it was built for; whoever
   // builds it per seller is judged there.
-  if (fromSeller && view.isRequest && OWN_STATE.test(value)) return undefined;
+  // (`@store.aws_access_key_id` is a store record the object holds: still that store's keys.)
+  if (fromSeller && view.isRequest && OWN_STATE.test(value) && !isSellerHolder(owner)) return undefined;
   if (fromSeller)
     return isSubmittedPath(path) ? 'input' : view.isRequest ? 'request' : key.isRead === true ? 'read' : 'used';
   // `{ sellerId, accessKey, secretKey }` written or sent together, keys from nowhere visible.

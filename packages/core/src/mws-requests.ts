@@ -289,7 +289,7 @@ function firstAssignment(text: string, name: string): { value: string; constant:
 }
 
 // The end of a destructuring pattern and the object it reads: `} = this`, `} = account;`.
-const DESTRUCTURED_FROM = /^\}\s{0,4}=(?![=>])\s{0,4}([\w$.]{1,60})/;
+const DESTRUCTURED_FROM = /^\}\s{0,4}=\s{0,4}([\w$.]{1,60})/;
 
 /**
  * The object a name is destructured from, when the name at `from` sits in a pattern closed

@@ -79,7 +79,8 @@ export interface TextView {
 
 // `body.secretKey` (a submitted read, see `submitted.ts`), `req.body.secretKey`, `request.form.secret_key`.
 // (Also the parsed body of a fetch-style request: `(await request.json()).clientSecret`.)
-const SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
+const SUBMITTED_OWNER =
+  /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
 
 export function isSubmittedPath(path: readonly string[]): boolean {
   return SUBMITTED_OWNER.test(path.slice(0, -1).join('.'));

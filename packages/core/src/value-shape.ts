@@ -24,7 +24,7 @@ const DECL_VALUE =
 const FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
 // Names of per-seller records: where type-A keys live.
 const SELLER_WORDS =
-  /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|orgs?|workspaces?)\b/i;
+  /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|workspaces?)\b/i;
 // Holders of one seller's data in code: a row, a record, submitted input.
 const HOLDER_WORDS =
   /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;

@@ -395,7 +395,7 @@ end
         Merchant         => $self->{merchant_id},
         AWSAccessKeyId   => $self->{access_key_id},
     );
-    return \%form;
+    return \\%form;
 }
 `,
     lines: [],
