@@ -79,7 +79,7 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
  */
 function otherMarketplaceKey(f: Field): boolean {
   const keyRole = f.role === 'secret-key' || f.role === 'access-key' || f.role === 'lwa-client-secret';
-  return keyRole && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(lastLabel(f.recordName)));
+  return keyRole && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(f.recordName.slice(-120)));
 }
 
 // The Amazon Ads API's words: an advertiser's app and tokens (`ads_token`, `advertisingClientSecret`).
@@ -90,11 +90,6 @@ function adsApi(name: string): boolean {
   if (!/ads|advertising/i.test(name.slice(0, 120))) return false;
   const words = wordsOf(name);
   return words.some((w) => ADS_WORDS.test(w)) && !words.some((w) => w === 'sp' || w === 'spapi' || w === 'mws');
-}
-
-/** The record's own label: the last word of its name (`ads_token` of `token: ads_token:`). */
-function lastLabel(recordName: string): string {
-  return recordName.slice(-120).trim().split(/\s+/).at(-1) ?? '';
 }
 
 /** A name's words, split at case changes, digits and punctuation (at most 120 characters read). */

@@ -171,6 +171,19 @@ describe('project pass', () => {
       // A record named for another marketplace, in a front end's folder for Amazon.
       const ali1688 = SERVICE.replace('AmazonCredentials', 'Ali1688AccountDetailModel');
       expect(candidates(ali1688, 'src/amazon/channels/account-models.ts')).toEqual([]);
+      // The Amazon Ads API's app (an advertiser's), beside the one for the selling partner API.
+      const ads = [
+        '<?php',
+        'class AmazonAdsConfig extends Model',
+        '{',
+        "    protected $fillable = ['empresa_id', 'seller_id', 'client_id', 'client_secret', 'refresh_token'];",
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(ads, 'app/Models/AmazonAdsConfig.php')).toEqual([]);
+      expect(
+        candidates(ads.replace('AmazonAdsConfig', 'AmazonSpApiConfig'), 'app/Models/AmazonSpApiConfig.php'),
+      ).toHaveLength(1);
       expect(candidates(SERVICE, 'src/amazon/channels/account-models.ts')).toHaveLength(1);
     });
 

@@ -3548,17 +3548,13 @@ function amazonKeysOnly(text, amazon = true, path = "") {
 * an advertiser's LWA app, another API than a seller's.
 */
 function otherMarketplaceKey(f) {
-	return (f.role === "secret-key" || f.role === "access-key" || f.role === "lwa-client-secret") && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(lastLabel(f.recordName)));
+	return (f.role === "secret-key" || f.role === "access-key" || f.role === "lwa-client-secret") && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(f.recordName.slice(-120)));
 }
 /** True when a name's words say Amazon Ads (see {@link ADS_WORDS}) and not the selling partner API. */
 function adsApi(name) {
 	if (!/ads|advertising/i.test(name.slice(0, 120))) return false;
 	const words = wordsOf(name);
 	return words.some((w) => ADS_WORDS.test(w)) && !words.some((w) => w === "sp" || w === "spapi" || w === "mws");
-}
-/** The record's own label: the last word of its name (`ads_token` of `token: ads_token:`). */
-function lastLabel(recordName) {
-	return recordName.slice(-120).trim().split(/\s+/).at(-1) ?? "";
 }
 /** A name's words, split at case changes, digits and punctuation (at most 120 characters read). */
 function wordsOf(name) {
