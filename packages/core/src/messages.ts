@@ -38,6 +38,11 @@ export interface MessageFacts {
    * the keys this file carries, as the caller names it (a display path), and the record's line.
    */
   readonly project?: { readonly file: string; readonly line: number };
+  /**
+   * For a `project` candidate in a file with no seller id or token of its own: the (normalized)
+   * names of the records it refers to. Only `judgeProject` reads it; confirmed findings drop it.
+   */
+  readonly links?: readonly string[];
 }
 
 /**

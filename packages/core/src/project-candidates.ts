@@ -1,5 +1,6 @@
 import { describeContainer } from './containers.js';
 import { normalizeName } from './names.js';
+import { memberPath } from './value-shape.js';
 import { AMAZON_PATH } from './other-apis.js';
 import type { Field } from './structure.js';
 import { classifyValue } from './structure.js';
@@ -94,7 +95,11 @@ export function projectCandidate(fields: readonly Field[], ctx: ScanContext): Ra
   // an installation's own configuration file or a template of one, whose values are the program's own.
   if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return undefined;
   if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return undefined;
-  if (!fields.some((f) => SELLER_ROLES.has(f.role))) return undefined;
+  // Without a seller id or token of its own, a file carries a seller's secret only as part of a
+  // record it names (`AmazonSettings $amazonSetting`, `this.store.secret_key`): it is confirmed
+  // only by a type-A record of one of those names (`links`). A document names no record.
+  const linked = !fields.some((f) => SELLER_ROLES.has(f.role));
+  if (linked && DOCUMENT_PATH.test(ctx.path)) return undefined;
   const secrets = fields.filter(
     (f) =>
       SECRET_ROLES.has(f.role) &&
@@ -120,6 +125,8 @@ export function projectCandidate(fields: readonly Field[], ctx: ScanContext): Ra
   const names = new Map<string, string>();
   for (const f of secrets) if (!names.has(normalizeName(f.name))) names.set(normalizeName(f.name), f.name);
   const container = describeContainer(first.recordName);
+  const links = linked ? recordNamesIn(ctx.text, secrets) : undefined;
+  if (links?.length === 0) return undefined;
   return {
     kind: 'shared-credentials',
     severity: 'warning',
@@ -135,5 +142,29 @@ export function projectCandidate(fields: readonly Field[], ctx: ScanContext): Ra
     },
     ...(container ? { container } : {}),
     fields: [...names.values()],
+    ...(links ? { links } : {}),
   };
+}
+
+// Documentation: it shows how to use a record, it carries none.
+const DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
+// Type names of two words or more (`AmazonSettings`, `AmazonAuthority`, `OrganizationApiKeysUpdate`).
+const TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
+const MAX_LINKS = 200;
+
+/**
+ * The names of the records a file refers to, normalized as `normalizeName` does and without a
+ * plural `s`: the objects its secrets are read from (`amazonSetting` of `$amazonSetting->secret_key`,
+ * `store` of `this.store.secret_key`) and its type names. At most {@link MAX_LINKS}.
+ */
+function recordNamesIn(text: string, secrets: readonly Field[]): string[] {
+  const names = new Set<string>();
+  const add = (name: string): void => {
+    const n = normalizeName(name).replace(/s$/, '');
+    if (n.length > 4) names.add(n);
+  };
+  for (const f of secrets) for (const owner of memberPath(f.value).slice(0, -1)) add(owner);
+  TYPE_NAME.lastIndex = 0;
+  for (let m = TYPE_NAME.exec(text); m !== null && names.size < MAX_LINKS; m = TYPE_NAME.exec(text)) add(m[0]);
+  return [...names];
 }

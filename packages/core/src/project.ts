@@ -1,6 +1,7 @@
 import { scanWithAllow } from './allow.js';
 import type { AllowScanOptions, Suppressed } from './allow.js';
 import { renderMessage } from './messages.js';
+import { normalizeName } from './names.js';
 import type { Finding } from './scan.js';
 
 /**
@@ -47,6 +48,16 @@ function confirms(f: Finding): boolean {
 }
 
 /**
+ * A record's name as a file's `links` list it: the last part of its container's name, normalized
+ * and without a plural `s` (`amazon_accounts` and `AmazonAccount` are `amazonaccount`); empty for
+ * a record with no name or a short one, which no link matches.
+ */
+function recordLink(f: Finding): string {
+  const name = normalizeName(f.messageFacts.container?.name.split(/[.\s]/).at(-1) ?? '').replace(/s$/, '');
+  return name.length > 4 ? name : '';
+}
+
+/**
  * Confirms the project's candidates: each is reported when another file holds a type-A record
  * (see {@link confirms}), and its message names that record's file and line (one of the same
  * API when there is one; the first by file name, then line, so the output does not depend on
@@ -60,10 +71,14 @@ export function judgeProject(files: readonly ProjectFile[], locale = 'en'): Proj
   if (records.length === 0) return result;
   records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.finding.offset - b.finding.offset));
   const confirm = (file: string, candidate: Finding): Finding | undefined => {
-    const others = records.filter((r) => r.file !== file);
+    const { links, ...facts } = candidate.messageFacts;
+    // A file with no seller id of its own is confirmed only by a record it names (`links`).
+    const others = records.filter(
+      (r) => r.file !== file && (links === undefined || links.includes(recordLink(r.finding))),
+    );
     const record = others.find((r) => r.finding.messageFacts.api === candidate.messageFacts.api) ?? others[0];
     if (!record) return undefined;
-    const messageFacts = { ...candidate.messageFacts, project: { file: record.file, line: record.finding.line } };
+    const messageFacts = { ...facts, project: { file: record.file, line: record.finding.line } };
     return { ...candidate, messageFacts, message: renderMessage(messageFacts, locale) };
   };
   for (const { file, candidates, suppressedCandidates = [] } of files) {

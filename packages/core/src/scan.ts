@@ -149,6 +149,7 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
     ...(r.container === undefined ? {} : { container: r.container }),
     ...(r.fields === undefined ? {} : { fields: r.fields }),
     ...(r.tokenField === undefined ? {} : { tokenField: r.tokenField }),
+    ...(r.links === undefined ? {} : { links: r.links }),
   };
   return {
     ruleId: KIND_INFO[r.kind].ruleId,

@@ -26,6 +26,11 @@ export interface RawFinding {
   /** `shared-credentials`: the seller's key fields the record holds, as written (`access_key`, `secret_key`). */
   readonly fields?: readonly string[];
   /**
+   * `shared-credentials` project candidates in a file with no seller id or token of its own: the
+   * names of the records the file refers to (normalized); only a record of one of these names confirms it.
+   */
+  readonly links?: readonly string[];
+  /**
    * `shared-credentials`: the record also holds an MWS Auth Token (or refresh token) field, named
    * here: a hybrid record, whose keys the token makes unnecessary.
    */

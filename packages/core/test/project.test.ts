@@ -61,6 +61,48 @@ describe('project pass', () => {
     expect(scanTextForProject(SERVICE, { path: 'src/amazon/types.ts' }).candidates).toHaveLength(1);
   });
 
+  it('confirms a file with no seller id of its own only by a record it names', () => {
+    // The controller builds the client from the stored settings row; it names no seller id.
+    const controller = [
+      '<?php',
+      'class AmazonController extends Controller',
+      '{',
+      '    public function report(AmazonSettings $amazonSetting)',
+      '    {',
+      '        $amazon = new Amazon($amazonSetting->role_arn, $amazonSetting->access_key, $amazonSetting->secret_key);',
+      '        return $amazon->getReport();',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    const model = [
+      '<?php',
+      'class AmazonSettings extends Model',
+      '{',
+      "    protected $fillable = ['user_id', 'seller_id', 'access_key', 'secret_key', 'refresh_token'];",
+      '}',
+      '',
+    ].join('\n');
+    const scanned = scanTextForProject(controller, { path: 'app/Http/Controllers/AmazonController.php' });
+    expect(scanned.findings).toEqual([]);
+    expect(scanned.candidates[0]?.messageFacts.links).toContain('amazonsetting');
+    const out = scanProject([
+      { file: 'app/Models/AmazonSettings.php', text: model },
+      { file: 'app/Http/Controllers/AmazonController.php', text: controller },
+    ]);
+    const [carried] = typeA(out.get('app/Http/Controllers/AmazonController.php')?.reported ?? []);
+    expect(carried).toMatchObject({ severity: 'warning', line: 6 });
+    expect(carried?.messageFacts.project).toEqual({ file: 'app/Models/AmazonSettings.php', line: 4 });
+    expect(carried?.messageFacts.links).toBeUndefined();
+    // A record of another name confirms nothing for it.
+    const other = scanProject([
+      { file: 'app/Models/Store.php', text: model.replace('AmazonSettings', 'Store') },
+      { file: 'app/Http/Controllers/AmazonController.php', text: controller },
+    ]);
+    expect(typeA(other.get('app/Models/Store.php')?.reported ?? [])).toHaveLength(1);
+    expect(other.get('app/Http/Controllers/AmazonController.php')?.reported ?? []).toEqual([]);
+  });
+
   it('gives a file with a type-A record of its own no candidate', () => {
     const both = `${SCHEMA}\n${SERVICE}`;
     const scan = scanTextForProject(both, { path: 'all.ts' });
@@ -187,9 +229,19 @@ describe('project pass', () => {
       expect(candidates(SERVICE, 'src/amazon/channels/account-models.ts')).toHaveLength(1);
     });
 
-    it('without a seller id or token beside the secret, or with the environment as its value', () => {
+    it('without a seller id or token beside the secret (unless linked to a record), or with the environment as its value', () => {
+      // Without a seller id or token, only a record the file names can confirm it (see above).
       const noSeller = SERVICE.replace('  sellerId: string;\n', '').replace('  refreshToken: string;\n', '');
-      expect(candidates(noSeller, 'src/amazon/types.ts')).toEqual([]);
+      expect(candidates(noSeller, 'src/amazon/types.ts').map((c) => c.messageFacts.links)).toEqual([
+        ['amazoncredential'],
+      ]);
+      expect(
+        scanProject([
+          { file: 'prisma/schema.prisma', text: SCHEMA },
+          { file: 'src/amazon/types.ts', text: noSeller },
+        ]).get('src/amazon/types.ts'),
+      ).toEqual({ reported: [], suppressed: [] });
+      expect(candidates(noSeller.replace('AmazonCredentials', 'Credentials'), 'src/amazon/types.ts')).toEqual([]);
       const fromEnv = SERVICE.replace('clientSecret: string;', 'clientSecret: process.env.LWA_CLIENT_SECRET,');
       expect(candidates(fromEnv, 'src/amazon/types.ts')).toEqual([]);
     });

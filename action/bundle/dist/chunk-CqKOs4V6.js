@@ -3646,7 +3646,8 @@ function passedAlong(f, text) {
 function projectCandidate(fields, ctx) {
 	if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return void 0;
 	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
-	if (!fields.some((f) => SELLER_ROLES.has(f.role))) return void 0;
+	const linked = !fields.some((f) => SELLER_ROLES.has(f.role));
+	if (linked && DOCUMENT_PATH.test(ctx.path)) return void 0;
 	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !passedAlong(f, ctx.text) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
 	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
 	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
@@ -3655,6 +3656,8 @@ function projectCandidate(fields, ctx) {
 	const names = /* @__PURE__ */ new Map();
 	for (const f of secrets) if (!names.has(normalizeName(f.name))) names.set(normalizeName(f.name), f.name);
 	const container = describeContainer(first.recordName);
+	const links = linked ? recordNamesIn(ctx.text, secrets) : void 0;
+	if (links?.length === 0) return void 0;
 	return {
 		kind: "shared-credentials",
 		severity: "warning",
@@ -3669,13 +3672,31 @@ function projectCandidate(fields, ctx) {
 			records: 1
 		},
 		...container ? { container } : {},
-		fields: [...names.values()]
+		fields: [...names.values()],
+		...links ? { links } : {}
 	};
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, COLUMN;
+/**
+* The names of the records a file refers to, normalized as `normalizeName` does and without a
+* plural `s`: the objects its secrets are read from (`amazonSetting` of `$amazonSetting->secret_key`,
+* `store` of `this.store.secret_key`) and its type names. At most {@link MAX_LINKS}.
+*/
+function recordNamesIn(text, secrets) {
+	const names = /* @__PURE__ */ new Set();
+	const add = (name) => {
+		const n = normalizeName(name).replace(/s$/, "");
+		if (n.length > 4) names.add(n);
+	};
+	for (const f of secrets) for (const owner of memberPath(f.value).slice(0, -1)) add(owner);
+	TYPE_NAME.lastIndex = 0;
+	for (let m = TYPE_NAME.exec(text); m !== null && names.size < MAX_LINKS; m = TYPE_NAME.exec(text)) add(m[0]);
+	return [...names];
+}
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, COLUMN, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_names();
+	init_value_shape();
 	init_other_apis();
 	init_structure();
 	SECRET_ROLES = /* @__PURE__ */ new Set(["secret-key", "lwa-client-secret"]);
@@ -3705,6 +3726,9 @@ var init_project_candidates = __esmMin((() => {
 	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
 	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
 	COLUMN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+	DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
+	TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
+	MAX_LINKS = 200;
 }));
 // packages/core/dist/detectors/shared-credentials.js
 /**
@@ -5365,7 +5389,8 @@ function toFinding(index, mws, r, locale = "en") {
 		...r.typeA !== void 0 && r.typeA.records > 1 ? { records: r.typeA.records } : {},
 		...r.container === void 0 ? {} : { container: r.container },
 		...r.fields === void 0 ? {} : { fields: r.fields },
-		...r.tokenField === void 0 ? {} : { tokenField: r.tokenField }
+		...r.tokenField === void 0 ? {} : { tokenField: r.tokenField },
+		...r.links === void 0 ? {} : { links: r.links }
 	};
 	return {
 		ruleId: KIND_INFO[r.kind].ruleId,
@@ -5539,6 +5564,15 @@ function confirms(f) {
 	return f.kind === "shared-credentials" && f.messageFacts.detail !== "missing-token" && f.messageFacts.detail !== "project";
 }
 /**
+* A record's name as a file's `links` list it: the last part of its container's name, normalized
+* and without a plural `s` (`amazon_accounts` and `AmazonAccount` are `amazonaccount`); empty for
+* a record with no name or a short one, which no link matches.
+*/
+function recordLink(f) {
+	const name = normalizeName(f.messageFacts.container?.name.split(/[.\s]/).at(-1) ?? "").replace(/s$/, "");
+	return name.length > 4 ? name : "";
+}
+/**
 * Confirms the project's candidates: each is reported when another file holds a type-A record
 * (see {@link confirms}), and its message names that record's file and line (one of the same
 * API when there is one; the first by file name, then line, so the output does not depend on
@@ -5557,11 +5591,12 @@ function judgeProject(files, locale = "en") {
 	if (records.length === 0) return result;
 	records.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.finding.offset - b.finding.offset);
 	const confirm = (file, candidate) => {
-		const others = records.filter((r) => r.file !== file);
+		const { links, ...facts } = candidate.messageFacts;
+		const others = records.filter((r) => r.file !== file && (links === void 0 || links.includes(recordLink(r.finding))));
 		const record = others.find((r) => r.finding.messageFacts.api === candidate.messageFacts.api) ?? others[0];
 		if (!record) return void 0;
 		const messageFacts = {
-			...candidate.messageFacts,
+			...facts,
 			project: {
 				file: record.file,
 				line: record.finding.line
@@ -5594,6 +5629,7 @@ function judgeProject(files, locale = "en") {
 }
 var init_project = __esmMin((() => {
 	init_messages();
+	init_names();
 }));
 // packages/core/dist/classify.js
 /**
