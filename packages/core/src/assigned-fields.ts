@@ -18,7 +18,7 @@ const STORED_TYPE =
   /^(?:models\.|fields\.|db\.Column|Column|\w{1,20}\.Column<|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
 // A member declared with an access modifier and a type, up to its name: `private String `, `public string? `.
 const TYPED_MEMBER =
-  /^\s{0,40}(?:(?:public|private|protected|internal)\s{1,4})(?:(?:static|final|readonly|transient|volatile)\s{1,4}){0,3}[\w.]{1,60}(?:<[\w.,\s<>?]{0,60}>)?(?:\[\])?\??\s{1,4}$/;
+  /^\s{0,40}(?:public|private|protected|internal)\s{1,4}(?:(?:static|final|readonly|transient|volatile)\s{1,4}){0,3}[\w.]{1,60}(?:<[\w.,\s<>?]{0,60}>)?(?:\[\])?\??\s{1,4}$/;
 const KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
 
 /** A name with a value after its separator; `null` only when no separator follows. */
