@@ -79,7 +79,14 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
  */
 function otherMarketplaceKey(f: Field): boolean {
   const keyRole = f.role === 'secret-key' || f.role === 'access-key' || f.role === 'lwa-client-secret';
-  return keyRole && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(f.recordName.slice(-120)));
+  return (
+    keyRole &&
+    (otherMarketplaceRecord(f.name) ||
+      adsApi(f.name) ||
+      adsApi(f.recordName.slice(-120)) ||
+      // (Or read from one: `account.token.ads_token.client_secret`.)
+      (f.shape === 'ref' && adsApi(f.value)))
+  );
 }
 
 // The Amazon Ads API's words: an advertiser's app and tokens (`ads_token`, `advertisingClientSecret`).

@@ -3359,6 +3359,32 @@ end`,
 });`,
   },
   {
+    name: "an Amazon Ads token refresh from the account's Ads app (another API)",
+    path: 'src/AmazonAdsAPI/Auth/AccessTokenFromRefreshToken/manager.js',
+    text: `class manager {
+    // returns a live Amazon Ads access token for the account document
+    async get(accountDoc) {
+        const account = accountDoc.data();
+        const tokenDoc = await collectionManager.get(account.token.ads_token.ref);
+        const token = tokenDoc.data();
+        if (dayjs(token.expiration.toDate()) >= dayjs()) {
+            return { ok: "ok", token };
+        }
+
+        const clientId = account.token.ads_token.client_id;
+        const clientSecret = account.token.ads_token.client_secret;
+        const refreshToken = account.token.ads_token.refresh_token;
+        const res = await get(clientId, clientSecret, refreshToken);
+        if (res.ok != "ok") {
+            return res;
+        }
+        await fireStoreManager.updateRef(tokenDoc.ref, M_TokenManager.create(res.token));
+        const fresh = await collectionManager.recache(tokenDoc);
+        return { ok: "ok", token: fresh.data() };
+    }
+}`,
+  },
+  {
     name: 'two empty type B',
     path: 'test/http.test.ts',
     text: `const a = new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' });

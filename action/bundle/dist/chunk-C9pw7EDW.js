@@ -3548,7 +3548,7 @@ function amazonKeysOnly(text, amazon = true, path = "") {
 * an advertiser's LWA app, another API than a seller's.
 */
 function otherMarketplaceKey(f) {
-	return (f.role === "secret-key" || f.role === "access-key" || f.role === "lwa-client-secret") && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(f.recordName.slice(-120)));
+	return (f.role === "secret-key" || f.role === "access-key" || f.role === "lwa-client-secret") && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(f.recordName.slice(-120)) || f.shape === "ref" && adsApi(f.value));
 }
 /** True when a name's words say Amazon Ads (see {@link ADS_WORDS}) and not the selling partner API. */
 function adsApi(name) {
