@@ -58,7 +58,7 @@ const DEVELOPER = /developer/i;
 // `Environment.GetEnvironmentVariable("AMZ_CLIENT_SECRET")`, `os.getenv('MWS_SECRET_KEY')`,
 // `ENV.fetch('…')`, `config('amazon.secret_key')`): the program's own key, never a seller's.
 const READ_BY_NAME =
-  /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
+  /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
 
 // A value that is a bare local or parameter (`new MarketplaceWebServiceOrdersClient(accessKey,
 // secretKey, …)`, `{ clientSecret }`, `AWS_SECRET_ACCESS_KEY = awsSecretKey`): data passed along,
@@ -76,6 +76,7 @@ function lineOf(ctx: ScanContext, at: number): string {
 
 /** True when the field's value is a bare local or parameter (see {@link LOCAL}); a quoted name is a key, not a local. */
 function passedAlong(f: Field, text: string): boolean {
+  if (f.shape === 'ref' && OWN_STATE.test(f.value)) return true;
   return (
     (f.shape === 'ref' || f.shape === 'other') &&
     LOCAL.test(f.value) &&
@@ -83,6 +84,10 @@ function passedAlong(f: Field, text: string): boolean {
     !/["'`]/.test(text.charAt(f.start - 1))
   );
 }
+
+// The object's own member (`this.SecretKey`, `self.aws_secret_key`, `$this->secret_key`, `@secret_key`):
+// its class declares the field, and that declaration is the file's candidate or record.
+const OWN_STATE = /^(?:this\.|self\.|\$this->|@)[\w$]{1,60}$/;
 
 /**
  * The file's project candidate: its first seller secret that may be carried (see {@link CARRIED})

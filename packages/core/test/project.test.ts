@@ -264,6 +264,9 @@ describe('project pass', () => {
         '',
       ].join('\n');
       expect(candidates(byName, 'AmazonApi/AmazonSettings.cs')).toEqual([]);
+      // (Also through the program's own helper: Go's `getEnvOrFail("MWSSecretKey")`.)
+      const helper = byName.replaceAll('Environment.GetEnvironmentVariable', 'getEnvOrFail');
+      expect(candidates(helper, 'AmazonApi/AmazonSettings.cs')).toEqual([]);
       // The same class filled by a lookup mwsguard cannot place is a candidate.
       const lookup = byName.replaceAll('Environment.GetEnvironmentVariable', 'Lookup');
       expect(candidates(lookup, 'AmazonApi/AmazonSettings.cs')).toHaveLength(1);
@@ -313,6 +316,19 @@ describe('project pass', () => {
         '',
       ].join('\n');
       expect(candidates(parameters, 'amazon/sp_api.py')).toEqual([]);
+      // The object's own members: its class declares them.
+      const own = [
+        '// An Amazon MWS client for one seller.',
+        'class Amazon {',
+        '  orders() {',
+        "    const mws = require('amazon-mws')(this.AWSAccessKeyId, this.SecretKey);",
+        '    return mws.orders.search({ SellerId: this.sellerId, MWSAuthToken: this.MWSAuthToken });',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(own, 'model/Amazon.js')).toEqual([]);
+      expect(candidates(own.replaceAll('this.', 'conn.'), 'model/Amazon.js')).toHaveLength(1);
     });
 
     it("for a secret its own line calls the developer's", () => {

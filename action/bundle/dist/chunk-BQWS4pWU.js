@@ -3116,12 +3116,12 @@ function judgeReference(key, value, view, sellerOwners, clientSellerOwners, loop
 	const clientRow = key.clientArgument === true && clientSellerOwners.has(owner) && !isBareOptionBag(root);
 	const holder = isSellerHolder(owner) || looped;
 	const fromSeller = path.length > 1 && (!isOptionBag(root) || clientRow) && (holder && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner) || PHP_STORE_MODEL.test(value)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || holder && sellerOwners.has(owner) || key.clientArgument === true && holder || key.clientArgument === true && clientSellerOwners.has(owner));
-	if (fromSeller && view.isRequest && OWN_STATE$1.test(value) && !isSellerHolder(owner)) return void 0;
+	if (fromSeller && view.isRequest && OWN_STATE$2.test(value) && !isSellerHolder(owner)) return void 0;
 	if (fromSeller) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
 	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
 	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" && key.role !== "access-key" ? "used" : void 0;
 }
-var STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW, PHP_STORE_MODEL, OWN_STATE$1;
+var STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW, PHP_STORE_MODEL, OWN_STATE$2;
 var init_judge_reference = __esmMin((() => {
 	init_structure();
 	init_value_shape();
@@ -3133,7 +3133,7 @@ var init_judge_reference = __esmMin((() => {
 	RESULT_ROW = /^\$?[\w$]{1,40}\[\s*\d{1,4}\s*\](?:->|\.|\[\s*["'])\s*\w{1,60}["']?\]?$/;
 	MWS_CLIENT_NEW = /\bnew\s+(?:MarketplaceWebService|Mws|Amazon)\w{0,40}Client\s*$/;
 	PHP_STORE_MODEL = /^\$(?:store|shop)\w{0,20}->\w{1,60}$/i;
-	OWN_STATE$1 = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
+	OWN_STATE$2 = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
 }));
 // packages/core/dist/judge-key.js
 /** A key field's evidence, by the shape of its value (resolved through one assignment). */
@@ -3635,6 +3635,7 @@ function lineOf(ctx, at) {
 }
 /** True when the field's value is a bare local or parameter (see {@link LOCAL}); a quoted name is a key, not a local. */
 function passedAlong(f, text) {
+	if (f.shape === "ref" && OWN_STATE$1.test(f.value)) return true;
 	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && !COLUMN.test(f.value) && !/["'`]/.test(text.charAt(f.start - 1));
 }
 /**
@@ -3692,7 +3693,7 @@ function recordNamesIn(text, secrets) {
 	for (let m = TYPE_NAME.exec(text); m !== null && names.size < MAX_LINKS; m = TYPE_NAME.exec(text)) add(m[0]);
 	return [...names];
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, COLUMN, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, COLUMN, OWN_STATE$1, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_names();
@@ -3723,9 +3724,10 @@ var init_project_candidates = __esmMin((() => {
 	};
 	EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
 	DEVELOPER = /developer/i;
-	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
+	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
 	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
 	COLUMN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+	OWN_STATE$1 = /^(?:this\.|self\.|\$this->|@)[\w$]{1,60}$/;
 	DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
 	TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
 	MAX_LINKS = 200;
