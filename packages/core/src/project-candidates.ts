@@ -77,6 +77,9 @@ function lineOf(ctx: ScanContext, at: number): string {
 /** True when the field's value is a bare local or parameter (see {@link LOCAL}); a quoted name is a key, not a local. */
 function passedAlong(f: Field, text: string): boolean {
   if (f.shape === 'ref' && OWN_STATE.test(f.value)) return true;
+  // (A placeholder is a sample's, `"clientSecret": "your-amazon-client-secret"` in a seed: blank is
+  // a form's initial state, a placeholder text is documentation.)
+  if (f.shape === 'empty' && !BLANK.test(f.value)) return true;
   return (
     (f.shape === 'ref' || f.shape === 'other') &&
     LOCAL.test(f.value) &&
@@ -84,6 +87,9 @@ function passedAlong(f: Field, text: string): boolean {
     !/["'`]/.test(text.charAt(f.start - 1))
   );
 }
+
+// A blank value: nothing at all, or an empty string, list or object.
+const BLANK = /^(?:|["'`]{2}|null|nil|None|undefined|\[\]|\{\})$/;
 
 // The object's own member (`this.SecretKey`, `self.aws_secret_key`, `$this->secret_key`, `@secret_key`):
 // its class declares the field, and that declaration is the file's candidate or record.

@@ -331,6 +331,16 @@ describe('project pass', () => {
       expect(candidates(own.replaceAll('this.', 'conn.'), 'model/Amazon.js')).toHaveLength(1);
     });
 
+    it('for a placeholder: a sample row, not a blank form', () => {
+      const seed = [
+        '-- Amazon SP-API credentials row, filled in by the admin',
+        'INSERT INTO credentials (platform, data) VALUES (\'amazon\', \'{"clientId": "your-amazon-client-id", "clientSecret": "your-amazon-client-secret", "refreshToken": "your-refresh-token", "sellerId": "your-seller-id"}\');',
+        '',
+      ].join('\n');
+      expect(candidates(seed, 'schema/credentials-table.sql')).toEqual([]);
+      expect(candidates(seed.replaceAll(/"your-[\w-]+"/g, '""'), 'schema/credentials-table.sql')).toHaveLength(1);
+    });
+
     it("for a secret its own line calls the developer's", () => {
       const ddl = [
         '-- Amazon notification subscriptions, one per shop',

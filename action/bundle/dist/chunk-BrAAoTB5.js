@@ -3636,6 +3636,7 @@ function lineOf(ctx, at) {
 /** True when the field's value is a bare local or parameter (see {@link LOCAL}); a quoted name is a key, not a local. */
 function passedAlong(f, text) {
 	if (f.shape === "ref" && OWN_STATE$1.test(f.value)) return true;
+	if (f.shape === "empty" && !BLANK.test(f.value)) return true;
 	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && !COLUMN.test(f.value) && !/["'`]/.test(text.charAt(f.start - 1));
 }
 /**
@@ -3693,7 +3694,7 @@ function recordNamesIn(text, secrets) {
 	for (let m = TYPE_NAME.exec(text); m !== null && names.size < MAX_LINKS; m = TYPE_NAME.exec(text)) add(m[0]);
 	return [...names];
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, COLUMN, OWN_STATE$1, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, COLUMN, BLANK, OWN_STATE$1, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_names();
@@ -3727,6 +3728,7 @@ var init_project_candidates = __esmMin((() => {
 	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
 	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
 	COLUMN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+	BLANK = /^(?:|["'`]{2}|null|nil|None|undefined|\[\]|\{\})$/;
 	OWN_STATE$1 = /^(?:this\.|self\.|\$this->|@)[\w$]{1,60}$/;
 	DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
 	TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
