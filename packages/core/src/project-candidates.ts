@@ -89,7 +89,7 @@ function passedAlong(f: Field, text: string): boolean {
 }
 
 // A blank value: nothing at all, or an empty string, list or object.
-const BLANK = /^(?:|["'`]{2}|null|nil|None|undefined|\[\]|\{\})$/;
+const BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
 
 // The object's own member (`this.SecretKey`, `self.aws_secret_key`, `$this->secret_key`, `@secret_key`):
 // its class declares the field, and that declaration is the file's candidate or record.

@@ -3728,7 +3728,7 @@ var init_project_candidates = __esmMin((() => {
 	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
 	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
 	COLUMN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-	BLANK = /^(?:|["'`]{2}|null|nil|None|undefined|\[\]|\{\})$/;
+	BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
 	OWN_STATE$1 = /^(?:this\.|self\.|\$this->|@)[\w$]{1,60}$/;
 	DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
 	TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
