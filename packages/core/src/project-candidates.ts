@@ -74,8 +74,11 @@ function lineOf(ctx: ScanContext, at: number): string {
   return ctx.text.slice(start, Math.min(ctx.index.lineEnd(line, ctx.text), start + 400));
 }
 
-/** True when the field's value is a bare local or parameter (see {@link LOCAL}); a quoted name is a key, not a local. */
-function passedAlong(f: Field, text: string): boolean {
+/**
+ * True when the field's value shows no record the file carries: a bare local or parameter (see
+ * {@link LOCAL}; a quoted name is a key, not a local), the object's own member, or a placeholder.
+ */
+function showsNoRecord(f: Field, text: string): boolean {
   if (f.shape === 'ref' && OWN_STATE.test(f.value)) return true;
   // (A placeholder is a sample's, `"clientSecret": "your-amazon-client-secret"` in a seed: blank is
   // a form's initial state, a placeholder text is documentation.)
@@ -118,7 +121,7 @@ export function projectCandidate(fields: readonly Field[], ctx: ScanContext): Ra
       // A positional argument named for the environment variable it reads (`process.env.MWS_SECRET_KEY`).
       classifyValue(f.value) !== 'env' &&
       !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) &&
-      !passedAlong(f, ctx.text) &&
+      !showsNoRecord(f, ctx.text) &&
       !EXPECTATION.test(f.recordName.trimEnd()) &&
       !DEVELOPER.test(f.recordName) &&
       // (Also when its own line says so: `client_secret varchar(100) COMMENT 'developer account client secret'`.)

@@ -4,7 +4,8 @@ import { memberPath } from './value-shape.js';
 
 /**
  * Fields a program holds for itself, whatever their names say: keys kept in an installation's
- * own settings store (a platform plugin's one shop), members named as constants are, a type's methods reading its own fields
+ * own settings store (a platform plugin's one shop), members named in capitals as constants are,
+ * a Ruby library's attributes, a type's methods reading its own fields
  * (the type's declaration is the record judged, once), and values handed to a redaction (hidden,
  * not kept). Dropped before records are judged.
  */

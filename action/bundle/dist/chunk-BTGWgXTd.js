@@ -3633,8 +3633,11 @@ function lineOf(ctx, at) {
 	const start = ctx.index.lineStart(line);
 	return ctx.text.slice(start, Math.min(ctx.index.lineEnd(line, ctx.text), start + 400));
 }
-/** True when the field's value is a bare local or parameter (see {@link LOCAL}); a quoted name is a key, not a local. */
-function passedAlong(f, text) {
+/**
+* True when the field's value shows no record the file carries: a bare local or parameter (see
+* {@link LOCAL}; a quoted name is a key, not a local), the object's own member, or a placeholder.
+*/
+function showsNoRecord(f, text) {
 	if (f.shape === "ref" && OWN_STATE$1.test(f.value)) return true;
 	if (f.shape === "empty" && !BLANK.test(f.value)) return true;
 	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && !COLUMN.test(f.value) && !/["'`]/.test(text.charAt(f.start - 1));
@@ -3650,7 +3653,7 @@ function projectCandidate(fields, ctx) {
 	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
 	const linked = !fields.some((f) => SELLER_ROLES.has(f.role));
 	if (linked && DOCUMENT_PATH.test(ctx.path)) return void 0;
-	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !passedAlong(f, ctx.text) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
+	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !showsNoRecord(f, ctx.text) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
 	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
 	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
 	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
