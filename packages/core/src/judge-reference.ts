@@ -1,6 +1,6 @@
 import type { Field } from './structure.js';
 import { isSellerHolder } from './structure.js';
-import { memberPath } from './value-shape.js';
+import { memberPath, readsOwnState } from './value-shape.js';
 import { isBareOptionBag, isOptionBag } from './record-names.js';
 import { isSubmittedPath } from './type-a-evidence.js';
 import type { Evidence, RecordView } from './type-a-evidence.js';
@@ -39,9 +39,6 @@ export const MWS_CLIENT_NEW = /\bnew\s+(?:MarketplaceWebService|Mws|Amazon)\w{0,
 // an ORM row of one of the program's stores. (An array named for a store, phpAmazonMWS's
 // `$store['secretKey']`, is a client library's configuration of one account.)
 const PHP_STORE_MODEL = /^\$(?:store|shop)\w{0,20}->\w{1,60}$/i;
-
-// The object's own state: `this.x`, `self.x`, `$this->x`, Ruby's `@x`.
-const OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
 
 /** A key read from somewhere: submitted input, or a seller record's own keys. */
 export function judgeReference(
@@ -83,7 +80,7 @@ export function judgeReference(
   // `self.Session.access_key`): a client's request, for the one account it was built for; whoever
   // builds it per seller is judged there.
   // (`@store.aws_access_key_id` is a store record the object holds: still that store's keys.)
-  if (fromSeller && view.isRequest && OWN_STATE.test(value) && !isSellerHolder(owner)) return undefined;
+  if (fromSeller && view.isRequest && readsOwnState(value) && !isSellerHolder(owner)) return undefined;
   if (fromSeller)
     return isSubmittedPath(path) ? 'input' : view.isRequest ? 'request' : key.isRead === true ? 'read' : 'used';
   // `{ sellerId, accessKey, secretKey }` written or sent together, keys from nowhere visible.

@@ -1,6 +1,6 @@
 import { describeContainer } from './containers.js';
 import { normalizeName } from './names.js';
-import { memberPath } from './value-shape.js';
+import { isOwnMember, memberPath } from './value-shape.js';
 import { AMAZON_PATH } from './other-apis.js';
 import type { Field } from './structure.js';
 import { classifyValue } from './structure.js';
@@ -79,7 +79,9 @@ function lineOf(ctx: ScanContext, at: number): string {
  * {@link LOCAL}; a quoted name is a key, not a local), the object's own member, or a placeholder.
  */
 function showsNoRecord(f: Field, text: string): boolean {
-  if (f.shape === 'ref' && OWN_STATE.test(f.value)) return true;
+  // (The object's own member, `this.SecretKey`, `self.aws_secret_key`: its class declares the
+  // field, and that declaration is the file's candidate or record.)
+  if (f.shape === 'ref' && isOwnMember(f.value)) return true;
   // (A placeholder is a sample's, `"clientSecret": "your-amazon-client-secret"` in a seed: blank is
   // a form's initial state, a placeholder text is documentation.)
   if (f.shape === 'empty' && !BLANK.test(f.value)) return true;
@@ -93,10 +95,6 @@ function showsNoRecord(f: Field, text: string): boolean {
 
 // A blank value: nothing at all, or an empty string, list or object.
 const BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
-
-// The object's own member (`this.SecretKey`, `self.aws_secret_key`, `$this->secret_key`, `@secret_key`):
-// its class declares the field, and that declaration is the file's candidate or record.
-const OWN_STATE = /^(?:this\.|self\.|\$this->|@)[\w$]{1,60}$/;
 
 /**
  * The file's project candidate: its first seller secret that may be carried (see {@link CARRIED})

@@ -97,6 +97,21 @@ export function isSellerHolder(text: string): boolean {
   return SELLER_WORDS.test(w) || HOLDER_WORDS.test(w);
 }
 
+// The object's own state, as every language writes it: `this.x`, `self.x`, `$this->x`,
+// `$self->{x}`, Ruby's `@x`.
+const OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
+const OWN_MEMBER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*|@)[\w$]{1,60}$/;
+
+/** True when a value reads the object's own state (see {@link OWN_STATE}): `this.secretKey`, `@store.secret_key`. */
+export function readsOwnState(value: string): boolean {
+  return OWN_STATE.test(value);
+}
+
+/** True when a value is one of the object's own members, read directly: `this.secretKey`, not `this.store.secretKey`. */
+export function isOwnMember(value: string): boolean {
+  return OWN_MEMBER.test(value);
+}
+
 /**
  * The member path of a reference, whatever the language's accessors: `seller.secretKey`,
  * `$sellerRow['aws_secret_key']`, `$seller->secretKey`, `row[:secret_key]`, `this.seller.key`

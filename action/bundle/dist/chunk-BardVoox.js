@@ -1583,6 +1583,14 @@ function isSellerHolder(text) {
 	const w = words(text);
 	return SELLER_WORDS$1.test(w) || HOLDER_WORDS.test(w);
 }
+/** True when a value reads the object's own state (see {@link OWN_STATE}): `this.secretKey`, `@store.secret_key`. */
+function readsOwnState(value) {
+	return OWN_STATE$1.test(value);
+}
+/** True when a value is one of the object's own members, read directly: `this.secretKey`, not `this.store.secretKey`. */
+function isOwnMember(value) {
+	return OWN_MEMBER.test(value);
+}
 /**
 * The member path of a reference, whatever the language's accessors: `seller.secretKey`,
 * `$sellerRow['aws_secret_key']`, `$seller->secretKey`, `row[:secret_key]`, `this.seller.key`
@@ -1591,7 +1599,7 @@ function isSellerHolder(text) {
 function memberPath(value) {
 	return value.replace(/^(?:this|self)\./, "").replace(/->/g, ".").replace(/\[[:"']{0,2}([^\]"'\s]{1,60})["']?\]/g, ".$1").split(".").map((s) => s.replace(/^[$@]/, "").trim()).filter((s) => s !== "");
 }
-var ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, words;
+var ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, words, OWN_STATE$1, OWN_MEMBER;
 var init_value_shape = __esmMin((() => {
 	init_conversions();
 	init_values();
@@ -1601,6 +1609,8 @@ var init_value_shape = __esmMin((() => {
 	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|workspaces?)\b/i;
 	HOLDER_WORDS = /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
 	words = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
+	OWN_STATE$1 = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
+	OWN_MEMBER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*|@)[\w$]{1,60}$/;
 }));
 // packages/core/dist/field-idioms.js
 /** True when `text` declares an ORM entity: its class's fields are stored columns (memoized for the last text). */
@@ -3116,12 +3126,12 @@ function judgeReference(key, value, view, sellerOwners, clientSellerOwners, loop
 	const clientRow = key.clientArgument === true && clientSellerOwners.has(owner) && !isBareOptionBag(root);
 	const holder = isSellerHolder(owner) || looped;
 	const fromSeller = path.length > 1 && (!isOptionBag(root) || clientRow) && (holder && (seller !== void 0 || /seller|merchant|tenant|body/i.test(owner) || PHP_STORE_MODEL.test(value)) || seller?.role === "seller-id" && sellerRoot !== "" && root === sellerRoot || holder && sellerOwners.has(owner) || key.clientArgument === true && holder || key.clientArgument === true && clientSellerOwners.has(owner));
-	if (fromSeller && view.isRequest && OWN_STATE$2.test(value) && !isSellerHolder(owner)) return void 0;
+	if (fromSeller && view.isRequest && readsOwnState(value) && !isSellerHolder(owner)) return void 0;
 	if (fromSeller) return isSubmittedPath(path) ? "input" : view.isRequest ? "request" : key.isRead === true ? "read" : "used";
 	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
 	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" && key.role !== "access-key" ? "used" : void 0;
 }
-var STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW, PHP_STORE_MODEL, OWN_STATE$2;
+var STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW, PHP_STORE_MODEL;
 var init_judge_reference = __esmMin((() => {
 	init_structure();
 	init_value_shape();
@@ -3133,7 +3143,6 @@ var init_judge_reference = __esmMin((() => {
 	RESULT_ROW = /^\$?[\w$]{1,40}\[\s*\d{1,4}\s*\](?:->|\.|\[\s*["'])\s*\w{1,60}["']?\]?$/;
 	MWS_CLIENT_NEW = /\bnew\s+(?:MarketplaceWebService|Mws|Amazon)\w{0,40}Client\s*$/;
 	PHP_STORE_MODEL = /^\$(?:store|shop)\w{0,20}->\w{1,60}$/i;
-	OWN_STATE$2 = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
 }));
 // packages/core/dist/judge-key.js
 /** A key field's evidence, by the shape of its value (resolved through one assignment). */
@@ -3638,7 +3647,7 @@ function lineOf(ctx, at) {
 * {@link LOCAL}; a quoted name is a key, not a local), the object's own member, or a placeholder.
 */
 function showsNoRecord(f, text) {
-	if (f.shape === "ref" && OWN_STATE$1.test(f.value)) return true;
+	if (f.shape === "ref" && isOwnMember(f.value)) return true;
 	if (f.shape === "empty" && !BLANK.test(f.value)) return true;
 	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && !COLUMN.test(f.value) && !/["'`]/.test(text.charAt(f.start - 1));
 }
@@ -3697,7 +3706,7 @@ function recordNamesIn(text, secrets) {
 	for (let m = TYPE_NAME.exec(text); m !== null && names.size < MAX_LINKS; m = TYPE_NAME.exec(text)) add(m[0]);
 	return [...names];
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, COLUMN, BLANK, OWN_STATE$1, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, COLUMN, BLANK, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_names();
@@ -3732,7 +3741,6 @@ var init_project_candidates = __esmMin((() => {
 	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
 	COLUMN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 	BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
-	OWN_STATE$1 = /^(?:this\.|self\.|\$this->|@)[\w$]{1,60}$/;
 	DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
 	TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
 	MAX_LINKS = 200;
