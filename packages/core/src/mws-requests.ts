@@ -97,7 +97,7 @@ const COMMAND_LINE =
 // Ruby's `@seller_id`, Perl's `$self->{merchant_id}`, `$this->authHandler->getMerchantId()`). A
 // client library signs each request with the keys its caller gave it, for the one seller it was
 // built for: whoever builds it per seller shows type A, at that record, not the library's request.
-const OWN_STATE =
+const CLIENT_OWN_SELLER =
   /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*(?:\{\w+\}|\w+(?:\(\))?|\w*(?:auth|config|option|setting|credential|param)\w*\s*(?:\.|->)\s*\w+(?:\(\))?)|@\w+)$/i;
 
 /** `names` (project-specific parameter names) as a search for their letters. */
@@ -237,7 +237,7 @@ function resolver(text: string): Resolver {
     const v = value.trim();
     const shape = classifyValue(v);
     if (shape === 'empty' || shape === 'decl') return { shape: 'none' };
-    if (shape === 'env' || COMMAND_LINE.test(v) || ENV_HELPER.test(v) || OWN_STATE.test(v)) return { shape: 'own' };
+    if (shape === 'env' || COMMAND_LINE.test(v) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v)) return { shape: 'own' };
     if (shape === 'literal') return { shape: 'literal', literal: v.replace(/^["'`]|["'`]$/g, '') };
     const name = v.replace(/^\*/, ''); // Go: `*sellerID` from `sellerID := flag.String(…)`
     const assigned =

@@ -1585,7 +1585,7 @@ function isSellerHolder(text) {
 }
 /** True when a value reads the object's own state (see {@link OWN_STATE}): `this.secretKey`, `@store.secret_key`. */
 function readsOwnState(value) {
-	return OWN_STATE$1.test(value);
+	return OWN_STATE.test(value);
 }
 /** True when a value is one of the object's own members, read directly: `this.secretKey`, not `this.store.secretKey`. */
 function isOwnMember(value) {
@@ -1599,7 +1599,7 @@ function isOwnMember(value) {
 function memberPath(value) {
 	return value.replace(/^(?:this|self)\./, "").replace(/->/g, ".").replace(/\[[:"']{0,2}([^\]"'\s]{1,60})["']?\]/g, ".$1").split(".").map((s) => s.replace(/^[$@]/, "").trim()).filter((s) => s !== "");
 }
-var ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, words, OWN_STATE$1, OWN_MEMBER;
+var ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, words, OWN_STATE, OWN_MEMBER;
 var init_value_shape = __esmMin((() => {
 	init_conversions();
 	init_values();
@@ -1609,7 +1609,7 @@ var init_value_shape = __esmMin((() => {
 	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|workspaces?)\b/i;
 	HOLDER_WORDS = /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
 	words = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
-	OWN_STATE$1 = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
+	OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
 	OWN_MEMBER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*|@)[\w$]{1,60}$/;
 }));
 // packages/core/dist/field-idioms.js
@@ -4561,7 +4561,7 @@ function resolver(text) {
 		const v = value.trim();
 		const shape = classifyValue(v);
 		if (shape === "empty" || shape === "decl") return { shape: "none" };
-		if (shape === "env" || COMMAND_LINE.test(v) || ENV_HELPER.test(v) || OWN_STATE.test(v)) return { shape: "own" };
+		if (shape === "env" || COMMAND_LINE.test(v) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v)) return { shape: "own" };
 		if (shape === "literal") return {
 			shape: "literal",
 			literal: v.replace(/^["'`]|["'`]$/g, "")
@@ -4712,7 +4712,7 @@ function carriesToken(statement, tokenNames) {
 	}
 	return false;
 }
-var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, IDENTIFIER, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, OWN_STATE, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER, CONSTANT_DECLARATION, DESTRUCTURED_FROM;
+var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, IDENTIFIER, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, CLIENT_OWN_SELLER, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER, CONSTANT_DECLARATION, DESTRUCTURED_FROM;
 var init_mws_requests = __esmMin((() => {
 	init_mws_clients();
 	init_mws_request_params();
@@ -4733,7 +4733,7 @@ var init_mws_requests = __esmMin((() => {
 	ENV_HELPER = /^[\w.$>-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
 	CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$/;
 	COMMAND_LINE = /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|args\.\w+$|argparse|getopt|click\.|cobra|pflag\.)/;
-	OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*(?:\{\w+\}|\w+(?:\(\))?|\w*(?:auth|config|option|setting|credential|param)\w*\s*(?:\.|->)\s*\w+(?:\(\))?)|@\w+)$/i;
+	CLIENT_OWN_SELLER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*(?:\{\w+\}|\w+(?:\(\))?|\w*(?:auth|config|option|setting|credential|param)\w*\s*(?:\.|->)\s*\w+(?:\(\))?)|@\w+)$/i;
 	escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 	LINE_COMMENT = /^\s*(?:\/\/|#(?!\[))/;
 	KEY_WORD = new RegExp(`${SECRET_WORD_SOURCE}|access`, "gi");
