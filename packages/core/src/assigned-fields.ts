@@ -1,4 +1,11 @@
-import { declaresEntity, DRUPAL_ELEMENT, FORM_CONTROL, VALIDATION_LIST, VALIDATION_RULES } from './field-idioms.js';
+import {
+  declaresEntity,
+  DRUPAL_ELEMENT,
+  FORM_CONTROL,
+  MEMBER_DECLARATION,
+  VALIDATION_LIST,
+  VALIDATION_RULES,
+} from './field-idioms.js';
 import { formDataAt } from './form-data.js';
 import { isJsonBlobRead } from './json-blobs.js';
 import { trimChars } from './strings.js';
@@ -16,9 +23,6 @@ import type { FamilyReading, FieldContext, FieldDraft, FieldReading } from './fi
 // Value expressions that declare a stored field: ORM columns and schema types.
 const STORED_TYPE =
   /^(?:models\.|fields\.|db\.Column|Column|\w{1,20}\.Column<|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
-// A member declared with an access modifier and a type, up to its name: `private String `, `public string? `.
-const TYPED_MEMBER =
-  /^\s{0,40}(?:public|private|protected|internal)\s{1,4}(?:(?:static|final|readonly|transient|volatile)\s{1,4}){0,3}[\w.]{1,60}(?:<[\w.,\s<>?]{0,60}>)?(?:\[\])?\??\s{1,4}$/;
 const KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
 
 /** A name with a value after its separator; `null` only when no separator follows. */
@@ -83,7 +87,7 @@ function assignedValue(
   let shape = classifyValue(value);
   // A typed member initialised to nothing (Java's `private String mwsSecretKey = null;`): declared
   // by its type, as a member without a value is.
-  if (op === '=' && /^(?:null|nil|None)$/.test(value) && TYPED_MEMBER.test(c.before)) {
+  if (op === '=' && /^(?:null|nil|None)$/.test(value) && MEMBER_DECLARATION.test(c.before)) {
     shape = 'decl';
     value = '';
   }

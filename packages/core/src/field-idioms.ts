@@ -88,3 +88,8 @@ export const FORM_ATTRIBUTE =
   /(?:\b(?:name|id|formControlName|v-model|ng-model|field|column|value|asp-for|th:field|path|wire:model(?:\.\w{1,10}){0,2}|x-model)|\[\(ngModel\)\])\s*=\s*["'{][^"']{0,40}$/i;
 // A Drupal Form API element's type after its key (`'] = [ '#type' => 'password'`): an input a person fills in.
 export const DRUPAL_ELEMENT = /^["']\]\s*=\s*\[\s*["']#type["']\s*=>\s*["'](?:textfield|password|textarea)["']/;
+
+// A class member's declaration up to its name: one to four modifiers, then its type
+// (`private readonly string `, `public static List<String> `, `protected String[] `).
+export const MEMBER_DECLARATION =
+  /^\s{0,40}(?:(?:public|private|protected|internal|readonly|static|final|transient|volatile)\s{1,4}){1,4}[\w.]{1,60}(?:<[\w.,\s<>?]{0,60}>)?(?:\[\])?\??\s{1,4}$/;

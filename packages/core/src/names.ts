@@ -106,6 +106,14 @@ const NOT_SECRET_WORDS = new Set([
 const NOT_SECRET =
   /signature|hash|digest|sha\d|checksum|etag|commit|nonce|fingerprint|md5|salt|public|path|file|url|endpoint|region|name|bucket|arn|role/;
 
+// A name written in capitals with underscores, as constants and SQL columns often are (`SECRET_KEY`).
+const CAPITALS = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+/** True when a name is written in capitals with underscores (`AMAZON_CREDENTIAL`, `AWS_SECRET_KEY`). */
+export function isCapitalsName(name: string): boolean {
+  return CAPITALS.test(name);
+}
+
 /** Lower-case words of a name: `client_secret_sha256` → client, secret, sha256; `secretKeyPath` → secret, key, path. */
 export function nameWords(name: string): string[] {
   const words: string[] = [];

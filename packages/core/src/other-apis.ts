@@ -1,4 +1,4 @@
-import { normalizeName } from './names.js';
+import { nameWords, normalizeName } from './names.js';
 import type { Field } from './structure.js';
 
 /**
@@ -99,14 +99,8 @@ function adsApi(name: string): boolean {
   return words.some((w) => ADS_WORDS.test(w)) && !words.some((w) => w === 'sp' || w === 'spapi' || w === 'mws');
 }
 
-/** A name's words, split at case changes, digits and punctuation (at most 120 characters read). */
-function wordsOf(name: string): string[] {
-  return name
-    .slice(0, 120)
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/);
-}
+/** A name's words (`names.ts`' `nameWords`), at most 120 characters of it read. */
+const wordsOf = (name: string): string[] => nameWords(name.slice(0, 120));
 
 // Marketplaces a record may be named for (`onbuy_accounts`, `Ali1688AccountDetailModel`,
 // `WalmartOrderDownload`), as words of its name: the text-wide list above, and names too short or

@@ -1,5 +1,5 @@
 import { describeContainer } from './containers.js';
-import { normalizeName } from './names.js';
+import { isCapitalsName, normalizeName } from './names.js';
 import { isOwnMember, memberPath } from './value-shape.js';
 import { AMAZON_PATH } from './other-apis.js';
 import type { Field } from './structure.js';
@@ -65,7 +65,6 @@ const READ_BY_NAME =
 // whose record is wherever it was read (LABELING: a value passed through a helper is not the
 // record). A column named in SQL (`AWS_SECRET_KEY`) is no local.
 const LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
-const COLUMN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
 /** The line holding `at` (at most 400 characters of it). */
 function lineOf(ctx: ScanContext, at: number): string {
@@ -88,7 +87,7 @@ function showsNoRecord(f: Field, text: string): boolean {
   return (
     (f.shape === 'ref' || f.shape === 'other') &&
     LOCAL.test(f.value) &&
-    !COLUMN.test(f.value) &&
+    !isCapitalsName(f.value) &&
     !/["'`]/.test(text.charAt(f.start - 1))
   );
 }

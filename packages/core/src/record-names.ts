@@ -1,4 +1,4 @@
-import { nameWords } from './names.js';
+import { isCapitalsName, nameWords } from './names.js';
 import { isSellerHolder } from './value-shape.js';
 
 /**
@@ -39,13 +39,12 @@ export function isBareOptionBag(root: string): boolean {
   return OPTION_BAGS.test(root);
 }
 
-// A constant (`AMAZON_CREDENTIAL['ACCESS_KEY_ID']`, `MWS_CONFIG.secretKey`): one value for the
-// whole program, its own settings, never a row per seller.
-const CONSTANT_BAG = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-
-/** True when `root` is a caller's options bag, not a seller's record (see {@link OPTION_BAGS}). */
+/**
+ * True when `root` is a caller's options bag, not a seller's record (see {@link OPTION_BAGS}), or a
+ * constant (`AMAZON_CREDENTIAL['ACCESS_KEY_ID']`): one value for the whole program, never a row per seller.
+ */
 export function isOptionBag(root: string): boolean {
-  return OPTION_BAGS.test(root) || CONSTANT_BAG.test(root) || (NAMED_OPTION_BAG.test(root) && !isSellerHolder(root));
+  return OPTION_BAGS.test(root) || isCapitalsName(root) || (NAMED_OPTION_BAG.test(root) && !isSellerHolder(root));
 }
 
 // A key with a quoted scalar value (`'merchantId' => 'A1B2…'`, `sellerId: "…"`): a field, not a name.

@@ -1,3 +1,5 @@
+import { MEMBER_DECLARATION } from './field-idioms.js';
+import { isCapitalsName } from './names.js';
 import type { Field } from './structure.js';
 import type { ScanContext } from './types.js';
 import { memberPath } from './value-shape.js';
@@ -64,17 +66,14 @@ function inRedaction(ctx: ScanContext, f: Field): boolean {
 // A member declared with an access or storage modifier and named in capitals, as constants are:
 // C#'s `private readonly string SECRET_KEY;` in a Windows service, filled from its settings file.
 // A program's own setting; a stored column is never declared so (its declaration is `persisted`).
-const CAPITALS = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-const MODIFIED_MEMBER =
-  /^\s{0,40}(?:(?:public|private|protected|internal|readonly|static|final)\s{1,4}){1,4}[\w<>[\],?.]{1,60}\s{1,4}$/;
 
-/** True when the field is a capitals-named member declared with a modifier (see {@link CAPITALS}). */
+/** True when the field is a capitals-named member declared with a modifier (`isCapitalsName`). */
 function ownSettingMember(ctx: ScanContext, f: Field): boolean {
-  if (f.shape !== 'decl' || f.persisted === true || !CAPITALS.test(f.name)) return false;
+  if (f.shape !== 'decl' || f.persisted === true || !isCapitalsName(f.name)) return false;
   const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
   const head = ctx.text.slice(lineStart, f.start);
   return (
-    head.length <= 200 && MODIFIED_MEMBER.test(head) && /\b(?:private|protected|readonly|static|final)\b/.test(head)
+    head.length <= 200 && MEMBER_DECLARATION.test(head) && /\b(?:private|protected|readonly|static|final)\b/.test(head)
   );
 }
 

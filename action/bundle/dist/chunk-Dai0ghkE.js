@@ -5,6 +5,10 @@ import { n as __esmMin } from "./chunk-DgOWUB4V.js";
 function normalizeName(name) {
 	return name.toLowerCase().replace(/[^a-z0-9]/g, "").replace(SECRET_SPELLINGS, "secret");
 }
+/** True when a name is written in capitals with underscores (`AMAZON_CREDENTIAL`, `AWS_SECRET_KEY`). */
+function isCapitalsName(name) {
+	return CAPITALS.test(name);
+}
 /** Lower-case words of a name: `client_secret_sha256` → client, secret, sha256; `secretKeyPath` → secret, key, path. */
 function nameWords(name) {
 	const words = [];
@@ -72,7 +76,7 @@ function isSecretKeyName(name, hasAmazonContext) {
 	const role = nameRole(name);
 	return role === "secret-key" || role === "generic-secret" && hasAmazonContext;
 }
-var SECRET_SPELLINGS, SECRET_WORD_SOURCE, NOT_SECRET_WORDS, NOT_SECRET, OTHER_SECRET, ROLE_CACHE, ROLE_CACHE_SIZE, ACCESS_KEY_NAME_WORDS, KEY_NAME_WORDS, CREDENTIAL_PREFIXES;
+var SECRET_SPELLINGS, SECRET_WORD_SOURCE, NOT_SECRET_WORDS, NOT_SECRET, CAPITALS, OTHER_SECRET, ROLE_CACHE, ROLE_CACHE_SIZE, ACCESS_KEY_NAME_WORDS, KEY_NAME_WORDS, CREDENTIAL_PREFIXES;
 var init_names = __esmMin((() => {
 	SECRET_SPELLINGS = /secrect|secert|sercet/g;
 	SECRET_WORD_SOURCE = `secret|${SECRET_SPELLINGS.source}`;
@@ -144,6 +148,7 @@ var init_names = __esmMin((() => {
 		"has"
 	]);
 	NOT_SECRET = /signature|hash|digest|sha\d|checksum|etag|commit|nonce|fingerprint|md5|salt|public|path|file|url|endpoint|region|name|bucket|arn|role/;
+	CAPITALS = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 	OTHER_SECRET = /client|jwt|session|cookie|csrf|webhook|oauth|stripe|github|slack|django|flask|rails|encryption|signing|shopify|ebay|paypal|lwa/;
 	ROLE_CACHE = /* @__PURE__ */ new Map();
 	ROLE_CACHE_SIZE = 4096;
@@ -1630,7 +1635,7 @@ function showsOwnSettings(after) {
 	const m = CONFIG_SHOWN.exec(after);
 	return m !== null && (m[1] === void 0 || !isSellerHolder(m[1]));
 }
-var JAVA_COLUMN_ANNOTATION, RAILS_FORM_INPUT, RAILS_FORM_LABEL, GETTER_CHAIN, ENTITY_ANNOTATION, PHP_PROPERTY, entityText, entityDeclared, VALIDATION_RULES, QUOTED_INSERT, CONFIG_SHOWN, VALIDATION_LIST, FORM_HELPER, FORM_CONTROL, RAZOR_INPUT, DJANGO_ADD_FIELD, EF_PROPERTY, EF_COLUMN, FORM_ATTRIBUTE, DRUPAL_ELEMENT;
+var JAVA_COLUMN_ANNOTATION, RAILS_FORM_INPUT, RAILS_FORM_LABEL, GETTER_CHAIN, ENTITY_ANNOTATION, PHP_PROPERTY, entityText, entityDeclared, VALIDATION_RULES, QUOTED_INSERT, CONFIG_SHOWN, VALIDATION_LIST, FORM_HELPER, FORM_CONTROL, RAZOR_INPUT, DJANGO_ADD_FIELD, EF_PROPERTY, EF_COLUMN, FORM_ATTRIBUTE, DRUPAL_ELEMENT, MEMBER_DECLARATION;
 var init_field_idioms = __esmMin((() => {
 	init_value_shape();
 	JAVA_COLUMN_ANNOTATION = /@(?:Column|TableField|JoinColumn|TableId)\(\s{0,4}(?:(?:name|value)\s{0,4}=\s{0,4})?["']$/;
@@ -1652,6 +1657,7 @@ var init_field_idioms = __esmMin((() => {
 	EF_COLUMN = /^\s*\)\s*\.(?:HasColumnName|HasMaxLength|HasColumnType|IsRequired)\b/;
 	FORM_ATTRIBUTE = /(?:\b(?:name|id|formControlName|v-model|ng-model|field|column|value|asp-for|th:field|path|wire:model(?:\.\w{1,10}){0,2}|x-model)|\[\(ngModel\)\])\s*=\s*["'{][^"']{0,40}$/i;
 	DRUPAL_ELEMENT = /^["']\]\s*=\s*\[\s*["']#type["']\s*=>\s*["'](?:textfield|password|textarea)["']/;
+	MEMBER_DECLARATION = /^\s{0,40}(?:(?:public|private|protected|internal|readonly|static|final|transient|volatile)\s{1,4}){1,4}[\w.]{1,60}(?:<[\w.,\s<>?]{0,60}>)?(?:\[\])?\??\s{1,4}$/;
 }));
 // packages/core/dist/client-calls.js
 /** True when the key read at `keyStart` is an argument of a call that builds an MWS client. */
@@ -2113,7 +2119,7 @@ function assignedValue$1(c, written, recordAt, block) {
 	const getter = op === ":" ? KOTLIN_GETTER.exec(text.slice(lineEnd, lineEnd + 200))?.[1] : void 0;
 	if (getter !== void 0) value = cutValue(getter);
 	let shape = classifyValue(value);
-	if (op === "=" && /^(?:null|nil|None)$/.test(value) && TYPED_MEMBER.test(c.before)) {
+	if (op === "=" && /^(?:null|nil|None)$/.test(value) && MEMBER_DECLARATION.test(c.before)) {
 		shape = "decl";
 		value = "";
 	}
@@ -2144,7 +2150,7 @@ function opensSchemaField(text, from) {
 	const open = text.indexOf("{", from);
 	return open !== -1 && open - from < 80 && /^[^}]{0,120}?\btype\s*:/.test(text.slice(open + 1, open + 160));
 }
-var STORED_TYPE, TYPED_MEMBER, KOTLIN_GETTER;
+var STORED_TYPE, KOTLIN_GETTER;
 var init_assigned_fields = __esmMin((() => {
 	init_field_idioms();
 	init_form_data();
@@ -2154,7 +2160,6 @@ var init_assigned_fields = __esmMin((() => {
 	init_value_shape();
 	init_field_draft();
 	STORED_TYPE = /^(?:models\.|fields\.|db\.Column|Column|\w{1,20}\.Column<|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
-	TYPED_MEMBER = /^\s{0,40}(?:public|private|protected|internal)\s{1,4}(?:(?:static|final|readonly|transient|volatile)\s{1,4}){0,3}[\w.]{1,60}(?:<[\w.,\s<>?]{0,60}>)?(?:\[\])?\??\s{1,4}$/;
 	KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
 }));
 // packages/core/dist/field-readers.js
@@ -2937,9 +2942,12 @@ var init_record_keys = __esmMin((() => {}));
 function isBareOptionBag(root) {
 	return OPTION_BAGS.test(root);
 }
-/** True when `root` is a caller's options bag, not a seller's record (see {@link OPTION_BAGS}). */
+/**
+* True when `root` is a caller's options bag, not a seller's record (see {@link OPTION_BAGS}), or a
+* constant (`AMAZON_CREDENTIAL['ACCESS_KEY_ID']`): one value for the whole program, never a row per seller.
+*/
 function isOptionBag(root) {
-	return OPTION_BAGS.test(root) || CONSTANT_BAG.test(root) || NAMED_OPTION_BAG.test(root) && !isSellerHolder(root);
+	return OPTION_BAGS.test(root) || isCapitalsName(root) || NAMED_OPTION_BAG.test(root) && !isSellerHolder(root);
 }
 /**
 * The name a record's opening text gives it, without the fields that text may hold: a commented
@@ -2952,7 +2960,7 @@ function containerName(recordName) {
 function namedForDeveloper(name) {
 	return nameWords(name).some((w) => w === "dev" || w === "developer");
 }
-var SUBMITTED_TYPE, TABLE_CLASS, ROW_CLASS, APP_DATA_CLASS, OPTION_BAGS, NAMED_OPTION_BAG, CONSTANT_BAG, SCALAR_PAIR, MODULE_DECLARATION;
+var SUBMITTED_TYPE, TABLE_CLASS, ROW_CLASS, APP_DATA_CLASS, OPTION_BAGS, NAMED_OPTION_BAG, SCALAR_PAIR, MODULE_DECLARATION;
 var init_record_names = __esmMin((() => {
 	init_names();
 	init_value_shape();
@@ -2962,7 +2970,6 @@ var init_record_names = __esmMin((() => {
 	APP_DATA_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:VO|DTO|BO)\b/;
 	OPTION_BAGS = /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
 	NAMED_OPTION_BAG = /^[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
-	CONSTANT_BAG = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 	SCALAR_PAIR = /["']?[\w.-]{1,60}["']?\s{0,4}(?:=>|:)\s{0,4}(["'])[^"'\n]{0,200}\1/g;
 	MODULE_DECLARATION = /\b(?:namespace|package)\s{1,4}[\w.]{1,120};?/g;
 }));
@@ -3459,12 +3466,12 @@ function inRedaction(ctx, f) {
 	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
 	return REDACTION.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
 }
-/** True when the field is a capitals-named member declared with a modifier (see {@link CAPITALS}). */
+/** True when the field is a capitals-named member declared with a modifier (`isCapitalsName`). */
 function ownSettingMember(ctx, f) {
-	if (f.shape !== "decl" || f.persisted === true || !CAPITALS.test(f.name)) return false;
+	if (f.shape !== "decl" || f.persisted === true || !isCapitalsName(f.name)) return false;
 	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
 	const head = ctx.text.slice(lineStart, f.start);
-	return head.length <= 200 && MODIFIED_MEMBER.test(head) && /\b(?:private|protected|readonly|static|final)\b/.test(head);
+	return head.length <= 200 && MEMBER_DECLARATION.test(head) && /\b(?:private|protected|readonly|static|final)\b/.test(head);
 }
 /** True when the field is a Ruby library's attribute or options check (see {@link OPTIONS_CHECK}). */
 function libraryAttribute(ctx, f) {
@@ -3476,16 +3483,16 @@ function libraryAttribute(ctx, f) {
 function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
 	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ""));
 }
-var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, GO_RECEIVER, REDACTION, CAPITALS, MODIFIED_MEMBER, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH;
+var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH;
 var init_self_held_fields = __esmMin((() => {
+	init_field_idioms();
+	init_names();
 	init_value_shape();
 	INSTALLATION_SETTING = /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
 	INSTALLATION_SETTING_READ = /(?:\.|->)preferred_\w{1,60}$/;
 	SETTING_NAME_ARGUMENT = /(?:\b[Gg]et(?:Value|Setting|Option|Config)\w{0,10}|\bget_(?:option|setting|config)\w{0,10})\s{0,4}(?:<[\w.]{1,40}>)?\s{0,4}\(\s{0,4}["'][\w.:/-]{0,80}$/;
 	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)/g;
 	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
-	CAPITALS = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-	MODIFIED_MEMBER = /^\s{0,40}(?:(?:public|private|protected|internal|readonly|static|final)\s{1,4}){1,4}[\w<>[\],?.]{1,60}\s{1,4}$/;
 	OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
 	ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
 	LIBRARY_PATH = /(?:^|[/\\])lib[/\\]/;
@@ -3565,10 +3572,6 @@ function adsApi(name) {
 	const words = wordsOf(name);
 	return words.some((w) => ADS_WORDS.test(w)) && !words.some((w) => w === "sp" || w === "spapi" || w === "mws");
 }
-/** A name's words, split at case changes, digits and punctuation (at most 120 characters read). */
-function wordsOf(name) {
-	return name.slice(0, 120).replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/);
-}
 /**
 * True when a record (or a key) is named for another marketplace and not for Amazon: its generic
 * keys (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the name only
@@ -3582,7 +3585,7 @@ function otherMarketplaceRecord(recordName) {
 function namesOneMarketplace(text) {
 	return ONE_MARKETPLACE.test(text);
 }
-var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, ADS_WORDS, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
+var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
 	init_names();
 	PA_API = /\b(?:partner|associate)_?tag\b/i;
@@ -3592,6 +3595,7 @@ var init_other_apis = __esmMin((() => {
 	AMAZON_PAY = /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
 	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
 	ADS_WORDS = /^(?:ads|advertising)$/;
+	wordsOf = (name) => nameWords(name.slice(0, 120));
 	MARKETPLACE_WORDS = /* @__PURE__ */ new Set([..."trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" "), ..."onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol".split(" ")]);
 	AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa)$/;
 	AMAZON_PATH = /amazon|mws|sp-?api/i;
@@ -3649,7 +3653,7 @@ function lineOf(ctx, at) {
 function showsNoRecord(f, text) {
 	if (f.shape === "ref" && isOwnMember(f.value)) return true;
 	if (f.shape === "empty" && !BLANK.test(f.value)) return true;
-	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && !COLUMN.test(f.value) && !/["'`]/.test(text.charAt(f.start - 1));
+	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && !isCapitalsName(f.value) && !/["'`]/.test(text.charAt(f.start - 1));
 }
 /**
 * The file's project candidate: its first seller secret that may be carried (see {@link CARRIED})
@@ -3706,7 +3710,7 @@ function recordNamesIn(text, secrets) {
 	for (let m = TYPE_NAME.exec(text); m !== null && names.size < MAX_LINKS; m = TYPE_NAME.exec(text)) add(m[0]);
 	return [...names];
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, COLUMN, BLANK, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, BLANK, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_names();
@@ -3739,7 +3743,6 @@ var init_project_candidates = __esmMin((() => {
 	DEVELOPER = /developer/i;
 	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
 	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
-	COLUMN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 	BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
 	DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
 	TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
