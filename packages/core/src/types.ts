@@ -53,6 +53,8 @@ interface TypeAFacts {
   readonly api: 'mws' | 'sp-api';
   /** Per-seller records of one collection this finding stands for. */
   readonly records: number;
+  /** `record`: what shows the keys are a seller's (`MessageFacts.source`). */
+  readonly source?: 'seller-id' | 'input' | 'record';
 }
 
 /** What every detector may read about the text being scanned. Built once per scan. */
