@@ -3,7 +3,7 @@ import { n as __esmMin } from "./chunk-DgOWUB4V.js";
 import { n as toDisplayPath, t as init_display_path } from "./chunk-i_dJqUW2.js";
 import { n as joinPath, t as init_join_path } from "./chunk-D4wtWp53.js";
 import { a as init_read, i as decodeSource, n as init_append, t as appendAll } from "./chunk-BGJg-e4H.js";
-import { i as scanDecoded, n as emptyScan, r as init_scan_source, t as ProjectPass } from "./chunk-D0C51kwT.js";
+import { i as scanDecoded, n as emptyScan, r as init_scan_source, t as ProjectPass } from "./chunk-Du95paou.js";
 import { n as init_size, t as formatSize } from "./chunk-K61OOMSy.js";
 import { n as init_usage_error, t as UsageError } from "./chunk-BbbTUQBg.js";
 import { n as startStaged, t as init_staged_source } from "./chunk-VkWGTDzV.js";
