@@ -11,8 +11,9 @@ import { n as init_size, r as parseSize } from "./chunk-K61OOMSy.js";
 import { n as readVersion, r as init_exit_codes, t as init_version } from "./chunk-DebOvsfi.js";
 import { n as init_fatal_error, t as FatalError } from "./chunk-DurzQZX-.js";
 import { n as init_write_stream, r as writeToStream } from "./chunk-CqDobreJ.js";
-import { a as init_read, n as init_append, t as appendAll } from "./chunk-BGJg-e4H.js";
+import { r as init_read } from "./chunk-BcKLcSJ5.js";
 import { n as SUPPRESS_REASON_TEXT, r as init_summary, t as SKIP_REASON_TEXT } from "./chunk-8sJRLCdc.js";
+import { n as init_append, t as appendAll } from "./chunk-Dc7shqqB.js";
 import { n as escapeControlLines, r as init_escape, t as escapeControl } from "./chunk-CBwY_L1K.js";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
@@ -623,10 +624,11 @@ async function collect(command, config, io, started, onFile) {
 	const allow = compileAllow({ patterns: config.allowValues });
 	const kinds = {
 		...enabled.length === KINDS.length ? {} : { kinds: enabled },
-		...locale === void 0 ? {} : { locale }
+		...locale === void 0 ? {} : { locale },
+		allowValueSources: config.allowValues.map((re) => re.source)
 	};
 	if (command.staged) {
-		const { scanStaged } = await import("./chunk-D5xcS-tQ.js");
+		const { scanStaged } = await import("./chunk-6I0UXmoe.js");
 		return scanStaged({
 			cwd: io.cwd,
 			pathspecs: command.paths,
@@ -639,7 +641,7 @@ async function collect(command, config, io, started, onFile) {
 		});
 	}
 	if (command.history) {
-		const { scanHistory } = await import("./chunk-GRXDRM7N.js");
+		const { scanHistory } = await import("./chunk-DBWO9VIl.js");
 		return scanHistory({
 			cwd: io.cwd,
 			pathspecs: command.paths,
@@ -653,7 +655,7 @@ async function collect(command, config, io, started, onFile) {
 			...command.branch === void 0 ? {} : { branch: command.branch }
 		});
 	}
-	const [{ checkArguments, discover }, { scanDiscovered }] = await Promise.all([import("./chunk-NoZ6mWOO.js"), import("./chunk--QqS9SX5.js")]);
+	const [{ checkArguments, discover }, { scanDiscovered }] = await Promise.all([import("./chunk-NoZ6mWOO.js"), import("./chunk-D8z8BnCl.js")]);
 	let paths;
 	if (command.stdinFilenames) paths = readStdinPaths(io.stdin);
 	else {
@@ -673,7 +675,6 @@ async function collect(command, config, io, started, onFile) {
 		env: io.env
 	}), {
 		maxFileSize,
-		allowValueSources: config.allowValues.map((re) => re.source),
 		jobs: command.jobs,
 		onFile,
 		onSchedule: (workers) => {

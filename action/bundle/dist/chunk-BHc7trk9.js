@@ -28,7 +28,7 @@ async function runCli(argv, io) {
 	}
 	let run;
 	try {
-		({run} = await import("./chunk-B9nXRJGu.js"));
+		({run} = await import("./chunk-BYqHNN4q.js"));
 	} catch (error) {
 		await started.staged?.reader.close();
 		throw error;
