@@ -2,7 +2,7 @@
 import { n as readVersion, r as init_exit_codes, t as init_version } from "./chunk-DebOvsfi.js";
 import { n as init_github, t as annotation } from "./chunk-Dl6sOKGk.js";
 import { n as writeFileAtomically, t as init_output } from "./chunk-DHDDEmPc.js";
-import { i as redactMessage, n as run, r as init_redact, t as init_run } from "./chunk-XG1YJWL8.js";
+import { i as redactMessage, n as run, r as init_redact, t as init_run } from "./chunk-UrgFH6_w.js";
 import { a as table, i as init_markdown, m as readReport, n as code, o as init_render_sarif, p as init_read_report, r as cutNote, s as renderMergedSarif, t as cell } from "./chunk-BuIuLqoG.js";
 import { n as init_usage_error, t as UsageError } from "./chunk-BbbTUQBg.js";
 import { r as writeToStream } from "./chunk-CqDobreJ.js";
