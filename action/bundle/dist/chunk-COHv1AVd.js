@@ -633,6 +633,10 @@ function hasOverrideName(overrides) {
 function baseName(path) {
 	return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
 }
+/** The text shows Login with Amazon (see {@link TextFacts.hasLwaContext}). */
+function hasLwaSign(text, amzn) {
+	return amzn(LWA_CLIENT_ID$1) || LWA_SIGNS.some((sign) => text.includes(sign));
+}
 /** Builds the per-text context every detector reads. */
 function createContext(text, path, overrides = {}) {
 	const index = new LineIndex(text);
@@ -664,7 +668,7 @@ function createContext(text, path, overrides = {}) {
 		get hasAccessKeyWord() {
 			return accessKeyWord ??= ACCESS_KEY_NAME_WORDS.test(text);
 		},
-		hasLwaClientId: overrides.lwaClientId ?? amzn(LWA_CLIENT_ID$1),
+		hasLwaContext: overrides.lwaContext ?? hasLwaSign(text, amzn),
 		includesAmzn: amzn,
 		accessKeyLines: /* @__PURE__ */ new Set(),
 		authToken: overrides.authToken ?? {},
@@ -673,7 +677,7 @@ function createContext(text, path, overrides = {}) {
 		nameAt: hasOverride ? () => overrides.name : tabular === void 0 ? (offset) => bindingName(text, index, offset) : (offset) => table.headerName(offset)
 	};
 }
-var MWS_CONTEXT, AMAZON_CONTEXT, LWA_CLIENT_ID$1, SECRET_WORD;
+var MWS_CONTEXT, AMAZON_CONTEXT, LWA_CLIENT_ID$1, LWA_SIGNS, SECRET_WORD;
 var init_context = __esmMin((() => {
 	init_bindings();
 	init_names();
@@ -685,6 +689,11 @@ var init_context = __esmMin((() => {
 	MWS_CONTEXT = /\bmws(?!guard)|mws\b|MWS(?!guard)|amazonservices|MarketplaceWebService|SellerId|peddler|AWSAccessKeyId/;
 	AMAZON_CONTEXT = /aws|amazon|akia|selling.?partner|sp.?api|\blwa/i;
 	LWA_CLIENT_ID$1 = "amzn1.application-oa2-client.";
+	LWA_SIGNS = [
+		"Atzr|",
+		"api.amazon.com/auth/o2/token",
+		"sellingpartnerapi"
+	];
 	SECRET_WORD = new RegExp(SECRET_WORD_SOURCE, "i");
 }));
 // packages/core/dist/values.js
@@ -1060,7 +1069,7 @@ function find$5(ctx) {
 		if (isBareCode(ctx, run.start)) continue;
 		const name = ctx.nameAt(run.start);
 		const role = name === void 0 ? void 0 : nameRole(name);
-		const besideClientId = ctx.hasLwaClientId && nearClientId(ctx, run.start);
+		const besideClientId = ctx.hasLwaContext && nearClientId(ctx, run.start);
 		if (role === void 0 || role === "generic-secret" || role === "none") {
 			if (!besideClientId) continue;
 		} else if (role !== "lwa-client-secret" || name === void 0 || !isLwaSecretName(ctx, name, run.start, lwaPath)) continue;
@@ -1076,11 +1085,12 @@ function find$5(ctx) {
 }
 /**
 * A bare 64-hex value under a client-secret name is LWA's when the name says so
-* (`lwa_client_secret`), or a generic one (`clientSecret`) stands next to an LWA client id, in a
+* (`lwa_client_secret`), or a generic one (`clientSecret`) stands in a text that shows LWA (an
+* LWA client id, a refresh token, the token endpoint, the SP-API host: `hasLwaContext`), in a
 * file named for the SP-API or LWA, or in an object or section named for them.
 */
 function isLwaSecretName(ctx, name, start, lwaPath) {
-	if (LWA_NAME.test(normalizeName(name)) || ctx.hasLwaClientId || lwaPath) return true;
+	if (LWA_NAME.test(normalizeName(name)) || ctx.hasLwaContext || lwaPath) return true;
 	const line = ctx.index.lineOf(start);
 	for (let l = line; l >= Math.max(0, line - OBJECT_LINES); l--) {
 		const from = ctx.index.lineStart(l);
@@ -1132,6 +1142,11 @@ var init_lwa_client_secret = __esmMin((() => {
 					text: `client_id = "amzn1.application-oa2-client.4c1f0e2d3b5a69788796a5b4c3d2e1f0"\nclient_secret = "${HEX64}"`,
 					value: HEX64,
 					reason: "bare 64-hex secret next to an LWA client id"
+				},
+				{
+					text: `const TOKEN_URL = 'https://api.amazon.com/auth/o2/token';\nconst clientSecret = '${HEX64}';`,
+					value: HEX64,
+					reason: "bare 64-hex secret in a text that calls the LWA token endpoint"
 				},
 				{
 					text: `LWA_CLIENT_SECRET="${HEX64}"`,
@@ -3393,7 +3408,8 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 			hybrid: token,
 			api: spApi ? "sp-api" : "mws",
 			records: 1,
-			...tokenField ? { tokenField: tokenField.name } : {}
+			...tokenField ? { tokenField: tokenField.name } : {},
+			sellerId: seller?.role === "seller-id"
 		};
 	}
 	for (const secret of lwaSecrets) {
@@ -3403,7 +3419,8 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 			evidence,
 			hybrid: false,
 			api: "sp-api",
-			records: 1
+			records: 1,
+			sellerId: seller?.role === "seller-id"
 		};
 	}
 }
@@ -3837,7 +3854,7 @@ function find$1(ctx) {
 		return candidate ? [candidate] : [];
 	}
 	const keyNames = judged.length > 0 ? keyNamesByRecord(fields) : /* @__PURE__ */ new Map();
-	return judged.map(({ field: f, evidence, hybrid, api, records, tokenField }) => ({
+	return judged.map(({ field: f, evidence, hybrid, api, records, tokenField, sellerId }) => ({
 		kind: "shared-credentials",
 		severity: "error",
 		start: f.start,
@@ -3848,11 +3865,18 @@ function find$1(ctx) {
 			form: evidence === "request" ? "request" : "record",
 			hybrid,
 			api,
-			records
+			records,
+			...sourceOf(evidence, sellerId)
 		},
 		...messageFacts(f, keyNames),
 		...hybrid && tokenField !== void 0 ? { tokenField } : {}
 	}));
+}
+/** What the message of a record with no named container says shows the keys are a seller's. */
+function sourceOf(evidence, sellerId) {
+	if (sellerId) return { source: "seller-id" };
+	if (evidence === "input") return { source: "input" };
+	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
 var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
@@ -4932,7 +4956,11 @@ var init_messages = __esmMin((() => {
 					}
 					if (f.detail === "missing-token") return `MWS call for seller ${fit.name(f.seller ?? "")} without an MWS Auth Token (type A)`;
 					if (f.detail === "request") return "MWS request for a SellerId without MWSAuthToken (type A)";
-					if (!hasContainer(f)) return `"${fit.name(f.masked)}" holds a seller's own ${f.mws ? "MWS " : ""}keys next to its seller ID (type A)`;
+					if (!hasContainer(f)) {
+						const keys = `a seller's own ${f.mws ? "MWS " : ""}keys`;
+						const how = f.source === "seller-id" ? `holds ${keys} next to its seller ID` : f.source === "input" ? `takes ${keys} from submitted input` : f.source === "record" ? `reads ${keys} from a per-seller record` : `holds ${keys}`;
+						return `"${fit.name(f.masked)}" ${how} (type A)`;
+					}
 					const verb = f.container.type === "form" ? "asks sellers for their" : "stores sellers'";
 					const token = f.tokenField === void 0 ? "" : ` next to ${fit.name(f.tokenField)}`;
 					const records = f.records !== void 0 && f.records > 1 ? `, ${String(f.records)} records` : "";
@@ -5058,7 +5086,11 @@ var init_messages = __esmMin((() => {
 						}
 						if (f.detail === "missing-token") return `代表卖家 ${fit.name(f.seller ?? "")} 的 MWS 调用没有 MWS 授权令牌（A 类）`;
 						if (f.detail === "request") return "针对某个 SellerId 的 MWS 请求没有 MWSAuthToken（A 类）";
-						if (!hasContainer(f)) return `"${fit.name(f.masked)}" 在卖家 ID 旁保存了卖家自己的${f.mws ? " MWS " : ""}密钥（A 类）`;
+						if (!hasContainer(f)) {
+							const keys = `卖家自己的${f.mws ? " MWS " : ""}密钥`;
+							const how = f.source === "seller-id" ? `在卖家 ID 旁保存了${keys}` : f.source === "input" ? `从提交的输入中获取${keys}` : f.source === "record" ? `从按卖家保存的记录中读取${keys}` : `保存了${keys}`;
+							return `"${fit.name(f.masked)}" ${how}（A 类）`;
+						}
 						const token = f.tokenField === void 0 ? "" : `在 ${fit.name(f.tokenField)} 旁`;
 						const verb = f.container.type === "form" ? "向卖家索要" : "保存了卖家的";
 						const records = f.records !== void 0 && f.records > 1 ? `，共 ${String(f.records)} 条记录` : "";
@@ -5405,6 +5437,7 @@ function toFinding(index, mws, r, locale = "en") {
 		...r.presigned === true ? { detail: "presigned" } : {},
 		...r.typeA?.api === "sp-api" ? { api: "sp-api" } : {},
 		...r.typeA !== void 0 && r.typeA.records > 1 ? { records: r.typeA.records } : {},
+		...r.typeA?.source === void 0 ? {} : { source: r.typeA.source },
 		...r.container === void 0 ? {} : { container: r.container },
 		...r.fields === void 0 ? {} : { fields: r.fields },
 		...r.tokenField === void 0 ? {} : { tokenField: r.tokenField },
@@ -5660,7 +5693,7 @@ function classifyString(value, binding = {}, options = {}) {
 		name: binding.name,
 		paired: binding.pairedWithAccessKey ?? false,
 		...binding.hasMwsContext === void 0 ? {} : { mws: binding.hasMwsContext },
-		...binding.hasLwaClientId === void 0 ? {} : { lwaClientId: binding.hasLwaClientId }
+		...binding.hasLwaContext === void 0 ? {} : { lwaContext: binding.hasLwaContext }
 	});
 	return toFindings(ctx, DETECTORS.filter((d) => STRING_KINDS.includes(d.kind)).flatMap((d) => d.find(ctx)), options);
 }
