@@ -34,7 +34,7 @@ export interface IsolatedInput {
  * its own, with the heap the main thread would have had ({@link isolatedHeapMb}): what used to be
  * scanned still is, and what used to abort the run becomes that file's `scanFailed` skip.
  */
-export const IN_THREAD_LIMIT = DEFAULT_MAX_FILE_SIZE;
+const IN_THREAD_LIMIT = DEFAULT_MAX_FILE_SIZE;
 
 /** The worker; absent when running from sources (tests), where every scan stays in-process. */
 const WORKER_URL = new URL('./isolated-scan-worker.js', import.meta.url);
