@@ -5,7 +5,7 @@ import type { Evidence, RecordView, TextView } from './type-a-evidence.js';
 
 // A type named for a program's configuration: `Config`, `MwsClientOptions`, `MwsProperties`, `MwsConnection`.
 const CONFIG_RECORD =
-  /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
+  /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Creds?|Params|Parameters)\b/;
 
 // The secret of a form's key pair: an MWS secret key, or a secret its form calls a client secret.
 const SECRETS: ReadonlySet<Field['role']> = new Set(['secret-key', 'lwa-client-secret']);

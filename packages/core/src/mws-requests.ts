@@ -4,7 +4,8 @@ import { readRequestParams } from './mws-request-params.js';
 import type { ParamNames } from './mws-request-params.js';
 import { SECRET_WORD_SOURCE, nameRole, normalizeName } from './names.js';
 import { trimChars } from './strings.js';
-import { classifyValue, cutValue } from './value-shape.js';
+import { goReceivers, ownedByReceiver } from './self-held-fields.js';
+import { classifyValue, cutValue, memberPath } from './value-shape.js';
 
 /**
  * MWS requests and clients that act for a seller without an MWS Auth Token, in any text: URLs
@@ -233,12 +234,15 @@ type Resolver = (value: string) => { shape: SellerShape; literal?: string };
  */
 function resolver(text: string): Resolver {
   let resolutions = 0;
+  // A Go method's receiver is the client itself (`c.credentials.Merchant`), as `this` is.
+  const receivers = goReceivers(text);
   const shapeOf = (value: string, depth: number): ReturnType<Resolver> => {
     const v = value.trim();
     const shape = classifyValue(v);
     if (shape === 'empty' || shape === 'decl') return { shape: 'none' };
     if (shape === 'env' || COMMAND_LINE.test(v) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v))
       return { shape: 'own' };
+    if (receivers.size > 0 && shape === 'ref' && ownedByReceiver(memberPath(v), receivers)) return { shape: 'own' };
     if (shape === 'literal') return { shape: 'literal', literal: v.replace(/^["'`]|["'`]$/g, '') };
     const name = v.replace(/^\*/, ''); // Go: `*sellerID` from `sellerID := flag.String(…)`
     const assigned =

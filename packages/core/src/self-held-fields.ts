@@ -2,7 +2,7 @@ import { MEMBER_DECLARATION } from './field-idioms.js';
 import { isCapitalsName } from './names.js';
 import type { Field } from './structure.js';
 import type { ScanContext } from './types.js';
-import { memberPath } from './value-shape.js';
+import { isSellerHolder, memberPath } from './value-shape.js';
 
 /**
  * Fields a program holds for itself, whatever their names say: keys kept in an installation's
@@ -99,5 +99,23 @@ export function notSelfHeld(ctx: ScanContext, receivers = goReceivers(ctx.text))
     !inRedaction(ctx, f) &&
     !ownSettingMember(ctx, f) &&
     !libraryAttribute(ctx, f) &&
-    !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ''));
+    !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? '')) &&
+    !readsReceiverOwnKey(f, receivers);
+}
+
+/**
+ * A key read from the Go method's receiver itself or a bag it holds (`c.credentials.AccessID`,
+ * `c.secretKey`), as `this.x` is in other languages: the client's own keys, given by whoever built
+ * it (judged there).
+ */
+function readsReceiverOwnKey(f: Field, receivers: ReadonlySet<string>): boolean {
+  return f.shape === 'ref' && receivers.size > 0 && ownedByReceiver(memberPath(f.value), receivers);
+}
+
+/**
+ * True when a read's path is the Go receiver's own state (`c.credentials.Merchant`), not a
+ * seller's record the receiver holds (`c.store.SecretKey` is still that store's).
+ */
+export function ownedByReceiver(path: readonly string[], receivers: ReadonlySet<string>): boolean {
+  return path.length > 1 && receivers.has(path[0] ?? '') && !isSellerHolder(path.slice(1, -1).join('.'));
 }

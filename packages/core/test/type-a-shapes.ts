@@ -36,6 +36,23 @@ class SyncProducts extends Command
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: "a Go sync job's request signed with the keys of the store record its receiver holds",
+    path: 'internal/sync/orders.go',
+    text: `package sync
+
+type Job struct {
+	store *models.Store
+}
+
+func (j *Job) listOrders() {
+	params := url.Values{}
+	params.Set("SellerId", j.store.SellerID)
+	params.Set("AWSAccessKeyId", j.store.AccessKeyID)
+	sign(params, j.store.SecretKey)
+}`,
+    line: 10,
+  },
+  {
     name: "a desktop tool's merchant account, its members initialised to null",
     path: 'src/com/shop/account/MerchantAccount.java',
     text: `public class MerchantAccount {
@@ -2561,6 +2578,29 @@ class AmazonAccount extends Base
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "a Go MWS client library: its Creds type, and requests signed with the receiver's own keys",
+    path: 'amazonClient.go',
+    text: `package amazonmwsapi
+
+// Creds is the account configuration the client signs with.
+type Creds struct {
+	AccessID  string
+	AccessKey string
+	Merchant  string
+}
+
+type AmazonClient struct {
+	credentials Creds
+}
+
+func (c *AmazonClient) parseRequest(req *amazonRequest) string {
+	req.params.Add("SellerId", c.credentials.Merchant)
+	req.params.Add("AWSAccessKeyId", c.credentials.AccessID)
+	req.params.Add("Action", "ListOrders")
+	return Sign(req.params, []byte(c.credentials.AccessKey))
+}`,
+  },
   {
     name: 'a script template of the type-B form: merchant id and MWS auth token only',
     path: 'Views/Credential/_AmazonDialog.cshtml',
