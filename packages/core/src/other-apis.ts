@@ -68,8 +68,33 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
     !AMAZON_PATH.test(path) &&
     !SELLER_API.test(text) &&
     (namesOneMarketplace(text) || namesOneMarketplace(path));
-  if (onlyOther || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
-  return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName));
+  if (onlyOther || namesOtherMarketplaces(text))
+    return (f) => !genericKey(f) && !otherMarketplaceKey(f) && !inOtherMarketplaceFunction(text, f);
+  return (f) =>
+    !otherMarketplaceKey(f) &&
+    !inOtherMarketplaceFunction(text, f) &&
+    (!genericKey(f) || !otherMarketplaceRecord(f.recordName));
+}
+
+// The nearest function declared above a place: Python `def`, JS/PHP `function`, Go `func` (also a
+// method), Rust `fn`, and a JS arrow bound to a name. The last one in the text before the place wins.
+const FUNCTION_HEADER =
+  /(?:\bdef|\bfunction|\bfunc(?:\s{0,4}\([^()\n]{0,60}\))?|\bfn)\s{1,4}([\w$]{1,60})\s{0,4}\(|\b(?:const|let|var)\s{1,4}([\w$]{1,60})\s{0,4}=\s{0,4}(?:async\s{1,4})?\(/g;
+/** How far above a field its function's header may be. */
+const FUNCTION_REACH = 600;
+
+/**
+ * True when the field sits in a function named for another marketplace and not for Amazon:
+ * `def coupang_creds(account): return {"accessKey": …, "secretKey": …}`
+ * builds Coupang's credentials, whatever its keys are called.
+ */
+function inOtherMarketplaceFunction(text: string, f: Field): boolean {
+  if (f.role !== 'secret-key' && f.role !== 'access-key' && f.role !== 'lwa-client-secret') return false;
+  const before = text.slice(Math.max(0, f.start - FUNCTION_REACH), f.start);
+  let name: string | undefined;
+  FUNCTION_HEADER.lastIndex = 0;
+  for (let m = FUNCTION_HEADER.exec(before); m !== null; m = FUNCTION_HEADER.exec(before)) name = m[1] ?? m[2];
+  return name !== undefined && otherMarketplaceRecord(name);
 }
 
 /**

@@ -2579,6 +2579,17 @@ class AmazonAccount extends Base
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
   {
+    name: "another marketplace's keys built by a function named for it, beside Amazon's",
+    path: 'backend/domain/account/credentials.py',
+    text: `def coupang_creds(account):
+    return {"vendorId": account.seller_id, "accessKey": account.api_key, "secretKey": account.api_secret}
+
+
+def amazon_refresh_token(account):
+    return account.oauth_refresh_token
+`,
+  },
+  {
     name: "a Go MWS client library: its Creds type, and requests signed with the receiver's own keys",
     path: 'amazonClient.go',
     text: `package amazonmwsapi
