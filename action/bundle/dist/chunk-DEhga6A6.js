@@ -3119,7 +3119,7 @@ var CONFIG_RECORD, SECRETS;
 var init_judge_declared = __esmMin((() => {
 	init_record_names();
 	init_record_labels();
-	CONFIG_RECORD = /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Params|Parameters)\b/;
+	CONFIG_RECORD = /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Creds?|Params|Parameters)\b/;
 	SECRETS = /* @__PURE__ */ new Set(["secret-key", "lwa-client-secret"]);
 }));
 // packages/core/dist/type-a-evidence.js
@@ -3537,7 +3537,22 @@ function libraryAttribute(ctx, f) {
 }
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
-	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? ""));
+	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? "")) && !readsReceiverOwnKey(f, receivers);
+}
+/**
+* A key read from the Go method's receiver itself or a bag it holds (`c.credentials.AccessID`,
+* `c.secretKey`), as `this.x` is in other languages: the client's own keys, given by whoever built
+* it (judged there).
+*/
+function readsReceiverOwnKey(f, receivers) {
+	return f.shape === "ref" && receivers.size > 0 && ownedByReceiver(memberPath(f.value), receivers);
+}
+/**
+* True when a read's path is the Go receiver's own state (`c.credentials.Merchant`), not a
+* seller's record the receiver holds (`c.store.SecretKey` is still that store's).
+*/
+function ownedByReceiver(path, receivers) {
+	return path.length > 1 && receivers.has(path[0] ?? "") && !isSellerHolder(path.slice(1, -1).join("."));
 }
 var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH;
 var init_self_held_fields = __esmMin((() => {
@@ -3611,8 +3626,21 @@ function isProductAdvertisingText(text) {
 * secret_key)` in `classes/Walmart/Walmart.php` is Walmart's.
 */
 function amazonKeysOnly(text, amazon = true, path = "") {
-	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
-	return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName));
+	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f) && !inOtherMarketplaceFunction(text, f);
+	return (f) => !otherMarketplaceKey(f) && !inOtherMarketplaceFunction(text, f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName));
+}
+/**
+* True when the field sits in a function named for another marketplace and not for Amazon:
+* `def coupang_creds(account): return {"accessKey": …, "secretKey": …}`
+* builds Coupang's credentials, whatever its keys are called.
+*/
+function inOtherMarketplaceFunction(text, f) {
+	if (f.role !== "secret-key" && f.role !== "access-key" && f.role !== "lwa-client-secret") return false;
+	const before = text.slice(Math.max(0, f.start - FUNCTION_REACH), f.start);
+	let name;
+	FUNCTION_HEADER.lastIndex = 0;
+	for (let m = FUNCTION_HEADER.exec(before); m !== null; m = FUNCTION_HEADER.exec(before)) name = m[1] ?? m[2];
+	return name !== void 0 && otherMarketplaceRecord(name);
 }
 /**
 * A key named for another marketplace (`YahooSecretKey`, `shopifyClientSecret`), or for the
@@ -3641,7 +3669,7 @@ function otherMarketplaceRecord(recordName) {
 function namesOneMarketplace(text) {
 	return ONE_MARKETPLACE.test(text);
 }
-var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
+var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, FUNCTION_HEADER, FUNCTION_REACH, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
 	init_names();
 	PA_API = /\b(?:partner|associate)_?tag\b/i;
@@ -3650,6 +3678,8 @@ var init_other_apis = __esmMin((() => {
 	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
 	AMAZON_PAY = /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
 	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
+	FUNCTION_HEADER = /(?:\bdef|\bfunction|\bfunc(?:\s{0,4}\([^()\n]{0,60}\))?|\bfn)\s{1,4}([\w$]{1,60})\s{0,4}\(|\b(?:const|let|var)\s{1,4}([\w$]{1,60})\s{0,4}=\s{0,4}(?:async\s{1,4})?\(/g;
+	FUNCTION_REACH = 600;
 	ADS_WORDS = /^(?:ads|advertising)$/;
 	wordsOf = (name) => nameWords(name.slice(0, 120));
 	MARKETPLACE_WORDS = /* @__PURE__ */ new Set([..."trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" "), ..."onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol".split(" ")]);
@@ -4627,11 +4657,13 @@ function withShape(r, resolve) {
 */
 function resolver(text) {
 	let resolutions = 0;
+	const receivers = goReceivers(text);
 	const shapeOf = (value, depth) => {
 		const v = value.trim();
 		const shape = classifyValue(v);
 		if (shape === "empty" || shape === "decl") return { shape: "none" };
 		if (shape === "env" || COMMAND_LINE.test(v) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v)) return { shape: "own" };
+		if (receivers.size > 0 && shape === "ref" && ownedByReceiver(memberPath(v), receivers)) return { shape: "own" };
 		if (shape === "literal") return {
 			shape: "literal",
 			literal: v.replace(/^["'`]|["'`]$/g, "")
@@ -4788,6 +4820,7 @@ var init_mws_requests = __esmMin((() => {
 	init_mws_request_params();
 	init_names();
 	init_strings();
+	init_self_held_fields();
 	init_value_shape();
 	QUERY_SELLER = /[?&](SellerId|Merchant)=/g;
 	isUrlStop = (c) => c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62;
