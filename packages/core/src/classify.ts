@@ -11,8 +11,8 @@ export interface StringBinding {
   readonly name?: string | undefined;
   /** The file talks to MWS (decides "MWS" vs "AWS" in messages). */
   readonly hasMwsContext?: boolean;
-  /** The file holds an LWA client id (enables bare 64-hex client secrets). */
-  readonly hasLwaClientId?: boolean;
+  /** The file shows Login with Amazon: an LWA client id, a refresh token, its endpoint or the SP-API host (enables bare 64-hex client secrets). */
+  readonly hasLwaContext?: boolean;
   /** The value sits next to an access key id (same call arguments or object). */
   readonly pairedWithAccessKey?: boolean;
 }
@@ -40,7 +40,7 @@ export function classifyString(
     name: binding.name,
     paired: binding.pairedWithAccessKey ?? false,
     ...(binding.hasMwsContext === undefined ? {} : { mws: binding.hasMwsContext }),
-    ...(binding.hasLwaClientId === undefined ? {} : { lwaClientId: binding.hasLwaClientId }),
+    ...(binding.hasLwaContext === undefined ? {} : { lwaContext: binding.hasLwaContext }),
   });
   const raw = DETECTORS.filter((d) => STRING_KINDS.includes(d.kind)).flatMap((d) => d.find(ctx));
   return toFindings(ctx, raw, options);

@@ -13,8 +13,11 @@ import type { ScanContext } from './types.js';
 export interface TextFacts {
   /** The text mentions MWS (endpoints, parameters, client libraries): messages say "MWS". */
   readonly hasMwsContext: boolean;
-  /** The text holds an LWA client id, so a bare 64-hex value next to it can be its secret. */
-  readonly hasLwaClientId: boolean;
+  /**
+   * The text shows Login with Amazon: an LWA client id, a refresh token, the LWA token endpoint or
+   * the SP-API host. A bare 64-hex value under a client-secret name there is an LWA secret.
+   */
+  readonly hasLwaContext: boolean;
 }
 
 const MWS_CONTEXT =
@@ -33,10 +36,18 @@ function baseName(path: string): string {
 
 /** File-level facts, for adapters that classify one value at a time (`classifyString`). */
 export function textFacts(text: string): TextFacts {
-  return { hasMwsContext: MWS_CONTEXT.test(text), hasLwaClientId: amznSearch(text)(LWA_CLIENT_ID) };
+  return { hasMwsContext: MWS_CONTEXT.test(text), hasLwaContext: hasLwaSign(text, amznSearch(text)) };
 }
 
 const LWA_CLIENT_ID = 'amzn1.application-oa2-client.';
+// Literals only LWA texts hold: a refresh token's prefix, the token endpoint, the SP-API hosts
+// (`sellingpartnerapi-na.amazon.com`). Plain `includes`: each is one pass, and most texts lack `Atzr`.
+const LWA_SIGNS = ['Atzr|', 'api.amazon.com/auth/o2/token', 'sellingpartnerapi'];
+
+/** The text shows Login with Amazon (see {@link TextFacts.hasLwaContext}). */
+function hasLwaSign(text: string, amzn: (literal: string) => boolean): boolean {
+  return amzn(LWA_CLIENT_ID) || LWA_SIGNS.some((sign) => text.includes(sign));
+}
 const SECRET_WORD = new RegExp(SECRET_WORD_SOURCE, 'i');
 
 /** Builds the per-text context every detector reads. */
@@ -47,7 +58,7 @@ export function createContext(
     name?: string | undefined;
     paired?: boolean;
     mws?: boolean;
-    lwaClientId?: boolean;
+    lwaContext?: boolean;
     authToken?: AuthTokenOptions;
   } = {},
 ): ScanContext {
@@ -85,7 +96,7 @@ export function createContext(
     get hasAccessKeyWord(): boolean {
       return (accessKeyWord ??= ACCESS_KEY_NAME_WORDS.test(text));
     },
-    hasLwaClientId: overrides.lwaClientId ?? amzn(LWA_CLIENT_ID),
+    hasLwaContext: overrides.lwaContext ?? hasLwaSign(text, amzn),
     includesAmzn: amzn,
     accessKeyLines: new Set<number>(),
     authToken: overrides.authToken ?? {},

@@ -34,6 +34,12 @@ export interface MessageFacts {
   /** For `shared-credentials`: how many per-seller records the finding stands for (more than one). */
   readonly records?: number;
   /**
+   * For a `shared-credentials` record with no named container: what shows the keys are a
+   * seller's, for its message. `seller-id`: the record holds the seller's id beside them;
+   * `input`: they are read from submitted input; `record`: from a per-seller record. Absent: other evidence.
+   */
+  readonly source?: 'seller-id' | 'input' | 'record';
+  /**
    * For `shared-credentials` `project`: the other file of the project whose type-A record stores
    * the keys this file carries, as the caller names it (a display path), and the record's line.
    */
@@ -265,8 +271,18 @@ const EN: MessageTable = {
         if (f.detail === 'missing-token')
           return `MWS call for seller ${fit.name(f.seller ?? '')} without an MWS Auth Token (type A)`;
         if (f.detail === 'request') return 'MWS request for a SellerId without MWSAuthToken (type A)';
-        if (!hasContainer(f))
-          return `"${fit.name(f.masked)}" holds a seller's own ${f.mws ? 'MWS ' : ''}keys next to its seller ID (type A)`;
+        if (!hasContainer(f)) {
+          const keys = `a seller's own ${f.mws ? 'MWS ' : ''}keys`;
+          const how =
+            f.source === 'seller-id'
+              ? `holds ${keys} next to its seller ID`
+              : f.source === 'input'
+                ? `takes ${keys} from submitted input`
+                : f.source === 'record'
+                  ? `reads ${keys} from a per-seller record`
+                  : `holds ${keys}`;
+          return `"${fit.name(f.masked)}" ${how} (type A)`;
+        }
         const verb = f.container.type === 'form' ? 'asks sellers for their' : "stores sellers'";
         const token = f.tokenField === undefined ? '' : ` next to ${fit.name(f.tokenField)}`;
         const records = f.records !== undefined && f.records > 1 ? `, ${String(f.records)} records` : '';
@@ -403,8 +419,18 @@ const ZH_CN: MessageTable = {
         if (f.detail === 'missing-token')
           return `代表卖家 ${fit.name(f.seller ?? '')} 的 MWS 调用没有 MWS 授权令牌（A 类）`;
         if (f.detail === 'request') return '针对某个 SellerId 的 MWS 请求没有 MWSAuthToken（A 类）';
-        if (!hasContainer(f))
-          return `"${fit.name(f.masked)}" 在卖家 ID 旁保存了卖家自己的${f.mws ? ' MWS ' : ''}密钥（A 类）`;
+        if (!hasContainer(f)) {
+          const keys = `卖家自己的${f.mws ? ' MWS ' : ''}密钥`;
+          const how =
+            f.source === 'seller-id'
+              ? `在卖家 ID 旁保存了${keys}`
+              : f.source === 'input'
+                ? `从提交的输入中获取${keys}`
+                : f.source === 'record'
+                  ? `从按卖家保存的记录中读取${keys}`
+                  : `保存了${keys}`;
+          return `"${fit.name(f.masked)}" ${how}（A 类）`;
+        }
         const token = f.tokenField === undefined ? '' : `在 ${fit.name(f.tokenField)} 旁`;
         const verb = f.container.type === 'form' ? '向卖家索要' : '保存了卖家的';
         const records = f.records !== undefined && f.records > 1 ? `，共 ${String(f.records)} 条记录` : '';

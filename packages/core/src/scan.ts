@@ -146,6 +146,7 @@ function toFinding(index: LineIndex, mws: boolean, r: RawFinding, locale = 'en')
     ...(r.presigned === true ? { detail: 'presigned' } : {}),
     ...(r.typeA?.api === 'sp-api' ? { api: 'sp-api' as const } : {}),
     ...(r.typeA !== undefined && r.typeA.records > 1 ? { records: r.typeA.records } : {}),
+    ...(r.typeA?.source === undefined ? {} : { source: r.typeA.source }),
     ...(r.container === undefined ? {} : { container: r.container }),
     ...(r.fields === undefined ? {} : { fields: r.fields }),
     ...(r.tokenField === undefined ? {} : { tokenField: r.tokenField }),

@@ -28,6 +28,8 @@ export interface TypeARecord {
   readonly records: number;
   /** The token field of a hybrid record, as written (`mws_auth_token`). */
   readonly tokenField?: string;
+  /** The record holds the seller's id beside its keys (its message says so). */
+  readonly sellerId: boolean;
 }
 
 /** Resolves an identifier to the value of its first assignment (`secretKey = …`). */

@@ -214,12 +214,21 @@ function judgeRecord(
         api: spApi ? 'sp-api' : 'mws',
         records: 1,
         ...(tokenField ? { tokenField: tokenField.name } : {}),
+        sellerId: seller?.role === 'seller-id',
       };
   }
   // SP-API: a seller's own LWA app (its client secret) kept per seller.
   for (const secret of lwaSecrets) {
     const evidence = judgeLwaSecret(secret, view, text);
-    if (evidence) return { field: secret, evidence, hybrid: false, api: 'sp-api', records: 1 };
+    if (evidence)
+      return {
+        field: secret,
+        evidence,
+        hybrid: false,
+        api: 'sp-api',
+        records: 1,
+        sellerId: seller?.role === 'seller-id',
+      };
   }
   return undefined;
 }

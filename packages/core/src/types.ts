@@ -53,6 +53,8 @@ interface TypeAFacts {
   readonly api: 'mws' | 'sp-api';
   /** Per-seller records of one collection this finding stands for. */
   readonly records: number;
+  /** `record`: what shows the keys are a seller's (`MessageFacts.source`). */
+  readonly source?: 'seller-id' | 'input' | 'record';
 }
 
 /** What every detector may read about the text being scanned. Built once per scan. */
@@ -74,8 +76,8 @@ export interface ScanContext {
   readonly hasSecretWord: boolean;
   /** The text holds the words of an access-key name (`ACCESS_KEY_NAME_WORDS`). Computed on first use. */
   readonly hasAccessKeyWord: boolean;
-  /** The text holds an LWA client id (`amzn1.application-oa2-client.`). */
-  readonly hasLwaClientId: boolean;
+  /** The text shows Login with Amazon: an LWA client id, a refresh token, its endpoint or the SP-API host. */
+  readonly hasLwaContext: boolean;
   /** True when the text holds `literal`, an `amzn…` prefix (`amznSearch`: one `zn` search per text). */
   readonly includesAmzn: (literal: string) => boolean;
   /** 0-based lines holding an access key id found so far (for pairing secrets with their key). */

@@ -985,10 +985,10 @@ describe('classifyString (AST adapters)', () => {
   });
 
   it('finds a bare 64-hex client secret only when the file holds an LWA client id', () => {
-    expect(spans(classifyString(LWA_HEX, { name: 'clientSecret', hasLwaClientId: true }))).toEqual([
+    expect(spans(classifyString(LWA_HEX, { name: 'clientSecret', hasLwaContext: true }))).toEqual([
       whole('lwa-client-secret', LWA_HEX),
     ]);
-    expect(classifyString(LWA_HEX, { name: 'clientSecret', hasLwaClientId: false })).toEqual([]);
+    expect(classifyString(LWA_HEX, { name: 'clientSecret', hasLwaContext: false })).toEqual([]);
   });
 
   it('says MWS when the adapter reports MWS context, AWS otherwise', () => {

@@ -156,7 +156,48 @@ describe('type-A messages', () => {
     expect(
       renderFinding(facts({ container: { type: 'class', name: 'Seller' }, fields: ['a', 'b', 'c', 'd', 'e'] })),
     ).toBe("class Seller stores sellers' a, b, c and 2 more (type A)");
-    expect(renderFinding(facts({}))).toBe(`"secret_key" holds a seller's own MWS keys next to its seller ID (type A)`);
+    expect(renderFinding(facts({ source: 'seller-id' }))).toBe(
+      `"secret_key" holds a seller's own MWS keys next to its seller ID (type A)`,
+    );
+  });
+
+  it.each([
+    [
+      { source: 'seller-id' },
+      `holds a seller's own MWS keys next to its seller ID`,
+      '在卖家 ID 旁保存了卖家自己的 MWS 密钥',
+    ],
+    [
+      { source: 'input' },
+      `takes a seller's own MWS keys from submitted input`,
+      '从提交的输入中获取卖家自己的 MWS 密钥',
+    ],
+    [
+      { source: 'record' },
+      `reads a seller's own MWS keys from a per-seller record`,
+      '从按卖家保存的记录中读取卖家自己的 MWS 密钥',
+    ],
+    [{}, `holds a seller's own MWS keys`, '保存了卖家自己的 MWS 密钥'],
+  ] as const)("without a container, say what shows the keys are a seller's: %j", (extra, en, zh) => {
+    expect(renderFinding(facts(extra))).toBe(`"secret_key" ${en} (type A)`);
+    expect(renderMessage(facts(extra), 'zh-CN')).toMatch(new RegExp(`^"secret_key" ${zh}（A 类）`));
+  });
+
+  it.each([
+    ["$account->secret_key = $request->input('secret_key');\n", 'app/Http/Controllers/AmazonController.php', 'input'],
+    [
+      'const client = new MwsClient({ accessKeyId: seller.accessKeyId, secretKey: seller.secretKey });\n',
+      'src/sync.ts',
+      'record',
+    ],
+    [
+      'client = MWSConnection(aws_access_key_id=acct.access_key, aws_secret_access_key=acct.secret_key, Merchant=acct.seller_id)\n',
+      'sync.py',
+      'seller-id',
+    ],
+  ] as const)('a record with no container tells its source: %s', (text, path, source) => {
+    const findings = scanText(text, { path, kinds: ['shared-credentials'] });
+    expect(findings.map((f) => f.messageFacts.source)).toEqual([source]);
   });
 
   it.each([

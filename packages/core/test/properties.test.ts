@@ -1519,7 +1519,7 @@ describe('never throws, always well-formed', () => {
           ...SECRET_KINDS.map((k) => fc.constantFrom(...NAME_WORDS[k]).map((w) => styled(w, 'camel'))),
         ),
         hasMwsContext: fc.boolean(),
-        hasLwaClientId: fc.boolean(),
+        hasLwaContext: fc.boolean(),
         pairedWithAccessKey: fc.boolean(),
       },
       { requiredKeys: [] },
@@ -1714,7 +1714,7 @@ describe('mayHoldStringCredentials', () => {
     let reported = 0;
     fc.assert(
       fc.property(valueArb, nameArb, fc.boolean(), fc.boolean(), (value, name, mws, lwa) => {
-        if (classifyString(value, { name, hasMwsContext: mws, hasLwaClientId: lwa }).length === 0) return;
+        if (classifyString(value, { name, hasMwsContext: mws, hasLwaContext: lwa }).length === 0) return;
         reported++;
         expect(mayHoldStringCredentials(`const ${name} = "${value}";`)).toBe(true);
       }),

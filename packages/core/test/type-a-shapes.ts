@@ -4446,6 +4446,27 @@ export const VALUE_SHAPES: readonly ValueShape[] = [
     findings: [['lwa-client-secret', 3, 'error']],
   },
   {
+    name: 'a bare 64-hex client secret in a file that calls the LWA token endpoint',
+    path: 'src/amazon/token.ts',
+    text: `const TOKEN_URL = 'https://api.amazon.com/auth/o2/token';\nconst clientId = process.env.CLIENT_ID;\nconst clientSecret = '${HEX64}';\n`,
+    findings: [['lwa-client-secret', 3, 'error']],
+  },
+  {
+    name: 'a bare 64-hex client secret beside a refresh token literal',
+    path: 'scripts/orders.py',
+    text: `refresh_token = 'Atzr|IwEBIKq3Vn8Zr2x_7hQmT5c-LpW4YdN1aFg6sJ0uK9eRbO3iXzC8vHlM2nA5tEo7wGyD4fPqU6jS1kB9'\nclient_secret = '${HEX64}'\n`,
+    findings: [
+      ['lwa-refresh-token', 1, 'error'],
+      ['lwa-client-secret', 2, 'error'],
+    ],
+  },
+  {
+    name: 'a bare 64-hex client secret of another OAuth app, beside an SP-API word only in prose',
+    path: 'src/github/oauth.ts',
+    text: `// unlike the selling partner API, GitHub apps keep one secret\nconst clientSecret = '${HEX64}';\n`,
+    findings: [],
+  },
+  {
     name: 'a sha256 digest beside an LWA client id is not its secret',
     path: 'scripts/verify.py',
     text: `CLIENT_ID = '${LWA_ID}'\nmanifest_sha256 = '${HEX64}'\nchecksum = '${HEX64}'\n`,

@@ -33,7 +33,7 @@ function find(ctx: ScanContext): RawFinding[] {
     if (isBareCode(ctx, run.start)) continue;
     const name = ctx.nameAt(run.start);
     const role = name === undefined ? undefined : nameRole(name);
-    const besideClientId = ctx.hasLwaClientId && nearClientId(ctx, run.start);
+    const besideClientId = ctx.hasLwaContext && nearClientId(ctx, run.start);
     // Unnamed or named only `secret`: the argument or entry right after an LWA client id
     // (`new Credentials('amzn1.application-oa2-client.…', '…')`, `'client_id' => …, 'secret' => …`).
     if (role === undefined || role === 'generic-secret' || role === 'none') {
@@ -55,11 +55,12 @@ const OBJECT_LINES = 6;
 
 /**
  * A bare 64-hex value under a client-secret name is LWA's when the name says so
- * (`lwa_client_secret`), or a generic one (`clientSecret`) stands next to an LWA client id, in a
+ * (`lwa_client_secret`), or a generic one (`clientSecret`) stands in a text that shows LWA (an
+ * LWA client id, a refresh token, the token endpoint, the SP-API host: `hasLwaContext`), in a
  * file named for the SP-API or LWA, or in an object or section named for them.
  */
 function isLwaSecretName(ctx: ScanContext, name: string, start: number, lwaPath: boolean): boolean {
-  if (LWA_NAME.test(normalizeName(name)) || ctx.hasLwaClientId || lwaPath) return true;
+  if (LWA_NAME.test(normalizeName(name)) || ctx.hasLwaContext || lwaPath) return true;
   const line = ctx.index.lineOf(start);
   for (let l = line; l >= Math.max(0, line - OBJECT_LINES); l--) {
     const from = ctx.index.lineStart(l);
@@ -112,6 +113,11 @@ export const lwaClientSecret: Detector = Object.freeze({
         text: `client_id = "amzn1.application-oa2-client.4c1f0e2d3b5a69788796a5b4c3d2e1f0"\nclient_secret = "${HEX64}"`,
         value: HEX64,
         reason: 'bare 64-hex secret next to an LWA client id',
+      },
+      {
+        text: `const TOKEN_URL = 'https://api.amazon.com/auth/o2/token';\nconst clientSecret = '${HEX64}';`,
+        value: HEX64,
+        reason: 'bare 64-hex secret in a text that calls the LWA token endpoint',
       },
       {
         text: `LWA_CLIENT_SECRET="${HEX64}"`,

@@ -2,6 +2,7 @@ import { describeContainer } from '../containers.js';
 import type { Field } from '../structure.js';
 import { extractFields } from '../structure.js';
 import { judgeRecords } from '../type-a-records.js';
+import type { Evidence } from '../type-a-evidence.js';
 import { goReceivers, notSelfHeld } from '../self-held-fields.js';
 import { notOwnTokenRequest } from '../token-requests.js';
 import { amazonKeysOnly, isAmazonPayText, isProductAdvertisingText } from '../other-apis.js';
@@ -172,19 +173,32 @@ function find(ctx: ScanContext): RawFinding[] {
     return candidate ? [candidate] : [];
   }
   const keyNames = judged.length > 0 ? keyNamesByRecord(fields) : new Map<string, Map<string, string>>();
-  const found: RawFinding[] = judged.map(({ field: f, evidence, hybrid, api, records, tokenField }) => ({
+  const found: RawFinding[] = judged.map(({ field: f, evidence, hybrid, api, records, tokenField, sellerId }) => ({
     kind: 'shared-credentials',
     severity: 'error',
     start: f.start,
     end: f.end,
     secret: `field:${normalizeName(f.recordName)}:${normalizeName(f.name)}:${f.value}`,
     detail: f.name,
-    typeA: { form: evidence === 'request' ? 'request' : 'record', hybrid, api, records },
+    typeA: {
+      form: evidence === 'request' ? 'request' : 'record',
+      hybrid,
+      api,
+      records,
+      ...sourceOf(evidence, sellerId),
+    },
     ...messageFacts(f, keyNames),
     ...(hybrid && tokenField !== undefined ? { tokenField } : {}),
   }));
   // Requests without an MWS Auth Token are the second judge's: `untokened-requests.ts`.
   return found;
+}
+
+/** What the message of a record with no named container says shows the keys are a seller's. */
+function sourceOf(evidence: Evidence, sellerId: boolean): { source?: 'seller-id' | 'input' | 'record' } {
+  if (sellerId) return { source: 'seller-id' };
+  if (evidence === 'input') return { source: 'input' };
+  return evidence === 'used' || evidence === 'read' ? { source: 'record' } : {};
 }
 
 /** Detector for `shared-credentials`. */

@@ -283,7 +283,7 @@ export default createRule<Options, MessageIds>({
         {
           name,
           hasMwsContext: facts.hasMwsContext,
-          hasLwaClientId: facts.hasLwaClientId,
+          hasLwaContext: facts.hasLwaContext,
           pairedWithAccessKey: value.length >= 40 && isPairedWithAccessKey(slot, node),
         },
         { kinds },
