@@ -45,10 +45,17 @@ describe('fixture tree', () => {
 
   it("adds core's project pass to the per-file findings, and nothing else", () => {
     expect(cli.project).toEqual(cli.expectedProject);
-    // The one file that carries a seller's secret without a record of its own, confirmed by the
-    // tree's type-A records; the editors see nothing in it.
-    expect(cli.project.map((r) => `${r.file}:${String(r.line)}`)).toEqual(['src/services/sp-api-credentials.ts:6']);
-    expect(cli.project[0]?.message).toMatch(/^lwaClientSecret is kept per seller in [\w./]+:\d+ \(type A\)/);
+    // The files that carry a seller's secret without a record of its own, confirmed by the tree's
+    // type-A records (the signer by the record it names, `SellerAccount`, whose keys it passes on);
+    // the editors see nothing in them.
+    expect(cli.project.map((r) => `${r.file}:${String(r.line)}`)).toEqual([
+      'src/services/report-signer.ts:6',
+      'src/services/sp-api-credentials.ts:6',
+    ]);
+    expect(cli.project[0]?.message).toMatch(
+      /^secretKey is kept per seller in (?:[\w./]+\/)?src\/models\/seller\.ts:6 \(type A\)/,
+    );
+    expect(cli.project[1]?.message).toMatch(/^lwaClientSecret is kept per seller in [\w./]+:\d+ \(type A\)/);
   });
 
   it('holds every kind, type-A records in several formats and clean type-B files', () => {
@@ -69,6 +76,7 @@ describe('fixture tree', () => {
     expect(FILES.filter((f) => !reported.has(f))).toEqual([
       'config/authorizations.yaml',
       'src/mws-client.env.js',
+      'src/services/report-signer.ts',
       'src/services/sp-api-credentials.ts',
     ]);
   });

@@ -35,6 +35,7 @@ export interface FieldDraft {
   readonly declLine: string;
   readonly isRead: boolean;
   readonly clientArgument?: boolean;
+  readonly passedOn?: boolean;
   readonly isFormField: boolean;
   readonly persisted: boolean;
   readonly formInput: boolean;

@@ -2,6 +2,7 @@ import { DJANGO_ADD_FIELD, EF_COLUMN, EF_PROPERTY, FORM_ATTRIBUTE, RAZOR_INPUT }
 import { inClientCall } from './client-calls.js';
 import type { LineIndex } from './locate.js';
 import { isSubmittedRead } from './submitted.js';
+import { isCapitalsName } from './names.js';
 import { isSellerHolder } from './value-shape.js';
 import { draft, mayBeShorthand } from './field-draft.js';
 import type { FamilyReading, FieldContext, FieldReading, TokenHit } from './field-draft.js';
@@ -85,6 +86,36 @@ function readNoField(c: FieldContext): FamilyReading {
   return null;
 }
 
+// A callee's name (or an index) just before the call's paren: not a statement's keyword (`if (`,
+// `while (`), a cast (`(string) (`), or a test that only looks at the value (`empty(`, `isset(`,
+// `StrUtil.isBlank(`, `len(`): those pass nothing on.
+const NOT_PASSING =
+  /^(?:if|while|for|foreach|switch|catch|return|elif|and|or|not|unless|until|with|when|empty|isset|unset|len|strlen|count|bool|is_[a-z]\w{0,30}|is[A-Z]\w{0,30}|has[A-Z_]\w{0,30})$/;
+const IDENTIFIER_CHAR = /[\w$]/;
+
+/** The callee's name (or `]`) at the end of `text`, after trailing blanks. */
+function calleeAtEnd(text: string): string {
+  const t = text.trimEnd();
+  if (t.endsWith(']')) return ']';
+  let i = t.length;
+  while (i > 0 && IDENTIFIER_CHAR.test(t.charAt(i - 1))) i--;
+  return t.slice(i);
+}
+
+/**
+ * True when the whole key starting at `keyStart` is a positional argument of a call: after the
+ * call's paren (after the callee's name) or a comma, and blanks (also a line break: one argument
+ * per line). Looks back at most 200 characters.
+ */
+function isPositionalArgument(text: string, keyStart: number): boolean {
+  const before = text.slice(Math.max(0, keyStart - 200), keyStart).trimEnd();
+  const last = before.charAt(before.length - 1);
+  if (last === ',') return true;
+  if (last !== '(') return false;
+  const callee = calleeAtEnd(before.slice(-40, -1));
+  return callee !== '' && !NOT_PASSING.test(callee);
+}
+
 /** A name used through an object or a lambda: a submitted or seller record's read, a bound input. */
 function readMemberUse(c: FieldContext): FamilyReading {
   const { text, hit, index, before, sep } = c;
@@ -102,32 +133,33 @@ function readMemberUse(c: FieldContext): FamilyReading {
   if (RAZOR_INPUT.test(before)) {
     return draft(c, { shape: 'decl', recordAt: 'form', prefix: '' }); // `@Html.PasswordFor(m => m.SecretKey)`: one record per form
   }
-  if (
-    hit.prefix !== '' &&
-    (isSellerHolder(
-      hit.prefix
-        .split('.')
-        .filter((p) => !/^\d+$/.test(p))
-        .at(-1) ?? '',
-    ) ||
-      // Any object's keys passed straight to an MWS client (`getAsyncClient(marketPlace.getAccessKey(), …)`):
-      // the judge decides whose they are (see `type-a-records.ts`).
-      ((sep === null || sep[1] === ',') && inClientCall(text, index, c.line, hit.keyStart))) &&
-    (sep === null || sep[1] === ',')
-  ) {
-    // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`. Passed to
-    // an MWS client's constructor, it shares a record with the seller id passed beside it
-    // (`MWSConnection(account.access_key, account.secret_key, Merchant=account.merchant_id)`).
-    // (Read before the whole key: a getter's own paren, `shop.get("…")`, opens no client.)
-    const clientArgument = inClientCall(text, index, c.line, hit.keyStart);
-    return draft(c, {
-      isRead: true,
-      shape: 'ref',
-      value: hit.full,
-      clientArgument,
-      recordAt: clientArgument ? hit.keyStart : c.lineStart,
-      prefix: '',
-    });
-  }
+  if (hit.prefix === '' || (sep !== null && sep[1] !== ',')) return null;
+  const clientArgument = inClientCall(text, index, c.line, hit.keyStart);
+  const holder = isSellerHolder(
+    hit.prefix
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .at(-1) ?? '',
+  );
+  // A read of a seller record's key: `amazonMws(seller.accessKey, seller.secretKey)`. Passed to
+  // an MWS client's constructor, it shares a record with the seller id passed beside it
+  // (`MWSConnection(account.access_key, account.secret_key, Merchant=account.merchant_id)`).
+  // Any object's keys passed straight to an MWS client (`getAsyncClient(marketPlace.getAccessKey(), …)`):
+  // the judge decides whose they are (see `type-a-records.ts`).
+  // (Read before the whole key: a getter's own paren, `shop.get("…")`, opens no client.)
+  // Any other object's keys passed on as a call's arguments (`signer.sign(…, credential.getSecretKey())`,
+  // `SellerConnector::seller($config['client_id'], $config['client_secret'], …)`) are the project
+  // pass's (`passedOn`); a constant naming a parameter (`ConstantCodes.CLIENT_SECRET`) is no read.
+  const passedOn = !holder && !clientArgument && isPositionalArgument(text, hit.keyStart) && !isCapitalsName(hit.leaf);
+  if (!holder && !clientArgument && !passedOn) return null;
+  return draft(c, {
+    isRead: true,
+    shape: 'ref',
+    value: hit.full,
+    clientArgument,
+    passedOn,
+    recordAt: clientArgument ? hit.keyStart : c.lineStart,
+    prefix: '',
+  });
   return null;
 }

@@ -2,6 +2,7 @@ import { describeContainer } from './containers.js';
 import { isCapitalsName, normalizeName } from './names.js';
 import { isOwnMember, memberPath } from './value-shape.js';
 import { AMAZON_PATH } from './other-apis.js';
+import { isBareOptionBag } from './record-names.js';
 import type { Field } from './structure.js';
 import { classifyValue } from './structure.js';
 import type { RawFinding, ScanContext } from './types.js';
@@ -81,6 +82,11 @@ function showsNoRecord(f: Field, text: string): boolean {
   // (The object's own member, `this.SecretKey`, `self.aws_secret_key`: its class declares the
   // field, and that declaration is the file's candidate or record.)
   if (f.shape === 'ref' && isOwnMember(f.value)) return true;
+  // (Options passed on, `sign($options['client_secret'])`, `Send(_settings.AwsSecretAccessKey)`: a
+  // caller's or the program's own settings, not a record.)
+  if (f.passedOn === true && isBareOptionBag(memberPath(f.value)[0] ?? '')) return true;
+  // (Nor is an assumed role's temporary key, `$role->getSecretAccessKey()`: STS issues it to the program.)
+  if (f.passedOn === true && PASSED_OWN.test(memberPath(f.value)[0] ?? '')) return true;
   // (A placeholder is a sample's, `"clientSecret": "your-amazon-client-secret"` in a seed: blank is
   // a form's initial state, a placeholder text is documentation.)
   if (f.shape === 'empty' && !BLANK.test(f.value)) return true;
@@ -91,6 +97,10 @@ function showsNoRecord(f: Field, text: string): boolean {
     !/["'`]/.test(text.charAt(f.start - 1))
   );
 }
+
+// Roots of keys passed on that are never a stored record's: options (`isBareOptionBag`), an
+// assumed role's or STS's temporary credentials.
+const PASSED_OWN = /^_{0,2}(?:\w{0,30}role|sts\w{0,30}|assumed\w{0,30})$/i;
 
 // A blank value: nothing at all, or an empty string, list or object.
 const BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;

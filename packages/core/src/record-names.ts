@@ -27,12 +27,13 @@ export const APP_DATA_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:VO|DTO|BO)\b/;
 // Objects that carry a caller's options into a library (`def initialize(params = {})`,
 // `constructor(options)`): keys read from them are the caller's, not a seller record's.
 // (Also `parameterArray`, `configMap`, `options_dict`: the same bag by another name.)
+// (Also a private member's name for one, `_settings`.)
 const OPTION_BAGS =
-  /^(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
+  /^_{0,2}(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
 // The same bag named for what it configures (`connection_params`, `clientOptions`, `mwsConfig`):
 // a bag named for a seller or its record (`sellerConfig`, `accountSettings`) is that seller's.
 const NAMED_OPTION_BAG =
-  /^[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
+  /^_{0,2}[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
 
 /** True when `root` is named only for being options (`config`, `params`), not for what they configure. */
 export function isBareOptionBag(root: string): boolean {

@@ -51,6 +51,12 @@ export interface Field {
   readonly isRead?: boolean;
   /** The read is an argument of a call that builds an MWS or SP-API client (`new MwsClient(shop.secretKey)`). */
   readonly clientArgument?: boolean;
+  /**
+   * The read is only passed on as a call's argument, from an object nothing names a seller's
+   * (`signer.sign(…, credential.getSecretKey())`): the record judge leaves it to the project pass,
+   * which reports it when the project keeps that object's record per seller (`project-candidates.ts`).
+   */
+  readonly passedOn?: boolean;
   /** The field is one entry of a form or settings list declared as data (`'id' => 'seller_id'`). */
   readonly isFormField?: boolean;
   /** The field is declared in a stored record: a table column, an ORM model or schema field. */
@@ -266,6 +272,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     recordName: `${where.recordName} ${draft.declLine}`,
     ...(draft.isRead ? { isRead: true } : {}),
     ...(draft.clientArgument === true ? { clientArgument: true } : {}),
+    ...(draft.passedOn === true ? { passedOn: true } : {}),
     ...(draft.isFormField ? { isFormField: true } : {}),
     ...(draft.persisted ? { persisted: true } : {}),
     ...(recordAt === 'form' || draft.formInput ? { formInput: true } : {}),

@@ -54,7 +54,9 @@ export interface RecordFacts {
  * Decides which records in a set of fields are type A. Returns one {@link TypeARecord} per
  * finding, in text order of the records.
  */
-export function judgeRecords(fields: readonly Field[], facts: RecordFacts = {}): TypeARecord[] {
+export function judgeRecords(allFields: readonly Field[], facts: RecordFacts = {}): TypeARecord[] {
+  // Keys only passed on from an object nothing names a seller's are the project pass's (`Field.passedOn`).
+  const fields = allFields.filter((f) => f.passedOn !== true);
   const grouped = groupBy(fields, (f) => f.record);
   const records = facts.amazon === false ? grouped : pairedSecrets(grouped);
   const inheritedSeller = (list: readonly Field[]): Field | undefined => {

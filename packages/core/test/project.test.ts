@@ -103,6 +103,45 @@ describe('project pass', () => {
     expect(other.get('app/Http/Controllers/AmazonController.php')?.reported ?? []).toEqual([]);
   });
 
+  it("confirms a record's keys passed on as a call's arguments, when the project keeps that record per seller", () => {
+    // The entity the shop form saves: each shop's own IAM keys beside its seller id.
+    const entity = [
+      '@Entity',
+      'public class ShopCredential {',
+      '    private String sellerId;',
+      '    private String accessKey;',
+      '    private String secretKey;',
+      '}',
+      '',
+    ].join('\n');
+    // The client signs with the credential it is handed: no seller id, no record of its own.
+    const client = [
+      'public class OrdersClient {',
+      '    public String listOrders(ShopCredential credential, String query) {',
+      '        Map<String, String> headers = signer.sign("GET", host, ORDERS_PATH, query,',
+      '                credential.getAccessKey(), credential.getSecretKey(), region);',
+      '        return send(endpoint + ORDERS_PATH, headers);',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    // Alone (an editor reads one file) it is nothing, and never a record of its own.
+    expect(scanText(client, { path: 'src/main/java/com/shop/amazon/OrdersClient.java' })).toEqual([]);
+    const out = scanProject([
+      { file: 'src/main/java/com/shop/amazon/ShopCredential.java', text: entity },
+      { file: 'src/main/java/com/shop/amazon/OrdersClient.java', text: client },
+    ]);
+    const [carried] = typeA(out.get('src/main/java/com/shop/amazon/OrdersClient.java')?.reported ?? []);
+    expect(carried).toMatchObject({ severity: 'warning', line: 4, secret: 'getSecretKey' });
+    expect(carried?.messageFacts.project?.file).toBe('src/main/java/com/shop/amazon/ShopCredential.java');
+    // A record of another name confirms nothing for it.
+    const other = scanProject([
+      { file: 'src/main/java/com/shop/amazon/Store.java', text: entity.replace('ShopCredential', 'Store') },
+      { file: 'src/main/java/com/shop/amazon/OrdersClient.java', text: client },
+    ]);
+    expect(other.get('src/main/java/com/shop/amazon/OrdersClient.java')?.reported ?? []).toEqual([]);
+  });
+
   it('gives a file with a type-A record of its own no candidate', () => {
     const both = `${SCHEMA}\n${SERVICE}`;
     const scan = scanTextForProject(both, { path: 'all.ts' });
@@ -286,6 +325,36 @@ describe('project pass', () => {
       const scan = scanWithAllow(nextLine, { path: 'src/sp-api.ts', project: true });
       expect(scan.reported.map((f) => [f.kind, f.line])).toEqual([['lwa-client-secret', 8]]);
       expect(scan.candidates).toEqual([]);
+    });
+
+    it('for keys a call only tests, options or an assumed role passed on, or a constant naming a parameter', () => {
+      const passed = (line: string): Finding[] =>
+        candidates(
+          `<?php\n// amazon sp-api, per seller\nfunction run($seller_id) {\n    ${line}\n}\n`,
+          'app/Jobs/Sync.php',
+        );
+      expect(passed("$sig = sign($seller_id, $credential['secret_key']);")).toHaveLength(1);
+      // A test of the value passes nothing on.
+      expect(passed("if (empty($credential['secret_key'])) return;")).toEqual([]);
+      expect(passed("if (isset($credential['secret_key'])) return;")).toEqual([]);
+      expect(passed('if (StrUtil.isBlank(credential.getSecretKey())) return;')).toEqual([]);
+      // A cast is no call.
+      expect(passed("$s = (string) ($credential['secret_key'] ?? '');")).toEqual([]);
+      // The caller's or the program's own options, an assumed role's temporary keys.
+      expect(passed("$sig = sign($seller_id, $options['secret_key']);")).toEqual([]);
+      expect(passed('Send(_settings.MerchantId, _settings.AwsSecretAccessKey);')).toEqual([]);
+      expect(passed('$config->setSecretKey($role->getSecretAccessKey());')).toEqual([]);
+      // A constant names the parameter; its value is read from the object beside it.
+      const constant = [
+        'public class AmazonSdk {',
+        '    void refresh() {',
+        '        data.put(ConstantCodes.HTTP_OAUTH_PARAMETER_REFRESH_TOKEN, amazonCredentials.getRefreshToken());',
+        '        data.put(ConstantCodes.HTTP_OAUTH_PARAMETER_CLIENT_SECRET, amazonCredentials.getClientSecret());',
+        '    }',
+        '}',
+        '',
+      ].join('\n');
+      expect(scanText(constant, { path: 'src/main/java/io/amazon/AmazonSdk.java' })).toEqual([]);
     });
 
     it('for a value passed along: a local, or a parameter of the function', () => {
