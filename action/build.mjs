@@ -52,6 +52,7 @@ export async function buildBundle(outDir = BUNDLE_DIR) {
       main: join(PACKAGE, 'bin/github-action.mjs'),
       mwsguard: join(PACKAGE, 'bin/mwsguard.js'),
       'scan-worker': join(PACKAGE, 'dist/scan-worker.js'),
+      'isolated-scan-worker': join(PACKAGE, 'dist/isolated-scan-worker.js'),
     },
     platform: 'node',
     logLevel: 'silent',

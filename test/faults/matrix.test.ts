@@ -129,6 +129,17 @@ function rowDir(tree: Readonly<Record<string, string | Uint8Array>> = {}): strin
   return dir;
 }
 
+/** 6 MiB (past the default --max-file-size) of access key IDs on one line: a finding every 21 bytes. */
+const DENSE = `${KEYS.d} `.repeat((6 * 1024 * 1024) / 21 + 1);
+/** The bin's environment with a 48 MiB heap: enough for the CLI, not for the findings of {@link DENSE}. */
+const smallHeapEnv = (): NodeJS.ProcessEnv => ({ ...gitEnv(), NO_COLOR: '1', NODE_OPTIONS: '--max-old-space-size=48' });
+/** The warning naming a file whose scan ran out of memory. */
+const OUT_OF_MEMORY = (file: string): RegExp =>
+  new RegExp(
+    `^mwsguard: warning: could not scan ${file} \\(out of memory: its scan needs more than the \\d+ MiB heap\\); skipped\\.$`,
+    'm',
+  );
+
 const MANY_FILES = 5000;
 let many = '';
 
@@ -386,6 +397,58 @@ describe.concurrent('fault matrix (real bin)', () => {
     expect(r.stderr).toMatch(
       /^mwsguard: debug: a scan worker ran out of memory; \d+ files rescanned in the main thread$/m,
     );
+  });
+
+  // One line packed with access key IDs makes a finding every 21 bytes: a scan's memory grows
+  // with its findings, and the main thread used to run out of heap and abort the whole run (exit
+  // 134, every finding lost). A file past the default --max-file-size (5 MiB) is now scanned in a
+  // worker of its own with the main thread's heap; when that runs out, the file is named and
+  // skipped. NODE_OPTIONS lowers the heap (and so the worker's) to make it run out in a second.
+  it('a file whose scan runs out of memory: named and skipped, the others found; alone exit 3', T, async () => {
+    const dir = rowDir({ 'dense.txt': DENSE });
+    const r = await scanJson(['--max-file-size', '0', '.'], dir, { env: smallHeapEnv() });
+    expect(r.code).toBe(1);
+    expect(r.files).toEqual(['ok.env']);
+    expect(r.report.summary).toMatchObject({ filesScanned: 1, skippedByReason: { scanFailed: 1 } });
+    expect(r.stderr).toMatch(OUT_OF_MEMORY('dense.txt'));
+    const alone = await scanJson(['--max-file-size', '0', 'dense.txt'], dir, { env: smallHeapEnv() });
+    expect({ code: alone.code, files: alone.files }).toEqual({ code: 3, files: [] });
+    expect(alone.stderr).toMatch(OUT_OF_MEMORY('dense.txt'));
+  });
+
+  // In a tree past 256 files the dense file first meets a pool worker (16 MiB heap here), which
+  // runs out of memory; the main thread takes its files over, the dense one in a worker of its own.
+  it('the same file in a worker pool: rescued, then named and skipped; every other file scanned', T, async () => {
+    const dir = rowDir({ 'dense.txt': DENSE });
+    for (let d = 0; d < 3; d++) {
+      mkdirSync(join(dir, `d${String(d)}`));
+      for (let f = 0; f < 100; f++) writeFileSync(join(dir, `d${String(d)}`, `f${String(f)}.txt`), 'x\n');
+    }
+    const r = await scanJson(['--max-file-size', '0', '.'], dir, {
+      env: { ...smallHeapEnv(), MWSGUARD_DEBUG: '1', MWSGUARD_WORKER_HEAP_MB: '16' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.files).toEqual(['ok.env']);
+    expect(r.report.summary).toMatchObject({ filesScanned: 301, skippedByReason: { scanFailed: 1 } });
+    expect(r.stderr).toMatch(/^mwsguard: debug: a scan worker ran out of memory; \d+ files rescanned/m);
+    expect(r.stderr).toMatch(OUT_OF_MEMORY('dense.txt'));
+  });
+
+  it('the same file staged, then committed: named and skipped by --staged and --history', T, async () => {
+    const repo = tempRepo();
+    try {
+      writeTree(repo.dir, { ...OK, 'dense.txt': DENSE });
+      git(repo.dir, 'add', '.');
+      const staged = await scanJson(['--staged', '--max-file-size', '0'], repo.dir, { env: smallHeapEnv() });
+      expect({ code: staged.code, files: staged.files }).toEqual({ code: 1, files: ['ok.env'] });
+      expect(staged.stderr).toMatch(OUT_OF_MEMORY('dense.txt'));
+      commit(repo.dir, 'both');
+      const history = await scanJson(['--history', '--max-file-size', '0'], repo.dir, { env: smallHeapEnv() });
+      expect({ code: history.code, files: history.files }).toEqual({ code: 1, files: ['ok.env'] });
+      expect(history.stderr).toMatch(OUT_OF_MEMORY('dense.txt'));
+    } finally {
+      repo.cleanup();
+    }
   });
 
   it('broken config JSON: config error, exit 2', T, async () => {

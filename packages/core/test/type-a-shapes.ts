@@ -4446,6 +4446,15 @@ export const VALUE_SHAPES: readonly ValueShape[] = [
     findings: [['lwa-client-secret', 3, 'error']],
   },
   {
+    name: 'a secret key entered under the access-key name, beside the key id entered under the secret name',
+    path: 'tests/SellingPartnerClientTest.cs',
+    text: 'var config = new Config() {\n    AccessKey = "Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw",\n    SecretKey = "AKIA2OGYBAH6Q7KD4XZM",\n};\n',
+    findings: [
+      ['secret-key', 2, 'error'],
+      ['access-key-id', 3, 'error'],
+    ],
+  },
+  {
     name: 'a bare 64-hex client secret in a file that calls the LWA token endpoint',
     path: 'src/amazon/token.ts',
     text: `const TOKEN_URL = 'https://api.amazon.com/auth/o2/token';\nconst clientId = process.env.CLIENT_ID;\nconst clientSecret = '${HEX64}';\n`,

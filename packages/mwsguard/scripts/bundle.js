@@ -34,10 +34,17 @@ export function readVersion() {
   },
 };
 
-/** Bundles dist/cli.js and dist/scan-worker.js into `outDir` (emptied first). */
+/** Worker entries: the modules start them by file name, so their names carry no hash. */
+const WORKERS = new Set(['scan-worker', 'isolated-scan-worker']);
+
+/** Bundles dist/cli.js and the two workers (dist/scan-worker.js, dist/isolated-scan-worker.js) into `outDir` (emptied first). */
 export async function bundle(outDir = fileURLToPath(new URL('../bundle/', import.meta.url))) {
   const build = await rolldown({
-    input: { cli: dist('cli.js'), 'scan-worker': dist('scan-worker.js') },
+    input: {
+      cli: dist('cli.js'),
+      'scan-worker': dist('scan-worker.js'),
+      'isolated-scan-worker': dist('isolated-scan-worker.js'),
+    },
     platform: 'node',
     // Dependencies stay packages (picomatch and ignore are required on first use); the config
     // validator stays a file of the package, next to its schema.
@@ -54,8 +61,8 @@ export async function bundle(outDir = fileURLToPath(new URL('../bundle/', import
     // an ES module that Node >= 20.19 requires; worker_threads): a script compiled through
     // `vm` cannot `import()` without an experimental flag.
     dynamicImportInCjs: false,
-    // The worker is started by its name (scan-files.ts); Node's own loader runs it.
-    entryFileNames: (chunk) => (chunk.name === 'scan-worker' ? '[name].js' : '[name]-[hash].js'),
+    // The workers are started by their names (scan-files.ts, isolated-scan.ts); Node's own loader runs them.
+    entryFileNames: (chunk) => (WORKERS.has(chunk.name) ? '[name].js' : '[name]-[hash].js'),
     chunkFileNames: '[name]-[hash].js',
     // No comments and only ASCII: every run reads and decodes each chunk it loads. Comments made
     // a fifth of the engine's chunk, and a single non-ASCII character in it made V8 hold the

@@ -33,7 +33,9 @@ What to scan:
   --stdin-filenames        Read the files to scan from stdin (one per line, or NUL-separated)
   --no-gitignore           Also scan files that git ignores (.gitignore, info/exclude)
   --ignore <glob>          Leave out matching files, even named ones (repeatable)
-  --max-file-size <size>   Skip larger files (default: 5MiB; 0: no limit)
+  --max-file-size <size>   Skip larger files (default: 5MiB; 0: no limit). A file over 5MiB
+                           is scanned in a worker thread with Node's heap limit; if it runs
+                           out of memory there, it is named and skipped (docs/cli.md)
   --follow-symlinks        Follow symbolic links found in directories
   -j, --jobs <n>           Worker threads for large trees (default: 0, one per core)
       --locale <locale>    Language of messages, report rule help and explain: en (default)

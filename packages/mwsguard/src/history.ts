@@ -4,21 +4,22 @@ import { toDisplayPath } from './display-path.js';
 import { scanCommitMessages } from './commit-messages.js';
 import { BlobReader, git, repositoryRoot, spawnGit } from './git.js';
 import type { GlobList } from './globs.js';
-import { decodeSource } from './read.js';
 import { FatalError } from './fatal-error.js';
 import { COMMIT_FORMAT, GITLINK_MODE, SYMLINK_MODE, parsePatchLog } from './patch.js';
 import type { PatchCommit, PatchFile } from './patch.js';
 import { skippedFile } from './result.js';
 import type { CommitInfo, FileFinding, SkippedFile, SkipReason, SuppressedFinding } from './result.js';
 import type { FilesScan } from './scan-files.js';
-import { emptyScan, scanDecoded } from './scan-source.js';
-import type { SourceScan, SourceScanOptions } from './scan-source.js';
+import { scanBytes } from './isolated-scan.js';
+import type { ByteScanOptions } from './isolated-scan.js';
+import { emptyScan } from './scan-source.js';
+import type { SourceScan } from './scan-source.js';
 import { formatSize } from './size.js';
 import { UsageError } from './usage-error.js';
 import { appendAll } from './append.js';
 
 /** Options of {@link scanHistory}. */
-export interface HistoryOptions extends SourceScanOptions {
+export interface HistoryOptions extends ByteScanOptions {
   readonly cwd: string;
   readonly pathspecs: readonly string[];
   readonly maxFileSize: number;
@@ -205,7 +206,7 @@ async function scanBlob(
     skip(file, 'tooLarge', formatSize(blob.size));
     return undefined;
   }
-  const result = scanDecoded(decodeSource(blob.bytes), file, options);
+  const result = await scanBytes(blob.bytes, file, options);
   if (result.status === 'scanned') return result;
   skip(file, result.reason, result.detail);
   return undefined;

@@ -13,12 +13,17 @@ export type SourceText =
   | { readonly kind: 'binary' }
   | { readonly kind: 'archive'; readonly format: ArchiveFormat };
 
-/** What reading a file gave: its text, or why it was not read. */
-export type ReadOutcome =
-  | SourceText
+/** Why a file was not read. */
+type NotRead =
   | { readonly kind: 'tooLarge'; readonly size: number }
   /** The path was swapped for a FIFO, socket or device after discovery: not opened for reading. */
   | { readonly kind: 'notRegular' };
+
+/** What reading a file gave: its text, or why it was not read. */
+export type ReadOutcome = SourceText | NotRead;
+
+/** What reading a file gave before decoding: its bytes, or why it was not read. */
+export type BytesOutcome = { readonly kind: 'bytes'; readonly bytes: Buffer } | NotRead;
 
 /** How far to look for a NUL byte; git's own binary heuristic looks at the first 8000 bytes. */
 const BINARY_SNIFF_BYTES = 8 * 1024;
@@ -40,6 +45,15 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
  */
 // eslint-disable-next-line @typescript-eslint/require-await -- async for callers that may await other I/O
 export async function readLimited(path: string | Uint8Array, maxFileSize: number): Promise<ReadOutcome> {
+  const read = readBytes(path, maxFileSize);
+  return read.kind === 'bytes' ? decodeSource(read.bytes) : read;
+}
+
+/**
+ * {@link readLimited} without the decoding: a large file's bytes can then be handed to a worker
+ * thread of its own (`isolated-scan.ts`) and decoded there.
+ */
+export function readBytes(path: string | Uint8Array, maxFileSize: number): BytesOutcome {
   // A Buffer sent to a worker arrives as a plain Uint8Array, which `fs` types do not accept.
   const target = typeof path === 'string' ? path : Buffer.from(path.buffer, path.byteOffset, path.byteLength);
   const fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -49,7 +63,7 @@ export async function readLimited(path: string | Uint8Array, maxFileSize: number
     if (maxFileSize > 0 && stats.size > maxFileSize) return { kind: 'tooLarge', size: stats.size };
     const bytes = readAll(fd, stats.size, maxFileSize);
     if (bytes === undefined) return { kind: 'tooLarge', size: maxFileSize + 1 };
-    return decodeSource(bytes);
+    return { kind: 'bytes', bytes };
   } finally {
     closeSync(fd);
   }

@@ -230,10 +230,12 @@ async function collect(
   // Values need the plaintext, so they are checked where the text is scanned; paths and
   // fingerprints after the scan (`applyPolicy`), in the order core's policy defines.
   const allow = compileAllow({ patterns: config.allowValues });
-  // What every file's scan needs beyond its text: the kinds turned on and the message language.
+  // What every file's scan needs beyond its text: the kinds turned on, the message language, and
+  // the value allowlist's sources (a worker thread compiles them again).
   const kinds = {
     ...(enabled.length === KINDS.length ? {} : { kinds: enabled }),
     ...(locale === undefined ? {} : { locale }),
+    allowValueSources: config.allowValues.map((re) => re.source),
   };
   if (command.staged) {
     const { scanStaged } = await import('./staged.js');
@@ -285,7 +287,6 @@ async function collect(
   });
   return scanDiscovered(discovered, {
     maxFileSize,
-    allowValueSources: config.allowValues.map((re) => re.source),
     jobs: command.jobs,
     onFile,
     onSchedule: (workers) => {

@@ -5,11 +5,13 @@ import type { Worker } from 'node:worker_threads';
 import { compileAllow } from '@mwsguard/core';
 import type { Allow } from '@mwsguard/core';
 import type { Discovered, SourceFile } from './discover.js';
-import { readLimited } from './read.js';
+import { readBytes } from './read.js';
+import { scanBytes } from './isolated-scan.js';
+import type { ByteScanOptions } from './isolated-scan.js';
 import { skipReasonOf } from './errno.js';
 import { skippedFile } from './result.js';
 import type { FileFinding, SkippedFile, SuppressedFinding } from './result.js';
-import { ProjectPass, emptyScan, scanDecoded } from './scan-source.js';
+import { ProjectPass, emptyScan } from './scan-source.js';
 import type { FileOutcome, SourceScanOptions } from './scan-source.js';
 import { appendAll } from './append.js';
 import { formatSize } from './size.js';
@@ -22,6 +24,8 @@ export interface FileScanOptions {
   readonly locale?: string;
   /** Sources of the `allowlist.values` regexes (compiled with the `u` flag). */
   readonly allowValueSources: readonly string[];
+  /** Files larger than this many bytes get a worker of their own (`isolated-scan.ts`); 0: never. */
+  readonly isolateAbove?: ByteScanOptions['isolateAbove'];
 }
 
 export type { FileOutcome } from './scan-source.js';
@@ -67,17 +71,19 @@ const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
 export async function scanOneFile(file: SourceFile, options: FileScanOptions, allow: Allow): Promise<FileOutcome> {
   let source;
   try {
-    source = await readLimited(file.pathBytes ?? file.absolutePath, options.maxFileSize);
+    source = readBytes(file.pathBytes ?? file.absolutePath, options.maxFileSize);
   } catch (error) {
     // Discovery saw the file: one that is gone by now could not be read.
     return { status: 'skipped', ...skipReasonOf(error, 'unreadable') };
   }
   if (source.kind === 'tooLarge') return { status: 'skipped', reason: 'tooLarge', detail: formatSize(source.size) };
   if (source.kind === 'notRegular') return { status: 'skipped', reason: 'unreadable', detail: 'not a regular file' };
-  return scanDecoded(source, file.displayPath, {
+  return scanBytes(source.bytes, file.displayPath, {
     ...(options.kinds ? { kinds: options.kinds } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
+    ...(options.isolateAbove === undefined ? {} : { isolateAbove: options.isolateAbove }),
     allow,
+    allowValueSources: options.allowValueSources,
     project: true,
   });
 }
@@ -153,8 +159,9 @@ function workerCount(jobs: number): number {
  * Old-generation heap of each scan worker, in MiB (`workerHeapMb` overrides it). V8
  * otherwise lets an idle-looking heap grow far past what a scan needs (two workers peaked at
  * 410 MB on the 58k-file benchmark tree, 270 MB with this cap). A file too large for the cap
- * is not lost: the worker runs out of memory, and its unfinished files are scanned again in the
- * main thread, whose heap is not capped.
+ * is not lost: the worker runs out of memory, and its unfinished files are scanned again by the
+ * main thread (one larger than the default `--max-file-size` in a worker of its own, with the
+ * main thread's heap: `scanBytes`).
  */
 const WORKER_HEAP_MB = 192;
 /** Young generation of each scan worker, in MiB: short-lived per-file garbage stays small. */
@@ -187,6 +194,9 @@ async function runPool(
   const workerData: FileScanOptions = {
     maxFileSize: options.maxFileSize,
     allowValueSources: options.allowValueSources,
+    // A pool worker scans large files itself: its heap is capped, and when it runs out, the main
+    // thread takes its files over (a large one in a worker of its own, see `scanBytes`).
+    isolateAbove: 0,
     ...(options.kinds ? { kinds: options.kinds } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
   };

@@ -2,10 +2,10 @@ import { toDisplayPath } from './display-path.js';
 import { joinPath } from './join-path.js';
 import type { BlobContent } from './git.js';
 import type { GlobList } from './globs.js';
-import { decodeSource } from './read.js';
 import type { FilesScan } from './scan-files.js';
-import { ProjectPass, emptyScan, scanDecoded } from './scan-source.js';
-import type { SourceScanOptions } from './scan-source.js';
+import { scanBytes } from './isolated-scan.js';
+import type { ByteScanOptions } from './isolated-scan.js';
+import { ProjectPass, emptyScan } from './scan-source.js';
 import { formatSize } from './size.js';
 import { UsageError } from './usage-error.js';
 import { startStaged } from './staged-source.js';
@@ -13,7 +13,7 @@ import type { BlobSource, StagedEntry, StagedSource } from './staged-source.js';
 import { appendAll } from './append.js';
 
 /** Options of {@link scanStaged}. */
-export interface StagedOptions extends SourceScanOptions {
+export interface StagedOptions extends ByteScanOptions {
   readonly cwd: string;
   /** Pathspecs limiting the scan (relative to `cwd`); empty: everything staged. */
   readonly pathspecs: readonly string[];
@@ -68,7 +68,7 @@ export async function scanStaged(options: StagedOptions): Promise<FilesScan> {
         scan.skipped.push({ file, reason: 'tooLarge', detail: formatSize(blob.size) });
         continue;
       }
-      const result = scanDecoded(decodeSource(blob.bytes), file, scanOptions);
+      const result = await scanBytes(blob.bytes, file, scanOptions);
       if (result.status === 'skipped') {
         const { reason, detail } = result;
         scan.skipped.push(detail === undefined ? { file, reason } : { file, reason, detail });

@@ -86,7 +86,16 @@ function find(ctx: ScanContext): RawFinding[] {
     if (!bound) {
       const paired = isPaired(ctx, ctx.index.lineOf(run.start)) || followsEnvAccessKey(ctx, run.start);
       if (!paired) continue;
-      if (name !== undefined && NEVER_SECRET.has(nameRole(name)) && !designatesSecretKey(name, ctx.hasAmazonContext))
+      // (An access-key name holding 40 characters beside a key id holds the secret: the two
+      // values were entered the wrong way round, `AccessKey = "<secret>"`, `SecretKey = "AKIA…"`.
+      // No key id is 40 characters long.)
+      const role = name === undefined ? undefined : nameRole(name);
+      if (
+        name !== undefined &&
+        role !== 'access-key' &&
+        NEVER_SECRET.has(role ?? 'none') &&
+        !designatesSecretKey(name, ctx.hasAmazonContext)
+      )
         continue;
     }
     found.push({ kind: 'secret-key', severity: 'error', start: run.start, end: run.end, secret: run.value });
@@ -117,6 +126,11 @@ export const secretKey: Detector = Object.freeze({
         text: `new MarketplaceWebServiceOrdersClient("AKIA2OGYBAH6Q7KD4XZM", "${SECRET}", "app", "1.0", config);`,
         value: SECRET,
         reason: 'paired with an access key in the same call',
+      },
+      {
+        text: `var config = new Config {\n  AccessKey = "${SECRET}",\n  SecretKey = "AKIA2OGYBAH6Q7KD4XZM",\n};`,
+        value: SECRET,
+        reason: 'the secret under the access-key name, beside the key id entered the wrong way round',
       },
       {
         text: `- name: AWS_SECRET_ACCESS_KEY\n  value: "${SECRET}"`,
@@ -155,6 +169,7 @@ export const secretKey: Detector = Object.freeze({
       { text: 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', reason: 'AWS documentation example' },
       { text: 'secret_key = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"', reason: 'low entropy' },
       { text: `const cacheKey = "${SECRET}";`, reason: 'no secret name and no access key nearby' },
+      { text: `accessKey: "${SECRET}"`, reason: 'an access-key name with no key id nearby' },
       { text: `signature = "${SECRET}"\nkey = "AKIA2OGYBAH6Q7KD4XZM"`, reason: 'a signature, even next to a key' },
       {
         text: `self::COLUMN_SECRET_KEY => '${SECRET}',`,

@@ -1323,7 +1323,8 @@ function find$2(ctx) {
 		const name = ctx.nameAt(run.start);
 		if (!(name !== void 0 && isSecretKeyName(name, ctx.hasAmazonContext))) {
 			if (!(isPaired(ctx, ctx.index.lineOf(run.start)) || followsEnvAccessKey(ctx, run.start))) continue;
-			if (name !== void 0 && NEVER_SECRET.has(nameRole(name)) && !designatesSecretKey(name, ctx.hasAmazonContext)) continue;
+			const role = name === void 0 ? void 0 : nameRole(name);
+			if (name !== void 0 && role !== "access-key" && NEVER_SECRET.has(role ?? "none") && !designatesSecretKey(name, ctx.hasAmazonContext)) continue;
 		}
 		found.push({
 			kind: "secret-key",
@@ -1406,6 +1407,11 @@ var init_secret_key = __esmMin((() => {
 					reason: "paired with an access key in the same call"
 				},
 				{
+					text: `var config = new Config {\n  AccessKey = "${SECRET}",\n  SecretKey = "AKIA2OGYBAH6Q7KD4XZM",\n};`,
+					value: SECRET,
+					reason: "the secret under the access-key name, beside the key id entered the wrong way round"
+				},
+				{
 					text: `- name: AWS_SECRET_ACCESS_KEY\n  value: "${SECRET}"`,
 					value: SECRET,
 					reason: "Kubernetes env name/value pair"
@@ -1453,6 +1459,10 @@ var init_secret_key = __esmMin((() => {
 				{
 					text: `const cacheKey = "${SECRET}";`,
 					reason: "no secret name and no access key nearby"
+				},
+				{
+					text: `accessKey: "${SECRET}"`,
+					reason: "an access-key name with no key id nearby"
 				},
 				{
 					text: `signature = "${SECRET}"\nkey = "AKIA2OGYBAH6Q7KD4XZM"`,

@@ -2,11 +2,12 @@
 import { n as __esmMin } from "./chunk-DgOWUB4V.js";
 import { n as toDisplayPath, t as init_display_path } from "./chunk-i_dJqUW2.js";
 import { n as joinPath, t as init_join_path } from "./chunk-D4wtWp53.js";
-import { a as init_read, i as decodeSource, n as init_append, t as appendAll } from "./chunk-BGJg-e4H.js";
-import { i as scanDecoded, n as emptyScan, r as init_scan_source, t as ProjectPass } from "./chunk-Du95paou.js";
+import { n as scanBytes, t as init_isolated_scan } from "./chunk-CdbzR8jH.js";
+import { n as emptyScan, r as init_scan_source, t as ProjectPass } from "./chunk-QhspqmNi.js";
 import { n as init_size, t as formatSize } from "./chunk-K61OOMSy.js";
 import { n as init_usage_error, t as UsageError } from "./chunk-BbbTUQBg.js";
 import { n as startStaged, t as init_staged_source } from "./chunk-VkWGTDzV.js";
+import { n as init_append, t as appendAll } from "./chunk-Dc7shqqB.js";
 // packages/mwsguard/dist/staged.js
 /**
 * Scans what is about to be committed: the index content (`git show :path`) of every added,
@@ -67,7 +68,7 @@ async function scanStaged(options) {
 				});
 				continue;
 			}
-			const result = scanDecoded(decodeSource(blob.bytes), file, scanOptions);
+			const result = await scanBytes(blob.bytes, file, scanOptions);
 			if (result.status === "skipped") {
 				const { reason, detail } = result;
 				scan.skipped.push(detail === void 0 ? {
@@ -106,7 +107,7 @@ var EMPTY_ID, READ_AHEAD, Prefetch;
 __esmMin((() => {
 	init_display_path();
 	init_join_path();
-	init_read();
+	init_isolated_scan();
 	init_scan_source();
 	init_size();
 	init_usage_error();

@@ -4,18 +4,10 @@ import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { Buffer, isAscii } from "node:buffer";
 // packages/mwsguard/dist/read.js
 /**
-* Opens the file once, checks its size against `maxFileSize` (0: no limit) before reading
-* anything, then reads it and decodes it. Errors (ENOENT, EACCES, ELOOP…) propagate. Synchronous
-* on purpose: for the many small files of a tree, the four event-loop round trips of an async
-* open/stat/read/close left the scanning thread idle half the time (CPU profile of 13k files:
-* 8 s idle of 15.7 s). The size comes from the open descriptor: a `stat` by path walked the path
-* again and cost as much as the `open` (58k files: 0.63 s against 0.37 s).
-*
-* The open is non-blocking and the open descriptor's own type is checked: a path swapped for a
-* FIFO between discovery and the open would otherwise block the scan forever (opening a FIFO for
-* reading waits for a writer). `path` may be bytes: a name that is not valid UTF-8.
+* {@link readLimited} without the decoding: a large file's bytes can then be handed to a worker
+* thread of its own (`isolated-scan.ts`) and decoded there.
 */
-async function readLimited(path, maxFileSize) {
+function readBytes(path, maxFileSize) {
 	const target = typeof path === "string" ? path : Buffer.from(path.buffer, path.byteOffset, path.byteLength);
 	const fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK);
 	try {
@@ -30,7 +22,10 @@ async function readLimited(path, maxFileSize) {
 			kind: "tooLarge",
 			size: maxFileSize + 1
 		};
-		return decodeSource(bytes);
+		return {
+			kind: "bytes",
+			bytes
+		};
 	} finally {
 		closeSync(fd);
 	}
@@ -124,14 +119,4 @@ var init_read = __esmMin((() => {
 	});
 	DECODE_CHUNK = 8192;
 }));
-// packages/mwsguard/dist/append.js
-/**
-* Appends `items` to `out` one by one. `out.push(...items)` passes every item as an argument, and
-* past about 120k of them (a log with one key per line, a large allowlisted tree) V8 throws a
-* RangeError that lost every finding of the scan. Use this for any array that the input sizes.
-*/
-function appendAll(out, items) {
-	for (const item of items) out.push(item);
-}
-var init_append = __esmMin((() => {}));
-export { init_read as a, decodeSource as i, init_append as n, readLimited as o, DEFAULT_MAX_FILE_SIZE as r, appendAll as t };
+export { readBytes as i, decodeSource as n, init_read as r, DEFAULT_MAX_FILE_SIZE as t };

@@ -2,12 +2,13 @@
 import { n as __esmMin } from "./chunk-DgOWUB4V.js";
 import { n as toDisplayPath, t as init_display_path } from "./chunk-i_dJqUW2.js";
 import { a as spawnGit, i as repositoryRoot, n as git, r as init_git, t as BlobReader } from "./chunk-G1_ipU_S.js";
-import { a as scanSource, i as scanDecoded, n as emptyScan, r as init_scan_source } from "./chunk-Du95paou.js";
+import { a as scanSource, n as emptyScan, r as init_scan_source } from "./chunk-QhspqmNi.js";
 import { n as init_usage_error, t as UsageError } from "./chunk-BbbTUQBg.js";
-import { a as init_read, i as decodeSource, n as init_append, t as appendAll } from "./chunk-BGJg-e4H.js";
 import { n as init_fatal_error, t as FatalError } from "./chunk-DurzQZX-.js";
-import { c as skippedFile, o as init_result } from "./chunk-Cxih13ew.js";
+import { c as skippedFile, o as init_result } from "./chunk-BltE_eru.js";
+import { n as scanBytes, t as init_isolated_scan } from "./chunk-CdbzR8jH.js";
 import { n as init_size, t as formatSize } from "./chunk-K61OOMSy.js";
+import { n as init_append, t as appendAll } from "./chunk-Dc7shqqB.js";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 // packages/mwsguard/dist/commit-messages.js
@@ -402,7 +403,7 @@ async function scanBlob(reader, id, file, options, skip) {
 		skip(file, "tooLarge", formatSize(blob.size));
 		return;
 	}
-	const result = scanDecoded(decodeSource(blob.bytes), file, options);
+	const result = await scanBytes(blob.bytes, file, options);
 	if (result.status === "scanned") return result;
 	skip(file, result.reason, result.detail);
 }
@@ -436,10 +437,10 @@ __esmMin((() => {
 	init_display_path();
 	init_commit_messages();
 	init_git();
-	init_read();
 	init_fatal_error();
 	init_patch();
 	init_result();
+	init_isolated_scan();
 	init_scan_source();
 	init_size();
 	init_usage_error();
