@@ -6,8 +6,10 @@ import { isOwnerNamed } from './record-labels.js';
 import { isSubmittedPath, ownerOf } from './type-a-evidence.js';
 import type { Evidence, RecordView, TextView } from './type-a-evidence.js';
 
-// A client library's own bag of credentials (`self.credentials.client_secret`, `creds.refresh_token`).
-const CREDENTIALS_BAG = /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20})$/i;
+// A client library's own bag of credentials (`self.credentials.client_secret`, `creds.refresh_token`),
+// or a program's own local storage of its settings (`storageAPI.readClientSecret()`, `keychain.get(…)`).
+const CREDENTIALS_BAG =
+  /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20}|\w{0,20}(?:storage|prefs|preferences|keychain|keyring)\w{0,10})$/i;
 
 /**
  * SP-API: an LWA client secret of the seller's own private app: asked of the seller (a form input

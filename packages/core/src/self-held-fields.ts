@@ -28,6 +28,11 @@ const INSTALLATION_SETTING_READ = /(?:\.|->)preferred_\w{1,60}$/;
 const SETTING_NAME_ARGUMENT =
   /(?:\b[Gg]et(?:Value|Setting|Option|Config)\w{0,10}|\bget_(?:option|setting|config)\w{0,10})\s{0,4}(?:<[\w.]{1,40}>)?\s{0,4}\(\s{0,4}["'][\w.:/-]{0,80}$/;
 
+// A desktop app's own settings file: Electron's `electron-store` (and `conf`, which it wraps),
+// one file per installation, the user's own. A text that opens one keeps its keys there.
+const DESKTOP_SETTINGS_STORE =
+  /\brequire\(\s{0,4}["'](?:electron-store|conf)["']\s{0,4}\)|\bfrom\s{1,4}["'](?:electron-store|conf)["']/;
+
 /** True when the field's line opens with a write or declaration of the installation's settings, or reads one. */
 function inInstallationSettings(ctx: ScanContext, f: Field): boolean {
   if (INSTALLATION_SETTING_READ.test(f.value)) return true;
@@ -94,6 +99,8 @@ function libraryAttribute(ctx: ScanContext, f: Field): boolean {
 
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 export function notSelfHeld(ctx: ScanContext, receivers = goReceivers(ctx.text)): (f: Field) => boolean {
+  // (Read once per text: every field of a desktop app's settings module is the installation's.)
+  if (DESKTOP_SETTINGS_STORE.test(ctx.text)) return () => false;
   return (f) =>
     !inInstallationSettings(ctx, f) &&
     !inRedaction(ctx, f) &&

@@ -2579,6 +2579,40 @@ class AmazonAccount extends Base
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
   {
+    name: "a desktop tool's electron-store settings: its own SP-API app and the owner's accounts",
+    path: 'electron/service/storage/storageAPI.js',
+    text: `const Store = require("electron-store");
+
+const schema = {
+  client_id: { type: "string", default: "" },
+  client_secret: { type: "string", default: "" },
+  seller_id_eu: { type: "string", default: "" },
+  refresh_token_eu: { type: "string", default: "" },
+};
+const store = new Store({ schema });
+
+module.exports = {
+  readClientID: () => store.get("client_id"),
+  readClientSecret: () => store.get("client_secret"),
+  readSellerID: (region) => store.get(\`seller_id_\${region}\`),
+  readRefreshToken: (region) => store.get(\`refresh_token_\${region}\`),
+  writeClientSecret: (value) => store.set("client_secret", value),
+};
+`,
+  },
+  {
+    name: "a desktop tool's main process exchanging the token with its settings storage's app secret",
+    path: 'electron/main.js',
+    text: `// amazon sp-api: the main process holds the keys
+ipcMain.handle("manage_token", async (_, { region }) => {
+  const refreshToken = storageAPI.readRefreshToken(region);
+  const client_id = storageAPI.readClientID();
+  const client_secret = storageAPI.readClientSecret();
+  return getLWAAccessToken(client_id, client_secret, refreshToken);
+});
+`,
+  },
+  {
     name: "another marketplace's keys built by a function named for it, beside Amazon's",
     path: 'backend/domain/account/credentials.py',
     text: `def coupang_creds(account):
