@@ -55,7 +55,7 @@ export function judgeLwaSecret(secret: Field, view: RecordView, text: TextView):
   const perSeller =
     view.seller?.role === 'seller-id' ||
     view.sellerNamed ||
-    (secret.persisted === true && text.userOwned) ||
+    ((secret.persisted === true || secret.formInput === true) && text.userOwned) ||
     (secret.isFormField === true && text.declaredSellerCollections.has(secret.collection));
   if (!perSeller) return undefined;
   // Declared in a record named for the seller (`class AmazonSellerAccount`), or one that also

@@ -36,6 +36,35 @@ class SyncProducts extends Command
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: "a Vue settings form asking each signed-in user for its own SP-API app's client secret",
+    path: 'src/components/ConfigurationForm.vue',
+    text: `<template>
+  <form>
+    <label for="key-0">Selling Partner Client ID</label>
+    <input type="text" id="key-0" v-model="awsConfig.sellingPartnerAppClientId">
+    <label for="key-1">Selling Partner Client Secret</label>
+    <input type="text" id="key-1" v-model="awsConfig.sellingPartnerAppClientSecret">
+    <label for="key-2">Refresh Token</label>
+    <input type="text" id="key-2" v-model="awsConfig.awsRefreshToken">
+    <button @click.prevent="onSubmit">Save</button>
+  </form>
+</template>
+<script>
+export default {
+  data() {
+    return { awsConfig: { sellingPartnerAppClientId: '', sellingPartnerAppClientSecret: '', awsRefreshToken: '' } };
+  },
+  methods: {
+    onSubmit() {
+      return configService.setUserConfig({ userId: this.userId, ...this.awsConfig });
+    },
+  },
+};
+</script>
+`,
+    line: 6,
+  },
+  {
     name: "a Go sync job's request signed with the keys of the store record its receiver holds",
     path: 'internal/sync/orders.go',
     text: `package sync
@@ -2578,6 +2607,34 @@ class AmazonAccount extends Base
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
+  {
+    name: "a single-user tool's Vue settings form for its own SP-API app (saved under no user)",
+    path: 'src/components/ConfigurationForm.vue',
+    text: `<template>
+  <form>
+    <label for="key-0">Selling Partner Client ID</label>
+    <input type="text" id="key-0" v-model="awsConfig.sellingPartnerAppClientId">
+    <label for="key-1">Selling Partner Client Secret</label>
+    <input type="text" id="key-1" v-model="awsConfig.sellingPartnerAppClientSecret">
+    <label for="key-2">Refresh Token</label>
+    <input type="text" id="key-2" v-model="awsConfig.awsRefreshToken">
+    <button @click.prevent="onSubmit">Save</button>
+  </form>
+</template>
+<script>
+export default {
+  data() {
+    return { awsConfig: { sellingPartnerAppClientId: '', sellingPartnerAppClientSecret: '', awsRefreshToken: '' } };
+  },
+  methods: {
+    onSubmit() {
+      return configService.setConfig({ ...this.awsConfig });
+    },
+  },
+};
+</script>
+`,
+  },
   {
     name: "a desktop tool's electron-store settings: its own SP-API app and the owner's accounts",
     path: 'electron/service/storage/storageAPI.js',
