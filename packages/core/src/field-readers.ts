@@ -150,7 +150,9 @@ function readMemberUse(c: FieldContext): FamilyReading {
   // Any other object's keys passed on as a call's arguments (`signer.sign(…, credential.getSecretKey())`,
   // `SellerConnector::seller($config['client_id'], $config['client_secret'], …)`) are the project
   // pass's (`passedOn`); a constant naming a parameter (`ConstantCodes.CLIENT_SECRET`) is no read.
-  const passedOn = !holder && !clientArgument && isPositionalArgument(text, hit.keyStart) && !isCapitalsName(hit.leaf);
+  // (A column read by its quoted name, `rs.getString("AWS_SECRET_KEY")`, is a read, whatever its case.)
+  const constant = isCapitalsName(hit.leaf) && !/["'`]/.test(text.charAt(hit.start - 1));
+  const passedOn = !holder && !clientArgument && isPositionalArgument(text, hit.keyStart) && !constant;
   if (!holder && !clientArgument && !passedOn) return null;
   return draft(c, {
     isRead: true,

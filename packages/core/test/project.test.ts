@@ -140,6 +140,25 @@ describe('project pass', () => {
       { file: 'src/main/java/com/shop/amazon/OrdersClient.java', text: client },
     ]);
     expect(other.get('src/main/java/com/shop/amazon/OrdersClient.java')?.reported ?? []).toEqual([]);
+    // Columns read by their quoted names into the record's setters, whatever their case.
+    const dao = [
+      'public class ShopCredentialDao {',
+      '    ShopCredential load(ResultSet rs) throws SQLException {',
+      '        ShopCredential credential = new ShopCredential();',
+      '        credential.setAccessKey(rs.getString("AWS_ACCESS_KEY_ID"));',
+      '        credential.setSecretKey(rs.getString("AWS_SECRET_KEY"));',
+      '        return credential;',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    const withDao = scanProject([
+      { file: 'src/main/java/com/shop/amazon/ShopCredential.java', text: entity },
+      { file: 'src/main/java/com/shop/amazon/ShopCredentialDao.java', text: dao },
+    ]);
+    expect(typeA(withDao.get('src/main/java/com/shop/amazon/ShopCredentialDao.java')?.reported ?? [])).toMatchObject([
+      { severity: 'warning', line: 5 },
+    ]);
   });
 
   it('gives a file with a type-A record of its own no candidate', () => {
