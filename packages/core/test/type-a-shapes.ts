@@ -36,6 +36,35 @@ class SyncProducts extends Command
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: "a Drupal commerce config entity: each Amazon store's own keys beside its token",
+    path: 'src/Entity/Store.php',
+    text: `<?php
+
+namespace Drupal\\commerce_amws\\Entity;
+
+/**
+ * @ConfigEntityType(
+ *   id = "commerce_amws_store",
+ *   config_prefix = "store",
+ * )
+ */
+class Store extends ConfigEntityBase {
+  /** @var string */
+  protected $seller_id;
+
+  /** @var string */
+  protected $aws_access_key_id;
+
+  /** @var string */
+  protected $secret_key;
+
+  /** @var string */
+  protected $mws_auth_token;
+}
+`,
+    line: 19,
+  },
+  {
     name: "a Vue settings form asking each signed-in user for its own SP-API app's client secret",
     path: 'src/components/ConfigurationForm.vue',
     text: `<template>
