@@ -34,6 +34,33 @@ class SyncProducts extends Command
 }`;
 }
 
+// A Vue settings form for an SP-API app, saved under the signed-in user (a shape and, saved under
+// no user, a negative).
+const VUE_USER_SETTINGS_FORM = `<template>
+  <form>
+    <label for="key-0">Selling Partner Client ID</label>
+    <input type="text" id="key-0" v-model="awsConfig.sellingPartnerAppClientId">
+    <label for="key-1">Selling Partner Client Secret</label>
+    <input type="text" id="key-1" v-model="awsConfig.sellingPartnerAppClientSecret">
+    <label for="key-2">Refresh Token</label>
+    <input type="text" id="key-2" v-model="awsConfig.awsRefreshToken">
+    <button @click.prevent="onSubmit">Save</button>
+  </form>
+</template>
+<script>
+export default {
+  data() {
+    return { awsConfig: { sellingPartnerAppClientId: '', sellingPartnerAppClientSecret: '', awsRefreshToken: '' } };
+  },
+  methods: {
+    onSubmit() {
+      return configService.setUserConfig({ userId: this.userId, ...this.awsConfig });
+    },
+  },
+};
+</script>
+`;
+
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
     name: "a Drupal commerce config entity: each Amazon store's own keys beside its token",
@@ -67,30 +94,7 @@ class Store extends ConfigEntityBase {
   {
     name: "a Vue settings form asking each signed-in user for its own SP-API app's client secret",
     path: 'src/components/ConfigurationForm.vue',
-    text: `<template>
-  <form>
-    <label for="key-0">Selling Partner Client ID</label>
-    <input type="text" id="key-0" v-model="awsConfig.sellingPartnerAppClientId">
-    <label for="key-1">Selling Partner Client Secret</label>
-    <input type="text" id="key-1" v-model="awsConfig.sellingPartnerAppClientSecret">
-    <label for="key-2">Refresh Token</label>
-    <input type="text" id="key-2" v-model="awsConfig.awsRefreshToken">
-    <button @click.prevent="onSubmit">Save</button>
-  </form>
-</template>
-<script>
-export default {
-  data() {
-    return { awsConfig: { sellingPartnerAppClientId: '', sellingPartnerAppClientSecret: '', awsRefreshToken: '' } };
-  },
-  methods: {
-    onSubmit() {
-      return configService.setUserConfig({ userId: this.userId, ...this.awsConfig });
-    },
-  },
-};
-</script>
-`,
+    text: VUE_USER_SETTINGS_FORM,
     line: 6,
   },
   {
@@ -2639,30 +2643,10 @@ export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
   {
     name: "a single-user tool's Vue settings form for its own SP-API app (saved under no user)",
     path: 'src/components/ConfigurationForm.vue',
-    text: `<template>
-  <form>
-    <label for="key-0">Selling Partner Client ID</label>
-    <input type="text" id="key-0" v-model="awsConfig.sellingPartnerAppClientId">
-    <label for="key-1">Selling Partner Client Secret</label>
-    <input type="text" id="key-1" v-model="awsConfig.sellingPartnerAppClientSecret">
-    <label for="key-2">Refresh Token</label>
-    <input type="text" id="key-2" v-model="awsConfig.awsRefreshToken">
-    <button @click.prevent="onSubmit">Save</button>
-  </form>
-</template>
-<script>
-export default {
-  data() {
-    return { awsConfig: { sellingPartnerAppClientId: '', sellingPartnerAppClientSecret: '', awsRefreshToken: '' } };
-  },
-  methods: {
-    onSubmit() {
-      return configService.setConfig({ ...this.awsConfig });
-    },
-  },
-};
-</script>
-`,
+    text: VUE_USER_SETTINGS_FORM.replace(
+      'configService.setUserConfig({ userId: this.userId, ...this.awsConfig })',
+      'configService.setConfig({ ...this.awsConfig })',
+    ),
   },
   {
     name: "a desktop tool's electron-store settings: its own SP-API app and the owner's accounts",
