@@ -2701,6 +2701,28 @@ class AmazonAccount extends Base
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
   {
+    name: 'a key-named column that holds the seller\'s MWS Auth Token (AWSkey: "amzn.mws.…")',
+    path: 'app/controllers/manager_controller.rb',
+    text: `class ManagerController < ApplicationController
+  def edit
+    if params[:code] == "trial" then
+      row = Mws.find_or_initialize_by(User: params[:email])
+      row.update(
+        SellerId: "A3KQ7PZT2M9XVE",
+        AWSkey: "amzn.mws.4b1e9c2d-7f3a-4e86-b5d0-9a2c6e1f8b37"
+      )
+    else
+      row = Mws.find_or_initialize_by(User: params[:email])
+      row.update(
+        SellerId: "A3KQ7PZT2M9XVE",
+        AWSkey: "amzn.mws.4b1e9c2d-7f3a-4e86-b5d0-9a2c6e1f8b37"
+      )
+    end
+  end
+end
+`,
+  },
+  {
     name: "a single-user tool's Vue settings form for its own SP-API app (saved under no user)",
     path: 'src/components/ConfigurationForm.vue',
     text: VUE_USER_SETTINGS_FORM.replace(

@@ -124,6 +124,29 @@ function lastSegments(path: string): string {
   return parts.slice(-2).join('/');
 }
 
+// A literal MWS Auth Token or LWA refresh token, quoted or not.
+const TOKEN_LITERAL =
+  /^["'`]?(?:amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|Atzr\|[\w-]{20,600})["'`]?$/i;
+
+/**
+ * A field named like a key whose literal value in the text is a token holds that token: an app
+ * that reuses an `AWSkey` column for the seller's MWS Auth Token (`AWSkey: "amzn.mws.…"`). Every
+ * field of that name in the text is then a token field, the record's token, not its key.
+ */
+function withTokenRoles(fields: readonly Field[]): readonly Field[] {
+  const tokenNames = new Map<string, Field['role']>();
+  for (const f of fields) {
+    if (f.shape !== 'literal' || (f.role !== 'access-key' && f.role !== 'secret-key')) continue;
+    if (TOKEN_LITERAL.test(f.value))
+      tokenNames.set(normalizeName(f.name), /amzn\.mws/i.test(f.value) ? 'auth-token' : 'refresh-token');
+  }
+  if (tokenNames.size === 0) return fields;
+  return fields.map((f) => {
+    const role = tokenNames.get(normalizeName(f.name));
+    return role === undefined ? f : { ...f, role };
+  });
+}
+
 /** The key roles a record is judged by (`type-a-records.ts`): without one, a text holds no record. */
 const RECORD_KEY_ROLES: ReadonlySet<Field['role']> = new Set(['secret-key', 'access-key', 'lwa-client-secret']);
 
@@ -139,7 +162,7 @@ function find(ctx: ScanContext): RawFinding[] {
   });
   // (Go method receivers: read only for texts that hold a key field.)
   const receivers = extracted.length === 0 ? new Set<string>() : goReceivers(ctx.text);
-  const fields = extracted
+  const fields = withTokenRoles(extracted)
     .filter(notSelfHeld(ctx, receivers))
     .filter(notOwnTokenRequest(ctx, receivers))
     .filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
