@@ -201,7 +201,7 @@ export class Layout {
   formBefore(offset: number): number {
     this.#forms ??= [
       ...this.text.matchAll(
-        /<(?:[a-z]{1,4}-)?form\b|\bBeginForm\b|\bForm::open\b|\bform_open|\b(?:simple_)?form_(?:for|with|tag)\b|<script\s[^>]{0,80}\btype\s*=\s*["']text\/(?:html|x-template|ng-template)["']/gi,
+        /<(?:[a-z]{1,4}-)?form\b|\bBeginForm\b|\bForm::open\b|\$this->Form->create\b|\bform_open|\b(?:simple_)?form_(?:for|with|tag)\b|<script\s[^>]{0,80}\btype\s*=\s*["']text\/(?:html|x-template|ng-template)["']/gi,
       ),
     ].map((m) => m.index);
     let found = -1;

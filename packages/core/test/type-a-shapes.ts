@@ -63,6 +63,22 @@ export default {
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: "a CakePHP form asking for a seller's MWS keys beside its seller id",
+    path: 'src/Template/Tokens/add.ctp',
+    text: `<?= $this->Form->create($token) ?>
+<fieldset>
+  <legend><?= __('MWS token') ?></legend>
+  <?php
+    echo $this->Form->control('seller_id', ['options' => $sellers]);
+    echo $this->Form->control('access_key');
+    echo $this->Form->control('secret_key');
+  ?>
+</fieldset>
+<?= $this->Form->end() ?>
+`,
+    line: 7,
+  },
+  {
     name: "a Go job's MWS client built from the store record its receiver holds",
     path: 'internal/sync/client.go',
     text: `package sync
