@@ -2296,7 +2296,8 @@ function readMemberUse(c) {
 	if (hit.prefix === "" || sep !== null && sep[1] !== ",") return null;
 	const clientArgument = inClientCall(text, index, c.line, hit.keyStart);
 	const holder = isSellerHolder(hit.prefix.split(".").filter((p) => !/^\d+$/.test(p)).at(-1) ?? "");
-	const passedOn = !holder && !clientArgument && isPositionalArgument(text, hit.keyStart) && !isCapitalsName(hit.leaf);
+	const constant = isCapitalsName(hit.leaf) && !/["'`]/.test(text.charAt(hit.start - 1));
+	const passedOn = !holder && !clientArgument && isPositionalArgument(text, hit.keyStart) && !constant;
 	if (!holder && !clientArgument && !passedOn) return null;
 	return draft(c, {
 		isRead: true,
@@ -3289,7 +3290,7 @@ function judgeLwaSecret(secret, view, text) {
 		if (path.length > 1 && !isOptionBag(path[0] ?? "") && isSellerHolder(owner) && !isSubmittedPath(path)) return "used";
 		if (path.length > 1 && !isOptionBag(path[0] ?? "") && !CREDENTIALS_BAG.test(path[0] ?? "") && !isSubmittedPath(path) && view.fields.some((f) => f.role === "refresh-token" && f.shape === "ref" && ownerOf(f.value) === owner)) return "used";
 	}
-	if (!(view.seller?.role === "seller-id" || view.sellerNamed || secret.persisted === true && text.userOwned || secret.isFormField === true && text.declaredSellerCollections.has(secret.collection))) return void 0;
+	if (!(view.seller?.role === "seller-id" || view.sellerNamed || (secret.persisted === true || secret.formInput === true) && text.userOwned || secret.isFormField === true && text.declaredSellerCollections.has(secret.collection))) return void 0;
 	if (secret.shape === "decl" && (secret.formInput === true || secret.isFormField === true || SUBMITTED_TYPE.test(secret.recordName) || view.sellerNamed || view.bothApis || secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned))) return "declared";
 	if (secret.shape === "ref" && isSubmittedPath(memberPath(secret.value))) return "input";
 }
@@ -3300,7 +3301,7 @@ var init_judge_lwa_secret = __esmMin((() => {
 	init_record_names();
 	init_record_labels();
 	init_type_a_evidence();
-	CREDENTIALS_BAG = /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20})$/i;
+	CREDENTIALS_BAG = /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20}|\w{0,20}(?:storage|prefs|preferences|keychain|keyring)\w{0,10})$/i;
 }));
 // packages/core/dist/strongest-evidence.js
 /**
@@ -3537,6 +3538,7 @@ function libraryAttribute(ctx, f) {
 }
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
+	if (DESKTOP_SETTINGS_STORE.test(ctx.text)) return () => false;
 	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? "")) && !readsReceiverOwnKey(f, receivers);
 }
 /**
@@ -3554,7 +3556,7 @@ function readsReceiverOwnKey(f, receivers) {
 function ownedByReceiver(path, receivers) {
 	return path.length > 1 && receivers.has(path[0] ?? "") && !isSellerHolder(path.slice(1, -1).join("."));
 }
-var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH;
+var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH;
 var init_self_held_fields = __esmMin((() => {
 	init_field_idioms();
 	init_names();
@@ -3562,6 +3564,7 @@ var init_self_held_fields = __esmMin((() => {
 	INSTALLATION_SETTING = /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
 	INSTALLATION_SETTING_READ = /(?:\.|->)preferred_\w{1,60}$/;
 	SETTING_NAME_ARGUMENT = /(?:\b[Gg]et(?:Value|Setting|Option|Config)\w{0,10}|\bget_(?:option|setting|config)\w{0,10})\s{0,4}(?:<[\w.]{1,40}>)?\s{0,4}\(\s{0,4}["'][\w.:/-]{0,80}$/;
+	DESKTOP_SETTINGS_STORE = /\brequire\(\s{0,4}["'](?:electron-store|conf)["']\s{0,4}\)|\bfrom\s{1,4}["'](?:electron-store|conf)["']/;
 	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)/g;
 	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
 	OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
