@@ -63,6 +63,66 @@ export default {
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: "a Go job's MWS client built from the store record its receiver holds",
+    path: 'internal/sync/client.go',
+    text: `package sync
+
+func (j *Job) client() *mws.Client {
+\treturn mws.NewClient(j.store.SellerID, j.store.AccessKeyID, j.store.SecretKey)
+}
+`,
+    line: 4,
+  },
+  {
+    name: "a Go function literal's parameter is no receiver: an MWS request per account without a token",
+    path: 'internal/sync/orders.go',
+    text: `package sync
+
+func syncAll(db *DB) {
+\tdb.EachAccount(func(acct *Account) {
+\t\tparams := url.Values{}
+\t\tparams.Set("Action", "ListOrders")
+\t\tparams.Set("SellerId", acct.SellerID)
+\t\tcall(params)
+\t})
+}
+`,
+    line: 7,
+  },
+  {
+    name: 'an Amazon seller model written after a helper named for another marketplace',
+    path: 'sellers/models.py',
+    text: `def coupang_creds(account):
+    return {"vendorId": account.vendor_id}
+
+
+class AmazonSeller(models.Model):
+    seller_id = models.CharField(max_length=20)
+    secret_key = models.CharField(max_length=40)
+`,
+    line: 7,
+  },
+  {
+    name: "an Amazon client built per seller in a function that mentions another marketplace's fee",
+    path: 'src/amazon/sync.ts',
+    text: `export async function syncAmazon(seller: Seller) {
+  const shopifyFee = (seller.total * 0.02);
+  const client = new MwsClient({ sellerId: seller.sellerId, accessKeyId: seller.accessKeyId, secretKey: seller.secretKey });
+  return client.listOrders(shopifyFee);
+}
+`,
+    line: 3,
+  },
+  {
+    name: 'an MWS connection with AWS-named keys inside a function named for another marketplace',
+    path: 'integration/tasks.py',
+    text: `def sync_ebay_orders(account):
+    con = MWSConnection(aws_access_key_id=account.access_key, aws_secret_access_key=account.secret_key, Merchant=account.seller_id)
+    return con.list_orders()
+`,
+    line: 2,
+  },
+  {
     name: "a Drupal commerce config entity: each Amazon store's own keys beside its token",
     path: 'src/Entity/Store.php',
     text: `<?php

@@ -124,6 +124,9 @@ function lastSegments(path: string): string {
   return parts.slice(-2).join('/');
 }
 
+/** The key roles a record is judged by (`type-a-records.ts`): without one, a text holds no record. */
+const RECORD_KEY_ROLES: ReadonlySet<Field['role']> = new Set(['secret-key', 'access-key', 'lwa-client-secret']);
+
 function find(ctx: ScanContext): RawFinding[] {
   // A type-A record holds a key field, and every key field's name holds one of these words.
   if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
@@ -140,8 +143,13 @@ function find(ctx: ScanContext): RawFinding[] {
     .filter(notSelfHeld(ctx, receivers))
     .filter(notOwnTokenRequest(ctx, receivers))
     .filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
-  // (The text-wide reads below, loops and owners, are paid only by texts that hold a record.)
+  // (The text-wide reads below, loops and owners, are paid only by texts that may hold a record:
+  // a key only passed on, `Field.passedOn`, is the project pass's alone.)
   if (fields.length === 0) return [];
+  if (!fields.some((f) => f.passedOn !== true && RECORD_KEY_ROLES.has(f.role))) {
+    const candidate = projectCandidate(fields, ctx);
+    return candidate ? [candidate] : [];
+  }
   let resolutions = 0;
   const resolved = new Map<string, string | undefined>();
   const resolve = (name: string): string | undefined => {
