@@ -41,7 +41,8 @@ export function textFacts(text: string): TextFacts {
 
 const LWA_CLIENT_ID = 'amzn1.application-oa2-client.';
 // Literals only LWA texts hold: a refresh token's prefix, the token endpoint, the SP-API hosts
-// (`sellingpartnerapi-na.amazon.com`). Plain `includes`: each is one pass, and most texts lack `Atzr`.
+// (`sellingpartnerapi-na.amazon.com`). Plain `includes`, each one pass, run only for a text that
+// holds a bare 64-hex value.
 const LWA_SIGNS = ['Atzr|', 'api.amazon.com/auth/o2/token', 'sellingpartnerapi'];
 
 /** The text shows Login with Amazon (see {@link TextFacts.hasLwaContext}). */
@@ -70,6 +71,7 @@ export function createContext(
   let amazon: boolean | undefined;
   let secretWord: boolean | undefined;
   let accessKeyWord: boolean | undefined;
+  let lwa: boolean | undefined;
   const table = new TabularIndex(text, index, tabular ?? ',');
   // One search for `zn` serves every detector's `amzn…` literal.
   const amzn = amznSearch(text);
@@ -96,7 +98,10 @@ export function createContext(
     get hasAccessKeyWord(): boolean {
       return (accessKeyWord ??= ACCESS_KEY_NAME_WORDS.test(text));
     },
-    hasLwaContext: overrides.lwaContext ?? hasLwaSign(text, amzn),
+    // Read only when a bare 64-hex value shows up.
+    get hasLwaContext(): boolean {
+      return (lwa ??= overrides.lwaContext ?? hasLwaSign(text, amzn));
+    },
     includesAmzn: amzn,
     accessKeyLines: new Set<number>(),
     authToken: overrides.authToken ?? {},

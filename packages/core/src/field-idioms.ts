@@ -21,8 +21,11 @@ export const GETTER_CHAIN = /(\$?[A-Za-z_][\w.]{0,60})\.(?:get|getString|optStri
 
 // An ORM entity's class annotation: JPA/Hibernate `@Entity` and `@Table(`, MyBatis-Plus
 // `@TableName(`, Spring Data `@Document(`, TypeORM `@Entity(`, EF `[Table("…")]`, Doctrine
-// `@ORM\Entity` and `#[ORM\Entity]`.
-const ENTITY_ANNOTATION = /@(?:Entity|Table|TableName|Document)\b|\[Table\(|\bORM\\(?:Entity|Table)\b/;
+// `@ORM\Entity` and `#[ORM\Entity]`, Drupal's `@ConfigEntityType(` and `#[ConfigEntityType(` (a
+// config entity's properties are its stored configuration, one per entity: a commerce store; a
+// content entity's stored fields are its `baseFieldDefinitions`, not its properties).
+const ENTITY_ANNOTATION =
+  /@(?:Entity|Table|TableName|Document|ConfigEntityType)\b|#\[ConfigEntityType\b|\[Table\(|\bORM\\(?:Entity|Table)\b/;
 // A PHP class property up to its name: `private $`, `protected ?string $`, `public static $`.
 export const PHP_PROPERTY =
   /^\s{0,40}(?:(?:public|private|protected|var|static|readonly)\s{1,4}){1,3}(?:\??[\w\\]{1,60}\s{1,4})?\$$/;

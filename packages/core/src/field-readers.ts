@@ -87,11 +87,13 @@ function readNoField(c: FieldContext): FamilyReading {
 }
 
 // A callee's name (or an index) just before the call's paren: not a statement's keyword (`if (`,
-// `while (`), a cast (`(string) (`), or a test that only looks at the value (`empty(`, `isset(`,
-// `StrUtil.isBlank(`, `len(`): those pass nothing on.
+// `while (`), a test that only looks at the value (`empty(`, `isset(`, `StrUtil.isBlank(`,
+// `string.IsNullOrEmpty(`, `isinstance(`, `len(`), or a log or print of it: those keep nothing.
 const NOT_PASSING =
-  /^(?:if|while|for|foreach|switch|catch|return|elif|and|or|not|unless|until|with|when|empty|isset|unset|len|strlen|count|bool|is_[a-z]\w{0,30}|is[A-Z]\w{0,30}|has[A-Z_]\w{0,30})$/;
+  /^(?:if|while|for|foreach|switch|catch|return|elif|and|or|not|unless|until|with|when|empty|isset|unset|len|strlen|count|bool|isinstance|typeof|[iI]s(?:_[a-z]|[A-Z])\w{0,30}|[hH]as[A-Z_]\w{0,30}|log|debug|info|warn|warning|error|trace|print\w{0,10}|echo|puts|dump|var_dump|dd)$/;
 const IDENTIFIER_CHAR = /[\w$]/;
+/** How far back a call's opening paren may be from one of its arguments. */
+const ARGUMENTS_REACH = 200;
 
 /** The callee's name (or `]`) at the end of `text`, after trailing blanks. */
 function calleeAtEnd(text: string): string {
@@ -102,18 +104,35 @@ function calleeAtEnd(text: string): string {
   return t.slice(i);
 }
 
+/** True when `at` is inside a string literal opened earlier on its line (an odd count of a quote). */
+function insideString(text: string, lineStart: number, at: number): boolean {
+  const before = text.slice(Math.max(lineStart, at - 400), at);
+  for (const q of ['"', "'", '`']) if (before.split(q).length % 2 === 0) return true;
+  return false;
+}
+
 /**
- * True when the whole key starting at `keyStart` is a positional argument of a call: after the
- * call's paren (after the callee's name) or a comma, and blanks (also a line break: one argument
- * per line). Looks back at most 200 characters.
+ * True when the whole key starting at `keyStart` is a positional argument of a call: right after
+ * the call's paren or a comma of its argument list (also after a line break: one argument per
+ * line), where the call is not a test, a log or a statement (see {@link NOT_PASSING}). Walks back
+ * over balanced brackets at most {@link ARGUMENTS_REACH} characters to the call's paren; an array or
+ * object literal, a statement's end, or a string the key sits in is no call.
  */
-function isPositionalArgument(text: string, keyStart: number): boolean {
-  const before = text.slice(Math.max(0, keyStart - 200), keyStart).trimEnd();
-  const last = before.charAt(before.length - 1);
-  if (last === ',') return true;
-  if (last !== '(') return false;
-  const callee = calleeAtEnd(before.slice(-40, -1));
-  return callee !== '' && !NOT_PASSING.test(callee);
+function isPositionalArgument(text: string, lineStart: number, keyStart: number): boolean {
+  const before = text.slice(Math.max(0, keyStart - ARGUMENTS_REACH), keyStart);
+  const last = before.trimEnd().slice(-1);
+  if ((last !== ',' && last !== '(') || insideString(text, lineStart, keyStart)) return false;
+  for (let i = before.length - 1, depth = 0; i >= 0; i--) {
+    const c = before.charAt(i);
+    if (c === ')' || c === ']' || c === '}') depth++;
+    else if (c === '(' || c === '[' || c === '{') {
+      if (depth-- > 0) continue;
+      if (c !== '(') return false;
+      const callee = calleeAtEnd(before.slice(Math.max(0, i - 40), i));
+      return callee !== '' && !NOT_PASSING.test(callee);
+    } else if (c === ';' && depth === 0) return false;
+  }
+  return false;
 }
 
 /** A name used through an object or a lambda: a submitted or seller record's read, a bound input. */
@@ -152,7 +171,7 @@ function readMemberUse(c: FieldContext): FamilyReading {
   // pass's (`passedOn`); a constant naming a parameter (`ConstantCodes.CLIENT_SECRET`) is no read.
   // (A column read by its quoted name, `rs.getString("AWS_SECRET_KEY")`, is a read, whatever its case.)
   const constant = isCapitalsName(hit.leaf) && !/["'`]/.test(text.charAt(hit.start - 1));
-  const passedOn = !holder && !clientArgument && isPositionalArgument(text, hit.keyStart) && !constant;
+  const passedOn = !holder && !clientArgument && isPositionalArgument(text, c.lineStart, hit.keyStart) && !constant;
   if (!holder && !clientArgument && !passedOn) return null;
   return draft(c, {
     isRead: true,
@@ -163,5 +182,4 @@ function readMemberUse(c: FieldContext): FamilyReading {
     recordAt: clientArgument ? hit.keyStart : c.lineStart,
     prefix: '',
   });
-  return null;
 }

@@ -32,10 +32,14 @@ function namesOtherMarketplaces(text: string): boolean {
   return false;
 }
 
+/** A seller key's field: its secret key, access key id or LWA client secret. */
+function isKeyField(f: Field): boolean {
+  return f.role === 'secret-key' || f.role === 'access-key' || f.role === 'lwa-client-secret';
+}
+
 /** A key field whose own name does not say it is Amazon's (see {@link OTHER_MARKETPLACES}). */
 function genericKey(f: Field): boolean {
-  const keyRole = f.role === 'secret-key' || f.role === 'access-key' || f.role === 'lwa-client-secret';
-  return keyRole && !AMAZON_KEY_NAME.test(normalizeName(f.name));
+  return isKeyField(f) && !AMAZON_KEY_NAME.test(normalizeName(f.name));
 }
 
 // Amazon Pay (Login and Pay with Amazon, Off-Amazon Payments, Pay with Amazon): a shop's payment
@@ -60,7 +64,8 @@ export function isProductAdvertisingText(text: string): boolean {
  * marketplaces, or names one and nothing says the keys are Amazon's: no word of AWS, Amazon, MWS,
  * SP-API or LWA (`amazon`: the text's own check), no seller or merchant id, and a path that names
  * none of them (`path`). A Walmart connector's `INSERT INTO api_walmart (store_id, consumer_id,
- * secret_key)` in `classes/Walmart/Walmart.php` is Walmart's.
+ * secret_key)` in `classes/Walmart/Walmart.php` is Walmart's. Elsewhere, a generic key in a record
+ * or a function named for another marketplace is that marketplace's.
  */
 export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Field) => boolean {
   const onlyOther =
@@ -68,33 +73,57 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
     !AMAZON_PATH.test(path) &&
     !SELLER_API.test(text) &&
     (namesOneMarketplace(text) || namesOneMarketplace(path));
-  if (onlyOther || namesOtherMarketplaces(text))
-    return (f) => !genericKey(f) && !otherMarketplaceKey(f) && !inOtherMarketplaceFunction(text, f);
+  if (onlyOther || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
   return (f) =>
     !otherMarketplaceKey(f) &&
-    !inOtherMarketplaceFunction(text, f) &&
-    (!genericKey(f) || !otherMarketplaceRecord(f.recordName));
+    (!genericKey(f) || (!otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f)));
 }
 
-// The nearest function declared above a place: Python `def`, JS/PHP `function`, Go `func` (also a
-// method), Rust `fn`, and a JS arrow bound to a name. The last one in the text before the place wins.
+// A function's header: Python `def`, JS/PHP `function`, Go `func` (also a method), Rust `fn`, and
+// a JS arrow function bound to a name (`const coupangCreds = (account) =>`).
 const FUNCTION_HEADER =
-  /(?:\bdef|\bfunction|\bfunc(?:\s{0,4}\([^()\n]{0,60}\))?|\bfn)\s{1,4}([\w$]{1,60})\s{0,4}\(|\b(?:const|let|var)\s{1,4}([\w$]{1,60})\s{0,4}=\s{0,4}(?:async\s{1,4})?\(/g;
+  /(?:\bdef|\bfunction|\bfunc(?:\s{0,4}\([^()\n]{0,60}\))?|\bfn)\s{1,4}([\w$]{1,60})\s{0,4}\(|\b(?:const|let|var)\s{1,4}([\w$]{1,60})\s{0,4}=\s{0,4}(?:async\s{1,4})?\([^()\n]{0,80}\)\s{0,4}=>/g;
 /** How far above a field its function's header may be. */
 const FUNCTION_REACH = 600;
 
 /**
- * True when the field sits in a function named for another marketplace and not for Amazon:
- * `def coupang_creds(account): return {"accessKey": …, "secretKey": …}`
- * builds Coupang's credentials, whatever its keys are called.
+ * True when a key field sits in a function named for another marketplace and not for Amazon
+ * (`def coupang_creds(account): return {"accessKey": …, "secretKey": …}` builds Coupang's
+ * credentials), unless the key's own name says it is Amazon's (`aws_access_key_id`). The field
+ * must be inside the function: below a `def`, every line between is indented deeper; after a
+ * brace-delimited header, its braces are still open.
  */
 function inOtherMarketplaceFunction(text: string, f: Field): boolean {
-  if (f.role !== 'secret-key' && f.role !== 'access-key' && f.role !== 'lwa-client-secret') return false;
-  const before = text.slice(Math.max(0, f.start - FUNCTION_REACH), f.start);
-  let name: string | undefined;
+  if (!genericKey(f)) return false;
+  const from = Math.max(0, f.start - FUNCTION_REACH);
+  const before = text.slice(from, f.start);
+  let header: RegExpExecArray | undefined;
   FUNCTION_HEADER.lastIndex = 0;
-  for (let m = FUNCTION_HEADER.exec(before); m !== null; m = FUNCTION_HEADER.exec(before)) name = m[1] ?? m[2];
-  return name !== undefined && otherMarketplaceRecord(name);
+  for (let m = FUNCTION_HEADER.exec(before); m !== null; m = FUNCTION_HEADER.exec(before)) header = m;
+  const name = header?.[1] ?? header?.[2];
+  if (header === undefined || name === undefined || !otherMarketplaceRecord(name)) return false;
+  return header[0].startsWith('def')
+    ? indentedUnder(before, header.index)
+    : bracesOpen(before.slice(header.index + header[0].length));
+}
+
+/** True when every line after the `def` line at `at` (in `text`) is blank or indented deeper than it. */
+function indentedUnder(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, at))?.[0].length ?? 0;
+  const lines = text.slice(text.indexOf('\n', at) + 1).split('\n');
+  return lines.every((line) => line.trim() === '' || (/^[ \t]*/.exec(line)?.[0].length ?? 0) > indent);
+}
+
+/** True when more braces open than close in `text` (the function's body is still open). */
+function bracesOpen(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123) depth++;
+    else if (c === 125 && --depth < 0) return false;
+  }
+  return depth > 0;
 }
 
 /**
@@ -103,9 +132,8 @@ function inOtherMarketplaceFunction(text: string, f: Field): boolean {
  * an advertiser's LWA app, another API than a seller's.
  */
 function otherMarketplaceKey(f: Field): boolean {
-  const keyRole = f.role === 'secret-key' || f.role === 'access-key' || f.role === 'lwa-client-secret';
   return (
-    keyRole &&
+    isKeyField(f) &&
     (otherMarketplaceRecord(f.name) ||
       adsApi(f.name) ||
       adsApi(f.recordName.slice(-120)) ||

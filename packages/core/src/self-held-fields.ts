@@ -29,7 +29,9 @@ const SETTING_NAME_ARGUMENT =
   /(?:\b[Gg]et(?:Value|Setting|Option|Config)\w{0,10}|\bget_(?:option|setting|config)\w{0,10})\s{0,4}(?:<[\w.]{1,40}>)?\s{0,4}\(\s{0,4}["'][\w.:/-]{0,80}$/;
 
 // A desktop app's own settings file: Electron's `electron-store` (and `conf`, which it wraps),
-// one file per installation, the user's own. A text that opens one keeps its keys there.
+// one file per installation, the user's own. A text that opens one is the app's settings module
+// and keeps its keys there; all its fields are the installation's (a per-seller record declared
+// in that same module would be missed: settings modules declare settings).
 const DESKTOP_SETTINGS_STORE =
   /\brequire\(\s{0,4}["'](?:electron-store|conf)["']\s{0,4}\)|\bfrom\s{1,4}["'](?:electron-store|conf)["']/;
 
@@ -44,7 +46,8 @@ function inInstallationSettings(ctx: ScanContext, f: Field): boolean {
 // A Go method's receiver: `func (seller *Seller) sign(…)`. Its reads (`seller.SecretKey`) are the
 // type reading its own fields, like `this.secretKey` in a class: the `Seller` struct's declaration
 // is judged, not each method that uses it.
-const GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)/g;
+// (A method name follows the receiver: `func(acct *Account) {` is a function literal's parameter.)
+const GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)\s{0,4}[A-Za-z_]\w{0,60}\s{0,4}\(/g;
 
 /** The receiver names of a text's Go methods (at most 16). */
 export function goReceivers(text: string): Set<string> {
@@ -106,7 +109,6 @@ export function notSelfHeld(ctx: ScanContext, receivers = goReceivers(ctx.text))
     !inRedaction(ctx, f) &&
     !ownSettingMember(ctx, f) &&
     !libraryAttribute(ctx, f) &&
-    !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? '')) &&
     !readsReceiverOwnKey(f, receivers);
 }
 

@@ -53,7 +53,7 @@ interface TypeAFacts {
   readonly api: 'mws' | 'sp-api';
   /** Per-seller records of one collection this finding stands for. */
   readonly records: number;
-  /** `record`: what shows the keys are a seller's (`MessageFacts.source`). */
+  /** For form `record`: what shows the keys are a seller's (`MessageFacts.source`). */
   readonly source?: 'seller-id' | 'input' | 'record';
 }
 

@@ -984,7 +984,7 @@ describe('classifyString (AST adapters)', () => {
     expect(classifyString(SK, {})).toEqual([]);
   });
 
-  it('finds a bare 64-hex client secret only when the file holds an LWA client id', () => {
+  it('finds a bare 64-hex client secret only when the file shows LWA', () => {
     expect(spans(classifyString(LWA_HEX, { name: 'clientSecret', hasLwaContext: true }))).toEqual([
       whole('lwa-client-secret', LWA_HEX),
     ]);

@@ -183,6 +183,28 @@ describe('type-A messages', () => {
     expect(renderMessage(facts(extra), 'zh-CN')).toMatch(new RegExp(`^"secret_key" ${zh}（A 类）`));
   });
 
+  it("gives an MWS text's client secret the MWS advice, an SP-API text's the SP-API advice", () => {
+    const form = (extra: string): string =>
+      [
+        "Ext.define('App.view.settings.AmazonConnect', {",
+        "  extend: 'Ext.form.Panel',",
+        '  items: [',
+        "    { fieldLabel: 'Seller Id', name: 'SellerId' },",
+        "    { fieldLabel: 'AWS Access Key Id', name: 'AWSAccessKeyId' },",
+        "    { fieldLabel: 'Client Secret', name: 'ClientSecret' },",
+        extra,
+        '  ],',
+        '});',
+        '',
+      ].join('\n');
+    const advice = (text: string): string[] =>
+      scanText(text, { path: 'public/app/view/settings/setting.js', kinds: ['shared-credentials'] }).map(
+        (f) => f.messageFacts.api ?? 'mws',
+      );
+    expect(advice(form("    { fieldLabel: 'MWS Auth Token', name: 'MWSAuthToken' },"))).toEqual(['mws']);
+    expect(advice(form("    { fieldLabel: 'Refresh Token', name: 'RefreshToken' },"))).toEqual(['sp-api']);
+  });
+
   it.each([
     ["$account->secret_key = $request->input('secret_key');\n", 'app/Http/Controllers/AmazonController.php', 'input'],
     [

@@ -357,6 +357,16 @@ describe('project pass', () => {
       expect(passed("if (empty($credential['secret_key'])) return;")).toEqual([]);
       expect(passed("if (isset($credential['secret_key'])) return;")).toEqual([]);
       expect(passed('if (StrUtil.isBlank(credential.getSecretKey())) return;')).toEqual([]);
+      expect(passed('if (string.IsNullOrEmpty(credential.SecretKey)) return;')).toEqual([]);
+      expect(passed("if isinstance(credential['secret_key'], str): pass")).toEqual([]);
+      expect(
+        passed('if (StrUtil.isAllNotBlank(credential.getAccessKey(), credential.getSecretKey())) return;'),
+      ).toEqual([]);
+      expect(passed("if (isset($a, $credential['secret_key'])) return;")).toEqual([]);
+      // Nor does a log, an array, or a query's text.
+      expect(passed("logger.info('signing with', credential.secretKey);")).toEqual([]);
+      expect(passed("$keys = [$seller_id, $credential['secret_key']];")).toEqual([]);
+      expect(passed("$rows = query('SELECT c.seller_id, c.secret_key FROM credentials c');")).toEqual([]);
       // A cast is no call.
       expect(passed("$s = (string) ($credential['secret_key'] ?? '');")).toEqual([]);
       // The caller's or the program's own options, an assumed role's temporary keys.

@@ -34,11 +34,9 @@ class SyncProducts extends Command
 }`;
 }
 
-export const TYPE_A_SHAPES: readonly Shape[] = [
-  {
-    name: "a Vue settings form asking each signed-in user for its own SP-API app's client secret",
-    path: 'src/components/ConfigurationForm.vue',
-    text: `<template>
+// A Vue settings form for an SP-API app, saved under the signed-in user (a shape and, saved under
+// no user, a negative).
+const VUE_USER_SETTINGS_FORM = `<template>
   <form>
     <label for="key-0">Selling Partner Client ID</label>
     <input type="text" id="key-0" v-model="awsConfig.sellingPartnerAppClientId">
@@ -61,7 +59,102 @@ export default {
   },
 };
 </script>
+`;
+
+export const TYPE_A_SHAPES: readonly Shape[] = [
+  {
+    name: "a Go job's MWS client built from the store record its receiver holds",
+    path: 'internal/sync/client.go',
+    text: `package sync
+
+func (j *Job) client() *mws.Client {
+\treturn mws.NewClient(j.store.SellerID, j.store.AccessKeyID, j.store.SecretKey)
+}
 `,
+    line: 4,
+  },
+  {
+    name: "a Go function literal's parameter is no receiver: an MWS request per account without a token",
+    path: 'internal/sync/orders.go',
+    text: `package sync
+
+func syncAll(db *DB) {
+\tdb.EachAccount(func(acct *Account) {
+\t\tparams := url.Values{}
+\t\tparams.Set("Action", "ListOrders")
+\t\tparams.Set("SellerId", acct.SellerID)
+\t\tcall(params)
+\t})
+}
+`,
+    line: 7,
+  },
+  {
+    name: 'an Amazon seller model written after a helper named for another marketplace',
+    path: 'sellers/models.py',
+    text: `def coupang_creds(account):
+    return {"vendorId": account.vendor_id}
+
+
+class AmazonSeller(models.Model):
+    seller_id = models.CharField(max_length=20)
+    secret_key = models.CharField(max_length=40)
+`,
+    line: 7,
+  },
+  {
+    name: "an Amazon client built per seller in a function that mentions another marketplace's fee",
+    path: 'src/amazon/sync.ts',
+    text: `export async function syncAmazon(seller: Seller) {
+  const shopifyFee = (seller.total * 0.02);
+  const client = new MwsClient({ sellerId: seller.sellerId, accessKeyId: seller.accessKeyId, secretKey: seller.secretKey });
+  return client.listOrders(shopifyFee);
+}
+`,
+    line: 3,
+  },
+  {
+    name: 'an MWS connection with AWS-named keys inside a function named for another marketplace',
+    path: 'integration/tasks.py',
+    text: `def sync_ebay_orders(account):
+    con = MWSConnection(aws_access_key_id=account.access_key, aws_secret_access_key=account.secret_key, Merchant=account.seller_id)
+    return con.list_orders()
+`,
+    line: 2,
+  },
+  {
+    name: "a Drupal commerce config entity: each Amazon store's own keys beside its token",
+    path: 'src/Entity/Store.php',
+    text: `<?php
+
+namespace Drupal\\commerce_amws\\Entity;
+
+/**
+ * @ConfigEntityType(
+ *   id = "commerce_amws_store",
+ *   config_prefix = "store",
+ * )
+ */
+class Store extends ConfigEntityBase {
+  /** @var string */
+  protected $seller_id;
+
+  /** @var string */
+  protected $aws_access_key_id;
+
+  /** @var string */
+  protected $secret_key;
+
+  /** @var string */
+  protected $mws_auth_token;
+}
+`,
+    line: 19,
+  },
+  {
+    name: "a Vue settings form asking each signed-in user for its own SP-API app's client secret",
+    path: 'src/components/ConfigurationForm.vue',
+    text: VUE_USER_SETTINGS_FORM,
     line: 6,
   },
   {
@@ -2610,30 +2703,10 @@ export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
   {
     name: "a single-user tool's Vue settings form for its own SP-API app (saved under no user)",
     path: 'src/components/ConfigurationForm.vue',
-    text: `<template>
-  <form>
-    <label for="key-0">Selling Partner Client ID</label>
-    <input type="text" id="key-0" v-model="awsConfig.sellingPartnerAppClientId">
-    <label for="key-1">Selling Partner Client Secret</label>
-    <input type="text" id="key-1" v-model="awsConfig.sellingPartnerAppClientSecret">
-    <label for="key-2">Refresh Token</label>
-    <input type="text" id="key-2" v-model="awsConfig.awsRefreshToken">
-    <button @click.prevent="onSubmit">Save</button>
-  </form>
-</template>
-<script>
-export default {
-  data() {
-    return { awsConfig: { sellingPartnerAppClientId: '', sellingPartnerAppClientSecret: '', awsRefreshToken: '' } };
-  },
-  methods: {
-    onSubmit() {
-      return configService.setConfig({ ...this.awsConfig });
-    },
-  },
-};
-</script>
-`,
+    text: VUE_USER_SETTINGS_FORM.replace(
+      'configService.setUserConfig({ userId: this.userId, ...this.awsConfig })',
+      'configService.setConfig({ ...this.awsConfig })',
+    ),
   },
   {
     name: "a desktop tool's electron-store settings: its own SP-API app and the owner's accounts",

@@ -33,7 +33,7 @@ function find(ctx: ScanContext): RawFinding[] {
     if (isBareCode(ctx, run.start)) continue;
     const name = ctx.nameAt(run.start);
     const role = name === undefined ? undefined : nameRole(name);
-    const besideClientId = ctx.hasLwaContext && nearClientId(ctx, run.start);
+    const besideClientId = ctx.includesAmzn(LWA_CLIENT_ID) && nearClientId(ctx, run.start);
     // Unnamed or named only `secret`: the argument or entry right after an LWA client id
     // (`new Credentials('amzn1.application-oa2-client.…', '…')`, `'client_id' => …, 'secret' => …`).
     if (role === undefined || role === 'generic-secret' || role === 'none') {

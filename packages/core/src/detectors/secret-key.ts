@@ -93,7 +93,8 @@ function find(ctx: ScanContext): RawFinding[] {
       if (
         name !== undefined &&
         role !== 'access-key' &&
-        NEVER_SECRET.has(role ?? 'none') &&
+        role !== undefined &&
+        NEVER_SECRET.has(role) &&
         !designatesSecretKey(name, ctx.hasAmazonContext)
       )
         continue;

@@ -124,6 +124,9 @@ function lastSegments(path: string): string {
   return parts.slice(-2).join('/');
 }
 
+/** The key roles a record is judged by (`type-a-records.ts`): without one, a text holds no record. */
+const RECORD_KEY_ROLES: ReadonlySet<Field['role']> = new Set(['secret-key', 'access-key', 'lwa-client-secret']);
+
 function find(ctx: ScanContext): RawFinding[] {
   // A type-A record holds a key field, and every key field's name holds one of these words.
   if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
@@ -140,8 +143,13 @@ function find(ctx: ScanContext): RawFinding[] {
     .filter(notSelfHeld(ctx, receivers))
     .filter(notOwnTokenRequest(ctx, receivers))
     .filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
-  // (The text-wide reads below, loops and owners, are paid only by texts that hold a record.)
+  // (The text-wide reads below, loops and owners, are paid only by texts that may hold a record:
+  // a key only passed on, `Field.passedOn`, is the project pass's alone.)
   if (fields.length === 0) return [];
+  if (!fields.some((f) => f.passedOn !== true && RECORD_KEY_ROLES.has(f.role))) {
+    const candidate = projectCandidate(fields, ctx);
+    return candidate ? [candidate] : [];
+  }
   let resolutions = 0;
   const resolved = new Map<string, string | undefined>();
   const resolve = (name: string): string | undefined => {
@@ -173,6 +181,7 @@ function find(ctx: ScanContext): RawFinding[] {
     return candidate ? [candidate] : [];
   }
   const keyNames = judged.length > 0 ? keyNamesByRecord(fields) : new Map<string, Map<string, string>>();
+  let mwsText: boolean | undefined;
   const found: RawFinding[] = judged.map(({ field: f, evidence, hybrid, api, records, tokenField, sellerId }) => ({
     kind: 'shared-credentials',
     severity: 'error',
@@ -183,7 +192,7 @@ function find(ctx: ScanContext): RawFinding[] {
     typeA: {
       form: evidence === 'request' ? 'request' : 'record',
       hybrid,
-      api,
+      api: api === 'sp-api' && (mwsText ??= mwsOnly(ctx)) ? 'mws' : api,
       records,
       ...sourceOf(evidence, sellerId),
     },
@@ -192,6 +201,20 @@ function find(ctx: ScanContext): RawFinding[] {
   }));
   // Requests without an MWS Auth Token are the second judge's: `untokened-requests.ts`.
   return found;
+}
+
+// What only an SP-API text names: a refresh token, LWA, the selling partner API, an LWA id's
+// prefix, an IAM role's ARN. What only an MWS text names: its parameters, hosts and libraries.
+const SP_API_WORDS = /refresh_?token|selling_?partner|sp[-_]?api|\blwa|amzn1\.|role_?arn/i;
+const MWS_WORDS = /mws_?auth_?token|AWSAccessKeyId|amazonservices|MarketplaceWebService/i;
+
+/**
+ * True when the text talks MWS and names nothing of the SP-API: a "client secret" there is the
+ * seller's MWS secret key (an Ext JS MWS settings form's `ClientSecret` beside `AWSAccessKeyId`
+ * and `MWSAuthToken`), and the advice is MWS's.
+ */
+function mwsOnly(ctx: ScanContext): boolean {
+  return MWS_WORDS.test(ctx.text) && !SP_API_WORDS.test(ctx.text);
 }
 
 /** What the message of a record with no named container says shows the keys are a seller's. */

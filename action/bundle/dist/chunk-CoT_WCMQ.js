@@ -647,6 +647,7 @@ function createContext(text, path, overrides = {}) {
 	let amazon;
 	let secretWord;
 	let accessKeyWord;
+	let lwa;
 	const table = new TabularIndex(text, index, tabular ?? ",");
 	const amzn = amznSearch(text);
 	return {
@@ -668,7 +669,9 @@ function createContext(text, path, overrides = {}) {
 		get hasAccessKeyWord() {
 			return accessKeyWord ??= ACCESS_KEY_NAME_WORDS.test(text);
 		},
-		hasLwaContext: overrides.lwaContext ?? hasLwaSign(text, amzn),
+		get hasLwaContext() {
+			return lwa ??= overrides.lwaContext ?? hasLwaSign(text, amzn);
+		},
 		includesAmzn: amzn,
 		accessKeyLines: /* @__PURE__ */ new Set(),
 		authToken: overrides.authToken ?? {},
@@ -1069,7 +1072,7 @@ function find$5(ctx) {
 		if (isBareCode(ctx, run.start)) continue;
 		const name = ctx.nameAt(run.start);
 		const role = name === void 0 ? void 0 : nameRole(name);
-		const besideClientId = ctx.hasLwaContext && nearClientId(ctx, run.start);
+		const besideClientId = ctx.includesAmzn(LWA_CLIENT_ID) && nearClientId(ctx, run.start);
 		if (role === void 0 || role === "generic-secret" || role === "none") {
 			if (!besideClientId) continue;
 		} else if (role !== "lwa-client-secret" || name === void 0 || !isLwaSecretName(ctx, name, run.start, lwaPath)) continue;
@@ -1324,7 +1327,7 @@ function find$2(ctx) {
 		if (!(name !== void 0 && isSecretKeyName(name, ctx.hasAmazonContext))) {
 			if (!(isPaired(ctx, ctx.index.lineOf(run.start)) || followsEnvAccessKey(ctx, run.start))) continue;
 			const role = name === void 0 ? void 0 : nameRole(name);
-			if (name !== void 0 && role !== "access-key" && NEVER_SECRET.has(role ?? "none") && !designatesSecretKey(name, ctx.hasAmazonContext)) continue;
+			if (name !== void 0 && role !== "access-key" && role !== void 0 && NEVER_SECRET.has(role) && !designatesSecretKey(name, ctx.hasAmazonContext)) continue;
 		}
 		found.push({
 			kind: "secret-key",
@@ -1667,7 +1670,7 @@ var init_field_idioms = __esmMin((() => {
 	RAILS_FORM_INPUT = /(?:\b\w{1,20}\.(?:text_field|password_field|text_area|hidden_field|email_field|input)|\b(?:text_field|password_field|hidden_field|text_area)_tag)\s{0,4}\(?\s{0,4}:$/;
 	RAILS_FORM_LABEL = /\b\w{1,20}\.label\s{0,4}\(?\s{0,4}:$/;
 	GETTER_CHAIN = /(\$?[A-Za-z_][\w.]{0,60})\.(?:get|getString|optString|getStr|fetch)\(\s{0,4}$/;
-	ENTITY_ANNOTATION = /@(?:Entity|Table|TableName|Document)\b|\[Table\(|\bORM\\(?:Entity|Table)\b/;
+	ENTITY_ANNOTATION = /@(?:Entity|Table|TableName|Document|ConfigEntityType)\b|#\[ConfigEntityType\b|\[Table\(|\bORM\\(?:Entity|Table)\b/;
 	PHP_PROPERTY = /^\s{0,40}(?:(?:public|private|protected|var|static|readonly)\s{1,4}){1,3}(?:\??[\w\\]{1,60}\s{1,4})?\$$/;
 	entityDeclared = false;
 	VALIDATION_RULES = /^["'](?:required|nullable|sometimes|bail)(?:\|[^"'|\n]{1,60}){0,8}["']$/;
@@ -2253,18 +2256,38 @@ function calleeAtEnd(text) {
 	while (i > 0 && IDENTIFIER_CHAR.test(t.charAt(i - 1))) i--;
 	return t.slice(i);
 }
+/** True when `at` is inside a string literal opened earlier on its line (an odd count of a quote). */
+function insideString(text, lineStart, at) {
+	const before = text.slice(Math.max(lineStart, at - 400), at);
+	for (const q of [
+		"\"",
+		"'",
+		"`"
+	]) if (before.split(q).length % 2 === 0) return true;
+	return false;
+}
 /**
-* True when the whole key starting at `keyStart` is a positional argument of a call: after the
-* call's paren (after the callee's name) or a comma, and blanks (also a line break: one argument
-* per line). Looks back at most 200 characters.
+* True when the whole key starting at `keyStart` is a positional argument of a call: right after
+* the call's paren or a comma of its argument list (also after a line break: one argument per
+* line), where the call is not a test, a log or a statement (see {@link NOT_PASSING}). Walks back
+* over balanced brackets at most {@link ARGUMENTS_REACH} characters to the call's paren; an array or
+* object literal, a statement's end, or a string the key sits in is no call.
 */
-function isPositionalArgument(text, keyStart) {
-	const before = text.slice(Math.max(0, keyStart - 200), keyStart).trimEnd();
-	const last = before.charAt(before.length - 1);
-	if (last === ",") return true;
-	if (last !== "(") return false;
-	const callee = calleeAtEnd(before.slice(-40, -1));
-	return callee !== "" && !NOT_PASSING.test(callee);
+function isPositionalArgument(text, lineStart, keyStart) {
+	const before = text.slice(Math.max(0, keyStart - ARGUMENTS_REACH), keyStart);
+	const last = before.trimEnd().slice(-1);
+	if (last !== "," && last !== "(" || insideString(text, lineStart, keyStart)) return false;
+	for (let i = before.length - 1, depth = 0; i >= 0; i--) {
+		const c = before.charAt(i);
+		if (c === ")" || c === "]" || c === "}") depth++;
+		else if (c === "(" || c === "[" || c === "{") {
+			if (depth-- > 0) continue;
+			if (c !== "(") return false;
+			const callee = calleeAtEnd(before.slice(Math.max(0, i - 40), i));
+			return callee !== "" && !NOT_PASSING.test(callee);
+		} else if (c === ";" && depth === 0) return false;
+	}
+	return false;
 }
 /** A name used through an object or a lambda: a submitted or seller record's read, a bound input. */
 function readMemberUse(c) {
@@ -2296,7 +2319,8 @@ function readMemberUse(c) {
 	if (hit.prefix === "" || sep !== null && sep[1] !== ",") return null;
 	const clientArgument = inClientCall(text, index, c.line, hit.keyStart);
 	const holder = isSellerHolder(hit.prefix.split(".").filter((p) => !/^\d+$/.test(p)).at(-1) ?? "");
-	const passedOn = !holder && !clientArgument && isPositionalArgument(text, hit.keyStart) && !isCapitalsName(hit.leaf);
+	const constant = isCapitalsName(hit.leaf) && !/["'`]/.test(text.charAt(hit.start - 1));
+	const passedOn = !holder && !clientArgument && isPositionalArgument(text, c.lineStart, hit.keyStart) && !constant;
 	if (!holder && !clientArgument && !passedOn) return null;
 	return draft(c, {
 		isRead: true,
@@ -2308,7 +2332,7 @@ function readMemberUse(c) {
 		prefix: ""
 	});
 }
-var NOT_PASSING, IDENTIFIER_CHAR;
+var NOT_PASSING, IDENTIFIER_CHAR, ARGUMENTS_REACH;
 var init_field_readers = __esmMin((() => {
 	init_field_idioms();
 	init_client_calls();
@@ -2319,8 +2343,9 @@ var init_field_readers = __esmMin((() => {
 	init_call_fields();
 	init_declared_fields();
 	init_assigned_fields();
-	NOT_PASSING = /^(?:if|while|for|foreach|switch|catch|return|elif|and|or|not|unless|until|with|when|empty|isset|unset|len|strlen|count|bool|is_[a-z]\w{0,30}|is[A-Z]\w{0,30}|has[A-Z_]\w{0,30})$/;
+	NOT_PASSING = /^(?:if|while|for|foreach|switch|catch|return|elif|and|or|not|unless|until|with|when|empty|isset|unset|len|strlen|count|bool|isinstance|typeof|[iI]s(?:_[a-z]|[A-Z])\w{0,30}|[hH]as[A-Z_]\w{0,30}|log|debug|info|warn|warning|error|trace|print\w{0,10}|echo|puts|dump|var_dump|dd)$/;
 	IDENTIFIER_CHAR = /[\w$]/;
+	ARGUMENTS_REACH = 200;
 }));
 // packages/core/dist/layout.js
 /**
@@ -3289,7 +3314,7 @@ function judgeLwaSecret(secret, view, text) {
 		if (path.length > 1 && !isOptionBag(path[0] ?? "") && isSellerHolder(owner) && !isSubmittedPath(path)) return "used";
 		if (path.length > 1 && !isOptionBag(path[0] ?? "") && !CREDENTIALS_BAG.test(path[0] ?? "") && !isSubmittedPath(path) && view.fields.some((f) => f.role === "refresh-token" && f.shape === "ref" && ownerOf(f.value) === owner)) return "used";
 	}
-	if (!(view.seller?.role === "seller-id" || view.sellerNamed || secret.persisted === true && text.userOwned || secret.isFormField === true && text.declaredSellerCollections.has(secret.collection))) return void 0;
+	if (!(view.seller?.role === "seller-id" || view.sellerNamed || (secret.persisted === true || secret.formInput === true) && text.userOwned || secret.isFormField === true && text.declaredSellerCollections.has(secret.collection))) return void 0;
 	if (secret.shape === "decl" && (secret.formInput === true || secret.isFormField === true || SUBMITTED_TYPE.test(secret.recordName) || view.sellerNamed || view.bothApis || secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned))) return "declared";
 	if (secret.shape === "ref" && isSubmittedPath(memberPath(secret.value))) return "input";
 }
@@ -3300,7 +3325,7 @@ var init_judge_lwa_secret = __esmMin((() => {
 	init_record_names();
 	init_record_labels();
 	init_type_a_evidence();
-	CREDENTIALS_BAG = /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20})$/i;
+	CREDENTIALS_BAG = /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20}|\w{0,20}(?:storage|prefs|preferences|keychain|keyring)\w{0,10})$/i;
 }));
 // packages/core/dist/strongest-evidence.js
 /**
@@ -3537,7 +3562,8 @@ function libraryAttribute(ctx, f) {
 }
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
-	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !(f.isRead === true && receivers.has(memberPath(f.value)[0] ?? "")) && !readsReceiverOwnKey(f, receivers);
+	if (DESKTOP_SETTINGS_STORE.test(ctx.text)) return () => false;
+	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !readsReceiverOwnKey(f, receivers);
 }
 /**
 * A key read from the Go method's receiver itself or a bag it holds (`c.credentials.AccessID`,
@@ -3554,7 +3580,7 @@ function readsReceiverOwnKey(f, receivers) {
 function ownedByReceiver(path, receivers) {
 	return path.length > 1 && receivers.has(path[0] ?? "") && !isSellerHolder(path.slice(1, -1).join("."));
 }
-var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH;
+var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH;
 var init_self_held_fields = __esmMin((() => {
 	init_field_idioms();
 	init_names();
@@ -3562,7 +3588,8 @@ var init_self_held_fields = __esmMin((() => {
 	INSTALLATION_SETTING = /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
 	INSTALLATION_SETTING_READ = /(?:\.|->)preferred_\w{1,60}$/;
 	SETTING_NAME_ARGUMENT = /(?:\b[Gg]et(?:Value|Setting|Option|Config)\w{0,10}|\bget_(?:option|setting|config)\w{0,10})\s{0,4}(?:<[\w.]{1,40}>)?\s{0,4}\(\s{0,4}["'][\w.:/-]{0,80}$/;
-	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)/g;
+	DESKTOP_SETTINGS_STORE = /\brequire\(\s{0,4}["'](?:electron-store|conf)["']\s{0,4}\)|\bfrom\s{1,4}["'](?:electron-store|conf)["']/;
+	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)\s{0,4}[A-Za-z_]\w{0,60}\s{0,4}\(/g;
 	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
 	OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
 	ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
@@ -3606,9 +3633,13 @@ function namesOtherMarketplaces(text) {
 	}
 	return false;
 }
+/** A seller key's field: its secret key, access key id or LWA client secret. */
+function isKeyField(f) {
+	return f.role === "secret-key" || f.role === "access-key" || f.role === "lwa-client-secret";
+}
 /** A key field whose own name does not say it is Amazon's (see {@link OTHER_MARKETPLACES}). */
 function genericKey(f) {
-	return (f.role === "secret-key" || f.role === "access-key" || f.role === "lwa-client-secret") && !AMAZON_KEY_NAME.test(normalizeName(f.name));
+	return isKeyField(f) && !AMAZON_KEY_NAME.test(normalizeName(f.name));
 }
 /** True when `text` is about Amazon Pay and names no selling-partner API (see {@link AMAZON_PAY}). */
 function isAmazonPayText(text) {
@@ -3623,24 +3654,46 @@ function isProductAdvertisingText(text) {
 * marketplaces, or names one and nothing says the keys are Amazon's: no word of AWS, Amazon, MWS,
 * SP-API or LWA (`amazon`: the text's own check), no seller or merchant id, and a path that names
 * none of them (`path`). A Walmart connector's `INSERT INTO api_walmart (store_id, consumer_id,
-* secret_key)` in `classes/Walmart/Walmart.php` is Walmart's.
+* secret_key)` in `classes/Walmart/Walmart.php` is Walmart's. Elsewhere, a generic key in a record
+* or a function named for another marketplace is that marketplace's.
 */
 function amazonKeysOnly(text, amazon = true, path = "") {
-	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f) && !inOtherMarketplaceFunction(text, f);
-	return (f) => !otherMarketplaceKey(f) && !inOtherMarketplaceFunction(text, f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName));
+	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
+	return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f));
 }
 /**
-* True when the field sits in a function named for another marketplace and not for Amazon:
-* `def coupang_creds(account): return {"accessKey": …, "secretKey": …}`
-* builds Coupang's credentials, whatever its keys are called.
+* True when a key field sits in a function named for another marketplace and not for Amazon
+* (`def coupang_creds(account): return {"accessKey": …, "secretKey": …}` builds Coupang's
+* credentials), unless the key's own name says it is Amazon's (`aws_access_key_id`). The field
+* must be inside the function: below a `def`, every line between is indented deeper; after a
+* brace-delimited header, its braces are still open.
 */
 function inOtherMarketplaceFunction(text, f) {
-	if (f.role !== "secret-key" && f.role !== "access-key" && f.role !== "lwa-client-secret") return false;
-	const before = text.slice(Math.max(0, f.start - FUNCTION_REACH), f.start);
-	let name;
+	if (!genericKey(f)) return false;
+	const from = Math.max(0, f.start - FUNCTION_REACH);
+	const before = text.slice(from, f.start);
+	let header;
 	FUNCTION_HEADER.lastIndex = 0;
-	for (let m = FUNCTION_HEADER.exec(before); m !== null; m = FUNCTION_HEADER.exec(before)) name = m[1] ?? m[2];
-	return name !== void 0 && otherMarketplaceRecord(name);
+	for (let m = FUNCTION_HEADER.exec(before); m !== null; m = FUNCTION_HEADER.exec(before)) header = m;
+	const name = header?.[1] ?? header?.[2];
+	if (header === void 0 || name === void 0 || !otherMarketplaceRecord(name)) return false;
+	return header[0].startsWith("def") ? indentedUnder(before, header.index) : bracesOpen(before.slice(header.index + header[0].length));
+}
+/** True when every line after the `def` line at `at` (in `text`) is blank or indented deeper than it. */
+function indentedUnder(text, at) {
+	const lineStart = text.lastIndexOf("\n", at) + 1;
+	const indent = /^[ \t]*/.exec(text.slice(lineStart, at))?.[0].length ?? 0;
+	return text.slice(text.indexOf("\n", at) + 1).split("\n").every((line) => line.trim() === "" || (/^[ \t]*/.exec(line)?.[0].length ?? 0) > indent);
+}
+/** True when more braces open than close in `text` (the function's body is still open). */
+function bracesOpen(text) {
+	let depth = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 123) depth++;
+		else if (c === 125 && --depth < 0) return false;
+	}
+	return depth > 0;
 }
 /**
 * A key named for another marketplace (`YahooSecretKey`, `shopifyClientSecret`), or for the
@@ -3648,7 +3701,7 @@ function inOtherMarketplaceFunction(text, f) {
 * an advertiser's LWA app, another API than a seller's.
 */
 function otherMarketplaceKey(f) {
-	return (f.role === "secret-key" || f.role === "access-key" || f.role === "lwa-client-secret") && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(f.recordName.slice(-120)) || f.shape === "ref" && adsApi(f.value));
+	return isKeyField(f) && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(f.recordName.slice(-120)) || f.shape === "ref" && adsApi(f.value));
 }
 /** True when a name's words say Amazon Ads (see {@link ADS_WORDS}) and not the selling partner API. */
 function adsApi(name) {
@@ -3678,7 +3731,7 @@ var init_other_apis = __esmMin((() => {
 	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
 	AMAZON_PAY = /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
 	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
-	FUNCTION_HEADER = /(?:\bdef|\bfunction|\bfunc(?:\s{0,4}\([^()\n]{0,60}\))?|\bfn)\s{1,4}([\w$]{1,60})\s{0,4}\(|\b(?:const|let|var)\s{1,4}([\w$]{1,60})\s{0,4}=\s{0,4}(?:async\s{1,4})?\(/g;
+	FUNCTION_HEADER = /(?:\bdef|\bfunction|\bfunc(?:\s{0,4}\([^()\n]{0,60}\))?|\bfn)\s{1,4}([\w$]{1,60})\s{0,4}\(|\b(?:const|let|var)\s{1,4}([\w$]{1,60})\s{0,4}=\s{0,4}(?:async\s{1,4})?\([^()\n]{0,80}\)\s{0,4}=>/g;
 	FUNCTION_REACH = 600;
 	ADS_WORDS = /^(?:ads|advertising)$/;
 	wordsOf = (name) => nameWords(name.slice(0, 120));
@@ -3899,6 +3952,10 @@ function find$1(ctx) {
 	const receivers = extracted.length === 0 ? /* @__PURE__ */ new Set() : goReceivers(ctx.text);
 	const fields = extracted.filter(notSelfHeld(ctx, receivers)).filter(notOwnTokenRequest(ctx, receivers)).filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
 	if (fields.length === 0) return [];
+	if (!fields.some((f) => f.passedOn !== true && RECORD_KEY_ROLES.has(f.role))) {
+		const candidate = projectCandidate(fields, ctx);
+		return candidate ? [candidate] : [];
+	}
 	let resolutions = 0;
 	const resolved = /* @__PURE__ */ new Map();
 	const resolve = (name) => {
@@ -3927,6 +3984,7 @@ function find$1(ctx) {
 		return candidate ? [candidate] : [];
 	}
 	const keyNames = judged.length > 0 ? keyNamesByRecord(fields) : /* @__PURE__ */ new Map();
+	let mwsText;
 	return judged.map(({ field: f, evidence, hybrid, api, records, tokenField, sellerId }) => ({
 		kind: "shared-credentials",
 		severity: "error",
@@ -3937,7 +3995,7 @@ function find$1(ctx) {
 		typeA: {
 			form: evidence === "request" ? "request" : "record",
 			hybrid,
-			api,
+			api: api === "sp-api" && (mwsText ??= mwsOnly(ctx)) ? "mws" : api,
 			records,
 			...sourceOf(evidence, sellerId)
 		},
@@ -3945,13 +4003,21 @@ function find$1(ctx) {
 		...hybrid && tokenField !== void 0 ? { tokenField } : {}
 	}));
 }
+/**
+* True when the text talks MWS and names nothing of the SP-API: a "client secret" there is the
+* seller's MWS secret key (an Ext JS MWS settings form's `ClientSecret` beside `AWSAccessKeyId`
+* and `MWSAuthToken`), and the advice is MWS's.
+*/
+function mwsOnly(ctx) {
+	return MWS_WORDS.test(ctx.text) && !SP_API_WORDS.test(ctx.text);
+}
 /** What the message of a record with no named container says shows the keys are a seller's. */
 function sourceOf(evidence, sellerId) {
 	if (sellerId) return { source: "seller-id" };
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, sharedCredentials;
+var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, RECORD_KEY_ROLES, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -3971,6 +4037,13 @@ var init_shared_credentials = __esmMin((() => {
 	MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
 	SELLER_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:seller_?id|merchant_?id)\b/gi;
 	TOKEN_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:mws_?)?auth_?token\b/gi;
+	RECORD_KEY_ROLES = /* @__PURE__ */ new Set([
+		"secret-key",
+		"access-key",
+		"lwa-client-secret"
+	]);
+	SP_API_WORDS = /refresh_?token|selling_?partner|sp[-_]?api|\blwa|amzn1\.|role_?arn/i;
+	MWS_WORDS = /mws_?auth_?token|AWSAccessKeyId|amazonservices|MarketplaceWebService/i;
 	sharedCredentials = Object.freeze({
 		kind: "shared-credentials",
 		keywords: [
