@@ -104,13 +104,6 @@ function calleeAtEnd(text: string): string {
   return t.slice(i);
 }
 
-/** True when `at` is inside a string literal opened earlier on its line (an odd count of a quote). */
-function insideString(text: string, lineStart: number, at: number): boolean {
-  const before = text.slice(Math.max(lineStart, at - 400), at);
-  for (const q of ['"', "'", '`']) if (before.split(q).length % 2 === 0) return true;
-  return false;
-}
-
 /**
  * True when the whole key starting at `keyStart` is a positional argument of a call: right after
  * the call's paren or a comma of its argument list (also after a line break: one argument per
@@ -118,13 +111,20 @@ function insideString(text: string, lineStart: number, at: number): boolean {
  * over balanced brackets at most {@link ARGUMENTS_REACH} characters to the call's paren; an array or
  * object literal, a statement's end, or a string the key sits in is no call.
  */
-function isPositionalArgument(text: string, lineStart: number, keyStart: number): boolean {
+function isPositionalArgument(text: string, keyStart: number): boolean {
   const before = text.slice(Math.max(0, keyStart - ARGUMENTS_REACH), keyStart);
   const last = before.trimEnd().slice(-1);
-  if ((last !== ',' && last !== '(') || insideString(text, lineStart, keyStart)) return false;
+  if (last !== ',' && last !== '(') return false;
+  // Quotes passed on the way back: an odd count of one kind means the key sits in a string (a
+  // query's text, `query("SELECT d.access_key, d.secret_key …")`), whatever line it opened on.
+  let quotes = 0;
   for (let i = before.length - 1, depth = 0; i >= 0; i--) {
     const c = before.charAt(i);
-    if (c === ')' || c === ']' || c === '}') depth++;
+    if (c === '"') quotes ^= 1;
+    else if (c === "'") quotes ^= 2;
+    else if (c === '`') quotes ^= 4;
+    else if (quotes !== 0) continue;
+    else if (c === ')' || c === ']' || c === '}') depth++;
     else if (c === '(' || c === '[' || c === '{') {
       if (depth-- > 0) continue;
       if (c !== '(') return false;
@@ -171,7 +171,7 @@ function readMemberUse(c: FieldContext): FamilyReading {
   // pass's (`passedOn`); a constant naming a parameter (`ConstantCodes.CLIENT_SECRET`) is no read.
   // (A column read by its quoted name, `rs.getString("AWS_SECRET_KEY")`, is a read, whatever its case.)
   const constant = isCapitalsName(hit.leaf) && !/["'`]/.test(text.charAt(hit.start - 1));
-  const passedOn = !holder && !clientArgument && isPositionalArgument(text, c.lineStart, hit.keyStart) && !constant;
+  const passedOn = !holder && !clientArgument && isPositionalArgument(text, hit.keyStart) && !constant;
   if (!holder && !clientArgument && !passedOn) return null;
   return draft(c, {
     isRead: true,

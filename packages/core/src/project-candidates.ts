@@ -85,8 +85,9 @@ function showsNoRecord(f: Field, text: string): boolean {
   // (Options passed on, `sign($options['client_secret'])`, `Send(_settings.AwsSecretAccessKey)`: a
   // caller's or the program's own settings, not a record.)
   if (f.passedOn === true && isBareOptionBag(memberPath(f.value)[0] ?? '')) return true;
-  // (Nor is an assumed role's temporary key, `$role->getSecretAccessKey()`: STS issues it to the program.)
-  if (f.passedOn === true && PASSED_OWN.test(memberPath(f.value)[0] ?? '')) return true;
+  // (Nor is an assumed role's temporary key, `$role->getSecretAccessKey()`: STS issues it to the
+  // program; nor a key read from the developer's account or region, passed on or not.)
+  if (f.shape === 'ref' && PASSED_OWN.test(memberPath(f.value)[0] ?? '')) return true;
   // (A placeholder is a sample's, `"clientSecret": "your-amazon-client-secret"` in a seed: blank is
   // a form's initial state, a placeholder text is documentation.)
   if (f.shape === 'empty' && !BLANK.test(f.value)) return true;
@@ -98,9 +99,11 @@ function showsNoRecord(f: Field, text: string): boolean {
   );
 }
 
-// Roots of keys passed on that are never a stored record's: options (`isBareOptionBag`), an
-// assumed role's or STS's temporary credentials.
-const PASSED_OWN = /^_{0,2}(?:\w{0,30}role|sts\w{0,30}|assumed\w{0,30})$/i;
+// Roots of keys read that are never a stored record's: options (`isBareOptionBag`), an
+// assumed role's or STS's temporary credentials, the developer's keys for a region or a
+// developer account (`$region['secret_key']`, `devAccount.secretKey`).
+const PASSED_OWN =
+  /^_{0,2}(?:\w{0,30}role|sts\w{0,30}|assumed\w{0,30}|\w{0,20}region\w{0,10}|dev(?:eloper)?_?(?:accounts?|keys?|creds?|credentials?|config)?)$/i;
 
 // A blank value: nothing at all, or an empty string, list or object.
 const BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;

@@ -29,7 +29,7 @@ export const APP_DATA_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:VO|DTO|BO)\b/;
 // (Also `parameterArray`, `configMap`, `options_dict`: the same bag by another name.)
 // (Also a private member's name for one, `_settings`.)
 const OPTION_BAGS =
-  /^_{0,2}(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
+  /^_{0,2}(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|properties|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
 // The same bag named for what it configures (`connection_params`, `clientOptions`, `mwsConfig`):
 // a bag named for a seller or its record (`sellerConfig`, `accountSettings`) is that seller's.
 const NAMED_OPTION_BAG =

@@ -367,6 +367,13 @@ describe('project pass', () => {
       expect(passed("logger.info('signing with', credential.secretKey);")).toEqual([]);
       expect(passed("$keys = [$seller_id, $credential['secret_key']];")).toEqual([]);
       expect(passed("$rows = query('SELECT c.seller_id, c.secret_key FROM credentials c');")).toEqual([]);
+      expect(
+        passed('$rows = $this->db->query("\n SELECT s.seller_id, d.access_key,\n d.secret_key FROM dev_accounts d");'),
+      ).toEqual([]);
+      // Nor the program's own properties, or the developer's keys for a region.
+      expect(passed('$form = enc(properties.getClientSecret());')).toEqual([]);
+      expect(passed("$sig = sign($seller_id, $region['secret_key']);")).toEqual([]);
+      expect(passed("$sig = sign($seller_id, $devAccount['secret_key']);")).toEqual([]);
       // A cast is no call.
       expect(passed("$s = (string) ($credential['secret_key'] ?? '');")).toEqual([]);
       // The caller's or the program's own options, an assumed role's temporary keys.
