@@ -114,7 +114,11 @@ const BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
  * `fields` are the key-record fields the `shared-credentials` detector read (already without the
  * fields a program holds for itself and another marketplace's generic keys).
  */
-export function projectCandidate(fields: readonly Field[], ctx: ScanContext): RawFinding | undefined {
+export function projectCandidate(
+  fields: readonly Field[],
+  ctx: ScanContext,
+  resolve: (name: string) => string | undefined = () => undefined,
+): RawFinding | undefined {
   // Only Amazon's keys (another marketplace's `secretKey` beside its `sellerId` is not), and never
   // an installation's own configuration file or a template of one, whose values are the program's own.
   if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return undefined;
@@ -132,6 +136,8 @@ export function projectCandidate(fields: readonly Field[], ctx: ScanContext): Ra
       classifyValue(f.value) !== 'env' &&
       !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) &&
       !showsNoRecord(f, ctx.text) &&
+      // A local assigned from the environment (`env_client_secret = os.environ.get("LWA_CLIENT_SECRET")`).
+      !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? '') === 'env') &&
       !EXPECTATION.test(f.recordName.trimEnd()) &&
       !DEVELOPER.test(f.recordName) &&
       // (Also when its own line says so: `client_secret varchar(100) COMMENT 'developer account client secret'`.)

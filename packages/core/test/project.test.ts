@@ -302,6 +302,15 @@ describe('project pass', () => {
       expect(candidates(noSeller.replace('AmazonCredentials', 'Credentials'), 'src/amazon/types.ts')).toEqual([]);
       const fromEnv = SERVICE.replace('clientSecret: string;', 'clientSecret: process.env.LWA_CLIENT_SECRET,');
       expect(candidates(fromEnv, 'src/amazon/types.ts')).toEqual([]);
+      // (Also through a local assigned from it.)
+      const viaLocal = [
+        '# amazon sp-api: the one built-in account',
+        'env_client_secret = os.environ.get("LWA_CLIENT_SECRET")',
+        'env_refresh_token = os.environ.get("SP_API_REFRESH_TOKEN")',
+        'creds = {"client_secret": env_client_secret, "refresh_token": env_refresh_token}',
+        '',
+      ].join('\n');
+      expect(candidates(viaLocal, 'functions/sp_api_sync.py')).toEqual([]);
     });
 
     it('for a positional argument that reads the environment, or a hard-coded value on the next line', () => {

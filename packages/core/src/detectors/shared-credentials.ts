@@ -169,10 +169,6 @@ function find(ctx: ScanContext): RawFinding[] {
   // (The text-wide reads below, loops and owners, are paid only by texts that may hold a record:
   // a key only passed on, `Field.passedOn`, is the project pass's alone.)
   if (fields.length === 0) return [];
-  if (!fields.some((f) => f.passedOn !== true && RECORD_KEY_ROLES.has(f.role))) {
-    const candidate = projectCandidate(fields, ctx);
-    return candidate ? [candidate] : [];
-  }
   let resolutions = 0;
   const resolved = new Map<string, string | undefined>();
   const resolve = (name: string): string | undefined => {
@@ -180,6 +176,10 @@ function find(ctx: ScanContext): RawFinding[] {
     if (!resolved.has(name)) resolved.set(name, assignedValue(ctx.text, name));
     return resolved.get(name);
   };
+  if (!fields.some((f) => f.passedOn !== true && RECORD_KEY_ROLES.has(f.role))) {
+    const candidate = projectCandidate(fields, ctx, resolve);
+    return candidate ? [candidate] : [];
+  }
   // One finding per line: `$account->secret_key = $request->input('secret_key')` is one record.
   const lines = new Set<number>();
   const judged = judgeRecords(fields, {
@@ -200,7 +200,7 @@ function find(ctx: ScanContext): RawFinding[] {
   // No record of its own: the place where the file carries a seller's keys, which the project
   // pass reports only when another file of the project holds a type-A record (`project.ts`).
   if (judged.length === 0) {
-    const candidate = projectCandidate(fields, ctx);
+    const candidate = projectCandidate(fields, ctx, resolve);
     return candidate ? [candidate] : [];
   }
   const keyNames = judged.length > 0 ? keyNamesByRecord(fields) : new Map<string, Map<string, string>>();
