@@ -1,5 +1,7 @@
+import { enclosingFunctionName } from './enclosing-function.js';
 import { nameWords, normalizeName } from './names.js';
 import type { Field } from './structure.js';
+import { isKeyRole } from './structure.js';
 
 /**
  * Texts about another API than a seller's: Amazon's Product Advertising API (an affiliate's keys),
@@ -32,14 +34,9 @@ function namesOtherMarketplaces(text: string): boolean {
   return false;
 }
 
-/** A seller key's field: its secret key, access key id or LWA client secret. */
-function isKeyField(f: Field): boolean {
-  return f.role === 'secret-key' || f.role === 'access-key' || f.role === 'lwa-client-secret';
-}
-
 /** A key field whose own name does not say it is Amazon's (see {@link OTHER_MARKETPLACES}). */
 function genericKey(f: Field): boolean {
-  return isKeyField(f) && !AMAZON_KEY_NAME.test(normalizeName(f.name));
+  return isKeyRole(f.role) && !AMAZON_KEY_NAME.test(normalizeName(f.name));
 }
 
 // Amazon Pay (Login and Pay with Amazon, Off-Amazon Payments, Pay with Amazon): a shop's payment
@@ -79,51 +76,15 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
     (!genericKey(f) || (!otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f)));
 }
 
-// A function's header: Python `def`, JS/PHP `function`, Go `func` (also a method), Rust `fn`, and
-// a JS arrow function bound to a name (`const coupangCreds = (account) =>`).
-const FUNCTION_HEADER =
-  /(?:\bdef|\bfunction|\bfunc(?:\s{0,4}\([^()\n]{0,60}\))?|\bfn)\s{1,4}([\w$]{1,60})\s{0,4}\(|\b(?:const|let|var)\s{1,4}([\w$]{1,60})\s{0,4}=\s{0,4}(?:async\s{1,4})?\([^()\n]{0,80}\)\s{0,4}=>/g;
-/** How far above a field its function's header may be. */
-const FUNCTION_REACH = 600;
-
 /**
- * True when a key field sits in a function named for another marketplace and not for Amazon
- * (`def coupang_creds(account): return {"accessKey": …, "secretKey": …}` builds Coupang's
- * credentials), unless the key's own name says it is Amazon's (`aws_access_key_id`). The field
- * must be inside the function: below a `def`, every line between is indented deeper; after a
- * brace-delimited header, its braces are still open.
+ * True when a generically named key sits in a function named for another marketplace and not for
+ * Amazon (`def coupang_creds(account): return {"accessKey": …, "secretKey": …}` builds Coupang's
+ * credentials); a key named for AWS or MWS there is still Amazon's.
  */
 function inOtherMarketplaceFunction(text: string, f: Field): boolean {
   if (!genericKey(f)) return false;
-  const from = Math.max(0, f.start - FUNCTION_REACH);
-  const before = text.slice(from, f.start);
-  let header: RegExpExecArray | undefined;
-  FUNCTION_HEADER.lastIndex = 0;
-  for (let m = FUNCTION_HEADER.exec(before); m !== null; m = FUNCTION_HEADER.exec(before)) header = m;
-  const name = header?.[1] ?? header?.[2];
-  if (header === undefined || name === undefined || !otherMarketplaceRecord(name)) return false;
-  return header[0].startsWith('def')
-    ? indentedUnder(before, header.index)
-    : bracesOpen(before.slice(header.index + header[0].length));
-}
-
-/** True when every line after the `def` line at `at` (in `text`) is blank or indented deeper than it. */
-function indentedUnder(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, at))?.[0].length ?? 0;
-  const lines = text.slice(text.indexOf('\n', at) + 1).split('\n');
-  return lines.every((line) => line.trim() === '' || (/^[ \t]*/.exec(line)?.[0].length ?? 0) > indent);
-}
-
-/** True when more braces open than close in `text` (the function's body is still open). */
-function bracesOpen(text: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 123) depth++;
-    else if (c === 125 && --depth < 0) return false;
-  }
-  return depth > 0;
+  const name = enclosingFunctionName(text, f.start);
+  return name !== undefined && otherMarketplaceRecord(name);
 }
 
 /**
@@ -133,7 +94,7 @@ function bracesOpen(text: string): boolean {
  */
 function otherMarketplaceKey(f: Field): boolean {
   return (
-    isKeyField(f) &&
+    isKeyRole(f.role) &&
     (otherMarketplaceRecord(f.name) ||
       adsApi(f.name) ||
       adsApi(f.recordName.slice(-120)) ||

@@ -1,6 +1,9 @@
+import { enclosingFunctionName } from './enclosing-function.js';
 import { MEMBER_DECLARATION } from './field-idioms.js';
 import { isCapitalsName } from './names.js';
+import { namedForDeveloper } from './record-names.js';
 import type { Field } from './structure.js';
+import { isKeyRole } from './structure.js';
 import type { ScanContext } from './types.js';
 import { isSellerHolder, memberPath } from './value-shape.js';
 
@@ -100,6 +103,17 @@ function libraryAttribute(ctx: ScanContext, f: Field): boolean {
   return OPTIONS_CHECK.test(head) || (ATTRIBUTES.test(head) && LIBRARY_PATH.test(ctx.path));
 }
 
+/**
+ * True when the field sits in a function named for the developer's account (`function
+ * add_dev_account()`, `def update_developer_keys`): the integrator's own keys, whatever form or
+ * input fills them, as a record or key named for the developer is.
+ */
+function inDeveloperFunction(ctx: ScanContext, f: Field): boolean {
+  if (!isKeyRole(f.role)) return false;
+  const name = enclosingFunctionName(ctx.text, f.start);
+  return name !== undefined && namedForDeveloper(name);
+}
+
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 export function notSelfHeld(ctx: ScanContext, receivers = goReceivers(ctx.text)): (f: Field) => boolean {
   // (Read once per text: every field of a desktop app's settings module is the installation's.)
@@ -109,7 +123,8 @@ export function notSelfHeld(ctx: ScanContext, receivers = goReceivers(ctx.text))
     !inRedaction(ctx, f) &&
     !ownSettingMember(ctx, f) &&
     !libraryAttribute(ctx, f) &&
-    !readsReceiverOwnKey(f, receivers);
+    !readsReceiverOwnKey(f, receivers) &&
+    !inDeveloperFunction(ctx, f);
 }
 
 /**

@@ -120,7 +120,8 @@ export function extractFields(text: string, index: LineIndex, tabular?: string, 
   return fields;
 }
 
-const isKeyRole = (role: NameRole): boolean =>
+/** A seller key's role: its secret key, access key id or LWA client secret (what a type-A record keeps). */
+export const isKeyRole = (role: NameRole): boolean =>
   role === 'secret-key' || role === 'access-key' || role === 'lwa-client-secret';
 
 /** Value shapes of a key field that can make its record type A (`shared-credentials.ts`). */

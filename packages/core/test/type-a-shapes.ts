@@ -2717,6 +2717,27 @@ class AmazonAccount extends Base
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
   {
+    name: "an admin action saving the operator's own MWS developer keys (a function named for the developer account)",
+    path: 'application/controllers/Admin.php',
+    text: `<?php
+class Admin extends CI_Controller
+{
+    // the operator's MWS developer registration, one per marketplace
+    public function add_dev_account()
+    {
+        $marketplace_id = $this->input->post('marketplace_id');
+        $access_key = $this->input->post('access_key');
+        $secret_key = $this->input->post('secret_key');
+        $this->admin_model->add_dev_account(array(
+            'marketplace_id' => $marketplace_id,
+            'access_key' => $access_key,
+            'secret_key' => $secret_key,
+        ));
+    }
+}
+`,
+  },
+  {
     name: 'a key-named column that holds the seller\'s MWS Auth Token (AWSkey: "amzn.mws.…")',
     path: 'app/controllers/manager_controller.rb',
     text: `class ManagerController < ApplicationController

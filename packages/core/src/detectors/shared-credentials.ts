@@ -1,6 +1,6 @@
 import { describeContainer } from '../containers.js';
 import type { Field } from '../structure.js';
-import { extractFields } from '../structure.js';
+import { extractFields, isKeyRole } from '../structure.js';
 import { judgeRecords } from '../type-a-records.js';
 import type { Evidence } from '../type-a-evidence.js';
 import { goReceivers, notSelfHeld } from '../self-held-fields.js';
@@ -147,9 +147,6 @@ function withTokenRoles(fields: readonly Field[]): readonly Field[] {
   });
 }
 
-/** The key roles a record is judged by (`type-a-records.ts`): without one, a text holds no record. */
-const RECORD_KEY_ROLES: ReadonlySet<Field['role']> = new Set(['secret-key', 'access-key', 'lwa-client-secret']);
-
 function find(ctx: ScanContext): RawFinding[] {
   // A type-A record holds a key field, and every key field's name holds one of these words.
   if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
@@ -176,7 +173,7 @@ function find(ctx: ScanContext): RawFinding[] {
     if (!resolved.has(name)) resolved.set(name, assignedValue(ctx.text, name));
     return resolved.get(name);
   };
-  if (!fields.some((f) => f.passedOn !== true && RECORD_KEY_ROLES.has(f.role))) {
+  if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) {
     const candidate = projectCandidate(fields, ctx, resolve);
     return candidate ? [candidate] : [];
   }
