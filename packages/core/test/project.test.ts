@@ -362,33 +362,32 @@ describe('project pass', () => {
           'app/Jobs/Sync.php',
         );
       expect(passed("$sig = sign($seller_id, $credential['secret_key']);")).toHaveLength(1);
-      // A test of the value passes nothing on.
-      expect(passed("if (empty($credential['secret_key'])) return;")).toEqual([]);
-      expect(passed("if (isset($credential['secret_key'])) return;")).toEqual([]);
-      expect(passed('if (StrUtil.isBlank(credential.getSecretKey())) return;')).toEqual([]);
-      expect(passed('if (string.IsNullOrEmpty(credential.SecretKey)) return;')).toEqual([]);
-      expect(passed("if isinstance(credential['secret_key'], str): pass")).toEqual([]);
-      expect(
-        passed('if (StrUtil.isAllNotBlank(credential.getAccessKey(), credential.getSecretKey())) return;'),
-      ).toEqual([]);
-      expect(passed("if (isset($a, $credential['secret_key'])) return;")).toEqual([]);
-      // Nor does a log, an array, or a query's text.
-      expect(passed("logger.info('signing with', credential.secretKey);")).toEqual([]);
-      expect(passed("$keys = [$seller_id, $credential['secret_key']];")).toEqual([]);
-      expect(passed("$rows = query('SELECT c.seller_id, c.secret_key FROM credentials c');")).toEqual([]);
-      expect(
-        passed('$rows = $this->db->query("\n SELECT s.seller_id, d.access_key,\n d.secret_key FROM dev_accounts d");'),
-      ).toEqual([]);
-      // Nor the program's own properties, or the developer's keys for a region.
-      expect(passed('$form = enc(properties.getClientSecret());')).toEqual([]);
-      expect(passed("$sig = sign($seller_id, $region['secret_key']);")).toEqual([]);
-      expect(passed("$sig = sign($seller_id, $devAccount['secret_key']);")).toEqual([]);
-      // A cast is no call.
-      expect(passed("$s = (string) ($credential['secret_key'] ?? '');")).toEqual([]);
-      // The caller's or the program's own options, an assumed role's temporary keys.
-      expect(passed("$sig = sign($seller_id, $options['secret_key']);")).toEqual([]);
-      expect(passed('Send(_settings.MerchantId, _settings.AwsSecretAccessKey);')).toEqual([]);
-      expect(passed('$config->setSecretKey($role->getSecretAccessKey());')).toEqual([]);
+      const nothingPassedOn = [
+        // A test of the value passes nothing on.
+        "if (empty($credential['secret_key'])) return;",
+        "if (isset($credential['secret_key'])) return;",
+        'if (StrUtil.isBlank(credential.getSecretKey())) return;',
+        'if (string.IsNullOrEmpty(credential.SecretKey)) return;',
+        "if isinstance(credential['secret_key'], str): pass",
+        'if (StrUtil.isAllNotBlank(credential.getAccessKey(), credential.getSecretKey())) return;',
+        "if (isset($a, $credential['secret_key'])) return;",
+        // Nor does a log, an array, or a query's text.
+        "logger.info('signing with', credential.secretKey);",
+        "$keys = [$seller_id, $credential['secret_key']];",
+        "$rows = query('SELECT c.seller_id, c.secret_key FROM credentials c');",
+        '$rows = $this->db->query("\n SELECT s.seller_id, d.access_key,\n d.secret_key FROM dev_accounts d");',
+        // Nor the program's own properties, or the developer's keys for a region or account.
+        '$form = enc(properties.getClientSecret());',
+        "$sig = sign($seller_id, $region['secret_key']);",
+        "$sig = sign($seller_id, $devAccount['secret_key']);",
+        // A cast is no call.
+        "$s = (string) ($credential['secret_key'] ?? '');",
+        // The caller's or the program's own options, an assumed role's temporary keys.
+        "$sig = sign($seller_id, $options['secret_key']);",
+        'Send(_settings.MerchantId, _settings.AwsSecretAccessKey);',
+        '$config->setSecretKey($role->getSecretAccessKey());',
+      ];
+      expect(nothingPassedOn.filter((line) => passed(line).length > 0)).toEqual([]);
       // A constant names the parameter; its value is read from the object beside it.
       const constant = [
         'public class AmazonSdk {',
