@@ -102,6 +102,16 @@ const NOT_SECRET_WORDS = new Set([
   'valid',
   'is',
   'has',
+  // A second factor's or a captcha's secret (`authcode_secret_key`, `totp_secret`), never AWS's.
+  'otp',
+  'totp',
+  'hotp',
+  'mfa',
+  'twofa',
+  'authcode',
+  'authenticator',
+  'captcha',
+  'recaptcha',
 ]);
 const NOT_SECRET =
   /signature|hash|digest|sha\d|checksum|etag|commit|nonce|fingerprint|md5|salt|public|path|file|url|endpoint|region|name|bucket|arn|role/;

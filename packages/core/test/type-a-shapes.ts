@@ -2717,6 +2717,18 @@ class AmazonAccount extends Base
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
   {
+    name: "a shop table's two-factor code secret beside its seller id and refresh token",
+    path: 'table.sql',
+    text: `CREATE TABLE \`amazon_account\` (
+  \`id\` int unsigned NOT NULL AUTO_INCREMENT,
+  \`seller_id\` varchar(32) NOT NULL DEFAULT '',
+  \`refresh_token\` varchar(2048) NOT NULL COMMENT 'refresh token',
+  \`authcode_secret_key\` varchar(80) NOT NULL DEFAULT '' COMMENT 'two-factor code secret',
+  PRIMARY KEY (\`id\`)
+);
+`,
+  },
+  {
     name: "an admin action saving the operator's own MWS developer keys (a function named for the developer account)",
     path: 'application/controllers/Admin.php',
     text: `<?php
