@@ -51,6 +51,20 @@ export function isAmazonPayText(text: string): boolean {
   return AMAZON_PAY.test(text) && !SELLING_PARTNER.test(text);
 }
 
+// The Amazon Ads API: an advertiser's LWA app, its refresh token and the advertising profile each
+// call is scoped to (`profileId`, the `Amazon-Advertising-API-Scope` header), never a seller's
+// selling-partner keys.
+const AMAZON_ADS = /[Aa]mazon[\s_-]?[Aa]ds(?![a-z])|[Aa]dvertising[\s_-]?API|amazon-advertising|advertising-api/;
+const ADS_PROFILE = /profile_?id|Amazon-Advertising-API-Scope/i;
+
+/**
+ * True when `text` is about the Amazon Ads API (see {@link AMAZON_ADS}): it names the API and an
+ * advertising profile, and no selling-partner API.
+ */
+export function isAmazonAdsText(text: string): boolean {
+  return AMAZON_ADS.test(text) && ADS_PROFILE.test(text) && !SELLING_PARTNER.test(text);
+}
+
 /** True when `text` is about the Product Advertising API and names no seller API (see {@link PA_API}). */
 export function isProductAdvertisingText(text: string): boolean {
   return PA_API.test(text) && !SELLER_API.test(text);

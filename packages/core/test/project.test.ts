@@ -281,6 +281,21 @@ describe('project pass', () => {
         '',
       ].join('\n');
       expect(candidates(ads, 'app/Models/AmazonAdsConfig.php')).toEqual([]);
+      // (Also a text about the Amazon Ads API and an advertising profile, whatever its records are named.)
+      const adsToken = [
+        'export type AmazonCredentials = { clientId: string; clientSecret: string; refreshToken: string; profileId: string };',
+        'export async function amazonAdsAccessToken(credentials: AmazonCredentials): Promise<string> {',
+        '  const form = new URLSearchParams({',
+        "    grant_type: 'refresh_token',",
+        '    refresh_token: credentials.refreshToken,',
+        '    client_secret: credentials.clientSecret,',
+        '  });',
+        "  return post('https://api.amazon.com/auth/o2/token', form);",
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(adsToken, 'lib/amazon-mcp.ts')).toEqual([]);
+      expect(candidates(adsToken.replaceAll('amazonAds', 'amazonSpApi'), 'lib/amazon-mcp.ts')).toHaveLength(1);
       expect(
         candidates(ads.replace('AmazonAdsConfig', 'AmazonSpApiConfig'), 'app/Models/AmazonSpApiConfig.php'),
       ).toHaveLength(1);

@@ -5,7 +5,7 @@ import { judgeRecords } from '../type-a-records.js';
 import type { Evidence } from '../type-a-evidence.js';
 import { goReceivers, notSelfHeld } from '../self-held-fields.js';
 import { notOwnTokenRequest } from '../token-requests.js';
-import { amazonKeysOnly, isAmazonPayText, isProductAdvertisingText } from '../other-apis.js';
+import { amazonKeysOnly, isAmazonAdsText, isAmazonPayText, isProductAdvertisingText } from '../other-apis.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { loopVariables } from '../loop-variables.js';
 import { isTestPath } from '../test-paths.js';
@@ -150,7 +150,7 @@ function withTokenRoles(fields: readonly Field[]): readonly Field[] {
 function find(ctx: ScanContext): RawFinding[] {
   // A type-A record holds a key field, and every key field's name holds one of these words.
   if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
-  if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text)) return [];
+  if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text) || isAmazonAdsText(ctx.text)) return [];
   // A test builds the records it exercises: no type-A structure (`test-paths.ts`).
   if (isTestPath(ctx.path)) return [];
   const extracted = extractFields(ctx.text, ctx.index, ctx.tabular, {
