@@ -145,7 +145,16 @@ var init_names = __esmMin((() => {
 		"count",
 		"valid",
 		"is",
-		"has"
+		"has",
+		"otp",
+		"totp",
+		"hotp",
+		"mfa",
+		"twofa",
+		"authcode",
+		"authenticator",
+		"captcha",
+		"recaptcha"
 	]);
 	NOT_SECRET = /signature|hash|digest|sha\d|checksum|etag|commit|nonce|fingerprint|md5|salt|public|path|file|url|endpoint|region|name|bucket|arn|role/;
 	CAPITALS = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
@@ -1677,7 +1686,7 @@ var init_field_idioms = __esmMin((() => {
 	QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
 	CONFIG_SHOWN = /\bvalue\s*=\s*(?:"[^"\n]{0,80}?|'[^'\n]{0,80}?|\{[^}\n]{0,80}?)(?:([$\w]{1,40})(?:->|\.))?(?:\w{0,20}config\w{0,20}|get_option|options|\w{0,20}settings?)\s*[[(]/i;
 	VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
-	FORM_HELPER = /(?:\bForm::(?:text|password|input|hidden|textarea|email)|\bform_(?:input|password|hidden|textarea))\(\s*["']$/;
+	FORM_HELPER = /(?:\bForm::(?:text|password|input|hidden|textarea|email)|\bform_(?:input|password|hidden|textarea)|\$this->Form->(?:control|input|text|password|textarea|hidden))\(\s*["']$/;
 	FORM_CONTROL = /^(?:\[\s*(?:(?:''|""|null|undefined)\s*)?[,\]]|new\s+(?:Untyped)?FormControl\b|(?:this\.)?(?:fb|formBuilder|builder)\.(?:nonNullable\.)?control\()/;
 	RAZOR_INPUT = /\bHtml\.(?:TextBox|Password|Editor|TextArea|Hidden)For\(\s*(\w{1,20})\s*=>\s*\1\.$/;
 	DJANGO_ADD_FIELD = /\b(?:AddField|AlterField)\(\s*model_name\s*=\s*["'](\w{1,64})["']\s*,\s*name\s*=\s*["']$/;
@@ -2256,16 +2265,6 @@ function calleeAtEnd(text) {
 	while (i > 0 && IDENTIFIER_CHAR.test(t.charAt(i - 1))) i--;
 	return t.slice(i);
 }
-/** True when `at` is inside a string literal opened earlier on its line (an odd count of a quote). */
-function insideString(text, lineStart, at) {
-	const before = text.slice(Math.max(lineStart, at - 400), at);
-	for (const q of [
-		"\"",
-		"'",
-		"`"
-	]) if (before.split(q).length % 2 === 0) return true;
-	return false;
-}
 /**
 * True when the whole key starting at `keyStart` is a positional argument of a call: right after
 * the call's paren or a comma of its argument list (also after a line break: one argument per
@@ -2273,13 +2272,18 @@ function insideString(text, lineStart, at) {
 * over balanced brackets at most {@link ARGUMENTS_REACH} characters to the call's paren; an array or
 * object literal, a statement's end, or a string the key sits in is no call.
 */
-function isPositionalArgument(text, lineStart, keyStart) {
+function isPositionalArgument(text, keyStart) {
 	const before = text.slice(Math.max(0, keyStart - ARGUMENTS_REACH), keyStart);
 	const last = before.trimEnd().slice(-1);
-	if (last !== "," && last !== "(" || insideString(text, lineStart, keyStart)) return false;
+	if (last !== "," && last !== "(") return false;
+	let quotes = 0;
 	for (let i = before.length - 1, depth = 0; i >= 0; i--) {
 		const c = before.charAt(i);
-		if (c === ")" || c === "]" || c === "}") depth++;
+		if (c === "\"") quotes ^= 1;
+		else if (c === "'") quotes ^= 2;
+		else if (c === "`") quotes ^= 4;
+		else if (quotes !== 0) continue;
+		else if (c === ")" || c === "]" || c === "}") depth++;
 		else if (c === "(" || c === "[" || c === "{") {
 			if (depth-- > 0) continue;
 			if (c !== "(") return false;
@@ -2320,7 +2324,7 @@ function readMemberUse(c) {
 	const clientArgument = inClientCall(text, index, c.line, hit.keyStart);
 	const holder = isSellerHolder(hit.prefix.split(".").filter((p) => !/^\d+$/.test(p)).at(-1) ?? "");
 	const constant = isCapitalsName(hit.leaf) && !/["'`]/.test(text.charAt(hit.start - 1));
-	const passedOn = !holder && !clientArgument && isPositionalArgument(text, c.lineStart, hit.keyStart) && !constant;
+	const passedOn = !holder && !clientArgument && isPositionalArgument(text, hit.keyStart) && !constant;
 	if (!holder && !clientArgument && !passedOn) return null;
 	return draft(c, {
 		isRead: true,
@@ -2550,7 +2554,7 @@ var init_layout = __esmMin((() => {
 		* template (knockout `<script type="text/html">`, Vue `text/x-template`) is one form too.
 		*/
 		formBefore(offset) {
-			this.#forms ??= [...this.text.matchAll(/<(?:[a-z]{1,4}-)?form\b|\bBeginForm\b|\bForm::open\b|\bform_open|\b(?:simple_)?form_(?:for|with|tag)\b|<script\s[^>]{0,80}\btype\s*=\s*["']text\/(?:html|x-template|ng-template)["']/gi)].map((m) => m.index);
+			this.#forms ??= [...this.text.matchAll(/<(?:[a-z]{1,4}-)?form\b|\bBeginForm\b|\bForm::open\b|\$this->Form->create\b|\bform_open|\b(?:simple_)?form_(?:for|with|tag)\b|<script\s[^>]{0,80}\btype\s*=\s*["']text\/(?:html|x-template|ng-template)["']/gi)].map((m) => m.index);
 			let found = -1;
 			for (let lo = 0, hi = this.#forms.length - 1; lo <= hi;) {
 				const mid = lo + hi >> 1;
@@ -3046,7 +3050,7 @@ var init_record_names = __esmMin((() => {
 	TABLE_CLASS = /\bclass\s+tbl_?[a-z]\w{0,60}/i;
 	ROW_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:Entity|DO|PO)\b/;
 	APP_DATA_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:VO|DTO|BO)\b/;
-	OPTION_BAGS = /^_{0,2}(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
+	OPTION_BAGS = /^_{0,2}(?:param(?:eter)?s?|options?|opts|config(?:uration)?s?|conf|cfg|args|kwargs|attrs|attributes|props|properties|settings|hash|h)(?:_?(?:array|arr|map|dict|hash|bag|list|data))?$/i;
 	NAMED_OPTION_BAG = /^_{0,2}[a-z]{1,20}_?(?:param(?:eter)?s|options|opts|config|configuration|conf|cfg|args|props|settings)$/i;
 	SCALAR_PAIR = /["']?[\w.-]{1,60}["']?\s{0,4}(?:=>|:)\s{0,4}(["'])[^"'\n]{0,200}\1/g;
 	MODULE_DECLARATION = /\b(?:namespace|package)\s{1,4}[\w.]{1,120};?/g;
@@ -3526,6 +3530,43 @@ var init_type_a_records = __esmMin((() => {
 	init_tenant_lookups();
 	init_type_a_evidence();
 }));
+// packages/core/dist/enclosing-function.js
+/**
+* The name of the nearest function declared above `at` (within {@link FUNCTION_REACH} characters)
+* when `at` is inside it: below a `def`, every line between is indented deeper; after a
+* brace-delimited header, its braces are still open. Undefined otherwise (also for methods
+* declared without a keyword, as in Java or C#).
+*/
+function enclosingFunctionName(text, at) {
+	const before = text.slice(Math.max(0, at - FUNCTION_REACH), at);
+	let header;
+	FUNCTION_HEADER.lastIndex = 0;
+	for (let m = FUNCTION_HEADER.exec(before); m !== null; m = FUNCTION_HEADER.exec(before)) header = m;
+	const name = header?.[1] ?? header?.[2];
+	if (header === void 0 || name === void 0) return void 0;
+	return (header[0].startsWith("def") ? indentedUnder(before, header.index) : bracesOpen(before.slice(header.index + header[0].length))) ? name : void 0;
+}
+/** True when every line after the `def` line at `at` (in `text`) is blank or indented deeper than it. */
+function indentedUnder(text, at) {
+	const lineStart = text.lastIndexOf("\n", at) + 1;
+	const indent = /^[ \t]*/.exec(text.slice(lineStart, at))?.[0].length ?? 0;
+	return text.slice(text.indexOf("\n", at) + 1).split("\n").every((line) => line.trim() === "" || (/^[ \t]*/.exec(line)?.[0].length ?? 0) > indent);
+}
+/** True when more braces open than close in `text` (the function's body is still open). */
+function bracesOpen(text) {
+	let depth = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 123) depth++;
+		else if (c === 125 && --depth < 0) return false;
+	}
+	return depth > 0;
+}
+var FUNCTION_HEADER, FUNCTION_REACH;
+var init_enclosing_function = __esmMin((() => {
+	FUNCTION_HEADER = /(?:\bdef|\bfunction|\bfunc(?:\s{0,4}\([^()\n]{0,60}\))?|\bfn)\s{1,4}([\w$]{1,60})\s{0,4}\(|\b(?:const|let|var)\s{1,4}([\w$]{1,60})\s{0,4}=\s{0,4}(?:async\s{1,4})?\([^()\n]{0,80}\)\s{0,4}=>/g;
+	FUNCTION_REACH = 600;
+}));
 // packages/core/dist/self-held-fields.js
 /** True when the field's line opens with a write or declaration of the installation's settings, or reads one. */
 function inInstallationSettings(ctx, f) {
@@ -3560,10 +3601,20 @@ function libraryAttribute(ctx, f) {
 	const head = ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200));
 	return OPTIONS_CHECK.test(head) || ATTRIBUTES.test(head) && LIBRARY_PATH.test(ctx.path);
 }
+/**
+* True when the field sits in a function named for the developer's account (`function
+* add_dev_account()`, `def update_developer_keys`): the integrator's own keys, whatever form or
+* input fills them, as a record or key named for the developer is.
+*/
+function inDeveloperFunction(ctx, f) {
+	if (!isKeyRole(f.role)) return false;
+	const name = enclosingFunctionName(ctx.text, f.start);
+	return name !== void 0 && namedForDeveloper(name);
+}
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
 	if (DESKTOP_SETTINGS_STORE.test(ctx.text)) return () => false;
-	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !readsReceiverOwnKey(f, receivers);
+	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !readsReceiverOwnKey(f, receivers) && !inDeveloperFunction(ctx, f);
 }
 /**
 * A key read from the Go method's receiver itself or a bag it holds (`c.credentials.AccessID`,
@@ -3582,8 +3633,11 @@ function ownedByReceiver(path, receivers) {
 }
 var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH;
 var init_self_held_fields = __esmMin((() => {
+	init_enclosing_function();
 	init_field_idioms();
 	init_names();
+	init_record_names();
+	init_structure();
 	init_value_shape();
 	INSTALLATION_SETTING = /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
 	INSTALLATION_SETTING_READ = /(?:\.|->)preferred_\w{1,60}$/;
@@ -3633,17 +3687,20 @@ function namesOtherMarketplaces(text) {
 	}
 	return false;
 }
-/** A seller key's field: its secret key, access key id or LWA client secret. */
-function isKeyField(f) {
-	return f.role === "secret-key" || f.role === "access-key" || f.role === "lwa-client-secret";
-}
 /** A key field whose own name does not say it is Amazon's (see {@link OTHER_MARKETPLACES}). */
 function genericKey(f) {
-	return isKeyField(f) && !AMAZON_KEY_NAME.test(normalizeName(f.name));
+	return isKeyRole(f.role) && !AMAZON_KEY_NAME.test(normalizeName(f.name));
 }
 /** True when `text` is about Amazon Pay and names no selling-partner API (see {@link AMAZON_PAY}). */
 function isAmazonPayText(text) {
 	return AMAZON_PAY.test(text) && !SELLING_PARTNER.test(text);
+}
+/**
+* True when `text` is about the Amazon Ads API (see {@link AMAZON_ADS}): it names the API and an
+* advertising profile, and no selling-partner API.
+*/
+function isAmazonAdsText(text) {
+	return AMAZON_ADS.test(text) && ADS_PROFILE.test(text) && !SELLING_PARTNER.test(text);
 }
 /** True when `text` is about the Product Advertising API and names no seller API (see {@link PA_API}). */
 function isProductAdvertisingText(text) {
@@ -3662,38 +3719,14 @@ function amazonKeysOnly(text, amazon = true, path = "") {
 	return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f));
 }
 /**
-* True when a key field sits in a function named for another marketplace and not for Amazon
-* (`def coupang_creds(account): return {"accessKey": …, "secretKey": …}` builds Coupang's
-* credentials), unless the key's own name says it is Amazon's (`aws_access_key_id`). The field
-* must be inside the function: below a `def`, every line between is indented deeper; after a
-* brace-delimited header, its braces are still open.
+* True when a generically named key sits in a function named for another marketplace and not for
+* Amazon (`def coupang_creds(account): return {"accessKey": …, "secretKey": …}` builds Coupang's
+* credentials); a key named for AWS or MWS there is still Amazon's.
 */
 function inOtherMarketplaceFunction(text, f) {
 	if (!genericKey(f)) return false;
-	const from = Math.max(0, f.start - FUNCTION_REACH);
-	const before = text.slice(from, f.start);
-	let header;
-	FUNCTION_HEADER.lastIndex = 0;
-	for (let m = FUNCTION_HEADER.exec(before); m !== null; m = FUNCTION_HEADER.exec(before)) header = m;
-	const name = header?.[1] ?? header?.[2];
-	if (header === void 0 || name === void 0 || !otherMarketplaceRecord(name)) return false;
-	return header[0].startsWith("def") ? indentedUnder(before, header.index) : bracesOpen(before.slice(header.index + header[0].length));
-}
-/** True when every line after the `def` line at `at` (in `text`) is blank or indented deeper than it. */
-function indentedUnder(text, at) {
-	const lineStart = text.lastIndexOf("\n", at) + 1;
-	const indent = /^[ \t]*/.exec(text.slice(lineStart, at))?.[0].length ?? 0;
-	return text.slice(text.indexOf("\n", at) + 1).split("\n").every((line) => line.trim() === "" || (/^[ \t]*/.exec(line)?.[0].length ?? 0) > indent);
-}
-/** True when more braces open than close in `text` (the function's body is still open). */
-function bracesOpen(text) {
-	let depth = 0;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 123) depth++;
-		else if (c === 125 && --depth < 0) return false;
-	}
-	return depth > 0;
+	const name = enclosingFunctionName(text, f.start);
+	return name !== void 0 && otherMarketplaceRecord(name);
 }
 /**
 * A key named for another marketplace (`YahooSecretKey`, `shopifyClientSecret`), or for the
@@ -3701,7 +3734,7 @@ function bracesOpen(text) {
 * an advertiser's LWA app, another API than a seller's.
 */
 function otherMarketplaceKey(f) {
-	return isKeyField(f) && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(f.recordName.slice(-120)) || f.shape === "ref" && adsApi(f.value));
+	return isKeyRole(f.role) && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(f.recordName.slice(-120)) || f.shape === "ref" && adsApi(f.value));
 }
 /** True when a name's words say Amazon Ads (see {@link ADS_WORDS}) and not the selling partner API. */
 function adsApi(name) {
@@ -3722,17 +3755,19 @@ function otherMarketplaceRecord(recordName) {
 function namesOneMarketplace(text) {
 	return ONE_MARKETPLACE.test(text);
 }
-var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, FUNCTION_HEADER, FUNCTION_REACH, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
+var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
+	init_enclosing_function();
 	init_names();
+	init_structure();
 	PA_API = /\b(?:partner|associate)_?tag\b/i;
 	SELLER_API = /mws|selling_?partner|sp[-_]?api|seller_?id|merchant_?id/i;
 	OTHER_MARKETPLACES = /\b(?:trendyol|hepsiburada|n11|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg)\b/gi;
 	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
 	AMAZON_PAY = /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
 	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
-	FUNCTION_HEADER = /(?:\bdef|\bfunction|\bfunc(?:\s{0,4}\([^()\n]{0,60}\))?|\bfn)\s{1,4}([\w$]{1,60})\s{0,4}\(|\b(?:const|let|var)\s{1,4}([\w$]{1,60})\s{0,4}=\s{0,4}(?:async\s{1,4})?\([^()\n]{0,80}\)\s{0,4}=>/g;
-	FUNCTION_REACH = 600;
+	AMAZON_ADS = /[Aa]mazon[\s_-]?[Aa]ds(?![a-z])|[Aa]dvertising[\s_-]?API|amazon-advertising|advertising-api/;
+	ADS_PROFILE = /profile_?id|Amazon-Advertising-API-Scope/i;
 	ADS_WORDS = /^(?:ads|advertising)$/;
 	wordsOf = (name) => nameWords(name.slice(0, 120));
 	MARKETPLACE_WORDS = /* @__PURE__ */ new Set([..."trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" "), ..."onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol".split(" ")]);
@@ -3792,7 +3827,7 @@ function lineOf(ctx, at) {
 function showsNoRecord(f, text) {
 	if (f.shape === "ref" && isOwnMember(f.value)) return true;
 	if (f.passedOn === true && isBareOptionBag(memberPath(f.value)[0] ?? "")) return true;
-	if (f.passedOn === true && PASSED_OWN.test(memberPath(f.value)[0] ?? "")) return true;
+	if (f.shape === "ref" && PASSED_OWN.test(memberPath(f.value)[0] ?? "")) return true;
 	if (f.shape === "empty" && !BLANK.test(f.value)) return true;
 	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && !isCapitalsName(f.value) && !/["'`]/.test(text.charAt(f.start - 1));
 }
@@ -3802,12 +3837,12 @@ function showsNoRecord(f, text) {
 * `fields` are the key-record fields the `shared-credentials` detector read (already without the
 * fields a program holds for itself and another marketplace's generic keys).
 */
-function projectCandidate(fields, ctx) {
+function projectCandidate(fields, ctx, resolve = () => void 0) {
 	if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return void 0;
 	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
 	const linked = !fields.some((f) => SELLER_ROLES.has(f.role));
 	if (linked && DOCUMENT_PATH.test(ctx.path)) return void 0;
-	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !showsNoRecord(f, ctx.text) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
+	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !showsNoRecord(f, ctx.text) && !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? "") === "env") && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
 	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
 	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
 	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
@@ -3885,7 +3920,7 @@ var init_project_candidates = __esmMin((() => {
 	DEVELOPER = /developer/i;
 	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
 	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
-	PASSED_OWN = /^_{0,2}(?:\w{0,30}role|sts\w{0,30}|assumed\w{0,30})$/i;
+	PASSED_OWN = /^_{0,2}(?:\w{0,30}role|sts\w{0,30}|assumed\w{0,30}|\w{0,20}region\w{0,10}|dev(?:eloper)?_?(?:accounts?|keys?|creds?|credentials?|config)?)$/i;
 	BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
 	DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
 	TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
@@ -3941,21 +3976,37 @@ function readOwners(text, pattern) {
 function lastSegments(path) {
 	return path.split(/[/\\]/).slice(-2).join("/");
 }
+/**
+* A field named like a key whose literal value in the text is a token holds that token: an app
+* that reuses an `AWSkey` column for the seller's MWS Auth Token (`AWSkey: "amzn.mws.…"`). Every
+* field of that name in the text is then a token field, the record's token, not its key.
+*/
+function withTokenRoles(fields) {
+	const tokenNames = /* @__PURE__ */ new Map();
+	for (const f of fields) {
+		if (f.shape !== "literal" || f.role !== "access-key" && f.role !== "secret-key") continue;
+		if (TOKEN_LITERAL.test(f.value)) tokenNames.set(normalizeName(f.name), /amzn\.mws/i.test(f.value) ? "auth-token" : "refresh-token");
+	}
+	if (tokenNames.size === 0) return fields;
+	return fields.map((f) => {
+		const role = tokenNames.get(normalizeName(f.name));
+		return role === void 0 ? f : {
+			...f,
+			role
+		};
+	});
+}
 function find$1(ctx) {
 	if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
-	if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text)) return [];
+	if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text) || isAmazonAdsText(ctx.text)) return [];
 	if (isTestPath(ctx.path)) return [];
 	const extracted = extractFields(ctx.text, ctx.index, ctx.tabular, {
 		requireKeyField: true,
 		mwsPath: MWS_FOLDER.test(lastSegments(ctx.path))
 	});
 	const receivers = extracted.length === 0 ? /* @__PURE__ */ new Set() : goReceivers(ctx.text);
-	const fields = extracted.filter(notSelfHeld(ctx, receivers)).filter(notOwnTokenRequest(ctx, receivers)).filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
+	const fields = withTokenRoles(extracted).filter(notSelfHeld(ctx, receivers)).filter(notOwnTokenRequest(ctx, receivers)).filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
 	if (fields.length === 0) return [];
-	if (!fields.some((f) => f.passedOn !== true && RECORD_KEY_ROLES.has(f.role))) {
-		const candidate = projectCandidate(fields, ctx);
-		return candidate ? [candidate] : [];
-	}
 	let resolutions = 0;
 	const resolved = /* @__PURE__ */ new Map();
 	const resolve = (name) => {
@@ -3963,6 +4014,10 @@ function find$1(ctx) {
 		if (!resolved.has(name)) resolved.set(name, assignedValue(ctx.text, name));
 		return resolved.get(name);
 	};
+	if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) {
+		const candidate = projectCandidate(fields, ctx, resolve);
+		return candidate ? [candidate] : [];
+	}
 	const lines = /* @__PURE__ */ new Set();
 	const judged = judgeRecords(fields, {
 		resolve,
@@ -3980,7 +4035,7 @@ function find$1(ctx) {
 		return true;
 	});
 	if (judged.length === 0) {
-		const candidate = projectCandidate(fields, ctx);
+		const candidate = projectCandidate(fields, ctx, resolve);
 		return candidate ? [candidate] : [];
 	}
 	const keyNames = judged.length > 0 ? keyNamesByRecord(fields) : /* @__PURE__ */ new Map();
@@ -4017,7 +4072,7 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, RECORD_KEY_ROLES, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, TOKEN_LITERAL, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -4037,11 +4092,7 @@ var init_shared_credentials = __esmMin((() => {
 	MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
 	SELLER_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:seller_?id|merchant_?id)\b/gi;
 	TOKEN_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:mws_?)?auth_?token\b/gi;
-	RECORD_KEY_ROLES = /* @__PURE__ */ new Set([
-		"secret-key",
-		"access-key",
-		"lwa-client-secret"
-	]);
+	TOKEN_LITERAL = /^["'`]?(?:amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|Atzr\|[\w-]{20,600})["'`]?$/i;
 	SP_API_WORDS = /refresh_?token|selling_?partner|sp[-_]?api|\blwa|amzn1\.|role_?arn/i;
 	MWS_WORDS = /mws_?auth_?token|AWSAccessKeyId|amazonservices|MarketplaceWebService/i;
 	sharedCredentials = Object.freeze({
