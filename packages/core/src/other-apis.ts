@@ -44,7 +44,7 @@ function genericKey(f: Field): boolean {
 // ones through an MWS endpoint), never a seller's selling-partner calls.
 const AMAZON_PAY =
   /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
-const SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
+export const SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
 
 /** True when `text` is about Amazon Pay and names no selling-partner API (see {@link AMAZON_PAY}). */
 export function isAmazonPayText(text: string): boolean {

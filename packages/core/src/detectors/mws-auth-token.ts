@@ -9,6 +9,12 @@ import { isPlaceholder } from '../values.js';
 const AUTH_TOKEN =
   /(?<![A-Za-z0-9.])amzn\.mws\.[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z])/g;
 
+/** True when `value` holds an MWS Auth Token, as this detector reads one (placeholders included). */
+export function holdsMwsAuthToken(value: string): boolean {
+  AUTH_TOKEN.lastIndex = 0;
+  return value.includes('amzn.mws.') && AUTH_TOKEN.test(value);
+}
+
 function find(ctx: ScanContext): RawFinding[] {
   const found: RawFinding[] = [];
   // `includes` finds the literal several times faster than the regex with its lookbehind.

@@ -5,7 +5,15 @@ import { judgeRecords } from '../type-a-records.js';
 import type { Evidence } from '../type-a-evidence.js';
 import { goReceivers, notSelfHeld } from '../self-held-fields.js';
 import { notOwnTokenRequest } from '../token-requests.js';
-import { amazonKeysOnly, isAmazonAdsText, isAmazonPayText, isProductAdvertisingText } from '../other-apis.js';
+import {
+  amazonKeysOnly,
+  isAmazonAdsText,
+  isAmazonPayText,
+  isProductAdvertisingText,
+  SELLING_PARTNER,
+} from '../other-apis.js';
+import { findLwaTokens } from '../lwa-tokens.js';
+import { holdsMwsAuthToken } from './mws-auth-token.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { loopVariables } from '../loop-variables.js';
 import { isTestPath } from '../test-paths.js';
@@ -124,10 +132,6 @@ function lastSegments(path: string): string {
   return parts.slice(-2).join('/');
 }
 
-// A literal MWS Auth Token or LWA refresh token, quoted or not.
-const TOKEN_LITERAL =
-  /^["'`]?(?:amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|Atzr\|[\w-]{20,600})["'`]?$/i;
-
 /**
  * A field named like a key whose literal value in the text is a token holds that token: an app
  * that reuses an `AWSkey` column for the seller's MWS Auth Token (`AWSkey: "amzn.mws.…"`). Every
@@ -137,8 +141,10 @@ function withTokenRoles(fields: readonly Field[]): readonly Field[] {
   const tokenNames = new Map<string, Field['role']>();
   for (const f of fields) {
     if (f.shape !== 'literal' || (f.role !== 'access-key' && f.role !== 'secret-key')) continue;
-    if (TOKEN_LITERAL.test(f.value))
-      tokenNames.set(normalizeName(f.name), /amzn\.mws/i.test(f.value) ? 'auth-token' : 'refresh-token');
+    // (Read by the value kinds' own readers: `mws-auth-token`, `lwa-refresh-token`.)
+    if (holdsMwsAuthToken(f.value)) tokenNames.set(normalizeName(f.name), 'auth-token');
+    else if (findLwaTokens(f.value, 'Atzr', 'lwa-refresh-token', 'error').length > 0)
+      tokenNames.set(normalizeName(f.name), 'refresh-token');
   }
   if (tokenNames.size === 0) return fields;
   return fields.map((f) => {
@@ -157,8 +163,9 @@ function find(ctx: ScanContext): RawFinding[] {
     requireKeyField: true,
     mwsPath: MWS_FOLDER.test(lastSegments(ctx.path)),
   });
-  // (Go method receivers: read only for texts that hold a key field.)
-  const receivers = extracted.length === 0 ? new Set<string>() : goReceivers(ctx.text);
+  // (The text-wide reads below, Go receivers first, are paid only by texts that hold a key field.)
+  if (extracted.length === 0) return [];
+  const receivers = goReceivers(ctx.text);
   const fields = withTokenRoles(extracted)
     .filter(notSelfHeld(ctx, receivers))
     .filter(notOwnTokenRequest(ctx, receivers))
@@ -225,7 +232,7 @@ function find(ctx: ScanContext): RawFinding[] {
 
 // What only an SP-API text names: a refresh token, LWA, the selling partner API, an LWA id's
 // prefix, an IAM role's ARN. What only an MWS text names: its parameters, hosts and libraries.
-const SP_API_WORDS = /refresh_?token|selling_?partner|sp[-_]?api|\blwa|amzn1\.|role_?arn/i;
+const SP_API_WORDS = new RegExp(`${SELLING_PARTNER.source}|refresh_?token|\\blwa|amzn1\\.|role_?arn`, 'i');
 const MWS_WORDS = /mws_?auth_?token|AWSAccessKeyId|amazonservices|MarketplaceWebService/i;
 
 /**
