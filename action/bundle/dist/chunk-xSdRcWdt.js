@@ -1249,6 +1249,11 @@ var init_lwa_refresh_token = __esmMin((() => {
 	});
 }));
 // packages/core/dist/detectors/mws-auth-token.js
+/** True when `value` holds an MWS Auth Token, as this detector reads one (placeholders included). */
+function holdsMwsAuthToken(value) {
+	AUTH_TOKEN.lastIndex = 0;
+	return value.includes("amzn.mws.") && AUTH_TOKEN.test(value);
+}
 function find$3(ctx) {
 	const found = [];
 	if (!ctx.includesAmzn("amzn.mws.")) return found;
@@ -3985,7 +3990,8 @@ function withTokenRoles(fields) {
 	const tokenNames = /* @__PURE__ */ new Map();
 	for (const f of fields) {
 		if (f.shape !== "literal" || f.role !== "access-key" && f.role !== "secret-key") continue;
-		if (TOKEN_LITERAL.test(f.value)) tokenNames.set(normalizeName(f.name), /amzn\.mws/i.test(f.value) ? "auth-token" : "refresh-token");
+		if (holdsMwsAuthToken(f.value)) tokenNames.set(normalizeName(f.name), "auth-token");
+		else if (findLwaTokens(f.value, "Atzr", "lwa-refresh-token", "error").length > 0) tokenNames.set(normalizeName(f.name), "refresh-token");
 	}
 	if (tokenNames.size === 0) return fields;
 	return fields.map((f) => {
@@ -4004,7 +4010,8 @@ function find$1(ctx) {
 		requireKeyField: true,
 		mwsPath: MWS_FOLDER.test(lastSegments(ctx.path))
 	});
-	const receivers = extracted.length === 0 ? /* @__PURE__ */ new Set() : goReceivers(ctx.text);
+	if (extracted.length === 0) return [];
+	const receivers = goReceivers(ctx.text);
 	const fields = withTokenRoles(extracted).filter(notSelfHeld(ctx, receivers)).filter(notOwnTokenRequest(ctx, receivers)).filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
 	if (fields.length === 0) return [];
 	let resolutions = 0;
@@ -4072,7 +4079,7 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, TOKEN_LITERAL, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -4080,6 +4087,8 @@ var init_shared_credentials = __esmMin((() => {
 	init_self_held_fields();
 	init_token_requests();
 	init_other_apis();
+	init_lwa_tokens();
+	init_mws_auth_token();
 	init_loop_variables();
 	init_test_paths();
 	init_names();
@@ -4092,8 +4101,7 @@ var init_shared_credentials = __esmMin((() => {
 	MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
 	SELLER_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:seller_?id|merchant_?id)\b/gi;
 	TOKEN_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:mws_?)?auth_?token\b/gi;
-	TOKEN_LITERAL = /^["'`]?(?:amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|Atzr\|[\w-]{20,600})["'`]?$/i;
-	SP_API_WORDS = /refresh_?token|selling_?partner|sp[-_]?api|\blwa|amzn1\.|role_?arn/i;
+	SP_API_WORDS = new RegExp(`${SELLING_PARTNER.source}|refresh_?token|\\blwa|amzn1\\.|role_?arn`, "i");
 	MWS_WORDS = /mws_?auth_?token|AWSAccessKeyId|amazonservices|MarketplaceWebService/i;
 	sharedCredentials = Object.freeze({
 		kind: "shared-credentials",
