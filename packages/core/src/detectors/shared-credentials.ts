@@ -231,7 +231,8 @@ function find(ctx: ScanContext): RawFinding[] {
 }
 
 // What only an SP-API text names: a refresh token, LWA, the selling partner API, an LWA id's
-// prefix, an IAM role's ARN. What only an MWS text names: its parameters, hosts and libraries.
+// prefix, an IAM role's ARN. What only an MWS text names: its parameters, hosts and libraries
+// (stricter than `ctx.hasMwsContext`, which counts a bare `SellerId` to word its messages).
 const SP_API_WORDS = new RegExp(`${SELLING_PARTNER.source}|refresh_?token|\\blwa|amzn1\\.|role_?arn`, 'i');
 const MWS_WORDS = /mws_?auth_?token|AWSAccessKeyId|amazonservices|MarketplaceWebService/i;
 
