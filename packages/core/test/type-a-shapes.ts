@@ -4448,6 +4448,25 @@ export function ChannelInputs({ channel, values, set }: Props) {
 }`,
   },
   {
+    name: "a seller's id and token beside keys copied from the marketplace's developer account ($developerAccount)",
+    path: 'application/controllers/Feedback_setting.php',
+    text: `<?php
+// A seller saves its Seller ID and MWS Auth Token; calls are signed with its marketplace's developer account.
+class Feedback_setting extends CI_Controller
+{
+    public function update()
+    {
+        global $store;
+        $storeName = $this->input->post('store_name');
+        $developerAccount = $this->admin_model->developer_account_for($this->input->post('marketplace_id'));
+        $store[$storeName]['merchantId'] = $this->input->post('seller_id');
+        $store[$storeName]['keyId'] = $developerAccount['access_key'];
+        $store[$storeName]['secretKey'] = $developerAccount['secret_key'];
+        $store[$storeName]['MWSAuthToken'] = $this->input->post('mws_auth_token');
+    }
+}`,
+  },
+  {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
     path: 'src/forms/settingsFields.js',
     text: `// The one shop's own settings: no seller is ever asked for its keys.
