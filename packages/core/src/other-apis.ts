@@ -89,7 +89,8 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
     !amazon &&
     !AMAZON_PATH.test(path) &&
     !SELLER_API.test(text) &&
-    (namesOneMarketplace(text) || namesOneMarketplace(path));
+    // (A path's folder or file named for one, `app/api/onbuy/connect/route.ts`, read as words.)
+    (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120)));
   if (onlyOther || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
   return (f) =>
     !otherMarketplaceKey(f) &&

@@ -4467,6 +4467,23 @@ class Feedback_setting extends CI_Controller
 }`,
   },
   {
+    name: 'generic keys taken from the request in a route whose folder names another marketplace (app/api/onbuy/…)',
+    path: 'app/api/onbuy/connect/route.ts',
+    text: `// Connect a channel: the seller pastes the consumer key and secret key from its control panel.
+export async function POST(request: Request) {
+  const user = await currentUser();
+  const body = (await request.json()) as { consumerKey?: string; secretKey?: string; siteId?: number };
+  const { consumerKey, secretKey, siteId = 1 } = body;
+  if (!consumerKey || !secretKey) return Response.json({ error: 'both keys are required' }, { status: 400 });
+  await db.from('channels').upsert({
+    user_id: user.id,
+    access_token: Buffer.from(\`\${consumerKey}:\${secretKey}\`).toString('base64'),
+    shop_domain: String(siteId),
+  });
+  return Response.json({ ok: true });
+}`,
+  },
+  {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
     path: 'src/forms/settingsFields.js',
     text: `// The one shop's own settings: no seller is ever asked for its keys.
