@@ -85,12 +85,15 @@ export function isProductAdvertisingText(text: string): boolean {
  * or a function named for another marketplace is that marketplace's.
  */
 export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Field) => boolean {
+  // (The path's last three segments: the folders above are where the project happens to sit, which
+  // an editor sees and the CLI, scanning from the project's root, does not.)
+  const near = path.split(/[/\\]/).slice(-3).join('/');
   const onlyOther =
     !amazon &&
-    !AMAZON_PATH.test(path) &&
+    !AMAZON_PATH.test(near) &&
     !SELLER_API.test(text) &&
-    // (A path's folder or file named for one, `app/api/onbuy/connect/route.ts`, read as words.)
-    (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120)));
+    // (A folder or file named for one, `app/api/onbuy/connect/route.ts`, read as words.)
+    (namesOneMarketplace(text) || otherMarketplaceRecord(near.slice(-120)));
   if (onlyOther || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
   return (f) =>
     !otherMarketplaceKey(f) &&
