@@ -31,6 +31,12 @@ export function declaresFormEntry(before: string, line: string, entry = ''): boo
 
 /** The object literal around `at` (`{ … }`, nested ones skipped), when both its braces are within 300 characters. */
 export function entryAround(text: string, at: number): string {
+  const span = entrySpan(text, at);
+  return span === undefined ? '' : text.slice(span.start, span.end);
+}
+
+/** Where {@link entryAround}'s object starts and ends (after its `}`). */
+export function entrySpan(text: string, at: number): { start: number; end: number } | undefined {
   let open = -1;
   for (let i = at - 1, depth = 0; i >= 0 && i >= at - 300; i--) {
     const c = text.charCodeAt(i);
@@ -40,11 +46,11 @@ export function entryAround(text: string, at: number): string {
       break;
     }
   }
-  if (open === -1) return '';
+  if (open === -1) return undefined;
   for (let i = at, depth = 0; i < text.length && i <= at + 300; i++) {
     const c = text.charCodeAt(i);
     if (c === 123) depth++;
-    else if (c === 125 && depth-- === 0) return text.slice(open, i + 1);
+    else if (c === 125 && depth-- === 0) return { start: open, end: i + 1 };
   }
-  return '';
+  return undefined;
 }

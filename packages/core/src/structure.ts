@@ -10,6 +10,7 @@ import { trimChars } from './strings.js';
 import { ReadBudget } from './read-budget.js';
 import { roleWithRead } from './read-roles.js';
 import { headerFields } from './header-fields.js';
+import { labelledEntryHits, mergeHits } from './labelled-entries.js';
 import { cutValue } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 
@@ -106,8 +107,15 @@ export interface ExtractOptions {
 export function extractFields(text: string, index: LineIndex, tabular?: string, options: ExtractOptions = {}): Field[] {
   // Generic names (`key`, `secret`) are read only where MWS or Amazon is named at all.
   const generic = options.mwsPath === true || MWS_NAMED.test(text);
-  if (options.requireKeyField === true && tabular === undefined && !holdsTelltaleKey(text, index, generic)) return [];
-  const hits = collectTokens(text, index, generic);
+  const labelled = labelledEntryHits(text);
+  if (
+    options.requireKeyField === true &&
+    tabular === undefined &&
+    !holdsTelltaleKey(text, index, generic) &&
+    !labelled.some((hit) => isKeyRole(hit.role))
+  )
+    return [];
+  const hits = mergeHits(collectTokens(text, index, generic), labelled);
   if (hits.length === 0) return [];
   const layout = new Layout(text, index);
   const fields: Field[] = tabular === undefined ? [] : headerFields(text, index, layout, tabular);

@@ -93,6 +93,11 @@ const generators: Record<string, (n: number) => string> = {
   'form entries declared as data': (n) =>
     "{ key: 'secretKey', label: 'Secret', name: 'seller_id', type: 'password' }, ".repeat(n / 76),
   'naming entries without a label': (n) => 'name: "secret_key", '.repeat(n / 20),
+  // A label naming a key role gives a generic key its role (`labelled-entries.ts`): entries whose
+  // braces never close, and labels with no entry around them, each read within a bounded window.
+  'labelled generic entries': (n) => "{ key: 'apiSecret', label: 'Client Secret (LWA)' }, ".repeat(n / 52),
+  'labels without closing braces': (n) => "{ key: 'apiKey', label: 'AWS Access Key ID', ".repeat(n / 44),
+  'labels outside any entry': (n) => "label: 'Seller ID' ".repeat(n / 19),
   'loop storm': (n) => 'foreach (var s in shops) for x in xs: shops.forEach((s) => for (const s of xs) '.repeat(n / 80),
   'loop keywords without a loop': (n) => 'for for each .each .map( as $ '.repeat(n / 30),
   'dom input reads': (n) =>

@@ -2713,6 +2713,37 @@ class AmazonAccount extends Base
 }`,
     line: 9,
   },
+  {
+    name: "a multi-platform field list: the Amazon entry's generic keys labelled as MWS keys beside a seller id",
+    path: 'src/config/platformFields.ts',
+    text: `// The credentials each platform's store connection asks for: one row per store, one apiKey/apiSecret pair for every platform.
+export const PLATFORM_FIELDS = {
+  shopify: [
+    { key: 'storeId', label: 'Shop domain' },
+    { key: 'accessToken', label: 'Admin API access token', secret: true },
+  ],
+  amazon: [
+    { key: 'storeId', label: 'Seller ID' },
+    { key: 'apiKey', label: 'AWS Access Key ID' },
+    { key: 'apiSecret', label: 'MWS Secret Key', secret: true },
+  ],
+};`,
+    line: 10,
+  },
+  {
+    name: "a multi-platform field list: the Amazon entry's generic keys labelled as a private app's LWA client",
+    path: 'src/pages/ShopConnect.tsx',
+    text: `// Shop connection form: what each shop's private SP-API app needs.
+const FIELDS = {
+  Amazon: [
+    { name: 'storeId', label: 'Seller ID' },
+    { name: 'accessToken', label: 'Refresh Token (SP-API)', secret: true },
+    { name: 'apiKey', label: 'Client ID (LWA)' },
+    { name: 'apiSecret', label: 'Client Secret (LWA)', secret: true },
+  ],
+};`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -4294,6 +4325,32 @@ row.MwsAuthToken = account.MwsAuthToken.ToString();`,
     name: "two one-line CREATE TABLEs: the sellers table holds the token, the app's own settings table the keys",
     path: 'db/schema.sql',
     text: `CREATE TABLE sellers (id INT PRIMARY KEY, seller_id VARCHAR(20), mws_auth_token VARCHAR(64)); CREATE TABLE app_settings (aws_access_key_id VARCHAR(20), aws_secret_key VARCHAR(64));`,
+  },
+  {
+    name: "a multi-platform field list: generic keys labelled as another marketplace's, Amazon's entry type B",
+    path: 'src/config/platformFields.ts',
+    text: `// The credentials each platform's store connection asks for: one row per store.
+export const PLATFORM_FIELDS = {
+  magalu: [
+    { key: 'storeId', label: 'Seller ID' },
+    { key: 'apiKey', label: 'API Key' },
+    { key: 'apiSecret', label: 'API Secret', secret: true },
+  ],
+  amazon: [
+    { key: 'storeId', label: 'Seller ID' },
+    { key: 'accessToken', label: 'MWS Auth Token', secret: true },
+  ],
+};`,
+  },
+  {
+    name: "a field list labelling generic keys as AWS keys, with no seller id entry (the installation's own)",
+    path: 'src/config/settingsFields.ts',
+    text: `// The one installation's own Amazon settings: nobody is asked for a seller's keys.
+export const SETTINGS_FIELDS = [
+  { key: 'apiKey', label: 'AWS Access Key ID' },
+  { key: 'apiSecret', label: 'AWS Secret Access Key', secret: true },
+  { key: 'area', label: 'Region' },
+];`,
   },
   {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",

@@ -1,0 +1,60 @@
+import { entrySpan } from './form-entries.js';
+import type { TokenHit } from './field-draft.js';
+import { nameRole } from './names.js';
+import type { NameRole } from './names.js';
+
+/**
+ * A form field declared as data whose key is generic and whose label says what it holds:
+ * `{ key: 'apiSecret', label: 'Client Secret (LWA)', secret: true }`,
+ * `{ name: 'storeId', label: 'Seller ID' }`, `{ key: 'accessToken', label: 'Refresh Token (SP-API)' }`.
+ * Multi-marketplace tools keep one `apiKey` / `apiSecret` / `accessToken` column for every
+ * platform and tell the person, per platform, what to type in: for Amazon the label is the only
+ * place the field's meaning is written. The field is read under its key, with the label's role.
+ */
+
+// A label shown beside the input, on one line: `label: 'Client Secret (LWA)'`, `'title' => "Seller ID"`.
+const LABEL = /\b(?:label|title|fieldLabel|displayName)["']?\s*(?:=>|:)\s*(["'])([^"'\n\\]{2,60})\1/g;
+// The entry's naming key and its value: `key: 'apiSecret'`, `"name": "storeId"`.
+const NAMING = /["']?\b(?:key|name|prop|dataIndex|fieldName)["']?\s*(?:=>|:)\s*(["'])([\w.-]{1,60})\1/;
+// The roles a label may give: what a type-A record or its type-B counterpart is judged by.
+const LABEL_ROLES: ReadonlySet<NameRole> = new Set([
+  'access-key',
+  'secret-key',
+  'lwa-client-secret',
+  'seller-id',
+  'auth-token',
+  'refresh-token',
+]);
+// Roles a key keeps over its label's: its own name already says what it holds.
+const NAMED_ROLES: ReadonlySet<NameRole> = new Set([...LABEL_ROLES, 'not-secret', 'lwa-client-id', 'weak-seller-id']);
+
+/**
+ * The naming keys of form entries whose label gives them a role their name does not, in text
+ * order, each once. Linear: one pass over the labels, and each entry read within 300 characters.
+ */
+export function labelledEntryHits(text: string): TokenHit[] {
+  const hits: TokenHit[] = [];
+  let lastEntryEnd = -1;
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(text); m !== null; m = LABEL.exec(text)) {
+    if (m.index < lastEntryEnd) continue;
+    const role = nameRole(m[2] ?? '');
+    if (!LABEL_ROLES.has(role)) continue;
+    const span = entrySpan(text, m.index);
+    if (span === undefined) continue;
+    const naming = NAMING.exec(text.slice(span.start, span.end));
+    const leaf = naming?.[2];
+    if (naming === null || leaf === undefined || NAMED_ROLES.has(nameRole(leaf))) continue;
+    lastEntryEnd = span.end;
+    const start = span.start + naming.index + naming[0].length - 1 - leaf.length;
+    hits.push({ start, end: start + leaf.length, full: leaf, leaf, prefix: '', role, keyStart: start, generic: false });
+  }
+  return hits;
+}
+
+/** `hits` and `labelled` in text order; a name both found keeps its label's role. */
+export function mergeHits(hits: readonly TokenHit[], labelled: readonly TokenHit[]): readonly TokenHit[] {
+  if (labelled.length === 0) return hits;
+  const starts = new Set(labelled.map((hit) => hit.start));
+  return [...hits.filter((hit) => !starts.has(hit.start)), ...labelled].sort((a, b) => a.start - b.start);
+}
