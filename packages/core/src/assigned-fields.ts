@@ -23,6 +23,8 @@ import type { FamilyReading, FieldContext, FieldDraft, FieldReading } from './fi
 // Value expressions that declare a stored field: ORM columns and schema types.
 const STORED_TYPE =
   /^(?:models\.|fields\.|db\.Column|Column|\w{1,20}\.Column<|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
+// A Rust struct's public member (`pub secret_key: String`, `pub(crate) …`).
+const TYPED_MEMBER = /\bpub(?:\([\w:]{1,20}\))?\s+$/;
 const KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
 
 /** A name with a value after its separator; `null` only when no separator follows. */
@@ -96,7 +98,11 @@ function assignedValue(
   // ORM and schema fields: `models.CharField(…)`, `fields.Char(…)`, `Column(String)`, Mongoose `{ type: String }`.
   // (An ORM field declared not stored, Odoo's `fields.Char(store=False)`, holds nothing between calls.)
   if (shape === 'decl' && /\bstore\s*=\s*False\b/.test(value)) return undefined;
-  let persisted = block || (shape === 'decl' && STORED_TYPE.test(value));
+  // (Not a Rust struct's member typed `String`, `pub secret_key: String`: the language's own
+  // string type, where Mongoose's `secretKey: String` is a schema's column. A Kotlin data class's
+  // `val clientSecret: String` stays a record's field: its classes are the app's data.)
+  let persisted =
+    block || (shape === 'decl' && STORED_TYPE.test(value) && !(value === 'String' && TYPED_MEMBER.test(c.before)));
   // A typed member of an ORM entity class (TypeORM/MikroORM `@Entity() class Client { clientSecret: string }`).
   persisted ||= shape === 'decl' && op === ':' && declaresEntity(text);
   if (op === ':' && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = 'decl';

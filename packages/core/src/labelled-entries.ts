@@ -105,7 +105,7 @@ const OWN_INPUT_REACH = 400;
 const MAX_OTHER_LABELS = 8;
 
 /** A label's text and the role it gives the name it labels. */
-export interface Label {
+interface Label {
   readonly role: NameRole;
   readonly label: string;
 }

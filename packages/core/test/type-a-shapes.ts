@@ -4484,6 +4484,30 @@ export async function POST(request: Request) {
 }`,
   },
   {
+    name: "a Rust client's options struct (pub secret_key: String beside an optional token): the language's String, no stored column",
+    path: 'src/client.rs',
+    text: `// What a caller hands the client: the seller it acts for, the token when a developer acts for it, the keys it signs with.
+pub struct Account {
+    pub seller_id: String,
+    pub marketplace_id: String,
+    pub access_key_id: String,
+    pub secret_key: String,
+    pub mws_auth_token: Option<String>,
+}
+
+impl Account {
+    pub fn from_env() -> Self {
+        Account {
+            seller_id: std::env::var("SELLER_ID").unwrap(),
+            marketplace_id: std::env::var("MARKETPLACE_ID").unwrap(),
+            access_key_id: std::env::var("MWS_ACCESS_KEY_ID").unwrap(),
+            secret_key: std::env::var("MWS_SECRET_KEY").unwrap(),
+            mws_auth_token: std::env::var("MWS_AUTH_TOKEN").ok(),
+        }
+    }
+}`,
+  },
+  {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
     path: 'src/forms/settingsFields.js',
     text: `// The one shop's own settings: no seller is ever asked for its keys.
