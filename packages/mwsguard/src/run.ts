@@ -137,64 +137,89 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO, starte
   });
   progress.done();
 
-  const allow = compilePolicy(config, io.cwd);
-  // The project pass, once every file is scanned: its confirmed candidates then take the same
-  // allowlists, baseline and severity overrides as every other finding.
-  if (scan.project) {
-    const confirmed = scan.project.judge(
-      chosenLocale(command, io),
-      (f) => allow.reasonFor({ finding: f, path: f.file }) === undefined,
-      io.cwd,
-    );
-    appendAll(scan.findings, confirmed.findings);
-    appendAll(scan.suppressed, confirmed.suppressed);
-  }
-  const { findings, suppressed } = applyPolicy(scan.findings, config, allow);
-  appendAll(suppressed, scan.suppressed);
-  let reported = findings;
-  let baselined = 0;
-  let stale: ScanResult['staleBaseline'] = [];
-  if (baseline) {
-    const match = matchBaseline(findings, baseline, io.cwd, scan.scannedFiles);
-    reported = match.fresh;
-    baselined = match.known;
-    stale = match.stale;
-  }
-  const skipped = [...scan.skipped].sort(
-    (a, b) => compareStrings(a.file, b.file) || compareStrings(a.reason, b.reason),
-  );
-  const result: ScanResult = {
-    findings: reported.sort(compareFindings),
-    filesScanned: scan.filesScanned,
-    filesSkipped: skipped.length,
-    skipped,
-    suppressed: suppressed.sort((a, b) => compareFindings(a.finding, b.finding)),
-    baselined,
-    staleBaseline: stale,
-    ...(scan.commitsScanned === undefined ? {} : { commitsScanned: scan.commitsScanned }),
-    startedAt,
-    finishedAt: new Date(),
-  };
-
-  const incomplete = skipped.filter((s) => INCOMPLETE_REASONS.has(s.reason));
+  const result = buildResult(scan, command, config, baseline, io, startedAt);
+  const incomplete = result.skipped.filter((s) => INCOMPLETE_REASONS.has(s.reason));
   for (const s of incomplete) io.stderr.write(`mwsguard: warning: ${describeSkip(s)}\n`);
   if (!command.quiet) for (const note of scan.notes) io.stderr.write(`mwsguard: note: ${escapeControl(note)}\n`);
   if (command.verbose) writeVerbose(result, io.stderr);
 
   if (command.name === 'baseline') {
-    const target = resolve(io.cwd, command.output ?? DEFAULT_BASELINE_FILE);
-    const entries = renderBaseline(result.findings, target, io.cwd);
-    const { writeFileAtomically } = await import('./output.js');
-    await writeFileAtomically(target, [entries], command.output ?? DEFAULT_BASELINE_FILE, io.onSignal);
-    const count = (entries.match(/"fingerprint"/g) ?? []).length;
-    if (!command.quiet) {
-      io.stdout.write(
-        `mwsguard: wrote ${String(count)} baseline ${count === 1 ? 'entry' : 'entries'} to ${relative(io.cwd, target)}.\n`,
-      );
-    }
+    await writeBaseline(command, result, io);
     return incomplete.length > 0 ? EXIT_INCOMPLETE : EXIT_OK;
   }
+  await writeReport(command, result, io);
+  const failOn = command.failOn ?? config.failOn ?? 'error';
+  const threshold = SEVERITIES.indexOf(failOn);
+  if (result.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) return EXIT_FINDINGS;
+  return incomplete.length > 0 ? EXIT_INCOMPLETE : EXIT_OK;
+}
 
+/** What {@link collect} found: a files, staged or history scan (only history counts commits). */
+type CollectedScan = FilesScan & { commitsScanned?: number };
+
+/**
+ * The report's content: the scan's findings after the project pass, the config's allowlists and
+ * severity overrides and the baseline, each list sorted (the output is the same whatever the
+ * scheduling).
+ */
+function buildResult(
+  scan: CollectedScan,
+  command: ScanCommand | BaselineCommand,
+  config: Config,
+  baseline: Baseline | undefined,
+  io: RunIO,
+  startedAt: Date,
+): ScanResult & { readonly skipped: readonly SkippedFile[] } {
+  const allow = compilePolicy(config, io.cwd);
+  // The project pass, once every file is scanned: its confirmed candidates then take the same
+  // allowlists, baseline and severity overrides as every other finding.
+  judgeProject(scan, allow, chosenLocale(command, io), io.cwd);
+  const { findings, suppressed } = applyPolicy(scan.findings, config, allow);
+  appendAll(suppressed, scan.suppressed);
+  const match = baseline
+    ? matchBaseline(findings, baseline, io.cwd, scan.scannedFiles)
+    : { fresh: findings, known: 0, stale: [] };
+  const skipped = [...scan.skipped].sort(
+    (a, b) => compareStrings(a.file, b.file) || compareStrings(a.reason, b.reason),
+  );
+  return {
+    findings: match.fresh.sort(compareFindings),
+    filesScanned: scan.filesScanned,
+    filesSkipped: skipped.length,
+    skipped,
+    suppressed: suppressed.sort((a, b) => compareFindings(a.finding, b.finding)),
+    baselined: match.known,
+    staleBaseline: match.stale,
+    ...(scan.commitsScanned === undefined ? {} : { commitsScanned: scan.commitsScanned }),
+    startedAt,
+    finishedAt: new Date(),
+  };
+}
+
+/** Adds the project pass's confirmed findings (and those it suppressed) to `scan`. */
+function judgeProject(scan: CollectedScan, allow: Allow, locale: string | undefined, cwd: string): void {
+  if (!scan.project) return;
+  const confirmed = scan.project.judge(locale, (f) => allow.reasonFor({ finding: f, path: f.file }) === undefined, cwd);
+  appendAll(scan.findings, confirmed.findings);
+  appendAll(scan.suppressed, confirmed.suppressed);
+}
+
+/** `mwsguard baseline`: writes the findings as baseline entries (atomically) and says how many. */
+async function writeBaseline(command: BaselineCommand, result: ScanResult, io: RunIO): Promise<void> {
+  const target = resolve(io.cwd, command.output ?? DEFAULT_BASELINE_FILE);
+  const entries = renderBaseline(result.findings, target, io.cwd);
+  const { writeFileAtomically } = await import('./output.js');
+  await writeFileAtomically(target, [entries], command.output ?? DEFAULT_BASELINE_FILE, io.onSignal);
+  const count = (entries.match(/"fingerprint"/g) ?? []).length;
+  if (!command.quiet) {
+    io.stdout.write(
+      `mwsguard: wrote ${String(count)} baseline ${count === 1 ? 'entry' : 'entries'} to ${relative(io.cwd, target)}.\n`,
+    );
+  }
+}
+
+/** Renders the report in the `--format` asked for, into the `--output` file (atomically) or to stdout. */
+async function writeReport(command: ScanCommand, result: ScanResult, io: RunIO): Promise<void> {
   const toolVersion = await readVersion();
   const render = await loadRenderer(command.format);
   // Rule help in SARIF and GitLab reports speaks the language of the messages.
@@ -209,10 +234,6 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO, starte
     const options = { color, toolVersion, quiet: command.quiet, verbose: command.verbose, locale };
     await writeToStream(render(result, options), io.stdout);
   }
-  const failOn = command.failOn ?? config.failOn ?? 'error';
-  const threshold = SEVERITIES.indexOf(failOn);
-  if (result.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) return EXIT_FINDINGS;
-  return incomplete.length > 0 ? EXIT_INCOMPLETE : EXIT_OK;
 }
 
 /** Runs the scan the command asks for: staged content, history, or files. */
@@ -222,7 +243,7 @@ async function collect(
   io: RunIO,
   started: Started,
   onFile: () => void,
-): Promise<FilesScan & { commitsScanned?: number }> {
+): Promise<CollectedScan> {
   const maxFileSize = command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const ignore = [new GlobList(command.ignore, io.cwd), config.ignore].filter((list) => !list.isEmpty);
   const enabled = KINDS.filter((k) => config.severity[k] !== 'off');
