@@ -112,6 +112,8 @@ class ScanPool {
   // Replaced by `finished`'s executor, which runs at once.
   private resolve: () => void = () => undefined;
   private reject: (error: unknown) => void = () => undefined;
+  /** False when a worker could not be created: `finished` has rejected, and no batch is handed out. */
+  private hasStarted = false;
 
   constructor(
     private readonly WorkerClass: typeof Worker,
@@ -131,10 +133,12 @@ class ScanPool {
         this.slots.push(slot);
         this.start(slot);
       }
+      this.hasStarted = true;
     });
   }
 
   feedAll(): void {
+    if (!this.hasStarted) return;
     for (const slot of this.slots) this.feed(slot);
   }
 
