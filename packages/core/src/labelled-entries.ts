@@ -1,6 +1,6 @@
 import { entrySpan } from './form-entries.js';
 import type { TokenHit } from './field-draft.js';
-import { nameRole } from './names.js';
+import { isKeyRole, nameRole } from './names.js';
 import type { NameRole } from './names.js';
 
 /**
@@ -57,4 +57,36 @@ export function mergeHits(hits: readonly TokenHit[], labelled: readonly TokenHit
   if (labelled.length === 0) return hits;
   const starts = new Set(labelled.map((hit) => hit.start));
   return [...hits.filter((hit) => !starts.has(hit.start)), ...labelled].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * `hits` with the role a label gave the same name elsewhere in the text: the record type the
+ * form fills (`interface ShopRecord { apiSecret: string; refreshToken: string | null }`) keeps
+ * what the Amazon entry's label says `apiSecret` is. Only a vague name's role changes, and not in
+ * another entry that shows a label of its own (another marketplace's `{ key: 'apiSecret', label: 'API Secret' }`).
+ */
+export function withLabelledRoles(
+  text: string,
+  hits: readonly TokenHit[],
+  labelled: readonly TokenHit[],
+): readonly TokenHit[] {
+  if (labelled.length === 0) return hits;
+  const roles = new Map<string, NameRole>();
+  for (const hit of labelled) if (isKeyRole(hit.role) && !roles.has(hit.leaf)) roles.set(hit.leaf, hit.role);
+  if (roles.size === 0) return hits;
+  return hits.map((hit) => {
+    const role = hit.role === 'generic-secret' ? roles.get(hit.leaf) : undefined;
+    return role === undefined || showsOwnLabel(text, hit.start) ? hit : { ...hit, role };
+  });
+}
+
+// A label key on the entry's line (`{ key: 'apiSecret', label: 'API Secret' }`).
+const LABEL_KEY = /\b(?:label|title|fieldLabel|displayName)["']?\s*(?:=>|:)/;
+
+/** True when the line around `at` (at most 200 characters either side) shows a label. */
+function showsOwnLabel(text: string, at: number): boolean {
+  const from = Math.max(0, at - 200);
+  const around = text.slice(from, at + 200);
+  const lineEnd = around.indexOf('\n', at - from);
+  return LABEL_KEY.test(around.slice(around.lastIndexOf('\n', at - from) + 1, lineEnd === -1 ? undefined : lineEnd));
 }

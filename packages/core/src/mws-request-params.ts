@@ -319,6 +319,39 @@ function visitWords(
   }
 }
 
+/**
+ * The names parameter sets are bound to (`params = { … }`), read once each, and what the first
+ * call given each name does (at most {@link MAX_LOOKUPS} names looked up per text).
+ */
+class SetBindings {
+  readonly #text: string;
+  readonly #mwsSimple: ReadonlySet<string>;
+  readonly #bindings = new Map<number, string | undefined>();
+  readonly #usedBy = new Map<string, CallKind | undefined>();
+  #lookups = 0;
+
+  constructor(text: string, mwsSimple: ReadonlySet<string>) {
+    this.#text = text;
+    this.#mwsSimple = mwsSimple;
+  }
+
+  /** The name the set opened at `opener` is bound to. */
+  of(opener: number): string | undefined {
+    if (!this.#bindings.has(opener)) this.#bindings.set(opener, bindingBefore(this.#text, opener));
+    return this.#bindings.get(opener);
+  }
+
+  /** What the first call given `name` does. */
+  call(name: string): CallKind | undefined {
+    if (this.#usedBy.has(name)) return this.#usedBy.get(name);
+    let kind: CallKind | undefined;
+    if (++this.#lookups <= MAX_LOOKUPS) kind = callWith(this.#text, name, this.#mwsSimple);
+    this.#usedBy.set(name, kind);
+    return kind;
+  }
+}
+
+/** What a text's parameter sets show: each set sent without a token beside a seller id, and whether any has one. */
 function judgeSets(
   text: string,
   containers: ReadonlyMap<number, ParamSet>,
@@ -332,56 +365,17 @@ function judgeSets(
   let anyToken = [...containers.values(), ...receivers.values()].some((s) => s.token);
   if (containers.size === 0 && receivers.size === 0 && mentioned.size === 0) return { evidence, anyToken };
   const mwsSimple = mwsSimpleBindings(text);
+  const bindings = new SetBindings(text, mwsSimple);
   const tokenBindings = new Set<string>();
-  const bindings = new Map<number, string | undefined>();
-  const bindingOf = (opener: number): string | undefined => {
-    if (!bindings.has(opener)) bindings.set(opener, bindingBefore(text, opener));
-    return bindings.get(opener);
-  };
   for (const [opener, set] of containers) {
-    const name = set.token ? bindingOf(opener) : undefined;
+    const name = set.token ? bindings.of(opener) : undefined;
     if (name !== undefined) tokenBindings.add(name);
   }
-  let lookups = 0;
-  const usedBy = new Map<string, CallKind | undefined>();
-  const bindingCall = (name: string): CallKind | undefined => {
-    if (usedBy.has(name)) return usedBy.get(name);
-    let kind: CallKind | undefined;
-    if (++lookups <= MAX_LOOKUPS) kind = callWith(text, name, mwsSimple);
-    usedBy.set(name, kind);
-    return kind;
-  };
+  const sets = { text, receivers, names, mwsContext, layout, mwsSimple, bindings, tokenBindings };
   for (const [opener, set] of containers) {
-    if (COMPARED.test(text.slice(Math.max(0, opener - 40), opener))) continue;
-    const request = set.signed || (set.action && mwsContext());
-    let kind: CallKind | undefined = request ? 'request' : callOf(text, opener, mwsSimple);
-    if (set.sellers.length === 0 && kind !== 'python') continue;
-    const binding = bindingOf(opener);
-    // mws-simple: `mws.request({ path, query: { Action, SellerId } })`.
-    if (
-      kind === undefined &&
-      mwsSimple.size > 0 &&
-      /\bquery\s*:\s*$/.test(text.slice(Math.max(0, opener - 20), opener))
-    )
-      kind = 'request';
-    if (kind === undefined && binding !== undefined) kind = bindingCall(binding);
-    if (kind === undefined) continue;
-    if (kind === 'python') {
-      const found = pythonClient(text, opener, names);
-      if (found === 'token') anyToken = true;
-      else if (found) evidence.push(found);
-      continue;
-    }
-    if (set.token || (binding !== undefined && (tokenBindings.has(binding) || receivers.get(binding)?.token === true)))
-      continue;
-    if (hasSpread(text, opener, layout())) continue;
-    const seller = set.sellers.find((s) => (request ? names.isRequestSeller(s.name) : true) && !isBlank(s.value));
-    if (!seller) continue;
-    evidence.push({
-      shape: kind === 'client' ? 'client' : 'params',
-      ...seller,
-      ...(binding === undefined ? {} : { binding }),
-    });
+    const found = judgeContainer(opener, set, sets);
+    if (found === 'token') anyToken = true;
+    else if (found) evidence.push(found);
   }
   for (const opener of mentioned) {
     if (
@@ -401,6 +395,51 @@ function judgeSets(
       for (const s of set.sellers) if (!isBlank(s.value)) evidence.push({ shape: 'setter', ...s });
     }
   return { evidence, anyToken };
+}
+
+/** What {@link judgeContainer} reads of the text beside the set itself. */
+interface SetsContext {
+  readonly text: string;
+  readonly receivers: ReadonlyMap<string, ParamSet>;
+  readonly names: ParamNames;
+  readonly mwsContext: () => boolean;
+  readonly layout: () => Layout;
+  readonly mwsSimple: ReadonlySet<string>;
+  readonly bindings: SetBindings;
+  readonly tokenBindings: ReadonlySet<string>;
+}
+
+/**
+ * One bracketed parameter set (`{ Action, SellerId, … }`, a Python client's arguments): its
+ * evidence when a request or a client is sent with a seller id and no token, `'token'` when a
+ * Python client is given one, else nothing.
+ */
+function judgeContainer(opener: number, set: ParamSet, c: SetsContext): ParamEvidence | 'token' | undefined {
+  const { text, mwsSimple, bindings } = c;
+  if (COMPARED.test(text.slice(Math.max(0, opener - 40), opener))) return undefined;
+  const request = set.signed || (set.action && c.mwsContext());
+  let kind: CallKind | undefined = request ? 'request' : callOf(text, opener, mwsSimple);
+  if (set.sellers.length === 0 && kind !== 'python') return undefined;
+  const binding = bindings.of(opener);
+  // mws-simple: `mws.request({ path, query: { Action, SellerId } })`.
+  if (kind === undefined && mwsSimple.size > 0 && /\bquery\s*:\s*$/.test(text.slice(Math.max(0, opener - 20), opener)))
+    kind = 'request';
+  if (kind === undefined && binding !== undefined) kind = bindings.call(binding);
+  if (kind === undefined) return undefined;
+  if (kind === 'python') return pythonClient(text, opener, c.names);
+  if (
+    set.token ||
+    (binding !== undefined && (c.tokenBindings.has(binding) || c.receivers.get(binding)?.token === true))
+  )
+    return undefined;
+  if (hasSpread(text, opener, c.layout())) return undefined;
+  const seller = set.sellers.find((s) => (request ? c.names.isRequestSeller(s.name) : true) && !isBlank(s.value));
+  if (!seller) return undefined;
+  return {
+    shape: kind === 'client' ? 'client' : 'params',
+    ...seller,
+    ...(binding === undefined ? {} : { binding }),
+  };
 }
 
 /** What the first call given `name` as an argument (`search(params)`, `new HttpClient(options)`) does. */

@@ -16,6 +16,10 @@ export type NameRole =
   | 'not-secret'
   | 'none';
 
+/** A seller key's role: its secret key, access key id or LWA client secret (what a type-A record keeps). */
+export const isKeyRole = (role: NameRole): boolean =>
+  role === 'secret-key' || role === 'access-key' || role === 'lwa-client-secret';
+
 /**
  * The common misspellings of `secret` in field names (`secrect_key`, `secertKey`, `sercet`):
  * a column is named once and its typo copied into every entity, DTO and form that carries it.

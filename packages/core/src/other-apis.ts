@@ -1,7 +1,6 @@
 import { enclosingFunctionName } from './enclosing-function.js';
-import { nameWords, normalizeName } from './names.js';
+import { isKeyRole, nameWords, normalizeName } from './names.js';
 import type { Field } from './structure.js';
-import { isKeyRole } from './structure.js';
 
 /**
  * Texts about another API than a seller's: Amazon's Product Advertising API (an affiliate's keys),

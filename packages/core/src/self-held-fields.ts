@@ -1,9 +1,8 @@
 import { enclosingFunctionName } from './enclosing-function.js';
 import { MEMBER_DECLARATION } from './field-idioms.js';
-import { isCapitalsName } from './names.js';
+import { isCapitalsName, isKeyRole } from './names.js';
 import { namedForDeveloper } from './record-names.js';
 import type { Field } from './structure.js';
-import { isKeyRole } from './structure.js';
 import type { ScanContext } from './types.js';
 import { isSellerHolder, memberPath } from './value-shape.js';
 

@@ -4,17 +4,18 @@ import { readField } from './field-readers.js';
 import type { TokenHit } from './field-draft.js';
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
-import { KEY_NAME_WORDS, SECRET_WORD_SOURCE, nameRole } from './names.js';
+import { isKeyRole, KEY_NAME_WORDS, SECRET_WORD_SOURCE, nameRole } from './names.js';
 import type { NameRole } from './names.js';
 import { trimChars } from './strings.js';
 import { ReadBudget } from './read-budget.js';
 import { roleWithRead } from './read-roles.js';
 import { headerFields } from './header-fields.js';
-import { labelledEntryHits, mergeHits } from './labelled-entries.js';
+import { labelledEntryHits, mergeHits, withLabelledRoles } from './labelled-entries.js';
 import { cutValue } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 
 export { classifyValue, isSellerHolder, isSellerish } from './value-shape.js';
+export { isKeyRole } from './names.js';
 export type { ValueShape } from './value-shape.js';
 
 /**
@@ -115,7 +116,7 @@ export function extractFields(text: string, index: LineIndex, tabular?: string, 
     !labelled.some((hit) => isKeyRole(hit.role))
   )
     return [];
-  const hits = mergeHits(collectTokens(text, index, generic), labelled);
+  const hits = mergeHits(withLabelledRoles(text, collectTokens(text, index, generic), labelled), labelled);
   if (hits.length === 0) return [];
   const layout = new Layout(text, index);
   const fields: Field[] = tabular === undefined ? [] : headerFields(text, index, layout, tabular);
@@ -127,10 +128,6 @@ export function extractFields(text: string, index: LineIndex, tabular?: string, 
   }
   return fields;
 }
-
-/** A seller key's role: its secret key, access key id or LWA client secret (what a type-A record keeps). */
-export const isKeyRole = (role: NameRole): boolean =>
-  role === 'secret-key' || role === 'access-key' || role === 'lwa-client-secret';
 
 /** Value shapes of a key field that can make its record type A (`shared-credentials.ts`). */
 const TELLTALE_SHAPES: ReadonlySet<ValueShape> = new Set(['decl', 'ref', 'literal', 'empty']);

@@ -139,6 +139,12 @@ function textView(
   };
 }
 
+/** Where a record's own context is read: the tokens set in blocks nested in records, and the objects seller ids come from. */
+interface RecordContext {
+  readonly nestedTokens: ReadonlySet<string>;
+  readonly clientSellerOwners: ReadonlySet<string>;
+}
+
 /** One record's decision: its key fields judged in turn (secret keys first), the first evidence wins. */
 function judgeRecord(
   list: readonly Field[],
@@ -146,10 +152,56 @@ function judgeRecord(
   text: TextView,
   resolve: Resolve | undefined,
   sellerOwners: ReadonlySet<string>,
-  context: { readonly nestedTokens: ReadonlySet<string>; readonly clientSellerOwners: ReadonlySet<string> },
+  context: RecordContext,
 ): TypeARecord | undefined {
-  // A signed request (`AWSAccessKeyId` beside `SellerId`) is reported at its `AWSAccessKeyId`
-  // parameter; a record (`$data['AWSAccessKeyId'] = …; $data['SecretKey'] = …`) at its secret key.
+  const { keys, isRequest } = orderedKeys(list, seller);
+  const lwaSecrets = list.filter((f) => f.role === 'lwa-client-secret');
+  if (keys.length === 0 && lwaSecrets.length === 0) return undefined;
+  // The integrator's own keys from the environment or a secret store: type B.
+  if (list.some((f) => (isKey(f) || f.role === 'lwa-client-secret') && f.shape === 'env')) return undefined;
+  const tokenField = list.find((f) => f.role === 'auth-token');
+  const token = (tokenField !== undefined && tokenField.shape !== 'empty') || hasNestedToken(list, context);
+  const first = keys[0] ?? lwaSecrets[0];
+  if (!first || isTemplateOrOwn(first, keys, tokenField, token)) return undefined;
+  const view = recordView(list, seller, first, isRequest, token, tokenField);
+  const spApi = list.some(
+    (f) =>
+      f.role === 'refresh-token' || f.role === 'lwa-client-secret' || /sellingpartner/i.test(normalizeName(f.name)),
+  );
+  // An SP-API client's credential bag (IAM keys, LWA app, refresh token, role ARN): one app's own
+  // configuration, even with a seller id beside it. Only a stored record, a form or submitted
+  // input shows keys kept per seller.
+  const spApiBag = list.some((f) => f.role === 'refresh-token' || /rolearn/i.test(normalizeName(f.name)));
+  const found = { hybrid: token, records: 1, sellerId: seller?.role === 'seller-id' };
+  for (const key of keys) {
+    const evidence = judgeKey(key, view, text, resolve, token, sellerOwners, context.clientSellerOwners);
+    // A key that resolves to an environment read: the integrator's own (type B).
+    if (evidence === 'own') return undefined;
+    // (A row fetched for one owner is kept per seller too: `creds = getCredentials(userId)`.)
+    if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForTenant(key.value, resolve)) continue;
+    if (evidence)
+      return {
+        ...found,
+        field: isRequest ? key : firstSecretField(list, key),
+        evidence,
+        api: spApi ? 'sp-api' : 'mws',
+        ...(tokenField ? { tokenField: tokenField.name } : {}),
+      };
+  }
+  // SP-API: a seller's own LWA app (its client secret) kept per seller.
+  for (const secret of lwaSecrets) {
+    const evidence = judgeLwaSecret(secret, view, text);
+    if (evidence) return { ...found, field: secret, evidence, hybrid: false, api: 'sp-api' };
+  }
+  return undefined;
+}
+
+/**
+ * A record's key fields in the order they are judged, and whether it is a signed request. A
+ * signed request (`AWSAccessKeyId` beside `SellerId`) is reported at its `AWSAccessKeyId`
+ * parameter; a record (`$data['AWSAccessKeyId'] = …; $data['SecretKey'] = …`) at its secret key.
+ */
+function orderedKeys(list: readonly Field[], seller: Field | undefined): { keys: Field[]; isRequest: boolean } {
   // (A member read named like the parameter, `paramDto.AWSAccessKeyId`, is an argument, not one.)
   const requestKeys = list.filter((f) => f.name === 'AWSAccessKeyId' && f.isRead !== true);
   const secretKeys = list.filter((f) => f.role === 'secret-key');
@@ -161,30 +213,42 @@ function judgeRecord(
     ...(isRequest ? [...requestKeys, ...secretKeys] : [...secretKeys, ...requestKeys]),
     ...list.filter((f) => f.role === 'access-key' && !requestKeys.includes(f)),
   ];
-  const lwaSecrets = list.filter((f) => f.role === 'lwa-client-secret');
-  if (keys.length === 0 && lwaSecrets.length === 0) return undefined;
-  // The integrator's own keys from the environment or a secret store: type B.
-  if (list.some((f) => (isKey(f) || f.role === 'lwa-client-secret') && f.shape === 'env')) return undefined;
-  const tokenField = list.find((f) => f.role === 'auth-token');
-  // A request's token may be set in a block of its own (`if (token) params.Set("MWSAuthToken", …)`).
+  return { keys, isRequest };
+}
+
+/** A request's token may be set in a block of its own (`if (token) params.Set("MWSAuthToken", …)`). */
+function hasNestedToken(list: readonly Field[], context: RecordContext): boolean {
   const receiver = list[0]?.receiver;
-  const nestedToken =
+  return (
     context.nestedTokens.has(list[0]?.record ?? '') ||
-    (receiver !== undefined && context.nestedTokens.has(`receiver:${receiver}`));
-  const token = (tokenField !== undefined && tokenField.shape !== 'empty') || nestedToken;
+    (receiver !== undefined && context.nestedTokens.has(`receiver:${receiver}`))
+  );
+}
+
+/** A record that is no seller's whatever its keys hold: a blank type-B template, a test's expectation, the developer's keys. */
+function isTemplateOrOwn(first: Field, keys: readonly Field[], tokenField: Field | undefined, token: boolean): boolean {
   // `new HttpClient({ awsAccessKeyId: '', mwsAuthToken: '', secretKey: '', sellerId: '' })`: a
   // type-B template with every slot blank.
   if (tokenField && !token && keys.every((k) => k.shape === 'empty' || (k.shape === 'literal' && isDummy(k.value))))
-    return undefined;
-  const first = keys[0] ?? lwaSecrets[0];
-  if (!first) return undefined;
+    return true;
   // A test's expected value (`assert params == { "AWSAccessKeyId": … }`) states what a library
   // sends; it stores and signs nothing.
-  if (/\bassert|\bexpect\(|[!=]==?\s*$/.test(first.recordName.trimEnd())) return undefined;
+  if (/\bassert|\bexpect\(|[!=]==?\s*$/.test(first.recordName.trimEnd())) return true;
   // `developers['America'] = { access_key, secret_key, … }`: the integrator's own developer keys.
-  if (/developer/i.test(first.recordName) && !isSellerish(first.recordName)) return undefined;
+  return /developer/i.test(first.recordName) && !isSellerish(first.recordName);
+}
+
+/** What the record's name, label and fields say, shared by the key judges (`type-a-evidence.ts`). */
+function recordView(
+  list: readonly Field[],
+  seller: Field | undefined,
+  first: Field,
+  isRequest: boolean,
+  token: boolean,
+  tokenField: Field | undefined,
+): RecordView {
   const rawLabel = first.recordName.trim().split(/\s+/).at(-1) ?? '';
-  const view: RecordView = {
+  return {
     fields: list,
     seller,
     sellerNamed: isSellerish(containerName(first.recordName)),
@@ -194,45 +258,6 @@ function judgeRecord(
     bothApis: token && list.some((f) => f.role === 'refresh-token'),
     tokenRead: tokenField !== undefined && (tokenField.shape === 'ref' || tokenField.shape === 'other'),
   };
-  const spApi = list.some(
-    (f) =>
-      f.role === 'refresh-token' || f.role === 'lwa-client-secret' || /sellingpartner/i.test(normalizeName(f.name)),
-  );
-  // An SP-API client's credential bag (IAM keys, LWA app, refresh token, role ARN): one app's own
-  // configuration, even with a seller id beside it. Only a stored record, a form or submitted
-  // input shows keys kept per seller.
-  const spApiBag = list.some((f) => f.role === 'refresh-token' || /rolearn/i.test(normalizeName(f.name)));
-  for (const key of keys) {
-    const evidence = judgeKey(key, view, text, resolve, token, sellerOwners, context.clientSellerOwners);
-    // A key that resolves to an environment read: the integrator's own (type B).
-    if (evidence === 'own') return undefined;
-    // (A row fetched for one owner is kept per seller too: `creds = getCredentials(userId)`.)
-    if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForTenant(key.value, resolve)) continue;
-    if (evidence)
-      return {
-        field: isRequest ? key : firstSecretField(list, key),
-        evidence,
-        hybrid: token,
-        api: spApi ? 'sp-api' : 'mws',
-        records: 1,
-        ...(tokenField ? { tokenField: tokenField.name } : {}),
-        sellerId: seller?.role === 'seller-id',
-      };
-  }
-  // SP-API: a seller's own LWA app (its client secret) kept per seller.
-  for (const secret of lwaSecrets) {
-    const evidence = judgeLwaSecret(secret, view, text);
-    if (evidence)
-      return {
-        field: secret,
-        evidence,
-        hybrid: false,
-        api: 'sp-api',
-        records: 1,
-        sellerId: seller?.role === 'seller-id',
-      };
-  }
-  return undefined;
 }
 
 /** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */

@@ -98,6 +98,8 @@ const generators: Record<string, (n: number) => string> = {
   'labelled generic entries': (n) => "{ key: 'apiSecret', label: 'Client Secret (LWA)' }, ".repeat(n / 52),
   'labels without closing braces': (n) => "{ key: 'apiKey', label: 'AWS Access Key ID', ".repeat(n / 44),
   'labels outside any entry': (n) => "label: 'Seller ID' ".repeat(n / 19),
+  'labelled names read again on one long line': (n) =>
+    `{ key: 'apiSecret', label: 'MWS Secret Key' } ${'row.apiSecret, '.repeat(n / 15)}`,
   'loop storm': (n) => 'foreach (var s in shops) for x in xs: shops.forEach((s) => for (const s of xs) '.repeat(n / 80),
   'loop keywords without a loop': (n) => 'for for each .each .map( as $ '.repeat(n / 30),
   'dom input reads': (n) =>

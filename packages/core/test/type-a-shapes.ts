@@ -2744,6 +2744,35 @@ const FIELDS = {
 };`,
     line: 7,
   },
+  {
+    name: "a per-shop row type whose generic secret a field list's Amazon entry labels as an LWA client secret",
+    path: 'src/pages/Shops.tsx',
+    text: `// One row per connected shop, whatever its platform.
+interface ShopRow {
+  id: number;
+  platform: string;
+  apiKey: string;
+  apiSecret: string;
+  refreshToken: string | null;
+}
+
+const FIELDS: Record<string, { key: string; label: string; secret?: boolean }[]> = {
+  Amazon: [
+    { key: 'apiKey', label: 'Client ID (LWA)' },
+    { key: 'apiSecret', label: 'Client Secret (LWA)', secret: true },
+    { key: 'refreshToken', label: 'Refresh Token', secret: true },
+  ],
+  Etsy: [
+    { key: 'apiKey', label: 'Keystring' },
+    { key: 'apiSecret', label: 'Shared secret', secret: true },
+  ],
+};
+
+export function ShopList({ shops }: { shops: ShopRow[] }) {
+  return shops.map((s) => \`\${s.platform}: \${s.apiKey}\`);
+}`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -4351,6 +4380,21 @@ export const SETTINGS_FIELDS = [
   { key: 'apiSecret', label: 'AWS Secret Access Key', secret: true },
   { key: 'area', label: 'Region' },
 ];`,
+  },
+  {
+    name: "another marketplace's entry keeps its own label when Amazon's entry labels the same generic key",
+    path: 'src/config/channelFields.ts',
+    text: `// The store's own channel settings: Amazon's keys are the installation's, typed in once.
+export const CHANNEL_FIELDS = {
+  amazon: [
+    { key: 'apiKey', label: 'MWS Access Key' },
+    { key: 'apiSecret', label: 'MWS Secret Key', secret: true },
+  ],
+  magalu: [
+    { key: 'storeId', label: 'Seller ID' },
+    { key: 'apiSecret', label: 'API Secret', secret: true },
+  ],
+};`,
   },
   {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",

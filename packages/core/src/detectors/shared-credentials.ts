@@ -2,6 +2,7 @@ import { describeContainer } from '../containers.js';
 import type { Field } from '../structure.js';
 import { extractFields, isKeyRole } from '../structure.js';
 import { judgeRecords } from '../type-a-records.js';
+import type { TypeARecord } from '../type-a-records.js';
 import type { Evidence } from '../type-a-evidence.js';
 import { goReceivers, notSelfHeld } from '../self-held-fields.js';
 import { notOwnTokenRequest } from '../token-requests.js';
@@ -154,22 +155,7 @@ function withTokenRoles(fields: readonly Field[]): readonly Field[] {
 }
 
 function find(ctx: ScanContext): RawFinding[] {
-  // A type-A record holds a key field, and every key field's name holds one of these words.
-  if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
-  if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text) || isAmazonAdsText(ctx.text)) return [];
-  // A test builds the records it exercises: no type-A structure (`test-paths.ts`).
-  if (isTestPath(ctx.path)) return [];
-  const extracted = extractFields(ctx.text, ctx.index, ctx.tabular, {
-    requireKeyField: true,
-    mwsPath: MWS_FOLDER.test(lastSegments(ctx.path)),
-  });
-  // (The text-wide reads below, Go receivers first, are paid only by texts that hold a key field.)
-  if (extracted.length === 0) return [];
-  const receivers = goReceivers(ctx.text);
-  const fields = withTokenRoles(extracted)
-    .filter(notSelfHeld(ctx, receivers))
-    .filter(notOwnTokenRequest(ctx, receivers))
-    .filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
+  const fields = keyRecordFields(ctx);
   // (The text-wide reads below, loops and owners, are paid only by texts that may hold a record:
   // a key only passed on, `Field.passedOn`, is the project pass's alone.)
   if (fields.length === 0) return [];
@@ -207,9 +193,42 @@ function find(ctx: ScanContext): RawFinding[] {
     const candidate = projectCandidate(fields, ctx, resolve);
     return candidate ? [candidate] : [];
   }
-  const keyNames = judged.length > 0 ? keyNamesByRecord(fields) : new Map<string, Map<string, string>>();
+  const keyNames = keyNamesByRecord(fields);
   let mwsText: boolean | undefined;
-  const found: RawFinding[] = judged.map(({ field: f, evidence, hybrid, api, records, tokenField, sellerId }) => ({
+  // Requests without an MWS Auth Token are the second judge's: `untokened-requests.ts`.
+  return judged.map((record) => recordFinding(record, keyNames, () => (mwsText ??= mwsOnly(ctx))));
+}
+
+/**
+ * The key-record fields of a text that may hold a type-A record, without the fields a program
+ * holds for itself and another marketplace's generic keys; none when the text cannot hold one.
+ */
+function keyRecordFields(ctx: ScanContext): Field[] {
+  // A type-A record holds a key field, and every key field's name holds one of these words.
+  if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
+  if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text) || isAmazonAdsText(ctx.text)) return [];
+  // A test builds the records it exercises: no type-A structure (`test-paths.ts`).
+  if (isTestPath(ctx.path)) return [];
+  const extracted = extractFields(ctx.text, ctx.index, ctx.tabular, {
+    requireKeyField: true,
+    mwsPath: MWS_FOLDER.test(lastSegments(ctx.path)),
+  });
+  // (The text-wide reads below, Go receivers first, are paid only by texts that hold a key field.)
+  if (extracted.length === 0) return [];
+  const receivers = goReceivers(ctx.text);
+  return withTokenRoles(extracted)
+    .filter(notSelfHeld(ctx, receivers))
+    .filter(notOwnTokenRequest(ctx, receivers))
+    .filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
+}
+
+/** A type-A record's finding; `mwsText` says whether the text talks MWS only (read once, when an SP-API record asks). */
+function recordFinding(
+  { field: f, evidence, hybrid, api, records, tokenField, sellerId }: TypeARecord,
+  keyNames: ReturnType<typeof keyNamesByRecord>,
+  mwsText: () => boolean,
+): RawFinding {
+  return {
     kind: 'shared-credentials',
     severity: 'error',
     start: f.start,
@@ -219,15 +238,13 @@ function find(ctx: ScanContext): RawFinding[] {
     typeA: {
       form: evidence === 'request' ? 'request' : 'record',
       hybrid,
-      api: api === 'sp-api' && (mwsText ??= mwsOnly(ctx)) ? 'mws' : api,
+      api: api === 'sp-api' && mwsText() ? 'mws' : api,
       records,
       ...sourceOf(evidence, sellerId),
     },
     ...messageFacts(f, keyNames),
     ...(hybrid && tokenField !== undefined ? { tokenField } : {}),
-  }));
-  // Requests without an MWS Auth Token are the second judge's: `untokened-requests.ts`.
-  return found;
+  };
 }
 
 // What only an SP-API text names: a refresh token, LWA, the selling partner API, an LWA id's
