@@ -76,8 +76,9 @@ function isSecretKeyName(name, hasAmazonContext) {
 	const role = nameRole(name);
 	return role === "secret-key" || role === "generic-secret" && hasAmazonContext;
 }
-var SECRET_SPELLINGS, SECRET_WORD_SOURCE, NOT_SECRET_WORDS, NOT_SECRET, CAPITALS, OTHER_SECRET, ROLE_CACHE, ROLE_CACHE_SIZE, ACCESS_KEY_NAME_WORDS, KEY_NAME_WORDS, CREDENTIAL_PREFIXES;
+var isKeyRole, SECRET_SPELLINGS, SECRET_WORD_SOURCE, NOT_SECRET_WORDS, NOT_SECRET, CAPITALS, OTHER_SECRET, ROLE_CACHE, ROLE_CACHE_SIZE, ACCESS_KEY_NAME_WORDS, KEY_NAME_WORDS, CREDENTIAL_PREFIXES;
 var init_names = __esmMin((() => {
+	isKeyRole = (role) => role === "secret-key" || role === "access-key" || role === "lwa-client-secret";
 	SECRET_SPELLINGS = /secrect|secert|sercet/g;
 	SECRET_WORD_SOURCE = `secret|${SECRET_SPELLINGS.source}`;
 	NOT_SECRET_WORDS = /* @__PURE__ */ new Set([
@@ -1897,6 +1898,11 @@ function declaresFormEntry(before, line, entry = "") {
 }
 /** The object literal around `at` (`{ … }`, nested ones skipped), when both its braces are within 300 characters. */
 function entryAround(text, at) {
+	const span = entrySpan(text, at);
+	return span === void 0 ? "" : text.slice(span.start, span.end);
+}
+/** Where {@link entryAround}'s object starts and ends (after its `}`). */
+function entrySpan(text, at) {
 	let open = -1;
 	for (let i = at - 1, depth = 0; i >= 0 && i >= at - 300; i--) {
 		const c = text.charCodeAt(i);
@@ -1906,13 +1912,15 @@ function entryAround(text, at) {
 			break;
 		}
 	}
-	if (open === -1) return "";
+	if (open === -1) return void 0;
 	for (let i = at, depth = 0; i < text.length && i <= at + 300; i++) {
 		const c = text.charCodeAt(i);
 		if (c === 123) depth++;
-		else if (c === 125 && depth-- === 0) return text.slice(open, i + 1);
+		else if (c === 125 && depth-- === 0) return {
+			start: open,
+			end: i + 1
+		};
 	}
-	return "";
 }
 var QUOTED_ENTRY, NAMING_ENTRY, SHOWN;
 var init_form_entries = __esmMin((() => {
@@ -2732,6 +2740,93 @@ var init_header_fields = __esmMin((() => {
 	init_names();
 	init_tabular();
 }));
+// packages/core/dist/labelled-entries.js
+/**
+* The naming keys of form entries whose label gives them a role their name does not, in text
+* order, each once. Linear: one pass over the labels, and each entry read within 300 characters.
+*/
+function labelledEntryHits(text) {
+	const hits = [];
+	let lastEntryEnd = -1;
+	LABEL.lastIndex = 0;
+	for (let m = LABEL.exec(text); m !== null; m = LABEL.exec(text)) {
+		if (m.index < lastEntryEnd) continue;
+		const role = nameRole(m[2] ?? "");
+		if (!LABEL_ROLES.has(role)) continue;
+		const span = entrySpan(text, m.index);
+		if (span === void 0) continue;
+		const naming = NAMING.exec(text.slice(span.start, span.end));
+		const leaf = naming?.[2];
+		if (naming === null || leaf === void 0 || NAMED_ROLES.has(nameRole(leaf))) continue;
+		lastEntryEnd = span.end;
+		const start = span.start + naming.index + naming[0].length - 1 - leaf.length;
+		hits.push({
+			start,
+			end: start + leaf.length,
+			full: leaf,
+			leaf,
+			prefix: "",
+			role,
+			keyStart: start,
+			generic: false
+		});
+	}
+	return hits;
+}
+/** `hits` and `labelled` in text order; a name both found keeps its label's role. */
+function mergeHits(hits, labelled) {
+	if (labelled.length === 0) return hits;
+	const starts = new Set(labelled.map((hit) => hit.start));
+	return [...hits.filter((hit) => !starts.has(hit.start)), ...labelled].sort((a, b) => a.start - b.start);
+}
+/**
+* `hits` with the role a label gave the same name elsewhere in the text: the record type the
+* form fills (`interface ShopRecord { apiSecret: string; refreshToken: string | null }`) keeps
+* what the Amazon entry's label says `apiSecret` is. Only a vague name's role changes, and not in
+* another entry that shows a label of its own (another marketplace's `{ key: 'apiSecret', label: 'API Secret' }`).
+*/
+function withLabelledRoles(text, hits, labelled) {
+	if (labelled.length === 0) return hits;
+	const roles = /* @__PURE__ */ new Map();
+	for (const hit of labelled) if (isKeyRole(hit.role) && !roles.has(hit.leaf)) roles.set(hit.leaf, hit.role);
+	if (roles.size === 0) return hits;
+	return hits.map((hit) => {
+		const role = hit.role === "generic-secret" ? roles.get(hit.leaf) : void 0;
+		return role === void 0 || showsOwnLabel(text, hit.start) ? hit : {
+			...hit,
+			role
+		};
+	});
+}
+/** True when the line around `at` (at most 200 characters either side) shows a label. */
+function showsOwnLabel(text, at) {
+	const from = Math.max(0, at - 200);
+	const around = text.slice(from, at + 200);
+	const lineEnd = around.indexOf("\n", at - from);
+	return LABEL_KEY.test(around.slice(around.lastIndexOf("\n", at - from) + 1, lineEnd === -1 ? void 0 : lineEnd));
+}
+var LABEL, NAMING, LABEL_ROLES, NAMED_ROLES, LABEL_KEY;
+var init_labelled_entries = __esmMin((() => {
+	init_form_entries();
+	init_names();
+	LABEL = /\b(?:label|title|fieldLabel|displayName)["']?\s*(?:=>|:)\s*(["'])([^"'\n\\]{2,60})\1/g;
+	NAMING = /["']?\b(?:key|name|prop|dataIndex|fieldName)["']?\s*(?:=>|:)\s*(["'])([\w.-]{1,60})\1/;
+	LABEL_ROLES = /* @__PURE__ */ new Set([
+		"access-key",
+		"secret-key",
+		"lwa-client-secret",
+		"seller-id",
+		"auth-token",
+		"refresh-token"
+	]);
+	NAMED_ROLES = /* @__PURE__ */ new Set([
+		...LABEL_ROLES,
+		"not-secret",
+		"lwa-client-id",
+		"weak-seller-id"
+	]);
+	LABEL_KEY = /\b(?:label|title|fieldLabel|displayName)["']?\s*(?:=>|:)/;
+}));
 // packages/core/dist/structure.js
 /**
 * Extracts key/field occurrences with their record and value shape. Linear in the text.
@@ -2739,8 +2834,9 @@ var init_header_fields = __esmMin((() => {
 */
 function extractFields(text, index, tabular, options = {}) {
 	const generic = options.mwsPath === true || MWS_NAMED.test(text);
-	if (options.requireKeyField === true && tabular === void 0 && !holdsTelltaleKey(text, index, generic)) return [];
-	const hits = collectTokens(text, index, generic);
+	const labelled = labelledEntryHits(text);
+	if (options.requireKeyField === true && tabular === void 0 && !holdsTelltaleKey(text, index, generic) && !labelled.some((hit) => isKeyRole(hit.role))) return [];
+	const hits = mergeHits(withLabelledRoles(text, collectTokens(text, index, generic), labelled), labelled);
 	if (hits.length === 0) return [];
 	const layout = new Layout(text, index);
 	const fields = tabular === void 0 ? [] : headerFields(text, index, layout, tabular);
@@ -2958,7 +3054,7 @@ function destructured(text, hit, layout, container, head) {
 		...where
 	};
 }
-var PHP_CHAIN, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, isKeyRole, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
+var PHP_CHAIN, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
 var init_structure = __esmMin((() => {
 	init_char_codes();
 	init_field_idioms();
@@ -2969,6 +3065,7 @@ var init_structure = __esmMin((() => {
 	init_read_budget();
 	init_read_roles();
 	init_header_fields();
+	init_labelled_entries();
 	init_value_shape();
 	PHP_CHAIN = /((?:\$?\w{1,40}(?:\[\s*\d{1,4}\s*\])?->){1,6})$/;
 	INTERESTING = new RegExp(`${SECRET_WORD_SOURCE}|access|key_?id|[am]ws[-_]?key|skey|seller|selling|merchant|token|account_?id`, "gi");
@@ -2976,7 +3073,6 @@ var init_structure = __esmMin((() => {
 	INTERESTING_GENERIC = new RegExp(`${INTERESTING.source}|\\bkey\\b`, "gi");
 	KEY_WORDS_GENERIC = new RegExp(`${KEY_NAME_WORDS.source}|\\bkey\\b`, "gi");
 	TOKEN_CHAR = /[\w$.-]/;
-	isKeyRole = (role) => role === "secret-key" || role === "access-key" || role === "lwa-client-secret";
 	TELLTALE_SHAPES = /* @__PURE__ */ new Set([
 		"decl",
 		"ref",
@@ -3442,24 +3538,74 @@ function textView(fields, records, sellerOf, amazon) {
 }
 /** One record's decision: its key fields judged in turn (secret keys first), the first evidence wins. */
 function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
-	const requestKeys = list.filter((f) => f.name === "AWSAccessKeyId" && f.isRead !== true);
-	const secretKeys = list.filter((f) => f.role === "secret-key");
-	const isRequest = requestKeys.length > 0 && seller?.role === "seller-id" && secretKeys.every((f) => f.isRead === true);
-	const keys = [...isRequest ? [...requestKeys, ...secretKeys] : [...secretKeys, ...requestKeys], ...list.filter((f) => f.role === "access-key" && !requestKeys.includes(f))];
+	const { keys, isRequest } = orderedKeys(list, seller);
 	const lwaSecrets = list.filter((f) => f.role === "lwa-client-secret");
 	if (keys.length === 0 && lwaSecrets.length === 0) return void 0;
 	if (list.some((f) => (isKey(f) || f.role === "lwa-client-secret") && f.shape === "env")) return void 0;
 	const tokenField = list.find((f) => f.role === "auth-token");
-	const receiver = list[0]?.receiver;
-	const nestedToken = context.nestedTokens.has(list[0]?.record ?? "") || receiver !== void 0 && context.nestedTokens.has(`receiver:${receiver}`);
-	const token = tokenField !== void 0 && tokenField.shape !== "empty" || nestedToken;
-	if (tokenField && !token && keys.every((k) => k.shape === "empty" || k.shape === "literal" && isDummy(k.value))) return void 0;
+	const token = tokenField !== void 0 && tokenField.shape !== "empty" || hasNestedToken(list, context);
 	const first = keys[0] ?? lwaSecrets[0];
-	if (!first) return void 0;
-	if (/\bassert|\bexpect\(|[!=]==?\s*$/.test(first.recordName.trimEnd())) return void 0;
-	if (/developer/i.test(first.recordName) && !isSellerish(first.recordName)) return void 0;
+	if (!first || isTemplateOrOwn(first, keys, tokenField, token)) return void 0;
+	const view = recordView(list, seller, first, isRequest, token, tokenField);
+	const spApi = list.some((f) => f.role === "refresh-token" || f.role === "lwa-client-secret" || /sellingpartner/i.test(normalizeName(f.name)));
+	const spApiBag = list.some((f) => f.role === "refresh-token" || /rolearn/i.test(normalizeName(f.name)));
+	const found = {
+		hybrid: token,
+		records: 1,
+		sellerId: seller?.role === "seller-id"
+	};
+	for (const key of keys) {
+		const evidence = judgeKey(key, view, text, resolve, token, sellerOwners, context.clientSellerOwners);
+		if (evidence === "own") return void 0;
+		if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForTenant(key.value, resolve)) continue;
+		if (evidence) return {
+			...found,
+			field: isRequest ? key : firstSecretField(list, key),
+			evidence,
+			api: spApi ? "sp-api" : "mws",
+			...tokenField ? { tokenField: tokenField.name } : {}
+		};
+	}
+	for (const secret of lwaSecrets) {
+		const evidence = judgeLwaSecret(secret, view, text);
+		if (evidence) return {
+			...found,
+			field: secret,
+			evidence,
+			hybrid: false,
+			api: "sp-api"
+		};
+	}
+}
+/**
+* A record's key fields in the order they are judged, and whether it is a signed request. A
+* signed request (`AWSAccessKeyId` beside `SellerId`) is reported at its `AWSAccessKeyId`
+* parameter; a record (`$data['AWSAccessKeyId'] = …; $data['SecretKey'] = …`) at its secret key.
+*/
+function orderedKeys(list, seller) {
+	const requestKeys = list.filter((f) => f.name === "AWSAccessKeyId" && f.isRead !== true);
+	const secretKeys = list.filter((f) => f.role === "secret-key");
+	const isRequest = requestKeys.length > 0 && seller?.role === "seller-id" && secretKeys.every((f) => f.isRead === true);
+	return {
+		keys: [...isRequest ? [...requestKeys, ...secretKeys] : [...secretKeys, ...requestKeys], ...list.filter((f) => f.role === "access-key" && !requestKeys.includes(f))],
+		isRequest
+	};
+}
+/** A request's token may be set in a block of its own (`if (token) params.Set("MWSAuthToken", …)`). */
+function hasNestedToken(list, context) {
+	const receiver = list[0]?.receiver;
+	return context.nestedTokens.has(list[0]?.record ?? "") || receiver !== void 0 && context.nestedTokens.has(`receiver:${receiver}`);
+}
+/** A record that is no seller's whatever its keys hold: a blank type-B template, a test's expectation, the developer's keys. */
+function isTemplateOrOwn(first, keys, tokenField, token) {
+	if (tokenField && !token && keys.every((k) => k.shape === "empty" || k.shape === "literal" && isDummy(k.value))) return true;
+	if (/\bassert|\bexpect\(|[!=]==?\s*$/.test(first.recordName.trimEnd())) return true;
+	return /developer/i.test(first.recordName) && !isSellerish(first.recordName);
+}
+/** What the record's name, label and fields say, shared by the key judges (`type-a-evidence.ts`). */
+function recordView(list, seller, first, isRequest, token, tokenField) {
 	const rawLabel = first.recordName.trim().split(/\s+/).at(-1) ?? "";
-	const view = {
+	return {
 		fields: list,
 		seller,
 		sellerNamed: isSellerish(containerName(first.recordName)),
@@ -3469,33 +3615,6 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 		bothApis: token && list.some((f) => f.role === "refresh-token"),
 		tokenRead: tokenField !== void 0 && (tokenField.shape === "ref" || tokenField.shape === "other")
 	};
-	const spApi = list.some((f) => f.role === "refresh-token" || f.role === "lwa-client-secret" || /sellingpartner/i.test(normalizeName(f.name)));
-	const spApiBag = list.some((f) => f.role === "refresh-token" || /rolearn/i.test(normalizeName(f.name)));
-	for (const key of keys) {
-		const evidence = judgeKey(key, view, text, resolve, token, sellerOwners, context.clientSellerOwners);
-		if (evidence === "own") return void 0;
-		if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForTenant(key.value, resolve)) continue;
-		if (evidence) return {
-			field: isRequest ? key : firstSecretField(list, key),
-			evidence,
-			hybrid: token,
-			api: spApi ? "sp-api" : "mws",
-			records: 1,
-			...tokenField ? { tokenField: tokenField.name } : {},
-			sellerId: seller?.role === "seller-id"
-		};
-	}
-	for (const secret of lwaSecrets) {
-		const evidence = judgeLwaSecret(secret, view, text);
-		if (evidence) return {
-			field: secret,
-			evidence,
-			hybrid: false,
-			api: "sp-api",
-			records: 1,
-			sellerId: seller?.role === "seller-id"
-		};
-	}
 }
 /** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */
 function keptPerSeller(key, evidence, view) {
@@ -3642,7 +3761,6 @@ var init_self_held_fields = __esmMin((() => {
 	init_field_idioms();
 	init_names();
 	init_record_names();
-	init_structure();
 	init_value_shape();
 	INSTALLATION_SETTING = /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
 	INSTALLATION_SETTING_READ = /(?:\.|->)preferred_\w{1,60}$/;
@@ -3764,7 +3882,6 @@ var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING
 var init_other_apis = __esmMin((() => {
 	init_enclosing_function();
 	init_names();
-	init_structure();
 	PA_API = /\b(?:partner|associate)_?tag\b/i;
 	SELLER_API = /mws|selling_?partner|sp[-_]?api|seller_?id|merchant_?id/i;
 	OTHER_MARKETPLACES = /\b(?:trendyol|hepsiburada|n11|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg)\b/gi;
@@ -4003,16 +4120,7 @@ function withTokenRoles(fields) {
 	});
 }
 function find$1(ctx) {
-	if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
-	if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text) || isAmazonAdsText(ctx.text)) return [];
-	if (isTestPath(ctx.path)) return [];
-	const extracted = extractFields(ctx.text, ctx.index, ctx.tabular, {
-		requireKeyField: true,
-		mwsPath: MWS_FOLDER.test(lastSegments(ctx.path))
-	});
-	if (extracted.length === 0) return [];
-	const receivers = goReceivers(ctx.text);
-	const fields = withTokenRoles(extracted).filter(notSelfHeld(ctx, receivers)).filter(notOwnTokenRequest(ctx, receivers)).filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
+	const fields = keyRecordFields(ctx);
 	if (fields.length === 0) return [];
 	let resolutions = 0;
 	const resolved = /* @__PURE__ */ new Map();
@@ -4045,9 +4153,29 @@ function find$1(ctx) {
 		const candidate = projectCandidate(fields, ctx, resolve);
 		return candidate ? [candidate] : [];
 	}
-	const keyNames = judged.length > 0 ? keyNamesByRecord(fields) : /* @__PURE__ */ new Map();
+	const keyNames = keyNamesByRecord(fields);
 	let mwsText;
-	return judged.map(({ field: f, evidence, hybrid, api, records, tokenField, sellerId }) => ({
+	return judged.map((record) => recordFinding(record, keyNames, () => mwsText ??= mwsOnly(ctx)));
+}
+/**
+* The key-record fields of a text that may hold a type-A record, without the fields a program
+* holds for itself and another marketplace's generic keys; none when the text cannot hold one.
+*/
+function keyRecordFields(ctx) {
+	if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
+	if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text) || isAmazonAdsText(ctx.text)) return [];
+	if (isTestPath(ctx.path)) return [];
+	const extracted = extractFields(ctx.text, ctx.index, ctx.tabular, {
+		requireKeyField: true,
+		mwsPath: MWS_FOLDER.test(lastSegments(ctx.path))
+	});
+	if (extracted.length === 0) return [];
+	const receivers = goReceivers(ctx.text);
+	return withTokenRoles(extracted).filter(notSelfHeld(ctx, receivers)).filter(notOwnTokenRequest(ctx, receivers)).filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
+}
+/** A type-A record's finding; `mwsText` says whether the text talks MWS only (read once, when an SP-API record asks). */
+function recordFinding({ field: f, evidence, hybrid, api, records, tokenField, sellerId }, keyNames, mwsText) {
+	return {
 		kind: "shared-credentials",
 		severity: "error",
 		start: f.start,
@@ -4057,13 +4185,13 @@ function find$1(ctx) {
 		typeA: {
 			form: evidence === "request" ? "request" : "record",
 			hybrid,
-			api: api === "sp-api" && (mwsText ??= mwsOnly(ctx)) ? "mws" : api,
+			api: api === "sp-api" && mwsText() ? "mws" : api,
 			records,
 			...sourceOf(evidence, sellerId)
 		},
 		...messageFacts(f, keyNames),
 		...hybrid && tokenField !== void 0 ? { tokenField } : {}
-	}));
+	};
 }
 /**
 * True when the text talks MWS and names nothing of the SP-API: a "client secret" there is the
@@ -4524,6 +4652,7 @@ function visitWords(text, words, from, visit) {
 		if (end - start <= MAX_WORD) visit(start, end, text.slice(start, end));
 	}
 }
+/** What a text's parameter sets show: each set sent without a token beside a seller id, and whether any has one. */
 function judgeSets(text, containers, receivers, mentioned, names, mwsContext, layout) {
 	const evidence = [];
 	let anyToken = [...containers.values(), ...receivers.values()].some((s) => s.token);
@@ -4532,49 +4661,26 @@ function judgeSets(text, containers, receivers, mentioned, names, mwsContext, la
 		anyToken
 	};
 	const mwsSimple = mwsSimpleBindings(text);
+	const bindings = new SetBindings(text, mwsSimple);
 	const tokenBindings = /* @__PURE__ */ new Set();
-	const bindings = /* @__PURE__ */ new Map();
-	const bindingOf = (opener) => {
-		if (!bindings.has(opener)) bindings.set(opener, bindingBefore(text, opener));
-		return bindings.get(opener);
-	};
 	for (const [opener, set] of containers) {
-		const name = set.token ? bindingOf(opener) : void 0;
+		const name = set.token ? bindings.of(opener) : void 0;
 		if (name !== void 0) tokenBindings.add(name);
 	}
-	let lookups = 0;
-	const usedBy = /* @__PURE__ */ new Map();
-	const bindingCall = (name) => {
-		if (usedBy.has(name)) return usedBy.get(name);
-		let kind;
-		if (++lookups <= MAX_LOOKUPS) kind = callWith(text, name, mwsSimple);
-		usedBy.set(name, kind);
-		return kind;
+	const sets = {
+		text,
+		receivers,
+		names,
+		mwsContext,
+		layout,
+		mwsSimple,
+		bindings,
+		tokenBindings
 	};
 	for (const [opener, set] of containers) {
-		if (COMPARED.test(text.slice(Math.max(0, opener - 40), opener))) continue;
-		const request = set.signed || set.action && mwsContext();
-		let kind = request ? "request" : callOf(text, opener, mwsSimple);
-		if (set.sellers.length === 0 && kind !== "python") continue;
-		const binding = bindingOf(opener);
-		if (kind === void 0 && mwsSimple.size > 0 && /\bquery\s*:\s*$/.test(text.slice(Math.max(0, opener - 20), opener))) kind = "request";
-		if (kind === void 0 && binding !== void 0) kind = bindingCall(binding);
-		if (kind === void 0) continue;
-		if (kind === "python") {
-			const found = pythonClient(text, opener, names);
-			if (found === "token") anyToken = true;
-			else if (found) evidence.push(found);
-			continue;
-		}
-		if (set.token || binding !== void 0 && (tokenBindings.has(binding) || receivers.get(binding)?.token === true)) continue;
-		if (hasSpread(text, opener, layout())) continue;
-		const seller = set.sellers.find((s) => (request ? names.isRequestSeller(s.name) : true) && !isBlank(s.value));
-		if (!seller) continue;
-		evidence.push({
-			shape: kind === "client" ? "client" : "params",
-			...seller,
-			...binding === void 0 ? {} : { binding }
-		});
+		const found = judgeContainer(opener, set, sets);
+		if (found === "token") anyToken = true;
+		else if (found) evidence.push(found);
 	}
 	for (const opener of mentioned) {
 		if (opener < 0 || containers.has(opener) || text.charAt(opener) !== "(" || callOf(text, opener, mwsSimple) !== "python") continue;
@@ -4592,6 +4698,32 @@ function judgeSets(text, containers, receivers, mentioned, names, mwsContext, la
 	return {
 		evidence,
 		anyToken
+	};
+}
+/**
+* One bracketed parameter set (`{ Action, SellerId, … }`, a Python client's arguments): its
+* evidence when a request or a client is sent with a seller id and no token, `'token'` when a
+* Python client is given one, else nothing.
+*/
+function judgeContainer(opener, set, c) {
+	const { text, mwsSimple, bindings } = c;
+	if (COMPARED.test(text.slice(Math.max(0, opener - 40), opener))) return void 0;
+	const request = set.signed || set.action && c.mwsContext();
+	let kind = request ? "request" : callOf(text, opener, mwsSimple);
+	if (set.sellers.length === 0 && kind !== "python") return void 0;
+	const binding = bindings.of(opener);
+	if (kind === void 0 && mwsSimple.size > 0 && /\bquery\s*:\s*$/.test(text.slice(Math.max(0, opener - 20), opener))) kind = "request";
+	if (kind === void 0 && binding !== void 0) kind = bindings.call(binding);
+	if (kind === void 0) return void 0;
+	if (kind === "python") return pythonClient(text, opener, c.names);
+	if (set.token || binding !== void 0 && (c.tokenBindings.has(binding) || c.receivers.get(binding)?.token === true)) return void 0;
+	if (hasSpread(text, opener, c.layout())) return void 0;
+	const seller = set.sellers.find((s) => (request ? c.names.isRequestSeller(s.name) : true) && !isBlank(s.value));
+	if (!seller) return void 0;
+	return {
+		shape: kind === "client" ? "client" : "params",
+		...seller,
+		...binding === void 0 ? {} : { binding }
 	};
 }
 /** What the first call given `name` as an argument (`search(params)`, `new HttpClient(options)`) does. */
@@ -4643,7 +4775,7 @@ function pythonClient(text, opener, names) {
 	}
 	return seller && !isBlank(seller.value) ? seller : void 0;
 }
-var MAX_WORD, VALUE_WINDOW, HEAD_WINDOW, MAX_USES, MAX_LOOKUPS, SETTER_METHOD, COMPARED, isBlank, isWordCode, isSpaceCode;
+var MAX_WORD, VALUE_WINDOW, HEAD_WINDOW, MAX_USES, MAX_LOOKUPS, SETTER_METHOD, COMPARED, isBlank, isWordCode, isSpaceCode, SetBindings;
 var init_mws_request_params = __esmMin((() => {
 	init_char_codes();
 	init_layout();
@@ -4663,6 +4795,30 @@ var init_mws_request_params = __esmMin((() => {
 	};
 	isWordCode = (c) => isWordChar(c) || c === 36;
 	isSpaceCode = (c) => c === 32 || c === 9 || c === 10 || c === 13;
+	SetBindings = class {
+		#text;
+		#mwsSimple;
+		#bindings = /* @__PURE__ */ new Map();
+		#usedBy = /* @__PURE__ */ new Map();
+		#lookups = 0;
+		constructor(text, mwsSimple) {
+			this.#text = text;
+			this.#mwsSimple = mwsSimple;
+		}
+		/** The name the set opened at `opener` is bound to. */
+		of(opener) {
+			if (!this.#bindings.has(opener)) this.#bindings.set(opener, bindingBefore(this.#text, opener));
+			return this.#bindings.get(opener);
+		}
+		/** What the first call given `name` does. */
+		call(name) {
+			if (this.#usedBy.has(name)) return this.#usedBy.get(name);
+			let kind;
+			if (++this.#lookups <= MAX_LOOKUPS) kind = callWith(this.#text, name, this.#mwsSimple);
+			this.#usedBy.set(name, kind);
+			return kind;
+		}
+	};
 }));
 // packages/core/dist/mws-requests.js
 /** True when one of a project's own seller parameter names is in the text. */
