@@ -20,6 +20,8 @@ export interface TokenHit {
   readonly keyStart: number;
   /** A generic name (`key`, `secret`) given a key role (see `isMwsGenericField`). */
   readonly generic: boolean;
+  /** The label that gave a vague name its role (`labelled-entries.ts`): `MWS Secret Key`. */
+  readonly label?: string;
 }
 
 /**

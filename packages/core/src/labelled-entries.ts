@@ -47,7 +47,18 @@ export function labelledEntryHits(text: string): TokenHit[] {
     if (naming === null || leaf === undefined || NAMED_ROLES.has(nameRole(leaf))) continue;
     lastEntryEnd = span.end;
     const start = span.start + naming.index + naming[0].length - 1 - leaf.length;
-    hits.push({ start, end: start + leaf.length, full: leaf, leaf, prefix: '', role, keyStart: start, generic: false });
+    const label = m[2] ?? '';
+    hits.push({
+      start,
+      end: start + leaf.length,
+      full: leaf,
+      leaf,
+      prefix: '',
+      role,
+      keyStart: start,
+      generic: false,
+      label,
+    });
   }
   return hits;
 }
@@ -62,22 +73,65 @@ export function mergeHits(hits: readonly TokenHit[], labelled: readonly TokenHit
 /**
  * `hits` with the role a label gave the same name elsewhere in the text: the record type the
  * form fills (`interface ShopRecord { apiSecret: string; refreshToken: string | null }`) keeps
- * what the Amazon entry's label says `apiSecret` is. Only a vague name's role changes, and not in
- * another entry that shows a label of its own (another marketplace's `{ key: 'apiSecret', label: 'API Secret' }`).
+ * what the Amazon entry's label says `apiSecret` is. Only a vague name's role changes, and not
+ * where another label of its own shows: another marketplace's entry
+ * (`{ key: 'apiSecret', label: 'API Secret' }`) or input (`<Label htmlFor="api_secret">Secret API</Label>`).
  */
 export function withLabelledRoles(
   text: string,
   hits: readonly TokenHit[],
   labelled: readonly TokenHit[],
+  html: HtmlLabels,
 ): readonly TokenHit[] {
-  if (labelled.length === 0) return hits;
-  const roles = new Map<string, NameRole>();
-  for (const hit of labelled) if (isKeyRole(hit.role) && !roles.has(hit.leaf)) roles.set(hit.leaf, hit.role);
-  if (roles.size === 0) return hits;
+  const labels = new Map(html.keys);
+  for (const { leaf, role, label = '' } of labelled)
+    if (isKeyRole(role) && !labels.has(leaf)) labels.set(leaf, { role, label });
+  if (labels.size === 0) return hits;
   return hits.map((hit) => {
-    const role = hit.role === 'generic-secret' ? roles.get(hit.leaf) : undefined;
-    return role === undefined || showsOwnLabel(text, hit.start) ? hit : { ...hit, role };
+    const label = hit.role === 'generic-secret' ? labels.get(hit.leaf) : undefined;
+    if (label === undefined || showsOwnLabel(text, hit.start)) return hit;
+    // (An input right after another label for its name: `<Label htmlFor="api_secret">Secret API *</Label>`.)
+    if (html.others.get(hit.leaf)?.some((end) => hit.start > end && hit.start - end < OWN_INPUT_REACH)) return hit;
+    return { ...hit, ...label };
   });
+}
+
+// An HTML or JSX label tied to its input: `<Label htmlFor="api_secret">MWS Secret Key *</Label>`.
+const LABEL_FOR =
+  /<label\b[^>\n]{0,120}?\s(?:for|htmlFor)\s*=\s*["']([\w.-]{1,60})["'][^>\n]{0,120}>\s*([^<\n]{2,60})</gi;
+// How far after its label an input is the one it labels (a few attributes on a line or two).
+const OWN_INPUT_REACH = 400;
+// Labels of one name kept that give it no key role (`Secret API` beside `MWS Secret Key`).
+const MAX_OTHER_LABELS = 8;
+
+/** A label's text and the role it gives the name it labels. */
+export interface Label {
+  readonly role: NameRole;
+  readonly label: string;
+}
+
+/** What a text's HTML labels say: the key role each name's first such label gives, and where its other labels end. */
+export interface HtmlLabels {
+  readonly keys: ReadonlyMap<string, Label>;
+  readonly others: ReadonlyMap<string, readonly number[]>;
+}
+
+/** The key roles HTML labels give the inputs they name (`for` / `htmlFor`), first label first. */
+export function htmlLabels(text: string): HtmlLabels {
+  const keys = new Map<string, Label>();
+  const others = new Map<string, number[]>();
+  LABEL_FOR.lastIndex = 0;
+  for (let m = LABEL_FOR.exec(text); m !== null; m = LABEL_FOR.exec(text)) {
+    const id = m[1] ?? '';
+    if (NAMED_ROLES.has(nameRole(id))) continue;
+    const label = (m[2] ?? '').replace(/[*:]/g, ' ').trim();
+    const role = nameRole(label);
+    if (!isKeyRole(role)) {
+      const ends = others.get(id) ?? [];
+      if (ends.length < MAX_OTHER_LABELS) others.set(id, [...ends, m.index + m[0].length]);
+    } else if (!keys.has(id)) keys.set(id, { role, label });
+  }
+  return { keys, others };
 }
 
 // A label key on the entry's line (`{ key: 'apiSecret', label: 'API Secret' }`).

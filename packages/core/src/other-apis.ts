@@ -33,9 +33,16 @@ function namesOtherMarketplaces(text: string): boolean {
   return false;
 }
 
-/** A key field whose own name does not say it is Amazon's (see {@link OTHER_MARKETPLACES}). */
+/**
+ * A key field whose own name does not say it is Amazon's (see {@link OTHER_MARKETPLACES}), nor
+ * the label that gave it its role (`{ key: 'apiSecret', label: 'MWS Secret Key' }`).
+ */
 function genericKey(f: Field): boolean {
-  return isKeyRole(f.role) && !AMAZON_KEY_NAME.test(normalizeName(f.name));
+  return (
+    isKeyRole(f.role) &&
+    !AMAZON_KEY_NAME.test(normalizeName(f.name)) &&
+    !(f.label !== undefined && AMAZON_KEY_NAME.test(normalizeName(f.label)))
+  );
 }
 
 // Amazon Pay (Login and Pay with Amazon, Off-Amazon Payments, Pay with Amazon): a shop's payment

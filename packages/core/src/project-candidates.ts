@@ -2,7 +2,7 @@ import { describeContainer } from './containers.js';
 import { isCapitalsName, normalizeName } from './names.js';
 import { isOwnMember, memberPath } from './value-shape.js';
 import { AMAZON_PATH } from './other-apis.js';
-import { isBareOptionBag } from './record-names.js';
+import { DEVELOPER_OBJECT, isBareOptionBag } from './record-names.js';
 import type { Field } from './structure.js';
 import { classifyValue } from './structure.js';
 import type { RawFinding, ScanContext } from './types.js';
@@ -102,8 +102,10 @@ function showsNoRecord(f: Field, text: string): boolean {
 // Roots of keys read that are never a stored record's: options (`isBareOptionBag`), an
 // assumed role's or STS's temporary credentials, the developer's keys for a region or a
 // developer account (`$region['secret_key']`, `devAccount.secretKey`).
-const PASSED_OWN =
-  /^_{0,2}(?:\w{0,30}role|sts\w{0,30}|assumed\w{0,30}|\w{0,20}region\w{0,10}|dev(?:eloper)?_?(?:accounts?|keys?|creds?|credentials?|config)?)$/i;
+const PASSED_OWN = new RegExp(
+  `^_{0,2}(?:\\w{0,30}role|sts\\w{0,30}|assumed\\w{0,30}|\\w{0,20}region\\w{0,10}|dev(?:eloper)?|${DEVELOPER_OBJECT.source})$`,
+  'i',
+);
 
 // A blank value: nothing at all, or an empty string, list or object.
 const BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;

@@ -67,3 +67,15 @@ const MODULE_DECLARATION = /\b(?:namespace|package)\s{1,4}[\w.]{1,120};?/g;
 export function namedForDeveloper(name: string): boolean {
   return nameWords(name).some((w) => w === 'dev' || w === 'developer');
 }
+
+/**
+ * Objects that hold the integrator's developer keys (`$developerAccount`, `devAccount`, `dev_keys`,
+ * `developerConfig`): keys read from one are the developer's own, whatever record they are copied into.
+ */
+export const DEVELOPER_OBJECT = /(?:dev|developer)_?(?:accounts?|keys?|cred(?:s|entials?)?|config)/i;
+
+/** True when `root` is named only for the developer's keys (see {@link DEVELOPER_OBJECT}). */
+export function isDeveloperObject(root: string): boolean {
+  return DEVELOPER_ROOT.test(root);
+}
+const DEVELOPER_ROOT = new RegExp(`^_{0,2}${DEVELOPER_OBJECT.source}$`, 'i');

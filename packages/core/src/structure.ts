@@ -10,7 +10,7 @@ import { trimChars } from './strings.js';
 import { ReadBudget } from './read-budget.js';
 import { roleWithRead } from './read-roles.js';
 import { headerFields } from './header-fields.js';
-import { labelledEntryHits, mergeHits, withLabelledRoles } from './labelled-entries.js';
+import { htmlLabels, labelledEntryHits, mergeHits, withLabelledRoles } from './labelled-entries.js';
 import { cutValue } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 
@@ -67,6 +67,8 @@ export interface Field {
   readonly formInput?: boolean;
   /** The object the field is set on or keyed under (`params` of `params["MWSAuthToken"] = …`). */
   readonly receiver?: string;
+  /** The label that gave a vague name its role (`{ key: 'apiSecret', label: 'MWS Secret Key' }`). */
+  readonly label?: string;
 }
 
 // The objects before a PHP member name: `$rows[0]->`, `$this->shop->` (at most 6 steps).
@@ -109,14 +111,16 @@ export function extractFields(text: string, index: LineIndex, tabular?: string, 
   // Generic names (`key`, `secret`) are read only where MWS or Amazon is named at all.
   const generic = options.mwsPath === true || MWS_NAMED.test(text);
   const labelled = labelledEntryHits(text);
+  const html = htmlLabels(text);
   if (
     options.requireKeyField === true &&
     tabular === undefined &&
     !holdsTelltaleKey(text, index, generic) &&
-    !labelled.some((hit) => isKeyRole(hit.role))
+    !labelled.some((hit) => isKeyRole(hit.role)) &&
+    html.keys.size === 0
   )
     return [];
-  const hits = mergeHits(withLabelledRoles(text, collectTokens(text, index, generic), labelled), labelled);
+  const hits = mergeHits(withLabelledRoles(text, collectTokens(text, index, generic), labelled, html), labelled);
   if (hits.length === 0) return [];
   const layout = new Layout(text, index);
   const fields: Field[] = tabular === undefined ? [] : headerFields(text, index, layout, tabular);
@@ -283,6 +287,7 @@ function toField(text: string, hit: TokenHit, layout: Layout, index: LineIndex):
     ...(draft.persisted ? { persisted: true } : {}),
     ...(recordAt === 'form' || draft.formInput ? { formInput: true } : {}),
     ...(draft.prefix !== '' ? { receiver: draft.prefix } : {}),
+    ...(hit.label !== undefined ? { label: hit.label } : {}),
   };
 }
 

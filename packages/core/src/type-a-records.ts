@@ -2,7 +2,7 @@ import type { Field } from './structure.js';
 import { isSellerish } from './structure.js';
 import { normalizeName } from './names.js';
 import { firstSecretField, pairedSecrets } from './record-keys.js';
-import { containerName } from './record-names.js';
+import { containerName, isDeveloperObject } from './record-names.js';
 import { isDummy } from './dummy-values.js';
 import { judgeKey } from './judge-key.js';
 import { judgeLwaSecret } from './judge-lwa-secret.js';
@@ -10,6 +10,7 @@ import { isFormRecord, isOwnerNamed, MARKETPLACE_IDS, REGION, SELLER_ID_SHAPE } 
 import { oncePerCollection, strongestEvidence } from './strongest-evidence.js';
 import { fetchedForTenant } from './tenant-lookups.js';
 import { isKey, ownerOf } from './type-a-evidence.js';
+import { memberPath } from './value-shape.js';
 import type { Evidence, RecordView, Resolve, TextView, TypeARecord } from './type-a-evidence.js';
 
 export type { TypeARecord } from './type-a-evidence.js';
@@ -234,8 +235,10 @@ function isTemplateOrOwn(first: Field, keys: readonly Field[], tokenField: Field
   // A test's expected value (`assert params == { "AWSAccessKeyId": … }`) states what a library
   // sends; it stores and signs nothing.
   if (/\bassert|\bexpect\(|[!=]==?\s*$/.test(first.recordName.trimEnd())) return true;
-  // `developers['America'] = { access_key, secret_key, … }`: the integrator's own developer keys.
-  return /developer/i.test(first.recordName) && !isSellerish(first.recordName);
+  // `developers['America'] = { access_key, secret_key, … }`: the integrator's own developer keys,
+  // also when copied from the developer's account (`$store[$name]['secretKey'] = $developerAccount['secret_key']`).
+  if (/developer/i.test(first.recordName) && !isSellerish(first.recordName)) return true;
+  return keys.some((k) => k.shape === 'ref' && isDeveloperObject(memberPath(k.value)[0] ?? ''));
 }
 
 /** What the record's name, label and fields say, shared by the key judges (`type-a-evidence.ts`). */

@@ -98,6 +98,10 @@ const generators: Record<string, (n: number) => string> = {
   'labelled generic entries': (n) => "{ key: 'apiSecret', label: 'Client Secret (LWA)' }, ".repeat(n / 52),
   'labels without closing braces': (n) => "{ key: 'apiKey', label: 'AWS Access Key ID', ".repeat(n / 44),
   'labels outside any entry': (n) => "label: 'Seller ID' ".repeat(n / 19),
+  'html labels without a closing bracket': (n) => '<label htmlFor="api_secret" '.repeat(n / 29),
+  'html labels naming MWS keys': (n) => '<Label htmlFor="api_secret">MWS Secret Key</Label>'.repeat(n / 50),
+  'html labels naming other secrets': (n) =>
+    `<Label htmlFor="k">MWS Secret Key</Label>${'<Label htmlFor="k">Shared secret</Label> k '.repeat(n / 44)}`,
   'labelled names read again on one long line': (n) =>
     `{ key: 'apiSecret', label: 'MWS Secret Key' } ${'row.apiSecret, '.repeat(n / 15)}`,
   'loop storm': (n) => 'foreach (var s in shops) for x in xs: shops.forEach((s) => for (const s of xs) '.repeat(n / 80),

@@ -2773,6 +2773,34 @@ export function ShopList({ shops }: { shops: ShopRow[] }) {
 }`,
     line: 6,
   },
+  {
+    name: "a multi-platform dialog's Amazon inputs: generic ids an HTML label names as MWS keys (htmlFor)",
+    path: 'src/components/ConnectDialog.tsx',
+    text: `// Connect dialog: the signed-in user's integration row keeps what its platform's inputs ask for.
+export function ConnectDialog({ platform, form, setForm, onSave }: ConnectProps) {
+  return (
+    <form onSubmit={() => onSave(form)}>
+      {platform === 'amazon' && (
+        <>
+          <Label htmlFor="seller_id">Seller ID</Label>
+          <Input id="seller_id" value={form.seller_id} onChange={(e) => setForm({ ...form, seller_id: e.target.value })} />
+          <Label htmlFor="api_key">MWS Access Key</Label>
+          <Input id="api_key" value={form.api_key} onChange={(e) => setForm({ ...form, api_key: e.target.value })} />
+          <Label htmlFor="api_secret">MWS Secret Key</Label>
+          <Input id="api_secret" type="password" value={form.api_secret} onChange={(e) => setForm({ ...form, api_secret: e.target.value })} />
+        </>
+      )}
+      {platform === 'etsy' && (
+        <>
+          <Label htmlFor="api_secret">Shared secret</Label>
+          <Input id="api_secret" type="password" value={form.api_secret} onChange={(e) => setForm({ ...form, api_secret: e.target.value })} />
+        </>
+      )}
+    </form>
+  );
+}`,
+    line: 12,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -4395,6 +4423,48 @@ export const CHANNEL_FIELDS = {
     { key: 'apiSecret', label: 'API Secret', secret: true },
   ],
 };`,
+  },
+  {
+    name: "another marketplace's input keeps its own HTML label when Amazon's labels the same id as an MWS key",
+    path: 'src/components/ChannelInputs.tsx',
+    text: `// Channel inputs: Amazon's developer secret is the installation's own, typed once by the admin;
+// Etsy asks each shop for its seller id and shared secret.
+export function ChannelInputs({ channel, values, set }: Props) {
+  if (channel === 'amazon')
+    return (
+      <>
+        <label htmlFor="api_secret">MWS Secret Key</label>
+        <input id="api_secret" type="password" value={values.api_secret} onChange={(e) => set('api_secret', e.target.value)} />
+      </>
+    );
+  return (
+    <>
+      <label htmlFor="seller_id">Etsy Seller ID</label>
+      <input id="seller_id" value={values.seller_id} onChange={(e) => set('seller_id', e.target.value)} />
+      <label htmlFor="api_secret">Shared secret</label>
+      <input id="api_secret" type="password" value={values.api_secret} onChange={(e) => set('api_secret', e.target.value)} />
+    </>
+  );
+}`,
+  },
+  {
+    name: "a seller's id and token beside keys copied from the marketplace's developer account ($developerAccount)",
+    path: 'application/controllers/Feedback_setting.php',
+    text: `<?php
+// A seller saves its Seller ID and MWS Auth Token; calls are signed with its marketplace's developer account.
+class Feedback_setting extends CI_Controller
+{
+    public function update()
+    {
+        global $store;
+        $storeName = $this->input->post('store_name');
+        $developerAccount = $this->admin_model->developer_account_for($this->input->post('marketplace_id'));
+        $store[$storeName]['merchantId'] = $this->input->post('seller_id');
+        $store[$storeName]['keyId'] = $developerAccount['access_key'];
+        $store[$storeName]['secretKey'] = $developerAccount['secret_key'];
+        $store[$storeName]['MWSAuthToken'] = $this->input->post('mws_auth_token');
+    }
+}`,
   },
   {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
