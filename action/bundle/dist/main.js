@@ -3,7 +3,7 @@
 // packages/mwsguard/bin/github-action.mjs
 const EXIT_ERROR = 2;
 try {
-	const { runAction } = await import("./chunk-DhN5Z2jN.js");
+	const { runAction } = await import("./chunk-y7j0lZ7B.js");
 	process.exitCode = await runAction({
 		cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
 		stdout: process.stdout,

@@ -61,7 +61,7 @@ export async function bundle(outDir = fileURLToPath(new URL('../bundle/', import
     // an ES module that Node >= 20.19 requires; worker_threads): a script compiled through
     // `vm` cannot `import()` without an experimental flag.
     dynamicImportInCjs: false,
-    // The workers are started by their names (scan-files.ts, isolated-scan.ts); Node's own loader runs them.
+    // The workers are started by their names (scan-pool.ts, isolated-scan.ts); Node's own loader runs them.
     entryFileNames: (chunk) => (WORKERS.has(chunk.name) ? '[name].js' : '[name]-[hash].js'),
     chunkFileNames: '[name]-[hash].js',
     // No comments and only ASCII: every run reads and decodes each chunk it loads. Comments made

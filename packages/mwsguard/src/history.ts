@@ -1,14 +1,13 @@
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { toDisplayPath } from './display-path.js';
 import { scanCommitMessages } from './commit-messages.js';
-import { BlobReader, git, repositoryRoot, spawnGit } from './git.js';
+import { BlobReader, git, repositoryRoot } from './git.js';
 import type { GlobList } from './globs.js';
-import { FatalError } from './fatal-error.js';
-import { COMMIT_FORMAT, GITLINK_MODE, SYMLINK_MODE, parsePatchLog } from './patch.js';
-import type { PatchCommit, PatchFile } from './patch.js';
-import { skippedFile } from './result.js';
-import type { CommitInfo, FileFinding, SkippedFile, SkipReason, SuppressedFinding } from './result.js';
+import { HistoryFindings } from './history-findings.js';
+import { startPatchLog } from './history-log.js';
+import { GITLINK_MODE, SYMLINK_MODE } from './patch.js';
+import type { PatchFile } from './patch.js';
+import type { SkipReason } from './result.js';
 import type { FilesScan } from './scan-files.js';
 import { scanBytes } from './isolated-scan.js';
 import type { ByteScanOptions } from './isolated-scan.js';
@@ -53,142 +52,90 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryScan>
   const revisions = await resolveRevisions(options);
   const scan: HistoryScan = { ...emptyScan(), commitsScanned: 0 };
   if (revisions === undefined) return scan;
-  // A shallow clone (CI checkouts fetch one commit by default) holds only the newest commits: say
-  // so, since a key removed before them cannot be found and the scan would look complete.
-  const shallow = await git(['rev-parse', '--is-shallow-repository'], root);
-  if (shallow.code === 0 && shallow.stdout.trim() === 'true') {
-    scan.notes.push(
-      'this clone is shallow: only its commits were scanned (older history is not in it; `git fetch --unshallow` fetches it).',
-    );
-  }
+  await noteShallowClone(root, scan);
 
-  const first = new Map<string, { finding: FileFinding; commits: Set<string> }>();
-  const suppressed = new Map<string, SuppressedFinding>();
-  const skipped = new Map<string, SkippedFile>();
-  const cache = new Map<string, SourceScan | undefined>();
-  const reader = new BlobReader(root, options.maxFileSize);
-
-  const skip = (file: string, reason: SkipReason, detail?: string): void => {
-    const key = `${reason}\0${file}`;
-    if (!skipped.has(key)) skipped.set(key, skippedFile(file, reason, detail));
+  const walk: HistoryWalk = {
+    root,
+    options,
+    scan,
+    kept: new HistoryFindings(),
+    cache: new Map(),
+    reader: new BlobReader(root, options.maxFileSize),
   };
-
-  const scanFile = async (section: PatchFile): Promise<void> => {
-    const absolutePath = join(root, section.path);
-    const file = toDisplayPath(options.cwd, absolutePath);
-    if (section.binary) {
-      skip(file, 'binary');
-      return;
-    }
-    if (section.added.length === 0 || section.blob === undefined || section.mode === GITLINK_MODE) return;
-    if (section.mode === SYMLINK_MODE) {
-      skip(file, 'symlink');
-      return;
-    }
-    if (options.ignore.some((list) => list.matches(absolutePath))) {
-      skip(file, 'ignored');
-      return;
-    }
-    const key = `${section.blob}\0${file}`;
-    let result = cache.get(key);
-    if (!cache.has(key)) {
-      options.onFile?.();
-      result = await scanBlob(reader, section.blob, file, options, skip);
-      if (result) {
-        scan.filesScanned += 1;
-        scan.scannedFiles.push(file);
-      }
-      cache.set(key, result);
-    }
-    if (!result) return;
-    const added = new Set(section.added);
-    const onAdded = (f: FileFinding): boolean => {
-      for (let line = f.line; line <= f.endLine; line++) if (added.has(line)) return true;
-      return false;
-    };
-    const commit: CommitInfo = { ...commitInfo(section.commit), count: 1 };
-    for (const f of result.findings) {
-      if (!onAdded(f)) continue;
-      const id = `${f.fingerprint}\0${f.file}`;
-      const seen = first.get(id);
-      if (seen) seen.commits.add(commit.sha);
-      else first.set(id, { finding: { ...f, commit }, commits: new Set([commit.sha]) });
-    }
-    for (const s of result.suppressed) {
-      if (!onAdded(s.finding)) continue;
-      const id = `${s.reason}\0${s.finding.fingerprint}\0${s.finding.file}`;
-      if (!suppressed.has(id)) suppressed.set(id, { ...s, finding: { ...s.finding, commit } });
-    }
-  };
-
-  const child = spawnGit(
-    [
-      '-c',
-      'core.quotePath=false',
-      'log',
-      '--reverse',
-      '--topo-order',
-      '-p',
-      '-U0',
-      '--no-color',
-      '--no-ext-diff',
-      '--no-textconv',
-      '--no-renames',
-      '--full-index',
-      '--diff-merges=dense-combined',
-      `--format=${COMMIT_FORMAT}`,
-      ...revisions,
-      '--',
-      ...options.pathspecs,
-    ],
-    options.cwd,
-  );
-  const stderr: Buffer[] = [];
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr.push(chunk);
-  });
-  const exited = new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve(code ?? 1);
-    });
-  });
-
+  const log = startPatchLog(revisions, options);
   try {
-    const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
-    for await (const entry of parsePatchLog(lines)) {
+    for await (const entry of log.read()) {
       if (entry.type === 'commit') scan.commitsScanned += 1;
-      else await scanFile(entry);
+      else await scanSection(walk, entry);
     }
   } finally {
     // A scan that stops early (a failed blob read) must not leave git writing into a full pipe.
-    if (child.exitCode === null && child.signalCode === null) child.kill();
-    await reader.close();
+    log.stop();
+    await walk.reader.close();
   }
-  const code = await exited;
-  if (code !== 0) {
-    const reason = Buffer.concat(stderr).toString('utf8').split('\n', 1)[0]?.trim() ?? '';
-    throw new FatalError(`git log failed: ${reason || `exit code ${String(code)}`}`);
-  }
-  for (const { finding, commits } of first.values()) {
-    const info = finding.commit;
-    scan.findings.push(info ? { ...finding, commit: { ...info, count: commits.size } } : finding);
-  }
-  appendAll(scan.suppressed, suppressed.values());
-  appendAll(scan.skipped, skipped.values());
+  await log.checkExit();
+  walk.kept.addTo(scan);
   const messages = await scanCommitMessages(options.cwd, revisions, options.pathspecs, options);
   appendAll(scan.findings, messages.findings);
   appendAll(scan.suppressed, messages.suppressed);
   return scan;
 }
 
-/** The commit fields findings carry (the message stays out of reports). */
-const commitInfo = ({ sha, author, email, date }: PatchCommit): Omit<CommitInfo, 'count'> => ({
-  sha,
-  author,
-  email,
-  date,
-});
+/**
+ * A shallow clone (CI checkouts fetch one commit by default) holds only the newest commits: say
+ * so, since a key removed before them cannot be found and the scan would look complete.
+ */
+async function noteShallowClone(root: string, scan: HistoryScan): Promise<void> {
+  const shallow = await git(['rev-parse', '--is-shallow-repository'], root);
+  if (shallow.code === 0 && shallow.stdout.trim() === 'true') {
+    scan.notes.push(
+      'this clone is shallow: only its commits were scanned (older history is not in it; `git fetch --unshallow` fetches it).',
+    );
+  }
+}
+
+/** What the walk over the log carries from one file section to the next. */
+interface HistoryWalk {
+  readonly root: string;
+  readonly options: HistoryOptions;
+  readonly scan: HistoryScan;
+  readonly kept: HistoryFindings;
+  /** Each blob's scan under a file name, once (`undefined`: skipped). */
+  readonly cache: Map<string, SourceScan | undefined>;
+  readonly reader: BlobReader;
+}
+
+/** One file of one commit: its blob scanned (once per blob and name), its added lines' findings kept. */
+async function scanSection(walk: HistoryWalk, section: PatchFile): Promise<void> {
+  const { options, kept } = walk;
+  const absolutePath = join(walk.root, section.path);
+  const file = toDisplayPath(options.cwd, absolutePath);
+  if (section.binary) {
+    kept.skip(file, 'binary');
+    return;
+  }
+  if (section.added.length === 0 || section.blob === undefined || section.mode === GITLINK_MODE) return;
+  if (section.mode === SYMLINK_MODE) {
+    kept.skip(file, 'symlink');
+    return;
+  }
+  if (options.ignore.some((list) => list.matches(absolutePath))) {
+    kept.skip(file, 'ignored');
+    return;
+  }
+  const key = `${section.blob}\0${file}`;
+  let result = walk.cache.get(key);
+  if (!walk.cache.has(key)) {
+    options.onFile?.();
+    result = await scanBlob(walk.reader, section.blob, file, options, kept.skip);
+    if (result) {
+      walk.scan.filesScanned += 1;
+      walk.scan.scannedFiles.push(file);
+    }
+    walk.cache.set(key, result);
+  }
+  if (result) kept.keepAdded(result, section);
+}
 
 async function scanBlob(
   reader: BlobReader,

@@ -8,20 +8,18 @@ import type { Baseline } from './baseline.js';
 import { isColorEnabled } from './color.js';
 import { emptyConfig, loadConfig } from './config.js';
 import type { Config } from './config.js';
-import type { PathArgument } from './discover.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import { FatalError } from './fatal-error.js';
 import { loadRenderer } from './formatters/load.js';
-import { GlobList } from './globs.js';
 import { HELP_TEXT, USAGE_HINT } from './help.js';
 import type { OutputStream, RunIO } from './io.js';
 import { writeToStream } from './write-stream.js';
 import { DEFAULT_PROGRESS_DELAY_MS, Progress } from './progress.js';
-import { DEFAULT_MAX_FILE_SIZE } from './read.js';
 import { INCOMPLETE_REASONS, SEVERITIES, compareFindings, compareStrings } from './result.js';
 import type { FileFinding, ReportSeverity, ScanResult, SkippedFile, SuppressedFinding } from './result.js';
-import type { FilesScan } from './scan-files.js';
+import { collect } from './collect.js';
+import type { CollectedScan } from './collect.js';
 import type { StagedSource } from './staged-source.js';
 import { SKIP_REASON_TEXT, SUPPRESS_REASON_TEXT } from './summary.js';
 import { redactMessage, redactPath } from './redact.js';
@@ -132,69 +130,95 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO, starte
   for (const warning of config.warnings)
     io.stderr.write(`mwsguard: warning: ${escapeControl(redactMessage(warning))}\n`);
   const progress = new Progress(io.stderr, !command.quiet, progressDelay(io.env));
-  const scan = await collect(command, config, io, started, () => {
-    progress.tick();
+  const scan = await collect(command, config, io, {
+    locale: chosenLocale(command, io),
+    staged: started.staged,
+    onFile: () => {
+      progress.tick();
+    },
   });
   progress.done();
 
-  const allow = compilePolicy(config, io.cwd);
-  // The project pass, once every file is scanned: its confirmed candidates then take the same
-  // allowlists, baseline and severity overrides as every other finding.
-  if (scan.project) {
-    const confirmed = scan.project.judge(
-      chosenLocale(command, io),
-      (f) => allow.reasonFor({ finding: f, path: f.file }) === undefined,
-      io.cwd,
-    );
-    appendAll(scan.findings, confirmed.findings);
-    appendAll(scan.suppressed, confirmed.suppressed);
-  }
-  const { findings, suppressed } = applyPolicy(scan.findings, config, allow);
-  appendAll(suppressed, scan.suppressed);
-  let reported = findings;
-  let baselined = 0;
-  let stale: ScanResult['staleBaseline'] = [];
-  if (baseline) {
-    const match = matchBaseline(findings, baseline, io.cwd, scan.scannedFiles);
-    reported = match.fresh;
-    baselined = match.known;
-    stale = match.stale;
-  }
-  const skipped = [...scan.skipped].sort(
-    (a, b) => compareStrings(a.file, b.file) || compareStrings(a.reason, b.reason),
-  );
-  const result: ScanResult = {
-    findings: reported.sort(compareFindings),
-    filesScanned: scan.filesScanned,
-    filesSkipped: skipped.length,
-    skipped,
-    suppressed: suppressed.sort((a, b) => compareFindings(a.finding, b.finding)),
-    baselined,
-    staleBaseline: stale,
-    ...(scan.commitsScanned === undefined ? {} : { commitsScanned: scan.commitsScanned }),
-    startedAt,
-    finishedAt: new Date(),
-  };
-
-  const incomplete = skipped.filter((s) => INCOMPLETE_REASONS.has(s.reason));
+  const result = buildResult(scan, command, config, baseline, io, startedAt);
+  const incomplete = result.skipped.filter((s) => INCOMPLETE_REASONS.has(s.reason));
   for (const s of incomplete) io.stderr.write(`mwsguard: warning: ${describeSkip(s)}\n`);
   if (!command.quiet) for (const note of scan.notes) io.stderr.write(`mwsguard: note: ${escapeControl(note)}\n`);
   if (command.verbose) writeVerbose(result, io.stderr);
 
   if (command.name === 'baseline') {
-    const target = resolve(io.cwd, command.output ?? DEFAULT_BASELINE_FILE);
-    const entries = renderBaseline(result.findings, target, io.cwd);
-    const { writeFileAtomically } = await import('./output.js');
-    await writeFileAtomically(target, [entries], command.output ?? DEFAULT_BASELINE_FILE, io.onSignal);
-    const count = (entries.match(/"fingerprint"/g) ?? []).length;
-    if (!command.quiet) {
-      io.stdout.write(
-        `mwsguard: wrote ${String(count)} baseline ${count === 1 ? 'entry' : 'entries'} to ${relative(io.cwd, target)}.\n`,
-      );
-    }
+    await writeBaseline(command, result, io);
     return incomplete.length > 0 ? EXIT_INCOMPLETE : EXIT_OK;
   }
+  await writeReport(command, result, io);
+  const failOn = command.failOn ?? config.failOn ?? 'error';
+  const threshold = SEVERITIES.indexOf(failOn);
+  if (result.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) return EXIT_FINDINGS;
+  return incomplete.length > 0 ? EXIT_INCOMPLETE : EXIT_OK;
+}
 
+/**
+ * The report's content: the scan's findings after the project pass, the config's allowlists and
+ * severity overrides and the baseline, each list sorted (the output is the same whatever the
+ * scheduling).
+ */
+function buildResult(
+  scan: CollectedScan,
+  command: ScanCommand | BaselineCommand,
+  config: Config,
+  baseline: Baseline | undefined,
+  io: RunIO,
+  startedAt: Date,
+): ScanResult & { readonly skipped: readonly SkippedFile[] } {
+  const allow = compilePolicy(config, io.cwd);
+  // The project pass, once every file is scanned: its confirmed candidates then take the same
+  // allowlists, baseline and severity overrides as every other finding.
+  judgeProject(scan, allow, chosenLocale(command, io), io.cwd);
+  const { findings, suppressed } = applyPolicy(scan.findings, config, allow);
+  appendAll(suppressed, scan.suppressed);
+  const match = baseline
+    ? matchBaseline(findings, baseline, io.cwd, scan.scannedFiles)
+    : { fresh: findings, known: 0, stale: [] };
+  const skipped = [...scan.skipped].sort(
+    (a, b) => compareStrings(a.file, b.file) || compareStrings(a.reason, b.reason),
+  );
+  return {
+    findings: match.fresh.sort(compareFindings),
+    filesScanned: scan.filesScanned,
+    filesSkipped: skipped.length,
+    skipped,
+    suppressed: suppressed.sort((a, b) => compareFindings(a.finding, b.finding)),
+    baselined: match.known,
+    staleBaseline: match.stale,
+    ...(scan.commitsScanned === undefined ? {} : { commitsScanned: scan.commitsScanned }),
+    startedAt,
+    finishedAt: new Date(),
+  };
+}
+
+/** Adds the project pass's confirmed findings (and those it suppressed) to `scan`. */
+function judgeProject(scan: CollectedScan, allow: Allow, locale: string | undefined, cwd: string): void {
+  if (!scan.project) return;
+  const confirmed = scan.project.judge(locale, (f) => allow.reasonFor({ finding: f, path: f.file }) === undefined, cwd);
+  appendAll(scan.findings, confirmed.findings);
+  appendAll(scan.suppressed, confirmed.suppressed);
+}
+
+/** `mwsguard baseline`: writes the findings as baseline entries (atomically) and says how many. */
+async function writeBaseline(command: BaselineCommand, result: ScanResult, io: RunIO): Promise<void> {
+  const target = resolve(io.cwd, command.output ?? DEFAULT_BASELINE_FILE);
+  const entries = renderBaseline(result.findings, target, io.cwd);
+  const { writeFileAtomically } = await import('./output.js');
+  await writeFileAtomically(target, [entries], command.output ?? DEFAULT_BASELINE_FILE, io.onSignal);
+  const count = (entries.match(/"fingerprint"/g) ?? []).length;
+  if (!command.quiet) {
+    io.stdout.write(
+      `mwsguard: wrote ${String(count)} baseline ${count === 1 ? 'entry' : 'entries'} to ${relative(io.cwd, target)}.\n`,
+    );
+  }
+}
+
+/** Renders the report in the `--format` asked for, into the `--output` file (atomically) or to stdout. */
+async function writeReport(command: ScanCommand, result: ScanResult, io: RunIO): Promise<void> {
   const toolVersion = await readVersion();
   const render = await loadRenderer(command.format);
   // Rule help in SARIF and GitLab reports speaks the language of the messages.
@@ -209,115 +233,6 @@ async function runScan(command: ScanCommand | BaselineCommand, io: RunIO, starte
     const options = { color, toolVersion, quiet: command.quiet, verbose: command.verbose, locale };
     await writeToStream(render(result, options), io.stdout);
   }
-  const failOn = command.failOn ?? config.failOn ?? 'error';
-  const threshold = SEVERITIES.indexOf(failOn);
-  if (result.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) return EXIT_FINDINGS;
-  return incomplete.length > 0 ? EXIT_INCOMPLETE : EXIT_OK;
-}
-
-/** Runs the scan the command asks for: staged content, history, or files. */
-async function collect(
-  command: ScanCommand | BaselineCommand,
-  config: Config,
-  io: RunIO,
-  started: Started,
-  onFile: () => void,
-): Promise<FilesScan & { commitsScanned?: number }> {
-  const maxFileSize = command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const ignore = [new GlobList(command.ignore, io.cwd), config.ignore].filter((list) => !list.isEmpty);
-  const enabled = KINDS.filter((k) => config.severity[k] !== 'off');
-  const locale = chosenLocale(command, io);
-  // Values need the plaintext, so they are checked where the text is scanned; paths and
-  // fingerprints after the scan (`applyPolicy`), in the order core's policy defines.
-  const allow = compileAllow({ patterns: config.allowValues });
-  // What every file's scan needs beyond its text: the kinds turned on, the message language, and
-  // the value allowlist's sources (a worker thread compiles them again).
-  const kinds = {
-    ...(enabled.length === KINDS.length ? {} : { kinds: enabled }),
-    ...(locale === undefined ? {} : { locale }),
-    allowValueSources: config.allowValues.map((re) => re.source),
-  };
-  if (command.staged) {
-    const { scanStaged } = await import('./staged.js');
-    return scanStaged({
-      cwd: io.cwd,
-      pathspecs: command.paths,
-      maxFileSize,
-      ignore,
-      allow,
-      onFile,
-      ...kinds,
-      ...(started.staged === undefined ? {} : { git: started.staged }),
-    });
-  }
-  if (command.history) {
-    const { scanHistory } = await import('./history.js');
-    return scanHistory({
-      cwd: io.cwd,
-      pathspecs: command.paths,
-      maxFileSize,
-      ignore,
-      allow,
-      all: command.all,
-      onFile,
-      ...kinds,
-      ...(command.since === undefined ? {} : { since: command.since }),
-      ...(command.branch === undefined ? {} : { branch: command.branch }),
-    });
-  }
-  const [{ checkArguments, discover }, { scanDiscovered }] = await Promise.all([
-    import('./discover.js'),
-    import('./scan-files.js'),
-  ]);
-  let paths: AsyncIterable<PathArgument> | PathArgument[];
-  if (command.stdinFilenames) {
-    paths = readStdinPaths(io.stdin);
-  } else {
-    const given = command.paths.length > 0 ? command.paths : ['.'];
-    await checkArguments(given, io.cwd);
-    paths = given.map((path) => ({ path, origin: 'argument' }));
-  }
-  const discovered = discover(paths, {
-    cwd: io.cwd,
-    gitignore: command.gitignore ?? config.gitignore ?? true,
-    followSymlinks: command.followSymlinks,
-    ignore,
-    include: config.include,
-    env: io.env,
-  });
-  return scanDiscovered(discovered, {
-    maxFileSize,
-    jobs: command.jobs,
-    onFile,
-    onSchedule: (workers) => {
-      if (io.env.MWSGUARD_DEBUG === '1') io.stderr.write(`mwsguard: debug: ${String(workers)} worker threads\n`);
-    },
-    ...workerHeap(io.env.MWSGUARD_WORKER_HEAP_MB),
-    onRescue: (files) => {
-      if (io.env.MWSGUARD_DEBUG === '1') {
-        io.stderr.write(
-          `mwsguard: debug: a scan worker ran out of memory; ${String(files)} files rescanned in the main thread\n`,
-        );
-      }
-    },
-    ...kinds,
-  });
-}
-
-/** `MWSGUARD_WORKER_HEAP_MB`, when it is a positive whole number; otherwise the pool's default. */
-function workerHeap(value: string | undefined): { workerHeapMb?: number } {
-  const mb = Number(value);
-  return value !== undefined && Number.isInteger(mb) && mb > 0 ? { workerHeapMb: mb } : {};
-}
-
-/** Paths from stdin: NUL-separated when there is a NUL (`git diff -z`), else one per line. */
-async function* readStdinPaths(stdin: RunIO['stdin']): AsyncGenerator<PathArgument> {
-  if (!stdin) return;
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  const text = Buffer.concat(chunks).toString('utf8');
-  const lines = text.includes('\0') ? text.split('\0') : text.split(/\r?\n/);
-  for (const line of lines) if (line !== '') yield { path: line, origin: 'stdin' };
 }
 
 /** The config's path and fingerprint allowlists, checked after the scan (core's order). */

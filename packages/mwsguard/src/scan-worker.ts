@@ -1,13 +1,14 @@
 /**
- * Worker thread of the scan pool (see scan-files.ts): receives batches of paths, reads and scans
+ * Worker thread of the scan pool (see scan-pool.ts): receives batches of paths, reads and scans
  * them strictly one after the other (one file's text in memory at a time), and posts one message
  * per batch. Only masked findings leave the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileAllow } from '@mwsguard/core';
 import type { SourceFile } from './discover.js';
-import { scanOneFile } from './scan-files.js';
-import type { FileOutcome, FileScanOptions } from './scan-files.js';
+import { scanOneFile } from './scan-one-file.js';
+import type { FileScanOptions } from './scan-one-file.js';
+import type { FileOutcome } from './scan-source.js';
 
 const options = workerData as FileScanOptions;
 const allow = compileAllow({ patterns: options.allowValueSources });

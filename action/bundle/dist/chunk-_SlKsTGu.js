@@ -4,11 +4,11 @@ import { n as toDisplayPath, t as init_display_path } from "./chunk-i_dJqUW2.js"
 import { a as spawnGit, i as repositoryRoot, n as git, r as init_git, t as BlobReader } from "./chunk-G1_ipU_S.js";
 import { a as scanSource, n as emptyScan, r as init_scan_source } from "./chunk-B2Azzc2W.js";
 import { n as init_usage_error, t as UsageError } from "./chunk-BbbTUQBg.js";
-import { n as init_fatal_error, t as FatalError } from "./chunk-DurzQZX-.js";
 import { c as skippedFile, o as init_result } from "./chunk-Ch981alf.js";
+import { n as init_append, t as appendAll } from "./chunk-Dc7shqqB.js";
+import { n as init_fatal_error, t as FatalError } from "./chunk-DurzQZX-.js";
 import { n as scanBytes, t as init_isolated_scan } from "./chunk-BhBScEbI.js";
 import { n as init_size, t as formatSize } from "./chunk-K61OOMSy.js";
-import { n as init_append, t as appendAll } from "./chunk-Dc7shqqB.js";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 // packages/mwsguard/dist/commit-messages.js
@@ -82,6 +82,79 @@ var init_commit_messages = __esmMin((() => {
 	init_scan_source();
 	init_usage_error();
 	messageLocation = (sha) => `commit ${sha} (message)`;
+}));
+// packages/mwsguard/dist/history-findings.js
+var HistoryFindings, commitInfo;
+var init_history_findings = __esmMin((() => {
+	init_result();
+	init_append();
+	HistoryFindings = class {
+		#first = /* @__PURE__ */ new Map();
+		#suppressed = /* @__PURE__ */ new Map();
+		#skipped = /* @__PURE__ */ new Map();
+		/** Notes `file` as skipped for `reason`, unless it already is. */
+		skip = (file, reason, detail) => {
+			const key = `${reason}\0${file}`;
+			if (!this.#skipped.has(key)) this.#skipped.set(key, skippedFile(file, reason, detail));
+		};
+		/** Keeps the findings of `result` (the scan of `section`'s blob) that lie on the lines `section` added. */
+		keepAdded(result, section) {
+			const added = new Set(section.added);
+			const onAdded = (f) => {
+				for (let line = f.line; line <= f.endLine; line++) if (added.has(line)) return true;
+				return false;
+			};
+			const commit = {
+				...commitInfo(section.commit),
+				count: 1
+			};
+			for (const f of result.findings) {
+				if (!onAdded(f)) continue;
+				const id = `${f.fingerprint}\0${f.file}`;
+				const seen = this.#first.get(id);
+				if (seen) seen.commits.add(commit.sha);
+				else this.#first.set(id, {
+					finding: {
+						...f,
+						commit
+					},
+					commits: /* @__PURE__ */ new Set([commit.sha])
+				});
+			}
+			for (const s of result.suppressed) {
+				if (!onAdded(s.finding)) continue;
+				const id = `${s.reason}\0${s.finding.fingerprint}\0${s.finding.file}`;
+				if (!this.#suppressed.has(id)) this.#suppressed.set(id, {
+					...s,
+					finding: {
+						...s.finding,
+						commit
+					}
+				});
+			}
+		}
+		/** Adds what was kept to `scan`, each finding with the number of commits that added it. */
+		addTo(scan) {
+			for (const { finding, commits } of this.#first.values()) {
+				const info = finding.commit;
+				scan.findings.push(info ? {
+					...finding,
+					commit: {
+						...info,
+						count: commits.size
+					}
+				} : finding);
+			}
+			appendAll(scan.suppressed, this.#suppressed.values());
+			appendAll(scan.skipped, this.#skipped.values());
+		}
+	};
+	commitInfo = ({ sha, author, email, date }) => ({
+		sha,
+		author,
+		email,
+		date
+	});
 }));
 // packages/mwsguard/dist/patch.js
 /**
@@ -239,6 +312,70 @@ var init_patch = __esmMin((() => {
 		"\\": 92
 	};
 }));
+// packages/mwsguard/dist/history-log.js
+/**
+* Starts `git log` over `revisions` (oldest first, parents before children), limited to
+* `pathspecs`: per commit and file, the added line numbers and the resulting blob.
+*/
+function startPatchLog(revisions, options) {
+	const child = spawnGit(patchLogArgs(revisions, options.pathspecs), options.cwd);
+	const stderr = [];
+	child.stderr.on("data", (chunk) => {
+		stderr.push(chunk);
+	});
+	const exited = new Promise((resolve, reject) => {
+		child.on("error", reject);
+		child.on("close", (code) => {
+			resolve(code ?? 1);
+		});
+	});
+	return {
+		read: () => parsePatchLog(createInterface({
+			input: child.stdout,
+			crlfDelay: Infinity
+		})),
+		stop: () => {
+			if (child.exitCode === null && child.signalCode === null) child.kill();
+		},
+		checkExit: async () => {
+			const code = await exited;
+			if (code !== 0) {
+				const reason = Buffer.concat(stderr).toString("utf8").split("\n", 1)[0]?.trim() ?? "";
+				throw new FatalError(`git log failed: ${reason || `exit code ${String(code)}`}`);
+			}
+		}
+	};
+}
+/**
+* `git log`'s arguments: patches with no context lines (only added lines count), full blob ids
+* (each blob is read whole), merges against every parent (`--cc`), paths unquoted.
+*/
+function patchLogArgs(revisions, pathspecs) {
+	return [
+		"-c",
+		"core.quotePath=false",
+		"log",
+		"--reverse",
+		"--topo-order",
+		"-p",
+		"-U0",
+		"--no-color",
+		"--no-ext-diff",
+		"--no-textconv",
+		"--no-renames",
+		"--full-index",
+		"--diff-merges=dense-combined",
+		`--format=${COMMIT_FORMAT}`,
+		...revisions,
+		"--",
+		...pathspecs
+	];
+}
+var init_history_log = __esmMin((() => {
+	init_git();
+	init_fatal_error();
+	init_patch();
+}));
 // packages/mwsguard/dist/history.js
 /**
 * Scans the lines each commit added: `git log -p -U0` gives, per commit and file, the added line
@@ -258,140 +395,68 @@ async function scanHistory(options) {
 		commitsScanned: 0
 	};
 	if (revisions === void 0) return scan;
-	const shallow = await git(["rev-parse", "--is-shallow-repository"], root);
-	if (shallow.code === 0 && shallow.stdout.trim() === "true") scan.notes.push("this clone is shallow: only its commits were scanned (older history is not in it; `git fetch --unshallow` fetches it).");
-	const first = /* @__PURE__ */ new Map();
-	const suppressed = /* @__PURE__ */ new Map();
-	const skipped = /* @__PURE__ */ new Map();
-	const cache = /* @__PURE__ */ new Map();
-	const reader = new BlobReader(root, options.maxFileSize);
-	const skip = (file, reason, detail) => {
-		const key = `${reason}\0${file}`;
-		if (!skipped.has(key)) skipped.set(key, skippedFile(file, reason, detail));
+	await noteShallowClone(root, scan);
+	const walk = {
+		root,
+		options,
+		scan,
+		kept: new HistoryFindings(),
+		cache: /* @__PURE__ */ new Map(),
+		reader: new BlobReader(root, options.maxFileSize)
 	};
-	const scanFile = async (section) => {
-		const absolutePath = join(root, section.path);
-		const file = toDisplayPath(options.cwd, absolutePath);
-		if (section.binary) {
-			skip(file, "binary");
-			return;
-		}
-		if (section.added.length === 0 || section.blob === void 0 || section.mode === "160000") return;
-		if (section.mode === "120000") {
-			skip(file, "symlink");
-			return;
-		}
-		if (options.ignore.some((list) => list.matches(absolutePath))) {
-			skip(file, "ignored");
-			return;
-		}
-		const key = `${section.blob}\0${file}`;
-		let result = cache.get(key);
-		if (!cache.has(key)) {
-			options.onFile?.();
-			result = await scanBlob(reader, section.blob, file, options, skip);
-			if (result) {
-				scan.filesScanned += 1;
-				scan.scannedFiles.push(file);
-			}
-			cache.set(key, result);
-		}
-		if (!result) return;
-		const added = new Set(section.added);
-		const onAdded = (f) => {
-			for (let line = f.line; line <= f.endLine; line++) if (added.has(line)) return true;
-			return false;
-		};
-		const commit = {
-			...commitInfo(section.commit),
-			count: 1
-		};
-		for (const f of result.findings) {
-			if (!onAdded(f)) continue;
-			const id = `${f.fingerprint}\0${f.file}`;
-			const seen = first.get(id);
-			if (seen) seen.commits.add(commit.sha);
-			else first.set(id, {
-				finding: {
-					...f,
-					commit
-				},
-				commits: /* @__PURE__ */ new Set([commit.sha])
-			});
-		}
-		for (const s of result.suppressed) {
-			if (!onAdded(s.finding)) continue;
-			const id = `${s.reason}\0${s.finding.fingerprint}\0${s.finding.file}`;
-			if (!suppressed.has(id)) suppressed.set(id, {
-				...s,
-				finding: {
-					...s.finding,
-					commit
-				}
-			});
-		}
-	};
-	const child = spawnGit([
-		"-c",
-		"core.quotePath=false",
-		"log",
-		"--reverse",
-		"--topo-order",
-		"-p",
-		"-U0",
-		"--no-color",
-		"--no-ext-diff",
-		"--no-textconv",
-		"--no-renames",
-		"--full-index",
-		"--diff-merges=dense-combined",
-		`--format=${COMMIT_FORMAT}`,
-		...revisions,
-		"--",
-		...options.pathspecs
-	], options.cwd);
-	const stderr = [];
-	child.stderr.on("data", (chunk) => {
-		stderr.push(chunk);
-	});
-	const exited = new Promise((resolve, reject) => {
-		child.on("error", reject);
-		child.on("close", (code) => {
-			resolve(code ?? 1);
-		});
-	});
+	const log = startPatchLog(revisions, options);
 	try {
-		const lines = createInterface({
-			input: child.stdout,
-			crlfDelay: Infinity
-		});
-		for await (const entry of parsePatchLog(lines)) if (entry.type === "commit") scan.commitsScanned += 1;
-		else await scanFile(entry);
+		for await (const entry of log.read()) if (entry.type === "commit") scan.commitsScanned += 1;
+		else await scanSection(walk, entry);
 	} finally {
-		if (child.exitCode === null && child.signalCode === null) child.kill();
-		await reader.close();
+		log.stop();
+		await walk.reader.close();
 	}
-	const code = await exited;
-	if (code !== 0) {
-		const reason = Buffer.concat(stderr).toString("utf8").split("\n", 1)[0]?.trim() ?? "";
-		throw new FatalError(`git log failed: ${reason || `exit code ${String(code)}`}`);
-	}
-	for (const { finding, commits } of first.values()) {
-		const info = finding.commit;
-		scan.findings.push(info ? {
-			...finding,
-			commit: {
-				...info,
-				count: commits.size
-			}
-		} : finding);
-	}
-	appendAll(scan.suppressed, suppressed.values());
-	appendAll(scan.skipped, skipped.values());
+	await log.checkExit();
+	walk.kept.addTo(scan);
 	const messages = await scanCommitMessages(options.cwd, revisions, options.pathspecs, options);
 	appendAll(scan.findings, messages.findings);
 	appendAll(scan.suppressed, messages.suppressed);
 	return scan;
+}
+/**
+* A shallow clone (CI checkouts fetch one commit by default) holds only the newest commits: say
+* so, since a key removed before them cannot be found and the scan would look complete.
+*/
+async function noteShallowClone(root, scan) {
+	const shallow = await git(["rev-parse", "--is-shallow-repository"], root);
+	if (shallow.code === 0 && shallow.stdout.trim() === "true") scan.notes.push("this clone is shallow: only its commits were scanned (older history is not in it; `git fetch --unshallow` fetches it).");
+}
+/** One file of one commit: its blob scanned (once per blob and name), its added lines' findings kept. */
+async function scanSection(walk, section) {
+	const { options, kept } = walk;
+	const absolutePath = join(walk.root, section.path);
+	const file = toDisplayPath(options.cwd, absolutePath);
+	if (section.binary) {
+		kept.skip(file, "binary");
+		return;
+	}
+	if (section.added.length === 0 || section.blob === void 0 || section.mode === "160000") return;
+	if (section.mode === "120000") {
+		kept.skip(file, "symlink");
+		return;
+	}
+	if (options.ignore.some((list) => list.matches(absolutePath))) {
+		kept.skip(file, "ignored");
+		return;
+	}
+	const key = `${section.blob}\0${file}`;
+	let result = walk.cache.get(key);
+	if (!walk.cache.has(key)) {
+		options.onFile?.();
+		result = await scanBlob(walk.reader, section.blob, file, options, kept.skip);
+		if (result) {
+			walk.scan.filesScanned += 1;
+			walk.scan.scannedFiles.push(file);
+		}
+		walk.cache.set(key, result);
+	}
+	if (result) kept.keepAdded(result, section);
 }
 async function scanBlob(reader, id, file, options, skip) {
 	const blob = await reader.read(id);
@@ -432,24 +497,17 @@ async function resolveRevisions(options) {
 	}
 	return revisions;
 }
-var commitInfo;
 __esmMin((() => {
 	init_display_path();
 	init_commit_messages();
 	init_git();
-	init_fatal_error();
+	init_history_findings();
+	init_history_log();
 	init_patch();
-	init_result();
 	init_isolated_scan();
 	init_scan_source();
 	init_size();
 	init_usage_error();
 	init_append();
-	commitInfo = ({ sha, author, email, date }) => ({
-		sha,
-		author,
-		email,
-		date
-	});
 }))();
 export { scanHistory };

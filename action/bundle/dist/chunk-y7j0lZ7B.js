@@ -2,7 +2,7 @@
 import { n as readVersion, r as init_exit_codes, t as init_version } from "./chunk-DebOvsfi.js";
 import { n as init_github, t as annotation } from "./chunk-DwPE7iF5.js";
 import { n as writeFileAtomically, t as init_output } from "./chunk-DHDDEmPc.js";
-import { i as redactMessage, n as run, r as init_redact, t as init_run } from "./chunk-CeORD70l.js";
+import { i as redactMessage, n as run, r as init_redact, t as init_run } from "./chunk-Dwqe8fE2.js";
 import { a as table, i as init_markdown, m as readReport, n as code, o as init_render_sarif, p as init_read_report, r as cutNote, s as renderMergedSarif, t as cell } from "./chunk-BwAcXEdU.js";
 import { n as init_usage_error, t as UsageError } from "./chunk-BbbTUQBg.js";
 import { r as writeToStream } from "./chunk-CqDobreJ.js";
@@ -10,9 +10,9 @@ import { a as compareStrings, n as SEVERITIES, o as init_result } from "./chunk-
 import { h as KIND_INFO, t as init_dist } from "./chunk-CKGk1mbA.js";
 import { i as plural, r as init_summary } from "./chunk-Bhu9NoH3.js";
 import { appendFileSync, existsSync, readFileSync, unlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
 // packages/mwsguard/dist/github-action/inputs.js
 init_dist();
 init_exit_codes();
