@@ -2175,7 +2175,7 @@ function assignedValue$1(c, written, recordAt, block) {
 	}
 	if (shape === "other" && isJsonBlobRead(value)) shape = "ref";
 	if (shape === "decl" && /\bstore\s*=\s*False\b/.test(value)) return void 0;
-	let persisted = block || shape === "decl" && STORED_TYPE.test(value);
+	let persisted = block || shape === "decl" && STORED_TYPE.test(value) && !(value === "String" && TYPED_MEMBER.test(c.before));
 	persisted ||= shape === "decl" && op === ":" && declaresEntity(text);
 	if (op === ":" && /^\[?(?:String|ID|Int|string|str|number|text|bytes)!?\]?[!?]?$/.test(value)) shape = "decl";
 	let formInput = shape === "decl" && /^(?:z|[yY]up|Joi)\./.test(value) && !/^[A-Z][A-Z\d_]+$/.test(hit.leaf);
@@ -2200,7 +2200,7 @@ function opensSchemaField(text, from) {
 	const open = text.indexOf("{", from);
 	return open !== -1 && open - from < 80 && /^[^}]{0,120}?\btype\s*:/.test(text.slice(open + 1, open + 160));
 }
-var STORED_TYPE, KOTLIN_GETTER;
+var STORED_TYPE, TYPED_MEMBER, KOTLIN_GETTER;
 var init_assigned_fields = __esmMin((() => {
 	init_field_idioms();
 	init_form_data();
@@ -2210,6 +2210,7 @@ var init_assigned_fields = __esmMin((() => {
 	init_value_shape();
 	init_field_draft();
 	STORED_TYPE = /^(?:models\.|fields\.|db\.Column|Column|\w{1,20}\.Column<|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
+	TYPED_MEMBER = /\bpub(?:\([\w:]{1,20}\))?\s+$/;
 	KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
 }));
 // packages/core/dist/field-readers.js
@@ -3884,7 +3885,8 @@ function isProductAdvertisingText(text) {
 * or a function named for another marketplace is that marketplace's.
 */
 function amazonKeysOnly(text, amazon = true, path = "") {
-	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || namesOneMarketplace(path)) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
+	const near = path.split(/[/\\]/).slice(-3).join("/");
+	if (!amazon && !AMAZON_PATH.test(near) && !SELLER_API.test(text) && (namesOneMarketplace(text) || otherMarketplaceRecord(near.slice(-120))) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
 	return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f));
 }
 /**
