@@ -14,7 +14,12 @@ const SECRETS: ReadonlySet<Field['role']> = new Set(['secret-key', 'lwa-client-s
 export function judgeDeclared(key: Field, view: RecordView, text: TextView, token: boolean): Evidence | undefined {
   // A class named for its table (EF database-first `public partial class tbl_sellermarketplace`)
   // or for a row (MyBatis `class MwsSellerEntity`) is a stored row.
-  const stored = key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName);
+  // (So is a typed member of a class that records when its row was created or changed.)
+  const stored =
+    key.persisted === true ||
+    TABLE_CLASS.test(key.recordName) ||
+    ROW_CLASS.test(key.recordName) ||
+    (text.auditedRows && key.formInput !== true && key.isFormField !== true);
   if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return undefined;
   // A form declared as data is one record: its secret-key entry is reported, not its key id entry too.
   if (key.isFormField === true && !SECRETS.has(key.role) && text.formSecretCollections.has(key.collection))

@@ -75,6 +75,8 @@ export interface TextView {
   readonly siteSettings: boolean;
   readonly userOwned: boolean;
   readonly modelFolder: boolean;
+  /** The text's classes record when a row was created or changed (`DateTime? CreatedDate`): they are stored rows. */
+  readonly auditedRows: boolean;
   /** Variables bound to each record of a collection in turn: their keys are each record's own. */
   readonly loopVariables: ReadonlySet<string>;
 }

@@ -43,6 +43,11 @@ export interface RecordFacts {
    * app's data, so one named like a configuration (`class AmazonCredential`) is still a record.
    */
   readonly modelFolder?: boolean;
+  /**
+   * The text declares when its rows were created or changed (C# `public DateTime? CreatedDate`,
+   * Java `private Date gmtModified;`): its classes are stored rows, not a program's settings.
+   */
+  readonly auditedRows?: boolean;
   /** Objects the text reads a seller id from in any form (`marketPlace.getSellerId()`, `cfg.seller_id`). */
   readonly sellerReadOwners?: ReadonlySet<string>;
   /** Objects the text reads an MWS auth token from (`mws.getAuthToken()`). */
@@ -81,6 +86,7 @@ export function judgeRecords(allFields: readonly Field[], facts: RecordFacts = {
     siteSettings: facts.siteSettings ?? false,
     userOwned: facts.userOwned ?? false,
     modelFolder: facts.modelFolder ?? false,
+    auditedRows: facts.auditedRows ?? false,
     loopVariables: facts.loopVariables ?? new Set<string>(),
   };
   // Objects a seller id is read from (`$rows[0]->seller_id`): their keys are that seller's.
@@ -118,7 +124,7 @@ function textView(
   records: ReadonlyMap<string, Field[]>,
   sellerOf: (list: readonly Field[]) => Field | undefined,
   amazon: boolean,
-): Omit<TextView, 'siteSettings' | 'userOwned' | 'modelFolder' | 'loopVariables'> {
+): Omit<TextView, 'siteSettings' | 'userOwned' | 'modelFolder' | 'auditedRows' | 'loopVariables'> {
   let sellerKeyRecords = 0;
   for (const list of records.values()) {
     if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === 'literal' || f.shape === 'empty')))

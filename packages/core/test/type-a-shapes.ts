@@ -2801,6 +2801,27 @@ export function ConnectDialog({ platform, form, setForm, onSave }: ConnectProps)
 }`,
     line: 12,
   },
+  {
+    name: 'an EF database-first entity named like a config that records when its row changed (CreatedDate): a stored hybrid row',
+    path: 'Portal.Data/MwsAccountConfig.cs',
+    text: `using System;
+
+namespace Portal.Data
+{
+    // One row per seller account the portal pulls reports for.
+    public partial class MwsAccountConfig
+    {
+        public Guid ConfigId { get; set; }
+        public string SellerId { get; set; }
+        public string AccessKeyId { get; set; }
+        public string SecretKey { get; set; }
+        public string MwsAuthToken { get; set; }
+        public DateTime? CreatedDate { get; set; }
+        public DateTime? ModifiedDate { get; set; }
+    }
+}`,
+    line: 11,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [

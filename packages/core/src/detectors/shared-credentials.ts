@@ -128,6 +128,11 @@ function readOwners(text: string, pattern: RegExp): Set<string> {
   return owners;
 }
 
+// A typed member recording when a row was created or changed (C# `public DateTime? CreatedDate`,
+// Java `private Date gmtModified;`): see `RecordFacts.auditedRows`.
+const AUDITED_ROW =
+  /\b(?:DateTime(?:Offset)?|Date|LocalDateTime|Timestamp|Instant)\??\s+(?:created|modified|updated|gmtCreate|gmtModified|createTime|updateTime)(?:_?(?:date|on|at|time))?\b/i;
+
 function lastSegments(path: string): string {
   const parts = path.split(/[/\\]/);
   return parts.slice(-2).join('/');
@@ -178,6 +183,7 @@ function find(ctx: ScanContext): RawFinding[] {
     siteSettings: SITE_SETTINGS.test(ctx.text),
     userOwned: USER_OWNED.test(ctx.text),
     modelFolder: MODEL_FOLDER.test(ctx.path),
+    auditedRows: AUDITED_ROW.test(ctx.text),
     sellerReadOwners: readOwners(ctx.text, SELLER_READ),
     tokenReadOwners: readOwners(ctx.text, TOKEN_READ),
     loopVariables: loopVariables(ctx.text),
