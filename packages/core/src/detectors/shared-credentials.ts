@@ -131,7 +131,7 @@ function readOwners(text: string, pattern: RegExp): Set<string> {
 // A typed member recording when a row was created or changed (C# `public DateTime? CreatedDate`,
 // Java `private Date gmtModified;`): see `RecordFacts.auditedRows`.
 const AUDITED_ROW =
-  /\b(?:DateTime(?:Offset)?|Date|LocalDateTime|Timestamp|Instant)\??\s+(?:created|modified|updated|gmtCreate|gmtModified|createTime|updateTime)(?:_?(?:date|on|at|time))?\b/i;
+  /\b(?:DateTime(?:Offset)?|Date|LocalDateTime|Timestamp|Instant)\??\s{1,20}(?:created|modified|updated|gmtCreate|gmtModified|createTime|updateTime)(?:_?(?:date|on|at|time))?\b/i;
 
 function lastSegments(path: string): string {
   const parts = path.split(/[/\\]/);
