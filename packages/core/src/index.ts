@@ -11,6 +11,7 @@ export { isMissingTokenFinding } from './missing-token.js';
 export type { AuthTokenOptions } from './mws-requests.js';
 export { classifyString, mayHoldStringCredentials } from './classify.js';
 export { textFacts } from './context.js';
+export { projectPath } from './project-path.js';
 export type { TextFacts } from './context.js';
 export type { StringBinding } from './classify.js';
 export { KINDS, KIND_INFO, DOCS_BASE_URL, REPOSITORY_URL, isKind } from './kinds.js';

@@ -41,7 +41,7 @@ function genericKey(f: Field): boolean {
   return (
     isKeyRole(f.role) &&
     !AMAZON_KEY_NAME.test(normalizeName(f.name)) &&
-    !(f.label !== undefined && AMAZON_KEY_NAME.test(normalizeName(f.label)))
+    !(f.label !== undefined && wordsOf(f.label).some((w) => AMAZON_WORD.test(w)))
   );
 }
 
@@ -85,15 +85,12 @@ export function isProductAdvertisingText(text: string): boolean {
  * or a function named for another marketplace is that marketplace's.
  */
 export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Field) => boolean {
-  // (The path's last three segments: the folders above are where the project happens to sit, which
-  // an editor sees and the CLI, scanning from the project's root, does not.)
-  const near = path.split(/[/\\]/).slice(-3).join('/');
   const onlyOther =
     !amazon &&
-    !AMAZON_PATH.test(near) &&
+    !AMAZON_PATH.test(path) &&
     !SELLER_API.test(text) &&
     // (A folder or file named for one, `app/api/onbuy/connect/route.ts`, read as words.)
-    (namesOneMarketplace(text) || otherMarketplaceRecord(near.slice(-120)));
+    (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120)));
   if (onlyOther || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
   return (f) =>
     !otherMarketplaceKey(f) &&
@@ -151,7 +148,7 @@ const MARKETPLACE_WORDS = new Set([
     ' ',
   ),
 ]);
-const AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa)$/;
+const AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa|iam)$/;
 
 /**
  * True when a record (or a key) is named for another marketplace and not for Amazon: its generic

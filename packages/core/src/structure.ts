@@ -10,7 +10,7 @@ import { trimChars } from './strings.js';
 import { ReadBudget } from './read-budget.js';
 import { roleWithRead } from './read-roles.js';
 import { headerFields } from './header-fields.js';
-import { htmlLabels, labelledEntryHits, mergeHits, withLabelledRoles } from './labelled-entries.js';
+import { htmlLabels, labelledEntryHits, mergeHits, NO_HTML_LABELS, withLabelledRoles } from './labelled-entries.js';
 import { cutValue } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 
@@ -110,8 +110,9 @@ export interface ExtractOptions {
 export function extractFields(text: string, index: LineIndex, tabular?: string, options: ExtractOptions = {}): Field[] {
   // Generic names (`key`, `secret`) are read only where MWS or Amazon is named at all.
   const generic = options.mwsPath === true || MWS_NAMED.test(text);
-  const labelled = labelledEntryHits(text);
-  const html = htmlLabels(text);
+  // (Labels name a generic field's role only where generic names count at all.)
+  const labelled = generic ? labelledEntryHits(text) : [];
+  const html = generic ? htmlLabels(text) : NO_HTML_LABELS;
   if (
     options.requireKeyField === true &&
     tabular === undefined &&

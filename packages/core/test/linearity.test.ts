@@ -95,15 +95,21 @@ const generators: Record<string, (n: number) => string> = {
   'naming entries without a label': (n) => 'name: "secret_key", '.repeat(n / 20),
   // A label naming a key role gives a generic key its role (`labelled-entries.ts`): entries whose
   // braces never close, and labels with no entry around them, each read within a bounded window.
-  'labelled generic entries': (n) => "{ key: 'apiSecret', label: 'Client Secret (LWA)' }, ".repeat(n / 52),
-  'labels without closing braces': (n) => "{ key: 'apiKey', label: 'AWS Access Key ID', ".repeat(n / 44),
-  'labels outside any entry': (n) => "label: 'Seller ID' ".repeat(n / 19),
-  'html labels without a closing bracket': (n) => '<label htmlFor="api_secret" '.repeat(n / 29),
-  'html labels naming MWS keys': (n) => '<Label htmlFor="api_secret">MWS Secret Key</Label>'.repeat(n / 50),
+  // (Each names Amazon: labels are read only where generic names count.)
+  'labelled generic entries': (n) =>
+    `// amazon\n${"{ key: 'apiSecret', label: 'Client Secret (LWA)' }, ".repeat(n / 52)}`,
+  'labels without closing braces': (n) =>
+    `// amazon\n${"{ key: 'apiKey', label: 'AWS Access Key ID', ".repeat(n / 44)}`,
+  'labels outside any entry': (n) => `// amazon\n${"label: 'Seller ID' ".repeat(n / 19)}`,
+  'html labels without a closing bracket': (n) => `// mws\n${'<label htmlFor="api_secret" '.repeat(n / 29)}`,
+  'an html label before a long run of spaces': (n) => `// mws\n<label for="x">${' '.repeat(n)}`,
+  'nested labelled entries': (n) =>
+    `// amazon mws\n${"{ fields: [{ key: 'apiSecret', label: 'Secret Key', type: 'password' }], title: 'Seller ID' }, ".repeat(n / 90)}`,
+  'html labels naming MWS keys': (n) => '<Label htmlFor="api_secret">MWS Secret Key</Label> api_secret '.repeat(n / 62),
   'html labels naming other secrets': (n) =>
-    `<Label htmlFor="k">MWS Secret Key</Label>${'<Label htmlFor="k">Shared secret</Label> k '.repeat(n / 44)}`,
+    `<Label htmlFor="api_secret">MWS Secret Key</Label>${'<Label htmlFor="api_secret">Shared secret</Label> api_secret '.repeat(n / 62)}`,
   'labelled names read again on one long line': (n) =>
-    `{ key: 'apiSecret', label: 'MWS Secret Key' } ${'row.apiSecret, '.repeat(n / 15)}`,
+    `{ key: 'apiSecret', label: 'MWS Secret Key', type: 'password' } ${'row.apiSecret, '.repeat(n / 15)}`,
   'loop storm': (n) => 'foreach (var s in shops) for x in xs: shops.forEach((s) => for (const s of xs) '.repeat(n / 80),
   'loop keywords without a loop': (n) => 'for for each .each .map( as $ '.repeat(n / 30),
   'dom input reads': (n) =>

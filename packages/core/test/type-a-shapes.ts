@@ -4529,6 +4529,29 @@ impl Account {
 }`,
   },
   {
+    name: "tabs labelled like the fields they open ({ key: 'sellerTab', label: 'Seller ID' }): items, no fields",
+    path: 'src/pages/AmazonSettings.tsx',
+    text: `// Amazon seller settings page: its tabs, labelled like the fields they open.
+const tabs = [
+  { key: 'sellerTab', label: 'Seller ID' },
+  { key: 'credentialsTab', label: 'Secret Key' },
+];
+export function AmazonSettings() {
+  return <Tabs items={tabs} />;
+}`,
+  },
+  {
+    name: "a payment gateway's per-shop form whose HTML labels name a merchant id and secret key (no Amazon)",
+    path: 'templates/gateway.html',
+    text: `<!-- A payment gateway's settings for each shop: no marketplace's keys. -->
+<form method="post" action="/shops/{{ shop.id }}/gateway">
+  <label for="merchant_id">Merchant ID</label>
+  <input id="merchant_id" name="merchant_id" value="{{ shop.merchant_id }}">
+  <label for="api_secret">Secret Key</label>
+  <input id="api_secret" name="api_secret" value="{{ shop.api_secret }}">
+</form>`,
+  },
+  {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
     path: 'src/forms/settingsFields.js',
     text: `// The one shop's own settings: no seller is ever asked for its keys.

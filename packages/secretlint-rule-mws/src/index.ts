@@ -3,7 +3,7 @@
  * secretlint rule. All detection comes from `@mwsguard/core`; this module only translates its
  * findings into secretlint reports (`range`, message id, masked data).
  */
-import { renderMessage, REPOSITORY_URL, scanWithAllow } from '@mwsguard/core';
+import { projectPath, renderMessage, REPOSITORY_URL, scanWithAllow } from '@mwsguard/core';
 import type { Finding, Kind } from '@mwsguard/core';
 import type {
   SecretLintRuleContext,
@@ -115,7 +115,8 @@ function findingsIn(source: SecretLintSourceCode, options: NormalizedOptions): R
   const shift = source.content.charCodeAt(0) === 0xfeff ? 1 : 0;
   // Core's one policy: `mwsguard-ignore` directives, then `allows` (`secretlint-disable` works as well).
   const { reported } = scanWithAllow(source.content, {
-    path: source.filePath,
+    // Relative to the directory secretlint runs in, as the CLI's paths are (`projectPath`).
+    ...(source.filePath === undefined ? {} : { path: projectPath(process.cwd(), source.filePath) }),
     kinds: options.kinds,
     allow: options.allow,
   });

@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { projectPath } from '@mwsguard/core';
 
 /**
  * File name of the virtual block the config-file processor hands to ESLint. The block's text is
@@ -17,10 +18,11 @@ function isConfigBlock(context: Readonly<TSESLint.RuleContext<string, readonly u
 /**
  * The path core scans the text as: the physical file for config blocks (`.env`, `credentials`),
  * the (virtual) file name for code, `input.js` for stdin, which ESLint parses as JavaScript.
+ * Relative to ESLint's working directory, as the CLI's paths are to its own (`projectPath`).
  */
 export function scanPath(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string {
-  if (isConfigBlock(context)) return context.physicalFilename;
-  return /^<\w+>$/.test(context.filename) ? 'input.js' : context.filename;
+  if (isConfigBlock(context)) return projectPath(context.cwd, context.physicalFilename);
+  return /^<\w+>$/.test(context.filename) ? 'input.js' : projectPath(context.cwd, context.filename);
 }
 
 // File-level facts come from core, so "MWS" vs "AWS" wording matches the CLI exactly.
