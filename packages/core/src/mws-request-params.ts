@@ -372,11 +372,12 @@ function judgeSets(
     if (name !== undefined) tokenBindings.add(name);
   }
   const sets = { text, receivers, names, mwsContext, layout, mwsSimple, bindings, tokenBindings };
-  for (const [opener, set] of containers) {
-    const found = judgeContainer(opener, set, sets);
+  // A set's evidence, or the token a Python client is given.
+  const take = (found: ParamEvidence | 'token' | undefined): void => {
     if (found === 'token') anyToken = true;
     else if (found) evidence.push(found);
-  }
+  };
+  for (const [opener, set] of containers) take(judgeContainer(opener, set, sets));
   for (const opener of mentioned) {
     if (
       opener < 0 ||
@@ -385,9 +386,7 @@ function judgeSets(
       callOf(text, opener, mwsSimple) !== 'python'
     )
       continue;
-    const found = pythonClient(text, opener, names);
-    if (found === 'token') anyToken = true;
-    else if (found) evidence.push(found);
+    take(pythonClient(text, opener, names));
   }
   if (mwsContext())
     for (const [receiver, set] of receivers) {
