@@ -2742,6 +2742,11 @@ var init_header_fields = __esmMin((() => {
 	init_tabular();
 }));
 // packages/core/dist/labelled-entries.js
+/** True when `name` may be a credential field whose label alone says which (see {@link VAGUE_WORDS}). */
+function isVagueField(name) {
+	const words = nameWords(name);
+	return words.some((w) => VAGUE_WORDS.has(w)) && !words.some((w) => ITEM_WORDS.has(w));
+}
 /**
 * The naming keys of form entries whose label gives them a role their name does not, in text
 * order, each once. Linear: one pass over the labels, and each entry read within 300 characters.
@@ -2752,22 +2757,25 @@ function labelledEntryHits(text) {
 	LABEL.lastIndex = 0;
 	for (let m = LABEL.exec(text); m !== null; m = LABEL.exec(text)) {
 		if (m.index < lastEntryEnd) continue;
-		const role = nameRole(m[2] ?? "");
+		const label = m[2] ?? "";
+		const role = nameRole(label);
 		if (!LABEL_ROLES.has(role)) continue;
 		const span = entrySpan(text, m.index);
-		if (span === void 0) continue;
-		const naming = NAMING.exec(text.slice(span.start, span.end));
-		const leaf = naming?.[2];
-		if (naming === null || leaf === void 0 || NAMED_ROLES.has(nameRole(leaf))) continue;
+		if (span === void 0 || span.start < lastEntryEnd) continue;
+		const naming = NAMING.exec(ownLevel(text.slice(span.start, span.end)));
+		const name = naming?.[2];
+		if (naming === null || name === void 0) continue;
+		const leaf = name.slice(name.lastIndexOf(".") + 1);
+		if (NAMED_ROLES.has(nameRole(leaf)) || !isVagueField(leaf)) continue;
 		lastEntryEnd = span.end;
 		const start = span.start + naming.index + naming[0].length - 1 - leaf.length;
-		const label = m[2] ?? "";
+		const prefix = name.slice(0, Math.max(0, name.length - leaf.length - 1));
 		hits.push({
 			start,
 			end: start + leaf.length,
-			full: leaf,
+			full: name,
 			leaf,
-			prefix: "",
+			prefix,
 			role,
 			keyStart: start,
 			generic: false,
@@ -2775,6 +2783,18 @@ function labelledEntryHits(text) {
 		});
 	}
 	return hits;
+}
+/** `entry` (an object's text) with its nested objects blanked out, so that only its own keys are read. */
+function ownLevel(entry) {
+	if (!entry.includes("{", 1)) return entry;
+	let out = "";
+	let depth = 0;
+	for (const c of entry) {
+		if (c === "{") depth++;
+		out += depth > 1 ? " " : c;
+		if (c === "}") depth--;
+	}
+	return out;
 }
 /** `hits` and `labelled` in text order; a name both found keeps its label's role. */
 function mergeHits(hits, labelled) {
@@ -2799,7 +2819,7 @@ function withLabelledRoles(text, hits, labelled, html) {
 	return hits.map((hit) => {
 		const label = hit.role === "generic-secret" ? labels.get(hit.leaf) : void 0;
 		if (label === void 0 || showsOwnLabel(text, hit.start)) return hit;
-		if (html.others.get(hit.leaf)?.some((end) => hit.start > end && hit.start - end < OWN_INPUT_REACH)) return hit;
+		if (endsShortlyBefore(html.others.get(hit.leaf) ?? [], hit.start)) return hit;
 		return {
 			...hit,
 			...label
@@ -2817,8 +2837,9 @@ function htmlLabels(text) {
 		const label = (m[2] ?? "").replace(/[*:]/g, " ").trim();
 		const role = nameRole(label);
 		if (!isKeyRole(role)) {
-			const ends = others.get(id) ?? [];
-			if (ends.length < MAX_OTHER_LABELS) others.set(id, [...ends, m.index + m[0].length]);
+			const ends = others.get(id);
+			if (ends === void 0) others.set(id, [m.index + m[0].length]);
+			else ends.push(m.index + m[0].length);
 		} else if (!keys.has(id)) keys.set(id, {
 			role,
 			label
@@ -2829,14 +2850,31 @@ function htmlLabels(text) {
 		others
 	};
 }
-/** True when the line around `at` (at most 200 characters either side) shows a label. */
+/** True when one of `ends` (ascending) lies within {@link OWN_INPUT_REACH} before `at`: binary search. */
+function endsShortlyBefore(ends, at) {
+	let lo = 0;
+	let hi = ends.length;
+	while (lo < hi) {
+		const mid = lo + hi >> 1;
+		if ((ends[mid] ?? 0) < at) lo = mid + 1;
+		else hi = mid;
+	}
+	const nearest = ends[lo - 1];
+	return nearest !== void 0 && at - nearest < OWN_INPUT_REACH;
+}
+/**
+* True when the name at `at` shows a label of its own: in the object around it, written on one
+* line or one key per line, else on its line (at most 200 characters either side).
+*/
 function showsOwnLabel(text, at) {
+	const span = entrySpan(text, at);
+	if (span !== void 0) return LABEL_KEY.test(ownLevel(text.slice(span.start, span.end)));
 	const from = Math.max(0, at - 200);
 	const around = text.slice(from, at + 200);
 	const lineEnd = around.indexOf("\n", at - from);
 	return LABEL_KEY.test(around.slice(around.lastIndexOf("\n", at - from) + 1, lineEnd === -1 ? void 0 : lineEnd));
 }
-var LABEL, NAMING, LABEL_ROLES, NAMED_ROLES, LABEL_FOR, OWN_INPUT_REACH, MAX_OTHER_LABELS, LABEL_KEY;
+var LABEL, NAMING, LABEL_ROLES, NAMED_ROLES, VAGUE_WORDS, ITEM_WORDS, LABEL_FOR, OWN_INPUT_REACH, NO_HTML_LABELS, LABEL_KEY;
 var init_labelled_entries = __esmMin((() => {
 	init_form_entries();
 	init_names();
@@ -2856,10 +2894,39 @@ var init_labelled_entries = __esmMin((() => {
 		"lwa-client-id",
 		"weak-seller-id"
 	]);
-	LABEL_FOR = /<label\b[^>\n]{0,120}?\s(?:for|htmlFor)\s*=\s*["']([\w.-]{1,60})["'][^>\n]{0,120}>\s*([^<\n]{2,60})</gi;
+	VAGUE_WORDS = /* @__PURE__ */ new Set([
+		"key",
+		"secret",
+		"token",
+		"id",
+		"pass",
+		"password",
+		"pwd",
+		"cred",
+		"creds",
+		"credential",
+		"credentials",
+		"auth",
+		"code",
+		"sid"
+	]);
+	ITEM_WORDS = /* @__PURE__ */ new Set([
+		"tab",
+		"menu",
+		"page",
+		"panel",
+		"step",
+		"section",
+		"route",
+		"link"
+	]);
+	LABEL_FOR = /<label\b[^>\n]{0,120}?\s(?:for|htmlFor)\s*=\s*["']([\w.-]{1,60})["'][^>\n]{0,120}>\s{0,40}([^<\s][^<\n]{1,59})\s{0,40}</gi;
 	OWN_INPUT_REACH = 400;
-	MAX_OTHER_LABELS = 8;
-	LABEL_KEY = /\b(?:label|title|fieldLabel|displayName)["']?\s*(?:=>|:)/;
+	NO_HTML_LABELS = {
+		keys: /* @__PURE__ */ new Map(),
+		others: /* @__PURE__ */ new Map()
+	};
+	LABEL_KEY = /\b(?:label|title|fieldLabel|displayName)["']?\s*(?:=>|:)\s*["']/;
 }));
 // packages/core/dist/structure.js
 /**
@@ -2868,8 +2935,8 @@ var init_labelled_entries = __esmMin((() => {
 */
 function extractFields(text, index, tabular, options = {}) {
 	const generic = options.mwsPath === true || MWS_NAMED.test(text);
-	const labelled = labelledEntryHits(text);
-	const html = htmlLabels(text);
+	const labelled = generic ? labelledEntryHits(text) : [];
+	const html = generic ? htmlLabels(text) : NO_HTML_LABELS;
 	if (options.requireKeyField === true && tabular === void 0 && !holdsTelltaleKey(text, index, generic) && !labelled.some((hit) => isKeyRole(hit.role)) && html.keys.size === 0) return [];
 	const hits = mergeHits(withLabelledRoles(text, collectTokens(text, index, generic), labelled, html), labelled);
 	if (hits.length === 0) return [];
@@ -3276,7 +3343,7 @@ var init_record_labels = __esmMin((() => {
 // packages/core/dist/judge-declared.js
 /** A declared key (column, property, form input) in a record for a seller. */
 function judgeDeclared(key, view, text, token) {
-	const stored = key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName);
+	const stored = key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName) || text.auditedRows && key.formInput !== true && key.isFormField !== true;
 	if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return void 0;
 	if (key.isFormField === true && !SECRETS.has(key.role) && text.formSecretCollections.has(key.collection)) return void 0;
 	if (!stored && key.formInput !== true && key.isFormField !== true && !view.sellerNamed && !text.modelFolder && CONFIG_RECORD.test(key.recordName)) return void 0;
@@ -3546,6 +3613,7 @@ function judgeRecords(allFields, facts = {}) {
 		siteSettings: facts.siteSettings ?? false,
 		userOwned: facts.userOwned ?? false,
 		modelFolder: facts.modelFolder ?? false,
+		auditedRows: facts.auditedRows ?? false,
 		loopVariables: facts.loopVariables ?? /* @__PURE__ */ new Set()
 	};
 	const tokens = fields.filter((f) => f.role === "auth-token" && f.shape !== "empty");
@@ -3859,7 +3927,7 @@ function namesOtherMarketplaces(text) {
 * the label that gave it its role (`{ key: 'apiSecret', label: 'MWS Secret Key' }`).
 */
 function genericKey(f) {
-	return isKeyRole(f.role) && !AMAZON_KEY_NAME.test(normalizeName(f.name)) && !(f.label !== void 0 && AMAZON_KEY_NAME.test(normalizeName(f.label)));
+	return isKeyRole(f.role) && !AMAZON_KEY_NAME.test(normalizeName(f.name)) && !(f.label !== void 0 && wordsOf(f.label).some((w) => AMAZON_WORD.test(w)));
 }
 /** True when `text` is about Amazon Pay and names no selling-partner API (see {@link AMAZON_PAY}). */
 function isAmazonPayText(text) {
@@ -3885,8 +3953,7 @@ function isProductAdvertisingText(text) {
 * or a function named for another marketplace is that marketplace's.
 */
 function amazonKeysOnly(text, amazon = true, path = "") {
-	const near = path.split(/[/\\]/).slice(-3).join("/");
-	if (!amazon && !AMAZON_PATH.test(near) && !SELLER_API.test(text) && (namesOneMarketplace(text) || otherMarketplaceRecord(near.slice(-120))) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
+	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120))) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
 	return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f));
 }
 /**
@@ -3941,7 +4008,7 @@ var init_other_apis = __esmMin((() => {
 	ADS_WORDS = /^(?:ads|advertising)$/;
 	wordsOf = (name) => nameWords(name.slice(0, 120));
 	MARKETPLACE_WORDS = /* @__PURE__ */ new Set([..."trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" "), ..."onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol".split(" ")]);
-	AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa)$/;
+	AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa|iam)$/;
 	AMAZON_PATH = /amazon|mws|sp-?api/i;
 	ONE_MARKETPLACE = /trendyol|hepsiburada|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg/i;
 }));
@@ -4188,6 +4255,7 @@ function find$1(ctx) {
 		siteSettings: SITE_SETTINGS.test(ctx.text),
 		userOwned: USER_OWNED.test(ctx.text),
 		modelFolder: MODEL_FOLDER.test(ctx.path),
+		auditedRows: AUDITED_ROW.test(ctx.text),
 		sellerReadOwners: readOwners(ctx.text, SELLER_READ),
 		tokenReadOwners: readOwners(ctx.text, TOKEN_READ),
 		loopVariables: loopVariables(ctx.text)
@@ -4255,7 +4323,7 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -4277,6 +4345,7 @@ var init_shared_credentials = __esmMin((() => {
 	MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
 	SELLER_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:seller_?id|merchant_?id)\b/gi;
 	TOKEN_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:mws_?)?auth_?token\b/gi;
+	AUDITED_ROW = /\b(?:DateTime(?:Offset)?|Date|LocalDateTime|Timestamp|Instant)\??\s{1,20}(?:created|modified|updated|gmtCreate|gmtModified|createTime|updateTime)(?:_?(?:date|on|at|time))?\b/i;
 	SP_API_WORDS = new RegExp(`${SELLING_PARTNER.source}|refresh_?token|\\blwa|amzn1\\.|role_?arn`, "i");
 	MWS_WORDS = /mws_?auth_?token|AWSAccessKeyId|amazonservices|MarketplaceWebService/i;
 	sharedCredentials = Object.freeze({
@@ -4725,16 +4794,14 @@ function judgeSets(text, containers, receivers, mentioned, names, mwsContext, la
 		bindings,
 		tokenBindings
 	};
-	for (const [opener, set] of containers) {
-		const found = judgeContainer(opener, set, sets);
+	const take = (found) => {
 		if (found === "token") anyToken = true;
 		else if (found) evidence.push(found);
-	}
+	};
+	for (const [opener, set] of containers) take(judgeContainer(opener, set, sets));
 	for (const opener of mentioned) {
 		if (opener < 0 || containers.has(opener) || text.charAt(opener) !== "(" || callOf(text, opener, mwsSimple) !== "python") continue;
-		const found = pythonClient(text, opener, names);
-		if (found === "token") anyToken = true;
-		else if (found) evidence.push(found);
+		take(pythonClient(text, opener, names));
 	}
 	if (mwsContext()) for (const [receiver, set] of receivers) {
 		if (set.token || tokenBindings.has(receiver)) continue;
