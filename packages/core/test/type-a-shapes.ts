@@ -4489,11 +4489,11 @@ class Feedback_setting extends CI_Controller
   },
   {
     name: 'generic keys taken from the request in a route whose folder names another marketplace (app/api/onbuy/…)',
-    path: 'app/api/onbuy/connect/route.ts',
+    path: 'app/api/onbuy/connect/route.js',
     text: `// Connect a channel: the seller pastes the consumer key and secret key from its control panel.
-export async function POST(request: Request) {
+export async function POST(request) {
   const user = await currentUser();
-  const body = (await request.json()) as { consumerKey?: string; secretKey?: string; siteId?: number };
+  const body = await request.json();
   const { consumerKey, secretKey, siteId = 1 } = body;
   if (!consumerKey || !secretKey) return Response.json({ error: 'both keys are required' }, { status: 400 });
   await db.from('channels').upsert({

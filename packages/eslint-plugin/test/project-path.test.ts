@@ -8,23 +8,13 @@ import { join } from 'node:path';
 import { projectPath } from '@mwsguard/core';
 import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TYPE_A_NEGATIVES } from '../../core/test/type-a-shapes.js';
 import plugin from '../src/index.js';
 
 // A route of another marketplace (its folder says OnBuy) taking generic keys from the request:
-// not Amazon's, so no type-A finding, however the folders above the project are named.
-const ROUTE = `export async function POST(request) {
-  const user = await currentUser();
-  const body = await request.json();
-  const { consumerKey, secretKey, siteId = 1 } = body;
-  if (!consumerKey || !secretKey) return Response.json({ error: 'both keys are required' }, { status: 400 });
-  await db.from('channels').upsert({
-    user_id: user.id,
-    access_token: Buffer.from(\`\${consumerKey}:\${secretKey}\`).toString('base64'),
-    shop_domain: String(siteId),
-  });
-  return Response.json({ ok: true });
-}
-`;
+// not Amazon's, so no type-A finding, however the folders above the project are named. In a
+// folder that names no marketplace, the CLI reports it (a user's keys kept in its row).
+const ROUTE = TYPE_A_NEGATIVES.find((s) => s.path === 'app/api/onbuy/connect/route.js')?.text ?? '';
 
 const root = mkdtempSync(join(tmpdir(), 'project-path-'));
 const project = join(root, 'amazon-tools');
@@ -48,9 +38,8 @@ describe('paths relative to the working directory', () => {
       r.filePath.slice(project.length + 1),
       r.messages.filter((m) => m.ruleId === '@mwsguard/no-shared-seller-credentials').map((m) => m.line),
     ]);
-    // The generic route (no marketplace in its path) is judged as the CLI judges it: a user's keys.
     expect(typeA).toEqual([
-      ['app/api/channels/connect/route.js', [4]],
+      ['app/api/channels/connect/route.js', [5]],
       ['app/api/onbuy/connect/route.js', []],
     ]);
   });
