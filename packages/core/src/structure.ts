@@ -15,7 +15,6 @@ import { cutValue } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 
 export { classifyValue, isSellerHolder, isSellerish } from './value-shape.js';
-export { isKeyRole } from './names.js';
 export type { ValueShape } from './value-shape.js';
 
 /**

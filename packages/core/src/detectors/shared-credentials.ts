@@ -1,6 +1,6 @@
 import { describeContainer } from '../containers.js';
 import type { Field } from '../structure.js';
-import { extractFields, isKeyRole } from '../structure.js';
+import { extractFields } from '../structure.js';
 import { judgeRecords } from '../type-a-records.js';
 import type { TypeARecord } from '../type-a-records.js';
 import type { Evidence } from '../type-a-evidence.js';
@@ -18,7 +18,7 @@ import { holdsMwsAuthToken } from './mws-auth-token.js';
 import type { Detector, RawFinding, ScanContext } from '../types.js';
 import { loopVariables } from '../loop-variables.js';
 import { isTestPath } from '../test-paths.js';
-import { normalizeName } from '../names.js';
+import { isKeyRole, normalizeName } from '../names.js';
 import { projectCandidate } from '../project-candidates.js';
 
 /**
