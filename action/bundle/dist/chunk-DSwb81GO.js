@@ -4716,7 +4716,8 @@ function readRequestParams(text, index, names, mwsContext, from = 0) {
 				sellers: [],
 				token: false,
 				signed: false,
-				action: false
+				action: false,
+				refreshToken: false
 			};
 			map.set(key, set);
 		}
@@ -4745,13 +4746,15 @@ function readRequestParams(text, index, names, mwsContext, from = 0) {
 		const signed = SIGNED_REQUEST_KEYS.has(word);
 		const action = word === "Action";
 		const token = names.isToken(param) && !names.isSeller(param) && !names.isRequestSeller(param);
-		if (!signed && !action && !token) return;
+		const refresh = REFRESH_TOKEN.test(param);
+		if (!signed && !action && !token && !refresh) return;
 		const o = readOccurrence(text, start, end, word, getLayout);
 		if (o.form === "mention") return;
 		const set = o.form === "key" ? setOf(containers, o.at) : setOf(receivers, o.receiver);
 		if (signed) set.signed = true;
 		else if (action) set.action = true;
-		else set.token ||= !isBlank(o.entry.value);
+		else if (token) set.token ||= !isBlank(o.entry.value);
+		else set.refreshToken = true;
 	});
 	return judgeSets(text, containers, receivers, mentioned, names, mwsContext, getLayout);
 }
@@ -4804,7 +4807,7 @@ function judgeSets(text, containers, receivers, mentioned, names, mwsContext, la
 		take(pythonClient(text, opener, names));
 	}
 	if (mwsContext()) for (const [receiver, set] of receivers) {
-		if (set.token || tokenBindings.has(receiver)) continue;
+		if (set.token || set.refreshToken || tokenBindings.has(receiver)) continue;
 		for (const s of set.sellers) if (!isBlank(s.value)) evidence.push({
 			shape: "setter",
 			...s
@@ -4822,7 +4825,7 @@ function judgeSets(text, containers, receivers, mentioned, names, mwsContext, la
 */
 function judgeContainer(opener, set, c) {
 	const { text, mwsSimple, bindings } = c;
-	if (COMPARED.test(text.slice(Math.max(0, opener - 40), opener))) return void 0;
+	if (set.refreshToken || COMPARED.test(text.slice(Math.max(0, opener - 40), opener))) return void 0;
 	const request = set.signed || set.action && c.mwsContext();
 	let kind = request ? "request" : callOf(text, opener, mwsSimple);
 	if (set.sellers.length === 0 && kind !== "python") return void 0;
@@ -4890,12 +4893,13 @@ function pythonClient(text, opener, names) {
 	}
 	return seller && !isBlank(seller.value) ? seller : void 0;
 }
-var MAX_WORD, VALUE_WINDOW, HEAD_WINDOW, MAX_USES, MAX_LOOKUPS, SETTER_METHOD, COMPARED, isBlank, isWordCode, isSpaceCode, SetBindings;
+var REFRESH_TOKEN, MAX_WORD, VALUE_WINDOW, HEAD_WINDOW, MAX_USES, MAX_LOOKUPS, SETTER_METHOD, COMPARED, isBlank, isWordCode, isSpaceCode, SetBindings;
 var init_mws_request_params = __esmMin((() => {
 	init_char_codes();
 	init_layout();
 	init_mws_clients();
 	init_value_shape();
+	REFRESH_TOKEN = /refresh_?token/i;
 	MAX_WORD = 64;
 	VALUE_WINDOW = 160;
 	HEAD_WINDOW = 160;
