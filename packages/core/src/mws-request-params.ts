@@ -84,12 +84,20 @@ interface ParamSet {
   token: boolean;
   signed: boolean;
   action: boolean;
+  /**
+   * The set also takes an SP-API refresh token (`shop.setSellerRefreshToken(…)`): a seller's
+   * stored row after an SP-API authorization, never an MWS request, which has no refresh token.
+   */
+  refreshToken: boolean;
 }
 
 type Occurrence =
   | { readonly form: 'key'; readonly entry: Entry; readonly at: number }
   | { readonly form: 'receiver'; readonly entry: Entry; readonly receiver: string }
   | { readonly form: 'mention'; readonly at: number };
+
+// An SP-API refresh token's name (`refresh_token`, `SellerRefreshToken`).
+const REFRESH_TOKEN = /refresh_?token/i;
 
 // The longest name judged; longer words are generated, never a parameter.
 const MAX_WORD = 64;
@@ -264,7 +272,7 @@ export function readRequestParams(
   const setOf = <K>(map: Map<K, ParamSet>, key: K): ParamSet => {
     let set = map.get(key);
     if (!set) {
-      set = { sellers: [], token: false, signed: false, action: false };
+      set = { sellers: [], token: false, signed: false, action: false, refreshToken: false };
       map.set(key, set);
     }
     return set;
@@ -288,13 +296,15 @@ export function readRequestParams(
     const signed = SIGNED_REQUEST_KEYS.has(word);
     const action = word === 'Action';
     const token = names.isToken(param) && !names.isSeller(param) && !names.isRequestSeller(param);
-    if (!signed && !action && !token) return;
+    const refresh = REFRESH_TOKEN.test(param);
+    if (!signed && !action && !token && !refresh) return;
     const o = readOccurrence(text, start, end, word, getLayout);
     if (o.form === 'mention') return;
     const set = o.form === 'key' ? setOf(containers, o.at) : setOf(receivers, o.receiver);
     if (signed) set.signed = true;
     else if (action) set.action = true;
-    else set.token ||= !isBlank(o.entry.value);
+    else if (token) set.token ||= !isBlank(o.entry.value);
+    else set.refreshToken = true;
   });
   return judgeSets(text, containers, receivers, mentioned, names, mwsContext, getLayout);
 }
@@ -390,7 +400,7 @@ function judgeSets(
   }
   if (mwsContext())
     for (const [receiver, set] of receivers) {
-      if (set.token || tokenBindings.has(receiver)) continue;
+      if (set.token || set.refreshToken || tokenBindings.has(receiver)) continue;
       for (const s of set.sellers) if (!isBlank(s.value)) evidence.push({ shape: 'setter', ...s });
     }
   return { evidence, anyToken };
@@ -415,7 +425,7 @@ interface SetsContext {
  */
 function judgeContainer(opener: number, set: ParamSet, c: SetsContext): ParamEvidence | 'token' | undefined {
   const { text, mwsSimple, bindings } = c;
-  if (COMPARED.test(text.slice(Math.max(0, opener - 40), opener))) return undefined;
+  if (set.refreshToken || COMPARED.test(text.slice(Math.max(0, opener - 40), opener))) return undefined;
   const request = set.signed || (set.action && c.mwsContext());
   let kind: CallKind | undefined = request ? 'request' : callOf(text, opener, mwsSimple);
   if (set.sellers.length === 0 && kind !== 'python') return undefined;

@@ -4552,6 +4552,36 @@ export function AmazonSettings() {
 </form>`,
   },
   {
+    name: "an SP-API OAuth callback setting the shop's seller id beside its refresh token: a stored row, no MWS request",
+    path: 'src/main/java/shop/ShopAuthorizationService.java',
+    text: `/** OAuth callback: trades the seller's one-time code for tokens and keeps them on its shop row. */
+@Service
+public class ShopAuthorizationService {
+    public Long authorize(CallbackRequest request, Map<String, Object> token) {
+        ShopRow shop = shops.findBySellerId(request.getSellingPartnerId());
+        if (shop == null) {
+            shop = new ShopRow();
+            shop.setSellerId(request.getSellingPartnerId());
+        }
+        shop.setSellerRefreshToken(String.valueOf(token.get("refresh_token")));
+        shops.save(shop);
+        return shop.getId();
+    }
+}`,
+  },
+  {
+    name: 'an SP-API client built from a seller id and a refresh token: no MWS client missing its token',
+    path: 'app/api/products_sync.py',
+    text: `# Lists a connected store's products through the SP-API: its seller id and refresh token only.
+async def sync_products(seller):
+    client = AmazonAPIClient(
+        seller_id=seller.amazon_seller_id,
+        marketplace_id=seller.marketplace_id,
+        refresh_token=seller.lwa_refresh_token,
+    )
+    return await client.get_listings()`,
+  },
+  {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
     path: 'src/forms/settingsFields.js',
     text: `// The one shop's own settings: no seller is ever asked for its keys.
