@@ -12,6 +12,7 @@ import {
   isWordChar,
 } from './char-codes.js';
 import { Layout } from './layout.js';
+import { nameRole } from './names.js';
 import type { LineIndex } from './locate.js';
 import {
   callKind,
@@ -95,9 +96,6 @@ type Occurrence =
   | { readonly form: 'key'; readonly entry: Entry; readonly at: number }
   | { readonly form: 'receiver'; readonly entry: Entry; readonly receiver: string }
   | { readonly form: 'mention'; readonly at: number };
-
-// An SP-API refresh token's name (`refresh_token`, `SellerRefreshToken`).
-const REFRESH_TOKEN = /refresh_?token/i;
 
 // The longest name judged; longer words are generated, never a parameter.
 const MAX_WORD = 64;
@@ -296,7 +294,8 @@ export function readRequestParams(
     const signed = SIGNED_REQUEST_KEYS.has(word);
     const action = word === 'Action';
     const token = names.isToken(param) && !names.isSeller(param) && !names.isRequestSeller(param);
-    const refresh = REFRESH_TOKEN.test(param);
+    // (An SP-API refresh token's name, `refresh_token`, `SellerRefreshToken`: see `ParamSet.refreshToken`.)
+    const refresh = nameRole(param) === 'refresh-token';
     if (!signed && !action && !token && !refresh) return;
     const o = readOccurrence(text, start, end, word, getLayout);
     if (o.form === 'mention') return;
