@@ -4746,7 +4746,7 @@ function readRequestParams(text, index, names, mwsContext, from = 0) {
 		const signed = SIGNED_REQUEST_KEYS.has(word);
 		const action = word === "Action";
 		const token = names.isToken(param) && !names.isSeller(param) && !names.isRequestSeller(param);
-		const refresh = REFRESH_TOKEN.test(param);
+		const refresh = nameRole(param) === "refresh-token";
 		if (!signed && !action && !token && !refresh) return;
 		const o = readOccurrence(text, start, end, word, getLayout);
 		if (o.form === "mention") return;
@@ -4893,13 +4893,13 @@ function pythonClient(text, opener, names) {
 	}
 	return seller && !isBlank(seller.value) ? seller : void 0;
 }
-var REFRESH_TOKEN, MAX_WORD, VALUE_WINDOW, HEAD_WINDOW, MAX_USES, MAX_LOOKUPS, SETTER_METHOD, COMPARED, isBlank, isWordCode, isSpaceCode, SetBindings;
+var MAX_WORD, VALUE_WINDOW, HEAD_WINDOW, MAX_USES, MAX_LOOKUPS, SETTER_METHOD, COMPARED, isBlank, isWordCode, isSpaceCode, SetBindings;
 var init_mws_request_params = __esmMin((() => {
 	init_char_codes();
 	init_layout();
+	init_names();
 	init_mws_clients();
 	init_value_shape();
-	REFRESH_TOKEN = /refresh_?token/i;
 	MAX_WORD = 64;
 	VALUE_WINDOW = 160;
 	HEAD_WINDOW = 160;
