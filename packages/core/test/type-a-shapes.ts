@@ -2822,6 +2822,24 @@ namespace Portal.Data
 }`,
     line: 11,
   },
+  {
+    name: "a tenant's record judged by its LWA secret is reported at its first secret field (the IAM secret above it)",
+    path: 'src/amazon/actions.ts',
+    text: `export async function saveAmazon(input: AmazonInput) {
+  let secret = input.secretAccessKey;
+  if (!secret) secret = await previousSecret();
+  const stored: AmazonStored = {
+    accessKeyId: input.accessKeyId,
+    secretAccessKey: secret,
+    marketplaceId: input.marketplaceId,
+    lwaClientId: input.lwaClientId,
+    lwaClientSecret: input.lwaClientSecret,
+    refreshToken: input.refreshToken,
+  };
+  await saveSealed(stored);
+}`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [

@@ -3680,7 +3680,7 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 		const evidence = judgeLwaSecret(secret, view, text);
 		if (evidence) return {
 			...found,
-			field: secret,
+			field: firstSecretField(list, secret),
 			evidence,
 			hybrid: false,
 			api: "sp-api"
