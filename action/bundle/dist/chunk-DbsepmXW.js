@@ -1682,8 +1682,8 @@ var JAVA_COLUMN_ANNOTATION, RAILS_FORM_INPUT, RAILS_FORM_LABEL, GETTER_CHAIN, EN
 var init_field_idioms = __esmMin((() => {
 	init_value_shape();
 	JAVA_COLUMN_ANNOTATION = /@(?:Column|TableField|JoinColumn|TableId)\(\s{0,4}(?:(?:name|value)\s{0,4}=\s{0,4})?["']$/;
-	RAILS_FORM_INPUT = /(?:\b\w{1,20}\.(?:text_field|password_field|text_area|hidden_field|email_field|input)|\b(?:text_field|password_field|hidden_field|text_area)_tag)\s{0,4}\(?\s{0,4}:$/;
-	RAILS_FORM_LABEL = /\b\w{1,20}\.label\s{0,4}\(?\s{0,4}:$/;
+	RAILS_FORM_INPUT = /(?:\b\w{1,20}\.(?:text_field|password_field|text_area|hidden_field|email_field|input)|\b(?:text_field|password_field|hidden_field|text_area)_tag|(?:^|[\s=(])(?:text_field|password_field|hidden_field|text_area)\s{0,4}\(?\s{0,4}:\w{1,40}\s{0,4},\s{0,4})\s{0,4}\(?\s{0,4}:$/;
+	RAILS_FORM_LABEL = /\b\w{1,20}\.label\s{0,4}\(?\s{0,4}:$|(?:^|[\s=(])label\s{0,4}\(?\s{0,4}:\w{1,40}\s{0,4},\s{0,4}:$/;
 	GETTER_CHAIN = /(\$?[A-Za-z_][\w.]{0,60})\.(?:get|getString|optString|getStr|fetch)\(\s{0,4}$/;
 	ENTITY_ANNOTATION = /@(?:Entity|Table|TableName|Document|ConfigEntityType)\b|#\[ConfigEntityType\b|\[Table\(|\bORM\\(?:Entity|Table)\b/;
 	PHP_PROPERTY = /^\s{0,40}(?:(?:public|private|protected|var|static|readonly)\s{1,4}){1,3}(?:\??[\w\\]{1,60}\s{1,4})?\$$/;
@@ -2143,6 +2143,11 @@ function readAssignment(c) {
 	if (sep[1] === ",") {
 		if (!/\(\s*["']$/.test(before) || /\bfields\s*=\s*\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
 		recordAt = "container";
+		if (FIELD_DESCRIPTOR_CALL.test(before) && labelsOwnRole(after.slice(sep[0].length), hit.role)) return draft(c, {
+			shape: "decl",
+			recordAt,
+			isFormField: true
+		});
 	}
 	const value = asSubmitted(fieldValue(after.slice(sep[0].length)), text);
 	if (sep[1] === "=" && trimChars(value, "$") === hit.leaf && (/^(?:self|this)$/.test(hit.prefix) || before.endsWith("@"))) return void 0;
@@ -2157,6 +2162,11 @@ function readAssignment(c) {
 		formInput: true
 	});
 	return assignedValue$1(c, value, recordAt, persisted);
+}
+/** True when `value` opens with a quoted label that names `role` (see {@link QUOTED_LABEL}). */
+function labelsOwnRole(value, role) {
+	const label = QUOTED_LABEL.exec(value)?.[2];
+	return label !== void 0 && nameRole(label) === role;
 }
 /** The shape of an assigned value, with what its type or its builder says about the field. */
 function assignedValue$1(c, written, recordAt, block) {
@@ -2200,7 +2210,7 @@ function opensSchemaField(text, from) {
 	const open = text.indexOf("{", from);
 	return open !== -1 && open - from < 80 && /^[^}]{0,120}?\btype\s*:/.test(text.slice(open + 1, open + 160));
 }
-var STORED_TYPE, TYPED_MEMBER, KOTLIN_GETTER;
+var STORED_TYPE, TYPED_MEMBER, KOTLIN_GETTER, FIELD_DESCRIPTOR_CALL, QUOTED_LABEL;
 var init_assigned_fields = __esmMin((() => {
 	init_field_idioms();
 	init_form_data();
@@ -2209,9 +2219,12 @@ var init_assigned_fields = __esmMin((() => {
 	init_submitted();
 	init_value_shape();
 	init_field_draft();
+	init_names();
 	STORED_TYPE = /^(?:models\.|fields\.|db\.Column|Column|\w{1,20}\.Column<|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
 	TYPED_MEMBER = /\bpub(?:\([\w:]{1,20}\))?\s+$/;
 	KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
+	FIELD_DESCRIPTOR_CALL = /(?:\bnew(?:\s+[\w.]{1,60})?|\w{0,30}(?:field|input|entry|Field|Input|Entry))\s*\(\s*["']$/;
+	QUOTED_LABEL = /^\s*(["'])([a-z][\w()./-]{0,30}(?: [\w()./-]{1,30}){1,5})\1\s*[,)]/i;
 }));
 // packages/core/dist/field-readers.js
 /**
@@ -3341,9 +3354,18 @@ var init_record_labels = __esmMin((() => {
 	OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;
 }));
 // packages/core/dist/judge-declared.js
+/**
+* True when a declared key is a stored row's column: declared as one (`persisted`), or a member of
+* a class named for its table (EF database-first `public partial class tbl_sellermarketplace`) or
+* for a row (MyBatis `class MwsSellerEntity`), or of a class that records when its row was
+* created or changed.
+*/
+function isStoredRow(key, text) {
+	return key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName) || text.auditedRows && key.formInput !== true && key.isFormField !== true;
+}
 /** A declared key (column, property, form input) in a record for a seller. */
 function judgeDeclared(key, view, text, token) {
-	const stored = key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName) || text.auditedRows && key.formInput !== true && key.isFormField !== true;
+	const stored = isStoredRow(key, text);
 	if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return void 0;
 	if (key.isFormField === true && !SECRETS.has(key.role) && text.formSecretCollections.has(key.collection)) return void 0;
 	if (!stored && key.formInput !== true && key.isFormField !== true && !view.sellerNamed && !text.modelFolder && CONFIG_RECORD.test(key.recordName)) return void 0;
@@ -3667,7 +3689,7 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 	for (const key of keys) {
 		const evidence = judgeKey(key, view, text, resolve, token, sellerOwners, context.clientSellerOwners);
 		if (evidence === "own") return void 0;
-		if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForTenant(key.value, resolve)) continue;
+		if (evidence && spApiBag && !keptPerSeller(key, evidence, view, text) && !fetchedForTenant(key.value, resolve)) continue;
 		if (evidence) return {
 			...found,
 			field: isRequest ? key : firstSecretField(list, key),
@@ -3680,7 +3702,7 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 		const evidence = judgeLwaSecret(secret, view, text);
 		if (evidence) return {
 			...found,
-			field: secret,
+			field: firstSecretField(list, secret),
 			evidence,
 			hybrid: false,
 			api: "sp-api"
@@ -3728,9 +3750,9 @@ function recordView(list, seller, first, isRequest, token, tokenField) {
 	};
 }
 /** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */
-function keptPerSeller(key, evidence, view) {
+function keptPerSeller(key, evidence, view, text) {
 	if (evidence === "input" || evidence === "hard-coded") return true;
-	return evidence === "declared" && (key.formInput === true || key.isFormField === true || view.sellerNamed || view.bothApis || key.shape === "empty" && isFormRecord(key.recordName) || key.persisted === true && (isOwnerNamed(key.recordName) || view.seller?.role === "seller-id"));
+	return evidence === "declared" && (key.formInput === true || key.isFormField === true || view.sellerNamed || view.bothApis || key.shape === "empty" && isFormRecord(key.recordName) || isStoredRow(key, text) && (isOwnerNamed(key.recordName) || view.seller?.role === "seller-id"));
 }
 /** Per collection, the records that hold one of `fields`. */
 function recordsByCollection(fields) {
@@ -3759,6 +3781,7 @@ var init_type_a_records = __esmMin((() => {
 	init_record_names();
 	init_dummy_values();
 	init_judge_key();
+	init_judge_declared();
 	init_judge_lwa_secret();
 	init_record_labels();
 	init_strongest_evidence();
