@@ -2822,6 +2822,80 @@ namespace Portal.Data
 }`,
     line: 11,
   },
+  {
+    name: "a tenant's record judged by its LWA secret is reported at its first secret field (the IAM secret above it)",
+    path: 'src/amazon/actions.ts',
+    text: `export async function saveAmazon(input: AmazonInput) {
+  let secret = input.secretAccessKey;
+  if (!secret) secret = await previousSecret();
+  const stored: AmazonStored = {
+    accessKeyId: input.accessKeyId,
+    secretAccessKey: secret,
+    marketplaceId: input.marketplaceId,
+    lwaClientId: input.lwaClientId,
+    lwaClientSecret: input.lwaClientSecret,
+    refreshToken: input.refreshToken,
+  };
+  await saveSealed(stored);
+}`,
+    line: 6,
+  },
+  {
+    name: "a Rails view's object helpers (`text_field :mws, :skey`) ask each user for a key pair beside a seller id",
+    path: 'app/views/accounts/edit.html.erb',
+    text: `<h1>Amazon MWS account</h1>
+<%= form_tag('/accounts/update') do %>
+  <div class="field">
+    <%= label :mws, :access_key, 'Access key' %>
+    <%= text_field :mws, :access_key, value: @access_key %>
+  </div>
+  <div class="field">
+    <%= label :mws, :skey, 'Secret' %>
+    <%= password_field :mws, :skey %>
+  </div>
+  <div class="field">
+    <%= label :mws, :seller_id, 'Seller ID' %>
+    <%= text_field :mws, :seller_id, value: @seller_id %>
+  </div>
+  <%= submit_tag 'Save' %>
+<% end %>`,
+    line: 9,
+  },
+  {
+    name: 'a row class named for its entity keeps a key pair beside a seller id and a refresh token (kept per seller, not an SP-API bag)',
+    path: 'Back.Data/M_API_Entity.cs',
+    text: `namespace Back.Data
+{
+    // One row per store and marketplace the back office connects.
+    public class M_API_Entity : Base_Entity
+    {
+        public string StoreCode { get; set; }
+        public string SellerId { get; set; }
+        public string AccessKeyId { get; set; }
+        public string ServiceSecret { get; set; }
+        public string RefreshToken { get; set; }
+    }
+}`,
+    line: 9,
+  },
+  {
+    name: 'form fields declared by constructor calls, name then label (`new("secretKey", "AWS Secret Key", …)`), ask each tenant for its keys beside its seller id',
+    path: 'src/Channels/ChannelCatalog.cs',
+    text: `public static class ChannelCatalog
+{
+    // What the tenant fills in to connect a sales channel.
+    public static readonly ChannelDescriptor Amazon = new(
+        ChannelType.Amazon,
+        "Amazon",
+        new ChannelField[]
+        {
+            new("sellerId", "Seller ID", "From Seller Central", true),
+            new("accessKeyId", "AWS Access Key ID", "IAM user", true),
+            new("secretKey", "AWS Secret Key", "IAM user secret", true, Secret: true),
+        });
+}`,
+    line: 11,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
