@@ -2896,6 +2896,29 @@ namespace Portal.Data
 }`,
     line: 11,
   },
+  {
+    name: "a script's signing helper takes the keys as parameters, called per merchant with the hard-coded key pair: a request without a token for a varying seller",
+    path: 'exec/fetch_orders.php',
+    text: `<?php
+// Amazon MWS order import for every user's merchant account
+$AWS_ACCESS_KEY_ID = 'AKIAW7ZQ4NXK2PD5R3TM';
+$SECRET_KEY = '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';
+$query = mysqli_query($db, "SELECT merchant_id FROM settings");
+while ($row = mysqli_fetch_array($query)) {
+    $merchant = $row['merchant_id'];
+    $par = array('Action' => 'GetReportList');
+    $r = call_mws($merchant, $AWS_ACCESS_KEY_ID, $SECRET_KEY, $par);
+}
+
+function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
+    $par['AWSAccessKeyId'] = $aws_access_key_id;
+    $par['Merchant'] = $seller_id;
+    $par['SignatureVersion'] = 2;
+    ksort($par);
+    return base64_encode(hash_hmac('sha256', http_build_query($par), $secret_key, true));
+}`,
+    line: 13,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -4654,6 +4677,48 @@ async def sync_products(seller):
         refresh_token=seller.lwa_refresh_token,
     )
     return await client.get_listings()`,
+  },
+  {
+    name: "a script's signing helper called with the integrator's keys from the environment: its own keys",
+    path: 'exec/fetch_orders.php',
+    text: `<?php
+// Amazon MWS order import for every user's merchant account
+$AWS_ACCESS_KEY_ID = getenv('MWS_KEY');
+$SECRET_KEY = getenv('MWS_SECRET');
+$query = mysqli_query($db, "SELECT merchant_id FROM settings");
+while ($row = mysqli_fetch_array($query)) {
+    $merchant = $row['merchant_id'];
+    $par = array('Action' => 'GetReportList');
+    $r = call_mws($merchant, $AWS_ACCESS_KEY_ID, $SECRET_KEY, $par);
+}
+
+function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
+    $par['AWSAccessKeyId'] = $aws_access_key_id;
+    $par['Merchant'] = $seller_id;
+    $par['SignatureVersion'] = 2;
+    ksort($par);
+    return base64_encode(hash_hmac('sha256', http_build_query($par), $secret_key, true));
+}`,
+    findings: [],
+  },
+  {
+    name: "a helper under Maven's test tree (src/test/java) filling the SDK's credentials: test code, whatever its name",
+    path: 'src/test/java/com/acme/spapi/SpApiTestUtil.java',
+    text: `package com.acme.spapi;
+
+public class SpApiTestUtil {
+    /** The app's fixed credentials; only the store's refresh token varies. */
+    public static CredentialInfoDTO credentials(String refreshToken, String sellerId) {
+        CredentialConfigDTO dto = new CredentialConfigDTO();
+        dto.setSellerId(sellerId);
+        dto.setAccessKeyId(accessKeyId());
+        dto.setSecretKey(secretKey());
+        dto.setClientSecret(clientSecret());
+        dto.setRefreshToken(refreshToken);
+        return CredentialInfoDTO.of(dto);
+    }
+}`,
+    findings: [],
   },
   {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",

@@ -2300,7 +2300,7 @@ function calleeAtEnd(text) {
 * object literal, a statement's end, or a string the key sits in is no call.
 */
 function isPositionalArgument(text, keyStart) {
-	const before = text.slice(Math.max(0, keyStart - ARGUMENTS_REACH), keyStart);
+	const before = text.slice(Math.max(0, keyStart - ARGUMENTS_REACH$1), keyStart);
 	const last = before.trimEnd().slice(-1);
 	if (last !== "," && last !== "(") return false;
 	let quotes = 0;
@@ -2363,7 +2363,7 @@ function readMemberUse(c) {
 		prefix: ""
 	});
 }
-var NOT_PASSING, IDENTIFIER_CHAR, ARGUMENTS_REACH;
+var NOT_PASSING, IDENTIFIER_CHAR, ARGUMENTS_REACH$1;
 var init_field_readers = __esmMin((() => {
 	init_field_idioms();
 	init_client_calls();
@@ -2376,7 +2376,7 @@ var init_field_readers = __esmMin((() => {
 	init_assigned_fields();
 	NOT_PASSING = /^(?:if|while|for|foreach|switch|catch|return|elif|and|or|not|unless|until|with|when|empty|isset|unset|len|strlen|count|bool|isinstance|typeof|[iI]s(?:_[a-z]|[A-Z])\w{0,30}|[hH]as[A-Z_]\w{0,30}|log|debug|info|warn|warning|error|trace|print\w{0,10}|echo|puts|dump|var_dump|dd)$/;
 	IDENTIFIER_CHAR = /[\w$]/;
-	ARGUMENTS_REACH = 200;
+	ARGUMENTS_REACH$1 = 200;
 }));
 // packages/core/dist/layout.js
 /**
@@ -3860,6 +3860,10 @@ function libraryAttribute(ctx, f) {
 	const head = ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200));
 	return OPTIONS_CHECK.test(head) || ATTRIBUTES.test(head) && LIBRARY_PATH.test(ctx.path);
 }
+/** True when the field is a member an MWS client class declares, not a stored column (see {@link CLIENT_CLASS}). */
+function clientLibraryMember(f) {
+	return f.shape !== "ref" && f.persisted !== true && CLIENT_CLASS.test(f.recordName);
+}
 /**
 * True when the field sits in a function named for the developer's account (`function
 * add_dev_account()`, `def update_developer_keys`): the integrator's own keys, whatever form or
@@ -3873,7 +3877,7 @@ function inDeveloperFunction(ctx, f) {
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
 	if (DESKTOP_SETTINGS_STORE.test(ctx.text)) return () => false;
-	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !readsReceiverOwnKey(f, receivers) && !inDeveloperFunction(ctx, f);
+	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !clientLibraryMember(f) && !readsReceiverOwnKey(f, receivers) && !inDeveloperFunction(ctx, f);
 }
 /**
 * A key read from the Go method's receiver itself or a bag it holds (`c.credentials.AccessID`,
@@ -3890,7 +3894,7 @@ function readsReceiverOwnKey(f, receivers) {
 function ownedByReceiver(path, receivers) {
 	return path.length > 1 && receivers.has(path[0] ?? "") && !isSellerHolder(path.slice(1, -1).join("."));
 }
-var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH;
+var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH, CLIENT_CLASS;
 var init_self_held_fields = __esmMin((() => {
 	init_enclosing_function();
 	init_field_idioms();
@@ -3906,6 +3910,7 @@ var init_self_held_fields = __esmMin((() => {
 	OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
 	ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
 	LIBRARY_PATH = /(?:^|[/\\])lib[/\\]/;
+	CLIENT_CLASS = /\bclass\s+\w{0,60}(?:MWS|Mws|MarketplaceWebService)\w{0,40}?_?Client\b/;
 }));
 // packages/core/dist/token-requests.js
 /**
@@ -4060,18 +4065,21 @@ var init_loop_variables = __esmMin((() => {
 }));
 // packages/core/dist/test-paths.js
 /**
-* True when `path` names a test file. Only its folder and name are read, so that every surface
-* decides alike whatever path it passes (a relative one, or an absolute one under a `test/` tree).
+* True when `path` names a test file. Only its folder and name are read (and the Maven test tree),
+* so that every surface decides alike whatever path it passes (a relative one, or an absolute one
+* under a `test/` tree).
 */
 function isTestPath(path) {
+	if (MAVEN_TEST_TREE.test(path)) return true;
 	const name = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
 	const folder = path.slice(0, path.length - name.length - 1);
 	const parent = folder.slice(Math.max(folder.lastIndexOf("/"), folder.lastIndexOf("\\")) + 1);
 	return TEST_PATH.test(parent === "" ? name : `${parent}/${name}`);
 }
-var TEST_PATH;
+var TEST_PATH, MAVEN_TEST_TREE;
 var init_test_paths = __esmMin((() => {
 	TEST_PATH = /(?:^|[/\\])(?:tests?|spec|specs|__tests__|Tests?|testing)[/\\]|(?:^|[/\\])test_[^/\\]*\.py$|[._-](?:test|spec|tests)\.[a-z]{1,4}$|[a-z\d](?:Test|Tests|Spec)\.(?:php|java|cs|kt|scala|groovy|swift)$/;
+	MAVEN_TEST_TREE = /(?:^|[/\\])src[/\\]test[/\\](?:java|kotlin|scala|groovy|resources)[/\\]/;
 }));
 // packages/core/dist/project-candidates.js
 /** The line holding `at` (at most 400 characters of it). */
@@ -4186,6 +4194,76 @@ var init_project_candidates = __esmMin((() => {
 	TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
 	MAX_LINKS = 200;
 }));
+// packages/core/dist/parameter-bindings.js
+/** The headers of the functions `text` declares (at most {@link MAX_HEADERS}). */
+function headersOf(text) {
+	const headers = [];
+	HEADER.lastIndex = 0;
+	for (let m = HEADER.exec(text); m !== null && headers.length < MAX_HEADERS; m = HEADER.exec(text)) headers.push({
+		name: m[1] ?? "",
+		params: (m[2] ?? "").split(",").map(parameterName),
+		end: m.index + m[0].length
+	});
+	return headers;
+}
+/** A parameter's name without its type, default or modifiers: `string $key = ''` is `$key`. */
+function parameterName(param) {
+	const head = param.split("=")[0] ?? "";
+	const words = head.trim().split(/[\s:]+/);
+	return (words.find((w) => w.startsWith("$")) ?? (head.includes(":") ? words[0] : words.at(-1)) ?? "").replace(/^[&.]+/, "");
+}
+/** The arguments of the call whose `(` is at `open`, split at top-level commas, or undefined when it does not close. */
+function argumentsAt(text, open) {
+	const args = [];
+	let depth = 0;
+	let from = open + 1;
+	for (let i = open + 1; i < text.length && i <= open + ARGUMENTS_REACH; i++) {
+		const c = text[i];
+		if (c === "(" || c === "[" || c === "{") depth++;
+		else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
+		else if (c === "," && depth === 0) {
+			args.push(text.slice(from, i).trim());
+			from = i + 1;
+		} else if (c === ")") {
+			args.push(text.slice(from, i).trim());
+			return args;
+		}
+	}
+}
+var HEADER, MAX_HEADERS, MAX_MENTIONS, ARGUMENTS_REACH, ParameterBindings;
+var init_parameter_bindings = __esmMin((() => {
+	HEADER = /\b(?:function|def|func)\s+([A-Za-z_$][\w$]{0,60})\s*\(([^()]{0,400})\)/g;
+	MAX_HEADERS = 200;
+	MAX_MENTIONS = 50;
+	ARGUMENTS_REACH = 400;
+	ParameterBindings = class {
+		#text;
+		#headers;
+		constructor(text) {
+			this.#text = text;
+		}
+		bound(name) {
+			this.#headers ??= headersOf(this.#text);
+			const header = this.#headers.find((h) => h.params.includes(name));
+			return header === void 0 ? void 0 : this.#firstCallArgument(header, header.params.indexOf(name));
+		}
+		/** The `index`-th argument of the first call of `header`'s function outside its own header (at most {@link MAX_MENTIONS} mentions read). */
+		#firstCallArgument(header, index) {
+			const text = this.#text;
+			let mentions = 0;
+			for (let at = text.indexOf(header.name); at !== -1 && mentions < MAX_MENTIONS; at = text.indexOf(header.name, at + 1), mentions++) {
+				if (at > 0 && /[\w$]/.test(text.charAt(at - 1))) continue;
+				const after = at + header.name.length;
+				if (/[\w$]/.test(text.charAt(after))) continue;
+				if (/\b(?:function|def|func)\s+$/.test(text.slice(Math.max(0, at - 12), at))) continue;
+				const open = text.slice(after, after + 4).search(/\S/);
+				if (open === -1 || text.charAt(after + open) !== "(") continue;
+				const argument = argumentsAt(text, after + open)?.[index];
+				if (argument !== void 0 && argument !== "") return argument;
+			}
+		}
+	};
+}));
 // packages/core/dist/detectors/shared-credentials.js
 /**
 * What the message names: the record holding the keys (when its opening text names it) and the
@@ -4262,9 +4340,16 @@ function find$1(ctx) {
 	if (fields.length === 0) return [];
 	let resolutions = 0;
 	const resolved = /* @__PURE__ */ new Map();
+	const bindings = new ParameterBindings(ctx.text);
+	const valueOf = (name) => {
+		const assigned = assignedValue(ctx.text, name);
+		if (assigned !== void 0) return assigned;
+		const bound = bindings.bound(name);
+		return bound !== void 0 && IDENTIFIER$1.test(bound) && bound !== name ? assignedValue(ctx.text, bound) ?? bound : bound;
+	};
 	const resolve = (name) => {
 		if (++resolutions > 20) return void 0;
-		if (!resolved.has(name)) resolved.set(name, assignedValue(ctx.text, name));
+		if (!resolved.has(name)) resolved.set(name, valueOf(name));
 		return resolved.get(name);
 	};
 	if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) {
@@ -4346,7 +4431,7 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var IDENTIFIER$1, ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -4360,6 +4445,8 @@ var init_shared_credentials = __esmMin((() => {
 	init_test_paths();
 	init_names();
 	init_project_candidates();
+	init_parameter_bindings();
+	IDENTIFIER$1 = /^[A-Z_$][\w$]{0,60}$/i;
 	ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
 	MWS_FOLDER = /mws|amazon/i;
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b/;
