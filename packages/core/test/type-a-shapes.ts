@@ -2919,6 +2919,21 @@ function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
 }`,
     line: 13,
   },
+  {
+    name: 'a form declared as a map of field name to the hint under its input, beside the seller id',
+    path: 'logic/seller_form.php',
+    text: `<?php
+// Amazon seller accounts: the fields the add-account form shows
+$inputfields = [
+    "SellerID" => "Bitte die Verkäufer-ID eintragen",
+    "AWSAccessKey" => "Bitte den AWS Access Key eintragen",
+    "SecretKey" => "Bitte den geheimen Schlüssel eintragen",
+];
+foreach ($inputfields as $field => $hint) {
+    echo "<input type='text' name='$field' placeholder='$hint'>";
+}`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -4718,6 +4733,17 @@ public class SpApiTestUtil {
         return CredentialInfoDTO.of(dto);
     }
 }`,
+    findings: [],
+  },
+  {
+    name: 'a map of field name to its caption that is no form: captions are no keys',
+    path: 'logic/captions.php',
+    text: `<?php
+// Amazon seller report: column captions
+$captions = [
+    "SellerID" => "Seller ID of the account",
+    "SecretKey" => "Secret key on file",
+];`,
     findings: [],
   },
   {

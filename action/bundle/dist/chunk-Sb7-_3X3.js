@@ -3349,7 +3349,7 @@ var init_record_labels = __esmMin((() => {
 		"A19VAU5U5O7RUS",
 		"AAHKV2X7AFYLW"
 	]);
-	FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binputs?\b|\bfields\b/i;
+	FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binputs?\b|\b(?:input|form)?fields\b/i;
 	REGION = /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
 	OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;
 }));
@@ -3401,6 +3401,7 @@ var init_type_a_evidence = __esmMin((() => {
 /** A hard-coded key: in a request, or in one of several per-seller records. */
 function judgeLiteral(key, value, view, text) {
 	if (view.isRequest) return "request";
+	if (PROSE.test(value)) return formFieldsBesideSeller(view) ? "declared" : void 0;
 	if (isDummy(value)) return void 0;
 	if (!text.amazon && !MWS_VALUE.test(value)) return void 0;
 	if (NOT_MWS_KEY.test(value) || !KEY_LIKE.test(value)) return void 0;
@@ -3412,10 +3413,14 @@ function judgeLiteral(key, value, view, text) {
 function judgeBlank(key, view, text) {
 	const siblings = text.blankKeyRecords.get(key.collection)?.size ?? 0;
 	if (view.seller !== void 0 && siblings >= 2 && !view.regionLabel) return "hard-coded";
-	const first = view.fields.find(isKey);
-	if (view.seller?.role === "seller-id" && first && isFormRecord(first.recordName)) return "declared";
+	return formFieldsBesideSeller(view) ? "declared" : void 0;
 }
-var KEY_LIKE, NOT_MWS_KEY, MWS_VALUE;
+/** True when the record is a form's model (`isFormRecord`) that also asks for the seller's id. */
+function formFieldsBesideSeller(view) {
+	const first = view.fields.find(isKey);
+	return view.seller?.role === "seller-id" && first !== void 0 && isFormRecord(first.recordName);
+}
+var KEY_LIKE, NOT_MWS_KEY, MWS_VALUE, PROSE;
 var init_judge_literal = __esmMin((() => {
 	init_dummy_values();
 	init_record_labels();
@@ -3423,6 +3428,7 @@ var init_judge_literal = __esmMin((() => {
 	KEY_LIKE = /^["'`]?[\w+/=.-]{8,}["'`]?$/;
 	NOT_MWS_KEY = /^["'`]?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32,64})["'`]?$/;
 	MWS_VALUE = /^["'`]?(?:[A-Z0-9]{20}|[A-Za-z0-9+/]{40})["'`]?$/;
+	PROSE = /^["'`][^\s"'`]{1,40}(?:\s+[^\s"'`]{1,40}){1,15}["'`]$/;
 }));
 // packages/core/dist/judge-reference.js
 /**
