@@ -2934,6 +2934,25 @@ foreach ($inputfields as $field => $hint) {
 }`,
     line: 6,
   },
+  {
+    name: "a controller that runs extract($_REQUEST) stores the submitted keys, each behind a blank fallback (isset($x) ? $x : '', $x ?? '')",
+    path: 'application/controllers/Channel.php',
+    text: `<?php
+// Amazon MWS marketplace credentials of the signed-in admin
+class Channel extends CI_Controller
+{
+    public function addData()
+    {
+        extract($_REQUEST);
+        $data['of_admin_id'] = $this->session->userdata('admin_id');
+        isset($seller_id) ? $data['seller_id'] = $seller_id : '';
+        $data['aws_access_key_id'] = $aws_access_key_id ?? '';
+        $data['secret_key'] = isset($secret_key) ? $secret_key : '';
+        $this->Data_model->Insert_data('of_marketplace_credential', $data);
+    }
+}`,
+    line: 11,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -4744,6 +4763,22 @@ $captions = [
     "SellerID" => "Seller ID of the account",
     "SecretKey" => "Secret key on file",
 ];`,
+    findings: [],
+  },
+  {
+    name: 'unassigned variables in a text that extracts no request: nothing says they were submitted',
+    path: 'application/controllers/Channel.php',
+    text: `<?php
+// Amazon MWS marketplace credentials
+class Channel extends CI_Controller
+{
+    public function addData()
+    {
+        $data['seller_id'] = isset($seller_id) ? $seller_id : '';
+        $data['secret_key'] = isset($secret_key) ? $secret_key : '';
+        $this->Data_model->Insert_data('of_marketplace_credential', $data);
+    }
+}`,
     findings: [],
   },
   {

@@ -1571,11 +1571,16 @@ function stripOne(v) {
 	const inner = CONVERSION_CALL.exec(v)?.[1] ?? CAST.exec(v)?.[1];
 	return inner === void 0 ? v : inner.trim();
 }
-var CONVERSION_SUFFIX, CONVERSION_CALL, CAST;
+/** `value` without a blank fallback (see {@link BLANK_FALLBACK}), or `value` itself. */
+function withoutBlankFallback(value) {
+	return BLANK_FALLBACK.exec(value.trim())?.[1] ?? value;
+}
+var CONVERSION_SUFFIX, CONVERSION_CALL, CAST, BLANK_FALLBACK;
 var init_conversions = __esmMin((() => {
 	CONVERSION_SUFFIX = /(?:\??\.(?:ToString|toString|trim|Trim|TrimEnd|TrimStart|trimEnd|trimStart|strip|lstrip|rstrip)\(\s*\)|\.(?:to_s|to_str|strip))$/;
 	CONVERSION_CALL = /^(?:String|str|strval|trim|Convert\.ToString|String\.valueOf|(?:StringUtils|StrUtil)\.trim(?:ToEmpty|ToNull)?)\(\s*([^()\s][^()]{0,100})\)$/;
 	CAST = /^\((?:string|String)\)\s*([^\s()][^()]{0,100})$/;
+	BLANK_FALLBACK = /^(?:(?:isset|!?empty)\(\s{0,4}[^()]{1,80}\)\s{0,4}\?\s{0,4})?([^\s?:|()]{1,100}(?:\([^()]{0,60}\))?)\s{0,4}(?:\?\?|\|\||\bor\b|:)\s{0,4}(?:''|""|null|NULL|None|nil|undefined|\[\]|\{\})$/;
 }));
 // packages/core/dist/value-shape.js
 /** The value expression after a separator: up to a `,`, `;` or `&` outside brackets and quotes. */
@@ -2323,7 +2328,7 @@ function isPositionalArgument(text, keyStart) {
 /** A name used through an object or a lambda: a submitted or seller record's read, a bound input. */
 function readMemberUse(c) {
 	const { text, hit, index, before, sep } = c;
-	if (isSubmittedRead(before, text) && sep?.[1] !== "=") return draft(c, {
+	if (isSubmittedRead(before, text) && sep?.[1] !== "=" && !/^set[A-Z]/.test(hit.leaf)) return draft(c, {
 		shape: "ref",
 		value: `body.${hit.leaf}`,
 		recordAt: c.lineStart,
@@ -3476,6 +3481,13 @@ var init_judge_reference = __esmMin((() => {
 function judgeKey(key, view, text, resolve, token, sellerOwners, clientSellerOwners) {
 	let shape = key.shape;
 	let value = key.value;
+	if (shape === "other" || shape === "ref") {
+		const plain = withoutBlankFallback(value);
+		if (plain !== value) {
+			value = plain;
+			shape = classifyValue(plain);
+		}
+	}
 	const blob = shape === "ref" ? throughJsonBlob(value, resolve) : void 0;
 	if (blob !== void 0) value = blob;
 	const clientLocal = shape === "other" && MWS_CLIENT_NEW.test(key.recordName);
@@ -4103,7 +4115,7 @@ function showsNoRecord(f, text) {
 	if (f.passedOn === true && isBareOptionBag(memberPath(f.value)[0] ?? "")) return true;
 	if (f.shape === "ref" && PASSED_OWN.test(memberPath(f.value)[0] ?? "")) return true;
 	if (f.shape === "empty" && !BLANK.test(f.value)) return true;
-	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && !isCapitalsName(f.value) && !/["'`]/.test(text.charAt(f.start - 1));
+	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && (!isCapitalsName(f.value) || f.shape === "other" && f.value === f.name) && !/["'`]/.test(text.charAt(f.start - 1));
 }
 /**
 * The file's project candidate: its first seller secret that may be carried (see {@link CARRIED})
@@ -4347,11 +4359,14 @@ function find$1(ctx) {
 	let resolutions = 0;
 	const resolved = /* @__PURE__ */ new Map();
 	const bindings = new ParameterBindings(ctx.text);
+	let extracted;
 	const valueOf = (name) => {
 		const assigned = assignedValue(ctx.text, name);
 		if (assigned !== void 0) return assigned;
 		const bound = bindings.bound(name);
-		return bound !== void 0 && IDENTIFIER$1.test(bound) && bound !== name ? assignedValue(ctx.text, bound) ?? bound : bound;
+		if (bound !== void 0) return IDENTIFIER$1.test(bound) && bound !== name ? assignedValue(ctx.text, bound) ?? bound : bound;
+		extracted ??= EXTRACTED_REQUEST.test(ctx.text);
+		return extracted && /^\$\w{1,60}$/.test(name) ? `body.${name.slice(1)}` : void 0;
 	};
 	const resolve = (name) => {
 		if (++resolutions > 20) return void 0;
@@ -4437,7 +4452,7 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var IDENTIFIER$1, ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var IDENTIFIER$1, EXTRACTED_REQUEST, ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -4453,6 +4468,7 @@ var init_shared_credentials = __esmMin((() => {
 	init_project_candidates();
 	init_parameter_bindings();
 	IDENTIFIER$1 = /^[A-Z_$][\w$]{0,60}$/i;
+	EXTRACTED_REQUEST = /\bextract\(\s{0,4}(?:\$_(?:REQUEST|POST|GET)\b|\$this->input->(?:post|get)\()/;
 	ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
 	MWS_FOLDER = /mws|amazon/i;
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b/;
