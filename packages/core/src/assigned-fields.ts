@@ -12,7 +12,8 @@ import { trimChars } from './strings.js';
 import { asSubmitted } from './submitted.js';
 import { classifyValue, cutValue, fieldValue } from './value-shape.js';
 import { draft, mayBeShorthand } from './field-draft.js';
-import type { FamilyReading, FieldContext, FieldDraft, FieldReading } from './field-draft.js';
+import type { FamilyReading, FieldContext, FieldDraft, FieldReading, TokenHit } from './field-draft.js';
+import { nameRole } from './names.js';
 
 /**
  * The field reader for a name followed by a separator and a value (`name = value`, `name: value`,
@@ -42,6 +43,13 @@ export function readAssignment(c: FieldContext): FamilyReading {
     // (Not a tuple of names: Django `fields = ('seller_id', 'secret_key')`.)
     if (!/\(\s*["']$/.test(before) || /\bfields\s*=\s*\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
     recordAt = 'container';
+    // A field descriptor made by a call, its name then the label the person sees
+    // (`new("secretKey", "AWS Secret Key", …)`, `field('seller_id', 'Seller ID')`): a form's
+    // entry declared as data, as `{ key: 'secretKey', label: 'AWS Secret Key' }` is.
+    // (Not a validation rule, `set_rules('inputSecretKey', 'Secret Key', 'required')`: the
+    // handler's write of the submitted value is the record.)
+    if (FIELD_DESCRIPTOR_CALL.test(before) && labelsOwnRole(after.slice(sep[0].length), hit.role))
+      return draft(c, { shape: 'decl', recordAt, isFormField: true });
   }
   const value = asSubmitted(fieldValue(after.slice(sep[0].length)), text);
   // A constructor keeping its parameter (`self.secret_key = secret_key`, `this.secretKey = secretKey`,
@@ -64,6 +72,19 @@ export function readAssignment(c: FieldContext): FamilyReading {
   if (VALIDATION_RULES.test(value) || VALIDATION_LIST.test(value))
     return draft(c, { shape: 'decl', recordAt, formInput: true });
   return assignedValue(c, value, recordAt, persisted);
+}
+
+// A constructor (`new(`, `new OrderChannelField(`) or a call named for a field (`field(`,
+// `TextInput(`, `add_entry(`), up to the name's opening quote.
+const FIELD_DESCRIPTOR_CALL =
+  /(?:\bnew(?:\s+[\w.]{1,60})?|\w{0,30}(?:field|input|entry|Field|Input|Entry))\s*\(\s*["']$/;
+// A label: a quoted run of two to six words (`"AWS Secret Key"`, `'Seller ID'`).
+const QUOTED_LABEL = /^\s*(["'])([a-z][\w()./-]{0,30}(?: [\w()./-]{1,30}){1,5})\1\s*[,)]/i;
+
+/** True when `value` opens with a quoted label that names `role` (see {@link QUOTED_LABEL}). */
+function labelsOwnRole(value: string, role: TokenHit['role']): boolean {
+  const label = QUOTED_LABEL.exec(value)?.[2];
+  return label !== undefined && nameRole(label) === role;
 }
 
 /** The shape of an assigned value, with what its type or its builder says about the field. */

@@ -11,11 +11,13 @@ import { isSellerHolder } from './value-shape.js';
 // A Java annotation naming a column: `@Column(name = "x"`, `@TableField("x"`, `@TableField(value = "x"`.
 export const JAVA_COLUMN_ANNOTATION =
   /@(?:Column|TableField|JoinColumn|TableId)\(\s{0,4}(?:(?:name|value)\s{0,4}=\s{0,4})?["']$/;
-// Rails form builders: `f.text_field :x`, `f.password_field :x`, SimpleForm `f.input :x`, and the
-// `_tag` helpers (`text_field_tag :x`); a form builder's `f.label :x` names the input.
+// Rails form builders: `f.text_field :x`, `f.password_field :x`, SimpleForm `f.input :x`, the
+// `_tag` helpers (`text_field_tag :x`) and the object helpers, which name the object first
+// (`text_field :mws, :secret_key`); a label (`f.label :x`, `label :mws, :x`) names the input.
 export const RAILS_FORM_INPUT =
-  /(?:\b\w{1,20}\.(?:text_field|password_field|text_area|hidden_field|email_field|input)|\b(?:text_field|password_field|hidden_field|text_area)_tag)\s{0,4}\(?\s{0,4}:$/;
-export const RAILS_FORM_LABEL = /\b\w{1,20}\.label\s{0,4}\(?\s{0,4}:$/;
+  /(?:\b\w{1,20}\.(?:text_field|password_field|text_area|hidden_field|email_field|input)|\b(?:text_field|password_field|hidden_field|text_area)_tag|(?:^|[\s=(])(?:text_field|password_field|hidden_field|text_area)\s{0,4}\(?\s{0,4}:\w{1,40}\s{0,4},\s{0,4})\s{0,4}\(?\s{0,4}:$/;
+export const RAILS_FORM_LABEL =
+  /\b\w{1,20}\.label\s{0,4}\(?\s{0,4}:$|(?:^|[\s=(])label\s{0,4}\(?\s{0,4}:\w{1,40}\s{0,4},\s{0,4}:$/;
 // The object a getter by name reads from (`shop.get(`, `row.getString(`), up to the call's paren.
 export const GETTER_CHAIN = /(\$?[A-Za-z_][\w.]{0,60})\.(?:get|getString|optString|getStr|fetch)\(\s{0,4}$/;
 

@@ -10,16 +10,24 @@ const CONFIG_RECORD =
 // The secret of a form's key pair: an MWS secret key, or a secret its form calls a client secret.
 const SECRETS: ReadonlySet<Field['role']> = new Set(['secret-key', 'lwa-client-secret']);
 
-/** A declared key (column, property, form input) in a record for a seller. */
-export function judgeDeclared(key: Field, view: RecordView, text: TextView, token: boolean): Evidence | undefined {
-  // A class named for its table (EF database-first `public partial class tbl_sellermarketplace`)
-  // or for a row (MyBatis `class MwsSellerEntity`) is a stored row.
-  // (So is a typed member of a class that records when its row was created or changed.)
-  const stored =
+/**
+ * True when a declared key is a stored row's column: declared as one (`persisted`), or a member of
+ * a class named for its table (EF database-first `public partial class tbl_sellermarketplace`) or
+ * for a row (MyBatis `class MwsSellerEntity`), or of a class that records when its row was
+ * created or changed.
+ */
+export function isStoredRow(key: Field, text: Pick<TextView, 'auditedRows'>): boolean {
+  return (
     key.persisted === true ||
     TABLE_CLASS.test(key.recordName) ||
     ROW_CLASS.test(key.recordName) ||
-    (text.auditedRows && key.formInput !== true && key.isFormField !== true);
+    (text.auditedRows && key.formInput !== true && key.isFormField !== true)
+  );
+}
+
+/** A declared key (column, property, form input) in a record for a seller. */
+export function judgeDeclared(key: Field, view: RecordView, text: TextView, token: boolean): Evidence | undefined {
+  const stored = isStoredRow(key, text);
   if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return undefined;
   // A form declared as data is one record: its secret-key entry is reported, not its key id entry too.
   if (key.isFormField === true && !SECRETS.has(key.role) && text.formSecretCollections.has(key.collection))

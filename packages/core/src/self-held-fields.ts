@@ -102,6 +102,16 @@ function libraryAttribute(ctx: ScanContext, f: Field): boolean {
   return OPTIONS_CHECK.test(head) || (ATTRIBUTES.test(head) && LIBRARY_PATH.test(ctx.path));
 }
 
+// An MWS client library's own class (Amazon's `class MarketplaceWebService_Client`,
+// `MarketplaceWebServiceOrdersClient`, a wrapper's `class MWSClient`): the members it declares
+// hold whatever keys its caller passes, and that caller is judged.
+const CLIENT_CLASS = /\bclass\s+\w{0,60}(?:MWS|Mws|MarketplaceWebService)\w{0,40}?_?Client\b/;
+
+/** True when the field is a member an MWS client class declares, not a stored column (see {@link CLIENT_CLASS}). */
+function clientLibraryMember(f: Field): boolean {
+  return f.shape !== 'ref' && f.persisted !== true && CLIENT_CLASS.test(f.recordName);
+}
+
 /**
  * True when the field sits in a function named for the developer's account (`function
  * add_dev_account()`, `def update_developer_keys`): the integrator's own keys, whatever form or
@@ -122,6 +132,7 @@ export function notSelfHeld(ctx: ScanContext, receivers = goReceivers(ctx.text))
     !inRedaction(ctx, f) &&
     !ownSettingMember(ctx, f) &&
     !libraryAttribute(ctx, f) &&
+    !clientLibraryMember(f) &&
     !readsReceiverOwnKey(f, receivers) &&
     !inDeveloperFunction(ctx, f);
 }

@@ -9,11 +9,17 @@
 const TEST_PATH =
   /(?:^|[/\\])(?:tests?|spec|specs|__tests__|Tests?|testing)[/\\]|(?:^|[/\\])test_[^/\\]*\.py$|[._-](?:test|spec|tests)\.[a-z]{1,4}$|[a-z\d](?:Test|Tests|Spec)\.(?:php|java|cs|kt|scala|groovy|swift)$/;
 
+// The Maven and Gradle test source tree (`src/test/java/com/acme/SpApiTestUtil.java`): every file
+// under it is test code, however deep and whatever it is named.
+const MAVEN_TEST_TREE = /(?:^|[/\\])src[/\\]test[/\\](?:java|kotlin|scala|groovy|resources)[/\\]/;
+
 /**
- * True when `path` names a test file. Only its folder and name are read, so that every surface
- * decides alike whatever path it passes (a relative one, or an absolute one under a `test/` tree).
+ * True when `path` names a test file. Only its folder and name are read (and the Maven test tree),
+ * so that every surface decides alike whatever path it passes (a relative one, or an absolute one
+ * under a `test/` tree).
  */
 export function isTestPath(path: string): boolean {
+  if (MAVEN_TEST_TREE.test(path)) return true;
   const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   const folder = path.slice(0, path.length - name.length - 1);
   const parent = folder.slice(Math.max(folder.lastIndexOf('/'), folder.lastIndexOf('\\')) + 1);

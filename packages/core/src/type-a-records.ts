@@ -5,6 +5,7 @@ import { firstSecretField, pairedSecrets } from './record-keys.js';
 import { containerName, isDeveloperObject } from './record-names.js';
 import { isDummy } from './dummy-values.js';
 import { judgeKey } from './judge-key.js';
+import { isStoredRow } from './judge-declared.js';
 import { judgeLwaSecret } from './judge-lwa-secret.js';
 import { isFormRecord, isOwnerNamed, MARKETPLACE_IDS, REGION, SELLER_ID_SHAPE } from './record-labels.js';
 import { oncePerCollection, strongestEvidence } from './strongest-evidence.js';
@@ -185,7 +186,8 @@ function judgeRecord(
     // A key that resolves to an environment read: the integrator's own (type B).
     if (evidence === 'own') return undefined;
     // (A row fetched for one owner is kept per seller too: `creds = getCredentials(userId)`.)
-    if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForTenant(key.value, resolve)) continue;
+    if (evidence && spApiBag && !keptPerSeller(key, evidence, view, text) && !fetchedForTenant(key.value, resolve))
+      continue;
     if (evidence)
       return {
         ...found,
@@ -198,7 +200,7 @@ function judgeRecord(
   // SP-API: a seller's own LWA app (its client secret) kept per seller.
   for (const secret of lwaSecrets) {
     const evidence = judgeLwaSecret(secret, view, text);
-    if (evidence) return { ...found, field: secret, evidence, hybrid: false, api: 'sp-api' };
+    if (evidence) return { ...found, field: firstSecretField(list, secret), evidence, hybrid: false, api: 'sp-api' };
   }
   return undefined;
 }
@@ -270,7 +272,7 @@ function recordView(
 }
 
 /** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */
-function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolean {
+function keptPerSeller(key: Field, evidence: Evidence, view: RecordView, text: TextView): boolean {
   if (evidence === 'input' || evidence === 'hard-coded') return true;
   return (
     evidence === 'declared' &&
@@ -281,7 +283,7 @@ function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolea
       // A form's blank defaults (`useState({ sellerId: '', awsSecretKey: '', refreshToken: '' })`).
       (key.shape === 'empty' && isFormRecord(key.recordName)) ||
       // A stored row of IAM keys: no SP-API client library keeps one per seller or per user.
-      (key.persisted === true && (isOwnerNamed(key.recordName) || view.seller?.role === 'seller-id')))
+      (isStoredRow(key, text) && (isOwnerNamed(key.recordName) || view.seller?.role === 'seller-id')))
   );
 }
 

@@ -55,6 +55,14 @@ const generators: Record<string, (n: number) => string> = {
   'php member chains': (n) => `${'$a->'.repeat(n / 4)}secret_key`,
   'php member chain storm': (n) => '$rows[0]->seller->secret_key '.repeat(n / 30),
   'nova fields': (n) => `return [${"Text::make('Secret Key', 'secret_key'), ".repeat(n / 42)}];`,
+  // Parameter bindings (`parameter-bindings.ts`): many helpers declaring a key parameter, each
+  // name mentioned again and again without a call; unclosed parameter lists and argument lists.
+  'helpers declaring a key parameter': (n) =>
+    `// amazon mws\n${'function sign_mws($seller_id, $aws_access_key_id) { $p["AWSAccessKeyId"] = $aws_access_key_id; $p["Merchant"] = $seller_id; }\n'.repeat(n / 120)}`,
+  'helper mentions without a call': (n) =>
+    `// amazon mws\nfunction call_mws($seller_id, $key) { $p['AWSAccessKeyId'] = $key; $p['SellerId'] = $seller_id; }\n${'call_mws call_mws; '.repeat(n / 19)}`,
+  'unclosed parameter and argument lists': (n) =>
+    `// amazon mws\n$p['AWSAccessKeyId'] = $key; $p['SellerId'] = $sid;\n${'function f($key, '.repeat(n / 34)}${'f($sid, '.repeat(n / 16)}`,
   'eloquent attribute list': (n) => `protected $fillable = [${"'seller_id', 'secret_key', ".repeat(n / 28)}];`,
   'generic names in an MWS table': (n) =>
     `CREATE TABLE mws_credentials (${'key VARCHAR(64), secret TEXT, '.repeat(n / 31)});`,

@@ -485,6 +485,24 @@ describe('project pass', () => {
       ).toHaveLength(1);
     });
 
+    it("for a member an MWS client library's class declares: its caller passes the keys", () => {
+      const client = [
+        '<?php',
+        "// Amazon's MWS Reports client, bundled",
+        'class MarketplaceWebService_Client implements MarketplaceWebService_Interface',
+        '{',
+        '    private $awsAccessKeyId = null;',
+        '    private $awsSecretAccessKey = null;',
+        '    private $merchantId = null;',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(client, 'lib/MarketplaceWebService/Client.php')).toEqual([]);
+      expect(
+        candidates(client.replace('class MarketplaceWebService_Client', 'class MarketplaceAccount'), 'lib/Account.php'),
+      ).toHaveLength(1);
+    });
+
     it('with a hard-coded value: its own kind reports it', () => {
       const literal = SERVICE.replace(
         'clientId: string;',

@@ -2822,6 +2822,118 @@ namespace Portal.Data
 }`,
     line: 11,
   },
+  {
+    name: "a tenant's record judged by its LWA secret is reported at its first secret field (the IAM secret above it)",
+    path: 'src/amazon/actions.ts',
+    text: `export async function saveAmazon(input: AmazonInput) {
+  let secret = input.secretAccessKey;
+  if (!secret) secret = await previousSecret();
+  const stored: AmazonStored = {
+    accessKeyId: input.accessKeyId,
+    secretAccessKey: secret,
+    marketplaceId: input.marketplaceId,
+    lwaClientId: input.lwaClientId,
+    lwaClientSecret: input.lwaClientSecret,
+    refreshToken: input.refreshToken,
+  };
+  await saveSealed(stored);
+}`,
+    line: 6,
+  },
+  {
+    name: "a Rails view's object helpers (`text_field :mws, :skey`) ask each user for a key pair beside a seller id",
+    path: 'app/views/accounts/edit.html.erb',
+    text: `<h1>Amazon MWS account</h1>
+<%= form_tag('/accounts/update') do %>
+  <div class="field">
+    <%= label :mws, :access_key, 'Access key' %>
+    <%= text_field :mws, :access_key, value: @access_key %>
+  </div>
+  <div class="field">
+    <%= label :mws, :skey, 'Secret' %>
+    <%= password_field :mws, :skey %>
+  </div>
+  <div class="field">
+    <%= label :mws, :seller_id, 'Seller ID' %>
+    <%= text_field :mws, :seller_id, value: @seller_id %>
+  </div>
+  <%= submit_tag 'Save' %>
+<% end %>`,
+    line: 9,
+  },
+  {
+    name: 'a row class named for its entity keeps a key pair beside a seller id and a refresh token (kept per seller, not an SP-API bag)',
+    path: 'Back.Data/M_API_Entity.cs',
+    text: `namespace Back.Data
+{
+    // One row per store and marketplace the back office connects.
+    public class M_API_Entity : Base_Entity
+    {
+        public string StoreCode { get; set; }
+        public string SellerId { get; set; }
+        public string AccessKeyId { get; set; }
+        public string ServiceSecret { get; set; }
+        public string RefreshToken { get; set; }
+    }
+}`,
+    line: 9,
+  },
+  {
+    name: 'form fields declared by constructor calls, name then label (`new("secretKey", "AWS Secret Key", …)`), ask each tenant for its keys beside its seller id',
+    path: 'src/Channels/ChannelCatalog.cs',
+    text: `public static class ChannelCatalog
+{
+    // What the tenant fills in to connect a sales channel.
+    public static readonly ChannelDescriptor Amazon = new(
+        ChannelType.Amazon,
+        "Amazon",
+        new ChannelField[]
+        {
+            new("sellerId", "Seller ID", "From Seller Central", true),
+            new("accessKeyId", "AWS Access Key ID", "IAM user", true),
+            new("secretKey", "AWS Secret Key", "IAM user secret", true, Secret: true),
+        });
+}`,
+    line: 11,
+  },
+  {
+    name: "a script's signing helper takes the keys as parameters, called per merchant with the hard-coded key pair: a request without a token for a varying seller",
+    path: 'exec/fetch_orders.php',
+    text: `<?php
+// Amazon MWS order import for every user's merchant account
+$AWS_ACCESS_KEY_ID = 'AKIAW7ZQ4NXK2PD5R3TM';
+$SECRET_KEY = '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';
+$query = mysqli_query($db, "SELECT merchant_id FROM settings");
+while ($row = mysqli_fetch_array($query)) {
+    $merchant = $row['merchant_id'];
+    $par = array('Action' => 'GetReportList');
+    $r = call_mws($merchant, $AWS_ACCESS_KEY_ID, $SECRET_KEY, $par);
+}
+
+function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
+    $par['AWSAccessKeyId'] = $aws_access_key_id;
+    $par['Merchant'] = $seller_id;
+    $par['SignatureVersion'] = 2;
+    ksort($par);
+    return base64_encode(hash_hmac('sha256', http_build_query($par), $secret_key, true));
+}`,
+    line: 13,
+  },
+  {
+    name: 'a form declared as a map of field name to the hint under its input, beside the seller id',
+    path: 'logic/seller_form.php',
+    text: `<?php
+// Amazon seller accounts: the fields the add-account form shows
+$inputfields = [
+    "SellerID" => "Bitte die Verkäufer-ID eintragen",
+    "AWSAccessKey" => "Bitte den AWS Access Key eintragen",
+    "SecretKey" => "Bitte den geheimen Schlüssel eintragen",
+];
+foreach ($inputfields as $field => $hint) {
+    echo "<input type='text' name='$field' placeholder='$hint'>";
+}`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -4580,6 +4692,59 @@ async def sync_products(seller):
         refresh_token=seller.lwa_refresh_token,
     )
     return await client.get_listings()`,
+  },
+  {
+    name: "a script's signing helper called with the integrator's keys from the environment: its own keys",
+    path: 'exec/fetch_orders.php',
+    text: `<?php
+// Amazon MWS order import for every user's merchant account
+$AWS_ACCESS_KEY_ID = getenv('MWS_KEY');
+$SECRET_KEY = getenv('MWS_SECRET');
+$query = mysqli_query($db, "SELECT merchant_id FROM settings");
+while ($row = mysqli_fetch_array($query)) {
+    $merchant = $row['merchant_id'];
+    $par = array('Action' => 'GetReportList');
+    $r = call_mws($merchant, $AWS_ACCESS_KEY_ID, $SECRET_KEY, $par);
+}
+
+function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
+    $par['AWSAccessKeyId'] = $aws_access_key_id;
+    $par['Merchant'] = $seller_id;
+    $par['SignatureVersion'] = 2;
+    ksort($par);
+    return base64_encode(hash_hmac('sha256', http_build_query($par), $secret_key, true));
+}`,
+    findings: [],
+  },
+  {
+    name: "a helper under Maven's test tree (src/test/java) filling the SDK's credentials: test code, whatever its name",
+    path: 'src/test/java/com/acme/spapi/SpApiTestUtil.java',
+    text: `package com.acme.spapi;
+
+public class SpApiTestUtil {
+    /** The app's fixed credentials; only the store's refresh token varies. */
+    public static CredentialInfoDTO credentials(String refreshToken, String sellerId) {
+        CredentialConfigDTO dto = new CredentialConfigDTO();
+        dto.setSellerId(sellerId);
+        dto.setAccessKeyId(accessKeyId());
+        dto.setSecretKey(secretKey());
+        dto.setClientSecret(clientSecret());
+        dto.setRefreshToken(refreshToken);
+        return CredentialInfoDTO.of(dto);
+    }
+}`,
+    findings: [],
+  },
+  {
+    name: 'a map of field name to its caption that is no form: captions are no keys',
+    path: 'logic/captions.php',
+    text: `<?php
+// Amazon seller report: column captions
+$captions = [
+    "SellerID" => "Seller ID of the account",
+    "SecretKey" => "Secret key on file",
+];`,
+    findings: [],
   },
   {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",

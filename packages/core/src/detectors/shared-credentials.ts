@@ -20,6 +20,7 @@ import { loopVariables } from '../loop-variables.js';
 import { isTestPath } from '../test-paths.js';
 import { isKeyRole, normalizeName } from '../names.js';
 import { projectCandidate } from '../project-candidates.js';
+import { ParameterBindings } from '../parameter-bindings.js';
 
 /**
  * The type-A anti-pattern: a seller's own access/secret keys held per seller instead of the
@@ -69,6 +70,8 @@ function keyNamesByRecord(fields: readonly Field[]): Map<string, Map<string, str
   }
   return byRecord;
 }
+
+const IDENTIFIER = /^[A-Z_$][\w$]{0,60}$/i;
 
 // What follows a name in its first assignment: `secretKey = …`, `secretKey: string = …`.
 const ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
@@ -166,9 +169,20 @@ function find(ctx: ScanContext): RawFinding[] {
   if (fields.length === 0) return [];
   let resolutions = 0;
   const resolved = new Map<string, string | undefined>();
+  const bindings = new ParameterBindings(ctx.text);
+  // A name's first assignment, else (a parameter) the argument the text's call passes for it,
+  // through that argument's own assignment (`call_mws($seller, $AWS_ACCESS_KEY_ID)`).
+  const valueOf = (name: string): string | undefined => {
+    const assigned = assignedValue(ctx.text, name);
+    if (assigned !== undefined) return assigned;
+    const bound = bindings.bound(name);
+    return bound !== undefined && IDENTIFIER.test(bound) && bound !== name
+      ? (assignedValue(ctx.text, bound) ?? bound)
+      : bound;
+  };
   const resolve = (name: string): string | undefined => {
     if (++resolutions > 20) return undefined;
-    if (!resolved.has(name)) resolved.set(name, assignedValue(ctx.text, name));
+    if (!resolved.has(name)) resolved.set(name, valueOf(name));
     return resolved.get(name);
   };
   if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) {
