@@ -32,3 +32,14 @@ function stripOne(v: string): string {
   const inner = CONVERSION_CALL.exec(v)?.[1] ?? CAST.exec(v)?.[1];
   return inner === undefined ? v : inner.trim();
 }
+
+// A value with a blank fallback: `$secret_key ?? ''`, `req.body.secret || ''`, `x or None`,
+// PHP's `isset($secret_key) ? $secret_key : ''` (also its tail alone, `$secret_key : ''`, when the
+// assignment sits in the ternary's first branch). The value is what the field holds when set.
+const BLANK_FALLBACK =
+  /^(?:(?:isset|!?empty)\(\s{0,4}[^()]{1,80}\)\s{0,4}\?\s{0,4})?([^\s?:|()]{1,100}(?:\([^()]{0,60}\))?)\s{0,4}(?:\?\?|\|\||\bor\b|:)\s{0,4}(?:''|""|null|NULL|None|nil|undefined|\[\]|\{\})$/;
+
+/** `value` without a blank fallback (see {@link BLANK_FALLBACK}), or `value` itself. */
+export function withoutBlankFallback(value: string): string {
+  return BLANK_FALLBACK.exec(value.trim())?.[1] ?? value;
+}

@@ -1,4 +1,4 @@
-import { seeThroughConversions } from './conversions.js';
+import { seeThroughConversions, withoutBlankFallback } from './conversions.js';
 import { throughJsonBlob } from './json-blobs.js';
 import { fetchedForTenant, tenantLookup } from './tenant-lookups.js';
 import type { Field } from './structure.js';
@@ -25,6 +25,14 @@ export function judgeKey(
 ): Evidence | 'own' | undefined {
   let shape: ValueShape = key.shape;
   let value = key.value;
+  // (A value with a blank fallback, `isset($secret_key) ? $secret_key : ''`, is the value it falls back from.)
+  if (shape === 'other' || shape === 'ref') {
+    const plain = withoutBlankFallback(value);
+    if (plain !== value) {
+      value = plain;
+      shape = classifyValue(plain);
+    }
+  }
   // A key read from a JSON blob a seller's record stores is a key read from that record.
   const blob = shape === 'ref' ? throughJsonBlob(value, resolve) : undefined;
   if (blob !== undefined) value = blob;

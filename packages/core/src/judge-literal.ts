@@ -11,9 +11,15 @@ const NOT_MWS_KEY = /^["'`]?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 // Values of the MWS shapes: a 20-character key id, a 40-character secret.
 const MWS_VALUE = /^["'`]?(?:[A-Z0-9]{20}|[A-Za-z0-9+/]{40})["'`]?$/;
 
+// Prose: a hint or a label of two words or more (`"Bitte den geheimen Schlüssel eintragen"`).
+const PROSE = /^["'`][^\s"'`]{1,40}(?:\s+[^\s"'`]{1,40}){1,15}["'`]$/;
+
 /** A hard-coded key: in a request, or in one of several per-seller records. */
 export function judgeLiteral(key: Field, value: string, view: RecordView, text: TextView): Evidence | undefined {
   if (view.isRequest) return 'request';
+  // A form's fields declared as a map of name to the hint shown under each input
+  // (`$inputfields = ["SellerID" => "Bitte die Verkäufer-ID eintragen", "SecretKey" => "…"]`).
+  if (PROSE.test(value)) return formFieldsBesideSeller(view) ? 'declared' : undefined;
   if (isDummy(value)) return undefined;
   // Another marketplace's config may say "mws" (Newegg's): its keys are not MWS-shaped. UUIDs and
   // hex digests are never MWS keys (key ids are upper-case, secrets mixed-case base64).
@@ -37,7 +43,11 @@ export function judgeBlank(key: Field, view: RecordView, text: TextView): Eviden
   const siblings = text.blankKeyRecords.get(key.collection)?.size ?? 0;
   if (view.seller !== undefined && siblings >= 2 && !view.regionLabel) return 'hard-coded';
   // A form's blank defaults (`useForm({ defaultValues: { sellerId: '', secretKey: '' } })`).
+  return formFieldsBesideSeller(view) ? 'declared' : undefined;
+}
+
+/** True when the record is a form's model (`isFormRecord`) that also asks for the seller's id. */
+function formFieldsBesideSeller(view: RecordView): boolean {
   const first = view.fields.find(isKey);
-  if (view.seller?.role === 'seller-id' && first && isFormRecord(first.recordName)) return 'declared';
-  return undefined;
+  return view.seller?.role === 'seller-id' && first !== undefined && isFormRecord(first.recordName);
 }

@@ -94,7 +94,9 @@ function showsNoRecord(f: Field, text: string): boolean {
   return (
     (f.shape === 'ref' || f.shape === 'other') &&
     LOCAL.test(f.value) &&
-    !isCapitalsName(f.value) &&
+    // (A constant passed on, `new MarketplaceWebServiceOrders_Client(AWS_ACCESS_KEY_ID,
+    // AWS_SECRET_ACCESS_KEY, …)`, is a program's own setting, as a local is.)
+    (!isCapitalsName(f.value) || (f.shape === 'other' && f.value === f.name)) &&
     !/["'`]/.test(text.charAt(f.start - 1))
   );
 }

@@ -32,7 +32,8 @@ export const MARKETPLACE_IDS: ReadonlySet<string> = new Set([
 // Records that are forms: their blank fields ask a person to type the value in.
 // Read on the name's words (`amazonConnectForm` → amazon Connect Form), so that `platform`,
 // `transform`, `information` and `format` are no forms.
-const FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binputs?\b|\bfields\b/i;
+// (Also written as one word: `$inputfields`, `formfields`.)
+const FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binputs?\b|\b(?:input|form)?fields\b/i;
 
 /** True when a record's name says it is a form's model (`useForm`, `form:`, `defaultValues`). */
 export function isFormRecord(recordName: string): boolean {

@@ -485,6 +485,28 @@ describe('project pass', () => {
       ).toHaveLength(1);
     });
 
+    it("for constants passed to a client: the program's own settings", () => {
+      const orders = [
+        '<?php',
+        '// Amazon MWS orders for one seller account',
+        '$service = new MarketplaceWebServiceOrders_Client(',
+        '    AWS_ACCESS_KEY_ID,',
+        '    AWS_SECRET_ACCESS_KEY,',
+        '    APPLICATION_NAME,',
+        '    $config',
+        ');',
+        "$request->setSellerId('A5SNRN8F1PEZR');",
+        '',
+      ].join('\n');
+      expect(candidates(orders, 'application/controllers/Orders.php')).toEqual([]);
+      expect(
+        candidates(
+          orders.replace('    AWS_SECRET_ACCESS_KEY,', '    $store->secret_key,'),
+          'application/controllers/Orders.php',
+        ),
+      ).toHaveLength(1);
+    });
+
     it("for a member an MWS client library's class declares: its caller passes the keys", () => {
       const client = [
         '<?php',

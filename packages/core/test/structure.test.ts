@@ -77,3 +77,17 @@ describe('extractFields requireKeyField', () => {
     }
   });
 });
+
+describe('submitted reads', () => {
+  it('reads `$request->secret_key` as submitted, not a setter called on an MWS request named `$request`', () => {
+    const t = [
+      '<?php',
+      '$account->secret_key = $request->secret_key;',
+      "$request->setSellerId('A5SNRN8F1PEZR');",
+      '',
+    ].join('\n');
+    const fields = extractFields(t, new LineIndex(t));
+    expect(fields.some((f) => f.name === 'secret_key' && f.value === 'body.secret_key')).toBe(true);
+    expect(fields.find((f) => f.name === 'setSellerId')?.value).not.toMatch(/^body\./);
+  });
+});

@@ -2919,6 +2919,40 @@ function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
 }`,
     line: 13,
   },
+  {
+    name: 'a form declared as a map of field name to the hint under its input, beside the seller id',
+    path: 'logic/seller_form.php',
+    text: `<?php
+// Amazon seller accounts: the fields the add-account form shows
+$inputfields = [
+    "SellerID" => "Bitte die Verkäufer-ID eintragen",
+    "AWSAccessKey" => "Bitte den AWS Access Key eintragen",
+    "SecretKey" => "Bitte den geheimen Schlüssel eintragen",
+];
+foreach ($inputfields as $field => $hint) {
+    echo "<input type='text' name='$field' placeholder='$hint'>";
+}`,
+    line: 6,
+  },
+  {
+    name: "a controller that runs extract($_REQUEST) stores the submitted keys, each behind a blank fallback (isset($x) ? $x : '', $x ?? '')",
+    path: 'application/controllers/Channel.php',
+    text: `<?php
+// Amazon MWS marketplace credentials of the signed-in admin
+class Channel extends CI_Controller
+{
+    public function addData()
+    {
+        extract($_REQUEST);
+        $data['of_admin_id'] = $this->session->userdata('admin_id');
+        isset($seller_id) ? $data['seller_id'] = $seller_id : '';
+        $data['aws_access_key_id'] = $aws_access_key_id ?? '';
+        $data['secret_key'] = isset($secret_key) ? $secret_key : '';
+        $this->Data_model->Insert_data('of_marketplace_credential', $data);
+    }
+}`,
+    line: 11,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -4716,6 +4750,33 @@ public class SpApiTestUtil {
         dto.setClientSecret(clientSecret());
         dto.setRefreshToken(refreshToken);
         return CredentialInfoDTO.of(dto);
+    }
+}`,
+    findings: [],
+  },
+  {
+    name: 'a map of field name to its caption that is no form: captions are no keys',
+    path: 'logic/captions.php',
+    text: `<?php
+// Amazon seller report: column captions
+$captions = [
+    "SellerID" => "Seller ID of the account",
+    "SecretKey" => "Secret key on file",
+];`,
+    findings: [],
+  },
+  {
+    name: 'unassigned variables in a text that extracts no request: nothing says they were submitted',
+    path: 'application/controllers/Channel.php',
+    text: `<?php
+// Amazon MWS marketplace credentials
+class Channel extends CI_Controller
+{
+    public function addData()
+    {
+        $data['seller_id'] = isset($seller_id) ? $seller_id : '';
+        $data['secret_key'] = isset($secret_key) ? $secret_key : '';
+        $this->Data_model->Insert_data('of_marketplace_credential', $data);
     }
 }`,
     findings: [],

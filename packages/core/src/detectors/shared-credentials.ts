@@ -72,6 +72,9 @@ function keyNamesByRecord(fields: readonly Field[]): Map<string, Map<string, str
 }
 
 const IDENTIFIER = /^[A-Z_$][\w$]{0,60}$/i;
+// PHP copying the submitted fields into variables: `extract($_REQUEST)`, `extract($_POST)`,
+// CodeIgniter `extract($this->input->post())`.
+const EXTRACTED_REQUEST = /\bextract\(\s{0,4}(?:\$_(?:REQUEST|POST|GET)\b|\$this->input->(?:post|get)\()/;
 
 // What follows a name in its first assignment: `secretKey = …`, `secretKey: string = …`.
 const ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
@@ -172,13 +175,17 @@ function find(ctx: ScanContext): RawFinding[] {
   const bindings = new ParameterBindings(ctx.text);
   // A name's first assignment, else (a parameter) the argument the text's call passes for it,
   // through that argument's own assignment (`call_mws($seller, $AWS_ACCESS_KEY_ID)`).
+  let extracted: boolean | undefined;
   const valueOf = (name: string): string | undefined => {
     const assigned = assignedValue(ctx.text, name);
     if (assigned !== undefined) return assigned;
     const bound = bindings.bound(name);
-    return bound !== undefined && IDENTIFIER.test(bound) && bound !== name
-      ? (assignedValue(ctx.text, bound) ?? bound)
-      : bound;
+    if (bound !== undefined)
+      return IDENTIFIER.test(bound) && bound !== name ? (assignedValue(ctx.text, bound) ?? bound) : bound;
+    // PHP's `extract($_REQUEST)` makes every submitted field a variable of its name: an unassigned
+    // `$secret_key` is then the submitted `secret_key`.
+    extracted ??= EXTRACTED_REQUEST.test(ctx.text);
+    return extracted && /^\$\w{1,60}$/.test(name) ? `body.${name.slice(1)}` : undefined;
   };
   const resolve = (name: string): string | undefined => {
     if (++resolutions > 20) return undefined;
