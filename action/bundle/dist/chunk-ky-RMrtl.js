@@ -4937,7 +4937,13 @@ function showsNoRecord(f, text) {
 	if (f.passedOn === true && isBareOptionBag(memberPath(f.value)[0] ?? "")) return true;
 	if (f.shape === "ref" && PASSED_OWN.test(memberPath(f.value)[0] ?? "")) return true;
 	if (f.shape === "empty" && !BLANK.test(f.value)) return true;
+	if (f.shape === "decl" && inParameterType(text, f.start)) return true;
 	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && (!isCapitalsName(f.value) || f.shape === "other" && f.value === f.name) && !/["'`]/.test(text.charAt(f.start - 1));
+}
+/** True when the declared field at `at` is a member of a parameter's inline type (see {@link PARAMETER_TYPE}). */
+function inParameterType(text, at) {
+	const span = entrySpan(text, at);
+	return span !== void 0 && PARAMETER_TYPE.test(text.slice(Math.max(0, span.start - 160), span.start));
 }
 /**
 * The file's project candidate: its first seller secret that may be carried (see {@link CARRIED})
@@ -4994,9 +5000,10 @@ function recordNamesIn(text, secrets) {
 	for (let m = TYPE_NAME.exec(text); m !== null && names.size < MAX_LINKS; m = TYPE_NAME.exec(text)) add(m[0]);
 	return [...names];
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, PASSED_OWN, BLANK, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, PARAMETER_TYPE, PASSED_OWN, BLANK, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
+	init_form_entries();
 	init_names();
 	init_value_shape();
 	init_other_apis();
@@ -5028,6 +5035,7 @@ var init_project_candidates = __esmMin((() => {
 	DEVELOPER = /developer/i;
 	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
 	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
+	PARAMETER_TYPE = /(?:\bconstructor|\bfunction\s{0,4}[\w$]{0,60}|[\w$]{1,60})\s{0,4}\((?:[^()]{0,80},)?\s{0,40}(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[\w$]{1,60}\??\s{0,4}:\s{0,4}$/;
 	PASSED_OWN = new RegExp(`^_{0,2}(?:\\w{0,30}role|sts\\w{0,30}|assumed\\w{0,30}|\\w{0,20}region\\w{0,10}|dev(?:eloper)?|${DEVELOPER_OBJECT.source})$`, "i");
 	BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
 	DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
