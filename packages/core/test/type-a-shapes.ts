@@ -4780,7 +4780,6 @@ function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
     ksort($par);
     return base64_encode(hash_hmac('sha256', http_build_query($par), $secret_key, true));
 }`,
-    findings: [],
   },
   {
     name: "a helper under Maven's test tree (src/test/java) filling the SDK's credentials: test code, whatever its name",
@@ -4799,7 +4798,6 @@ public class SpApiTestUtil {
         return CredentialInfoDTO.of(dto);
     }
 }`,
-    findings: [],
   },
   {
     name: 'a map of field name to its caption that is no form: captions are no keys',
@@ -4810,7 +4808,6 @@ $captions = [
     "SellerID" => "Seller ID of the account",
     "SecretKey" => "Secret key on file",
 ];`,
-    findings: [],
   },
   {
     name: 'unassigned variables in a text that extracts no request: nothing says they were submitted',
@@ -4826,7 +4823,6 @@ class Channel extends CI_Controller
         $this->Data_model->Insert_data('of_marketplace_credential', $data);
     }
 }`,
-    findings: [],
   },
   {
     name: "a signing helper called for the one seller a variable holds: a seller's own tool",
@@ -4844,7 +4840,6 @@ function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
     $par['SignatureVersion'] = 2;
     return $par;
 }`,
-    findings: [],
   },
   {
     name: "a commented-out call is no binding: the helper's one call passes the integrator's keys",
@@ -4862,7 +4857,6 @@ function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
     $par['MWSAuthToken'] = token_of($seller_id);
     return $par;
 }`,
-    findings: [],
   },
   {
     name: "a map of captions named `$fields` beside a seller id names no input (an export's column titles)",
@@ -4873,7 +4867,6 @@ $fields = [
     'seller_id' => 'Seller ID',
     'secret_key' => 'Secret Key (masked)',
 ];`,
-    findings: [],
   },
   {
     name: "a WordPress settings page's inputs named with their hints: the site owner's own settings",
@@ -4885,7 +4878,6 @@ $inputfields = [
     'seller_id' => 'Enter your seller ID',
     'secret_key' => 'Enter your secret key',
 ];`,
-    findings: [],
   },
   {
     name: "a setup wizard's prompt and a settings API's field: no form declared as data",
@@ -4895,7 +4887,6 @@ $inputfields = [
 $seller = prompt_input('seller_id', 'Seller ID');
 $secret = prompt_input('secret_key', 'AWS Secret Key');
 add_settings_field('mws_secret_key', 'Secret Key', 'render_secret', 'amazon');`,
-    findings: [],
   },
   {
     name: "one app's SP-API settings class that records when it changed: not a stored row per seller",
@@ -4911,7 +4902,6 @@ add_settings_field('mws_secret_key', 'Secret Key', 'render_secret', 'amazon');`,
     public string RoleArn { get; set; }
     public DateTime? UpdatedAt { get; set; }
 }`,
-    findings: [],
   },
   {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
