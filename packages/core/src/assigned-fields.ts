@@ -74,10 +74,10 @@ export function readAssignment(c: FieldContext): FamilyReading {
   return assignedValue(c, value, recordAt, persisted);
 }
 
-// A constructor (`new(`, `new OrderChannelField(`) or a call named for a field (`field(`,
-// `TextInput(`, `add_entry(`), up to the name's opening quote.
-const FIELD_DESCRIPTOR_CALL =
-  /(?:\bnew(?:\s+[\w.]{1,60})?|\w{0,30}(?:field|input|entry|Field|Input|Entry))\s*\(\s*["']$/;
+// A constructor (`new(`, `new OrderChannelField(`) or a field class's factory (`TextField(`),
+// up to the name's opening quote. (Not a settings API's `add_settings_field(`, whose fields are
+// the site owner's, nor a setup wizard's `prompt_input(`.)
+const FIELD_DESCRIPTOR_CALL = /(?:\bnew(?:\s+[\w.]{1,60})?|\b[A-Z]\w{0,40}Field)\s*\(\s*["']$/;
 // A label: a quoted run of two to six words (`"AWS Secret Key"`, `'Seller ID'`).
 const QUOTED_LABEL = /^\s*(["'])([a-z][\w()./-]{0,30}(?: [\w()./-]{1,30}){1,5})\1\s*[,)]/i;
 

@@ -1,6 +1,6 @@
 import type { Field } from './structure.js';
 import { isDummy } from './dummy-values.js';
-import { isFormRecord } from './record-labels.js';
+import { isFormRecord, isInputsRecord } from './record-labels.js';
 import { isKey } from './type-a-evidence.js';
 import type { Evidence, RecordView, TextView } from './type-a-evidence.js';
 
@@ -16,10 +16,15 @@ const PROSE = /^["'`][^\s"'`]{1,40}(?:\s+[^\s"'`]{1,40}){1,15}["'`]$/;
 
 /** A hard-coded key: in a request, or in one of several per-seller records. */
 export function judgeLiteral(key: Field, value: string, view: RecordView, text: TextView): Evidence | undefined {
-  if (view.isRequest) return 'request';
+  if (view.isRequest) return view.fixedSeller === true ? undefined : 'request';
   // A form's fields declared as a map of name to the hint shown under each input
   // (`$inputfields = ["SellerID" => "Bitte die Verkäufer-ID eintragen", "SecretKey" => "…"]`).
-  if (PROSE.test(value)) return formFieldsBesideSeller(view) ? 'declared' : undefined;
+  // Only a map named for inputs: `$fields` or an i18n table of captions names no input, and a
+  // self-hosted platform's settings page is its one owner's.
+  if (PROSE.test(value))
+    return !text.siteSettings && isInputsRecord(key.recordName) && formFieldsBesideSeller(view)
+      ? 'declared'
+      : undefined;
   if (isDummy(value)) return undefined;
   // Another marketplace's config may say "mws" (Newegg's): its keys are not MWS-shaped. UUIDs and
   // hex digests are never MWS keys (key ids are upper-case, secrets mixed-case base64).

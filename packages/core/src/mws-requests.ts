@@ -89,7 +89,7 @@ function listedIn(text: string, names: readonly string[] = []): boolean {
 const ENV_HELPER =
   /^[\w.$>-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
 // A constant (`MERCHANT_ID`, `self::SELLER_ID`): one fixed seller, wherever it is defined.
-const CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$/;
+export const CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$/;
 // Command-line input: whoever runs the tool names the seller, so it acts for its own account
 // (`flag.String("seller-id", …)`, `sys.argv[1]`, `process.argv[2]`, `ARGV[0]`).
 const COMMAND_LINE =

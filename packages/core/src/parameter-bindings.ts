@@ -4,22 +4,101 @@
  * `$aws_access_key_id` to `$AWS_ACCESS_KEY_ID`, and so to the literal key assigned to it. A
  * script's signing helper takes the keys it signs with as parameters; what they are is written
  * where it is called. Read by the `shared-credentials` detector's resolver, after an assignment.
+ * Only functions declared with a keyword are read (PHP and JS `function`, Python `def`, Go `func`),
+ * and only the first function declaring a name, at its first call outside its own body.
  */
 
-// A function's header with its parameter list on one line or a few (PHP, JS, Python, Go).
-const HEADER = /\b(?:function|def|func)\s+([A-Za-z_$][\w$]{0,60})\s*\(([^()]{0,400})\)/g;
+// A function's header up to its parameter list's `(`: its keyword and name (a Go method's
+// receiver skipped: `func (c *Client) Sign(`).
+const HEADER = /\b(function|def|func)\s+(?:\([^()\n]{0,80}\)\s*)?([A-Za-z_$][\w$]{0,60})\s*\(/g;
 // At most this many headers are read: a text with more is a library, not a script.
 const MAX_HEADERS = 200;
-// At most this many mentions of a function's name are read looking for its call.
-const MAX_MENTIONS = 50;
-// How far a call's arguments are read.
-const ARGUMENTS_REACH = 400;
+// How far a parameter or argument list is read, and how far a function's body.
+const LIST_REACH = 600;
+const BODY_REACH = 20_000;
+// At most this many calls of a function are looked at.
+const MAX_CALLS = 50;
+// A named argument: Python `key=value`, PHP 8 `key: value`.
+const NAMED_ARGUMENT = /^\$?([a-z_]\w{0,60})\s{0,4}(?:=(?![=>])|:(?!:))/i;
+// The receiver a method is declared with and never passed positionally: Python's `self` and
+// `cls`, a TypeScript `this` parameter.
+const RECEIVER = /^(?:self|cls|this)$/;
 
-/** A function header: its name, its parameters' names, and where the header ends. */
+/** A function header: its keyword, name and parameters' names, where it starts and where its parameter list closes. */
 interface Header {
+  readonly keyword: string;
   readonly name: string;
   readonly params: readonly string[];
-  readonly end: number;
+  readonly start: number;
+  readonly close: number;
+}
+
+/**
+ * The top-level items of the bracketed list whose opener is at `open` (`(`), split at commas
+ * outside quotes and brackets, and where the list closes; undefined when it does not close within
+ * {@link LIST_REACH}.
+ */
+function listAt(text: string, open: number): { items: string[]; close: number } | undefined {
+  const items: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let from = open + 1;
+  for (let i = open + 1; i < text.length && i <= open + LIST_REACH; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      items.push(text.slice(from, i).trim());
+      from = i + 1;
+    } else if (c === ')') {
+      const last = text.slice(from, i).trim();
+      if (last !== '' || items.length > 0) items.push(last);
+      return { items, close: i };
+    }
+  }
+  return undefined;
+}
+
+/** A parameter's name by its language's order: `string $key = ''` is `$key`, Go's `key string` and Python's `key: str` are `key`. */
+function parameterName(keyword: string, param: string): string {
+  const head = (param.split('=')[0] ?? '').trim();
+  if (keyword === 'func') return head.split(/\s+/)[0] ?? '';
+  if (keyword === 'def') return (head.split(':')[0] ?? '').trim().replace(/^\*{1,2}/, '');
+  // PHP names its parameters with `$` (`?string &$key`, `...$rest`); JS and TS first (`key?: string`).
+  const php = /&?(?:\.\.\.)?(\$[a-z_]\w{0,60})/i.exec(head)?.[1];
+  return php ?? /^(?:\.\.\.)?([a-z_$][\w$]{0,60})/i.exec(head)?.[1] ?? '';
+}
+
+/** Where the body of the function whose parameter list closes at `close` ends (`{ … }`, or Python's indented block). */
+function bodyEnd(text: string, keyword: string, headerStart: number, close: number): number {
+  const limit = Math.min(text.length, close + BODY_REACH);
+  if (keyword === 'def') {
+    const lineStart = text.lastIndexOf('\n', headerStart) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, headerStart))?.[0].length ?? 0;
+    for (let at = text.indexOf('\n', close); at !== -1 && at < limit; at = text.indexOf('\n', at + 1)) {
+      const line = /^([ \t]*)(\S?)/.exec(text.slice(at + 1, at + 1 + 200));
+      if (line?.[2] !== '' && line?.[2] !== '#' && (line?.[1]?.length ?? 0) <= indent) return at;
+    }
+    return limit;
+  }
+  const open = text.indexOf('{', close);
+  if (open === -1 || open > close + 200) return close;
+  let depth = 0;
+  let quote = '';
+  for (let i = open; i < limit; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote || (c === '\n' && quote !== '`')) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return limit;
 }
 
 /** The headers of the functions `text` declares (at most {@link MAX_HEADERS}). */
@@ -27,38 +106,30 @@ function headersOf(text: string): Header[] {
   const headers: Header[] = [];
   HEADER.lastIndex = 0;
   for (let m = HEADER.exec(text); m !== null && headers.length < MAX_HEADERS; m = HEADER.exec(text)) {
-    headers.push({ name: m[1] ?? '', params: (m[2] ?? '').split(',').map(parameterName), end: m.index + m[0].length });
+    const keyword = m[1] ?? '';
+    const list = listAt(text, m.index + m[0].length - 1);
+    if (list === undefined) continue;
+    const params = list.items.map((p) => parameterName(keyword, p)).filter((p, i) => i > 0 || !RECEIVER.test(p));
+    headers.push({ keyword, name: m[2] ?? '', params, start: m.index, close: list.close });
   }
   return headers;
 }
 
-/** A parameter's name without its type, default or modifiers: `string $key = ''` is `$key`. */
-function parameterName(param: string): string {
-  const head = param.split('=')[0] ?? '';
-  const words = head.trim().split(/[\s:]+/);
-  // (Python and Go put the name first, `key: str`, `key string`; PHP and TS put it last or first.)
-  const named = words.find((w) => w.startsWith('$')) ?? (head.includes(':') ? words[0] : words.at(-1));
-  return (named ?? '').replace(/^[&.]+/, '');
-}
-
-/** The arguments of the call whose `(` is at `open`, split at top-level commas, or undefined when it does not close. */
-function argumentsAt(text: string, open: number): string[] | undefined {
-  const args: string[] = [];
-  let depth = 0;
-  let from = open + 1;
-  for (let i = open + 1; i < text.length && i <= open + ARGUMENTS_REACH; i++) {
-    const c = text[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
-    else if (c === ',' && depth === 0) {
-      args.push(text.slice(from, i).trim());
-      from = i + 1;
-    } else if (c === ')') {
-      args.push(text.slice(from, i).trim());
-      return args;
-    }
+/** True when `at` on its line sits in a comment or inside a quoted string (read up to 200 characters back). */
+function inCommentOrString(text: string, at: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 200);
+  const before = text.slice(lineStart, at);
+  // (A comment line, `// f($x)`, `# f(x)`, ` * f()`, or a comment before the mention on its line.)
+  if (/^\s*(?:#|\*|\/\*|<!--)|\/\/|\s#/.test(before)) return true;
+  let quote = '';
+  for (let i = 0; i < before.length; i++) {
+    const c = before[i];
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
   }
-  return undefined;
+  return quote !== '';
 }
 
 /**
@@ -77,29 +148,43 @@ export class ParameterBindings {
     this.#headers ??= headersOf(this.#text);
     // (The first function declaring the parameter only: one search of the text per name.)
     const header = this.#headers.find((h) => h.params.includes(name));
-    return header === undefined ? undefined : this.#firstCallArgument(header, header.params.indexOf(name));
+    if (header === undefined) return undefined;
+    const args = this.#firstCall(header);
+    return args === undefined ? undefined : argumentFor(args, header.params.indexOf(name), name);
   }
 
-  /** The `index`-th argument of the first call of `header`'s function outside its own header (at most {@link MAX_MENTIONS} mentions read). */
-  #firstCallArgument(header: Header, index: number): string | undefined {
+  /** The arguments of the first call of `header`'s function outside its own header and body. */
+  #firstCall(header: Header): string[] | undefined {
     const text = this.#text;
-    let mentions = 0;
-    for (
-      let at = text.indexOf(header.name);
-      at !== -1 && mentions < MAX_MENTIONS;
-      at = text.indexOf(header.name, at + 1), mentions++
-    ) {
+    const { name } = header;
+    // (Its body's own calls are recursion, not a binding: read once, for this header only.)
+    const end = bodyEnd(text, header.keyword, header.start, header.close);
+    let calls = 0;
+    for (let at = text.indexOf(name); at !== -1 && calls < MAX_CALLS; at = text.indexOf(name, at + 1)) {
+      if (at >= header.start && at <= end) continue;
       if (at > 0 && /[\w$]/.test(text.charAt(at - 1))) continue;
-      const after = at + header.name.length;
-      if (/[\w$]/.test(text.charAt(after))) continue;
-      // (The header itself, `function call_mws(`, is no call.)
+      const after = at + name.length;
+      const open = after + (/^\s{0,4}/.exec(text.slice(after, after + 4))?.[0].length ?? 0);
+      if (text.charAt(open) !== '(') continue;
+      calls++;
       if (/\b(?:function|def|func)\s+$/.test(text.slice(Math.max(0, at - 12), at))) continue;
-      const open = text.slice(after, after + 4).search(/\S/);
-      if (open === -1 || text.charAt(after + open) !== '(') continue;
-      const args = argumentsAt(text, after + open);
-      const argument = args?.[index];
-      if (argument !== undefined && argument !== '') return argument;
+      if (inCommentOrString(text, at)) continue;
+      const list = listAt(text, open);
+      if (list !== undefined) return list.items;
     }
     return undefined;
   }
+}
+
+/** The argument a call passes for the parameter at `index` named `name`: by name when it names any. */
+function argumentFor(args: readonly string[], index: number, name: string): string | undefined {
+  const bare = name.replace(/^\$/, '');
+  const firstNamed = args.findIndex((a) => NAMED_ARGUMENT.test(a));
+  if (firstNamed !== -1) {
+    const named = args.find((a) => NAMED_ARGUMENT.exec(a)?.[1] === bare);
+    if (named !== undefined) return named.replace(NAMED_ARGUMENT, '').trim() || undefined;
+    if (index >= firstNamed) return undefined;
+  }
+  const argument = args[index];
+  return argument === undefined || argument === '' ? undefined : argument;
 }

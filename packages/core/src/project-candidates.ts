@@ -1,4 +1,5 @@
 import { describeContainer } from './containers.js';
+import { entrySpan } from './form-entries.js';
 import { isCapitalsName, normalizeName } from './names.js';
 import { isOwnMember, memberPath } from './value-shape.js';
 import { AMAZON_PATH } from './other-apis.js';
@@ -91,6 +92,9 @@ function showsNoRecord(f: Field, text: string): boolean {
   // (A placeholder is a sample's, `"clientSecret": "your-amazon-client-secret"` in a seed: blank is
   // a form's initial state, a placeholder text is documentation.)
   if (f.shape === 'empty' && !BLANK.test(f.value)) return true;
+  // (Nor is a parameter's own type, `constructor(private readonly config: { lwaClientSecret: string })`:
+  // a parameter list, whoever fills it.)
+  if (f.shape === 'decl' && inParameterType(text, f.start)) return true;
   return (
     (f.shape === 'ref' || f.shape === 'other') &&
     LOCAL.test(f.value) &&
@@ -99,6 +103,18 @@ function showsNoRecord(f: Field, text: string): boolean {
     (!isCapitalsName(f.value) || (f.shape === 'other' && f.value === f.name)) &&
     !/["'`]/.test(text.charAt(f.start - 1))
   );
+}
+
+// A parameter's name and its type's opening brace, inside a function's or constructor's parameter
+// list: `constructor(private readonly config: {`, `function connect(opts: {`, `(creds: {` (at most
+// 160 characters read before the brace).
+const PARAMETER_TYPE =
+  /(?:\bconstructor|\bfunction\s{0,4}[\w$]{0,60}|[\w$]{1,60})\s{0,4}\((?:[^()]{0,80},)?\s{0,40}(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[\w$]{1,60}\??\s{0,4}:\s{0,4}$/;
+
+/** True when the declared field at `at` is a member of a parameter's inline type (see {@link PARAMETER_TYPE}). */
+function inParameterType(text: string, at: number): boolean {
+  const span = entrySpan(text, at);
+  return span !== undefined && PARAMETER_TYPE.test(text.slice(Math.max(0, span.start - 160), span.start));
 }
 
 // Roots of keys read that are never a stored record's: options (`isBareOptionBag`), an

@@ -9,9 +9,24 @@
 const TEST_PATH =
   /(?:^|[/\\])(?:tests?|spec|specs|__tests__|Tests?|testing)[/\\]|(?:^|[/\\])test_[^/\\]*\.py$|[._-](?:test|spec|tests)\.[a-z]{1,4}$|[a-z\d](?:Test|Tests|Spec)\.(?:php|java|cs|kt|scala|groovy|swift)$/;
 
-// The Maven and Gradle test source tree (`src/test/java/com/acme/SpApiTestUtil.java`): every file
-// under it is test code, however deep and whatever it is named.
-const MAVEN_TEST_TREE = /(?:^|[/\\])src[/\\]test[/\\](?:java|kotlin|scala|groovy|resources)[/\\]/;
+// The Maven and Gradle test source trees (`src/test/java/com/acme/SpApiTestUtil.java`, Android's
+// `src/androidTest/kotlin/…`, `src/integrationTest/java/…`): every file under one is test code,
+// however deep and whatever it is named. Read below the path's last `src` folder only, so that an
+// absolute path above the project never decides.
+const MAVEN_TEST_ROOT = /^(?:test|[a-z]\w{0,30}Test)$/;
+const MAVEN_LANGUAGES: ReadonlySet<string> = new Set(['java', 'kotlin', 'scala', 'groovy', 'resources']);
+
+/** True when the folders below the path's last `src` are a Maven or Gradle test tree. */
+function inMavenTestTree(path: string): boolean {
+  const parts = path.split(/[/\\]/);
+  const src = parts.lastIndexOf('src');
+  return (
+    src !== -1 &&
+    src + 3 < parts.length &&
+    MAVEN_TEST_ROOT.test(parts[src + 1] ?? '') &&
+    MAVEN_LANGUAGES.has(parts[src + 2] ?? '')
+  );
+}
 
 /**
  * True when `path` names a test file. Only its folder and name are read (and the Maven test tree),
@@ -19,7 +34,7 @@ const MAVEN_TEST_TREE = /(?:^|[/\\])src[/\\]test[/\\](?:java|kotlin|scala|groovy
  * under a `test/` tree).
  */
 export function isTestPath(path: string): boolean {
-  if (MAVEN_TEST_TREE.test(path)) return true;
+  if (inMavenTestTree(path)) return true;
   const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   const folder = path.slice(0, path.length - name.length - 1);
   const parent = folder.slice(Math.max(folder.lastIndexOf('/'), folder.lastIndexOf('\\')) + 1);

@@ -47,6 +47,12 @@ export interface RecordView {
   readonly regionLabel: boolean;
   readonly isRequest: boolean;
   /**
+   * A request's seller id cannot vary per call: a literal (the text's only one), a constant, the
+   * environment, also through an assignment or the argument a call passes. One fixed seller
+   * signed with its own keys is a seller's own tool, not type A.
+   */
+  readonly fixedSeller?: boolean;
+  /**
    * The record holds an MWS Auth Token and an SP-API refresh token: one shop's authorizations of
    * both APIs, which only an application's per-seller record holds (a client library or SDK
    * configures one API).
@@ -79,6 +85,8 @@ export interface TextView {
   readonly auditedRows: boolean;
   /** Variables bound to each record of a collection in turn: their keys are each record's own. */
   readonly loopVariables: ReadonlySet<string>;
+  /** The distinct literal seller ids the text's fields hold (two or more: several sellers). */
+  readonly literalSellers: number;
 }
 
 // `body.secretKey` (a submitted read, see `submitted.ts`), `req.body.secretKey`, `request.form.secret_key`.

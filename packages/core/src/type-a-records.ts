@@ -1,5 +1,5 @@
 import type { Field } from './structure.js';
-import { isSellerish } from './structure.js';
+import { classifyValue, isSellerish } from './structure.js';
 import { normalizeName } from './names.js';
 import { firstSecretField, pairedSecrets } from './record-keys.js';
 import { containerName, isDeveloperObject } from './record-names.js';
@@ -12,6 +12,7 @@ import { oncePerCollection, strongestEvidence } from './strongest-evidence.js';
 import { fetchedForTenant } from './tenant-lookups.js';
 import { isKey, ownerOf } from './type-a-evidence.js';
 import { memberPath } from './value-shape.js';
+import { CONSTANT } from './mws-requests.js';
 import type { Evidence, RecordView, Resolve, TextView, TypeARecord } from './type-a-evidence.js';
 
 export type { TypeARecord } from './type-a-evidence.js';
@@ -137,8 +138,12 @@ function textView(
   );
   const collectionsOf = (...roles: Field['role'][]): Set<string> =>
     new Set(fields.filter((f) => roles.includes(f.role) && f.isFormField === true).map((f) => f.collection));
+  const literalSellers = new Set(
+    fields.filter((f) => f.role === 'seller-id' && f.shape === 'literal').map((f) => f.value),
+  ).size;
   return {
     sellerKeyRecords,
+    literalSellers,
     literalKeyRecords,
     blankKeyRecords,
     declaredSellerCollections: collectionsOf('seller-id'),
@@ -171,7 +176,10 @@ function judgeRecord(
   const token = (tokenField !== undefined && tokenField.shape !== 'empty') || hasNestedToken(list, context);
   const first = keys[0] ?? lwaSecrets[0];
   if (!first || isTemplateOrOwn(first, keys, tokenField, token)) return undefined;
-  const view = recordView(list, seller, first, isRequest, token, tokenField);
+  const view = {
+    ...recordView(list, seller, first, isRequest, token, tokenField),
+    ...(isRequest && text.literalSellers < 2 && fixedSeller(seller, resolve) ? { fixedSeller: true } : {}),
+  };
   const spApi = list.some(
     (f) =>
       f.role === 'refresh-token' || f.role === 'lwa-client-secret' || /sellingpartner/i.test(normalizeName(f.name)),
@@ -186,8 +194,7 @@ function judgeRecord(
     // A key that resolves to an environment read: the integrator's own (type B).
     if (evidence === 'own') return undefined;
     // (A row fetched for one owner is kept per seller too: `creds = getCredentials(userId)`.)
-    if (evidence && spApiBag && !keptPerSeller(key, evidence, view, text) && !fetchedForTenant(key.value, resolve))
-      continue;
+    if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForTenant(key.value, resolve)) continue;
     if (evidence)
       return {
         ...found,
@@ -223,6 +230,26 @@ function orderedKeys(list: readonly Field[], seller: Field | undefined): { keys:
     ...list.filter((f) => f.role === 'access-key' && !requestKeys.includes(f)),
   ];
   return { keys, isRequest };
+}
+
+const IDENTIFIER = /^[A-Z_$][\w$]{0,60}$/i;
+
+/**
+ * True when a request's seller id cannot vary per call (`RecordView.fixedSeller`): a literal, the
+ * environment or a constant, also through one resolution (an assignment, or the argument the
+ * text's call binds to a parameter: `call_mws('A1…', $KEY)`).
+ */
+function fixedSeller(seller: Field | undefined, resolve: Resolve | undefined): boolean {
+  if (seller === undefined) return false;
+  // (A constant is one seller wherever it is defined, `MERCHANT_ID`. A seller the command line
+  // names varies with each run: one hard-coded key pair signing for it is type A.)
+  const fixed = (value: string): boolean => {
+    const shape = classifyValue(value);
+    return shape === 'literal' || shape === 'env' || CONSTANT.test(value);
+  };
+  if (fixed(seller.value)) return true;
+  const resolved = IDENTIFIER.test(seller.value) ? resolve?.(seller.value) : undefined;
+  return resolved !== undefined && fixed(resolved.trim());
 }
 
 /** A request's token may be set in a block of its own (`if (token) params.Set("MWSAuthToken", …)`). */
@@ -272,7 +299,7 @@ function recordView(
 }
 
 /** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */
-function keptPerSeller(key: Field, evidence: Evidence, view: RecordView, text: TextView): boolean {
+function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolean {
   if (evidence === 'input' || evidence === 'hard-coded') return true;
   return (
     evidence === 'declared' &&
@@ -283,7 +310,8 @@ function keptPerSeller(key: Field, evidence: Evidence, view: RecordView, text: T
       // A form's blank defaults (`useState({ sellerId: '', awsSecretKey: '', refreshToken: '' })`).
       (key.shape === 'empty' && isFormRecord(key.recordName)) ||
       // A stored row of IAM keys: no SP-API client library keeps one per seller or per user.
-      (isStoredRow(key, text) && (isOwnerNamed(key.recordName) || view.seller?.role === 'seller-id')))
+      // (A class that only records when it changed may be one app's settings: not counted here.)
+      (isStoredRow(key, { auditedRows: false }) && (isOwnerNamed(key.recordName) || view.seller?.role === 'seller-id')))
   );
 }
 

@@ -63,6 +63,15 @@ const generators: Record<string, (n: number) => string> = {
     `// amazon mws\nfunction call_mws($seller_id, $key) { $p['AWSAccessKeyId'] = $key; $p['SellerId'] = $seller_id; }\n${'call_mws call_mws; '.repeat(n / 19)}`,
   'unclosed parameter and argument lists': (n) =>
     `// amazon mws\n$p['AWSAccessKeyId'] = $key; $p['SellerId'] = $sid;\n${'function f($key, '.repeat(n / 34)}${'f($sid, '.repeat(n / 16)}`,
+  // Form fields declared by descriptor calls, hint maps, Rails object helpers, blank fallbacks.
+  'field descriptor calls': (n) =>
+    `// amazon\n${'new("secretKey", "AWS Secret Key", "IAM user secret", true), '.repeat(n / 66)}`,
+  'hint maps': (n) =>
+    `// amazon mws\n$inputfields = [${'"SecretKey" => "Bitte den geheimen Schlüssel eintragen", '.repeat(n / 60)}];`,
+  'rails object helpers': (n) =>
+    `<%# amazon mws %>\n${'<%= text_field :mws, :skey %><%= label :mws, :seller_id, "Seller" %>'.repeat(n / 70)}`,
+  'blank fallbacks': (n) =>
+    `<?php // amazon mws\nextract($_REQUEST);\n${"isset($secret_key) ? $data['secret_key'] = $secret_key : ''; ".repeat(n / 62)}`,
   'eloquent attribute list': (n) => `protected $fillable = [${"'seller_id', 'secret_key', ".repeat(n / 28)}];`,
   'generic names in an MWS table': (n) =>
     `CREATE TABLE mws_credentials (${'key VARCHAR(64), secret TEXT, '.repeat(n / 31)});`,

@@ -507,6 +507,30 @@ describe('project pass', () => {
       ).toHaveLength(1);
     });
 
+    it("for a parameter's inline type: a parameter list, whoever fills it", () => {
+      const client = [
+        '// Amazon SP-API client for one connected account',
+        'export class AmazonClient {',
+        '  constructor(',
+        '    private readonly config: {',
+        '      sellerId: string;',
+        '      lwaClientId: string;',
+        '      lwaClientSecret: string;',
+        '      lwaRefreshToken: string;',
+        '    },',
+        '  ) {}',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(client, 'src/lib/amazon/client.ts')).toEqual([]);
+      expect(
+        candidates(
+          client.replace('  constructor(\n    private readonly config: {', '  config: {'),
+          'src/lib/amazon/client.ts',
+        ),
+      ).toHaveLength(1);
+    });
+
     it("for a member an MWS client library's class declares: its caller passes the keys", () => {
       const client = [
         '<?php',

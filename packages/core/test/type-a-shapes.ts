@@ -2953,6 +2953,53 @@ class Channel extends CI_Controller
 }`,
     line: 11,
   },
+  {
+    name: "a Go script's signing helper (grouped parameters) called per seller with hard-coded keys",
+    path: 'cmd/sync/main.go',
+    text: `package main
+
+// Amazon MWS order sync for every shop
+const accessKey = "AKIAW7ZQ4NXK2PD5R3TM"
+const secretKey = "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"
+
+func signedParams(sellerID, key, secret string) map[string]string {
+	params := map[string]string{
+		"AWSAccessKeyId": key,
+		"SellerId":       sellerID,
+		"SignatureVersion": "2",
+	}
+	return params
+}
+
+func main() {
+	for _, shop := range loadShops() {
+		send(signedParams(shop.SellerID, accessKey, secretKey))
+	}
+}`,
+    line: 9,
+  },
+  {
+    name: "a Python method's signing helper (self not passed) called per account with hard-coded keys",
+    path: 'jobs/orders.py',
+    text: `# Amazon MWS orders of every account
+ACCESS_KEY = 'AKIAW7ZQ4NXK2PD5R3TM'
+SECRET_KEY = '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'
+
+
+class OrderJob:
+    def params(self, seller_id, access_key):
+        return {
+            'AWSAccessKeyId': access_key,
+            'SellerId': seller_id,
+            'SignatureVersion': '2',
+        }
+
+    def run(self):
+        for account in Account.objects.all():
+            self.send(self.params(account.seller_id, ACCESS_KEY))
+`,
+    line: 9,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -4733,7 +4780,6 @@ function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
     ksort($par);
     return base64_encode(hash_hmac('sha256', http_build_query($par), $secret_key, true));
 }`,
-    findings: [],
   },
   {
     name: "a helper under Maven's test tree (src/test/java) filling the SDK's credentials: test code, whatever its name",
@@ -4752,7 +4798,6 @@ public class SpApiTestUtil {
         return CredentialInfoDTO.of(dto);
     }
 }`,
-    findings: [],
   },
   {
     name: 'a map of field name to its caption that is no form: captions are no keys',
@@ -4763,7 +4808,6 @@ $captions = [
     "SellerID" => "Seller ID of the account",
     "SecretKey" => "Secret key on file",
 ];`,
-    findings: [],
   },
   {
     name: 'unassigned variables in a text that extracts no request: nothing says they were submitted',
@@ -4779,7 +4823,85 @@ class Channel extends CI_Controller
         $this->Data_model->Insert_data('of_marketplace_credential', $data);
     }
 }`,
-    findings: [],
+  },
+  {
+    name: "a signing helper called for the one seller a variable holds: a seller's own tool",
+    path: 'exec/report.php',
+    text: `<?php
+// Amazon MWS report import
+$AWS_ACCESS_KEY_ID = 'AKIAW7ZQ4NXK2PD5R3TM';
+$SECRET_KEY = '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';
+$MERCHANT_ID = 'A2EUQ1WTGCTBG2';
+$r = call_mws($MERCHANT_ID, $AWS_ACCESS_KEY_ID, $SECRET_KEY, $par);
+
+function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
+    $par['AWSAccessKeyId'] = $aws_access_key_id;
+    $par['Merchant'] = $seller_id;
+    $par['SignatureVersion'] = 2;
+    return $par;
+}`,
+  },
+  {
+    name: "a commented-out call is no binding: the helper's one call passes the integrator's keys",
+    path: 'exec/report.php',
+    text: `<?php
+// Amazon MWS report import
+// $r = call_mws($merchant, 'AKIAW7ZQ4NXK2PD5R3TM', $secret, $par);
+foreach ($merchants as $merchant) {
+    $r = call_mws($merchant, getenv('MWS_KEY'), getenv('MWS_SECRET'), $par);
+}
+
+function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
+    $par['AWSAccessKeyId'] = $aws_access_key_id;
+    $par['Merchant'] = $seller_id;
+    $par['MWSAuthToken'] = token_of($seller_id);
+    return $par;
+}`,
+  },
+  {
+    name: "a map of captions named `$fields` beside a seller id names no input (an export's column titles)",
+    path: 'reports/columns.php',
+    text: `<?php
+// Amazon seller export
+$fields = [
+    'seller_id' => 'Seller ID',
+    'secret_key' => 'Secret Key (masked)',
+];`,
+  },
+  {
+    name: "a WordPress settings page's inputs named with their hints: the site owner's own settings",
+    path: 'admin/settings.php',
+    text: `<?php
+// Amazon MWS settings of this shop
+register_setting('amazon_mws', 'amazon_mws_options');
+$inputfields = [
+    'seller_id' => 'Enter your seller ID',
+    'secret_key' => 'Enter your secret key',
+];`,
+  },
+  {
+    name: "a setup wizard's prompt and a settings API's field: no form declared as data",
+    path: 'setup/wizard.php',
+    text: `<?php
+// Amazon MWS setup of this installation
+$seller = prompt_input('seller_id', 'Seller ID');
+$secret = prompt_input('secret_key', 'AWS Secret Key');
+add_settings_field('mws_secret_key', 'Secret Key', 'render_secret', 'amazon');`,
+  },
+  {
+    name: "one app's SP-API settings class that records when it changed: not a stored row per seller",
+    path: 'Services/AmazonSettings.cs',
+    text: `public class AmazonSettings
+{
+    public string SellerId { get; set; }
+    public string ClientId { get; set; }
+    public string ClientSecret { get; set; }
+    public string RefreshToken { get; set; }
+    public string AccessKeyId { get; set; }
+    public string SecretAccessKey { get; set; }
+    public string RoleArn { get; set; }
+    public DateTime? UpdatedAt { get; set; }
+}`,
   },
   {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",

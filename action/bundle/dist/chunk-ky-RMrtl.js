@@ -973,7 +973,7 @@ var init_access_key_id = __esmMin((() => {
 }));
 // packages/core/dist/lwa-tokens.js
 /** End of the base64url body (`[\w-]*`) that starts at `from`. */
-function bodyEnd(text, from) {
+function bodyEnd$1(text, from) {
 	let i = from;
 	for (; i < text.length; i++) {
 		const c = text.charCodeAt(i);
@@ -992,7 +992,7 @@ function findLwaTokens(text, prefix, kind, severity) {
 	re.lastIndex = 0;
 	for (let m = re.exec(text); m !== null; m = re.exec(text)) {
 		const bodyStart = m.index + m[0].length;
-		const end = bodyEnd(text, bodyStart);
+		const end = bodyEnd$1(text, bodyStart);
 		if (end - bodyStart < MIN_BODY) continue;
 		re.lastIndex = end;
 		const value = text.slice(m.index, end).replace(/%7C/i, "|");
@@ -2228,7 +2228,7 @@ var init_assigned_fields = __esmMin((() => {
 	STORED_TYPE = /^(?:models\.|fields\.|db\.Column|Column|\w{1,20}\.Column<|mapped_column|DataTypes|Sequelize\.|Schema\.Types|\{\s*type\s*:|(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute)\b|String\b(?!\s*\()|sa\.)/;
 	TYPED_MEMBER = /\bpub(?:\([\w:]{1,20}\))?\s+$/;
 	KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
-	FIELD_DESCRIPTOR_CALL = /(?:\bnew(?:\s+[\w.]{1,60})?|\w{0,30}(?:field|input|entry|Field|Input|Entry))\s*\(\s*["']$/;
+	FIELD_DESCRIPTOR_CALL = /(?:\bnew(?:\s+[\w.]{1,60})?|\b[A-Z]\w{0,40}Field)\s*\(\s*["']$/;
 	QUOTED_LABEL = /^\s*(["'])([a-z][\w()./-]{0,30}(?: [\w()./-]{1,30}){1,5})\1\s*[,)]/i;
 }));
 // packages/core/dist/field-readers.js
@@ -2305,7 +2305,7 @@ function calleeAtEnd(text) {
 * object literal, a statement's end, or a string the key sits in is no call.
 */
 function isPositionalArgument(text, keyStart) {
-	const before = text.slice(Math.max(0, keyStart - ARGUMENTS_REACH$1), keyStart);
+	const before = text.slice(Math.max(0, keyStart - ARGUMENTS_REACH), keyStart);
 	const last = before.trimEnd().slice(-1);
 	if (last !== "," && last !== "(") return false;
 	let quotes = 0;
@@ -2368,7 +2368,7 @@ function readMemberUse(c) {
 		prefix: ""
 	});
 }
-var NOT_PASSING, IDENTIFIER_CHAR, ARGUMENTS_REACH$1;
+var NOT_PASSING, IDENTIFIER_CHAR, ARGUMENTS_REACH;
 var init_field_readers = __esmMin((() => {
 	init_field_idioms();
 	init_client_calls();
@@ -2381,7 +2381,7 @@ var init_field_readers = __esmMin((() => {
 	init_assigned_fields();
 	NOT_PASSING = /^(?:if|while|for|foreach|switch|catch|return|elif|and|or|not|unless|until|with|when|empty|isset|unset|len|strlen|count|bool|isinstance|typeof|[iI]s(?:_[a-z]|[A-Z])\w{0,30}|[hH]as[A-Z_]\w{0,30}|log|debug|info|warn|warning|error|trace|print\w{0,10}|echo|puts|dump|var_dump|dd)$/;
 	IDENTIFIER_CHAR = /[\w$]/;
-	ARGUMENTS_REACH$1 = 200;
+	ARGUMENTS_REACH = 200;
 }));
 // packages/core/dist/layout.js
 /**
@@ -3323,12 +3323,16 @@ var init_tenant_lookups = __esmMin((() => {
 // packages/core/dist/record-labels.js
 /** True when a record's name says it is a form's model (`useForm`, `form:`, `defaultValues`). */
 function isFormRecord(recordName) {
-	return FORM_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " "));
+	return FORM_RECORD.test(nameWordsOf(recordName));
+}
+/** True when a record's name says it lists a form's inputs (see {@link INPUTS_RECORD}). */
+function isInputsRecord(recordName) {
+	return INPUTS_RECORD.test(nameWordsOf(recordName));
 }
 function isOwnerNamed(recordName) {
-	return OWNER_RECORD.test(recordName.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " "));
+	return OWNER_RECORD.test(nameWordsOf(recordName));
 }
-var SELLER_ID_SHAPE, MARKETPLACE_IDS, FORM_RECORD, REGION, OWNER_RECORD;
+var SELLER_ID_SHAPE, MARKETPLACE_IDS, FORM_RECORD, INPUTS_RECORD, nameWordsOf, REGION, OWNER_RECORD;
 var init_record_labels = __esmMin((() => {
 	SELLER_ID_SHAPE = /^A(?=[A-Z]*\d)[0-9A-Z]{9,15}$/;
 	MARKETPLACE_IDS = /* @__PURE__ */ new Set([
@@ -3355,6 +3359,8 @@ var init_record_labels = __esmMin((() => {
 		"AAHKV2X7AFYLW"
 	]);
 	FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binputs?\b|\b(?:input|form)?fields\b/i;
+	INPUTS_RECORD = /\binput\s?fields?\b|\binputs\b/i;
+	nameWordsOf = (recordName) => recordName.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
 	REGION = /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
 	OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;
 }));
@@ -3405,8 +3411,8 @@ var init_type_a_evidence = __esmMin((() => {
 // packages/core/dist/judge-literal.js
 /** A hard-coded key: in a request, or in one of several per-seller records. */
 function judgeLiteral(key, value, view, text) {
-	if (view.isRequest) return "request";
-	if (PROSE.test(value)) return formFieldsBesideSeller(view) ? "declared" : void 0;
+	if (view.isRequest) return view.fixedSeller === true ? void 0 : "request";
+	if (PROSE.test(value)) return !text.siteSettings && isInputsRecord(key.recordName) && formFieldsBesideSeller(view) ? "declared" : void 0;
 	if (isDummy(value)) return void 0;
 	if (!text.amazon && !MWS_VALUE.test(value)) return void 0;
 	if (NOT_MWS_KEY.test(value) || !KEY_LIKE.test(value)) return void 0;
@@ -3628,980 +3634,6 @@ function oncePerCollection(found) {
 }
 var init_strongest_evidence = __esmMin((() => {
 	init_value_shape();
-}));
-// packages/core/dist/type-a-records.js
-/**
-* Decides which records in a set of fields are type A. Returns one {@link TypeARecord} per
-* finding, in text order of the records.
-*/
-function judgeRecords(allFields, facts = {}) {
-	const fields = allFields.filter((f) => f.passedOn !== true);
-	const grouped = groupBy(fields, (f) => f.record);
-	const records = facts.amazon === false ? grouped : pairedSecrets(grouped);
-	const inheritedSeller = (list) => {
-		const first = list[0];
-		if (!first) return void 0;
-		for (const id of [first.parentRecord, first.grandparentRecord]) {
-			const around = id === void 0 ? void 0 : records.get(id);
-			const seller = around && around !== list ? around.find((f) => f.role === "seller-id") : void 0;
-			if (seller) return seller;
-		}
-	};
-	const sellerOf = (list) => list.find((f) => f.role === "seller-id") ?? list.find((f) => f.role === "weak-seller-id") ?? inheritedSeller(list);
-	const text = {
-		...textView(fields, records, sellerOf, facts.amazon ?? true),
-		siteSettings: facts.siteSettings ?? false,
-		userOwned: facts.userOwned ?? false,
-		modelFolder: facts.modelFolder ?? false,
-		auditedRows: facts.auditedRows ?? false,
-		loopVariables: facts.loopVariables ?? /* @__PURE__ */ new Set()
-	};
-	const tokens = fields.filter((f) => f.role === "auth-token" && f.shape !== "empty");
-	const nestedTokens = /* @__PURE__ */ new Set([...tokens.map((f) => f.parentRecord), ...tokens.flatMap((f) => f.receiver === void 0 ? [] : [`receiver:${f.receiver}`])]);
-	const sellerOwners = new Set(fields.filter((f) => f.role === "seller-id" && f.isRead === true).map((f) => ownerOf(f.value)));
-	const tokenOwners = facts.tokenReadOwners ?? /* @__PURE__ */ new Set();
-	const clientSellerOwners = new Set([...sellerOwners, ...facts.sellerReadOwners ?? []].filter((o) => !tokenOwners.has(o)));
-	const found = [];
-	for (const list of records.values()) {
-		const judged = judgeRecord(list, sellerOf(list), text, facts.resolve, sellerOwners, {
-			nestedTokens,
-			clientSellerOwners
-		});
-		if (judged) found.push(judged);
-	}
-	return oncePerCollection(strongestEvidence(found));
-}
-function textView(fields, records, sellerOf, amazon) {
-	let sellerKeyRecords = 0;
-	for (const list of records.values()) if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === "literal" || f.shape === "empty"))) sellerKeyRecords++;
-	const literalKeyRecords = recordsByCollection(fields.filter((f) => isKey(f) && f.shape === "literal"));
-	const blankKeyRecords = recordsByCollection(fields.filter((f) => isKey(f) && f.shape === "empty" && sellerOf(records.get(f.record) ?? []) !== void 0));
-	const collectionsOf = (...roles) => new Set(fields.filter((f) => roles.includes(f.role) && f.isFormField === true).map((f) => f.collection));
-	return {
-		sellerKeyRecords,
-		literalKeyRecords,
-		blankKeyRecords,
-		declaredSellerCollections: collectionsOf("seller-id"),
-		formSecretCollections: collectionsOf("secret-key", "lwa-client-secret"),
-		amazon
-	};
-}
-/** One record's decision: its key fields judged in turn (secret keys first), the first evidence wins. */
-function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
-	const { keys, isRequest } = orderedKeys(list, seller);
-	const lwaSecrets = list.filter((f) => f.role === "lwa-client-secret");
-	if (keys.length === 0 && lwaSecrets.length === 0) return void 0;
-	if (list.some((f) => (isKey(f) || f.role === "lwa-client-secret") && f.shape === "env")) return void 0;
-	const tokenField = list.find((f) => f.role === "auth-token");
-	const token = tokenField !== void 0 && tokenField.shape !== "empty" || hasNestedToken(list, context);
-	const first = keys[0] ?? lwaSecrets[0];
-	if (!first || isTemplateOrOwn(first, keys, tokenField, token)) return void 0;
-	const view = recordView(list, seller, first, isRequest, token, tokenField);
-	const spApi = list.some((f) => f.role === "refresh-token" || f.role === "lwa-client-secret" || /sellingpartner/i.test(normalizeName(f.name)));
-	const spApiBag = list.some((f) => f.role === "refresh-token" || /rolearn/i.test(normalizeName(f.name)));
-	const found = {
-		hybrid: token,
-		records: 1,
-		sellerId: seller?.role === "seller-id"
-	};
-	for (const key of keys) {
-		const evidence = judgeKey(key, view, text, resolve, token, sellerOwners, context.clientSellerOwners);
-		if (evidence === "own") return void 0;
-		if (evidence && spApiBag && !keptPerSeller(key, evidence, view, text) && !fetchedForTenant(key.value, resolve)) continue;
-		if (evidence) return {
-			...found,
-			field: isRequest ? key : firstSecretField(list, key),
-			evidence,
-			api: spApi ? "sp-api" : "mws",
-			...tokenField ? { tokenField: tokenField.name } : {}
-		};
-	}
-	for (const secret of lwaSecrets) {
-		const evidence = judgeLwaSecret(secret, view, text);
-		if (evidence) return {
-			...found,
-			field: firstSecretField(list, secret),
-			evidence,
-			hybrid: false,
-			api: "sp-api"
-		};
-	}
-}
-/**
-* A record's key fields in the order they are judged, and whether it is a signed request. A
-* signed request (`AWSAccessKeyId` beside `SellerId`) is reported at its `AWSAccessKeyId`
-* parameter; a record (`$data['AWSAccessKeyId'] = …; $data['SecretKey'] = …`) at its secret key.
-*/
-function orderedKeys(list, seller) {
-	const requestKeys = list.filter((f) => f.name === "AWSAccessKeyId" && f.isRead !== true);
-	const secretKeys = list.filter((f) => f.role === "secret-key");
-	const isRequest = requestKeys.length > 0 && seller?.role === "seller-id" && secretKeys.every((f) => f.isRead === true);
-	return {
-		keys: [...isRequest ? [...requestKeys, ...secretKeys] : [...secretKeys, ...requestKeys], ...list.filter((f) => f.role === "access-key" && !requestKeys.includes(f))],
-		isRequest
-	};
-}
-/** A request's token may be set in a block of its own (`if (token) params.Set("MWSAuthToken", …)`). */
-function hasNestedToken(list, context) {
-	const receiver = list[0]?.receiver;
-	return context.nestedTokens.has(list[0]?.record ?? "") || receiver !== void 0 && context.nestedTokens.has(`receiver:${receiver}`);
-}
-/** A record that is no seller's whatever its keys hold: a blank type-B template, a test's expectation, the developer's keys. */
-function isTemplateOrOwn(first, keys, tokenField, token) {
-	if (tokenField && !token && keys.every((k) => k.shape === "empty" || k.shape === "literal" && isDummy(k.value))) return true;
-	if (/\bassert|\bexpect\(|[!=]==?\s*$/.test(first.recordName.trimEnd())) return true;
-	if (/developer/i.test(first.recordName) && !isSellerish(first.recordName)) return true;
-	return keys.some((k) => k.shape === "ref" && isDeveloperObject(memberPath(k.value)[0] ?? ""));
-}
-/** What the record's name, label and fields say, shared by the key judges (`type-a-evidence.ts`). */
-function recordView(list, seller, first, isRequest, token, tokenField) {
-	const rawLabel = first.recordName.trim().split(/\s+/).at(-1) ?? "";
-	return {
-		fields: list,
-		seller,
-		sellerNamed: isSellerish(containerName(first.recordName)),
-		sellerKeyed: SELLER_ID_SHAPE.test(rawLabel) && !MARKETPLACE_IDS.has(rawLabel),
-		regionLabel: REGION.test(normalizeName(rawLabel)),
-		isRequest,
-		bothApis: token && list.some((f) => f.role === "refresh-token"),
-		tokenRead: tokenField !== void 0 && (tokenField.shape === "ref" || tokenField.shape === "other")
-	};
-}
-/** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */
-function keptPerSeller(key, evidence, view, text) {
-	if (evidence === "input" || evidence === "hard-coded") return true;
-	return evidence === "declared" && (key.formInput === true || key.isFormField === true || view.sellerNamed || view.bothApis || key.shape === "empty" && isFormRecord(key.recordName) || isStoredRow(key, text) && (isOwnerNamed(key.recordName) || view.seller?.role === "seller-id"));
-}
-/** Per collection, the records that hold one of `fields`. */
-function recordsByCollection(fields) {
-	const byCollection = /* @__PURE__ */ new Map();
-	for (const f of fields) {
-		const set = byCollection.get(f.collection) ?? /* @__PURE__ */ new Set();
-		set.add(f.record);
-		byCollection.set(f.collection, set);
-	}
-	return byCollection;
-}
-function groupBy(items, keyOf) {
-	const groups = /* @__PURE__ */ new Map();
-	for (const item of items) {
-		const key = keyOf(item);
-		const list = groups.get(key);
-		if (list) list.push(item);
-		else groups.set(key, [item]);
-	}
-	return groups;
-}
-var init_type_a_records = __esmMin((() => {
-	init_structure();
-	init_names();
-	init_record_keys();
-	init_record_names();
-	init_dummy_values();
-	init_judge_key();
-	init_judge_declared();
-	init_judge_lwa_secret();
-	init_record_labels();
-	init_strongest_evidence();
-	init_tenant_lookups();
-	init_type_a_evidence();
-	init_value_shape();
-}));
-// packages/core/dist/enclosing-function.js
-/**
-* The name of the nearest function declared above `at` (within {@link FUNCTION_REACH} characters)
-* when `at` is inside it: below a `def`, every line between is indented deeper; after a
-* brace-delimited header, its braces are still open. Undefined otherwise (also for methods
-* declared without a keyword, as in Java or C#).
-*/
-function enclosingFunctionName(text, at) {
-	const before = text.slice(Math.max(0, at - FUNCTION_REACH), at);
-	let header;
-	FUNCTION_HEADER.lastIndex = 0;
-	for (let m = FUNCTION_HEADER.exec(before); m !== null; m = FUNCTION_HEADER.exec(before)) header = m;
-	const name = header?.[1] ?? header?.[2];
-	if (header === void 0 || name === void 0) return void 0;
-	return (header[0].startsWith("def") ? indentedUnder(before, header.index) : bracesOpen(before.slice(header.index + header[0].length))) ? name : void 0;
-}
-/** True when every line after the `def` line at `at` (in `text`) is blank or indented deeper than it. */
-function indentedUnder(text, at) {
-	const lineStart = text.lastIndexOf("\n", at) + 1;
-	const indent = /^[ \t]*/.exec(text.slice(lineStart, at))?.[0].length ?? 0;
-	return text.slice(text.indexOf("\n", at) + 1).split("\n").every((line) => line.trim() === "" || (/^[ \t]*/.exec(line)?.[0].length ?? 0) > indent);
-}
-/** True when more braces open than close in `text` (the function's body is still open). */
-function bracesOpen(text) {
-	let depth = 0;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 123) depth++;
-		else if (c === 125 && --depth < 0) return false;
-	}
-	return depth > 0;
-}
-var FUNCTION_HEADER, FUNCTION_REACH;
-var init_enclosing_function = __esmMin((() => {
-	FUNCTION_HEADER = /(?:\bdef|\bfunction|\bfunc(?:\s{0,4}\([^()\n]{0,60}\))?|\bfn)\s{1,4}([\w$]{1,60})\s{0,4}\(|\b(?:const|let|var)\s{1,4}([\w$]{1,60})\s{0,4}=\s{0,4}(?:async\s{1,4})?\([^()\n]{0,80}\)\s{0,4}=>/g;
-	FUNCTION_REACH = 600;
-}));
-// packages/core/dist/self-held-fields.js
-/** True when the field's line opens with a write or declaration of the installation's settings, or reads one. */
-function inInstallationSettings(ctx, f) {
-	if (INSTALLATION_SETTING_READ.test(f.value)) return true;
-	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
-	if (SETTING_NAME_ARGUMENT.test(ctx.text.slice(Math.max(lineStart, f.start - 200), f.start))) return true;
-	return INSTALLATION_SETTING.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
-}
-/** The receiver names of a text's Go methods (at most 16). */
-function goReceivers(text) {
-	const names = /* @__PURE__ */ new Set();
-	if (!text.includes("func")) return names;
-	GO_RECEIVER.lastIndex = 0;
-	for (let m = GO_RECEIVER.exec(text); m !== null && names.size < 16; m = GO_RECEIVER.exec(text)) if (m[1] !== void 0) names.add(m[1]);
-	return names;
-}
-/** True when the field's line opens with a redaction (see {@link REDACTION}). */
-function inRedaction(ctx, f) {
-	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
-	return REDACTION.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
-}
-/** True when the field is a capitals-named member declared with a modifier (`isCapitalsName`). */
-function ownSettingMember(ctx, f) {
-	if (f.shape !== "decl" || f.persisted === true || !isCapitalsName(f.name)) return false;
-	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
-	const head = ctx.text.slice(lineStart, f.start);
-	return head.length <= 200 && MEMBER_DECLARATION.test(head) && /\b(?:private|protected|readonly|static|final)\b/.test(head);
-}
-/** True when the field is a Ruby library's attribute or options check (see {@link OPTIONS_CHECK}). */
-function libraryAttribute(ctx, f) {
-	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
-	const head = ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200));
-	return OPTIONS_CHECK.test(head) || ATTRIBUTES.test(head) && LIBRARY_PATH.test(ctx.path);
-}
-/** True when the field is a member an MWS client class declares, not a stored column (see {@link CLIENT_CLASS}). */
-function clientLibraryMember(f) {
-	return f.shape !== "ref" && f.persisted !== true && CLIENT_CLASS.test(f.recordName);
-}
-/**
-* True when the field sits in a function named for the developer's account (`function
-* add_dev_account()`, `def update_developer_keys`): the integrator's own keys, whatever form or
-* input fills them, as a record or key named for the developer is.
-*/
-function inDeveloperFunction(ctx, f) {
-	if (!isKeyRole(f.role)) return false;
-	const name = enclosingFunctionName(ctx.text, f.start);
-	return name !== void 0 && namedForDeveloper(name);
-}
-/** A filter keeping the fields that are not held by the program for itself (see above). */
-function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
-	if (DESKTOP_SETTINGS_STORE.test(ctx.text)) return () => false;
-	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !clientLibraryMember(f) && !readsReceiverOwnKey(f, receivers) && !inDeveloperFunction(ctx, f);
-}
-/**
-* A key read from the Go method's receiver itself or a bag it holds (`c.credentials.AccessID`,
-* `c.secretKey`), as `this.x` is in other languages: the client's own keys, given by whoever built
-* it (judged there).
-*/
-function readsReceiverOwnKey(f, receivers) {
-	return f.shape === "ref" && receivers.size > 0 && ownedByReceiver(memberPath(f.value), receivers);
-}
-/**
-* True when a read's path is the Go receiver's own state (`c.credentials.Merchant`), not a
-* seller's record the receiver holds (`c.store.SecretKey` is still that store's).
-*/
-function ownedByReceiver(path, receivers) {
-	return path.length > 1 && receivers.has(path[0] ?? "") && !isSellerHolder(path.slice(1, -1).join("."));
-}
-var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH, CLIENT_CLASS;
-var init_self_held_fields = __esmMin((() => {
-	init_enclosing_function();
-	init_field_idioms();
-	init_names();
-	init_record_names();
-	init_value_shape();
-	INSTALLATION_SETTING = /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
-	INSTALLATION_SETTING_READ = /(?:\.|->)preferred_\w{1,60}$/;
-	SETTING_NAME_ARGUMENT = /(?:\b[Gg]et(?:Value|Setting|Option|Config)\w{0,10}|\bget_(?:option|setting|config)\w{0,10})\s{0,4}(?:<[\w.]{1,40}>)?\s{0,4}\(\s{0,4}["'][\w.:/-]{0,80}$/;
-	DESKTOP_SETTINGS_STORE = /\brequire\(\s{0,4}["'](?:electron-store|conf)["']\s{0,4}\)|\bfrom\s{1,4}["'](?:electron-store|conf)["']/;
-	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)\s{0,4}[A-Za-z_]\w{0,60}\s{0,4}\(/g;
-	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
-	OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
-	ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
-	LIBRARY_PATH = /(?:^|[/\\])lib[/\\]/;
-	CLIENT_CLASS = /\bclass\s+\w{0,60}(?:MWS|Mws|MarketplaceWebService)\w{0,40}?_?Client\b/;
-}));
-// packages/core/dist/token-requests.js
-/**
-* A filter dropping the key fields of OAuth token request bodies that are declared or filled
-* from the method's own values (see above). `receivers` are the Go method receivers of the text,
-* whose fields are the object's own like `this.x`.
-*/
-function notOwnTokenRequest(ctx, receivers) {
-	if (!GRANT_TYPE.test(ctx.text)) return () => true;
-	return (f) => {
-		if (!KEY_ROLES.has(f.role) || f.persisted === true) return true;
-		if (!(f.shape === "decl" || f.shape === "empty" || f.shape === "ref" && (OWN_VALUE.test(f.value) || receivers.has(f.value.split(".")[0] ?? "")))) return true;
-		const window = ctx.text.slice(Math.max(0, f.start - BODY_WINDOW), f.end + BODY_WINDOW);
-		return !GRANT_TYPE.test(window);
-	};
-}
-var GRANT_TYPE, BODY_WINDOW, OWN_VALUE, KEY_ROLES;
-var init_token_requests = __esmMin((() => {
-	GRANT_TYPE = /grant_?type/i;
-	BODY_WINDOW = 400;
-	OWN_VALUE = /^(?:[A-Za-z_$][\w$]{0,60}|(?:this|self)\.[\w$]{1,60}|\$this->[\w$]{1,60}|@[\w$]{1,60})$/;
-	KEY_ROLES = /* @__PURE__ */ new Set([
-		"secret-key",
-		"access-key",
-		"lwa-client-secret"
-	]);
-}));
-// packages/core/dist/other-apis.js
-/** True when `text` names two or more other marketplaces (at most 64 names read). */
-function namesOtherMarketplaces(text) {
-	const seen = /* @__PURE__ */ new Set();
-	OTHER_MARKETPLACES.lastIndex = 0;
-	let reads = 0;
-	for (let m = OTHER_MARKETPLACES.exec(text); m !== null && reads < 64; m = OTHER_MARKETPLACES.exec(text), reads++) {
-		seen.add(m[0].toLowerCase());
-		if (seen.size >= 2) return true;
-	}
-	return false;
-}
-/**
-* A key field whose own name does not say it is Amazon's (see {@link OTHER_MARKETPLACES}), nor
-* the label that gave it its role (`{ key: 'apiSecret', label: 'MWS Secret Key' }`).
-*/
-function genericKey(f) {
-	return isKeyRole(f.role) && !AMAZON_KEY_NAME.test(normalizeName(f.name)) && !(f.label !== void 0 && wordsOf(f.label).some((w) => AMAZON_WORD.test(w)));
-}
-/** True when `text` is about Amazon Pay and names no selling-partner API (see {@link AMAZON_PAY}). */
-function isAmazonPayText(text) {
-	return AMAZON_PAY.test(text) && !SELLING_PARTNER.test(text);
-}
-/**
-* True when `text` is about the Amazon Ads API (see {@link AMAZON_ADS}): it names the API and an
-* advertising profile, and no selling-partner API.
-*/
-function isAmazonAdsText(text) {
-	return AMAZON_ADS.test(text) && ADS_PROFILE.test(text) && !SELLING_PARTNER.test(text);
-}
-/** True when `text` is about the Product Advertising API and names no seller API (see {@link PA_API}). */
-function isProductAdvertisingText(text) {
-	return PA_API.test(text) && !SELLER_API.test(text);
-}
-/**
-* A filter dropping generically named keys (`secret_key`, `apiSecret`) where the text names other
-* marketplaces, or names one and nothing says the keys are Amazon's: no word of AWS, Amazon, MWS,
-* SP-API or LWA (`amazon`: the text's own check), no seller or merchant id, and a path that names
-* none of them (`path`). A Walmart connector's `INSERT INTO api_walmart (store_id, consumer_id,
-* secret_key)` in `classes/Walmart/Walmart.php` is Walmart's. Elsewhere, a generic key in a record
-* or a function named for another marketplace is that marketplace's.
-*/
-function amazonKeysOnly(text, amazon = true, path = "") {
-	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120))) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
-	return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f));
-}
-/**
-* True when a generically named key sits in a function named for another marketplace and not for
-* Amazon (`def coupang_creds(account): return {"accessKey": …, "secretKey": …}` builds Coupang's
-* credentials); a key named for AWS or MWS there is still Amazon's.
-*/
-function inOtherMarketplaceFunction(text, f) {
-	if (!genericKey(f)) return false;
-	const name = enclosingFunctionName(text, f.start);
-	return name !== void 0 && otherMarketplaceRecord(name);
-}
-/**
-* A key named for another marketplace (`YahooSecretKey`, `shopifyClientSecret`), or for the
-* Amazon Ads API, or kept in a record named for it (`ads_client_secret`, `ads_token: { client_secret }`):
-* an advertiser's LWA app, another API than a seller's.
-*/
-function otherMarketplaceKey(f) {
-	return isKeyRole(f.role) && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(f.recordName.slice(-120)) || f.shape === "ref" && adsApi(f.value));
-}
-/** True when a name's words say Amazon Ads (see {@link ADS_WORDS}) and not the selling partner API. */
-function adsApi(name) {
-	if (!/ads|advertising/i.test(name.slice(0, 120))) return false;
-	const words = wordsOf(name);
-	return words.some((w) => ADS_WORDS.test(w)) && !words.some((w) => w === "sp" || w === "spapi" || w === "mws");
-}
-/**
-* True when a record (or a key) is named for another marketplace and not for Amazon: its generic
-* keys (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the name only
-* (at most 120 characters), split into words at case changes and punctuation.
-*/
-function otherMarketplaceRecord(recordName) {
-	const words = wordsOf(recordName);
-	return !words.some((w) => AMAZON_WORD.test(w)) && words.some((w) => MARKETPLACE_WORDS.has(w));
-}
-/** True when `text` names another marketplace at all (see {@link ONE_MARKETPLACE}). */
-function namesOneMarketplace(text) {
-	return ONE_MARKETPLACE.test(text);
-}
-var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
-var init_other_apis = __esmMin((() => {
-	init_enclosing_function();
-	init_names();
-	PA_API = /\b(?:partner|associate)_?tag\b/i;
-	SELLER_API = /mws|selling_?partner|sp[-_]?api|seller_?id|merchant_?id/i;
-	OTHER_MARKETPLACES = /\b(?:trendyol|hepsiburada|n11|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg)\b/gi;
-	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
-	AMAZON_PAY = /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
-	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
-	AMAZON_ADS = /[Aa]mazon[\s_-]?[Aa]ds(?![a-z])|[Aa]dvertising[\s_-]?API|amazon-advertising|advertising-api/;
-	ADS_PROFILE = /profile_?id|Amazon-Advertising-API-Scope/i;
-	ADS_WORDS = /^(?:ads|advertising)$/;
-	wordsOf = (name) => nameWords(name.slice(0, 120));
-	MARKETPLACE_WORDS = /* @__PURE__ */ new Set([..."trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" "), ..."onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol".split(" ")]);
-	AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa|iam)$/;
-	AMAZON_PATH = /amazon|mws|sp-?api/i;
-	ONE_MARKETPLACE = /trendyol|hepsiburada|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg/i;
-}));
-// packages/core/dist/loop-variables.js
-/** The loop variables of `text` bound to the items of a collection of records. */
-function loopVariables(text) {
-	const names = /* @__PURE__ */ new Set();
-	const add = (name, collection) => {
-		if (name !== void 0 && collection !== void 0 && !NOT_RECORDS.test(collection)) names.add(name);
-	};
-	VARIABLE_FIRST.lastIndex = 0;
-	let n = 0;
-	for (let m = VARIABLE_FIRST.exec(text); m !== null && n < MAX_LOOPS; m = VARIABLE_FIRST.exec(text), n++) add(m[1], m[2]);
-	COLLECTION_FIRST.lastIndex = 0;
-	n = 0;
-	for (let m = COLLECTION_FIRST.exec(text); m !== null && n < MAX_LOOPS; m = COLLECTION_FIRST.exec(text), n++) add(m[1] ?? m[2] ?? m[3], COLLECTION.exec(text.slice(Math.max(0, m.index - 80), m.index))?.[0]);
-	return names;
-}
-var VARIABLE_FIRST, COLLECTION_FIRST, COLLECTION, NOT_RECORDS, MAX_LOOPS;
-var init_loop_variables = __esmMin((() => {
-	VARIABLE_FIRST = /\bfor(?:each)?[ \t]{0,4}\(?[ \t]{0,4}(?:(?:var|let|const|final|val)[ \t]{1,4}|[\w<>.?]{1,40}[ \t]{1,4})?(?:_[ \t]{0,4},[ \t]{0,4})?([A-Za-z_]\w{0,40})[ \t]{1,4}(?:in|of|:|:=[ \t]{0,4}range)[ \t]{1,4}([\w$.>-]{1,80})/g;
-	COLLECTION_FIRST = /\sas[ \t]{1,4}(?:\$\w{1,40}[ \t]{0,4}=>[ \t]{0,4})?\$(\w{1,40})|\.(?:forEach|each|map|each_with_index)[ \t]{0,4}(?:\([ \t]{0,4}(?:async[ \t]{1,4})?\(?[ \t]{0,4}([A-Za-z_$]\w{0,40})|(?:do|\{)[ \t]{0,4}\|[ \t]{0,4}([a-z_]\w{0,40}))/g;
-	COLLECTION = /[\w$.>-]{1,80}$/;
-	NOT_RECORDS = /region|endpoint|marketplace|config|setting|environment|\benvs?\b|site|host|domain|\brange\b|\bkeys\b|items\b|values\b|\b\d/i;
-	MAX_LOOPS = 50;
-}));
-// packages/core/dist/test-paths.js
-/**
-* True when `path` names a test file. Only its folder and name are read (and the Maven test tree),
-* so that every surface decides alike whatever path it passes (a relative one, or an absolute one
-* under a `test/` tree).
-*/
-function isTestPath(path) {
-	if (MAVEN_TEST_TREE.test(path)) return true;
-	const name = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
-	const folder = path.slice(0, path.length - name.length - 1);
-	const parent = folder.slice(Math.max(folder.lastIndexOf("/"), folder.lastIndexOf("\\")) + 1);
-	return TEST_PATH.test(parent === "" ? name : `${parent}/${name}`);
-}
-var TEST_PATH, MAVEN_TEST_TREE;
-var init_test_paths = __esmMin((() => {
-	TEST_PATH = /(?:^|[/\\])(?:tests?|spec|specs|__tests__|Tests?|testing)[/\\]|(?:^|[/\\])test_[^/\\]*\.py$|[._-](?:test|spec|tests)\.[a-z]{1,4}$|[a-z\d](?:Test|Tests|Spec)\.(?:php|java|cs|kt|scala|groovy|swift)$/;
-	MAVEN_TEST_TREE = /(?:^|[/\\])src[/\\]test[/\\](?:java|kotlin|scala|groovy|resources)[/\\]/;
-}));
-// packages/core/dist/project-candidates.js
-/** The line holding `at` (at most 400 characters of it). */
-function lineOf(ctx, at) {
-	const line = ctx.index.lineOf(at);
-	const start = ctx.index.lineStart(line);
-	return ctx.text.slice(start, Math.min(ctx.index.lineEnd(line, ctx.text), start + 400));
-}
-/**
-* True when the field's value shows no record the file carries: a bare local or parameter (see
-* {@link LOCAL}; a quoted name is a key, not a local), the object's own member, or a placeholder.
-*/
-function showsNoRecord(f, text) {
-	if (f.shape === "ref" && isOwnMember(f.value)) return true;
-	if (f.passedOn === true && isBareOptionBag(memberPath(f.value)[0] ?? "")) return true;
-	if (f.shape === "ref" && PASSED_OWN.test(memberPath(f.value)[0] ?? "")) return true;
-	if (f.shape === "empty" && !BLANK.test(f.value)) return true;
-	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && (!isCapitalsName(f.value) || f.shape === "other" && f.value === f.name) && !/["'`]/.test(text.charAt(f.start - 1));
-}
-/**
-* The file's project candidate: its first seller secret that may be carried (see {@link CARRIED})
-* in a text that also handles a seller's id or token, listing the secret fields the file names.
-* `fields` are the key-record fields the `shared-credentials` detector read (already without the
-* fields a program holds for itself and another marketplace's generic keys).
-*/
-function projectCandidate(fields, ctx, resolve = () => void 0) {
-	if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return void 0;
-	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
-	const linked = !fields.some((f) => SELLER_ROLES.has(f.role));
-	if (linked && DOCUMENT_PATH.test(ctx.path)) return void 0;
-	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !showsNoRecord(f, ctx.text) && !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? "") === "env") && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
-	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
-	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
-	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
-	if (!first) return void 0;
-	const names = /* @__PURE__ */ new Map();
-	for (const f of secrets) if (!names.has(normalizeName(f.name))) names.set(normalizeName(f.name), f.name);
-	const container = describeContainer(first.recordName);
-	const links = linked ? recordNamesIn(ctx.text, secrets) : void 0;
-	if (links?.length === 0) return void 0;
-	return {
-		kind: "shared-credentials",
-		severity: "warning",
-		start: first.start,
-		end: first.end,
-		secret: `field:${normalizeName(first.recordName)}:${normalizeName(first.name)}:${first.value}`,
-		detail: first.name,
-		typeA: {
-			form: "project",
-			hybrid: false,
-			api: first.role === "lwa-client-secret" ? "sp-api" : "mws",
-			records: 1
-		},
-		...container ? { container } : {},
-		fields: [...names.values()],
-		...links ? { links } : {}
-	};
-}
-/**
-* The names of the records a file refers to, normalized as `normalizeName` does and without a
-* plural `s`: the objects its secrets are read from (`amazonSetting` of `$amazonSetting->secret_key`,
-* `store` of `this.store.secret_key`) and its type names. At most {@link MAX_LINKS}.
-*/
-function recordNamesIn(text, secrets) {
-	const names = /* @__PURE__ */ new Set();
-	const add = (name) => {
-		const n = normalizeName(name).replace(/s$/, "");
-		if (n.length > 4) names.add(n);
-	};
-	for (const f of secrets) for (const owner of memberPath(f.value).slice(0, -1)) add(owner);
-	TYPE_NAME.lastIndex = 0;
-	for (let m = TYPE_NAME.exec(text); m !== null && names.size < MAX_LINKS; m = TYPE_NAME.exec(text)) add(m[0]);
-	return [...names];
-}
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, PASSED_OWN, BLANK, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
-var init_project_candidates = __esmMin((() => {
-	init_containers();
-	init_names();
-	init_value_shape();
-	init_other_apis();
-	init_record_names();
-	init_structure();
-	SECRET_ROLES = /* @__PURE__ */ new Set(["secret-key", "lwa-client-secret"]);
-	SELLER_ROLES = /* @__PURE__ */ new Set([
-		"seller-id",
-		"auth-token",
-		"refresh-token"
-	]);
-	CARRIED = /* @__PURE__ */ new Set([
-		"decl",
-		"empty",
-		"ref",
-		"other"
-	]);
-	CONFIG_PATH = /(?:^|[/\\])(?:config|conf|configs|settings)[/\\][^/\\]*$|(?:^|[/\\.])config\.[a-z]{1,4}$|(?:^|[/\\])(?:settings\.py|appsettings[\w.-]{0,30}\.json|application[\w-]{0,30}\.(?:ya?ml|properties))$|(?:^|[/\\])\.env(?:\.[\w-]{1,30})?$|\.(?:env|properties|ini|cfg|conf)$/i;
-	TEMPLATE_PATH = /[._-](?:example|sample|template|dist)(?:\.[a-z]{1,5})?$/i;
-	SHAPE_RANK = {
-		decl: 0,
-		ref: 1,
-		empty: 2,
-		other: 3,
-		literal: 3,
-		env: 3
-	};
-	EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
-	DEVELOPER = /developer/i;
-	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
-	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
-	PASSED_OWN = new RegExp(`^_{0,2}(?:\\w{0,30}role|sts\\w{0,30}|assumed\\w{0,30}|\\w{0,20}region\\w{0,10}|dev(?:eloper)?|${DEVELOPER_OBJECT.source})$`, "i");
-	BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
-	DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
-	TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
-	MAX_LINKS = 200;
-}));
-// packages/core/dist/parameter-bindings.js
-/** The headers of the functions `text` declares (at most {@link MAX_HEADERS}). */
-function headersOf(text) {
-	const headers = [];
-	HEADER.lastIndex = 0;
-	for (let m = HEADER.exec(text); m !== null && headers.length < MAX_HEADERS; m = HEADER.exec(text)) headers.push({
-		name: m[1] ?? "",
-		params: (m[2] ?? "").split(",").map(parameterName),
-		end: m.index + m[0].length
-	});
-	return headers;
-}
-/** A parameter's name without its type, default or modifiers: `string $key = ''` is `$key`. */
-function parameterName(param) {
-	const head = param.split("=")[0] ?? "";
-	const words = head.trim().split(/[\s:]+/);
-	return (words.find((w) => w.startsWith("$")) ?? (head.includes(":") ? words[0] : words.at(-1)) ?? "").replace(/^[&.]+/, "");
-}
-/** The arguments of the call whose `(` is at `open`, split at top-level commas, or undefined when it does not close. */
-function argumentsAt(text, open) {
-	const args = [];
-	let depth = 0;
-	let from = open + 1;
-	for (let i = open + 1; i < text.length && i <= open + ARGUMENTS_REACH; i++) {
-		const c = text[i];
-		if (c === "(" || c === "[" || c === "{") depth++;
-		else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
-		else if (c === "," && depth === 0) {
-			args.push(text.slice(from, i).trim());
-			from = i + 1;
-		} else if (c === ")") {
-			args.push(text.slice(from, i).trim());
-			return args;
-		}
-	}
-}
-var HEADER, MAX_HEADERS, MAX_MENTIONS, ARGUMENTS_REACH, ParameterBindings;
-var init_parameter_bindings = __esmMin((() => {
-	HEADER = /\b(?:function|def|func)\s+([A-Za-z_$][\w$]{0,60})\s*\(([^()]{0,400})\)/g;
-	MAX_HEADERS = 200;
-	MAX_MENTIONS = 50;
-	ARGUMENTS_REACH = 400;
-	ParameterBindings = class {
-		#text;
-		#headers;
-		constructor(text) {
-			this.#text = text;
-		}
-		bound(name) {
-			this.#headers ??= headersOf(this.#text);
-			const header = this.#headers.find((h) => h.params.includes(name));
-			return header === void 0 ? void 0 : this.#firstCallArgument(header, header.params.indexOf(name));
-		}
-		/** The `index`-th argument of the first call of `header`'s function outside its own header (at most {@link MAX_MENTIONS} mentions read). */
-		#firstCallArgument(header, index) {
-			const text = this.#text;
-			let mentions = 0;
-			for (let at = text.indexOf(header.name); at !== -1 && mentions < MAX_MENTIONS; at = text.indexOf(header.name, at + 1), mentions++) {
-				if (at > 0 && /[\w$]/.test(text.charAt(at - 1))) continue;
-				const after = at + header.name.length;
-				if (/[\w$]/.test(text.charAt(after))) continue;
-				if (/\b(?:function|def|func)\s+$/.test(text.slice(Math.max(0, at - 12), at))) continue;
-				const open = text.slice(after, after + 4).search(/\S/);
-				if (open === -1 || text.charAt(after + open) !== "(") continue;
-				const argument = argumentsAt(text, after + open)?.[index];
-				if (argument !== void 0 && argument !== "") return argument;
-			}
-		}
-	};
-}));
-// packages/core/dist/detectors/shared-credentials.js
-/**
-* What the message names: the record holding the keys (when its opening text names it) and the
-* key fields it holds, each name once, in source order. `keyNames` is {@link keyNamesByRecord}.
-*/
-function messageFacts(key, keyNames) {
-	const container = describeContainer(key.recordName);
-	const names = new Map(keyNames.get(key.record));
-	if (!names.has(normalizeName(key.name))) names.set(normalizeName(key.name), key.name);
-	return {
-		...container ? { container } : {},
-		fields: [...names.values()]
-	};
-}
-/** The key fields of every record (normalised name → name as first written), in one pass. */
-function keyNamesByRecord(fields) {
-	const byRecord = /* @__PURE__ */ new Map();
-	for (const f of fields) {
-		if (f.role !== "secret-key" && f.role !== "access-key" && f.role !== "lwa-client-secret") continue;
-		const names = byRecord.get(f.record) ?? /* @__PURE__ */ new Map();
-		byRecord.set(f.record, names);
-		const id = normalizeName(f.name);
-		if (!names.has(id)) names.set(id, f.name);
-	}
-	return byRecord;
-}
-/**
-* The value of the first assignment to `name` (an identifier): `name` standing alone (not after
-* a word character, `$` or `.`), then {@link ASSIGNED}. Each occurrence is found by `indexOf`: a
-* regex led by a lookbehind would try every position of the text.
-*/
-function assignedValue(text, name) {
-	for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-		if (at > 0 && /[\w$.]/.test(text.charAt(at - 1))) continue;
-		ASSIGNED.lastIndex = at + name.length;
-		const m = ASSIGNED.exec(text);
-		if (m) return m[1]?.trim();
-	}
-}
-/** The objects a text reads a value from by `pattern` (at most 50 reads looked at). */
-function readOwners(text, pattern) {
-	const owners = /* @__PURE__ */ new Set();
-	pattern.lastIndex = 0;
-	let reads = 0;
-	for (let m = pattern.exec(text); m !== null && reads < 50; m = pattern.exec(text), reads++) if (m[1] !== void 0) owners.add(m[1]);
-	return owners;
-}
-function lastSegments(path) {
-	return path.split(/[/\\]/).slice(-2).join("/");
-}
-/**
-* A field named like a key whose literal value in the text is a token holds that token: an app
-* that reuses an `AWSkey` column for the seller's MWS Auth Token (`AWSkey: "amzn.mws.…"`). Every
-* field of that name in the text is then a token field, the record's token, not its key.
-*/
-function withTokenRoles(fields) {
-	const tokenNames = /* @__PURE__ */ new Map();
-	for (const f of fields) {
-		if (f.shape !== "literal" || f.role !== "access-key" && f.role !== "secret-key") continue;
-		if (holdsMwsAuthToken(f.value)) tokenNames.set(normalizeName(f.name), "auth-token");
-		else if (findLwaTokens(f.value, "Atzr", "lwa-refresh-token", "error").length > 0) tokenNames.set(normalizeName(f.name), "refresh-token");
-	}
-	if (tokenNames.size === 0) return fields;
-	return fields.map((f) => {
-		const role = tokenNames.get(normalizeName(f.name));
-		return role === void 0 ? f : {
-			...f,
-			role
-		};
-	});
-}
-function find$1(ctx) {
-	const fields = keyRecordFields(ctx);
-	if (fields.length === 0) return [];
-	let resolutions = 0;
-	const resolved = /* @__PURE__ */ new Map();
-	const bindings = new ParameterBindings(ctx.text);
-	let extracted;
-	const valueOf = (name) => {
-		const assigned = assignedValue(ctx.text, name);
-		if (assigned !== void 0) return assigned;
-		const bound = bindings.bound(name);
-		if (bound !== void 0) return IDENTIFIER$1.test(bound) && bound !== name ? assignedValue(ctx.text, bound) ?? bound : bound;
-		extracted ??= EXTRACTED_REQUEST.test(ctx.text);
-		return extracted && /^\$\w{1,60}$/.test(name) ? `body.${name.slice(1)}` : void 0;
-	};
-	const resolve = (name) => {
-		if (++resolutions > 20) return void 0;
-		if (!resolved.has(name)) resolved.set(name, valueOf(name));
-		return resolved.get(name);
-	};
-	if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) {
-		const candidate = projectCandidate(fields, ctx, resolve);
-		return candidate ? [candidate] : [];
-	}
-	const lines = /* @__PURE__ */ new Set();
-	const judged = judgeRecords(fields, {
-		resolve,
-		amazon: ctx.hasAmazonContext,
-		siteSettings: SITE_SETTINGS.test(ctx.text),
-		userOwned: USER_OWNED.test(ctx.text),
-		modelFolder: MODEL_FOLDER.test(ctx.path),
-		auditedRows: AUDITED_ROW.test(ctx.text),
-		sellerReadOwners: readOwners(ctx.text, SELLER_READ),
-		tokenReadOwners: readOwners(ctx.text, TOKEN_READ),
-		loopVariables: loopVariables(ctx.text)
-	}).filter((r) => {
-		const line = ctx.index.lineOf(r.field.start);
-		if (lines.has(line)) return false;
-		lines.add(line);
-		return true;
-	});
-	if (judged.length === 0) {
-		const candidate = projectCandidate(fields, ctx, resolve);
-		return candidate ? [candidate] : [];
-	}
-	const keyNames = keyNamesByRecord(fields);
-	let mwsText;
-	return judged.map((record) => recordFinding(record, keyNames, () => mwsText ??= mwsOnly(ctx)));
-}
-/**
-* The key-record fields of a text that may hold a type-A record, without the fields a program
-* holds for itself and another marketplace's generic keys; none when the text cannot hold one.
-*/
-function keyRecordFields(ctx) {
-	if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
-	if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text) || isAmazonAdsText(ctx.text)) return [];
-	if (isTestPath(ctx.path)) return [];
-	const extracted = extractFields(ctx.text, ctx.index, ctx.tabular, {
-		requireKeyField: true,
-		mwsPath: MWS_FOLDER.test(lastSegments(ctx.path))
-	});
-	if (extracted.length === 0) return [];
-	const receivers = goReceivers(ctx.text);
-	return withTokenRoles(extracted).filter(notSelfHeld(ctx, receivers)).filter(notOwnTokenRequest(ctx, receivers)).filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
-}
-/** A type-A record's finding; `mwsText` says whether the text talks MWS only (read once, when an SP-API record asks). */
-function recordFinding({ field: f, evidence, hybrid, api, records, tokenField, sellerId }, keyNames, mwsText) {
-	return {
-		kind: "shared-credentials",
-		severity: "error",
-		start: f.start,
-		end: f.end,
-		secret: `field:${normalizeName(f.recordName)}:${normalizeName(f.name)}:${f.value}`,
-		detail: f.name,
-		typeA: {
-			form: evidence === "request" ? "request" : "record",
-			hybrid,
-			api: api === "sp-api" && mwsText() ? "mws" : api,
-			records,
-			...sourceOf(evidence, sellerId)
-		},
-		...messageFacts(f, keyNames),
-		...hybrid && tokenField !== void 0 ? { tokenField } : {}
-	};
-}
-/**
-* True when the text talks MWS and names nothing of the SP-API: a "client secret" there is the
-* seller's MWS secret key (an Ext JS MWS settings form's `ClientSecret` beside `AWSAccessKeyId`
-* and `MWSAuthToken`), and the advice is MWS's.
-*/
-function mwsOnly(ctx) {
-	return MWS_WORDS.test(ctx.text) && !SP_API_WORDS.test(ctx.text);
-}
-/** What the message of a record with no named container says shows the keys are a seller's. */
-function sourceOf(evidence, sellerId) {
-	if (sellerId) return { source: "seller-id" };
-	if (evidence === "input") return { source: "input" };
-	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
-}
-var IDENTIFIER$1, EXTRACTED_REQUEST, ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
-var init_shared_credentials = __esmMin((() => {
-	init_containers();
-	init_structure();
-	init_type_a_records();
-	init_self_held_fields();
-	init_token_requests();
-	init_other_apis();
-	init_lwa_tokens();
-	init_mws_auth_token();
-	init_loop_variables();
-	init_test_paths();
-	init_names();
-	init_project_candidates();
-	init_parameter_bindings();
-	IDENTIFIER$1 = /^[A-Z_$][\w$]{0,60}$/i;
-	EXTRACTED_REQUEST = /\bextract\(\s{0,4}(?:\$_(?:REQUEST|POST|GET)\b|\$this->input->(?:post|get)\()/;
-	ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
-	MWS_FOLDER = /mws|amazon/i;
-	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b/;
-	OWNERS = "(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop)";
-	USER_OWNED = new RegExp(`\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`, "i");
-	MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
-	SELLER_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:seller_?id|merchant_?id)\b/gi;
-	TOKEN_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:mws_?)?auth_?token\b/gi;
-	AUDITED_ROW = /\b(?:DateTime(?:Offset)?|Date|LocalDateTime|Timestamp|Instant)\??\s{1,20}(?:created|modified|updated|gmtCreate|gmtModified|createTime|updateTime)(?:_?(?:date|on|at|time))?\b/i;
-	SP_API_WORDS = new RegExp(`${SELLING_PARTNER.source}|refresh_?token|\\blwa|amzn1\\.|role_?arn`, "i");
-	MWS_WORDS = /mws_?auth_?token|AWSAccessKeyId|amazonservices|MarketplaceWebService/i;
-	sharedCredentials = Object.freeze({
-		kind: "shared-credentials",
-		keywords: [
-			"seller",
-			"merchant",
-			"AWSAccessKeyId",
-			"tenant",
-			"account"
-		],
-		find: find$1,
-		samples: {
-			positive: [
-				{
-					text: "CREATE TABLE sellers (\n  seller_id VARCHAR(20) PRIMARY KEY,\n  mws_access_key VARCHAR(20),\n  mws_secret_key VARCHAR(40)\n);",
-					path: "schema.sql",
-					value: "mws_secret_key",
-					reason: "per-seller secret key column"
-				},
-				{
-					text: "interface SellerAccount {\n  sellerId: string;\n  accessKeyId: string;\n  secretKey: string;\n}",
-					path: "seller.ts",
-					value: "secretKey",
-					reason: "type holding a seller id and its keys"
-				},
-				{
-					text: "const client = new HttpClient({\n  sellerId: seller.sellerId,\n  awsAccessKeyId: seller.accessKey,\n  secretKey: seller.secretKey,\n});",
-					path: "client.ts",
-					value: "secretKey",
-					reason: "client built from the seller's own keys"
-				},
-				{
-					text: "router.post('/connect', (req) => {\n  const sellerId = req.body.sellerId;\n  const secretKey = req.body.secretKey;\n});",
-					path: "routes.js",
-					value: "secretKey",
-					reason: "asks the seller for its secret key"
-				},
-				{
-					text: "const keys = new Map([\n  ['A1B2C3D4E5F6G7', { accessKey: k1, secretKey: 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw' }],\n  ['A7G6F5E4D3C2B1', { accessKey: k2, secretKey: 'Rw8Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Kq' }],\n]);",
-					path: "keys.ts",
-					value: "secretKey",
-					reason: "a map keyed by seller id"
-				},
-				{
-					text: "useForm({ defaultValues: { sellerId: '', accessKeyId: '', secretKey: '' } });",
-					path: "ConnectForm.tsx",
-					value: "secretKey",
-					reason: "a form's blank fields ask for the seller's keys"
-				},
-				{
-					text: "await ddb.put({ TableName: 'sellers', Item: { sellerId, accessKey, secretKey } });",
-					path: "store.ts",
-					value: "secretKey",
-					reason: "a seller's keys stored together with its id"
-				},
-				{
-					text: "db.query('SELECT tenant_id, access_key, secret_key FROM tenants');",
-					path: "repo.ts",
-					value: "secret_key",
-					reason: "a SELECT of per-tenant key columns"
-				},
-				{
-					text: "@Entity()\nclass Seller {\n  @Column({ name: 'mws_access_key' }) accessKey: string;\n  @Column({ name: 'mws_secret_key' }) secret: string;\n}",
-					path: "seller.entity.ts",
-					value: "mws_secret_key",
-					reason: "columns named in their decorators"
-				},
-				{
-					text: "// amazon sp-api\nconst res = await axios.post(LWA_URL, {\n  grant_type: 'refresh_token',\n  refresh_token: store.refreshToken,\n  client_id: store.lwaClientId,\n  client_secret: store.lwaClientSecret,\n  seller_id: store.sellerId,\n});",
-					path: "token.ts",
-					value: "client_secret",
-					reason: "a token request filled from the seller's stored record"
-				}
-			],
-			negative: [
-				{
-					text: "const client = new HttpClient({\n  awsAccessKeyId: process.env.MWS_ACCESS_KEY_ID,\n  secretKey: process.env.MWS_SECRET_KEY,\n  sellerId: seller.sellerId,\n  mwsAuthToken: seller.mwsAuthToken,\n});",
-					path: "client.ts",
-					reason: "type B: own keys from env, per-seller id + token"
-				},
-				{
-					text: "$sql = \"INSERT INTO api_walmart (store_id, consumer_id, secret_key) VALUES (:store_id, :consumer_id, :secret_key)\";",
-					path: "core/classes/Walmart/Walmart.php",
-					reason: "another marketplace's generic key: nothing names Amazon, MWS or a seller id"
-				},
-				{
-					text: "export class RequestAccessTokenDto {\n  grant_type: string;\n  refresh_token: string;\n  client_id: string;\n  client_secret: string;\n  selling_partner_id: string;\n}",
-					path: "token.dto.ts",
-					reason: "the body of an LWA token request: it stores nothing"
-				},
-				{
-					text: "func (a *SpAuth) fetch() {\n	body := map[string]string{\n		\"grant_type\":    \"refresh_token\",\n		\"refresh_token\": a.RefreshToken,\n		\"client_id\":     a.ClientID,\n		\"client_secret\": a.ClientSecret,\n		\"selling_partner_id\": a.SellerID,\n	}\n}",
-					path: "auth.go",
-					reason: "a token request filled from the client's own fields (a library)"
-				},
-				{
-					text: "CREATE TABLE sellers (\n  seller_id VARCHAR(20) PRIMARY KEY,\n  marketplace_id VARCHAR(20),\n  mws_auth_token VARCHAR(64)\n);",
-					path: "schema.sql",
-					reason: "type B table"
-				},
-				{
-					text: "regions:\n  na:\n    access_key: ${NA_ACCESS_KEY}\n    secret_key: ${NA_SECRET_KEY}\n  eu:\n    access_key: ${EU_ACCESS_KEY}\n    secret_key: ${EU_SECRET_KEY}",
-					path: "config.yml",
-					reason: "one developer key pair per region"
-				},
-				{
-					text: "params = {\n  'Action': 'ListOrders',\n  'SellerId': os.environ['SELLER_ID'],\n  'AWSAccessKeyId': os.environ['MWS_ACCESS_KEY'],\n}",
-					path: "self_use.py",
-					reason: "single-tenant script with its own keys from env"
-				},
-				{
-					text: "?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&MWSAuthToken=amzn.mws.0b2a6c1e-7f3d-4e58-9a61-2c4d8e9f0a17&SellerId=A1B2C3D4E5F6G7",
-					path: "requests.log",
-					reason: "request with an auth token"
-				},
-				{
-					text: "https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=A1B2C3D4E5F6G7&Signature=abc",
-					path: "requests.log",
-					reason: "one fixed seller signed with its own keys: a seller's own tool (the key is its own kind)"
-				}
-			]
-		}
-	});
 }));
 // packages/core/dist/mws-clients.js
 /** The mws-simple bindings of a text (`const mws = require('mws-simple')`, `import MWSSimple from …`). */
@@ -5071,6 +4103,129 @@ var init_mws_request_params = __esmMin((() => {
 		}
 	};
 }));
+// packages/core/dist/enclosing-function.js
+/**
+* The name of the nearest function declared above `at` (within {@link FUNCTION_REACH} characters)
+* when `at` is inside it: below a `def`, every line between is indented deeper; after a
+* brace-delimited header, its braces are still open. Undefined otherwise (also for methods
+* declared without a keyword, as in Java or C#).
+*/
+function enclosingFunctionName(text, at) {
+	const before = text.slice(Math.max(0, at - FUNCTION_REACH), at);
+	let header;
+	FUNCTION_HEADER.lastIndex = 0;
+	for (let m = FUNCTION_HEADER.exec(before); m !== null; m = FUNCTION_HEADER.exec(before)) header = m;
+	const name = header?.[1] ?? header?.[2];
+	if (header === void 0 || name === void 0) return void 0;
+	return (header[0].startsWith("def") ? indentedUnder(before, header.index) : bracesOpen(before.slice(header.index + header[0].length))) ? name : void 0;
+}
+/** True when every line after the `def` line at `at` (in `text`) is blank or indented deeper than it. */
+function indentedUnder(text, at) {
+	const lineStart = text.lastIndexOf("\n", at) + 1;
+	const indent = /^[ \t]*/.exec(text.slice(lineStart, at))?.[0].length ?? 0;
+	return text.slice(text.indexOf("\n", at) + 1).split("\n").every((line) => line.trim() === "" || (/^[ \t]*/.exec(line)?.[0].length ?? 0) > indent);
+}
+/** True when more braces open than close in `text` (the function's body is still open). */
+function bracesOpen(text) {
+	let depth = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 123) depth++;
+		else if (c === 125 && --depth < 0) return false;
+	}
+	return depth > 0;
+}
+var FUNCTION_HEADER, FUNCTION_REACH;
+var init_enclosing_function = __esmMin((() => {
+	FUNCTION_HEADER = /(?:\bdef|\bfunction|\bfunc(?:\s{0,4}\([^()\n]{0,60}\))?|\bfn)\s{1,4}([\w$]{1,60})\s{0,4}\(|\b(?:const|let|var)\s{1,4}([\w$]{1,60})\s{0,4}=\s{0,4}(?:async\s{1,4})?\([^()\n]{0,80}\)\s{0,4}=>/g;
+	FUNCTION_REACH = 600;
+}));
+// packages/core/dist/self-held-fields.js
+/** True when the field's line opens with a write or declaration of the installation's settings, or reads one. */
+function inInstallationSettings(ctx, f) {
+	if (INSTALLATION_SETTING_READ.test(f.value)) return true;
+	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+	if (SETTING_NAME_ARGUMENT.test(ctx.text.slice(Math.max(lineStart, f.start - 200), f.start))) return true;
+	return INSTALLATION_SETTING.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
+}
+/** The receiver names of a text's Go methods (at most 16). */
+function goReceivers(text) {
+	const names = /* @__PURE__ */ new Set();
+	if (!text.includes("func")) return names;
+	GO_RECEIVER.lastIndex = 0;
+	for (let m = GO_RECEIVER.exec(text); m !== null && names.size < 16; m = GO_RECEIVER.exec(text)) if (m[1] !== void 0) names.add(m[1]);
+	return names;
+}
+/** True when the field's line opens with a redaction (see {@link REDACTION}). */
+function inRedaction(ctx, f) {
+	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+	return REDACTION.test(ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200)));
+}
+/** True when the field is a capitals-named member declared with a modifier (`isCapitalsName`). */
+function ownSettingMember(ctx, f) {
+	if (f.shape !== "decl" || f.persisted === true || !isCapitalsName(f.name)) return false;
+	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+	const head = ctx.text.slice(lineStart, f.start);
+	return head.length <= 200 && MEMBER_DECLARATION.test(head) && /\b(?:private|protected|readonly|static|final)\b/.test(head);
+}
+/** True when the field is a Ruby library's attribute or options check (see {@link OPTIONS_CHECK}). */
+function libraryAttribute(ctx, f) {
+	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
+	const head = ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200));
+	return OPTIONS_CHECK.test(head) || ATTRIBUTES.test(head) && LIBRARY_PATH.test(ctx.path);
+}
+/** True when the field is a member an MWS client class declares, not a stored column (see {@link CLIENT_CLASS}). */
+function clientLibraryMember(f) {
+	return f.shape !== "ref" && f.persisted !== true && CLIENT_CLASS.test(f.recordName);
+}
+/**
+* True when the field sits in a function named for the developer's account (`function
+* add_dev_account()`, `def update_developer_keys`): the integrator's own keys, whatever form or
+* input fills them, as a record or key named for the developer is.
+*/
+function inDeveloperFunction(ctx, f) {
+	if (!isKeyRole(f.role)) return false;
+	const name = enclosingFunctionName(ctx.text, f.start);
+	return name !== void 0 && namedForDeveloper(name);
+}
+/** A filter keeping the fields that are not held by the program for itself (see above). */
+function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
+	if (DESKTOP_SETTINGS_STORE.test(ctx.text)) return () => false;
+	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !clientLibraryMember(f) && !readsReceiverOwnKey(f, receivers) && !inDeveloperFunction(ctx, f);
+}
+/**
+* A key read from the Go method's receiver itself or a bag it holds (`c.credentials.AccessID`,
+* `c.secretKey`), as `this.x` is in other languages: the client's own keys, given by whoever built
+* it (judged there).
+*/
+function readsReceiverOwnKey(f, receivers) {
+	return f.shape === "ref" && receivers.size > 0 && ownedByReceiver(memberPath(f.value), receivers);
+}
+/**
+* True when a read's path is the Go receiver's own state (`c.credentials.Merchant`), not a
+* seller's record the receiver holds (`c.store.SecretKey` is still that store's).
+*/
+function ownedByReceiver(path, receivers) {
+	return path.length > 1 && receivers.has(path[0] ?? "") && !isSellerHolder(path.slice(1, -1).join("."));
+}
+var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH, CLIENT_CLASS;
+var init_self_held_fields = __esmMin((() => {
+	init_enclosing_function();
+	init_field_idioms();
+	init_names();
+	init_record_names();
+	init_value_shape();
+	INSTALLATION_SETTING = /^\s{0,40}(?:[\w:]{0,40}\bConfig\s{0,4}\[|preference\s{1,4}:|(?:update|add)_option\s{0,4}\(|Configuration::updateValue\s{0,4}\(|[\w$>-]{0,40}scopeConfig->getValue\s{0,4}\()/;
+	INSTALLATION_SETTING_READ = /(?:\.|->)preferred_\w{1,60}$/;
+	SETTING_NAME_ARGUMENT = /(?:\b[Gg]et(?:Value|Setting|Option|Config)\w{0,10}|\bget_(?:option|setting|config)\w{0,10})\s{0,4}(?:<[\w.]{1,40}>)?\s{0,4}\(\s{0,4}["'][\w.:/-]{0,80}$/;
+	DESKTOP_SETTINGS_STORE = /\brequire\(\s{0,4}["'](?:electron-store|conf)["']\s{0,4}\)|\bfrom\s{1,4}["'](?:electron-store|conf)["']/;
+	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)\s{0,4}[A-Za-z_]\w{0,60}\s{0,4}\(/g;
+	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
+	OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
+	ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
+	LIBRARY_PATH = /(?:^|[/\\])lib[/\\]/;
+	CLIENT_CLASS = /\bclass\s+\w{0,60}(?:MWS|Mws|MarketplaceWebService)\w{0,40}?_?Client\b/;
+}));
 // packages/core/dist/mws-requests.js
 /** True when one of a project's own seller parameter names is in the text. */
 function listedIn(text, names = []) {
@@ -5208,7 +4363,7 @@ function resolver(text) {
 			literal: v.replace(/^["'`]|["'`]$/g, "")
 		};
 		const name = v.replace(/^\*/, "");
-		const assigned = depth < 3 && IDENTIFIER.test(name) && ++resolutions <= MAX_RESOLUTIONS ? firstAssignment(text, name) : void 0;
+		const assigned = depth < 3 && IDENTIFIER$2.test(name) && ++resolutions <= MAX_RESOLUTIONS ? firstAssignment(text, name) : void 0;
 		const inner = assigned === void 0 ? void 0 : shapeOf(assigned.value, depth + 1);
 		if (inner !== void 0 && inner.shape !== "none") return inner;
 		if (assigned?.constant === true) return { shape: "own" };
@@ -5353,7 +4508,7 @@ function carriesToken(statement, tokenNames) {
 	}
 	return false;
 }
-var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, IDENTIFIER, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, CLIENT_OWN_SELLER, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER, CONSTANT_DECLARATION, DESTRUCTURED_FROM;
+var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, IDENTIFIER$2, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, CLIENT_OWN_SELLER, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER, CONSTANT_DECLARATION, DESTRUCTURED_FROM;
 var init_mws_requests = __esmMin((() => {
 	init_mws_clients();
 	init_mws_request_params();
@@ -5368,7 +4523,7 @@ var init_mws_requests = __esmMin((() => {
 	INTERPOLATED = /^(?:\$\{([^}]{1,80})\}|#?\{([^}]{0,80})\}|<%=?([^%]{1,80})%>|(\$\w{1,60}(?:->\w{1,60})*))/;
 	PLACEHOLDER = /^(?:%[sd(]|\{\d?\})/;
 	STATEMENT = 600;
-	IDENTIFIER = /^[a-z_$][\w$]{0,60}$/i;
+	IDENTIFIER$2 = /^[a-z_$][\w$]{0,60}$/i;
 	MAX_RESOLUTIONS = 20;
 	SELLER_WORDS = /seller|merchant|account_?id/i;
 	MAX_WORD_BACK = 64;
@@ -5382,6 +4537,986 @@ var init_mws_requests = __esmMin((() => {
 	OWN_OWNER = /^(?:config|settings|options|opts|env|environ|getenv|credentials|secrets)$/i;
 	CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
 	DESTRUCTURED_FROM = /^\}\s{0,4}=\s{0,4}([\w$.]{1,60})/;
+}));
+// packages/core/dist/type-a-records.js
+/**
+* Decides which records in a set of fields are type A. Returns one {@link TypeARecord} per
+* finding, in text order of the records.
+*/
+function judgeRecords(allFields, facts = {}) {
+	const fields = allFields.filter((f) => f.passedOn !== true);
+	const grouped = groupBy(fields, (f) => f.record);
+	const records = facts.amazon === false ? grouped : pairedSecrets(grouped);
+	const inheritedSeller = (list) => {
+		const first = list[0];
+		if (!first) return void 0;
+		for (const id of [first.parentRecord, first.grandparentRecord]) {
+			const around = id === void 0 ? void 0 : records.get(id);
+			const seller = around && around !== list ? around.find((f) => f.role === "seller-id") : void 0;
+			if (seller) return seller;
+		}
+	};
+	const sellerOf = (list) => list.find((f) => f.role === "seller-id") ?? list.find((f) => f.role === "weak-seller-id") ?? inheritedSeller(list);
+	const text = {
+		...textView(fields, records, sellerOf, facts.amazon ?? true),
+		siteSettings: facts.siteSettings ?? false,
+		userOwned: facts.userOwned ?? false,
+		modelFolder: facts.modelFolder ?? false,
+		auditedRows: facts.auditedRows ?? false,
+		loopVariables: facts.loopVariables ?? /* @__PURE__ */ new Set()
+	};
+	const tokens = fields.filter((f) => f.role === "auth-token" && f.shape !== "empty");
+	const nestedTokens = /* @__PURE__ */ new Set([...tokens.map((f) => f.parentRecord), ...tokens.flatMap((f) => f.receiver === void 0 ? [] : [`receiver:${f.receiver}`])]);
+	const sellerOwners = new Set(fields.filter((f) => f.role === "seller-id" && f.isRead === true).map((f) => ownerOf(f.value)));
+	const tokenOwners = facts.tokenReadOwners ?? /* @__PURE__ */ new Set();
+	const clientSellerOwners = new Set([...sellerOwners, ...facts.sellerReadOwners ?? []].filter((o) => !tokenOwners.has(o)));
+	const found = [];
+	for (const list of records.values()) {
+		const judged = judgeRecord(list, sellerOf(list), text, facts.resolve, sellerOwners, {
+			nestedTokens,
+			clientSellerOwners
+		});
+		if (judged) found.push(judged);
+	}
+	return oncePerCollection(strongestEvidence(found));
+}
+function textView(fields, records, sellerOf, amazon) {
+	let sellerKeyRecords = 0;
+	for (const list of records.values()) if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === "literal" || f.shape === "empty"))) sellerKeyRecords++;
+	const literalKeyRecords = recordsByCollection(fields.filter((f) => isKey(f) && f.shape === "literal"));
+	const blankKeyRecords = recordsByCollection(fields.filter((f) => isKey(f) && f.shape === "empty" && sellerOf(records.get(f.record) ?? []) !== void 0));
+	const collectionsOf = (...roles) => new Set(fields.filter((f) => roles.includes(f.role) && f.isFormField === true).map((f) => f.collection));
+	const literalSellers = new Set(fields.filter((f) => f.role === "seller-id" && f.shape === "literal").map((f) => f.value)).size;
+	return {
+		sellerKeyRecords,
+		literalSellers,
+		literalKeyRecords,
+		blankKeyRecords,
+		declaredSellerCollections: collectionsOf("seller-id"),
+		formSecretCollections: collectionsOf("secret-key", "lwa-client-secret"),
+		amazon
+	};
+}
+/** One record's decision: its key fields judged in turn (secret keys first), the first evidence wins. */
+function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
+	const { keys, isRequest } = orderedKeys(list, seller);
+	const lwaSecrets = list.filter((f) => f.role === "lwa-client-secret");
+	if (keys.length === 0 && lwaSecrets.length === 0) return void 0;
+	if (list.some((f) => (isKey(f) || f.role === "lwa-client-secret") && f.shape === "env")) return void 0;
+	const tokenField = list.find((f) => f.role === "auth-token");
+	const token = tokenField !== void 0 && tokenField.shape !== "empty" || hasNestedToken(list, context);
+	const first = keys[0] ?? lwaSecrets[0];
+	if (!first || isTemplateOrOwn(first, keys, tokenField, token)) return void 0;
+	const view = {
+		...recordView(list, seller, first, isRequest, token, tokenField),
+		...isRequest && text.literalSellers < 2 && fixedSeller(seller, resolve) ? { fixedSeller: true } : {}
+	};
+	const spApi = list.some((f) => f.role === "refresh-token" || f.role === "lwa-client-secret" || /sellingpartner/i.test(normalizeName(f.name)));
+	const spApiBag = list.some((f) => f.role === "refresh-token" || /rolearn/i.test(normalizeName(f.name)));
+	const found = {
+		hybrid: token,
+		records: 1,
+		sellerId: seller?.role === "seller-id"
+	};
+	for (const key of keys) {
+		const evidence = judgeKey(key, view, text, resolve, token, sellerOwners, context.clientSellerOwners);
+		if (evidence === "own") return void 0;
+		if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForTenant(key.value, resolve)) continue;
+		if (evidence) return {
+			...found,
+			field: isRequest ? key : firstSecretField(list, key),
+			evidence,
+			api: spApi ? "sp-api" : "mws",
+			...tokenField ? { tokenField: tokenField.name } : {}
+		};
+	}
+	for (const secret of lwaSecrets) {
+		const evidence = judgeLwaSecret(secret, view, text);
+		if (evidence) return {
+			...found,
+			field: firstSecretField(list, secret),
+			evidence,
+			hybrid: false,
+			api: "sp-api"
+		};
+	}
+}
+/**
+* A record's key fields in the order they are judged, and whether it is a signed request. A
+* signed request (`AWSAccessKeyId` beside `SellerId`) is reported at its `AWSAccessKeyId`
+* parameter; a record (`$data['AWSAccessKeyId'] = …; $data['SecretKey'] = …`) at its secret key.
+*/
+function orderedKeys(list, seller) {
+	const requestKeys = list.filter((f) => f.name === "AWSAccessKeyId" && f.isRead !== true);
+	const secretKeys = list.filter((f) => f.role === "secret-key");
+	const isRequest = requestKeys.length > 0 && seller?.role === "seller-id" && secretKeys.every((f) => f.isRead === true);
+	return {
+		keys: [...isRequest ? [...requestKeys, ...secretKeys] : [...secretKeys, ...requestKeys], ...list.filter((f) => f.role === "access-key" && !requestKeys.includes(f))],
+		isRequest
+	};
+}
+/**
+* True when a request's seller id cannot vary per call (`RecordView.fixedSeller`): a literal, the
+* environment or a constant, also through one resolution (an assignment, or the argument the
+* text's call binds to a parameter: `call_mws('A1…', $KEY)`).
+*/
+function fixedSeller(seller, resolve) {
+	if (seller === void 0) return false;
+	const fixed = (value) => {
+		const shape = classifyValue(value);
+		return shape === "literal" || shape === "env" || CONSTANT.test(value);
+	};
+	if (fixed(seller.value)) return true;
+	const resolved = IDENTIFIER$1.test(seller.value) ? resolve?.(seller.value) : void 0;
+	return resolved !== void 0 && fixed(resolved.trim());
+}
+/** A request's token may be set in a block of its own (`if (token) params.Set("MWSAuthToken", …)`). */
+function hasNestedToken(list, context) {
+	const receiver = list[0]?.receiver;
+	return context.nestedTokens.has(list[0]?.record ?? "") || receiver !== void 0 && context.nestedTokens.has(`receiver:${receiver}`);
+}
+/** A record that is no seller's whatever its keys hold: a blank type-B template, a test's expectation, the developer's keys. */
+function isTemplateOrOwn(first, keys, tokenField, token) {
+	if (tokenField && !token && keys.every((k) => k.shape === "empty" || k.shape === "literal" && isDummy(k.value))) return true;
+	if (/\bassert|\bexpect\(|[!=]==?\s*$/.test(first.recordName.trimEnd())) return true;
+	if (/developer/i.test(first.recordName) && !isSellerish(first.recordName)) return true;
+	return keys.some((k) => k.shape === "ref" && isDeveloperObject(memberPath(k.value)[0] ?? ""));
+}
+/** What the record's name, label and fields say, shared by the key judges (`type-a-evidence.ts`). */
+function recordView(list, seller, first, isRequest, token, tokenField) {
+	const rawLabel = first.recordName.trim().split(/\s+/).at(-1) ?? "";
+	return {
+		fields: list,
+		seller,
+		sellerNamed: isSellerish(containerName(first.recordName)),
+		sellerKeyed: SELLER_ID_SHAPE.test(rawLabel) && !MARKETPLACE_IDS.has(rawLabel),
+		regionLabel: REGION.test(normalizeName(rawLabel)),
+		isRequest,
+		bothApis: token && list.some((f) => f.role === "refresh-token"),
+		tokenRead: tokenField !== void 0 && (tokenField.shape === "ref" || tokenField.shape === "other")
+	};
+}
+/** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */
+function keptPerSeller(key, evidence, view) {
+	if (evidence === "input" || evidence === "hard-coded") return true;
+	return evidence === "declared" && (key.formInput === true || key.isFormField === true || view.sellerNamed || view.bothApis || key.shape === "empty" && isFormRecord(key.recordName) || isStoredRow(key, { auditedRows: false }) && (isOwnerNamed(key.recordName) || view.seller?.role === "seller-id"));
+}
+/** Per collection, the records that hold one of `fields`. */
+function recordsByCollection(fields) {
+	const byCollection = /* @__PURE__ */ new Map();
+	for (const f of fields) {
+		const set = byCollection.get(f.collection) ?? /* @__PURE__ */ new Set();
+		set.add(f.record);
+		byCollection.set(f.collection, set);
+	}
+	return byCollection;
+}
+function groupBy(items, keyOf) {
+	const groups = /* @__PURE__ */ new Map();
+	for (const item of items) {
+		const key = keyOf(item);
+		const list = groups.get(key);
+		if (list) list.push(item);
+		else groups.set(key, [item]);
+	}
+	return groups;
+}
+var IDENTIFIER$1;
+var init_type_a_records = __esmMin((() => {
+	init_structure();
+	init_names();
+	init_record_keys();
+	init_record_names();
+	init_dummy_values();
+	init_judge_key();
+	init_judge_declared();
+	init_judge_lwa_secret();
+	init_record_labels();
+	init_strongest_evidence();
+	init_tenant_lookups();
+	init_type_a_evidence();
+	init_value_shape();
+	init_mws_requests();
+	IDENTIFIER$1 = /^[A-Z_$][\w$]{0,60}$/i;
+}));
+// packages/core/dist/token-requests.js
+/**
+* A filter dropping the key fields of OAuth token request bodies that are declared or filled
+* from the method's own values (see above). `receivers` are the Go method receivers of the text,
+* whose fields are the object's own like `this.x`.
+*/
+function notOwnTokenRequest(ctx, receivers) {
+	if (!GRANT_TYPE.test(ctx.text)) return () => true;
+	return (f) => {
+		if (!KEY_ROLES.has(f.role) || f.persisted === true) return true;
+		if (!(f.shape === "decl" || f.shape === "empty" || f.shape === "ref" && (OWN_VALUE.test(f.value) || receivers.has(f.value.split(".")[0] ?? "")))) return true;
+		const window = ctx.text.slice(Math.max(0, f.start - BODY_WINDOW), f.end + BODY_WINDOW);
+		return !GRANT_TYPE.test(window);
+	};
+}
+var GRANT_TYPE, BODY_WINDOW, OWN_VALUE, KEY_ROLES;
+var init_token_requests = __esmMin((() => {
+	GRANT_TYPE = /grant_?type/i;
+	BODY_WINDOW = 400;
+	OWN_VALUE = /^(?:[A-Za-z_$][\w$]{0,60}|(?:this|self)\.[\w$]{1,60}|\$this->[\w$]{1,60}|@[\w$]{1,60})$/;
+	KEY_ROLES = /* @__PURE__ */ new Set([
+		"secret-key",
+		"access-key",
+		"lwa-client-secret"
+	]);
+}));
+// packages/core/dist/other-apis.js
+/** True when `text` names two or more other marketplaces (at most 64 names read). */
+function namesOtherMarketplaces(text) {
+	const seen = /* @__PURE__ */ new Set();
+	OTHER_MARKETPLACES.lastIndex = 0;
+	let reads = 0;
+	for (let m = OTHER_MARKETPLACES.exec(text); m !== null && reads < 64; m = OTHER_MARKETPLACES.exec(text), reads++) {
+		seen.add(m[0].toLowerCase());
+		if (seen.size >= 2) return true;
+	}
+	return false;
+}
+/**
+* A key field whose own name does not say it is Amazon's (see {@link OTHER_MARKETPLACES}), nor
+* the label that gave it its role (`{ key: 'apiSecret', label: 'MWS Secret Key' }`).
+*/
+function genericKey(f) {
+	return isKeyRole(f.role) && !AMAZON_KEY_NAME.test(normalizeName(f.name)) && !(f.label !== void 0 && wordsOf(f.label).some((w) => AMAZON_WORD.test(w)));
+}
+/** True when `text` is about Amazon Pay and names no selling-partner API (see {@link AMAZON_PAY}). */
+function isAmazonPayText(text) {
+	return AMAZON_PAY.test(text) && !SELLING_PARTNER.test(text);
+}
+/**
+* True when `text` is about the Amazon Ads API (see {@link AMAZON_ADS}): it names the API and an
+* advertising profile, and no selling-partner API.
+*/
+function isAmazonAdsText(text) {
+	return AMAZON_ADS.test(text) && ADS_PROFILE.test(text) && !SELLING_PARTNER.test(text);
+}
+/** True when `text` is about the Product Advertising API and names no seller API (see {@link PA_API}). */
+function isProductAdvertisingText(text) {
+	return PA_API.test(text) && !SELLER_API.test(text);
+}
+/**
+* A filter dropping generically named keys (`secret_key`, `apiSecret`) where the text names other
+* marketplaces, or names one and nothing says the keys are Amazon's: no word of AWS, Amazon, MWS,
+* SP-API or LWA (`amazon`: the text's own check), no seller or merchant id, and a path that names
+* none of them (`path`). A Walmart connector's `INSERT INTO api_walmart (store_id, consumer_id,
+* secret_key)` in `classes/Walmart/Walmart.php` is Walmart's. Elsewhere, a generic key in a record
+* or a function named for another marketplace is that marketplace's.
+*/
+function amazonKeysOnly(text, amazon = true, path = "") {
+	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120))) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
+	return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f));
+}
+/**
+* True when a generically named key sits in a function named for another marketplace and not for
+* Amazon (`def coupang_creds(account): return {"accessKey": …, "secretKey": …}` builds Coupang's
+* credentials); a key named for AWS or MWS there is still Amazon's.
+*/
+function inOtherMarketplaceFunction(text, f) {
+	if (!genericKey(f)) return false;
+	const name = enclosingFunctionName(text, f.start);
+	return name !== void 0 && otherMarketplaceRecord(name);
+}
+/**
+* A key named for another marketplace (`YahooSecretKey`, `shopifyClientSecret`), or for the
+* Amazon Ads API, or kept in a record named for it (`ads_client_secret`, `ads_token: { client_secret }`):
+* an advertiser's LWA app, another API than a seller's.
+*/
+function otherMarketplaceKey(f) {
+	return isKeyRole(f.role) && (otherMarketplaceRecord(f.name) || adsApi(f.name) || adsApi(f.recordName.slice(-120)) || f.shape === "ref" && adsApi(f.value));
+}
+/** True when a name's words say Amazon Ads (see {@link ADS_WORDS}) and not the selling partner API. */
+function adsApi(name) {
+	if (!/ads|advertising/i.test(name.slice(0, 120))) return false;
+	const words = wordsOf(name);
+	return words.some((w) => ADS_WORDS.test(w)) && !words.some((w) => w === "sp" || w === "spapi" || w === "mws");
+}
+/**
+* True when a record (or a key) is named for another marketplace and not for Amazon: its generic
+* keys (`secret_key` of `CREATE TABLE onbuy_accounts`) are that marketplace's. Reads the name only
+* (at most 120 characters), split into words at case changes and punctuation.
+*/
+function otherMarketplaceRecord(recordName) {
+	const words = wordsOf(recordName);
+	return !words.some((w) => AMAZON_WORD.test(w)) && words.some((w) => MARKETPLACE_WORDS.has(w));
+}
+/** True when `text` names another marketplace at all (see {@link ONE_MARKETPLACE}). */
+function namesOneMarketplace(text) {
+	return ONE_MARKETPLACE.test(text);
+}
+var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
+var init_other_apis = __esmMin((() => {
+	init_enclosing_function();
+	init_names();
+	PA_API = /\b(?:partner|associate)_?tag\b/i;
+	SELLER_API = /mws|selling_?partner|sp[-_]?api|seller_?id|merchant_?id/i;
+	OTHER_MARKETPLACES = /\b(?:trendyol|hepsiburada|n11|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg)\b/gi;
+	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
+	AMAZON_PAY = /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
+	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
+	AMAZON_ADS = /[Aa]mazon[\s_-]?[Aa]ds(?![a-z])|[Aa]dvertising[\s_-]?API|amazon-advertising|advertising-api/;
+	ADS_PROFILE = /profile_?id|Amazon-Advertising-API-Scope/i;
+	ADS_WORDS = /^(?:ads|advertising)$/;
+	wordsOf = (name) => nameWords(name.slice(0, 120));
+	MARKETPLACE_WORDS = /* @__PURE__ */ new Set([..."trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" "), ..."onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol".split(" ")]);
+	AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa|iam)$/;
+	AMAZON_PATH = /amazon|mws|sp-?api/i;
+	ONE_MARKETPLACE = /trendyol|hepsiburada|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg/i;
+}));
+// packages/core/dist/loop-variables.js
+/** The loop variables of `text` bound to the items of a collection of records. */
+function loopVariables(text) {
+	const names = /* @__PURE__ */ new Set();
+	const add = (name, collection) => {
+		if (name !== void 0 && collection !== void 0 && !NOT_RECORDS.test(collection)) names.add(name);
+	};
+	VARIABLE_FIRST.lastIndex = 0;
+	let n = 0;
+	for (let m = VARIABLE_FIRST.exec(text); m !== null && n < MAX_LOOPS; m = VARIABLE_FIRST.exec(text), n++) add(m[1], m[2]);
+	COLLECTION_FIRST.lastIndex = 0;
+	n = 0;
+	for (let m = COLLECTION_FIRST.exec(text); m !== null && n < MAX_LOOPS; m = COLLECTION_FIRST.exec(text), n++) add(m[1] ?? m[2] ?? m[3], COLLECTION.exec(text.slice(Math.max(0, m.index - 80), m.index))?.[0]);
+	return names;
+}
+var VARIABLE_FIRST, COLLECTION_FIRST, COLLECTION, NOT_RECORDS, MAX_LOOPS;
+var init_loop_variables = __esmMin((() => {
+	VARIABLE_FIRST = /\bfor(?:each)?[ \t]{0,4}\(?[ \t]{0,4}(?:(?:var|let|const|final|val)[ \t]{1,4}|[\w<>.?]{1,40}[ \t]{1,4})?(?:_[ \t]{0,4},[ \t]{0,4})?([A-Za-z_]\w{0,40})[ \t]{1,4}(?:in|of|:|:=[ \t]{0,4}range)[ \t]{1,4}([\w$.>-]{1,80})/g;
+	COLLECTION_FIRST = /\sas[ \t]{1,4}(?:\$\w{1,40}[ \t]{0,4}=>[ \t]{0,4})?\$(\w{1,40})|\.(?:forEach|each|map|each_with_index)[ \t]{0,4}(?:\([ \t]{0,4}(?:async[ \t]{1,4})?\(?[ \t]{0,4}([A-Za-z_$]\w{0,40})|(?:do|\{)[ \t]{0,4}\|[ \t]{0,4}([a-z_]\w{0,40}))/g;
+	COLLECTION = /[\w$.>-]{1,80}$/;
+	NOT_RECORDS = /region|endpoint|marketplace|config|setting|environment|\benvs?\b|site|host|domain|\brange\b|\bkeys\b|items\b|values\b|\b\d/i;
+	MAX_LOOPS = 50;
+}));
+// packages/core/dist/test-paths.js
+/** True when the folders below the path's last `src` are a Maven or Gradle test tree. */
+function inMavenTestTree(path) {
+	const parts = path.split(/[/\\]/);
+	const src = parts.lastIndexOf("src");
+	return src !== -1 && src + 3 < parts.length && MAVEN_TEST_ROOT.test(parts[src + 1] ?? "") && MAVEN_LANGUAGES.has(parts[src + 2] ?? "");
+}
+/**
+* True when `path` names a test file. Only its folder and name are read (and the Maven test tree),
+* so that every surface decides alike whatever path it passes (a relative one, or an absolute one
+* under a `test/` tree).
+*/
+function isTestPath(path) {
+	if (inMavenTestTree(path)) return true;
+	const name = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+	const folder = path.slice(0, path.length - name.length - 1);
+	const parent = folder.slice(Math.max(folder.lastIndexOf("/"), folder.lastIndexOf("\\")) + 1);
+	return TEST_PATH.test(parent === "" ? name : `${parent}/${name}`);
+}
+var TEST_PATH, MAVEN_TEST_ROOT, MAVEN_LANGUAGES;
+var init_test_paths = __esmMin((() => {
+	TEST_PATH = /(?:^|[/\\])(?:tests?|spec|specs|__tests__|Tests?|testing)[/\\]|(?:^|[/\\])test_[^/\\]*\.py$|[._-](?:test|spec|tests)\.[a-z]{1,4}$|[a-z\d](?:Test|Tests|Spec)\.(?:php|java|cs|kt|scala|groovy|swift)$/;
+	MAVEN_TEST_ROOT = /^(?:test|[a-z]\w{0,30}Test)$/;
+	MAVEN_LANGUAGES = /* @__PURE__ */ new Set([
+		"java",
+		"kotlin",
+		"scala",
+		"groovy",
+		"resources"
+	]);
+}));
+// packages/core/dist/project-candidates.js
+/** The line holding `at` (at most 400 characters of it). */
+function lineOf(ctx, at) {
+	const line = ctx.index.lineOf(at);
+	const start = ctx.index.lineStart(line);
+	return ctx.text.slice(start, Math.min(ctx.index.lineEnd(line, ctx.text), start + 400));
+}
+/**
+* True when the field's value shows no record the file carries: a bare local or parameter (see
+* {@link LOCAL}; a quoted name is a key, not a local), the object's own member, or a placeholder.
+*/
+function showsNoRecord(f, text) {
+	if (f.shape === "ref" && isOwnMember(f.value)) return true;
+	if (f.passedOn === true && isBareOptionBag(memberPath(f.value)[0] ?? "")) return true;
+	if (f.shape === "ref" && PASSED_OWN.test(memberPath(f.value)[0] ?? "")) return true;
+	if (f.shape === "empty" && !BLANK.test(f.value)) return true;
+	if (f.shape === "decl" && inParameterType(text, f.start)) return true;
+	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && (!isCapitalsName(f.value) || f.shape === "other" && f.value === f.name) && !/["'`]/.test(text.charAt(f.start - 1));
+}
+/** True when the declared field at `at` is a member of a parameter's inline type (see {@link PARAMETER_TYPE}). */
+function inParameterType(text, at) {
+	const span = entrySpan(text, at);
+	return span !== void 0 && PARAMETER_TYPE.test(text.slice(Math.max(0, span.start - 160), span.start));
+}
+/**
+* The file's project candidate: its first seller secret that may be carried (see {@link CARRIED})
+* in a text that also handles a seller's id or token, listing the secret fields the file names.
+* `fields` are the key-record fields the `shared-credentials` detector read (already without the
+* fields a program holds for itself and another marketplace's generic keys).
+*/
+function projectCandidate(fields, ctx, resolve = () => void 0) {
+	if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return void 0;
+	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
+	const linked = !fields.some((f) => SELLER_ROLES.has(f.role));
+	if (linked && DOCUMENT_PATH.test(ctx.path)) return void 0;
+	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !showsNoRecord(f, ctx.text) && !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? "") === "env") && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
+	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
+	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
+	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
+	if (!first) return void 0;
+	const names = /* @__PURE__ */ new Map();
+	for (const f of secrets) if (!names.has(normalizeName(f.name))) names.set(normalizeName(f.name), f.name);
+	const container = describeContainer(first.recordName);
+	const links = linked ? recordNamesIn(ctx.text, secrets) : void 0;
+	if (links?.length === 0) return void 0;
+	return {
+		kind: "shared-credentials",
+		severity: "warning",
+		start: first.start,
+		end: first.end,
+		secret: `field:${normalizeName(first.recordName)}:${normalizeName(first.name)}:${first.value}`,
+		detail: first.name,
+		typeA: {
+			form: "project",
+			hybrid: false,
+			api: first.role === "lwa-client-secret" ? "sp-api" : "mws",
+			records: 1
+		},
+		...container ? { container } : {},
+		fields: [...names.values()],
+		...links ? { links } : {}
+	};
+}
+/**
+* The names of the records a file refers to, normalized as `normalizeName` does and without a
+* plural `s`: the objects its secrets are read from (`amazonSetting` of `$amazonSetting->secret_key`,
+* `store` of `this.store.secret_key`) and its type names. At most {@link MAX_LINKS}.
+*/
+function recordNamesIn(text, secrets) {
+	const names = /* @__PURE__ */ new Set();
+	const add = (name) => {
+		const n = normalizeName(name).replace(/s$/, "");
+		if (n.length > 4) names.add(n);
+	};
+	for (const f of secrets) for (const owner of memberPath(f.value).slice(0, -1)) add(owner);
+	TYPE_NAME.lastIndex = 0;
+	for (let m = TYPE_NAME.exec(text); m !== null && names.size < MAX_LINKS; m = TYPE_NAME.exec(text)) add(m[0]);
+	return [...names];
+}
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, PARAMETER_TYPE, PASSED_OWN, BLANK, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
+var init_project_candidates = __esmMin((() => {
+	init_containers();
+	init_form_entries();
+	init_names();
+	init_value_shape();
+	init_other_apis();
+	init_record_names();
+	init_structure();
+	SECRET_ROLES = /* @__PURE__ */ new Set(["secret-key", "lwa-client-secret"]);
+	SELLER_ROLES = /* @__PURE__ */ new Set([
+		"seller-id",
+		"auth-token",
+		"refresh-token"
+	]);
+	CARRIED = /* @__PURE__ */ new Set([
+		"decl",
+		"empty",
+		"ref",
+		"other"
+	]);
+	CONFIG_PATH = /(?:^|[/\\])(?:config|conf|configs|settings)[/\\][^/\\]*$|(?:^|[/\\.])config\.[a-z]{1,4}$|(?:^|[/\\])(?:settings\.py|appsettings[\w.-]{0,30}\.json|application[\w-]{0,30}\.(?:ya?ml|properties))$|(?:^|[/\\])\.env(?:\.[\w-]{1,30})?$|\.(?:env|properties|ini|cfg|conf)$/i;
+	TEMPLATE_PATH = /[._-](?:example|sample|template|dist)(?:\.[a-z]{1,5})?$/i;
+	SHAPE_RANK = {
+		decl: 0,
+		ref: 1,
+		empty: 2,
+		other: 3,
+		literal: 3,
+		env: 3
+	};
+	EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
+	DEVELOPER = /developer/i;
+	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
+	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
+	PARAMETER_TYPE = /(?:\bconstructor|\bfunction\s{0,4}[\w$]{0,60}|[\w$]{1,60})\s{0,4}\((?:[^()]{0,80},)?\s{0,40}(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[\w$]{1,60}\??\s{0,4}:\s{0,4}$/;
+	PASSED_OWN = new RegExp(`^_{0,2}(?:\\w{0,30}role|sts\\w{0,30}|assumed\\w{0,30}|\\w{0,20}region\\w{0,10}|dev(?:eloper)?|${DEVELOPER_OBJECT.source})$`, "i");
+	BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
+	DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
+	TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
+	MAX_LINKS = 200;
+}));
+// packages/core/dist/parameter-bindings.js
+/**
+* The top-level items of the bracketed list whose opener is at `open` (`(`), split at commas
+* outside quotes and brackets, and where the list closes; undefined when it does not close within
+* {@link LIST_REACH}.
+*/
+function listAt(text, open) {
+	const items = [];
+	let depth = 0;
+	let quote = "";
+	let from = open + 1;
+	for (let i = open + 1; i < text.length && i <= open + LIST_REACH; i++) {
+		const c = text[i];
+		if (quote !== "") {
+			if (c === "\\") i++;
+			else if (c === quote) quote = "";
+		} else if (c === "\"" || c === "'" || c === "`") quote = c;
+		else if (c === "(" || c === "[" || c === "{") depth++;
+		else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
+		else if (c === "," && depth === 0) {
+			items.push(text.slice(from, i).trim());
+			from = i + 1;
+		} else if (c === ")") {
+			const last = text.slice(from, i).trim();
+			if (last !== "" || items.length > 0) items.push(last);
+			return {
+				items,
+				close: i
+			};
+		}
+	}
+}
+/** A parameter's name by its language's order: `string $key = ''` is `$key`, Go's `key string` and Python's `key: str` are `key`. */
+function parameterName(keyword, param) {
+	const head = (param.split("=")[0] ?? "").trim();
+	if (keyword === "func") return head.split(/\s+/)[0] ?? "";
+	if (keyword === "def") return (head.split(":")[0] ?? "").trim().replace(/^\*{1,2}/, "");
+	return /&?(?:\.\.\.)?(\$[a-z_]\w{0,60})/i.exec(head)?.[1] ?? /^(?:\.\.\.)?([a-z_$][\w$]{0,60})/i.exec(head)?.[1] ?? "";
+}
+/** Where the body of the function whose parameter list closes at `close` ends (`{ … }`, or Python's indented block). */
+function bodyEnd(text, keyword, headerStart, close) {
+	const limit = Math.min(text.length, close + BODY_REACH);
+	if (keyword === "def") {
+		const lineStart = text.lastIndexOf("\n", headerStart) + 1;
+		const indent = /^[ \t]*/.exec(text.slice(lineStart, headerStart))?.[0].length ?? 0;
+		for (let at = text.indexOf("\n", close); at !== -1 && at < limit; at = text.indexOf("\n", at + 1)) {
+			const line = /^([ \t]*)(\S?)/.exec(text.slice(at + 1, at + 1 + 200));
+			if (line?.[2] !== "" && line?.[2] !== "#" && (line?.[1]?.length ?? 0) <= indent) return at;
+		}
+		return limit;
+	}
+	const open = text.indexOf("{", close);
+	if (open === -1 || open > close + 200) return close;
+	let depth = 0;
+	let quote = "";
+	for (let i = open; i < limit; i++) {
+		const c = text[i];
+		if (quote !== "") {
+			if (c === "\\") i++;
+			else if (c === quote || c === "\n" && quote !== "`") quote = "";
+		} else if (c === "\"" || c === "'" || c === "`") quote = c;
+		else if (c === "{") depth++;
+		else if (c === "}" && --depth === 0) return i;
+	}
+	return limit;
+}
+/** The headers of the functions `text` declares (at most {@link MAX_HEADERS}). */
+function headersOf(text) {
+	const headers = [];
+	HEADER.lastIndex = 0;
+	for (let m = HEADER.exec(text); m !== null && headers.length < MAX_HEADERS; m = HEADER.exec(text)) {
+		const keyword = m[1] ?? "";
+		const list = listAt(text, m.index + m[0].length - 1);
+		if (list === void 0) continue;
+		const params = list.items.map((p) => parameterName(keyword, p)).filter((p, i) => i > 0 || !RECEIVER.test(p));
+		headers.push({
+			keyword,
+			name: m[2] ?? "",
+			params,
+			start: m.index,
+			close: list.close
+		});
+	}
+	return headers;
+}
+/** True when `at` on its line sits in a comment or inside a quoted string (read up to 200 characters back). */
+function inCommentOrString(text, at) {
+	const lineStart = Math.max(text.lastIndexOf("\n", at - 1) + 1, at - 200);
+	const before = text.slice(lineStart, at);
+	if (/^\s*(?:#|\*|\/\*|<!--)|\/\/|\s#/.test(before)) return true;
+	let quote = "";
+	for (let i = 0; i < before.length; i++) {
+		const c = before[i];
+		if (quote !== "") {
+			if (c === "\\") i++;
+			else if (c === quote) quote = "";
+		} else if (c === "\"" || c === "'" || c === "`") quote = c;
+	}
+	return quote !== "";
+}
+/** The argument a call passes for the parameter at `index` named `name`: by name when it names any. */
+function argumentFor(args, index, name) {
+	const bare = name.replace(/^\$/, "");
+	const firstNamed = args.findIndex((a) => NAMED_ARGUMENT.test(a));
+	if (firstNamed !== -1) {
+		const named = args.find((a) => NAMED_ARGUMENT.exec(a)?.[1] === bare);
+		if (named !== void 0) return named.replace(NAMED_ARGUMENT, "").trim() || void 0;
+		if (index >= firstNamed) return void 0;
+	}
+	const argument = args[index];
+	return argument === void 0 || argument === "" ? void 0 : argument;
+}
+var HEADER, MAX_HEADERS, LIST_REACH, BODY_REACH, MAX_CALLS, NAMED_ARGUMENT, RECEIVER, ParameterBindings;
+var init_parameter_bindings = __esmMin((() => {
+	HEADER = /\b(function|def|func)\s+(?:\([^()\n]{0,80}\)\s*)?([A-Za-z_$][\w$]{0,60})\s*\(/g;
+	MAX_HEADERS = 200;
+	LIST_REACH = 600;
+	BODY_REACH = 2e4;
+	MAX_CALLS = 50;
+	NAMED_ARGUMENT = /^\$?([a-z_]\w{0,60})\s{0,4}(?:=(?![=>])|:(?!:))/i;
+	RECEIVER = /^(?:self|cls|this)$/;
+	ParameterBindings = class {
+		#text;
+		#headers;
+		constructor(text) {
+			this.#text = text;
+		}
+		bound(name) {
+			this.#headers ??= headersOf(this.#text);
+			const header = this.#headers.find((h) => h.params.includes(name));
+			if (header === void 0) return void 0;
+			const args = this.#firstCall(header);
+			return args === void 0 ? void 0 : argumentFor(args, header.params.indexOf(name), name);
+		}
+		/** The arguments of the first call of `header`'s function outside its own header and body. */
+		#firstCall(header) {
+			const text = this.#text;
+			const { name } = header;
+			const end = bodyEnd(text, header.keyword, header.start, header.close);
+			let calls = 0;
+			for (let at = text.indexOf(name); at !== -1 && calls < MAX_CALLS; at = text.indexOf(name, at + 1)) {
+				if (at >= header.start && at <= end) continue;
+				if (at > 0 && /[\w$]/.test(text.charAt(at - 1))) continue;
+				const after = at + name.length;
+				const open = after + (/^\s{0,4}/.exec(text.slice(after, after + 4))?.[0].length ?? 0);
+				if (text.charAt(open) !== "(") continue;
+				calls++;
+				if (/\b(?:function|def|func)\s+$/.test(text.slice(Math.max(0, at - 12), at))) continue;
+				if (inCommentOrString(text, at)) continue;
+				const list = listAt(text, open);
+				if (list !== void 0) return list.items;
+			}
+		}
+	};
+}));
+// packages/core/dist/detectors/shared-credentials.js
+/**
+* What the message names: the record holding the keys (when its opening text names it) and the
+* key fields it holds, each name once, in source order. `keyNames` is {@link keyNamesByRecord}.
+*/
+function messageFacts(key, keyNames) {
+	const container = describeContainer(key.recordName);
+	const names = new Map(keyNames.get(key.record));
+	if (!names.has(normalizeName(key.name))) names.set(normalizeName(key.name), key.name);
+	return {
+		...container ? { container } : {},
+		fields: [...names.values()]
+	};
+}
+/** The key fields of every record (normalised name → name as first written), in one pass. */
+function keyNamesByRecord(fields) {
+	const byRecord = /* @__PURE__ */ new Map();
+	for (const f of fields) {
+		if (f.role !== "secret-key" && f.role !== "access-key" && f.role !== "lwa-client-secret") continue;
+		const names = byRecord.get(f.record) ?? /* @__PURE__ */ new Map();
+		byRecord.set(f.record, names);
+		const id = normalizeName(f.name);
+		if (!names.has(id)) names.set(id, f.name);
+	}
+	return byRecord;
+}
+/**
+* The value of the first assignment to `name` (an identifier): `name` standing alone (not after
+* a word character, `$` or `.`), then {@link ASSIGNED}. Each occurrence is found by `indexOf`: a
+* regex led by a lookbehind would try every position of the text.
+*/
+function assignedValue(text, name) {
+	for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+		if (at > 0 && /[\w$.]/.test(text.charAt(at - 1))) continue;
+		ASSIGNED.lastIndex = at + name.length;
+		const m = ASSIGNED.exec(text);
+		if (m) return m[1]?.trim();
+	}
+}
+/** The objects a text reads a value from by `pattern` (at most 50 reads looked at). */
+function readOwners(text, pattern) {
+	const owners = /* @__PURE__ */ new Set();
+	pattern.lastIndex = 0;
+	let reads = 0;
+	for (let m = pattern.exec(text); m !== null && reads < 50; m = pattern.exec(text), reads++) if (m[1] !== void 0) owners.add(m[1]);
+	return owners;
+}
+function lastSegments(path) {
+	return path.split(/[/\\]/).slice(-2).join("/");
+}
+/**
+* A field named like a key whose literal value in the text is a token holds that token: an app
+* that reuses an `AWSkey` column for the seller's MWS Auth Token (`AWSkey: "amzn.mws.…"`). Every
+* field of that name in the text is then a token field, the record's token, not its key.
+*/
+function withTokenRoles(fields) {
+	const tokenNames = /* @__PURE__ */ new Map();
+	for (const f of fields) {
+		if (f.shape !== "literal" || f.role !== "access-key" && f.role !== "secret-key") continue;
+		if (holdsMwsAuthToken(f.value)) tokenNames.set(normalizeName(f.name), "auth-token");
+		else if (findLwaTokens(f.value, "Atzr", "lwa-refresh-token", "error").length > 0) tokenNames.set(normalizeName(f.name), "refresh-token");
+	}
+	if (tokenNames.size === 0) return fields;
+	return fields.map((f) => {
+		const role = tokenNames.get(normalizeName(f.name));
+		return role === void 0 ? f : {
+			...f,
+			role
+		};
+	});
+}
+function find$1(ctx) {
+	const fields = keyRecordFields(ctx);
+	if (fields.length === 0) return [];
+	let resolutions = 0;
+	const resolved = /* @__PURE__ */ new Map();
+	const bindings = new ParameterBindings(ctx.text);
+	let extracted;
+	const valueOf = (name) => {
+		const assigned = assignedValue(ctx.text, name);
+		if (assigned !== void 0) return assigned;
+		const bound = bindings.bound(name);
+		if (bound !== void 0) return IDENTIFIER.test(bound) && bound !== name ? assignedValue(ctx.text, bound) ?? bound : bound;
+		extracted ??= EXTRACTED_REQUEST.test(ctx.text);
+		return extracted && /^\$\w{1,60}$/.test(name) ? `body.${name.slice(1)}` : void 0;
+	};
+	const resolve = (name) => {
+		if (++resolutions > 20) return void 0;
+		if (!resolved.has(name)) resolved.set(name, valueOf(name));
+		return resolved.get(name);
+	};
+	if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) {
+		const candidate = projectCandidate(fields, ctx, resolve);
+		return candidate ? [candidate] : [];
+	}
+	const lines = /* @__PURE__ */ new Set();
+	const judged = judgeRecords(fields, {
+		resolve,
+		amazon: ctx.hasAmazonContext,
+		siteSettings: SITE_SETTINGS.test(ctx.text),
+		userOwned: USER_OWNED.test(ctx.text),
+		modelFolder: MODEL_FOLDER.test(ctx.path),
+		auditedRows: AUDITED_ROW.test(ctx.text),
+		sellerReadOwners: readOwners(ctx.text, SELLER_READ),
+		tokenReadOwners: readOwners(ctx.text, TOKEN_READ),
+		loopVariables: loopVariables(ctx.text)
+	}).filter((r) => {
+		const line = ctx.index.lineOf(r.field.start);
+		if (lines.has(line)) return false;
+		lines.add(line);
+		return true;
+	});
+	if (judged.length === 0) {
+		const candidate = projectCandidate(fields, ctx, resolve);
+		return candidate ? [candidate] : [];
+	}
+	const keyNames = keyNamesByRecord(fields);
+	let mwsText;
+	return judged.map((record) => recordFinding(record, keyNames, () => mwsText ??= mwsOnly(ctx)));
+}
+/**
+* The key-record fields of a text that may hold a type-A record, without the fields a program
+* holds for itself and another marketplace's generic keys; none when the text cannot hold one.
+*/
+function keyRecordFields(ctx) {
+	if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
+	if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text) || isAmazonAdsText(ctx.text)) return [];
+	if (isTestPath(ctx.path)) return [];
+	const extracted = extractFields(ctx.text, ctx.index, ctx.tabular, {
+		requireKeyField: true,
+		mwsPath: MWS_FOLDER.test(lastSegments(ctx.path))
+	});
+	if (extracted.length === 0) return [];
+	const receivers = goReceivers(ctx.text);
+	return withTokenRoles(extracted).filter(notSelfHeld(ctx, receivers)).filter(notOwnTokenRequest(ctx, receivers)).filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
+}
+/** A type-A record's finding; `mwsText` says whether the text talks MWS only (read once, when an SP-API record asks). */
+function recordFinding({ field: f, evidence, hybrid, api, records, tokenField, sellerId }, keyNames, mwsText) {
+	return {
+		kind: "shared-credentials",
+		severity: "error",
+		start: f.start,
+		end: f.end,
+		secret: `field:${normalizeName(f.recordName)}:${normalizeName(f.name)}:${f.value}`,
+		detail: f.name,
+		typeA: {
+			form: evidence === "request" ? "request" : "record",
+			hybrid,
+			api: api === "sp-api" && mwsText() ? "mws" : api,
+			records,
+			...sourceOf(evidence, sellerId)
+		},
+		...messageFacts(f, keyNames),
+		...hybrid && tokenField !== void 0 ? { tokenField } : {}
+	};
+}
+/**
+* True when the text talks MWS and names nothing of the SP-API: a "client secret" there is the
+* seller's MWS secret key (an Ext JS MWS settings form's `ClientSecret` beside `AWSAccessKeyId`
+* and `MWSAuthToken`), and the advice is MWS's.
+*/
+function mwsOnly(ctx) {
+	return MWS_WORDS.test(ctx.text) && !SP_API_WORDS.test(ctx.text);
+}
+/** What the message of a record with no named container says shows the keys are a seller's. */
+function sourceOf(evidence, sellerId) {
+	if (sellerId) return { source: "seller-id" };
+	if (evidence === "input") return { source: "input" };
+	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
+}
+var IDENTIFIER, EXTRACTED_REQUEST, ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var init_shared_credentials = __esmMin((() => {
+	init_containers();
+	init_structure();
+	init_type_a_records();
+	init_self_held_fields();
+	init_token_requests();
+	init_other_apis();
+	init_lwa_tokens();
+	init_mws_auth_token();
+	init_loop_variables();
+	init_test_paths();
+	init_names();
+	init_project_candidates();
+	init_parameter_bindings();
+	IDENTIFIER = /^[A-Z_$][\w$]{0,60}$/i;
+	EXTRACTED_REQUEST = /\bextract\(\s{0,4}(?:\$_(?:REQUEST|POST|GET)\b|\$this->input->(?:post|get)\()/;
+	ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
+	MWS_FOLDER = /mws|amazon/i;
+	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b/;
+	OWNERS = "(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop)";
+	USER_OWNED = new RegExp(`\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`, "i");
+	MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
+	SELLER_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:seller_?id|merchant_?id)\b/gi;
+	TOKEN_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:mws_?)?auth_?token\b/gi;
+	AUDITED_ROW = /\b(?:DateTime(?:Offset)?|Date|LocalDateTime|Timestamp|Instant)\??\s{1,20}(?:created|modified|updated|gmtCreate|gmtModified|createTime|updateTime)(?:_?(?:date|on|at|time))?\b/i;
+	SP_API_WORDS = new RegExp(`${SELLING_PARTNER.source}|refresh_?token|\\blwa|amzn1\\.|role_?arn`, "i");
+	MWS_WORDS = /mws_?auth_?token|AWSAccessKeyId|amazonservices|MarketplaceWebService/i;
+	sharedCredentials = Object.freeze({
+		kind: "shared-credentials",
+		keywords: [
+			"seller",
+			"merchant",
+			"AWSAccessKeyId",
+			"tenant",
+			"account"
+		],
+		find: find$1,
+		samples: {
+			positive: [
+				{
+					text: "CREATE TABLE sellers (\n  seller_id VARCHAR(20) PRIMARY KEY,\n  mws_access_key VARCHAR(20),\n  mws_secret_key VARCHAR(40)\n);",
+					path: "schema.sql",
+					value: "mws_secret_key",
+					reason: "per-seller secret key column"
+				},
+				{
+					text: "interface SellerAccount {\n  sellerId: string;\n  accessKeyId: string;\n  secretKey: string;\n}",
+					path: "seller.ts",
+					value: "secretKey",
+					reason: "type holding a seller id and its keys"
+				},
+				{
+					text: "const client = new HttpClient({\n  sellerId: seller.sellerId,\n  awsAccessKeyId: seller.accessKey,\n  secretKey: seller.secretKey,\n});",
+					path: "client.ts",
+					value: "secretKey",
+					reason: "client built from the seller's own keys"
+				},
+				{
+					text: "router.post('/connect', (req) => {\n  const sellerId = req.body.sellerId;\n  const secretKey = req.body.secretKey;\n});",
+					path: "routes.js",
+					value: "secretKey",
+					reason: "asks the seller for its secret key"
+				},
+				{
+					text: "const keys = new Map([\n  ['A1B2C3D4E5F6G7', { accessKey: k1, secretKey: 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw' }],\n  ['A7G6F5E4D3C2B1', { accessKey: k2, secretKey: 'Rw8Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Kq' }],\n]);",
+					path: "keys.ts",
+					value: "secretKey",
+					reason: "a map keyed by seller id"
+				},
+				{
+					text: "useForm({ defaultValues: { sellerId: '', accessKeyId: '', secretKey: '' } });",
+					path: "ConnectForm.tsx",
+					value: "secretKey",
+					reason: "a form's blank fields ask for the seller's keys"
+				},
+				{
+					text: "await ddb.put({ TableName: 'sellers', Item: { sellerId, accessKey, secretKey } });",
+					path: "store.ts",
+					value: "secretKey",
+					reason: "a seller's keys stored together with its id"
+				},
+				{
+					text: "db.query('SELECT tenant_id, access_key, secret_key FROM tenants');",
+					path: "repo.ts",
+					value: "secret_key",
+					reason: "a SELECT of per-tenant key columns"
+				},
+				{
+					text: "@Entity()\nclass Seller {\n  @Column({ name: 'mws_access_key' }) accessKey: string;\n  @Column({ name: 'mws_secret_key' }) secret: string;\n}",
+					path: "seller.entity.ts",
+					value: "mws_secret_key",
+					reason: "columns named in their decorators"
+				},
+				{
+					text: "// amazon sp-api\nconst res = await axios.post(LWA_URL, {\n  grant_type: 'refresh_token',\n  refresh_token: store.refreshToken,\n  client_id: store.lwaClientId,\n  client_secret: store.lwaClientSecret,\n  seller_id: store.sellerId,\n});",
+					path: "token.ts",
+					value: "client_secret",
+					reason: "a token request filled from the seller's stored record"
+				}
+			],
+			negative: [
+				{
+					text: "const client = new HttpClient({\n  awsAccessKeyId: process.env.MWS_ACCESS_KEY_ID,\n  secretKey: process.env.MWS_SECRET_KEY,\n  sellerId: seller.sellerId,\n  mwsAuthToken: seller.mwsAuthToken,\n});",
+					path: "client.ts",
+					reason: "type B: own keys from env, per-seller id + token"
+				},
+				{
+					text: "$sql = \"INSERT INTO api_walmart (store_id, consumer_id, secret_key) VALUES (:store_id, :consumer_id, :secret_key)\";",
+					path: "core/classes/Walmart/Walmart.php",
+					reason: "another marketplace's generic key: nothing names Amazon, MWS or a seller id"
+				},
+				{
+					text: "export class RequestAccessTokenDto {\n  grant_type: string;\n  refresh_token: string;\n  client_id: string;\n  client_secret: string;\n  selling_partner_id: string;\n}",
+					path: "token.dto.ts",
+					reason: "the body of an LWA token request: it stores nothing"
+				},
+				{
+					text: "func (a *SpAuth) fetch() {\n	body := map[string]string{\n		\"grant_type\":    \"refresh_token\",\n		\"refresh_token\": a.RefreshToken,\n		\"client_id\":     a.ClientID,\n		\"client_secret\": a.ClientSecret,\n		\"selling_partner_id\": a.SellerID,\n	}\n}",
+					path: "auth.go",
+					reason: "a token request filled from the client's own fields (a library)"
+				},
+				{
+					text: "CREATE TABLE sellers (\n  seller_id VARCHAR(20) PRIMARY KEY,\n  marketplace_id VARCHAR(20),\n  mws_auth_token VARCHAR(64)\n);",
+					path: "schema.sql",
+					reason: "type B table"
+				},
+				{
+					text: "regions:\n  na:\n    access_key: ${NA_ACCESS_KEY}\n    secret_key: ${NA_SECRET_KEY}\n  eu:\n    access_key: ${EU_ACCESS_KEY}\n    secret_key: ${EU_SECRET_KEY}",
+					path: "config.yml",
+					reason: "one developer key pair per region"
+				},
+				{
+					text: "params = {\n  'Action': 'ListOrders',\n  'SellerId': os.environ['SELLER_ID'],\n  'AWSAccessKeyId': os.environ['MWS_ACCESS_KEY'],\n}",
+					path: "self_use.py",
+					reason: "single-tenant script with its own keys from env"
+				},
+				{
+					text: "?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&MWSAuthToken=amzn.mws.0b2a6c1e-7f3d-4e58-9a61-2c4d8e9f0a17&SellerId=A1B2C3D4E5F6G7",
+					path: "requests.log",
+					reason: "request with an auth token"
+				},
+				{
+					text: "https://mws.amazonservices.com/Orders/2013-09-01?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&Action=ListOrders&SellerId=A1B2C3D4E5F6G7&Signature=abc",
+					path: "requests.log",
+					reason: "one fixed seller signed with its own keys: a seller's own tool (the key is its own kind)"
+				}
+			]
+		}
+	});
 }));
 // packages/core/dist/messages.js
 /** `text` cut to `max` characters, an ellipsis in the middle. */

@@ -1,0 +1,44 @@
+import { scanText } from '@mwsguard/core';
+import { describe, expect, it } from 'vitest';
+
+// Test code holds no type-A structure (`test-paths.ts`), but its literal keys are still their
+// own kinds. Maven's and Gradle's test trees are read below the path's last `src` folder only.
+
+// A stored row per seller with its own key pair: type A in application code.
+const ENTITY = `@Entity
+public class SellerAccount {
+    private String sellerId;
+    private String accessKeyId;
+    private String secretKey;
+}
+`;
+// A test helper's literal keys: their own kinds wherever they are.
+const KEYS = `public class Keys {
+    static final String ACCESS_KEY_ID = "AKIAW7ZQ4NXK2PD5R3TM";
+    static final String SECRET_KEY = "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";
+}
+`;
+const kinds = (text: string, path: string): string[] => scanText(text, { path }).map((f) => f.kind);
+
+describe('test paths', () => {
+  const tests = [
+    'src/test/java/com/acme/SellerAccount.java',
+    'app/src/androidTest/kotlin/com/acme/SellerAccount.java',
+    'svc/src/integrationTest/java/SellerAccount.java',
+  ];
+
+  it("reads Maven's and Gradle's test trees as tests, however deep", () => {
+    for (const path of tests) expect(kinds(ENTITY, path)).toEqual([]);
+    expect(kinds(ENTITY, 'src/main/java/com/acme/SellerAccount.java')).toEqual(['shared-credentials']);
+  });
+
+  it('still reports literal keys there as their own kinds', () => {
+    for (const path of tests) expect(kinds(KEYS, path)).toEqual(['access-key-id', 'secret-key']);
+  });
+
+  it('never decides by folders above the project: only below the last `src`', () => {
+    expect(kinds(ENTITY, '/home/ci/src/test/java/checkout/src/main/java/com/acme/SellerAccount.java')).toEqual([
+      'shared-credentials',
+    ]);
+  });
+});
