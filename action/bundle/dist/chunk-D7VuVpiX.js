@@ -5093,8 +5093,9 @@ function bodyEnd(text, keyword, headerStart, close) {
 		}
 		return limit;
 	}
-	const open = text.indexOf("{", close);
-	if (open === -1 || open > close + 200) return close;
+	const brace = text.slice(close, close + 200).indexOf("{");
+	if (brace === -1) return close;
+	const open = close + brace;
 	let depth = 0;
 	let quote = "";
 	for (let i = open; i < limit; i++) {
