@@ -12,6 +12,28 @@ export interface Shape {
   readonly line: number;
 }
 
+/** A PHP script signing each merchant's calls through a helper that takes the key pair as parameters. */
+function signingHelperScript(accessKey: string, secretKey: string): string {
+  return `<?php
+// Amazon MWS order import for every user's merchant account
+$AWS_ACCESS_KEY_ID = ${accessKey};
+$SECRET_KEY = ${secretKey};
+$query = mysqli_query($db, "SELECT merchant_id FROM settings");
+while ($row = mysqli_fetch_array($query)) {
+    $merchant = $row['merchant_id'];
+    $par = array('Action' => 'GetReportList');
+    $r = call_mws($merchant, $AWS_ACCESS_KEY_ID, $SECRET_KEY, $par);
+}
+
+function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
+    $par['AWSAccessKeyId'] = $aws_access_key_id;
+    $par['Merchant'] = $seller_id;
+    $par['SignatureVersion'] = 2;
+    ksort($par);
+    return base64_encode(hash_hmac('sha256', http_build_query($par), $secret_key, true));
+}`;
+}
+
 /** A Laravel command setting the client's store from keys and token read through `owner`. */
 function syncCommand(owner: string): string {
   return `<?php
@@ -2899,24 +2921,7 @@ namespace Portal.Data
   {
     name: "a script's signing helper takes the keys as parameters, called per merchant with the hard-coded key pair: a request without a token for a varying seller",
     path: 'exec/fetch_orders.php',
-    text: `<?php
-// Amazon MWS order import for every user's merchant account
-$AWS_ACCESS_KEY_ID = 'AKIAW7ZQ4NXK2PD5R3TM';
-$SECRET_KEY = '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';
-$query = mysqli_query($db, "SELECT merchant_id FROM settings");
-while ($row = mysqli_fetch_array($query)) {
-    $merchant = $row['merchant_id'];
-    $par = array('Action' => 'GetReportList');
-    $r = call_mws($merchant, $AWS_ACCESS_KEY_ID, $SECRET_KEY, $par);
-}
-
-function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
-    $par['AWSAccessKeyId'] = $aws_access_key_id;
-    $par['Merchant'] = $seller_id;
-    $par['SignatureVersion'] = 2;
-    ksort($par);
-    return base64_encode(hash_hmac('sha256', http_build_query($par), $secret_key, true));
-}`,
+    text: signingHelperScript("'AKIAW7ZQ4NXK2PD5R3TM'", "'pX4r9Tq2LmZ7vB1nW8sK3yD6fH0jG5cE2uA9oI+Q'"),
     line: 13,
   },
   {
@@ -4762,24 +4767,7 @@ async def sync_products(seller):
   {
     name: "a script's signing helper called with the integrator's keys from the environment: its own keys",
     path: 'exec/fetch_orders.php',
-    text: `<?php
-// Amazon MWS order import for every user's merchant account
-$AWS_ACCESS_KEY_ID = getenv('MWS_KEY');
-$SECRET_KEY = getenv('MWS_SECRET');
-$query = mysqli_query($db, "SELECT merchant_id FROM settings");
-while ($row = mysqli_fetch_array($query)) {
-    $merchant = $row['merchant_id'];
-    $par = array('Action' => 'GetReportList');
-    $r = call_mws($merchant, $AWS_ACCESS_KEY_ID, $SECRET_KEY, $par);
-}
-
-function call_mws($seller_id, $aws_access_key_id, $secret_key, $par) {
-    $par['AWSAccessKeyId'] = $aws_access_key_id;
-    $par['Merchant'] = $seller_id;
-    $par['SignatureVersion'] = 2;
-    ksort($par);
-    return base64_encode(hash_hmac('sha256', http_build_query($par), $secret_key, true));
-}`,
+    text: signingHelperScript("getenv('MWS_KEY')", "getenv('MWS_SECRET')"),
   },
   {
     name: "a helper under Maven's test tree (src/test/java) filling the SDK's credentials: test code, whatever its name",
