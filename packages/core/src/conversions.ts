@@ -33,13 +33,16 @@ function stripOne(v: string): string {
   return inner === undefined ? v : inner.trim();
 }
 
-// A value with a blank fallback: `$secret_key ?? ''`, `req.body.secret || ''`, `x or None`,
-// PHP's `isset($secret_key) ? $secret_key : ''` (also its tail alone, `$secret_key : ''`, when the
-// assignment sits in the ternary's first branch). The value is what the field holds when set.
+// A value with a blank fallback: `$secret_key ?? ''`, `$secret_key ?: ''`, `req.body.secret || ''`,
+// `x or None`, PHP's `isset($secret_key) ? $secret_key : ''` (also its tail alone, `$secret_key : ''`,
+// when the assignment sits in the ternary's first branch). The value is what the field holds when set.
 const BLANK_FALLBACK =
-  /^(?:(?:isset|!?empty)\(\s{0,4}[^()]{1,80}\)\s{0,4}\?\s{0,4})?([^\s?:|()]{1,100}(?:\([^()]{0,60}\))?)\s{0,4}(?:\?\?|\|\||\bor\b|:)\s{0,4}(?:''|""|null|NULL|None|nil|undefined|\[\]|\{\})$/;
+  /^(?:isset\(\s{0,4}([^()\s]{1,80})\s{0,4}\)\s{0,4}\?\s{0,4})?([^\s?:|()]{1,100}(?:\([^()]{0,60}\))?)\s{0,4}(?:\?\?|\?:|\|\||\bor\b|:)\s{0,4}(?:''|""|null|NULL|None|nil|undefined|\[\]|\{\})$/;
 
 /** `value` without a blank fallback (see {@link BLANK_FALLBACK}), or `value` itself. */
 export function withoutBlankFallback(value: string): string {
-  return BLANK_FALLBACK.exec(value.trim())?.[1] ?? value;
+  const m = BLANK_FALLBACK.exec(value.trim());
+  // (`isset($a) ? $b : ''` tests another name than it takes: no fallback of `$b`'s.)
+  if (m === null || (m[1] !== undefined && m[1] !== m[2])) return value;
+  return m[2] ?? value;
 }

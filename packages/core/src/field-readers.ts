@@ -138,7 +138,8 @@ function isPositionalArgument(text: string, keyStart: number): boolean {
 /** A name used through an object or a lambda: a submitted or seller record's read, a bound input. */
 function readMemberUse(c: FieldContext): FamilyReading {
   const { text, hit, index, before, sep } = c;
-  // (Not a setter called on an MWS request object named `$request`: `$request->setSellerId('A1…')`.)
+  // (Not a setter called on it, `$request->setSellerId('A1…')`: Amazon's PHP samples name their
+  // MWS request object `$request` too, and a setter writes a field, it reads none.)
   if (isSubmittedRead(before, text) && sep?.[1] !== '=' && !/^set[A-Z]/.test(hit.leaf)) {
     // A read of a submitted field: `req.body.secretKey`, `request.form['secret_key']`, `params[:secret_key]`.
     return draft(c, { shape: 'ref', value: `body.${hit.leaf}`, recordAt: c.lineStart, prefix: '' });

@@ -13,21 +13,17 @@ const SECRETS: ReadonlySet<Field['role']> = new Set(['secret-key', 'lwa-client-s
 /**
  * True when a declared key is a stored row's column: declared as one (`persisted`), or a member of
  * a class named for its table (EF database-first `public partial class tbl_sellermarketplace`) or
- * for a row (MyBatis `class MwsSellerEntity`), or of a class that records when its row was
- * created or changed.
+ * for a row (MyBatis `class MwsSellerEntity`).
  */
-export function isStoredRow(key: Field, text: Pick<TextView, 'auditedRows'>): boolean {
-  return (
-    key.persisted === true ||
-    TABLE_CLASS.test(key.recordName) ||
-    ROW_CLASS.test(key.recordName) ||
-    (text.auditedRows && key.formInput !== true && key.isFormField !== true)
-  );
+export function isStoredRow(key: Field): boolean {
+  return key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName);
 }
 
 /** A declared key (column, property, form input) in a record for a seller. */
 export function judgeDeclared(key: Field, view: RecordView, text: TextView, token: boolean): Evidence | undefined {
-  const stored = isStoredRow(key, text);
+  // (So is a typed member of a class that records when its row was created or changed; not for
+  // an SP-API bag's keys, `keptPerSeller`: one app's settings class may record that too.)
+  const stored = isStoredRow(key) || (text.auditedRows && key.formInput !== true && key.isFormField !== true);
   if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return undefined;
   // A form declared as data is one record: its secret-key entry is reported, not its key id entry too.
   if (key.isFormField === true && !SECRETS.has(key.role) && text.formSecretCollections.has(key.collection))

@@ -5,7 +5,7 @@ import type { ParamNames } from './mws-request-params.js';
 import { SECRET_WORD_SOURCE, nameRole, normalizeName } from './names.js';
 import { trimChars } from './strings.js';
 import { goReceivers, ownedByReceiver } from './self-held-fields.js';
-import { classifyValue, cutValue, memberPath } from './value-shape.js';
+import { classifyValue, cutValue, IDENTIFIER, memberPath } from './value-shape.js';
 
 /**
  * MWS requests and clients that act for a seller without an MWS Auth Token, in any text: URLs
@@ -73,7 +73,6 @@ const PLACEHOLDER = /^(?:%[sd(]|\{\d?\})/;
 // f-string continued on the next lines): up to a blank line or a line ending in `;`, bounded.
 const STATEMENT = 600;
 // An identifier whose first assignment may say where the seller id comes from.
-const IDENTIFIER = /^[a-z_$][\w$]{0,60}$/i;
 const MAX_RESOLUTIONS = 20;
 // The seller parameters' words: `SellerId`, `Merchant`, `merchant_id`, python-amazon-mws's `account_id`.
 const SELLER_WORDS = /seller|merchant|account_?id/i;

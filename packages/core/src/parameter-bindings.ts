@@ -41,26 +41,72 @@ interface Header {
 function listAt(text: string, open: number): { items: string[]; close: number } | undefined {
   const items: string[] = [];
   let depth = 0;
-  let quote = '';
   let from = open + 1;
-  for (let i = open + 1; i < text.length && i <= open + LIST_REACH; i++) {
+  const scan = new CodeScanner(text);
+  for (let i = open + 1; i < text.length && i <= open + LIST_REACH; i = scan.next(i)) {
+    if (scan.quoted) continue;
     const c = text[i];
-    if (quote !== '') {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
+    if (c === '(' || c === '[' || c === '{') depth++;
     else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
     else if (c === ',' && depth === 0) {
-      items.push(text.slice(from, i).trim());
+      items.push(withoutComments(text.slice(from, i)));
       from = i + 1;
     } else if (c === ')') {
-      const last = text.slice(from, i).trim();
+      const last = withoutComments(text.slice(from, i));
       if (last !== '' || items.length > 0) items.push(last);
       return { items, close: i };
     }
   }
   return undefined;
+}
+
+/** An item of a list without the line comments written in it (`$seller_id, // the merchant's id`). */
+function withoutComments(item: string): string {
+  return item.replace(/(?:\/\/|#)[^\n]{0,600}/g, '').trim();
+}
+
+/**
+ * Walks code one character at a time, knowing whether the character it stands on is quoted
+ * (inside a string, or a line comment: neither is code). A `'` or `"` string ends at its line's
+ * end at the latest, so that a quote in a comment or a typo never swallows what follows.
+ */
+class CodeScanner {
+  readonly #text: string;
+  #quote = '';
+  #comment = false;
+  /** Whether the character `next` stopped on is quoted (a string's or a comment's). */
+  quoted = false;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** Reads the character at `i` and returns the index of the next one to read. */
+  next(i: number): number {
+    const text = this.#text;
+    const c = text[i];
+    if (c === '\n') {
+      this.#comment = false;
+      if (this.#quote !== '`') this.#quote = '';
+    } else if (this.#comment) {
+      /* the rest of a line comment */
+    } else if (this.#quote !== '') {
+      if (c === '\\') return this.#stand(i + 2);
+      if (c === this.#quote) this.#quote = '';
+    } else if (c === '"' || c === "'" || c === '`') this.#quote = c;
+    else if ((c === '/' && text[i + 1] === '/') || (c === '#' && /\s|^$/.test(text[i - 1] ?? ''))) this.#comment = true;
+    return this.#stand(i + 1);
+  }
+
+  /** Says whether the character at `i` is quoted, as `next` will read it. */
+  #stand(i: number): number {
+    const c = this.#text[i];
+    this.quoted =
+      this.#comment ||
+      (this.#quote !== '' && c !== '\n') ||
+      (this.#quote === '' && (c === '"' || c === "'" || c === '`'));
+    return i;
+  }
 }
 
 /** A parameter's name by its language's order: `string $key = ''` is `$key`, Go's `key string` and Python's `key: str` are `key`. */
@@ -88,17 +134,12 @@ function bodyEnd(text: string, keyword: string, headerStart: number, close: numb
   // (The body's brace follows the list within a return type's reach: `): string {`.)
   const brace = text.slice(close, close + 200).indexOf('{');
   if (brace === -1) return close;
-  const open = close + brace;
   let depth = 0;
-  let quote = '';
-  for (let i = open; i < limit; i++) {
-    const c = text[i];
-    if (quote !== '') {
-      if (c === '\\') i++;
-      else if (c === quote || (c === '\n' && quote !== '`')) quote = '';
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i;
+  const scan = new CodeScanner(text);
+  for (let i = close + brace; i < limit; i = scan.next(i)) {
+    if (scan.quoted) continue;
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
   }
   return limit;
 }
@@ -120,23 +161,18 @@ function headersOf(text: string): Header[] {
 /** True when `at` on its line sits in a comment or inside a quoted string (read up to 200 characters back). */
 function inCommentOrString(text: string, at: number): boolean {
   const lineStart = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 200);
-  const before = text.slice(lineStart, at);
-  // (A comment line, `// f($x)`, `# f(x)`, ` * f()`, or a comment before the mention on its line.)
-  if (/^\s*(?:#|\*|\/\*|<!--)|\/\/|\s#/.test(before)) return true;
-  let quote = '';
-  for (let i = 0; i < before.length; i++) {
-    const c = before[i];
-    if (quote !== '') {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-  }
-  return quote !== '';
+  // (A comment line's other forms: ` * f()` in a block comment, `/* f() */`, `<!-- f() -->`.)
+  if (/^\s*(?:\*|\/\*|<!--)/.test(text.slice(lineStart, at))) return true;
+  const scan = new CodeScanner(text);
+  let i = lineStart;
+  while (i < at) i = scan.next(i);
+  return scan.quoted;
 }
 
 /**
  * Reads parameter bindings of one text, its function headers read once. `bound(name)` is the
- * argument the first call in the text passes for the parameter `name`, or undefined.
+ * argument the text's calls pass for the parameter `name`, when they all pass the same one (a
+ * smoke test for one fixed seller above a loop over every seller binds nothing).
  */
 export class ParameterBindings {
   readonly #text: string;
@@ -146,35 +182,51 @@ export class ParameterBindings {
     this.#text = text;
   }
 
-  bound(name: string): string | undefined {
+  #allHeaders(): Header[] {
     this.#headers ??= headersOf(this.#text);
-    // (The first function declaring the parameter only: one search of the text per name.)
-    const header = this.#headers.find((h) => h.params.includes(name));
-    if (header === undefined) return undefined;
-    const args = this.#firstCall(header);
-    return args === undefined ? undefined : argumentFor(args, header.params.indexOf(name), name);
+    return this.#headers;
   }
 
-  /** The arguments of the first call of `header`'s function outside its own header and body. */
-  #firstCall(header: Header): string[] | undefined {
+  /** True when a function of the text declares `name` as a parameter. */
+  isParameter(name: string): boolean {
+    return this.#allHeaders().some((h) => h.params.includes(name));
+  }
+
+  bound(name: string): string | undefined {
+    // (The first function declaring the parameter only: one search of the text per name.)
+    const header = this.#allHeaders().find((h) => h.params.includes(name));
+    if (header === undefined) return undefined;
+    const index = header.params.indexOf(name);
+    let bound: string | undefined;
+    for (const args of this.#calls(header)) {
+      const argument = argumentFor(args, index, name);
+      if (argument === undefined || (bound !== undefined && argument !== bound)) return undefined;
+      bound = argument;
+    }
+    return bound;
+  }
+
+  /** The arguments of the calls of `header`'s function outside its own header and body (at most {@link MAX_CALLS}). */
+  #calls(header: Header): string[][] {
     const text = this.#text;
     const { name } = header;
     // (Its body's own calls are recursion, not a binding: read once, for this header only.)
     const end = bodyEnd(text, header.keyword, header.start, header.close);
-    let calls = 0;
-    for (let at = text.indexOf(name); at !== -1 && calls < MAX_CALLS; at = text.indexOf(name, at + 1)) {
+    const calls: string[][] = [];
+    let mentions = 0;
+    for (let at = text.indexOf(name); at !== -1 && mentions < MAX_CALLS; at = text.indexOf(name, at + 1)) {
       if (at >= header.start && at <= end) continue;
       if (at > 0 && /[\w$]/.test(text.charAt(at - 1))) continue;
       const after = at + name.length;
       const open = after + (/^\s{0,4}/.exec(text.slice(after, after + 4))?.[0].length ?? 0);
       if (text.charAt(open) !== '(') continue;
-      calls++;
+      mentions++;
       if (/\b(?:function|def|func)\s+$/.test(text.slice(Math.max(0, at - 12), at))) continue;
       if (inCommentOrString(text, at)) continue;
       const list = listAt(text, open);
-      if (list !== undefined) return list.items;
+      if (list !== undefined) calls.push(list.items);
     }
-    return undefined;
+    return calls;
   }
 }
 

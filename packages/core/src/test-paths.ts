@@ -11,21 +11,19 @@ const TEST_PATH =
 
 // The Maven and Gradle test source trees (`src/test/java/com/acme/SpApiTestUtil.java`, Android's
 // `src/androidTest/kotlin/…`, `src/integrationTest/java/…`): every file under one is test code,
-// however deep and whatever it is named. Read below the path's last `src` folder only, so that an
-// absolute path above the project never decides.
+// however deep and whatever it is named, also a test's fixture project inside one
+// (`src/test/resources/unit/shop/src/main/java/…`). Every surface passes core a path relative to
+// where it runs (`project-path.ts`), so no folder above the project decides.
 const MAVEN_TEST_ROOT = /^(?:test|[a-z]\w{0,30}Test)$/;
 const MAVEN_LANGUAGES: ReadonlySet<string> = new Set(['java', 'kotlin', 'scala', 'groovy', 'resources']);
 
-/** True when the folders below the path's last `src` are a Maven or Gradle test tree. */
+/** True when the path holds a Maven or Gradle test tree (`src/<test root>/<language>/`) above its file. */
 function inMavenTestTree(path: string): boolean {
   const parts = path.split(/[/\\]/);
-  const src = parts.lastIndexOf('src');
-  return (
-    src !== -1 &&
-    src + 3 < parts.length &&
-    MAVEN_TEST_ROOT.test(parts[src + 1] ?? '') &&
-    MAVEN_LANGUAGES.has(parts[src + 2] ?? '')
-  );
+  for (let i = 0; i + 3 < parts.length; i++)
+    if (parts[i] === 'src' && MAVEN_TEST_ROOT.test(parts[i + 1] ?? '') && MAVEN_LANGUAGES.has(parts[i + 2] ?? ''))
+      return true;
+  return false;
 }
 
 /**

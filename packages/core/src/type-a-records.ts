@@ -11,7 +11,7 @@ import { isFormRecord, isOwnerNamed, MARKETPLACE_IDS, REGION, SELLER_ID_SHAPE } 
 import { oncePerCollection, strongestEvidence } from './strongest-evidence.js';
 import { fetchedForTenant } from './tenant-lookups.js';
 import { isKey, ownerOf } from './type-a-evidence.js';
-import { memberPath } from './value-shape.js';
+import { IDENTIFIER, memberPath } from './value-shape.js';
 import { CONSTANT } from './mws-requests.js';
 import type { Evidence, RecordView, Resolve, TextView, TypeARecord } from './type-a-evidence.js';
 
@@ -232,8 +232,6 @@ function orderedKeys(list: readonly Field[], seller: Field | undefined): { keys:
   return { keys, isRequest };
 }
 
-const IDENTIFIER = /^[A-Z_$][\w$]{0,60}$/i;
-
 /**
  * True when a request's seller id cannot vary per call (`RecordView.fixedSeller`): a literal, the
  * environment or a constant, also through one resolution (an assignment, or the argument the
@@ -242,7 +240,9 @@ const IDENTIFIER = /^[A-Z_$][\w$]{0,60}$/i;
 function fixedSeller(seller: Field | undefined, resolve: Resolve | undefined): boolean {
   if (seller === undefined) return false;
   // (A constant is one seller wherever it is defined, `MERCHANT_ID`. A seller the command line
-  // names varies with each run: one hard-coded key pair signing for it is type A.)
+  // names varies with each run: one hard-coded key pair signing for whichever merchant is passed
+  // is type A. The untokened-requests judge, `mws-requests.ts`, reads a command-line seller as
+  // the program's own: there the keys are not hard-coded beside it, and may be that seller's.)
   const fixed = (value: string): boolean => {
     const shape = classifyValue(value);
     return shape === 'literal' || shape === 'env' || CONSTANT.test(value);
@@ -310,8 +310,7 @@ function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolea
       // A form's blank defaults (`useState({ sellerId: '', awsSecretKey: '', refreshToken: '' })`).
       (key.shape === 'empty' && isFormRecord(key.recordName)) ||
       // A stored row of IAM keys: no SP-API client library keeps one per seller or per user.
-      // (A class that only records when it changed may be one app's settings: not counted here.)
-      (isStoredRow(key, { auditedRows: false }) && (isOwnerNamed(key.recordName) || view.seller?.role === 'seller-id')))
+      (isStoredRow(key) && (isOwnerNamed(key.recordName) || view.seller?.role === 'seller-id')))
   );
 }
 

@@ -29,6 +29,9 @@ const SELLER_WORDS =
 const HOLDER_WORDS =
   /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
 
+/** An identifier, as a resolver follows it to its value (`sellerId`, `$secret_key`, `SELLER_ID`). */
+export const IDENTIFIER = /^[a-z_$][\w$]{0,60}$/i;
+
 /** The value expression after a separator: up to a `,`, `;` or `&` outside brackets and quotes. */
 export function cutValue(rest: string): string {
   let depth = 0;
@@ -76,7 +79,7 @@ export function classifyValue(value: string): ValueShape {
   }
   if (DECL_VALUE.test(v)) return 'decl';
   if (
-    /^(?:this\.|self\.|@)?[A-Za-z_$][\w$]*(?:(?:\??\.|->)[A-Za-z_$][\w$]*|\[[^\]]{1,60}\]|\.get\([^)]{1,60}\))*(?:\s*(?:\|\||\?\?|or)\s*(?:\S.*)?)?$/.test(
+    /^(?:this\.|self\.|@)?[A-Za-z_$][\w$]*(?:(?:\??\.|->)[A-Za-z_$][\w$]*|\[[^\]]{1,60}\]|\.get\([^)]{1,60}\))*(?:\s*(?:\|\||\?\?|\?:|or)\s*(?:\S.*)?)?$/.test(
       v,
     )
   )

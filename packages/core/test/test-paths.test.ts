@@ -2,7 +2,7 @@ import { scanText } from '@mwsguard/core';
 import { describe, expect, it } from 'vitest';
 
 // Test code holds no type-A structure (`test-paths.ts`), but its literal keys are still their
-// own kinds. Maven's and Gradle's test trees are read below the path's last `src` folder only.
+// own kinds. Maven's and Gradle's test trees (`src/test/java/…`) are test code however deep.
 
 // A stored row per seller with its own key pair: type A in application code.
 const ENTITY = `@Entity
@@ -36,8 +36,9 @@ describe('test paths', () => {
     for (const path of tests) expect(kinds(KEYS, path)).toEqual(['access-key-id', 'secret-key']);
   });
 
-  it('never decides by folders above the project: only below the last `src`', () => {
-    expect(kinds(ENTITY, '/home/ci/src/test/java/checkout/src/main/java/com/acme/SellerAccount.java')).toEqual([
+  it("reads a test's fixture project inside a test tree as test code", () => {
+    expect(kinds(ENTITY, 'src/test/resources/unit/shop/src/main/java/com/acme/SellerAccount.java')).toEqual([]);
+    expect(kinds(ENTITY, 'src/main/java/com/acme/test/SellerAccountTests/java/SellerAccount.java')).toEqual([
       'shared-credentials',
     ]);
   });

@@ -13,11 +13,11 @@ export interface Shape {
 }
 
 /** A PHP script signing each merchant's calls through a helper that takes the key pair as parameters. */
-function signingHelperScript(accessKey: string, secretKey: string): string {
+function signingHelperScript(accessKey: string, secretKey: string, smokeTest = ''): string {
   return `<?php
 // Amazon MWS order import for every user's merchant account
 $AWS_ACCESS_KEY_ID = ${accessKey};
-$SECRET_KEY = ${secretKey};
+$SECRET_KEY = ${secretKey};${smokeTest}
 $query = mysqli_query($db, "SELECT merchant_id FROM settings");
 while ($row = mysqli_fetch_array($query)) {
     $merchant = $row['merchant_id'];
@@ -2925,6 +2925,22 @@ namespace Portal.Data
     line: 13,
   },
   {
+    name: "a controller that runs extract($_POST) stores the submitted secret behind PHP's `?:` fallback",
+    path: 'controllers/Shops.php',
+    text: `<?php
+// Amazon MWS shop keys
+class Shops extends CI_Controller
+{
+    public function save()
+    {
+        extract($_POST);
+        $row = array('seller_id' => $seller_id ?: '', 'secret_key' => $secret_key ?: '');
+        $this->db->insert('mws_shops', $row);
+    }
+}`,
+    line: 8,
+  },
+  {
     name: 'a form declared as a map of field name to the hint under its input, beside the seller id',
     path: 'logic/seller_form.php',
     text: `<?php
@@ -2957,6 +2973,29 @@ class Channel extends CI_Controller
     }
 }`,
     line: 11,
+  },
+  {
+    name: 'a signing helper called once for a fixed seller (a smoke test) and then per merchant: its seller still varies',
+    path: 'exec/fetch_orders.php',
+    text: signingHelperScript(
+      "'AKIAW7ZQ4NXK2PD5R3TM'",
+      "'pX4r9Tq2LmZ7vB1nW8sK3yD6fH0jG5cE2uA9oI+Q'",
+      "\ncall_mws('A2EUQ1WTGCTBG2', $AWS_ACCESS_KEY_ID, $SECRET_KEY, array('Action' => 'GetServiceStatus'));",
+    ),
+    line: 14,
+  },
+  {
+    name: 'one hard-coded key signing for two literal sellers (one without its token): several sellers, type A',
+    path: 'exec/two_shops.php',
+    text: `<?php
+// Amazon MWS order import of both our client shops
+$first['AWSAccessKeyId'] = 'AKIAW7ZQ4NXK2PD5R3TM';
+$first['SellerId'] = 'A2EUQ1WTGCTBG2';
+$first['SignatureVersion'] = 2;
+$second['AWSAccessKeyId'] = 'AKIAW7ZQ4NXK2PD5R3TM';
+$second['SellerId'] = 'A3JWKAKR8XB7XF';
+$second['MWSAuthToken'] = 'amzn.mws.4ea38b7b-f563-7709-4bae-87aeaa4e2f33';`,
+    line: 3,
   },
   {
     name: "a Go script's signing helper (grouped parameters) called per seller with hard-coded keys",
@@ -4890,6 +4929,50 @@ add_settings_field('mws_secret_key', 'Secret Key', 'render_secret', 'amazon');`,
     public string RoleArn { get; set; }
     public DateTime? UpdatedAt { get; set; }
 }`,
+  },
+  {
+    name: "extract() in one method makes no other method's parameters submitted",
+    path: 'application/libraries/Mws_lib.php',
+    text: `<?php
+// Amazon MWS helper library
+class Mws_lib
+{
+    public function search()
+    {
+        extract($this->input->post());
+        return $this->db->like('title', $q)->get('products')->result();
+    }
+
+    public function signed($action, $aws_access_key_id, $secret_key, $seller_id)
+    {
+        $par['AWSAccessKeyId'] = $aws_access_key_id;
+        $par['SellerId'] = $seller_id;
+        $par['MWSAuthToken'] = $this->token;
+        return $par;
+    }
+}`,
+  },
+  {
+    name: 'names declared global are no submitted fields, whatever extract() runs',
+    path: 'admin/sync.php',
+    text: `<?php
+// Amazon MWS sync of this shop
+extract($_POST);
+function sync_orders() {
+    global $aws_access_key_id, $secret_key, $merchant_id;
+    $config = array('keyId' => $aws_access_key_id, 'secretKey' => $secret_key, 'merchantId' => $merchant_id);
+    return new AmazonOrderList($config);
+}`,
+  },
+  {
+    name: "a signed parameter set for one seller a constant names, with a hard-coded key: a seller's own tool",
+    path: 'exec/report.php',
+    text: `<?php
+// Amazon MWS report of our own account
+define('MERCHANT_ID', 'A2EUQ1WTGCTBG2');
+$par['AWSAccessKeyId'] = 'AKIAW7ZQ4NXK2PD5R3TM';
+$par['Merchant'] = MERCHANT_ID;
+$par['SignatureVersion'] = 2;`,
   },
   {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",

@@ -21,6 +21,7 @@ import { isTestPath } from '../test-paths.js';
 import { isKeyRole, normalizeName } from '../names.js';
 import { projectCandidate } from '../project-candidates.js';
 import { ParameterBindings } from '../parameter-bindings.js';
+import { IDENTIFIER } from '../value-shape.js';
 
 /**
  * The type-A anti-pattern: a seller's own access/secret keys held per seller instead of the
@@ -71,10 +72,22 @@ function keyNamesByRecord(fields: readonly Field[]): Map<string, Map<string, str
   return byRecord;
 }
 
-const IDENTIFIER = /^[A-Z_$][\w$]{0,60}$/i;
 // PHP copying the submitted fields into variables: `extract($_REQUEST)`, `extract($_POST)`,
 // CodeIgniter `extract($this->input->post())`.
 const EXTRACTED_REQUEST = /\bextract\(\s{0,4}(?:\$_(?:REQUEST|POST|GET)\b|\$this->input->(?:post|get)\()/;
+
+// PHP's `global $aws_access_key_id, $secret_key;` (at most 50 declarations read).
+const GLOBAL_DECLARATION = /\bglobal\s{1,4}([^;\n]{1,200});/g;
+
+/** The names a PHP text declares `global`. */
+function globalNames(text: string): Set<string> {
+  const names = new Set<string>();
+  GLOBAL_DECLARATION.lastIndex = 0;
+  let reads = 0;
+  for (let m = GLOBAL_DECLARATION.exec(text); m !== null && reads < 50; m = GLOBAL_DECLARATION.exec(text), reads++)
+    for (const name of (m[1] ?? '').split(',')) names.add(name.trim());
+  return names;
+}
 
 // What follows a name in its first assignment: `secretKey = …`, `secretKey: string = …`.
 const ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
@@ -176,6 +189,7 @@ function find(ctx: ScanContext): RawFinding[] {
   // A name's first assignment, else (a parameter) the argument the text's call passes for it,
   // through that argument's own assignment (`call_mws($seller, $AWS_ACCESS_KEY_ID)`).
   let extracted: boolean | undefined;
+  let globals: ReadonlySet<string> | undefined;
   const valueOf = (name: string): string | undefined => {
     const assigned = assignedValue(ctx.text, name);
     if (assigned !== undefined) return assigned;
@@ -184,12 +198,18 @@ function find(ctx: ScanContext): RawFinding[] {
       return IDENTIFIER.test(bound) && bound !== name ? (assignedValue(ctx.text, bound) ?? bound) : bound;
     // PHP's `extract($_REQUEST)` makes every submitted field a variable of its name: an unassigned
     // `$secret_key` is then the submitted `secret_key`.
+    // (Not a function's parameter, nor a name declared `global`: neither comes from the request.)
     extracted ??= EXTRACTED_REQUEST.test(ctx.text);
-    return extracted && /^\$\w{1,60}$/.test(name) ? `body.${name.slice(1)}` : undefined;
+    if (!extracted || !/^\$\w{1,60}$/.test(name) || bindings.isParameter(name)) return undefined;
+    globals ??= globalNames(ctx.text);
+    return globals.has(name) ? undefined : `body.${name.slice(1)}`;
   };
+  // (Only a name not yet resolved counts against the budget: one read per name.)
   const resolve = (name: string): string | undefined => {
-    if (++resolutions > 20) return undefined;
-    if (!resolved.has(name)) resolved.set(name, valueOf(name));
+    if (!resolved.has(name)) {
+      if (++resolutions > 20) return undefined;
+      resolved.set(name, valueOf(name));
+    }
     return resolved.get(name);
   };
   if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) {

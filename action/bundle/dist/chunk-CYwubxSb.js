@@ -1573,14 +1573,16 @@ function stripOne(v) {
 }
 /** `value` without a blank fallback (see {@link BLANK_FALLBACK}), or `value` itself. */
 function withoutBlankFallback(value) {
-	return BLANK_FALLBACK.exec(value.trim())?.[1] ?? value;
+	const m = BLANK_FALLBACK.exec(value.trim());
+	if (m === null || m[1] !== void 0 && m[1] !== m[2]) return value;
+	return m[2] ?? value;
 }
 var CONVERSION_SUFFIX, CONVERSION_CALL, CAST, BLANK_FALLBACK;
 var init_conversions = __esmMin((() => {
 	CONVERSION_SUFFIX = /(?:\??\.(?:ToString|toString|trim|Trim|TrimEnd|TrimStart|trimEnd|trimStart|strip|lstrip|rstrip)\(\s*\)|\.(?:to_s|to_str|strip))$/;
 	CONVERSION_CALL = /^(?:String|str|strval|trim|Convert\.ToString|String\.valueOf|(?:StringUtils|StrUtil)\.trim(?:ToEmpty|ToNull)?)\(\s*([^()\s][^()]{0,100})\)$/;
 	CAST = /^\((?:string|String)\)\s*([^\s()][^()]{0,100})$/;
-	BLANK_FALLBACK = /^(?:(?:isset|!?empty)\(\s{0,4}[^()]{1,80}\)\s{0,4}\?\s{0,4})?([^\s?:|()]{1,100}(?:\([^()]{0,60}\))?)\s{0,4}(?:\?\?|\|\||\bor\b|:)\s{0,4}(?:''|""|null|NULL|None|nil|undefined|\[\]|\{\})$/;
+	BLANK_FALLBACK = /^(?:isset\(\s{0,4}([^()\s]{1,80})\s{0,4}\)\s{0,4}\?\s{0,4})?([^\s?:|()]{1,100}(?:\([^()]{0,60}\))?)\s{0,4}(?:\?\?|\?:|\|\||\bor\b|:)\s{0,4}(?:''|""|null|NULL|None|nil|undefined|\[\]|\{\})$/;
 }));
 // packages/core/dist/value-shape.js
 /** The value expression after a separator: up to a `,`, `;` or `&` outside brackets and quotes. */
@@ -1624,7 +1626,7 @@ function classifyValue(value) {
 		return "literal";
 	}
 	if (DECL_VALUE.test(v)) return "decl";
-	if (/^(?:this\.|self\.|@)?[A-Za-z_$][\w$]*(?:(?:\??\.|->)[A-Za-z_$][\w$]*|\[[^\]]{1,60}\]|\.get\([^)]{1,60}\))*(?:\s*(?:\|\||\?\?|or)\s*(?:\S.*)?)?$/.test(v)) return "ref";
+	if (/^(?:this\.|self\.|@)?[A-Za-z_$][\w$]*(?:(?:\??\.|->)[A-Za-z_$][\w$]*|\[[^\]]{1,60}\]|\.get\([^)]{1,60}\))*(?:\s*(?:\|\||\?\?|\?:|or)\s*(?:\S.*)?)?$/.test(v)) return "ref";
 	return "other";
 }
 /** True when a record's name says it is a seller's or tenant's (`class Seller`, `sellers:`). */
@@ -1652,7 +1654,7 @@ function isOwnMember(value) {
 function memberPath(value) {
 	return value.replace(/^(?:this|self)\./, "").replace(/->/g, ".").replace(/\[[:"']{0,2}([^\]"'\s]{1,60})["']?\]/g, ".$1").split(".").map((s) => s.replace(/^[$@]/, "").trim()).filter((s) => s !== "");
 }
-var ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, words, OWN_STATE, OWN_MEMBER;
+var ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, IDENTIFIER, words, OWN_STATE, OWN_MEMBER;
 var init_value_shape = __esmMin((() => {
 	init_conversions();
 	init_values();
@@ -1661,6 +1663,7 @@ var init_value_shape = __esmMin((() => {
 	FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
 	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|workspaces?)\b/i;
 	HOLDER_WORDS = /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
+	IDENTIFIER = /^[a-z_$][\w$]{0,60}$/i;
 	words = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
 	OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
 	OWN_MEMBER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*|@)[\w$]{1,60}$/;
@@ -3368,15 +3371,14 @@ var init_record_labels = __esmMin((() => {
 /**
 * True when a declared key is a stored row's column: declared as one (`persisted`), or a member of
 * a class named for its table (EF database-first `public partial class tbl_sellermarketplace`) or
-* for a row (MyBatis `class MwsSellerEntity`), or of a class that records when its row was
-* created or changed.
+* for a row (MyBatis `class MwsSellerEntity`).
 */
-function isStoredRow(key, text) {
-	return key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName) || text.auditedRows && key.formInput !== true && key.isFormField !== true;
+function isStoredRow(key) {
+	return key.persisted === true || TABLE_CLASS.test(key.recordName) || ROW_CLASS.test(key.recordName);
 }
 /** A declared key (column, property, form input) in a record for a seller. */
 function judgeDeclared(key, view, text, token) {
-	const stored = isStoredRow(key, text);
+	const stored = isStoredRow(key) || text.auditedRows && key.formInput !== true && key.isFormField !== true;
 	if (text.siteSettings && (key.formInput === true || key.isFormField === true)) return void 0;
 	if (key.isFormField === true && !SECRETS.has(key.role) && text.formSecretCollections.has(key.collection)) return void 0;
 	if (!stored && key.formInput !== true && key.isFormField !== true && !view.sellerNamed && !text.modelFolder && CONFIG_RECORD.test(key.recordName)) return void 0;
@@ -4363,7 +4365,7 @@ function resolver(text) {
 			literal: v.replace(/^["'`]|["'`]$/g, "")
 		};
 		const name = v.replace(/^\*/, "");
-		const assigned = depth < 3 && IDENTIFIER$2.test(name) && ++resolutions <= MAX_RESOLUTIONS ? firstAssignment(text, name) : void 0;
+		const assigned = depth < 3 && IDENTIFIER.test(name) && ++resolutions <= MAX_RESOLUTIONS ? firstAssignment(text, name) : void 0;
 		const inner = assigned === void 0 ? void 0 : shapeOf(assigned.value, depth + 1);
 		if (inner !== void 0 && inner.shape !== "none") return inner;
 		if (assigned?.constant === true) return { shape: "own" };
@@ -4508,7 +4510,7 @@ function carriesToken(statement, tokenNames) {
 	}
 	return false;
 }
-var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, IDENTIFIER$2, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, CLIENT_OWN_SELLER, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER, CONSTANT_DECLARATION, DESTRUCTURED_FROM;
+var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, CLIENT_OWN_SELLER, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER, CONSTANT_DECLARATION, DESTRUCTURED_FROM;
 var init_mws_requests = __esmMin((() => {
 	init_mws_clients();
 	init_mws_request_params();
@@ -4523,7 +4525,6 @@ var init_mws_requests = __esmMin((() => {
 	INTERPOLATED = /^(?:\$\{([^}]{1,80})\}|#?\{([^}]{0,80})\}|<%=?([^%]{1,80})%>|(\$\w{1,60}(?:->\w{1,60})*))/;
 	PLACEHOLDER = /^(?:%[sd(]|\{\d?\})/;
 	STATEMENT = 600;
-	IDENTIFIER$2 = /^[a-z_$][\w$]{0,60}$/i;
 	MAX_RESOLUTIONS = 20;
 	SELLER_WORDS = /seller|merchant|account_?id/i;
 	MAX_WORD_BACK = 64;
@@ -4667,7 +4668,7 @@ function fixedSeller(seller, resolve) {
 		return shape === "literal" || shape === "env" || CONSTANT.test(value);
 	};
 	if (fixed(seller.value)) return true;
-	const resolved = IDENTIFIER$1.test(seller.value) ? resolve?.(seller.value) : void 0;
+	const resolved = IDENTIFIER.test(seller.value) ? resolve?.(seller.value) : void 0;
 	return resolved !== void 0 && fixed(resolved.trim());
 }
 /** A request's token may be set in a block of its own (`if (token) params.Set("MWSAuthToken", …)`). */
@@ -4699,7 +4700,7 @@ function recordView(list, seller, first, isRequest, token, tokenField) {
 /** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */
 function keptPerSeller(key, evidence, view) {
 	if (evidence === "input" || evidence === "hard-coded") return true;
-	return evidence === "declared" && (key.formInput === true || key.isFormField === true || view.sellerNamed || view.bothApis || key.shape === "empty" && isFormRecord(key.recordName) || isStoredRow(key, { auditedRows: false }) && (isOwnerNamed(key.recordName) || view.seller?.role === "seller-id"));
+	return evidence === "declared" && (key.formInput === true || key.isFormField === true || view.sellerNamed || view.bothApis || key.shape === "empty" && isFormRecord(key.recordName) || isStoredRow(key) && (isOwnerNamed(key.recordName) || view.seller?.role === "seller-id"));
 }
 /** Per collection, the records that hold one of `fields`. */
 function recordsByCollection(fields) {
@@ -4721,7 +4722,6 @@ function groupBy(items, keyOf) {
 	}
 	return groups;
 }
-var IDENTIFIER$1;
 var init_type_a_records = __esmMin((() => {
 	init_structure();
 	init_names();
@@ -4737,7 +4737,6 @@ var init_type_a_records = __esmMin((() => {
 	init_type_a_evidence();
 	init_value_shape();
 	init_mws_requests();
-	IDENTIFIER$1 = /^[A-Z_$][\w$]{0,60}$/i;
 }));
 // packages/core/dist/token-requests.js
 /**
@@ -4891,11 +4890,11 @@ var init_loop_variables = __esmMin((() => {
 	MAX_LOOPS = 50;
 }));
 // packages/core/dist/test-paths.js
-/** True when the folders below the path's last `src` are a Maven or Gradle test tree. */
+/** True when the path holds a Maven or Gradle test tree (`src/<test root>/<language>/`) above its file. */
 function inMavenTestTree(path) {
 	const parts = path.split(/[/\\]/);
-	const src = parts.lastIndexOf("src");
-	return src !== -1 && src + 3 < parts.length && MAVEN_TEST_ROOT.test(parts[src + 1] ?? "") && MAVEN_LANGUAGES.has(parts[src + 2] ?? "");
+	for (let i = 0; i + 3 < parts.length; i++) if (parts[i] === "src" && MAVEN_TEST_ROOT.test(parts[i + 1] ?? "") && MAVEN_LANGUAGES.has(parts[i + 2] ?? "")) return true;
+	return false;
 }
 /**
 * True when `path` names a test file. Only its folder and name are read (and the Maven test tree),
@@ -5051,21 +5050,18 @@ var init_project_candidates = __esmMin((() => {
 function listAt(text, open) {
 	const items = [];
 	let depth = 0;
-	let quote = "";
 	let from = open + 1;
-	for (let i = open + 1; i < text.length && i <= open + LIST_REACH; i++) {
+	const scan = new CodeScanner(text);
+	for (let i = open + 1; i < text.length && i <= open + LIST_REACH; i = scan.next(i)) {
+		if (scan.quoted) continue;
 		const c = text[i];
-		if (quote !== "") {
-			if (c === "\\") i++;
-			else if (c === quote) quote = "";
-		} else if (c === "\"" || c === "'" || c === "`") quote = c;
-		else if (c === "(" || c === "[" || c === "{") depth++;
+		if (c === "(" || c === "[" || c === "{") depth++;
 		else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
 		else if (c === "," && depth === 0) {
-			items.push(text.slice(from, i).trim());
+			items.push(withoutComments(text.slice(from, i)));
 			from = i + 1;
 		} else if (c === ")") {
-			const last = text.slice(from, i).trim();
+			const last = withoutComments(text.slice(from, i));
 			if (last !== "" || items.length > 0) items.push(last);
 			return {
 				items,
@@ -5073,6 +5069,10 @@ function listAt(text, open) {
 			};
 		}
 	}
+}
+/** An item of a list without the line comments written in it (`$seller_id, // the merchant's id`). */
+function withoutComments(item) {
+	return item.replace(/(?:\/\/|#)[^\n]{0,600}/g, "").trim();
 }
 /** A parameter's name by its language's order: `string $key = ''` is `$key`, Go's `key string` and Python's `key: str` are `key`. */
 function parameterName(keyword, param) {
@@ -5095,17 +5095,12 @@ function bodyEnd(text, keyword, headerStart, close) {
 	}
 	const brace = text.slice(close, close + 200).indexOf("{");
 	if (brace === -1) return close;
-	const open = close + brace;
 	let depth = 0;
-	let quote = "";
-	for (let i = open; i < limit; i++) {
-		const c = text[i];
-		if (quote !== "") {
-			if (c === "\\") i++;
-			else if (c === quote || c === "\n" && quote !== "`") quote = "";
-		} else if (c === "\"" || c === "'" || c === "`") quote = c;
-		else if (c === "{") depth++;
-		else if (c === "}" && --depth === 0) return i;
+	const scan = new CodeScanner(text);
+	for (let i = close + brace; i < limit; i = scan.next(i)) {
+		if (scan.quoted) continue;
+		if (text[i] === "{") depth++;
+		else if (text[i] === "}" && --depth === 0) return i;
 	}
 	return limit;
 }
@@ -5131,17 +5126,11 @@ function headersOf(text) {
 /** True when `at` on its line sits in a comment or inside a quoted string (read up to 200 characters back). */
 function inCommentOrString(text, at) {
 	const lineStart = Math.max(text.lastIndexOf("\n", at - 1) + 1, at - 200);
-	const before = text.slice(lineStart, at);
-	if (/^\s*(?:#|\*|\/\*|<!--)|\/\/|\s#/.test(before)) return true;
-	let quote = "";
-	for (let i = 0; i < before.length; i++) {
-		const c = before[i];
-		if (quote !== "") {
-			if (c === "\\") i++;
-			else if (c === quote) quote = "";
-		} else if (c === "\"" || c === "'" || c === "`") quote = c;
-	}
-	return quote !== "";
+	if (/^\s*(?:\*|\/\*|<!--)/.test(text.slice(lineStart, at))) return true;
+	const scan = new CodeScanner(text);
+	let i = lineStart;
+	while (i < at) i = scan.next(i);
+	return scan.quoted;
 }
 /** The argument a call passes for the parameter at `index` named `name`: by name when it names any. */
 function argumentFor(args, index, name) {
@@ -5155,7 +5144,7 @@ function argumentFor(args, index, name) {
 	const argument = args[index];
 	return argument === void 0 || argument === "" ? void 0 : argument;
 }
-var HEADER, MAX_HEADERS, LIST_REACH, BODY_REACH, MAX_CALLS, NAMED_ARGUMENT, RECEIVER, ParameterBindings;
+var HEADER, MAX_HEADERS, LIST_REACH, BODY_REACH, MAX_CALLS, NAMED_ARGUMENT, RECEIVER, CodeScanner, ParameterBindings;
 var init_parameter_bindings = __esmMin((() => {
 	HEADER = /\b(function|def|func)\s+(?:\([^()\n]{0,80}\)\s*)?([A-Za-z_$][\w$]{0,60})\s*\(/g;
 	MAX_HEADERS = 200;
@@ -5164,37 +5153,82 @@ var init_parameter_bindings = __esmMin((() => {
 	MAX_CALLS = 50;
 	NAMED_ARGUMENT = /^\$?([a-z_]\w{0,60})\s{0,4}(?:=(?![=>])|:(?!:))/i;
 	RECEIVER = /^(?:self|cls|this)$/;
+	CodeScanner = class {
+		#text;
+		#quote = "";
+		#comment = false;
+		/** Whether the character `next` stopped on is quoted (a string's or a comment's). */
+		quoted = false;
+		constructor(text) {
+			this.#text = text;
+		}
+		/** Reads the character at `i` and returns the index of the next one to read. */
+		next(i) {
+			const text = this.#text;
+			const c = text[i];
+			if (c === "\n") {
+				this.#comment = false;
+				if (this.#quote !== "`") this.#quote = "";
+			} else if (this.#comment) {} else if (this.#quote !== "") {
+				if (c === "\\") return this.#stand(i + 2);
+				if (c === this.#quote) this.#quote = "";
+			} else if (c === "\"" || c === "'" || c === "`") this.#quote = c;
+			else if (c === "/" && text[i + 1] === "/" || c === "#" && /\s|^$/.test(text[i - 1] ?? "")) this.#comment = true;
+			return this.#stand(i + 1);
+		}
+		/** Says whether the character at `i` is quoted, as `next` will read it. */
+		#stand(i) {
+			const c = this.#text[i];
+			this.quoted = this.#comment || this.#quote !== "" && c !== "\n" || this.#quote === "" && (c === "\"" || c === "'" || c === "`");
+			return i;
+		}
+	};
 	ParameterBindings = class {
 		#text;
 		#headers;
 		constructor(text) {
 			this.#text = text;
 		}
-		bound(name) {
+		#allHeaders() {
 			this.#headers ??= headersOf(this.#text);
-			const header = this.#headers.find((h) => h.params.includes(name));
-			if (header === void 0) return void 0;
-			const args = this.#firstCall(header);
-			return args === void 0 ? void 0 : argumentFor(args, header.params.indexOf(name), name);
+			return this.#headers;
 		}
-		/** The arguments of the first call of `header`'s function outside its own header and body. */
-		#firstCall(header) {
+		/** True when a function of the text declares `name` as a parameter. */
+		isParameter(name) {
+			return this.#allHeaders().some((h) => h.params.includes(name));
+		}
+		bound(name) {
+			const header = this.#allHeaders().find((h) => h.params.includes(name));
+			if (header === void 0) return void 0;
+			const index = header.params.indexOf(name);
+			let bound;
+			for (const args of this.#calls(header)) {
+				const argument = argumentFor(args, index, name);
+				if (argument === void 0 || bound !== void 0 && argument !== bound) return void 0;
+				bound = argument;
+			}
+			return bound;
+		}
+		/** The arguments of the calls of `header`'s function outside its own header and body (at most {@link MAX_CALLS}). */
+		#calls(header) {
 			const text = this.#text;
 			const { name } = header;
 			const end = bodyEnd(text, header.keyword, header.start, header.close);
-			let calls = 0;
-			for (let at = text.indexOf(name); at !== -1 && calls < MAX_CALLS; at = text.indexOf(name, at + 1)) {
+			const calls = [];
+			let mentions = 0;
+			for (let at = text.indexOf(name); at !== -1 && mentions < MAX_CALLS; at = text.indexOf(name, at + 1)) {
 				if (at >= header.start && at <= end) continue;
 				if (at > 0 && /[\w$]/.test(text.charAt(at - 1))) continue;
 				const after = at + name.length;
 				const open = after + (/^\s{0,4}/.exec(text.slice(after, after + 4))?.[0].length ?? 0);
 				if (text.charAt(open) !== "(") continue;
-				calls++;
+				mentions++;
 				if (/\b(?:function|def|func)\s+$/.test(text.slice(Math.max(0, at - 12), at))) continue;
 				if (inCommentOrString(text, at)) continue;
 				const list = listAt(text, open);
-				if (list !== void 0) return list.items;
+				if (list !== void 0) calls.push(list.items);
 			}
+			return calls;
 		}
 	};
 }));
@@ -5223,6 +5257,14 @@ function keyNamesByRecord(fields) {
 		if (!names.has(id)) names.set(id, f.name);
 	}
 	return byRecord;
+}
+/** The names a PHP text declares `global`. */
+function globalNames(text) {
+	const names = /* @__PURE__ */ new Set();
+	GLOBAL_DECLARATION.lastIndex = 0;
+	let reads = 0;
+	for (let m = GLOBAL_DECLARATION.exec(text); m !== null && reads < 50; m = GLOBAL_DECLARATION.exec(text), reads++) for (const name of (m[1] ?? "").split(",")) names.add(name.trim());
+	return names;
 }
 /**
 * The value of the first assignment to `name` (an identifier): `name` standing alone (not after
@@ -5276,17 +5318,22 @@ function find$1(ctx) {
 	const resolved = /* @__PURE__ */ new Map();
 	const bindings = new ParameterBindings(ctx.text);
 	let extracted;
+	let globals;
 	const valueOf = (name) => {
 		const assigned = assignedValue(ctx.text, name);
 		if (assigned !== void 0) return assigned;
 		const bound = bindings.bound(name);
 		if (bound !== void 0) return IDENTIFIER.test(bound) && bound !== name ? assignedValue(ctx.text, bound) ?? bound : bound;
 		extracted ??= EXTRACTED_REQUEST.test(ctx.text);
-		return extracted && /^\$\w{1,60}$/.test(name) ? `body.${name.slice(1)}` : void 0;
+		if (!extracted || !/^\$\w{1,60}$/.test(name) || bindings.isParameter(name)) return void 0;
+		globals ??= globalNames(ctx.text);
+		return globals.has(name) ? void 0 : `body.${name.slice(1)}`;
 	};
 	const resolve = (name) => {
-		if (++resolutions > 20) return void 0;
-		if (!resolved.has(name)) resolved.set(name, valueOf(name));
+		if (!resolved.has(name)) {
+			if (++resolutions > 20) return void 0;
+			resolved.set(name, valueOf(name));
+		}
 		return resolved.get(name);
 	};
 	if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) {
@@ -5368,7 +5415,7 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var IDENTIFIER, EXTRACTED_REQUEST, ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var EXTRACTED_REQUEST, GLOBAL_DECLARATION, ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -5383,8 +5430,9 @@ var init_shared_credentials = __esmMin((() => {
 	init_names();
 	init_project_candidates();
 	init_parameter_bindings();
-	IDENTIFIER = /^[A-Z_$][\w$]{0,60}$/i;
+	init_value_shape();
 	EXTRACTED_REQUEST = /\bextract\(\s{0,4}(?:\$_(?:REQUEST|POST|GET)\b|\$this->input->(?:post|get)\()/;
+	GLOBAL_DECLARATION = /\bglobal\s{1,4}([^;\n]{1,200});/g;
 	ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
 	MWS_FOLDER = /mws|amazon/i;
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b/;
