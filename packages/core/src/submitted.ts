@@ -17,9 +17,10 @@ const MEMBER_READ =
 // `request('secret_key')`, CodeIgniter `$this->input->post('secret_key')`, Django/Flask
 // `request.POST.get('secret_key')` / `request.form.get(…)`, Rails `params.fetch(:secret_key)`,
 // Java servlets `request.getParameter("secretKey")`, Go `c.PostForm("secret_key")` /
-// `r.FormValue("secret_key")`, PHP `filter_input(INPUT_POST, 'secret_key')`, Laravel 4 `Input::get(…)`.
+// `r.FormValue("secret_key")`, PHP `filter_input(INPUT_POST, 'secret_key')`, Laravel 4 `Input::get(…)`,
+// Yii 2 `Yii::$app->request->post('secret_key')`.
 const CALL_READ =
-  /(?:\$request->(?:input|get|post|query|string)|\$this->input->(?:post|get|get_post|post_get)|\b(?:req|request)\.(?:body|query|POST|GET|form|args|values|json|data)\.get|(?<![\w$.])params\.(?:fetch|dig)|(?<![\w$.>])request|Request::(?:input|get|post)|Input::(?:get|post)|\brequest\.getParameter|\.(?:PostForm|DefaultPostForm|FormValue|PostFormValue))\(\s*["':]{1,2}$|\bfilter_input\(\s*INPUT_(?:POST|GET|REQUEST)\s*,\s*["']$/;
+  /(?:\$request->(?:input|get|post|query|string)|\$app->request->(?:post|get|getBodyParam|getQueryParam)|\$this->input->(?:post|get|get_post|post_get)|\b(?:req|request)\.(?:body|query|POST|GET|form|args|values|json|data)\.get|(?<![\w$.])params\.(?:fetch|dig)|(?<![\w$.>])request|Request::(?:input|get|post)|Input::(?:get|post)|\brequest\.getParameter|\.(?:PostForm|DefaultPostForm|FormValue|PostFormValue))\(\s*["':]{1,2}$|\bfilter_input\(\s*INPUT_(?:POST|GET|REQUEST)\s*,\s*["']$/;
 
 // Bound parameters of a handler: Spring `@RequestParam String secretKey` (or its name in the
 // annotation), JAX-RS `@FormParam`, ASP.NET `[FromForm] string secretKey`.

@@ -2998,6 +2998,23 @@ $second['MWSAuthToken'] = 'amzn.mws.4ea38b7b-f563-7709-4bae-87aeaa4e2f33';`,
     line: 3,
   },
   {
+    name: "a Yii 2 action storing the shop's posted keys (Yii::$app->request->post('secret_key'))",
+    path: 'controllers/ShopController.php',
+    text: `<?php
+// Amazon MWS shops of the signed-in user
+class ShopController extends Controller
+{
+    public function actionSave()
+    {
+        $data['merchant_id'] = Yii::$app->request->post('merchant_id');
+        $data['accesskey_id'] = Yii::$app->request->post('accesskey_id');
+        $data['secret_key'] = Yii::$app->request->post('secret_key');
+        return (new Shop())->createShop($data);
+    }
+}`,
+    line: 9,
+  },
+  {
     name: "a Go script's signing helper (grouped parameters) called per seller with hard-coded keys",
     path: 'cmd/sync/main.go',
     text: `package main
