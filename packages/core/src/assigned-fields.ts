@@ -44,7 +44,7 @@ export function readAssignment(c: FieldContext): FamilyReading {
     if (!/\(\s*["']$/.test(before) || /\bfields\s*=\s*\(\s*["']$/.test(before)) return mayBeShorthand(text, hit);
     recordAt = 'container';
     // A field descriptor made by a call, its name then the label the person sees
-    // (`new("secretKey", "AWS Secret Key", …)`, `field('seller_id', 'Seller ID')`): a form's
+    // (`new("secretKey", "AWS Secret Key", …)`, `TextField('seller_id', 'Seller ID')`): a form's
     // entry declared as data, as `{ key: 'secretKey', label: 'AWS Secret Key' }` is.
     // (Not a validation rule, `set_rules('inputSecretKey', 'Secret Key', 'required')`: the
     // handler's write of the submitted value is the record.)

@@ -85,8 +85,10 @@ function bodyEnd(text: string, keyword: string, headerStart: number, close: numb
     }
     return limit;
   }
-  const open = text.indexOf('{', close);
-  if (open === -1 || open > close + 200) return close;
+  // (The body's brace follows the list within a return type's reach: `): string {`.)
+  const brace = text.slice(close, close + 200).indexOf('{');
+  if (brace === -1) return close;
+  const open = close + brace;
   let depth = 0;
   let quote = '';
   for (let i = open; i < limit; i++) {
