@@ -3,7 +3,7 @@ import { throughJsonBlob } from './json-blobs.js';
 import { fetchedForTenant, tenantLookup } from './tenant-lookups.js';
 import type { Field } from './structure.js';
 import { classifyValue, isSellerHolder } from './structure.js';
-import { memberPath } from './value-shape.js';
+import { IDENTIFIER, memberPath } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 import { namedForDeveloper } from './record-names.js';
 import { FAKE_VALUE } from './dummy-values.js';
@@ -33,6 +33,9 @@ export function judgeKey(
       shape = classifyValue(plain);
     }
   }
+  // A key read from the program's own configuration object (`app.secretAccessKey` after
+  // `app = createObject("component", "config")`, `cfg = new AppConfig()`): the integrator's own.
+  if (shape === 'ref' && readsConfigObject(value, resolve)) return 'own';
   // A key read from a JSON blob a seller's record stores is a key read from that record.
   const blob = shape === 'ref' ? throughJsonBlob(value, resolve) : undefined;
   if (blob !== undefined) value = blob;
@@ -88,6 +91,19 @@ export function judgeKey(
     case 'env':
       return undefined;
   }
+}
+
+// A configuration object built with no arguments: `new AppConfig()`, ColdFusion's
+// `createObject("component", "config")`. (One built from a store's values is that store's.)
+const CONFIG_OBJECT =
+  /^(?:new\s{1,4}[\w.\\]{0,40}(?:Config|Configuration|Settings)\s{0,4}\(\s{0,4}\)|createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\))$/i;
+
+/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_OBJECT}). */
+function readsConfigObject(value: string, resolve: Resolve | undefined): boolean {
+  const path = memberPath(value);
+  const root = path[0];
+  if (path.length < 2 || root === undefined || resolve === undefined || !IDENTIFIER.test(root)) return false;
+  return CONFIG_OBJECT.test(resolve(root)?.trim() ?? '');
 }
 
 /**

@@ -18,7 +18,7 @@ const SELLER_API = /mws|selling_?partner|sp[-_]?api|seller_?id|merchant_?id/i;
 // a generic name (`secretKey`, `apiSecret`, `client_secret`) may be any of theirs: only a name that
 // says AWS, MWS, Amazon or LWA (`secretAccessKey`, `mws_secret_key`, `lwa_client_secret`) is Amazon's.
 const OTHER_MARKETPLACES =
-  /\b(?:trendyol|hepsiburada|n11|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg)\b/gi;
+  /\b(?:trendyol|hepsiburada|n11|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg|instacart|kaufland|wayfair|bestbuy|mirakl|fruugo|onbuy|rakuten|mercari|temu|coupang|qoo10|tokopedia|bukalapak|aliexpress|alibaba)\b/gi;
 const AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
 
 /** True when `text` names two or more other marketplaces (at most 64 names read). */
@@ -144,7 +144,7 @@ const MARKETPLACE_WORDS = new Set([
   ...'trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg'.split(
     ' ',
   ),
-  ...'onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol'.split(
+  ...'onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol instacart'.split(
     ' ',
   ),
 ]);

@@ -102,6 +102,10 @@ function libraryAttribute(ctx: ScanContext, f: Field): boolean {
   return OPTIONS_CHECK.test(head) || (ATTRIBUTES.test(head) && LIBRARY_PATH.test(ctx.path));
 }
 
+// ColdFusion's application and server scopes (`application.secretAccessKey = ""` in
+// `OnApplicationStart`): the program's own settings, one value for every request and user.
+const PROGRAM_SCOPE = /^(?:application|server)$/i;
+
 // An MWS client library's own class (Amazon's `class MarketplaceWebService_Client`,
 // `MarketplaceWebServiceOrdersClient`, a wrapper's `class MWSClient`): the members it declares
 // hold whatever keys its caller passes, and that caller is judged.
@@ -133,6 +137,7 @@ export function notSelfHeld(ctx: ScanContext, receivers = goReceivers(ctx.text))
     !ownSettingMember(ctx, f) &&
     !libraryAttribute(ctx, f) &&
     !clientLibraryMember(f) &&
+    !PROGRAM_SCOPE.test(f.receiver ?? '') &&
     !readsReceiverOwnKey(f, receivers) &&
     !inDeveloperFunction(ctx, f);
 }

@@ -14,8 +14,10 @@ export type ValueShape =
 // member named `secret` at the end of a read, `req.body.secret`, is a field, not a store.) Also
 // Rails' encrypted credentials, Symfony's parameters (`$this->getParameter(…)`), Go's viper and
 // Java's system properties.
+// (Also ColdFusion's application and server scopes, `application.secretAccessKey`: the whole
+// program's settings, set once at its start.)
 const ENV_VALUE =
-  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault|Rails\.application\.(?:credentials|secrets)|->getParameter\(|\bviper\.Get|System\.getProperty/i;
+  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault|Rails\.application\.(?:credentials|secrets)|->getParameter\(|\bviper\.Get|System\.getProperty|^(?:application|server)\.\w/i;
 // Type annotations and schema builders: a field that is declared, not filled (a column, a DTO).
 const DECL_VALUE =
   /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|[yY]up\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|\w{1,20}\.Column<|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@[A-Z])/;
@@ -101,8 +103,9 @@ export function isSellerHolder(text: string): boolean {
 }
 
 // The object's own state, as every language writes it: `this.x`, `self.x`, `$this->x`,
-// `$self->{x}`, Ruby's `@x`.
-const OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
+// `$self->{x}`, Ruby's `@x`, and C++'s members by convention (`m_secretKey`, through its private
+// implementation: `m_pimpl->m_AWSAccessKeyId`, `d->merchant`).
+const OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w|m_[a-z]|(?:p?impl|d)\s*->)/i;
 const OWN_MEMBER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*|@)[\w$]{1,60}$/;
 
 /** True when a value reads the object's own state (see {@link OWN_STATE}): `this.secretKey`, `@store.secret_key`. */

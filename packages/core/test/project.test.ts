@@ -507,6 +507,23 @@ describe('project pass', () => {
       ).toHaveLength(1);
     });
 
+    it("for ColdFusion's application scope: the program's own settings", () => {
+      const app = [
+        '<cfcomponent output="true">',
+        '    <cffunction name="OnApplicationStart">',
+        '        <cfscript>',
+        "            // The shop's own Amazon SP-API app and IAM user",
+        '            application.secretAccessKey = "";',
+        "            application.refresh_token = '';",
+        '        </cfscript>',
+        '    </cffunction>',
+        '</cfcomponent>',
+        '',
+      ].join('\n');
+      expect(candidates(app, 'Application.cfc')).toEqual([]);
+      expect(candidates(app.replaceAll('application.', 'shop.'), 'Application.cfc')).toHaveLength(1);
+    });
+
     it("for a parameter's inline type: a parameter list, whoever fills it", () => {
       const client = [
         '// Amazon SP-API client for one connected account',

@@ -4992,6 +4992,75 @@ $par['Merchant'] = MERCHANT_ID;
 $par['SignatureVersion'] = 2;`,
   },
   {
+    name: "ColdFusion's application scope set at start-up: the program's own SP-API app",
+    path: 'Application.cfc',
+    text: `<cfcomponent output="true">
+    <cffunction name="OnApplicationStart" access="public" output="false">
+        <cfscript>
+            // The shop's own Amazon SP-API app and IAM user
+            application.accessKeyId = "";
+            application.secretAccessKey = "";
+            application.refresh_token = "";
+            application.client_secret = "";
+        </cfscript>
+    </cffunction>
+</cfcomponent>`,
+  },
+  {
+    name: "a ColdFusion component copying the application scope, and one reading that config component: the program's own",
+    path: 'components/oauth.cfc',
+    text: `<cfcomponent name="oauth">
+	<cfscript>
+		// The shop's SP-API credentials, for the LWA token at https://api.amazon.com/auth/o2/token
+		this.accessKeyId = application.accessKeyId;
+		this.secretAccessKey = application.secretAccessKey;
+		this.refresh_token = application.refresh_token;
+		this.client_secret = application.client_secret;
+		app = createObject("component", "config");
+		accessKeyId = app.accessKeyId;
+		secretAccessKey = app.secretAccessKey;
+		refresh_token = app.refresh_token;
+		client_secret = app.client_secret;
+	</cfscript>
+</cfcomponent>`,
+  },
+  {
+    name: "a C++ client library signing with its private implementation's members (m_pimpl->m_AWSAccessKeyId): its caller's keys",
+    path: 'lib/BasicClient.cpp',
+    text: `// Amazon MWS client
+long BasicClient::call(const char* call, paramMap_t& request) {
+	request["AWSAccessKeyId"] = m_pimpl->m_AWSAccessKeyId;
+	request["Action"] = call;
+	request["SellerId"] = m_pimpl->m_Merchant;
+	request["SignatureVersion"] = "2";
+	return send(sign(request, m_pimpl->m_AWSSecretKey));
+}`,
+  },
+  {
+    name: "another platform's generic OAuth client beside Amazon's and Walmart's comments (Instacart): another API",
+    path: 'model/config/Customers.kt',
+    text: `@Entity
+class Customers {
+    @Column(name = "user_id")
+    var userId: Long? = null
+
+    // Amazon: only the consent code passes through the onboarding form.
+    @Transient
+    val token: String? = null
+
+    // Instacart: the advertiser's own OAuth client.
+    @Transient
+    private val refreshToken: String? = null
+
+    @Transient
+    private val clientSecret: String? = null
+
+    // Walmart
+    @Transient
+    private val walmartAdvertiserId: Long? = null
+}`,
+  },
+  {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
     path: 'src/forms/settingsFields.js',
     text: `// The one shop's own settings: no seller is ever asked for its keys.

@@ -1658,14 +1658,14 @@ var ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, IDENTIFIER,
 var init_value_shape = __esmMin((() => {
 	init_conversions();
 	init_values();
-	ENV_VALUE = /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault|Rails\.application\.(?:credentials|secrets)|->getParameter\(|\bviper\.Get|System\.getProperty/i;
+	ENV_VALUE = /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault|Rails\.application\.(?:credentials|secrets)|->getParameter\(|\bviper\.Get|System\.getProperty|^(?:application|server)\.\w/i;
 	DECL_VALUE = /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|[yY]up\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|\w{1,20}\.Column<|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@[A-Z])/;
 	FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
 	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|workspaces?)\b/i;
 	HOLDER_WORDS = /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
 	IDENTIFIER = /^[a-z_$][\w$]{0,60}$/i;
 	words = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
-	OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w)/;
+	OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w|m_[a-z]|(?:p?impl|d)\s*->)/i;
 	OWN_MEMBER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*|@)[\w$]{1,60}$/;
 }));
 // packages/core/dist/field-idioms.js
@@ -3496,6 +3496,7 @@ function judgeKey(key, view, text, resolve, token, sellerOwners, clientSellerOwn
 			shape = classifyValue(plain);
 		}
 	}
+	if (shape === "ref" && readsConfigObject(value, resolve)) return "own";
 	const blob = shape === "ref" ? throughJsonBlob(value, resolve) : void 0;
 	if (blob !== void 0) value = blob;
 	const clientLocal = shape === "other" && MWS_CLIENT_NEW.test(key.recordName);
@@ -3526,6 +3527,13 @@ function judgeKey(key, view, text, resolve, token, sellerOwners, clientSellerOwn
 		case "env": return;
 	}
 }
+/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_OBJECT}). */
+function readsConfigObject(value, resolve) {
+	const path = memberPath(value);
+	const root = path[0];
+	if (path.length < 2 || root === void 0 || resolve === void 0 || !IDENTIFIER.test(root)) return false;
+	return CONFIG_OBJECT.test(resolve(root)?.trim() ?? "");
+}
 /**
 * The record's seller id resolved through one assignment, as its keys are (`merchant_id: sid`
 * after `sid = temp.seller_id`): keys and a seller id read from one object are that seller's.
@@ -3544,6 +3552,7 @@ function withSellerResolved(view, resolve) {
 		}
 	} : view;
 }
+var CONFIG_OBJECT;
 var init_judge_key = __esmMin((() => {
 	init_conversions();
 	init_json_blobs();
@@ -3556,6 +3565,7 @@ var init_judge_key = __esmMin((() => {
 	init_judge_literal();
 	init_judge_reference();
 	init_type_a_evidence();
+	CONFIG_OBJECT = /^(?:new\s{1,4}[\w.\\]{0,40}(?:Config|Configuration|Settings)\s{0,4}\(\s{0,4}\)|createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\))$/i;
 }));
 // packages/core/dist/judge-lwa-secret.js
 /**
@@ -4193,7 +4203,7 @@ function inDeveloperFunction(ctx, f) {
 /** A filter keeping the fields that are not held by the program for itself (see above). */
 function notSelfHeld(ctx, receivers = goReceivers(ctx.text)) {
 	if (DESKTOP_SETTINGS_STORE.test(ctx.text)) return () => false;
-	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !clientLibraryMember(f) && !readsReceiverOwnKey(f, receivers) && !inDeveloperFunction(ctx, f);
+	return (f) => !inInstallationSettings(ctx, f) && !inRedaction(ctx, f) && !ownSettingMember(ctx, f) && !libraryAttribute(ctx, f) && !clientLibraryMember(f) && !PROGRAM_SCOPE.test(f.receiver ?? "") && !readsReceiverOwnKey(f, receivers) && !inDeveloperFunction(ctx, f);
 }
 /**
 * A key read from the Go method's receiver itself or a bag it holds (`c.credentials.AccessID`,
@@ -4210,7 +4220,7 @@ function readsReceiverOwnKey(f, receivers) {
 function ownedByReceiver(path, receivers) {
 	return path.length > 1 && receivers.has(path[0] ?? "") && !isSellerHolder(path.slice(1, -1).join("."));
 }
-var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH, CLIENT_CLASS;
+var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH, PROGRAM_SCOPE, CLIENT_CLASS;
 var init_self_held_fields = __esmMin((() => {
 	init_enclosing_function();
 	init_field_idioms();
@@ -4226,6 +4236,7 @@ var init_self_held_fields = __esmMin((() => {
 	OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
 	ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
 	LIBRARY_PATH = /(?:^|[/\\])lib[/\\]/;
+	PROGRAM_SCOPE = /^(?:application|server)$/i;
 	CLIENT_CLASS = /\bclass\s+\w{0,60}(?:MWS|Mws|MarketplaceWebService)\w{0,40}?_?Client\b/;
 }));
 // packages/core/dist/mws-requests.js
@@ -4853,7 +4864,7 @@ var init_other_apis = __esmMin((() => {
 	init_names();
 	PA_API = /\b(?:partner|associate)_?tag\b/i;
 	SELLER_API = /mws|selling_?partner|sp[-_]?api|seller_?id|merchant_?id/i;
-	OTHER_MARKETPLACES = /\b(?:trendyol|hepsiburada|n11|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg)\b/gi;
+	OTHER_MARKETPLACES = /\b(?:trendyol|hepsiburada|n11|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg|instacart|kaufland|wayfair|bestbuy|mirakl|fruugo|onbuy|rakuten|mercari|temu|coupang|qoo10|tokopedia|bukalapak|aliexpress|alibaba)\b/gi;
 	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
 	AMAZON_PAY = /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
 	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
@@ -4861,7 +4872,7 @@ var init_other_apis = __esmMin((() => {
 	ADS_PROFILE = /profile_?id|Amazon-Advertising-API-Scope/i;
 	ADS_WORDS = /^(?:ads|advertising)$/;
 	wordsOf = (name) => nameWords(name.slice(0, 120));
-	MARKETPLACE_WORDS = /* @__PURE__ */ new Set([..."trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" "), ..."onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol".split(" ")]);
+	MARKETPLACE_WORDS = /* @__PURE__ */ new Set([..."trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" "), ..."onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol instacart".split(" ")]);
 	AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa|iam)$/;
 	AMAZON_PATH = /amazon|mws|sp-?api/i;
 	ONE_MARKETPLACE = /trendyol|hepsiburada|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg/i;
