@@ -50,6 +50,10 @@ export function readAssignment(c: FieldContext): FamilyReading {
     // handler's write of the submitted value is the record.)
     if (FIELD_DESCRIPTOR_CALL.test(before) && labelsOwnRole(after.slice(sep[0].length), hit.role))
       return draft(c, { shape: 'decl', recordAt, isFormField: true });
+    // A Symfony form builder's input (`$builder->add('secret', 'text', ['label' => …])`,
+    // `->add('secretKey', PasswordType::class)`): what a person types in, one form per builder.
+    if (SYMFONY_ADD.test(before) && SYMFONY_INPUT_TYPE.test(after.slice(sep[0].length)))
+      return draft(c, { shape: 'decl', recordAt, formInput: true });
   }
   const value = asSubmitted(fieldValue(after.slice(sep[0].length)), text);
   // A constructor keeping its parameter (`self.secret_key = secret_key`, `this.secretKey = secretKey`,
@@ -78,6 +82,11 @@ export function readAssignment(c: FieldContext): FamilyReading {
 // up to the name's opening quote. (Not a settings API's `add_settings_field(`, whose fields are
 // the site owner's, nor a setup wizard's `prompt_input(`.)
 const FIELD_DESCRIPTOR_CALL = /(?:\bnew(?:\s+[\w.]{1,60})?|\b[A-Z]\w{0,40}Field)\s*\(\s*["']$/;
+// A form builder's `add(` (Symfony's `$builder->add('secret', …)`), up to the name's opening quote.
+const SYMFONY_ADD = /\$(?:builder|form)\w{0,20}\s{0,4}->\s{0,4}add\(\s{0,4}["']$/;
+// The input's type after the name: a text-like type by name or class, or none (guessed).
+const SYMFONY_INPUT_TYPE =
+  /^\s{0,4}(?:["'](?:text|password|textarea|hidden|email)["']|[\w\\]{0,80}(?:Text|Password|Textarea|Hidden)Type::class|null)\s{0,4}[,)]/;
 // A label: a quoted run of two to six words (`"AWS Secret Key"`, `'Seller ID'`).
 const QUOTED_LABEL = /^\s*(["'])([a-z][\w()./-]{0,30}(?: [\w()./-]{1,30}){1,5})\1\s*[,)]/i;
 

@@ -3015,6 +3015,22 @@ class ShopController extends Controller
     line: 9,
   },
   {
+    name: "a Symfony form type asking each channel for its key pair beside the merchant id ($builder->add('secret', 'text'))",
+    path: 'Form/Type/AmazonChannelSettingsType.php',
+    text: `<?php
+// The Amazon MWS channel's settings form: one channel per merchant account
+class AmazonChannelSettingsType extends AbstractType
+{
+    public function buildForm(FormBuilderInterface $builder, array $options)
+    {
+        $builder->add('keyId', 'text', ['label' => 'Access Key ID']);
+        $builder->add('secret', PasswordType::class, ['label' => 'Secret Access Key']);
+        $builder->add('merchantId', 'text', ['label' => 'Merchant ID']);
+    }
+}`,
+    line: 8,
+  },
+  {
     name: "a Go script's signing helper (grouped parameters) called per seller with hard-coded keys",
     path: 'cmd/sync/main.go',
     text: `package main

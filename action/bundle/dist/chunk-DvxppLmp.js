@@ -2156,6 +2156,11 @@ function readAssignment(c) {
 			recordAt,
 			isFormField: true
 		});
+		if (SYMFONY_ADD.test(before) && SYMFONY_INPUT_TYPE.test(after.slice(sep[0].length))) return draft(c, {
+			shape: "decl",
+			recordAt,
+			formInput: true
+		});
 	}
 	const value = asSubmitted(fieldValue(after.slice(sep[0].length)), text);
 	if (sep[1] === "=" && trimChars(value, "$") === hit.leaf && (/^(?:self|this)$/.test(hit.prefix) || before.endsWith("@"))) return void 0;
@@ -2218,7 +2223,7 @@ function opensSchemaField(text, from) {
 	const open = text.indexOf("{", from);
 	return open !== -1 && open - from < 80 && /^[^}]{0,120}?\btype\s*:/.test(text.slice(open + 1, open + 160));
 }
-var STORED_TYPE, TYPED_MEMBER, KOTLIN_GETTER, FIELD_DESCRIPTOR_CALL, QUOTED_LABEL;
+var STORED_TYPE, TYPED_MEMBER, KOTLIN_GETTER, FIELD_DESCRIPTOR_CALL, SYMFONY_ADD, SYMFONY_INPUT_TYPE, QUOTED_LABEL;
 var init_assigned_fields = __esmMin((() => {
 	init_field_idioms();
 	init_form_data();
@@ -2232,6 +2237,8 @@ var init_assigned_fields = __esmMin((() => {
 	TYPED_MEMBER = /\bpub(?:\([\w:]{1,20}\))?\s+$/;
 	KOTLIN_GETTER = /^\r?\n[ \t]{0,40}get\(\)[ \t]{0,4}=[ \t]{0,4}([^\n]{1,160})/;
 	FIELD_DESCRIPTOR_CALL = /(?:\bnew(?:\s+[\w.]{1,60})?|\b[A-Z]\w{0,40}Field)\s*\(\s*["']$/;
+	SYMFONY_ADD = /\$(?:builder|form)\w{0,20}\s{0,4}->\s{0,4}add\(\s{0,4}["']$/;
+	SYMFONY_INPUT_TYPE = /^\s{0,4}(?:["'](?:text|password|textarea|hidden|email)["']|[\w\\]{0,80}(?:Text|Password|Textarea|Hidden)Type::class|null)\s{0,4}[,)]/;
 	QUOTED_LABEL = /^\s*(["'])([a-z][\w()./-]{0,30}(?: [\w()./-]{1,30}){1,5})\1\s*[,)]/i;
 }));
 // packages/core/dist/field-readers.js
