@@ -62,7 +62,7 @@ export function readColumnNamed(c: FieldContext): FamilyReading {
 
 // A naming entry alone on its line (`name: 'ClientSecret',`): its object's other lines may show its label.
 const NAMING_ALONE =
-  /^\s*["']?(?:name|key|prop|dataIndex|fieldName)["']?\s*(?:=>|:)\s*["'][\w.-]{1,80}["'](?:\s*,)?\s*$/;
+  /^\s*["']?(?:name|key|prop|dataIndex|fieldName|fieldname)["']?\s*(?:=>|:)\s*["'][\w.-]{1,80}["'](?:\s*,)?\s*$/;
 
 /** An entry of a declared list: a settings form's entry, a web action's or a record's parameter. */
 export function readListEntry(c: FieldContext): FamilyReading {

@@ -11,7 +11,7 @@
 const QUOTED_ENTRY = /["'](?:id|field|code)["']\s*(?:=>|:)\s*["']$/;
 // The names a field list names its field by, quoted or not, up to the value's opening quote.
 const NAMING_ENTRY =
-  /(?:["'](?:key|name|prop|dataIndex|fieldName)["']|\b(?:key|name|prop|dataIndex|fieldName))\s*(?:=>|:)\s*["']$/;
+  /(?:["'](?:key|name|prop|dataIndex|fieldName|fieldname)["']|\b(?:key|name|prop|dataIndex|fieldName|fieldname))\s*(?:=>|:)\s*["']$/;
 // What makes such an entry a form field rather than any name/value pair (a Postman variable
 // `{ "key": "secretKey", "value": "…", "type": "string" }`): what it shows the person (`label`,
 // `title`, `placeholder`) or a masked input (`type: "password"`).

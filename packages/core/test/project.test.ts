@@ -30,6 +30,43 @@ const SERVICE = [
   '',
 ].join('\n');
 
+/** A Frappe doctype of SP-API credentials; `single` makes it one record per site. */
+function frappeDoctype(single: 0 | 1): string {
+  return `{
+ "doctype": "DocType",
+ "name": "Amazon SP API Account",
+ "fields": [
+  {
+   "fieldname": "company",
+   "fieldtype": "Link",
+   "label": "Company",
+   "options": "Company"
+  },
+  {
+   "fieldname": "refresh_token",
+   "fieldtype": "Text",
+   "label": "Refresh Token"
+  },
+  {
+   "fieldname": "client_secret",
+   "fieldtype": "Password",
+   "label": "Client Secret"
+  },
+  {
+   "fieldname": "aws_access_key",
+   "fieldtype": "Data",
+   "label": "AWS Access Key"
+  },
+  {
+   "fieldname": "aws_secret_key",
+   "fieldtype": "Password",
+   "label": "AWS Secret Key"
+  }
+ ],
+ "issingle": ${single}
+}`;
+}
+
 const typeA = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.kind === 'shared-credentials');
 
 describe('project pass', () => {
@@ -504,6 +541,15 @@ describe('project pass', () => {
           orders.replace('    AWS_SECRET_ACCESS_KEY,', '    $store->secret_key,'),
           'application/controllers/Orders.php',
         ),
+      ).toHaveLength(1);
+    });
+
+    it('for a Frappe single doctype (one record per site), where a list doctype is one', () => {
+      expect(candidates(frappeDoctype(1), 'amazon/doctype/amazon_sp_api_settings/amazon_sp_api_settings.json')).toEqual(
+        [],
+      );
+      expect(
+        candidates(frappeDoctype(0), 'amazon/doctype/amazon_sp_api_settings/amazon_sp_api_settings.json'),
       ).toHaveLength(1);
     });
 

@@ -114,10 +114,11 @@ const MWS_FOLDER = /mws|amazon/i;
 
 // A self-hosted shop's own settings page: the WordPress Settings API (a form posted to `options.php`,
 // `settings_fields(…)`, `register_setting(…)`), settings fields a plugin adds through a settings hook
-// (`add_filter( 'edd_settings_gateways', … )`), or a Magento module's admin configuration
-// (`etc/adminhtml/system.xml`: `<system><section id="…">`).
+// (`add_filter( 'edd_settings_gateways', … )`), a Magento module's admin configuration
+// (`etc/adminhtml/system.xml`: `<system><section id="…">`), or a Frappe single doctype (one
+// record per site, `"issingle": 1`; a list doctype's records are rows, one per account).
 const SITE_SETTINGS =
-  /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b/;
+  /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b|"issingle"\s{0,4}:\s{0,4}1\b/;
 
 // Rows tied to the app's users or tenants: a `user_id`, `org_id`, `tenant_id`, `store_id` column or
 // key, a foreign key or relation to `users`, an organisation, a tenant, a store or a shop (Django
@@ -212,16 +213,19 @@ function find(ctx: ScanContext): RawFinding[] {
     }
     return resolved.get(name);
   };
-  if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) {
-    const candidate = projectCandidate(fields, ctx, resolve);
+  // (A self-hosted platform's own settings carry no seller's keys to another file either.)
+  const siteSettings = SITE_SETTINGS.test(ctx.text);
+  const carried = (): RawFinding[] => {
+    const candidate = siteSettings ? undefined : projectCandidate(fields, ctx, resolve);
     return candidate ? [candidate] : [];
-  }
+  };
+  if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) return carried();
   // One finding per line: `$account->secret_key = $request->input('secret_key')` is one record.
   const lines = new Set<number>();
   const judged = judgeRecords(fields, {
     resolve,
     amazon: ctx.hasAmazonContext,
-    siteSettings: SITE_SETTINGS.test(ctx.text),
+    siteSettings,
     userOwned: USER_OWNED.test(ctx.text),
     modelFolder: MODEL_FOLDER.test(ctx.path),
     auditedRows: AUDITED_ROW.test(ctx.text),
@@ -236,10 +240,7 @@ function find(ctx: ScanContext): RawFinding[] {
   });
   // No record of its own: the place where the file carries a seller's keys, which the project
   // pass reports only when another file of the project holds a type-A record (`project.ts`).
-  if (judged.length === 0) {
-    const candidate = projectCandidate(fields, ctx, resolve);
-    return candidate ? [candidate] : [];
-  }
+  if (judged.length === 0) return carried();
   const keyNames = keyNamesByRecord(fields);
   let mwsText: boolean | undefined;
   // Requests without an MWS Auth Token are the second judge's: `untokened-requests.ts`.

@@ -1933,7 +1933,7 @@ function entrySpan(text, at) {
 var QUOTED_ENTRY, NAMING_ENTRY, SHOWN;
 var init_form_entries = __esmMin((() => {
 	QUOTED_ENTRY = /["'](?:id|field|code)["']\s*(?:=>|:)\s*["']$/;
-	NAMING_ENTRY = /(?:["'](?:key|name|prop|dataIndex|fieldName)["']|\b(?:key|name|prop|dataIndex|fieldName))\s*(?:=>|:)\s*["']$/;
+	NAMING_ENTRY = /(?:["'](?:key|name|prop|dataIndex|fieldName|fieldname)["']|\b(?:key|name|prop|dataIndex|fieldName|fieldname))\s*(?:=>|:)\s*["']$/;
 	SHOWN = /["']?\b(?:label|title|placeholder|inputType|component|widget|fieldLabel|emptyText)["']?\s*(?:=>|:)|["']?\btype["']?\s*(?:=>|:)\s*["']password["']/;
 }));
 // packages/core/dist/record-components.js
@@ -2081,7 +2081,7 @@ var init_declared_fields = __esmMin((() => {
 	init_field_draft();
 	STORED_COLUMN_TYPE = /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
 	STORED_FIELD_TYPE = /^["'`\]]?\s+(?:String\b(?!\s*\()|(?:\*?string|\[\]byte|sql\.\w+)\s+`[^`\n]{0,200}\b(?:gorm|db|bson|json):)/;
-	NAMING_ALONE = /^\s*["']?(?:name|key|prop|dataIndex|fieldName)["']?\s*(?:=>|:)\s*["'][\w.-]{1,80}["'](?:\s*,)?\s*$/;
+	NAMING_ALONE = /^\s*["']?(?:name|key|prop|dataIndex|fieldName|fieldname)["']?\s*(?:=>|:)\s*["'][\w.-]{1,80}["'](?:\s*,)?\s*$/;
 }));
 // packages/core/dist/form-data.js
 /** The `FormData` objects of `text` and where each is made (memoized for the last text). */
@@ -5354,15 +5354,17 @@ function find$1(ctx) {
 		}
 		return resolved.get(name);
 	};
-	if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) {
-		const candidate = projectCandidate(fields, ctx, resolve);
+	const siteSettings = SITE_SETTINGS.test(ctx.text);
+	const carried = () => {
+		const candidate = siteSettings ? void 0 : projectCandidate(fields, ctx, resolve);
 		return candidate ? [candidate] : [];
-	}
+	};
+	if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) return carried();
 	const lines = /* @__PURE__ */ new Set();
 	const judged = judgeRecords(fields, {
 		resolve,
 		amazon: ctx.hasAmazonContext,
-		siteSettings: SITE_SETTINGS.test(ctx.text),
+		siteSettings,
 		userOwned: USER_OWNED.test(ctx.text),
 		modelFolder: MODEL_FOLDER.test(ctx.path),
 		auditedRows: AUDITED_ROW.test(ctx.text),
@@ -5375,10 +5377,7 @@ function find$1(ctx) {
 		lines.add(line);
 		return true;
 	});
-	if (judged.length === 0) {
-		const candidate = projectCandidate(fields, ctx, resolve);
-		return candidate ? [candidate] : [];
-	}
+	if (judged.length === 0) return carried();
 	const keyNames = keyNamesByRecord(fields);
 	let mwsText;
 	return judged.map((record) => recordFinding(record, keyNames, () => mwsText ??= mwsOnly(ctx)));
@@ -5453,7 +5452,7 @@ var init_shared_credentials = __esmMin((() => {
 	GLOBAL_DECLARATION = /\bglobal\s{1,4}([^;\n]{1,200});/g;
 	ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
 	MWS_FOLDER = /mws|amazon/i;
-	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b/;
+	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b|"issingle"\s{0,4}:\s{0,4}1\b/;
 	OWNERS = "(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop)";
 	USER_OWNED = new RegExp(`\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`, "i");
 	MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
