@@ -1,5 +1,5 @@
 import type { Field } from './structure.js';
-import { APP_DATA_CLASS, ROW_CLASS, TABLE_CLASS } from './record-names.js';
+import { APP_DATA_CLASS, ROW_CLASS, SUBMITTED_TYPE, TABLE_CLASS } from './record-names.js';
 import { isOwnerNamed } from './record-labels.js';
 import type { Evidence, RecordView, TextView } from './type-a-evidence.js';
 
@@ -61,5 +61,8 @@ export function judgeDeclared(key: Field, view: RecordView, text: TextView, toke
       view.bothApis
       ? 'declared'
       : undefined;
-  return sellerDeclared || view.sellerNamed || ownerTable || formEntry ? 'declared' : undefined;
+  // (A type a request submits, `interface StoreCredentialsRequest { accountId; awsSecretAccessKey }`,
+  // keyed by an account: what one account's owner posts.)
+  const submittedForAccount = SUBMITTED_TYPE.test(key.recordName) && view.seller?.role === 'weak-seller-id';
+  return sellerDeclared || view.sellerNamed || ownerTable || formEntry || submittedForAccount ? 'declared' : undefined;
 }

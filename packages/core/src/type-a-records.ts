@@ -2,7 +2,7 @@ import type { Field } from './structure.js';
 import { classifyValue, isSellerish } from './structure.js';
 import { normalizeName } from './names.js';
 import { firstSecretField, pairedSecrets } from './record-keys.js';
-import { containerName, isDeveloperObject } from './record-names.js';
+import { containerName, isDeveloperObject, SUBMITTED_TYPE } from './record-names.js';
 import { isDummy } from './dummy-values.js';
 import { judgeKey } from './judge-key.js';
 import { isStoredRow } from './judge-declared.js';
@@ -305,6 +305,7 @@ function keptPerSeller(key: Field, evidence: Evidence, view: RecordView): boolea
     evidence === 'declared' &&
     (key.formInput === true ||
       key.isFormField === true ||
+      SUBMITTED_TYPE.test(key.recordName) ||
       view.sellerNamed ||
       view.bothApis ||
       // A form's blank defaults (`useState({ sellerId: '', awsSecretKey: '', refreshToken: '' })`).

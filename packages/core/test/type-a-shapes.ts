@@ -3031,6 +3031,20 @@ class AmazonChannelSettingsType extends AbstractType
     line: 8,
   },
   {
+    name: 'a request type an admin UI posts for one account: its own app secret and IAM keys beside its refresh token',
+    path: 'api/account/storeCredentials.ts',
+    text: `// What the admin UI posts for one connected Amazon SP-API account
+interface StoreCredentialsRequest {
+  accountId: string;
+  refreshToken: string;
+  sellingPartnerAppClientId: string;
+  sellingPartnerAppClientSecret: string;
+  awsAccessKeyId: string;
+  awsSecretAccessKey: string;
+}`,
+    line: 6,
+  },
+  {
     name: "a Go script's signing helper (grouped parameters) called per seller with hard-coded keys",
     path: 'cmd/sync/main.go',
     text: `package main
@@ -5074,6 +5088,17 @@ class Customers {
     // Walmart
     @Transient
     private val walmartAdvertiserId: Long? = null
+}`,
+  },
+  {
+    name: "a request type of the program's own settings, keyed by no account: one app's configuration",
+    path: 'api/settings/updateSettings.ts',
+    text: `// What the settings page posts: the Amazon SP-API app of this installation
+interface UpdateSettingsRequest {
+  refreshToken: string;
+  sellingPartnerAppClientSecret: string;
+  awsAccessKeyId: string;
+  awsSecretAccessKey: string;
 }`,
   },
   {

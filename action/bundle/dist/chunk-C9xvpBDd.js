@@ -3394,7 +3394,8 @@ function judgeDeclared(key, view, text, token) {
 	const ownerTable = stored && isOwnerNamed(key.recordName);
 	const appData = (text.modelFolder || APP_DATA_CLASS.test(key.recordName)) && !CONFIG_RECORD.test(key.recordName);
 	if (token) return (stored || appData) && (sellerDeclared || view.sellerNamed) || ownerTable || key.formInput === true || formEntry || view.bothApis ? "declared" : void 0;
-	return sellerDeclared || view.sellerNamed || ownerTable || formEntry ? "declared" : void 0;
+	const submittedForAccount = SUBMITTED_TYPE.test(key.recordName) && view.seller?.role === "weak-seller-id";
+	return sellerDeclared || view.sellerNamed || ownerTable || formEntry || submittedForAccount ? "declared" : void 0;
 }
 var CONFIG_RECORD, SECRETS;
 var init_judge_declared = __esmMin((() => {
@@ -4718,7 +4719,7 @@ function recordView(list, seller, first, isRequest, token, tokenField) {
 /** Evidence that a key is kept per seller, not configured once: stored, typed in or hard-coded per seller. */
 function keptPerSeller(key, evidence, view) {
 	if (evidence === "input" || evidence === "hard-coded") return true;
-	return evidence === "declared" && (key.formInput === true || key.isFormField === true || view.sellerNamed || view.bothApis || key.shape === "empty" && isFormRecord(key.recordName) || isStoredRow(key) && (isOwnerNamed(key.recordName) || view.seller?.role === "seller-id"));
+	return evidence === "declared" && (key.formInput === true || key.isFormField === true || SUBMITTED_TYPE.test(key.recordName) || view.sellerNamed || view.bothApis || key.shape === "empty" && isFormRecord(key.recordName) || isStoredRow(key) && (isOwnerNamed(key.recordName) || view.seller?.role === "seller-id"));
 }
 /** Per collection, the records that hold one of `fields`. */
 function recordsByCollection(fields) {
