@@ -138,8 +138,8 @@ function adsApi(name: string): boolean {
 const wordsOf = (name: string): string[] => nameWords(name.slice(0, 120));
 
 // Marketplaces a record may be named for (`onbuy_accounts`, `Ali1688AccountDetailModel`,
-// `WalmartOrderDownload`), as words of its name: the text-wide list above, and names too short or
-// too common to look for in a whole text.
+// `WalmartOrderDownload`), as words of its name: the text-wide list above, and more, some too
+// short or too common to look for in a whole text (`noon`, `bol`, `yahoo`, `1688`).
 const MARKETPLACE_WORDS = new Set([
   ...'trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg'.split(
     ' ',
