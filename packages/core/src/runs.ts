@@ -32,10 +32,11 @@ export function valueRuns(text: string): ValueRun[] {
   const encoded = (text.includes('%2') || text.includes('\\/')) && ENCODED.test(text);
   const found = zones(text);
   for (let z = 0; z < found.length; z += 3) {
-    const from = found[z] ?? 0;
+    let from = found[z] ?? 0;
     const to = found[z + 1] ?? 0;
     if (found[z + 2] === PLAIN) {
-      // No `%` or `\` in the zone: it is one run.
+      // No `%` or `\` in the zone: it is one run (after a line comment glued to it, see toRun).
+      from = afterGluedComment(text, from, to);
       if (!CANDIDATE_LENGTHS.has(to - from)) continue;
       const run = toRun(text, from, to, text.slice(from, to), encoded);
       if (run) runs.push(run);
@@ -158,7 +159,7 @@ export function toRun(
   match: string,
   mayBeEncoded: boolean,
 ): ValueRun | undefined {
-  let start = matchStart;
+  let start = afterGluedComment(text, matchStart, end);
   const before = text.charCodeAt(start - 1);
   // `%3D` before the run: its two hex digits were taken into the run.
   if (before === 37 /* % */ && /^[0-9A-F]{2}/i.test(match)) start += 2;
@@ -172,6 +173,27 @@ export function toRun(
   if (!encoded && !CANDIDATE_LENGTHS.has(end - start)) return undefined;
   const value = encoded ? decodeRun(text.slice(start, end)) : text.slice(start, end);
   return CANDIDATE_LENGTHS.has(value.length) ? { start, end, value } : undefined;
+}
+
+/**
+ * Where a run's value starts when a line comment is glued to it (`//2jULyWIBpD…` under a
+ * commented-out key id): `/` is in the alphabet, so the run took the comment's slashes in.
+ */
+function afterGluedComment(text: string, start: number, end: number): number {
+  if (text.charCodeAt(start) !== 47 || text.charCodeAt(start + 1) !== 47 || !atLineStart(text, start)) return start;
+  let at = start;
+  while (at < end && text.charCodeAt(at) === 47) at++;
+  return at;
+}
+
+/** True when only spaces or tabs stand between `at` and its line's start (at most 200 read). */
+function atLineStart(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - 200; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return at <= 200;
 }
 
 function isBoundaryBefore(c: number): boolean {

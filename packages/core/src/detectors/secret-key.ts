@@ -160,6 +160,12 @@ export const secretKey: Detector = Object.freeze({
         reason: 'a column-name constant as the map key beside an access key (developer keys per region)',
       },
       {
+        text: `return [\n    //AKIA2OGYBAH6Q7KD4XZM\n    //${SECRET}\n];`,
+        path: 'config/amazon-mws.php',
+        value: SECRET,
+        reason: 'a commented-out pair, the line comment glued to the value',
+      },
+      {
         text: `s3://AKIA2OGYBAH6Q7KD4XZM:${SECRET}@seller-reports/daily`,
         value: SECRET,
         reason: 'password of a URL whose user is an access key',
