@@ -67,6 +67,26 @@ export function judgeRecords(allFields: readonly Field[], facts: RecordFacts = {
   const fields = allFields.filter((f) => f.passedOn !== true);
   const grouped = groupBy(fields, (f) => f.record);
   const records = facts.amazon === false ? grouped : pairedSecrets(grouped);
+  const sellerOf = sellerFinder(records);
+  const text = {
+    ...textView(fields, records, sellerOf, facts.amazon ?? true),
+    siteSettings: facts.siteSettings ?? false,
+    userOwned: facts.userOwned ?? false,
+    modelFolder: facts.modelFolder ?? false,
+    auditedRows: facts.auditedRows ?? false,
+    loopVariables: facts.loopVariables ?? new Set<string>(),
+  };
+  const { sellerOwners, context } = recordContext(fields, facts);
+  const found: TypeARecord[] = [];
+  for (const list of records.values()) {
+    const judged = judgeRecord(list, sellerOf(list), text, facts.resolve, sellerOwners, context);
+    if (judged) found.push(judged);
+  }
+  return oncePerCollection(strongestEvidence(found));
+}
+
+/** A record's seller: its own seller id (a weak one failing that), else the one of the record around it. */
+function sellerFinder(records: ReadonlyMap<string, Field[]>): (list: readonly Field[]) => Field | undefined {
   const inheritedSeller = (list: readonly Field[]): Field | undefined => {
     // A nested key object (`tenant: { sellerId, mws: { accessKey, secretKey } }`) inherits the
     // seller of the record around it.
@@ -81,16 +101,15 @@ export function judgeRecords(allFields: readonly Field[], facts: RecordFacts = {
     }
     return undefined;
   };
-  const sellerOf = (list: readonly Field[]): Field | undefined =>
+  return (list) =>
     list.find((f) => f.role === 'seller-id') ?? list.find((f) => f.role === 'weak-seller-id') ?? inheritedSeller(list);
-  const text = {
-    ...textView(fields, records, sellerOf, facts.amazon ?? true),
-    siteSettings: facts.siteSettings ?? false,
-    userOwned: facts.userOwned ?? false,
-    modelFolder: facts.modelFolder ?? false,
-    auditedRows: facts.auditedRows ?? false,
-    loopVariables: facts.loopVariables ?? new Set<string>(),
-  };
+}
+
+/** The objects seller ids are read from, and where records' tokens and clients' sellers come from. */
+function recordContext(
+  fields: readonly Field[],
+  facts: RecordFacts,
+): { sellerOwners: ReadonlySet<string>; context: RecordContext } {
   // Objects a seller id is read from (`$rows[0]->seller_id`): their keys are that seller's.
   // Records with a token field in a block nested in them.
   // (Also a token set on the same object in a block of its own: `if c.AuthToken != "" { params["MWSAuthToken"] = … }`.)
@@ -110,15 +129,7 @@ export function judgeRecords(allFields: readonly Field[], facts: RecordFacts = {
   const clientSellerOwners = new Set(
     [...sellerOwners, ...(facts.sellerReadOwners ?? [])].filter((o) => !tokenOwners.has(o)),
   );
-  const found: TypeARecord[] = [];
-  for (const list of records.values()) {
-    const judged = judgeRecord(list, sellerOf(list), text, facts.resolve, sellerOwners, {
-      nestedTokens,
-      clientSellerOwners,
-    });
-    if (judged) found.push(judged);
-  }
-  return oncePerCollection(strongestEvidence(found));
+  return { sellerOwners, context: { nestedTokens, clientSellerOwners } };
 }
 
 function textView(

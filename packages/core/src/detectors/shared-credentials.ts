@@ -20,8 +20,7 @@ import { loopVariables } from '../loop-variables.js';
 import { isTestPath } from '../test-paths.js';
 import { isKeyRole, normalizeName } from '../names.js';
 import { projectCandidate } from '../project-candidates.js';
-import { ParameterBindings } from '../parameter-bindings.js';
-import { IDENTIFIER } from '../value-shape.js';
+import { textResolver } from '../text-resolver.js';
 
 /**
  * The type-A anti-pattern: a seller's own access/secret keys held per seller instead of the
@@ -70,41 +69,6 @@ function keyNamesByRecord(fields: readonly Field[]): Map<string, Map<string, str
     if (!names.has(id)) names.set(id, f.name);
   }
   return byRecord;
-}
-
-// PHP copying the submitted fields into variables: `extract($_REQUEST)`, `extract($_POST)`,
-// CodeIgniter `extract($this->input->post())`.
-const EXTRACTED_REQUEST = /\bextract\(\s{0,4}(?:\$_(?:REQUEST|POST|GET)\b|\$this->input->(?:post|get)\()/;
-
-// PHP's `global $aws_access_key_id, $secret_key;` (at most 50 declarations read).
-const GLOBAL_DECLARATION = /\bglobal\s{1,4}([^;\n]{1,200});/g;
-
-/** The names a PHP text declares `global`. */
-function globalNames(text: string): Set<string> {
-  const names = new Set<string>();
-  GLOBAL_DECLARATION.lastIndex = 0;
-  let reads = 0;
-  for (let m = GLOBAL_DECLARATION.exec(text); m !== null && reads < 50; m = GLOBAL_DECLARATION.exec(text), reads++)
-    for (const name of (m[1] ?? '').split(',')) names.add(name.trim());
-  return names;
-}
-
-// What follows a name in its first assignment: `secretKey = …`, `secretKey: string = …`.
-const ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
-
-/**
- * The value of the first assignment to `name` (an identifier): `name` standing alone (not after
- * a word character, `$` or `.`), then {@link ASSIGNED}. Each occurrence is found by `indexOf`: a
- * regex led by a lookbehind would try every position of the text.
- */
-function assignedValue(text: string, name: string): string | undefined {
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-    if (at > 0 && /[\w$.]/.test(text.charAt(at - 1))) continue;
-    ASSIGNED.lastIndex = at + name.length;
-    const m = ASSIGNED.exec(text);
-    if (m) return m[1]?.trim();
-  }
-  return undefined;
 }
 
 // A file in an `mws/` or `amazon/` folder, or named for them: its generic `key` and `secret`
@@ -184,35 +148,7 @@ function find(ctx: ScanContext): RawFinding[] {
   // (The text-wide reads below, loops and owners, are paid only by texts that may hold a record:
   // a key only passed on, `Field.passedOn`, is the project pass's alone.)
   if (fields.length === 0) return [];
-  let resolutions = 0;
-  const resolved = new Map<string, string | undefined>();
-  const bindings = new ParameterBindings(ctx.text);
-  // A name's first assignment, else (a parameter) the argument the text's call passes for it,
-  // through that argument's own assignment (`call_mws($seller, $AWS_ACCESS_KEY_ID)`).
-  let extracted: boolean | undefined;
-  let globals: ReadonlySet<string> | undefined;
-  const valueOf = (name: string): string | undefined => {
-    const assigned = assignedValue(ctx.text, name);
-    if (assigned !== undefined) return assigned;
-    const bound = bindings.bound(name);
-    if (bound !== undefined)
-      return IDENTIFIER.test(bound) && bound !== name ? (assignedValue(ctx.text, bound) ?? bound) : bound;
-    // PHP's `extract($_REQUEST)` makes every submitted field a variable of its name: an unassigned
-    // `$secret_key` is then the submitted `secret_key`.
-    // (Not a function's parameter, nor a name declared `global`: neither comes from the request.)
-    extracted ??= EXTRACTED_REQUEST.test(ctx.text);
-    if (!extracted || !/^\$\w{1,60}$/.test(name) || bindings.isParameter(name)) return undefined;
-    globals ??= globalNames(ctx.text);
-    return globals.has(name) ? undefined : `body.${name.slice(1)}`;
-  };
-  // (Only a name not yet resolved counts against the budget: one read per name.)
-  const resolve = (name: string): string | undefined => {
-    if (!resolved.has(name)) {
-      if (++resolutions > 20) return undefined;
-      resolved.set(name, valueOf(name));
-    }
-    return resolved.get(name);
-  };
+  const resolve = textResolver(ctx.text);
   // (A self-hosted platform's own settings carry no seller's keys to another file either.)
   const siteSettings = SITE_SETTINGS.test(ctx.text);
   const carried = (): RawFinding[] => {

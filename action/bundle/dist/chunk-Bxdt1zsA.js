@@ -4593,6 +4593,25 @@ function judgeRecords(allFields, facts = {}) {
 	const fields = allFields.filter((f) => f.passedOn !== true);
 	const grouped = groupBy(fields, (f) => f.record);
 	const records = facts.amazon === false ? grouped : pairedSecrets(grouped);
+	const sellerOf = sellerFinder(records);
+	const text = {
+		...textView(fields, records, sellerOf, facts.amazon ?? true),
+		siteSettings: facts.siteSettings ?? false,
+		userOwned: facts.userOwned ?? false,
+		modelFolder: facts.modelFolder ?? false,
+		auditedRows: facts.auditedRows ?? false,
+		loopVariables: facts.loopVariables ?? /* @__PURE__ */ new Set()
+	};
+	const { sellerOwners, context } = recordContext(fields, facts);
+	const found = [];
+	for (const list of records.values()) {
+		const judged = judgeRecord(list, sellerOf(list), text, facts.resolve, sellerOwners, context);
+		if (judged) found.push(judged);
+	}
+	return oncePerCollection(strongestEvidence(found));
+}
+/** A record's seller: its own seller id (a weak one failing that), else the one of the record around it. */
+function sellerFinder(records) {
 	const inheritedSeller = (list) => {
 		const first = list[0];
 		if (!first) return void 0;
@@ -4602,29 +4621,21 @@ function judgeRecords(allFields, facts = {}) {
 			if (seller) return seller;
 		}
 	};
-	const sellerOf = (list) => list.find((f) => f.role === "seller-id") ?? list.find((f) => f.role === "weak-seller-id") ?? inheritedSeller(list);
-	const text = {
-		...textView(fields, records, sellerOf, facts.amazon ?? true),
-		siteSettings: facts.siteSettings ?? false,
-		userOwned: facts.userOwned ?? false,
-		modelFolder: facts.modelFolder ?? false,
-		auditedRows: facts.auditedRows ?? false,
-		loopVariables: facts.loopVariables ?? /* @__PURE__ */ new Set()
-	};
+	return (list) => list.find((f) => f.role === "seller-id") ?? list.find((f) => f.role === "weak-seller-id") ?? inheritedSeller(list);
+}
+/** The objects seller ids are read from, and where records' tokens and clients' sellers come from. */
+function recordContext(fields, facts) {
 	const tokens = fields.filter((f) => f.role === "auth-token" && f.shape !== "empty");
 	const nestedTokens = /* @__PURE__ */ new Set([...tokens.map((f) => f.parentRecord), ...tokens.flatMap((f) => f.receiver === void 0 ? [] : [`receiver:${f.receiver}`])]);
 	const sellerOwners = new Set(fields.filter((f) => f.role === "seller-id" && f.isRead === true).map((f) => ownerOf(f.value)));
 	const tokenOwners = facts.tokenReadOwners ?? /* @__PURE__ */ new Set();
-	const clientSellerOwners = new Set([...sellerOwners, ...facts.sellerReadOwners ?? []].filter((o) => !tokenOwners.has(o)));
-	const found = [];
-	for (const list of records.values()) {
-		const judged = judgeRecord(list, sellerOf(list), text, facts.resolve, sellerOwners, {
+	return {
+		sellerOwners,
+		context: {
 			nestedTokens,
-			clientSellerOwners
-		});
-		if (judged) found.push(judged);
-	}
-	return oncePerCollection(strongestEvidence(found));
+			clientSellerOwners: new Set([...sellerOwners, ...facts.sellerReadOwners ?? []].filter((o) => !tokenOwners.has(o)))
+		}
+	};
 }
 function textView(fields, records, sellerOf, amazon) {
 	let sellerKeyRecords = 0;
@@ -5277,6 +5288,61 @@ var init_parameter_bindings = __esmMin((() => {
 		}
 	};
 }));
+// packages/core/dist/text-resolver.js
+/** The names a PHP text declares `global`. */
+function globalNames(text) {
+	const names = /* @__PURE__ */ new Set();
+	GLOBAL_DECLARATION.lastIndex = 0;
+	let reads = 0;
+	for (let m = GLOBAL_DECLARATION.exec(text); m !== null && reads < 50; m = GLOBAL_DECLARATION.exec(text), reads++) for (const name of (m[1] ?? "").split(",")) names.add(name.trim());
+	return names;
+}
+/**
+* The value of the first assignment to `name` (an identifier): `name` standing alone (not after
+* a word character, `$` or `.`), then {@link ASSIGNED}. Each occurrence is found by `indexOf`: a
+* regex led by a lookbehind would try every position of the text.
+*/
+function assignedValue(text, name) {
+	for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+		if (at > 0 && /[\w$.]/.test(text.charAt(at - 1))) continue;
+		ASSIGNED.lastIndex = at + name.length;
+		const m = ASSIGNED.exec(text);
+		if (m) return m[1]?.trim();
+	}
+}
+/** A resolver for `text`'s names (see the module comment); each name is read once. */
+function textResolver(text) {
+	let resolutions = 0;
+	const resolved = /* @__PURE__ */ new Map();
+	const bindings = new ParameterBindings(text);
+	let extracted;
+	let globals;
+	const valueOf = (name) => {
+		const assigned = assignedValue(text, name);
+		if (assigned !== void 0) return assigned;
+		const bound = bindings.bound(name);
+		if (bound !== void 0) return IDENTIFIER.test(bound) && bound !== name ? assignedValue(text, bound) ?? bound : bound;
+		extracted ??= EXTRACTED_REQUEST.test(text);
+		if (!extracted || !/^\$\w{1,60}$/.test(name) || bindings.isParameter(name)) return void 0;
+		globals ??= globalNames(text);
+		return globals.has(name) ? void 0 : `body.${name.slice(1)}`;
+	};
+	return (name) => {
+		if (!resolved.has(name)) {
+			if (++resolutions > 20) return void 0;
+			resolved.set(name, valueOf(name));
+		}
+		return resolved.get(name);
+	};
+}
+var EXTRACTED_REQUEST, GLOBAL_DECLARATION, ASSIGNED;
+var init_text_resolver = __esmMin((() => {
+	init_parameter_bindings();
+	init_value_shape();
+	EXTRACTED_REQUEST = /\bextract\(\s{0,4}(?:\$_(?:REQUEST|POST|GET)\b|\$this->input->(?:post|get)\()/;
+	GLOBAL_DECLARATION = /\bglobal\s{1,4}([^;\n]{1,200});/g;
+	ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
+}));
 // packages/core/dist/detectors/shared-credentials.js
 /**
 * What the message names: the record holding the keys (when its opening text names it) and the
@@ -5302,27 +5368,6 @@ function keyNamesByRecord(fields) {
 		if (!names.has(id)) names.set(id, f.name);
 	}
 	return byRecord;
-}
-/** The names a PHP text declares `global`. */
-function globalNames(text) {
-	const names = /* @__PURE__ */ new Set();
-	GLOBAL_DECLARATION.lastIndex = 0;
-	let reads = 0;
-	for (let m = GLOBAL_DECLARATION.exec(text); m !== null && reads < 50; m = GLOBAL_DECLARATION.exec(text), reads++) for (const name of (m[1] ?? "").split(",")) names.add(name.trim());
-	return names;
-}
-/**
-* The value of the first assignment to `name` (an identifier): `name` standing alone (not after
-* a word character, `$` or `.`), then {@link ASSIGNED}. Each occurrence is found by `indexOf`: a
-* regex led by a lookbehind would try every position of the text.
-*/
-function assignedValue(text, name) {
-	for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-		if (at > 0 && /[\w$.]/.test(text.charAt(at - 1))) continue;
-		ASSIGNED.lastIndex = at + name.length;
-		const m = ASSIGNED.exec(text);
-		if (m) return m[1]?.trim();
-	}
 }
 /** The objects a text reads a value from by `pattern` (at most 50 reads looked at). */
 function readOwners(text, pattern) {
@@ -5359,28 +5404,7 @@ function withTokenRoles(fields) {
 function find$1(ctx) {
 	const fields = keyRecordFields(ctx);
 	if (fields.length === 0) return [];
-	let resolutions = 0;
-	const resolved = /* @__PURE__ */ new Map();
-	const bindings = new ParameterBindings(ctx.text);
-	let extracted;
-	let globals;
-	const valueOf = (name) => {
-		const assigned = assignedValue(ctx.text, name);
-		if (assigned !== void 0) return assigned;
-		const bound = bindings.bound(name);
-		if (bound !== void 0) return IDENTIFIER.test(bound) && bound !== name ? assignedValue(ctx.text, bound) ?? bound : bound;
-		extracted ??= EXTRACTED_REQUEST.test(ctx.text);
-		if (!extracted || !/^\$\w{1,60}$/.test(name) || bindings.isParameter(name)) return void 0;
-		globals ??= globalNames(ctx.text);
-		return globals.has(name) ? void 0 : `body.${name.slice(1)}`;
-	};
-	const resolve = (name) => {
-		if (!resolved.has(name)) {
-			if (++resolutions > 20) return void 0;
-			resolved.set(name, valueOf(name));
-		}
-		return resolved.get(name);
-	};
+	const resolve = textResolver(ctx.text);
 	const siteSettings = SITE_SETTINGS.test(ctx.text);
 	const carried = () => {
 		const candidate = siteSettings ? void 0 : projectCandidate(fields, ctx, resolve);
@@ -5459,7 +5483,7 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var EXTRACTED_REQUEST, GLOBAL_DECLARATION, ASSIGNED, MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -5473,11 +5497,7 @@ var init_shared_credentials = __esmMin((() => {
 	init_test_paths();
 	init_names();
 	init_project_candidates();
-	init_parameter_bindings();
-	init_value_shape();
-	EXTRACTED_REQUEST = /\bextract\(\s{0,4}(?:\$_(?:REQUEST|POST|GET)\b|\$this->input->(?:post|get)\()/;
-	GLOBAL_DECLARATION = /\bglobal\s{1,4}([^;\n]{1,200});/g;
-	ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
+	init_text_resolver();
 	MWS_FOLDER = /mws|amazon/i;
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b|"issingle"\s{0,4}:\s{0,4}1\b/;
 	OWNERS = "(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop)";

@@ -1,0 +1,75 @@
+import { ParameterBindings } from './parameter-bindings.js';
+import { IDENTIFIER } from './value-shape.js';
+
+/**
+ * What a name in a text stands for, as the `shared-credentials` detector resolves a key's or a
+ * seller id's value: the name's first assignment, else (a parameter) the argument the text's calls
+ * pass for it (`parameter-bindings.ts`) through that argument's own assignment, else (PHP) the
+ * submitted field `extract($_REQUEST)` made a variable of. At most 20 names are read per text.
+ */
+
+// PHP copying the submitted fields into variables: `extract($_REQUEST)`, `extract($_POST)`,
+// CodeIgniter `extract($this->input->post())`.
+const EXTRACTED_REQUEST = /\bextract\(\s{0,4}(?:\$_(?:REQUEST|POST|GET)\b|\$this->input->(?:post|get)\()/;
+
+// PHP's `global $aws_access_key_id, $secret_key;` (at most 50 declarations read).
+const GLOBAL_DECLARATION = /\bglobal\s{1,4}([^;\n]{1,200});/g;
+
+/** The names a PHP text declares `global`. */
+function globalNames(text: string): Set<string> {
+  const names = new Set<string>();
+  GLOBAL_DECLARATION.lastIndex = 0;
+  let reads = 0;
+  for (let m = GLOBAL_DECLARATION.exec(text); m !== null && reads < 50; m = GLOBAL_DECLARATION.exec(text), reads++)
+    for (const name of (m[1] ?? '').split(',')) names.add(name.trim());
+  return names;
+}
+
+// What follows a name in its first assignment: `secretKey = …`, `secretKey: string = …`.
+const ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
+
+/**
+ * The value of the first assignment to `name` (an identifier): `name` standing alone (not after
+ * a word character, `$` or `.`), then {@link ASSIGNED}. Each occurrence is found by `indexOf`: a
+ * regex led by a lookbehind would try every position of the text.
+ */
+function assignedValue(text: string, name: string): string | undefined {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (at > 0 && /[\w$.]/.test(text.charAt(at - 1))) continue;
+    ASSIGNED.lastIndex = at + name.length;
+    const m = ASSIGNED.exec(text);
+    if (m) return m[1]?.trim();
+  }
+  return undefined;
+}
+
+/** A resolver for `text`'s names (see the module comment); each name is read once. */
+export function textResolver(text: string): (name: string) => string | undefined {
+  let resolutions = 0;
+  const resolved = new Map<string, string | undefined>();
+  const bindings = new ParameterBindings(text);
+  let extracted: boolean | undefined;
+  let globals: ReadonlySet<string> | undefined;
+  const valueOf = (name: string): string | undefined => {
+    const assigned = assignedValue(text, name);
+    if (assigned !== undefined) return assigned;
+    const bound = bindings.bound(name);
+    if (bound !== undefined)
+      return IDENTIFIER.test(bound) && bound !== name ? (assignedValue(text, bound) ?? bound) : bound;
+    // PHP's `extract($_REQUEST)` makes every submitted field a variable of its name: an unassigned
+    // `$secret_key` is then the submitted `secret_key`.
+    // (Not a function's parameter, nor a name declared `global`: neither comes from the request.)
+    extracted ??= EXTRACTED_REQUEST.test(text);
+    if (!extracted || !/^\$\w{1,60}$/.test(name) || bindings.isParameter(name)) return undefined;
+    globals ??= globalNames(text);
+    return globals.has(name) ? undefined : `body.${name.slice(1)}`;
+  };
+  // (Only a name not yet resolved counts against the budget: one read per name.)
+  return (name) => {
+    if (!resolved.has(name)) {
+      if (++resolutions > 20) return undefined;
+      resolved.set(name, valueOf(name));
+    }
+    return resolved.get(name);
+  };
+}
