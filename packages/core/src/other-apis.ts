@@ -91,10 +91,40 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
     !SELLER_API.test(text) &&
     // (A folder or file named for one, `app/api/onbuy/connect/route.ts`, read as words.)
     (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120)));
-  if (onlyOther || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
+  if (onlyOther || namesOtherMarketplaces(text))
+    return (f) => (!genericKey(f) || underAmazonSection(text, f)) && !otherMarketplaceKey(f);
   return (f) =>
     !otherMarketplaceKey(f) &&
     (!genericKey(f) || (!otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f)));
+}
+
+// A comment line (`// OAuth (Amazon LWA and others)`, `# Amazon`), its words after the marker.
+const COMMENT_LINE = /^\s{0,40}(?:\/\/|#|--|\/?\*)\s{0,4}(\S[^\n]{0,120})$/;
+// How many lines above a field its section's comment is looked for.
+const SECTION_REACH = 12;
+
+/**
+ * True when the nearest comment above a generically named key, within its block, names Amazon and
+ * no other marketplace: a multichannel record's sections (`// Shopify` over `APIKey`, then
+ * `// OAuth (Amazon LWA and others)` over `ClientID`, `ClientSecret`, `RefreshToken`).
+ */
+function underAmazonSection(text: string, f: Field): boolean {
+  // (Read within the 1,500 characters above the field: a minified line holds no sections.)
+  const lines = text
+    .slice(Math.max(0, f.start - 1500), f.start)
+    .split('\n')
+    .slice(0, -1)
+    .reverse();
+  for (const line of lines.slice(0, SECTION_REACH)) {
+    const comment = COMMENT_LINE.exec(line)?.[1];
+    if (comment !== undefined) {
+      const words = wordsOf(comment);
+      return words.some((w) => AMAZON_WORD.test(w)) && !words.some((w) => MARKETPLACE_WORDS.has(w));
+    }
+    // (Past the block's opening brace, the comment is another block's.)
+    if (/[{}]\s*$/.test(line)) return false;
+  }
+  return false;
 }
 
 /**

@@ -72,6 +72,10 @@ const generators: Record<string, (n: number) => string> = {
     `<%# amazon mws %>\n${'<%= text_field :mws, :skey %><%= label :mws, :seller_id, "Seller" %>'.repeat(n / 70)}`,
   'blank fallbacks': (n) =>
     `<?php // amazon mws\nextract($_REQUEST);\n${"isset($secret_key) ? $data['secret_key'] = $secret_key : ''; ".repeat(n / 62)}`,
+  'generic keys in a multichannel text': (n) =>
+    `// amazon shopify ebay walmart\nvar c = {${'clientSecret: e.s, apiSecret: e.t, sellerId: e.i, '.repeat(n / 50)}};`,
+  'section comments over generic keys': (n) =>
+    `// shopify ebay\n${'// Amazon LWA\n  clientSecret string\n'.repeat(n / 34)}`,
   'eloquent attribute list': (n) => `protected $fillable = [${"'seller_id', 'secret_key', ".repeat(n / 28)}];`,
   'generic names in an MWS table': (n) =>
     `CREATE TABLE mws_credentials (${'key VARCHAR(64), secret TEXT, '.repeat(n / 31)});`,

@@ -12,6 +12,29 @@ export interface Shape {
   readonly line: number;
 }
 
+/** A Go multichannel credentials union whose sections name their platform in a comment. */
+function channelCredentials(section: string): string {
+  return `package domain
+
+// One seller's connection to one sales channel: shopify, amazon, ebay or woocommerce.
+type Channel struct {
+	TenantID    string             \`bson:"tenantId"\`
+	SellerID    string             \`bson:"sellerId"\`
+	Credentials ChannelCredentials \`bson:"credentials"\`
+}
+
+type ChannelCredentials struct {
+	// Shopify
+	APIKey    string \`bson:"apiKey,omitempty"\`
+	APISecret string \`bson:"apiSecret,omitempty"\`
+
+	// ${section}
+	SellerID     string \`bson:"sellerId,omitempty"\`
+	ClientSecret string \`bson:"clientSecret,omitempty"\`
+	RefreshToken string \`bson:"refreshToken,omitempty"\`
+}`;
+}
+
 /** A PHP script signing each merchant's calls through a helper that takes the key pair as parameters. */
 function signingHelperScript(accessKey: string, secretKey: string, smokeTest = ''): string {
   return `<?php
@@ -3045,6 +3068,12 @@ interface StoreCredentialsRequest {
     line: 6,
   },
   {
+    name: "a multichannel record's generic client secret under a comment naming Amazon's LWA, in a text naming three other marketplaces",
+    path: 'internal/domain/aggregate.go',
+    text: channelCredentials('OAuth (Amazon LWA and others)'),
+    line: 17,
+  },
+  {
     name: "a Go script's signing helper (grouped parameters) called per seller with hard-coded keys",
     path: 'cmd/sync/main.go',
     text: `package main
@@ -5100,6 +5129,11 @@ interface UpdateSettingsRequest {
   awsAccessKeyId: string;
   awsSecretAccessKey: string;
 }`,
+  },
+  {
+    name: "a multichannel record's generic client secret under another platform's comment (eBay)",
+    path: 'internal/domain/aggregate.go',
+    text: channelCredentials('OAuth (eBay)'),
   },
   {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",

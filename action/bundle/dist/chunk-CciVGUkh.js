@@ -4863,8 +4863,25 @@ function isProductAdvertisingText(text) {
 * or a function named for another marketplace is that marketplace's.
 */
 function amazonKeysOnly(text, amazon = true, path = "") {
-	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120))) || namesOtherMarketplaces(text)) return (f) => !genericKey(f) && !otherMarketplaceKey(f);
+	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120))) || namesOtherMarketplaces(text)) return (f) => (!genericKey(f) || underAmazonSection(text, f)) && !otherMarketplaceKey(f);
 	return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f));
+}
+/**
+* True when the nearest comment above a generically named key, within its block, names Amazon and
+* no other marketplace: a multichannel record's sections (`// Shopify` over `APIKey`, then
+* `// OAuth (Amazon LWA and others)` over `ClientID`, `ClientSecret`, `RefreshToken`).
+*/
+function underAmazonSection(text, f) {
+	const lines = text.slice(Math.max(0, f.start - 1500), f.start).split("\n").slice(0, -1).reverse();
+	for (const line of lines.slice(0, SECTION_REACH)) {
+		const comment = COMMENT_LINE.exec(line)?.[1];
+		if (comment !== void 0) {
+			const words = wordsOf(comment);
+			return words.some((w) => AMAZON_WORD.test(w)) && !words.some((w) => MARKETPLACE_WORDS.has(w));
+		}
+		if (/[{}]\s*$/.test(line)) return false;
+	}
+	return false;
 }
 /**
 * True when a generically named key sits in a function named for another marketplace and not for
@@ -4903,7 +4920,7 @@ function otherMarketplaceRecord(recordName) {
 function namesOneMarketplace(text) {
 	return ONE_MARKETPLACE.test(text);
 }
-var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
+var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, COMMENT_LINE, SECTION_REACH, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
 	init_enclosing_function();
 	init_names();
@@ -4915,6 +4932,8 @@ var init_other_apis = __esmMin((() => {
 	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
 	AMAZON_ADS = /[Aa]mazon[\s_-]?[Aa]ds(?![a-z])|[Aa]dvertising[\s_-]?API|amazon-advertising|advertising-api/;
 	ADS_PROFILE = /profile_?id|Amazon-Advertising-API-Scope/i;
+	COMMENT_LINE = /^\s{0,40}(?:\/\/|#|--|\/?\*)\s{0,4}(\S[^\n]{0,120})$/;
+	SECTION_REACH = 12;
 	ADS_WORDS = /^(?:ads|advertising)$/;
 	wordsOf = (name) => nameWords(name.slice(0, 120));
 	MARKETPLACE_WORDS = /* @__PURE__ */ new Set([..."trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" "), ..."onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol instacart".split(" ")]);
