@@ -3,14 +3,14 @@ import { throughJsonBlob } from './json-blobs.js';
 import { fetchedForTenant, tenantLookup } from './tenant-lookups.js';
 import type { Field } from './structure.js';
 import { classifyValue, isSellerHolder } from './structure.js';
-import { IDENTIFIER, memberPath } from './value-shape.js';
+import { memberPath } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 import { namedForDeveloper } from './record-names.js';
 import { FAKE_VALUE } from './dummy-values.js';
 import { judgeDeclared } from './judge-declared.js';
 import { judgeBlank, judgeLiteral } from './judge-literal.js';
 import { judgeReference, MWS_CLIENT_NEW, RESULT_ROW, sqlUpdateSet, storedByWrite } from './judge-reference.js';
-import { ownerOf } from './type-a-evidence.js';
+import { ownerOf, rootAssignment } from './type-a-evidence.js';
 import type { Evidence, RecordView, Resolve, TextView } from './type-a-evidence.js';
 
 /** A key field's evidence, by the shape of its value (resolved through one assignment). */
@@ -100,10 +100,7 @@ const CONFIG_OBJECT =
 
 /** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_OBJECT}). */
 function readsConfigObject(value: string, resolve: Resolve | undefined): boolean {
-  const path = memberPath(value);
-  const root = path[0];
-  if (path.length < 2 || root === undefined || resolve === undefined || !IDENTIFIER.test(root)) return false;
-  return CONFIG_OBJECT.test(resolve(root)?.trim() ?? '');
+  return CONFIG_OBJECT.test(rootAssignment(value, resolve)?.trim() ?? '');
 }
 
 /**

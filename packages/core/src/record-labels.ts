@@ -1,3 +1,5 @@
+import { spacedWords } from './value-shape.js';
+
 /**
  * What a type-A record's name or label says of it: keyed by a seller id or a region, a form's
  * model, a table of the users or accounts that own a row.
@@ -37,7 +39,7 @@ const FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binpu
 
 /** True when a record's name says it is a form's model (`useForm`, `form:`, `defaultValues`). */
 export function isFormRecord(recordName: string): boolean {
-  return FORM_RECORD.test(nameWordsOf(recordName));
+  return FORM_RECORD.test(spacedWords(recordName));
 }
 
 // Records named for a form's inputs (`$inputfields`, `inputFields`, `inputs`).
@@ -45,11 +47,9 @@ const INPUTS_RECORD = /\binput\s?fields?\b|\binputs\b/i;
 
 /** True when a record's name says it lists a form's inputs (see {@link INPUTS_RECORD}). */
 export function isInputsRecord(recordName: string): boolean {
-  return INPUTS_RECORD.test(nameWordsOf(recordName));
+  return INPUTS_RECORD.test(spacedWords(recordName));
 }
 
-/** A record's name read as words: case changes and underscores become spaces. */
-const nameWordsOf = (recordName: string): string => recordName.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
 // Map keys or item labels that name MWS regions: one developer key pair per region is correct.
 export const REGION =
   /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
@@ -58,5 +58,5 @@ export const REGION =
 const OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;
 
 export function isOwnerNamed(recordName: string): boolean {
-  return OWNER_RECORD.test(nameWordsOf(recordName));
+  return OWNER_RECORD.test(spacedWords(recordName));
 }

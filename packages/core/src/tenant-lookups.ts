@@ -1,6 +1,6 @@
 import type { Field } from './structure.js';
 import type { Evidence, RecordView, Resolve } from './type-a-evidence.js';
-import { memberPath } from './value-shape.js';
+import { rootAssignment } from './type-a-evidence.js';
 
 /**
  * A key looked up by name for one tenant: a multi-tenant settings store keyed by the customer,
@@ -36,9 +36,6 @@ const TENANT_FETCH = new RegExp(String.raw`\([^()]{0,80}?${OWNER_ID}\b`, 'i');
  * row, whatever the variable is called.
  */
 export function fetchedForTenant(value: string, resolve: Resolve | undefined): boolean {
-  const path = memberPath(value);
-  const root = path[0];
-  if (path.length < 2 || root === undefined || resolve === undefined || !/^[a-z_]\w{0,40}$/i.test(root)) return false;
-  const assigned = resolve(root);
+  const assigned = rootAssignment(value, resolve);
   return assigned !== undefined && TENANT_FETCH.test(assigned);
 }

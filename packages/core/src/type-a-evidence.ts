@@ -1,5 +1,5 @@
 import type { Field } from './structure.js';
-import { memberPath } from './value-shape.js';
+import { IDENTIFIER, memberPath } from './value-shape.js';
 
 /**
  * What the type-A judges share (`type-a-records.ts` combines them): the evidence they return, the
@@ -96,6 +96,17 @@ const SUBMITTED_OWNER =
 
 export function isSubmittedPath(path: readonly string[]): boolean {
   return SUBMITTED_OWNER.test(path.slice(0, -1).join('.'));
+}
+
+/**
+ * The value the object of a member read was assigned (`getCredentials(userId)` for
+ * `creds.secretKey` after `creds = getCredentials(userId)`), or undefined.
+ */
+export function rootAssignment(value: string, resolve: Resolve | undefined): string | undefined {
+  const path = memberPath(value);
+  const root = path[0];
+  if (path.length < 2 || root === undefined || resolve === undefined || !IDENTIFIER.test(root)) return undefined;
+  return resolve(root);
 }
 
 /** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */

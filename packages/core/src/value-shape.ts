@@ -89,16 +89,17 @@ export function classifyValue(value: string): ValueShape {
   return 'other';
 }
 
-const words = (text: string): string => text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
+/** A name read as words: case changes and underscores become spaces (`amazonConnectForm` → `amazon Connect Form`). */
+export const spacedWords = (text: string): string => text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
 
 /** True when a record's name says it is a seller's or tenant's (`class Seller`, `sellers:`). */
 export function isSellerish(text: string): boolean {
-  return SELLER_WORDS.test(words(text));
+  return SELLER_WORDS.test(spacedWords(text));
 }
 
 /** True when a value's owner holds one seller's data: a seller, a row, a record, submitted input. */
 export function isSellerHolder(text: string): boolean {
-  const w = words(text);
+  const w = spacedWords(text);
   return SELLER_WORDS.test(w) || HOLDER_WORDS.test(w);
 }
 

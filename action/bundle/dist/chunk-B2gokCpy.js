@@ -1657,11 +1657,11 @@ function classifyValue(value) {
 }
 /** True when a record's name says it is a seller's or tenant's (`class Seller`, `sellers:`). */
 function isSellerish(text) {
-	return SELLER_WORDS$1.test(words(text));
+	return SELLER_WORDS$1.test(spacedWords(text));
 }
 /** True when a value's owner holds one seller's data: a seller, a row, a record, submitted input. */
 function isSellerHolder(text) {
-	const w = words(text);
+	const w = spacedWords(text);
 	return SELLER_WORDS$1.test(w) || HOLDER_WORDS.test(w);
 }
 /** True when a value reads the object's own state (see {@link OWN_STATE}): `this.secretKey`, `@store.secret_key`. */
@@ -1680,7 +1680,7 @@ function isOwnMember(value) {
 function memberPath(value) {
 	return value.replace(/^(?:this|self)\./, "").replace(/->/g, ".").replace(/\[[:"']{0,2}([^\]"'\s]{1,60})["']?\]/g, ".$1").split(".").map((s) => s.replace(/^[$@]/, "").trim()).filter((s) => s !== "");
 }
-var ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, IDENTIFIER, words, OWN_STATE, OWN_MEMBER;
+var ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, IDENTIFIER, spacedWords, OWN_STATE, OWN_MEMBER;
 var init_value_shape = __esmMin((() => {
 	init_conversions();
 	init_values();
@@ -1690,7 +1690,7 @@ var init_value_shape = __esmMin((() => {
 	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|workspaces?)\b/i;
 	HOLDER_WORDS = /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
 	IDENTIFIER = /^[a-z_$][\w$]{0,60}$/i;
-	words = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
+	spacedWords = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
 	OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w|m_[a-z]|(?:p?impl|d)\s*->)/i;
 	OWN_MEMBER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*|@)[\w$]{1,60}$/;
 }));
@@ -3329,6 +3329,30 @@ var init_dummy_values = __esmMin((() => {
 	FAKE_VALUE = /\b(?:faker|fake)\b|Str::random|\brandom(?:_string|String|Alphanumeric|Bytes|UUID)?\(|\bSecureRandom\.|\bsecrets\.token_|\buuid4?\(|\bRandomStringUtils\./i;
 	DUMMY = /^["'`]?(?:\.{2,}|…|x+|\*+|test\w{0,12}|dummy\w{0,12}|fake\w{0,12}|secret|key|foo|bar|baz|abc\w{0,6}|\d{1,12}|opensesame|changeme|password)["'`]?$/i;
 }));
+// packages/core/dist/type-a-evidence.js
+function isSubmittedPath(path) {
+	return SUBMITTED_OWNER.test(path.slice(0, -1).join("."));
+}
+/**
+* The value the object of a member read was assigned (`getCredentials(userId)` for
+* `creds.secretKey` after `creds = getCredentials(userId)`), or undefined.
+*/
+function rootAssignment(value, resolve) {
+	const path = memberPath(value);
+	const root = path[0];
+	if (path.length < 2 || root === void 0 || resolve === void 0 || !IDENTIFIER.test(root)) return void 0;
+	return resolve(root);
+}
+/** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */
+function ownerOf(value) {
+	return memberPath(value).slice(0, -1).join(".");
+}
+var isKey, SUBMITTED_OWNER;
+var init_type_a_evidence = __esmMin((() => {
+	init_value_shape();
+	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
+	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
+}));
 // packages/core/dist/tenant-lookups.js
 /** `used` when `key` is looked up for a tenant beside the record's seller id, read the same way. */
 function tenantLookup(key, value, view) {
@@ -3342,15 +3366,12 @@ function tenantLookup(key, value, view) {
 * row, whatever the variable is called.
 */
 function fetchedForTenant(value, resolve) {
-	const path = memberPath(value);
-	const root = path[0];
-	if (path.length < 2 || root === void 0 || resolve === void 0 || !/^[a-z_]\w{0,40}$/i.test(root)) return false;
-	const assigned = resolve(root);
+	const assigned = rootAssignment(value, resolve);
 	return assigned !== void 0 && TENANT_FETCH.test(assigned);
 }
 var OWNER_ID, NAME, TENANT_LOOKUP, TENANT_FETCH;
 var init_tenant_lookups = __esmMin((() => {
-	init_value_shape();
+	init_type_a_evidence();
 	OWNER_ID = String.raw`\$?(?:[a-z]\w{0,30}[._]|this->)?(?:project|customer|user|shop|store|seller|merchant|tenant|account|company|org|organi[sz]ation)_?id`;
 	NAME = String.raw`["'][\w.-]{1,60}["']`;
 	TENANT_LOOKUP = new RegExp(String.raw`^[\w$>.:-]{1,80}\(\s*(?:${NAME}\s*,\s*${OWNER_ID}|${OWNER_ID}\s*,\s*${NAME})\s*\)$`, "i");
@@ -3359,17 +3380,18 @@ var init_tenant_lookups = __esmMin((() => {
 // packages/core/dist/record-labels.js
 /** True when a record's name says it is a form's model (`useForm`, `form:`, `defaultValues`). */
 function isFormRecord(recordName) {
-	return FORM_RECORD.test(nameWordsOf(recordName));
+	return FORM_RECORD.test(spacedWords(recordName));
 }
 /** True when a record's name says it lists a form's inputs (see {@link INPUTS_RECORD}). */
 function isInputsRecord(recordName) {
-	return INPUTS_RECORD.test(nameWordsOf(recordName));
+	return INPUTS_RECORD.test(spacedWords(recordName));
 }
 function isOwnerNamed(recordName) {
-	return OWNER_RECORD.test(nameWordsOf(recordName));
+	return OWNER_RECORD.test(spacedWords(recordName));
 }
-var SELLER_ID_SHAPE, MARKETPLACE_IDS, FORM_RECORD, INPUTS_RECORD, nameWordsOf, REGION, OWNER_RECORD;
+var SELLER_ID_SHAPE, MARKETPLACE_IDS, FORM_RECORD, INPUTS_RECORD, REGION, OWNER_RECORD;
 var init_record_labels = __esmMin((() => {
+	init_value_shape();
 	SELLER_ID_SHAPE = /^A(?=[A-Z]*\d)[0-9A-Z]{9,15}$/;
 	MARKETPLACE_IDS = /* @__PURE__ */ new Set([
 		"ATVPDKIKX0DER",
@@ -3396,7 +3418,6 @@ var init_record_labels = __esmMin((() => {
 	]);
 	FORM_RECORD = /\bforms?\b|\bdefault\s?values\b|\binitial\s?values\b|\binputs?\b|\b(?:input|form)?fields\b/i;
 	INPUTS_RECORD = /\binput\s?fields?\b|\binputs\b/i;
-	nameWordsOf = (recordName) => recordName.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
 	REGION = /^(?:na|eu|fe|america|americas|asia|apac|emea|latam|oceania|us|uk|gb|de|fr|it|es|jp|in|au|ca|mx|br|cn|sg|ae|sa|tr|nl|se|pl|eg|northamerica|europe|fareast|default|prod|production|staging|dev|development|test|sandbox)$/;
 	OWNER_RECORD = /\b(?:tbl)?(?:users?|accounts?|shops?|stores?)\b/i;
 }));
@@ -3429,20 +3450,6 @@ var init_judge_declared = __esmMin((() => {
 	init_record_labels();
 	CONFIG_RECORD = /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Creds?|Params|Parameters)\b/;
 	SECRETS = /* @__PURE__ */ new Set(["secret-key", "lwa-client-secret"]);
-}));
-// packages/core/dist/type-a-evidence.js
-function isSubmittedPath(path) {
-	return SUBMITTED_OWNER.test(path.slice(0, -1).join("."));
-}
-/** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */
-function ownerOf(value) {
-	return memberPath(value).slice(0, -1).join(".");
-}
-var isKey, SUBMITTED_OWNER;
-var init_type_a_evidence = __esmMin((() => {
-	init_value_shape();
-	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
-	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
 }));
 // packages/core/dist/judge-literal.js
 /** A hard-coded key: in a request, or in one of several per-seller records. */
@@ -3563,10 +3570,7 @@ function judgeKey(key, view, text, resolve, token, sellerOwners, clientSellerOwn
 }
 /** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_OBJECT}). */
 function readsConfigObject(value, resolve) {
-	const path = memberPath(value);
-	const root = path[0];
-	if (path.length < 2 || root === void 0 || resolve === void 0 || !IDENTIFIER.test(root)) return false;
-	return CONFIG_OBJECT.test(resolve(root)?.trim() ?? "");
+	return CONFIG_OBJECT.test(rootAssignment(value, resolve)?.trim() ?? "");
 }
 /**
 * The record's seller id resolved through one assignment, as its keys are (`merchant_id: sid`
