@@ -14,11 +14,32 @@ const PA_API = /\b(?:partner|associate)_?tag\b/i;
 // What only seller APIs name: MWS, SP-API, a seller or merchant id.
 const SELLER_API = /mws|selling_?partner|sp[-_]?api|seller_?id|merchant_?id/i;
 
-// Other marketplaces a multichannel tool names. Where a text names two or more of them, a key with
-// a generic name (`secretKey`, `apiSecret`, `client_secret`) may be any of theirs: only a name that
-// says AWS, MWS, Amazon or LWA (`secretAccessKey`, `mws_secret_key`, `lwa_client_secret`) is Amazon's.
-const OTHER_MARKETPLACES =
-  /\b(?:trendyol|hepsiburada|n11|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg|instacart|kaufland|wayfair|bestbuy|mirakl|fruugo|onbuy|rakuten|mercari|temu|coupang|qoo10|tokopedia|bukalapak|aliexpress|alibaba)\b/gi;
+// Other marketplaces, by where their names are looked for. The first are distinctive enough to be
+// found anywhere, also inside identifiers (`api_walmart`, `WalmartClient`); the next only as words
+// of a whole text (`temu`, `onbuy` and `n11` occur inside other words: `itemUnit`, `onBuyClick`);
+// the last only as words of a record's or a key's name, too short or too common for a whole text
+// (`noon`, `bol`, `yahoo`, `1688`).
+const IN_IDENTIFIERS =
+  'trendyol hepsiburada flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg'.split(
+    ' ',
+  );
+const AS_WORDS = [
+  ...IN_IDENTIFIERS,
+  ...'n11 instacart kaufland wayfair bestbuy mirakl fruugo onbuy rakuten mercari temu coupang qoo10 tokopedia bukalapak aliexpress alibaba'.split(
+    ' ',
+  ),
+];
+const IN_NAMES = [
+  ...AS_WORDS,
+  ...'ali1688 1688 yahoo ozon wildberries taobao tmall pinduoduo shein noon daraz backmarket manomano fnac emag bol'.split(
+    ' ',
+  ),
+];
+
+// Where a text names two or more other marketplaces, a key with a generic name (`secretKey`,
+// `apiSecret`, `client_secret`) may be any of theirs: only a name that says AWS, MWS, Amazon or LWA
+// (`secretAccessKey`, `mws_secret_key`, `lwa_client_secret`) is Amazon's.
+const OTHER_MARKETPLACES = new RegExp(`\\b(?:${AS_WORDS.join('|')})\\b`, 'gi');
 const AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
 
 /** True when `text` names two or more other marketplaces (at most 64 names read). */
@@ -168,16 +189,8 @@ function adsApi(name: string): boolean {
 const wordsOf = (name: string): string[] => nameWords(name.slice(0, 120));
 
 // Marketplaces a record may be named for (`onbuy_accounts`, `Ali1688AccountDetailModel`,
-// `WalmartOrderDownload`), as words of its name: the text-wide list above, and more, some too
-// short or too common to look for in a whole text (`noon`, `bol`, `yahoo`, `1688`).
-const MARKETPLACE_WORDS = new Set([
-  ...'trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg'.split(
-    ' ',
-  ),
-  ...'onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol instacart'.split(
-    ' ',
-  ),
-]);
+// `WalmartOrderDownload`), as words of its name.
+const MARKETPLACE_WORDS = new Set(IN_NAMES);
 const AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa|iam)$/;
 
 /**
@@ -193,8 +206,7 @@ function otherMarketplaceRecord(recordName: string): boolean {
 /** A path naming Amazon, MWS or SP-API in a folder or file name (`integrations/amazon/page.tsx`). */
 export const AMAZON_PATH = /amazon|mws|sp-?api/i;
 // One other marketplace's name anywhere, also inside identifiers (`api_walmart`, `WalmartClient`).
-const ONE_MARKETPLACE =
-  /trendyol|hepsiburada|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg/i;
+const ONE_MARKETPLACE = new RegExp(IN_IDENTIFIERS.join('|'), 'i');
 
 /** True when `text` names another marketplace at all (see {@link ONE_MARKETPLACE}). */
 function namesOneMarketplace(text: string): boolean {
