@@ -5,7 +5,8 @@ import type { ParamNames } from './mws-request-params.js';
 import { SECRET_WORD_SOURCE, nameRole, normalizeName } from './names.js';
 import { trimChars } from './strings.js';
 import { goReceivers, ownedByReceiver } from './self-held-fields.js';
-import { classifyValue, cutValue, IDENTIFIER, memberPath } from './value-shape.js';
+import { firstAssignment } from './assignments.js';
+import { classifyValue, IDENTIFIER, memberPath } from './value-shape.js';
 
 /**
  * MWS requests and clients that act for a seller without an MWS Auth Token, in any text: URLs
@@ -254,58 +255,6 @@ function resolver(text: string): Resolver {
     return { shape: CONSTANT.test(name) ? 'own' : 'varies' };
   };
   return (value) => shapeOf(value, 0);
-}
-
-// A declaration that cannot be assigned again: JS/TS/C#/C++ `const`, Java `final`, C# `readonly`,
-// Kotlin/Scala `val`; or one value for the whole program: a `static` field
-// (`public static string SellerId = "";`, filled from its settings at start-up).
-const CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
-
-/**
- * The value of the first assignment to `name` (`name = …`, `const name: string = …`), and whether
- * it declares a constant.
- */
-function firstAssignment(text: string, name: string): { value: string; constant: boolean } | undefined {
-  let uses = 0;
-  for (let at = text.indexOf(name); at !== -1 && uses < 50; at = text.indexOf(name, at + name.length)) {
-    uses++;
-    if (at > 0 && /[\w$.]/.test(text.charAt(at - 1))) continue;
-    let i = at + name.length;
-    if (/[\w$]/.test(text.charAt(i))) continue;
-    while (text.charAt(i) === ' ' || text.charAt(i) === '\t') i++;
-    if (text.charAt(i) === ':') {
-      const eq = text.indexOf('=', i);
-      if (eq === -1 || eq - i > 40 || text.slice(i, eq).includes('\n')) continue;
-      i = eq;
-    }
-    if (text.charAt(i) === ',' || text.charAt(i) === '}') {
-      const source = destructuredFrom(text, i);
-      if (source !== undefined) return { value: `${source}.${name}`, constant: false };
-      continue;
-    }
-    if (text.charAt(i) !== '=' || /[=>]/.test(text.charAt(i + 1))) continue;
-    const value = cutValue(text.slice(i + 1, i + 160));
-    if (value === '') return undefined;
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    return { value, constant: at - lineStart <= 160 && CONSTANT_DECLARATION.test(text.slice(lineStart, at)) };
-  }
-  return undefined;
-}
-
-// The end of a destructuring pattern and the object it reads: `} = this`, `} = account;`.
-const DESTRUCTURED_FROM = /^\}\s{0,4}=\s{0,4}([\w$.]{1,60})/;
-
-/**
- * The object a name is destructured from, when the name at `from` sits in a pattern closed
- * within 200 characters on its line (`const { AWSAccessKeyId, SellerId } = this;`).
- */
-function destructuredFrom(text: string, from: number): string | undefined {
-  for (let i = from; i < text.length && i < from + 200; i++) {
-    const c = text.charAt(i);
-    if (c === '\n' || c === '{' || c === ';' || c === '=' || c === '(') return undefined;
-    if (c === '}') return DESTRUCTURED_FROM.exec(text.slice(i, i + 70))?.[1];
-  }
-  return undefined;
 }
 
 /** Seller parameters in URLs without a token, and whether any URL carries one. */

@@ -1,3 +1,4 @@
+import { firstAssignment } from './assignments.js';
 import { ParameterBindings } from './parameter-bindings.js';
 import { IDENTIFIER } from './value-shape.js';
 
@@ -25,23 +26,7 @@ function globalNames(text: string): Set<string> {
   return names;
 }
 
-// What follows a name in its first assignment: `secretKey = …`, `secretKey: string = …`.
-const ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
-
-/**
- * The value of the first assignment to `name` (an identifier): `name` standing alone (not after
- * a word character, `$` or `.`), then {@link ASSIGNED}. Each occurrence is found by `indexOf`: a
- * regex led by a lookbehind would try every position of the text.
- */
-function assignedValue(text: string, name: string): string | undefined {
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-    if (at > 0 && /[\w$.]/.test(text.charAt(at - 1))) continue;
-    ASSIGNED.lastIndex = at + name.length;
-    const m = ASSIGNED.exec(text);
-    if (m) return m[1]?.trim();
-  }
-  return undefined;
-}
+const assignedValue = (text: string, name: string): string | undefined => firstAssignment(text, name)?.value;
 
 /** A resolver for `text`'s names (see the module comment); each name is read once. */
 export function textResolver(text: string): (name: string) => string | undefined {
