@@ -4,7 +4,7 @@ import { isCapitalsName, isKeyRole } from './names.js';
 import { namedForDeveloper } from './record-names.js';
 import type { Field } from './structure.js';
 import type { ScanContext } from './types.js';
-import { isSellerHolder, memberPath } from './value-shape.js';
+import { isSellerHolder, memberPath, PROGRAM_SCOPE } from './value-shape.js';
 
 /**
  * Fields a program holds for itself, whatever their names say: keys kept in an installation's
@@ -101,10 +101,6 @@ function libraryAttribute(ctx: ScanContext, f: Field): boolean {
   const head = ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200));
   return OPTIONS_CHECK.test(head) || (ATTRIBUTES.test(head) && LIBRARY_PATH.test(ctx.path));
 }
-
-// ColdFusion's application and server scopes (`application.secretAccessKey = ""` in
-// `OnApplicationStart`): the program's own settings, one value for every request and user.
-const PROGRAM_SCOPE = /^(?:application|server)$/i;
 
 // An MWS client library's own class (Amazon's `class MarketplaceWebService_Client`,
 // `MarketplaceWebServiceOrdersClient`, a wrapper's `class MWSClient`): the members it declares

@@ -15,9 +15,10 @@ export type ValueShape =
 // Rails' encrypted credentials, Symfony's parameters (`$this->getParameter(…)`), Go's viper and
 // Java's system properties.
 // (Also ColdFusion's application and server scopes, `application.secretAccessKey`: the whole
-// program's settings, set once at its start.)
+// program's settings, set once at its start, one value for every request and user.)
+export const PROGRAM_SCOPE = /^(?:application|server)$/i;
 const ENV_VALUE =
-  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault|Rails\.application\.(?:credentials|secrets)|->getParameter\(|\bviper\.Get|System\.getProperty|^(?:application|server)\.\w/i;
+  /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault|Rails\.application\.(?:credentials|secrets)|->getParameter\(|\bviper\.Get|System\.getProperty/i;
 // Type annotations and schema builders: a field that is declared, not filled (a column, a DTO).
 const DECL_VALUE =
   /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|[yY]up\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|\w{1,20}\.Column<|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@[A-Z])/;
@@ -73,6 +74,7 @@ export function classifyValue(value: string): ValueShape {
   if (DECL_VALUE.test(v) || FIELD_TYPE.test(v)) return 'decl';
   // `$MWS_SECRET_KEY` in shell/YAML is the environment; `$sellerRow[...]` in PHP is not.
   if (/^\$\{?[A-Z_][A-Z0-9_]*\}?$/.test(v)) return 'env';
+  if (/^\w{1,20}\.\w/.test(v) && PROGRAM_SCOPE.test(v.slice(0, v.indexOf('.')))) return 'env';
   if (ENV_VALUE.test(v.replace(/(["'`])(?:(?!\1).){0,200}\1/g, '""'))) return 'env';
   if (/^["'`]/.test(v) || /^[A-Z0-9+/]{16,}$/i.test(v)) {
     const inner = v.replace(/^["'`]|["'`][,;]?$/g, '');
