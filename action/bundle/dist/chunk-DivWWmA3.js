@@ -1645,6 +1645,7 @@ function classifyValue(value) {
 	if (/\bconfig_parameter\s*=/.test(v)) return "env";
 	if (DECL_VALUE.test(v) || FIELD_TYPE.test(v)) return "decl";
 	if (/^\$\{?[A-Z_][A-Z0-9_]*\}?$/.test(v)) return "env";
+	if (/^\w{1,20}\.\w/.test(v) && PROGRAM_SCOPE.test(v.slice(0, v.indexOf(".")))) return "env";
 	if (ENV_VALUE.test(v.replace(/(["'`])(?:(?!\1).){0,200}\1/g, "\"\""))) return "env";
 	if (/^["'`]/.test(v) || /^[A-Z0-9+/]{16,}$/i.test(v)) {
 		const inner = v.replace(/^["'`]|["'`][,;]?$/g, "");
@@ -1680,11 +1681,12 @@ function isOwnMember(value) {
 function memberPath(value) {
 	return value.replace(/^(?:this|self)\./, "").replace(/->/g, ".").replace(/\[[:"']{0,2}([^\]"'\s]{1,60})["']?\]/g, ".$1").split(".").map((s) => s.replace(/^[$@]/, "").trim()).filter((s) => s !== "");
 }
-var ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, IDENTIFIER, spacedWords, OWN_STATE, OWN_MEMBER;
+var PROGRAM_SCOPE, ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, IDENTIFIER, spacedWords, OWN_STATE, OWN_MEMBER;
 var init_value_shape = __esmMin((() => {
 	init_conversions();
 	init_values();
-	ENV_VALUE = /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault|Rails\.application\.(?:credentials|secrets)|->getParameter\(|\bviper\.Get|System\.getProperty|^(?:application|server)\.\w/i;
+	PROGRAM_SCOPE = /^(?:application|server)$/i;
+	ENV_VALUE = /process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|\bENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|ConfigurationManager|\$\{|\bconfig\b|\bsettings\b|(?<![.>])\bsecrets?\b(?!\s*$)|vault|ssm|SecretsManager|getSecret(?:Value|Async)?\s*\(|Configuration\[|\benv\(|\benv\.|\benv\s*=|Deno\.env|credentials?Provider|keychain|KeyVault|Rails\.application\.(?:credentials|secrets)|->getParameter\(|\bviper\.Get|System\.getProperty/i;
 	DECL_VALUE = /^(?:string|String|str|number|bool|Optional|text|varchar|char|VARCHAR|TEXT|CHAR|NVARCHAR|z\.|[yY]up\.|Joi\.|t\.|DataTypes|Sequelize\.|Column|db\.Column|\w{1,20}\.Column<|models\.|Field\(|fields\.|\{\s*type\s*:|Mapped\[|Schema\.Types|types?\.|serializers\.|forms\.|sa\.|mapped_column|relationship|\[\]|\{\s*$|@[A-Z])/;
 	FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
 	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|workspaces?)\b/i;
@@ -4258,7 +4260,7 @@ function readsReceiverOwnKey(f, receivers) {
 function ownedByReceiver(path, receivers) {
 	return path.length > 1 && receivers.has(path[0] ?? "") && !isSellerHolder(path.slice(1, -1).join("."));
 }
-var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH, PROGRAM_SCOPE, CLIENT_CLASS;
+var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH, CLIENT_CLASS;
 var init_self_held_fields = __esmMin((() => {
 	init_enclosing_function();
 	init_field_idioms();
@@ -4274,8 +4276,76 @@ var init_self_held_fields = __esmMin((() => {
 	OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
 	ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
 	LIBRARY_PATH = /(?:^|[/\\])lib[/\\]/;
-	PROGRAM_SCOPE = /^(?:application|server)$/i;
 	CLIENT_CLASS = /\bclass\s+\w{0,60}(?:MWS|Mws|MarketplaceWebService)\w{0,40}?_?Client\b/;
+}));
+// packages/core/dist/assignments.js
+/**
+* The value of the first assignment to `name` (`name = …`, `const name: string = …`), and whether
+* it declares a constant.
+*/
+function firstAssignment(text, name) {
+	let uses = 0;
+	for (let at = text.indexOf(name); at !== -1 && uses < 50; at = text.indexOf(name, at + name.length)) {
+		uses++;
+		if (at > 0 && /[\w$.]/.test(text.charAt(at - 1))) continue;
+		let i = at + name.length;
+		if (/[\w$]/.test(text.charAt(i))) continue;
+		while (text.charAt(i) === " " || text.charAt(i) === "	") i++;
+		if (text.charAt(i) === ":") {
+			const eq = text.indexOf("=", i);
+			if (eq === -1 || eq - i > 40 || text.slice(i, eq).includes("\n")) continue;
+			i = eq;
+		}
+		if (text.charAt(i) === "," || text.charAt(i) === "}") {
+			const source = destructuredFrom(text, i);
+			if (source !== void 0) return {
+				value: `${source}.${name}`,
+				constant: false
+			};
+			continue;
+		}
+		if (text.charAt(i) !== "=" || /[=>]/.test(text.charAt(i + 1))) continue;
+		const value = statement(cutValue(text.slice(i + 1, i + 160)));
+		if (value === "") return void 0;
+		const lineStart = text.lastIndexOf("\n", at) + 1;
+		return {
+			value,
+			constant: at - lineStart <= 160 && CONSTANT_DECLARATION.test(text.slice(lineStart, at))
+		};
+	}
+}
+/**
+* A value cut at the end of the first line that closes every bracket opened so far and ends on no
+* operator: without a `;` (Ruby, Python, Go) a statement ends with its line, and the next line's
+* `sid = account.seller_id` is not part of `marketplace = "ATVPDKIKX0DER"`.
+*/
+function statement(value) {
+	let depth = 0;
+	let start = 0;
+	for (let nl = value.indexOf("\n"); nl !== -1; start = nl + 1, nl = value.indexOf("\n", start)) {
+		const line = value.slice(start, nl);
+		depth += (line.match(/[([{]/g) ?? []).length - (line.match(/[)\]}]/g) ?? []).length;
+		if (depth <= 0 && value.slice(0, nl).trim() !== "" && !CONTINUED.test(line)) return value.slice(0, nl).trimEnd();
+	}
+	return value;
+}
+/**
+* The object a name is destructured from, when the name at `from` sits in a pattern closed
+* within 200 characters on its line (`const { AWSAccessKeyId, SellerId } = this;`).
+*/
+function destructuredFrom(text, from) {
+	for (let i = from; i < text.length && i < from + 200; i++) {
+		const c = text.charAt(i);
+		if (c === "\n" || c === "{" || c === ";" || c === "=" || c === "(") return void 0;
+		if (c === "}") return DESTRUCTURED_FROM.exec(text.slice(i, i + 70))?.[1];
+	}
+}
+var CONSTANT_DECLARATION, CONTINUED, DESTRUCTURED_FROM;
+var init_assignments = __esmMin((() => {
+	init_value_shape();
+	CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
+	CONTINUED = /[+\-*/.=&|,\\]\s*$/;
+	DESTRUCTURED_FROM = /^\}\s{0,4}=\s{0,4}([\w$.]{1,60})/;
 }));
 // packages/core/dist/mws-requests.js
 /** True when one of a project's own seller parameter names is in the text. */
@@ -4422,52 +4492,6 @@ function resolver(text) {
 	};
 	return (value) => shapeOf(value, 0);
 }
-/**
-* The value of the first assignment to `name` (`name = …`, `const name: string = …`), and whether
-* it declares a constant.
-*/
-function firstAssignment(text, name) {
-	let uses = 0;
-	for (let at = text.indexOf(name); at !== -1 && uses < 50; at = text.indexOf(name, at + name.length)) {
-		uses++;
-		if (at > 0 && /[\w$.]/.test(text.charAt(at - 1))) continue;
-		let i = at + name.length;
-		if (/[\w$]/.test(text.charAt(i))) continue;
-		while (text.charAt(i) === " " || text.charAt(i) === "	") i++;
-		if (text.charAt(i) === ":") {
-			const eq = text.indexOf("=", i);
-			if (eq === -1 || eq - i > 40 || text.slice(i, eq).includes("\n")) continue;
-			i = eq;
-		}
-		if (text.charAt(i) === "," || text.charAt(i) === "}") {
-			const source = destructuredFrom(text, i);
-			if (source !== void 0) return {
-				value: `${source}.${name}`,
-				constant: false
-			};
-			continue;
-		}
-		if (text.charAt(i) !== "=" || /[=>]/.test(text.charAt(i + 1))) continue;
-		const value = cutValue(text.slice(i + 1, i + 160));
-		if (value === "") return void 0;
-		const lineStart = text.lastIndexOf("\n", at) + 1;
-		return {
-			value,
-			constant: at - lineStart <= 160 && CONSTANT_DECLARATION.test(text.slice(lineStart, at))
-		};
-	}
-}
-/**
-* The object a name is destructured from, when the name at `from` sits in a pattern closed
-* within 200 characters on its line (`const { AWSAccessKeyId, SellerId } = this;`).
-*/
-function destructuredFrom(text, from) {
-	for (let i = from; i < text.length && i < from + 200; i++) {
-		const c = text.charAt(i);
-		if (c === "\n" || c === "{" || c === ";" || c === "=" || c === "(") return void 0;
-		if (c === "}") return DESTRUCTURED_FROM.exec(text.slice(i, i + 70))?.[1];
-	}
-}
 /** Seller parameters in URLs without a token, and whether any URL carries one. */
 function urlRequests(text, mwsContext, tokenNames) {
 	const candidates = [];
@@ -4559,13 +4583,14 @@ function carriesToken(statement, tokenNames) {
 	}
 	return false;
 }
-var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, CLIENT_OWN_SELLER, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER, CONSTANT_DECLARATION, DESTRUCTURED_FROM;
+var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, CLIENT_OWN_SELLER, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER;
 var init_mws_requests = __esmMin((() => {
 	init_mws_clients();
 	init_mws_request_params();
 	init_names();
 	init_strings();
 	init_self_held_fields();
+	init_assignments();
 	init_value_shape();
 	QUERY_SELLER = /[?&](SellerId|Merchant)=/g;
 	isUrlStop = (c) => c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62;
@@ -4585,8 +4610,6 @@ var init_mws_requests = __esmMin((() => {
 	LINE_COMMENT = /^\s*(?:\/\/|#(?!\[))/;
 	KEY_WORD = new RegExp(`${SECRET_WORD_SOURCE}|access`, "gi");
 	OWN_OWNER = /^(?:config|settings|options|opts|env|environ|getenv|credentials|secrets)$/i;
-	CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
-	DESTRUCTURED_FROM = /^\}\s{0,4}=\s{0,4}([\w$.]{1,60})/;
 }));
 // packages/core/dist/type-a-records.js
 /**
@@ -4924,13 +4947,16 @@ function otherMarketplaceRecord(recordName) {
 function namesOneMarketplace(text) {
 	return ONE_MARKETPLACE.test(text);
 }
-var PA_API, SELLER_API, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, COMMENT_LINE, SECTION_REACH, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
+var PA_API, SELLER_API, IN_IDENTIFIERS, AS_WORDS, IN_NAMES, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, COMMENT_LINE, SECTION_REACH, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
 	init_enclosing_function();
 	init_names();
 	PA_API = /\b(?:partner|associate)_?tag\b/i;
 	SELLER_API = /mws|selling_?partner|sp[-_]?api|seller_?id|merchant_?id/i;
-	OTHER_MARKETPLACES = /\b(?:trendyol|hepsiburada|n11|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg|instacart|kaufland|wayfair|bestbuy|mirakl|fruugo|onbuy|rakuten|mercari|temu|coupang|qoo10|tokopedia|bukalapak|aliexpress|alibaba)\b/gi;
+	IN_IDENTIFIERS = "trendyol hepsiburada flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" ");
+	AS_WORDS = [...IN_IDENTIFIERS, ..."n11 instacart kaufland wayfair bestbuy mirakl fruugo onbuy rakuten mercari temu coupang qoo10 tokopedia bukalapak aliexpress alibaba".split(" ")];
+	IN_NAMES = [...AS_WORDS, ..."ali1688 1688 yahoo ozon wildberries taobao tmall pinduoduo shein noon daraz backmarket manomano fnac emag bol".split(" ")];
+	OTHER_MARKETPLACES = new RegExp(`\\b(?:${AS_WORDS.join("|")})\\b`, "gi");
 	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
 	AMAZON_PAY = /\b(?:amazon[_ -]?pay(?:ments?)?|login[_ -]?(?:and[_ -]?|with[_ -]?amazon[_ -]?)?pay|off[_ -]?amazon[_ -]?payments|pay[_ -]with[_ -]amazon)\b/i;
 	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
@@ -4940,10 +4966,10 @@ var init_other_apis = __esmMin((() => {
 	SECTION_REACH = 12;
 	ADS_WORDS = /^(?:ads|advertising)$/;
 	wordsOf = (name) => nameWords(name.slice(0, 120));
-	MARKETPLACE_WORDS = /* @__PURE__ */ new Set([..."trendyol hepsiburada n11 flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" "), ..."onbuy ali1688 1688 alibaba aliexpress rakuten yahoo mercari kaufland fruugo wayfair bestbuy ozon wildberries taobao tmall pinduoduo temu shein noon daraz tokopedia bukalapak coupang qoo10 mirakl backmarket manomano fnac emag bol instacart".split(" ")]);
+	MARKETPLACE_WORDS = new Set(IN_NAMES);
 	AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa|iam)$/;
 	AMAZON_PATH = /amazon|mws|sp-?api/i;
-	ONE_MARKETPLACE = /trendyol|hepsiburada|flipkart|shopify|ebay|etsy|walmart|meesho|lazada|shopee|mercadolibre|allegro|cdiscount|zalando|jumia|tiktok|newegg/i;
+	ONE_MARKETPLACE = new RegExp(IN_IDENTIFIERS.join("|"), "i");
 }));
 // packages/core/dist/loop-variables.js
 /** The loop variables of `text` bound to the items of a collection of records. */
@@ -5320,19 +5346,6 @@ function globalNames(text) {
 	for (let m = GLOBAL_DECLARATION.exec(text); m !== null && reads < 50; m = GLOBAL_DECLARATION.exec(text), reads++) for (const name of (m[1] ?? "").split(",")) names.add(name.trim());
 	return names;
 }
-/**
-* The value of the first assignment to `name` (an identifier): `name` standing alone (not after
-* a word character, `$` or `.`), then {@link ASSIGNED}. Each occurrence is found by `indexOf`: a
-* regex led by a lookbehind would try every position of the text.
-*/
-function assignedValue(text, name) {
-	for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-		if (at > 0 && /[\w$.]/.test(text.charAt(at - 1))) continue;
-		ASSIGNED.lastIndex = at + name.length;
-		const m = ASSIGNED.exec(text);
-		if (m) return m[1]?.trim();
-	}
-}
 /** A resolver for `text`'s names (see the module comment); each name is read once. */
 function textResolver(text) {
 	let resolutions = 0;
@@ -5358,13 +5371,14 @@ function textResolver(text) {
 		return resolved.get(name);
 	};
 }
-var EXTRACTED_REQUEST, GLOBAL_DECLARATION, ASSIGNED;
+var EXTRACTED_REQUEST, GLOBAL_DECLARATION, assignedValue;
 var init_text_resolver = __esmMin((() => {
+	init_assignments();
 	init_parameter_bindings();
 	init_value_shape();
 	EXTRACTED_REQUEST = /\bextract\(\s{0,4}(?:\$_(?:REQUEST|POST|GET)\b|\$this->input->(?:post|get)\()/;
 	GLOBAL_DECLARATION = /\bglobal\s{1,4}([^;\n]{1,200});/g;
-	ASSIGNED = /\s*(?::[^=\n]{0,40})?=(?![=>])\s*([^;\n]{1,120})/y;
+	assignedValue = (text, name) => firstAssignment(text, name)?.value;
 }));
 // packages/core/dist/detectors/shared-credentials.js
 /**
