@@ -46,10 +46,10 @@ describe('fixture tree', () => {
   it("adds core's project pass to the per-file findings, and nothing else", () => {
     expect(cli.project).toEqual(cli.expectedProject);
     // The files that carry a seller's secret without a record of its own, confirmed by the tree's
-    // type-A records (the signer by the record it names, `SellerAccount`, whose keys it passes on);
+    // type-A records (the signer by the record it names, `SellerAccount`, whose keys it loads);
     // the editors see nothing in them.
     expect(cli.project.map((r) => `${r.file}:${String(r.line)}`)).toEqual([
-      'src/services/report-signer.ts:6',
+      'src/services/report-signer.ts:7',
       'src/services/sp-api-credentials.ts:6',
     ]);
     expect(cli.project[0]?.message).toMatch(

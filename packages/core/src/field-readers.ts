@@ -73,6 +73,10 @@ function readNoField(c: FieldContext): FamilyReading {
     )
   )
     return undefined;
+  // A condition's last operand before its block's colon (Python `if access_key and secret_key:`,
+  // `elif not secret_key:`, `while token:`): a test of a value, no field declared.
+  if (/^\s*(?:if|elif|while|assert)\b/.test(text.slice(lineStart, hit.start)) && /^\s*:\s*(?:#.*)?$/.test(after))
+    return undefined;
   // A `switch` label names a value (`case 'secret-key':`), it declares no field.
   if (/\b(?:case|when)\s+["'`]?$/.test(before)) return undefined;
   // A method's parameters (Ruby `def initialize(aws_access_key_id:, …)`, Python `def f(secret_key: str)`): a parameter list.

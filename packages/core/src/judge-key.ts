@@ -10,7 +10,7 @@ import { FAKE_VALUE } from './dummy-values.js';
 import { judgeDeclared } from './judge-declared.js';
 import { judgeBlank, judgeLiteral } from './judge-literal.js';
 import { judgeReference, MWS_CLIENT_NEW, RESULT_ROW, sqlUpdateSet, storedByWrite } from './judge-reference.js';
-import { ownerOf, rootAssignment } from './type-a-evidence.js';
+import { ownerOf, readsConfigObject } from './type-a-evidence.js';
 import type { Evidence, RecordView, Resolve, TextView } from './type-a-evidence.js';
 
 /** A key field's evidence, by the shape of its value (resolved through one assignment). */
@@ -77,6 +77,10 @@ export function judgeKey(
       // Beside a token, a request is signed the right way, and an object that passes a token and
       // keys on (a library's connection) is its caller's; keys read from a seller's row or
       // record still show the record keeps them (hybrid).
+      // (A request built from an object the client's constructor was given, `account.seller_id`
+      // under `attr_reader :account`, is signed for whichever account its caller passes: the
+      // caller is judged, as with a client's own state.)
+      if (evidence !== undefined && evidence !== 'input' && text.callerGiven(value)) return undefined;
       if (!token || evidence === undefined || evidence === 'input') return evidence;
       return evidence !== 'request' && (isSellerHolder(ownerOf(value)) || RESULT_ROW.test(value) || looped)
         ? evidence
@@ -91,16 +95,6 @@ export function judgeKey(
     case 'env':
       return undefined;
   }
-}
-
-// A configuration object built with no arguments: `new AppConfig()`, ColdFusion's
-// `createObject("component", "config")`. (One built from a store's values is that store's.)
-const CONFIG_OBJECT =
-  /^(?:new\s{1,4}[\w.\\]{0,40}(?:Config|Configuration|Settings)\s{0,4}\(\s{0,4}\)|createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\))$/i;
-
-/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_OBJECT}). */
-function readsConfigObject(value: string, resolve: Resolve | undefined): boolean {
-  return CONFIG_OBJECT.test(rootAssignment(value, resolve)?.trim() ?? '');
 }
 
 /**

@@ -15,8 +15,11 @@ const STORE_WRITE =
  * from (`encrypt(secret)`). A use: where the file also shows the input, that is the finding.
  */
 export function storedByWrite(key: Field, view: RecordView): Evidence | undefined {
-  return view.seller?.role === 'seller-id' && STORE_WRITE.test(key.recordName) ? 'used' : undefined;
+  return view.seller?.role === 'seller-id' && isStoreWrite(key.recordName) ? 'used' : undefined;
 }
+
+/** True when a record's name opens a model write (see {@link STORE_WRITE}). */
+export const isStoreWrite = (recordName: string): boolean => STORE_WRITE.test(recordName);
 
 // An SQL UPDATE, in a MyBatis mapper (`<update id="update">`) or a string (`UPDATE shops SET`), and
 // the bound parameter a column is set to (`#{secretKey}`, `?`, `:secret_key`).

@@ -6,7 +6,7 @@ import { SECRET_WORD_SOURCE, nameRole, normalizeName } from './names.js';
 import { trimChars } from './strings.js';
 import { goReceivers, ownedByReceiver } from './self-held-fields.js';
 import { firstAssignment } from './assignments.js';
-import { classifyValue, IDENTIFIER, memberPath } from './value-shape.js';
+import { classifyValue, IDENTIFIER, memberPath, readsCommandLine } from './value-shape.js';
 
 /**
  * MWS requests and clients that act for a seller without an MWS Auth Token, in any text: URLs
@@ -90,10 +90,8 @@ const ENV_HELPER =
   /^[\w.$>-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
 // A constant (`MERCHANT_ID`, `self::SELLER_ID`): one fixed seller, wherever it is defined.
 export const CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$/;
-// Command-line input: whoever runs the tool names the seller, so it acts for its own account
-// (`flag.String("seller-id", …)`, `sys.argv[1]`, `process.argv[2]`, `ARGV[0]`).
-const COMMAND_LINE =
-  /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|args\.\w+$|argparse|getopt|click\.|cobra|pflag\.)/;
+// (Command-line input, `readsCommandLine`: whoever runs the tool names the seller, so it acts for
+// its own account.)
 // The client's own state: a seller id it was built with (`this.sellerId`, `self.merchant_id`,
 // Ruby's `@seller_id`, Perl's `$self->{merchant_id}`, `$this->authHandler->getMerchantId()`). A
 // client library signs each request with the keys its caller gave it, for the one seller it was
@@ -240,7 +238,7 @@ function resolver(text: string): Resolver {
     const v = value.trim();
     const shape = classifyValue(v);
     if (shape === 'empty' || shape === 'decl') return { shape: 'none' };
-    if (shape === 'env' || COMMAND_LINE.test(v) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v))
+    if (shape === 'env' || readsCommandLine(v) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v))
       return { shape: 'own' };
     if (receivers.size > 0 && shape === 'ref' && ownedByReceiver(memberPath(v), receivers)) return { shape: 'own' };
     if (shape === 'literal') return { shape: 'literal', literal: v.replace(/^["'`]|["'`]$/g, '') };

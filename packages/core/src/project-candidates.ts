@@ -1,7 +1,10 @@
 import { describeContainer } from './containers.js';
 import { entrySpan } from './form-entries.js';
 import { isCapitalsName, normalizeName } from './names.js';
-import { isOwnMember, memberPath } from './value-shape.js';
+import { isOwnMember, memberPath, readsCommandLine } from './value-shape.js';
+import { isStoreWrite } from './judge-reference.js';
+import { readsConfigObject } from './type-a-evidence.js';
+import type { TextResolve } from './text-resolver.js';
 import { AMAZON_PATH } from './other-apis.js';
 import { DEVELOPER_OBJECT, isBareOptionBag } from './record-names.js';
 import type { Field } from './structure.js';
@@ -58,9 +61,10 @@ const EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
 const DEVELOPER = /developer/i;
 // The name of an environment variable or a setting read by name (C#'s
 // `Environment.GetEnvironmentVariable("AMZ_CLIENT_SECRET")`, `os.getenv('MWS_SECRET_KEY')`,
-// `ENV.fetch('…')`, `config('amazon.secret_key')`): the program's own key, never a seller's.
+// `ENV.fetch('…')`, `config('amazon.secret_key')`): the program's own key, never a seller's. (Nor
+// is a command-line argument read by name, `getArg('lwa_client_secret')`: its caller's.)
 const READ_BY_NAME =
-  /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
+  /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue|get_?arg\w{0,10}|->argument|->option)\s*[([]\s*["'`]?$/i;
 
 // A value that is a bare local or parameter (`new MarketplaceWebServiceOrdersClient(accessKey,
 // secretKey, …)`, `{ clientSecret }`, `AWS_SECRET_ACCESS_KEY = awsSecretKey`): data passed along,
@@ -137,7 +141,7 @@ const BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
 export function projectCandidate(
   fields: readonly Field[],
   ctx: ScanContext,
-  resolve: (name: string) => string | undefined = () => undefined,
+  resolve: TextResolve,
 ): RawFinding | undefined {
   // Only Amazon's keys (another marketplace's `secretKey` beside its `sellerId` is not), and never
   // an installation's own configuration file or a template of one, whose values are the program's own.
@@ -158,6 +162,11 @@ export function projectCandidate(
       !showsNoRecord(f, ctx.text) &&
       // A local assigned from the environment (`env_client_secret = os.environ.get("LWA_CLIENT_SECRET")`).
       !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? '') === 'env') &&
+      !passedByCaller(f, fields, resolve) &&
+      // (Nor a read of the program's configuration, `app.clientSecret` after `app = amazonAppConfig()`.)
+      !readsConfigObject(f.value, resolve) &&
+      // (Nor what the command line gives a worker, `getArg('lwa_client_secret')`: its caller's.)
+      !readsCommandLine(f.value) &&
       !EXPECTATION.test(f.recordName.trimEnd()) &&
       !DEVELOPER.test(f.recordName) &&
       // (Also when its own line says so: `client_secret varchar(100) COMMENT 'developer account client secret'`.)
@@ -194,6 +203,25 @@ export function projectCandidate(
     fields: [...names.values()],
     ...(links ? { links } : {}),
   };
+}
+
+/**
+ * True when a key is read from a parameter no call in the text binds (`creds.clientSecret` in
+ * `getAccessToken(creds)`, `$config['client_secret']` in `sign(array $config)`), into anything but
+ * a model write: a value its callers pass, whose record is wherever they read it (LABELING: a value
+ * passed through a helper is not the record). A write (`Integration::updateOrCreate([… =>
+ * $credentials['client_secret']])`) keeps it, whoever passed it.
+ */
+function passedByCaller(f: Field, fields: readonly Field[], resolve: TextResolve): boolean {
+  if (f.shape !== 'ref') return false;
+  // (Also a record nested in the write's: `updateOrCreate([…, 'settings' => ['client_secret' => …]])`.)
+  if (isStoreWrite(f.recordName) || fields.some((g) => g.record === f.parentRecord && isStoreWrite(g.recordName)))
+    return false;
+  const path = memberPath(f.value);
+  const root = path[0];
+  if (root === undefined || path.length < 2) return false;
+  // (PHP names its parameters with their `$`: `memberPath` drops it.)
+  return resolve.unboundParameter(f.value.trimStart().startsWith('$') ? `$${root}` : root);
 }
 
 // Documentation: it shows how to use a record, it carries none.

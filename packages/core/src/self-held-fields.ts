@@ -62,6 +62,54 @@ export function goReceivers(text: string): Set<string> {
   return names;
 }
 
+// A constructor's parameter list: Ruby `def initialize(account, action)`, Python
+// `def __init__(self, account)`, JS/TS `constructor(account)`, PHP `function __construct($account)`.
+const CONSTRUCTOR =
+  /\b(?:def\s{1,4}initialize|def\s{1,4}__init__|constructor|function\s{1,4}__construct)\s{0,4}\(([^()]{0,300})\)/g;
+// A parameter's name in such a list, after `$`, `*`, `&` and TypeScript's modifiers.
+const PARAMETER_NAME = /^(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[*&$]{0,2}([A-Za-z_]\w{0,40})/;
+
+/**
+ * The members a class's constructor sets from its own parameter of that name (`@account = account`,
+ * `self.account = account`, `this.account = account`, `$this->account = $account`; also a
+ * TypeScript parameter property, `constructor(private account: Account)`): objects its caller
+ * gives it. Ruby's bare reads of them (`account.seller_id`) count where an `attr_reader` names
+ * them. At most 8 constructors and 16 names.
+ */
+export function constructorGiven(text: string): ReadonlySet<string> {
+  const names = new Set<string>();
+  if (!/initialize|__init__|constructor|__construct/.test(text)) return names;
+  CONSTRUCTOR.lastIndex = 0;
+  let constructors = 0;
+  for (let m = CONSTRUCTOR.exec(text); m !== null && constructors < 8; m = CONSTRUCTOR.exec(text), constructors++) {
+    for (const param of (m[1] ?? '').split(',')) {
+      const head = param.trim();
+      const name = PARAMETER_NAME.exec(head)?.[1];
+      if (name === undefined || name === 'self' || names.size >= 16) continue;
+      const property = /^(?:private|public|protected|readonly)\s/.test(head);
+      if (
+        property ||
+        new RegExp(`(?:@|\\bself\\.|\\bthis\\.|\\$this->)${name}\\s{0,4}=\\s{0,4}\\$?${name}\\b`).test(text)
+      )
+        names.add(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * True when a read is of an object the constructor was given (see {@link constructorGiven}):
+ * `@account.seller_id`, `self.account.seller_id`, `$this->account->seller_id`, Ruby's
+ * `account.seller_id` under `attr_reader :account`. The caller's options, judged where it builds them.
+ */
+export function readsConstructorGiven(value: string, given: ReadonlySet<string>, text: string): boolean {
+  if (given.size === 0) return false;
+  const m = /^(@|self\.|this\.|\$this->)?([A-Za-z_]\w{0,40})(?:\.|->|\[)/.exec(value.trim());
+  const name = m?.[2];
+  if (name === undefined || !given.has(name)) return false;
+  return m?.[1] !== undefined || new RegExp(`\\battr_(?:reader|accessor)\\b[^\\n]{0,200}:${name}\\b`).test(text);
+}
+
 // A line that hands a value to a redaction: VCR `c.filter_sensitive_data('KEY') { record['key'] }`,
 // `redact(…)`, `mask(…)`: the value is hidden from a log or a recording, not kept or used.
 const REDACTION =
@@ -93,7 +141,7 @@ function ownSettingMember(ctx: ScanContext, f: Field): boolean {
 // (`attr_accessor` in an app's model is a form's virtual attribute, and stays a record.)
 const OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
 const ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
-const LIBRARY_PATH = /(?:^|[/\\])lib[/\\]/;
+export const LIBRARY_PATH = /(?:^|[/\\])lib[/\\]/;
 
 /** True when the field is a Ruby library's attribute or options check (see {@link OPTIONS_CHECK}). */
 function libraryAttribute(ctx: ScanContext, f: Field): boolean {

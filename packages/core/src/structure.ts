@@ -11,7 +11,7 @@ import { ReadBudget } from './read-budget.js';
 import { roleWithRead } from './read-roles.js';
 import { headerFields } from './header-fields.js';
 import { htmlLabels, labelledEntryHits, mergeHits, NO_HTML_LABELS, withLabelledRoles } from './labelled-entries.js';
-import { cutValue } from './value-shape.js';
+import { classifyValue, cutValue } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 
 export { classifyValue, isSellerHolder, isSellerish } from './value-shape.js';
@@ -363,5 +363,7 @@ function destructured(text: string, hit: TokenHit, layout: Layout, container: nu
     }
   }
   const where = layout.describe(hit.start, '');
-  return { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, shape: 'ref', value, ...where };
+  // (Destructured from the environment, `const { LWA_CLIENT_SECRET } = process.env`: the program's own.)
+  const shape = classifyValue(value) === 'env' ? 'env' : 'ref';
+  return { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, shape, value, ...where };
 }

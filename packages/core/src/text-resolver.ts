@@ -1,5 +1,6 @@
 import { firstAssignment } from './assignments.js';
 import { ParameterBindings } from './parameter-bindings.js';
+import type { Resolve } from './type-a-evidence.js';
 import { IDENTIFIER } from './value-shape.js';
 
 /**
@@ -28,8 +29,14 @@ function globalNames(text: string): Set<string> {
 
 const assignedValue = (text: string, name: string): string | undefined => firstAssignment(text, name)?.value;
 
+/**
+ * A resolver of a text's names (see the module comment) that also says whether a name is a
+ * parameter of one of the text's functions that no call binds (a value its callers pass).
+ */
+export type TextResolve = Resolve & { readonly unboundParameter: (name: string) => boolean };
+
 /** A resolver for `text`'s names (see the module comment); each name is read once. */
-export function textResolver(text: string): (name: string) => string | undefined {
+export function textResolver(text: string): TextResolve {
   let resolutions = 0;
   const resolved = new Map<string, string | undefined>();
   const bindings = new ParameterBindings(text);
@@ -50,11 +57,13 @@ export function textResolver(text: string): (name: string) => string | undefined
     return globals.has(name) ? undefined : `body.${name.slice(1)}`;
   };
   // (Only a name not yet resolved counts against the budget: one read per name.)
-  return (name) => {
+  const resolve = (name: string): string | undefined => {
     if (!resolved.has(name)) {
       if (++resolutions > 20) return undefined;
       resolved.set(name, valueOf(name));
     }
     return resolved.get(name);
   };
+  const unboundParameter = (name: string): boolean => bindings.isParameter(name) && bindings.bound(name) === undefined;
+  return Object.assign(resolve, { unboundParameter });
 }

@@ -85,6 +85,8 @@ export interface TextView {
   readonly auditedRows: boolean;
   /** Variables bound to each record of a collection in turn: their keys are each record's own. */
   readonly loopVariables: ReadonlySet<string>;
+  /** Whether a value reads an object a class's constructor was given (`@account` of `initialize(account)`): its caller's. */
+  readonly callerGiven: (value: string) => boolean;
   /** The distinct literal seller ids the text's fields hold (two or more: several sellers). */
   readonly literalSellers: number;
 }
@@ -107,6 +109,17 @@ export function rootAssignment(value: string, resolve: Resolve | undefined): str
   const root = path[0];
   if (path.length < 2 || root === undefined || resolve === undefined || !IDENTIFIER.test(root)) return undefined;
   return resolve(root);
+}
+
+// A configuration object built or fetched with no arguments: `new AppConfig()`, `amazonAppConfig()`,
+// `await getSettings()`, ColdFusion's `createObject("component", "config")`. (One built or fetched
+// for a store, `getConfig(store)`, is that store's.)
+const CONFIG_OBJECT =
+  /^(?:(?:new|await)\s{1,4})?[\w.$\\]{0,60}(?:Config|Configuration|Settings)\s{0,4}\(\s{0,4}\)$|^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
+
+/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_OBJECT}). */
+export function readsConfigObject(value: string, resolve: Resolve | undefined): boolean {
+  return CONFIG_OBJECT.test(rootAssignment(value, resolve)?.trim() ?? '');
 }
 
 /** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */

@@ -56,6 +56,8 @@ export interface RecordFacts {
   readonly tokenReadOwners?: ReadonlySet<string>;
   /** Variables bound to each record of a collection in turn (`foreach (var shop in shops)`, `loop-variables.ts`). */
   readonly loopVariables?: ReadonlySet<string>;
+  /** Whether a value reads an object the text's class was given by its caller (`self-held-fields.ts`' `constructorGiven`). */
+  readonly callerGiven?: (value: string) => boolean;
 }
 
 /**
@@ -75,6 +77,7 @@ export function judgeRecords(allFields: readonly Field[], facts: RecordFacts = {
     modelFolder: facts.modelFolder ?? false,
     auditedRows: facts.auditedRows ?? false,
     loopVariables: facts.loopVariables ?? new Set<string>(),
+    callerGiven: facts.callerGiven ?? ((): boolean => false),
   };
   const { sellerOwners, context } = recordContext(fields, facts);
   const found: TypeARecord[] = [];
@@ -137,7 +140,7 @@ function textView(
   records: ReadonlyMap<string, Field[]>,
   sellerOf: (list: readonly Field[]) => Field | undefined,
   amazon: boolean,
-): Omit<TextView, 'siteSettings' | 'userOwned' | 'modelFolder' | 'auditedRows' | 'loopVariables'> {
+): Omit<TextView, 'siteSettings' | 'userOwned' | 'modelFolder' | 'auditedRows' | 'loopVariables' | 'callerGiven'> {
   let sellerKeyRecords = 0;
   for (const list of records.values()) {
     if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === 'literal' || f.shape === 'empty')))

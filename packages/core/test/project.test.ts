@@ -332,7 +332,15 @@ describe('project pass', () => {
         '',
       ].join('\n');
       expect(candidates(adsToken, 'lib/amazon-mcp.ts')).toEqual([]);
-      expect(candidates(adsToken.replaceAll('amazonAds', 'amazonSpApi'), 'lib/amazon-mcp.ts')).toHaveLength(1);
+      // (The same request about the selling partner API, from a stored row rather than a parameter.)
+      const spToken = adsToken
+        .replaceAll('amazonAds', 'amazonSpApi')
+        .replace('(credentials: AmazonCredentials)', '(sellerId: string)')
+        .replace(
+          '  const form',
+          '  const credentials = await db.amazonAccount.findUnique({ where: { sellerId } });\n  const form',
+        );
+      expect(candidates(spToken, 'lib/amazon-mcp.ts')).toHaveLength(1);
       expect(
         candidates(ads.replace('AmazonAdsConfig', 'AmazonSpApiConfig'), 'app/Models/AmazonSpApiConfig.php'),
       ).toHaveLength(1);
@@ -494,6 +502,67 @@ describe('project pass', () => {
       ].join('\n');
       expect(candidates(own, 'model/Amazon.js')).toEqual([]);
       expect(candidates(own.replaceAll('this.', 'conn.'), 'model/Amazon.js')).toHaveLength(1);
+      // A helper's parameter (LABELING: a value passed through a helper is not the record): its
+      // callers read the record. A model write keeps what it is passed, also in a nested record.
+      const helper = [
+        '// LWA access token for one Amazon store.',
+        'async function getAccessToken(creds: ResolvedCredentials): Promise<string> {',
+        "  const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.refreshToken,",
+        '    client_id: creds.clientId, client_secret: creds.clientSecret });',
+        "  return post('https://api.amazon.com/auth/o2/token', body);",
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(helper, 'lib/amazon-sp-api.ts')).toEqual([]);
+      expect(candidates(helper.replace('(creds: ResolvedCredentials)', '()'), 'lib/amazon-sp-api.ts')).toHaveLength(1);
+      const write = [
+        '<?php',
+        '// Connects an Amazon SP-API account.',
+        'class AmazonIntegrationService',
+        '{',
+        '    public function connect(array $credentials): bool',
+        '    {',
+        '        $this->integration = Integration::updateOrCreate(',
+        "            ['company_id' => $this->companyId, 'marketplace' => 'amazon'],",
+        "            ['refresh_token' => $credentials['refresh_token'], 'settings' => [",
+        "                'client_secret' => $credentials['client_secret'],",
+        "                'seller_id' => $credentials['seller_id'],",
+        '            ]],',
+        '        );',
+        '        return true;',
+        '    }',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(write, 'app/Services/AmazonIntegrationService.php')).toHaveLength(1);
+      // What the command line gives a worker (`getArg('x')`, Laravel's `$this->argument('x')`): its caller's.
+      const worker = [
+        "import SellingPartner from 'amazon-sp-api';",
+        "const lwaRefreshToken = (getArg('lwa_refresh_token') || '').trim();",
+        "const lwaClientSecret = (getArg('lwa_client_secret') || '').trim();",
+        'const sp = new SellingPartner({ refresh_token: lwaRefreshToken,',
+        '  credentials: { SELLING_PARTNER_APP_CLIENT_SECRET: lwaClientSecret } });',
+        '',
+      ].join('\n');
+      expect(candidates(worker, 'spapi/asins/resolve.js')).toEqual([]);
+      // The program's configuration, fetched with no arguments (`amazonAppConfig()`), is its own.
+      const callback = [
+        '// Amazon SP-API OAuth callback.',
+        'export async function GET(req) {',
+        "  const sellerId = req.nextUrl.searchParams.get('selling_partner_id');",
+        '  const app = amazonAppConfig();',
+        '  const { refreshToken } = await exchangeAuthCode(app.clientId, app.clientSecret, code);',
+        '  await saveAccount({ sellerId, refreshToken });',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(callback, 'app/api/amazon/oauth/callback/route.ts')).toEqual([]);
+      expect(
+        candidates(
+          callback.replace('amazonAppConfig()', 'await loadStore(sellerId)'),
+          'app/api/amazon/oauth/callback/route.ts',
+        ),
+      ).toHaveLength(1);
     });
 
     it('for a placeholder: a sample row, not a blank form', () => {

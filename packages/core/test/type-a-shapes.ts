@@ -5136,6 +5136,65 @@ interface UpdateSettingsRequest {
     text: channelCredentials('OAuth (eBay)'),
   },
   {
+    name: "keys destructured from the environment: the program's own app (`const { LWA_CLIENT_SECRET } = process.env`)",
+    path: 'backend/modules/auth/authService.js',
+    text: `const TOKEN_URL = "https://api.amazon.com/auth/o2/token";
+const { LWA_CLIENT_ID, LWA_CLIENT_SECRET, LWA_REFRESH_TOKEN } = process.env;
+
+async function getAccessToken() {
+  const form = new URLSearchParams({
+    grant_type: "refresh_token",
+    refresh_token: LWA_REFRESH_TOKEN,
+    client_id: LWA_CLIENT_ID,
+    client_secret: LWA_CLIENT_SECRET,
+  });
+  return axios.post(TOKEN_URL, form);
+}`,
+  },
+  {
+    name: "a condition's operand before its block's colon (Python `if access_key and secret_key:`): no field declared",
+    path: 'amazon_api/mws.py',
+    text: `class MWS(object):
+    def __init__(self, access_key, secret_key, account_id, region='US', auth_token=""):
+        if access_key and secret_key:
+            self.access_key = access_key
+            self.secret_key = secret_key
+        elif not secret_key:
+            raise MWSError("missing secret key")
+        self.account_id = account_id
+        self.auth_token = auth_token`,
+  },
+  {
+    name: "a library's client given its caller's account (`lib/`, `@account = account`): the caller is judged",
+    path: 'lib/amazon_mws_products/client.rb',
+    text: `module AmazonMwsProducts
+  class Client
+    attr_reader :account, :action
+
+    def initialize(account, action)
+      @account = account
+      @action = action
+    end
+
+    private
+
+    def request_parameters(http_verb, additional_params)
+      params = default_params.merge(additional_params)
+      sign_params(http_verb, account.secret_access_key, params)
+    end
+
+    def default_params
+      {
+        'AWSAccessKeyId' => account.aws_access_key_id,
+        'Action' => action,
+        'SellerId' => account.seller_id,
+        'MarketplaceId' => account.marketplace_id
+      }
+    end
+  end
+end`,
+  },
+  {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
     path: 'src/forms/settingsFields.js',
     text: `// The one shop's own settings: no seller is ever asked for its keys.

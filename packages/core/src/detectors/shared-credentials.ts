@@ -4,7 +4,13 @@ import { extractFields } from '../structure.js';
 import { judgeRecords } from '../type-a-records.js';
 import type { TypeARecord } from '../type-a-records.js';
 import type { Evidence } from '../type-a-evidence.js';
-import { goReceivers, notSelfHeld } from '../self-held-fields.js';
+import {
+  constructorGiven,
+  goReceivers,
+  LIBRARY_PATH,
+  notSelfHeld,
+  readsConstructorGiven,
+} from '../self-held-fields.js';
 import { notOwnTokenRequest } from '../token-requests.js';
 import {
   amazonKeysOnly,
@@ -158,6 +164,10 @@ function find(ctx: ScanContext): RawFinding[] {
   if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) return carried();
   // One finding per line: `$account->secret_key = $request->input('secret_key')` is one record.
   const lines = new Set<number>();
+  // (A library's class given its caller's account, `lib/…/client.rb`: an application's service
+  // given a store, `app/services/…`, reads that store's keys.)
+  const libraryCode = LIBRARY_PATH.test(ctx.path);
+  let given: ReadonlySet<string> | undefined;
   const judged = judgeRecords(fields, {
     resolve,
     amazon: ctx.hasAmazonContext,
@@ -168,6 +178,8 @@ function find(ctx: ScanContext): RawFinding[] {
     sellerReadOwners: readOwners(ctx.text, SELLER_READ),
     tokenReadOwners: readOwners(ctx.text, TOKEN_READ),
     loopVariables: loopVariables(ctx.text),
+    callerGiven: (value) =>
+      libraryCode && readsConstructorGiven(value, (given ??= constructorGiven(ctx.text)), ctx.text),
   }).filter((r) => {
     const line = ctx.index.lineOf(r.field.start);
     if (lines.has(line)) return false;
