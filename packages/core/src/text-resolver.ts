@@ -64,6 +64,13 @@ export function textResolver(text: string): TextResolve {
     }
     return resolved.get(name);
   };
-  const unboundParameter = (name: string): boolean => bindings.isParameter(name) && bindings.bound(name) === undefined;
+  // (A parameter its callers fill from their own parameter, `getToken(account, creds)` inside
+  // `sync(account, creds)`, is still passed in: one level is followed.)
+  const unboundParameter = (name: string): boolean => {
+    if (!bindings.isParameter(name)) return false;
+    const bound = bindings.bound(name);
+    if (bound === undefined || bound === name) return true;
+    return IDENTIFIER.test(bound) && bindings.isParameter(bound) && bindings.bound(bound) === undefined;
+  };
   return Object.assign(resolve, { unboundParameter });
 }

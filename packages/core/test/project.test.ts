@@ -515,6 +515,9 @@ describe('project pass', () => {
       ].join('\n');
       expect(candidates(helper, 'lib/amazon-sp-api.ts')).toEqual([]);
       expect(candidates(helper.replace('(creds: ResolvedCredentials)', '()'), 'lib/amazon-sp-api.ts')).toHaveLength(1);
+      // (Also when the text's own caller passes its own parameter on: `sync(account, creds)` calls `getAccessToken(creds)`.)
+      const relay = `${helper}export async function sync(account: AmazonAccount, creds: ResolvedCredentials) {\n  return getAccessToken(creds);\n}\n`;
+      expect(candidates(relay, 'lib/amazon-sp-api.ts')).toEqual([]);
       const write = [
         '<?php',
         '// Connects an Amazon SP-API account.',
