@@ -1611,6 +1611,10 @@ var init_conversions = __esmMin((() => {
 	BLANK_FALLBACK = /^(?:isset\(\s{0,4}([^()\s]{1,80})\s{0,4}\)\s{0,4}\?\s{0,4})?([^\s?:|()]{1,100}(?:\([^()]{0,60}\))?)\s{0,4}(?:\?\?|\?:|\|\||\bor\b|:)\s{0,4}(?:''|""|null|NULL|None|nil|undefined|\[\]|\{\})$/;
 }));
 // packages/core/dist/value-shape.js
+/** True when a value reads the command line (see {@link COMMAND_LINE}), also inside parentheses: `(getArg('x') || '').trim()`. */
+function readsCommandLine(value) {
+	return COMMAND_LINE.test(value.replace(/^[(\s]{1,8}/, ""));
+}
 /** The value expression after a separator: up to a `,`, `;` or `&` outside brackets and quotes. */
 function cutValue(rest) {
 	let depth = 0;
@@ -1681,7 +1685,7 @@ function isOwnMember(value) {
 function memberPath(value) {
 	return value.replace(/^(?:this|self)\./, "").replace(/->/g, ".").replace(/\[[:"']{0,2}([^\]"'\s]{1,60})["']?\]/g, ".$1").split(".").map((s) => s.replace(/^[$@]/, "").trim()).filter((s) => s !== "");
 }
-var PROGRAM_SCOPE, ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, IDENTIFIER, spacedWords, OWN_STATE, OWN_MEMBER;
+var PROGRAM_SCOPE, ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, COMMAND_LINE, IDENTIFIER, spacedWords, OWN_STATE, OWN_MEMBER;
 var init_value_shape = __esmMin((() => {
 	init_conversions();
 	init_values();
@@ -1691,6 +1695,7 @@ var init_value_shape = __esmMin((() => {
 	FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
 	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|workspaces?)\b/i;
 	HOLDER_WORDS = /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
+	COMMAND_LINE = /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|args\.\w+$|argparse|getopt|click\.|cobra|pflag\.|get_?[aA]rg\w{0,10}\(|\$this->(?:argument|option)\()/;
 	IDENTIFIER = /^[a-z_$][\w$]{0,60}$/i;
 	spacedWords = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
 	OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w|m_[a-z]|(?:p?impl|d)\s*->)/i;
@@ -2321,6 +2326,7 @@ function readNoField(c) {
 	if (/^\s*(?:\/\/|#(?!\[)|\/?\*(?!\*?\s*[\w$]+\s*[=:]))/.test(text.slice(lineStart, hit.start))) return void 0;
 	if (/\b(?:add_index|remove_column|remove_index|drop_column|dropColumn|dropIndex|index|unique|references|foreign)\b/i.test(text.slice(Math.max(lineStart, hit.start - 160), hit.start))) return;
 	if (/(?:\[\s*Display\s*\(\s*Name\s*=|\[\s*DisplayName\s*\(|@ApiModelProperty\s*\((?:\s*value\s*=)?)\s*["']$/.test(before)) return void 0;
+	if (/^\s*(?:if|elif|while|assert)\b/.test(text.slice(lineStart, hit.start)) && /^\s*:\s*(?:#.*)?$/.test(after)) return void 0;
 	if (/\b(?:case|when)\s+["'`]?$/.test(before)) return void 0;
 	if (/\bdef\s+[\w.]{1,60}[!?]?\s*\([^()\n]{0,200}$/.test(text.slice(Math.max(lineStart, hit.start - 280), hit.start))) return mayBeShorthand(text, hit);
 	if (/\bdef\s+\w{1,60}\s*\(\s*\n[^()]{0,400}$/.test(text.slice(Math.max(0, hit.start - 480), hit.start))) return mayBeShorthand(text, hit);
@@ -3203,12 +3209,13 @@ function destructured(text, hit, layout, container, head) {
 		}
 	}
 	const where = layout.describe(hit.start, "");
+	const shape = classifyValue(value) === "env" ? "env" : "ref";
 	return {
 		name: hit.leaf,
 		role: hit.role,
 		start: hit.start,
 		end: hit.end,
-		shape: "ref",
+		shape,
 		value,
 		...where
 	};
@@ -3345,15 +3352,20 @@ function rootAssignment(value, resolve) {
 	if (path.length < 2 || root === void 0 || resolve === void 0 || !IDENTIFIER.test(root)) return void 0;
 	return resolve(root);
 }
+/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_OBJECT}). */
+function readsConfigObject(value, resolve) {
+	return CONFIG_OBJECT.test(rootAssignment(value, resolve)?.trim() ?? "");
+}
 /** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */
 function ownerOf(value) {
 	return memberPath(value).slice(0, -1).join(".");
 }
-var isKey, SUBMITTED_OWNER;
+var isKey, SUBMITTED_OWNER, CONFIG_OBJECT;
 var init_type_a_evidence = __esmMin((() => {
 	init_value_shape();
 	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
 	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
+	CONFIG_OBJECT = /^(?:(?:new|await)\s{1,4})?[\w.$\\]{0,60}(?:Config|Configuration|Settings)\s{0,4}\(\s{0,4}\)$|^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
 }));
 // packages/core/dist/tenant-lookups.js
 /** `used` when `key` is looked up for a tenant beside the record's seller id, read the same way. */
@@ -3492,7 +3504,7 @@ var init_judge_literal = __esmMin((() => {
 * from (`encrypt(secret)`). A use: where the file also shows the input, that is the finding.
 */
 function storedByWrite(key, view) {
-	return view.seller?.role === "seller-id" && STORE_WRITE.test(key.recordName) ? "used" : void 0;
+	return view.seller?.role === "seller-id" && isStoreWrite(key.recordName) ? "used" : void 0;
 }
 /** `secret_key = #{secretKey}` in an UPDATE beside the seller's id: the statement declares the row's columns. */
 function sqlUpdateSet(key, value, view) {
@@ -3514,13 +3526,14 @@ function judgeReference(key, value, view, sellerOwners, clientSellerOwners, loop
 	const sameName = (f) => f.value === f.name || f.value === `this.${f.name}`;
 	return path.length === 1 && sameName(key) && seller !== void 0 && sameName(seller) && seller.role === "seller-id" && key.role !== "access-key" ? "used" : void 0;
 }
-var STORE_WRITE, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW, PHP_STORE_MODEL;
+var STORE_WRITE, isStoreWrite, SQL_UPDATE, SQL_BIND, RESULT_ROW, MWS_CLIENT_NEW, PHP_STORE_MODEL;
 var init_judge_reference = __esmMin((() => {
 	init_structure();
 	init_value_shape();
 	init_record_names();
 	init_type_a_evidence();
 	STORE_WRITE = /\b(?:findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany|insertOne|insertMany|create|createMany|upsert|updateOrCreate|firstOrCreate|insert)\b|(?:->|::)update\b/;
+	isStoreWrite = (recordName) => STORE_WRITE.test(recordName);
 	SQL_UPDATE = /<update\b|\bupdate\s+[`"]?\w{1,64}[`"]?\s+set\b/i;
 	SQL_BIND = /^(?:#\{\w{1,60}\}|\?|:\w{1,60})$/;
 	RESULT_ROW = /^\$?[\w$]{1,40}\[\s*\d{1,4}\s*\](?:->|\.|\[\s*["'])\s*\w{1,60}["']?\]?$/;
@@ -3561,6 +3574,7 @@ function judgeKey(key, view, text, resolve, token, sellerOwners, clientSellerOwn
 				...key,
 				clientArgument: true
 			} : key, value, withSellerResolved(view, resolve), sellerOwners, clientSellerOwners, looped) ?? storedByWrite(key, view);
+			if (evidence !== void 0 && evidence !== "input" && text.callerGiven(value)) return void 0;
 			if (!token || evidence === void 0 || evidence === "input") return evidence;
 			return evidence !== "request" && (isSellerHolder(ownerOf(value)) || RESULT_ROW.test(value) || looped) ? evidence : void 0;
 		}
@@ -3569,10 +3583,6 @@ function judgeKey(key, view, text, resolve, token, sellerOwners, clientSellerOwn
 		case "other": return sqlUpdateSet(key, value, view) ? "declared" : storedByWrite(key, view) ?? tenantLookup(key, value, view);
 		case "env": return;
 	}
-}
-/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_OBJECT}). */
-function readsConfigObject(value, resolve) {
-	return CONFIG_OBJECT.test(rootAssignment(value, resolve)?.trim() ?? "");
 }
 /**
 * The record's seller id resolved through one assignment, as its keys are (`merchant_id: sid`
@@ -3592,7 +3602,6 @@ function withSellerResolved(view, resolve) {
 		}
 	} : view;
 }
-var CONFIG_OBJECT;
 var init_judge_key = __esmMin((() => {
 	init_conversions();
 	init_json_blobs();
@@ -3605,7 +3614,6 @@ var init_judge_key = __esmMin((() => {
 	init_judge_literal();
 	init_judge_reference();
 	init_type_a_evidence();
-	CONFIG_OBJECT = /^(?:new\s{1,4}[\w.\\]{0,40}(?:Config|Configuration|Settings)\s{0,4}\(\s{0,4}\)|createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\))$/i;
 }));
 // packages/core/dist/judge-lwa-secret.js
 /**
@@ -4208,6 +4216,38 @@ function goReceivers(text) {
 	for (let m = GO_RECEIVER.exec(text); m !== null && names.size < 16; m = GO_RECEIVER.exec(text)) if (m[1] !== void 0) names.add(m[1]);
 	return names;
 }
+/**
+* The members a class's constructor sets from its own parameter of that name (`@account = account`,
+* `self.account = account`, `this.account = account`, `$this->account = $account`; also a
+* TypeScript parameter property, `constructor(private account: Account)`): objects its caller
+* gives it. Ruby's bare reads of them (`account.seller_id`) count where an `attr_reader` names
+* them. At most 8 constructors and 16 names.
+*/
+function constructorGiven(text) {
+	const names = /* @__PURE__ */ new Set();
+	if (!/initialize|__init__|constructor|__construct/.test(text)) return names;
+	CONSTRUCTOR.lastIndex = 0;
+	let constructors = 0;
+	for (let m = CONSTRUCTOR.exec(text); m !== null && constructors < 8; m = CONSTRUCTOR.exec(text), constructors++) for (const param of (m[1] ?? "").split(",")) {
+		const head = param.trim();
+		const name = PARAMETER_NAME.exec(head)?.[1];
+		if (name === void 0 || name === "self" || names.size >= 16) continue;
+		if (/^(?:private|public|protected|readonly)\s/.test(head) || new RegExp(`(?:@|\\bself\\.|\\bthis\\.|\\$this->)${name}\\s{0,4}=\\s{0,4}\\$?${name}\\b`).test(text)) names.add(name);
+	}
+	return names;
+}
+/**
+* True when a read is of an object the constructor was given (see {@link constructorGiven}):
+* `@account.seller_id`, `self.account.seller_id`, `$this->account->seller_id`, Ruby's
+* `account.seller_id` under `attr_reader :account`. The caller's options, judged where it builds them.
+*/
+function readsConstructorGiven(value, given, text) {
+	if (given.size === 0) return false;
+	const m = /^(@|self\.|this\.|\$this->)?([A-Za-z_]\w{0,40})(?:\.|->|\[)/.exec(value.trim());
+	const name = m?.[2];
+	if (name === void 0 || !given.has(name)) return false;
+	return m?.[1] !== void 0 || new RegExp(`\\battr_(?:reader|accessor)\\b[^\\n]{0,200}:${name}\\b`).test(text);
+}
 /** True when the field's line opens with a redaction (see {@link REDACTION}). */
 function inRedaction(ctx, f) {
 	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
@@ -4260,7 +4300,7 @@ function readsReceiverOwnKey(f, receivers) {
 function ownedByReceiver(path, receivers) {
 	return path.length > 1 && receivers.has(path[0] ?? "") && !isSellerHolder(path.slice(1, -1).join("."));
 }
-var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH, CLIENT_CLASS;
+var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, CONSTRUCTOR, PARAMETER_NAME, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH, CLIENT_CLASS;
 var init_self_held_fields = __esmMin((() => {
 	init_enclosing_function();
 	init_field_idioms();
@@ -4272,6 +4312,8 @@ var init_self_held_fields = __esmMin((() => {
 	SETTING_NAME_ARGUMENT = /(?:\b[Gg]et(?:Value|Setting|Option|Config)\w{0,10}|\bget_(?:option|setting|config)\w{0,10})\s{0,4}(?:<[\w.]{1,40}>)?\s{0,4}\(\s{0,4}["'][\w.:/-]{0,80}$/;
 	DESKTOP_SETTINGS_STORE = /\brequire\(\s{0,4}["'](?:electron-store|conf)["']\s{0,4}\)|\bfrom\s{1,4}["'](?:electron-store|conf)["']/;
 	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)\s{0,4}[A-Za-z_]\w{0,60}\s{0,4}\(/g;
+	CONSTRUCTOR = /\b(?:def\s{1,4}initialize|def\s{1,4}__init__|constructor|function\s{1,4}__construct)\s{0,4}\(([^()]{0,300})\)/g;
+	PARAMETER_NAME = /^(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[*&$]{0,2}([A-Za-z_]\w{0,40})/;
 	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
 	OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
 	ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
@@ -4477,7 +4519,7 @@ function resolver(text) {
 		const v = value.trim();
 		const shape = classifyValue(v);
 		if (shape === "empty" || shape === "decl") return { shape: "none" };
-		if (shape === "env" || COMMAND_LINE.test(v) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v)) return { shape: "own" };
+		if (shape === "env" || readsCommandLine(v) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v)) return { shape: "own" };
 		if (receivers.size > 0 && shape === "ref" && ownedByReceiver(memberPath(v), receivers)) return { shape: "own" };
 		if (shape === "literal") return {
 			shape: "literal",
@@ -4583,7 +4625,7 @@ function carriesToken(statement, tokenNames) {
 	}
 	return false;
 }
-var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, COMMAND_LINE, CLIENT_OWN_SELLER, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER;
+var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, CLIENT_OWN_SELLER, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER;
 var init_mws_requests = __esmMin((() => {
 	init_mws_clients();
 	init_mws_request_params();
@@ -4604,7 +4646,6 @@ var init_mws_requests = __esmMin((() => {
 	MAX_WORD_BACK = 64;
 	ENV_HELPER = /^[\w.$>-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
 	CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$/;
-	COMMAND_LINE = /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|args\.\w+$|argparse|getopt|click\.|cobra|pflag\.)/;
 	CLIENT_OWN_SELLER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*(?:\{\w+\}|\w+(?:\(\))?|\w*(?:auth|config|option|setting|credential|param)\w*\s*(?:\.|->)\s*\w+(?:\(\))?)|@\w+)$/i;
 	escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 	LINE_COMMENT = /^\s*(?:\/\/|#(?!\[))/;
@@ -4627,7 +4668,8 @@ function judgeRecords(allFields, facts = {}) {
 		userOwned: facts.userOwned ?? false,
 		modelFolder: facts.modelFolder ?? false,
 		auditedRows: facts.auditedRows ?? false,
-		loopVariables: facts.loopVariables ?? /* @__PURE__ */ new Set()
+		loopVariables: facts.loopVariables ?? /* @__PURE__ */ new Set(),
+		callerGiven: facts.callerGiven ?? (() => false)
 	};
 	const { sellerOwners, context } = recordContext(fields, facts);
 	const found = [];
@@ -5055,12 +5097,12 @@ function inParameterType(text, at) {
 * `fields` are the key-record fields the `shared-credentials` detector read (already without the
 * fields a program holds for itself and another marketplace's generic keys).
 */
-function projectCandidate(fields, ctx, resolve = () => void 0) {
+function projectCandidate(fields, ctx, resolve) {
 	if (!ctx.hasAmazonContext && !AMAZON_PATH.test(ctx.path)) return void 0;
 	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
 	const linked = !fields.some((f) => SELLER_ROLES.has(f.role));
 	if (linked && DOCUMENT_PATH.test(ctx.path)) return void 0;
-	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !showsNoRecord(f, ctx.text) && !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? "") === "env") && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
+	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !showsNoRecord(f, ctx.text) && !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? "") === "env") && !passedByCaller(f, fields, resolve) && !readsConfigObject(f.value, resolve) && !readsCommandLine(f.value) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
 	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
 	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
 	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
@@ -5089,6 +5131,21 @@ function projectCandidate(fields, ctx, resolve = () => void 0) {
 	};
 }
 /**
+* True when a key is read from a parameter no call in the text binds (`creds.clientSecret` in
+* `getAccessToken(creds)`, `$config['client_secret']` in `sign(array $config)`), into anything but
+* a model write: a value its callers pass, whose record is wherever they read it (LABELING: a value
+* passed through a helper is not the record). A write (`Integration::updateOrCreate([… =>
+* $credentials['client_secret']])`) keeps it, whoever passed it.
+*/
+function passedByCaller(f, fields, resolve) {
+	if (f.shape !== "ref") return false;
+	if (isStoreWrite(f.recordName) || fields.some((g) => g.record === f.parentRecord && isStoreWrite(g.recordName))) return false;
+	const path = memberPath(f.value);
+	const root = path[0];
+	if (root === void 0 || path.length < 2) return false;
+	return resolve.unboundParameter(f.value.trimStart().startsWith("$") ? `$${root}` : root);
+}
+/**
 * The names of the records a file refers to, normalized as `normalizeName` does and without a
 * plural `s`: the objects its secrets are read from (`amazonSetting` of `$amazonSetting->secret_key`,
 * `store` of `this.store.secret_key`) and its type names. At most {@link MAX_LINKS}.
@@ -5110,6 +5167,8 @@ var init_project_candidates = __esmMin((() => {
 	init_form_entries();
 	init_names();
 	init_value_shape();
+	init_judge_reference();
+	init_type_a_evidence();
 	init_other_apis();
 	init_record_names();
 	init_structure();
@@ -5137,7 +5196,7 @@ var init_project_candidates = __esmMin((() => {
 	};
 	EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
 	DEVELOPER = /developer/i;
-	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue)\s*[([]\s*["'`]?$/i;
+	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue|get_?arg\w{0,10}|->argument|->option)\s*[([]\s*["'`]?$/i;
 	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
 	PARAMETER_TYPE = /(?:\bconstructor|\bfunction\s{0,4}[\w$]{0,60}|[\w$]{1,60})\s{0,4}\((?:[^()]{0,80},)?\s{0,40}(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[\w$]{1,60}\??\s{0,4}:\s{0,4}$/;
 	PASSED_OWN = new RegExp(`^_{0,2}(?:\\w{0,30}role|sts\\w{0,30}|assumed\\w{0,30}|\\w{0,20}region\\w{0,10}|dev(?:eloper)?|${DEVELOPER_OBJECT.source})$`, "i");
@@ -5363,13 +5422,20 @@ function textResolver(text) {
 		globals ??= globalNames(text);
 		return globals.has(name) ? void 0 : `body.${name.slice(1)}`;
 	};
-	return (name) => {
+	const resolve = (name) => {
 		if (!resolved.has(name)) {
 			if (++resolutions > 20) return void 0;
 			resolved.set(name, valueOf(name));
 		}
 		return resolved.get(name);
 	};
+	const unboundParameter = (name) => {
+		if (!bindings.isParameter(name)) return false;
+		const bound = bindings.bound(name);
+		if (bound === void 0 || bound === name) return true;
+		return IDENTIFIER.test(bound) && bindings.isParameter(bound) && bindings.bound(bound) === void 0;
+	};
+	return Object.assign(resolve, { unboundParameter });
 }
 var EXTRACTED_REQUEST, GLOBAL_DECLARATION, assignedValue;
 var init_text_resolver = __esmMin((() => {
@@ -5449,6 +5515,8 @@ function find$1(ctx) {
 	};
 	if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) return carried();
 	const lines = /* @__PURE__ */ new Set();
+	const libraryCode = LIBRARY_PATH.test(ctx.path);
+	let given;
 	const judged = judgeRecords(fields, {
 		resolve,
 		amazon: ctx.hasAmazonContext,
@@ -5458,7 +5526,8 @@ function find$1(ctx) {
 		auditedRows: AUDITED_ROW.test(ctx.text),
 		sellerReadOwners: readOwners(ctx.text, SELLER_READ),
 		tokenReadOwners: readOwners(ctx.text, TOKEN_READ),
-		loopVariables: loopVariables(ctx.text)
+		loopVariables: loopVariables(ctx.text),
+		callerGiven: (value) => libraryCode && readsConstructorGiven(value, given ??= constructorGiven(ctx.text), ctx.text)
 	}).filter((r) => {
 		const line = ctx.index.lineOf(r.field.start);
 		if (lines.has(line)) return false;
