@@ -43,21 +43,47 @@ export function firstAssignment(text: string, name: string): { value: string; co
   return undefined;
 }
 
-// A first line that leaves its statement open: a bracket, or a trailing operator or backslash.
+// A line that leaves its statement open: a trailing operator or backslash (its comment dropped).
 const CONTINUED = /[+\-*/.=&|,\\]\s*$/;
+// A next line that carries the statement on: a chained call or an operator (`.sellerId(…)`, `->x`, `&& …`).
+const CARRIED_ON = /^\s*(?:\??\.|->|&&|\|\||[+?:])/;
 
 /**
- * A value cut at the end of the first line that closes every bracket opened so far and ends on no
- * operator: without a `;` (Ruby, Python, Go) a statement ends with its line, and the next line's
- * `sid = account.seller_id` is not part of `marketplace = "ATVPDKIKX0DER"`.
+ * A value cut at the end of the first line that closes every bracket opened so far (outside
+ * strings), ends on no operator and is not carried on by the next: without a `;` (Ruby, Python,
+ * Go) a statement ends with its line, and the next line's `sid = account.seller_id` is not part of
+ * `marketplace = "ATVPDKIKX0DER"  # US`. (`cutValue` already ended it at a `;`.)
  */
 function statement(value: string): string {
   let depth = 0;
-  let start = 0;
-  for (let nl = value.indexOf('\n'); nl !== -1; start = nl + 1, nl = value.indexOf('\n', start)) {
-    const line = value.slice(start, nl);
-    depth += (line.match(/[([{]/g) ?? []).length - (line.match(/[)\]}]/g) ?? []).length;
-    if (depth <= 0 && value.slice(0, nl).trim() !== '' && !CONTINUED.test(line)) return value.slice(0, nl).trimEnd();
+  let quote = '';
+  let comment = -1; // where the current line's comment starts
+  let lineStart = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charAt(i);
+    if (c === '\n') {
+      const line = value.slice(lineStart, comment === -1 ? i : comment);
+      if (
+        depth <= 0 &&
+        quote === '' &&
+        value.slice(0, i).trim() !== '' &&
+        !CONTINUED.test(line) &&
+        !CARRIED_ON.test(value.slice(i + 1, i + 40))
+      )
+        return value.slice(0, comment === -1 ? i : comment).trimEnd();
+      if (quote !== '`') quote = '';
+      comment = -1;
+      lineStart = i + 1;
+    } else if (comment !== -1) {
+      /* the rest of a comment */
+    } else if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    // (`#` opens a comment after a blank only: `this.#secret` is a private field.)
+    else if ((c === '#' && /\s/.test(value.charAt(i - 1))) || (c === '/' && value.charAt(i + 1) === '/')) comment = i;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
   }
   return value;
 }

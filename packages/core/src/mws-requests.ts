@@ -238,7 +238,7 @@ function resolver(text: string): Resolver {
     const v = value.trim();
     const shape = classifyValue(v);
     if (shape === 'empty' || shape === 'decl') return { shape: 'none' };
-    if (shape === 'env' || readsCommandLine(v) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v))
+    if (shape === 'env' || readsCommandLine(v, true) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v))
       return { shape: 'own' };
     if (receivers.size > 0 && shape === 'ref' && ownedByReceiver(memberPath(v), receivers)) return { shape: 'own' };
     if (shape === 'literal') return { shape: 'literal', literal: v.replace(/^["'`]|["'`]$/g, '') };

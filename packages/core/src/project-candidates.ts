@@ -64,7 +64,7 @@ const DEVELOPER = /developer/i;
 // `ENV.fetch('…')`, `config('amazon.secret_key')`): the program's own key, never a seller's. (Nor
 // is a command-line argument read by name, `getArg('lwa_client_secret')`: its caller's.)
 const READ_BY_NAME =
-  /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue|get_?arg\w{0,10}|->argument|->option)\s*[([]\s*["'`]?$/i;
+  /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue|(?<![\w.>$])get_?arg\w{0,10}|\$this->argument|\$this->option)\s*[([]\s*["'`]?$/i;
 
 // A value that is a bare local or parameter (`new MarketplaceWebServiceOrdersClient(accessKey,
 // secretKey, …)`, `{ clientSecret }`, `AWS_SECRET_ACCESS_KEY = awsSecretKey`): data passed along,
@@ -162,7 +162,7 @@ export function projectCandidate(
       !showsNoRecord(f, ctx.text) &&
       // A local assigned from the environment (`env_client_secret = os.environ.get("LWA_CLIENT_SECRET")`).
       !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? '') === 'env') &&
-      !passedByCaller(f, fields, resolve) &&
+      !passedByCaller(f, fields, ctx.text, resolve) &&
       // (Nor a read of the program's configuration, `app.clientSecret` after `app = amazonAppConfig()`.)
       !readsConfigObject(f.value, resolve) &&
       // (Nor what the command line gives a worker, `getArg('lwa_client_secret')`: its caller's.)
@@ -205,6 +205,10 @@ export function projectCandidate(
   };
 }
 
+// A model write near a field: `.update(`, `.save()`, `.upsert(`, `->save()`, `::create(`.
+const WRITE_NEARBY =
+  /(?:\.|->|::)(?:save|update|upsert|create|insert|updateOrCreate|findByIdAndUpdate|findOneAndUpdate)\w{0,12}\s{0,4}\(/;
+
 /**
  * True when a key is read from a parameter no call in the text binds (`creds.clientSecret` in
  * `getAccessToken(creds)`, `$config['client_secret']` in `sign(array $config)`), into anything but
@@ -212,11 +216,13 @@ export function projectCandidate(
  * passed through a helper is not the record). A write (`Integration::updateOrCreate([… =>
  * $credentials['client_secret']])`) keeps it, whoever passed it.
  */
-function passedByCaller(f: Field, fields: readonly Field[], resolve: TextResolve): boolean {
+function passedByCaller(f: Field, fields: readonly Field[], text: string, resolve: TextResolve): boolean {
   if (f.shape !== 'ref') return false;
-  // (Also a record nested in the write's: `updateOrCreate([…, 'settings' => ['client_secret' => …]])`.)
+  // (Also a record nested in the write's: `updateOrCreate([…, 'settings' => ['client_secret' => …]])`;
+  // and a write beside it: Prisma's `update({ data: { … } })`, setters then `store.save()`.)
   if (isStoreWrite(f.recordName) || fields.some((g) => g.record === f.parentRecord && isStoreWrite(g.recordName)))
     return false;
+  if (WRITE_NEARBY.test(text.slice(Math.max(0, f.start - 300), f.start + 600))) return false;
   const path = memberPath(f.value);
   const root = path[0];
   if (root === undefined || path.length < 2) return false;

@@ -84,7 +84,8 @@ export function constructorGiven(text: string): ReadonlySet<string> {
   for (let m = CONSTRUCTOR.exec(text); m !== null && constructors < 8; m = CONSTRUCTOR.exec(text), constructors++) {
     for (const param of (m[1] ?? '').split(',')) {
       const head = param.trim();
-      const name = PARAMETER_NAME.exec(head)?.[1];
+      // (PHP names the variable after its type: `Shop $shop`, `private Shop $shop`.)
+      const name = /\$(\w{1,40})\s*(?:=[^,]{0,80})?$/.exec(head)?.[1] ?? PARAMETER_NAME.exec(head)?.[1];
       if (name === undefined || name === 'self' || names.size >= 16) continue;
       const property = /^(?:private|public|protected|readonly)\s/.test(head);
       if (
@@ -141,13 +142,19 @@ function ownSettingMember(ctx: ScanContext, f: Field): boolean {
 // (`attr_accessor` in an app's model is a form's virtual attribute, and stays a record.)
 const OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
 const ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
-export const LIBRARY_PATH = /(?:^|[/\\])lib[/\\]/;
+/**
+ * True when a path is a library's code, in a `lib/` folder (a gem's `lib/amazon_mws/client.rb`);
+ * not an application's own `src/lib/` or `app/lib/`, where Next.js and SvelteKit keep app code.
+ */
+export function isLibraryPath(path: string): boolean {
+  return /(?:^|[/\\])lib[/\\]/.test(path) && !/(?:^|[/\\])(?:src|app)[/\\]lib[/\\]/.test(path);
+}
 
 /** True when the field is a Ruby library's attribute or options check (see {@link OPTIONS_CHECK}). */
 function libraryAttribute(ctx: ScanContext, f: Field): boolean {
   const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
   const head = ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200));
-  return OPTIONS_CHECK.test(head) || (ATTRIBUTES.test(head) && LIBRARY_PATH.test(ctx.path));
+  return OPTIONS_CHECK.test(head) || (ATTRIBUTES.test(head) && isLibraryPath(ctx.path));
 }
 
 // An MWS client library's own class (Amazon's `class MarketplaceWebService_Client`,

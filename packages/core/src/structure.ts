@@ -11,7 +11,7 @@ import { ReadBudget } from './read-budget.js';
 import { roleWithRead } from './read-roles.js';
 import { headerFields } from './header-fields.js';
 import { htmlLabels, labelledEntryHits, mergeHits, NO_HTML_LABELS, withLabelledRoles } from './labelled-entries.js';
-import { classifyValue, cutValue } from './value-shape.js';
+import { cutValue } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
 
 export { classifyValue, isSellerHolder, isSellerish } from './value-shape.js';
@@ -334,6 +334,9 @@ function shorthand(text: string, hit: TokenHit, layout: Layout): Field | undefin
   return destructured(text, hit, layout, container, head);
 }
 
+// The environment as a whole object: Node's, Vite's, Deno's, Python's.
+const ENVIRONMENT = /^(?:process\.env|import\.meta\.env|Deno\.env(?:\.toObject\(\))?|os\.environ)$/;
+
 /**
  * A name inside braces or a parameter list: `const { sellerId, secretKey } = req.body` reads the
  * object after `=`, `{ sellerId, secretKey }` reads variables of those names, and a function's
@@ -363,7 +366,8 @@ function destructured(text: string, hit: TokenHit, layout: Layout, container: nu
     }
   }
   const where = layout.describe(hit.start, '');
-  // (Destructured from the environment, `const { LWA_CLIENT_SECRET } = process.env`: the program's own.)
-  const shape = classifyValue(value) === 'env' ? 'env' : 'ref';
+  // (Destructured from the environment itself, `const { LWA_CLIENT_SECRET } = process.env`: the
+  // program's own. A request's `settings` or `config` member is still submitted input.)
+  const shape = ENVIRONMENT.test(value.slice(0, value.length - hit.leaf.length - 1)) ? 'env' : 'ref';
   return { name: hit.leaf, role: hit.role, start: hit.start, end: hit.end, shape, value, ...where };
 }

@@ -69,8 +69,14 @@ export function textResolver(text: string): TextResolve {
   const unboundParameter = (name: string): boolean => {
     if (!bindings.isParameter(name)) return false;
     const bound = bindings.bound(name);
-    if (bound === undefined || bound === name) return true;
-    return IDENTIFIER.test(bound) && bindings.isParameter(bound) && bindings.bound(bound) === undefined;
+    if (bound === undefined) return true;
+    // (Not when the caller's name is a local it assigned, `const creds = await db.account.findUnique(…)`.)
+    return (
+      IDENTIFIER.test(bound) &&
+      bindings.isParameter(bound) &&
+      firstAssignment(text, bound) === undefined &&
+      (bound === name || bindings.bound(bound) === undefined)
+    );
   };
   return Object.assign(resolve, { unboundParameter });
 }

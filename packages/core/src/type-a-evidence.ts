@@ -112,14 +112,16 @@ export function rootAssignment(value: string, resolve: Resolve | undefined): str
 }
 
 // A configuration object built or fetched with no arguments: `new AppConfig()`, `amazonAppConfig()`,
-// `await getSettings()`, ColdFusion's `createObject("component", "config")`. (One built or fetched
-// for a store, `getConfig(store)`, is that store's.)
-const CONFIG_OBJECT =
-  /^(?:(?:new|await)\s{1,4})?[\w.$\\]{0,60}(?:Config|Configuration|Settings)\s{0,4}\(\s{0,4}\)$|^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
+// `await getSettings()`, `Config.load_settings()`, ColdFusion's `createObject("component", "config")`.
+// (One built or fetched for a store, `getConfig(store)` or `shop.get_config()`, is that store's.)
+const CONFIG_CALL =
+  /^(?:(?:new|await)\s{1,4})?(?:[A-Z][\w$]{0,40}(?:\.|::))?[A-Za-z_$][\w$]{0,60}(?:[Cc]onfig|CONFIG|[Cc]onfiguration|[Ss]ettings|SETTINGS)\s{0,4}\(\s{0,4}\)$/;
+const CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
 
-/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_OBJECT}). */
+/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_CALL}). */
 export function readsConfigObject(value: string, resolve: Resolve | undefined): boolean {
-  return CONFIG_OBJECT.test(rootAssignment(value, resolve)?.trim() ?? '');
+  const assigned = rootAssignment(value, resolve)?.trim() ?? '';
+  return CONFIG_CALL.test(assigned) || CONFIG_COMPONENT.test(assigned);
 }
 
 /** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */

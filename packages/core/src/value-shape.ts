@@ -33,13 +33,18 @@ const HOLDER_WORDS =
   /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
 
 // Command-line input (`flag.String("seller-id", …)`, `sys.argv[1]`, `process.argv[2]`, `ARGV[0]`,
-// argparse's `args.seller_id`, a script's `getArg('seller_id')`, Laravel's `$this->argument('x')`).
+// a script's `getArg('seller_id')`, Laravel's `$this->argument('x')`).
 const COMMAND_LINE =
-  /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|args\.\w+$|argparse|getopt|click\.|cobra|pflag\.|get_?[aA]rg\w{0,10}\(|\$this->(?:argument|option)\()/;
+  /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|argparse|getopt|click\.|cobra|pflag\.|get_?[aA]rg\w{0,10}\(|\$this->(?:argument|option)\()/;
 
-/** True when a value reads the command line (see {@link COMMAND_LINE}), also inside parentheses: `(getArg('x') || '').trim()`. */
-export function readsCommandLine(value: string): boolean {
-  return COMMAND_LINE.test(value.replace(/^[(\s]{1,8}/, ''));
+/**
+ * True when a value reads the command line (see {@link COMMAND_LINE}), also inside parentheses:
+ * `(getArg('x') || '').trim()`. With `parsedArgs`, argparse's `args.seller_id` too: a caller that
+ * knows the value is a seller id (`args` is also a GraphQL resolver's input).
+ */
+export function readsCommandLine(value: string, parsedArgs = false): boolean {
+  const v = value.replace(/^[(\s]{1,8}/, '');
+  return COMMAND_LINE.test(v) || (parsedArgs && /^args\.\w+$/.test(v));
 }
 
 /** An identifier, as a resolver follows it to its value (`sellerId`, `$secret_key`, `SELLER_ID`). */

@@ -21,6 +21,16 @@ describe('first assignments', () => {
     expect(valueOf("$seller = $row['a'] .\n  $row['b'];\n", '$seller')).toBe("$row['a'] .\n  $row['b']");
   });
 
+  it('reads strings and comments as such, and a statement the next line carries on', () => {
+    const commented = 'marketplace = "ATVPDKIKX0DER"  # US marketplace.\nsid = account.seller_id\n';
+    expect(valueOf(commented, 'marketplace')).toBe('"ATVPDKIKX0DER"');
+    expect(valueOf('prefix = "seller ("\nsid = a.b\nx = 1\n', 'prefix')).toBe('"seller ("');
+    expect(
+      valueOf('MwsClient client = MwsClient.builder()\n    .sellerId(store.getSellerId())\n    .build();', 'client'),
+    ).toBe('MwsClient.builder()\n    .sellerId(store.getSellerId())\n    .build()');
+    expect(valueOf('$s = $store\n  ->getSellerId();', '$s')).toBe('$store\n  ->getSellerId()');
+  });
+
   it('reads a destructured name from its object, and says whether a declaration is constant', () => {
     expect(valueOf('const { storeId, secretKey } = request.body;\n', 'secretKey')).toBe('request.body.secretKey');
     expect(firstAssignment('const SELLER = "A1B2C3D4E5F6G7";\n', 'SELLER')).toEqual({

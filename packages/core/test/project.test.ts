@@ -518,6 +518,9 @@ describe('project pass', () => {
       // (Also when the text's own caller passes its own parameter on: `sync(account, creds)` calls `getAccessToken(creds)`.)
       const relay = `${helper}export async function sync(account: AmazonAccount, creds: ResolvedCredentials) {\n  return getAccessToken(creds);\n}\n`;
       expect(candidates(relay, 'lib/amazon-sp-api.ts')).toEqual([]);
+      // A caller that reads the record itself and passes it on is the record's reader.
+      const reader = `${helper}export async function syncStore(storeId: string) {\n  const creds = await prisma.amazonAccount.findUnique({ where: { storeId } });\n  return getAccessToken(creds);\n}\n`;
+      expect(candidates(reader, 'src/lib/amazon-sp-api.ts')).toHaveLength(1);
       const write = [
         '<?php',
         '// Connects an Amazon SP-API account.',
@@ -538,6 +541,29 @@ describe('project pass', () => {
         '',
       ].join('\n');
       expect(candidates(write, 'app/Services/AmazonIntegrationService.php')).toHaveLength(1);
+      // (Also a write beside the read: setters then `store.save()`, Prisma's `update({ data })`;
+      // and a GraphQL resolver's `args`, which is no command line.)
+      const setters = [
+        "// Saves a store's Amazon SP-API credentials.",
+        'export async function saveCredentials(storeId: string, creds: AmazonCreds) {',
+        '  const store = await Store.findByPk(storeId);',
+        '  store.sellerId = creds.sellerId;',
+        '  store.lwaClientSecret = creds.lwaClientSecret;',
+        '  store.refreshToken = creds.refreshToken;',
+        '  await store.save();',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(setters, 'src/services/amazon.ts')).toHaveLength(1);
+      const resolver = [
+        '// Amazon SP-API account settings resolver.',
+        'export const resolvers = { Mutation: {',
+        '  saveAmazonAccount: async (_parent, args, ctx) => prisma.amazonAccount.update({ where: { id: ctx.user.id },',
+        '    data: { sellerId: args.sellerId, lwaClientSecret: args.lwaClientSecret, refreshToken: args.refreshToken } }),',
+        '} };',
+        '',
+      ].join('\n');
+      expect(candidates(resolver, 'src/graphql/amazon.ts')).toHaveLength(1);
       // What the command line gives a worker (`getArg('x')`, Laravel's `$this->argument('x')`): its caller's.
       const worker = [
         "import SellingPartner from 'amazon-sp-api';",
@@ -548,6 +574,18 @@ describe('project pass', () => {
         '',
       ].join('\n');
       expect(candidates(worker, 'spapi/asins/resolve.js')).toEqual([]);
+      // (Tornado's `self.get_argument('x')` is a form's input, not the command line.)
+      const tornado = [
+        '# Amazon MWS settings handler.',
+        'class AmazonSettingsHandler(BaseHandler):',
+        '    def post(self):',
+        '        shop = self.current_shop',
+        '        shop.mws_seller_id = self.get_argument("mws_seller_id")',
+        '        shop.mws_secret_key = self.get_argument("mws_secret_key")',
+        '        shop.save()',
+        '',
+      ].join('\n');
+      expect(candidates(tornado, 'app/handlers/amazon.py')).toHaveLength(1);
       // The program's configuration, fetched with no arguments (`amazonAppConfig()`), is its own.
       const callback = [
         '// Amazon SP-API OAuth callback.',

@@ -108,6 +108,29 @@ export default {
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: "an MWS client built from a config a shop's row returns (`shop.get_config()`): the shop's keys",
+    path: 'app/amazon/orders.py',
+    text: `# Amazon MWS orders for one shop.
+def orders(shop_id):
+    shop = Shop.objects.get(id=shop_id)
+    creds = shop.get_config()
+    return mws.Orders(access_key=creds.access_key, secret_key=creds.secret_key, account_id=creds.seller_id).list_orders()
+`,
+    line: 5,
+  },
+  {
+    name: "keys destructured from a request body's settings member (`req.body.settings`) and stored per store",
+    path: 'src/routes/amazon.js',
+    text: `// Amazon SP-API settings route.
+router.put('/stores/:id/amazon', async (req, res) => {
+  const { sellerId, lwaClientSecret, refreshToken } = req.body.settings;
+  await Store.updateOne({ _id: req.params.id }, { sellerId, lwaClientSecret, refreshToken });
+  res.sendStatus(204);
+});
+`,
+    line: 3,
+  },
+  {
     name: "a CakePHP form asking for a seller's MWS keys beside its seller id",
     path: 'src/Template/Tokens/add.ctp',
     text: `<?= $this->Form->create($token) ?>

@@ -7,7 +7,7 @@ import type { Evidence } from '../type-a-evidence.js';
 import {
   constructorGiven,
   goReceivers,
-  LIBRARY_PATH,
+  isLibraryPath,
   notSelfHeld,
   readsConstructorGiven,
 } from '../self-held-fields.js';
@@ -166,7 +166,7 @@ function find(ctx: ScanContext): RawFinding[] {
   const lines = new Set<number>();
   // (A library's class given its caller's account, `lib/…/client.rb`: an application's service
   // given a store, `app/services/…`, reads that store's keys.)
-  const libraryCode = LIBRARY_PATH.test(ctx.path);
+  const libraryCode = isLibraryPath(ctx.path);
   let given: ReadonlySet<string> | undefined;
   const judged = judgeRecords(fields, {
     resolve,
