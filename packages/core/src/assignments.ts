@@ -7,6 +7,9 @@ import { cutValue } from './value-shape.js';
  * (`const { sellerId } = account`).
  */
 
+// What stands between a name and its `=` in a typed declaration (`: string`, `: Record<string, X>`, `:`).
+const TYPE_ANNOTATION = /^:[\w$<>[\]|?., ]{0,40}$/;
+
 // A declaration that cannot be assigned again: JS/TS/C#/C++ `const`, Java `final`, C# `readonly`,
 // Kotlin/Scala `val`; or one value for the whole program: a `static` field
 // (`public static string SellerId = "";`, filled from its settings at start-up).
@@ -26,7 +29,9 @@ export function firstAssignment(text: string, name: string): { value: string; co
     while (text.charAt(i) === ' ' || text.charAt(i) === '\t') i++;
     if (text.charAt(i) === ':') {
       const eq = text.indexOf('=', i);
-      if (eq === -1 || eq - i > 40 || text.slice(i, eq).includes('\n')) continue;
+      // (Only a type stands between: `name: string =`, Go's `name :=`; not an object's next entry,
+      // `sellerId: row.id, url: "a?b=c"`.)
+      if (eq === -1 || eq - i > 40 || !TYPE_ANNOTATION.test(text.slice(i, eq))) continue;
       i = eq;
     }
     if (text.charAt(i) === ',' || text.charAt(i) === '}') {

@@ -40,6 +40,11 @@ describe('first assignments', () => {
     expect(firstAssignment('let seller = row.id;\n', 'seller')).toEqual({ value: 'row.id', constant: false });
   });
 
+  it("skips an object's entry of that name, whose next entry holds an `=`", () => {
+    expect(valueOf('x = { sellerId: row.id, url: "a?b=c" }\nsellerId = 5\n', 'sellerId')).toBe('5');
+    expect(valueOf('const m: Record<string, X> = a;', 'm')).toBe('a');
+  });
+
   it('skips a name inside a longer one, a member, and a comparison', () => {
     const text = 'x.seller = a\nmy_seller = b\nif (seller == c) {}\nseller = row.id\n';
     expect(valueOf(text, 'seller')).toBe('row.id');
