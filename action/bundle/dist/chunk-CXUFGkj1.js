@@ -1611,9 +1611,14 @@ var init_conversions = __esmMin((() => {
 	BLANK_FALLBACK = /^(?:isset\(\s{0,4}([^()\s]{1,80})\s{0,4}\)\s{0,4}\?\s{0,4})?([^\s?:|()]{1,100}(?:\([^()]{0,60}\))?)\s{0,4}(?:\?\?|\?:|\|\||\bor\b|:)\s{0,4}(?:''|""|null|NULL|None|nil|undefined|\[\]|\{\})$/;
 }));
 // packages/core/dist/value-shape.js
-/** True when a value reads the command line (see {@link COMMAND_LINE}), also inside parentheses: `(getArg('x') || '').trim()`. */
-function readsCommandLine(value) {
-	return COMMAND_LINE.test(value.replace(/^[(\s]{1,8}/, ""));
+/**
+* True when a value reads the command line (see {@link COMMAND_LINE}), also inside parentheses:
+* `(getArg('x') || '').trim()`. With `parsedArgs`, argparse's `args.seller_id` too: a caller that
+* knows the value is a seller id (`args` is also a GraphQL resolver's input).
+*/
+function readsCommandLine(value, parsedArgs = false) {
+	const v = value.replace(/^[(\s]{1,8}/, "");
+	return COMMAND_LINE.test(v) || parsedArgs && /^args\.\w+$/.test(v);
 }
 /** The value expression after a separator: up to a `,`, `;` or `&` outside brackets and quotes. */
 function cutValue(rest) {
@@ -1695,7 +1700,7 @@ var init_value_shape = __esmMin((() => {
 	FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
 	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|workspaces?)\b/i;
 	HOLDER_WORDS = /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
-	COMMAND_LINE = /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|args\.\w+$|argparse|getopt|click\.|cobra|pflag\.|get_?[aA]rg\w{0,10}\(|\$this->(?:argument|option)\()/;
+	COMMAND_LINE = /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|argparse|getopt|click\.|cobra|pflag\.|get_?[aA]rg\w{0,10}\(|\$this->(?:argument|option)\()/;
 	IDENTIFIER = /^[a-z_$][\w$]{0,60}$/i;
 	spacedWords = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
 	OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w|m_[a-z]|(?:p?impl|d)\s*->)/i;
@@ -3209,7 +3214,7 @@ function destructured(text, hit, layout, container, head) {
 		}
 	}
 	const where = layout.describe(hit.start, "");
-	const shape = classifyValue(value) === "env" ? "env" : "ref";
+	const shape = ENVIRONMENT.test(value.slice(0, value.length - hit.leaf.length - 1)) ? "env" : "ref";
 	return {
 		name: hit.leaf,
 		role: hit.role,
@@ -3220,7 +3225,7 @@ function destructured(text, hit, layout, container, head) {
 		...where
 	};
 }
-var PHP_CHAIN, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES;
+var PHP_CHAIN, INTERESTING, KEY_WORDS, INTERESTING_GENERIC, KEY_WORDS_GENERIC, TOKEN_CHAR, TELLTALE_SHAPES, MWS_NAMED, SUBMITTED_VALUE, GENERIC_ROLES, ENVIRONMENT;
 var init_structure = __esmMin((() => {
 	init_char_codes();
 	init_field_idioms();
@@ -3248,6 +3253,7 @@ var init_structure = __esmMin((() => {
 	MWS_NAMED = /mws|amazon/i;
 	SUBMITTED_VALUE = /^(?:body\.|\$request->|req\.body\b|request\.(?:form|POST|data|json)\b)/;
 	GENERIC_ROLES = /* @__PURE__ */ new Map([["key", "access-key"], ["secret", "secret-key"]]);
+	ENVIRONMENT = /^(?:process\.env|import\.meta\.env|Deno\.env(?:\.toObject\(\))?|os\.environ)$/;
 }));
 // packages/core/dist/record-keys.js
 /**
@@ -3352,20 +3358,22 @@ function rootAssignment(value, resolve) {
 	if (path.length < 2 || root === void 0 || resolve === void 0 || !IDENTIFIER.test(root)) return void 0;
 	return resolve(root);
 }
-/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_OBJECT}). */
+/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_CALL}). */
 function readsConfigObject(value, resolve) {
-	return CONFIG_OBJECT.test(rootAssignment(value, resolve)?.trim() ?? "");
+	const assigned = rootAssignment(value, resolve)?.trim() ?? "";
+	return CONFIG_CALL.test(assigned) || CONFIG_COMPONENT.test(assigned);
 }
 /** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */
 function ownerOf(value) {
 	return memberPath(value).slice(0, -1).join(".");
 }
-var isKey, SUBMITTED_OWNER, CONFIG_OBJECT;
+var isKey, SUBMITTED_OWNER, CONFIG_CALL, CONFIG_COMPONENT;
 var init_type_a_evidence = __esmMin((() => {
 	init_value_shape();
 	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
 	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
-	CONFIG_OBJECT = /^(?:(?:new|await)\s{1,4})?[\w.$\\]{0,60}(?:Config|Configuration|Settings)\s{0,4}\(\s{0,4}\)$|^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
+	CONFIG_CALL = /^(?:(?:new|await)\s{1,4})?(?:[A-Z][\w$]{0,40}(?:\.|::))?[A-Za-z_$][\w$]{0,60}(?:[Cc]onfig|CONFIG|[Cc]onfiguration|[Ss]ettings|SETTINGS)\s{0,4}\(\s{0,4}\)$/;
+	CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
 }));
 // packages/core/dist/tenant-lookups.js
 /** `used` when `key` is looked up for a tenant beside the record's seller id, read the same way. */
@@ -4230,7 +4238,7 @@ function constructorGiven(text) {
 	let constructors = 0;
 	for (let m = CONSTRUCTOR.exec(text); m !== null && constructors < 8; m = CONSTRUCTOR.exec(text), constructors++) for (const param of (m[1] ?? "").split(",")) {
 		const head = param.trim();
-		const name = PARAMETER_NAME.exec(head)?.[1];
+		const name = /\$(\w{1,40})\s*(?:=[^,]{0,80})?$/.exec(head)?.[1] ?? PARAMETER_NAME.exec(head)?.[1];
 		if (name === void 0 || name === "self" || names.size >= 16) continue;
 		if (/^(?:private|public|protected|readonly)\s/.test(head) || new RegExp(`(?:@|\\bself\\.|\\bthis\\.|\\$this->)${name}\\s{0,4}=\\s{0,4}\\$?${name}\\b`).test(text)) names.add(name);
 	}
@@ -4260,11 +4268,18 @@ function ownSettingMember(ctx, f) {
 	const head = ctx.text.slice(lineStart, f.start);
 	return head.length <= 200 && MEMBER_DECLARATION.test(head) && /\b(?:private|protected|readonly|static|final)\b/.test(head);
 }
+/**
+* True when a path is a library's code, in a `lib/` folder (a gem's `lib/amazon_mws/client.rb`);
+* not an application's own `src/lib/` or `app/lib/`, where Next.js and SvelteKit keep app code.
+*/
+function isLibraryPath(path) {
+	return /(?:^|[/\\])lib[/\\]/.test(path) && !/(?:^|[/\\])(?:src|app)[/\\]lib[/\\]/.test(path);
+}
 /** True when the field is a Ruby library's attribute or options check (see {@link OPTIONS_CHECK}). */
 function libraryAttribute(ctx, f) {
 	const lineStart = ctx.index.lineStart(ctx.index.lineOf(f.start));
 	const head = ctx.text.slice(lineStart, Math.min(f.start, lineStart + 200));
-	return OPTIONS_CHECK.test(head) || ATTRIBUTES.test(head) && LIBRARY_PATH.test(ctx.path);
+	return OPTIONS_CHECK.test(head) || ATTRIBUTES.test(head) && isLibraryPath(ctx.path);
 }
 /** True when the field is a member an MWS client class declares, not a stored column (see {@link CLIENT_CLASS}). */
 function clientLibraryMember(f) {
@@ -4300,7 +4315,7 @@ function readsReceiverOwnKey(f, receivers) {
 function ownedByReceiver(path, receivers) {
 	return path.length > 1 && receivers.has(path[0] ?? "") && !isSellerHolder(path.slice(1, -1).join("."));
 }
-var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, CONSTRUCTOR, PARAMETER_NAME, REDACTION, OPTIONS_CHECK, ATTRIBUTES, LIBRARY_PATH, CLIENT_CLASS;
+var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, CONSTRUCTOR, PARAMETER_NAME, REDACTION, OPTIONS_CHECK, ATTRIBUTES, CLIENT_CLASS;
 var init_self_held_fields = __esmMin((() => {
 	init_enclosing_function();
 	init_field_idioms();
@@ -4317,7 +4332,6 @@ var init_self_held_fields = __esmMin((() => {
 	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
 	OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
 	ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
-	LIBRARY_PATH = /(?:^|[/\\])lib[/\\]/;
 	CLIENT_CLASS = /\bclass\s+\w{0,60}(?:MWS|Mws|MarketplaceWebService)\w{0,40}?_?Client\b/;
 }));
 // packages/core/dist/assignments.js
@@ -4335,7 +4349,7 @@ function firstAssignment(text, name) {
 		while (text.charAt(i) === " " || text.charAt(i) === "	") i++;
 		if (text.charAt(i) === ":") {
 			const eq = text.indexOf("=", i);
-			if (eq === -1 || eq - i > 40 || text.slice(i, eq).includes("\n")) continue;
+			if (eq === -1 || eq - i > 40 || !TYPE_ANNOTATION.test(text.slice(i, eq))) continue;
 			i = eq;
 		}
 		if (text.charAt(i) === "," || text.charAt(i) === "}") {
@@ -4357,17 +4371,31 @@ function firstAssignment(text, name) {
 	}
 }
 /**
-* A value cut at the end of the first line that closes every bracket opened so far and ends on no
-* operator: without a `;` (Ruby, Python, Go) a statement ends with its line, and the next line's
-* `sid = account.seller_id` is not part of `marketplace = "ATVPDKIKX0DER"`.
+* A value cut at the end of the first line that closes every bracket opened so far (outside
+* strings), ends on no operator and is not carried on by the next: without a `;` (Ruby, Python,
+* Go) a statement ends with its line, and the next line's `sid = account.seller_id` is not part of
+* `marketplace = "ATVPDKIKX0DER"  # US`. (`cutValue` already ended it at a `;`.)
 */
 function statement(value) {
 	let depth = 0;
-	let start = 0;
-	for (let nl = value.indexOf("\n"); nl !== -1; start = nl + 1, nl = value.indexOf("\n", start)) {
-		const line = value.slice(start, nl);
-		depth += (line.match(/[([{]/g) ?? []).length - (line.match(/[)\]}]/g) ?? []).length;
-		if (depth <= 0 && value.slice(0, nl).trim() !== "" && !CONTINUED.test(line)) return value.slice(0, nl).trimEnd();
+	let quote = "";
+	let comment = -1;
+	let lineStart = 0;
+	for (let i = 0; i < value.length; i++) {
+		const c = value.charAt(i);
+		if (c === "\n") {
+			const line = value.slice(lineStart, comment === -1 ? i : comment);
+			if (depth <= 0 && quote === "" && value.slice(0, i).trim() !== "" && !CONTINUED.test(line) && !CARRIED_ON.test(value.slice(i + 1, i + 40))) return value.slice(0, comment === -1 ? i : comment).trimEnd();
+			if (quote !== "`") quote = "";
+			comment = -1;
+			lineStart = i + 1;
+		} else if (comment !== -1) {} else if (quote !== "") {
+			if (c === "\\") i++;
+			else if (c === quote) quote = "";
+		} else if (c === "\"" || c === "'" || c === "`") quote = c;
+		else if (c === "#" && /\s/.test(value.charAt(i - 1)) || c === "/" && value.charAt(i + 1) === "/") comment = i;
+		else if (c === "(" || c === "[" || c === "{") depth++;
+		else if (c === ")" || c === "]" || c === "}") depth--;
 	}
 	return value;
 }
@@ -4382,11 +4410,13 @@ function destructuredFrom(text, from) {
 		if (c === "}") return DESTRUCTURED_FROM.exec(text.slice(i, i + 70))?.[1];
 	}
 }
-var CONSTANT_DECLARATION, CONTINUED, DESTRUCTURED_FROM;
+var TYPE_ANNOTATION, CONSTANT_DECLARATION, CONTINUED, CARRIED_ON, DESTRUCTURED_FROM;
 var init_assignments = __esmMin((() => {
 	init_value_shape();
+	TYPE_ANNOTATION = /^:[\w$<>[\]|?., ]{0,40}$/;
 	CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
 	CONTINUED = /[+\-*/.=&|,\\]\s*$/;
+	CARRIED_ON = /^\s*(?:\??\.|->|&&|\|\||[+?:])/;
 	DESTRUCTURED_FROM = /^\}\s{0,4}=\s{0,4}([\w$.]{1,60})/;
 }));
 // packages/core/dist/mws-requests.js
@@ -4519,7 +4549,7 @@ function resolver(text) {
 		const v = value.trim();
 		const shape = classifyValue(v);
 		if (shape === "empty" || shape === "decl") return { shape: "none" };
-		if (shape === "env" || readsCommandLine(v) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v)) return { shape: "own" };
+		if (shape === "env" || readsCommandLine(v, true) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v)) return { shape: "own" };
 		if (receivers.size > 0 && shape === "ref" && ownedByReceiver(memberPath(v), receivers)) return { shape: "own" };
 		if (shape === "literal") return {
 			shape: "literal",
@@ -5102,7 +5132,7 @@ function projectCandidate(fields, ctx, resolve) {
 	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
 	const linked = !fields.some((f) => SELLER_ROLES.has(f.role));
 	if (linked && DOCUMENT_PATH.test(ctx.path)) return void 0;
-	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !showsNoRecord(f, ctx.text) && !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? "") === "env") && !passedByCaller(f, fields, resolve) && !readsConfigObject(f.value, resolve) && !readsCommandLine(f.value) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
+	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !showsNoRecord(f, ctx.text) && !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? "") === "env") && !passedByCaller(f, fields, ctx.text, resolve) && !readsConfigObject(f.value, resolve) && !readsCommandLine(f.value) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
 	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
 	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
 	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
@@ -5137,9 +5167,10 @@ function projectCandidate(fields, ctx, resolve) {
 * passed through a helper is not the record). A write (`Integration::updateOrCreate([… =>
 * $credentials['client_secret']])`) keeps it, whoever passed it.
 */
-function passedByCaller(f, fields, resolve) {
+function passedByCaller(f, fields, text, resolve) {
 	if (f.shape !== "ref") return false;
 	if (isStoreWrite(f.recordName) || fields.some((g) => g.record === f.parentRecord && isStoreWrite(g.recordName))) return false;
+	if (WRITE_NEARBY.test(text.slice(Math.max(0, f.start - 300), f.start + 600))) return false;
 	const path = memberPath(f.value);
 	const root = path[0];
 	if (root === void 0 || path.length < 2) return false;
@@ -5161,7 +5192,7 @@ function recordNamesIn(text, secrets) {
 	for (let m = TYPE_NAME.exec(text); m !== null && names.size < MAX_LINKS; m = TYPE_NAME.exec(text)) add(m[0]);
 	return [...names];
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, PARAMETER_TYPE, PASSED_OWN, BLANK, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, PARAMETER_TYPE, PASSED_OWN, BLANK, WRITE_NEARBY, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_form_entries();
@@ -5196,11 +5227,12 @@ var init_project_candidates = __esmMin((() => {
 	};
 	EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
 	DEVELOPER = /developer/i;
-	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue|get_?arg\w{0,10}|->argument|->option)\s*[([]\s*["'`]?$/i;
+	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue|(?<![\w.>$])get_?arg\w{0,10}|\$this->argument|\$this->option)\s*[([]\s*["'`]?$/i;
 	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
 	PARAMETER_TYPE = /(?:\bconstructor|\bfunction\s{0,4}[\w$]{0,60}|[\w$]{1,60})\s{0,4}\((?:[^()]{0,80},)?\s{0,40}(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[\w$]{1,60}\??\s{0,4}:\s{0,4}$/;
 	PASSED_OWN = new RegExp(`^_{0,2}(?:\\w{0,30}role|sts\\w{0,30}|assumed\\w{0,30}|\\w{0,20}region\\w{0,10}|dev(?:eloper)?|${DEVELOPER_OBJECT.source})$`, "i");
 	BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
+	WRITE_NEARBY = /(?:\.|->|::)(?:save|update|upsert|create|insert|updateOrCreate|findByIdAndUpdate|findOneAndUpdate)\w{0,12}\s{0,4}\(/;
 	DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
 	TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
 	MAX_LINKS = 200;
@@ -5432,8 +5464,8 @@ function textResolver(text) {
 	const unboundParameter = (name) => {
 		if (!bindings.isParameter(name)) return false;
 		const bound = bindings.bound(name);
-		if (bound === void 0 || bound === name) return true;
-		return IDENTIFIER.test(bound) && bindings.isParameter(bound) && bindings.bound(bound) === void 0;
+		if (bound === void 0) return true;
+		return IDENTIFIER.test(bound) && bindings.isParameter(bound) && firstAssignment(text, bound) === void 0 && (bound === name || bindings.bound(bound) === void 0);
 	};
 	return Object.assign(resolve, { unboundParameter });
 }
@@ -5515,7 +5547,7 @@ function find$1(ctx) {
 	};
 	if (!fields.some((f) => f.passedOn !== true && isKeyRole(f.role))) return carried();
 	const lines = /* @__PURE__ */ new Set();
-	const libraryCode = LIBRARY_PATH.test(ctx.path);
+	const libraryCode = isLibraryPath(ctx.path);
 	let given;
 	const judged = judgeRecords(fields, {
 		resolve,
