@@ -21,7 +21,7 @@ import type { FamilyReading, FieldContext, FieldReading } from './field-draft.js
 
 // The type after a column or field name in DDL, Prisma and Go structs: `mws_secret_key VARCHAR(64)`.
 const STORED_COLUMN_TYPE =
-  /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
+  /^["'`\]]?\s+"?(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
 // Prisma's `String`, and a Go struct field with a storage tag (`string \`gorm:"column:secret_key"\``):
 // a Go struct without one is a program's own type (a client's config), not a table.
 const STORED_FIELD_TYPE =
@@ -116,7 +116,8 @@ export function readDeclaration(c: FieldContext): FieldReading {
     // Java/C#/TS field: private String secretKey; public string SecretKey { get; set; }
     return draft(c, { shape: 'decl', persisted: declaresEntity(text) });
   }
-  if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) {
+  // (pg_dump, and so Supabase's `remote_schema.sql`, quotes the type too: `"client_secret" "text"`.)
+  if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+"?[A-Z[]/i.test(after)) {
     // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
     return draft(c, { shape: 'decl', persisted: STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after) });
   }

@@ -55,7 +55,7 @@ export function judgeLwaSecret(secret: Field, view: RecordView, text: TextView):
   const perSeller =
     view.seller?.role === 'seller-id' ||
     view.sellerNamed ||
-    ((secret.persisted === true || secret.formInput === true) && text.userOwned) ||
+    ((secret.persisted === true || secret.formInput === true) && text.userOwned(secret.start)) ||
     (secret.isFormField === true && text.declaredSellerCollections.has(secret.collection));
   if (!perSeller) return undefined;
   // Declared in a record named for the seller (`class AmazonSellerAccount`), or one that also
@@ -68,7 +68,7 @@ export function judgeLwaSecret(secret: Field, view: RecordView, text: TextView):
       view.sellerNamed ||
       view.bothApis ||
       // A stored record of a user, shop or store: the user's own private app (`UserSchema`).
-      (secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned)))
+      (secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned(secret.start))))
   )
     return 'declared';
   if (secret.shape === 'ref' && isSubmittedPath(memberPath(secret.value))) return 'input';

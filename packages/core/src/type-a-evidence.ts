@@ -79,7 +79,8 @@ export interface TextView {
   readonly formSecretCollections: ReadonlySet<string>;
   readonly amazon: boolean;
   readonly siteSettings: boolean;
-  readonly userOwned: boolean;
+  /** Whether the row around an offset is tied to the app's users (`user_id`, `ForeignKey(User)`). */
+  readonly userOwned: (at: number) => boolean;
   readonly modelFolder: boolean;
   /** The text's classes record when a row was created or changed (`DateTime? CreatedDate`): they are stored rows. */
   readonly auditedRows: boolean;

@@ -38,8 +38,11 @@ export interface RecordFacts {
    * as data are the one site owner's own settings, not a seller's.
    */
   readonly siteSettings?: boolean;
-  /** The text ties its rows to the app's users (`user_id`, `ForeignKey(User)`): a stored secret is a user's own. */
-  readonly userOwned?: boolean;
+  /**
+   * Whether the text ties the row around an offset to the app's users (`user_id`, `ForeignKey(User)`):
+   * a stored secret there is a user's own. (In a text of several tables, each table's own columns.)
+   */
+  readonly userOwned?: (at: number) => boolean;
   /**
    * The file sits in an application's models folder (`Models/`, `entities/`): its classes are the
    * app's data, so one named like a configuration (`class AmazonCredential`) is still a record.
@@ -73,7 +76,7 @@ export function judgeRecords(allFields: readonly Field[], facts: RecordFacts = {
   const text = {
     ...textView(fields, records, sellerOf, facts.amazon ?? true),
     siteSettings: facts.siteSettings ?? false,
-    userOwned: facts.userOwned ?? false,
+    userOwned: facts.userOwned ?? ((): boolean => false),
     modelFolder: facts.modelFolder ?? false,
     auditedRows: facts.auditedRows ?? false,
     loopVariables: facts.loopVariables ?? new Set<string>(),

@@ -341,9 +341,12 @@ describe('project pass', () => {
           '  const credentials = await db.amazonAccount.findUnique({ where: { sellerId } });\n  const form',
         );
       expect(candidates(spToken, 'lib/amazon-mcp.ts')).toHaveLength(1);
-      expect(
-        candidates(ads.replace('AmazonAdsConfig', 'AmazonSpApiConfig'), 'app/Models/AmazonSpApiConfig.php'),
-      ).toHaveLength(1);
+      // (The same model for the selling partner API, a company's row (`empresa_id`): reported in the file itself.)
+      const spConfig = scanWithAllow(ads.replace('AmazonAdsConfig', 'AmazonSpApiConfig'), {
+        path: 'app/Models/AmazonSpApiConfig.php',
+        project: true,
+      });
+      expect([...spConfig.candidates, ...spConfig.reported].map((f) => f.kind)).toEqual(['shared-credentials']);
       expect(candidates(SERVICE, 'src/amazon/channels/account-models.ts')).toHaveLength(1);
     });
 

@@ -108,6 +108,31 @@ export default {
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: "a pg_dump table (Supabase's remote_schema.sql, types quoted) keeping each seller account's LWA client secret",
+    path: 'supabase/migrations/20251123014547_remote_schema.sql',
+    text: `CREATE TABLE IF NOT EXISTS "public"."amazon_accounts" (
+    "id" "uuid" DEFAULT "gen_random_uuid"() NOT NULL,
+    "user_id" "uuid" NOT NULL,
+    "seller_id" "text" NOT NULL,
+    "encrypted_refresh_token" "text",
+    "encrypted_client_secret" "text",
+    "created_at" timestamp with time zone DEFAULT "now"() NOT NULL
+);
+`,
+    line: 6,
+  },
+  {
+    name: "a company's row (Portuguese `empresa_id`) keeping its own LWA client secret beside its seller id",
+    path: 'app/Models/AmazonConfig.php',
+    text: `<?php
+class AmazonConfig extends Model
+{
+    protected $fillable = ['empresa_id', 'client_id', 'client_secret', 'refresh_token'];
+}
+`,
+    line: 4,
+  },
+  {
     name: "an MWS client built from a config a shop's row returns (`shop.get_config()`): the shop's keys",
     path: 'app/amazon/orders.py',
     text: `# Amazon MWS orders for one shop.
@@ -5216,6 +5241,41 @@ async function getAccessToken() {
     end
   end
 end`,
+  },
+  {
+    name: "the integrator's own app table beside a per-merchant table with an owner column: each table's own columns",
+    path: 'supabase/migrations/20260510112514_global_credentials.sql',
+    text: `-- the platform's own app (super admin only)
+CREATE TABLE public.amazon_global_credentials (
+  id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+  lwa_client_id TEXT NOT NULL,
+  lwa_client_secret TEXT NOT NULL,
+  is_active BOOLEAN NOT NULL DEFAULT true
+);
+
+-- per merchant: only the seller's authorisation
+CREATE TABLE public.amazon_connections (
+  id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+  account_id UUID NOT NULL REFERENCES public.accounts(id) ON DELETE CASCADE,
+  seller_id TEXT,
+  refresh_token TEXT NOT NULL
+);
+`,
+  },
+  {
+    name: "the installation's one Amazon settings row, read and written by a literal channel key and no owner",
+    path: 'src/components/AmazonSettings.tsx',
+    text: `export default function AmazonSettings() {
+  const [credentials, setCredentials] = useState({ refresh_token: "", client_id: "", client_secret: "", selling_partner_id: "" });
+  async function load() {
+    const { data } = await supabase.from("channel_settings").select("*").eq("channel", "AMAZON").maybeSingle();
+    if (data?.api_credentials) setCredentials({ ...data.api_credentials });
+  }
+  async function save() {
+    await supabase.from("channel_settings").update({ api_credentials: credentials }).eq("channel", "AMAZON");
+  }
+  return <input value={credentials.client_secret} onChange={(e) => setCredentials({ ...credentials, client_secret: e.target.value })} />;
+}`,
   },
   {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",

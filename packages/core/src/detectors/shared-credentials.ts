@@ -90,14 +90,68 @@ const MWS_FOLDER = /mws|amazon/i;
 const SITE_SETTINGS =
   /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b|"issingle"\s{0,4}:\s{0,4}1\b/;
 
+// A row keyed by a literal platform and nothing else: Prisma `findUnique({ where: { platform: 'amazon' } })`,
+// Supabase `.eq("channel", "AMAZON").maybeSingle()`, Eloquent `->where('marketplace', 'amazon')`.
+const PLATFORM_KEY =
+  /\.eq\(\s{0,4}["'](?:channel|platform|marketplace|provider|integration|service)["']\s{0,4},\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\)|\bwhere\s{0,4}:\s{0,4}\{\s{0,4}(?:channel|platform|marketplace|provider|integration|service)\s{0,4}:\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\}|->where\(\s{0,4}["'](?:channel|platform|marketplace|provider)["']\s{0,4},\s{0,4}["']amazon\w{0,20}["']\s{0,4}\)/gi;
+// What scopes a row to an owner: a user, an organisation, a store, a seller (`.eq("user_id", …)`).
+const OWNER_FILTER =
+  /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|auth\.uid/i;
+
+/**
+ * True when the text reads or writes a row by a literal Amazon platform key and no owner in the
+ * same statement: one row per platform, the installation's own settings (LABELING's ruling on a
+ * table whose rows are unique per platform). At most 20 such keys read.
+ */
+function onePlatformRow(text: string): boolean {
+  PLATFORM_KEY.lastIndex = 0;
+  let reads = 0;
+  for (let m = PLATFORM_KEY.exec(text); m !== null && reads < 20; m = PLATFORM_KEY.exec(text), reads++) {
+    const from = Math.max(text.lastIndexOf(';', m.index), text.lastIndexOf('\n\n', m.index), m.index - 300, 0);
+    const next = text.indexOf(';', m.index + m[0].length);
+    const to = Math.min(next === -1 ? text.length : next, m.index + m[0].length + 200);
+    if (!OWNER_FILTER.test(text.slice(from, m.index) + text.slice(m.index + m[0].length, to))) return true;
+  }
+  return false;
+}
+
 // Rows tied to the app's users or tenants: a `user_id`, `org_id`, `tenant_id`, `store_id` column or
 // key, a foreign key or relation to `users`, an organisation, a tenant, a store or a shop (Django
 // `ForeignKey(User)`, Mongoose `ref: 'User'`, TypeORM `@ManyToOne(() => Store)`, Rails `t.references :user`).
-const OWNERS = '(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop)';
+const OWNERS =
+  '(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop|Conta|Loja|Empresa|Cuenta|Tienda)';
 const USER_OWNED = new RegExp(
   `\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`,
   'i',
 );
+
+// A table's declaration (`CREATE TABLE amazon_connections (`): in a text of several, each table's
+// owner columns are its own (at most 200 read).
+const CREATE_TABLE = /\bcreate\s{1,4}(?:temporary\s{1,4})?table\b/gi;
+
+/**
+ * Whether the row around an offset is tied to the app's users (see {@link USER_OWNED}): the whole
+ * text, or in a text declaring several tables, the table declared around the offset
+ * (`account_id` in `amazon_connections` does not make `amazon_global_credentials` a user's).
+ */
+function ownedRows(text: string): (at: number) => boolean {
+  const tables: number[] = [];
+  CREATE_TABLE.lastIndex = 0;
+  for (let m = CREATE_TABLE.exec(text); m !== null && tables.length < 200; m = CREATE_TABLE.exec(text))
+    tables.push(m.index);
+  if (tables.length < 2) {
+    const owned = USER_OWNED.test(text);
+    return () => owned;
+  }
+  const owned = new Map<number, boolean>();
+  return (at) => {
+    const i = tables.findLastIndex((t) => t <= at);
+    const start = i === -1 ? 0 : (tables[i] ?? 0);
+    let own = owned.get(start);
+    if (own === undefined) owned.set(start, (own = USER_OWNED.test(text.slice(start, tables[i + 1] ?? text.length))));
+    return own;
+  };
+}
 
 // An application's models folder: ASP.NET MVC and Laravel `Models/`, `entities/` of ORMs.
 const MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
@@ -157,6 +211,8 @@ function find(ctx: ScanContext): RawFinding[] {
   const resolve = textResolver(ctx.text);
   // (A self-hosted platform's own settings carry no seller's keys to another file either.)
   const siteSettings = SITE_SETTINGS.test(ctx.text);
+  // The one row of the installation's Amazon settings: its fields are the program's own.
+  if (/amazon/i.test(ctx.text) && onePlatformRow(ctx.text)) return [];
   const carried = (): RawFinding[] => {
     const candidate = siteSettings ? undefined : projectCandidate(fields, ctx, resolve);
     return candidate ? [candidate] : [];
@@ -172,7 +228,7 @@ function find(ctx: ScanContext): RawFinding[] {
     resolve,
     amazon: ctx.hasAmazonContext,
     siteSettings,
-    userOwned: USER_OWNED.test(ctx.text),
+    userOwned: ownedRows(ctx.text),
     modelFolder: MODEL_FOLDER.test(ctx.path),
     auditedRows: AUDITED_ROW.test(ctx.text),
     sellerReadOwners: readOwners(ctx.text, SELLER_READ),
