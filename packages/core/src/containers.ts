@@ -18,7 +18,8 @@ export interface Container {
 // Each pattern reads the opening text of one record shape; names are bounded identifiers, so every
 // pattern is linear. Order matters: `CREATE TABLE` before the generic keyword match.
 const SHAPES: readonly (readonly [RegExp, ContainerType])[] = [
-  [/\bcreate\s+table\s+(?:if\s+not\s+exists\s+)?[`"[]?([\w.$]{1,64})/i, 'table'],
+  // (A schema-qualified name keeps its quotes per part in pg_dump: `"public"."amazon_accounts"`.)
+  [/\bcreate\s+table\s+(?:if\s+not\s+exists\s+)?((?:[`"[]?[\w$]{1,64}[`"\]]?\.){0,2}[`"[]?[\w$]{1,64})/i, 'table'],
   [/\b(?:insert\s+into|update|from)\s+[`"[]?([a-z_][\w.$]{0,63})[`"\]]?(?:\s|$|[;'"`)])/i, 'table'],
   [/\b(?:db|knex|table|from|into|collection)\s*\(\s*["'`]([\w.$-]{1,64})["'`]/i, 'table'],
   [/\.define[\s(]{1,8}["'`]?([a-z_]\w{0,63})/i, 'model'],
@@ -39,7 +40,7 @@ export function describeContainer(recordName: string): Container | undefined {
     if (!m) continue;
     // The keyword pattern names its own type (`interface SellerAccount`, `model Seller`).
     if (m.length > 2) return { type: m[1] as ContainerType, name: m[2] ?? '' };
-    return { type, name: m[1] ?? '' };
+    return { type, name: (m[1] ?? '').replace(/[`"[\]]/g, '') };
   }
   return undefined;
 }

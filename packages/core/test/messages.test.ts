@@ -224,6 +224,7 @@ describe('type-A messages', () => {
 
   it.each([
     [' CREATE TABLE sellers    ', { type: 'table', name: 'sellers' }],
+    [' CREATE TABLE IF NOT EXISTS "public"."amazon_accounts" (  ', { type: 'table', name: 'public.amazon_accounts' }],
     ['  await db("seller_keys").insert ', { type: 'table', name: 'seller_keys' }],
     ["    db.query('SELECT tenant_id, access_key, secret_key FROM tenants');", { type: 'table', name: 'tenants' }],
     [' interface SellerAccount    ', { type: 'interface', name: 'SellerAccount' }],
