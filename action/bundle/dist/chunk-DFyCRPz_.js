@@ -1545,14 +1545,14 @@ function describeContainer(recordName) {
 		};
 		return {
 			type,
-			name: m[1] ?? ""
+			name: (m[1] ?? "").replace(/[`"[\]]/g, "")
 		};
 	}
 }
 var SHAPES;
 var init_containers = __esmMin((() => {
 	SHAPES = [
-		[/\bcreate\s+table\s+(?:if\s+not\s+exists\s+)?[`"[]?([\w.$]{1,64})/i, "table"],
+		[/\bcreate\s+table\s+(?:if\s+not\s+exists\s+)?((?:[`"[]?[\w$]{1,64}[`"\]]?\.){0,2}[`"[]?[\w$]{1,64})/i, "table"],
 		[/\b(?:insert\s+into|update|from)\s+[`"[]?([a-z_][\w.$]{0,63})[`"\]]?(?:\s|$|[;'"`)])/i, "table"],
 		[/\b(?:db|knex|table|from|into|collection)\s*\(\s*["'`]([\w.$-]{1,64})["'`]/i, "table"],
 		[/\.define[\s(]{1,8}["'`]?([a-z_]\w{0,63})/i, "model"],
@@ -1993,8 +1993,8 @@ function statementsOf(text, lineStart, lineEnd) {
 		memoLine = lineStart;
 		memoStarts = [];
 		const line = text.slice(lineStart, lineEnd);
-		CREATE_TABLE.lastIndex = 0;
-		for (let m = CREATE_TABLE.exec(line); m !== null && memoStarts.length < 64; m = CREATE_TABLE.exec(line)) {
+		CREATE_TABLE$1.lastIndex = 0;
+		for (let m = CREATE_TABLE$1.exec(line); m !== null && memoStarts.length < 64; m = CREATE_TABLE$1.exec(line)) {
 			const semicolon = line.indexOf(";", m.index);
 			memoStarts.push({
 				start: lineStart + m.index,
@@ -2018,10 +2018,10 @@ function oneLineTable(text, lineStart, lineEnd, at) {
 	}
 	return open !== void 0 && at < open.end ? open : void 0;
 }
-var COLUMN_POSITION, CREATE_TABLE, memoText$1, memoLine, memoStarts;
+var COLUMN_POSITION, CREATE_TABLE$1, memoText$1, memoLine, memoStarts;
 var init_sql_columns = __esmMin((() => {
 	COLUMN_POSITION = /[(,]\s{0,8}["'`[]?$/;
-	CREATE_TABLE = /\bcreate\s+(?:temporary\s+)?table\s+(?:if\s+not\s+exists\s+)?([\w."`[\]]{1,80})\s*\(/gi;
+	CREATE_TABLE$1 = /\bcreate\s+(?:temporary\s+)?table\s+(?:if\s+not\s+exists\s+)?([\w."`[\]]{1,80})\s*\(/gi;
 	memoLine = -1;
 	memoStarts = [];
 }));
@@ -2103,7 +2103,7 @@ function readDeclaration(c) {
 		shape: "decl",
 		persisted: declaresEntity(text)
 	});
-	if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+[A-Z[]/i.test(after)) return draft(c, {
+	if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+"?[A-Z[]/i.test(after)) return draft(c, {
 		shape: "decl",
 		persisted: STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after)
 	});
@@ -2117,7 +2117,7 @@ var init_declared_fields = __esmMin((() => {
 	init_record_components();
 	init_sql_columns();
 	init_field_draft();
-	STORED_COLUMN_TYPE = /^["'`\]]?\s+(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
+	STORED_COLUMN_TYPE = /^["'`\]]?\s+"?(?:n?varchar|n?char|character|(?:tiny|medium|long)?text|bytea|(?:var)?binary|blob|jsonb?|uuid|encrypted|(?:big|small)?int|integer)\b/i;
 	STORED_FIELD_TYPE = /^["'`\]]?\s+(?:String\b(?!\s*\()|(?:\*?string|\[\]byte|sql\.\w+)\s+`[^`\n]{0,200}\b(?:gorm|db|bson|json):)/;
 	NAMING_ALONE = /^\s*["']?(?:name|key|prop|dataIndex|fieldName|fieldname)["']?\s*(?:=>|:)\s*["'][\w.-]{1,80}["'](?:\s*,)?\s*$/;
 }));
@@ -3642,8 +3642,8 @@ function judgeLwaSecret(secret, view, text) {
 		if (path.length > 1 && !isOptionBag(path[0] ?? "") && isSellerHolder(owner) && !isSubmittedPath(path)) return "used";
 		if (path.length > 1 && !isOptionBag(path[0] ?? "") && !CREDENTIALS_BAG.test(path[0] ?? "") && !isSubmittedPath(path) && view.fields.some((f) => f.role === "refresh-token" && f.shape === "ref" && ownerOf(f.value) === owner)) return "used";
 	}
-	if (!(view.seller?.role === "seller-id" || view.sellerNamed || (secret.persisted === true || secret.formInput === true) && text.userOwned || secret.isFormField === true && text.declaredSellerCollections.has(secret.collection))) return void 0;
-	if (secret.shape === "decl" && (secret.formInput === true || secret.isFormField === true || SUBMITTED_TYPE.test(secret.recordName) || view.sellerNamed || view.bothApis || secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned))) return "declared";
+	if (!(view.seller?.role === "seller-id" || view.sellerNamed || (secret.persisted === true || secret.formInput === true) && text.userOwned(secret.start) || secret.isFormField === true && text.declaredSellerCollections.has(secret.collection))) return void 0;
+	if (secret.shape === "decl" && (secret.formInput === true || secret.isFormField === true || SUBMITTED_TYPE.test(secret.recordName) || view.sellerNamed || view.bothApis || secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned(secret.start)))) return "declared";
 	if (secret.shape === "ref" && isSubmittedPath(memberPath(secret.value))) return "input";
 }
 var CREDENTIALS_BAG;
@@ -4695,7 +4695,7 @@ function judgeRecords(allFields, facts = {}) {
 	const text = {
 		...textView(fields, records, sellerOf, facts.amazon ?? true),
 		siteSettings: facts.siteSettings ?? false,
-		userOwned: facts.userOwned ?? false,
+		userOwned: facts.userOwned ?? (() => false),
 		modelFolder: facts.modelFolder ?? false,
 		auditedRows: facts.auditedRows ?? false,
 		loopVariables: facts.loopVariables ?? /* @__PURE__ */ new Set(),
@@ -5504,6 +5504,44 @@ function keyNamesByRecord(fields) {
 	}
 	return byRecord;
 }
+/**
+* True when the text reads or writes a row by a literal Amazon platform key and no owner in the
+* same statement: one row per platform, the installation's own settings (LABELING's ruling on a
+* table whose rows are unique per platform). At most 20 such keys read.
+*/
+function onePlatformRow(text) {
+	PLATFORM_KEY.lastIndex = 0;
+	let reads = 0;
+	for (let m = PLATFORM_KEY.exec(text); m !== null && reads < 20; m = PLATFORM_KEY.exec(text), reads++) {
+		const from = Math.max(text.lastIndexOf(";", m.index), text.lastIndexOf("\n\n", m.index), m.index - 300, 0);
+		const next = text.indexOf(";", m.index + m[0].length);
+		const to = Math.min(next === -1 ? text.length : next, m.index + m[0].length + 200);
+		if (!OWNER_FILTER.test(text.slice(from, m.index) + text.slice(m.index + m[0].length, to))) return true;
+	}
+	return false;
+}
+/**
+* Whether the row around an offset is tied to the app's users (see {@link USER_OWNED}): the whole
+* text, or in a text declaring several tables, the table declared around the offset
+* (`account_id` in `amazon_connections` does not make `amazon_global_credentials` a user's).
+*/
+function ownedRows(text) {
+	const tables = [];
+	CREATE_TABLE.lastIndex = 0;
+	for (let m = CREATE_TABLE.exec(text); m !== null && tables.length < 200; m = CREATE_TABLE.exec(text)) tables.push(m.index);
+	if (tables.length < 2) {
+		const owned = USER_OWNED.test(text);
+		return () => owned;
+	}
+	const owned = /* @__PURE__ */ new Map();
+	return (at) => {
+		const i = tables.findLastIndex((t) => t <= at);
+		const start = i === -1 ? 0 : tables[i] ?? 0;
+		let own = owned.get(start);
+		if (own === void 0) owned.set(start, own = USER_OWNED.test(text.slice(start, tables[i + 1] ?? text.length)));
+		return own;
+	};
+}
 /** The objects a text reads a value from by `pattern` (at most 50 reads looked at). */
 function readOwners(text, pattern) {
 	const owners = /* @__PURE__ */ new Set();
@@ -5541,6 +5579,7 @@ function find$1(ctx) {
 	if (fields.length === 0) return [];
 	const resolve = textResolver(ctx.text);
 	const siteSettings = SITE_SETTINGS.test(ctx.text);
+	if (/amazon/i.test(ctx.text) && onePlatformRow(ctx.text)) return [];
 	const carried = () => {
 		const candidate = siteSettings ? void 0 : projectCandidate(fields, ctx, resolve);
 		return candidate ? [candidate] : [];
@@ -5553,7 +5592,7 @@ function find$1(ctx) {
 		resolve,
 		amazon: ctx.hasAmazonContext,
 		siteSettings,
-		userOwned: USER_OWNED.test(ctx.text),
+		userOwned: ownedRows(ctx.text),
 		modelFolder: MODEL_FOLDER.test(ctx.path),
 		auditedRows: AUDITED_ROW.test(ctx.text),
 		sellerReadOwners: readOwners(ctx.text, SELLER_READ),
@@ -5621,7 +5660,7 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var MWS_FOLDER, SITE_SETTINGS, OWNERS, USER_OWNED, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var MWS_FOLDER, SITE_SETTINGS, PLATFORM_KEY, OWNER_FILTER, OWNERS, USER_OWNED, CREATE_TABLE, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -5638,8 +5677,11 @@ var init_shared_credentials = __esmMin((() => {
 	init_text_resolver();
 	MWS_FOLDER = /mws|amazon/i;
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b|"issingle"\s{0,4}:\s{0,4}1\b/;
-	OWNERS = "(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop)";
+	PLATFORM_KEY = /\.eq\(\s{0,4}["'](?:channel|platform|marketplace|provider|integration|service)["']\s{0,4},\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\)|\bwhere\s{0,4}:\s{0,4}\{\s{0,4}(?:channel|platform|marketplace|provider|integration|service)\s{0,4}:\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\}|->where\(\s{0,4}["'](?:channel|platform|marketplace|provider)["']\s{0,4},\s{0,4}["']amazon\w{0,20}["']\s{0,4}\)/gi;
+	OWNER_FILTER = /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|auth\.uid/i;
+	OWNERS = "(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop|Conta|Loja|Empresa|Cuenta|Tienda)";
 	USER_OWNED = new RegExp(`\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`, "i");
+	CREATE_TABLE = /\bcreate\s{1,4}(?:temporary\s{1,4})?table\b/gi;
 	MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
 	SELLER_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:seller_?id|merchant_?id)\b/gi;
 	TOKEN_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:mws_?)?auth_?token\b/gi;
