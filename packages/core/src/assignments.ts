@@ -8,7 +8,7 @@ import { cutValue } from './value-shape.js';
  */
 
 // What stands between a name and its `=` in a typed declaration (`: string`, `: Record<string, X>`, `:`).
-const TYPE_ANNOTATION = /^:[\w$<>[\]|?., ]{0,40}$/;
+const TYPE_ANNOTATION = /^:[\w$<>[\]|?., \t'"&{}]{0,40}$/;
 
 // A declaration that cannot be assigned again: JS/TS/C#/C++ `const`, Java `final`, C# `readonly`,
 // Kotlin/Scala `val`; or one value for the whole program: a `static` field

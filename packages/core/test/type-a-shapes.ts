@@ -108,6 +108,43 @@ export default {
 
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
+    name: "a per-user write beside a read of the app's one platform row: the owner makes the rows per user",
+    path: 'src/lib/amazon.ts',
+    text: `export async function getAppConfig() {
+  const { data } = await supabase.from("app_settings").select("*").eq("platform", "amazon").single();
+  return data;
+}
+
+export async function saveSellerKeys(userId: string, body: any) {
+  await supabase.from("amazon_credentials").insert({
+    user_id: userId,
+    aws_access_key_id: body.aws_access_key_id,
+    aws_secret_access_key: body.aws_secret_access_key,
+    lwa_client_secret: body.lwa_client_secret,
+  });
+}`,
+    line: 10,
+  },
+  {
+    name: 'a table given its owner column by a later ALTER TABLE, beside another table',
+    path: 'supabase/migrations/20260101_amazon.sql',
+    text: `CREATE TABLE public.amazon_accounts (
+  id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+  seller_id TEXT NOT NULL,
+  lwa_client_id TEXT NOT NULL,
+  lwa_client_secret TEXT NOT NULL
+);
+
+CREATE TABLE public.amazon_orders (
+  id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+  amazon_order_id TEXT NOT NULL
+);
+
+ALTER TABLE public.amazon_accounts ADD COLUMN user_id UUID REFERENCES auth.users(id);
+`,
+    line: 5,
+  },
+  {
     name: "a pg_dump table (Supabase's remote_schema.sql, types quoted) keeping each seller account's LWA client secret",
     path: 'supabase/migrations/20251123014547_remote_schema.sql',
     text: `CREATE TABLE IF NOT EXISTS "public"."amazon_accounts" (

@@ -96,7 +96,7 @@ const PLATFORM_KEY =
   /\.eq\(\s{0,4}["'](?:channel|platform|marketplace|provider|integration|service)["']\s{0,4},\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\)|\bwhere\s{0,4}:\s{0,4}\{\s{0,4}(?:channel|platform|marketplace|provider|integration|service)\s{0,4}:\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\}|->where\(\s{0,4}["'](?:channel|platform|marketplace|provider)["']\s{0,4},\s{0,4}["']amazon\w{0,20}["']\s{0,4}\)/gi;
 // What scopes a row to an owner: a user, an organisation, a store, a seller (`.eq("user_id", …)`).
 const OWNER_FILTER =
-  /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|auth\.uid/i;
+  /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|team|profile|client|member|vendor|brand|\buid\b|created_by|loja|conta|cuenta|tienda|auth\.uid|session/i;
 
 /**
  * True when the text reads or writes a row by a literal Amazon platform key and no owner in the
@@ -104,22 +104,32 @@ const OWNER_FILTER =
  * table whose rows are unique per platform). At most 20 such keys read.
  */
 function onePlatformRow(text: string): boolean {
+  // (Any owner in the text, a write's `user_id: user.id`, a builder filtered by the user in an
+  // earlier statement, row-level security's session, makes the rows per owner.)
+  if (USER_OWNED.test(text) || OWNER_KEY.test(text)) return false;
   PLATFORM_KEY.lastIndex = 0;
   let reads = 0;
+  let found = false;
   for (let m = PLATFORM_KEY.exec(text); m !== null && reads < 20; m = PLATFORM_KEY.exec(text), reads++) {
     const from = Math.max(text.lastIndexOf(';', m.index), text.lastIndexOf('\n\n', m.index), m.index - 300, 0);
     const next = text.indexOf(';', m.index + m[0].length);
     const to = Math.min(next === -1 ? text.length : next, m.index + m[0].length + 200);
-    if (!OWNER_FILTER.test(text.slice(from, m.index) + text.slice(m.index + m[0].length, to))) return true;
+    // (Every such read unowned: one with an owner is that owner's row.)
+    if (OWNER_FILTER.test(text.slice(from, m.index) + text.slice(m.index + m[0].length, to))) return false;
+    found = true;
   }
-  return false;
+  return found;
 }
+
+// An owner's key or the signed-in user anywhere: `user_id`, `userId`, `auth.uid()`, `session.user`,
+// `user.id`. (Not a seller's or an OAuth client's id: the one row holds those.)
+const OWNER_KEY =
+  /\b(?:user|owner|org|tenant|company|empresa|workspace|store|shop|customer|team|profile|member|vendor|brand|loja|tienda)_?[iI]d\b|\bauth\.uid\b|\bsession\.user\b|\buser\.id\b|\bcreated_by\b/;
 
 // Rows tied to the app's users or tenants: a `user_id`, `org_id`, `tenant_id`, `store_id` column or
 // key, a foreign key or relation to `users`, an organisation, a tenant, a store or a shop (Django
 // `ForeignKey(User)`, Mongoose `ref: 'User'`, TypeORM `@ManyToOne(() => Store)`, Rails `t.references :user`).
-const OWNERS =
-  '(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop|Conta|Loja|Empresa|Cuenta|Tienda)';
+const OWNERS = '(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop|Loja|Empresa|Tienda)';
 const USER_OWNED = new RegExp(
   `\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`,
   'i',
@@ -135,22 +145,44 @@ const CREATE_TABLE = /\bcreate\s{1,4}(?:temporary\s{1,4})?table\b/gi;
  * (`account_id` in `amazon_connections` does not make `amazon_global_credentials` a user's).
  */
 function ownedRows(text: string): (at: number) => boolean {
+  const whole = USER_OWNED.test(text);
   const tables: number[] = [];
   CREATE_TABLE.lastIndex = 0;
   for (let m = CREATE_TABLE.exec(text); m !== null && tables.length < 200; m = CREATE_TABLE.exec(text))
     tables.push(m.index);
-  if (tables.length < 2) {
-    const owned = USER_OWNED.test(text);
-    return () => owned;
-  }
+  if (tables.length < 2 || !whole) return () => whole;
   const owned = new Map<number, boolean>();
   return (at) => {
-    const i = tables.findLastIndex((t) => t <= at);
-    const start = i === -1 ? 0 : (tables[i] ?? 0);
+    const start = tables[tables.findLastIndex((t) => t <= at)];
+    // (Only a column of a table's own declaration: code around the tables reads the whole text.)
+    const end = start === undefined ? -1 : text.indexOf(';', start);
+    if (start === undefined || end === -1 || at > end) return whole;
     let own = owned.get(start);
-    if (own === undefined) owned.set(start, (own = USER_OWNED.test(text.slice(start, tables[i + 1] ?? text.length))));
+    if (own === undefined) owned.set(start, (own = tableOwned(text, text.slice(start, end))));
     return own;
   };
+}
+
+// A table's name after `CREATE TABLE` (its last part: `"public"."amazon_keys"` is `amazon_keys`).
+const TABLE_NAME = /table\s{1,4}(?:if\s{1,4}not\s{1,4}exists\s{1,4})?(?:[`"[]?\w{1,64}[`"\]]?\.)?[`"[]?(\w{1,64})/i;
+
+/**
+ * Whether one table of a text of several is tied to an owner: by its own columns or, where it
+ * refers to another table, another refers to it or a later statement alters it (`REFERENCES`,
+ * `ALTER TABLE … ADD`), by the text's (an owner reached through a join or a chain).
+ */
+function tableOwned(text: string, block: string): boolean {
+  if (USER_OWNED.test(block)) return true;
+  const name = TABLE_NAME.exec(block)?.[1];
+  if (name === undefined || /\breferences\b/i.test(block)) return true;
+  const mention = new RegExp(
+    `\\b(?:references|alter\\s{1,4}table(?:\\s{1,4}if\\s{1,4}exists)?)\\s{1,4}(?:[\`"[]?\\w{1,64}[\`"\\]]?\\.)?[\`"[]?${name}\\b[^;]{0,300}`,
+    'gi',
+  );
+  // (Row-level security, `ALTER TABLE … ENABLE ROW LEVEL SECURITY`, adds no column.)
+  return (text.match(mention) ?? [])
+    .slice(0, 20)
+    .some((m) => !/\benable\s{1,4}row\s{1,4}level\s{1,4}security\b/i.test(m));
 }
 
 // An application's models folder: ASP.NET MVC and Laravel `Models/`, `entities/` of ORMs.
