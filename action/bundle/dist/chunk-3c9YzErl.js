@@ -4413,7 +4413,7 @@ function destructuredFrom(text, from) {
 var TYPE_ANNOTATION, CONSTANT_DECLARATION, CONTINUED, CARRIED_ON, DESTRUCTURED_FROM;
 var init_assignments = __esmMin((() => {
 	init_value_shape();
-	TYPE_ANNOTATION = /^:[\w$<>[\]|?., ]{0,40}$/;
+	TYPE_ANNOTATION = /^:[\w$<>[\]|?., \t'"&{}]{0,40}$/;
 	CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
 	CONTINUED = /[+\-*/.=&|,\\]\s*$/;
 	CARRIED_ON = /^\s*(?:\??\.|->|&&|\|\||[+?:])/;
@@ -5510,15 +5510,18 @@ function keyNamesByRecord(fields) {
 * table whose rows are unique per platform). At most 20 such keys read.
 */
 function onePlatformRow(text) {
+	if (USER_OWNED.test(text) || OWNER_KEY.test(text)) return false;
 	PLATFORM_KEY.lastIndex = 0;
 	let reads = 0;
+	let found = false;
 	for (let m = PLATFORM_KEY.exec(text); m !== null && reads < 20; m = PLATFORM_KEY.exec(text), reads++) {
 		const from = Math.max(text.lastIndexOf(";", m.index), text.lastIndexOf("\n\n", m.index), m.index - 300, 0);
 		const next = text.indexOf(";", m.index + m[0].length);
 		const to = Math.min(next === -1 ? text.length : next, m.index + m[0].length + 200);
-		if (!OWNER_FILTER.test(text.slice(from, m.index) + text.slice(m.index + m[0].length, to))) return true;
+		if (OWNER_FILTER.test(text.slice(from, m.index) + text.slice(m.index + m[0].length, to))) return false;
+		found = true;
 	}
-	return false;
+	return found;
 }
 /**
 * Whether the row around an offset is tied to the app's users (see {@link USER_OWNED}): the whole
@@ -5526,21 +5529,32 @@ function onePlatformRow(text) {
 * (`account_id` in `amazon_connections` does not make `amazon_global_credentials` a user's).
 */
 function ownedRows(text) {
+	const whole = USER_OWNED.test(text);
 	const tables = [];
 	CREATE_TABLE.lastIndex = 0;
 	for (let m = CREATE_TABLE.exec(text); m !== null && tables.length < 200; m = CREATE_TABLE.exec(text)) tables.push(m.index);
-	if (tables.length < 2) {
-		const owned = USER_OWNED.test(text);
-		return () => owned;
-	}
+	if (tables.length < 2 || !whole) return () => whole;
 	const owned = /* @__PURE__ */ new Map();
 	return (at) => {
-		const i = tables.findLastIndex((t) => t <= at);
-		const start = i === -1 ? 0 : tables[i] ?? 0;
+		const start = tables[tables.findLastIndex((t) => t <= at)];
+		const end = start === void 0 ? -1 : text.indexOf(";", start);
+		if (start === void 0 || end === -1 || at > end) return whole;
 		let own = owned.get(start);
-		if (own === void 0) owned.set(start, own = USER_OWNED.test(text.slice(start, tables[i + 1] ?? text.length)));
+		if (own === void 0) owned.set(start, own = tableOwned(text, text.slice(start, end)));
 		return own;
 	};
+}
+/**
+* Whether one table of a text of several is tied to an owner: by its own columns or, where it
+* refers to another table, another refers to it or a later statement alters it (`REFERENCES`,
+* `ALTER TABLE … ADD`), by the text's (an owner reached through a join or a chain).
+*/
+function tableOwned(text, block) {
+	if (USER_OWNED.test(block)) return true;
+	const name = TABLE_NAME.exec(block)?.[1];
+	if (name === void 0 || /\breferences\b/i.test(block)) return true;
+	const mention = new RegExp(`\\b(?:references|alter\\s{1,4}table(?:\\s{1,4}if\\s{1,4}exists)?)\\s{1,4}(?:[\`"[]?\\w{1,64}[\`"\\]]?\\.)?[\`"[]?${name}\\b[^;]{0,300}`, "gi");
+	return (text.match(mention) ?? []).slice(0, 20).some((m) => !/\benable\s{1,4}row\s{1,4}level\s{1,4}security\b/i.test(m));
 }
 /** The objects a text reads a value from by `pattern` (at most 50 reads looked at). */
 function readOwners(text, pattern) {
@@ -5660,7 +5674,7 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var MWS_FOLDER, SITE_SETTINGS, PLATFORM_KEY, OWNER_FILTER, OWNERS, USER_OWNED, CREATE_TABLE, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var MWS_FOLDER, SITE_SETTINGS, PLATFORM_KEY, OWNER_FILTER, OWNER_KEY, OWNERS, USER_OWNED, CREATE_TABLE, TABLE_NAME, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -5678,10 +5692,12 @@ var init_shared_credentials = __esmMin((() => {
 	MWS_FOLDER = /mws|amazon/i;
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b|"issingle"\s{0,4}:\s{0,4}1\b/;
 	PLATFORM_KEY = /\.eq\(\s{0,4}["'](?:channel|platform|marketplace|provider|integration|service)["']\s{0,4},\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\)|\bwhere\s{0,4}:\s{0,4}\{\s{0,4}(?:channel|platform|marketplace|provider|integration|service)\s{0,4}:\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\}|->where\(\s{0,4}["'](?:channel|platform|marketplace|provider)["']\s{0,4},\s{0,4}["']amazon\w{0,20}["']\s{0,4}\)/gi;
-	OWNER_FILTER = /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|auth\.uid/i;
-	OWNERS = "(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop|Conta|Loja|Empresa|Cuenta|Tienda)";
+	OWNER_FILTER = /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|team|profile|client|member|vendor|brand|\buid\b|created_by|loja|conta|cuenta|tienda|auth\.uid|session/i;
+	OWNER_KEY = /\b(?:user|owner|org|tenant|company|empresa|workspace|store|shop|customer|team|profile|member|vendor|brand|loja|tienda)_?[iI]d\b|\bauth\.uid\b|\bsession\.user\b|\buser\.id\b|\bcreated_by\b/;
+	OWNERS = "(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop|Loja|Empresa|Tienda)";
 	USER_OWNED = new RegExp(`\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`, "i");
 	CREATE_TABLE = /\bcreate\s{1,4}(?:temporary\s{1,4})?table\b/gi;
+	TABLE_NAME = /table\s{1,4}(?:if\s{1,4}not\s{1,4}exists\s{1,4})?(?:[`"[]?\w{1,64}[`"\]]?\.)?[`"[]?(\w{1,64})/i;
 	MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
 	SELLER_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:seller_?id|merchant_?id)\b/gi;
 	TOKEN_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:mws_?)?auth_?token\b/gi;
