@@ -121,17 +121,19 @@ function onePlatformRow(text: string): boolean {
   return found;
 }
 
-// An owner's key or the signed-in user anywhere: `user_id`, `userId`, `auth.uid()`, `session.user`,
-// `user.id`. (Not a seller's or an OAuth client's id: the one row holds those.)
-const OWNER_KEY =
-  /\b(?:user|owner|org|tenant|company|empresa|workspace|store|shop|customer|team|profile|member|vendor|brand|loja|tienda)_?[iI]d\b|\bauth\.uid\b|\bsession\.user\b|\buser\.id\b|\bcreated_by\b/;
-
 // Rows tied to the app's users or tenants: a `user_id`, `org_id`, `tenant_id`, `store_id` column or
 // key, a foreign key or relation to `users`, an organisation, a tenant, a store or a shop (Django
 // `ForeignKey(User)`, Mongoose `ref: 'User'`, TypeORM `@ManyToOne(() => Store)`, Rails `t.references :user`).
 const OWNERS = '(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop|Loja|Empresa|Tienda)';
 const USER_OWNED = new RegExp(
   `\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`,
+  'i',
+);
+
+// An owner's key or the signed-in user anywhere: `user_id`, `userId`, `team_id`, `auth.uid()`,
+// `session.user`, `user.id`. (Not a seller's or an OAuth client's id: the one row holds those.)
+const OWNER_KEY = new RegExp(
+  `\\b(?:${OWNERS}|customer|team|profile|member|vendor|brand)_?id\\b|\\bauth\\.uid\\b|\\bsession\\.user\\b|\\buser\\.id\\b|\\bcreated_by\\b`,
   'i',
 );
 
