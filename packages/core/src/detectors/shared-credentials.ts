@@ -124,7 +124,8 @@ function onePlatformRow(text: string): boolean {
 // Rows tied to the app's users or tenants: a `user_id`, `org_id`, `tenant_id`, `store_id` column or
 // key, a foreign key or relation to `users`, an organisation, a tenant, a store or a shop (Django
 // `ForeignKey(User)`, Mongoose `ref: 'User'`, TypeORM `@ManyToOne(() => Store)`, Rails `t.references :user`).
-const OWNERS = '(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop|Loja|Empresa|Tienda)';
+const OWNER_WORDS = 'User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop|Loja|Empresa|Tienda';
+const OWNERS = `(?:${OWNER_WORDS})`;
 const USER_OWNED = new RegExp(
   `\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`,
   'i',
@@ -133,7 +134,7 @@ const USER_OWNED = new RegExp(
 // An owner's key or the signed-in user anywhere: `user_id`, `userId`, `team_id`, `auth.uid()`,
 // `session.user`, `user.id`. (Not a seller's or an OAuth client's id: the one row holds those.)
 const OWNER_KEY = new RegExp(
-  `\\b(?:${OWNERS}|customer|team|profile|member|vendor|brand)_?id\\b|\\bauth\\.uid\\b|\\bsession\\.user\\b|\\buser\\.id\\b|\\bcreated_by\\b`,
+  `\\b(?:${OWNER_WORDS}|customer|team|profile|member|vendor|brand)_?id\\b|\\bauth\\.uid\\b|\\bsession\\.user\\b|\\buser\\.id\\b|\\bcreated_by\\b`,
   'i',
 );
 
