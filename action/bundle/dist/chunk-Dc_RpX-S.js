@@ -5674,7 +5674,7 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var MWS_FOLDER, SITE_SETTINGS, PLATFORM_KEY, OWNER_FILTER, OWNERS, USER_OWNED, OWNER_KEY, CREATE_TABLE, TABLE_NAME, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var MWS_FOLDER, SITE_SETTINGS, PLATFORM_KEY, OWNER_FILTER, OWNER_WORDS, OWNERS, USER_OWNED, OWNER_KEY, CREATE_TABLE, TABLE_NAME, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -5693,9 +5693,10 @@ var init_shared_credentials = __esmMin((() => {
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b|"issingle"\s{0,4}:\s{0,4}1\b/;
 	PLATFORM_KEY = /\.eq\(\s{0,4}["'](?:channel|platform|marketplace|provider|integration|service)["']\s{0,4},\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\)|\bwhere\s{0,4}:\s{0,4}\{\s{0,4}(?:channel|platform|marketplace|provider|integration|service)\s{0,4}:\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\}|->where\(\s{0,4}["'](?:channel|platform|marketplace|provider)["']\s{0,4},\s{0,4}["']amazon\w{0,20}["']\s{0,4}\)/gi;
 	OWNER_FILTER = /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|team|profile|client|member|vendor|brand|\buid\b|created_by|loja|conta|cuenta|tienda|auth\.uid|session/i;
-	OWNERS = "(?:User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop|Loja|Empresa|Tienda)";
+	OWNER_WORDS = "User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop|Loja|Empresa|Tienda";
+	OWNERS = `(?:${OWNER_WORDS})`;
 	USER_OWNED = new RegExp(`\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`, "i");
-	OWNER_KEY = new RegExp(`\\b(?:${OWNERS}|customer|team|profile|member|vendor|brand)_?id\\b|\\bauth\\.uid\\b|\\bsession\\.user\\b|\\buser\\.id\\b|\\bcreated_by\\b`, "i");
+	OWNER_KEY = new RegExp(`\\b(?:${OWNER_WORDS}|customer|team|profile|member|vendor|brand)_?id\\b|\\bauth\\.uid\\b|\\bsession\\.user\\b|\\buser\\.id\\b|\\bcreated_by\\b`, "i");
 	CREATE_TABLE = /\bcreate\s{1,4}(?:temporary\s{1,4})?table\b/gi;
 	TABLE_NAME = /table\s{1,4}(?:if\s{1,4}not\s{1,4}exists\s{1,4})?(?:[`"[]?\w{1,64}[`"\]]?\.)?[`"[]?(\w{1,64})/i;
 	MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
