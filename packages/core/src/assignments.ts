@@ -1,3 +1,4 @@
+import { CodeScanner } from './quoting.js';
 import { cutValue } from './value-shape.js';
 
 /**
@@ -60,35 +61,31 @@ const CARRIED_ON = /^\s*(?:\??\.|->|&&|\|\||[+?:])/;
  * `marketplace = "ATVPDKIKX0DER"  # US`. (`cutValue` already ended it at a `;`.)
  */
 function statement(value: string): string {
+  const scan = new CodeScanner(value);
   let depth = 0;
-  let quote = '';
   let comment = -1; // where the current line's comment starts
   let lineStart = 0;
-  for (let i = 0; i < value.length; i++) {
+  for (let i = 0; i < value.length; i = scan.next(i)) {
     const c = value.charAt(i);
     if (c === '\n') {
-      const line = value.slice(lineStart, comment === -1 ? i : comment);
+      const end = comment === -1 ? i : comment;
       if (
         depth <= 0 &&
-        quote === '' &&
+        !scan.inString &&
         value.slice(0, i).trim() !== '' &&
-        !CONTINUED.test(line) &&
+        !CONTINUED.test(value.slice(lineStart, end)) &&
         !CARRIED_ON.test(value.slice(i + 1, i + 40))
       )
-        return value.slice(0, comment === -1 ? i : comment).trimEnd();
-      if (quote !== '`') quote = '';
+        return value.slice(0, end).trimEnd();
       comment = -1;
       lineStart = i + 1;
-    } else if (comment !== -1) {
-      /* the rest of a comment */
-    } else if (quote !== '') {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    // (`#` opens a comment after a blank only: `this.#secret` is a private field.)
-    else if ((c === '#' && /\s/.test(value.charAt(i - 1))) || (c === '/' && value.charAt(i + 1) === '/')) comment = i;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
+    } else if (scan.inComment) {
+      // (The scanner stands past the comment's first character: `#`, or the first `/` of `//`.)
+      if (comment === -1) comment = i - 1;
+    } else if (!scan.quoted) {
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') depth--;
+    }
   }
   return value;
 }

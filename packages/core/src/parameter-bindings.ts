@@ -1,3 +1,5 @@
+import { CodeScanner } from './quoting.js';
+
 /**
  * A parameter's value where the text calls its function: `function call_mws($seller_id,
  * $aws_access_key_id, …)` called as `call_mws($row['merchant_id'], $AWS_ACCESS_KEY_ID, …)` binds
@@ -65,52 +67,8 @@ function withoutComments(item: string): string {
   return item.replace(/(?:\/\/|#)[^\n]{0,600}/g, '').trim();
 }
 
-/**
- * Walks code one character at a time, knowing whether the character it stands on is quoted
- * (inside a string, or a line comment: neither is code). A `'` or `"` string ends at its line's
- * end at the latest, so that a quote in a comment or a typo never swallows what follows.
- */
-class CodeScanner {
-  readonly #text: string;
-  #quote = '';
-  #comment = false;
-  /** Whether the character `next` stopped on is quoted (a string's or a comment's). */
-  quoted = false;
-
-  constructor(text: string) {
-    this.#text = text;
-  }
-
-  /** Reads the character at `i` and returns the index of the next one to read. */
-  next(i: number): number {
-    const text = this.#text;
-    const c = text[i];
-    if (c === '\n') {
-      this.#comment = false;
-      if (this.#quote !== '`') this.#quote = '';
-    } else if (this.#comment) {
-      /* the rest of a line comment */
-    } else if (this.#quote !== '') {
-      if (c === '\\') return this.#stand(i + 2);
-      if (c === this.#quote) this.#quote = '';
-    } else if (c === '"' || c === "'" || c === '`') this.#quote = c;
-    else if ((c === '/' && text[i + 1] === '/') || (c === '#' && /\s|^$/.test(text[i - 1] ?? ''))) this.#comment = true;
-    return this.#stand(i + 1);
-  }
-
-  /** Says whether the character at `i` is quoted, as `next` will read it. */
-  #stand(i: number): number {
-    const c = this.#text[i];
-    this.quoted =
-      this.#comment ||
-      (this.#quote !== '' && c !== '\n') ||
-      (this.#quote === '' && (c === '"' || c === "'" || c === '`'));
-    return i;
-  }
-}
-
 /** A parameter's name by its language's order: `string $key = ''` is `$key`, Go's `key string` and Python's `key: str` are `key`. */
-function parameterName(keyword: string, param: string): string {
+export function parameterName(keyword: string, param: string): string {
   const head = (param.split('=')[0] ?? '').trim();
   if (keyword === 'func') return head.split(/\s+/)[0] ?? '';
   if (keyword === 'def') return (head.split(':')[0] ?? '').trim().replace(/^\*{1,2}/, '');

@@ -32,3 +32,58 @@ export function isBareCode(ctx: ScanContext, start: number): boolean {
   }
   return quote === '';
 }
+
+/**
+ * Walks code one character at a time (parameter lists and bodies in `parameter-bindings.ts`, a
+ * statement's end in `assignments.ts`), knowing whether the character it stands on is quoted
+ * (inside a string, or a line comment: neither is code). A `'` or `"` string ends at its line's
+ * end at the latest, so that a quote in a comment or a typo never swallows what follows.
+ */
+export class CodeScanner {
+  readonly #text: string;
+  #quote = '';
+  #comment = false;
+  /** Whether the character `next` stopped on is quoted (a string's or a comment's). */
+  quoted = false;
+
+  /** Whether the character `next` stopped on is in a line comment. */
+  get inComment(): boolean {
+    return this.#comment;
+  }
+
+  /** Whether a string is open where `next` stopped (at a line's end: one still unclosed there). */
+  get inString(): boolean {
+    return this.#quote !== '';
+  }
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** Reads the character at `i` and returns the index of the next one to read. */
+  next(i: number): number {
+    const text = this.#text;
+    const c = text[i];
+    if (c === '\n') {
+      this.#comment = false;
+      if (this.#quote !== '`') this.#quote = '';
+    } else if (this.#comment) {
+      /* the rest of a line comment */
+    } else if (this.#quote !== '') {
+      if (c === '\\') return this.#stand(i + 2);
+      if (c === this.#quote) this.#quote = '';
+    } else if (c === '"' || c === "'" || c === '`') this.#quote = c;
+    else if ((c === '/' && text[i + 1] === '/') || (c === '#' && /\s|^$/.test(text[i - 1] ?? ''))) this.#comment = true;
+    return this.#stand(i + 1);
+  }
+
+  /** Says whether the character at `i` is quoted, as `next` will read it. */
+  #stand(i: number): number {
+    const c = this.#text[i];
+    this.quoted =
+      this.#comment ||
+      (this.#quote !== '' && c !== '\n') ||
+      (this.#quote === '' && (c === '"' || c === "'" || c === '`'));
+    return i;
+  }
+}

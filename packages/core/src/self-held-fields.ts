@@ -1,4 +1,5 @@
 import { enclosingFunctionName } from './enclosing-function.js';
+import { parameterName } from './parameter-bindings.js';
 import { MEMBER_DECLARATION } from './field-idioms.js';
 import { isCapitalsName, isKeyRole } from './names.js';
 import { namedForDeveloper } from './record-names.js';
@@ -65,9 +66,9 @@ export function goReceivers(text: string): Set<string> {
 // A constructor's parameter list: Ruby `def initialize(account, action)`, Python
 // `def __init__(self, account)`, JS/TS `constructor(account)`, PHP `function __construct($account)`.
 const CONSTRUCTOR =
-  /\b(?:def\s{1,4}initialize|def\s{1,4}__init__|constructor|function\s{1,4}__construct)\s{0,4}\(([^()]{0,300})\)/g;
-// A parameter's name in such a list, after `$`, `*`, `&` and TypeScript's modifiers.
-const PARAMETER_NAME = /^(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[*&$]{0,2}([A-Za-z_]\w{0,40})/;
+  /\b(def\s{1,4}initialize|def\s{1,4}__init__|constructor|function\s{1,4}__construct)\s{0,4}\(([^()]{0,300})\)/g;
+// TypeScript's parameter properties (`constructor(private readonly account: Account)`).
+const PROPERTY_MODIFIERS = /^(?:(?:private|public|protected|readonly)\s{1,4}){1,2}/;
 
 /**
  * The members a class's constructor sets from its own parameter of that name (`@account = account`,
@@ -82,12 +83,13 @@ export function constructorGiven(text: string): ReadonlySet<string> {
   CONSTRUCTOR.lastIndex = 0;
   let constructors = 0;
   for (let m = CONSTRUCTOR.exec(text); m !== null && constructors < 8; m = CONSTRUCTOR.exec(text), constructors++) {
-    for (const param of (m[1] ?? '').split(',')) {
+    // (Ruby and Python name parameters as `def` does; PHP and JS/TS as `function`.)
+    const keyword = (m[1] ?? '').startsWith('def') ? 'def' : 'function';
+    for (const param of (m[2] ?? '').split(',')) {
       const head = param.trim();
-      // (PHP names the variable after its type: `Shop $shop`, `private Shop $shop`.)
-      const name = /\$(\w{1,40})\s*(?:=[^,]{0,80})?$/.exec(head)?.[1] ?? PARAMETER_NAME.exec(head)?.[1];
-      if (name === undefined || name === 'self' || names.size >= 16) continue;
-      const property = /^(?:private|public|protected|readonly)\s/.test(head);
+      const property = PROPERTY_MODIFIERS.test(head);
+      const name = parameterName(keyword, head.replace(PROPERTY_MODIFIERS, '')).replace(/^\$/, '');
+      if (!/^[a-z_]\w{0,40}$/i.test(name) || name === 'self' || names.size >= 16) continue;
       if (
         property ||
         new RegExp(`(?:@|\\bself\\.|\\bthis\\.|\\$this->)${name}\\s{0,4}=\\s{0,4}\\$?${name}\\b`).test(text)
