@@ -650,9 +650,47 @@ function isBareCode(ctx, start) {
 	}
 	return quote === "";
 }
-var CODE_PATH;
+var CODE_PATH, CodeScanner;
 var init_quoting = __esmMin((() => {
 	CODE_PATH = /\.(?:[cm]?[jt]sx?|py|rb|php|java|cs|go|kts?|rs|swift|scala|groovy|dart)$/i;
+	CodeScanner = class {
+		#text;
+		#quote = "";
+		#comment = false;
+		/** Whether the character `next` stopped on is quoted (a string's or a comment's). */
+		quoted = false;
+		/** Whether the character `next` stopped on is in a line comment. */
+		get inComment() {
+			return this.#comment;
+		}
+		/** Whether a string is open where `next` stopped (at a line's end: one still unclosed there). */
+		get inString() {
+			return this.#quote !== "";
+		}
+		constructor(text) {
+			this.#text = text;
+		}
+		/** Reads the character at `i` and returns the index of the next one to read. */
+		next(i) {
+			const text = this.#text;
+			const c = text[i];
+			if (c === "\n") {
+				this.#comment = false;
+				if (this.#quote !== "`") this.#quote = "";
+			} else if (this.#comment) {} else if (this.#quote !== "") {
+				if (c === "\\") return this.#stand(i + 2);
+				if (c === this.#quote) this.#quote = "";
+			} else if (c === "\"" || c === "'" || c === "`") this.#quote = c;
+			else if (c === "/" && text[i + 1] === "/" || c === "#" && /\s|^$/.test(text[i - 1] ?? "")) this.#comment = true;
+			return this.#stand(i + 1);
+		}
+		/** Says whether the character at `i` is quoted, as `next` will read it. */
+		#stand(i) {
+			const c = this.#text[i];
+			this.quoted = this.#comment || this.#quote !== "" && c !== "\n" || this.#quote === "" && (c === "\"" || c === "'" || c === "`");
+			return i;
+		}
+	};
 }));
 // packages/core/dist/context.js
 /** Builds the per-text context every detector reads. */
@@ -4208,6 +4246,168 @@ var init_enclosing_function = __esmMin((() => {
 	FUNCTION_HEADER = /(?:\bdef|\bfunction|\bfunc(?:\s{0,4}\([^()\n]{0,60}\))?|\bfn)\s{1,4}([\w$]{1,60})\s{0,4}\(|\b(?:const|let|var)\s{1,4}([\w$]{1,60})\s{0,4}=\s{0,4}(?:async\s{1,4})?\([^()\n]{0,80}\)\s{0,4}=>/g;
 	FUNCTION_REACH = 600;
 }));
+// packages/core/dist/parameter-bindings.js
+/**
+* The top-level items of the bracketed list whose opener is at `open` (`(`), split at commas
+* outside quotes and brackets, and where the list closes; undefined when it does not close within
+* {@link LIST_REACH}.
+*/
+function listAt(text, open) {
+	const items = [];
+	let depth = 0;
+	let from = open + 1;
+	const scan = new CodeScanner(text);
+	for (let i = open + 1; i < text.length && i <= open + LIST_REACH; i = scan.next(i)) {
+		if (scan.quoted) continue;
+		const c = text[i];
+		if (c === "(" || c === "[" || c === "{") depth++;
+		else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
+		else if (c === "," && depth === 0) {
+			items.push(withoutComments(text.slice(from, i)));
+			from = i + 1;
+		} else if (c === ")") {
+			const last = withoutComments(text.slice(from, i));
+			if (last !== "" || items.length > 0) items.push(last);
+			return {
+				items,
+				close: i
+			};
+		}
+	}
+}
+/** An item of a list without the line comments written in it (`$seller_id, // the merchant's id`). */
+function withoutComments(item) {
+	return item.replace(/(?:\/\/|#)[^\n]{0,600}/g, "").trim();
+}
+/** A parameter's name by its language's order: `string $key = ''` is `$key`, Go's `key string` and Python's `key: str` are `key`. */
+function parameterName(keyword, param) {
+	const head = (param.split("=")[0] ?? "").trim();
+	if (keyword === "func") return head.split(/\s+/)[0] ?? "";
+	if (keyword === "def") return (head.split(":")[0] ?? "").trim().replace(/^\*{1,2}/, "");
+	return /&?(?:\.\.\.)?(\$[a-z_]\w{0,60})/i.exec(head)?.[1] ?? /^(?:\.\.\.)?([a-z_$][\w$]{0,60})/i.exec(head)?.[1] ?? "";
+}
+/** Where the body of the function whose parameter list closes at `close` ends (`{ … }`, or Python's indented block). */
+function bodyEnd(text, keyword, headerStart, close) {
+	const limit = Math.min(text.length, close + BODY_REACH);
+	if (keyword === "def") {
+		const lineStart = text.lastIndexOf("\n", headerStart) + 1;
+		const indent = /^[ \t]*/.exec(text.slice(lineStart, headerStart))?.[0].length ?? 0;
+		for (let at = text.indexOf("\n", close); at !== -1 && at < limit; at = text.indexOf("\n", at + 1)) {
+			const line = /^([ \t]*)(\S?)/.exec(text.slice(at + 1, at + 1 + 200));
+			if (line?.[2] !== "" && line?.[2] !== "#" && (line?.[1]?.length ?? 0) <= indent) return at;
+		}
+		return limit;
+	}
+	const brace = text.slice(close, close + 200).indexOf("{");
+	if (brace === -1) return close;
+	let depth = 0;
+	const scan = new CodeScanner(text);
+	for (let i = close + brace; i < limit; i = scan.next(i)) {
+		if (scan.quoted) continue;
+		if (text[i] === "{") depth++;
+		else if (text[i] === "}" && --depth === 0) return i;
+	}
+	return limit;
+}
+/** The headers of the functions `text` declares (at most {@link MAX_HEADERS}). */
+function headersOf(text) {
+	const headers = [];
+	HEADER.lastIndex = 0;
+	for (let m = HEADER.exec(text); m !== null && headers.length < MAX_HEADERS; m = HEADER.exec(text)) {
+		const keyword = m[1] ?? "";
+		const list = listAt(text, m.index + m[0].length - 1);
+		if (list === void 0) continue;
+		const params = list.items.map((p) => parameterName(keyword, p)).filter((p, i) => i > 0 || !RECEIVER.test(p));
+		headers.push({
+			keyword,
+			name: m[2] ?? "",
+			params,
+			start: m.index,
+			close: list.close
+		});
+	}
+	return headers;
+}
+/** True when `at` on its line sits in a comment or inside a quoted string (read up to 200 characters back). */
+function inCommentOrString(text, at) {
+	const lineStart = Math.max(text.lastIndexOf("\n", at - 1) + 1, at - 200);
+	if (/^\s*(?:\*|\/\*|<!--)/.test(text.slice(lineStart, at))) return true;
+	const scan = new CodeScanner(text);
+	let i = lineStart;
+	while (i < at) i = scan.next(i);
+	return scan.quoted;
+}
+/** The argument a call passes for the parameter at `index` named `name`: by name when it names any. */
+function argumentFor(args, index, name) {
+	const bare = name.replace(/^\$/, "");
+	const firstNamed = args.findIndex((a) => NAMED_ARGUMENT.test(a));
+	if (firstNamed !== -1) {
+		const named = args.find((a) => NAMED_ARGUMENT.exec(a)?.[1] === bare);
+		if (named !== void 0) return named.replace(NAMED_ARGUMENT, "").trim() || void 0;
+		if (index >= firstNamed) return void 0;
+	}
+	const argument = args[index];
+	return argument === void 0 || argument === "" ? void 0 : argument;
+}
+var HEADER, MAX_HEADERS, LIST_REACH, BODY_REACH, MAX_CALLS, NAMED_ARGUMENT, RECEIVER, ParameterBindings;
+var init_parameter_bindings = __esmMin((() => {
+	init_quoting();
+	HEADER = /\b(function|def|func)\s+(?:\([^()\n]{0,80}\)\s*)?([A-Za-z_$][\w$]{0,60})\s*\(/g;
+	MAX_HEADERS = 200;
+	LIST_REACH = 600;
+	BODY_REACH = 2e4;
+	MAX_CALLS = 50;
+	NAMED_ARGUMENT = /^\$?([a-z_]\w{0,60})\s{0,4}(?:=(?![=>])|:(?!:))/i;
+	RECEIVER = /^(?:self|cls|this)$/;
+	ParameterBindings = class {
+		#text;
+		#headers;
+		constructor(text) {
+			this.#text = text;
+		}
+		#allHeaders() {
+			this.#headers ??= headersOf(this.#text);
+			return this.#headers;
+		}
+		/** True when a function of the text declares `name` as a parameter. */
+		isParameter(name) {
+			return this.#allHeaders().some((h) => h.params.includes(name));
+		}
+		bound(name) {
+			const header = this.#allHeaders().find((h) => h.params.includes(name));
+			if (header === void 0) return void 0;
+			const index = header.params.indexOf(name);
+			let bound;
+			for (const args of this.#calls(header)) {
+				const argument = argumentFor(args, index, name);
+				if (argument === void 0 || bound !== void 0 && argument !== bound) return void 0;
+				bound = argument;
+			}
+			return bound;
+		}
+		/** The arguments of the calls of `header`'s function outside its own header and body (at most {@link MAX_CALLS}). */
+		#calls(header) {
+			const text = this.#text;
+			const { name } = header;
+			const end = bodyEnd(text, header.keyword, header.start, header.close);
+			const calls = [];
+			let mentions = 0;
+			for (let at = text.indexOf(name); at !== -1 && mentions < MAX_CALLS; at = text.indexOf(name, at + 1)) {
+				if (at >= header.start && at <= end) continue;
+				if (at > 0 && /[\w$]/.test(text.charAt(at - 1))) continue;
+				const after = at + name.length;
+				const open = after + (/^\s{0,4}/.exec(text.slice(after, after + 4))?.[0].length ?? 0);
+				if (text.charAt(open) !== "(") continue;
+				mentions++;
+				if (/\b(?:function|def|func)\s+$/.test(text.slice(Math.max(0, at - 12), at))) continue;
+				if (inCommentOrString(text, at)) continue;
+				const list = listAt(text, open);
+				if (list !== void 0) calls.push(list.items);
+			}
+			return calls;
+		}
+	};
+}));
 // packages/core/dist/self-held-fields.js
 /** True when the field's line opens with a write or declaration of the installation's settings, or reads one. */
 function inInstallationSettings(ctx, f) {
@@ -4236,11 +4436,15 @@ function constructorGiven(text) {
 	if (!/initialize|__init__|constructor|__construct/.test(text)) return names;
 	CONSTRUCTOR.lastIndex = 0;
 	let constructors = 0;
-	for (let m = CONSTRUCTOR.exec(text); m !== null && constructors < 8; m = CONSTRUCTOR.exec(text), constructors++) for (const param of (m[1] ?? "").split(",")) {
-		const head = param.trim();
-		const name = /\$(\w{1,40})\s*(?:=[^,]{0,80})?$/.exec(head)?.[1] ?? PARAMETER_NAME.exec(head)?.[1];
-		if (name === void 0 || name === "self" || names.size >= 16) continue;
-		if (/^(?:private|public|protected|readonly)\s/.test(head) || new RegExp(`(?:@|\\bself\\.|\\bthis\\.|\\$this->)${name}\\s{0,4}=\\s{0,4}\\$?${name}\\b`).test(text)) names.add(name);
+	for (let m = CONSTRUCTOR.exec(text); m !== null && constructors < 8; m = CONSTRUCTOR.exec(text), constructors++) {
+		const keyword = (m[1] ?? "").startsWith("def") ? "def" : "function";
+		for (const param of (m[2] ?? "").split(",")) {
+			const head = param.trim();
+			const property = PROPERTY_MODIFIERS.test(head);
+			const name = parameterName(keyword, head.replace(PROPERTY_MODIFIERS, "")).replace(/^\$/, "");
+			if (!/^[a-z_]\w{0,40}$/i.test(name) || name === "self" || names.size >= 16) continue;
+			if (property || new RegExp(`(?:@|\\bself\\.|\\bthis\\.|\\$this->)${name}\\s{0,4}=\\s{0,4}\\$?${name}\\b`).test(text)) names.add(name);
+		}
 	}
 	return names;
 }
@@ -4315,9 +4519,10 @@ function readsReceiverOwnKey(f, receivers) {
 function ownedByReceiver(path, receivers) {
 	return path.length > 1 && receivers.has(path[0] ?? "") && !isSellerHolder(path.slice(1, -1).join("."));
 }
-var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, CONSTRUCTOR, PARAMETER_NAME, REDACTION, OPTIONS_CHECK, ATTRIBUTES, CLIENT_CLASS;
+var INSTALLATION_SETTING, INSTALLATION_SETTING_READ, SETTING_NAME_ARGUMENT, DESKTOP_SETTINGS_STORE, GO_RECEIVER, CONSTRUCTOR, PROPERTY_MODIFIERS, REDACTION, OPTIONS_CHECK, ATTRIBUTES, CLIENT_CLASS;
 var init_self_held_fields = __esmMin((() => {
 	init_enclosing_function();
+	init_parameter_bindings();
 	init_field_idioms();
 	init_names();
 	init_record_names();
@@ -4327,8 +4532,8 @@ var init_self_held_fields = __esmMin((() => {
 	SETTING_NAME_ARGUMENT = /(?:\b[Gg]et(?:Value|Setting|Option|Config)\w{0,10}|\bget_(?:option|setting|config)\w{0,10})\s{0,4}(?:<[\w.]{1,40}>)?\s{0,4}\(\s{0,4}["'][\w.:/-]{0,80}$/;
 	DESKTOP_SETTINGS_STORE = /\brequire\(\s{0,4}["'](?:electron-store|conf)["']\s{0,4}\)|\bfrom\s{1,4}["'](?:electron-store|conf)["']/;
 	GO_RECEIVER = /\bfunc\s{0,4}\(\s{0,4}(\w{1,30})\s{1,4}\*?[\w.]{1,60}\s{0,4}\)\s{0,4}[A-Za-z_]\w{0,60}\s{0,4}\(/g;
-	CONSTRUCTOR = /\b(?:def\s{1,4}initialize|def\s{1,4}__init__|constructor|function\s{1,4}__construct)\s{0,4}\(([^()]{0,300})\)/g;
-	PARAMETER_NAME = /^(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[*&$]{0,2}([A-Za-z_]\w{0,40})/;
+	CONSTRUCTOR = /\b(def\s{1,4}initialize|def\s{1,4}__init__|constructor|function\s{1,4}__construct)\s{0,4}\(([^()]{0,300})\)/g;
+	PROPERTY_MODIFIERS = /^(?:(?:private|public|protected|readonly)\s{1,4}){1,2}/;
 	REDACTION = /^\s{0,40}(?:[\w.$>-]{0,40}[.>])?(?:filter_sensitive_data|redact\w{0,20}|mask\w{0,20}|scrub\w{0,20})\s{0,4}\(/i;
 	OPTIONS_CHECK = /^\s{0,40}requires!\s{0,4}\(\s{0,4}\w{1,30}\s{0,4},/;
 	ATTRIBUTES = /^\s{0,40}attr_(?:accessor|reader|writer)\b/;
@@ -4377,25 +4582,23 @@ function firstAssignment(text, name) {
 * `marketplace = "ATVPDKIKX0DER"  # US`. (`cutValue` already ended it at a `;`.)
 */
 function statement(value) {
+	const scan = new CodeScanner(value);
 	let depth = 0;
-	let quote = "";
 	let comment = -1;
 	let lineStart = 0;
-	for (let i = 0; i < value.length; i++) {
+	for (let i = 0; i < value.length; i = scan.next(i)) {
 		const c = value.charAt(i);
 		if (c === "\n") {
-			const line = value.slice(lineStart, comment === -1 ? i : comment);
-			if (depth <= 0 && quote === "" && value.slice(0, i).trim() !== "" && !CONTINUED.test(line) && !CARRIED_ON.test(value.slice(i + 1, i + 40))) return value.slice(0, comment === -1 ? i : comment).trimEnd();
-			if (quote !== "`") quote = "";
+			const end = comment === -1 ? i : comment;
+			if (depth <= 0 && !scan.inString && value.slice(0, i).trim() !== "" && !CONTINUED.test(value.slice(lineStart, end)) && !CARRIED_ON.test(value.slice(i + 1, i + 40))) return value.slice(0, end).trimEnd();
 			comment = -1;
 			lineStart = i + 1;
-		} else if (comment !== -1) {} else if (quote !== "") {
-			if (c === "\\") i++;
-			else if (c === quote) quote = "";
-		} else if (c === "\"" || c === "'" || c === "`") quote = c;
-		else if (c === "#" && /\s/.test(value.charAt(i - 1)) || c === "/" && value.charAt(i + 1) === "/") comment = i;
-		else if (c === "(" || c === "[" || c === "{") depth++;
-		else if (c === ")" || c === "]" || c === "}") depth--;
+		} else if (scan.inComment) {
+			if (comment === -1) comment = i - 1;
+		} else if (!scan.quoted) {
+			if (c === "(" || c === "[" || c === "{") depth++;
+			else if (c === ")" || c === "]" || c === "}") depth--;
+		}
 	}
 	return value;
 }
@@ -4412,6 +4615,7 @@ function destructuredFrom(text, from) {
 }
 var TYPE_ANNOTATION, CONSTANT_DECLARATION, CONTINUED, CARRIED_ON, DESTRUCTURED_FROM;
 var init_assignments = __esmMin((() => {
+	init_quoting();
 	init_value_shape();
 	TYPE_ANNOTATION = /^:[\w$<>[\]|?., \t'"&{}]{0,40}$/;
 	CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
@@ -5236,197 +5440,6 @@ var init_project_candidates = __esmMin((() => {
 	DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
 	TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
 	MAX_LINKS = 200;
-}));
-// packages/core/dist/parameter-bindings.js
-/**
-* The top-level items of the bracketed list whose opener is at `open` (`(`), split at commas
-* outside quotes and brackets, and where the list closes; undefined when it does not close within
-* {@link LIST_REACH}.
-*/
-function listAt(text, open) {
-	const items = [];
-	let depth = 0;
-	let from = open + 1;
-	const scan = new CodeScanner(text);
-	for (let i = open + 1; i < text.length && i <= open + LIST_REACH; i = scan.next(i)) {
-		if (scan.quoted) continue;
-		const c = text[i];
-		if (c === "(" || c === "[" || c === "{") depth++;
-		else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
-		else if (c === "," && depth === 0) {
-			items.push(withoutComments(text.slice(from, i)));
-			from = i + 1;
-		} else if (c === ")") {
-			const last = withoutComments(text.slice(from, i));
-			if (last !== "" || items.length > 0) items.push(last);
-			return {
-				items,
-				close: i
-			};
-		}
-	}
-}
-/** An item of a list without the line comments written in it (`$seller_id, // the merchant's id`). */
-function withoutComments(item) {
-	return item.replace(/(?:\/\/|#)[^\n]{0,600}/g, "").trim();
-}
-/** A parameter's name by its language's order: `string $key = ''` is `$key`, Go's `key string` and Python's `key: str` are `key`. */
-function parameterName(keyword, param) {
-	const head = (param.split("=")[0] ?? "").trim();
-	if (keyword === "func") return head.split(/\s+/)[0] ?? "";
-	if (keyword === "def") return (head.split(":")[0] ?? "").trim().replace(/^\*{1,2}/, "");
-	return /&?(?:\.\.\.)?(\$[a-z_]\w{0,60})/i.exec(head)?.[1] ?? /^(?:\.\.\.)?([a-z_$][\w$]{0,60})/i.exec(head)?.[1] ?? "";
-}
-/** Where the body of the function whose parameter list closes at `close` ends (`{ … }`, or Python's indented block). */
-function bodyEnd(text, keyword, headerStart, close) {
-	const limit = Math.min(text.length, close + BODY_REACH);
-	if (keyword === "def") {
-		const lineStart = text.lastIndexOf("\n", headerStart) + 1;
-		const indent = /^[ \t]*/.exec(text.slice(lineStart, headerStart))?.[0].length ?? 0;
-		for (let at = text.indexOf("\n", close); at !== -1 && at < limit; at = text.indexOf("\n", at + 1)) {
-			const line = /^([ \t]*)(\S?)/.exec(text.slice(at + 1, at + 1 + 200));
-			if (line?.[2] !== "" && line?.[2] !== "#" && (line?.[1]?.length ?? 0) <= indent) return at;
-		}
-		return limit;
-	}
-	const brace = text.slice(close, close + 200).indexOf("{");
-	if (brace === -1) return close;
-	let depth = 0;
-	const scan = new CodeScanner(text);
-	for (let i = close + brace; i < limit; i = scan.next(i)) {
-		if (scan.quoted) continue;
-		if (text[i] === "{") depth++;
-		else if (text[i] === "}" && --depth === 0) return i;
-	}
-	return limit;
-}
-/** The headers of the functions `text` declares (at most {@link MAX_HEADERS}). */
-function headersOf(text) {
-	const headers = [];
-	HEADER.lastIndex = 0;
-	for (let m = HEADER.exec(text); m !== null && headers.length < MAX_HEADERS; m = HEADER.exec(text)) {
-		const keyword = m[1] ?? "";
-		const list = listAt(text, m.index + m[0].length - 1);
-		if (list === void 0) continue;
-		const params = list.items.map((p) => parameterName(keyword, p)).filter((p, i) => i > 0 || !RECEIVER.test(p));
-		headers.push({
-			keyword,
-			name: m[2] ?? "",
-			params,
-			start: m.index,
-			close: list.close
-		});
-	}
-	return headers;
-}
-/** True when `at` on its line sits in a comment or inside a quoted string (read up to 200 characters back). */
-function inCommentOrString(text, at) {
-	const lineStart = Math.max(text.lastIndexOf("\n", at - 1) + 1, at - 200);
-	if (/^\s*(?:\*|\/\*|<!--)/.test(text.slice(lineStart, at))) return true;
-	const scan = new CodeScanner(text);
-	let i = lineStart;
-	while (i < at) i = scan.next(i);
-	return scan.quoted;
-}
-/** The argument a call passes for the parameter at `index` named `name`: by name when it names any. */
-function argumentFor(args, index, name) {
-	const bare = name.replace(/^\$/, "");
-	const firstNamed = args.findIndex((a) => NAMED_ARGUMENT.test(a));
-	if (firstNamed !== -1) {
-		const named = args.find((a) => NAMED_ARGUMENT.exec(a)?.[1] === bare);
-		if (named !== void 0) return named.replace(NAMED_ARGUMENT, "").trim() || void 0;
-		if (index >= firstNamed) return void 0;
-	}
-	const argument = args[index];
-	return argument === void 0 || argument === "" ? void 0 : argument;
-}
-var HEADER, MAX_HEADERS, LIST_REACH, BODY_REACH, MAX_CALLS, NAMED_ARGUMENT, RECEIVER, CodeScanner, ParameterBindings;
-var init_parameter_bindings = __esmMin((() => {
-	HEADER = /\b(function|def|func)\s+(?:\([^()\n]{0,80}\)\s*)?([A-Za-z_$][\w$]{0,60})\s*\(/g;
-	MAX_HEADERS = 200;
-	LIST_REACH = 600;
-	BODY_REACH = 2e4;
-	MAX_CALLS = 50;
-	NAMED_ARGUMENT = /^\$?([a-z_]\w{0,60})\s{0,4}(?:=(?![=>])|:(?!:))/i;
-	RECEIVER = /^(?:self|cls|this)$/;
-	CodeScanner = class {
-		#text;
-		#quote = "";
-		#comment = false;
-		/** Whether the character `next` stopped on is quoted (a string's or a comment's). */
-		quoted = false;
-		constructor(text) {
-			this.#text = text;
-		}
-		/** Reads the character at `i` and returns the index of the next one to read. */
-		next(i) {
-			const text = this.#text;
-			const c = text[i];
-			if (c === "\n") {
-				this.#comment = false;
-				if (this.#quote !== "`") this.#quote = "";
-			} else if (this.#comment) {} else if (this.#quote !== "") {
-				if (c === "\\") return this.#stand(i + 2);
-				if (c === this.#quote) this.#quote = "";
-			} else if (c === "\"" || c === "'" || c === "`") this.#quote = c;
-			else if (c === "/" && text[i + 1] === "/" || c === "#" && /\s|^$/.test(text[i - 1] ?? "")) this.#comment = true;
-			return this.#stand(i + 1);
-		}
-		/** Says whether the character at `i` is quoted, as `next` will read it. */
-		#stand(i) {
-			const c = this.#text[i];
-			this.quoted = this.#comment || this.#quote !== "" && c !== "\n" || this.#quote === "" && (c === "\"" || c === "'" || c === "`");
-			return i;
-		}
-	};
-	ParameterBindings = class {
-		#text;
-		#headers;
-		constructor(text) {
-			this.#text = text;
-		}
-		#allHeaders() {
-			this.#headers ??= headersOf(this.#text);
-			return this.#headers;
-		}
-		/** True when a function of the text declares `name` as a parameter. */
-		isParameter(name) {
-			return this.#allHeaders().some((h) => h.params.includes(name));
-		}
-		bound(name) {
-			const header = this.#allHeaders().find((h) => h.params.includes(name));
-			if (header === void 0) return void 0;
-			const index = header.params.indexOf(name);
-			let bound;
-			for (const args of this.#calls(header)) {
-				const argument = argumentFor(args, index, name);
-				if (argument === void 0 || bound !== void 0 && argument !== bound) return void 0;
-				bound = argument;
-			}
-			return bound;
-		}
-		/** The arguments of the calls of `header`'s function outside its own header and body (at most {@link MAX_CALLS}). */
-		#calls(header) {
-			const text = this.#text;
-			const { name } = header;
-			const end = bodyEnd(text, header.keyword, header.start, header.close);
-			const calls = [];
-			let mentions = 0;
-			for (let at = text.indexOf(name); at !== -1 && mentions < MAX_CALLS; at = text.indexOf(name, at + 1)) {
-				if (at >= header.start && at <= end) continue;
-				if (at > 0 && /[\w$]/.test(text.charAt(at - 1))) continue;
-				const after = at + name.length;
-				const open = after + (/^\s{0,4}/.exec(text.slice(after, after + 4))?.[0].length ?? 0);
-				if (text.charAt(open) !== "(") continue;
-				mentions++;
-				if (/\b(?:function|def|func)\s+$/.test(text.slice(Math.max(0, at - 12), at))) continue;
-				if (inCommentOrString(text, at)) continue;
-				const list = listAt(text, open);
-				if (list !== void 0) calls.push(list.items);
-			}
-			return calls;
-		}
-	};
 }));
 // packages/core/dist/text-resolver.js
 /** The names a PHP text declares `global`. */
