@@ -36,8 +36,8 @@ export function firstAssignment(text: string, name: string): { value: string; co
       i = eq;
     }
     if (text.charAt(i) === ',' || text.charAt(i) === '}') {
-      const source = destructuredFrom(text, i);
-      if (source !== undefined) return { value: `${source}.${name}`, constant: false };
+      const source = destructuredFrom(text, i, name);
+      if (source !== undefined) return { value: source, constant: false };
       continue;
     }
     if (text.charAt(i) !== '=' || /[=>]/.test(text.charAt(i + 1))) continue;
@@ -90,18 +90,26 @@ function statement(value: string): string {
   return value;
 }
 
-// The end of a destructuring pattern and the object it reads: `} = this`, `} = account;`.
-const DESTRUCTURED_FROM = /^\}\s{0,4}=\s{0,4}([\w$.]{1,60})/;
+// The end of a destructuring pattern and the object it reads: `} = this`, `} = account;`, or
+// the call whose result it reads (`} = await supabase.from("accounts").select(…)`).
+const DESTRUCTURED_FROM = /^\}\s{0,4}=\s{0,4}(?:await\s{1,4})?([\w$.]{1,60})/;
 
 /**
- * The object a name is destructured from, when the name at `from` sits in a pattern closed
- * within 200 characters on its line (`const { AWSAccessKeyId, SellerId } = this;`).
+ * What a name is destructured from, when the name at `from` (its own or its property's, `data:
+ * contas`) sits in a pattern closed within 200 characters on its line: the member it reads
+ * (`this.SellerId` of `const { AWSAccessKeyId, SellerId } = this;`), or the call whose result holds
+ * it, whole (`supabase.from("contas").select(…)` of `const { data: contas } = await supabase…`).
  */
-function destructuredFrom(text: string, from: number): string | undefined {
+function destructuredFrom(text: string, from: number, name: string): string | undefined {
   for (let i = from; i < text.length && i < from + 200; i++) {
     const c = text.charAt(i);
     if (c === '\n' || c === '{' || c === ';' || c === '=' || c === '(') return undefined;
-    if (c === '}') return DESTRUCTURED_FROM.exec(text.slice(i, i + 70))?.[1];
+    if (c !== '}') continue;
+    const end = DESTRUCTURED_FROM.exec(text.slice(i, i + 70));
+    if (end?.[1] === undefined) return undefined;
+    const at = text.indexOf(end[1], i);
+    const source = statement(cutValue(text.slice(at, at + 300)));
+    return source.includes('(') ? source : `${end[1]}.${name}`;
   }
   return undefined;
 }

@@ -3,8 +3,9 @@ import { isSellerHolder } from './structure.js';
 import { memberPath } from './value-shape.js';
 import { isOptionBag, SUBMITTED_TYPE } from './record-names.js';
 import { isOwnerNamed } from './record-labels.js';
-import { isSubmittedPath, ownerOf } from './type-a-evidence.js';
-import type { Evidence, RecordView, TextView } from './type-a-evidence.js';
+import { isSubmittedPath, ownerOf, readsConfigObject } from './type-a-evidence.js';
+import type { Evidence, RecordView, Resolve, TextView } from './type-a-evidence.js';
+import { fetchedForTenant } from './tenant-lookups.js';
 
 // A client library's own bag of credentials (`self.credentials.client_secret`, `creds.refresh_token`),
 // or a program's own local storage of its settings (`storageAPI.readClientSecret()`, `keychain.get(…)`).
@@ -18,7 +19,12 @@ const CREDENTIALS_BAG =
  * LWA apps of its own keeps, per seller, which app issued the refresh token. A
  * single-tenant config is not type A; its literal secret is reported as `lwa-client-secret`.
  */
-export function judgeLwaSecret(secret: Field, view: RecordView, text: TextView): Evidence | undefined {
+export function judgeLwaSecret(
+  secret: Field,
+  view: RecordView,
+  text: TextView,
+  resolve?: Resolve,
+): Evidence | undefined {
   // `client_secret` is any OAuth app's: only Amazon's beside a text that names it, or in a record
   // that also holds a seller's (merchant's) id and refresh token (`tblstores`: `client_secret`,
   // `refresh_token`, `MerchantID`).
@@ -26,6 +32,8 @@ export function judgeLwaSecret(secret: Field, view: RecordView, text: TextView):
   if (!text.amazon && !spApiRecord) return undefined;
   // Read from a seller's account record to build its SP-API credentials (`account.client_secret`).
   if (secret.shape === 'ref') {
+    // (Not from the program's configuration: `section["lwa_client_secret"]` after `section = get_config()["spapi"]`.)
+    if (readsConfigObject(secret.value, resolve)) return undefined;
     const path = memberPath(secret.value);
     const owner = path.slice(0, -1).join('.');
     // Beside refresh tokens read from other objects (`account.getSpClientSecret()` next to
@@ -38,6 +46,10 @@ export function judgeLwaSecret(secret: Field, view: RecordView, text: TextView):
       return undefined;
     if (path.length > 1 && !isOptionBag(path[0] ?? '') && isSellerHolder(owner) && !isSubmittedPath(path))
       return 'used';
+    // Read from a row fetched for one owner, whatever the variables are called (`$config =
+    // $integracao->configuracoes` after `Integracao::where('empresa_id', $id)->first()`,
+    // `tenant-lookups.ts`): that owner's own app.
+    if (path.length > 1 && !isSubmittedPath(path) && fetchedForTenant(secret.value, resolve)) return 'used';
     // Read from the object its record's refresh token is read from (`conn.lwa_client_secret` beside
     // `conn.lwa_refresh_token`): a refresh token is one seller's, so the object is that seller's
     // record, and its client secret the seller's own app. (Not a client's own credentials bag.)

@@ -4,6 +4,8 @@ import { isCapitalsName, normalizeName } from './names.js';
 import { isOwnMember, memberPath, readsCommandLine } from './value-shape.js';
 import { isStoreWrite } from './judge-reference.js';
 import { readsConfigObject } from './type-a-evidence.js';
+import { rowOrigin } from './stored-rows.js';
+import { fetchedForTenant } from './tenant-lookups.js';
 import type { TextResolve } from './text-resolver.js';
 import { AMAZON_PATH } from './other-apis.js';
 import { DEVELOPER_OBJECT, isBareOptionBag } from './record-names.js';
@@ -66,6 +68,29 @@ const DEVELOPER = /developer/i;
 const READ_BY_NAME =
   /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue|(?<![\w.>$])get_?arg\w{0,10}|\$this->argument|\$this->option)\s*[([]\s*["'`]?$/i;
 
+/**
+ * True when a key is read from an object that came out of a stored row or was fetched for one
+ * owner (`stored-rows.ts`, `tenant-lookups.ts`): `$config['client_secret']` after `$config =
+ * $integracao->configuracoes`, `config.ClientSecret` after `config = await this.getConfig(user)`.
+ */
+function fromStoredRow(f: Field, resolve: TextResolve): boolean {
+  const value = f.value.trim();
+  return f.shape === 'ref' && (rowOrigin(value, resolve) !== undefined || fetchedForTenant(value, resolve));
+}
+
+// The rest of an entry written into an array or map by name: `'] = $row->secret`, `"] =`.
+const WRITTEN_ENTRY = /^["'`]?\s{0,2}\]\s{0,4}=(?![=>])/;
+
+/**
+ * True when the field is a setting or an environment variable read by its name (see
+ * {@link READ_BY_NAME}), not an entry written into a bag that happens to be called so
+ * (`$config['lwaClientSecret'] = $applicationInfo->lwa_client_secret`).
+ */
+function readByName(f: Field, text: string): boolean {
+  if (!READ_BY_NAME.test(text.slice(Math.max(0, f.start - 60), f.start))) return false;
+  return !WRITTEN_ENTRY.test(text.slice(f.start + f.name.length, f.start + f.name.length + 12));
+}
+
 // A value that is a bare local or parameter (`new MarketplaceWebServiceOrdersClient(accessKey,
 // secretKey, …)`, `{ clientSecret }`, `AWS_SECRET_ACCESS_KEY = awsSecretKey`): data passed along,
 // whose record is wherever it was read (LABELING: a value passed through a helper is not the
@@ -83,13 +108,14 @@ function lineOf(ctx: ScanContext, at: number): string {
  * True when the field's value shows no record the file carries: a bare local or parameter (see
  * {@link LOCAL}; a quoted name is a key, not a local), the object's own member, or a placeholder.
  */
-function showsNoRecord(f: Field, text: string): boolean {
+function showsNoRecord(f: Field, text: string, resolve: TextResolve): boolean {
   // (The object's own member, `this.SecretKey`, `self.aws_secret_key`: its class declares the
   // field, and that declaration is the file's candidate or record.)
   if (f.shape === 'ref' && isOwnMember(f.value)) return true;
   // (Options passed on, `sign($options['client_secret'])`, `Send(_settings.AwsSecretAccessKey)`: a
-  // caller's or the program's own settings, not a record.)
-  if (f.passedOn === true && isBareOptionBag(memberPath(f.value)[0] ?? '')) return true;
+  // caller's or the program's own settings, not a record. Unless the bag was read out of a stored
+  // row: `$config = $integracao->configuracoes` after `Integracao::where(…)->first()`.)
+  if (f.passedOn === true && isBareOptionBag(memberPath(f.value)[0] ?? '') && !fromStoredRow(f, resolve)) return true;
   // (Nor is an assumed role's temporary key, `$role->getSecretAccessKey()`: STS issues it to the
   // program; nor a key read from the developer's account or region, passed on or not.)
   if (f.shape === 'ref' && PASSED_OWN.test(memberPath(f.value)[0] ?? '')) return true;
@@ -157,9 +183,10 @@ export function projectCandidate(
       SECRET_ROLES.has(f.role) &&
       CARRIED.has(f.shape) &&
       // A positional argument named for the environment variable it reads (`process.env.MWS_SECRET_KEY`).
-      classifyValue(f.value) !== 'env' &&
-      !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) &&
-      !showsNoRecord(f, ctx.text) &&
+      // (A settings bag read out of a stored row is the row's: `$config['client_secret']` after
+      // `$config = $integracao->configuracoes`, `stored-rows.ts`.)
+      ((classifyValue(f.value) !== 'env' && !readByName(f, ctx.text)) || fromStoredRow(f, resolve)) &&
+      !showsNoRecord(f, ctx.text, resolve) &&
       // A local assigned from the environment (`env_client_secret = os.environ.get("LWA_CLIENT_SECRET")`).
       !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? '') === 'env') &&
       !passedByCaller(f, fields, ctx.text, resolve) &&

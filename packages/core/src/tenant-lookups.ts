@@ -1,6 +1,6 @@
 import type { Field } from './structure.js';
 import type { Evidence, RecordView, Resolve } from './type-a-evidence.js';
-import { rootAssignment } from './type-a-evidence.js';
+import { origin } from './stored-rows.js';
 
 /**
  * A key looked up by name for one tenant: a multi-tenant settings store keyed by the customer,
@@ -12,7 +12,7 @@ import { rootAssignment } from './type-a-evidence.js';
 
 // A call whose arguments are a quoted key name and an owner's id, in either order (at most 120 characters).
 // (Not a `clientId`: an OAuth app's id reads like an agency's client's.)
-const OWNER_ID = String.raw`\$?(?:[a-z]\w{0,30}[._]|this->)?(?:project|customer|user|shop|store|seller|merchant|tenant|account|company|org|organi[sz]ation)_?id`;
+const OWNER_ID = String.raw`\$?(?:[a-z]\w{0,30}[._]|this->)?(?:project|customer|user|shop|store|seller|merchant|tenant|account|company|org|organi[sz]ation|empresa|loja|tienda)_?id`;
 const NAME = String.raw`["'][\w.-]{1,60}["']`;
 const TENANT_LOOKUP = new RegExp(
   String.raw`^[\w$>.:-]{1,80}\(\s*(?:${NAME}\s*,\s*${OWNER_ID}|${OWNER_ID}\s*,\s*${NAME})\s*\)$`,
@@ -26,16 +26,19 @@ export function tenantLookup(key: Field, value: string, view: RecordView): Evide
   return seller?.role === 'seller-id' && TENANT_LOOKUP.test(seller.value) ? 'used' : undefined;
 }
 
+// An owner object passed whole: `getConfig(user)`, `settingsFor(req.user)`, `credentialsOf($shop)`.
+const OWNER_OBJECT = String.raw`(?:(?:req|request|ctx|this|self)\.|\$(?:this->)?)?(?:user|shop|store|seller|merchant|tenant|account|company|org|organi[sz]ation|empresa|loja|tienda)`;
 // A fetch for one owner: a call with the owner's id among its arguments (`getCredentials(userId, 'amazon')`,
-// `Store::find($storeId)`, `shopRepository.findBySellerId(sellerId)`, `findOne({ where: { user_id: userId } })`).
-const TENANT_FETCH = new RegExp(String.raw`\([^()]{0,80}?${OWNER_ID}\b`, 'i');
+// `Store::find($storeId)`, `shopRepository.findBySellerId(sellerId)`, `findOne({ where: { user_id: userId } })`),
+// or the owner itself as its first argument (`getConfig(user)`).
+const TENANT_FETCH = new RegExp(String.raw`\([^()]{0,80}?${OWNER_ID}\b|\(\s{0,4}${OWNER_OBJECT}\s{0,4}[,)]`, 'i');
 
 /**
  * True when the object `value` reads from was fetched for one owner (`const creds = await
  * getUserMarketplaceCredentials(userId, 'amazon')` before `creds.secretAccessKey`): that owner's
- * row, whatever the variable is called.
+ * row, whatever the variable is called. (Also through the objects read out of it, `$config =
+ * $integracao->configuracoes` after `$integracao = Integracao::where('empresa_id', …)`: `stored-rows.ts`.)
  */
 export function fetchedForTenant(value: string, resolve: Resolve | undefined): boolean {
-  const assigned = rootAssignment(value, resolve);
-  return assigned !== undefined && TENANT_FETCH.test(assigned);
+  return origin(value, resolve, TENANT_FETCH) !== undefined;
 }

@@ -105,7 +105,7 @@ export function isSubmittedPath(path: readonly string[]): boolean {
  * The value the object of a member read was assigned (`getCredentials(userId)` for
  * `creds.secretKey` after `creds = getCredentials(userId)`), or undefined.
  */
-export function rootAssignment(value: string, resolve: Resolve | undefined): string | undefined {
+function rootAssignment(value: string, resolve: Resolve | undefined): string | undefined {
   const path = memberPath(value);
   const root = path[0];
   if (path.length < 2 || root === undefined || resolve === undefined || !IDENTIFIER.test(root)) return undefined;
@@ -114,9 +114,10 @@ export function rootAssignment(value: string, resolve: Resolve | undefined): str
 
 // A configuration object built or fetched with no arguments: `new AppConfig()`, `amazonAppConfig()`,
 // `await getSettings()`, `Config.load_settings()`, ColdFusion's `createObject("component", "config")`.
-// (One built or fetched for a store, `getConfig(store)` or `shop.get_config()`, is that store's.)
+// (Also a section of it: `get_config()["spapi"]`, `getSettings().amazon`. One built or fetched for
+// a store, `getConfig(store)` or `shop.get_config()`, is that store's.)
 const CONFIG_CALL =
-  /^(?:(?:new|await)\s{1,4})?(?:[A-Z][\w$]{0,40}(?:\.|::))?[A-Za-z_$][\w$]{0,60}(?:[Cc]onfig|CONFIG|[Cc]onfiguration|[Ss]ettings|SETTINGS)\s{0,4}\(\s{0,4}\)$/;
+  /^(?:(?:new|await)\s{1,4})?(?:[A-Z][\w$]{0,40}(?:\.|::))?[A-Za-z_$][\w$]{0,60}(?:[Cc]onfig|CONFIG|[Cc]onfiguration|[Ss]ettings|SETTINGS)\s{0,4}\(\s{0,4}\)(?:\[\s{0,4}["'][\w.-]{1,40}["']\s{0,4}\]|\.[A-Za-z_$][\w$]{0,40}){0,2}$/;
 const CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
 
 /** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_CALL}). */

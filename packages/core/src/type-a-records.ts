@@ -223,7 +223,7 @@ function judgeRecord(
   }
   // SP-API: a seller's own LWA app (its client secret) kept per seller.
   for (const secret of lwaSecrets) {
-    const evidence = judgeLwaSecret(secret, view, text);
+    const evidence = judgeLwaSecret(secret, view, text, resolve);
     if (evidence) return { ...found, field: firstSecretField(list, secret), evidence, hybrid: false, api: 'sp-api' };
   }
   return undefined;

@@ -77,6 +77,16 @@ export function fieldValue(rest: string): string {
   return seeThroughConversions(cutValue(rest));
 }
 
+// A record's own settings or config member (`shop.settings.secret_key`, `$integration->config['client_secret']`):
+// a column of that row, not the program's configuration.
+const RECORD_SETTINGS = /^\$?([\w$]{1,40})\s{0,2}(?:\??\.|->)\s{0,2}(?:config|settings)\b/i;
+
+/** `value` without a leading record's settings member (see {@link RECORD_SETTINGS}), which names no configuration. */
+function withoutRecordSettings(value: string): string {
+  const owned = RECORD_SETTINGS.exec(value);
+  return owned?.[1] !== undefined && isSellerHolder(owned[1]) ? value.slice(owned[0].length) : value;
+}
+
 /** Classifies a value expression. */
 export function classifyValue(value: string): ValueShape {
   const v = value.trim();
@@ -90,7 +100,7 @@ export function classifyValue(value: string): ValueShape {
   // `$MWS_SECRET_KEY` in shell/YAML is the environment; `$sellerRow[...]` in PHP is not.
   if (/^\$\{?[A-Z_][A-Z0-9_]*\}?$/.test(v)) return 'env';
   if (/^\w{1,20}\.\w/.test(v) && PROGRAM_SCOPE.test(v.slice(0, v.indexOf('.')))) return 'env';
-  if (ENV_VALUE.test(v.replace(/(["'`])(?:(?!\1).){0,200}\1/g, '""'))) return 'env';
+  if (ENV_VALUE.test(withoutRecordSettings(v).replace(/(["'`])(?:(?!\1).){0,200}\1/g, '""'))) return 'env';
   if (/^["'`]/.test(v) || /^[A-Z0-9+/]{16,}$/i.test(v)) {
     const inner = v.replace(/^["'`]|["'`][,;]?$/g, '');
     if (inner === '' || /^(?:YOUR|<|TODO|%\()/i.test(inner) || isPlaceholder(inner)) return 'empty';

@@ -33,6 +33,10 @@ describe('first assignments', () => {
 
   it('reads a destructured name from its object, and says whether a declaration is constant', () => {
     expect(valueOf('const { storeId, secretKey } = request.body;\n', 'secretKey')).toBe('request.body.secretKey');
+    expect(valueOf('const { sellerId } = await this;\n', 'sellerId')).toBe('this.sellerId');
+    // A call's result is the call, whole: its member cannot be named without it.
+    const fetched = 'const { data: contas } = await supabase\n  .from("contas")\n  .select("id");\nconst x = 1;\n';
+    expect(valueOf(fetched, 'contas')).toBe('supabase\n  .from("contas")\n  .select("id")');
     expect(firstAssignment('const SELLER = "A1B2C3D4E5F6G7";\n', 'SELLER')).toEqual({
       value: '"A1B2C3D4E5F6G7"',
       constant: true,

@@ -35,6 +35,8 @@ const generators: Record<string, (n: number) => string> = {
   'MyBatis condition storm': (n) => '  <if test="secretKey != null">\n    `secret_key`,\n  </if>\n'.repeat(n / 54),
   'unclosed condition tags': (n) => `<if test="${'a '.repeat(n / 2)}`,
   'wrapped client calls': (n) => 'new MwsClient(\n    row.getAccessKey(), row.getSecretKey(),\n'.repeat(n / 55),
+  'stored row chains': (n) =>
+    `${'const { data: c } = await db.from("t").select(\nconfig = c.settings\n'.repeat(n / 68)}client_secret: config.client_secret, refresh_token: c.t\n`,
   'dotted token': (n) => `${'seller.'.repeat(n / 7)}secretKey = 1`,
   'query params without whitespace': (n) => '?AWSAccessKeyId=AKIA2OGYBAH6Q7KD4XZM&SellerId=A1&'.repeat(n / 48),
   'yaml indentation ladder': (n) =>

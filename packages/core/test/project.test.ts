@@ -276,6 +276,66 @@ describe('project pass', () => {
     );
   });
 
+  it('takes a settings bag read out of a stored row, or fetched for one owner, for that row', () => {
+    const candidates = (text: string, path: string): Finding[] =>
+      scanWithAllow(text, { path, project: true }).candidates;
+    // The bag came out of a row of the company's integration (`stored-rows.ts`), through its JSON column.
+    const connector = [
+      '<?php',
+      'class AmazonSpApi',
+      '{',
+      '    public function connector(int $empresaId)',
+      '    {',
+      "        $integracao = Integracao::where('empresa_id', $empresaId)->where('marketplace', 'amazon')->first();",
+      '        $config = json_decode($integracao->configuracoes, true);',
+      '        return SellerConnector::seller(',
+      "            $config['client_id'],",
+      "            $config['client_secret'],",
+      "            $config['refresh_token'],",
+      '        );',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    expect(candidates(connector, 'app/Services/AmazonSpApi.php').map((f) => f.line)).toEqual([10]);
+    // A bag the caller passes, or the program's configuration, is no row.
+    const given = connector.replace(/\$integracao = [^\n]*\n[^\n]*\n/, '');
+    expect(candidates(given.replace('int $empresaId', 'array $config'), 'app/Services/AmazonSpApi.php')).toEqual([]);
+    // A bag fetched for the user whose report it signs (`getConfig(user)`), not `getConfig()`.
+    const report = [
+      "const amazonMws = new (require('amazon-mws'))();",
+      'class MwsService {',
+      '  async report(user, reportId) {',
+      '    const config = await this.getConfig(user);',
+      '    amazonMws.setApiKey(config.AWSAccessKeyId, config.ClientSecret);',
+      "    return amazonMws.reports.search({ Action: 'GetReport', SellerId: config.SellerId, ReportId: reportId });",
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect(candidates(report, 'service/mws/mwsService.js').map((f) => f.line)).toEqual([5]);
+    expect(candidates(report.replace('getConfig(user)', 'getConfig()'), 'service/mws/mwsService.js')).toEqual([]);
+    // An entry written into an array called `$config` is no setting read by name.
+    const written = [
+      '<?php',
+      '// SP-API configuration from one stored application row',
+      'function configuration($applicationId) {',
+      '    $app = $this->applicationWithToken($applicationId);',
+      "    $config['lwaClientSecret'] = $app->lwa_client_secret;",
+      "    $config['lwaRefreshToken'] = $app->token->refresh_token;",
+      '    return new Configuration($config);',
+      '}',
+      '',
+    ].join('\n');
+    expect(candidates(written, 'app/Channel/Amazon.php').map((f) => f.line)).toEqual([5]);
+    expect(
+      candidates(
+        "<?php\n// amazon\n$s = config('amazon.lwa_client_secret');\n$t = $row->refresh_token;\n",
+        'app/Amazon.php',
+      ),
+    ).toEqual([]);
+  });
+
   describe('is never a candidate', () => {
     const candidates = (text: string, path: string): Finding[] =>
       scanWithAllow(text, { path, project: true }).candidates;
@@ -340,7 +400,8 @@ describe('project pass', () => {
           '  const form',
           '  const credentials = await db.amazonAccount.findUnique({ where: { sellerId } });\n  const form',
         );
-      expect(candidates(spToken, 'lib/amazon-mcp.ts')).toHaveLength(1);
+      // (A row fetched for one seller: reported in the file itself, `tenant-lookups.ts`.)
+      expect(typeA(scanText(spToken, { path: 'lib/amazon-mcp.ts' })).map((f) => f.severity)).toEqual(['error']);
       // (The same model for the selling partner API, a company's row (`empresa_id`): reported in the file itself.)
       const spConfig = scanWithAllow(ads.replace('AmazonAdsConfig', 'AmazonSpApiConfig'), {
         path: 'app/Models/AmazonSpApiConfig.php',
@@ -523,7 +584,10 @@ describe('project pass', () => {
       expect(candidates(relay, 'lib/amazon-sp-api.ts')).toEqual([]);
       // A caller that reads the record itself and passes it on is the record's reader.
       const reader = `${helper}export async function syncStore(storeId: string) {\n  const creds = await prisma.amazonAccount.findUnique({ where: { storeId } });\n  return getAccessToken(creds);\n}\n`;
-      expect(candidates(reader, 'src/lib/amazon-sp-api.ts')).toHaveLength(1);
+      // (Fetched for one store: reported in the file itself, `tenant-lookups.ts`.)
+      expect(typeA(scanText(reader, { path: 'src/lib/amazon-sp-api.ts' })).map((f) => f.severity)).toEqual(['error']);
+      const unowned = reader.replace('{ where: { storeId } }', '{ where: { name } }');
+      expect(candidates(unowned, 'src/lib/amazon-sp-api.ts')).toHaveLength(1);
       const write = [
         '<?php',
         '// Connects an Amazon SP-API account.',

@@ -3205,6 +3205,44 @@ class OrderJob:
 `,
     line: 9,
   },
+  {
+    name: "an LWA token request built from a row the text fetches for one store (its own app's secret)",
+    path: 'src/lib/amazon-token.ts',
+    text: `// Exchanges one store's refresh token.
+async function getAccessToken(creds: StoreCredentials): Promise<string> {
+  const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.refreshToken,
+    client_id: creds.clientId, client_secret: creds.clientSecret });
+  return post('https://api.amazon.com/auth/o2/token', body);
+}
+
+export async function syncStore(storeId: string) {
+  const creds = await prisma.amazonAccount.findUnique({ where: { storeId } });
+  return getAccessToken(creds);
+}
+`,
+    line: 4,
+  },
+  {
+    name: 'a PHP client fed from the settings a row fetched for one company keeps in a JSON column',
+    path: 'app/Services/AmazonSpApi.php',
+    text: `<?php
+class AmazonSpApi
+{
+    public function connector(int $empresaId)
+    {
+        $integracao = Integracao::where('empresa_id', $empresaId)->where('marketplace', 'amazon')->first();
+        $config = json_decode($integracao->configuracoes, true);
+        $client = new AmazonSpApiClient([
+            'lwa_client_id' => $config['client_id'],
+            'lwa_client_secret' => $integracao->credentials['client_secret'],
+            'refresh_token' => $config['refresh_token'],
+        ]);
+        return $client;
+    }
+}
+`,
+    line: 10,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -5313,6 +5351,20 @@ CREATE TABLE public.amazon_connections (
   }
   return <input value={credentials.client_secret} onChange={(e) => setCredentials({ ...credentials, client_secret: e.target.value })} />;
 }`,
+  },
+  {
+    name: "a worker's SP-API credentials read from a section of the program's configuration",
+    path: 'em_celery/__init__.py',
+    text: `def get_spapi():
+    # one [spapi] section per machine
+    section = get_config()["spapi"]
+    credentials = {
+        "refresh_token": section["lwa_refresh_token"],
+        "lwa_app_id": section["lwa_client_id"],
+        "lwa_client_secret": section["lwa_client_secret"],
+    }
+    return Spapi(credentials)
+`,
   },
   {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { rowOrigin } from '../src/stored-rows.js';
+import { fetchedForTenant } from '../src/tenant-lookups.js';
+import { textResolver } from '../src/text-resolver.js';
+import { classifyValue } from '../src/value-shape.js';
+
+// Where the object a key is read from came from (`stored-rows.ts`, `tenant-lookups.ts`).
+const origin = (text: string, value: string): string | undefined => rowOrigin(value, textResolver(text));
+
+describe('stored rows', () => {
+  it('follows a bag back through the objects read out of a fetched row', () => {
+    const supabase = [
+      'const { data: contas } = await supabase.from("contas_marketplace").select("id, configuracoes");',
+      'const conta = contas[0];',
+      'const config = conta.configuracoes as Record<string, string>;',
+      '',
+    ].join('\n');
+    expect(origin(supabase, 'config.amz_client_secret')).toBe(
+      'supabase.from("contas_marketplace").select("id, configuracoes")',
+    );
+    const eloquent = [
+      "$integracao = Integracao::where('empresa_id', $this->empresaId)->first();",
+      '$config = json_decode($integracao->configuracoes, true);',
+      '',
+    ].join('\n');
+    // (A field's value may have lost PHP's `$`.)
+    expect(origin(eloquent, "$config['client_secret']")).toMatch(/^Integracao::where/);
+    expect(origin(eloquent, 'config.client_secret')).toMatch(/^Integracao::where/);
+    for (const fetch of [
+      'Shop.objects.get(pk=shop_pk)',
+      'await prisma.store.findUnique({ where: { id } })',
+      'Store.find_by(domain: host)',
+      'cursor.fetchone()',
+      "self.env['amazon.account'].browse(account_id)",
+    ])
+      expect(origin(`row = ${fetch}\nsettings = row.settings\n`, 'settings.secret_key')).toBeDefined();
+  });
+
+  it('stops at anything else: a parameter, a configuration, a list in memory, three hops', () => {
+    expect(origin('function f(config) { return config.secret; }', 'config.secret')).toBeUndefined();
+    expect(origin('config = load_config()\n', 'config.secret')).toBeUndefined();
+    expect(origin('const acct = accounts.find((a) => a.id === id);\n', 'acct.secret')).toBeUndefined();
+    const deep = 'a = Shop.objects.get(pk=1)\nb = a.x\nc = b.y\nd = c.z\n';
+    expect(origin(deep, 'c.secret')).toBeDefined();
+    expect(origin(deep, 'd.secret')).toBeUndefined();
+  });
+
+  it('takes a row fetched for one owner, by its id or whole', () => {
+    const fetched = (text: string, value: string): boolean => fetchedForTenant(value, textResolver(text));
+    expect(fetched('const config = await this.getConfig(user);\n', 'config.ClientSecret')).toBe(true);
+    expect(fetched('const config = await this.getConfig(req.user, "amazon");\n', 'config.ClientSecret')).toBe(true);
+    expect(fetched('const config = await this.getConfig();\n', 'config.ClientSecret')).toBe(false);
+    expect(fetched('const config = await this.getConfig(userName);\n', 'config.ClientSecret')).toBe(false);
+    const chained = "$i = Integracao::where('empresa_id', $id)->first();\n$config = $i->configuracoes;\n";
+    expect(fetched(chained, "$config['client_secret']")).toBe(true);
+  });
+
+  it("reads a record's own settings member as that record's, not the program's configuration", () => {
+    expect(classifyValue('shop.settings.secret_key')).toBe('ref');
+    expect(classifyValue("$integration->config['client_secret']")).toBe('ref');
+    expect(classifyValue('settings.AWS_SECRET_KEY')).toBe('env');
+    expect(classifyValue('this.config.clientSecret')).toBe('env');
+    expect(classifyValue('app.config["SECRET_KEY"]')).toBe('env');
+    expect(classifyValue('shop.settings.secret || process.env.SECRET')).toBe('env');
+  });
+});
