@@ -32,9 +32,12 @@ export function judgeLiteral(key: Field, value: string, view: RecordView, text: 
   if (NOT_MWS_KEY.test(value) || !KEY_LIKE.test(value)) return undefined;
   const siblings = text.literalKeyRecords.get(key.collection)?.size ?? 0;
   const perSeller = view.sellerNamed || view.sellerKeyed;
+  // (Several records of one and the same literal seller id are one account written out twice, a
+  // handler each: `AwsCreds{ MerchantId: "A1…" }` in two handlers.)
+  const oneSeller = view.seller?.shape === 'literal' && text.literalSellers === 1;
   if (
     (view.seller !== undefined || perSeller) &&
-    (perSeller || siblings >= 2 || text.sellerKeyRecords >= 2) &&
+    (perSeller || ((siblings >= 2 || text.sellerKeyRecords >= 2) && !oneSeller)) &&
     !view.regionLabel
   )
     return 'hard-coded';

@@ -92,6 +92,16 @@ export function isAmazonAdsText(text: string): boolean {
   return AMAZON_ADS.test(text) && ADS_PROFILE.test(text) && !SELLING_PARTNER.test(text);
 }
 
+// Another AWS service an account's IAM keys serve (`# Amazon SES sending keys`, `Aws::SES::Client`,
+// `new S3Client(`): e-mail, storage, queues. Only keys beside a selling-partner word are SP-API's.
+const OTHER_AWS = /\b(?:SES|SNS|SQS|S3|Rekognition|Polly|Textract|DynamoDB|CloudFront|Kinesis|Cognito)(?:Client)?\b/;
+const SELLING_WORDS = /\blwa|refresh_?token|marketplace|seller|merchant/i;
+
+/** True when `text` is about another AWS service (see {@link OTHER_AWS}) and names no seller API. */
+export function isOtherAwsText(text: string): boolean {
+  return OTHER_AWS.test(text) && !SELLER_API.test(text) && !SELLING_WORDS.test(text);
+}
+
 /** True when `text` is about the Product Advertising API and names no seller API (see {@link PA_API}). */
 export function isProductAdvertisingText(text: string): boolean {
   return PA_API.test(text) && !SELLER_API.test(text);

@@ -5367,6 +5367,85 @@ CREATE TABLE public.amazon_connections (
 `,
   },
   {
+    name: 'a Spring service whose keys and seller id the container injects from the configuration (`@Value`)',
+    path: 'src/main/java/com/shop/MwsOrderService.java',
+    text: `@Service
+public class MwsOrderService {
+    @Value("\${mws.secret-key}")
+    private String mwsSecretAccessKey;
+
+    @Value("\${mws.seller-id}")
+    private String mwsMerchantId;
+
+    @Value("\${mws.access-key}")
+    private String mwsAccessKey;
+}
+`,
+  },
+  {
+    name: "one literal seller's keys and MWS Auth Token written out in two handlers (one account, not several)",
+    path: 'api/api.go',
+    text: `func (api *API) syncOrders(w http.ResponseWriter, r *http.Request) {
+	mws := services.NewClient(client)
+	mws.AwsCreds = services.AwsCreds{
+		AccessId:      "AKIAETLVVQOGBYFKEKUW",
+		AccessKey:     "7Qy1+ZLmxrjeaFRXLZde7kq/hmdL0qIR3fAHwIGC",
+		MerchantId:    "ARG1Y44FTURSYS",
+		MWSAuthToken:  "amzn.mws.ecfe5e05-85bb-4373-a964-751102f50e46",
+	}
+}
+
+func (api *API) syncStock(w http.ResponseWriter, r *http.Request) {
+	creds := services.AwsCreds{
+		AccessId:      "AKIAETLVVQOGBYFKEKUW",
+		AccessKey:     "7Qy1+ZLmxrjeaFRXLZde7kq/hmdL0qIR3fAHwIGC",
+		MerchantId:    "ARG1Y44FTURSYS",
+		MWSAuthToken:  "amzn.mws.ecfe5e05-85bb-4373-a964-751102f50e46",
+	}
+}
+`,
+  },
+  {
+    name: "an account table keeping each account's AWS keys for Amazon SES (another AWS service)",
+    path: 'db/migrate/20151015224826_create_accounts.rb',
+    text: `class CreateAccounts < ActiveRecord::Migration
+  def change
+    create_table :accounts do |t|
+      t.string :name, null: false
+      t.string :email, null: false
+      # Amazon SES sending keys
+      t.string :aws_access_key_id
+      t.string :aws_secret_access_key
+      t.string :aws_region
+      t.belongs_to :plan, null: false
+    end
+  end
+end
+`,
+  },
+  {
+    name: "the site's one SP-API settings row seeded into its own table, beside another table's user_id",
+    path: 'supabase/migrations/20251222_amazon_settings.sql',
+    text: `-- The site's Amazon SP-API settings: one row, admins only.
+CREATE TABLE public.amazon_settings (
+    id UUID NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    client_secret TEXT NOT NULL,
+    refresh_token TEXT NOT NULL,
+    marketplace TEXT NOT NULL DEFAULT 'NA'
+);
+
+CREATE TABLE public.listings (
+    id UUID NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY,
+    user_id UUID NOT NULL,
+    asin TEXT
+);
+
+INSERT INTO public.amazon_settings (client_id, client_secret, refresh_token, marketplace)
+VALUES ('YOUR_CLIENT_ID', 'YOUR_CLIENT_SECRET', 'YOUR_REFRESH_TOKEN', 'NA');
+`,
+  },
+  {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
     path: 'src/forms/settingsFields.js',
     text: `// The one shop's own settings: no seller is ever asked for its keys.

@@ -12,10 +12,12 @@ import {
   readsConstructorGiven,
 } from '../self-held-fields.js';
 import { notOwnTokenRequest } from '../token-requests.js';
+import { injectedFromConfig, mayInjectConfig } from '../injected-config.js';
 import {
   amazonKeysOnly,
   isAmazonAdsText,
   isAmazonPayText,
+  isOtherAwsText,
   isProductAdvertisingText,
   SELLING_PARTNER,
 } from '../other-apis.js';
@@ -155,16 +157,26 @@ function ownedRows(text: string): (at: number) => boolean {
     tables.push(m.index);
   if (tables.length < 2 || !whole) return () => whole;
   const owned = new Map<number, boolean>();
-  return (at) => {
-    const start = tables[tables.findLastIndex((t) => t <= at)];
-    // (Only a column of a table's own declaration: code around the tables reads the whole text.)
-    const end = start === undefined ? -1 : text.indexOf(';', start);
-    if (start === undefined || end === -1 || at > end) return whole;
+  const ownedTable = (start: number): boolean => {
     let own = owned.get(start);
-    if (own === undefined) owned.set(start, (own = tableOwned(text, text.slice(start, end))));
+    if (own === undefined) owned.set(start, (own = tableOwned(text, text.slice(start, text.indexOf(';', start)))));
     return own;
   };
+  return (at) => {
+    const start = tables[tables.findLastIndex((t) => t <= at)];
+    const end = start === undefined ? -1 : text.indexOf(';', start);
+    if (start !== undefined && end !== -1 && at <= end) return ownedTable(start);
+    // (A row written into one of the tables, `INSERT INTO amazon_settings …`, is that table's;
+    // other code around the tables reads the whole text.)
+    const written = WRITTEN_TABLE.exec(text.slice(Math.max(0, text.lastIndexOf(';', at) + 1, at - 300), at))?.[1];
+    const table =
+      written === undefined ? undefined : tables.find((t) => TABLE_NAME.exec(text.slice(t, t + 200))?.[1] === written);
+    return table === undefined ? whole : ownedTable(table);
+  };
 }
+
+// A statement writing rows into a table: `INSERT INTO public.amazon_settings (`, `UPDATE "shops" SET`.
+const WRITTEN_TABLE = /\b(?:insert\s{1,4}into|update)\s{1,4}(?:[`"[]?\w{1,64}[`"\]]?\.)?[`"[]?(\w{1,64})/i;
 
 // A table's name after `CREATE TABLE` (its last part: `"public"."amazon_keys"` is `amazon_keys`).
 const TABLE_NAME = /table\s{1,4}(?:if\s{1,4}not\s{1,4}exists\s{1,4})?(?:[`"[]?\w{1,64}[`"\]]?\.)?[`"[]?(\w{1,64})/i;
@@ -293,7 +305,13 @@ function find(ctx: ScanContext): RawFinding[] {
 function keyRecordFields(ctx: ScanContext): Field[] {
   // A type-A record holds a key field, and every key field's name holds one of these words.
   if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
-  if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text) || isAmazonAdsText(ctx.text)) return [];
+  if (
+    isProductAdvertisingText(ctx.text) ||
+    isAmazonPayText(ctx.text) ||
+    isAmazonAdsText(ctx.text) ||
+    isOtherAwsText(ctx.text)
+  )
+    return [];
   // A test builds the records it exercises: no type-A structure (`test-paths.ts`).
   if (isTestPath(ctx.path)) return [];
   const extracted = extractFields(ctx.text, ctx.index, ctx.tabular, {
@@ -303,10 +321,16 @@ function keyRecordFields(ctx: ScanContext): Field[] {
   // (The text-wide reads below, Go receivers first, are paid only by texts that hold a key field.)
   if (extracted.length === 0) return [];
   const receivers = goReceivers(ctx.text);
-  return withTokenRoles(extracted)
+  return withTokenRoles(injectedAsEnv(ctx.text, extracted))
     .filter(notSelfHeld(ctx, receivers))
     .filter(notOwnTokenRequest(ctx, receivers))
     .filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
+}
+
+/** The fields a container fills from configuration (`injected-config.ts`), read as the environment's. */
+function injectedAsEnv(text: string, fields: readonly Field[]): readonly Field[] {
+  if (!mayInjectConfig(text)) return fields;
+  return fields.map((f) => (injectedFromConfig(text, f) ? { ...f, shape: 'env' } : f));
 }
 
 /** A type-A record's finding; `mwsText` says whether the text talks MWS only (read once, when an SP-API record asks). */
