@@ -42,14 +42,14 @@ export function judgeLwaSecret(
     const tokenOwners = view.fields
       .filter((f) => f.role === 'refresh-token' && f.shape === 'ref')
       .map((f) => ownerOf(f.value));
+    // Read from a row fetched for one owner, whatever the variables are called (`$config =
+    // $integracao->configuracoes` after `Integracao::where('empresa_id', $id)->first()`,
+    // `tenant-lookups.ts`): that owner's own app, wherever its token is read.
+    if (path.length > 1 && !isSubmittedPath(path) && fetchedForTenant(secret.value, resolve)) return 'used';
     if (path.length > 1 && tokenOwners.length > 0 && tokenOwners.every((o) => o !== '' && o !== owner))
       return undefined;
     if (path.length > 1 && !isOptionBag(path[0] ?? '') && isSellerHolder(owner) && !isSubmittedPath(path))
       return 'used';
-    // Read from a row fetched for one owner, whatever the variables are called (`$config =
-    // $integracao->configuracoes` after `Integracao::where('empresa_id', $id)->first()`,
-    // `tenant-lookups.ts`): that owner's own app.
-    if (path.length > 1 && !isSubmittedPath(path) && fetchedForTenant(secret.value, resolve)) return 'used';
     // Read from the object its record's refresh token is read from (`conn.lwa_client_secret` beside
     // `conn.lwa_refresh_token`): a refresh token is one seller's, so the object is that seller's
     // record, and its client secret the seller's own app. (Not a client's own credentials bag.)

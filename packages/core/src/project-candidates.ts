@@ -4,8 +4,7 @@ import { isCapitalsName, normalizeName } from './names.js';
 import { isOwnMember, memberPath, readsCommandLine } from './value-shape.js';
 import { isStoreWrite } from './judge-reference.js';
 import { readsConfigObject } from './type-a-evidence.js';
-import { rowOrigin } from './stored-rows.js';
-import { fetchedForTenant } from './tenant-lookups.js';
+import { readsStoredRow } from './tenant-lookups.js';
 import type { TextResolve } from './text-resolver.js';
 import { AMAZON_PATH } from './other-apis.js';
 import { DEVELOPER_OBJECT, isBareOptionBag } from './record-names.js';
@@ -68,14 +67,9 @@ const DEVELOPER = /developer/i;
 const READ_BY_NAME =
   /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue|(?<![\w.>$])get_?arg\w{0,10}|\$this->argument|\$this->option)\s*[([]\s*["'`]?$/i;
 
-/**
- * True when a key is read from an object that came out of a stored row or was fetched for one
- * owner (`stored-rows.ts`, `tenant-lookups.ts`): `$config['client_secret']` after `$config =
- * $integracao->configuracoes`, `config.ClientSecret` after `config = await this.getConfig(user)`.
- */
+/** True when a key read from an object came out of a stored row (`tenant-lookups.ts`' `readsStoredRow`). */
 function fromStoredRow(f: Field, resolve: TextResolve): boolean {
-  const value = f.value.trim();
-  return f.shape === 'ref' && (rowOrigin(value, resolve) !== undefined || fetchedForTenant(value, resolve));
+  return f.shape === 'ref' && readsStoredRow(f.value.trim(), resolve);
 }
 
 // The rest of an entry written into an array or map by name: `'] = $row->secret`, `"] =`.

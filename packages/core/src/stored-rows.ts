@@ -38,6 +38,15 @@ const DECODE = /^(?:json\.loads|JSON\.parse|json_decode)\(\s{0,4}([^(),]{1,80}?)
 const MEMBER_READ =
   /^\$?[\w$]{1,60}(?:(?:\??\.|->)[\w$]{1,60}|\[\s{0,4}(?:\d{1,4}|["'][\w-]{1,60}["'])\s{0,4}\]){1,4}$/;
 
+/** True when `text` fetches rows from a data store anywhere (see {@link ROW_FETCH}). */
+export function fetchesRows(text: string): boolean {
+  return ROW_FETCH.test(text);
+}
+
+// A bag named for configuration (`$config['client_secret'] ?? ''`, `settings.secret_key`), which
+// `classifyValue` reads as the program's own: see `shared-credentials.ts`' `storedBagAsRecord`.
+export const CONFIG_BAG = /^\$?(?:config|settings|cfg|conf|options)\b/i;
+
 /** The assignment's value without an `await`, a trailing cast or a JSON decode around it. */
 function plain(assigned: string): string {
   const value = assigned

@@ -1,6 +1,8 @@
 import { OPEN_BRACE, OPEN_PAREN } from './char-codes.js';
 import { GETTER_CHAIN } from './field-idioms.js';
 import { readField } from './field-readers.js';
+import { CONFIG_BAG } from './stored-rows.js';
+import { mayReadStoredRows } from './tenant-lookups.js';
 import type { TokenHit } from './field-draft.js';
 import { Layout } from './layout.js';
 import type { LineIndex } from './locate.js';
@@ -142,10 +144,15 @@ const TELLTALE_SHAPES: ReadonlySet<ValueShape> = new Set(['decl', 'ref', 'litera
  * expression, and the token pass over all words and the layout are then not needed at all.
  */
 function holdsTelltaleKey(text: string, index: LineIndex, generic: boolean): boolean {
+  let rows: boolean | undefined;
   for (const hit of tokens(text, index, generic ? KEY_WORDS_GENERIC : KEY_WORDS, generic)) {
     if (!isKeyRole(hit.role)) continue;
     const draft = readField(text, hit, index);
     if (draft === 'shorthand' || (draft !== undefined && TELLTALE_SHAPES.has(draft.shape))) return true;
+    // (A configuration-named bag read in a text that fetches rows may be a stored row's:
+    // `$config['client_secret']` after `$config = json_decode($integration->settings, true)`.)
+    if (draft?.shape === 'env' && CONFIG_BAG.test(draft.value.trim()) && (rows ??= mayReadStoredRows(text)))
+      return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import type { Field } from './structure.js';
 import type { Evidence, RecordView, Resolve } from './type-a-evidence.js';
-import { origin } from './stored-rows.js';
+import { fetchesRows, origin, rowOrigin } from './stored-rows.js';
 
 /**
  * A key looked up by name for one tenant: a multi-tenant settings store keyed by the customer,
@@ -41,4 +41,18 @@ const TENANT_FETCH = new RegExp(String.raw`\([^()]{0,80}?${OWNER_ID}\b|\(\s{0,4}
  */
 export function fetchedForTenant(value: string, resolve: Resolve | undefined): boolean {
   return origin(value, resolve, TENANT_FETCH) !== undefined;
+}
+
+/**
+ * True when the object `value` reads from came out of a stored row or was fetched for one owner
+ * (`stored-rows.ts`, {@link fetchedForTenant}): `$config['client_secret']` after `$config =
+ * $integracao->configuracoes`, `config.ClientSecret` after `config = await this.getConfig(user)`.
+ */
+export function readsStoredRow(value: string, resolve: Resolve | undefined): boolean {
+  return rowOrigin(value, resolve) !== undefined || fetchedForTenant(value, resolve);
+}
+
+/** True when `text` fetches rows or fetches for an owner anywhere: a cheap check before {@link readsStoredRow}. */
+export function mayReadStoredRows(text: string): boolean {
+  return fetchesRows(text) || TENANT_FETCH.test(text);
 }

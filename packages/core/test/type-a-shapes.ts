@@ -3243,6 +3243,49 @@ class AmazonSpApi
 `,
     line: 10,
   },
+  {
+    name: 'an LWA token request built from the settings a row fetched for one company keeps (a bag named config)',
+    path: 'app/Services/AmazonTokenService.php',
+    text: `<?php
+class AmazonTokenService
+{
+    public function accessToken(int $companyId): ?string
+    {
+        $integration = Integration::where('company_id', $companyId)->where('marketplace', 'amazon')->first();
+        $settings = json_decode($integration->settings, true);
+        $response = Http::asForm()->post('https://api.amazon.com/auth/o2/token', [
+            'grant_type' => 'refresh_token',
+            'refresh_token' => $settings['refresh_token'],
+            'client_id' => $settings['client_id'],
+            'client_secret' => $settings['client_secret'],
+        ]);
+        return $response->json('access_token');
+    }
+}
+`,
+    line: 12,
+  },
+  {
+    name: 'an SP-API config built from the settings of the account the parent class fetched (`buildConfigFromAccount($account)`)',
+    path: 'app/Services/Marketplace/AmazonMarketplaceService.php',
+    text: `<?php
+class AmazonMarketplaceService extends AbstractMarketplaceService
+{
+    protected function buildConfigFromAccount($account): array
+    {
+        $config = parent::buildConfigFromAccount($account);
+        $this->amazonConfig = [
+            'seller_id' => $config['seller_id'] ?? '',
+            'client_id' => $config['client_id'] ?? '',
+            'client_secret' => $config['client_secret'] ?? '',
+            'refresh_token' => $config['refresh_token'] ?? '',
+        ];
+        return $config;
+    }
+}
+`,
+    line: 10,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [

@@ -29,6 +29,10 @@ import { isTestPath } from '../test-paths.js';
 import { isKeyRole, normalizeName } from '../names.js';
 import { projectCandidate } from '../project-candidates.js';
 import { textResolver } from '../text-resolver.js';
+import type { TextResolve } from '../text-resolver.js';
+import { readsStoredRow } from '../tenant-lookups.js';
+import { CONFIG_BAG } from '../stored-rows.js';
+import { withoutBlankFallback } from '../conversions.js';
 
 /**
  * The type-A anti-pattern: a seller's own access/secret keys held per seller instead of the
@@ -251,11 +255,12 @@ function withTokenRoles(fields: readonly Field[]): readonly Field[] {
 }
 
 function find(ctx: ScanContext): RawFinding[] {
-  const fields = keyRecordFields(ctx);
+  // (The resolver reads the text only when asked.)
+  const resolve = textResolver(ctx.text);
+  const fields = keyRecordFields(ctx, resolve);
   // (The text-wide reads below, loops and owners, are paid only by texts that may hold a record:
   // a key only passed on, `Field.passedOn`, is the project pass's alone.)
   if (fields.length === 0) return [];
-  const resolve = textResolver(ctx.text);
   // (A self-hosted platform's own settings carry no seller's keys to another file either.)
   const siteSettings = SITE_SETTINGS.test(ctx.text);
   // The one row of the installation's Amazon settings: its fields are the program's own.
@@ -302,7 +307,7 @@ function find(ctx: ScanContext): RawFinding[] {
  * The key-record fields of a text that may hold a type-A record, without the fields a program
  * holds for itself and another marketplace's generic keys; none when the text cannot hold one.
  */
-function keyRecordFields(ctx: ScanContext): Field[] {
+function keyRecordFields(ctx: ScanContext, resolve: TextResolve): Field[] {
   // A type-A record holds a key field, and every key field's name holds one of these words.
   if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
   if (
@@ -322,9 +327,21 @@ function keyRecordFields(ctx: ScanContext): Field[] {
   if (extracted.length === 0) return [];
   const receivers = goReceivers(ctx.text);
   return withTokenRoles(injectedAsEnv(ctx.text, extracted))
+    .map((f) => storedBagAsRecord(f, resolve))
     .filter(notSelfHeld(ctx, receivers))
     .filter(notOwnTokenRequest(ctx, receivers))
     .filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
+}
+
+/**
+ * A field read from a configuration-named bag that came out of a stored row or was fetched for one
+ * owner (`$config = parent::buildConfigFromAccount($account)`): a read of that row, not of the
+ * program's configuration.
+ */
+function storedBagAsRecord(f: Field, resolve: TextResolve): Field {
+  if (f.shape !== 'env' || !CONFIG_BAG.test(f.value.trim())) return f;
+  const value = withoutBlankFallback(f.value.trim());
+  return readsStoredRow(value, resolve) ? { ...f, shape: 'ref', value } : f;
 }
 
 /** The fields a container fills from configuration (`injected-config.ts`), read as the environment's. */
