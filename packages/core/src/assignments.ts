@@ -21,6 +21,18 @@ const CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,8
  * it declares a constant.
  */
 export function firstAssignment(text: string, name: string): { value: string; constant: boolean } | undefined {
+  return assignmentsOf(text, name).next().value;
+}
+
+/** The values of the first (at most 10) assignments to `name` in `text`, read as {@link firstAssignment} reads them. */
+export function assignmentValues(text: string, name: string): string[] {
+  const values: string[] = [];
+  for (const { value } of assignmentsOf(text, name)) if (values.push(value) >= 10) break;
+  return values;
+}
+
+/** The assignments to `name` in text order (see {@link firstAssignment}; at most 50 mentions read). */
+function* assignmentsOf(text: string, name: string): Generator<{ value: string; constant: boolean }, undefined> {
   let uses = 0;
   for (let at = text.indexOf(name); at !== -1 && uses < 50; at = text.indexOf(name, at + name.length)) {
     uses++;
@@ -37,14 +49,14 @@ export function firstAssignment(text: string, name: string): { value: string; co
     }
     if (text.charAt(i) === ',' || text.charAt(i) === '}') {
       const source = destructuredFrom(text, i, name);
-      if (source !== undefined) return { value: source, constant: false };
+      if (source !== undefined) yield { value: source, constant: false };
       continue;
     }
     if (text.charAt(i) !== '=' || /[=>]/.test(text.charAt(i + 1))) continue;
     const value = statement(cutValue(text.slice(i + 1, i + 160)));
     if (value === '') return undefined;
     const lineStart = text.lastIndexOf('\n', at) + 1;
-    return { value, constant: at - lineStart <= 160 && CONSTANT_DECLARATION.test(text.slice(lineStart, at)) };
+    yield { value, constant: at - lineStart <= 160 && CONSTANT_DECLARATION.test(text.slice(lineStart, at)) };
   }
   return undefined;
 }

@@ -34,7 +34,7 @@ export function judgeLiteral(key: Field, value: string, view: RecordView, text: 
   const perSeller = view.sellerNamed || view.sellerKeyed;
   // (Several records of one and the same literal seller id are one account written out twice, a
   // handler each: `AwsCreds{ MerchantId: "A1…" }` in two handlers.)
-  const oneSeller = view.seller?.shape === 'literal' && text.literalSellers === 1;
+  const oneSeller = view.seller?.shape === 'literal' && text.oneHardCodedSeller;
   if (
     (view.seller !== undefined || perSeller) &&
     (perSeller || ((siblings >= 2 || text.sellerKeyRecords >= 2) && !oneSeller)) &&

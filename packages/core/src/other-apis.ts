@@ -92,9 +92,12 @@ export function isAmazonAdsText(text: string): boolean {
   return AMAZON_ADS.test(text) && ADS_PROFILE.test(text) && !SELLING_PARTNER.test(text);
 }
 
-// Another AWS service an account's IAM keys serve (`# Amazon SES sending keys`, `Aws::SES::Client`,
-// `new S3Client(`): e-mail, storage, queues. Only keys beside a selling-partner word are SP-API's.
-const OTHER_AWS = /\b(?:SES|SNS|SQS|S3|Rekognition|Polly|Textract|DynamoDB|CloudFront|Kinesis|Cognito)(?:Client)?\b/;
+// Another AWS service an account's IAM keys serve, named as a service or built as a client
+// (`# Amazon SES sending keys`, `Aws::SES::Client`, `new S3Client(`, `boto3.client("ses")`): e-mail,
+// storage, queues. (A bare `S3` is not enough: SP-API reports are archived to S3 too.)
+const OTHER_AWS =
+  /\bAmazon[\s_-]?(?:SES|SNS|SQS|S3|Rekognition|Polly|Textract)\b|\b(?:SES|SNS|SQS|S3|Rekognition|Polly|Textract|DynamoDB|Kinesis|Cognito)(?:V2)?Client\b|\bAws::(?:SES|SNS|SQS|S3)\b|\bboto3\.client\(\s{0,4}["'](?:ses|sesv2|sns|sqs|s3)["']|\bnew\s{1,4}AWS\.(?:SES|SNS|SQS|S3)\b/;
+// What only a selling-partner text names beside its keys.
 const SELLING_WORDS = /\blwa|refresh_?token|marketplace|seller|merchant/i;
 
 /** True when `text` is about another AWS service (see {@link OTHER_AWS}) and names no seller API. */

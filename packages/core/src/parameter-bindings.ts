@@ -12,7 +12,8 @@ import { CodeScanner } from './quoting.js';
 
 // A function's header up to its parameter list's `(`: its keyword and name (a Go method's
 // receiver skipped: `func (c *Client) Sign(`).
-const HEADER = /\b(function|def|func)\s+(?:\([^()\n]{0,80}\)\s*)?([A-Za-z_$][\w$]{0,60})\s*\(/g;
+// (Also a JS/TS class's `constructor(`, which no call names: what `new` passes it is its caller's.)
+const HEADER = /\b(function|def|func)\s+(?:\([^()\n]{0,80}\)\s*)?([A-Za-z_$][\w$]{0,60})\s*\(|\b(constructor)\s*\(/g;
 // At most this many headers are read: a text with more is a library, not a script.
 const MAX_HEADERS = 200;
 // How far a parameter or argument list is read, and how far a function's body.
@@ -107,7 +108,7 @@ function headersOf(text: string): Header[] {
   const headers: Header[] = [];
   HEADER.lastIndex = 0;
   for (let m = HEADER.exec(text); m !== null && headers.length < MAX_HEADERS; m = HEADER.exec(text)) {
-    const keyword = m[1] ?? '';
+    const keyword = m[1] ?? m[3] ?? '';
     const list = listAt(text, m.index + m[0].length - 1);
     if (list === undefined) continue;
     const params = list.items.map((p) => parameterName(keyword, p)).filter((p, i) => i > 0 || !RECEIVER.test(p));
@@ -168,6 +169,8 @@ export class ParameterBindings {
   #calls(header: Header): string[][] {
     const text = this.#text;
     const { name } = header;
+    // (A constructor is called by its class's name, through `new`: no call of the text binds it.)
+    if (name === '') return [];
     // (Its body's own calls are recursion, not a binding: read once, for this header only.)
     const end = bodyEnd(text, header.keyword, header.start, header.close);
     const calls: string[][] = [];

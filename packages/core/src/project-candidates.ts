@@ -1,7 +1,8 @@
 import { describeContainer } from './containers.js';
 import { entrySpan } from './form-entries.js';
 import { isCapitalsName, normalizeName } from './names.js';
-import { isOwnMember, memberPath, readsCommandLine } from './value-shape.js';
+import { IDENTIFIER, isOwnMember, memberPath, readsCommandLine } from './value-shape.js';
+import { firstAssignment } from './assignments.js';
 import { isStoreWrite } from './judge-reference.js';
 import { readsConfigObject } from './type-a-evidence.js';
 import { readsStoredRow } from './tenant-lookups.js';
@@ -184,6 +185,7 @@ export function projectCandidate(
       // A local assigned from the environment (`env_client_secret = os.environ.get("LWA_CLIENT_SECRET")`).
       !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? '') === 'env') &&
       !passedByCaller(f, fields, ctx.text, resolve) &&
+      !filledByCaller(f, ctx.text, resolve) &&
       // (Nor a read of the program's configuration, `app.clientSecret` after `app = amazonAppConfig()`.)
       !readsConfigObject(f.value, resolve) &&
       // (Nor what the command line gives a worker, `getArg('lwa_client_secret')`: its caller's.)
@@ -249,6 +251,26 @@ function passedByCaller(f: Field, fields: readonly Field[], text: string, resolv
   if (root === undefined || path.length < 2) return false;
   // (PHP names its parameters with their `$`: `memberPath` drops it.)
   return resolve.unboundParameter(f.value.trimStart().startsWith('$') ? `$${root}` : root);
+}
+
+/**
+ * True when a class's declared member is filled from what its caller passes (`this.clientSecret =
+ * credentials.clientSecret` in `constructor(credentials: Record<string, string>)`): a client's copy
+ * of its caller's values, whose record is wherever the caller read them.
+ */
+function filledByCaller(f: Field, text: string, resolve: TextResolve): boolean {
+  if (f.shape !== 'decl') return false;
+  for (const own of [`this.${f.name}`, `self.${f.name}`, `$this->${f.name}`]) {
+    const filled = firstAssignment(text, own)?.value.trim();
+    if (filled === undefined) continue;
+    const root = memberPath(filled)[0];
+    return (
+      root !== undefined &&
+      IDENTIFIER.test(root) &&
+      (resolve.unboundParameter(root) || resolve.unboundParameter(`$${root}`))
+    );
+  }
+  return false;
 }
 
 // Documentation: it shows how to use a record, it carries none.

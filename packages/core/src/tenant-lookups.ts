@@ -26,12 +26,22 @@ export function tenantLookup(key: Field, value: string, view: RecordView): Evide
   return seller?.role === 'seller-id' && TENANT_LOOKUP.test(seller.value) ? 'used' : undefined;
 }
 
-// An owner object passed whole: `getConfig(user)`, `settingsFor(req.user)`, `credentialsOf($shop)`.
-const OWNER_OBJECT = String.raw`(?:(?:req|request|ctx|this|self)\.|\$(?:this->)?)?(?:user|shop|store|seller|merchant|tenant|account|company|org|organi[sz]ation|empresa|loja|tienda)`;
 // A fetch for one owner: a call with the owner's id among its arguments (`getCredentials(userId, 'amazon')`,
-// `Store::find($storeId)`, `shopRepository.findBySellerId(sellerId)`, `findOne({ where: { user_id: userId } })`),
-// or the owner itself as its first argument (`getConfig(user)`).
-const TENANT_FETCH = new RegExp(String.raw`\([^()]{0,80}?${OWNER_ID}\b|\(\s{0,4}${OWNER_OBJECT}\s{0,4}[,)]`, 'i');
+// `Store::find($storeId)`, `shopRepository.findBySellerId(sellerId)`, `findOne({ where: { user_id: userId } })`).
+const TENANT_FETCH = new RegExp(String.raw`\([^()]{0,80}?${OWNER_ID}\b`, 'i');
+// Or the owner object itself, passed whole to the call that is the whole value (`await
+// this.getConfig(user)`, `settingsFor(req.user)`, `credentialsOf($shop)`; not `isSandbox(user) ? A : B`).
+const OWNER_OBJECT = String.raw`(?:(?:req|request|ctx|this|self)\.|\$(?:this->)?)?(?:user|shop|store|seller|merchant|tenant|account|company|org|organi[sz]ation|empresa|loja|tienda)`;
+const OWNER_CALL = new RegExp(
+  String.raw`^(?:await\s{1,4})?[\w$.>:-]{1,80}\(\s{0,4}${OWNER_OBJECT}\s{0,4}[,)][^()?]{0,80}\)?;?$`,
+  'i',
+);
+const OWNER_ARGUMENT = new RegExp(String.raw`\(\s{0,4}${OWNER_OBJECT}\s{0,4}[,)]`, 'i');
+
+/** True when an assigned value is a fetch for one owner (see {@link TENANT_FETCH}, {@link OWNER_CALL}). */
+function isTenantFetch(assigned: string): boolean {
+  return TENANT_FETCH.test(assigned) || OWNER_CALL.test(assigned.trim());
+}
 
 /**
  * True when the object `value` reads from was fetched for one owner (`const creds = await
@@ -40,7 +50,7 @@ const TENANT_FETCH = new RegExp(String.raw`\([^()]{0,80}?${OWNER_ID}\b|\(\s{0,4}
  * $integracao->configuracoes` after `$integracao = Integracao::where('empresa_id', …)`: `stored-rows.ts`.)
  */
 export function fetchedForTenant(value: string, resolve: Resolve | undefined): boolean {
-  return origin(value, resolve, TENANT_FETCH) !== undefined;
+  return origin(value, resolve, isTenantFetch) !== undefined;
 }
 
 /**
@@ -54,5 +64,5 @@ export function readsStoredRow(value: string, resolve: Resolve | undefined): boo
 
 /** True when `text` fetches rows or fetches for an owner anywhere: a cheap check before {@link readsStoredRow}. */
 export function mayReadStoredRows(text: string): boolean {
-  return fetchesRows(text) || TENANT_FETCH.test(text);
+  return fetchesRows(text) || TENANT_FETCH.test(text) || OWNER_ARGUMENT.test(text);
 }

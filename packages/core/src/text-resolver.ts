@@ -1,4 +1,4 @@
-import { firstAssignment } from './assignments.js';
+import { assignmentValues, firstAssignment } from './assignments.js';
 import { ParameterBindings } from './parameter-bindings.js';
 import type { Resolve } from './type-a-evidence.js';
 import { IDENTIFIER } from './value-shape.js';
@@ -78,5 +78,9 @@ export function textResolver(text: string): TextResolve {
       (bound === name || bindings.bound(bound) === undefined)
     );
   };
-  return Object.assign(resolve, { unboundParameter });
+  return Object.assign(resolve, {
+    unboundParameter,
+    assignments: (name: string) => assignmentValues(text, name),
+    parameter: (name: string) => bindings.isParameter(name) && bindings.bound(name) !== name,
+  });
 }

@@ -33,7 +33,15 @@ export interface TypeARecord {
 }
 
 /** Resolves an identifier to the value of its first assignment (`secretKey = …`). */
-export type Resolve = (name: string) => string | undefined;
+export type Resolve = ((name: string) => string | undefined) & {
+  /** The values of every assignment to `name` (at most 10, `assignments.ts`' `assignmentValues`). */
+  readonly assignments?: (name: string) => readonly string[];
+  /**
+   * Whether a function of the text declares `name` as a parameter that its calls do not fill with
+   * a local of the same name (`getAccessToken(creds)` under `const creds = await prisma…`).
+   */
+  readonly parameter?: (name: string) => boolean;
+};
 
 export const isKey = (f: Field): boolean => f.role === 'secret-key' || f.role === 'access-key';
 
@@ -90,6 +98,8 @@ export interface TextView {
   readonly callerGiven: (value: string) => boolean;
   /** The distinct literal seller ids the text's fields hold (two or more: several sellers). */
   readonly literalSellers: number;
+  /** Whether every record with hard-coded keys has one and the same literal seller id: one account written out more than once. */
+  readonly oneHardCodedSeller: boolean;
 }
 
 // `body.secretKey` (a submitted read, see `submitted.ts`), `req.body.secretKey`, `request.form.secret_key`.

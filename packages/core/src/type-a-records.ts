@@ -145,9 +145,13 @@ function textView(
   amazon: boolean,
 ): Omit<TextView, 'siteSettings' | 'userOwned' | 'modelFolder' | 'auditedRows' | 'loopVariables' | 'callerGiven'> {
   let sellerKeyRecords = 0;
+  // (The sellers of the records with hard-coded keys: one literal seller id for all of them is one account.)
+  const hardCodedSellers = new Set<string>();
   for (const list of records.values()) {
-    if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === 'literal' || f.shape === 'empty')))
-      sellerKeyRecords++;
+    const seller = sellerOf(list);
+    if (seller && list.some((f) => isKey(f) && (f.shape === 'literal' || f.shape === 'empty'))) sellerKeyRecords++;
+    if (seller && list.some((f) => isKey(f) && f.shape === 'literal'))
+      hardCodedSellers.add(seller.shape === 'literal' ? seller.value : `\0${seller.value}`);
   }
   const literalKeyRecords = recordsByCollection(fields.filter((f) => isKey(f) && f.shape === 'literal'));
   const blankKeyRecords = recordsByCollection(
@@ -161,6 +165,8 @@ function textView(
   return {
     sellerKeyRecords,
     literalSellers,
+    oneHardCodedSeller:
+      hardCodedSellers.size === 1 && [...hardCodedSellers].every((seller) => !seller.startsWith('\0')),
     literalKeyRecords,
     blankKeyRecords,
     declaredSellerCollections: collectionsOf('seller-id'),

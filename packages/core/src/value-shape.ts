@@ -77,14 +77,17 @@ export function fieldValue(rest: string): string {
   return seeThroughConversions(cutValue(rest));
 }
 
-// A record's own settings or config member (`shop.settings.secret_key`, `$integration->config['client_secret']`):
-// a column of that row, not the program's configuration.
+// A row's own settings or config member (`shop.settings.secret_key`, `$integration->config['client_secret']`):
+// a column of that row, not the program's configuration. Only an object named for a seller or a
+// row: a client-side `store` (electron-store) or a request's `config` is no row.
 const RECORD_SETTINGS = /^\$?([\w$]{1,40})\s{0,2}(?:\??\.|->)\s{0,2}(?:config|settings)\b/i;
+const ROW_OWNER =
+  /^(?:\w{0,30}(?:account|integration|connection|channel|row|record|company|tenant|shop|seller|merchant|vendor|organi[sz]ation)s?|stores)$/i;
 
-/** `value` without a leading record's settings member (see {@link RECORD_SETTINGS}), which names no configuration. */
+/** `value` without a leading row's settings member (see {@link RECORD_SETTINGS}), which names no configuration. */
 function withoutRecordSettings(value: string): string {
   const owned = RECORD_SETTINGS.exec(value);
-  return owned?.[1] !== undefined && isSellerHolder(owned[1]) ? value.slice(owned[0].length) : value;
+  return owned?.[1] !== undefined && ROW_OWNER.test(owned[1]) ? value.slice(owned[0].length) : value;
 }
 
 /** Classifies a value expression. */

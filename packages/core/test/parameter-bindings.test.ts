@@ -20,6 +20,13 @@ describe('parameter bindings', () => {
     ).toBe('$K');
   });
 
+  it("reads a JS class's constructor parameters, which no call of the text binds", () => {
+    const text =
+      'class C {\n  constructor(credentials: Record<string, string>, url: string) {\n    this.s = credentials.s;\n  }\n}\nnew C(creds, u);\n';
+    expect(new ParameterBindings(text).isParameter('credentials')).toBe(true);
+    expect(bound(text, 'credentials')).toBeUndefined();
+  });
+
   it('binds named arguments by name, and nothing past them by position', () => {
     expect(bound('def f(seller, key):\n    pass\n\nf(key=KEY, seller=s)\n', 'key')).toBe('KEY');
     expect(bound('<?php function f($seller, $key) {}\nf(seller: $s, key: $K);', '$key')).toBe('$K');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowOrigin } from '../src/stored-rows.js';
+import { fetchesRows, rowOrigin } from '../src/stored-rows.js';
 import { fetchedForTenant } from '../src/tenant-lookups.js';
 import { textResolver } from '../src/text-resolver.js';
 import { classifyValue } from '../src/value-shape.js';
@@ -36,6 +36,39 @@ describe('stored rows', () => {
       expect(origin(`row = ${fetch}\nsettings = row.settings\n`, 'settings.secret_key')).toBeDefined();
   });
 
+  it("stops at a name that stands for other things elsewhere: another function's local, a parameter", () => {
+    const twoLocals = [
+      'async function storeName(storeId) {',
+      '  const config = await prisma.storeConfig.findUnique({ where: { storeId } });',
+      '}',
+      'function accessToken() {',
+      '  const config = loadConfig();',
+      '  return config.lwaClientSecret;',
+      '}',
+      '',
+    ].join('\n');
+    expect(origin(twoLocals, 'config.lwaClientSecret')).toBeUndefined();
+    const parameter =
+      "function status($id) {\n  $config = Integracao::where('empresa_id', $id)->first();\n}\nfunction connect(array $config) {}\n";
+    expect(origin(parameter, "$config['client_secret']")).toBeUndefined();
+    // (Every assignment alike, or computed from itself, or a fetch too: one origin.)
+    const decoded = '$config = Shop::find($id)->settings;\n$config = json_decode($config, true);\n';
+    expect(origin(decoded, "$config['client_secret']")).toMatch(/^Shop::find/);
+    const fetches =
+      'a() { const config = await this.getConfig(user); }\nb() { const config = await settings.forUser(user); }\n';
+    expect(fetchedForTenant('config.secret', textResolver(fetches))).toBe(true);
+  });
+
+  it('takes no list in memory for a fetch', () => {
+    for (const list of [
+      "collect(config('amazon.apps'))->where('region', 'eu')->first()",
+      '_.first(this.profiles)',
+      'accounts.stream().filter(a -> a.active).findFirst()',
+      'std::find(v.begin(), v.end(), x)',
+    ])
+      expect(fetchesRows(`x = ${list}\n`)).toBe(false);
+  });
+
   it('stops at anything else: a parameter, a configuration, a list in memory, three hops', () => {
     expect(origin('function f(config) { return config.secret; }', 'config.secret')).toBeUndefined();
     expect(origin('config = load_config()\n', 'config.secret')).toBeUndefined();
@@ -51,6 +84,8 @@ describe('stored rows', () => {
     expect(fetched('const config = await this.getConfig(req.user, "amazon");\n', 'config.ClientSecret')).toBe(true);
     expect(fetched('const config = await this.getConfig();\n', 'config.ClientSecret')).toBe(false);
     expect(fetched('const config = await this.getConfig(userName);\n', 'config.ClientSecret')).toBe(false);
+    // (The call must be the whole value: a test of the owner picks a configuration.)
+    expect(fetched('const config = isSandbox(account) ? SANDBOX : PRODUCTION;\n', 'config.ClientSecret')).toBe(false);
     const chained = "$i = Integracao::where('empresa_id', $id)->first();\n$config = $i->configuracoes;\n";
     expect(fetched(chained, "$config['client_secret']")).toBe(true);
   });
@@ -60,6 +95,9 @@ describe('stored rows', () => {
     expect(classifyValue("$integration->config['client_secret']")).toBe('ref');
     expect(classifyValue('settings.AWS_SECRET_KEY')).toBe('env');
     expect(classifyValue('this.config.clientSecret')).toBe('env');
+    // (A client-side state store or a request is no row.)
+    expect(classifyValue('store.config.secretKey')).toBe('env');
+    expect(classifyValue('request.config.secret_key')).toBe('env');
     expect(classifyValue('app.config["SECRET_KEY"]')).toBe('env');
     expect(classifyValue('shop.settings.secret || process.env.SECRET')).toBe('env');
   });

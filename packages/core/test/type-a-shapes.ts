@@ -3286,6 +3286,47 @@ class AmazonMarketplaceService extends AbstractMarketplaceService
 `,
     line: 10,
   },
+  {
+    name: "a Kotlin entity of sellers' keys beside a configuration-properties class of the same file",
+    path: 'src/main/kotlin/com/shop/mws/SellerAccount.kt',
+    text: `package com.shop.mws
+
+@Entity
+@Table(name = "seller_accounts")
+class SellerAccount(
+    @Id val id: Long,
+    val sellerId: String,
+    val mwsAccessKeyId: String,
+    val mwsSecretKey: String,
+)
+
+@ConfigurationProperties(prefix = "mws")
+class MwsProperties {
+    var endpoint: String = "https://mws.amazonservices.com"
+}
+`,
+    line: 9,
+  },
+  {
+    name: "a migration of customers' Amazon accounts with IAM keys, whose comment mentions S3",
+    path: 'database/migrations/2024_01_01_000000_create_amazon_accounts_table.php',
+    text: `<?php
+// Each customer connects the Amazon account of its store; order reports are archived to S3.
+return new class extends Migration {
+    public function up(): void
+    {
+        Schema::create('amazon_accounts', function (Blueprint $table) {
+            $table->id();
+            $table->foreignId('user_id')->constrained();
+            $table->string('aws_access_key_id');
+            $table->text('aws_secret_access_key');
+            $table->string('region');
+        });
+    }
+};
+`,
+    line: 10,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -5486,6 +5527,23 @@ CREATE TABLE public.listings (
 
 INSERT INTO public.amazon_settings (client_id, client_secret, refresh_token, marketplace)
 VALUES ('YOUR_CLIENT_ID', 'YOUR_CLIENT_SECRET', 'YOUR_REFRESH_TOKEN', 'NA');
+`,
+  },
+  {
+    name: "an LWA token request from the program's config, beside another function's row of the same local name",
+    path: 'src/lib/amazon.ts',
+    text: `// Amazon SP-API access tokens for connected stores (our one LWA app).
+export async function storeName(storeId: string) {
+  const config = await prisma.storeConfig.findUnique({ where: { storeId } });
+  return config?.displayName;
+}
+
+export async function accessToken(store: Store) {
+  const config = loadConfig();
+  const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: store.refreshToken,
+    client_id: config.lwaClientId, client_secret: config.lwaClientSecret });
+  return post('https://api.amazon.com/auth/o2/token', body);
+}
 `,
   },
   {

@@ -12,7 +12,7 @@ import {
   readsConstructorGiven,
 } from '../self-held-fields.js';
 import { notOwnTokenRequest } from '../token-requests.js';
-import { injectedFromConfig, mayInjectConfig } from '../injected-config.js';
+import { configInjection, mayInjectConfig } from '../injected-config.js';
 import {
   amazonKeysOnly,
   isAmazonAdsText,
@@ -327,6 +327,7 @@ function keyRecordFields(ctx: ScanContext, resolve: TextResolve): Field[] {
   if (extracted.length === 0) return [];
   const receivers = goReceivers(ctx.text);
   return withTokenRoles(injectedAsEnv(ctx.text, extracted))
+    .filter((f) => !isAccessToken(f))
     .map((f) => storedBagAsRecord(f, resolve))
     .filter(notSelfHeld(ctx, receivers))
     .filter(notOwnTokenRequest(ctx, receivers))
@@ -344,10 +345,20 @@ function storedBagAsRecord(f: Field, resolve: TextResolve): Field {
   return readsStoredRow(value, resolve) ? { ...f, shape: 'ref', value } : f;
 }
 
+// An access token the program just obtained (`const token = await this.getAccessToken()`,
+// `token = resp.json()["access_token"]`): an hour's LWA or STS token, not a seller's MWS Auth Token.
+const ACCESS_TOKEN_VALUE = /access_?token/i;
+
+/** True when a bare `token` field holds an access token (see {@link ACCESS_TOKEN_VALUE}). */
+function isAccessToken(f: Field): boolean {
+  return f.role === 'auth-token' && /^token$/i.test(f.name) && ACCESS_TOKEN_VALUE.test(f.value);
+}
+
 /** The fields a container fills from configuration (`injected-config.ts`), read as the environment's. */
 function injectedAsEnv(text: string, fields: readonly Field[]): readonly Field[] {
   if (!mayInjectConfig(text)) return fields;
-  return fields.map((f) => (injectedFromConfig(text, f) ? { ...f, shape: 'env' } : f));
+  const injected = configInjection(text);
+  return fields.map((f) => (injected(f) ? { ...f, shape: 'env' } : f));
 }
 
 /** A type-A record's finding; `mwsText` says whether the text talks MWS only (read once, when an SP-API record asks). */
