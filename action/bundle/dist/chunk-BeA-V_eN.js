@@ -195,13 +195,13 @@ var init_strings = __esmMin((() => {}));
 function bindingName(text, index, start) {
 	const line = index.lineOf(start);
 	const lineStart = index.lineStart(line);
-	let prefix = stripOpening(text.slice(Math.max(lineStart, start - WINDOW), start));
+	let prefix = stripOpening(text.slice(Math.max(lineStart, start - WINDOW$1), start));
 	if (/^[\s([{]*$/.test(prefix) && line > 0) {
 		const prev = previousNonBlankLine(text, index, line);
 		if (prev !== void 0) prefix = trimChars(prev.replace(/:\s*[|>][-+]?\d?\s*$/, ":"), " 	([{", { start: false });
 	}
 	if (/\bvalue\s*=$/i.test(prefix)) {
-		const rest = text.slice(start, Math.min(text.length, start + WINDOW));
+		const rest = text.slice(start, Math.min(text.length, start + WINDOW$1));
 		const after = /^[^<>]{0,200}?\b(?:key|name)\s*=\s*["']([^"'<>]{1,100})["']/i.exec(rest)?.[1];
 		if (after !== void 0) return after;
 	}
@@ -210,7 +210,7 @@ function bindingName(text, index, start) {
 	return name;
 }
 function nameFromPrefix(prefix) {
-	const tail = prefix.length > WINDOW ? prefix.slice(-240) : prefix;
+	const tail = prefix.length > WINDOW$1 ? prefix.slice(-240) : prefix;
 	let m = XML_ATTRIBUTE.exec(tail) ?? XML_ELEMENT.exec(tail);
 	if (m?.[1] !== void 0) return m[1];
 	const last = LAST_KEY.exec(tail);
@@ -253,7 +253,7 @@ function stripOpening(prefix) {
 function previousNonBlankLine(text, index, line) {
 	for (let l = line - 1; l >= Math.max(0, line - 2); l--) {
 		const s = text.slice(index.lineStart(l), index.lineEnd(l, text));
-		if (s.trim() !== "") return s.length > WINDOW ? s.slice(-240) : s;
+		if (s.trim() !== "") return s.length > WINDOW$1 ? s.slice(-240) : s;
 	}
 }
 function indirectName(text, index, line, start) {
@@ -263,11 +263,11 @@ function indirectName(text, index, line, start) {
 	for (const m of window.matchAll(INDIRECT)) if (m[1] !== void 0 && normalizeName(m[1]) !== "value") found = m[1];
 	return found;
 }
-var WINDOW, XML_ATTRIBUTE, XML_ELEMENT, PAIR_CALL, SETTER, BUILDER_STEP, ASSIGNMENT, LAST_KEY, SPACED, TABLE_CELL, LOOSE, INDIRECT_NAMES, INDIRECT, VALUE_LIKE;
+var WINDOW$1, XML_ATTRIBUTE, XML_ELEMENT, PAIR_CALL, SETTER, BUILDER_STEP, ASSIGNMENT, LAST_KEY, SPACED, TABLE_CELL, LOOSE, INDIRECT_NAMES, INDIRECT, VALUE_LIKE;
 var init_bindings = __esmMin((() => {
 	init_names();
 	init_strings();
-	WINDOW = 240;
+	WINDOW$1 = 240;
 	XML_ATTRIBUTE = /\b(?:key|name)\s*=\s*["']([^"'<>]{1,100})["'][^<>]{0,200}?\bvalue\s*=\s*$/i;
 	XML_ELEMENT = /<([A-Z_][\w.:-]{0,100})(?:\s[^<>]{0,200})?>$/i;
 	PAIR_CALL = /["']([A-Z_][\w.\- ]{0,100})["']\s*,\s*$/i;
@@ -1683,6 +1683,11 @@ function cutValue(rest) {
 function fieldValue(rest) {
 	return seeThroughConversions(cutValue(rest));
 }
+/** `value` without a leading row's settings member (see {@link RECORD_SETTINGS}), which names no configuration. */
+function withoutRecordSettings(value) {
+	const owned = RECORD_SETTINGS.exec(value);
+	return owned?.[1] !== void 0 && ROW_OWNER.test(owned[1]) ? value.slice(owned[0].length) : value;
+}
 /** Classifies a value expression. */
 function classifyValue(value) {
 	const v = value.trim();
@@ -1693,7 +1698,7 @@ function classifyValue(value) {
 	if (DECL_VALUE.test(v) || FIELD_TYPE.test(v)) return "decl";
 	if (/^\$\{?[A-Z_][A-Z0-9_]*\}?$/.test(v)) return "env";
 	if (/^\w{1,20}\.\w/.test(v) && PROGRAM_SCOPE.test(v.slice(0, v.indexOf(".")))) return "env";
-	if (ENV_VALUE.test(v.replace(/(["'`])(?:(?!\1).){0,200}\1/g, "\"\""))) return "env";
+	if (ENV_VALUE.test(withoutRecordSettings(v).replace(/(["'`])(?:(?!\1).){0,200}\1/g, "\"\""))) return "env";
 	if (/^["'`]/.test(v) || /^[A-Z0-9+/]{16,}$/i.test(v)) {
 		const inner = v.replace(/^["'`]|["'`][,;]?$/g, "");
 		if (inner === "" || /^(?:YOUR|<|TODO|%\()/i.test(inner) || isPlaceholder(inner)) return "empty";
@@ -1728,7 +1733,7 @@ function isOwnMember(value) {
 function memberPath(value) {
 	return value.replace(/^(?:this|self)\./, "").replace(/->/g, ".").replace(/\[[:"']{0,2}([^\]"'\s]{1,60})["']?\]/g, ".$1").split(".").map((s) => s.replace(/^[$@]/, "").trim()).filter((s) => s !== "");
 }
-var PROGRAM_SCOPE, ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, COMMAND_LINE, IDENTIFIER, spacedWords, OWN_STATE, OWN_MEMBER;
+var PROGRAM_SCOPE, ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, COMMAND_LINE, IDENTIFIER, RECORD_SETTINGS, ROW_OWNER, spacedWords, OWN_STATE, OWN_MEMBER;
 var init_value_shape = __esmMin((() => {
 	init_conversions();
 	init_values();
@@ -1740,6 +1745,8 @@ var init_value_shape = __esmMin((() => {
 	HOLDER_WORDS = /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
 	COMMAND_LINE = /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|argparse|getopt|click\.|cobra|pflag\.|get_?[aA]rg\w{0,10}\(|\$this->(?:argument|option)\()/;
 	IDENTIFIER = /^[a-z_$][\w$]{0,60}$/i;
+	RECORD_SETTINGS = /^\$?([\w$]{1,40})\s{0,2}(?:\??\.|->)\s{0,2}(?:config|settings)\b/i;
+	ROW_OWNER = /^(?:\w{0,30}(?:account|integration|connection|channel|row|record|company|tenant|shop|seller|merchant|vendor|organi[sz]ation)s?|stores)$/i;
 	spacedWords = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
 	OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w|m_[a-z]|(?:p?impl|d)\s*->)/i;
 	OWN_MEMBER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*|@)[\w$]{1,60}$/;
@@ -1825,7 +1832,7 @@ function readsBodyAlias(before, text) {
 /** True when the name after `before` is read from submitted input (see the patterns above). */
 function isSubmittedRead(before, text) {
 	if (CALL_READ.test(before) || BOUND_PARAM.test(before) || readsBodyAlias(before, text)) return true;
-	const m = MEMBER_READ.exec(before);
+	const m = MEMBER_READ$1.exec(before);
 	if (!m) return false;
 	return !/^params/i.test(m[0]) || !paramsIsLocal(text);
 }
@@ -1840,9 +1847,9 @@ function asSubmitted(value, text) {
 	const m = MEMBER_VALUE.exec(value);
 	return m?.[1] !== void 0 && m[2] !== void 0 && readsBodyAlias(m[1], text) ? `body.${m[2]}` : value;
 }
-var MEMBER_READ, CALL_READ, BOUND_PARAM, LOCAL_PARAMS, BODY_ALIAS, READ_OWNER, MAX_ALIASES, lastText, lastLocal, lastAliases, MEMBER_VALUE, DOM_INPUT;
+var MEMBER_READ$1, CALL_READ, BOUND_PARAM, LOCAL_PARAMS, BODY_ALIAS, READ_OWNER, MAX_ALIASES, lastText, lastLocal, lastAliases, MEMBER_VALUE, DOM_INPUT;
 var init_submitted = __esmMin((() => {
-	MEMBER_READ = /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|values|POST|GET)|(?<![\w$.])(?:body|payload|formData|params)|\b(?:cleaned_data|validated_data)|\bRequest(?=\[)|\$request->|\$_(?:POST|GET|REQUEST))(?:\.|\[\s*["':]{1,2})?$/i;
+	MEMBER_READ$1 = /(?:\b(?:req|request|ctx|context|event)\.(?:body|params|query|form|payload|json|args|data|values|POST|GET)|(?<![\w$.])(?:body|payload|formData|params)|\b(?:cleaned_data|validated_data)|\bRequest(?=\[)|\$request->|\$_(?:POST|GET|REQUEST))(?:\.|\[\s*["':]{1,2})?$/i;
 	CALL_READ = /(?:\$request->(?:input|get|post|query|string)|\$app->request->(?:post|get|getBodyParam|getQueryParam)|\$this->input->(?:post|get|get_post|post_get)|\b(?:req|request)\.(?:body|query|POST|GET|form|args|values|json|data)\.get|(?<![\w$.])params\.(?:fetch|dig)|(?<![\w$.>])request|Request::(?:input|get|post)|Input::(?:get|post)|\brequest\.getParameter|\.(?:PostForm|DefaultPostForm|FormValue|PostFormValue))\(\s*["':]{1,2}$|\bfilter_input\(\s*INPUT_(?:POST|GET|REQUEST)\s*,\s*["']$/;
 	BOUND_PARAM = /(?:@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)(?:\([^)\n]{0,80}\))?\s+(?:final\s+)?[\w<>.?]{1,60}\s+|@(?:RequestParam|RequestPart|FormParam|QueryParam|FormDataParam)\(\s*(?:(?:value|name)\s*=\s*)?["']|\[From(?:Form|Body|Query)\]\s*[\w<>.?]{1,60}\s+)$/;
 	LOCAL_PARAMS = /\b(?:def\s+[\w.]{1,60}[!?]?|function(?:\s+[\w$]{1,60})?)\s*\([^()\n]{0,80}?\bparams\b|(?<![\w$.])params\s*=(?![=>~])/;
@@ -2470,6 +2477,106 @@ var init_field_readers = __esmMin((() => {
 	IDENTIFIER_CHAR = /[\w$]/;
 	ARGUMENTS_REACH = 200;
 }));
+// packages/core/dist/stored-rows.js
+/** True when `text` fetches rows from a data store anywhere (see {@link ROW_FETCH}). */
+function fetchesRows(text) {
+	return ROW_FETCH.test(text);
+}
+/** The assignment's value without an `await`, a trailing cast or a JSON decode around it. */
+function plain(assigned) {
+	const value = assigned.trim().replace(/^await\s{1,4}/, "").replace(/\s{1,4}as\s{1,4}[\w$<>[\], |]{1,60}$/, "").replace(/;$/, "").trim();
+	return DECODE.exec(value)?.[1]?.trim() ?? value;
+}
+/**
+* The fetch the object `value` reads from came out of (see the module comment), or undefined.
+* `value` is a member read (`config.client_secret`, `$config['client_secret']`).
+*/
+function rowOrigin(value, resolve) {
+	return origin(value, resolve, (assigned) => ROW_FETCH.test(assigned));
+}
+/**
+* The first assignment met following `value`'s object back (see the module comment) that `fetch`
+* takes for a fetch, or undefined.
+*/
+function origin(value, resolve, fetch) {
+	if (resolve === void 0) return void 0;
+	let current = value.trim();
+	for (let hop = 0; hop < MAX_HOPS; hop++) {
+		const path = memberPath(current);
+		const root = path[0];
+		if (root === void 0 || path.length < 2 || !IDENTIFIER.test(root)) return void 0;
+		const name = resolve(root) === void 0 ? `$${root}` : root;
+		const assigned = resolve(name);
+		if (assigned === void 0 || resolve.parameter?.(name) === true) return void 0;
+		const alike = (other) => other === assigned || other.includes(name);
+		const others = resolve.assignments?.(name) ?? [];
+		if (fetch(assigned)) return others.every((other) => alike(other) || fetch(other)) ? assigned : void 0;
+		if (!others.every(alike)) return void 0;
+		const next = plain(assigned);
+		if (!MEMBER_READ.test(next)) return void 0;
+		current = next;
+	}
+}
+var MAX_HOPS, ROW_FETCH, DECODE, MEMBER_READ, CONFIG_BAG;
+var init_stored_rows = __esmMin((() => {
+	init_value_shape();
+	MAX_HOPS = 3;
+	ROW_FETCH = new RegExp([
+		String.raw`\b[A-Z]\w{0,40}::(?:where\w{0,20}|find(?:OrFail|Many)?|first(?:Where|OrFail)?|query)\s{0,4}\(`,
+		String.raw`(?:->|\.)(?:find(?:One|OneBy|OneOrFail|ById|ByPk|Unique|UniqueOrThrow|_by)|get_or_none|fetch(?:one|_one|row|_assoc|_object)|getRow)\s{0,4}\(`,
+		String.raw`\.findFirst(?:OrThrow)?\(\s{0,4}\{`,
+		String.raw`->find\s{0,4}\(`,
+		String.raw`\.objects\.(?:get|filter)\s{0,4}\(`,
+		String.raw`\.from\(\s{0,4}["'\x60][\w.]{1,60}["'\x60]\s{0,4}\)\s{0,40}\.select\(`,
+		String.raw`\bself\.env\[`
+	].join("|"));
+	DECODE = /^(?:json\.loads|JSON\.parse|json_decode)\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$/;
+	MEMBER_READ = /^\$?[\w$]{1,60}(?:\??\.|->|\[)/;
+	CONFIG_BAG = /^\$?(?:config|settings)\b/i;
+}));
+// packages/core/dist/tenant-lookups.js
+/** `used` when `key` is looked up for a tenant beside the record's seller id, read the same way. */
+function tenantLookup(key, value, view) {
+	if (!TENANT_LOOKUP.test(value)) return void 0;
+	const seller = view.seller;
+	return seller?.role === "seller-id" && TENANT_LOOKUP.test(seller.value) ? "used" : void 0;
+}
+/** True when an assigned value is a fetch for one owner (see {@link TENANT_FETCH}, {@link OWNER_CALL}). */
+function isTenantFetch(assigned) {
+	return TENANT_FETCH.test(assigned) || OWNER_CALL.test(assigned.trim());
+}
+/**
+* True when the object `value` reads from was fetched for one owner (`const creds = await
+* getUserMarketplaceCredentials(userId, 'amazon')` before `creds.secretAccessKey`): that owner's
+* row, whatever the variable is called. (Also through the objects read out of it, `$config =
+* $integracao->configuracoes` after `$integracao = Integracao::where('empresa_id', …)`: `stored-rows.ts`.)
+*/
+function fetchedForTenant(value, resolve) {
+	return origin(value, resolve, isTenantFetch) !== void 0;
+}
+/**
+* True when the object `value` reads from came out of a stored row or was fetched for one owner
+* (`stored-rows.ts`, {@link fetchedForTenant}): `$config['client_secret']` after `$config =
+* $integracao->configuracoes`, `config.ClientSecret` after `config = await this.getConfig(user)`.
+*/
+function readsStoredRow(value, resolve) {
+	return rowOrigin(value, resolve) !== void 0 || fetchedForTenant(value, resolve);
+}
+/** True when `text` fetches rows or fetches for an owner anywhere: a cheap check before {@link readsStoredRow}. */
+function mayReadStoredRows(text) {
+	return fetchesRows(text) || TENANT_FETCH.test(text) || OWNER_ARGUMENT.test(text);
+}
+var OWNER_ID, NAME, TENANT_LOOKUP, TENANT_FETCH, OWNER_OBJECT, OWNER_CALL, OWNER_ARGUMENT;
+var init_tenant_lookups = __esmMin((() => {
+	init_stored_rows();
+	OWNER_ID = String.raw`\$?(?:[a-z]\w{0,30}[._]|this->)?(?:project|customer|user|shop|store|seller|merchant|tenant|account|company|org|organi[sz]ation|empresa|loja|tienda)_?id`;
+	NAME = String.raw`["'][\w.-]{1,60}["']`;
+	TENANT_LOOKUP = new RegExp(String.raw`^[\w$>.:-]{1,80}\(\s*(?:${NAME}\s*,\s*${OWNER_ID}|${OWNER_ID}\s*,\s*${NAME})\s*\)$`, "i");
+	TENANT_FETCH = new RegExp(String.raw`\([^()]{0,80}?${OWNER_ID}\b`, "i");
+	OWNER_OBJECT = String.raw`(?:(?:req|request|ctx|this|self)\.|\$(?:this->)?)?(?:user|shop|store|seller|merchant|tenant|account|company|org|organi[sz]ation|empresa|loja|tienda)`;
+	OWNER_CALL = new RegExp(String.raw`^(?:await\s{1,4})?[\w$.>:-]{1,80}\(\s{0,4}${OWNER_OBJECT}\s{0,4}[,)][^()?]{0,80}\)?;?$`, "i");
+	OWNER_ARGUMENT = new RegExp(String.raw`\(\s{0,4}${OWNER_OBJECT}\s{0,4}[,)]`, "i");
+}));
 // packages/core/dist/layout.js
 /**
 * 1 for a line that only opens a MyBatis dynamic-SQL condition (`<if test="secretKey != null">`,
@@ -3061,10 +3168,12 @@ function extractFields(text, index, tabular, options = {}) {
 * expression, and the token pass over all words and the layout are then not needed at all.
 */
 function holdsTelltaleKey(text, index, generic) {
+	let rows;
 	for (const hit of tokens(text, index, generic ? KEY_WORDS_GENERIC : KEY_WORDS, generic)) {
 		if (!isKeyRole(hit.role)) continue;
 		const draft = readField(text, hit, index);
 		if (draft === "shorthand" || draft !== void 0 && TELLTALE_SHAPES.has(draft.shape)) return true;
+		if (draft?.shape === "env" && CONFIG_BAG.test(draft.value.trim()) && (rows ??= mayReadStoredRows(text))) return true;
 	}
 	return false;
 }
@@ -3268,6 +3377,8 @@ var init_structure = __esmMin((() => {
 	init_char_codes();
 	init_field_idioms();
 	init_field_readers();
+	init_stored_rows();
+	init_tenant_lookups();
 	init_layout();
 	init_names();
 	init_strings();
@@ -3382,61 +3493,6 @@ var init_dummy_values = __esmMin((() => {
 	FAKE_VALUE = /\b(?:faker|fake)\b|Str::random|\brandom(?:_string|String|Alphanumeric|Bytes|UUID)?\(|\bSecureRandom\.|\bsecrets\.token_|\buuid4?\(|\bRandomStringUtils\./i;
 	DUMMY = /^["'`]?(?:\.{2,}|…|x+|\*+|test\w{0,12}|dummy\w{0,12}|fake\w{0,12}|secret|key|foo|bar|baz|abc\w{0,6}|\d{1,12}|opensesame|changeme|password)["'`]?$/i;
 }));
-// packages/core/dist/type-a-evidence.js
-function isSubmittedPath(path) {
-	return SUBMITTED_OWNER.test(path.slice(0, -1).join("."));
-}
-/**
-* The value the object of a member read was assigned (`getCredentials(userId)` for
-* `creds.secretKey` after `creds = getCredentials(userId)`), or undefined.
-*/
-function rootAssignment(value, resolve) {
-	const path = memberPath(value);
-	const root = path[0];
-	if (path.length < 2 || root === void 0 || resolve === void 0 || !IDENTIFIER.test(root)) return void 0;
-	return resolve(root);
-}
-/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_CALL}). */
-function readsConfigObject(value, resolve) {
-	const assigned = rootAssignment(value, resolve)?.trim() ?? "";
-	return CONFIG_CALL.test(assigned) || CONFIG_COMPONENT.test(assigned);
-}
-/** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */
-function ownerOf(value) {
-	return memberPath(value).slice(0, -1).join(".");
-}
-var isKey, SUBMITTED_OWNER, CONFIG_CALL, CONFIG_COMPONENT;
-var init_type_a_evidence = __esmMin((() => {
-	init_value_shape();
-	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
-	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
-	CONFIG_CALL = /^(?:(?:new|await)\s{1,4})?(?:[A-Z][\w$]{0,40}(?:\.|::))?[A-Za-z_$][\w$]{0,60}(?:[Cc]onfig|CONFIG|[Cc]onfiguration|[Ss]ettings|SETTINGS)\s{0,4}\(\s{0,4}\)$/;
-	CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
-}));
-// packages/core/dist/tenant-lookups.js
-/** `used` when `key` is looked up for a tenant beside the record's seller id, read the same way. */
-function tenantLookup(key, value, view) {
-	if (!TENANT_LOOKUP.test(value)) return void 0;
-	const seller = view.seller;
-	return seller?.role === "seller-id" && TENANT_LOOKUP.test(seller.value) ? "used" : void 0;
-}
-/**
-* True when the object `value` reads from was fetched for one owner (`const creds = await
-* getUserMarketplaceCredentials(userId, 'amazon')` before `creds.secretAccessKey`): that owner's
-* row, whatever the variable is called.
-*/
-function fetchedForTenant(value, resolve) {
-	const assigned = rootAssignment(value, resolve);
-	return assigned !== void 0 && TENANT_FETCH.test(assigned);
-}
-var OWNER_ID, NAME, TENANT_LOOKUP, TENANT_FETCH;
-var init_tenant_lookups = __esmMin((() => {
-	init_type_a_evidence();
-	OWNER_ID = String.raw`\$?(?:[a-z]\w{0,30}[._]|this->)?(?:project|customer|user|shop|store|seller|merchant|tenant|account|company|org|organi[sz]ation)_?id`;
-	NAME = String.raw`["'][\w.-]{1,60}["']`;
-	TENANT_LOOKUP = new RegExp(String.raw`^[\w$>.:-]{1,80}\(\s*(?:${NAME}\s*,\s*${OWNER_ID}|${OWNER_ID}\s*,\s*${NAME})\s*\)$`, "i");
-	TENANT_FETCH = new RegExp(String.raw`\([^()]{0,80}?${OWNER_ID}\b`, "i");
-}));
 // packages/core/dist/record-labels.js
 /** True when a record's name says it is a form's model (`useForm`, `form:`, `defaultValues`). */
 function isFormRecord(recordName) {
@@ -3511,6 +3567,37 @@ var init_judge_declared = __esmMin((() => {
 	CONFIG_RECORD = /\b(?:class|struct|interface|type|record|object)\s+[\w:.]{0,60}(?:Config|Configuration|Options|Settings|Properties|Props|Connection|Client|Credentials?|Creds?|Params|Parameters)\b/;
 	SECRETS = /* @__PURE__ */ new Set(["secret-key", "lwa-client-secret"]);
 }));
+// packages/core/dist/type-a-evidence.js
+function isSubmittedPath(path) {
+	return SUBMITTED_OWNER.test(path.slice(0, -1).join("."));
+}
+/**
+* The value the object of a member read was assigned (`getCredentials(userId)` for
+* `creds.secretKey` after `creds = getCredentials(userId)`), or undefined.
+*/
+function rootAssignment(value, resolve) {
+	const path = memberPath(value);
+	const root = path[0];
+	if (path.length < 2 || root === void 0 || resolve === void 0 || !IDENTIFIER.test(root)) return void 0;
+	return resolve(root);
+}
+/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_CALL}). */
+function readsConfigObject(value, resolve) {
+	const assigned = rootAssignment(value, resolve)?.trim() ?? "";
+	return CONFIG_CALL.test(assigned) || CONFIG_COMPONENT.test(assigned);
+}
+/** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */
+function ownerOf(value) {
+	return memberPath(value).slice(0, -1).join(".");
+}
+var isKey, SUBMITTED_OWNER, CONFIG_CALL, CONFIG_COMPONENT;
+var init_type_a_evidence = __esmMin((() => {
+	init_value_shape();
+	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
+	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
+	CONFIG_CALL = /^(?:(?:new|await)\s{1,4})?(?:[A-Z][\w$]{0,40}(?:\.|::))?[A-Za-z_$][\w$]{0,60}(?:[Cc]onfig|CONFIG|[Cc]onfiguration|[Ss]ettings|SETTINGS)\s{0,4}\(\s{0,4}\)(?:\[\s{0,4}["'][\w.-]{1,40}["']\s{0,4}\]|\.[A-Za-z_$][\w$]{0,40}){0,2}$/;
+	CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
+}));
 // packages/core/dist/judge-literal.js
 /** A hard-coded key: in a request, or in one of several per-seller records. */
 function judgeLiteral(key, value, view, text) {
@@ -3521,7 +3608,8 @@ function judgeLiteral(key, value, view, text) {
 	if (NOT_MWS_KEY.test(value) || !KEY_LIKE.test(value)) return void 0;
 	const siblings = text.literalKeyRecords.get(key.collection)?.size ?? 0;
 	const perSeller = view.sellerNamed || view.sellerKeyed;
-	if ((view.seller !== void 0 || perSeller) && (perSeller || siblings >= 2 || text.sellerKeyRecords >= 2) && !view.regionLabel) return "hard-coded";
+	const oneSeller = view.seller?.shape === "literal" && text.oneHardCodedSeller;
+	if ((view.seller !== void 0 || perSeller) && (perSeller || (siblings >= 2 || text.sellerKeyRecords >= 2) && !oneSeller) && !view.regionLabel) return "hard-coded";
 }
 /** Blank key slots: next to each of several sellers, or in a form's defaults. */
 function judgeBlank(key, view, text) {
@@ -3669,13 +3757,15 @@ var init_judge_key = __esmMin((() => {
 * LWA apps of its own keeps, per seller, which app issued the refresh token. A
 * single-tenant config is not type A; its literal secret is reported as `lwa-client-secret`.
 */
-function judgeLwaSecret(secret, view, text) {
+function judgeLwaSecret(secret, view, text, resolve) {
 	const spApiRecord = view.seller?.role === "seller-id" && view.fields.some((f) => f.role === "refresh-token");
 	if (!text.amazon && !spApiRecord) return void 0;
 	if (secret.shape === "ref") {
+		if (readsConfigObject(secret.value, resolve)) return void 0;
 		const path = memberPath(secret.value);
 		const owner = path.slice(0, -1).join(".");
 		const tokenOwners = view.fields.filter((f) => f.role === "refresh-token" && f.shape === "ref").map((f) => ownerOf(f.value));
+		if (path.length > 1 && !isSubmittedPath(path) && fetchedForTenant(secret.value, resolve)) return "used";
 		if (path.length > 1 && tokenOwners.length > 0 && tokenOwners.every((o) => o !== "" && o !== owner)) return void 0;
 		if (path.length > 1 && !isOptionBag(path[0] ?? "") && isSellerHolder(owner) && !isSubmittedPath(path)) return "used";
 		if (path.length > 1 && !isOptionBag(path[0] ?? "") && !CREDENTIALS_BAG.test(path[0] ?? "") && !isSubmittedPath(path) && view.fields.some((f) => f.role === "refresh-token" && f.shape === "ref" && ownerOf(f.value) === owner)) return "used";
@@ -3691,6 +3781,7 @@ var init_judge_lwa_secret = __esmMin((() => {
 	init_record_names();
 	init_record_labels();
 	init_type_a_evidence();
+	init_tenant_lookups();
 	CREDENTIALS_BAG = /^(?:credentials?|creds?|auth|lwa\w{0,20}|client|token\w{0,20}|\w{0,20}(?:storage|prefs|preferences|keychain|keyring)\w{0,10})$/i;
 }));
 // packages/core/dist/strongest-evidence.js
@@ -4288,7 +4379,7 @@ function parameterName(keyword, param) {
 }
 /** Where the body of the function whose parameter list closes at `close` ends (`{ … }`, or Python's indented block). */
 function bodyEnd(text, keyword, headerStart, close) {
-	const limit = Math.min(text.length, close + BODY_REACH);
+	const limit = Math.min(text.length, close + BODY_REACH$1);
 	if (keyword === "def") {
 		const lineStart = text.lastIndexOf("\n", headerStart) + 1;
 		const indent = /^[ \t]*/.exec(text.slice(lineStart, headerStart))?.[0].length ?? 0;
@@ -4314,7 +4405,7 @@ function headersOf(text) {
 	const headers = [];
 	HEADER.lastIndex = 0;
 	for (let m = HEADER.exec(text); m !== null && headers.length < MAX_HEADERS; m = HEADER.exec(text)) {
-		const keyword = m[1] ?? "";
+		const keyword = m[1] ?? m[3] ?? "";
 		const list = listAt(text, m.index + m[0].length - 1);
 		if (list === void 0) continue;
 		const params = list.items.map((p) => parameterName(keyword, p)).filter((p, i) => i > 0 || !RECEIVER.test(p));
@@ -4349,13 +4440,13 @@ function argumentFor(args, index, name) {
 	const argument = args[index];
 	return argument === void 0 || argument === "" ? void 0 : argument;
 }
-var HEADER, MAX_HEADERS, LIST_REACH, BODY_REACH, MAX_CALLS, NAMED_ARGUMENT, RECEIVER, ParameterBindings;
+var HEADER, MAX_HEADERS, LIST_REACH, BODY_REACH$1, MAX_CALLS, NAMED_ARGUMENT, RECEIVER, ParameterBindings;
 var init_parameter_bindings = __esmMin((() => {
 	init_quoting();
-	HEADER = /\b(function|def|func)\s+(?:\([^()\n]{0,80}\)\s*)?([A-Za-z_$][\w$]{0,60})\s*\(/g;
+	HEADER = /\b(function|def|func)\s+(?:\([^()\n]{0,80}\)\s*)?([A-Za-z_$][\w$]{0,60})\s*\(|\b(constructor)\s*\(/g;
 	MAX_HEADERS = 200;
 	LIST_REACH = 600;
-	BODY_REACH = 2e4;
+	BODY_REACH$1 = 2e4;
 	MAX_CALLS = 50;
 	NAMED_ARGUMENT = /^\$?([a-z_]\w{0,60})\s{0,4}(?:=(?![=>])|:(?!:))/i;
 	RECEIVER = /^(?:self|cls|this)$/;
@@ -4389,6 +4480,7 @@ var init_parameter_bindings = __esmMin((() => {
 		#calls(header) {
 			const text = this.#text;
 			const { name } = header;
+			if (name === "") return [];
 			const end = bodyEnd(text, header.keyword, header.start, header.close);
 			const calls = [];
 			let mentions = 0;
@@ -4545,6 +4637,16 @@ var init_self_held_fields = __esmMin((() => {
 * it declares a constant.
 */
 function firstAssignment(text, name) {
+	return assignmentsOf(text, name).next().value;
+}
+/** The values of the first (at most 10) assignments to `name` in `text`, read as {@link firstAssignment} reads them. */
+function assignmentValues(text, name) {
+	const values = [];
+	for (const { value } of assignmentsOf(text, name)) if (values.push(value) >= 10) break;
+	return values;
+}
+/** The assignments to `name` in text order (see {@link firstAssignment}; at most 50 mentions read). */
+function* assignmentsOf(text, name) {
 	let uses = 0;
 	for (let at = text.indexOf(name); at !== -1 && uses < 50; at = text.indexOf(name, at + name.length)) {
 		uses++;
@@ -4558,9 +4660,9 @@ function firstAssignment(text, name) {
 			i = eq;
 		}
 		if (text.charAt(i) === "," || text.charAt(i) === "}") {
-			const source = destructuredFrom(text, i);
-			if (source !== void 0) return {
-				value: `${source}.${name}`,
+			const source = destructuredFrom(text, i, name);
+			if (source !== void 0) yield {
+				value: source,
 				constant: false
 			};
 			continue;
@@ -4569,7 +4671,7 @@ function firstAssignment(text, name) {
 		const value = statement(cutValue(text.slice(i + 1, i + 160)));
 		if (value === "") return void 0;
 		const lineStart = text.lastIndexOf("\n", at) + 1;
-		return {
+		yield {
 			value,
 			constant: at - lineStart <= 160 && CONSTANT_DECLARATION.test(text.slice(lineStart, at))
 		};
@@ -4603,14 +4705,21 @@ function statement(value) {
 	return value;
 }
 /**
-* The object a name is destructured from, when the name at `from` sits in a pattern closed
-* within 200 characters on its line (`const { AWSAccessKeyId, SellerId } = this;`).
+* What a name is destructured from, when the name at `from` (its own or its property's, `data:
+* contas`) sits in a pattern closed within 200 characters on its line: the member it reads
+* (`this.SellerId` of `const { AWSAccessKeyId, SellerId } = this;`), or the call whose result holds
+* it, whole (`supabase.from("contas").select(…)` of `const { data: contas } = await supabase…`).
 */
-function destructuredFrom(text, from) {
+function destructuredFrom(text, from, name) {
 	for (let i = from; i < text.length && i < from + 200; i++) {
 		const c = text.charAt(i);
 		if (c === "\n" || c === "{" || c === ";" || c === "=" || c === "(") return void 0;
-		if (c === "}") return DESTRUCTURED_FROM.exec(text.slice(i, i + 70))?.[1];
+		if (c !== "}") continue;
+		const end = DESTRUCTURED_FROM.exec(text.slice(i, i + 70));
+		if (end?.[1] === void 0) return void 0;
+		const at = text.indexOf(end[1], i);
+		const source = statement(cutValue(text.slice(at, at + 300)));
+		return source.includes("(") ? source : `${end[1]}.${name}`;
 	}
 }
 var TYPE_ANNOTATION, CONSTANT_DECLARATION, CONTINUED, CARRIED_ON, DESTRUCTURED_FROM;
@@ -4621,7 +4730,7 @@ var init_assignments = __esmMin((() => {
 	CONSTANT_DECLARATION = /\b(?:const|final|readonly|val|static)\b[^=;\n]{0,80}$/;
 	CONTINUED = /[+\-*/.=&|,\\]\s*$/;
 	CARRIED_ON = /^\s*(?:\??\.|->|&&|\|\||[+?:])/;
-	DESTRUCTURED_FROM = /^\}\s{0,4}=\s{0,4}([\w$.]{1,60})/;
+	DESTRUCTURED_FROM = /^\}\s{0,4}=\s{0,4}(?:await\s{1,4})?([\w$.]{1,60})/;
 }));
 // packages/core/dist/mws-requests.js
 /** True when one of a project's own seller parameter names is in the text. */
@@ -4942,7 +5051,12 @@ function recordContext(fields, facts) {
 }
 function textView(fields, records, sellerOf, amazon) {
 	let sellerKeyRecords = 0;
-	for (const list of records.values()) if (sellerOf(list) && list.some((f) => isKey(f) && (f.shape === "literal" || f.shape === "empty"))) sellerKeyRecords++;
+	const hardCodedSellers = /* @__PURE__ */ new Set();
+	for (const list of records.values()) {
+		const seller = sellerOf(list);
+		if (seller && list.some((f) => isKey(f) && (f.shape === "literal" || f.shape === "empty"))) sellerKeyRecords++;
+		if (seller && list.some((f) => isKey(f) && f.shape === "literal")) hardCodedSellers.add(seller.shape === "literal" ? seller.value : `\0${seller.value}`);
+	}
 	const literalKeyRecords = recordsByCollection(fields.filter((f) => isKey(f) && f.shape === "literal"));
 	const blankKeyRecords = recordsByCollection(fields.filter((f) => isKey(f) && f.shape === "empty" && sellerOf(records.get(f.record) ?? []) !== void 0));
 	const collectionsOf = (...roles) => new Set(fields.filter((f) => roles.includes(f.role) && f.isFormField === true).map((f) => f.collection));
@@ -4950,6 +5064,7 @@ function textView(fields, records, sellerOf, amazon) {
 	return {
 		sellerKeyRecords,
 		literalSellers,
+		oneHardCodedSeller: hardCodedSellers.size === 1 && [...hardCodedSellers].every((seller) => !seller.startsWith("\0")),
 		literalKeyRecords,
 		blankKeyRecords,
 		declaredSellerCollections: collectionsOf("seller-id"),
@@ -4991,7 +5106,7 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 		};
 	}
 	for (const secret of lwaSecrets) {
-		const evidence = judgeLwaSecret(secret, view, text);
+		const evidence = judgeLwaSecret(secret, view, text, resolve);
 		if (evidence) return {
 			...found,
 			field: firstSecretField(list, secret),
@@ -5123,6 +5238,53 @@ var init_token_requests = __esmMin((() => {
 		"lwa-client-secret"
 	]);
 }));
+// packages/core/dist/injected-config.js
+/** True when `text` may inject configuration into fields (cheap pre-check). */
+function mayInjectConfig(text) {
+	return text.includes("@") && (INJECTION.test(text) || text.includes("@ConfigurationProperties"));
+}
+/** A reader of which declared or blank fields of `text` are filled from configuration (see the module comment). */
+function configInjection(text) {
+	const bodies = boundClassBodies(text);
+	return (f) => {
+		if (f.shape !== "decl" && f.shape !== "empty") return false;
+		if (bodies.some(([start, end]) => f.start > start && f.start < end)) return true;
+		const before = text.slice(Math.max(0, f.start - WINDOW), f.start).replace(QUOTED, "\"\"");
+		INJECTIONS.lastIndex = 0;
+		let last = -1;
+		for (let m = INJECTIONS.exec(before); m !== null; m = INJECTIONS.exec(before)) last = m.index;
+		return last !== -1 && !/[;{}]/.test(before.slice(last));
+	};
+}
+/** The bodies (`{` to its `}`) of the classes a `@ConfigurationProperties` annotation binds. */
+function boundClassBodies(text) {
+	const bodies = [];
+	BOUND_CLASS.lastIndex = 0;
+	for (let m = BOUND_CLASS.exec(text); m !== null && bodies.length < MAX_CLASSES; m = BOUND_CLASS.exec(text)) {
+		const open = text.indexOf("{", m.index);
+		if (open === -1) break;
+		let depth = 0;
+		let end = Math.min(text.length, open + BODY_REACH);
+		for (let i = open; i < end; i++) {
+			const c = text.charAt(i);
+			if (c === "{") depth++;
+			else if (c === "}" && --depth === 0) end = i;
+		}
+		bodies.push([open, end]);
+		BOUND_CLASS.lastIndex = Math.max(BOUND_CLASS.lastIndex, end);
+	}
+	return bodies;
+}
+var INJECTION, INJECTIONS, BOUND_CLASS, WINDOW, BODY_REACH, MAX_CLASSES, QUOTED;
+var init_injected_config = __esmMin((() => {
+	INJECTION = /@(?:Value|PropertyInject|ConfigProperty|NacosValue)\s{0,4}\(/;
+	INJECTIONS = new RegExp(INJECTION.source, "g");
+	BOUND_CLASS = /@ConfigurationProperties\b/g;
+	WINDOW = 240;
+	BODY_REACH = 2e4;
+	MAX_CLASSES = 10;
+	QUOTED = /"(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}'/g;
+}));
 // packages/core/dist/other-apis.js
 /** True when `text` names two or more other marketplaces (at most 64 names read). */
 function namesOtherMarketplaces(text) {
@@ -5152,6 +5314,10 @@ function isAmazonPayText(text) {
 */
 function isAmazonAdsText(text) {
 	return AMAZON_ADS.test(text) && ADS_PROFILE.test(text) && !SELLING_PARTNER.test(text);
+}
+/** True when `text` is about another AWS service (see {@link OTHER_AWS}) and names no seller API. */
+function isOtherAwsText(text) {
+	return OTHER_AWS.test(text) && !SELLER_API.test(text) && !SELLING_WORDS.test(text);
 }
 /** True when `text` is about the Product Advertising API and names no seller API (see {@link PA_API}). */
 function isProductAdvertisingText(text) {
@@ -5223,7 +5389,7 @@ function otherMarketplaceRecord(recordName) {
 function namesOneMarketplace(text) {
 	return ONE_MARKETPLACE.test(text);
 }
-var PA_API, SELLER_API, IN_IDENTIFIERS, AS_WORDS, IN_NAMES, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, COMMENT_LINE, SECTION_REACH, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
+var PA_API, SELLER_API, IN_IDENTIFIERS, AS_WORDS, IN_NAMES, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, OTHER_AWS, SELLING_WORDS, COMMENT_LINE, SECTION_REACH, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
 	init_enclosing_function();
 	init_names();
@@ -5238,6 +5404,8 @@ var init_other_apis = __esmMin((() => {
 	SELLING_PARTNER = /selling_?partner|sp[-_]?api/i;
 	AMAZON_ADS = /[Aa]mazon[\s_-]?[Aa]ds(?![a-z])|[Aa]dvertising[\s_-]?API|amazon-advertising|advertising-api/;
 	ADS_PROFILE = /profile_?id|Amazon-Advertising-API-Scope/i;
+	OTHER_AWS = /\bAmazon[\s_-]?(?:SES|SNS|SQS|S3|Rekognition|Polly|Textract)\b|\b(?:SES|SNS|SQS|S3|Rekognition|Polly|Textract|DynamoDB|Kinesis|Cognito)(?:V2)?Client\b|\bAws::(?:SES|SNS|SQS|S3)\b|\bboto3\.client\(\s{0,4}["'](?:ses|sesv2|sns|sqs|s3)["']|\bnew\s{1,4}AWS\.(?:SES|SNS|SQS|S3)\b/;
+	SELLING_WORDS = /\blwa|refresh_?token|marketplace|seller|merchant/i;
 	COMMENT_LINE = /^\s{0,40}(?:\/\/|#|--|\/?\*)\s{0,4}(\S[^\n]{0,120})$/;
 	SECTION_REACH = 12;
 	ADS_WORDS = /^(?:ads|advertising)$/;
@@ -5302,6 +5470,19 @@ var init_test_paths = __esmMin((() => {
 	]);
 }));
 // packages/core/dist/project-candidates.js
+/** True when a key read from an object came out of a stored row (`tenant-lookups.ts`' `readsStoredRow`). */
+function fromStoredRow(f, resolve) {
+	return f.shape === "ref" && readsStoredRow(f.value.trim(), resolve);
+}
+/**
+* True when the field is a setting or an environment variable read by its name (see
+* {@link READ_BY_NAME}), not an entry written into a bag that happens to be called so
+* (`$config['lwaClientSecret'] = $applicationInfo->lwa_client_secret`).
+*/
+function readByName(f, text) {
+	if (!READ_BY_NAME.test(text.slice(Math.max(0, f.start - 60), f.start))) return false;
+	return !WRITTEN_ENTRY.test(text.slice(f.start + f.name.length, f.start + f.name.length + 12));
+}
 /** The line holding `at` (at most 400 characters of it). */
 function lineOf(ctx, at) {
 	const line = ctx.index.lineOf(at);
@@ -5312,9 +5493,9 @@ function lineOf(ctx, at) {
 * True when the field's value shows no record the file carries: a bare local or parameter (see
 * {@link LOCAL}; a quoted name is a key, not a local), the object's own member, or a placeholder.
 */
-function showsNoRecord(f, text) {
+function showsNoRecord(f, text, resolve) {
 	if (f.shape === "ref" && isOwnMember(f.value)) return true;
-	if (f.passedOn === true && isBareOptionBag(memberPath(f.value)[0] ?? "")) return true;
+	if (f.passedOn === true && isBareOptionBag(memberPath(f.value)[0] ?? "") && !fromStoredRow(f, resolve)) return true;
 	if (f.shape === "ref" && PASSED_OWN.test(memberPath(f.value)[0] ?? "")) return true;
 	if (f.shape === "empty" && !BLANK.test(f.value)) return true;
 	if (f.shape === "decl" && inParameterType(text, f.start)) return true;
@@ -5336,7 +5517,7 @@ function projectCandidate(fields, ctx, resolve) {
 	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
 	const linked = !fields.some((f) => SELLER_ROLES.has(f.role));
 	if (linked && DOCUMENT_PATH.test(ctx.path)) return void 0;
-	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && classifyValue(f.value) !== "env" && !READ_BY_NAME.test(ctx.text.slice(Math.max(0, f.start - 60), f.start)) && !showsNoRecord(f, ctx.text) && !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? "") === "env") && !passedByCaller(f, fields, ctx.text, resolve) && !readsConfigObject(f.value, resolve) && !readsCommandLine(f.value) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
+	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && (classifyValue(f.value) !== "env" && !readByName(f, ctx.text) || fromStoredRow(f, resolve)) && !showsNoRecord(f, ctx.text, resolve) && !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? "") === "env") && !passedByCaller(f, fields, ctx.text, resolve) && !filledByCaller(f, ctx.text, resolve) && !readsConfigObject(f.value, resolve) && !readsCommandLine(f.value) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
 	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
 	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
 	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
@@ -5381,6 +5562,25 @@ function passedByCaller(f, fields, text, resolve) {
 	return resolve.unboundParameter(f.value.trimStart().startsWith("$") ? `$${root}` : root);
 }
 /**
+* True when a class's declared member is filled from what its caller passes (`this.clientSecret =
+* credentials.clientSecret` in `constructor(credentials: Record<string, string>)`): a client's copy
+* of its caller's values, whose record is wherever the caller read them.
+*/
+function filledByCaller(f, text, resolve) {
+	if (f.shape !== "decl") return false;
+	for (const own of [
+		`this.${f.name}`,
+		`self.${f.name}`,
+		`$this->${f.name}`
+	]) {
+		const filled = firstAssignment(text, own)?.value.trim();
+		if (filled === void 0) continue;
+		const root = memberPath(filled)[0];
+		return root !== void 0 && IDENTIFIER.test(root) && (resolve.unboundParameter(root) || resolve.unboundParameter(`$${root}`));
+	}
+	return false;
+}
+/**
 * The names of the records a file refers to, normalized as `normalizeName` does and without a
 * plural `s`: the objects its secrets are read from (`amazonSetting` of `$amazonSetting->secret_key`,
 * `store` of `this.store.secret_key`) and its type names. At most {@link MAX_LINKS}.
@@ -5396,14 +5596,16 @@ function recordNamesIn(text, secrets) {
 	for (let m = TYPE_NAME.exec(text); m !== null && names.size < MAX_LINKS; m = TYPE_NAME.exec(text)) add(m[0]);
 	return [...names];
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, LOCAL, PARAMETER_TYPE, PASSED_OWN, BLANK, WRITE_NEARBY, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, WRITTEN_ENTRY, LOCAL, PARAMETER_TYPE, PASSED_OWN, BLANK, WRITE_NEARBY, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_form_entries();
 	init_names();
 	init_value_shape();
+	init_assignments();
 	init_judge_reference();
 	init_type_a_evidence();
+	init_tenant_lookups();
 	init_other_apis();
 	init_record_names();
 	init_structure();
@@ -5432,6 +5634,7 @@ var init_project_candidates = __esmMin((() => {
 	EXPECTATION = /\bassert|\bexpect\(|[!=]==?\s*$/;
 	DEVELOPER = /developer/i;
 	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue|(?<![\w.>$])get_?arg\w{0,10}|\$this->argument|\$this->option)\s*[([]\s*["'`]?$/i;
+	WRITTEN_ENTRY = /^["'`]?\s{0,2}\]\s{0,4}=(?![=>])/;
 	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
 	PARAMETER_TYPE = /(?:\bconstructor|\bfunction\s{0,4}[\w$]{0,60}|[\w$]{1,60})\s{0,4}\((?:[^()]{0,80},)?\s{0,40}(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[\w$]{1,60}\??\s{0,4}:\s{0,4}$/;
 	PASSED_OWN = new RegExp(`^_{0,2}(?:\\w{0,30}role|sts\\w{0,30}|assumed\\w{0,30}|\\w{0,20}region\\w{0,10}|dev(?:eloper)?|${DEVELOPER_OBJECT.source})$`, "i");
@@ -5480,7 +5683,11 @@ function textResolver(text) {
 		if (bound === void 0) return true;
 		return IDENTIFIER.test(bound) && bindings.isParameter(bound) && firstAssignment(text, bound) === void 0 && (bound === name || bindings.bound(bound) === void 0);
 	};
-	return Object.assign(resolve, { unboundParameter });
+	return Object.assign(resolve, {
+		unboundParameter,
+		assignments: (name) => assignmentValues(text, name),
+		parameter: (name) => bindings.isParameter(name) && bindings.bound(name) !== name
+	});
 }
 var EXTRACTED_REQUEST, GLOBAL_DECLARATION, assignedValue;
 var init_text_resolver = __esmMin((() => {
@@ -5548,13 +5755,18 @@ function ownedRows(text) {
 	for (let m = CREATE_TABLE.exec(text); m !== null && tables.length < 200; m = CREATE_TABLE.exec(text)) tables.push(m.index);
 	if (tables.length < 2 || !whole) return () => whole;
 	const owned = /* @__PURE__ */ new Map();
+	const ownedTable = (start) => {
+		let own = owned.get(start);
+		if (own === void 0) owned.set(start, own = tableOwned(text, text.slice(start, text.indexOf(";", start))));
+		return own;
+	};
 	return (at) => {
 		const start = tables[tables.findLastIndex((t) => t <= at)];
 		const end = start === void 0 ? -1 : text.indexOf(";", start);
-		if (start === void 0 || end === -1 || at > end) return whole;
-		let own = owned.get(start);
-		if (own === void 0) owned.set(start, own = tableOwned(text, text.slice(start, end)));
-		return own;
+		if (start !== void 0 && end !== -1 && at <= end) return ownedTable(start);
+		const written = WRITTEN_TABLE.exec(text.slice(Math.max(0, text.lastIndexOf(";", at) + 1, at - 300), at))?.[1];
+		const table = written === void 0 ? void 0 : tables.find((t) => TABLE_NAME.exec(text.slice(t, t + 200))?.[1] === written);
+		return table === void 0 ? whole : ownedTable(table);
 	};
 }
 /**
@@ -5602,9 +5814,9 @@ function withTokenRoles(fields) {
 	});
 }
 function find$1(ctx) {
-	const fields = keyRecordFields(ctx);
-	if (fields.length === 0) return [];
 	const resolve = textResolver(ctx.text);
+	const fields = keyRecordFields(ctx, resolve);
+	if (fields.length === 0) return [];
 	const siteSettings = SITE_SETTINGS.test(ctx.text);
 	if (/amazon/i.test(ctx.text) && onePlatformRow(ctx.text)) return [];
 	const carried = () => {
@@ -5641,9 +5853,9 @@ function find$1(ctx) {
 * The key-record fields of a text that may hold a type-A record, without the fields a program
 * holds for itself and another marketplace's generic keys; none when the text cannot hold one.
 */
-function keyRecordFields(ctx) {
+function keyRecordFields(ctx, resolve) {
 	if (!ctx.hasSecretWord && !ctx.hasAccessKeyWord) return [];
-	if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text) || isAmazonAdsText(ctx.text)) return [];
+	if (isProductAdvertisingText(ctx.text) || isAmazonPayText(ctx.text) || isAmazonAdsText(ctx.text) || isOtherAwsText(ctx.text)) return [];
 	if (isTestPath(ctx.path)) return [];
 	const extracted = extractFields(ctx.text, ctx.index, ctx.tabular, {
 		requireKeyField: true,
@@ -5651,7 +5863,34 @@ function keyRecordFields(ctx) {
 	});
 	if (extracted.length === 0) return [];
 	const receivers = goReceivers(ctx.text);
-	return withTokenRoles(extracted).filter(notSelfHeld(ctx, receivers)).filter(notOwnTokenRequest(ctx, receivers)).filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
+	return withTokenRoles(injectedAsEnv(ctx.text, extracted)).filter((f) => !isAccessToken(f)).map((f) => storedBagAsRecord(f, resolve)).filter(notSelfHeld(ctx, receivers)).filter(notOwnTokenRequest(ctx, receivers)).filter(amazonKeysOnly(ctx.text, ctx.hasAmazonContext, ctx.path));
+}
+/**
+* A field read from a configuration-named bag that came out of a stored row or was fetched for one
+* owner (`$config = parent::buildConfigFromAccount($account)`): a read of that row, not of the
+* program's configuration.
+*/
+function storedBagAsRecord(f, resolve) {
+	if (f.shape !== "env" || !CONFIG_BAG.test(f.value.trim())) return f;
+	const value = withoutBlankFallback(f.value.trim());
+	return readsStoredRow(value, resolve) ? {
+		...f,
+		shape: "ref",
+		value
+	} : f;
+}
+/** True when a bare `token` field holds an access token (see {@link ACCESS_TOKEN_VALUE}). */
+function isAccessToken(f) {
+	return f.role === "auth-token" && /^token$/i.test(f.name) && ACCESS_TOKEN_VALUE.test(f.value);
+}
+/** The fields a container fills from configuration (`injected-config.ts`), read as the environment's. */
+function injectedAsEnv(text, fields) {
+	if (!mayInjectConfig(text)) return fields;
+	const injected = configInjection(text);
+	return fields.map((f) => injected(f) ? {
+		...f,
+		shape: "env"
+	} : f);
 }
 /** A type-A record's finding; `mwsText` says whether the text talks MWS only (read once, when an SP-API record asks). */
 function recordFinding({ field: f, evidence, hybrid, api, records, tokenField, sellerId }, keyNames, mwsText) {
@@ -5687,13 +5926,14 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var MWS_FOLDER, SITE_SETTINGS, PLATFORM_KEY, OWNER_FILTER, OWNER_WORDS, OWNERS, USER_OWNED, OWNER_KEY, CREATE_TABLE, TABLE_NAME, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var MWS_FOLDER, SITE_SETTINGS, PLATFORM_KEY, OWNER_FILTER, OWNER_WORDS, OWNERS, USER_OWNED, OWNER_KEY, CREATE_TABLE, WRITTEN_TABLE, TABLE_NAME, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, ACCESS_TOKEN_VALUE, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
 	init_type_a_records();
 	init_self_held_fields();
 	init_token_requests();
+	init_injected_config();
 	init_other_apis();
 	init_lwa_tokens();
 	init_mws_auth_token();
@@ -5702,6 +5942,9 @@ var init_shared_credentials = __esmMin((() => {
 	init_names();
 	init_project_candidates();
 	init_text_resolver();
+	init_tenant_lookups();
+	init_stored_rows();
+	init_conversions();
 	MWS_FOLDER = /mws|amazon/i;
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b|"issingle"\s{0,4}:\s{0,4}1\b/;
 	PLATFORM_KEY = /\.eq\(\s{0,4}["'](?:channel|platform|marketplace|provider|integration|service)["']\s{0,4},\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\)|\bwhere\s{0,4}:\s{0,4}\{\s{0,4}(?:channel|platform|marketplace|provider|integration|service)\s{0,4}:\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\}|->where\(\s{0,4}["'](?:channel|platform|marketplace|provider)["']\s{0,4},\s{0,4}["']amazon\w{0,20}["']\s{0,4}\)/gi;
@@ -5711,11 +5954,13 @@ var init_shared_credentials = __esmMin((() => {
 	USER_OWNED = new RegExp(`\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`, "i");
 	OWNER_KEY = new RegExp(`\\b(?:${OWNER_WORDS}|customer|team|profile|member|vendor|brand)_?id\\b|\\bauth\\.uid\\b|\\bsession\\.user\\b|\\buser\\.id\\b|\\bcreated_by\\b`, "i");
 	CREATE_TABLE = /\bcreate\s{1,4}(?:temporary\s{1,4})?table\b/gi;
+	WRITTEN_TABLE = /\b(?:insert\s{1,4}into|update)\s{1,4}(?:[`"[]?\w{1,64}[`"\]]?\.)?[`"[]?(\w{1,64})/i;
 	TABLE_NAME = /table\s{1,4}(?:if\s{1,4}not\s{1,4}exists\s{1,4})?(?:[`"[]?\w{1,64}[`"\]]?\.)?[`"[]?(\w{1,64})/i;
 	MODEL_FOLDER = /(?:^|[/\\])(?:Models|models|entities|Entities|entity)[/\\]/;
 	SELLER_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:seller_?id|merchant_?id)\b/gi;
 	TOKEN_READ = /([a-z_$][\w$]{0,40})\s{0,4}(?:\.|->)\s{0,4}(?:get)?(?:mws_?)?auth_?token\b/gi;
 	AUDITED_ROW = /\b(?:DateTime(?:Offset)?|Date|LocalDateTime|Timestamp|Instant)\??\s{1,20}(?:created|modified|updated|gmtCreate|gmtModified|createTime|updateTime)(?:_?(?:date|on|at|time))?\b/i;
+	ACCESS_TOKEN_VALUE = /access_?token/i;
 	SP_API_WORDS = new RegExp(`${SELLING_PARTNER.source}|refresh_?token|\\blwa|amzn1\\.|role_?arn`, "i");
 	MWS_WORDS = /mws_?auth_?token|AWSAccessKeyId|amazonservices|MarketplaceWebService/i;
 	sharedCredentials = Object.freeze({
