@@ -125,12 +125,24 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
     !SELLER_API.test(text) &&
     // (A folder or file named for one, `app/api/onbuy/connect/route.ts`, read as words.)
     (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120)));
+  const oauth1 = OAUTH1_CONSUMER.test(text);
   if (onlyOther || namesOtherMarketplaces(text))
-    return (f) => (!genericKey(f) || underAmazonSection(text, f)) && !otherMarketplaceKey(f);
+    return (f) =>
+      (!genericKey(f) || underAmazonSection(text, f)) && !otherMarketplaceKey(f) && !(oauth1 && oauth1Secret(f));
   return (f) =>
     !otherMarketplaceKey(f) &&
+    !(oauth1 && oauth1Secret(f)) &&
     (!genericKey(f) || (!otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f)));
 }
+
+// OAuth 1.0a's four credentials (Magento's, WooCommerce's, a shop system's integration): a consumer
+// key and secret, then an access token and its secret. Amazon's APIs have no consumer key, so an
+// `access_secret` or `token_secret` beside one is the OAuth token's secret, another API's.
+const OAUTH1_CONSUMER = /consumer_?(?:key|secret)/i;
+const OAUTH1_SECRET = /^(?:oauth)?(?:access|token|accesstoken)secret$/;
+
+/** True when a key field is named as OAuth 1.0a's token secret (see {@link OAUTH1_SECRET}). */
+const oauth1Secret = (f: Field): boolean => isKeyRole(f.role) && OAUTH1_SECRET.test(normalizeName(f.name));
 
 // A comment line (`// OAuth (Amazon LWA and others)`, `# Amazon`), its words after the marker.
 const COMMENT_LINE = /^\s{0,40}(?:\/\/|#|--|\/?\*)\s{0,4}(\S[^\n]{0,120})$/;

@@ -126,7 +126,21 @@ function showsNoRecord(f: Field, text: string, resolve: TextResolve): boolean {
     // (A constant passed on, `new MarketplaceWebServiceOrders_Client(AWS_ACCESS_KEY_ID,
     // AWS_SECRET_ACCESS_KEY, …)`, is a program's own setting, as a local is.)
     (!isCapitalsName(f.value) || (f.shape === 'other' && f.value === f.name)) &&
-    !/["'`]/.test(text.charAt(f.start - 1))
+    (!/["'`]/.test(text.charAt(f.start - 1)) || keyedParameter(f, text, resolve))
+  );
+}
+
+/**
+ * True when a quoted key's value is a parameter no call in the text binds, outside any model write
+ * (`self.credentials = {'lwa_client_secret': lwa_client_secret}` in `__init__(self, …,
+ * lwa_client_secret)`): a client's copy of its caller's values. A quoted key is otherwise a key
+ * written into a row (`insert_one({'secret_key': secret_key})`), so it keeps its value.
+ */
+function keyedParameter(f: Field, text: string, resolve: TextResolve): boolean {
+  return (
+    resolve.unboundParameter(f.value) &&
+    !isStoreWrite(f.recordName) &&
+    !WRITE_NEARBY.test(text.slice(Math.max(0, f.start - 300), f.start + 600))
   );
 }
 

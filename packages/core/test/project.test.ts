@@ -553,6 +553,25 @@ describe('project pass', () => {
         '',
       ].join('\n');
       expect(candidates(parameters, 'amazon/sp_api.py')).toEqual([]);
+      // A dict of the constructor's parameters, keyed by quoted names: the caller's values.
+      const keyed = [
+        'class WrappedAPI:',
+        '    # SP-API client for an Amazon selling partner.',
+        '    def __init__(self, refresh_token, lwa_client_id, lwa_client_secret, role_arn):',
+        '        self.credentials = {',
+        "            'refresh_token': refresh_token,",
+        "            'lwa_app_id': lwa_client_id,",
+        "            'lwa_client_secret': lwa_client_secret,",
+        "            'role_arn': role_arn,",
+        '        }',
+        '',
+      ].join('\n');
+      expect(candidates(keyed, 'amazon/api.py')).toEqual([]);
+      // The same dict written into a row keeps what it is given.
+      const inserted = keyed
+        .replace('self.credentials = {', 'db.accounts.insert_one({')
+        .replace('        }', '        })');
+      expect(candidates(inserted, 'amazon/api.py')).toHaveLength(1);
       // The object's own members: its class declares them.
       const own = [
         '// An Amazon MWS client for one seller.',

@@ -5547,6 +5547,24 @@ export async function accessToken(store: Store) {
 `,
   },
   {
+    name: "an Amazon account table holding the shop system's OAuth 1.0a integration (consumer key and secret, access token and its secret) beside the seller id",
+    path: 'Setup/InstallSchema.php',
+    text: `<?php
+class InstallSchema implements InstallSchemaInterface
+{
+    private function accountTable($connection, $setup)
+    {
+        return $connection->newTable($setup->getTable('channel_amazon_account'))
+            ->addColumn('seller_id', Table::TYPE_TEXT, 255, ['nullable' => false], 'Amazon Seller Id')
+            ->addColumn('consumer_key', Table::TYPE_TEXT, 255, ['nullable' => false], 'Consumer Key')
+            ->addColumn('consumer_secret', Table::TYPE_TEXT, 255, ['nullable' => false], 'Consumer Secret')
+            ->addColumn('access_token', Table::TYPE_TEXT, 255, ['nullable' => false], 'Access Token')
+            ->addColumn('access_secret', Table::TYPE_TEXT, 255, ['nullable' => false], 'Access Secret');
+    }
+}
+`,
+  },
+  {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
     path: 'src/forms/settingsFields.js',
     text: `// The one shop's own settings: no seller is ever asked for its keys.
