@@ -372,6 +372,9 @@ function destructured(text: string, hit: TokenHit, layout: Layout, container: nu
       };
     }
   }
+  // (A quoted name in braces read by nothing is a set of names, Python's `{"lwa_client_id",
+  // "lwa_client_secret"}`: no property is written so, and no value goes with it.)
+  if (value === hit.leaf && opener === OPEN_BRACE && /["'`]/.test(text.charAt(hit.start - 1))) return undefined;
   const where = layout.describe(hit.start, '');
   // (Destructured from the environment itself, `const { LWA_CLIENT_SECRET } = process.env`: the
   // program's own. A request's `settings` or `config` member is still submitted input.)

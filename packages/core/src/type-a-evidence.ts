@@ -130,8 +130,18 @@ const CONFIG_CALL =
   /^(?:(?:new|await)\s{1,4})?(?:[A-Z][\w$]{0,40}(?:\.|::))?[A-Za-z_$][\w$]{0,60}(?:[Cc]onfig|CONFIG|[Cc]onfiguration|[Ss]ettings|SETTINGS)\s{0,4}\(\s{0,4}\)(?:\[\s{0,4}["'][\w.-]{1,40}["']\s{0,4}\]|\.[A-Za-z_$][\w$]{0,40}){0,2}$/;
 const CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
 
-/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_CALL}). */
+// A module constant named for the configuration (`AMAZON_CONFIG.CLIENT_SECRET`, `SPAPI_SETTINGS.lwa`,
+// `CONFIG.clientSecret`), read by a fixed name: the program's own settings. (Indexed by a variable,
+// `STORE_CONFIG[storeId]`, it would be a table of stores: the path then holds that variable.)
+const CONFIG_CONSTANT = /^(?:[A-Z][A-Z0-9]{0,30}_){0,3}(?:CONFIG|CONFIGURATION|SETTINGS|CONF)$/;
+
+/**
+ * True when `value` reads a member of an object assigned a configuration object (see
+ * {@link CONFIG_CALL}), or of a configuration constant (see {@link CONFIG_CONSTANT}).
+ */
 export function readsConfigObject(value: string, resolve: Resolve | undefined): boolean {
+  const path = memberPath(value);
+  if (path.length === 2 && CONFIG_CONSTANT.test(path[0] ?? '')) return true;
   const assigned = rootAssignment(value, resolve)?.trim() ?? '';
   return CONFIG_CALL.test(assigned) || CONFIG_COMPONENT.test(assigned);
 }

@@ -738,6 +738,43 @@ describe('project pass', () => {
           'application/controllers/Orders.php',
         ),
       ).toHaveLength(1);
+      // A configuration constant read by a fixed name; a table of stores indexed by one is a row.
+      const token = [
+        "import { AMAZON_CONFIG } from './config';",
+        '// LWA access token for the Amazon seller account.',
+        'export async function getAccessToken(): Promise<string> {',
+        "  const response = await axios.post('https://api.amazon.com/auth/o2/token', {",
+        "    grant_type: 'refresh_token',",
+        '    refresh_token: AMAZON_CONFIG.REFRESH_TOKEN,',
+        '    client_id: AMAZON_CONFIG.CLIENT_ID,',
+        '    client_secret: AMAZON_CONFIG.CLIENT_SECRET,',
+        '  });',
+        '  return response.data.access_token;',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(token, 'lib/amazon/auth.ts')).toEqual([]);
+      expect(typeA(scanText(token, { path: 'lib/amazon/auth.ts' }))).toEqual([]);
+      const stored = token.replaceAll('AMAZON_CONFIG.', 'store.');
+      expect(typeA(scanText(stored, { path: 'lib/amazon/auth.ts' }))).toHaveLength(1);
+    });
+
+    it('for a set of field names (no property is written quoted without a value)', () => {
+      const names = [
+        "# Fields kept encrypted in each customer's Amazon SP-API settings.",
+        'SECRET_FIELDS = {',
+        '    "amazon": {"lwa_client_id", "lwa_client_secret", "seller_id", "refresh_token"},',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(names, 'apps/channels/services/customer_settings.py')).toEqual([]);
+      expect(typeA(scanText(names, { path: 'apps/channels/services/customer_settings.py' }))).toEqual([]);
+      // (With values, the same names are a record: here, of the account read for one sync.)
+      const valued = names.replace(
+        '{"lwa_client_id", "lwa_client_secret", "seller_id", "refresh_token"}',
+        '{"lwa_client_secret": account.lwa_client_secret, "seller_id": account.seller_id}',
+      );
+      expect(typeA(scanText(valued, { path: 'apps/channels/services/customer_settings.py' }))).toHaveLength(1);
     });
 
     it('for a Frappe single doctype (one record per site), where a list doctype is one', () => {
