@@ -3,6 +3,7 @@ import { entrySpan } from './form-entries.js';
 import { isCapitalsName, normalizeName } from './names.js';
 import { IDENTIFIER, isOwnMember, memberPath, readsCommandLine } from './value-shape.js';
 import { firstAssignment } from './assignments.js';
+import { parameterType } from './parameter-types.js';
 import { isStoreWrite } from './judge-reference.js';
 import { readsConfigObject } from './type-a-evidence.js';
 import { readsStoredRow } from './tenant-lookups.js';
@@ -187,7 +188,7 @@ export function projectCandidate(
   // only by a type-A record of one of those names (`links`). A document names no record.
   const linked = !fields.some((f) => SELLER_ROLES.has(f.role));
   if (linked && DOCUMENT_PATH.test(ctx.path)) return undefined;
-  const secrets = fields.filter(
+  const carried = fields.filter(
     (f) =>
       SECRET_ROLES.has(f.role) &&
       CARRIED.has(f.shape) &&
@@ -198,7 +199,6 @@ export function projectCandidate(
       !showsNoRecord(f, ctx.text, resolve) &&
       // A local assigned from the environment (`env_client_secret = os.environ.get("LWA_CLIENT_SECRET")`).
       !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? '') === 'env') &&
-      !passedByCaller(f, fields, ctx.text, resolve) &&
       !filledByCaller(f, ctx.text, resolve) &&
       // (Nor a read of the program's configuration, `app.clientSecret` after `app = amazonAppConfig()`.)
       !readsConfigObject(f.value, resolve) &&
@@ -209,6 +209,13 @@ export function projectCandidate(
       // (Also when its own line says so: `client_secret varchar(100) COMMENT 'developer account client secret'`.)
       !DEVELOPER.test(lineOf(ctx, f.start)),
   );
+  const passed = carried.filter((f) => passedByCaller(f, fields, ctx.text, resolve));
+  let secrets = carried.filter((f) => !passed.includes(f));
+  // (A key read from a parameter is its callers', unless the parameter's type names the record:
+  // `getAccessToken(ctx, creds domain.ChannelCredentials)`. Then only a type-A record of that
+  // name confirms it.)
+  const types = secrets.length === 0 ? passedTypes(passed, ctx.text) : [];
+  if (types.length > 0) secrets = passed;
   // Where the file shows the keys most plainly: in a record that also holds the seller's id or
   // token, declared (a column, a DTO, a form's field) rather than read or computed.
   const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
@@ -221,7 +228,7 @@ export function projectCandidate(
   const names = new Map<string, string>();
   for (const f of secrets) if (!names.has(normalizeName(f.name))) names.set(normalizeName(f.name), f.name);
   const container = describeContainer(first.recordName);
-  const links = linked ? recordNamesIn(ctx.text, secrets) : undefined;
+  const links = types.length > 0 ? types : linked ? recordNamesIn(ctx.text, secrets) : undefined;
   if (links?.length === 0) return undefined;
   return {
     kind: 'shared-credentials',
@@ -286,6 +293,26 @@ function filledByCaller(f: Field, text: string, resolve: TextResolve): boolean {
   }
   return false;
 }
+
+/**
+ * The record types of the parameters the keys are read from (see `parameter-types.ts`), as
+ * `links` name records: normalized, without a plural `s`.
+ */
+function passedTypes(passed: readonly Field[], text: string): string[] {
+  const roots = new Set<string>();
+  for (const f of passed) {
+    const root = memberPath(f.value)[0] ?? '';
+    roots.add(f.value.trimStart().startsWith('$') ? `$${root}` : root);
+  }
+  const types = new Set<string>();
+  // (Each root's type is one read of the text: at most MAX_TYPED_ROOTS of them.)
+  for (const root of [...roots].slice(0, MAX_TYPED_ROOTS)) {
+    const type = parameterType(text, root);
+    if (type !== undefined) types.add(normalizeName(type).replace(/s$/, ''));
+  }
+  return [...types];
+}
+const MAX_TYPED_ROOTS = 4;
 
 // Documentation: it shows how to use a record, it carries none.
 const DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;

@@ -140,6 +140,9 @@ const generators: Record<string, (n: number) => string> = {
   // The project pass's candidate (`project-candidates.ts`): a text with no record of its own.
   'carried secrets without a record': (n) =>
     `// amazon\n${'function f(sellerId, clientSecret) { return post(u, { client_secret: clientSecret, seller: sellerId }); }\n'.repeat(n / 104)}`,
+  'keys read from typed parameters': (n) =>
+    `// amazon\n${'func sign(ctx context.Context, creds domain.ChannelCredentials) { f.Set("client_secret", creds.ClientSecret) }\n'.repeat(n / 104)}`,
+  'typed parameter lists without a close': (n) => `// amazon\nf(${'creds: , '.repeat(n / 9)}x = creds.clientSecret`,
   'token request bodies': (n) =>
     `// amazon\n${"{ grant_type: 'refresh_token', client_secret: clientSecret, seller_id: s }, ".repeat(n / 76)}`,
   'tenant lookups': (n) =>

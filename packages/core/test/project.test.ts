@@ -90,6 +90,59 @@ describe('project pass', () => {
     );
   });
 
+  it('confirms a key read from a parameter only by a type-A record of the type the parameter is declared with', () => {
+    const record = [
+      'package domain',
+      '',
+      '// ChannelCredentials: what each tenant keeps for its Amazon SP-API channel.',
+      'type ChannelCredentials struct {',
+      '\tTenantID     string `json:"tenant_id"`',
+      '\tSellerID     string `json:"seller_id"`',
+      '\tClientID     string `json:"client_id"`',
+      '\tClientSecret string `json:"client_secret"`',
+      '\tRefreshToken string `json:"refresh_token"`',
+      '}',
+      '',
+    ].join('\n');
+    const adapter = [
+      'package adapters',
+      '',
+      '// getAccessToken refreshes the LWA token of an Amazon channel.',
+      'func getAccessToken(ctx context.Context, creds domain.ChannelCredentials) (string, error) {',
+      '\tform := url.Values{}',
+      '\tform.Set("refresh_token", creds.RefreshToken)',
+      '\tform.Set("client_secret", creds.ClientSecret)',
+      '\treturn post(ctx, "https://api.amazon.com/auth/o2/token", form)',
+      '}',
+      '',
+    ].join('\n');
+    const reported = (files: { file: string; text: string }[]): number[] =>
+      typeA(scanProject(files).get('adapters/amazon.go')?.reported ?? []).map((f) => f.line);
+    expect(typeA(scanText(record, { path: 'domain/channel.go' }))).toHaveLength(1);
+    expect(
+      reported([
+        { file: 'domain/channel.go', text: record },
+        { file: 'adapters/amazon.go', text: adapter },
+      ]),
+    ).toEqual([7]);
+    // (A record of another name does not confirm it: the parameter is its callers', whatever they read.)
+    const other = record.replaceAll('ChannelCredentials', 'StoreKeys');
+    expect(
+      reported([
+        { file: 'domain/channel.go', text: other },
+        { file: 'adapters/amazon.go', text: adapter },
+      ]),
+    ).toEqual([]);
+    // (Nor does an untyped parameter.)
+    const untyped = adapter.replace('creds domain.ChannelCredentials', 'creds map[string]string');
+    expect(
+      reported([
+        { file: 'domain/channel.go', text: record },
+        { file: 'adapters/amazon.go', text: untyped },
+      ]),
+    ).toEqual([]);
+  });
+
   it('reports nothing for the carrying file alone, or in an editor that reads one file', () => {
     expect(scanText(SERVICE, { path: 'src/amazon/types.ts' })).toEqual([]);
     const alone = scanProject([{ file: 'src/amazon/types.ts', text: SERVICE }]);
@@ -596,11 +649,15 @@ describe('project pass', () => {
         '}',
         '',
       ].join('\n');
-      expect(candidates(helper, 'lib/amazon-sp-api.ts')).toEqual([]);
+      // (Its type names a record: a candidate that only a type-A record of that name confirms.)
+      const links = (text: string): unknown[] =>
+        candidates(text, 'lib/amazon-sp-api.ts').map((c) => c.messageFacts.links);
+      expect(links(helper)).toEqual([['resolvedcredential']]);
+      expect(links(helper.replace('creds: ResolvedCredentials', 'creds: Record<string, string>'))).toEqual([]);
       expect(candidates(helper.replace('(creds: ResolvedCredentials)', '()'), 'lib/amazon-sp-api.ts')).toHaveLength(1);
       // (Also when the text's own caller passes its own parameter on: `sync(account, creds)` calls `getAccessToken(creds)`.)
       const relay = `${helper}export async function sync(account: AmazonAccount, creds: ResolvedCredentials) {\n  return getAccessToken(creds);\n}\n`;
-      expect(candidates(relay, 'lib/amazon-sp-api.ts')).toEqual([]);
+      expect(links(relay)).toEqual([['resolvedcredential']]);
       // A caller that reads the record itself and passes it on is the record's reader.
       const reader = `${helper}export async function syncStore(storeId: string) {\n  const creds = await prisma.amazonAccount.findUnique({ where: { storeId } });\n  return getAccessToken(creds);\n}\n`;
       // (Fetched for one store: reported in the file itself, `tenant-lookups.ts`.)
