@@ -59,6 +59,11 @@ export function readFormHelperOrSymbol(c: FieldContext): FamilyReading {
     const ownSettings = /^\s{0,4},\s{0,4}[\w:]{0,40}\b(?:Config|Settings?|Preferences?)\s{0,4}[[(.]/.test(after);
     return draft(c, { shape: ownSettings ? 'env' : 'decl', recordAt: 'form' });
   }
+  if (before.endsWith(':') && permitted(c.text, hit.start)) {
+    // Rails strong parameters, `params.require(:account).permit(:seller_id, :secret_key)`: the
+    // submitted fields a handler keeps, as Laravel's `$request->only([…])` (`structure.ts`).
+    return draft(c, { shape: 'ref', value: `body.${hit.leaf}` });
+  }
   if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) {
     return undefined; // a list of option names, `[:merchant_id, :aws_secret_access_key]`: it holds no value
   }
@@ -74,4 +79,28 @@ export function readFormHelperOrSymbol(c: FieldContext): FamilyReading {
     return draft(c, { shape: 'decl', persisted, prefix: table ?? hit.prefix });
   }
   return null;
+}
+
+// How far back a `permit(` call is looked for, and its list read.
+const PERMIT_REACH = 400;
+// A list of symbols assigned to a local: `nested = [:aws_access_key_id, :secret_key]`.
+const SYMBOL_LIST = /\b([a-z_]\w{0,40})\s{0,4}=\s{0,4}\[\s{0,4}(?::\w{1,40}\s{0,4},\s{0,4}){0,12}:$/;
+
+/**
+ * True when the symbol at `at` is one of a strong-parameters list: inside an unclosed
+ * `.permit(` (also in a nested list, `marketplace_attributes: [:secret_key]`), or in a list of
+ * symbols assigned to a local that a `.permit(` call names (`permit(:seller_id, shop: nested)`).
+ */
+function permitted(text: string, at: number): boolean {
+  const window = text.slice(Math.max(0, at - PERMIT_REACH), at);
+  const call = window.lastIndexOf('.permit(');
+  if (call !== -1 && !window.includes(')', call)) return true;
+  const local = SYMBOL_LIST.exec(window.slice(-200))?.[1];
+  if (local === undefined) return false;
+  // (The call follows within the method: read at most PERMIT_REACH characters after the list.)
+  const after = text.slice(at, at + PERMIT_REACH);
+  const permit = after.indexOf('.permit(');
+  if (permit === -1) return false;
+  const list = after.slice(permit);
+  return new RegExp(`[(,:]\\s{0,40}${local}\\s{0,4}[,)\\]]`).test(list.slice(0, Math.max(0, list.indexOf(')')) + 1));
 }

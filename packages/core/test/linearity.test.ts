@@ -143,6 +143,11 @@ const generators: Record<string, (n: number) => string> = {
   'keys read from typed parameters': (n) =>
     `// amazon\n${'func sign(ctx context.Context, creds domain.ChannelCredentials) { f.Set("client_secret", creds.ClientSecret) }\n'.repeat(n / 104)}`,
   'typed parameter lists without a close': (n) => `// amazon\nf(${'creds: , '.repeat(n / 9)}x = creds.clientSecret`,
+  'strong parameters': (n) => `# amazon mws\nparams.require(:a).permit(${':seller_id, :secret_key, '.repeat(n / 26)})`,
+  'symbol lists without a permit call': (n) =>
+    `# amazon mws\n${'keys = [:aws_access_key_id, :secret_key]\n'.repeat(n / 42)}`,
+  'symbol lists before many permit calls': (n) =>
+    `# amazon mws\nkeys = [:aws_access_key_id, :secret_key]\n${'x.permit(:a, '.repeat(n / 14)}`,
   'token request bodies': (n) =>
     `// amazon\n${"{ grant_type: 'refresh_token', client_secret: clientSecret, seller_id: s }, ".repeat(n / 76)}`,
   'tenant lookups': (n) =>

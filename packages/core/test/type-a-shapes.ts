@@ -3327,6 +3327,37 @@ return new class extends Migration {
 `,
     line: 10,
   },
+  {
+    name: "Rails strong parameters permitting a seller's submitted key pair beside its seller id and token (hybrid)",
+    path: 'app/controllers/accounts_controller.rb',
+    text: `class AccountsController < ApplicationController
+  def create
+    @account = current_user.accounts.create(account_params)
+  end
+
+  private
+
+  def account_params
+    params.require(:account).permit(:seller_id, :mws_auth_token, :aws_access_key_id, :secret_key)
+  end
+end`,
+    line: 9,
+  },
+  {
+    name: 'Rails strong parameters taking the key pair as a nested list held in a local',
+    path: 'app/controllers/shops_controller.rb',
+    text: `class ShopsController < ApplicationController
+  private
+
+  def shop_params
+    keys = [:marketplace_id, :aws_access_key_id, :secret_key]
+    params.require(:shop).permit(:seller_id,
+                                 :mws_auth_token,
+                                 marketplace_attributes: keys)
+  end
+end`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -5563,6 +5594,32 @@ class InstallSchema implements InstallSchemaInterface
     }
 }
 `,
+  },
+  {
+    name: 'Rails strong parameters permitting only the seller id and MWS Auth Token (type B)',
+    path: 'app/controllers/accounts_controller.rb',
+    text: `# Amazon MWS: sellers authorise our developer account
+class AccountsController < ApplicationController
+  private
+
+  def account_params
+    params.require(:account).permit(:seller_id, :mws_auth_token, :marketplace_id)
+  end
+end`,
+  },
+  {
+    name: 'a list of option names a client library requires, not a strong-parameters list',
+    path: 'lib/mws/client.rb',
+    text: `module MWS
+  class Client
+    REQUIRED = [:merchant_id, :aws_access_key_id, :aws_secret_access_key]
+
+    def initialize(options)
+      REQUIRED.each { |k| raise ArgumentError, "#{k} missing" unless options.key?(k) }
+      @options = options.permit!
+    end
+  end
+end`,
   },
   {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
