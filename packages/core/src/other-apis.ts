@@ -126,13 +126,12 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
     // (A folder or file named for one, `app/api/onbuy/connect/route.ts`, read as words.)
     (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120)));
   const oauth1 = OAUTH1_CONSUMER.test(text);
+  const otherApi = (f: Field): boolean =>
+    otherMarketplaceKey(f) || otherServiceKey(f) || (oauth1 && oauth1Secret(f)) || besideAssociateTag(text, f);
   if (onlyOther || namesOtherMarketplaces(text))
-    return (f) =>
-      (!genericKey(f) || underAmazonSection(text, f)) && !otherMarketplaceKey(f) && !(oauth1 && oauth1Secret(f));
+    return (f) => (!genericKey(f) || underAmazonSection(text, f)) && !otherApi(f);
   return (f) =>
-    !otherMarketplaceKey(f) &&
-    !(oauth1 && oauth1Secret(f)) &&
-    (!genericKey(f) || (!otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f)));
+    !otherApi(f) && (!genericKey(f) || (!otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f)));
 }
 
 // OAuth 1.0a's four credentials (Magento's, WooCommerce's, a shop system's integration): a consumer
@@ -140,6 +139,38 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
 // `access_secret` or `token_secret` beside one is the OAuth token's secret, another API's.
 const OAUTH1_CONSUMER = /consumer_?(?:key|secret)/i;
 const OAUTH1_SECRET = /^(?:oauth)?(?:access|token|accesstoken)secret$/;
+
+// Keys named for a storage, mail or queue service (`s3_secret_key`, `do_access_key` of DigitalOcean
+// Spaces, `ses_secret`, `smtp_secret`): that service's account, whoever else the record serves.
+// (Their literal values are still reported as their own kinds: an AWS key is one wherever it is.)
+const SERVICE_WORDS = new Set(
+  's3 ses sns sqs spaces minio wasabi cloudinary smtp mail email storage cdn backup backblaze b2 r2 bucket'.split(' '),
+);
+
+/** True when a key field's name says another service's (see {@link SERVICE_WORDS}); `do` only as its first word. */
+function otherServiceKey(f: Field): boolean {
+  if (!isKeyRole(f.role)) return false;
+  const words = wordsOf(f.name);
+  return words[0] === 'do' || words.some((w) => SERVICE_WORDS.has(w));
+}
+
+// A partner or associate tag, also one per marketplace (`associate_tag_uk`, `partnerTagDE`).
+const ASSOCIATE_TAG = /(?:partner|associate)_?tag/i;
+const SELLER_ID = /seller_?id|merchant_?id/i;
+// How far around a key its record's associate tag is looked for.
+const TAG_REACH = 400;
+
+/**
+ * True when a generically named key sits beside a partner or associate tag (`api_secret_key` next
+ * to `associate_tag_uk`) and no seller id: the Product Advertising API's keys, in a
+ * text that also keeps a seller's.
+ */
+function besideAssociateTag(text: string, f: Field): boolean {
+  if (!genericKey(f)) return false;
+  const around = text.slice(Math.max(0, f.start - TAG_REACH), f.end + TAG_REACH);
+  // (Beside a seller id too, the record keeps both APIs' keys: `pa_secret_key` is the affiliate's.)
+  return ASSOCIATE_TAG.test(around) && !SELLER_ID.test(around);
+}
 
 /** True when a key field is named as OAuth 1.0a's token secret (see {@link OAUTH1_SECRET}). */
 const oauth1Secret = (f: Field): boolean => isKeyRole(f.role) && OAUTH1_SECRET.test(normalizeName(f.name));

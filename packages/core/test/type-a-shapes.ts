@@ -5622,6 +5622,43 @@ end`,
 end`,
   },
   {
+    name: "a company's storage keys (DigitalOcean Spaces, S3) written beside its Amazon settings: another service's",
+    path: 'Http/Controllers/Settings.php',
+    text: `<?php
+// Amazon sync settings of each company
+class Settings extends Controller
+{
+    public function update(Request $request)
+    {
+        $settings = Setting::where('company_id', $request->get('company_id'))->first() ?: new Setting;
+        // product images go to DigitalOcean Spaces
+        $settings->do_access_key = $request->get('do_access_key');
+        $settings->do_secret_key = $request->get('do_secret_key');
+        $settings->s3_secret_key = $request->get('s3_secret_key');
+        $settings->save();
+    }
+}
+`,
+  },
+  {
+    name: "Product Advertising API keys beside an associate tag per marketplace, no seller id: an affiliate's",
+    path: 'Http/Controllers/Settings.php',
+    text: `<?php
+// Amazon settings of each company
+class Settings extends Controller
+{
+    public function updatePaApiSettings(Request $request)
+    {
+        $settings = PaApiSetting::where('company_id', $request->get('company_id'))->first() ?: new PaApiSetting;
+        $settings->api_key = $request->get('api_key');
+        $settings->api_secret_key = $request->get('api_secret_key');
+        $settings->associate_tag_uk = $request->get('associate_tag_uk');
+        $settings->save();
+    }
+}
+`,
+  },
+  {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
     path: 'src/forms/settingsFields.js',
     text: `// The one shop's own settings: no seller is ever asked for its keys.
