@@ -26,6 +26,11 @@ function inMavenTestTree(path: string): boolean {
   return false;
 }
 
+// A web framework's route file, named by its folder (Next.js `app/api/settings/test/route.ts`,
+// `app/test/page.tsx`, SvelteKit `routes/test/+server.ts`): an endpoint or page called "test",
+// such as a settings dialog's "test connection" endpoint, not test code.
+const ROUTE_FILE = /^(?:route|page)\.[jt]sx?$|^\+(?:server|page)(?:\.server)?\.[jt]s$/;
+
 /**
  * True when `path` names a test file. Only its folder and name are read (and the Maven test tree),
  * so that every surface decides alike whatever path it passes (a relative one, or an absolute one
@@ -36,5 +41,6 @@ export function isTestPath(path: string): boolean {
   const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   const folder = path.slice(0, path.length - name.length - 1);
   const parent = folder.slice(Math.max(folder.lastIndexOf('/'), folder.lastIndexOf('\\')) + 1);
+  if (ROUTE_FILE.test(name)) return false;
   return TEST_PATH.test(parent === '' ? name : `${parent}/${name}`);
 }

@@ -128,6 +128,10 @@ function rootAssignment(value: string, resolve: Resolve | undefined): string | u
 // a store, `getConfig(store)` or `shop.get_config()`, is that store's.)
 const CONFIG_CALL =
   /^(?:(?:new|await)\s{1,4})?(?:[A-Z][\w$]{0,40}(?:\.|::))?[A-Za-z_$][\w$]{0,60}(?:[Cc]onfig|CONFIG|[Cc]onfiguration|[Ss]ettings|SETTINGS)\s{0,4}\(\s{0,4}\)(?:\[\s{0,4}["'][\w.-]{1,40}["']\s{0,4}\]|\.[A-Za-z_$][\w$]{0,40}){0,2}$/;
+// The one row of a settings model, loaded with no filter: django-solo's `SiteConfiguration.get_solo()`,
+// `AppSettings.load()`, `Setting::first()`, `AppSettings.objects.get(pk=1)`.
+const CONFIG_SINGLETON =
+  /^(?:await\s{1,4})?[A-Z][\w$]{0,40}(?:Config|Configuration|Settings?|Preferences)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get)\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4}1\s{0,4})?\)$/;
 const CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
 
 // A module constant named for the configuration (`AMAZON_CONFIG.CLIENT_SECRET`, `SPAPI_SETTINGS.lwa`,
@@ -143,7 +147,7 @@ export function readsConfigObject(value: string, resolve: Resolve | undefined): 
   const path = memberPath(value);
   if (path.length === 2 && CONFIG_CONSTANT.test(path[0] ?? '')) return true;
   const assigned = rootAssignment(value, resolve)?.trim() ?? '';
-  return CONFIG_CALL.test(assigned) || CONFIG_COMPONENT.test(assigned);
+  return CONFIG_CALL.test(assigned) || CONFIG_SINGLETON.test(assigned) || CONFIG_COMPONENT.test(assigned);
 }
 
 /** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */

@@ -42,4 +42,19 @@ describe('test paths', () => {
       'shared-credentials',
     ]);
   });
+
+  it("reads a route file in a folder named test as the app's endpoint, not a test", () => {
+    // (A settings dialog's "test connection" endpoint gets the seller's keys in the body.)
+    const route = [
+      'export async function POST(request) {',
+      '  const body = await request.json();',
+      '  return connect({ sellerId: body.sellerId, secretKey: body.secretKey, awsAccessKeyId: body.accessKeyId });',
+      '}',
+      '',
+    ].join('\n');
+    for (const path of ['src/app/api/settings/test/route.ts', 'app/test/page.tsx', 'src/routes/test/+server.ts'])
+      expect(kinds(route, path)).toEqual(['shared-credentials']);
+    for (const path of ['src/app/api/settings/test/helpers.ts', 'test/route.test.ts'])
+      expect(kinds(route, path)).toEqual([]);
+  });
 });

@@ -5659,6 +5659,25 @@ class Settings extends Controller
 `,
   },
   {
+    name: "developer keys read from the one row of a settings model (AppSettings.load()), the seller's id and token from the user (type B)",
+    path: 'main/amazon_apis.py',
+    text: `from .mws import mws
+from .models import AppSettings
+
+settings_row = AppSettings.load()
+
+
+def get_api(user):
+    # developer keys from the settings_row settings; the seller's id and MWS auth token from the user
+    return mws.Products(
+        access_key=settings_row.aws_access_key,
+        secret_key=settings_row.aws_secret_key,
+        account_id=user.seller_id,
+        auth_token=user.mws_auth_token,
+    )
+`,
+  },
+  {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
     path: 'src/forms/settingsFields.js',
     text: `// The one shop's own settings: no seller is ever asked for its keys.
