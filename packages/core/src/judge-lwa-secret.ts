@@ -32,8 +32,10 @@ export function judgeLwaSecret(
   if (!text.amazon && !spApiRecord) return undefined;
   // Read from a seller's account record to build its SP-API credentials (`account.client_secret`).
   if (secret.shape === 'ref') {
-    // (Not from the program's configuration: `section["lwa_client_secret"]` after `section = get_config()["spapi"]`.)
-    if (readsConfigObject(secret.value, resolve)) return undefined;
+    // (Not from the program's configuration: `section["lwa_client_secret"]` after `section = get_config()["spapi"]`;
+    // nor, on a site's settings page, from the settings being saved or tested: the sanitize
+    // callback's `$input['lwa_client_secret']`, the page's own `$('#lwa_client_secret').val()`.)
+    if (readsConfigObject(secret.value, resolve) || text.siteSettings) return undefined;
     const path = memberPath(secret.value);
     const owner = path.slice(0, -1).join('.');
     // Beside refresh tokens read from other objects (`account.getSpClientSecret()` next to

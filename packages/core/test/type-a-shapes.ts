@@ -5678,6 +5678,40 @@ def get_api(user):
 `,
   },
   {
+    name: "a WordPress settings page's sanitize callback and test-connection script reading the site's own LWA app",
+    path: 'includes/admin/class-settings.php',
+    text: `<?php
+// Amazon SP-API (Multi-Channel Fulfillment) settings of this shop
+class Amazon_MCF_Settings {
+    public function register() {
+        register_setting('amazon_mcf', 'amazon_mcf_settings', [$this, 'sanitize']);
+    }
+
+    public function sanitize(array $input): array {
+        return [
+            'lwa_client_id' => sanitize_text_field($input['lwa_client_id'] ?? ''),
+            'lwa_client_secret' => sanitize_text_field($input['lwa_client_secret'] ?? ''),
+            'refresh_token' => sanitize_text_field($input['refresh_token'] ?? ''),
+        ];
+    }
+
+    public function page() {
+        ?>
+        <form action="options.php" method="post"><?php settings_fields('amazon_mcf'); ?></form>
+        <script>
+        jQuery('#test').on('click', function () {
+            jQuery.post(ajaxurl, { settings: {
+                lwa_client_secret: jQuery('#lwa_client_secret').val(),
+                refresh_token: jQuery('#refresh_token').val()
+            } });
+        });
+        </script>
+        <?php
+    }
+}
+`,
+  },
+  {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
     path: 'src/forms/settingsFields.js',
     text: `// The one shop's own settings: no seller is ever asked for its keys.
