@@ -358,6 +358,10 @@ function destructured(text: string, hit: TokenHit, layout: Layout, container: nu
     const m = /^\s*(?::\s*[\w<>[\]|]+\s*)?=\s*([^;\n]{1,120})/.exec(text.slice(close + 1, close + 200));
     if (m?.[1] !== undefined && opener === OPEN_BRACE) value = `${cutValue(m[1])}.${hit.leaf}`;
     else if (opener === OPEN_PAREN) {
+      // (A quoted name in an annotation or attribute, `@JsonProperty("client_secret")`,
+      // `[JsonPropertyName("client_secret")]`, names the serialized key of the member declared
+      // with it: that member is the field.)
+      if (/["'`]/.test(text.charAt(hit.start - 1)) && /(?:@|\[)[\w.]{1,60}\s*$/.test(head)) return undefined;
       // A parameter list: `function onboard(sellerId, accessKey, secretKey)`.
       // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move -- `head` is at most 80 characters
       if (!/(?:function\s*[\w$]*|def\s+\w+|=>|\bfunc\s+\w*|[\w$]+)\s*$/.test(head)) return undefined;

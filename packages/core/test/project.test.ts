@@ -816,6 +816,26 @@ describe('project pass', () => {
       expect(typeA(scanText(stored, { path: 'lib/amazon/auth.ts' }))).toHaveLength(1);
     });
 
+    it("for an LWA token request body: an annotation's quoted key names the member declared with it", () => {
+      const body = [
+        'package com.acme.lwa;',
+        '',
+        '// Body of the Amazon LWA token request.',
+        'public class LwaTokenRequest {',
+        '    @JsonProperty("grant_type")',
+        '    private String grantType;',
+        '    @JsonProperty("client_secret")',
+        '    private String clientSecret;',
+        '    @JsonProperty("refresh_token")',
+        '    private String refreshToken;',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(body, 'src/main/java/com/acme/lwa/LwaTokenRequest.java')).toEqual([]);
+      const attributes = body.replaceAll('@JsonProperty(', '[JsonPropertyName(').replaceAll('")', '")]');
+      expect(candidates(attributes, 'Lwa/LwaTokenRequest.cs')).toEqual([]);
+    });
+
     it('for a set of field names (no property is written quoted without a value)', () => {
       const names = [
         "# Fields kept encrypted in each customer's Amazon SP-API settings.",
