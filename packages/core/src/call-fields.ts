@@ -102,5 +102,8 @@ function permitted(text: string, at: number): boolean {
   const permit = after.indexOf('.permit(');
   if (permit === -1) return false;
   const list = after.slice(permit);
-  return new RegExp(`[(,:]\\s{0,40}${local}\\s{0,4}[,)\\]]`).test(list.slice(0, Math.max(0, list.indexOf(')')) + 1));
+  // (Named as a value, `permit(:seller_id, shop: nested)` or `permit(nested)`; not a symbol, `:nested`.)
+  return new RegExp(`(?:[(,]|\\w:)\\s{0,40}${local}\\s{0,4}[,)\\]]`).test(
+    list.slice(0, Math.max(0, list.indexOf(')')) + 1),
+  );
 }

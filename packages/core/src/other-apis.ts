@@ -127,7 +127,7 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
     (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120)));
   const oauth1 = OAUTH1_CONSUMER.test(text);
   const otherApi = (f: Field): boolean =>
-    otherMarketplaceKey(f) || otherServiceKey(f) || (oauth1 && oauth1Secret(f)) || besideAssociateTag(text, f);
+    otherMarketplaceKey(f) || otherServiceKey(f) || (oauth1 && oauth1Secret(text, f)) || besideAssociateTag(text, f);
   if (onlyOther || namesOtherMarketplaces(text))
     return (f) => (!genericKey(f) || underAmazonSection(text, f)) && !otherApi(f);
   return (f) =>
@@ -144,19 +144,26 @@ const OAUTH1_SECRET = /^(?:oauth)?(?:access|token|accesstoken)secret$/;
 // Spaces, `ses_secret`, `smtp_secret`): that service's account, whoever else the record serves.
 // (Their literal values are still reported as their own kinds: an AWS key is one wherever it is.)
 const SERVICE_WORDS = new Set(
-  's3 ses sns sqs spaces minio wasabi cloudinary smtp mail email storage cdn backup backblaze b2 r2 bucket'.split(' '),
+  's3 ses sns sqs spaces minio wasabi cloudinary smtp mail email backblaze b2 r2 bucket'.split(' '),
 );
+// Words that say the key is a seller API's after all (`mws_secret_key_backup`, `amazon_s3_…` aside).
+const SELLER_API_WORD = /^(?:mws|amazon|amz|lwa|spapi|sp|sellingpartner|seller|merchant)$/;
 
-/** True when a key field's name says another service's (see {@link SERVICE_WORDS}); `do` only as its first word. */
+/**
+ * True when a key field's name says another service's (see {@link SERVICE_WORDS}; `do` only as
+ * its first word) and nothing of a seller API's.
+ */
 function otherServiceKey(f: Field): boolean {
   if (!isKeyRole(f.role)) return false;
   const words = wordsOf(f.name);
+  if (words.some((w) => SELLER_API_WORD.test(w))) return false;
   return words[0] === 'do' || words.some((w) => SERVICE_WORDS.has(w));
 }
 
 // A partner or associate tag, also one per marketplace (`associate_tag_uk`, `partnerTagDE`).
 const ASSOCIATE_TAG = /(?:partner|associate)_?tag/i;
-const SELLER_ID = /seller_?id|merchant_?id/i;
+// What a seller's record keeps beside its keys: its id, its selling partner id, its tokens.
+const SELLER_ID = /seller_?id|merchant_?id|selling_?partner_?id|refresh_?token|mws_?auth_?token/i;
 // How far around a key its record's associate tag is looked for.
 const TAG_REACH = 400;
 
@@ -172,8 +179,20 @@ function besideAssociateTag(text: string, f: Field): boolean {
   return ASSOCIATE_TAG.test(around) && !SELLER_ID.test(around);
 }
 
-/** True when a key field is named as OAuth 1.0a's token secret (see {@link OAUTH1_SECRET}). */
-const oauth1Secret = (f: Field): boolean => isKeyRole(f.role) && OAUTH1_SECRET.test(normalizeName(f.name));
+// How far around a token secret its record's consumer key is looked for.
+const CONSUMER_REACH = 600;
+
+/**
+ * True when a key field is named as OAuth 1.0a's token secret (see {@link OAUTH1_SECRET}) and its
+ * record, read around it, names a consumer key or secret.
+ */
+function oauth1Secret(text: string, f: Field): boolean {
+  return (
+    isKeyRole(f.role) &&
+    OAUTH1_SECRET.test(normalizeName(f.name)) &&
+    OAUTH1_CONSUMER.test(text.slice(Math.max(0, f.start - CONSUMER_REACH), f.end + CONSUMER_REACH))
+  );
+}
 
 // A comment line (`// OAuth (Amazon LWA and others)`, `# Amazon`), its words after the marker.
 const COMMENT_LINE = /^\s{0,40}(?:\/\/|#|--|\/?\*)\s{0,4}(\S[^\n]{0,120})$/;

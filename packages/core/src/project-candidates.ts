@@ -131,15 +131,21 @@ function showsNoRecord(f: Field, text: string, resolve: TextResolve): boolean {
   );
 }
 
+// A dict or object literal assigned to the object's member or a local: `self.credentials = {`,
+// `this.creds = {`, `credentials = {` (read up to its opening brace).
+const ASSIGNED_LITERAL = /(?:^|[\s;])(?:(?:self|this)\.)?[A-Za-z_$][\w$]{0,60}\s{0,4}=\s{0,4}\{[^{}()]{0,400}$/;
+
 /**
- * True when a quoted key's value is a parameter no call in the text binds, outside any model write
- * (`self.credentials = {'lwa_client_secret': lwa_client_secret}` in `__init__(self, …,
- * lwa_client_secret)`): a client's copy of its caller's values. A quoted key is otherwise a key
- * written into a row (`insert_one({'secret_key': secret_key})`), so it keeps its value.
+ * True when a quoted key's value is a parameter no call in the text binds, in a dict or object
+ * assigned to the object's member or a local and no model write nearby (`self.credentials =
+ * {'lwa_client_secret': lwa_client_secret}` in `__init__(self, …, lwa_client_secret)`): a client's
+ * copy of its caller's values. A quoted key elsewhere is written somewhere (`insert_one({…})`,
+ * `doc_ref.set({…})`, `put_item(Item={…})`), so it keeps its value.
  */
 function keyedParameter(f: Field, text: string, resolve: TextResolve): boolean {
   return (
     resolve.unboundParameter(f.value) &&
+    ASSIGNED_LITERAL.test(text.slice(Math.max(0, f.start - 480), f.start)) &&
     !isStoreWrite(f.recordName) &&
     !WRITE_NEARBY.test(text.slice(Math.max(0, f.start - 300), f.start + 600))
   );
@@ -299,15 +305,17 @@ function filledByCaller(f: Field, text: string, resolve: TextResolve): boolean {
  * `links` name records: normalized, without a plural `s`.
  */
 function passedTypes(passed: readonly Field[], text: string): string[] {
-  const roots = new Set<string>();
+  // (Each root at its first read: the declaration nearest before it is the read's.)
+  const roots = new Map<string, number>();
   for (const f of passed) {
     const root = memberPath(f.value)[0] ?? '';
-    roots.add(f.value.trimStart().startsWith('$') ? `$${root}` : root);
+    const name = f.value.trimStart().startsWith('$') ? `$${root}` : root;
+    if (!roots.has(name)) roots.set(name, f.start);
   }
   const types = new Set<string>();
-  // (Each root's type is one read of the text: at most MAX_TYPED_ROOTS of them.)
-  for (const root of [...roots].slice(0, MAX_TYPED_ROOTS)) {
-    const type = parameterType(text, root);
+  // (Each root's type reads a bounded window before its read: at most MAX_TYPED_ROOTS of them.)
+  for (const [root, at] of [...roots].slice(0, MAX_TYPED_ROOTS)) {
+    const type = parameterType(text, root, at);
     if (type !== undefined) types.add(normalizeName(type).replace(/s$/, ''));
   }
   return [...types];

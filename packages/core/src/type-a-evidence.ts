@@ -135,9 +135,12 @@ const CONFIG_SINGLETON =
 const CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
 
 // A module constant named for the configuration (`AMAZON_CONFIG.CLIENT_SECRET`, `SPAPI_SETTINGS.lwa`,
-// `CONFIG.clientSecret`), read by a fixed name: the program's own settings. (Indexed by a variable,
-// `STORE_CONFIG[storeId]`, it would be a table of stores: the path then holds that variable.)
+// `CONFIG.clientSecret`), one member read by its fixed name: the program's own settings, imported
+// or written out as an object. (A local so named that the text fills from elsewhere, `const
+// SELLER_CONFIG = await db.sellers.findOne(…)`, is whatever it was filled from.)
 const CONFIG_CONSTANT = /^(?:[A-Z][A-Z0-9]{0,30}_){0,3}(?:CONFIG|CONFIGURATION|SETTINGS|CONF)$/;
+// What such a constant may be assigned: an object written out, or the environment's values.
+const CONSTANT_VALUE = /^(?:\{|Object\.freeze\(\s{0,4}\{|process\.env\b|import\.meta\.env\b)/;
 
 /**
  * True when `value` reads a member of an object assigned a configuration object (see
@@ -145,7 +148,10 @@ const CONFIG_CONSTANT = /^(?:[A-Z][A-Z0-9]{0,30}_){0,3}(?:CONFIG|CONFIGURATION|S
  */
 export function readsConfigObject(value: string, resolve: Resolve | undefined): boolean {
   const path = memberPath(value);
-  if (path.length === 2 && CONFIG_CONSTANT.test(path[0] ?? '')) return true;
+  if (path.length === 2 && CONFIG_CONSTANT.test(path[0] ?? '') && /^[a-z_$][\w$]{0,60}$/i.test(path[1] ?? '')) {
+    const assigned = resolve?.(path[0] ?? '')?.trim();
+    if (assigned === undefined || CONSTANT_VALUE.test(assigned)) return true;
+  }
   const assigned = rootAssignment(value, resolve)?.trim() ?? '';
   return CONFIG_CALL.test(assigned) || CONFIG_SINGLETON.test(assigned) || CONFIG_COMPONENT.test(assigned);
 }

@@ -26,6 +26,23 @@ describe('parameterType', () => {
     expect(parameterType('public function sign(?\\App\\Models\\AmazonShop $shop = null)', '$shop')).toBe('AmazonShop');
   });
 
+  it("reads the declaration nearest before the read, not another function's of the same name", () => {
+    const go = [
+      'func Connect(ctx context.Context, a domain.AmazonAccount) error { return nil }',
+      'func refresh(ctx context.Context, a config.LWAApp) (string, error) {',
+      '\treturn post(a.ClientSecret)',
+      '}',
+    ].join('\n');
+    expect(parameterType(go, 'a', go.indexOf('a.ClientSecret'))).toBe('LWAApp');
+    expect(parameterType(go, 'a', go.indexOf('func refresh'))).toBe('AmazonAccount');
+  });
+
+  it('reads a type led by an acronym', () => {
+    expect(parameterType('function sign(creds: AWSCredentials) {', 'creds')).toBe('AWSCredentials');
+    expect(parameterType('def sync(account: SPAPICredentials):', 'account')).toBe('SPAPICredentials');
+    expect(parameterType('function sign(creds: AWS) {', 'creds')).toBeUndefined();
+  });
+
   it('names no record for a one-word, container or framework type, or an undeclared name', () => {
     expect(parameterType('function sign(creds: any) {', 'creds')).toBeUndefined();
     expect(parameterType('function sign(creds: Record<string, string>) {', 'creds')).toBeUndefined();

@@ -625,6 +625,11 @@ describe('project pass', () => {
         .replace('self.credentials = {', 'db.accounts.insert_one({')
         .replace('        }', '        })');
       expect(candidates(inserted, 'amazon/api.py')).toHaveLength(1);
+      // (So does one passed to any write the text makes, not only a known one: Firestore's `set`.)
+      const written = keyed
+        .replace('self.credentials = {', "db.collection('sellers').document(seller_id).set({")
+        .replace('        }', '        })');
+      expect(candidates(written, 'amazon/api.py')).toHaveLength(1);
       // The object's own members: its class declares them.
       const own = [
         '// An Amazon MWS client for one seller.',
@@ -814,6 +819,14 @@ describe('project pass', () => {
       expect(typeA(scanText(token, { path: 'lib/amazon/auth.ts' }))).toEqual([]);
       const stored = token.replaceAll('AMAZON_CONFIG.', 'store.');
       expect(typeA(scanText(stored, { path: 'lib/amazon/auth.ts' }))).toHaveLength(1);
+      // (A local named so but filled from the sellers' table is that seller's row.)
+      const fetched = token
+        .replace("import { AMAZON_CONFIG } from './config';", '')
+        .replace(
+          '{\n  const response',
+          '{\n  const AMAZON_CONFIG = await db.sellers.findOne({ sellerId });\n  const response',
+        );
+      expect(typeA(scanText(fetched, { path: 'lib/amazon/auth.ts' }))).toHaveLength(1);
     });
 
     it("for an LWA token request body: an annotation's quoted key names the member declared with it", () => {

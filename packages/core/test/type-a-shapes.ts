@@ -3358,6 +3358,34 @@ end`,
 end`,
     line: 5,
   },
+  {
+    name: "a user's store keeping its own keys beside its selling partner id, refresh token and an affiliate tag",
+    path: 'prisma/schema.prisma',
+    text: `// Amazon store of each user: its own keys, its refresh token and an affiliate tag
+model Store {
+  id               String @id
+  userId           String
+  sellingPartnerId String
+  accessKey        String
+  secretKey        String
+  refreshToken     String
+  partnerTag       String
+}
+`,
+    line: 7,
+  },
+  {
+    name: "a seller table's key columns named as backups: still the seller's MWS keys",
+    path: 'db/amazon.sql',
+    text: `CREATE TABLE amazon_sellers (
+  user_id INT NOT NULL,
+  seller_id VARCHAR(32) NOT NULL,
+  mws_access_key_backup VARCHAR(20),
+  mws_secret_key_backup VARCHAR(40)
+);
+`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -5596,30 +5624,39 @@ class InstallSchema implements InstallSchemaInterface
 `,
   },
   {
-    name: 'Rails strong parameters permitting only the seller id and MWS Auth Token (type B)',
+    name: 'Rails strong parameters permitting only the seller id and MWS Auth Token, the keys from the environment (type B)',
     path: 'app/controllers/accounts_controller.rb',
     text: `# Amazon MWS: sellers authorise our developer account
 class AccountsController < ApplicationController
+  def create
+    account = current_user.accounts.create(account_params)
+    MWS.orders(merchant_id: account.seller_id, auth_token: account.mws_auth_token,
+               aws_access_key_id: ENV['MWS_ACCESS_KEY_ID'], aws_secret_access_key: ENV['MWS_SECRET_KEY'])
+  end
+
   private
 
   def account_params
     params.require(:account).permit(:seller_id, :mws_auth_token, :marketplace_id)
   end
-end`,
+end
+`,
   },
   {
-    name: 'a list of option names a client library requires, not a strong-parameters list',
-    path: 'lib/mws/client.rb',
-    text: `module MWS
-  class Client
-    REQUIRED = [:merchant_id, :aws_access_key_id, :aws_secret_access_key]
+    name: 'a list of symbols held in a local that a permit call names only as a symbol of the same name',
+    path: 'app/controllers/accounts_controller.rb',
+    text: `# Amazon MWS: sellers authorise our developer account
+class AccountsController < ApplicationController
+  REQUIRED_KEYS = [:aws_access_key_id, :secret_key]
 
-    def initialize(options)
-      REQUIRED.each { |k| raise ArgumentError, "#{k} missing" unless options.key?(k) }
-      @options = options.permit!
-    end
+  private
+
+  def account_params
+    required = [:aws_access_key_id, :secret_key]
+    params.require(:account).permit(:merchant_id, :required)
   end
-end`,
+end
+`,
   },
   {
     name: "a company's storage keys (DigitalOcean Spaces, S3) written beside its Amazon settings: another service's",
