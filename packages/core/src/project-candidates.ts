@@ -152,10 +152,10 @@ function keyedParameter(f: Field, text: string, resolve: TextResolve): boolean {
 }
 
 // A parameter's name and its type's opening brace, inside a function's or constructor's parameter
-// list: `constructor(private readonly config: {`, `function connect(opts: {`, `(creds: {` (at most
-// 160 characters read before the brace).
+// list: `constructor(private readonly config: {`, `function connect(opts: {`, an arrow function's
+// `login: (creds: {` or `= async (creds: {` (at most 160 characters read before the brace).
 const PARAMETER_TYPE =
-  /(?:\bconstructor|\bfunction\s{0,4}[\w$]{0,60}|[\w$]{1,60})\s{0,4}\((?:[^()]{0,80},)?\s{0,40}(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[\w$]{1,60}\??\s{0,4}:\s{0,4}$/;
+  /(?:\bconstructor|\bfunction\s{0,4}[\w$]{0,60}|[\w$]{1,60}|[=:]\s{0,4}(?:async\s{1,4})?)\s{0,4}\((?:[^()]{0,80},)?\s{0,40}(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[\w$]{1,60}\??\s{0,4}:\s{0,4}$/;
 
 /** True when the declared field at `at` is a member of a parameter's inline type (see {@link PARAMETER_TYPE}). */
 function inParameterType(text: string, at: number): boolean {
@@ -206,8 +206,11 @@ export function projectCandidate(
       // A local assigned from the environment (`env_client_secret = os.environ.get("LWA_CLIENT_SECRET")`).
       !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? '') === 'env') &&
       !filledByCaller(f, ctx.text, resolve) &&
-      // (Nor a read of the program's configuration, `app.clientSecret` after `app = amazonAppConfig()`.)
+      // (Nor a read of the program's configuration, `app.clientSecret` after `app = amazonAppConfig()`,
+      // also through a local object written out of it, `credentials.client_secret` after
+      // `const credentials = { client_secret: config.amazon.clientSecret }`.)
       !readsConfigObject(f.value, resolve) &&
+      !ownLiteralEntry(f, ctx.text, resolve) &&
       // (Nor what the command line gives a worker, `getArg('lwa_client_secret')`: its caller's.)
       !readsCommandLine(f.value) &&
       !EXPECTATION.test(f.recordName.trimEnd()) &&
@@ -321,6 +324,39 @@ function passedTypes(passed: readonly Field[], text: string): string[] {
   return [...types];
 }
 const MAX_TYPED_ROOTS = 4;
+
+// How far after a local's object literal opens its entries are read, and how far before a read
+// the literal is looked for.
+const LITERAL_REACH = 800;
+const LITERAL_BEFORE = 3000;
+
+/**
+ * True when a key is read from a local assigned an object written out in the text, whose entry of
+ * that name is the program's own: the environment, its configuration bag or object
+ * (`const credentials = { client_secret: config.amazon.clientSecret }`, then
+ * `credentials.client_secret`).
+ */
+function ownLiteralEntry(f: Field, text: string, resolve: TextResolve): boolean {
+  if (f.shape !== 'ref') return false;
+  const path = memberPath(f.value);
+  const [root, key] = path;
+  if (path.length !== 2 || root === undefined || key === undefined || !IDENTIFIER.test(root) || !IDENTIFIER.test(key))
+    return false;
+  if (!resolve(root)?.trimStart().startsWith('{')) return false;
+  // (The literal is written before the read: read in a bounded window before it, each time.)
+  const before = text.slice(Math.max(0, f.start - LITERAL_BEFORE), f.start);
+  const opened = new RegExp(`\\b${root.replace(/\$/g, '\\$')}\\s{0,4}(?::[^=\n]{0,80})?=\\s{0,4}\\{`).exec(before);
+  if (opened === null) return false;
+  const from = opened.index + opened[0].length;
+  const body = before.slice(from, from + LITERAL_REACH);
+  const entry = new RegExp(`(?:^|[\\s,{])["']?${key.replace(/\$/g, '\\$')}["']?\\s{0,4}:\\s{0,4}([^,\n}]{1,120})`)
+    .exec(body)?.[1]
+    ?.trim();
+  if (entry === undefined) return false;
+  return (
+    classifyValue(entry) === 'env' || isBareOptionBag(memberPath(entry)[0] ?? '') || readsConfigObject(entry, resolve)
+  );
+}
 
 // Documentation: it shows how to use a record, it carries none.
 const DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;

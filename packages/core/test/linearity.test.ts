@@ -148,6 +148,10 @@ const generators: Record<string, (n: number) => string> = {
     `# amazon mws\n${'keys = [:aws_access_key_id, :secret_key]\n'.repeat(n / 42)}`,
   'symbol lists before many permit calls': (n) =>
     `# amazon mws\nkeys = [:aws_access_key_id, :secret_key]\n${'x.permit(:a, '.repeat(n / 14)}`,
+  'keys read from local literals': (n) =>
+    `// amazon\n${'const c = { client_secret: config.s }; f({ client_secret: c.client_secret, refresh_token: t });\n'.repeat(n / 92)}`,
+  'arrow parameters with inline types': (n) =>
+    `// amazon\n${'login: (c: { sellerId: string; clientSecret: string }) => post(c),\n'.repeat(n / 70)}`,
   'token request bodies': (n) =>
     `// amazon\n${"{ grant_type: 'refresh_token', client_secret: clientSecret, seller_id: s }, ".repeat(n / 76)}`,
   'tenant lookups': (n) =>

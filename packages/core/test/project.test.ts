@@ -915,6 +915,42 @@ describe('project pass', () => {
           'src/lib/amazon/client.ts',
         ),
       ).toHaveLength(1);
+      // (Also an arrow function's parameter: `login: (credentials: { … }) => …`.)
+      const arrow = [
+        '// Amazon seller login',
+        'export const api = {',
+        '  login: (credentials: { sellerId: string; clientSecret: string; refreshToken: string }) =>',
+        "    post('/auth/amazon/credentials', credentials),",
+        '};',
+        '',
+      ].join('\n');
+      expect(candidates(arrow, 'frontend/lib/api.ts')).toEqual([]);
+      expect(
+        candidates(arrow.replace('async ', '').replace('login: (', 'login = async ('), 'frontend/lib/api.ts'),
+      ).toEqual([]);
+    });
+
+    it('for a key read from a local object written out of the configuration', () => {
+      const service = [
+        '// Amazon SP-API client of an account',
+        'export async function client(accountId: string) {',
+        '  const credentials = {',
+        '    refresh_token: config.amazon.refreshToken,',
+        '    client_secret: config.amazon.clientSecret,',
+        '  };',
+        '  const account = await prisma.account.findUnique({ where: { id: accountId } });',
+        '  if (account) credentials.refresh_token = account.refreshToken;',
+        '  return new SellingPartner({ refresh_token: credentials.refresh_token, credentials: { SELLING_PARTNER_APP_CLIENT_SECRET: credentials.client_secret }, selling_partner: account.sellerId });',
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(service, 'src/services/spapi.service.ts')).toEqual([]);
+      const stored = service.replace(
+        'client_secret: config.amazon.clientSecret',
+        'client_secret: account.clientSecret',
+      );
+      // (Filled from the account row instead, the literal is that row's record: reported in the file itself.)
+      expect(typeA(scanText(stored, { path: 'src/services/spapi.service.ts' }))).toHaveLength(1);
     });
 
     it("for a member an MWS client library's class declares: its caller passes the keys", () => {
