@@ -1945,6 +1945,10 @@ function readFormHelperOrSymbol(c) {
 		shape: /^\s{0,4},\s{0,4}[\w:]{0,40}\b(?:Config|Settings?|Preferences?)\s{0,4}[[(.]/.test(after) ? "env" : "decl",
 		recordAt: "form"
 	});
+	if (before.endsWith(":") && permitted(c.text, hit.start)) return draft(c, {
+		shape: "ref",
+		value: `body.${hit.leaf}`
+	});
 	if (/\[\s*(?::\w{1,40}\s*,\s*){0,12}:$/.test(before)) return;
 	if (/\.(?:dig|fetch|values_at)\([^()\n]{0,80}:$/.test(before)) return;
 	if (/(?:^|[\s(,{|%]):$/.test(before) && !/^\s*=>/.test(after)) {
@@ -1957,9 +1961,29 @@ function readFormHelperOrSymbol(c) {
 	}
 	return null;
 }
+/**
+* True when the symbol at `at` is one of a strong-parameters list: inside an unclosed
+* `.permit(` (also in a nested list, `marketplace_attributes: [:secret_key]`), or in a list of
+* symbols assigned to a local that a `.permit(` call names (`permit(:seller_id, shop: nested)`).
+*/
+function permitted(text, at) {
+	const window = text.slice(Math.max(0, at - PERMIT_REACH), at);
+	const call = window.lastIndexOf(".permit(");
+	if (call !== -1 && !window.includes(")", call)) return true;
+	const local = SYMBOL_LIST.exec(window.slice(-200))?.[1];
+	if (local === void 0) return false;
+	const after = text.slice(at, at + PERMIT_REACH);
+	const permit = after.indexOf(".permit(");
+	if (permit === -1) return false;
+	const list = after.slice(permit);
+	return new RegExp(`(?:[(,]|\\w:)\\s{0,40}${local}\\s{0,4}[,)\\]]`).test(list.slice(0, Math.max(0, list.indexOf(")")) + 1));
+}
+var PERMIT_REACH, SYMBOL_LIST;
 var init_call_fields = __esmMin((() => {
 	init_field_idioms();
 	init_field_draft();
+	PERMIT_REACH = 400;
+	SYMBOL_LIST = /\b([a-z_]\w{0,40})\s{0,4}=\s{0,4}\[\s{0,4}(?::\w{1,40}\s{0,4},\s{0,4}){0,12}:$/;
 }));
 // packages/core/dist/action-params.js
 /** The offset just inside the `(` of the action whose typed parameter's name starts at `at`, or -1. */
@@ -3348,6 +3372,7 @@ function destructured(text, hit, layout, container, head) {
 		const m = /^\s*(?::\s*[\w<>[\]|]+\s*)?=\s*([^;\n]{1,120})/.exec(text.slice(close + 1, close + 200));
 		if (m?.[1] !== void 0 && opener === 123) value = `${cutValue(m[1])}.${hit.leaf}`;
 		else if (opener === 40) {
+			if (/["'`]/.test(text.charAt(hit.start - 1)) && /(?:@|\[)[\w.]{1,60}\s*$/.test(head)) return void 0;
 			if (!/(?:function\s*[\w$]*|def\s+\w+|=>|\bfunc\s+\w*|[\w$]+)\s*$/.test(head)) return void 0;
 			return {
 				name: hit.leaf,
@@ -3360,6 +3385,7 @@ function destructured(text, hit, layout, container, head) {
 			};
 		}
 	}
+	if (value === hit.leaf && opener === 123 && /["'`]/.test(text.charAt(hit.start - 1))) return void 0;
 	const where = layout.describe(hit.start, "");
 	const shape = ENVIRONMENT.test(value.slice(0, value.length - hit.leaf.length - 1)) ? "env" : "ref";
 	return {
@@ -3581,22 +3607,33 @@ function rootAssignment(value, resolve) {
 	if (path.length < 2 || root === void 0 || resolve === void 0 || !IDENTIFIER.test(root)) return void 0;
 	return resolve(root);
 }
-/** True when `value` reads a member of an object assigned a configuration object (see {@link CONFIG_CALL}). */
+/**
+* True when `value` reads a member of an object assigned a configuration object (see
+* {@link CONFIG_CALL}), or of a configuration constant (see {@link CONFIG_CONSTANT}).
+*/
 function readsConfigObject(value, resolve) {
+	const path = memberPath(value);
+	if (path.length === 2 && CONFIG_CONSTANT.test(path[0] ?? "") && /^[a-z_$][\w$]{0,60}$/i.test(path[1] ?? "")) {
+		const assigned = resolve?.(path[0] ?? "")?.trim();
+		if (assigned === void 0 || CONSTANT_VALUE.test(assigned)) return true;
+	}
 	const assigned = rootAssignment(value, resolve)?.trim() ?? "";
-	return CONFIG_CALL.test(assigned) || CONFIG_COMPONENT.test(assigned);
+	return CONFIG_CALL.test(assigned) || CONFIG_SINGLETON.test(assigned) || CONFIG_COMPONENT.test(assigned);
 }
 /** The object a member read belongs to: `rows.0` of `$rows[0]->secret_key`. */
 function ownerOf(value) {
 	return memberPath(value).slice(0, -1).join(".");
 }
-var isKey, SUBMITTED_OWNER, CONFIG_CALL, CONFIG_COMPONENT;
+var isKey, SUBMITTED_OWNER, CONFIG_CALL, CONFIG_SINGLETON, CONFIG_COMPONENT, CONFIG_CONSTANT, CONSTANT_VALUE;
 var init_type_a_evidence = __esmMin((() => {
 	init_value_shape();
 	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
 	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
 	CONFIG_CALL = /^(?:(?:new|await)\s{1,4})?(?:[A-Z][\w$]{0,40}(?:\.|::))?[A-Za-z_$][\w$]{0,60}(?:[Cc]onfig|CONFIG|[Cc]onfiguration|[Ss]ettings|SETTINGS)\s{0,4}\(\s{0,4}\)(?:\[\s{0,4}["'][\w.-]{1,40}["']\s{0,4}\]|\.[A-Za-z_$][\w$]{0,40}){0,2}$/;
+	CONFIG_SINGLETON = /^(?:await\s{1,4})?[A-Z][\w$]{0,40}(?:Config|Configuration|Settings?|Preferences)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get)\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4}1\s{0,4})?\)$/;
 	CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
+	CONFIG_CONSTANT = /^(?:[A-Z][A-Z0-9]{0,30}_){0,3}(?:CONFIG|CONFIGURATION|SETTINGS|CONF)$/;
+	CONSTANT_VALUE = /^(?:\{|Object\.freeze\(\s{0,4}\{|process\.env\b|import\.meta\.env\b)/;
 }));
 // packages/core/dist/judge-literal.js
 /** A hard-coded key: in a request, or in one of several per-seller records. */
@@ -3761,7 +3798,7 @@ function judgeLwaSecret(secret, view, text, resolve) {
 	const spApiRecord = view.seller?.role === "seller-id" && view.fields.some((f) => f.role === "refresh-token");
 	if (!text.amazon && !spApiRecord) return void 0;
 	if (secret.shape === "ref") {
-		if (readsConfigObject(secret.value, resolve)) return void 0;
+		if (readsConfigObject(secret.value, resolve) || text.siteSettings) return void 0;
 		const path = memberPath(secret.value);
 		const owner = path.slice(0, -1).join(".");
 		const tokenOwners = view.fields.filter((f) => f.role === "refresh-token" && f.shape === "ref").map((f) => ownerOf(f.value));
@@ -5332,8 +5369,38 @@ function isProductAdvertisingText(text) {
 * or a function named for another marketplace is that marketplace's.
 */
 function amazonKeysOnly(text, amazon = true, path = "") {
-	if (!amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120))) || namesOtherMarketplaces(text)) return (f) => (!genericKey(f) || underAmazonSection(text, f)) && !otherMarketplaceKey(f);
-	return (f) => !otherMarketplaceKey(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f));
+	const onlyOther = !amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120)));
+	const oauth1 = OAUTH1_CONSUMER.test(text);
+	const otherApi = (f) => otherMarketplaceKey(f) || otherServiceKey(f) || oauth1 && oauth1Secret(text, f) || besideAssociateTag(text, f);
+	if (onlyOther || namesOtherMarketplaces(text)) return (f) => (!genericKey(f) || underAmazonSection(text, f)) && !otherApi(f);
+	return (f) => !otherApi(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f));
+}
+/**
+* True when a key field's name says another service's (see {@link SERVICE_WORDS}; `do` only as
+* its first word) and nothing of a seller API's.
+*/
+function otherServiceKey(f) {
+	if (!isKeyRole(f.role)) return false;
+	const words = wordsOf(f.name);
+	if (words.some((w) => SELLER_API_WORD.test(w))) return false;
+	return words[0] === "do" || words.some((w) => SERVICE_WORDS.has(w));
+}
+/**
+* True when a generically named key sits beside a partner or associate tag (`api_secret_key` next
+* to `associate_tag_uk`) and no seller id: the Product Advertising API's keys, in a
+* text that also keeps a seller's.
+*/
+function besideAssociateTag(text, f) {
+	if (!genericKey(f)) return false;
+	const around = text.slice(Math.max(0, f.start - TAG_REACH), f.end + TAG_REACH);
+	return ASSOCIATE_TAG.test(around) && !SELLER_ID.test(around);
+}
+/**
+* True when a key field is named as OAuth 1.0a's token secret (see {@link OAUTH1_SECRET}) and its
+* record, read around it, names a consumer key or secret.
+*/
+function oauth1Secret(text, f) {
+	return isKeyRole(f.role) && OAUTH1_SECRET.test(normalizeName(f.name)) && OAUTH1_CONSUMER.test(text.slice(Math.max(0, f.start - CONSUMER_REACH), f.end + CONSUMER_REACH));
 }
 /**
 * True when the nearest comment above a generically named key, within its block, names Amazon and
@@ -5389,7 +5456,7 @@ function otherMarketplaceRecord(recordName) {
 function namesOneMarketplace(text) {
 	return ONE_MARKETPLACE.test(text);
 }
-var PA_API, SELLER_API, IN_IDENTIFIERS, AS_WORDS, IN_NAMES, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, OTHER_AWS, SELLING_WORDS, COMMENT_LINE, SECTION_REACH, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
+var PA_API, SELLER_API, IN_IDENTIFIERS, AS_WORDS, IN_NAMES, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, OTHER_AWS, SELLING_WORDS, OAUTH1_CONSUMER, OAUTH1_SECRET, SERVICE_WORDS, SELLER_API_WORD, ASSOCIATE_TAG, SELLER_ID, TAG_REACH, CONSUMER_REACH, COMMENT_LINE, SECTION_REACH, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
 	init_enclosing_function();
 	init_names();
@@ -5406,6 +5473,14 @@ var init_other_apis = __esmMin((() => {
 	ADS_PROFILE = /profile_?id|Amazon-Advertising-API-Scope/i;
 	OTHER_AWS = /\bAmazon[\s_-]?(?:SES|SNS|SQS|S3|Rekognition|Polly|Textract)\b|\b(?:SES|SNS|SQS|S3|Rekognition|Polly|Textract|DynamoDB|Kinesis|Cognito)(?:V2)?Client\b|\bAws::(?:SES|SNS|SQS|S3)\b|\bboto3\.client\(\s{0,4}["'](?:ses|sesv2|sns|sqs|s3)["']|\bnew\s{1,4}AWS\.(?:SES|SNS|SQS|S3)\b/;
 	SELLING_WORDS = /\blwa|refresh_?token|marketplace|seller|merchant/i;
+	OAUTH1_CONSUMER = /consumer_?(?:key|secret)/i;
+	OAUTH1_SECRET = /^(?:oauth)?(?:access|token|accesstoken)secret$/;
+	SERVICE_WORDS = new Set("s3 ses sns sqs spaces minio wasabi cloudinary smtp mail email backblaze b2 r2 bucket".split(" "));
+	SELLER_API_WORD = /^(?:mws|amazon|amz|lwa|spapi|sp|sellingpartner|seller|merchant)$/;
+	ASSOCIATE_TAG = /(?:partner|associate)_?tag/i;
+	SELLER_ID = /seller_?id|merchant_?id|selling_?partner_?id|refresh_?token|mws_?auth_?token/i;
+	TAG_REACH = 400;
+	CONSUMER_REACH = 600;
 	COMMENT_LINE = /^\s{0,40}(?:\/\/|#|--|\/?\*)\s{0,4}(\S[^\n]{0,120})$/;
 	SECTION_REACH = 12;
 	ADS_WORDS = /^(?:ads|advertising)$/;
@@ -5455,9 +5530,10 @@ function isTestPath(path) {
 	const name = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
 	const folder = path.slice(0, path.length - name.length - 1);
 	const parent = folder.slice(Math.max(folder.lastIndexOf("/"), folder.lastIndexOf("\\")) + 1);
+	if (ROUTE_FILE.test(name)) return false;
 	return TEST_PATH.test(parent === "" ? name : `${parent}/${name}`);
 }
-var TEST_PATH, MAVEN_TEST_ROOT, MAVEN_LANGUAGES;
+var TEST_PATH, MAVEN_TEST_ROOT, MAVEN_LANGUAGES, ROUTE_FILE;
 var init_test_paths = __esmMin((() => {
 	TEST_PATH = /(?:^|[/\\])(?:tests?|spec|specs|__tests__|Tests?|testing)[/\\]|(?:^|[/\\])test_[^/\\]*\.py$|[._-](?:test|spec|tests)\.[a-z]{1,4}$|[a-z\d](?:Test|Tests|Spec)\.(?:php|java|cs|kt|scala|groovy|swift)$/;
 	MAVEN_TEST_ROOT = /^(?:test|[a-z]\w{0,30}Test)$/;
@@ -5468,6 +5544,43 @@ var init_test_paths = __esmMin((() => {
 		"groovy",
 		"resources"
 	]);
+	ROUTE_FILE = /^(?:route|page)\.[jt]sx?$|^\+(?:server|page)(?:\.server)?\.[jt]s$/;
+}));
+// packages/core/dist/parameter-types.js
+/**
+* The name of the record type a parameter named `name` is declared with (its last segment,
+* `ChannelCredentials` of `domain.ChannelCredentials`), or undefined when no such parameter is
+* declared before `at` or its type names no record (see {@link RECORD_TYPE}). The declaration
+* nearest before `at` (within {@link DECLARATION_REACH} characters) is the read's: another
+* function's parameter of the same name, declared further up, is not. `name` is an identifier,
+* PHP's with its `$`.
+*/
+function parameterType(text, name, at = text.length) {
+	if (!/^\$?[a-z_][\w$]{0,60}$/i.test(name)) return void 0;
+	const bare = name.replace(/^\$/, "").replace(/\$/g, "\\$");
+	const patterns = [
+		new RegExp(`${ITEM_START}${MODIFIERS}${bare}\\??\\s{0,4}:\\s{0,4}${TYPE}`, "g"),
+		new RegExp(`${ITEM_START}${bare}\\s{1,4}\\*?${TYPE}\\s{0,4}[,)]`, "g"),
+		new RegExp(`${ITEM_START}${MODIFIERS}\\??${TYPE}(?:<[^<>()]{0,80}>)?\\s{1,4}\\$?${bare}\\s{0,4}[,)=]`, "g")
+	];
+	const window = text.slice(Math.max(0, at - DECLARATION_REACH), at);
+	let nearest;
+	for (const pattern of patterns) for (let m = pattern.exec(window); m !== null; m = pattern.exec(window)) if (m[1] !== void 0 && (nearest === void 0 || m.index > nearest.index)) nearest = {
+		index: m.index,
+		written: m[1]
+	};
+	if (nearest === void 0) return void 0;
+	const type = nearest.written.split(/[.\\]/).at(-1) ?? "";
+	return RECORD_TYPE.test(type) && !LIBRARY_TYPE.test(type) ? type : void 0;
+}
+var RECORD_TYPE, LIBRARY_TYPE, ITEM_START, MODIFIERS, TYPE, DECLARATION_REACH;
+var init_parameter_types = __esmMin((() => {
+	RECORD_TYPE = /^(?:[A-Z]{2,6}|[A-Z][a-z0-9]{1,30})(?:[A-Z][a-z0-9]{1,30}){1,6}$/;
+	LIBRARY_TYPE = /^(?:Hash|Json|Array|Linked|Tree|Sorted|Concurrent|Immutable|Read[Oo]nly|Name|Key|Url|Http|Form|Query|Request|Search)[A-Z]|(?:Map|Dictionary|Object|Collection|Request|Context|Params|Options)$/;
+	ITEM_START = String.raw`[(,]\s{0,40}`;
+	MODIFIERS = String.raw`(?:(?:private|public|protected|readonly|final)\s{1,4}){0,2}`;
+	TYPE = String.raw`\\?([A-Za-z_][\w.\\]{0,80})`;
+	DECLARATION_REACH = 4e3;
 }));
 // packages/core/dist/project-candidates.js
 /** True when a key read from an object came out of a stored row (`tenant-lookups.ts`' `readsStoredRow`). */
@@ -5499,7 +5612,17 @@ function showsNoRecord(f, text, resolve) {
 	if (f.shape === "ref" && PASSED_OWN.test(memberPath(f.value)[0] ?? "")) return true;
 	if (f.shape === "empty" && !BLANK.test(f.value)) return true;
 	if (f.shape === "decl" && inParameterType(text, f.start)) return true;
-	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && (!isCapitalsName(f.value) || f.shape === "other" && f.value === f.name) && !/["'`]/.test(text.charAt(f.start - 1));
+	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && (!isCapitalsName(f.value) || f.shape === "other" && f.value === f.name) && (!/["'`]/.test(text.charAt(f.start - 1)) || keyedParameter(f, text, resolve));
+}
+/**
+* True when a quoted key's value is a parameter no call in the text binds, in a dict or object
+* assigned to the object's member or a local and no model write nearby (`self.credentials =
+* {'lwa_client_secret': lwa_client_secret}` in `__init__(self, …, lwa_client_secret)`): a client's
+* copy of its caller's values. A quoted key elsewhere is written somewhere (`insert_one({…})`,
+* `doc_ref.set({…})`, `put_item(Item={…})`), so it keeps its value.
+*/
+function keyedParameter(f, text, resolve) {
+	return resolve.unboundParameter(f.value) && ASSIGNED_LITERAL.test(text.slice(Math.max(0, f.start - 480), f.start)) && !isStoreWrite(f.recordName) && !WRITE_NEARBY.test(text.slice(Math.max(0, f.start - 300), f.start + 600));
 }
 /** True when the declared field at `at` is a member of a parameter's inline type (see {@link PARAMETER_TYPE}). */
 function inParameterType(text, at) {
@@ -5517,7 +5640,11 @@ function projectCandidate(fields, ctx, resolve) {
 	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
 	const linked = !fields.some((f) => SELLER_ROLES.has(f.role));
 	if (linked && DOCUMENT_PATH.test(ctx.path)) return void 0;
-	const secrets = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && (classifyValue(f.value) !== "env" && !readByName(f, ctx.text) || fromStoredRow(f, resolve)) && !showsNoRecord(f, ctx.text, resolve) && !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? "") === "env") && !passedByCaller(f, fields, ctx.text, resolve) && !filledByCaller(f, ctx.text, resolve) && !readsConfigObject(f.value, resolve) && !readsCommandLine(f.value) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
+	const carried = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && (classifyValue(f.value) !== "env" && !readByName(f, ctx.text) || fromStoredRow(f, resolve)) && !showsNoRecord(f, ctx.text, resolve) && !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? "") === "env") && !filledByCaller(f, ctx.text, resolve) && !readsConfigObject(f.value, resolve) && !ownLiteralEntry(f, ctx.text, resolve) && !readsCommandLine(f.value) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
+	const passed = carried.filter((f) => passedByCaller(f, fields, ctx.text, resolve));
+	let secrets = carried.filter((f) => !passed.includes(f));
+	const types = secrets.length === 0 ? passedTypes(passed, ctx.text) : [];
+	if (types.length > 0) secrets = passed;
 	const sellerRecords = new Set(fields.filter((f) => SELLER_ROLES.has(f.role)).map((f) => f.record));
 	const rank = (f) => (sellerRecords.has(f.record) ? 0 : 4) + SHAPE_RANK[f.shape];
 	const first = secrets.reduce((best, f) => best === void 0 || rank(f) < rank(best) ? f : best, void 0);
@@ -5525,7 +5652,7 @@ function projectCandidate(fields, ctx, resolve) {
 	const names = /* @__PURE__ */ new Map();
 	for (const f of secrets) if (!names.has(normalizeName(f.name))) names.set(normalizeName(f.name), f.name);
 	const container = describeContainer(first.recordName);
-	const links = linked ? recordNamesIn(ctx.text, secrets) : void 0;
+	const links = types.length > 0 ? types : linked ? recordNamesIn(ctx.text, secrets) : void 0;
 	if (links?.length === 0) return void 0;
 	return {
 		kind: "shared-credentials",
@@ -5581,6 +5708,45 @@ function filledByCaller(f, text, resolve) {
 	return false;
 }
 /**
+* The record types of the parameters the keys are read from (see `parameter-types.ts`), as
+* `links` name records: normalized, without a plural `s`.
+*/
+function passedTypes(passed, text) {
+	const roots = /* @__PURE__ */ new Map();
+	for (const f of passed) {
+		const root = memberPath(f.value)[0] ?? "";
+		const name = f.value.trimStart().startsWith("$") ? `$${root}` : root;
+		if (!roots.has(name)) roots.set(name, f.start);
+	}
+	const types = /* @__PURE__ */ new Set();
+	for (const [root, at] of [...roots].slice(0, MAX_TYPED_ROOTS)) {
+		const type = parameterType(text, root, at);
+		if (type !== void 0) types.add(normalizeName(type).replace(/s$/, ""));
+	}
+	return [...types];
+}
+/**
+* True when a key is read from a local assigned an object written out in the text, whose entry of
+* that name is the program's own: the environment, its configuration bag or object
+* (`const credentials = { client_secret: config.amazon.clientSecret }`, then
+* `credentials.client_secret`).
+*/
+function ownLiteralEntry(f, text, resolve) {
+	if (f.shape !== "ref") return false;
+	const path = memberPath(f.value);
+	const [root, key] = path;
+	if (path.length !== 2 || root === void 0 || key === void 0 || !IDENTIFIER.test(root) || !IDENTIFIER.test(key)) return false;
+	if (!resolve(root)?.trimStart().startsWith("{")) return false;
+	const before = text.slice(Math.max(0, f.start - LITERAL_BEFORE), f.start);
+	const opened = new RegExp(`\\b${root.replace(/\$/g, "\\$")}\\s{0,4}(?::[^=\n]{0,80})?=\\s{0,4}\\{`).exec(before);
+	if (opened === null) return false;
+	const from = opened.index + opened[0].length;
+	const body = before.slice(from, from + LITERAL_REACH);
+	const entry = new RegExp(`(?:^|[\\s,{])["']?${key.replace(/\$/g, "\\$")}["']?\\s{0,4}:\\s{0,4}([^,\n}]{1,120})`).exec(body)?.[1]?.trim();
+	if (entry === void 0) return false;
+	return classifyValue(entry) === "env" || isBareOptionBag(memberPath(entry)[0] ?? "") || readsConfigObject(entry, resolve);
+}
+/**
 * The names of the records a file refers to, normalized as `normalizeName` does and without a
 * plural `s`: the objects its secrets are read from (`amazonSetting` of `$amazonSetting->secret_key`,
 * `store` of `this.store.secret_key`) and its type names. At most {@link MAX_LINKS}.
@@ -5596,13 +5762,14 @@ function recordNamesIn(text, secrets) {
 	for (let m = TYPE_NAME.exec(text); m !== null && names.size < MAX_LINKS; m = TYPE_NAME.exec(text)) add(m[0]);
 	return [...names];
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, WRITTEN_ENTRY, LOCAL, PARAMETER_TYPE, PASSED_OWN, BLANK, WRITE_NEARBY, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, WRITTEN_ENTRY, LOCAL, ASSIGNED_LITERAL, PARAMETER_TYPE, PASSED_OWN, BLANK, WRITE_NEARBY, MAX_TYPED_ROOTS, LITERAL_REACH, LITERAL_BEFORE, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_form_entries();
 	init_names();
 	init_value_shape();
 	init_assignments();
+	init_parameter_types();
 	init_judge_reference();
 	init_type_a_evidence();
 	init_tenant_lookups();
@@ -5636,10 +5803,14 @@ var init_project_candidates = __esmMin((() => {
 	READ_BY_NAME = /(?:getenv|GetEnvironmentVariable|environ(?:\.get)?|\bENV(?:\.fetch)?|\benv|\w{0,20}Env\w{0,20}|getProperty|\bconfig|\bsetting|get_option|GetValue|(?<![\w.>$])get_?arg\w{0,10}|\$this->argument|\$this->option)\s*[([]\s*["'`]?$/i;
 	WRITTEN_ENTRY = /^["'`]?\s{0,2}\]\s{0,4}=(?![=>])/;
 	LOCAL = /^\$?[a-z_][\w$]{0,60}$/i;
-	PARAMETER_TYPE = /(?:\bconstructor|\bfunction\s{0,4}[\w$]{0,60}|[\w$]{1,60})\s{0,4}\((?:[^()]{0,80},)?\s{0,40}(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[\w$]{1,60}\??\s{0,4}:\s{0,4}$/;
+	ASSIGNED_LITERAL = /(?:^|[\s;])(?:(?:self|this)\.)?[A-Za-z_$][\w$]{0,60}\s{0,4}=\s{0,4}\{[^{}()]{0,400}$/;
+	PARAMETER_TYPE = /(?:\bconstructor|\bfunction\s{0,4}[\w$]{0,60}|[\w$]{1,60}|[=:]\s{0,4}(?:async\s{1,4})?)\s{0,4}\((?:[^()]{0,80},)?\s{0,40}(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[\w$]{1,60}\??\s{0,4}:\s{0,4}$/;
 	PASSED_OWN = new RegExp(`^_{0,2}(?:\\w{0,30}role|sts\\w{0,30}|assumed\\w{0,30}|\\w{0,20}region\\w{0,10}|dev(?:eloper)?|${DEVELOPER_OBJECT.source})$`, "i");
 	BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
 	WRITE_NEARBY = /(?:\.|->|::)(?:save|update|upsert|create|insert|updateOrCreate|findByIdAndUpdate|findOneAndUpdate)\w{0,12}\s{0,4}\(/;
+	MAX_TYPED_ROOTS = 4;
+	LITERAL_REACH = 800;
+	LITERAL_BEFORE = 3e3;
 	DOCUMENT_PATH = /\.(?:md|markdown|mdx|rst|txt|adoc)$/i;
 	TYPE_NAME = /\b[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,6}\b/g;
 	MAX_LINKS = 200;
