@@ -11,7 +11,7 @@ import { countWork, workRatio } from './support/work.js';
  * load, so the bound (16) needs no room for noise. No time is measured.
  */
 const LINEAR = 16;
-const N = 40_000;
+const N = 32_000;
 
 const SECRET = 'Kq7Zr1nV0bXwP3yH8sL5tA2mD9fG4jC6eU/oI+Rw';
 const generators: Record<string, (n: number) => string> = {
