@@ -46,7 +46,8 @@ export function fetchesRows(text: string): boolean {
 // A bag named `config` or `settings` (`$config['client_secret'] ?? ''`, `settings.secret_key`),
 // which `classifyValue` reads as the program's own configuration: see `shared-credentials.ts`'
 // `storedBagAsRecord`. (`cfg`, `options` are read as any object's.)
-export const CONFIG_BAG = /^\$?(?:config|settings)\b/i;
+// (Also the object's own member so named, PHP's `$this->settings->client_secret`.)
+export const CONFIG_BAG = /^\$?(?:(?:this|self)(?:->|\.))?(?:config|settings)\b/i;
 
 /** The assignment's value without an `await`, a trailing cast or a JSON decode around it. */
 function plain(assigned: string): string {
@@ -79,7 +80,10 @@ export function origin(
   if (resolve === undefined) return undefined;
   let current = value.trim();
   for (let hop = 0; hop < MAX_HOPS; hop++) {
-    const path = memberPath(current);
+    // (The object's own member, PHP's `$this->settings->client_secret`, is read as the member's
+    // name: `$this->settings = SpApiSetting::where(…)->first()` is its assignment.)
+    const read = memberPath(current);
+    const path = read[0] === 'this' && read.length > 2 ? read.slice(1) : read;
     const root = path[0];
     if (root === undefined || path.length < 2 || !IDENTIFIER.test(root)) return undefined;
     // (PHP's variables keep their `$` where they are assigned; a field's value may have lost it.)

@@ -116,7 +116,9 @@ export function isSubmittedPath(path: readonly string[]): boolean {
  * `creds.secretKey` after `creds = getCredentials(userId)`), or undefined.
  */
 function rootAssignment(value: string, resolve: Resolve | undefined): string | undefined {
-  const path = memberPath(value);
+  // (PHP's own member, `$this->settings->client_secret`, by the member's name.)
+  const read = memberPath(value);
+  const path = read[0] === 'this' && read.length > 2 ? read.slice(1) : read;
   const root = path[0];
   if (path.length < 2 || root === undefined || resolve === undefined || !IDENTIFIER.test(root)) return undefined;
   return resolve(root);

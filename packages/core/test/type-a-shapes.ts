@@ -3386,6 +3386,24 @@ model Store {
 `,
     line: 5,
   },
+  {
+    name: 'an SP-API configuration built from a settings row the object fetched for its company ($this->settings)',
+    path: 'Http/Controllers/Amazon/SpApi.php',
+    text: `<?php
+// amazon sp-api
+class SpApi {
+  public function __construct() {
+    $this->settings = SpApiSetting::where("company_id", $this->companyId)->first();
+    $this->config = new Configuration([
+      "lwaClientId" => $this->settings->client_id,
+      "lwaClientSecret" => $this->settings->client_secret,
+      "lwaRefreshToken" => $this->settings->eu_token,
+    ]);
+  }
+}
+`,
+    line: 8,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -5745,6 +5763,23 @@ class Amazon_MCF_Settings {
         </script>
         <?php
     }
+}
+`,
+  },
+  {
+    name: 'an SP-API configuration built from the one row of a settings model the object loaded ($this->settings = AppSetting::first())',
+    path: 'Http/Controllers/Amazon/SpApi.php',
+    text: `<?php
+// amazon sp-api
+class SpApi {
+  public function __construct() {
+    $this->settings = AppSetting::first();
+    $this->config = new Configuration([
+      "lwaClientId" => $this->settings->client_id,
+      "lwaClientSecret" => $this->settings->client_secret,
+      "lwaRefreshToken" => $this->settings->eu_token,
+    ]);
+  }
 }
 `,
   },

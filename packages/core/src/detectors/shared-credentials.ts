@@ -32,6 +32,7 @@ import { textResolver } from '../text-resolver.js';
 import type { TextResolve } from '../text-resolver.js';
 import { readsStoredRow } from '../tenant-lookups.js';
 import { CONFIG_BAG } from '../stored-rows.js';
+import { readsConfigObject } from '../type-a-evidence.js';
 import { withoutBlankFallback } from '../conversions.js';
 
 /**
@@ -342,7 +343,8 @@ function keyRecordFields(ctx: ScanContext, resolve: TextResolve): Field[] {
 function storedBagAsRecord(f: Field, resolve: TextResolve): Field {
   if (f.shape !== 'env' || !CONFIG_BAG.test(f.value.trim())) return f;
   const value = withoutBlankFallback(f.value.trim());
-  return readsStoredRow(value, resolve) ? { ...f, shape: 'ref', value } : f;
+  // (The one row of a settings model, `$this->settings = AppSetting::first()`, stays the program's own.)
+  return readsStoredRow(value, resolve) && !readsConfigObject(value, resolve) ? { ...f, shape: 'ref', value } : f;
 }
 
 // An access token the program just obtained (`const token = await this.getAccessToken()`,
