@@ -2526,7 +2526,8 @@ function origin(value, resolve, fetch) {
 	if (resolve === void 0) return void 0;
 	let current = value.trim();
 	for (let hop = 0; hop < MAX_HOPS; hop++) {
-		const path = memberPath(current);
+		const read = memberPath(current);
+		const path = read[0] === "this" && read.length > 2 ? read.slice(1) : read;
 		const root = path[0];
 		if (root === void 0 || path.length < 2 || !IDENTIFIER.test(root)) return void 0;
 		const name = resolve(root) === void 0 ? `$${root}` : root;
@@ -2556,7 +2557,7 @@ var init_stored_rows = __esmMin((() => {
 	].join("|"));
 	DECODE = /^(?:json\.loads|JSON\.parse|json_decode)\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$/;
 	MEMBER_READ = /^\$?[\w$]{1,60}(?:\??\.|->|\[)/;
-	CONFIG_BAG = /^\$?(?:config|settings)\b/i;
+	CONFIG_BAG = /^\$?(?:(?:this|self)(?:->|\.))?(?:config|settings)\b/i;
 }));
 // packages/core/dist/tenant-lookups.js
 /** `used` when `key` is looked up for a tenant beside the record's seller id, read the same way. */
@@ -3602,7 +3603,8 @@ function isSubmittedPath(path) {
 * `creds.secretKey` after `creds = getCredentials(userId)`), or undefined.
 */
 function rootAssignment(value, resolve) {
-	const path = memberPath(value);
+	const read = memberPath(value);
+	const path = read[0] === "this" && read.length > 2 ? read.slice(1) : read;
 	const root = path[0];
 	if (path.length < 2 || root === void 0 || resolve === void 0 || !IDENTIFIER.test(root)) return void 0;
 	return resolve(root);
@@ -6044,7 +6046,7 @@ function keyRecordFields(ctx, resolve) {
 function storedBagAsRecord(f, resolve) {
 	if (f.shape !== "env" || !CONFIG_BAG.test(f.value.trim())) return f;
 	const value = withoutBlankFallback(f.value.trim());
-	return readsStoredRow(value, resolve) ? {
+	return readsStoredRow(value, resolve) && !readsConfigObject(value, resolve) ? {
 		...f,
 		shape: "ref",
 		value
@@ -6115,6 +6117,7 @@ var init_shared_credentials = __esmMin((() => {
 	init_text_resolver();
 	init_tenant_lookups();
 	init_stored_rows();
+	init_type_a_evidence();
 	init_conversions();
 	MWS_FOLDER = /mws|amazon/i;
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b|"issingle"\s{0,4}:\s{0,4}1\b/;
