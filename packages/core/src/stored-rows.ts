@@ -1,5 +1,5 @@
 import type { Resolve } from './type-a-evidence.js';
-import { IDENTIFIER, memberPath } from './value-shape.js';
+import { IDENTIFIER, objectPath } from './value-shape.js';
 
 /**
  * Where an object a key is read from came from: followed back through the assignments that read
@@ -82,8 +82,7 @@ export function origin(
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     // (The object's own member, PHP's `$this->settings->client_secret`, is read as the member's
     // name: `$this->settings = SpApiSetting::where(…)->first()` is its assignment.)
-    const read = memberPath(current);
-    const path = read[0] === 'this' && read.length > 2 ? read.slice(1) : read;
+    const path = objectPath(current);
     const root = path[0];
     if (root === undefined || path.length < 2 || !IDENTIFIER.test(root)) return undefined;
     // (PHP's variables keep their `$` where they are assigned; a field's value may have lost it.)

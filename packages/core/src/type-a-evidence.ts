@@ -1,5 +1,5 @@
 import type { Field } from './structure.js';
-import { IDENTIFIER, memberPath } from './value-shape.js';
+import { IDENTIFIER, memberPath, objectPath } from './value-shape.js';
 
 /**
  * What the type-A judges share (`type-a-records.ts` combines them): the evidence they return, the
@@ -117,8 +117,7 @@ export function isSubmittedPath(path: readonly string[]): boolean {
  */
 function rootAssignment(value: string, resolve: Resolve | undefined): string | undefined {
   // (PHP's own member, `$this->settings->client_secret`, by the member's name.)
-  const read = memberPath(value);
-  const path = read[0] === 'this' && read.length > 2 ? read.slice(1) : read;
+  const path = objectPath(value);
   const root = path[0];
   if (path.length < 2 || root === undefined || resolve === undefined || !IDENTIFIER.test(root)) return undefined;
   return resolve(root);

@@ -163,3 +163,13 @@ export function memberPath(value: string): string[] {
     .map((s) => s.replace(/^[$@]/, '').trim())
     .filter((s) => s !== '');
 }
+
+/**
+ * The member path of the object a read goes through, PHP's own member read by the member's name:
+ * `$this->settings->client_secret` is `['settings', 'client_secret']`, as `this.settings.x` is in
+ * {@link memberPath}. (`$this->secret_key` alone stays the object's own member.)
+ */
+export function objectPath(value: string): string[] {
+  const path = memberPath(value);
+  return path[0] === 'this' && path.length > 2 ? path.slice(1) : path;
+}
