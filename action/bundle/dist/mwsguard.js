@@ -104,7 +104,7 @@ var require_mwsguard = /* @__PURE__ */ __commonJSMin((() => {
 		const argv = process.argv.slice(2);
 		try {
 			const { runCli: run, save } = {
-				...await import("./chunk-D563_3Co.js"),
+				...await import("./chunk-h6np6FOC.js"),
 				save: () => void 0
 			};
 			process.exitCode = await run(argv, {

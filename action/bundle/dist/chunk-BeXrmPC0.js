@@ -1733,6 +1733,15 @@ function isOwnMember(value) {
 function memberPath(value) {
 	return value.replace(/^(?:this|self)\./, "").replace(/->/g, ".").replace(/\[[:"']{0,2}([^\]"'\s]{1,60})["']?\]/g, ".$1").split(".").map((s) => s.replace(/^[$@]/, "").trim()).filter((s) => s !== "");
 }
+/**
+* The member path of the object a read goes through, PHP's own member read by the member's name:
+* `$this->settings->client_secret` is `['settings', 'client_secret']`, as `this.settings.x` is in
+* {@link memberPath}. (`$this->secret_key` alone stays the object's own member.)
+*/
+function objectPath(value) {
+	const path = memberPath(value);
+	return path[0] === "this" && path.length > 2 ? path.slice(1) : path;
+}
 var PROGRAM_SCOPE, ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, COMMAND_LINE, IDENTIFIER, RECORD_SETTINGS, ROW_OWNER, spacedWords, OWN_STATE, OWN_MEMBER;
 var init_value_shape = __esmMin((() => {
 	init_conversions();
@@ -2526,8 +2535,7 @@ function origin(value, resolve, fetch) {
 	if (resolve === void 0) return void 0;
 	let current = value.trim();
 	for (let hop = 0; hop < MAX_HOPS; hop++) {
-		const read = memberPath(current);
-		const path = read[0] === "this" && read.length > 2 ? read.slice(1) : read;
+		const path = objectPath(current);
 		const root = path[0];
 		if (root === void 0 || path.length < 2 || !IDENTIFIER.test(root)) return void 0;
 		const name = resolve(root) === void 0 ? `$${root}` : root;
@@ -3603,8 +3611,7 @@ function isSubmittedPath(path) {
 * `creds.secretKey` after `creds = getCredentials(userId)`), or undefined.
 */
 function rootAssignment(value, resolve) {
-	const read = memberPath(value);
-	const path = read[0] === "this" && read.length > 2 ? read.slice(1) : read;
+	const path = objectPath(value);
 	const root = path[0];
 	if (path.length < 2 || root === void 0 || resolve === void 0 || !IDENTIFIER.test(root)) return void 0;
 	return resolve(root);
