@@ -1,6 +1,6 @@
 import { seeThroughConversions, withoutBlankFallback } from './conversions.js';
 import { throughJsonBlob } from './json-blobs.js';
-import { fetchedForTenant, tenantLookup } from './tenant-lookups.js';
+import { fetchedForOwner, tenantLookup } from './tenant-lookups.js';
 import type { Field } from './structure.js';
 import { classifyValue, isSellerHolder } from './structure.js';
 import { memberPath } from './value-shape.js';
@@ -63,8 +63,8 @@ export function judgeKey(
       return judgeDeclared(key, view, text, token);
     case 'ref': {
       // A key read from a loop variable over a collection of records is each record's own.
-      // (So is one read from an object fetched for one owner, `creds = getCredentials(userId)`.)
-      const looped = text.loopVariables.has(memberPath(value)[0] ?? '') || fetchedForTenant(value, resolve);
+      // (So is one read from one owner's row, `creds = getCredentials(userId)`, `tenant-lookups.ts`.)
+      const looped = text.loopVariables.has(memberPath(value)[0] ?? '') || fetchedForOwner(value, resolve);
       const evidence =
         judgeReference(
           clientLocal ? { ...key, clientArgument: true } : key,

@@ -5,7 +5,7 @@ import { isOptionBag, SUBMITTED_TYPE } from './record-names.js';
 import { isOwnerNamed } from './record-labels.js';
 import { isSubmittedPath, ownerOf, readsConfigObject } from './type-a-evidence.js';
 import type { Evidence, RecordView, Resolve, TextView } from './type-a-evidence.js';
-import { fetchedForTenant } from './tenant-lookups.js';
+import { fetchedForOwner } from './tenant-lookups.js';
 
 // A client library's own bag of credentials (`self.credentials.client_secret`, `creds.refresh_token`),
 // or a program's own local storage of its settings (`storageAPI.readClientSecret()`, `keychain.get(…)`).
@@ -47,7 +47,9 @@ export function judgeLwaSecret(
     // Read from a row fetched for one owner, whatever the variables are called (`$config =
     // $integracao->configuracoes` after `Integracao::where('empresa_id', $id)->first()`,
     // `tenant-lookups.ts`): that owner's own app, wherever its token is read.
-    if (path.length > 1 && !isSubmittedPath(path) && fetchedForTenant(secret.value, resolve)) return 'used';
+    // (Or out of a table kept per seller, store or account, whichever row was picked:
+    // `config.amz_client_secret` after `conta = contas[0]` of `from("contas_marketplace")`.)
+    if (path.length > 1 && !isSubmittedPath(path) && fetchedForOwner(secret.value, resolve)) return 'used';
     if (path.length > 1 && tokenOwners.length > 0 && tokenOwners.every((o) => o !== '' && o !== owner))
       return undefined;
     if (path.length > 1 && !isOptionBag(path[0] ?? '') && isSellerHolder(owner) && !isSubmittedPath(path))

@@ -68,6 +68,37 @@ export function rowOrigin(value: string, resolve: Resolve | undefined): string |
   return origin(value, resolve, (assigned) => ROW_FETCH.test(assigned));
 }
 
+// A table or model named for the sellers, stores or accounts whose rows it keeps (`.from("amazon_accounts")`,
+// `ShopAccount::where(`, `prisma.store.findUnique(`, `self.env['amazon.seller']`, Portuguese `contas_marketplace`),
+// or for their connections and credentials (`platform_credentials`, `marketplace_connections`). Not the
+// program's own settings (`app_settings`, `amazon_config`).
+const OWNER_TABLE =
+  /(?:^|[^a-z])(?:accounts?|stores?|shops?|sellers?|merchants?|tenants?|users?|compan(?:y|ies)|connections?|integrations?|channels?|credentials?|contas?|lojas?|tiendas?|empresas?)(?![a-z])/i;
+const SETTINGS_TABLE = /settings?|config/i;
+// How much of a fetch names its table: the receiver and model before the call, the key after `self.env[`.
+const TABLE_SPAN = 60;
+
+/** True when a fetch's table or model is named for the owners of its rows (see {@link OWNER_TABLE}). */
+function fetchesOwnerRows(assigned: string): boolean {
+  const found = ROW_FETCH.exec(assigned);
+  if (!found) return false;
+  const end = found.index + found[0].length;
+  const named = assigned.slice(Math.max(0, found.index - TABLE_SPAN), end + (found[0].endsWith('[') ? TABLE_SPAN : 0));
+  // (Both spellings: `ShopAccount`, `shop_account`, `amazon.seller`.)
+  const words = named.replace(/([a-z])([A-Z])/g, '$1_$2');
+  return OWNER_TABLE.test(words) && !SETTINGS_TABLE.test(words);
+}
+
+/**
+ * The fetch `value`'s object came out of when that fetch reads the rows of the program's sellers,
+ * stores or accounts (see {@link OWNER_TABLE}): `config.client_secret` after `config =
+ * conta.configuracoes`, `conta = contas[0]`, `contas = supabase.from("contas_marketplace").select(…)`.
+ * An app's secret kept in such a row is the row's owner's own, whichever row the program picked.
+ */
+export function ownerRowOrigin(value: string, resolve: Resolve | undefined): string | undefined {
+  return origin(value, resolve, fetchesOwnerRows);
+}
+
 /**
  * The first assignment met following `value`'s object back (see the module comment) that `fetch`
  * takes for a fetch, or undefined.

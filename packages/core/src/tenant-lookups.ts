@@ -1,6 +1,6 @@
 import type { Field } from './structure.js';
 import type { Evidence, RecordView, Resolve } from './type-a-evidence.js';
-import { fetchesRows, origin, rowOrigin } from './stored-rows.js';
+import { fetchesRows, origin, ownerRowOrigin, rowOrigin } from './stored-rows.js';
 
 /**
  * A key looked up by name for one tenant: a multi-tenant settings store keyed by the customer,
@@ -51,6 +51,15 @@ function isTenantFetch(assigned: string): boolean {
  */
 export function fetchedForTenant(value: string, resolve: Resolve | undefined): boolean {
   return origin(value, resolve, isTenantFetch) !== undefined;
+}
+
+/**
+ * True when the object `value` reads from is one owner's row: fetched for that owner
+ * ({@link fetchedForTenant}), or out of a table kept per seller, store or account, whichever row was
+ * picked (`stored-rows.ts`' `ownerRowOrigin`: `conta = contas[0]` of `from("contas_marketplace")`).
+ */
+export function fetchedForOwner(value: string, resolve: Resolve | undefined): boolean {
+  return fetchedForTenant(value, resolve) || ownerRowOrigin(value, resolve) !== undefined;
 }
 
 /**

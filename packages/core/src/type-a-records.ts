@@ -9,7 +9,7 @@ import { isStoredRow } from './judge-declared.js';
 import { judgeLwaSecret } from './judge-lwa-secret.js';
 import { isFormRecord, isOwnerNamed, MARKETPLACE_IDS, REGION, SELLER_ID_SHAPE } from './record-labels.js';
 import { oncePerCollection, strongestEvidence } from './strongest-evidence.js';
-import { fetchedForTenant } from './tenant-lookups.js';
+import { fetchedForOwner } from './tenant-lookups.js';
 import { isKey, ownerOf } from './type-a-evidence.js';
 import { IDENTIFIER, memberPath } from './value-shape.js';
 import { CONSTANT } from './mws-requests.js';
@@ -217,7 +217,7 @@ function judgeRecord(
     // A key that resolves to an environment read: the integrator's own (type B).
     if (evidence === 'own') return undefined;
     // (A row fetched for one owner is kept per seller too: `creds = getCredentials(userId)`.)
-    if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForTenant(key.value, resolve)) continue;
+    if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForOwner(key.value, resolve)) continue;
     if (evidence)
       return {
         ...found,

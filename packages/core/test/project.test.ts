@@ -667,7 +667,10 @@ describe('project pass', () => {
       const reader = `${helper}export async function syncStore(storeId: string) {\n  const creds = await prisma.amazonAccount.findUnique({ where: { storeId } });\n  return getAccessToken(creds);\n}\n`;
       // (Fetched for one store: reported in the file itself, `tenant-lookups.ts`.)
       expect(typeA(scanText(reader, { path: 'src/lib/amazon-sp-api.ts' })).map((f) => f.severity)).toEqual(['error']);
-      const unowned = reader.replace('{ where: { storeId } }', '{ where: { name } }');
+      // (So is any row of a table kept per account, whichever row: `stored-rows.ts`' `ownerRowOrigin`.)
+      const byName = reader.replace('{ where: { storeId } }', '{ where: { name } }');
+      expect(typeA(scanText(byName, { path: 'src/lib/amazon-sp-api.ts' })).map((f) => f.severity)).toEqual(['error']);
+      const unowned = byName.replace('prisma.amazonAccount', 'prisma.amazonApp');
       expect(candidates(unowned, 'src/lib/amazon-sp-api.ts')).toHaveLength(1);
       const write = [
         '<?php',

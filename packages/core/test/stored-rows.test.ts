@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fetchesRows, rowOrigin } from '../src/stored-rows.js';
-import { fetchedForTenant } from '../src/tenant-lookups.js';
+import { fetchesRows, ownerRowOrigin, rowOrigin } from '../src/stored-rows.js';
+import { fetchedForOwner, fetchedForTenant } from '../src/tenant-lookups.js';
 import { textResolver } from '../src/text-resolver.js';
 import { classifyValue } from '../src/value-shape.js';
 
@@ -57,6 +57,35 @@ describe('stored rows', () => {
     const fetches =
       'a() { const config = await this.getConfig(user); }\nb() { const config = await settings.forUser(user); }\n';
     expect(fetchedForTenant('config.secret', textResolver(fetches))).toBe(true);
+  });
+
+  it("reads a fetch of the sellers', stores' or accounts' own table as an owner's row, whichever row", () => {
+    const owner = (fetch: string): string | undefined =>
+      ownerRowOrigin('config.client_secret', textResolver(`row = ${fetch}\nconfig = row.settings\n`));
+    for (const fetch of [
+      'supabase.from("contas_marketplace").select("*").filter("state", "eq", state)',
+      "supabase.from('amazon_accounts').select('*').eq('oauth_state', state)",
+      "ShopAccount::where('state', $state)->first()",
+      'await prisma.store.findFirst({ where: { oauthState: state } })',
+      "self.env['amazon.seller'].search([('state', '=', state)])[0]",
+      'Seller.objects.get(oauth_state=state)',
+      'await db.from("platform_credentials").select("*").eq("merchant_code", code).single()',
+    ])
+      expect(owner(fetch)).toBeDefined();
+    // The program's own settings, and rows named for nothing that owns them.
+    for (const fetch of [
+      'supabase.from("app_settings").select("*").single()',
+      'AmazonSetting::where("active", 1)->first()',
+      'await prisma.amazonConfig.findFirst({ where: { id: 1 } })',
+      'supabase.from("tokens").select("*").single()',
+      'Report.objects.get(pk=report_id)',
+    ])
+      expect(owner(fetch)).toBeUndefined();
+    // (One test for both: an owner's row fetched for that owner, or out of an owner-named table.)
+    const resolve = textResolver(
+      'a = Shop.objects.get(pk=shop_pk)\nb = getCredentials(userId)\nc = Report.objects.get(pk=1)\n',
+    );
+    expect(['a.secret', 'b.secret', 'c.secret'].map((v) => fetchedForOwner(v, resolve))).toEqual([true, true, false]);
   });
 
   it('takes no list in memory for a fetch', () => {

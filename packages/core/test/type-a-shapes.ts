@@ -3404,6 +3404,27 @@ class SpApi {
 `,
     line: 8,
   },
+  {
+    name: 'an LWA code exchange with the client secret of the marketplace-account row the OAuth state picked',
+    path: 'supabase/functions/amazon-callback/index.ts',
+    text: `const { data: contas } = await supabase
+  .from("contas_marketplace")
+  .select("id, configuracoes")
+  .filter("configuracoes->oauth_state", "eq", state);
+const conta = contas[0];
+const config = conta.configuracoes as Record<string, string>;
+const res = await fetch("https://api.amazon.com/auth/o2/token", {
+  method: "POST",
+  body: new URLSearchParams({
+    grant_type: "authorization_code",
+    code,
+    client_id: config.amz_client_id,
+    client_secret: config.amz_client_secret,
+  }),
+});
+`,
+    line: 13,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -5781,6 +5802,22 @@ class SpApi {
     ]);
   }
 }
+`,
+  },
+  {
+    name: "an LWA code exchange with the client secret of the app's own settings row",
+    path: 'supabase/functions/amazon-callback/index.ts',
+    text: `const { data: rows } = await supabase.from("app_settings").select("id, configuracoes").limit(1);
+const config = rows[0].configuracoes as Record<string, string>;
+const res = await fetch("https://api.amazon.com/auth/o2/token", {
+  method: "POST",
+  body: new URLSearchParams({
+    grant_type: "authorization_code",
+    code,
+    client_id: config.amz_client_id,
+    client_secret: config.amz_client_secret,
+  }),
+});
 `,
   },
   {
