@@ -132,7 +132,7 @@ const CONFIG_CALL =
 // The one row of a settings model, loaded with no filter: django-solo's `SiteConfiguration.get_solo()`,
 // `AppSettings.load()`, `Setting::first()`, `AppSettings.objects.get(pk=1)`.
 const CONFIG_SINGLETON =
-  /^(?:await\s{1,4})?[A-Z][\w$]{0,40}(?:Config|Configuration|Settings?|Preferences)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get)\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4}1\s{0,4})?\)$/;
+  /^(?:await\s{1,4})?(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get)\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4}1\s{0,4})?\)$/;
 const CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
 
 // A module constant named for the configuration (`AMAZON_CONFIG.CLIENT_SECRET`, `SPAPI_SETTINGS.lwa`,

@@ -166,6 +166,10 @@ const generators: Record<string, (n: number) => string> = {
   'form data entries': (n) => `const fd = new FormData(); ${"fd.append('SecretKey', k); ".repeat(n / 28)}`,
   'kotlin getters': (n) => 'val clientSecret: String\n    get() = System.getenv("X")\n'.repeat(n / 52),
   'conversion chains': (n) => `row.SecretKey = ${'str('.repeat(n / 8)}s.secret_key${'.trim()'.repeat(n / 16)};`,
+  'settings rows loaded and never written': (n) =>
+    `// amazon mws\n${'$s = AppSetting::first(); $x = ['.repeat(n / 32)}'secret_key' => $r->secret_key, 'seller_id' => $r->seller_id]`,
+  'rows read out of owner-named tables': (n) =>
+    `// amazon\n${'const a = db.from("store_accounts_x").select("*"); const b = a[0]; '.repeat(n / 72)}f({ grant_type: g, client_secret: b.client_secret });`,
   'calls both judges describe': (n) =>
     'MWS.orders(merchant_id: s.merchant_id, aws_access_key_id: s.key, aws_secret_access_key: s.secret)\n'.repeat(
       n / 98,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fetchesRows, ownerRowOrigin, rowOrigin } from '../src/stored-rows.js';
 import { fetchedForOwner, fetchedForTenant } from '../src/tenant-lookups.js';
 import { textResolver } from '../src/text-resolver.js';
+import { readsConfigObject } from '../src/type-a-evidence.js';
 import { classifyValue } from '../src/value-shape.js';
 
 // Where the object a key is read from came from (`stored-rows.ts`, `tenant-lookups.ts`).
@@ -86,6 +87,19 @@ describe('stored rows', () => {
       'a = Shop.objects.get(pk=shop_pk)\nb = getCredentials(userId)\nc = Report.objects.get(pk=1)\n',
     );
     expect(['a.secret', 'b.secret', 'c.secret'].map((v) => fetchedForOwner(v, resolve))).toEqual([true, true, false]);
+  });
+
+  it("reads the one row of a settings model as the program's configuration, not an owner's row", () => {
+    const config = (load: string): boolean => readsConfigObject('s.secret_key', textResolver(`s = ${load}\n`));
+    for (const load of [
+      'Setting::first()',
+      'AppSetting::first()',
+      'AppSettings.load()',
+      'SiteConfiguration.get_solo()',
+      'Settings.objects.get(pk=1)',
+    ])
+      expect(config(load)).toBe(true);
+    expect(config("Setting::where('user_id', $id)->first()")).toBe(false);
   });
 
   it('takes no list in memory for a fetch', () => {

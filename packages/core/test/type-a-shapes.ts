@@ -3425,6 +3425,25 @@ const res = await fetch("https://api.amazon.com/auth/o2/token", {
 `,
     line: 13,
   },
+  {
+    name: "a settings page writing the submitted keys into the signed-in user's own settings row",
+    path: 'app/Http/Controllers/SettingsController.php',
+    text: `<?php
+// Amazon MWS settings
+class SettingsController extends Controller {
+  public function update(Request $request) {
+    $setting = Setting::where("user_id", Auth::id())->first();
+    $setting->update([
+      'seller_id' => $request->input('seller_id'),
+      'mws_access_key' => $request->input('mws_access_key'),
+      'mws_secret_key' => $request->input('mws_secret_key'),
+    ]);
+    return back();
+  }
+}
+`,
+    line: 9,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -5818,6 +5837,72 @@ const res = await fetch("https://api.amazon.com/auth/o2/token", {
     client_secret: config.amz_client_secret,
   }),
 });
+`,
+  },
+  {
+    name: 'a settings page writing the submitted keys into the one row of the settings model (Laravel)',
+    path: 'app/Http/Controllers/SettingsController.php',
+    text: `<?php
+// Amazon MWS settings
+class SettingsController extends Controller {
+  public function update(Request $request) {
+    $setting = Setting::first();
+    $setting->update([
+      'seller_id' => $request->input('seller_id'),
+      'mws_access_key' => $request->input('mws_access_key'),
+      'mws_secret_key' => $request->input('mws_secret_key'),
+    ]);
+    return back();
+  }
+}
+`,
+  },
+  {
+    name: 'a settings page setting the submitted keys on the one settings row, then saving it (Laravel)',
+    path: 'app/Http/Controllers/SettingsController.php',
+    text: `<?php
+// Amazon MWS settings
+class SettingsController extends Controller {
+  public function update(Request $request) {
+    $setting = Setting::first();
+    $setting->seller_id = $request->seller_id;
+    $setting->mws_access_key = $request->mws_access_key;
+    $setting->mws_secret_key = $request->mws_secret_key;
+    $setting->save();
+    return back();
+  }
+}
+`,
+  },
+  {
+    name: 'a settings page updating the one settings row with strong parameters (Rails)',
+    path: 'app/controllers/settings_controller.rb',
+    text: `# Amazon MWS settings of this shop
+class SettingsController < ApplicationController
+  def update
+    Setting.instance.update(setting_params)
+    redirect_to settings_path
+  end
+
+  private
+
+  def setting_params
+    params.require(:setting).permit(:seller_id, :aws_access_key_id, :secret_key)
+  end
+end
+`,
+  },
+  {
+    name: 'a settings page updating the one settings row with submitted keys (Rails)',
+    path: 'app/controllers/settings_controller.rb',
+    text: `# Amazon MWS settings of this shop
+class SettingsController < ApplicationController
+  def update
+    setting = Setting.instance
+    setting.update(seller_id: params[:seller_id], aws_access_key_id: params[:aws_access_key_id], secret_key: params[:secret_key])
+    redirect_to settings_path
+  end
+end
 `,
   },
   {

@@ -128,6 +128,39 @@ function onePlatformRow(text: string): boolean {
   return found;
 }
 
+// The one row of a settings model (`Setting::first()`, `Setting.instance`, `SiteSettings.get_solo()`,
+// `AppSetting::find(1)`), loaded into a local (`$setting = Setting::first();`) or written at once
+// (`Setting.instance.update(setting_params)`).
+const SETTINGS_ROW = String.raw`(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)(?:\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4})?1?\s{0,4}\))?`;
+const SETTINGS_ROW_LOCAL = new RegExp(String.raw`(\$?[A-Za-z_]\w{0,40})\s{0,4}=\s{0,4}${SETTINGS_ROW}(?![\w$(])`, 'g');
+const SETTINGS_ROW_WRITE = new RegExp(String.raw`\b${SETTINGS_ROW}\s{0,4}(?:->|\.)(?:update|fill|update_attributes)\b`);
+// The signed-in user, whose own rows a controller writes (`current_user`, `Auth::id()`, `request.user`).
+const SIGNED_IN = /\bcurrent_user\b|\bAuth::|\bauth\(\)|\brequest\.user\b|\breq\.user\b/;
+
+/**
+ * True when the text writes the one row of a settings model, with no owner anywhere (see
+ * {@link SETTINGS_ROW}): a settings page saving the installation's own keys, whatever the form
+ * submitted (`$setting->update(['mws_secret_key' => $request->input('mws_secret_key')])`). At most
+ * 8 such loads read.
+ */
+function settingsRowWrite(text: string): boolean {
+  if (USER_OWNED.test(text) || OWNER_KEY.test(text) || SIGNED_IN.test(text)) return false;
+  if (SETTINGS_ROW_WRITE.test(text)) return true;
+  SETTINGS_ROW_LOCAL.lastIndex = 0;
+  let loads = 0;
+  for (let m = SETTINGS_ROW_LOCAL.exec(text); m !== null && loads < 8; m = SETTINGS_ROW_LOCAL.exec(text), loads++) {
+    const name = m[1] ?? '';
+    const after = text.slice(m.index + m[0].length);
+    if (
+      ['->update(', '.update(', '->save(', '.save', '->fill(', '.update!(', '.update_attributes('].some((w) =>
+        after.includes(name + w),
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
 // Rows tied to the app's users or tenants: a `user_id`, `org_id`, `tenant_id`, `store_id` column or
 // key, a foreign key or relation to `users`, an organisation, a tenant, a store or a shop (Django
 // `ForeignKey(User)`, Mongoose `ref: 'User'`, TypeORM `@ManyToOne(() => Store)`, Rails `t.references :user`).
@@ -266,6 +299,8 @@ function find(ctx: ScanContext): RawFinding[] {
   const siteSettings = SITE_SETTINGS.test(ctx.text);
   // The one row of the installation's Amazon settings: its fields are the program's own.
   if (/amazon/i.test(ctx.text) && onePlatformRow(ctx.text)) return [];
+  // So is the one row of a settings model, written by its settings page.
+  if (settingsRowWrite(ctx.text)) return [];
   const carried = (): RawFinding[] => {
     const candidate = siteSettings ? undefined : projectCandidate(fields, ctx, resolve);
     return candidate ? [candidate] : [];
