@@ -20,12 +20,12 @@ const SELLER_API = /mws|selling_?partner|sp[-_]?api|seller_?id|merchant_?id/i;
 // the last only as words of a record's or a key's name, too short or too common for a whole text
 // (`noon`, `bol`, `yahoo`, `1688`).
 const IN_IDENTIFIERS =
-  'trendyol hepsiburada flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg'.split(
+  'trendyol hepsiburada flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre mercadolivre allegro cdiscount zalando jumia tiktok newegg'.split(
     ' ',
   );
 const AS_WORDS = [
   ...IN_IDENTIFIERS,
-  ...'n11 instacart kaufland wayfair bestbuy mirakl fruugo onbuy rakuten mercari temu coupang qoo10 tokopedia bukalapak aliexpress alibaba'.split(
+  ...'n11 instacart kaufland wayfair bestbuy mirakl fruugo onbuy rakuten mercari temu coupang qoo10 tokopedia bukalapak aliexpress alibaba magalu americanas netshoes'.split(
     ' ',
   ),
 ];
@@ -129,7 +129,8 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
   const otherApi = (f: Field): boolean =>
     otherMarketplaceKey(f) || otherServiceKey(f) || (oauth1 && oauth1Secret(text, f)) || besideAssociateTag(text, f);
   if (onlyOther || namesOtherMarketplaces(text))
-    return (f) => (!genericKey(f) || underAmazonSection(text, f)) && !otherApi(f);
+    return (f) =>
+      (!genericKey(f) || underAmazonSection(text, f)) && !otherApi(f) && !otherMarketplaceRecord(f.recordName);
   return (f) =>
     !otherApi(f) && (!genericKey(f) || (!otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f)));
 }
@@ -196,13 +197,30 @@ function oauth1Secret(text: string, f: Field): boolean {
 
 // A comment line (`// OAuth (Amazon LWA and others)`, `# Amazon`), its words after the marker.
 const COMMENT_LINE = /^\s{0,40}(?:\/\/|#|--|\/?\*)\s{0,4}(\S[^\n]{0,120})$/;
+// A branch for one platform: `case 'Amazon':`, Ruby's `when "amazon"`, `if (platform === 'amazon') {`,
+// `elif marketplace == "amazon":`; its label or the value compared.
+const BRANCH_LINE =
+  /^\s{0,40}(?:(?:case|when)\s{1,4}([^\n:]{1,60}?)\s{0,4}:?|(?:\}\s{0,4})?(?:if|elif|elsif|else\s{1,4}if)\b[^\n=]{0,80}(?:===?|\.equals\()\s{0,4}([^\n)]{1,60}?)\s{0,4}\)?\s{0,4}[{:]?)\s{0,20}$/;
+const PLATFORM_ROW_CODE = /(?:->|\.)(?:code|slug)\s{0,4}(?:===?|\.equals\()/;
+// A record's declaration opening its block: `export interface AmazonCredentials {`, `class AmazonConfig {`.
+const RECORD_OPENER = /\b(?:interface|class|struct|type|record|model|message|schema)\s{1,4}([\w$]{1,60})/;
+// A block opened for one platform in a map of them: `amazon: [`, `"Amazon": {`.
+const KEYED_BLOCK = /^\s{0,40}["']?([\w-]{2,40})["']?\s{0,4}[:=]\s{0,4}[[{(]\s{0,20}$/;
 // How many lines above a field its section's comment is looked for.
 const SECTION_REACH = 12;
 
+/** True when a section's heading names Amazon and no other marketplace. */
+function namesAmazonOnly(heading: string): boolean {
+  const words = wordsOf(heading);
+  return words.some((w) => AMAZON_WORD.test(w)) && !words.some((w) => MARKETPLACE_WORDS.has(w));
+}
+
 /**
- * True when the nearest comment above a generically named key, within its block, names Amazon and
+ * True when the nearest heading above a generically named key, within its block, names Amazon and
  * no other marketplace: a multichannel record's sections (`// Shopify` over `APIKey`, then
- * `// OAuth (Amazon LWA and others)` over `ClientID`, `ClientSecret`, `RefreshToken`).
+ * `// OAuth (Amazon LWA and others)` over `ClientID`, `ClientSecret`, `RefreshToken`), a branch
+ * for one platform (`case 'Amazon': return [{ key: 'clientSecret', … }]`), a platform's block in
+ * a map of them (`amazon: [ … ]`).
  */
 function underAmazonSection(text: string, f: Field): boolean {
   // (Read within the 1,500 characters above the field: a minified line holds no sections.)
@@ -213,12 +231,15 @@ function underAmazonSection(text: string, f: Field): boolean {
     .reverse();
   for (const line of lines.slice(0, SECTION_REACH)) {
     const comment = COMMENT_LINE.exec(line)?.[1];
-    if (comment !== undefined) {
-      const words = wordsOf(comment);
-      return words.some((w) => AMAZON_WORD.test(w)) && !words.some((w) => MARKETPLACE_WORDS.has(w));
-    }
-    // (Past the block's opening brace, the comment is another block's.)
-    if (/[{}]\s*$/.test(line)) return false;
+    if (comment !== undefined) return namesAmazonOnly(comment);
+    const branch = BRANCH_LINE.exec(line);
+    // (Not a platform row's own code, `$platform->code === 'amazon'`: a table of one row per
+    // platform keeps the installation's own settings for each.)
+    if (branch) return !PLATFORM_ROW_CODE.test(line) && namesAmazonOnly(branch[1] ?? branch[2] ?? '');
+    const keyed = KEYED_BLOCK.exec(line)?.[1];
+    if (keyed !== undefined) return namesAmazonOnly(keyed);
+    // (Past the block's opening brace, the comment is another block's; a record's own name heads it.)
+    if (/[{}]\s*$/.test(line)) return namesAmazonOnly(RECORD_OPENER.exec(line)?.[1] ?? '');
   }
   return false;
 }
@@ -261,7 +282,11 @@ function adsApi(name: string): boolean {
 }
 
 /** A name's words (`names.ts`' `nameWords`), at most 120 characters of it read. */
-const wordsOf = (name: string): string[] => nameWords(name.slice(0, 120));
+// (With each two words joined as well: `MercadoLivreCredentials`, `tik_tok_shop`, `BackMarket`.)
+const wordsOf = (name: string): string[] => {
+  const words = nameWords(name.slice(0, 120));
+  return [...words, ...words.slice(1).map((w, i) => `${words[i] ?? ''}${w}`)];
+};
 
 // Marketplaces a record may be named for (`onbuy_accounts`, `Ali1688AccountDetailModel`,
 // `WalmartOrderDownload`), as words of its name.

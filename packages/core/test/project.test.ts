@@ -302,6 +302,30 @@ describe('project pass', () => {
     });
   });
 
+  it("points at the Amazon record among other marketplaces' records of one text", () => {
+    const shapes = [
+      'export interface MercadoLivreCredentials {',
+      '  clientId: string;',
+      '  clientSecret: string;',
+      '  refreshToken?: string;',
+      '}',
+      'export interface AmazonCredentials {',
+      '  clientId: string;',
+      '  clientSecret: string;',
+      '  refreshToken: string;',
+      '  sellerId: string;',
+      '}',
+      'export interface AliExpressCredentials {',
+      '  appKey: string;',
+      '  appSecret: string;',
+      '}',
+      "export const token = (c: AmazonCredentials) => post('https://api.amazon.com/auth/o2/token', c);",
+      '',
+    ].join('\n');
+    const found = scanWithAllow(shapes, { path: 'src/integrations/marketplaces/auth.ts', project: true }).candidates;
+    expect(found.map((c) => c.line)).toEqual([8]);
+  });
+
   it('names a long path by its end', () => {
     const file = 'apps/api-server/internal/integration/amazon/migrations/000001_init_schema.up.sql';
     const [carried] = judgeProject([

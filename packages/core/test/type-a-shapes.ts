@@ -3444,6 +3444,37 @@ class SettingsController extends Controller {
 `,
     line: 9,
   },
+  {
+    name: "a multichannel connection form's Amazon branch (case 'Amazon':) asking for the LWA client secret beside the seller id",
+    path: 'src/components/admin/AddApiDialog.tsx',
+    text: `const fieldsFor = (p: string): FieldSpec[] => {
+  switch (p) {
+    case 'MercadoLivre':
+      return [
+        { key: 'clientId', label: 'Client ID', type: 'password' },
+        { key: 'clientSecret', label: 'Client Secret', type: 'password' },
+      ];
+    case 'Amazon':
+      return [
+        { key: 'clientId', label: 'LWA Client ID', type: 'password' },
+        { key: 'clientSecret', label: 'LWA Client Secret', type: 'password' },
+        { key: 'refreshToken', label: 'Refresh Token', type: 'password' },
+        { key: 'sellerId', label: 'Seller ID', type: 'text' },
+      ];
+    case 'Shopify':
+      return [{ key: 'accessToken', label: 'Admin API access token', type: 'password' }];
+    case 'AliExpress':
+      return [
+        { key: 'appKey', label: 'App Key', type: 'password' },
+        { key: 'appSecret', label: 'App Secret', type: 'password' },
+      ];
+  }
+};
+export const save = (user, platform, credentials) =>
+  supabase.from('api_connections').insert({ user_id: user.id, marketplace_name: platform, credentials });
+`,
+    line: 11,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -5903,6 +5934,58 @@ class SettingsController < ApplicationController
     redirect_to settings_path
   end
 end
+`,
+  },
+  {
+    name: 'a multichannel connection form whose LWA-looking client secret is in the MercadoLivre branch (the Amazon branch asks for a refresh token only)',
+    path: 'src/components/admin/AddApiDialog.tsx',
+    text: `const fieldsFor = (p: string): FieldSpec[] => {
+  switch (p) {
+    case 'MercadoLivre':
+      return [
+        { key: 'clientId', label: 'Client ID', type: 'password' },
+        { key: 'clientSecret', label: 'Client Secret', type: 'password' },
+        { key: 'sellerId', label: 'Seller ID', type: 'text' },
+      ];
+    case 'Amazon':
+      return [
+        { key: 'refreshToken', label: 'Refresh Token', type: 'password' },
+        { key: 'sellerId', label: 'Seller ID', type: 'text' },
+      ];
+    case 'AliExpress':
+      return [
+        { key: 'appKey', label: 'App Key', type: 'password' },
+        { key: 'appSecret', label: 'App Secret', type: 'password' },
+      ];
+  }
+};
+export const save = (user, platform, credentials) =>
+  supabase.from('api_connections').insert({ user_id: user.id, marketplace_name: platform, credentials });
+`,
+  },
+  {
+    name: "one shop's settings per selling platform, the Amazon branch chosen by the platform row's own code",
+    path: 'app/Http/Controllers/Admin/SellingPlatformController.php',
+    text: `<?php
+// Amazon, Flipkart and Meesho settings of this shop: one row per selling platform
+class SellingPlatformController extends Controller {
+    public function update(Request $request, SellingPlatform $platform) {
+        $settings = $platform->settings ?? [];
+        if ($platform->code === 'amazon') {
+            $settings = array_merge($settings, [
+                'seller_id' => $request->input('seller_id'),
+                'client_secret' => $request->input('client_secret'),
+                'refresh_token' => $request->input('refresh_token'),
+            ]);
+        } elseif ($platform->code === 'flipkart') {
+            $settings = array_merge($settings, [
+                'seller_id' => $request->input('seller_id'),
+                'api_secret' => $request->input('api_secret'),
+            ]);
+        }
+        $platform->update(['settings' => $settings]);
+    }
+}
 `,
   },
   {
