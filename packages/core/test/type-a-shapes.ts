@@ -5989,6 +5989,32 @@ class SellingPlatformController extends Controller {
 `,
   },
   {
+    name: "an MWS request for the seller id CakePHP's Configure::read gives (one fixed seller)",
+    path: 'Model/ListOrder.php',
+    text: `<?php
+class ListOrder extends Order {
+  public function __construct() {
+    $this->request = new MarketplaceWebServiceOrders_Model_ListOrdersRequest();
+    $this->request->setSellerId(Configure::read('Shop.MWS.SELLER_ID'));
+    $this->request->setMarketplaceId('ATVPDKIKX0DER');
+  }
+}
+`,
+  },
+  {
+    name: "an MWS request for the seller id CodeIgniter's config gives (one fixed seller)",
+    path: 'application/models/Orders_model.php',
+    text: `<?php
+class Orders_model extends CI_Model {
+  public function list_orders() {
+    $request = new MarketplaceWebServiceOrders_Model_ListOrdersRequest();
+    $request->setSellerId($this->config->item('mws_seller_id'));
+    return $this->service->listOrders($request);
+  }
+}
+`,
+  },
+  {
     name: "a settings form declared as data with no seller id entry (one shop's own keys)",
     path: 'src/forms/settingsFields.js',
     text: `// The one shop's own settings: no seller is ever asked for its keys.
