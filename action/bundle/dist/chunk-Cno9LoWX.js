@@ -2527,6 +2527,23 @@ function plain(assigned) {
 function rowOrigin(value, resolve) {
 	return origin(value, resolve, (assigned) => ROW_FETCH.test(assigned));
 }
+/** True when a fetch's table or model is named for the owners of its rows (see {@link OWNER_TABLE}). */
+function fetchesOwnerRows(assigned) {
+	const found = ROW_FETCH.exec(assigned);
+	if (!found) return false;
+	const end = found.index + found[0].length;
+	const words = assigned.slice(Math.max(0, found.index - TABLE_SPAN), end + (found[0].endsWith("[") ? TABLE_SPAN : 0)).replace(/([a-z])([A-Z])/g, "$1_$2");
+	return OWNER_TABLE.test(words) && !SETTINGS_TABLE.test(words);
+}
+/**
+* The fetch `value`'s object came out of when that fetch reads the rows of the program's sellers,
+* stores or accounts (see {@link OWNER_TABLE}): `config.client_secret` after `config =
+* conta.configuracoes`, `conta = contas[0]`, `contas = supabase.from("contas_marketplace").select(…)`.
+* An app's secret kept in such a row is the row's owner's own, whichever row the program picked.
+*/
+function ownerRowOrigin(value, resolve) {
+	return origin(value, resolve, fetchesOwnerRows);
+}
 /**
 * The first assignment met following `value`'s object back (see the module comment) that `fetch`
 * takes for a fetch, or undefined.
@@ -2550,7 +2567,7 @@ function origin(value, resolve, fetch) {
 		current = next;
 	}
 }
-var MAX_HOPS, ROW_FETCH, DECODE, MEMBER_READ, CONFIG_BAG;
+var MAX_HOPS, ROW_FETCH, DECODE, MEMBER_READ, CONFIG_BAG, OWNER_TABLE, SETTINGS_TABLE, TABLE_SPAN;
 var init_stored_rows = __esmMin((() => {
 	init_value_shape();
 	MAX_HOPS = 3;
@@ -2566,6 +2583,9 @@ var init_stored_rows = __esmMin((() => {
 	DECODE = /^(?:json\.loads|JSON\.parse|json_decode)\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$/;
 	MEMBER_READ = /^\$?[\w$]{1,60}(?:\??\.|->|\[)/;
 	CONFIG_BAG = /^\$?(?:(?:this|self)(?:->|\.))?(?:config|settings)\b/i;
+	OWNER_TABLE = /(?:^|[^a-z])(?:accounts?|stores?|shops?|sellers?|merchants?|tenants?|users?|compan(?:y|ies)|connections?|integrations?|channels?|credentials?|contas?|lojas?|tiendas?|empresas?)(?![a-z])/i;
+	SETTINGS_TABLE = /settings?|config/i;
+	TABLE_SPAN = 60;
 }));
 // packages/core/dist/tenant-lookups.js
 /** `used` when `key` is looked up for a tenant beside the record's seller id, read the same way. */
@@ -2586,6 +2606,14 @@ function isTenantFetch(assigned) {
 */
 function fetchedForTenant(value, resolve) {
 	return origin(value, resolve, isTenantFetch) !== void 0;
+}
+/**
+* True when the object `value` reads from is one owner's row: fetched for that owner
+* ({@link fetchedForTenant}), or out of a table kept per seller, store or account, whichever row was
+* picked (`stored-rows.ts`' `ownerRowOrigin`: `conta = contas[0]` of `from("contas_marketplace")`).
+*/
+function fetchedForOwner(value, resolve) {
+	return fetchedForTenant(value, resolve) || ownerRowOrigin(value, resolve) !== void 0;
 }
 /**
 * True when the object `value` reads from came out of a stored row or was fetched for one owner
@@ -3639,7 +3667,7 @@ var init_type_a_evidence = __esmMin((() => {
 	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
 	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
 	CONFIG_CALL = /^(?:(?:new|await)\s{1,4})?(?:[A-Z][\w$]{0,40}(?:\.|::))?[A-Za-z_$][\w$]{0,60}(?:[Cc]onfig|CONFIG|[Cc]onfiguration|[Ss]ettings|SETTINGS)\s{0,4}\(\s{0,4}\)(?:\[\s{0,4}["'][\w.-]{1,40}["']\s{0,4}\]|\.[A-Za-z_$][\w$]{0,40}){0,2}$/;
-	CONFIG_SINGLETON = /^(?:await\s{1,4})?[A-Z][\w$]{0,40}(?:Config|Configuration|Settings?|Preferences)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get)\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4}1\s{0,4})?\)$/;
+	CONFIG_SINGLETON = /^(?:await\s{1,4})?(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get)\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4}1\s{0,4})?\)$/;
 	CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
 	CONFIG_CONSTANT = /^(?:[A-Z][A-Z0-9]{0,30}_){0,3}(?:CONFIG|CONFIGURATION|SETTINGS|CONF)$/;
 	CONSTANT_VALUE = /^(?:\{|Object\.freeze\(\s{0,4}\{|process\.env\b|import\.meta\.env\b)/;
@@ -3749,7 +3777,7 @@ function judgeKey(key, view, text, resolve, token, sellerOwners, clientSellerOwn
 	switch (shape) {
 		case "decl": return judgeDeclared(key, view, text, token);
 		case "ref": {
-			const looped = text.loopVariables.has(memberPath(value)[0] ?? "") || fetchedForTenant(value, resolve);
+			const looped = text.loopVariables.has(memberPath(value)[0] ?? "") || fetchedForOwner(value, resolve);
 			const evidence = judgeReference(clientLocal ? {
 				...key,
 				clientArgument: true
@@ -3811,7 +3839,7 @@ function judgeLwaSecret(secret, view, text, resolve) {
 		const path = memberPath(secret.value);
 		const owner = path.slice(0, -1).join(".");
 		const tokenOwners = view.fields.filter((f) => f.role === "refresh-token" && f.shape === "ref").map((f) => ownerOf(f.value));
-		if (path.length > 1 && !isSubmittedPath(path) && fetchedForTenant(secret.value, resolve)) return "used";
+		if (path.length > 1 && !isSubmittedPath(path) && fetchedForOwner(secret.value, resolve)) return "used";
 		if (path.length > 1 && tokenOwners.length > 0 && tokenOwners.every((o) => o !== "" && o !== owner)) return void 0;
 		if (path.length > 1 && !isOptionBag(path[0] ?? "") && isSellerHolder(owner) && !isSubmittedPath(path)) return "used";
 		if (path.length > 1 && !isOptionBag(path[0] ?? "") && !CREDENTIALS_BAG.test(path[0] ?? "") && !isSubmittedPath(path) && view.fields.some((f) => f.role === "refresh-token" && f.shape === "ref" && ownerOf(f.value) === owner)) return "used";
@@ -5033,7 +5061,7 @@ var init_mws_requests = __esmMin((() => {
 	MAX_RESOLUTIONS = 20;
 	SELLER_WORDS = /seller|merchant|account_?id/i;
 	MAX_WORD_BACK = 64;
-	ENV_HELPER = /^[\w.$>-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
+	ENV_HELPER = /^[\w.$>:-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}(?:(?:::|->|\.)\w{1,20})?\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
 	CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$/;
 	CLIENT_OWN_SELLER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*(?:\{\w+\}|\w+(?:\(\))?|\w*(?:auth|config|option|setting|credential|param)\w*\s*(?:\.|->)\s*\w+(?:\(\))?)|@\w+)$/i;
 	escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -5142,7 +5170,7 @@ function judgeRecord(list, seller, text, resolve, sellerOwners, context) {
 	for (const key of keys) {
 		const evidence = judgeKey(key, view, text, resolve, token, sellerOwners, context.clientSellerOwners);
 		if (evidence === "own") return void 0;
-		if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForTenant(key.value, resolve)) continue;
+		if (evidence && spApiBag && !keptPerSeller(key, evidence, view) && !fetchedForOwner(key.value, resolve)) continue;
 		if (evidence) return {
 			...found,
 			field: isRequest ? key : firstSecretField(list, key),
@@ -5381,7 +5409,7 @@ function amazonKeysOnly(text, amazon = true, path = "") {
 	const onlyOther = !amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120)));
 	const oauth1 = OAUTH1_CONSUMER.test(text);
 	const otherApi = (f) => otherMarketplaceKey(f) || otherServiceKey(f) || oauth1 && oauth1Secret(text, f) || besideAssociateTag(text, f);
-	if (onlyOther || namesOtherMarketplaces(text)) return (f) => (!genericKey(f) || underAmazonSection(text, f)) && !otherApi(f);
+	if (onlyOther || namesOtherMarketplaces(text)) return (f) => (!genericKey(f) || underAmazonSection(text, f)) && !otherApi(f) && !otherMarketplaceRecord(f.recordName);
 	return (f) => !otherApi(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f));
 }
 /**
@@ -5411,20 +5439,28 @@ function besideAssociateTag(text, f) {
 function oauth1Secret(text, f) {
 	return isKeyRole(f.role) && OAUTH1_SECRET.test(normalizeName(f.name)) && OAUTH1_CONSUMER.test(text.slice(Math.max(0, f.start - CONSUMER_REACH), f.end + CONSUMER_REACH));
 }
+/** True when a section's heading names Amazon and no other marketplace. */
+function namesAmazonOnly(heading) {
+	const words = wordsOf(heading);
+	return words.some((w) => AMAZON_WORD.test(w)) && !words.some((w) => MARKETPLACE_WORDS.has(w));
+}
 /**
-* True when the nearest comment above a generically named key, within its block, names Amazon and
+* True when the nearest heading above a generically named key, within its block, names Amazon and
 * no other marketplace: a multichannel record's sections (`// Shopify` over `APIKey`, then
-* `// OAuth (Amazon LWA and others)` over `ClientID`, `ClientSecret`, `RefreshToken`).
+* `// OAuth (Amazon LWA and others)` over `ClientID`, `ClientSecret`, `RefreshToken`), a branch
+* for one platform (`case 'Amazon': return [{ key: 'clientSecret', … }]`), a platform's block in
+* a map of them (`amazon: [ … ]`).
 */
 function underAmazonSection(text, f) {
 	const lines = text.slice(Math.max(0, f.start - 1500), f.start).split("\n").slice(0, -1).reverse();
 	for (const line of lines.slice(0, SECTION_REACH)) {
 		const comment = COMMENT_LINE.exec(line)?.[1];
-		if (comment !== void 0) {
-			const words = wordsOf(comment);
-			return words.some((w) => AMAZON_WORD.test(w)) && !words.some((w) => MARKETPLACE_WORDS.has(w));
-		}
-		if (/[{}]\s*$/.test(line)) return false;
+		if (comment !== void 0) return namesAmazonOnly(comment);
+		const branch = BRANCH_LINE.exec(line);
+		if (branch) return !PLATFORM_ROW_CODE.test(line) && namesAmazonOnly(branch[1] ?? branch[2] ?? "");
+		const keyed = KEYED_BLOCK.exec(line)?.[1];
+		if (keyed !== void 0) return namesAmazonOnly(keyed);
+		if (/[{}]\s*$/.test(line)) return namesAmazonOnly(RECORD_OPENER.exec(line)?.[1] ?? "");
 	}
 	return false;
 }
@@ -5465,14 +5501,14 @@ function otherMarketplaceRecord(recordName) {
 function namesOneMarketplace(text) {
 	return ONE_MARKETPLACE.test(text);
 }
-var PA_API, SELLER_API, IN_IDENTIFIERS, AS_WORDS, IN_NAMES, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, OTHER_AWS, SELLING_WORDS, OAUTH1_CONSUMER, OAUTH1_SECRET, SERVICE_WORDS, SELLER_API_WORD, ASSOCIATE_TAG, SELLER_ID, TAG_REACH, CONSUMER_REACH, COMMENT_LINE, SECTION_REACH, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
+var PA_API, SELLER_API, IN_IDENTIFIERS, AS_WORDS, IN_NAMES, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, OTHER_AWS, SELLING_WORDS, OAUTH1_CONSUMER, OAUTH1_SECRET, SERVICE_WORDS, SELLER_API_WORD, ASSOCIATE_TAG, SELLER_ID, TAG_REACH, CONSUMER_REACH, COMMENT_LINE, BRANCH_LINE, PLATFORM_ROW_CODE, RECORD_OPENER, KEYED_BLOCK, SECTION_REACH, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
 	init_enclosing_function();
 	init_names();
 	PA_API = /\b(?:partner|associate)_?tag\b/i;
 	SELLER_API = /mws|selling_?partner|sp[-_]?api|seller_?id|merchant_?id/i;
-	IN_IDENTIFIERS = "trendyol hepsiburada flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre allegro cdiscount zalando jumia tiktok newegg".split(" ");
-	AS_WORDS = [...IN_IDENTIFIERS, ..."n11 instacart kaufland wayfair bestbuy mirakl fruugo onbuy rakuten mercari temu coupang qoo10 tokopedia bukalapak aliexpress alibaba".split(" ")];
+	IN_IDENTIFIERS = "trendyol hepsiburada flipkart shopify ebay etsy walmart meesho lazada shopee mercadolibre mercadolivre allegro cdiscount zalando jumia tiktok newegg".split(" ");
+	AS_WORDS = [...IN_IDENTIFIERS, ..."n11 instacart kaufland wayfair bestbuy mirakl fruugo onbuy rakuten mercari temu coupang qoo10 tokopedia bukalapak aliexpress alibaba magalu americanas netshoes".split(" ")];
 	IN_NAMES = [...AS_WORDS, ..."ali1688 1688 yahoo ozon wildberries taobao tmall pinduoduo shein noon daraz backmarket manomano fnac emag bol".split(" ")];
 	OTHER_MARKETPLACES = new RegExp(`\\b(?:${AS_WORDS.join("|")})\\b`, "gi");
 	AMAZON_KEY_NAME = /aws|mws|amz|amazon|lwa|sellingpartner|spapi|iam|secretaccess|accesskeyid/;
@@ -5491,9 +5527,16 @@ var init_other_apis = __esmMin((() => {
 	TAG_REACH = 400;
 	CONSUMER_REACH = 600;
 	COMMENT_LINE = /^\s{0,40}(?:\/\/|#|--|\/?\*)\s{0,4}(\S[^\n]{0,120})$/;
+	BRANCH_LINE = /^\s{0,40}(?:(?:case|when)\s{1,4}([^\n:]{1,60}?)\s{0,4}:?|(?:\}\s{0,4})?(?:if|elif|elsif|else\s{1,4}if)\b[^\n=]{0,80}(?:===?|\.equals\()\s{0,4}([^\n)]{1,60}?)\s{0,4}\)?\s{0,4}[{:]?)\s{0,20}$/;
+	PLATFORM_ROW_CODE = /(?:->|\.)(?:code|slug)\s{0,4}(?:===?|\.equals\()/;
+	RECORD_OPENER = /\b(?:interface|class|struct|type|record|model|message|schema)\s{1,4}([\w$]{1,60})/;
+	KEYED_BLOCK = /^\s{0,40}["']?([\w-]{2,40})["']?\s{0,4}[:=]\s{0,4}[[{(]\s{0,20}$/;
 	SECTION_REACH = 12;
 	ADS_WORDS = /^(?:ads|advertising)$/;
-	wordsOf = (name) => nameWords(name.slice(0, 120));
+	wordsOf = (name) => {
+		const words = nameWords(name.slice(0, 120));
+		return [...words, ...words.slice(1).map((w, i) => `${words[i] ?? ""}${w}`)];
+	};
 	MARKETPLACE_WORDS = new Set(IN_NAMES);
 	AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa|iam)$/;
 	AMAZON_PATH = /amazon|mws|sp-?api/i;
@@ -5924,6 +5967,32 @@ function onePlatformRow(text) {
 	return found;
 }
 /**
+* True when the text writes the one row of a settings model, with no owner anywhere (see
+* {@link SETTINGS_ROW}): a settings page saving the installation's own keys, whatever the form
+* submitted (`$setting->update(['mws_secret_key' => $request->input('mws_secret_key')])`). At most
+* 8 such loads read.
+*/
+function settingsRowWrite(text) {
+	if (USER_OWNED.test(text) || OWNER_KEY.test(text) || SIGNED_IN.test(text)) return false;
+	if (SETTINGS_ROW_WRITE.test(text)) return true;
+	SETTINGS_ROW_LOCAL.lastIndex = 0;
+	let loads = 0;
+	for (let m = SETTINGS_ROW_LOCAL.exec(text); m !== null && loads < 8; m = SETTINGS_ROW_LOCAL.exec(text), loads++) {
+		const name = m[1] ?? "";
+		const after = text.slice(m.index + m[0].length);
+		if ([
+			"->update(",
+			".update(",
+			"->save(",
+			".save",
+			"->fill(",
+			".update!(",
+			".update_attributes("
+		].some((w) => after.includes(name + w))) return true;
+	}
+	return false;
+}
+/**
 * Whether the row around an offset is tied to the app's users (see {@link USER_OWNED}): the whole
 * text, or in a text declaring several tables, the table declared around the offset
 * (`account_id` in `amazon_connections` does not make `amazon_global_credentials` a user's).
@@ -5999,6 +6068,7 @@ function find$1(ctx) {
 	if (fields.length === 0) return [];
 	const siteSettings = SITE_SETTINGS.test(ctx.text);
 	if (/amazon/i.test(ctx.text) && onePlatformRow(ctx.text)) return [];
+	if (settingsRowWrite(ctx.text)) return [];
 	const carried = () => {
 		const candidate = siteSettings ? void 0 : projectCandidate(fields, ctx, resolve);
 		return candidate ? [candidate] : [];
@@ -6106,7 +6176,7 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var MWS_FOLDER, SITE_SETTINGS, PLATFORM_KEY, OWNER_FILTER, OWNER_WORDS, OWNERS, USER_OWNED, OWNER_KEY, CREATE_TABLE, WRITTEN_TABLE, TABLE_NAME, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, ACCESS_TOKEN_VALUE, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var MWS_FOLDER, SITE_SETTINGS, PLATFORM_KEY, OWNER_FILTER, SETTINGS_ROW, SETTINGS_ROW_LOCAL, SETTINGS_ROW_WRITE, SIGNED_IN, OWNER_WORDS, OWNERS, USER_OWNED, OWNER_KEY, CREATE_TABLE, WRITTEN_TABLE, TABLE_NAME, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, ACCESS_TOKEN_VALUE, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -6130,6 +6200,10 @@ var init_shared_credentials = __esmMin((() => {
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b|"issingle"\s{0,4}:\s{0,4}1\b/;
 	PLATFORM_KEY = /\.eq\(\s{0,4}["'](?:channel|platform|marketplace|provider|integration|service)["']\s{0,4},\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\)|\bwhere\s{0,4}:\s{0,4}\{\s{0,4}(?:channel|platform|marketplace|provider|integration|service)\s{0,4}:\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\}|->where\(\s{0,4}["'](?:channel|platform|marketplace|provider)["']\s{0,4},\s{0,4}["']amazon\w{0,20}["']\s{0,4}\)/gi;
 	OWNER_FILTER = /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|team|profile|client|member|vendor|brand|\buid\b|created_by|loja|conta|cuenta|tienda|auth\.uid|session/i;
+	SETTINGS_ROW = String.raw`(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)(?:\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4})?1?\s{0,4}\))?`;
+	SETTINGS_ROW_LOCAL = new RegExp(String.raw`(\$?[A-Za-z_]\w{0,40})\s{0,4}=\s{0,4}${SETTINGS_ROW}(?![\w$(])`, "g");
+	SETTINGS_ROW_WRITE = new RegExp(String.raw`\b${SETTINGS_ROW}\s{0,4}(?:->|\.)(?:update|fill|update_attributes)\b`);
+	SIGNED_IN = /\bcurrent_user\b|\bAuth::|\bauth\(\)|\brequest\.user\b|\breq\.user\b/;
 	OWNER_WORDS = "User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop|Loja|Empresa|Tienda";
 	OWNERS = `(?:${OWNER_WORDS})`;
 	USER_OWNED = new RegExp(`\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`, "i");
