@@ -64,10 +64,11 @@ export function showsOwnSettings(after: string): boolean {
 }
 // The same as a list: `'secret_key' => ['required', 'string', 'max:64']`.
 export const VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
-// Form builders that name an input: Laravel Collective `Form::password('secret_key', …)`,
+// Form builders that name an input: Laravel Collective `Form::password('secret_key', …)` and the
+// macros apps build on it (Akaunting's `Form::textGroup('client_secret', …)`, `Form::passwordGroup`),
 // CodeIgniter `form_input('secret_key', …)`, CakePHP `$this->Form->control('secret_key')`.
 export const FORM_HELPER =
-  /(?:\bForm::(?:text|password|input|hidden|textarea|email)|\bform_(?:input|password|hidden|textarea)|\$this->Form->(?:control|input|text|password|textarea|hidden))\(\s*["']$/;
+  /(?:\bForm::(?:text|password|input|hidden|textarea|email)(?:Group|Field|Input)?|\bform_(?:input|password|hidden|textarea)|\$this->Form->(?:control|input|text|password|textarea|hidden))\(\s*["']$/;
 // A form control made in code: Angular `FormBuilder.group({ secretKey: ['', Validators.required] })`,
 // `new FormControl('')`, `this.fb.control(null)`. Its value is what a person types in.
 export const FORM_CONTROL =

@@ -3475,6 +3475,19 @@ export const save = (user, platform, credentials) =>
 `,
     line: 11,
   },
+  {
+    name: "a company's SP-API settings form built with form macros (Form::textGroup) asking for the LWA client secret beside the seller id",
+    path: 'Resources/views/settings/spapi.blade.php',
+    text: `{!! Form::open(['route' => 'amazon.spapi.update', 'method' => 'POST']) !!}
+    {{ Form::hidden('company_id', company_id()) }}
+    {{ Form::textGroup('seller_id', trans('amazon::settings.seller_id'), 'lightbulb', ['required' => 'required'], $seller_id) }}
+    {{ Form::textGroup('client_id', trans('amazon::settings.client_id'), 'burn', [], $client_id) }}
+    {{ Form::passwordGroup('client_secret', trans('amazon::settings.client_secret'), 'user-secret', []) }}
+    {{ Form::textareaGroup('eu_token', trans('amazon::settings.refresh_token'), null, $eu_token) }}
+{!! Form::close() !!}
+`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
