@@ -132,6 +132,8 @@ function onePlatformRow(text: string): boolean {
 // `AppSetting::find(1)`), loaded into a local (`$setting = Setting::first();`) or written at once
 // (`Setting.instance.update(setting_params)`).
 const SETTINGS_ROW = String.raw`(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)(?:\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4})?1?\s{0,4}\))?`;
+const SETTINGS_ROW_LOAD =
+  /(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)/;
 const SETTINGS_ROW_LOCAL = new RegExp(String.raw`(\$?[A-Za-z_]\w{0,40})\s{0,4}=\s{0,4}${SETTINGS_ROW}(?![\w$(])`, 'g');
 const SETTINGS_ROW_WRITE = new RegExp(String.raw`\b${SETTINGS_ROW}\s{0,4}(?:->|\.)(?:update|fill|update_attributes)\b`);
 // The signed-in user, whose own rows a controller writes (`current_user`, `Auth::id()`, `request.user`).
@@ -144,6 +146,8 @@ const SIGNED_IN = /\bcurrent_user\b|\bAuth::|\bauth\(\)|\brequest\.user\b|\breq\
  * 8 such loads read.
  */
 function settingsRowWrite(text: string): boolean {
+  // (A cheap look for the load itself first: most texts have none.)
+  if (!SETTINGS_ROW_LOAD.test(text)) return false;
   if (USER_OWNED.test(text) || OWNER_KEY.test(text) || SIGNED_IN.test(text)) return false;
   if (SETTINGS_ROW_WRITE.test(text)) return true;
   SETTINGS_ROW_LOCAL.lastIndex = 0;
