@@ -198,6 +198,8 @@ export function projectCandidate(
     (f) =>
       SECRET_ROLES.has(f.role) &&
       CARRIED.has(f.shape) &&
+      // (Not punctuation with no value in it, a pattern's `AMAZON_CLIENT_SECRET=.*/`; an SQL placeholder `?` is one.)
+      (f.shape !== 'other' || /[\w$"'`?]/.test(f.value)) &&
       // A positional argument named for the environment variable it reads (`process.env.MWS_SECRET_KEY`).
       // (A settings bag read out of a stored row is the row's: `$config['client_secret']` after
       // `$config = $integracao->configuracoes`, `stored-rows.ts`.)

@@ -34,8 +34,11 @@ const HOLDER_WORDS =
 
 // Command-line input (`flag.String("seller-id", …)`, `sys.argv[1]`, `process.argv[2]`, `ARGV[0]`,
 // a script's `getArg('seller_id')`, Laravel's `$this->argument('x')`).
+// (Also what the operator types at a console prompt: Node's `await question('Client Secret: ')`
+// over `readline`, `readlineSync.question(…)`, `inquirer.prompt(…)`, Python's `input("…")` and
+// `getpass()`, Ruby's `STDIN.gets`, .NET's `Console.ReadLine()`, Java's `scanner.nextLine()`.)
 const COMMAND_LINE =
-  /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|argparse|getopt|click\.|cobra|pflag\.|get_?[aA]rg\w{0,10}\(|\$this->(?:argument|option)\()/;
+  /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|argparse|getopt|click\.|cobra|pflag\.|get_?[aA]rg\w{0,10}\(|\$this->(?:argument|option)\()|^(?:await\s{1,4})?(?:(?:(?:rl|readline|readlineSync)\.)?question\(|inquirer\.prompt\(|prompts\(|input\(\s{0,4}(?:f?["']|\))|getpass(?:\.getpass)?\(|(?:STDIN|\$stdin)\.gets\b|Console\.ReadLine\(|\w{0,20}[sS]canner\.next(?:Line)?\()/;
 
 /**
  * True when a value reads the command line (see {@link COMMAND_LINE}), also inside parentheses:

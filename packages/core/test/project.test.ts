@@ -556,6 +556,33 @@ describe('project pass', () => {
       expect(scan.candidates).toEqual([]);
     });
 
+    it('for what the operator types at a console prompt, or a pattern matching a setting', () => {
+      const setup = [
+        "const readline = require('readline');",
+        'const rl = readline.createInterface({ input: process.stdin, output: process.stdout });',
+        'const question = (q) => new Promise((resolve) => rl.question(q, resolve));',
+        'async function main() {',
+        "  const sellerId = await question('Amazon Seller ID: ');",
+        "  const clientSecret = await question('LWA Client Secret: ');",
+        "  const refreshToken = await question('Refresh Token: ');",
+        '  await prisma.account.create({ data: { sellerId, refreshToken } });',
+        "  const env = fs.readFileSync('.env', 'utf8')",
+        '    .replace(/AMAZON_CLIENT_SECRET=.*/, `AMAZON_CLIENT_SECRET=${clientSecret}`);',
+        "  fs.writeFileSync('.env', env);",
+        '}',
+        '',
+      ].join('\n');
+      expect(candidates(setup, 'backend/setup-account.js')).toEqual([]);
+      // (Python's `input()` and `getpass()` too; a value read from a request is a candidate.)
+      const python =
+        'seller_id = input("Seller ID: ")\nclient_secret = getpass.getpass("Client secret: ")\nsave(seller_id=seller_id, client_secret=client_secret)\n';
+      expect(candidates(`# amazon sp-api\n${python}`, 'setup.py')).toEqual([]);
+      const posted = python
+        .replace('input("Seller ID: ")', 'request.form["seller_id"]')
+        .replace('getpass.getpass("Client secret: ")', 'fetch_secret(request)');
+      expect(candidates(`# amazon sp-api\n${posted}`, 'setup.py')).toHaveLength(1);
+    });
+
     it('for keys a call only tests, options or an assumed role passed on, or a constant naming a parameter', () => {
       const passed = (line: string): Finding[] =>
         candidates(
