@@ -130,7 +130,7 @@ export function amazonKeysOnly(text: string, amazon = true, path = ''): (f: Fiel
     otherMarketplaceKey(f) || otherServiceKey(f) || (oauth1 && oauth1Secret(text, f)) || besideAssociateTag(text, f);
   if (onlyOther || namesOtherMarketplaces(text))
     return (f) =>
-      (!genericKey(f) || underAmazonSection(text, f)) && !otherApi(f) && !otherMarketplaceRecord(f.recordName);
+      (!genericKey(f) || (underAmazonSection(text, f) && !otherMarketplaceRecord(f.recordName))) && !otherApi(f);
   return (f) =>
     !otherApi(f) && (!genericKey(f) || (!otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f)));
 }
@@ -197,17 +197,26 @@ function oauth1Secret(text: string, f: Field): boolean {
 
 // A comment line (`// OAuth (Amazon LWA and others)`, `# Amazon`), its words after the marker.
 const COMMENT_LINE = /^\s{0,40}(?:\/\/|#|--|\/?\*)\s{0,4}(\S[^\n]{0,120})$/;
-// A branch for one platform: `case 'Amazon':`, Ruby's `when "amazon"`, `if (platform === 'amazon') {`,
-// `elif marketplace == "amazon":`; its label or the value compared.
+// A branch for one platform: `case 'Amazon':` (also `case 'Amazon': {`), Ruby's `when "amazon"`,
+// `if (platform === 'amazon') {`, `if ('amazon' === platform)`, `elif marketplace == "amazon":`,
+// Java's `if (p.equals("amazon")) {`; its line is read as words. Not `!==` or `!=`: that branch is
+// every other platform's.
 const BRANCH_LINE =
-  /^\s{0,40}(?:(?:case|when)\s{1,4}([^\n:]{1,60}?)\s{0,4}:?|(?:\}\s{0,4})?(?:if|elif|elsif|else\s{1,4}if)\b[^\n=]{0,80}(?:===?|\.equals\()\s{0,4}([^\n)]{1,60}?)\s{0,4}\)?\s{0,4}[{:]?)\s{0,20}$/;
-const PLATFORM_ROW_CODE = /(?:->|\.)(?:code|slug)\s{0,4}(?:===?|\.equals\()/;
+  /^\s{0,40}(?:case\s|when\s|(?:\}\s{0,4})?(?:if|elif|elsif|else\s{1,4}if)\b[^\n=!]{0,80}(?:===?|\.equals\())/;
+// A platform row's own name or code compared (`$platform->code === 'amazon'`): a table of one row per
+// platform keeps the installation's own settings for each.
+const PLATFORM_ROW_CODE = /(?:->|\.)(?:code|slug|name|key|type|platform)\s{0,4}(?:===?|\.equals\()/;
 // A record's declaration opening its block: `export interface AmazonCredentials {`, `class AmazonConfig {`.
 const RECORD_OPENER = /\b(?:interface|class|struct|type|record|model|message|schema)\s{1,4}([\w$]{1,60})/;
-// A block opened for one platform in a map of them: `amazon: [`, `"Amazon": {`.
-const KEYED_BLOCK = /^\s{0,40}["']?([\w-]{2,40})["']?\s{0,4}[:=]\s{0,4}[[{(]\s{0,20}$/;
+// A block opened for one platform in a map of them: `amazon: [`, `"Amazon": {`, PHP's `'amazon' => [`.
+const KEYED_BLOCK = /^\s{0,40}["']?([\w-]{2,40})["']?\s{0,4}(?:=>|[:=])\s{0,4}[[{(]\s{0,20}$/;
 // How many lines above a field its section's comment is looked for.
 const SECTION_REACH = 12;
+
+/** True when a name is a platform's: Amazon's or another marketplace's. */
+function namesPlatform(name: string): boolean {
+  return wordsOf(name).some((w) => AMAZON_WORD.test(w) || MARKETPLACE_WORDS.has(w));
+}
 
 /** True when a section's heading names Amazon and no other marketplace. */
 function namesAmazonOnly(heading: string): boolean {
@@ -232,12 +241,10 @@ function underAmazonSection(text: string, f: Field): boolean {
   for (const line of lines.slice(0, SECTION_REACH)) {
     const comment = COMMENT_LINE.exec(line)?.[1];
     if (comment !== undefined) return namesAmazonOnly(comment);
-    const branch = BRANCH_LINE.exec(line);
-    // (Not a platform row's own code, `$platform->code === 'amazon'`: a table of one row per
-    // platform keeps the installation's own settings for each.)
-    if (branch) return !PLATFORM_ROW_CODE.test(line) && namesAmazonOnly(branch[1] ?? branch[2] ?? '');
+    if (BRANCH_LINE.test(line)) return !PLATFORM_ROW_CODE.test(line) && namesAmazonOnly(line);
+    // (A block keyed by a platform heads it; any other key, `fields: [`, is a block inside the section.)
     const keyed = KEYED_BLOCK.exec(line)?.[1];
-    if (keyed !== undefined) return namesAmazonOnly(keyed);
+    if (keyed !== undefined && namesPlatform(keyed)) return namesAmazonOnly(keyed);
     // (Past the block's opening brace, the comment is another block's; a record's own name heads it.)
     if (/[{}]\s*$/.test(line)) return namesAmazonOnly(RECORD_OPENER.exec(line)?.[1] ?? '');
   }
@@ -282,10 +289,15 @@ function adsApi(name: string): boolean {
 }
 
 /** A name's words (`names.ts`' `nameWords`), at most 120 characters of it read. */
-// (With each two words joined as well: `MercadoLivreCredentials`, `tik_tok_shop`, `BackMarket`.)
+// Marketplaces whose names are two words (`MercadoLivreCredentials`, `tik_tok_shop`, `BackMarket`),
+// read joined. (Not `on buy`: `onBuyBoxLost` is Amazon's buy box.)
+const TWO_WORD_NAMES: ReadonlySet<string> = new Set(
+  'mercadolivre mercadolibre tiktok backmarket bestbuy manomano'.split(' '),
+);
 const wordsOf = (name: string): string[] => {
   const words = nameWords(name.slice(0, 120));
-  return [...words, ...words.slice(1).map((w, i) => `${words[i] ?? ''}${w}`)];
+  const joined = words.slice(1).map((w, i) => `${words[i] ?? ''}${w}`);
+  return [...words, ...joined.filter((w) => TWO_WORD_NAMES.has(w))];
 };
 
 // Marketplaces a record may be named for (`onbuy_accounts`, `Ali1688AccountDetailModel`,

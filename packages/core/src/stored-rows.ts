@@ -75,6 +75,11 @@ export function rowOrigin(value: string, resolve: Resolve | undefined): string |
 const OWNER_TABLE =
   /(?:^|[^a-z])(?:accounts?|stores?|shops?|sellers?|merchants?|tenants?|users?|compan(?:y|ies)|connections?|integrations?|channels?|credentials?|contas?|lojas?|tiendas?|empresas?)(?![a-z])/i;
 const SETTINGS_TABLE = /settings?|config/i;
+// A filter by a literal platform (`'platform', 'amazon'`, `code="amazon"`).
+const PLATFORM_LITERAL = /["'`]amazon[\w-]{0,20}["'`]/i;
+/** What scopes a row to an owner: a user, an organisation, a store, a seller (`.eq("user_id", …)`). */
+export const OWNER_FILTER =
+  /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|team|profile|client|member|vendor|brand|\buid\b|created_by|loja|conta|cuenta|tienda|auth\.uid|session/i;
 // How much of a fetch names its table: the receiver and model before the call, the key after `self.env[`.
 const TABLE_SPAN = 60;
 
@@ -85,7 +90,11 @@ function fetchesOwnerRows(assigned: string): boolean {
   const end = found.index + found[0].length;
   const named = assigned.slice(Math.max(0, found.index - TABLE_SPAN), end + (found[0].endsWith('[') ? TABLE_SPAN : 0));
   // (Both spellings: `ShopAccount`, `shop_account`, `amazon.seller`.)
-  const words = named.replace(/([a-z])([A-Z])/g, '$1_$2');
+  const words = named.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/([A-Z]{1,20})([A-Z][a-z])/g, '$1_$2');
+  // (A row picked by a literal platform with no owner in the filter is the installation's one row
+  // for that platform: `MarketplaceCredential::where('platform', 'amazon')->first()`.)
+  const filter = assigned.slice(end);
+  if (PLATFORM_LITERAL.test(assigned) && !OWNER_FILTER.test(filter) && !/state/i.test(filter)) return false;
   return OWNER_TABLE.test(words) && !SETTINGS_TABLE.test(words);
 }
 

@@ -3488,6 +3488,178 @@ export const save = (user, platform, credentials) =>
 `,
     line: 5,
   },
+  {
+    name: "a Shopify app's shop model keeping each shop's own MWS keys, in a text naming several marketplaces",
+    path: 'shops/models.py',
+    text: `# Sync orders from Amazon to Shopify, eBay and Etsy
+from django.db import models
+class ShopifyShop(models.Model):
+    domain = models.CharField(max_length=255)
+    seller_id = models.CharField(max_length=64)
+    mws_auth_token = models.CharField(max_length=255)
+    mws_access_key = models.CharField(max_length=64)
+    mws_secret_key = models.CharField(max_length=128)
+`,
+    line: 8,
+  },
+  {
+    name: "a controller saving a seller account's submitted MWS keys beside an update of the one settings row",
+    path: 'app/Http/Controllers/AmazonAccountsController.php',
+    text: `<?php
+class AmazonAccountsController extends Controller {
+    public function store(Request $request) {
+        $setting = Setting::first();
+        $setting->update(['default_region' => $request->input('region')]);
+        $account = new AmazonAccount();
+        $account->seller_id = $request->input('seller_id');
+        $account->mws_access_key = $request->input('mws_access_key');
+        $account->mws_secret_key = $request->input('mws_secret_key');
+        $account->save();
+    }
+}
+`,
+    line: 9,
+  },
+  {
+    name: 'an Amazon section comment over a fields list (fields: [) asking for the LWA client secret beside the seller id',
+    path: 'src/connectors.ts',
+    text: `// Connection forms for eBay and Etsy sellers, and Amazon's below
+export const amazonForm = {
+  // Amazon SP-API (Login with Amazon app)
+  fields: [
+    { key: 'clientId', label: 'Client ID', type: 'password' },
+    { key: 'clientSecret', label: 'Client Secret', type: 'password' },
+    { key: 'sellerId', label: 'Seller ID', type: 'text' },
+  ],
+};
+export const save = (user, platform, credentials) =>
+  supabase.from('api_connections').insert({ user_id: user.id, marketplace_name: platform, credentials });
+`,
+    line: 6,
+  },
+  {
+    name: "a connection form's Amazon case opening a block (case 'Amazon': {)",
+    path: 'src/fields.ts',
+    text: `const fieldsFor = (p: string): FieldSpec[] => {
+  switch (p) {
+    case 'MercadoLivre': {
+      return [{ key: 'accessToken', label: 'Access token', type: 'password' }];
+    }
+    case 'Amazon': {
+      return [
+        { key: 'clientId', label: 'Client ID', type: 'password' },
+        { key: 'clientSecret', label: 'Client Secret', type: 'password' },
+        { key: 'sellerId', label: 'Seller ID', type: 'text' },
+      ];
+    }
+    case 'AliExpress':
+      return [{ key: 'appKey', label: 'App Key', type: 'password' }];
+  }
+};
+export const save = (user, platform, credentials) =>
+  supabase.from('api_connections').insert({ user_id: user.id, marketplace_name: platform, credentials });
+`,
+    line: 9,
+  },
+  {
+    name: "a PHP map of each platform's fields keyed 'amazon' => [",
+    path: 'app/Marketplaces.php',
+    text: `<?php
+// API fields per marketplace: eBay, Etsy, Shopify, Amazon
+return [
+  'ebay' => [['key' => 'token', 'label' => 'Token']],
+  'amazon' => [
+    ['key' => 'clientId', 'label' => 'Client ID'],
+    ['key' => 'clientSecret', 'label' => 'Client Secret'],
+    ['key' => 'sellerId', 'label' => 'Seller ID'],
+  ],
+];
+// saved per user_id
+`,
+    line: 7,
+  },
+  {
+    name: "an Amazon repricer's buy-box handler (onBuyBoxLost) building a seller's SP-API credentials",
+    path: 'src/repricer.ts',
+    text: `// Amazon SP-API repricer
+export function onBuyBoxLost(account: Account) {
+  return {
+    clientId: account.client_id,
+    clientSecret: account.client_secret,
+    refreshToken: account.refresh_token,
+    sellerId: account.seller_id,
+  };
+}
+`,
+    line: 5,
+  },
+  {
+    name: "an MWS request for the seller id a store object's envelope gives (not a configuration)",
+    path: 'application/models/Orders_model.php',
+    text: `<?php
+class Orders_model extends CI_Model {
+  public function list_orders($store) {
+    $request = new MarketplaceWebServiceOrders_Model_ListOrdersRequest();
+    $request->setSellerId($store->envelope->get('mws_seller_id'));
+    return $this->service->listOrders($request);
+  }
+}
+`,
+    line: 5,
+  },
+  {
+    name: 'an LWA code exchange with the client secret of the acronym-named account row (SPAPIAccount) the OAuth state picked',
+    path: 'app/Http/Controllers/SpApiCallback.php',
+    text: `<?php
+class AmazonCallback {
+    public function handle($state, $code) {
+        $acct = SPAPIAccount::where('state', $state)->first();
+        $res = Http::asForm()->post('https://api.amazon.com/auth/o2/token', [
+            'grant_type' => 'authorization_code',
+            'code' => $code,
+            'client_id' => $acct->lwa_client_id,
+            'client_secret' => $acct->lwa_client_secret,
+        ]);
+        $acct->refresh_token = $res['refresh_token'];
+        $acct->save();
+    }
+}
+`,
+    line: 9,
+  },
+  {
+    name: "a connection form's Amazon branch compared yoda-style ('amazon' === platform)",
+    path: 'src/fields.ts',
+    text: `// Connectors: eBay, Etsy, Amazon
+function fieldsFor(platform: string): FieldSpec[] {
+  if ('amazon' === platform) {
+    return [
+      { key: 'clientId', label: 'Client ID', type: 'password' },
+      { key: 'clientSecret', label: 'Client Secret', type: 'password' },
+      { key: 'sellerId', label: 'Seller ID', type: 'text' },
+    ];
+  }
+  return [];
+}
+export const save = (user, platform, credentials) =>
+  supabase.from('api_connections').insert({ user_id: user.id, marketplace_name: platform, credentials });
+`,
+    line: 6,
+  },
+  {
+    name: 'a settings page writing the submitted keys into a settings row, the signed-in seller named beside them (current_user)',
+    path: 'app/controllers/settings_controller.rb',
+    text: `# Amazon MWS settings of the signed-in seller
+class SettingsController < ApplicationController
+  def update
+    setting = Setting.first
+    setting.update!(seller_id: params[:seller_id], aws_access_key_id: params[:aws_access_key_id], secret_key: params[:secret_key], updated_by: current_user.email)
+    redirect_to settings_path
+  end
+end
+`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -6023,6 +6195,89 @@ class Orders_model extends CI_Model {
     $request = new MarketplaceWebServiceOrders_Model_ListOrdersRequest();
     $request->setSellerId($this->config->item('mws_seller_id'));
     return $this->service->listOrders($request);
+  }
+}
+`,
+  },
+  {
+    name: "an LWA app read from the one credentials row picked by a literal platform (MarketplaceCredential::where('platform', 'amazon'))",
+    path: 'app/Services/SpApi.php',
+    text: `<?php
+class AmazonClientFactory {
+    public function make() {
+        $cred = MarketplaceCredential::where('platform', 'amazon')->first();
+        return new SellingPartnerApi([
+            'lwaClientId' => $cred->client_id,
+            'lwaClientSecret' => $cred->client_secret,
+            'lwaRefreshToken' => $cred->refresh_token,
+        ]);
+    }
+}
+`,
+  },
+  {
+    name: 'the one sales-channel row picked by its code (SalesChannel.objects.get(code="amazon"))',
+    path: 'channels/sp_api.py',
+    text: `from sp_api.api import Orders
+def client():
+    channel = SalesChannel.objects.get(code="amazon")
+    creds = channel.credentials
+    return Orders(credentials=dict(
+        refresh_token=creds["refresh_token"],
+        lwa_app_id=creds["lwa_app_id"],
+        lwa_client_secret=creds["lwa_client_secret"],
+    ))
+`,
+  },
+  {
+    name: "a connection form whose branch for every platform but Amazon (p !== 'Amazon') asks for a client secret",
+    path: 'src/fields.tsx',
+    text: `const fieldsFor = (p: string): FieldSpec[] => {
+  if (p !== 'Amazon') {
+    return [
+      { key: 'clientId', label: 'Client ID', type: 'password' },
+      { key: 'clientSecret', label: 'Client Secret', type: 'password' },
+      { key: 'sellerId', label: 'Seller ID', type: 'text' },
+    ];
+  }
+  return [
+    { key: 'refreshToken', label: 'Refresh Token', type: 'password' },
+    { key: 'sellerId', label: 'Seller ID', type: 'text' },
+  ];
+};
+// MercadoLivre, Shopify and AliExpress use the first form
+export const save = (user, platform, credentials) =>
+  supabase.from('api_connections').insert({ user_id: user.id, marketplace_name: platform, credentials });
+`,
+  },
+  {
+    name: 'a settings page updating the one settings row in place (Rails update!)',
+    path: 'app/controllers/settings_controller.rb',
+    text: `# Amazon MWS settings of this shop
+class SettingsController < ApplicationController
+  def update
+    setting = Setting.first
+    setting.update!(seller_id: params[:seller_id], aws_access_key_id: params[:aws_access_key_id], secret_key: params[:secret_key])
+    redirect_to settings_path
+  end
+end
+`,
+  },
+  {
+    name: 'a settings page filling then saving the one settings row (AppSetting::find(1), fill)',
+    path: 'app/Http/Controllers/SettingsController.php',
+    text: `<?php
+// Amazon MWS settings
+class SettingsController extends Controller {
+  public function update(Request $request) {
+    $settings = AppSetting::find(1);
+    $settings->fill([
+      'seller_id' => $request->input('seller_id'),
+      'mws_access_key' => $request->input('mws_access_key'),
+      'mws_secret_key' => $request->input('mws_secret_key'),
+    ]);
+    $settings->save();
+    return back();
   }
 }
 `,

@@ -31,7 +31,7 @@ import { projectCandidate } from '../project-candidates.js';
 import { textResolver } from '../text-resolver.js';
 import type { TextResolve } from '../text-resolver.js';
 import { readsStoredRow } from '../tenant-lookups.js';
-import { CONFIG_BAG } from '../stored-rows.js';
+import { CONFIG_BAG, OWNER_FILTER } from '../stored-rows.js';
 import { readsConfigObject } from '../type-a-evidence.js';
 import { withoutBlankFallback } from '../conversions.js';
 
@@ -101,10 +101,6 @@ const SITE_SETTINGS =
 // Supabase `.eq("channel", "AMAZON").maybeSingle()`, Eloquent `->where('marketplace', 'amazon')`.
 const PLATFORM_KEY =
   /\.eq\(\s{0,4}["'](?:channel|platform|marketplace|provider|integration|service)["']\s{0,4},\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\)|\bwhere\s{0,4}:\s{0,4}\{\s{0,4}(?:channel|platform|marketplace|provider|integration|service)\s{0,4}:\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\}|->where\(\s{0,4}["'](?:channel|platform|marketplace|provider)["']\s{0,4},\s{0,4}["']amazon\w{0,20}["']\s{0,4}\)/gi;
-// What scopes a row to an owner: a user, an organisation, a store, a seller (`.eq("user_id", …)`).
-const OWNER_FILTER =
-  /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|team|profile|client|member|vendor|brand|\buid\b|created_by|loja|conta|cuenta|tienda|auth\.uid|session/i;
-
 /**
  * True when the text reads or writes a row by a literal Amazon platform key and no owner in the
  * same statement: one row per platform, the installation's own settings (LABELING's ruling on a
@@ -148,18 +144,34 @@ const SIGNED_IN = /\bcurrent_user\b|\bAuth::|\bauth\(\)|\brequest\.user\b|\breq\
 function settingsRowWrite(text: string): boolean {
   // (A cheap look for the load itself first: most texts have none.)
   if (!SETTINGS_ROW_LOAD.test(text)) return false;
-  if (USER_OWNED.test(text) || OWNER_KEY.test(text) || SIGNED_IN.test(text)) return false;
+  if (USER_OWNED.test(text) || OWNER_KEY.test(text) || SIGNED_IN.test(text) || writesOtherModel(text)) return false;
   if (SETTINGS_ROW_WRITE.test(text)) return true;
   SETTINGS_ROW_LOCAL.lastIndex = 0;
   let loads = 0;
   for (let m = SETTINGS_ROW_LOCAL.exec(text); m !== null && loads < 8; m = SETTINGS_ROW_LOCAL.exec(text), loads++) {
     const name = m[1] ?? '';
-    const after = text.slice(m.index + m[0].length);
-    if (
-      ['->update(', '.update(', '->save(', '.save', '->fill(', '.update!(', '.update_attributes('].some((w) =>
-        after.includes(name + w),
-      )
-    )
+    // (The local's own write: `$setting->update(`, `setting.save`; not `user_setting.update(`.)
+    const write = new RegExp(
+      `(?<![\\w$])${name.replace('$', '\\$')}(?:->|\\.)(?:update!?|save|fill|update_attributes)(?!\\w)`,
+    );
+    if (write.test(text.slice(m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
+// A model the text creates or writes besides the settings row (`new AmazonAccount(`,
+// `AmazonAccount::create(`, `Shop.objects.create(`): its keys are judged as any record's.
+const MODEL_WRITE =
+  /\bnew\s{1,4}([A-Z]\w{0,40})\s{0,4}\(|\b([A-Z]\w{0,40})(?:::|\.)(?:create|updateOrCreate|firstOrCreate|insert)\s{0,4}\(|\b([A-Z]\w{0,40})\.objects\.(?:create|update_or_create|get_or_create)\(/g;
+const SETTINGS_MODEL = /Config|Setting|Preference/;
+
+/** True when the text creates or writes a model other than a settings one (see {@link MODEL_WRITE}); at most 16 read. */
+function writesOtherModel(text: string): boolean {
+  MODEL_WRITE.lastIndex = 0;
+  let writes = 0;
+  for (let m = MODEL_WRITE.exec(text); m !== null && writes < 16; m = MODEL_WRITE.exec(text), writes++) {
+    const model = m[1] ?? m[2] ?? m[3] ?? '';
+    if (!SETTINGS_MODEL.test(model) && !/^(?:Date|Error|Map|Set|URL|Promise|Response|Request|Exception)/.test(model))
       return true;
   }
   return false;
