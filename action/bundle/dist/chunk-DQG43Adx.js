@@ -1752,7 +1752,7 @@ var init_value_shape = __esmMin((() => {
 	FIELD_TYPE = /^(?:(?:\w*\.)*[A-Z]\w*(?:Field|Column|Attribute|Property|Type)\b|String\b(?!\s*\()|str\b(?!\s*\())/;
 	SELLER_WORDS$1 = /\b(?:sellers?|merchants?|tenants?|shops?|vendors?|customers?|stores|organi[sz]ations?|workspaces?)\b/i;
 	HOLDER_WORDS = /\b(?:rows?|records?|entity|req|request|body|input|forms?|payload|dto|onboard\w*|accounts?|store|integration|users?)\b/i;
-	COMMAND_LINE = /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|argparse|getopt|click\.|cobra|pflag\.|get_?[aA]rg\w{0,10}\(|\$this->(?:argument|option)\()/;
+	COMMAND_LINE = /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|argparse|getopt|click\.|cobra|pflag\.|get_?[aA]rg\w{0,10}\(|\$this->(?:argument|option)\()|^(?:await\s{1,4})?(?:(?:(?:rl|readline|readlineSync)\.)?question\(|inquirer\.prompt\(|prompts\(|input\(\s{0,4}(?:f?["']|\))|getpass(?:\.getpass)?\(|(?:STDIN|\$stdin)\.gets\b|Console\.ReadLine\(|\w{0,20}[sS]canner\.next(?:Line)?\()/;
 	IDENTIFIER = /^[a-z_$][\w$]{0,60}$/i;
 	RECORD_SETTINGS = /^\$?([\w$]{1,40})\s{0,2}(?:\??\.|->)\s{0,2}(?:config|settings)\b/i;
 	ROW_OWNER = /^(?:\w{0,30}(?:account|integration|connection|channel|row|record|company|tenant|shop|seller|merchant|vendor|organi[sz]ation)s?|stores)$/i;
@@ -1792,7 +1792,7 @@ var init_field_idioms = __esmMin((() => {
 	QUOTED_INSERT = /["'`]\s*insert\s+into\s+[\w."`[\]]{1,64}\s*\([^;()"'`]{0,200}$/i;
 	CONFIG_SHOWN = /\bvalue\s*=\s*(?:"[^"\n]{0,80}?|'[^'\n]{0,80}?|\{[^}\n]{0,80}?)(?:([$\w]{1,40})(?:->|\.))?(?:\w{0,20}config\w{0,20}|get_option|options|\w{0,20}settings?)\s*[[(]/i;
 	VALIDATION_LIST = /^\[\s*["'](?:required|nullable|sometimes|bail|filled|present)\b/;
-	FORM_HELPER = /(?:\bForm::(?:text|password|input|hidden|textarea|email)|\bform_(?:input|password|hidden|textarea)|\$this->Form->(?:control|input|text|password|textarea|hidden))\(\s*["']$/;
+	FORM_HELPER = /(?:\bForm::(?:text|password|input|hidden|textarea|email)(?:Group|Field|Input)?|\bform_(?:input|password|hidden|textarea)|\$this->Form->(?:control|input|text|password|textarea|hidden))\(\s*["']$/;
 	FORM_CONTROL = /^(?:\[\s*(?:(?:''|""|null|undefined)\s*)?[,\]]|new\s+(?:Untyped)?FormControl\b|(?:this\.)?(?:fb|formBuilder|builder)\.(?:nonNullable\.)?control\()/;
 	RAZOR_INPUT = /\bHtml\.(?:TextBox|Password|Editor|TextArea|Hidden)For\(\s*(\w{1,20})\s*=>\s*\1\.$/;
 	DJANGO_ADD_FIELD = /\b(?:AddField|AlterField)\(\s*model_name\s*=\s*["'](\w{1,64})["']\s*,\s*name\s*=\s*["']$/;
@@ -2532,7 +2532,9 @@ function fetchesOwnerRows(assigned) {
 	const found = ROW_FETCH.exec(assigned);
 	if (!found) return false;
 	const end = found.index + found[0].length;
-	const words = assigned.slice(Math.max(0, found.index - TABLE_SPAN), end + (found[0].endsWith("[") ? TABLE_SPAN : 0)).replace(/([a-z])([A-Z])/g, "$1_$2");
+	const words = assigned.slice(Math.max(0, found.index - TABLE_SPAN), end + (found[0].endsWith("[") ? TABLE_SPAN : 0)).replace(/([a-z])([A-Z])/g, "$1_$2").replace(/([A-Z]{1,20})([A-Z][a-z])/g, "$1_$2");
+	const filter = assigned.slice(end);
+	if (PLATFORM_LITERAL.test(assigned) && !OWNER_FILTER.test(filter) && !/state/i.test(filter)) return false;
 	return OWNER_TABLE.test(words) && !SETTINGS_TABLE.test(words);
 }
 /**
@@ -2567,7 +2569,7 @@ function origin(value, resolve, fetch) {
 		current = next;
 	}
 }
-var MAX_HOPS, ROW_FETCH, DECODE, MEMBER_READ, CONFIG_BAG, OWNER_TABLE, SETTINGS_TABLE, TABLE_SPAN;
+var MAX_HOPS, ROW_FETCH, DECODE, MEMBER_READ, CONFIG_BAG, OWNER_TABLE, SETTINGS_TABLE, PLATFORM_LITERAL, OWNER_FILTER, TABLE_SPAN;
 var init_stored_rows = __esmMin((() => {
 	init_value_shape();
 	MAX_HOPS = 3;
@@ -2585,6 +2587,8 @@ var init_stored_rows = __esmMin((() => {
 	CONFIG_BAG = /^\$?(?:(?:this|self)(?:->|\.))?(?:config|settings)\b/i;
 	OWNER_TABLE = /(?:^|[^a-z])(?:accounts?|stores?|shops?|sellers?|merchants?|tenants?|users?|compan(?:y|ies)|connections?|integrations?|channels?|credentials?|contas?|lojas?|tiendas?|empresas?)(?![a-z])/i;
 	SETTINGS_TABLE = /settings?|config/i;
+	PLATFORM_LITERAL = /["'`]amazon[\w-]{0,20}["'`]/i;
+	OWNER_FILTER = /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|team|profile|client|member|vendor|brand|\buid\b|created_by|loja|conta|cuenta|tienda|auth\.uid|session/i;
 	TABLE_SPAN = 60;
 }));
 // packages/core/dist/tenant-lookups.js
@@ -5061,7 +5065,7 @@ var init_mws_requests = __esmMin((() => {
 	MAX_RESOLUTIONS = 20;
 	SELLER_WORDS = /seller|merchant|account_?id/i;
 	MAX_WORD_BACK = 64;
-	ENV_HELPER = /^[\w.$>:-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}(?:(?:::|->|\.)\w{1,20})?\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
+	ENV_HELPER = /^(?:[\w.$>-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}|(?:\$this->|self\.|this\.)?(?:Configure|Config|config|Settings|settings)(?:::|->|\.)\w{1,20})\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
 	CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$/;
 	CLIENT_OWN_SELLER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*(?:\{\w+\}|\w+(?:\(\))?|\w*(?:auth|config|option|setting|credential|param)\w*\s*(?:\.|->)\s*\w+(?:\(\))?)|@\w+)$/i;
 	escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -5409,7 +5413,7 @@ function amazonKeysOnly(text, amazon = true, path = "") {
 	const onlyOther = !amazon && !AMAZON_PATH.test(path) && !SELLER_API.test(text) && (namesOneMarketplace(text) || otherMarketplaceRecord(path.slice(-120)));
 	const oauth1 = OAUTH1_CONSUMER.test(text);
 	const otherApi = (f) => otherMarketplaceKey(f) || otherServiceKey(f) || oauth1 && oauth1Secret(text, f) || besideAssociateTag(text, f);
-	if (onlyOther || namesOtherMarketplaces(text)) return (f) => (!genericKey(f) || underAmazonSection(text, f)) && !otherApi(f) && !otherMarketplaceRecord(f.recordName);
+	if (onlyOther || namesOtherMarketplaces(text)) return (f) => (!genericKey(f) || underAmazonSection(text, f) && !otherMarketplaceRecord(f.recordName)) && !otherApi(f);
 	return (f) => !otherApi(f) && (!genericKey(f) || !otherMarketplaceRecord(f.recordName) && !inOtherMarketplaceFunction(text, f));
 }
 /**
@@ -5439,6 +5443,10 @@ function besideAssociateTag(text, f) {
 function oauth1Secret(text, f) {
 	return isKeyRole(f.role) && OAUTH1_SECRET.test(normalizeName(f.name)) && OAUTH1_CONSUMER.test(text.slice(Math.max(0, f.start - CONSUMER_REACH), f.end + CONSUMER_REACH));
 }
+/** True when a name is a platform's: Amazon's or another marketplace's. */
+function namesPlatform(name) {
+	return wordsOf(name).some((w) => AMAZON_WORD.test(w) || MARKETPLACE_WORDS.has(w));
+}
 /** True when a section's heading names Amazon and no other marketplace. */
 function namesAmazonOnly(heading) {
 	const words = wordsOf(heading);
@@ -5456,10 +5464,9 @@ function underAmazonSection(text, f) {
 	for (const line of lines.slice(0, SECTION_REACH)) {
 		const comment = COMMENT_LINE.exec(line)?.[1];
 		if (comment !== void 0) return namesAmazonOnly(comment);
-		const branch = BRANCH_LINE.exec(line);
-		if (branch) return !PLATFORM_ROW_CODE.test(line) && namesAmazonOnly(branch[1] ?? branch[2] ?? "");
+		if (BRANCH_LINE.test(line)) return !PLATFORM_ROW_CODE.test(line) && namesAmazonOnly(line);
 		const keyed = KEYED_BLOCK.exec(line)?.[1];
-		if (keyed !== void 0) return namesAmazonOnly(keyed);
+		if (keyed !== void 0 && namesPlatform(keyed)) return namesAmazonOnly(keyed);
 		if (/[{}]\s*$/.test(line)) return namesAmazonOnly(RECORD_OPENER.exec(line)?.[1] ?? "");
 	}
 	return false;
@@ -5501,7 +5508,7 @@ function otherMarketplaceRecord(recordName) {
 function namesOneMarketplace(text) {
 	return ONE_MARKETPLACE.test(text);
 }
-var PA_API, SELLER_API, IN_IDENTIFIERS, AS_WORDS, IN_NAMES, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, OTHER_AWS, SELLING_WORDS, OAUTH1_CONSUMER, OAUTH1_SECRET, SERVICE_WORDS, SELLER_API_WORD, ASSOCIATE_TAG, SELLER_ID, TAG_REACH, CONSUMER_REACH, COMMENT_LINE, BRANCH_LINE, PLATFORM_ROW_CODE, RECORD_OPENER, KEYED_BLOCK, SECTION_REACH, ADS_WORDS, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
+var PA_API, SELLER_API, IN_IDENTIFIERS, AS_WORDS, IN_NAMES, OTHER_MARKETPLACES, AMAZON_KEY_NAME, AMAZON_PAY, SELLING_PARTNER, AMAZON_ADS, ADS_PROFILE, OTHER_AWS, SELLING_WORDS, OAUTH1_CONSUMER, OAUTH1_SECRET, SERVICE_WORDS, SELLER_API_WORD, ASSOCIATE_TAG, SELLER_ID, TAG_REACH, CONSUMER_REACH, COMMENT_LINE, BRANCH_LINE, PLATFORM_ROW_CODE, RECORD_OPENER, KEYED_BLOCK, SECTION_REACH, ADS_WORDS, TWO_WORD_NAMES, wordsOf, MARKETPLACE_WORDS, AMAZON_WORD, AMAZON_PATH, ONE_MARKETPLACE;
 var init_other_apis = __esmMin((() => {
 	init_enclosing_function();
 	init_names();
@@ -5527,15 +5534,17 @@ var init_other_apis = __esmMin((() => {
 	TAG_REACH = 400;
 	CONSUMER_REACH = 600;
 	COMMENT_LINE = /^\s{0,40}(?:\/\/|#|--|\/?\*)\s{0,4}(\S[^\n]{0,120})$/;
-	BRANCH_LINE = /^\s{0,40}(?:(?:case|when)\s{1,4}([^\n:]{1,60}?)\s{0,4}:?|(?:\}\s{0,4})?(?:if|elif|elsif|else\s{1,4}if)\b[^\n=]{0,80}(?:===?|\.equals\()\s{0,4}([^\n)]{1,60}?)\s{0,4}\)?\s{0,4}[{:]?)\s{0,20}$/;
-	PLATFORM_ROW_CODE = /(?:->|\.)(?:code|slug)\s{0,4}(?:===?|\.equals\()/;
+	BRANCH_LINE = /^\s{0,40}(?:case\s|when\s|(?:\}\s{0,4})?(?:if|elif|elsif|else\s{1,4}if)\b[^\n=!]{0,80}(?:===?|\.equals\())/;
+	PLATFORM_ROW_CODE = /(?:->|\.)(?:code|slug|name|key|type|platform)\s{0,4}(?:===?|\.equals\()/;
 	RECORD_OPENER = /\b(?:interface|class|struct|type|record|model|message|schema)\s{1,4}([\w$]{1,60})/;
-	KEYED_BLOCK = /^\s{0,40}["']?([\w-]{2,40})["']?\s{0,4}[:=]\s{0,4}[[{(]\s{0,20}$/;
+	KEYED_BLOCK = /^\s{0,40}["']?([\w-]{2,40})["']?\s{0,4}(?:=>|[:=])\s{0,4}[[{(]\s{0,20}$/;
 	SECTION_REACH = 12;
 	ADS_WORDS = /^(?:ads|advertising)$/;
+	TWO_WORD_NAMES = new Set("mercadolivre mercadolibre tiktok backmarket bestbuy manomano".split(" "));
 	wordsOf = (name) => {
 		const words = nameWords(name.slice(0, 120));
-		return [...words, ...words.slice(1).map((w, i) => `${words[i] ?? ""}${w}`)];
+		const joined = words.slice(1).map((w, i) => `${words[i] ?? ""}${w}`);
+		return [...words, ...joined.filter((w) => TWO_WORD_NAMES.has(w))];
 	};
 	MARKETPLACE_WORDS = new Set(IN_NAMES);
 	AMAZON_WORD = /^(?:amazon|amz|mws|aws|spapi|lwa|iam)$/;
@@ -5692,7 +5701,7 @@ function projectCandidate(fields, ctx, resolve) {
 	if (CONFIG_PATH.test(ctx.path) || TEMPLATE_PATH.test(ctx.path)) return void 0;
 	const linked = !fields.some((f) => SELLER_ROLES.has(f.role));
 	if (linked && DOCUMENT_PATH.test(ctx.path)) return void 0;
-	const carried = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && (classifyValue(f.value) !== "env" && !readByName(f, ctx.text) || fromStoredRow(f, resolve)) && !showsNoRecord(f, ctx.text, resolve) && !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? "") === "env") && !filledByCaller(f, ctx.text, resolve) && !readsConfigObject(f.value, resolve) && !ownLiteralEntry(f, ctx.text, resolve) && !readsCommandLine(f.value) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
+	const carried = fields.filter((f) => SECRET_ROLES.has(f.role) && CARRIED.has(f.shape) && (f.shape !== "other" || /[\w$"'`?]/.test(f.value)) && (classifyValue(f.value) !== "env" && !readByName(f, ctx.text) || fromStoredRow(f, resolve)) && !showsNoRecord(f, ctx.text, resolve) && !(LOCAL.test(f.value) && classifyValue(resolve(f.value) ?? "") === "env") && !filledByCaller(f, ctx.text, resolve) && !readsConfigObject(f.value, resolve) && !ownLiteralEntry(f, ctx.text, resolve) && !readsCommandLine(f.value) && !EXPECTATION.test(f.recordName.trimEnd()) && !DEVELOPER.test(f.recordName) && !DEVELOPER.test(lineOf(ctx, f.start)));
 	const passed = carried.filter((f) => passedByCaller(f, fields, ctx.text, resolve));
 	let secrets = carried.filter((f) => !passed.includes(f));
 	const types = secrets.length === 0 ? passedTypes(passed, ctx.text) : [];
@@ -5973,22 +5982,24 @@ function onePlatformRow(text) {
 * 8 such loads read.
 */
 function settingsRowWrite(text) {
-	if (USER_OWNED.test(text) || OWNER_KEY.test(text) || SIGNED_IN.test(text)) return false;
+	if (!SETTINGS_ROW_LOAD.test(text)) return false;
+	if (USER_OWNED.test(text) || OWNER_KEY.test(text) || SIGNED_IN.test(text) || writesOtherModel(text)) return false;
 	if (SETTINGS_ROW_WRITE.test(text)) return true;
 	SETTINGS_ROW_LOCAL.lastIndex = 0;
 	let loads = 0;
 	for (let m = SETTINGS_ROW_LOCAL.exec(text); m !== null && loads < 8; m = SETTINGS_ROW_LOCAL.exec(text), loads++) {
 		const name = m[1] ?? "";
-		const after = text.slice(m.index + m[0].length);
-		if ([
-			"->update(",
-			".update(",
-			"->save(",
-			".save",
-			"->fill(",
-			".update!(",
-			".update_attributes("
-		].some((w) => after.includes(name + w))) return true;
+		if (new RegExp(`(?<![\\w$])${name.replace("$", "\\$")}(?:->|\\.)(?:update!?|save|fill|update_attributes)(?!\\w)`).test(text.slice(m.index + m[0].length))) return true;
+	}
+	return false;
+}
+/** True when the text creates or writes a model other than a settings one (see {@link MODEL_WRITE}); at most 16 read. */
+function writesOtherModel(text) {
+	MODEL_WRITE.lastIndex = 0;
+	let writes = 0;
+	for (let m = MODEL_WRITE.exec(text); m !== null && writes < 16; m = MODEL_WRITE.exec(text), writes++) {
+		const model = m[1] ?? m[2] ?? m[3] ?? "";
+		if (!SETTINGS_MODEL.test(model) && !/^(?:Date|Error|Map|Set|URL|Promise|Response|Request|Exception)/.test(model)) return true;
 	}
 	return false;
 }
@@ -6176,7 +6187,7 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var MWS_FOLDER, SITE_SETTINGS, PLATFORM_KEY, OWNER_FILTER, SETTINGS_ROW, SETTINGS_ROW_LOCAL, SETTINGS_ROW_WRITE, SIGNED_IN, OWNER_WORDS, OWNERS, USER_OWNED, OWNER_KEY, CREATE_TABLE, WRITTEN_TABLE, TABLE_NAME, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, ACCESS_TOKEN_VALUE, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var MWS_FOLDER, SITE_SETTINGS, PLATFORM_KEY, SETTINGS_ROW, SETTINGS_ROW_LOAD, SETTINGS_ROW_LOCAL, SETTINGS_ROW_WRITE, SIGNED_IN, MODEL_WRITE, SETTINGS_MODEL, OWNER_WORDS, OWNERS, USER_OWNED, OWNER_KEY, CREATE_TABLE, WRITTEN_TABLE, TABLE_NAME, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, ACCESS_TOKEN_VALUE, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -6199,11 +6210,13 @@ var init_shared_credentials = __esmMin((() => {
 	MWS_FOLDER = /mws|amazon/i;
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b|"issingle"\s{0,4}:\s{0,4}1\b/;
 	PLATFORM_KEY = /\.eq\(\s{0,4}["'](?:channel|platform|marketplace|provider|integration|service)["']\s{0,4},\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\)|\bwhere\s{0,4}:\s{0,4}\{\s{0,4}(?:channel|platform|marketplace|provider|integration|service)\s{0,4}:\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\}|->where\(\s{0,4}["'](?:channel|platform|marketplace|provider)["']\s{0,4},\s{0,4}["']amazon\w{0,20}["']\s{0,4}\)/gi;
-	OWNER_FILTER = /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|team|profile|client|member|vendor|brand|\buid\b|created_by|loja|conta|cuenta|tienda|auth\.uid|session/i;
 	SETTINGS_ROW = String.raw`(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)(?:\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4})?1?\s{0,4}\))?`;
+	SETTINGS_ROW_LOAD = /(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)/;
 	SETTINGS_ROW_LOCAL = new RegExp(String.raw`(\$?[A-Za-z_]\w{0,40})\s{0,4}=\s{0,4}${SETTINGS_ROW}(?![\w$(])`, "g");
 	SETTINGS_ROW_WRITE = new RegExp(String.raw`\b${SETTINGS_ROW}\s{0,4}(?:->|\.)(?:update|fill|update_attributes)\b`);
 	SIGNED_IN = /\bcurrent_user\b|\bAuth::|\bauth\(\)|\brequest\.user\b|\breq\.user\b/;
+	MODEL_WRITE = /\bnew\s{1,4}([A-Z]\w{0,40})\s{0,4}\(|\b([A-Z]\w{0,40})(?:::|\.)(?:create|updateOrCreate|firstOrCreate|insert)\s{0,4}\(|\b([A-Z]\w{0,40})\.objects\.(?:create|update_or_create|get_or_create)\(/g;
+	SETTINGS_MODEL = /Config|Setting|Preference/;
 	OWNER_WORDS = "User|Owner|Org|Organi[sz]ation|Tenant|Company|Workspace|Store|Shop|Loja|Empresa|Tienda";
 	OWNERS = `(?:${OWNER_WORDS})`;
 	USER_OWNED = new RegExp(`\\b${OWNERS}_?id\\b|\\busers\\.id\\b|ForeignKey\\(\\s*["']?${OWNERS}\\b|\\bref:\\s*["']${OWNERS}["']|@ManyToOne\\(\\s*\\(\\)\\s*=>\\s*${OWNERS}\\b|\\b(?:references|belongs_to)\\s+:${OWNERS}\\b`, "i");
