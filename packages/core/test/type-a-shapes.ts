@@ -13,6 +13,39 @@ export interface Shape {
 }
 
 /** A Go multichannel credentials union whose sections name their platform in a comment. */
+// A multichannel connection form: the fields each platform's branch asks for (`case 'Amazon':`),
+// saved per signed-in user.
+function connectionForm(fields: { mercadoLivre: string[]; amazon: string[]; shopify: boolean }): string {
+  const entries = (keys: string[], prefix: string): string =>
+    keys
+      .map((key) => {
+        const secret = key !== 'sellerId';
+        return `        { key: '${key}', label: '${prefix}${key}', type: '${secret ? 'password' : 'text'}' },\n`;
+      })
+      .join('');
+  const shopify = fields.shopify
+    ? "    case 'Shopify':\n      return [{ key: 'accessToken', label: 'Admin API access token', type: 'password' }];\n"
+    : '';
+  return `const fieldsFor = (p: string): FieldSpec[] => {
+  switch (p) {
+    case 'MercadoLivre':
+      return [
+${entries(fields.mercadoLivre, '')}      ];
+    case 'Amazon':
+      return [
+${entries(fields.amazon, 'LWA ')}      ];
+${shopify}    case 'AliExpress':
+      return [
+        { key: 'appKey', label: 'App Key', type: 'password' },
+        { key: 'appSecret', label: 'App Secret', type: 'password' },
+      ];
+  }
+};
+export const save = (user, platform, credentials) =>
+  supabase.from('api_connections').insert({ user_id: user.id, marketplace_name: platform, credentials });
+`;
+}
+
 function channelCredentials(section: string): string {
   return `package domain
 
@@ -3447,32 +3480,11 @@ class SettingsController extends Controller {
   {
     name: "a multichannel connection form's Amazon branch (case 'Amazon':) asking for the LWA client secret beside the seller id",
     path: 'src/components/admin/AddApiDialog.tsx',
-    text: `const fieldsFor = (p: string): FieldSpec[] => {
-  switch (p) {
-    case 'MercadoLivre':
-      return [
-        { key: 'clientId', label: 'Client ID', type: 'password' },
-        { key: 'clientSecret', label: 'Client Secret', type: 'password' },
-      ];
-    case 'Amazon':
-      return [
-        { key: 'clientId', label: 'LWA Client ID', type: 'password' },
-        { key: 'clientSecret', label: 'LWA Client Secret', type: 'password' },
-        { key: 'refreshToken', label: 'Refresh Token', type: 'password' },
-        { key: 'sellerId', label: 'Seller ID', type: 'text' },
-      ];
-    case 'Shopify':
-      return [{ key: 'accessToken', label: 'Admin API access token', type: 'password' }];
-    case 'AliExpress':
-      return [
-        { key: 'appKey', label: 'App Key', type: 'password' },
-        { key: 'appSecret', label: 'App Secret', type: 'password' },
-      ];
-  }
-};
-export const save = (user, platform, credentials) =>
-  supabase.from('api_connections').insert({ user_id: user.id, marketplace_name: platform, credentials });
-`,
+    text: connectionForm({
+      mercadoLivre: ['clientId', 'clientSecret'],
+      amazon: ['clientId', 'clientSecret', 'refreshToken', 'sellerId'],
+      shopify: true,
+    }),
     line: 11,
   },
   {
@@ -6124,29 +6136,11 @@ end
   {
     name: 'a multichannel connection form whose LWA-looking client secret is in the MercadoLivre branch (the Amazon branch asks for a refresh token only)',
     path: 'src/components/admin/AddApiDialog.tsx',
-    text: `const fieldsFor = (p: string): FieldSpec[] => {
-  switch (p) {
-    case 'MercadoLivre':
-      return [
-        { key: 'clientId', label: 'Client ID', type: 'password' },
-        { key: 'clientSecret', label: 'Client Secret', type: 'password' },
-        { key: 'sellerId', label: 'Seller ID', type: 'text' },
-      ];
-    case 'Amazon':
-      return [
-        { key: 'refreshToken', label: 'Refresh Token', type: 'password' },
-        { key: 'sellerId', label: 'Seller ID', type: 'text' },
-      ];
-    case 'AliExpress':
-      return [
-        { key: 'appKey', label: 'App Key', type: 'password' },
-        { key: 'appSecret', label: 'App Secret', type: 'password' },
-      ];
-  }
-};
-export const save = (user, platform, credentials) =>
-  supabase.from('api_connections').insert({ user_id: user.id, marketplace_name: platform, credentials });
-`,
+    text: connectionForm({
+      mercadoLivre: ['clientId', 'clientSecret', 'sellerId'],
+      amazon: ['refreshToken', 'sellerId'],
+      shopify: false,
+    }),
   },
   {
     name: "one shop's settings per selling platform, the Amazon branch chosen by the platform row's own code",
