@@ -288,12 +288,12 @@ function adsApi(name: string): boolean {
   return words.some((w) => ADS_WORDS.test(w)) && !words.some((w) => w === 'sp' || w === 'spapi' || w === 'mws');
 }
 
-/** A name's words (`names.ts`' `nameWords`), at most 120 characters of it read. */
 // Marketplaces whose names are two words (`MercadoLivreCredentials`, `tik_tok_shop`, `BackMarket`),
 // read joined. (Not `on buy`: `onBuyBoxLost` is Amazon's buy box.)
 const TWO_WORD_NAMES: ReadonlySet<string> = new Set(
   'mercadolivre mercadolibre tiktok backmarket bestbuy manomano'.split(' '),
 );
+/** A name's words (`names.ts`' `nameWords`), at most 120 characters of it read, two-word marketplaces joined. */
 const wordsOf = (name: string): string[] => {
   const words = nameWords(name.slice(0, 120));
   const joined = words.slice(1).map((w, i) => `${words[i] ?? ''}${w}`);

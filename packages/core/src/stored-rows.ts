@@ -91,8 +91,8 @@ function fetchesOwnerRows(assigned: string): boolean {
   const named = assigned.slice(Math.max(0, found.index - TABLE_SPAN), end + (found[0].endsWith('[') ? TABLE_SPAN : 0));
   // (Both spellings: `ShopAccount`, `shop_account`, `amazon.seller`.)
   const words = named.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/([A-Z]{1,20})([A-Z][a-z])/g, '$1_$2');
-  // (A row picked by a literal platform with no owner in the filter is the installation's one row
-  // for that platform: `MarketplaceCredential::where('platform', 'amazon')->first()`.)
+  // (A row picked by a literal platform with no owner, nor an OAuth state, in the filter is the
+  // installation's one row for that platform: `MarketplaceCredential::where('platform', 'amazon')->first()`.)
   const filter = assigned.slice(end);
   if (PLATFORM_LITERAL.test(assigned) && !OWNER_FILTER.test(filter) && !/state/i.test(filter)) return false;
   return OWNER_TABLE.test(words) && !SETTINGS_TABLE.test(words);
