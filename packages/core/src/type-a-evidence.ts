@@ -129,10 +129,13 @@ function rootAssignment(value: string, resolve: Resolve | undefined): string | u
 // a store, `getConfig(store)` or `shop.get_config()`, is that store's.)
 const CONFIG_CALL =
   /^(?:(?:new|await)\s{1,4})?(?:[A-Z][\w$]{0,40}(?:\.|::))?[A-Za-z_$][\w$]{0,60}(?:[Cc]onfig|CONFIG|[Cc]onfiguration|[Ss]ettings|SETTINGS)\s{0,4}\(\s{0,4}\)(?:\[\s{0,4}["'][\w.-]{1,40}["']\s{0,4}\]|\.[A-Za-z_$][\w$]{0,40}){0,2}$/;
-// The one row of a settings model, loaded with no filter: django-solo's `SiteConfiguration.get_solo()`,
-// `AppSettings.load()`, `Setting::first()`, `AppSettings.objects.get(pk=1)`.
-const CONFIG_SINGLETON =
-  /^(?:await\s{1,4})?(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get)\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4}1\s{0,4})?\)$/;
+/**
+ * The one row of a settings model, loaded with no filter: django-solo's `SiteConfiguration.get_solo()`,
+ * `AppSettings.load()`, `Setting::first()`, Ruby's `Setting.instance`, `AppSettings.objects.get(pk=1)`,
+ * `AppSetting::find(1)`. (A regex source, for the texts that look for one anywhere too.)
+ */
+export const SETTINGS_ROW = String.raw`(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)(?:\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4})?1?\s{0,4}\))?`;
+const CONFIG_SINGLETON = new RegExp(String.raw`^(?:await\s{1,4})?${SETTINGS_ROW}$`);
 const CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
 
 // A module constant named for the configuration (`AMAZON_CONFIG.CLIENT_SECRET`, `SPAPI_SETTINGS.lwa`,

@@ -32,7 +32,7 @@ import { textResolver } from '../text-resolver.js';
 import type { TextResolve } from '../text-resolver.js';
 import { readsStoredRow } from '../tenant-lookups.js';
 import { CONFIG_BAG, OWNER_FILTER } from '../stored-rows.js';
-import { readsConfigObject } from '../type-a-evidence.js';
+import { readsConfigObject, SETTINGS_ROW } from '../type-a-evidence.js';
 import { withoutBlankFallback } from '../conversions.js';
 
 /**
@@ -124,10 +124,8 @@ function onePlatformRow(text: string): boolean {
   return found;
 }
 
-// The one row of a settings model (`Setting::first()`, `Setting.instance`, `SiteSettings.get_solo()`,
-// `AppSetting::find(1)`), loaded into a local (`$setting = Setting::first();`) or written at once
-// (`Setting.instance.update(setting_params)`).
-const SETTINGS_ROW = String.raw`(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)(?:\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4})?1?\s{0,4}\))?`;
+// The one row of a settings model (`type-a-evidence.ts`' `SETTINGS_ROW`), loaded into a local
+// (`$setting = Setting::first();`) or written at once (`Setting.instance.update(setting_params)`).
 const SETTINGS_ROW_LOAD =
   /(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)/;
 const SETTINGS_ROW_LOCAL = new RegExp(String.raw`(\$?[A-Za-z_]\w{0,40})\s{0,4}=\s{0,4}${SETTINGS_ROW}(?![\w$(])`, 'g');
