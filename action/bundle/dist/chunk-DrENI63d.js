@@ -3665,13 +3665,14 @@ function readsConfigObject(value, resolve) {
 function ownerOf(value) {
 	return memberPath(value).slice(0, -1).join(".");
 }
-var isKey, SUBMITTED_OWNER, CONFIG_CALL, CONFIG_SINGLETON, CONFIG_COMPONENT, CONFIG_CONSTANT, CONSTANT_VALUE;
+var isKey, SUBMITTED_OWNER, CONFIG_CALL, SETTINGS_ROW, CONFIG_SINGLETON, CONFIG_COMPONENT, CONFIG_CONSTANT, CONSTANT_VALUE;
 var init_type_a_evidence = __esmMin((() => {
 	init_value_shape();
 	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
 	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
 	CONFIG_CALL = /^(?:(?:new|await)\s{1,4})?(?:[A-Z][\w$]{0,40}(?:\.|::))?[A-Za-z_$][\w$]{0,60}(?:[Cc]onfig|CONFIG|[Cc]onfiguration|[Ss]ettings|SETTINGS)\s{0,4}\(\s{0,4}\)(?:\[\s{0,4}["'][\w.-]{1,40}["']\s{0,4}\]|\.[A-Za-z_$][\w$]{0,40}){0,2}$/;
-	CONFIG_SINGLETON = /^(?:await\s{1,4})?(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get)\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4}1\s{0,4})?\)$/;
+	SETTINGS_ROW = String.raw`(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)(?:\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4})?1?\s{0,4}\))?`;
+	CONFIG_SINGLETON = new RegExp(String.raw`^(?:await\s{1,4})?${SETTINGS_ROW}$`);
 	CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
 	CONFIG_CONSTANT = /^(?:[A-Z][A-Z0-9]{0,30}_){0,3}(?:CONFIG|CONFIGURATION|SETTINGS|CONF)$/;
 	CONSTANT_VALUE = /^(?:\{|Object\.freeze\(\s{0,4}\{|process\.env\b|import\.meta\.env\b)/;
@@ -6187,7 +6188,7 @@ function sourceOf(evidence, sellerId) {
 	if (evidence === "input") return { source: "input" };
 	return evidence === "used" || evidence === "read" ? { source: "record" } : {};
 }
-var MWS_FOLDER, SITE_SETTINGS, PLATFORM_KEY, SETTINGS_ROW, SETTINGS_ROW_LOAD, SETTINGS_ROW_LOCAL, SETTINGS_ROW_WRITE, SIGNED_IN, MODEL_WRITE, SETTINGS_MODEL, OWNER_WORDS, OWNERS, USER_OWNED, OWNER_KEY, CREATE_TABLE, WRITTEN_TABLE, TABLE_NAME, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, ACCESS_TOKEN_VALUE, SP_API_WORDS, MWS_WORDS, sharedCredentials;
+var MWS_FOLDER, SITE_SETTINGS, PLATFORM_KEY, SETTINGS_ROW_LOAD, SETTINGS_ROW_LOCAL, SETTINGS_ROW_WRITE, SIGNED_IN, MODEL_WRITE, SETTINGS_MODEL, OWNER_WORDS, OWNERS, USER_OWNED, OWNER_KEY, CREATE_TABLE, WRITTEN_TABLE, TABLE_NAME, MODEL_FOLDER, SELLER_READ, TOKEN_READ, AUDITED_ROW, ACCESS_TOKEN_VALUE, SP_API_WORDS, MWS_WORDS, sharedCredentials;
 var init_shared_credentials = __esmMin((() => {
 	init_containers();
 	init_structure();
@@ -6210,7 +6211,6 @@ var init_shared_credentials = __esmMin((() => {
 	MWS_FOLDER = /mws|amazon/i;
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b|"issingle"\s{0,4}:\s{0,4}1\b/;
 	PLATFORM_KEY = /\.eq\(\s{0,4}["'](?:channel|platform|marketplace|provider|integration|service)["']\s{0,4},\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\)|\bwhere\s{0,4}:\s{0,4}\{\s{0,4}(?:channel|platform|marketplace|provider|integration|service)\s{0,4}:\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\}|->where\(\s{0,4}["'](?:channel|platform|marketplace|provider)["']\s{0,4},\s{0,4}["']amazon\w{0,20}["']\s{0,4}\)/gi;
-	SETTINGS_ROW = String.raw`(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)(?:\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4})?1?\s{0,4}\))?`;
 	SETTINGS_ROW_LOAD = /(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)/;
 	SETTINGS_ROW_LOCAL = new RegExp(String.raw`(\$?[A-Za-z_]\w{0,40})\s{0,4}=\s{0,4}${SETTINGS_ROW}(?![\w$(])`, "g");
 	SETTINGS_ROW_WRITE = new RegExp(String.raw`\b${SETTINGS_ROW}\s{0,4}(?:->|\.)(?:update|fill|update_attributes)\b`);
