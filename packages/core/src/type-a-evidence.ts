@@ -134,7 +134,9 @@ const CONFIG_CALL =
  * `AppSettings.load()`, `Setting::first()`, Ruby's `Setting.instance`, `AppSettings.objects.get(pk=1)`,
  * `AppSetting::find(1)`. (A regex source, for the texts that look for one anywhere too.)
  */
-export const SETTINGS_ROW = String.raw`(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)(?:\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4})?1?\s{0,4}\))?`;
+// (Its call alone, `Setting::first`, `SiteConfiguration.get_solo`: what a cheap look for one seeks.)
+export const SETTINGS_CALL = String.raw`(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)`;
+export const SETTINGS_ROW = String.raw`(?:[A-Z][\w$]{0,40})?${SETTINGS_CALL}(?:\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4})?1?\s{0,4}\))?`;
 const CONFIG_SINGLETON = new RegExp(String.raw`^(?:await\s{1,4})?${SETTINGS_ROW}$`);
 const CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
 

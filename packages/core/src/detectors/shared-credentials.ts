@@ -32,7 +32,7 @@ import { textResolver } from '../text-resolver.js';
 import type { TextResolve } from '../text-resolver.js';
 import { readsStoredRow } from '../tenant-lookups.js';
 import { CONFIG_BAG, OWNER_FILTER } from '../stored-rows.js';
-import { readsConfigObject, SETTINGS_ROW } from '../type-a-evidence.js';
+import { readsConfigObject, SETTINGS_CALL, SETTINGS_ROW } from '../type-a-evidence.js';
 import { withoutBlankFallback } from '../conversions.js';
 
 /**
@@ -126,8 +126,7 @@ function onePlatformRow(text: string): boolean {
 
 // The one row of a settings model (`type-a-evidence.ts`' `SETTINGS_ROW`), loaded into a local
 // (`$setting = Setting::first();`) or written at once (`Setting.instance.update(setting_params)`).
-const SETTINGS_ROW_LOAD =
-  /(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)/;
+const SETTINGS_ROW_LOAD = new RegExp(SETTINGS_CALL);
 const SETTINGS_ROW_LOCAL = new RegExp(String.raw`(\$?[A-Za-z_]\w{0,40})\s{0,4}=\s{0,4}${SETTINGS_ROW}(?![\w$(])`, 'g');
 const SETTINGS_ROW_WRITE = new RegExp(String.raw`\b${SETTINGS_ROW}\s{0,4}(?:->|\.)(?:update|fill|update_attributes)\b`);
 // The signed-in user, whose own rows a controller writes (`current_user`, `Auth::id()`, `request.user`).
