@@ -3665,13 +3665,14 @@ function readsConfigObject(value, resolve) {
 function ownerOf(value) {
 	return memberPath(value).slice(0, -1).join(".");
 }
-var isKey, SUBMITTED_OWNER, CONFIG_CALL, SETTINGS_ROW, CONFIG_SINGLETON, CONFIG_COMPONENT, CONFIG_CONSTANT, CONSTANT_VALUE;
+var isKey, SUBMITTED_OWNER, CONFIG_CALL, SETTINGS_CALL, SETTINGS_ROW, CONFIG_SINGLETON, CONFIG_COMPONENT, CONFIG_CONSTANT, CONSTANT_VALUE;
 var init_type_a_evidence = __esmMin((() => {
 	init_value_shape();
 	isKey = (f) => f.role === "secret-key" || f.role === "access-key";
 	SUBMITTED_OWNER = /^(?:body|(?:req|request|ctx)\.(?:body|form|POST|data|json))$|^(?:await\s+)?(?:req|request)\.json\(\)$/;
 	CONFIG_CALL = /^(?:(?:new|await)\s{1,4})?(?:[A-Z][\w$]{0,40}(?:\.|::))?[A-Za-z_$][\w$]{0,60}(?:[Cc]onfig|CONFIG|[Cc]onfiguration|[Ss]ettings|SETTINGS)\s{0,4}\(\s{0,4}\)(?:\[\s{0,4}["'][\w.-]{1,40}["']\s{0,4}\]|\.[A-Za-z_$][\w$]{0,40}){0,2}$/;
-	SETTINGS_ROW = String.raw`(?:[A-Z][\w$]{0,40})?(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)(?:\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4})?1?\s{0,4}\))?`;
+	SETTINGS_CALL = String.raw`(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)`;
+	SETTINGS_ROW = String.raw`(?:[A-Z][\w$]{0,40})?${SETTINGS_CALL}(?:\(\s{0,4}(?:(?:pk|id)\s{0,4}=\s{0,4})?1?\s{0,4}\))?`;
 	CONFIG_SINGLETON = new RegExp(String.raw`^(?:await\s{1,4})?${SETTINGS_ROW}$`);
 	CONFIG_COMPONENT = /^createObject\(\s{0,4}["']component["']\s{0,4},\s{0,4}["'][\w.]{0,40}config["']\s{0,4}\)$/i;
 	CONFIG_CONSTANT = /^(?:[A-Z][A-Z0-9]{0,30}_){0,3}(?:CONFIG|CONFIGURATION|SETTINGS|CONF)$/;
@@ -6211,7 +6212,7 @@ var init_shared_credentials = __esmMin((() => {
 	MWS_FOLDER = /mws|amazon/i;
 	SITE_SETTINGS = /action\s*=\s*\\?["']options\.php\\?["']|\bsettings_fields\s*\(|\bregister_setting\s*\(|\badd_(?:filter|action)\s*\(\s*["'][\w-]{0,60}settings|<system>\s{0,200}<section\b|"issingle"\s{0,4}:\s{0,4}1\b/;
 	PLATFORM_KEY = /\.eq\(\s{0,4}["'](?:channel|platform|marketplace|provider|integration|service)["']\s{0,4},\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\)|\bwhere\s{0,4}:\s{0,4}\{\s{0,4}(?:channel|platform|marketplace|provider|integration|service)\s{0,4}:\s{0,4}["']amazon[\w-]{0,20}["']\s{0,4}\}|->where\(\s{0,4}["'](?:channel|platform|marketplace|provider)["']\s{0,4},\s{0,4}["']amazon\w{0,20}["']\s{0,4}\)/gi;
-	SETTINGS_ROW_LOAD = /(?:Config|Configuration|Settings?|Preferences?)(?:\.objects)?(?:\.|::)(?:load|get_solo|instance|current|getInstance|get_instance|first|get|find)/;
+	SETTINGS_ROW_LOAD = new RegExp(SETTINGS_CALL);
 	SETTINGS_ROW_LOCAL = new RegExp(String.raw`(\$?[A-Za-z_]\w{0,40})\s{0,4}=\s{0,4}${SETTINGS_ROW}(?![\w$(])`, "g");
 	SETTINGS_ROW_WRITE = new RegExp(String.raw`\b${SETTINGS_ROW}\s{0,4}(?:->|\.)(?:update|fill|update_attributes)\b`);
 	SIGNED_IN = /\bcurrent_user\b|\bAuth::|\bauth\(\)|\brequest\.user\b|\breq\.user\b/;
