@@ -32,9 +32,12 @@ const ROW_FETCH = new RegExp(
 );
 
 // A read of one object out of another: a member, an index (`contas[0]`, `$row['settings']`), a
-// JSON decode of one (`json_decode($row->settings, true)`, `JSON.parse(store.credentials)`), with
+// JSON decode or a decryption of one (`json_decode($row->settings, true)`, `JSON.parse(store.credentials)`), with
 // an `await` or a cast around it (`conta.configuracoes as Record<string, string>`).
-const DECODE = /^(?:json\.loads|JSON\.parse|json_decode)\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$/;
+// (Or a decryption of one: `decrypt(account.credentials)`, `Crypt::decrypt($shop->secret)`,
+// `await decryptChannelCredentials(channel.credentials)`; the row's own data, unsealed.)
+const DECODE =
+  /^(?:json\.loads|JSON\.parse|json_decode|(?:[\w$]{1,30}(?:\.|::))?decrypt\w{0,30})\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$/i;
 // (A member path of two segments at least, rooted at a name: `memberPath`.)
 const MEMBER_READ = /^\$?[\w$]{1,60}(?:\??\.|->|\[)/;
 
