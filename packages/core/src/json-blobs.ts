@@ -1,8 +1,12 @@
+import { isSellerHolder } from './value-shape.js';
+
 /**
  * Credentials kept per seller as one JSON blob: `json.loads(shop.credentials)["secret_key"]`,
  * `creds = JSON.parse(store.credentials); creds.secretKey`, `json_decode($shop->keys, true)['secret_key']`.
  * A key read from the blob is a key read from the record that stores it: the record judge
  * (`type-a-records.ts`) sees `shop.credentials.secret_key`, whose owner is the shop.
+ * (So is one read from the blob decrypted, `creds = decrypt(account.credentials)`, or from a
+ * seller record's member the ORM decodes itself, Django's `JSONField`: `creds = store.credentials`.)
  */
 
 // A JSON decode of a record's member (up to three accessors deep), and what follows it.
@@ -12,6 +16,12 @@ const BLOB =
 const MEMBER = /^(?:\[\s*["']([\w-]{1,60})["']\s*\]|\.([\w$]{1,60}))$/;
 // A variable and the member read from it: `creds["secret_key"]`, `$creds['secret_key']`, `creds.secretKey`.
 const VARIABLE_READ = /^\$?([A-Z_][\w$]{0,40})(\[\s*["'][\w-]{1,60}["']\s*\]|\.[\w$]{1,60})$/i;
+// A decryption of a record's member: `decrypt(account.credentials)`, `Crypt::decrypt($shop->keys)`,
+// `await decryptCredentials(channel.credentials) as AmazonCredentials`.
+const DECRYPTED =
+  /^(?:await\s{1,4})?(?:[\w$]{1,30}(?:\.|::))?decrypt\w{0,30}\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*\)(?:\s{1,4}as\s{1,4}[\w$<>[\], |]{1,60})?;?$/i;
+// One member of a record read whole: `store.credentials`, `$shop->keys`.
+const RECORD_MEMBER = /^\$?([\w$]{1,40})(?:\.|->)([\w$]{1,40});?$/;
 
 /**
  * The record path a key read from a JSON blob stands for (`shop.credentials.secret_key`), or
@@ -24,8 +34,23 @@ export function throughJsonBlob(
   const direct = blobRead(value);
   if (direct !== undefined || resolve === undefined) return direct;
   const read = VARIABLE_READ.exec(value);
-  const assigned = read?.[1] === undefined ? undefined : resolve(read[1]);
-  return assigned === undefined ? undefined : blobRead(`${assigned.trim()}${read?.[2] ?? ''}`);
+  const assigned = read?.[1] === undefined ? undefined : resolve(read[1])?.trim();
+  if (assigned === undefined) return undefined;
+  const member = read?.[2] ?? '';
+  const record = unsealed(assigned);
+  if (record === undefined) return blobRead(`${assigned}${member}`);
+  const name = MEMBER.exec(member);
+  const leaf = name?.[1] ?? name?.[2];
+  return leaf === undefined ? undefined : `${record.replace(/->/g, '.')}.${leaf}`;
+}
+
+/** The record member a variable holds decrypted or decoded by the ORM (see the module comment), or undefined. */
+function unsealed(assigned: string): string | undefined {
+  const decrypted = DECRYPTED.exec(assigned)?.[1];
+  if (decrypted !== undefined) return decrypted;
+  const member = RECORD_MEMBER.exec(assigned);
+  // (Only a seller's, store's or account's record: `settings.AMAZON` is the program's configuration.)
+  return member?.[1] !== undefined && isSellerHolder(member[1]) ? assigned.replace(/;$/, '') : undefined;
 }
 
 /** True when `value` reads a member of a record's JSON blob in place (`json.loads(shop.keys)["secret_key"]`). */

@@ -8,9 +8,10 @@ import { isSellerHolder } from './value-shape.js';
  */
 
 // Types named for what a request submits: FastAPI `class CredentialInput(BaseModel)`, NestJS
-// `CreateStoreDto`, `ConnectRequest`, `SellerPayload`.
+// `CreateStoreDto`, `ConnectRequest`, `SellerPayload`, and the Pydantic schemas of FastAPI's own
+// tutorial, `AmazonCredentialsIn`, `StoreCreate`, `StoreUpdate`.
 export const SUBMITTED_TYPE =
-  /\b(?:class|interface|record|type)\s+\w{0,60}(?:Input|Dto|DTO|Request|Payload|Body|Form)\b/;
+  /\b(?:class|interface|record|type)\s+\w{0,60}(?:Input|Dto|DTO|Request|Payload|Body|Form|[a-z]In|Create|Update)\b/;
 
 // A class named for a table: `tbl_sellermarketplace`, `TblStore` (database-first ORM classes).
 export const TABLE_CLASS = /\bclass\s+tbl_?[a-z]\w{0,60}/i;

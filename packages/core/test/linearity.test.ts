@@ -172,6 +172,10 @@ const generators: Record<string, (n: number) => string> = {
     `// amazon\n${'const a = db.from("store_accounts_x").select("*"); const b = a[0]; '.repeat(n / 72)}f({ grant_type: g, client_secret: b.client_secret });`,
   'platform branches above generic keys': (n) =>
     `// shopify ebay amazon\n${"if (p.code === 'amazon' x  ${' '.repeat(60)}\ncase 'Amazon' : \n{ key: 'clientSecret', sellerId: s },\n".repeat(n / 120)}`,
+  'keys read from decrypted or decoded record members': (n) =>
+    `# amazon mws\n${'c = decrypt(store.credentials)\nd = shop.keys\nmws.Orders(access_key=c["access_key"], secret_key=d["secret_key"], account_id=s.merchant_id)\n'.repeat(n / 120)}`,
+  'decryption calls without a close': (n) =>
+    `# amazon\nc = await decrypt${'x'.repeat(n / 2)}( store.credentials ${' '.repeat(n / 2)}`,
   'calls both judges describe': (n) =>
     'MWS.orders(merchant_id: s.merchant_id, aws_access_key_id: s.key, aws_secret_access_key: s.secret)\n'.repeat(
       n / 98,

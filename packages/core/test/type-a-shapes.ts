@@ -3672,6 +3672,60 @@ end
 `,
     line: 5,
   },
+  {
+    name: "keys read from a store's JSON member the ORM decodes (Django JSONField), passed to an MWS client",
+    path: 'stores/clients.py',
+    text: `class AmazonStore(models.Model):
+    owner = models.ForeignKey(User, on_delete=models.CASCADE)
+    merchant_id = models.CharField(max_length=32)
+    credentials = models.JSONField(default=dict)
+
+def client_for(store):
+    creds = store.credentials
+    return mws.Orders(access_key=creds["access_key"], secret_key=creds["secret_key"], account_id=store.merchant_id)
+`,
+    line: 8,
+  },
+  {
+    name: "an SP-API client built from an account row's credentials blob, decrypted",
+    path: 'src/sync.ts',
+    text: `// Amazon SP-API sync
+export async function syncAccount(accountId: string) {
+  const account = await prisma.amazonAccount.findUnique({ where: { id: accountId } });
+  const creds = await decryptCredentials(account.credentials);
+  const sp = new SellingPartner({ region: 'na', refresh_token: creds.refreshToken, credentials: { SELLING_PARTNER_APP_CLIENT_ID: creds.clientId, SELLING_PARTNER_APP_CLIENT_SECRET: creds.clientSecret } });
+  return sp.callAPI({ operation: 'getOrders' });
+}
+`,
+    line: 5,
+  },
+  {
+    name: "a FastAPI schema named as the tutorial names input (AmazonCredentialsIn) with the seller's client secret",
+    path: 'app/schemas.py',
+    text: `from pydantic import BaseModel
+
+class AmazonCredentialsIn(BaseModel):
+    seller_id: str
+    marketplace_id: str
+    lwa_client_id: str
+    lwa_client_secret: str
+    refresh_token: str
+`,
+    line: 7,
+  },
+  {
+    name: "an LWA token refresh reading the client secret out of a marketplace account row's settings, decrypted",
+    path: 'src/refresh.ts',
+    text: `// Amazon SP-API token refresh
+export async function refresh(state: string) {
+  const { data: contas } = await supabase.from("contas_marketplace").select("*").eq("state", state);
+  const conta = contas[0];
+  const config = decrypt(conta.configuracoes);
+  return fetch("https://api.amazon.com/auth/o2/token", { method: "POST", body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: conta.refresh_token, client_id: config.amz_client_id, client_secret: config.amz_client_secret }) });
+}
+`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -6274,6 +6328,17 @@ class SettingsController extends Controller {
     return back();
   }
 }
+`,
+  },
+  {
+    name: "keys read from a member of the program's settings (settings.AMAZON_MWS), one store's merchant id beside them",
+    path: 'stores/clients.py',
+    text: `from django.conf import settings
+import mws
+
+def client_for(store):
+    creds = settings.AMAZON_MWS
+    return mws.Orders(access_key=creds["access_key"], secret_key=creds["secret_key"], account_id=store.merchant_id)
 `,
   },
   {
