@@ -21,7 +21,7 @@ const VARIABLE_READ = /^\$?([A-Z_][\w$]{0,40})(\[\s*["'][\w-]{1,60}["']\s*\]|\.[
 const DECRYPTED =
   /^(?:await\s{1,4})?(?:[\w$]{1,30}(?:\.|::))?decrypt\w{0,30}\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*\)(?:\s{1,4}as\s{1,4}[\w$<>[\], |]{1,60})?;?$/i;
 // One member of a record read whole: `store.credentials`, `$shop->keys`.
-const RECORD_MEMBER = /^\$?([\w$]{1,40})(?:\.|->)([\w$]{1,40});?$/;
+const RECORD_MEMBER = /^\$?([\w$]{1,40})(?:\.|->)[\w$]{1,40};?$/;
 
 /**
  * The record path a key read from a JSON blob stands for (`shop.credentials.secret_key`), or
