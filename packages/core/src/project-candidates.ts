@@ -118,6 +118,9 @@ function showsNoRecord(f: Field, text: string, resolve: TextResolve): boolean {
   // (A placeholder is a sample's, `"clientSecret": "your-amazon-client-secret"` in a seed: blank is
   // a form's initial state, a placeholder text is documentation.)
   if (f.shape === 'empty' && !BLANK.test(f.value)) return true;
+  // (Nor is the object's own member set blank, `self.secret_key = ''` in a client's `__init__`,
+  // `this.secretKey = null`: a default its caller overwrites; the caller's record is the one.)
+  if (f.shape === 'empty' && OWN_MEMBER_BEFORE.test(text.slice(Math.max(0, f.start - 12), f.start))) return true;
   // (Nor is a parameter's own type, `constructor(private readonly config: { lwaClientSecret: string })`:
   // a parameter list, whoever fills it.)
   if (f.shape === 'decl' && inParameterType(text, f.start)) return true;
@@ -170,6 +173,9 @@ const PASSED_OWN = new RegExp(
   `^_{0,2}(?:\\w{0,30}role|sts\\w{0,30}|assumed\\w{0,30}|\\w{0,20}region\\w{0,10}|dev(?:eloper)?|${DEVELOPER_OBJECT.source})$`,
   'i',
 );
+
+// The object's own member just before a field's name: `self.`, `this.`, `$this->`, Ruby's `@`.
+const OWN_MEMBER_BEFORE = /(?:(?<![\w$])(?:self|this)\.|\$this->|(?<![\w@])@)$/;
 
 // A blank value: nothing at all, or an empty string, list or object.
 const BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;

@@ -353,6 +353,37 @@ describe('project pass', () => {
     );
   });
 
+  it("carries no blank default of a client's own member, but still a record's blank entry", () => {
+    const candidates = (text: string, path: string): number[] =>
+      scanWithAllow(text, { path, project: true }).candidates.map((f) => f.line);
+    // A signing client's defaults, overwritten from its caller's keyword arguments.
+    const client = [
+      'class AmzConnection(object):',
+      '    def __init__(self, **kwargs):',
+      "        self.domain = 'https://mws.amazonservices.com'",
+      "        self.access_id = ''",
+      "        self.seller_id = ''",
+      "        self.secret_key = ''",
+      '        for name, value in kwargs.items():',
+      '            setattr(self, name, value)',
+      '',
+    ].join('\n');
+    expect(candidates(client, 'amzConnection.py')).toEqual([]);
+    // The same defaults in JavaScript; a blank entry of a record the file builds is still its candidate.
+    const js = [
+      '// Amazon MWS',
+      'class Client {',
+      '  constructor() {',
+      "    this.secretKey = '';",
+      '  }',
+      '}',
+      "const draft = { merchantId: m, secretKey: '' };",
+      '',
+    ].join('\n');
+    expect(candidates(js, 'src/client.js')).toEqual([7]);
+    expect(candidates(js.replace(/const draft[^\n]*\n/, ''), 'src/client.js')).toEqual([]);
+  });
+
   it('takes a settings bag read out of a stored row, or fetched for one owner, for that row', () => {
     const candidates = (text: string, path: string): Finding[] =>
       scanWithAllow(text, { path, project: true }).candidates;
