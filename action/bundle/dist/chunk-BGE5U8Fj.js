@@ -2233,8 +2233,21 @@ function throughJsonBlob(value, resolve) {
 	const direct = blobRead(value);
 	if (direct !== void 0 || resolve === void 0) return direct;
 	const read = VARIABLE_READ.exec(value);
-	const assigned = read?.[1] === void 0 ? void 0 : resolve(read[1]);
-	return assigned === void 0 ? void 0 : blobRead(`${assigned.trim()}${read?.[2] ?? ""}`);
+	const assigned = read?.[1] === void 0 ? void 0 : resolve(read[1])?.trim();
+	if (assigned === void 0) return void 0;
+	const member = read?.[2] ?? "";
+	const record = unsealed(assigned);
+	if (record === void 0) return blobRead(`${assigned}${member}`);
+	const name = MEMBER.exec(member);
+	const leaf = name?.[1] ?? name?.[2];
+	return leaf === void 0 ? void 0 : `${record.replace(/->/g, ".")}.${leaf}`;
+}
+/** The record member a variable holds decrypted or decoded by the ORM (see the module comment), or undefined. */
+function unsealed(assigned) {
+	const decrypted = DECRYPTED.exec(assigned)?.[1];
+	if (decrypted !== void 0) return decrypted;
+	const member = RECORD_MEMBER.exec(assigned);
+	return member?.[1] !== void 0 && isSellerHolder(member[1]) ? assigned.replace(/;$/, "") : void 0;
 }
 /** True when `value` reads a member of a record's JSON blob in place (`json.loads(shop.keys)["secret_key"]`). */
 function isJsonBlobRead(value) {
@@ -2246,11 +2259,14 @@ function blobRead(value) {
 	const name = member?.[1] ?? member?.[2];
 	return blob?.[1] === void 0 || name === void 0 ? void 0 : `${blob[1].replace(/->/g, ".")}.${name}`;
 }
-var BLOB, MEMBER, VARIABLE_READ;
+var BLOB, MEMBER, VARIABLE_READ, DECRYPTED, RECORD_MEMBER;
 var init_json_blobs = __esmMin((() => {
+	init_value_shape();
 	BLOB = /^(?:json\.loads|JSON\.parse|json_decode|JsonConvert\.DeserializeObject(?:<[\w<>, ]{1,40}>)?)\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*(?:,\s*true\s*)?\)(.{0,80})$/;
 	MEMBER = /^(?:\[\s*["']([\w-]{1,60})["']\s*\]|\.([\w$]{1,60}))$/;
 	VARIABLE_READ = /^\$?([A-Z_][\w$]{0,40})(\[\s*["'][\w-]{1,60}["']\s*\]|\.[\w$]{1,60})$/i;
+	DECRYPTED = /^(?:await\s{1,4})?(?:[\w$]{1,30}(?:\.|::))?decrypt\w{0,30}\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*\)(?:\s{1,4}as\s{1,4}[\w$<>[\], |]{1,60})?;?$/i;
+	RECORD_MEMBER = /^\$?([\w$]{1,40})(?:\.|->)[\w$]{1,40};?$/;
 }));
 // packages/core/dist/assigned-fields.js
 /** A name with a value after its separator; `null` only when no separator follows. */
@@ -2582,7 +2598,7 @@ var init_stored_rows = __esmMin((() => {
 		String.raw`\.from\(\s{0,4}["'\x60][\w.]{1,60}["'\x60]\s{0,4}\)\s{0,40}\.select\(`,
 		String.raw`\bself\.env\[`
 	].join("|"));
-	DECODE = /^(?:json\.loads|JSON\.parse|json_decode)\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$/;
+	DECODE = /^(?:json\.loads|JSON\.parse|json_decode|(?:[\w$]{1,30}(?:\.|::))?decrypt\w{0,30})\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$/i;
 	MEMBER_READ = /^\$?[\w$]{1,60}(?:\??\.|->|\[)/;
 	CONFIG_BAG = /^\$?(?:(?:this|self)(?:->|\.))?(?:config|settings)\b/i;
 	OWNER_TABLE = /(?:^|[^a-z])(?:accounts?|stores?|shops?|sellers?|merchants?|tenants?|users?|compan(?:y|ies)|connections?|integrations?|channels?|credentials?|contas?|lojas?|tiendas?|empresas?)(?![a-z])/i;
@@ -3539,7 +3555,7 @@ var SUBMITTED_TYPE, TABLE_CLASS, ROW_CLASS, APP_DATA_CLASS, OPTION_BAGS, NAMED_O
 var init_record_names = __esmMin((() => {
 	init_names();
 	init_value_shape();
-	SUBMITTED_TYPE = /\b(?:class|interface|record|type)\s+\w{0,60}(?:Input|Dto|DTO|Request|Payload|Body|Form)\b/;
+	SUBMITTED_TYPE = /\b(?:class|interface|record|type)\s+\w{0,60}(?:Input|Dto|DTO|Request|Payload|Body|Form|[a-z]In|Create|Update)\b/;
 	TABLE_CLASS = /\bclass\s+tbl_?[a-z]\w{0,60}/i;
 	ROW_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:Entity|DO|PO)\b/;
 	APP_DATA_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:VO|DTO|BO)\b/;
@@ -5674,6 +5690,7 @@ function showsNoRecord(f, text, resolve) {
 	if (f.passedOn === true && isBareOptionBag(memberPath(f.value)[0] ?? "") && !fromStoredRow(f, resolve)) return true;
 	if (f.shape === "ref" && PASSED_OWN.test(memberPath(f.value)[0] ?? "")) return true;
 	if (f.shape === "empty" && !BLANK.test(f.value)) return true;
+	if (f.shape === "empty" && OWN_MEMBER_BEFORE.test(text.slice(Math.max(0, f.start - 12), f.start))) return true;
 	if (f.shape === "decl" && inParameterType(text, f.start)) return true;
 	return (f.shape === "ref" || f.shape === "other") && LOCAL.test(f.value) && (!isCapitalsName(f.value) || f.shape === "other" && f.value === f.name) && (!/["'`]/.test(text.charAt(f.start - 1)) || keyedParameter(f, text, resolve));
 }
@@ -5825,7 +5842,7 @@ function recordNamesIn(text, secrets) {
 	for (let m = TYPE_NAME.exec(text); m !== null && names.size < MAX_LINKS; m = TYPE_NAME.exec(text)) add(m[0]);
 	return [...names];
 }
-var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, WRITTEN_ENTRY, LOCAL, ASSIGNED_LITERAL, PARAMETER_TYPE, PASSED_OWN, BLANK, WRITE_NEARBY, MAX_TYPED_ROOTS, LITERAL_REACH, LITERAL_BEFORE, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
+var SECRET_ROLES, SELLER_ROLES, CARRIED, CONFIG_PATH, TEMPLATE_PATH, SHAPE_RANK, EXPECTATION, DEVELOPER, READ_BY_NAME, WRITTEN_ENTRY, LOCAL, ASSIGNED_LITERAL, PARAMETER_TYPE, PASSED_OWN, OWN_MEMBER_BEFORE, BLANK, WRITE_NEARBY, MAX_TYPED_ROOTS, LITERAL_REACH, LITERAL_BEFORE, DOCUMENT_PATH, TYPE_NAME, MAX_LINKS;
 var init_project_candidates = __esmMin((() => {
 	init_containers();
 	init_form_entries();
@@ -5869,6 +5886,7 @@ var init_project_candidates = __esmMin((() => {
 	ASSIGNED_LITERAL = /(?:^|[\s;])(?:(?:self|this)\.)?[A-Za-z_$][\w$]{0,60}\s{0,4}=\s{0,4}\{[^{}()]{0,400}$/;
 	PARAMETER_TYPE = /(?:\bconstructor|\bfunction\s{0,4}[\w$]{0,60}|[\w$]{1,60}|[=:]\s{0,4}(?:async\s{1,4})?)\s{0,4}\((?:[^()]{0,80},)?\s{0,40}(?:(?:private|public|protected|readonly)\s{1,4}){0,2}[\w$]{1,60}\??\s{0,4}:\s{0,4}$/;
 	PASSED_OWN = new RegExp(`^_{0,2}(?:\\w{0,30}role|sts\\w{0,30}|assumed\\w{0,30}|\\w{0,20}region\\w{0,10}|dev(?:eloper)?|${DEVELOPER_OBJECT.source})$`, "i");
+	OWN_MEMBER_BEFORE = /(?:(?<![\w$])(?:self|this)\.|\$this->|(?<![\w@])@)$/;
 	BLANK = /^(?:["'`]{2}|null|nil|None|undefined|\[\]|\{\})?$/;
 	WRITE_NEARBY = /(?:\.|->|::)(?:save|update|upsert|create|insert|updateOrCreate|findByIdAndUpdate|findOneAndUpdate)\w{0,12}\s{0,4}\(/;
 	MAX_TYPED_ROOTS = 4;
