@@ -74,10 +74,15 @@ export function rowOrigin(value: string, resolve: Resolve | undefined): string |
 // A table or model named for the sellers, stores or accounts whose rows it keeps (`.from("amazon_accounts")`,
 // `ShopAccount::where(`, `prisma.store.findUnique(`, `self.env['amazon.seller']`, Portuguese `contas_marketplace`),
 // or for their connections and credentials (`platform_credentials`, `marketplace_connections`). Not the
-// program's own settings (`app_settings`, `amazon_config`).
+// program's own settings (`app_settings`, `amazon_config`), but an owner's (`seller_settings`).
 const OWNER_TABLE =
   /(?:^|[^a-z])(?:accounts?|stores?|shops?|sellers?|merchants?|tenants?|users?|compan(?:y|ies)|connections?|integrations?|channels?|credentials?|contas?|lojas?|tiendas?|empresas?)(?![a-z])/i;
 const SETTINGS_TABLE = /settings?|config/i;
+// Settings kept per user, seller or tenant are that owner's rows (`seller_settings`, `UserSetting::where(`,
+// `tenant_config`). (Not a store's or a shop's: a web shop's per-store-view configuration is one
+// installation's.)
+const OWNER_SETTINGS_TABLE =
+  /(?:^|[^a-z])(?:users?|sellers?|merchants?|tenants?|accounts?|compan(?:y|ies)|organi[sz]ations?|orgs?)_?(?:settings?|config(?:s|urations?)?)(?![a-z])/i;
 // A filter by a literal platform (`'platform', 'amazon'`, `code="amazon"`).
 const PLATFORM_LITERAL = /["'`]amazon[\w-]{0,20}["'`]/i;
 /** What scopes a row to an owner: a user, an organisation, a store, a seller (`.eq("user_id", …)`). */
@@ -98,7 +103,7 @@ function fetchesOwnerRows(assigned: string): boolean {
   // installation's one row for that platform: `MarketplaceCredential::where('platform', 'amazon')->first()`.)
   const filter = assigned.slice(end);
   if (PLATFORM_LITERAL.test(assigned) && !OWNER_FILTER.test(filter) && !/state/i.test(filter)) return false;
-  return OWNER_TABLE.test(words) && !SETTINGS_TABLE.test(words);
+  return OWNER_TABLE.test(words) && (!SETTINGS_TABLE.test(words) || OWNER_SETTINGS_TABLE.test(words));
 }
 
 /**

@@ -170,6 +170,8 @@ const generators: Record<string, (n: number) => string> = {
     `// amazon mws\n${'$s = AppSetting::first(); $x = ['.repeat(n / 32)}'secret_key' => $r->secret_key, 'seller_id' => $r->seller_id]`,
   'rows read out of owner-named tables': (n) =>
     `// amazon\n${'const a = db.from("store_accounts_x").select("*"); const b = a[0]; '.repeat(n / 72)}f({ grant_type: g, client_secret: b.client_secret });`,
+  'rows read out of owner settings tables': (n) =>
+    `// amazon\n${'const a = db.from("seller_settings_config_x").select("*"); const b = a[0]; '.repeat(n / 80)}f({ grant_type: g, client_secret: b.client_secret });`,
   'platform branches above generic keys': (n) =>
     `// shopify ebay amazon\n${"if (p.code === 'amazon' x  ${' '.repeat(60)}\ncase 'Amazon' : \n{ key: 'clientSecret', sellerId: s },\n".repeat(n / 120)}`,
   'keys read from decrypted or decoded record members': (n) =>

@@ -3726,6 +3726,19 @@ export async function refresh(state: string) {
 `,
     line: 6,
   },
+  {
+    name: 'an app secret read out of a row of a table of settings kept per seller (seller_settings)',
+    path: 'src/refresh.ts',
+    text: `// Amazon SP-API token refresh
+export async function refresh(state: string) {
+  const { data: rows } = await supabase.from("seller_settings").select("*").eq("state", state);
+  const row = rows[0];
+  const config = row.configuracoes;
+  return fetch("https://api.amazon.com/auth/o2/token", { method: "POST", body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: row.refresh_token, client_id: config.amz_client_id, client_secret: config.amz_client_secret }) });
+}
+`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -6339,6 +6352,18 @@ import mws
 def client_for(store):
     creds = settings.AMAZON_MWS
     return mws.Orders(access_key=creds["access_key"], secret_key=creds["secret_key"], account_id=store.merchant_id)
+`,
+  },
+  {
+    name: "an app secret read out of a row of the installation's settings table (app_settings)",
+    path: 'src/refresh.ts',
+    text: `// Amazon SP-API token refresh
+export async function refresh(state: string) {
+  const { data: rows } = await supabase.from("app_settings").select("*").eq("state", state);
+  const row = rows[0];
+  const config = row.configuracoes;
+  return fetch("https://api.amazon.com/auth/o2/token", { method: "POST", body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: row.refresh_token, client_id: config.amz_client_id, client_secret: config.amz_client_secret }) });
+}
 `,
   },
   {
