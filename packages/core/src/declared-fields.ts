@@ -117,8 +117,9 @@ export function readDeclaration(c: FieldContext): FieldReading {
     return draft(c, { shape: 'decl', persisted: declaresEntity(text) });
   }
   // (pg_dump, and so Supabase's `remote_schema.sql`, quotes the type too: `"client_secret" "text"`.)
-  if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+"?[A-Z[]/i.test(after)) {
+  if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+"?\*?[A-Z[]/i.test(after)) {
     // SQL column, Prisma/Go/GraphQL field: mws_secret_key VARCHAR(64)
+    // (A Go field may be a pointer, optional in generated models: `AmazonSpClientSecret *string`.)
     return draft(c, { shape: 'decl', persisted: STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after) });
   }
   if (/^\s*[,)}\]]/.test(after) || /^\s*$/.test(after) || /^["'`]\s*(?:[)\]]|$)/.test(after)) {

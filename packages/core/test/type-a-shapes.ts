@@ -3739,6 +3739,22 @@ export async function refresh(state: string) {
 `,
     line: 6,
   },
+  {
+    name: 'a Go request model whose optional fields are pointers (*string): a store being connected, with its SP-API app secret',
+    path: 'model_store_add.go',
+    text: `package openapi
+
+// StoreAdd: one store being connected, with that store's credentials for its platform.
+type StoreAdd struct {
+	StoreUrl *string \`json:"store_url,omitempty"\`
+	AmazonSpClientId *string \`json:"amazon_sp_client_id,omitempty"\`
+	AmazonSpClientSecret *string \`json:"amazon_sp_client_secret,omitempty"\`
+	AmazonSpRefreshToken *string \`json:"amazon_sp_refresh_token,omitempty"\`
+	AmazonSellerId *string \`json:"amazon_seller_id,omitempty"\`
+}
+`,
+    line: 7,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
