@@ -56,9 +56,12 @@ export function judgeLwaSecret(
       return 'used';
     // Read from the object its record's refresh token is read from (`conn.lwa_client_secret` beside
     // `conn.lwa_refresh_token`): a refresh token is one seller's, so the object is that seller's
-    // record, and its client secret the seller's own app. (Not a client's own credentials bag.)
+    // record, and its client secret the seller's own app. (Not a client's own credentials bag;
+    // nor where the text reads the app's client secret from the environment: the object then joins
+    // the program's one app to the seller's token, as type B does.)
     if (
       path.length > 1 &&
+      !text.ownAppSecret &&
       !isOptionBag(path[0] ?? '') &&
       !CREDENTIALS_BAG.test(path[0] ?? '') &&
       !isSubmittedPath(path) &&

@@ -96,6 +96,11 @@ export interface TextView {
   readonly loopVariables: ReadonlySet<string>;
   /** Whether a value reads an object a class's constructor was given (`@account` of `initialize(account)`): its caller's. */
   readonly callerGiven: (value: string) => boolean;
+  /**
+   * Whether the text reads an LWA client secret from the environment (`os.environ.get("SPAPI_CLIENT_SECRET")`):
+   * the program has an app of its own.
+   */
+  readonly ownAppSecret: boolean;
   /** The distinct literal seller ids the text's fields hold (two or more: several sellers). */
   readonly literalSellers: number;
   /** Whether every record with hard-coded keys has one and the same literal seller id: one account written out more than once. */

@@ -138,6 +138,23 @@ function recordContext(
   return { sellerOwners, context: { nestedTokens, clientSellerOwners } };
 }
 
+// A secret named for an app (`app_secret`, `appSecret`): beside an LWA client id, its client secret.
+const APP_SECRET_NAME = /app_?secret/i;
+
+/**
+ * True when a record reads an app's client secret from the environment without a refresh token
+ * from there too: the program's one app, whose secret it joins to each seller's token. (With an
+ * environment refresh token, it is one account's whole set, a fallback for a single seller.)
+ */
+function ownAppSecret(list: readonly Field[]): boolean {
+  const envSecret = list.some(
+    (f) =>
+      f.shape === 'env' &&
+      (f.role === 'lwa-client-secret' || (f.role === 'generic-secret' && APP_SECRET_NAME.test(f.name))),
+  );
+  return envSecret && !list.some((f) => f.role === 'refresh-token' && f.shape === 'env');
+}
+
 function textView(
   fields: readonly Field[],
   records: ReadonlyMap<string, Field[]>,
@@ -165,6 +182,7 @@ function textView(
   return {
     sellerKeyRecords,
     literalSellers,
+    ownAppSecret: [...records.values()].some(ownAppSecret),
     oneHardCodedSeller:
       hardCodedSellers.size === 1 && [...hardCodedSellers].every((seller) => !seller.startsWith('\0')),
     literalKeyRecords,

@@ -3755,6 +3755,29 @@ type StoreAdd struct {
 `,
     line: 7,
   },
+  {
+    name: "a connection's submitted client secret beside its token, in a text that tops stored credentials up from one account's settings",
+    path: 'app/api/marketplaces.py',
+    text: `from app.config import settings
+
+def _account_creds(account):
+    creds = dict(account.credentials or {})
+    creds.setdefault("client_id", settings.SP_API_CLIENT_ID)
+    creds.setdefault("client_secret", settings.SP_API_CLIENT_SECRET)
+    creds.setdefault("refresh_token", settings.SP_API_REFRESH_TOKEN)
+    return creds
+
+async def connect_amazon(data: MarketplaceConnect, org=Depends(current_org)):
+    payload = {
+        "client_id": data.client_id,
+        "client_secret": data.client_secret,
+        "refresh_token": data.refresh_token,
+        "seller_id": data.seller_id,
+    }
+    return await save_connection(org.id, "amazon", payload)
+`,
+    line: 13,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -6380,6 +6403,30 @@ export async function refresh(state: string) {
   const config = row.configuracoes;
   return fetch("https://api.amazon.com/auth/o2/token", { method: "POST", body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: row.refresh_token, client_id: config.amz_client_id, client_secret: config.amz_client_secret }) });
 }
+`,
+  },
+  {
+    name: "the program's app secret from the environment joined to a tenant's refresh token in one object, read back to build the client (type B)",
+    path: 'ingest/sp_connection.py',
+    text: `import os
+from dataclasses import dataclass
+
+@dataclass
+class SpConnection:
+    region: str
+    client_id: str
+    client_secret: str
+    refresh_token: str
+
+def load_sp_connection(conn, tenant_id):
+    row = conn.execute("select region, refresh_token from amazon_connection where tenant_id = %s", (tenant_id,)).fetchone()
+    app_id = os.environ.get("SPAPI_CLIENT_ID")
+    app_secret = os.environ.get("SPAPI_CLIENT_SECRET")
+    return SpConnection(row["region"], app_id, app_secret, row["refresh_token"])
+
+def _default_client(connection: SpConnection) -> SpApiClient:
+    creds = SpApiCredentials(connection.client_id, connection.client_secret, connection.refresh_token)
+    return SpApiClient(creds, region=connection.region)
 `,
   },
   {
