@@ -141,8 +141,10 @@ export function withLabelledRoles(
 
 // An HTML or JSX label tied to its input: `<Label htmlFor="api_secret">MWS Secret Key *</Label>`,
 // its text on the tag's line or the next (whitespace bounded, so a failed match backtracks little).
+// (Also a component named for a label, `<FormLabel htmlFor=…>`, `<Form.Label …>`; and its text
+// given as an attribute, Laravel Breeze's `<InputLabel htmlFor="api_secret" value="Secret Access Key" />`.)
 const LABEL_FOR =
-  /<label\b[^>\n]{0,120}?\s(?:for|htmlFor)\s*=\s*["']([\w.-]{1,60})["'][^>\n]{0,120}>\s{0,40}([^<\s][^<\n]{1,59})\s{0,40}</gi;
+  /<[\w.]{0,20}label\b[^>\n]{0,120}?\s(?:for|htmlFor)\s*=\s*["']([\w.-]{1,60})["'](?:[^>\n]{0,120}>\s{0,40}([^<\s][^<\n]{1,59})\s{0,40}<|[^>\n]{0,120}?\s(?:value|label|text)\s*=\s*["']([^"'<>\n]{2,60})["'])/gi;
 // How far after its label an input is the one it labels (a few attributes on a line or two).
 const OWN_INPUT_REACH = 400;
 
@@ -170,7 +172,7 @@ export function htmlLabels(text: string): HtmlLabels {
   for (let m = LABEL_FOR.exec(text); m !== null; m = LABEL_FOR.exec(text)) {
     const id = m[1] ?? '';
     if (NAMED_ROLES.has(nameRole(id))) continue;
-    const label = (m[2] ?? '').replace(/[*:]/g, ' ').trim();
+    const label = (m[2] ?? m[3] ?? '').replace(/[*:]/g, ' ').trim();
     const role = nameRole(label);
     if (!isKeyRole(role)) {
       const ends = others.get(id);

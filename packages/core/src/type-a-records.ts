@@ -142,9 +142,10 @@ function recordContext(
 const APP_SECRET_NAME = /app_?secret/i;
 
 /**
- * True when a record reads an app's client secret from the environment without a refresh token
- * from there too: the program's one app, whose secret it joins to each seller's token. (With an
- * environment refresh token, it is one account's whole set, a fallback for a single seller.)
+ * True when a record joins an app's client secret read from the environment to a refresh token
+ * that is not: the program's one app and a seller's token, as type B builds them. (Any other
+ * environment secret of the text, a Google sign-in's or a sandbox's, says nothing of the seller
+ * rows it also reads; and with an environment refresh token beside it, the set is one account's.)
  */
 function ownAppSecret(list: readonly Field[]): boolean {
   const envSecret = list.some(
@@ -152,7 +153,7 @@ function ownAppSecret(list: readonly Field[]): boolean {
       f.shape === 'env' &&
       (f.role === 'lwa-client-secret' || (f.role === 'generic-secret' && APP_SECRET_NAME.test(f.name))),
   );
-  return envSecret && !list.some((f) => f.role === 'refresh-token' && f.shape === 'env');
+  return envSecret && list.some((f) => f.role === 'refresh-token' && f.shape !== 'env');
 }
 
 function textView(

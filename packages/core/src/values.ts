@@ -23,7 +23,7 @@ export const DOCUMENTED_EXAMPLES: ReadonlySet<string> = new Set([
 // Words that only appear in made-up values. Real keys are random over [A-Z2-7] or base64, so the
 // chance of one of these appearing by accident in a real 20- or 40-character key is negligible.
 const PLACEHOLDER_WORDS =
-  /EXAMPLE|SAMPLE|PLACEHOLDER|REDACTED|DUMMY|FOR_?TESTING|CHANGE_?ME|REPLACE|YOUR_?(?:ACCESS|SECRET|KEY|TOKEN|AUTH|SELLER|CLIENT|REFRESH|MWS|AWS|LWA)|INSERT_?(?:YOUR|KEY|SECRET|HERE)|X{4}|\*{3}|\.{3}|…/i;
+  /EXAMPLE|SAMPLE|PLACEHOLDER|REDACTED|DUMMY|FOR_?TESTING|CHANGE_?ME|REPLACE|YOUR_?(?:ACCESS|SECRET|KEY|TOKEN|AUTH|SELLER|CLIENT|REFRESH|MWS|AWS|LWA)|YOUR[_-][A-Z0-9]{1,20}[_-](?:ACCESS|SECRET|KEY|TOKEN|AUTH|REFRESH)|[_-](?:GOES[_-])?HERE(?![A-Z0-9])|INSERT_?(?:YOUR|KEY|SECRET|HERE)|X{4}|\*{3}|\.{3}|…/i;
 
 /**
  * True for documented examples and placeholders: `EXAMPLE`, `YOUR_...`, `xxxx`, `***`,

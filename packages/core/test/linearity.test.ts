@@ -172,6 +172,9 @@ const generators: Record<string, (n: number) => string> = {
     `// amazon\n${'const a = db.from("store_accounts_x").select("*"); const b = a[0]; '.repeat(n / 72)}f({ grant_type: g, client_secret: b.client_secret });`,
   'rows read out of owner settings tables': (n) =>
     `// amazon\n${'const a = db.from("seller_settings_config_x").select("*"); const b = a[0]; '.repeat(n / 80)}f({ grant_type: g, client_secret: b.client_secret });`,
+  'label components with their text as an attribute': (n) =>
+    `// amazon\n${'<InputLabel htmlFor="api_secret" class="a" value="Secret Access Key x" '.repeat(n / 76)}`,
+  'placeholder words in token bodies': (n) => `x = Atzr|${'your_eu_'.repeat(n / 8)}refresh_token_here`,
   'platform branches above generic keys': (n) =>
     `// shopify ebay amazon\n${"if (p.code === 'amazon' x  ${' '.repeat(60)}\ncase 'Amazon' : \n{ key: 'clientSecret', sellerId: s },\n".repeat(n / 120)}`,
   'keys read from decrypted or decoded record members': (n) =>

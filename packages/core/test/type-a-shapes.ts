@@ -3778,6 +3778,51 @@ async def connect_amazon(data: MarketplaceConnect, org=Depends(current_org)):
 `,
     line: 13,
   },
+  {
+    name: "a connection row's own client secret beside its refresh token, in a text that also reads a sandbox app's secret from the environment",
+    path: 'workers/refresh.py',
+    text: `import os
+import requests
+
+# Sandbox self-test with our own developer app.
+def sandbox_token():
+    return requests.post("https://api.amazon.com/auth/o2/token", data={
+        "grant_type": "client_credentials",
+        "client_id": os.environ["SANDBOX_LWA_CLIENT_ID"],
+        "client_secret": os.environ["SANDBOX_LWA_CLIENT_SECRET"],
+    })
+
+def refresh_all(connections):
+    for conn in connections:
+        requests.post("https://api.amazon.com/auth/o2/token", data={
+            "grant_type": "refresh_token",
+            "refresh_token": conn.lwa_refresh_token,
+            "client_id": conn.lwa_client_id,
+            "client_secret": conn.lwa_client_secret,
+        })
+`,
+    line: 18,
+  },
+  {
+    name: "a form's vague field named by a label component's value attribute (Breeze's <InputLabel htmlFor=… value=… />)",
+    path: 'resources/js/Pages/Amazon/Create.jsx',
+    text: `// Amazon connection
+export default function Create({ auth }) {
+    const { data, setData, post } = useForm({
+        seller_id: '',
+        api_key: '',
+        api_secret: '',
+    });
+    return (
+        <form>
+            <InputLabel htmlFor="api_secret" value="Secret Access Key" />
+            <TextInput id="api_secret" name="api_secret" value={data.api_secret} onChange={(e) => setData('api_secret', e.target.value)} />
+        </form>
+    );
+}
+`,
+    line: 6,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [

@@ -30,6 +30,7 @@ export const lwaRefreshToken: Detector = Object.freeze({
       { text: 'refresh_token=Atzr|IQEBLzAtAhRPpMJxdwVz2Nn6f2y-tpJX2DeXEXAMPLE', reason: 'LWA documentation example' },
       { text: 'refresh_token: Atzr|...', reason: 'elided placeholder' },
       { text: 'refresh_token: Atzr|xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', reason: 'placeholder' },
+      { text: 'LWA_REFRESH_TOKEN_EU=Atzr|your_eu_refresh_token_here', reason: 'placeholder in words' },
       { text: `Authorization: Bearer Atza|${BODY}`, reason: 'an access token is its own kind' },
     ],
   },
