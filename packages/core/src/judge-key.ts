@@ -5,7 +5,7 @@ import type { Field } from './structure.js';
 import { classifyValue, isSellerHolder } from './structure.js';
 import { memberPath } from './value-shape.js';
 import type { ValueShape } from './value-shape.js';
-import { namedForDeveloper } from './record-names.js';
+import { isDeveloperObject, namedForDeveloper } from './record-names.js';
 import { FAKE_VALUE } from './dummy-values.js';
 import { judgeDeclared } from './judge-declared.js';
 import { judgeBlank, judgeLiteral } from './judge-literal.js';
@@ -38,6 +38,9 @@ export function judgeKey(
   if (shape === 'ref' && readsConfigObject(value, resolve)) return 'own';
   // A key read from a JSON blob a seller's record stores is a key read from that record.
   const blob = shape === 'ref' ? throughJsonBlob(value, resolve) : undefined;
+  // (The developer's own blob, `creds = decrypt(developer_account.keys)`, is the integrator's, as
+  // a key read from it in place is: `type-a-records.ts`' `isTemplateOrOwn`.)
+  if (blob !== undefined && isDeveloperObject(memberPath(blob)[0] ?? '')) return 'own';
   if (blob !== undefined) value = blob;
   // (A local passed to a client's constructor, `new MarketplaceWebServiceClient(accessKeyId, …)`,
   // is resolved too: `final String accessKeyId = entity.getAccessKeyId();`.)

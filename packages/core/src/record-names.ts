@@ -8,10 +8,11 @@ import { isSellerHolder } from './value-shape.js';
  */
 
 // Types named for what a request submits: FastAPI `class CredentialInput(BaseModel)`, NestJS
-// `CreateStoreDto`, `ConnectRequest`, `SellerPayload`, and the Pydantic schemas of FastAPI's own
-// tutorial, `AmazonCredentialsIn`, `StoreCreate`, `StoreUpdate`.
+// `CreateStoreDto`, `ConnectRequest`, `SellerPayload`; and the Pydantic schemas of FastAPI's own
+// tutorial, `AmazonCredentialsIn`, `StoreCreate`, `StoreUpdate`, unless named for the program's
+// own settings (`SettingsUpdate`, `SpApiConfigCreate`) or for something else let in (`LoggedIn`).
 export const SUBMITTED_TYPE =
-  /\b(?:class|interface|record|type)\s+\w{0,60}(?:Input|Dto|DTO|Request|Payload|Body|Form|[a-z]In|Create|Update)\b/;
+  /\b(?:class|interface|record|type)\s+(?:\w{0,60}(?:Input|Dto|DTO|Request|Payload|Body|Form)|(?!\w{0,60}(?:Setting|Config|App[A-Z]|Admin))\w{0,60}(?:Create|Update|(?:Credentials?|Keys?|Secrets?|Account|Store|Shop|Seller|Connection)In))\b/;
 
 // A class named for a table: `tbl_sellermarketplace`, `TblStore` (database-first ORM classes).
 export const TABLE_CLASS = /\bclass\s+tbl_?[a-z]\w{0,60}/i;

@@ -35,9 +35,9 @@ const ROW_FETCH = new RegExp(
 // JSON decode or a decryption of one (`json_decode($row->settings, true)`, `JSON.parse(store.credentials)`), with
 // an `await` or a cast around it (`conta.configuracoes as Record<string, string>`).
 // (Or a decryption of one: `decrypt(account.credentials)`, `Crypt::decrypt($shop->secret)`,
-// `await decryptChannelCredentials(channel.credentials)`; the row's own data, unsealed.)
+// `await decryptChannelCredentials(channel.credentials)`, `this.encryption.decrypt(…)`; the row's own data, unsealed.)
 const DECODE =
-  /^(?:json\.loads|JSON\.parse|json_decode|(?:[\w$]{1,30}(?:\.|::))?decrypt\w{0,30})\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$/i;
+  /^(?:json\.loads|JSON\.parse|json_decode|(?:[\w$]{1,30}(?:\.|::|->)){0,3}decrypt\w{0,30})\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$/i;
 // (A member path of two segments at least, rooted at a name: `memberPath`.)
 const MEMBER_READ = /^\$?[\w$]{1,60}(?:\??\.|->|\[)/;
 
@@ -79,10 +79,10 @@ const OWNER_TABLE =
   /(?:^|[^a-z])(?:accounts?|stores?|shops?|sellers?|merchants?|tenants?|users?|compan(?:y|ies)|connections?|integrations?|channels?|credentials?|contas?|lojas?|tiendas?|empresas?)(?![a-z])/i;
 const SETTINGS_TABLE = /settings?|config/i;
 // Settings kept per user, seller or tenant are that owner's rows (`seller_settings`, `UserSetting::where(`,
-// `tenant_config`). (Not a store's or a shop's: a web shop's per-store-view configuration is one
-// installation's.)
+// `tenant_config`), picked by their owner (see `fetchesOwnerRows`). (Not a store's or a shop's: a
+// web shop's per-store-view configuration is one installation's; nor a company's, an ERP's.)
 const OWNER_SETTINGS_TABLE =
-  /(?:^|[^a-z])(?:users?|sellers?|merchants?|tenants?|accounts?|compan(?:y|ies)|organi[sz]ations?|orgs?)_?(?:settings?|config(?:s|urations?)?)(?![a-z])/i;
+  /(?:^|[^a-z])(?:users?|sellers?|merchants?|tenants?|accounts?|organi[sz]ations?|orgs?)_?(?:settings?|config(?:s|urations?)?)(?![a-z])/i;
 // A filter by a literal platform (`'platform', 'amazon'`, `code="amazon"`).
 const PLATFORM_LITERAL = /["'`]amazon[\w-]{0,20}["'`]/i;
 /** What scopes a row to an owner: a user, an organisation, a store, a seller (`.eq("user_id", …)`). */
@@ -103,7 +103,11 @@ function fetchesOwnerRows(assigned: string): boolean {
   // installation's one row for that platform: `MarketplaceCredential::where('platform', 'amazon')->first()`.)
   const filter = assigned.slice(end);
   if (PLATFORM_LITERAL.test(assigned) && !OWNER_FILTER.test(filter) && !/state/i.test(filter)) return false;
-  return OWNER_TABLE.test(words) && (!SETTINGS_TABLE.test(words) || OWNER_SETTINGS_TABLE.test(words));
+  if (!OWNER_TABLE.test(words)) return false;
+  if (!SETTINGS_TABLE.test(words)) return true;
+  // (An owner's settings only where the filter picks an owner or an OAuth state: the one row of
+  // `account_config` read with `.limit(1)` or `where('id', 1)` is the installation's.)
+  return OWNER_SETTINGS_TABLE.test(words) && (OWNER_FILTER.test(filter) || /state/i.test(filter));
 }
 
 /**

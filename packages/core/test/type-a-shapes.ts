@@ -3823,6 +3823,68 @@ export default function Create({ auth }) {
 `,
     line: 6,
   },
+  {
+    name: "keys read from a store's JSON member through the object's own attribute (self.store.credentials)",
+    path: 'stores/clients.py',
+    text: `# Amazon MWS orders sync
+import mws, json
+
+def client_for(store):
+    creds = self.store.credentials
+    return mws.Orders(access_key=creds["access_key"], secret_key=creds["secret_key"], account_id=store.merchant_id, auth_token=store.mws_auth_token)
+`,
+    line: 6,
+  },
+  {
+    name: "keys read from a store's JSON member with a default for a missing one (store.credentials or {})",
+    path: 'stores/clients.py',
+    text: `# Amazon MWS orders sync
+import mws, json
+
+def client_for(store):
+    creds = store.credentials or {}
+    return mws.Orders(access_key=creds["access_key"], secret_key=creds["secret_key"], account_id=store.merchant_id, auth_token=store.mws_auth_token)
+`,
+    line: 6,
+  },
+  {
+    name: "an SP-API client built from an account row's credentials decrypted by an injected service (this.encryption.decrypt)",
+    path: 'src/sync.service.ts',
+    text: `// Amazon SP-API sync
+export class SyncService {
+  async sync(accountId: string) {
+    const account = await this.prisma.amazonAccount.findUnique({ where: { id: accountId } });
+    const creds = await this.encryption.decrypt(account.credentials);
+    const sp = new SellingPartner({ region: 'na', refresh_token: creds.refreshToken, credentials: { SELLING_PARTNER_APP_CLIENT_ID: creds.clientId, SELLING_PARTNER_APP_CLIENT_SECRET: creds.clientSecret } });
+    return sp.callAPI({ operation: 'getOrders' });
+  }
+}
+`,
+    line: 6,
+  },
+  {
+    name: "MWS keys read by symbol from a store's serialized credentials beside its token (Rails, hybrid)",
+    path: 'app/models/store_client.rb',
+    text: `# Amazon MWS orders for each store; Store serializes :credentials as JSON
+def client_for(store)
+  creds = store.credentials
+  MWS.orders(merchant_id: store.merchant_id, auth_token: store.mws_auth_token, aws_access_key_id: creds[:access_key], aws_secret_access_key: creds[:secret_key])
+end
+`,
+    line: 4,
+  },
+  {
+    name: "MWS keys read from a shop's credentials cast to an array beside its token (Laravel, hybrid)",
+    path: 'app/Clients/mws.php',
+    text: `<?php
+// Amazon MWS client per shop; Shop casts credentials to encrypted:array
+function clientFor($shop) {
+    $creds = $shop->credentials;
+    return new MwsClient(['Seller_Id' => $shop->merchant_id, 'MWSAuthToken' => $shop->mws_auth_token, 'Access_Key_ID' => $creds['access_key'], 'Secret_Access_Key' => $creds['secret_key']]);
+}
+`,
+    line: 5,
+  },
 ];
 
 export const TYPE_A_NEGATIVES: readonly Omit<Shape, 'line'>[] = [
@@ -6472,6 +6534,48 @@ def load_sp_connection(conn, tenant_id):
 def _default_client(connection: SpConnection) -> SpApiClient:
     creds = SpApiCredentials(connection.client_id, connection.client_secret, connection.refresh_token)
     return SpApiClient(creds, region=connection.region)
+`,
+  },
+  {
+    name: "keys read from a blob of the developer's own account, beside a store's merchant id and token",
+    path: 'sync/clients.py',
+    text: `# Amazon MWS orders sync
+import mws
+
+def client_for(store, developer_account):
+    creds = developer_account.keys
+    return mws.Orders(access_key=creds["access_key"], secret_key=creds["secret_key"], account_id=store.merchant_id, auth_token=store.mws_auth_token)
+`,
+  },
+  {
+    name: 'an app secret read out of the one row of an owner-named settings table picked by no owner (.limit(1))',
+    path: 'src/refresh.ts',
+    text: `// Amazon SP-API: the ERP's one company connects its Amazon seller account.
+export async function refresh(state: string) {
+  const { data: rows } = await supabase.from("account_config").select("*").limit(1);
+  const cfg = rows[0];
+  return fetch("https://api.amazon.com/auth/o2/token", { method: "POST", body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: cfg.refresh_token, client_id: cfg.amz_client_id, client_secret: cfg.amz_client_secret }) });
+}
+`,
+  },
+  {
+    name: "a FastAPI update schema of the program's own settings (SettingsUpdate) on a single-tenant admin page",
+    path: 'app/admin.py',
+    text: `# Amazon SP-API dashboard for our one seller account (single tenant): admin updates the stored settings
+from pydantic import BaseModel
+
+class SettingsUpdate(BaseModel):
+    seller_id: str
+    lwa_client_id: str
+    lwa_client_secret: str
+    refresh_token: str
+
+@router.put("/admin/settings")
+def update_settings(body: SettingsUpdate, db=Depends(get_db)):
+    row = db.query(AppSettings).get(1)
+    for k, v in body.dict().items():
+        setattr(row, k, v)
+    db.commit()
 `,
   },
   {
