@@ -27,7 +27,7 @@ const COPY = /^dict\(\s{0,4}([^()]{1,120}?)\s{0,4}\)$/;
 const DEFAULT = /^\(?\s{0,4}([^()]{1,120}?)\s{0,4}(?:\bor|\|\||\?\?)\s{0,4}(?:\{\s{0,4}\}|\[\s{0,4}\])\s{0,4}\)?$/;
 // A variable named for one seller's, store's or account's row (`store`, `amazon_account`, `sellerRow`).
 const ROW_OWNER =
-  /^(?!(?:service|dev|developer|app|admin|aws|iam)(?:_|[A-Z]))[a-z]{0,20}_?(?:sellers?|merchants?|tenants?|shops?|stores?|vendors?|accounts?|channels?|connections?)(?:_?(?:row|record))?$/i;
+  /^(?!(?:service|dev|developer|app|admin|aws|iam)[_A-Z])[a-z]{0,20}_?(?:sellers?|merchants?|tenants?|shops?|stores?|vendors?|accounts?|channels?|connections?)(?:_?(?:row|record))?$/i;
 
 /**
  * The record path a key read from a JSON blob stands for (`shop.credentials.secret_key`), or

@@ -181,7 +181,8 @@ const generators: Record<string, (n: number) => string> = {
     `# amazon mws\n${'c = decrypt(store.credentials)\nd = shop.keys\nmws.Orders(access_key=c["access_key"], secret_key=d["secret_key"], account_id=s.merchant_id)\n'.repeat(n / 120)}`,
   'record members copied or defaulted': (n) =>
     `# amazon mws\n${'c = dict(  store.credentials or  {} \nd = (shop.keys ?? [])\nmws.Orders(secret_key=c[:secret_key], account_id=s.merchant_id)\n'.repeat(n / 110)}`,
-  'decryptions behind many qualifiers': (n) => `// amazon\nconst c = await ${'a.b::c->'.repeat(n / 9)}decrypt(account.credentials);\nf({ client_secret: c.clientSecret, refresh_token: t });`,
+  'decryptions behind many qualifiers': (n) =>
+    `// amazon\nconst c = await ${'a.b::c->'.repeat(n / 9)}decrypt(account.credentials);\nf({ client_secret: c.clientSecret, refresh_token: t });`,
   'decryption calls without a close': (n) =>
     `# amazon\nc = await decrypt${'x'.repeat(n / 2)}( store.credentials ${' '.repeat(n / 2)}`,
   'calls both judges describe': (n) =>
