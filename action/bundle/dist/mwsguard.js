@@ -104,7 +104,7 @@ var require_mwsguard = /* @__PURE__ */ __commonJSMin((() => {
 		const argv = process.argv.slice(2);
 		try {
 			const { runCli: run, save } = {
-				...await import("./chunk-CPz4JJ2i.js"),
+				...await import("./chunk-Dp2R5Lzi.js"),
 				save: () => void 0
 			};
 			process.exitCode = await run(argv, {

@@ -871,7 +871,7 @@ var init_values = __esmMin((() => {
 		"A2NKEXAMPLEF53",
 		"Atzr|IQEBLzAtAhRPpMJxdwVz2Nn6f2y-tpJX2DeXEXAMPLE"
 	]);
-	PLACEHOLDER_WORDS = /EXAMPLE|SAMPLE|PLACEHOLDER|REDACTED|DUMMY|FOR_?TESTING|CHANGE_?ME|REPLACE|YOUR_?(?:ACCESS|SECRET|KEY|TOKEN|AUTH|SELLER|CLIENT|REFRESH|MWS|AWS|LWA)|INSERT_?(?:YOUR|KEY|SECRET|HERE)|X{4}|\*{3}|\.{3}|…/i;
+	PLACEHOLDER_WORDS = /EXAMPLE|SAMPLE|PLACEHOLDER|REDACTED|DUMMY|FOR_?TESTING|CHANGE_?ME|REPLACE|YOUR_?(?:ACCESS|SECRET|KEY|TOKEN|AUTH|SELLER|CLIENT|REFRESH|MWS|AWS|LWA)|YOUR[_-][A-Z0-9]{1,20}[_-](?:ACCESS|SECRET|KEY|TOKEN|AUTH|REFRESH)|[_-](?:GOES[_-])?HERE(?![A-Z0-9])|INSERT_?(?:YOUR|KEY|SECRET|HERE)|X{4}|\*{3}|\.{3}|…/i;
 }));
 // packages/core/dist/detectors/access-key-id.js
 /**
@@ -1300,6 +1300,10 @@ var init_lwa_refresh_token = __esmMin((() => {
 					reason: "placeholder"
 				},
 				{
+					text: "LWA_REFRESH_TOKEN_EU=Atzr|your_eu_refresh_token_here",
+					reason: "placeholder in words"
+				},
+				{
 					text: `Authorization: Bearer Atza|${BODY}`,
 					reason: "an access token is its own kind"
 				}
@@ -1686,7 +1690,7 @@ function fieldValue(rest) {
 /** `value` without a leading row's settings member (see {@link RECORD_SETTINGS}), which names no configuration. */
 function withoutRecordSettings(value) {
 	const owned = RECORD_SETTINGS.exec(value);
-	return owned?.[1] !== void 0 && ROW_OWNER.test(owned[1]) ? value.slice(owned[0].length) : value;
+	return owned?.[1] !== void 0 && ROW_OWNER$1.test(owned[1]) ? value.slice(owned[0].length) : value;
 }
 /** Classifies a value expression. */
 function classifyValue(value) {
@@ -1742,7 +1746,7 @@ function objectPath(value) {
 	const path = memberPath(value);
 	return path[0] === "this" && path.length > 2 ? path.slice(1) : path;
 }
-var PROGRAM_SCOPE, ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, COMMAND_LINE, IDENTIFIER, RECORD_SETTINGS, ROW_OWNER, spacedWords, OWN_STATE, OWN_MEMBER;
+var PROGRAM_SCOPE, ENV_VALUE, DECL_VALUE, FIELD_TYPE, SELLER_WORDS$1, HOLDER_WORDS, COMMAND_LINE, IDENTIFIER, RECORD_SETTINGS, ROW_OWNER$1, spacedWords, OWN_STATE, OWN_MEMBER;
 var init_value_shape = __esmMin((() => {
 	init_conversions();
 	init_values();
@@ -1755,7 +1759,7 @@ var init_value_shape = __esmMin((() => {
 	COMMAND_LINE = /^\*?(?:flag\.\w+\(|os\.Args\b|sys\.argv\b|process\.argv\b|ARGV\b|\$argv\b|argparse|getopt|click\.|cobra|pflag\.|get_?[aA]rg\w{0,10}\(|\$this->(?:argument|option)\()|^(?:await\s{1,4})?(?:(?:(?:rl|readline|readlineSync)\.)?question\(|inquirer\.prompt\(|prompts\(|input\(\s{0,4}(?:f?["']|\))|getpass(?:\.getpass)?\(|(?:STDIN|\$stdin)\.gets\b|Console\.ReadLine\(|\w{0,20}[sS]canner\.next(?:Line)?\()/;
 	IDENTIFIER = /^[a-z_$][\w$]{0,60}$/i;
 	RECORD_SETTINGS = /^\$?([\w$]{1,40})\s{0,2}(?:\??\.|->)\s{0,2}(?:config|settings)\b/i;
-	ROW_OWNER = /^(?:\w{0,30}(?:account|integration|connection|channel|row|record|company|tenant|shop|seller|merchant|vendor|organi[sz]ation)s?|stores)$/i;
+	ROW_OWNER$1 = /^(?:\w{0,30}(?:account|integration|connection|channel|row|record|company|tenant|shop|seller|merchant|vendor|organi[sz]ation)s?|stores)$/i;
 	spacedWords = (text) => text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
 	OWN_STATE = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)|@\w|m_[a-z]|(?:p?impl|d)\s*->)/i;
 	OWN_MEMBER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*|@)[\w$]{1,60}$/;
@@ -2181,7 +2185,7 @@ function readDeclaration(c) {
 		shape: "decl",
 		persisted: declaresEntity(text)
 	});
-	if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+"?[A-Z[]/i.test(after)) return draft(c, {
+	if (/^\s*["'`[]?$/.test(text.slice(lineStart, hit.start)) && /^["'`\]]?\s+"?\*?[A-Z[]/i.test(after)) return draft(c, {
 		shape: "decl",
 		persisted: STORED_COLUMN_TYPE.test(after) || STORED_FIELD_TYPE.test(after)
 	});
@@ -2233,21 +2237,24 @@ function throughJsonBlob(value, resolve) {
 	const direct = blobRead(value);
 	if (direct !== void 0 || resolve === void 0) return direct;
 	const read = VARIABLE_READ.exec(value);
-	const assigned = read?.[1] === void 0 ? void 0 : resolve(read[1])?.trim();
+	const assigned = read?.[1] === void 0 ? void 0 : (resolve(read[1]) ?? resolve(`$${read[1]}`))?.trim();
 	if (assigned === void 0) return void 0;
 	const member = read?.[2] ?? "";
 	const record = unsealed(assigned);
 	if (record === void 0) return blobRead(`${assigned}${member}`);
 	const name = MEMBER.exec(member);
-	const leaf = name?.[1] ?? name?.[2];
-	return leaf === void 0 ? void 0 : `${record.replace(/->/g, ".")}.${leaf}`;
+	const leaf = name?.[1] ?? name?.[2] ?? name?.[3];
+	return leaf === void 0 ? void 0 : `${record.replace(/->/g, ".").replace(/^\$/, "")}.${leaf}`;
 }
 /** The record member a variable holds decrypted or decoded by the ORM (see the module comment), or undefined. */
 function unsealed(assigned) {
 	const decrypted = DECRYPTED.exec(assigned)?.[1];
 	if (decrypted !== void 0) return decrypted;
-	const member = RECORD_MEMBER.exec(assigned);
-	return member?.[1] !== void 0 && isSellerHolder(member[1]) ? assigned.replace(/;$/, "") : void 0;
+	let value = assigned.replace(/;$/, "").trim();
+	value = COPY.exec(value)?.[1] ?? value;
+	value = DEFAULT.exec(value)?.[1] ?? value;
+	const member = RECORD_MEMBER.exec(value);
+	return member?.[2] !== void 0 && ROW_OWNER.test(member[2]) ? member[1] : void 0;
 }
 /** True when `value` reads a member of a record's JSON blob in place (`json.loads(shop.keys)["secret_key"]`). */
 function isJsonBlobRead(value) {
@@ -2256,17 +2263,19 @@ function isJsonBlobRead(value) {
 function blobRead(value) {
 	const blob = BLOB.exec(value);
 	const member = blob?.[2] === void 0 ? null : MEMBER.exec(blob[2].trim());
-	const name = member?.[1] ?? member?.[2];
+	const name = member?.[1] ?? member?.[2] ?? member?.[3];
 	return blob?.[1] === void 0 || name === void 0 ? void 0 : `${blob[1].replace(/->/g, ".")}.${name}`;
 }
-var BLOB, MEMBER, VARIABLE_READ, DECRYPTED, RECORD_MEMBER;
+var BLOB, MEMBER, VARIABLE_READ, DECRYPTED, RECORD_MEMBER, COPY, DEFAULT, ROW_OWNER;
 var init_json_blobs = __esmMin((() => {
-	init_value_shape();
 	BLOB = /^(?:json\.loads|JSON\.parse|json_decode|JsonConvert\.DeserializeObject(?:<[\w<>, ]{1,40}>)?)\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*(?:,\s*true\s*)?\)(.{0,80})$/;
-	MEMBER = /^(?:\[\s*["']([\w-]{1,60})["']\s*\]|\.([\w$]{1,60}))$/;
-	VARIABLE_READ = /^\$?([A-Z_][\w$]{0,40})(\[\s*["'][\w-]{1,60}["']\s*\]|\.[\w$]{1,60})$/i;
-	DECRYPTED = /^(?:await\s{1,4})?(?:[\w$]{1,30}(?:\.|::))?decrypt\w{0,30}\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*\)(?:\s{1,4}as\s{1,4}[\w$<>[\], |]{1,60})?;?$/i;
-	RECORD_MEMBER = /^\$?([\w$]{1,40})(?:\.|->)[\w$]{1,40};?$/;
+	MEMBER = /^(?:\[\s*(?:["']([\w-]{1,60})["']|:(\w{1,60}))\s*\]|\.([\w$]{1,60}))$/;
+	VARIABLE_READ = /^\$?([A-Z_][\w$]{0,40})(\[\s*(?:["'][\w-]{1,60}["']|:\w{1,60})\s*\]|\.[\w$]{1,60})$/i;
+	DECRYPTED = /^(?:await\s{1,4})?(?:[\w$]{1,30}(?:\.|::|->)){0,3}decrypt\w{0,30}\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*\)(?:\s{1,4}as\s{1,4}[\w$<>[\], |]{1,60})?;?$/i;
+	RECORD_MEMBER = /^(?:(?:self|this)\.|\$this->)?(\$?([\w$]{1,40})(?:\.|->)[\w$]{1,40})$/;
+	COPY = /^dict\(\s{0,4}([^()]{1,120}?)\s{0,4}\)$/;
+	DEFAULT = /^\(?\s{0,4}([^()]{1,120}?)\s{0,4}(?:\bor|\|\||\?\?)\s{0,4}(?:\{\s{0,4}\}|\[\s{0,4}\])\s{0,4}\)?$/;
+	ROW_OWNER = /^(?!(?:service|dev|developer|app|admin|aws|iam)[_A-Z])[a-z]{0,20}_?(?:sellers?|merchants?|tenants?|shops?|stores?|vendors?|accounts?|channels?|connections?)(?:_?(?:row|record))?$/i;
 }));
 // packages/core/dist/assigned-fields.js
 /** A name with a value after its separator; `null` only when no separator follows. */
@@ -2551,7 +2560,9 @@ function fetchesOwnerRows(assigned) {
 	const words = assigned.slice(Math.max(0, found.index - TABLE_SPAN), end + (found[0].endsWith("[") ? TABLE_SPAN : 0)).replace(/([a-z])([A-Z])/g, "$1_$2").replace(/([A-Z]{1,20})([A-Z][a-z])/g, "$1_$2");
 	const filter = assigned.slice(end);
 	if (PLATFORM_LITERAL.test(assigned) && !OWNER_FILTER.test(filter) && !/state/i.test(filter)) return false;
-	return OWNER_TABLE.test(words) && !SETTINGS_TABLE.test(words);
+	if (!OWNER_TABLE.test(words)) return false;
+	if (!SETTINGS_TABLE.test(words)) return true;
+	return OWNER_SETTINGS_TABLE.test(words) && (OWNER_FILTER.test(filter) || /state/i.test(filter));
 }
 /**
 * The fetch `value`'s object came out of when that fetch reads the rows of the program's sellers,
@@ -2585,7 +2596,7 @@ function origin(value, resolve, fetch) {
 		current = next;
 	}
 }
-var MAX_HOPS, ROW_FETCH, DECODE, MEMBER_READ, CONFIG_BAG, OWNER_TABLE, SETTINGS_TABLE, PLATFORM_LITERAL, OWNER_FILTER, TABLE_SPAN;
+var MAX_HOPS, ROW_FETCH, DECODE, MEMBER_READ, CONFIG_BAG, OWNER_TABLE, SETTINGS_TABLE, OWNER_SETTINGS_TABLE, PLATFORM_LITERAL, OWNER_FILTER, TABLE_SPAN;
 var init_stored_rows = __esmMin((() => {
 	init_value_shape();
 	MAX_HOPS = 3;
@@ -2598,11 +2609,12 @@ var init_stored_rows = __esmMin((() => {
 		String.raw`\.from\(\s{0,4}["'\x60][\w.]{1,60}["'\x60]\s{0,4}\)\s{0,40}\.select\(`,
 		String.raw`\bself\.env\[`
 	].join("|"));
-	DECODE = /^(?:json\.loads|JSON\.parse|json_decode|(?:[\w$]{1,30}(?:\.|::))?decrypt\w{0,30})\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$/i;
+	DECODE = /^(?:json\.loads|JSON\.parse|json_decode|(?:[\w$]{1,30}(?:\.|::|->)){0,3}decrypt\w{0,30})\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$/i;
 	MEMBER_READ = /^\$?[\w$]{1,60}(?:\??\.|->|\[)/;
 	CONFIG_BAG = /^\$?(?:(?:this|self)(?:->|\.))?(?:config|settings)\b/i;
 	OWNER_TABLE = /(?:^|[^a-z])(?:accounts?|stores?|shops?|sellers?|merchants?|tenants?|users?|compan(?:y|ies)|connections?|integrations?|channels?|credentials?|contas?|lojas?|tiendas?|empresas?)(?![a-z])/i;
 	SETTINGS_TABLE = /settings?|config/i;
+	OWNER_SETTINGS_TABLE = /(?:^|[^a-z])(?:users?|sellers?|merchants?|tenants?|accounts?|organi[sz]ations?|orgs?)_?(?:settings?|config(?:s|urations?)?)(?![a-z])/i;
 	PLATFORM_LITERAL = /["'`]amazon[\w-]{0,20}["'`]/i;
 	OWNER_FILTER = /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|team|profile|client|member|vendor|brand|\buid\b|created_by|loja|conta|cuenta|tienda|auth\.uid|session/i;
 	TABLE_SPAN = 60;
@@ -3127,7 +3139,7 @@ function htmlLabels(text) {
 	for (let m = LABEL_FOR.exec(text); m !== null; m = LABEL_FOR.exec(text)) {
 		const id = m[1] ?? "";
 		if (NAMED_ROLES.has(nameRole(id))) continue;
-		const label = (m[2] ?? "").replace(/[*:]/g, " ").trim();
+		const label = (m[2] ?? m[3] ?? "").replace(/[*:]/g, " ").trim();
 		const role = nameRole(label);
 		if (!isKeyRole(role)) {
 			const ends = others.get(id);
@@ -3213,7 +3225,7 @@ var init_labelled_entries = __esmMin((() => {
 		"route",
 		"link"
 	]);
-	LABEL_FOR = /<label\b[^>\n]{0,120}?\s(?:for|htmlFor)\s*=\s*["']([\w.-]{1,60})["'][^>\n]{0,120}>\s{0,40}([^<\s][^<\n]{1,59})\s{0,40}</gi;
+	LABEL_FOR = /<[\w.]{0,20}label\b[^>\n]{0,120}?\s(?:for|htmlFor)\s*=\s*["']([\w.-]{1,60})["'](?:[^>\n]{0,120}>\s{0,40}([^<\s][^<\n]{1,59})\s{0,40}<|[^>\n]{0,120}?\s(?:value|label|text)\s*=\s*["']([^"'<>\n]{2,60})["'])/gi;
 	OWN_INPUT_REACH = 400;
 	NO_HTML_LABELS = {
 		keys: /* @__PURE__ */ new Map(),
@@ -3555,7 +3567,7 @@ var SUBMITTED_TYPE, TABLE_CLASS, ROW_CLASS, APP_DATA_CLASS, OPTION_BAGS, NAMED_O
 var init_record_names = __esmMin((() => {
 	init_names();
 	init_value_shape();
-	SUBMITTED_TYPE = /\b(?:class|interface|record|type)\s+\w{0,60}(?:Input|Dto|DTO|Request|Payload|Body|Form|[a-z]In|Create|Update)\b/;
+	SUBMITTED_TYPE = /\b(?:class|interface|record|type)\s+(?:\w{0,60}(?:Input|Dto|DTO|Request|Payload|Body|Form)|(?!\w{0,60}(?:Setting|Config|App[A-Z]|Admin))\w{0,60}(?:Create|Update|(?:Credentials?|Keys?|Secrets?|Account|Store|Shop|Seller|Connection)In))\b/;
 	TABLE_CLASS = /\bclass\s+tbl_?[a-z]\w{0,60}/i;
 	ROW_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:Entity|DO|PO)\b/;
 	APP_DATA_CLASS = /\bclass\s+[A-Z]\w{0,60}(?:VO|DTO|BO)\b/;
@@ -3784,6 +3796,7 @@ function judgeKey(key, view, text, resolve, token, sellerOwners, clientSellerOwn
 	}
 	if (shape === "ref" && readsConfigObject(value, resolve)) return "own";
 	const blob = shape === "ref" ? throughJsonBlob(value, resolve) : void 0;
+	if (blob !== void 0 && isDeveloperObject(memberPath(blob)[0] ?? "")) return "own";
 	if (blob !== void 0) value = blob;
 	const clientLocal = shape === "other" && MWS_CLIENT_NEW.test(key.recordName);
 	if ((shape === "ref" || clientLocal) && /^[A-Z_$][\w$]*$/i.test(value) && resolve) {
@@ -3864,7 +3877,7 @@ function judgeLwaSecret(secret, view, text, resolve) {
 		if (path.length > 1 && !isSubmittedPath(path) && fetchedForOwner(secret.value, resolve)) return "used";
 		if (path.length > 1 && tokenOwners.length > 0 && tokenOwners.every((o) => o !== "" && o !== owner)) return void 0;
 		if (path.length > 1 && !isOptionBag(path[0] ?? "") && isSellerHolder(owner) && !isSubmittedPath(path)) return "used";
-		if (path.length > 1 && !isOptionBag(path[0] ?? "") && !CREDENTIALS_BAG.test(path[0] ?? "") && !isSubmittedPath(path) && view.fields.some((f) => f.role === "refresh-token" && f.shape === "ref" && ownerOf(f.value) === owner)) return "used";
+		if (path.length > 1 && !text.ownAppSecret && !isOptionBag(path[0] ?? "") && !CREDENTIALS_BAG.test(path[0] ?? "") && !isSubmittedPath(path) && view.fields.some((f) => f.role === "refresh-token" && f.shape === "ref" && ownerOf(f.value) === owner)) return "used";
 	}
 	if (!(view.seller?.role === "seller-id" || view.sellerNamed || (secret.persisted === true || secret.formInput === true) && text.userOwned(secret.start) || secret.isFormField === true && text.declaredSellerCollections.has(secret.collection))) return void 0;
 	if (secret.shape === "decl" && (secret.formInput === true || secret.isFormField === true || SUBMITTED_TYPE.test(secret.recordName) || view.sellerNamed || view.bothApis || secret.persisted === true && (isOwnerNamed(secret.recordName) || text.userOwned(secret.start)))) return "declared";
@@ -5145,6 +5158,15 @@ function recordContext(fields, facts) {
 		}
 	};
 }
+/**
+* True when a record joins an app's client secret read from the environment to a refresh token
+* that is not: the program's one app and a seller's token, as type B builds them. (Any other
+* environment secret of the text, a Google sign-in's or a sandbox's, says nothing of the seller
+* rows it also reads; and with an environment refresh token beside it, the set is one account's.)
+*/
+function ownAppSecret(list) {
+	return list.some((f) => f.shape === "env" && (f.role === "lwa-client-secret" || f.role === "generic-secret" && APP_SECRET_NAME.test(f.name))) && list.some((f) => f.role === "refresh-token" && f.shape !== "env");
+}
 function textView(fields, records, sellerOf, amazon) {
 	let sellerKeyRecords = 0;
 	const hardCodedSellers = /* @__PURE__ */ new Set();
@@ -5160,6 +5182,7 @@ function textView(fields, records, sellerOf, amazon) {
 	return {
 		sellerKeyRecords,
 		literalSellers,
+		ownAppSecret: [...records.values()].some(ownAppSecret),
 		oneHardCodedSeller: hardCodedSellers.size === 1 && [...hardCodedSellers].every((seller) => !seller.startsWith("\0")),
 		literalKeyRecords,
 		blankKeyRecords,
@@ -5292,6 +5315,7 @@ function groupBy(items, keyOf) {
 	}
 	return groups;
 }
+var APP_SECRET_NAME;
 var init_type_a_records = __esmMin((() => {
 	init_structure();
 	init_names();
@@ -5307,6 +5331,7 @@ var init_type_a_records = __esmMin((() => {
 	init_type_a_evidence();
 	init_value_shape();
 	init_mws_requests();
+	APP_SECRET_NAME = /app_?secret/i;
 }));
 // packages/core/dist/token-requests.js
 /**
