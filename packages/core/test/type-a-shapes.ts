@@ -139,6 +139,18 @@ export default {
 </script>
 `;
 
+/** An LWA token refresh reading the app's client id and secret out of `config`, built from a row of `table`. */
+function rowTokenRefresh(table: string, row: string, config: string): string {
+  return `// Amazon SP-API token refresh
+export async function refresh(state: string) {
+  const { data: ${row}s } = await supabase.from("${table}").select("*").eq("state", state);
+  const ${row} = ${row}s[0];
+  const config = ${config};
+  return fetch("https://api.amazon.com/auth/o2/token", { method: "POST", body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: ${row}.refresh_token, client_id: config.amz_client_id, client_secret: config.amz_client_secret }) });
+}
+`;
+}
+
 export const TYPE_A_SHAPES: readonly Shape[] = [
   {
     name: "a per-user write beside a read of the app's one platform row: the owner makes the rows per user",
@@ -3716,27 +3728,13 @@ class AmazonCredentialsIn(BaseModel):
   {
     name: "an LWA token refresh reading the client secret out of a marketplace account row's settings, decrypted",
     path: 'src/refresh.ts',
-    text: `// Amazon SP-API token refresh
-export async function refresh(state: string) {
-  const { data: contas } = await supabase.from("contas_marketplace").select("*").eq("state", state);
-  const conta = contas[0];
-  const config = decrypt(conta.configuracoes);
-  return fetch("https://api.amazon.com/auth/o2/token", { method: "POST", body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: conta.refresh_token, client_id: config.amz_client_id, client_secret: config.amz_client_secret }) });
-}
-`,
+    text: rowTokenRefresh('contas_marketplace', 'conta', 'decrypt(conta.configuracoes)'),
     line: 6,
   },
   {
     name: 'an app secret read out of a row of a table of settings kept per seller (seller_settings)',
     path: 'src/refresh.ts',
-    text: `// Amazon SP-API token refresh
-export async function refresh(state: string) {
-  const { data: rows } = await supabase.from("seller_settings").select("*").eq("state", state);
-  const row = rows[0];
-  const config = row.configuracoes;
-  return fetch("https://api.amazon.com/auth/o2/token", { method: "POST", body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: row.refresh_token, client_id: config.amz_client_id, client_secret: config.amz_client_secret }) });
-}
-`,
+    text: rowTokenRefresh('seller_settings', 'row', 'row.configuracoes'),
     line: 6,
   },
   {
@@ -6503,14 +6501,7 @@ def client_for(store):
   {
     name: "an app secret read out of a row of the installation's settings table (app_settings)",
     path: 'src/refresh.ts',
-    text: `// Amazon SP-API token refresh
-export async function refresh(state: string) {
-  const { data: rows } = await supabase.from("app_settings").select("*").eq("state", state);
-  const row = rows[0];
-  const config = row.configuracoes;
-  return fetch("https://api.amazon.com/auth/o2/token", { method: "POST", body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: row.refresh_token, client_id: config.amz_client_id, client_secret: config.amz_client_secret }) });
-}
-`,
+    text: rowTokenRefresh('app_settings', 'row', 'row.configuracoes'),
   },
   {
     name: "the program's app secret from the environment joined to a tenant's refresh token in one object, read back to build the client (type B)",
