@@ -5077,7 +5077,7 @@ function carriesToken(statement, tokenNames) {
 	}
 	return false;
 }
-var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER, CONSTANT, CLIENT_OWN_SELLER, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER;
+var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER_CALL, CONFIG_METHOD_CALL, ENV_HELPER, CONSTANT, CLIENT_OWN_SELLER, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER;
 var init_mws_requests = __esmMin((() => {
 	init_mws_clients();
 	init_mws_request_params();
@@ -5096,7 +5096,9 @@ var init_mws_requests = __esmMin((() => {
 	MAX_RESOLUTIONS = 20;
 	SELLER_WORDS = /seller|merchant|account_?id/i;
 	MAX_WORD_BACK = 64;
-	ENV_HELPER = /^(?:[\w.$>-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}|(?:\$this->|self\.|this\.)?(?:Configure|Config|config|Settings|settings)(?:::|->|\.)\w{1,20})\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
+	ENV_HELPER_CALL = /^[\w.$>-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
+	CONFIG_METHOD_CALL = /^(?:\$this->|self\.|this\.)?(?:Configure|Config|config|Settings|settings)(?:::|->|\.)\w{1,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
+	ENV_HELPER = { test: (v) => ENV_HELPER_CALL.test(v) || CONFIG_METHOD_CALL.test(v) };
 	CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$/;
 	CLIENT_OWN_SELLER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*(?:\{\w+\}|\w+(?:\(\))?|\w*(?:auth|config|option|setting|credential|param)\w*\s*(?:\.|->)\s*\w+(?:\(\))?)|@\w+)$/i;
 	escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
