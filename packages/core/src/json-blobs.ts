@@ -1,3 +1,5 @@
+import { bareValue, DECRYPT_CALL } from './stored-rows.js';
+
 /**
  * Credentials kept per seller as one JSON blob: `json.loads(shop.credentials)["secret_key"]`,
  * `creds = JSON.parse(store.credentials); creds.secretKey`, `json_decode($shop->keys, true)['secret_key']`.
@@ -16,9 +18,8 @@ const MEMBER = /^(?:\[\s*(?:["']([\w-]{1,60})["']|:(\w{1,60}))\s*\]|\.([\w$]{1,6
 // A variable and the member read from it: `creds["secret_key"]`, `$creds['secret_key']`, `creds.secretKey`, `creds[:secret_key]`.
 const VARIABLE_READ = /^\$?([A-Z_][\w$]{0,40})(\[\s*(?:["'][\w-]{1,60}["']|:\w{1,60})\s*\]|\.[\w$]{1,60})$/i;
 // A decryption of a record's member: `decrypt(account.credentials)`, `Crypt::decrypt($shop->keys)`,
-// `await decryptCredentials(channel.credentials) as AmazonCredentials`, `await this.encryption.decrypt(…)`.
-const DECRYPTED =
-  /^(?:await\s{1,4})?(?:[\w$]{1,30}(?:\.|::|->)){0,3}decrypt\w{0,30}\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*\)(?:\s{1,4}as\s{1,4}[\w$<>[\], |]{1,60})?;?$/i;
+// `await decryptCredentials(channel.credentials) as AmazonCredentials` (read `bareValue`), `await this.encryption.decrypt(…)`.
+const DECRYPTED = new RegExp(String.raw`^${DECRYPT_CALL}\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*\)$`, 'i');
 // One member of a record read whole: `store.credentials`, `$shop->keys`, the object's own `self.store.credentials`.
 const RECORD_MEMBER = /^(?:(?:self|this)\.|\$this->)?(\$?([\w$]{1,40})(?:\.|->)[\w$]{1,40})$/;
 // A copy of it, or a default for a missing one: `dict(store.credentials)`, `store.credentials or {}`,
@@ -53,9 +54,9 @@ export function throughJsonBlob(
 
 /** The record member a variable holds decrypted or decoded by the ORM (see the module comment), or undefined. */
 function unsealed(assigned: string): string | undefined {
-  const decrypted = DECRYPTED.exec(assigned)?.[1];
+  let value = bareValue(assigned);
+  const decrypted = DECRYPTED.exec(value)?.[1];
   if (decrypted !== undefined) return decrypted;
-  let value = assigned.replace(/;$/, '').trim();
   value = COPY.exec(value)?.[1] ?? value;
   value = DEFAULT.exec(value)?.[1] ?? value;
   const member = RECORD_MEMBER.exec(value);

@@ -96,7 +96,10 @@ const ENV_HELPER_CALL =
   /^[\w.$>-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
 const CONFIG_METHOD_CALL =
   /^(?:\$this->|self\.|this\.)?(?:Configure|Config|config|Settings|settings)(?:::|->|\.)\w{1,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
-const ENV_HELPER = { test: (v: string): boolean => ENV_HELPER_CALL.test(v) || CONFIG_METHOD_CALL.test(v) };
+/** True when `value` calls one of the helpers above with a name. */
+function readsConfigHelper(value: string): boolean {
+  return ENV_HELPER_CALL.test(value) || CONFIG_METHOD_CALL.test(value);
+}
 // A constant (`MERCHANT_ID`, `self::SELLER_ID`): one fixed seller, wherever it is defined.
 export const CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$/;
 // (Command-line input, `readsCommandLine`: whoever runs the tool names the seller, so it acts for
@@ -247,7 +250,7 @@ function resolver(text: string): Resolver {
     const v = value.trim();
     const shape = classifyValue(v);
     if (shape === 'empty' || shape === 'decl') return { shape: 'none' };
-    if (shape === 'env' || readsCommandLine(v, true) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v))
+    if (shape === 'env' || readsCommandLine(v, true) || readsConfigHelper(v) || CLIENT_OWN_SELLER.test(v))
       return { shape: 'own' };
     if (receivers.size > 0 && shape === 'ref' && ownedByReceiver(memberPath(v), receivers)) return { shape: 'own' };
     if (shape === 'literal') return { shape: 'literal', literal: v.replace(/^["'`]|["'`]$/g, '') };

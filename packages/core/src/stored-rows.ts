@@ -36,8 +36,12 @@ const ROW_FETCH = new RegExp(
 // an `await` or a cast around it (`conta.configuracoes as Record<string, string>`).
 // (Or a decryption of one: `decrypt(account.credentials)`, `Crypt::decrypt($shop->secret)`,
 // `await decryptChannelCredentials(channel.credentials)`, `this.encryption.decrypt(…)`; the row's own data, unsealed.)
-const DECODE =
-  /^(?:json\.loads|JSON\.parse|json_decode|(?:[\w$]{1,30}(?:\.|::|->)){0,3}decrypt\w{0,30})\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$/i;
+/** The callee of a decryption (see above), as a pattern's source; `json-blobs.ts` reads keys through it too. */
+export const DECRYPT_CALL = String.raw`(?:[\w$]{1,30}(?:\.|::|->)){0,3}decrypt\w{0,30}`;
+const DECODE = new RegExp(
+  String.raw`^(?:json\.loads|JSON\.parse|json_decode|${DECRYPT_CALL})\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$`,
+  'i',
+);
 // (A member path of two segments at least, rooted at a name: `memberPath`.)
 const MEMBER_READ = /^\$?[\w$]{1,60}(?:\??\.|->|\[)/;
 
@@ -52,14 +56,19 @@ export function fetchesRows(text: string): boolean {
 // (Also the object's own member so named, PHP's `$this->settings->client_secret`.)
 export const CONFIG_BAG = /^\$?(?:(?:this|self)(?:->|\.))?(?:config|settings)\b/i;
 
-/** The assignment's value without an `await`, a trailing cast or a JSON decode around it. */
-function plain(assigned: string): string {
-  const value = assigned
+/** The assignment's value without an `await`, a trailing cast or the statement's `;`. */
+export function bareValue(assigned: string): string {
+  return assigned
     .trim()
     .replace(/^await\s{1,4}/, '')
-    .replace(/\s{1,4}as\s{1,4}[\w$<>[\], |]{1,60}$/, '')
     .replace(/;$/, '')
+    .replace(/\s{1,4}as\s{1,4}[\w$<>[\], |]{1,60}$/, '')
     .trim();
+}
+
+/** The assignment's value without an `await`, a trailing cast or a JSON decode around it. */
+function plain(assigned: string): string {
+  const value = bareValue(assigned);
   return DECODE.exec(value)?.[1]?.trim() ?? value;
 }
 
@@ -102,12 +111,13 @@ function fetchesOwnerRows(assigned: string): boolean {
   // (A row picked by a literal platform with no owner, nor an OAuth state, in the filter is the
   // installation's one row for that platform: `MarketplaceCredential::where('platform', 'amazon')->first()`.)
   const filter = assigned.slice(end);
-  if (PLATFORM_LITERAL.test(assigned) && !OWNER_FILTER.test(filter) && !/state/i.test(filter)) return false;
+  const picksOwner = OWNER_FILTER.test(filter) || /state/i.test(filter);
+  if (PLATFORM_LITERAL.test(assigned) && !picksOwner) return false;
   if (!OWNER_TABLE.test(words)) return false;
   if (!SETTINGS_TABLE.test(words)) return true;
   // (An owner's settings only where the filter picks an owner or an OAuth state: the one row of
   // `account_config` read with `.limit(1)` or `where('id', 1)` is the installation's.)
-  return OWNER_SETTINGS_TABLE.test(words) && (OWNER_FILTER.test(filter) || /state/i.test(filter));
+  return OWNER_SETTINGS_TABLE.test(words) && picksOwner;
 }
 
 /**
