@@ -3,7 +3,7 @@
 // packages/mwsguard/bin/github-action.mjs
 const EXIT_ERROR = 2;
 try {
-	const { runAction } = await import("./chunk-CWulbmvp.js");
+	const { runAction } = await import("./chunk-CwwLeh2Z.js");
 	process.exitCode = await runAction({
 		cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
 		stdout: process.stdout,

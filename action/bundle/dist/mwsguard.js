@@ -104,7 +104,7 @@ var require_mwsguard = /* @__PURE__ */ __commonJSMin((() => {
 		const argv = process.argv.slice(2);
 		try {
 			const { runCli: run, save } = {
-				...await import("./chunk-Bxm51huZ.js"),
+				...await import("./chunk-mGuJqhE2.js"),
 				save: () => void 0
 			};
 			process.exitCode = await run(argv, {

@@ -2,11 +2,11 @@
 import { n as __esmMin } from "./chunk-DgOWUB4V.js";
 import { n as readVersion, r as init_exit_codes, t as init_version } from "./chunk-DebOvsfi.js";
 import { n as writeFileAtomically, t as init_output } from "./chunk-DHDDEmPc.js";
-import { a as compareStrings, o as init_result } from "./chunk-BNx_U5xv.js";
-import { h as KIND_INFO, m as KINDS, t as init_dist } from "./chunk-CWS-fhoH.js";
+import { a as compareStrings, o as init_result } from "./chunk-DqyCzr8d.js";
+import { h as KIND_INFO, m as KINDS, t as init_dist } from "./chunk-D0LXXut0.js";
 import { r as writeToStream } from "./chunk-CqDobreJ.js";
-import { a as table, c as init_walk, d as MergeTotals, f as init_totals, i as init_markdown, l as walkReports, n as code, o as init_render_sarif, r as cutNote, s as renderMergedSarif, t as cell, u as withRepository } from "./chunk-BVPdIQzN.js";
-import { i as plural, r as init_summary } from "./chunk-Scr4ssKW.js";
+import { a as table, c as init_walk, d as MergeTotals, f as init_totals, i as init_markdown, l as walkReports, n as code, o as init_render_sarif, r as cutNote, s as renderMergedSarif, t as cell, u as withRepository } from "./chunk-zebwLvJq.js";
+import { i as plural, r as init_summary } from "./chunk-D_-D7X-n.js";
 import { basename, resolve } from "node:path";
 // packages/mwsguard/dist/report-merge/inputs.js
 /**

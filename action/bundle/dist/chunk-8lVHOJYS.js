@@ -2,12 +2,12 @@
 import { n as __esmMin } from "./chunk-DgOWUB4V.js";
 import { n as toDisplayPath, t as init_display_path } from "./chunk-i_dJqUW2.js";
 import { a as spawnGit, i as repositoryRoot, n as git, r as init_git, t as BlobReader } from "./chunk-G1_ipU_S.js";
-import { a as scanSource, n as emptyScan, r as init_scan_source } from "./chunk-Bn8rWpOr.js";
+import { a as scanSource, n as emptyScan, r as init_scan_source } from "./chunk-Cyu-q3D8.js";
 import { n as init_usage_error, t as UsageError } from "./chunk-BbbTUQBg.js";
-import { c as skippedFile, o as init_result } from "./chunk-BNx_U5xv.js";
+import { c as skippedFile, o as init_result } from "./chunk-DqyCzr8d.js";
 import { n as init_append, t as appendAll } from "./chunk-Dc7shqqB.js";
 import { n as init_fatal_error, t as FatalError } from "./chunk-DurzQZX-.js";
-import { n as scanBytes, t as init_isolated_scan } from "./chunk-BLdDtuSM.js";
+import { n as scanBytes, t as init_isolated_scan } from "./chunk-BVkAtrep.js";
 import { n as init_size, t as formatSize } from "./chunk-K61OOMSy.js";
 import { join } from "node:path";
 import { createInterface } from "node:readline";

@@ -2,8 +2,8 @@
 import { n as __esmMin } from "./chunk-DgOWUB4V.js";
 import { n as toDisplayPath, t as init_display_path } from "./chunk-i_dJqUW2.js";
 import { n as joinPath, t as init_join_path } from "./chunk-D4wtWp53.js";
-import { n as scanBytes, t as init_isolated_scan } from "./chunk-BLdDtuSM.js";
-import { n as emptyScan, r as init_scan_source, t as ProjectPass } from "./chunk-Bn8rWpOr.js";
+import { n as scanBytes, t as init_isolated_scan } from "./chunk-BVkAtrep.js";
+import { n as emptyScan, r as init_scan_source, t as ProjectPass } from "./chunk-Cyu-q3D8.js";
 import { n as init_size, t as formatSize } from "./chunk-K61OOMSy.js";
 import { n as init_usage_error, t as UsageError } from "./chunk-BbbTUQBg.js";
 import { n as startStaged, t as init_staged_source } from "./chunk-VkWGTDzV.js";

@@ -2228,6 +2228,96 @@ var init_form_data = __esmMin((() => {
 	MAX_BINDINGS = 32;
 	memoBindings = /* @__PURE__ */ new Map();
 }));
+// packages/core/dist/stored-rows.js
+/** True when `text` fetches rows from a data store anywhere (see {@link ROW_FETCH}). */
+function fetchesRows(text) {
+	return ROW_FETCH.test(text);
+}
+/** The assignment's value without an `await`, a trailing cast or the statement's `;`. */
+function bareValue(assigned) {
+	return assigned.trim().replace(/^await\s{1,4}/, "").replace(/;$/, "").replace(/\s{1,4}as\s{1,4}[\w$<>[\], |]{1,60}$/, "").trim();
+}
+/** The assignment's value without an `await`, a trailing cast or a JSON decode around it. */
+function plain(assigned) {
+	const value = bareValue(assigned);
+	return DECODE.exec(value)?.[1]?.trim() ?? value;
+}
+/**
+* The fetch the object `value` reads from came out of (see the module comment), or undefined.
+* `value` is a member read (`config.client_secret`, `$config['client_secret']`).
+*/
+function rowOrigin(value, resolve) {
+	return origin(value, resolve, (assigned) => ROW_FETCH.test(assigned));
+}
+/** True when a fetch's table or model is named for the owners of its rows (see {@link OWNER_TABLE}). */
+function fetchesOwnerRows(assigned) {
+	const found = ROW_FETCH.exec(assigned);
+	if (!found) return false;
+	const end = found.index + found[0].length;
+	const words = assigned.slice(Math.max(0, found.index - TABLE_SPAN), end + (found[0].endsWith("[") ? TABLE_SPAN : 0)).replace(/([a-z])([A-Z])/g, "$1_$2").replace(/([A-Z]{1,20})([A-Z][a-z])/g, "$1_$2");
+	const filter = assigned.slice(end);
+	const picksOwner = OWNER_FILTER.test(filter) || /state/i.test(filter);
+	if (PLATFORM_LITERAL.test(assigned) && !picksOwner) return false;
+	if (!OWNER_TABLE.test(words)) return false;
+	if (!SETTINGS_TABLE.test(words)) return true;
+	return OWNER_SETTINGS_TABLE.test(words) && picksOwner;
+}
+/**
+* The fetch `value`'s object came out of when that fetch reads the rows of the program's sellers,
+* stores or accounts (see {@link OWNER_TABLE}): `config.client_secret` after `config =
+* conta.configuracoes`, `conta = contas[0]`, `contas = supabase.from("contas_marketplace").select(…)`.
+* An app's secret kept in such a row is the row's owner's own, whichever row the program picked.
+*/
+function ownerRowOrigin(value, resolve) {
+	return origin(value, resolve, fetchesOwnerRows);
+}
+/**
+* The first assignment met following `value`'s object back (see the module comment) that `fetch`
+* takes for a fetch, or undefined.
+*/
+function origin(value, resolve, fetch) {
+	if (resolve === void 0) return void 0;
+	let current = value.trim();
+	for (let hop = 0; hop < MAX_HOPS; hop++) {
+		const path = objectPath(current);
+		const root = path[0];
+		if (root === void 0 || path.length < 2 || !IDENTIFIER.test(root)) return void 0;
+		const name = resolve(root) === void 0 ? `$${root}` : root;
+		const assigned = resolve(name);
+		if (assigned === void 0 || resolve.parameter?.(name) === true) return void 0;
+		const alike = (other) => other === assigned || other.includes(name);
+		const others = resolve.assignments?.(name) ?? [];
+		if (fetch(assigned)) return others.every((other) => alike(other) || fetch(other)) ? assigned : void 0;
+		if (!others.every(alike)) return void 0;
+		const next = plain(assigned);
+		if (!MEMBER_READ.test(next)) return void 0;
+		current = next;
+	}
+}
+var MAX_HOPS, ROW_FETCH, DECRYPT_CALL, DECODE, MEMBER_READ, CONFIG_BAG, OWNER_TABLE, SETTINGS_TABLE, OWNER_SETTINGS_TABLE, PLATFORM_LITERAL, OWNER_FILTER, TABLE_SPAN;
+var init_stored_rows = __esmMin((() => {
+	init_value_shape();
+	MAX_HOPS = 3;
+	ROW_FETCH = new RegExp([
+		String.raw`\b[A-Z]\w{0,40}::(?:where\w{0,20}|find(?:OrFail|Many)?|first(?:Where|OrFail)?|query)\s{0,4}\(`,
+		String.raw`(?:->|\.)(?:find(?:One|OneBy|OneOrFail|ById|ByPk|Unique|UniqueOrThrow|_by)|get_or_none|fetch(?:one|_one|row|_assoc|_object)|getRow)\s{0,4}\(`,
+		String.raw`\.findFirst(?:OrThrow)?\(\s{0,4}\{`,
+		String.raw`->find\s{0,4}\(`,
+		String.raw`\.objects\.(?:get|filter)\s{0,4}\(`,
+		String.raw`\.from\(\s{0,4}["'\x60][\w.]{1,60}["'\x60]\s{0,4}\)\s{0,40}\.select\(`,
+		String.raw`\bself\.env\[`
+	].join("|"));
+	DECRYPT_CALL = String.raw`(?:[\w$]{1,30}(?:\.|::|->)){0,3}decrypt\w{0,30}`;
+	DECODE = new RegExp(String.raw`^(?:json\.loads|JSON\.parse|json_decode|${DECRYPT_CALL})\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$`, "i");
+	MEMBER_READ = /^\$?[\w$]{1,60}(?:\??\.|->|\[)/;
+	CONFIG_BAG = /^\$?(?:(?:this|self)(?:->|\.))?(?:config|settings)\b/i;
+	OWNER_TABLE = /(?:^|[^a-z])(?:accounts?|stores?|shops?|sellers?|merchants?|tenants?|users?|compan(?:y|ies)|connections?|integrations?|channels?|credentials?|contas?|lojas?|tiendas?|empresas?)(?![a-z])/i;
+	SETTINGS_TABLE = /settings?|config/i;
+	OWNER_SETTINGS_TABLE = /(?:^|[^a-z])(?:users?|sellers?|merchants?|tenants?|accounts?|organi[sz]ations?|orgs?)_?(?:settings?|config(?:s|urations?)?)(?![a-z])/i;
+	PLATFORM_LITERAL = /["'`]amazon[\w-]{0,20}["'`]/i;
+	OWNER_FILTER = /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|team|profile|client|member|vendor|brand|\buid\b|created_by|loja|conta|cuenta|tienda|auth\.uid|session/i;
+	TABLE_SPAN = 60;
+}));
 // packages/core/dist/json-blobs.js
 /**
 * The record path a key read from a JSON blob stands for (`shop.credentials.secret_key`), or
@@ -2248,9 +2338,9 @@ function throughJsonBlob(value, resolve) {
 }
 /** The record member a variable holds decrypted or decoded by the ORM (see the module comment), or undefined. */
 function unsealed(assigned) {
-	const decrypted = DECRYPTED.exec(assigned)?.[1];
+	let value = bareValue(assigned);
+	const decrypted = DECRYPTED.exec(value)?.[1];
 	if (decrypted !== void 0) return decrypted;
-	let value = assigned.replace(/;$/, "").trim();
 	value = COPY.exec(value)?.[1] ?? value;
 	value = DEFAULT.exec(value)?.[1] ?? value;
 	const member = RECORD_MEMBER.exec(value);
@@ -2268,10 +2358,11 @@ function blobRead(value) {
 }
 var BLOB, MEMBER, VARIABLE_READ, DECRYPTED, RECORD_MEMBER, COPY, DEFAULT, ROW_OWNER;
 var init_json_blobs = __esmMin((() => {
+	init_stored_rows();
 	BLOB = /^(?:json\.loads|JSON\.parse|json_decode|JsonConvert\.DeserializeObject(?:<[\w<>, ]{1,40}>)?)\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*(?:,\s*true\s*)?\)(.{0,80})$/;
 	MEMBER = /^(?:\[\s*(?:["']([\w-]{1,60})["']|:(\w{1,60}))\s*\]|\.([\w$]{1,60}))$/;
 	VARIABLE_READ = /^\$?([A-Z_][\w$]{0,40})(\[\s*(?:["'][\w-]{1,60}["']|:\w{1,60})\s*\]|\.[\w$]{1,60})$/i;
-	DECRYPTED = /^(?:await\s{1,4})?(?:[\w$]{1,30}(?:\.|::|->)){0,3}decrypt\w{0,30}\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*\)(?:\s{1,4}as\s{1,4}[\w$<>[\], |]{1,60})?;?$/i;
+	DECRYPTED = new RegExp(String.raw`^${DECRYPT_CALL}\(\s*\$?([\w$]{1,40}(?:(?:\.|->)[\w$]{1,40}){1,3})\s*\)$`, "i");
 	RECORD_MEMBER = /^(?:(?:self|this)\.|\$this->)?(\$?([\w$]{1,40})(?:\.|->)[\w$]{1,40})$/;
 	COPY = /^dict\(\s{0,4}([^()]{1,120}?)\s{0,4}\)$/;
 	DEFAULT = /^\(?\s{0,4}([^()]{1,120}?)\s{0,4}(?:\bor|\|\||\?\?)\s{0,4}(?:\{\s{0,4}\}|\[\s{0,4}\])\s{0,4}\)?$/;
@@ -2534,90 +2625,6 @@ var init_field_readers = __esmMin((() => {
 	NOT_PASSING = /^(?:if|while|for|foreach|switch|catch|return|elif|and|or|not|unless|until|with|when|empty|isset|unset|len|strlen|count|bool|isinstance|typeof|[iI]s(?:_[a-z]|[A-Z])\w{0,30}|[hH]as[A-Z_]\w{0,30}|log|debug|info|warn|warning|error|trace|print\w{0,10}|echo|puts|dump|var_dump|dd)$/;
 	IDENTIFIER_CHAR = /[\w$]/;
 	ARGUMENTS_REACH = 200;
-}));
-// packages/core/dist/stored-rows.js
-/** True when `text` fetches rows from a data store anywhere (see {@link ROW_FETCH}). */
-function fetchesRows(text) {
-	return ROW_FETCH.test(text);
-}
-/** The assignment's value without an `await`, a trailing cast or a JSON decode around it. */
-function plain(assigned) {
-	const value = assigned.trim().replace(/^await\s{1,4}/, "").replace(/\s{1,4}as\s{1,4}[\w$<>[\], |]{1,60}$/, "").replace(/;$/, "").trim();
-	return DECODE.exec(value)?.[1]?.trim() ?? value;
-}
-/**
-* The fetch the object `value` reads from came out of (see the module comment), or undefined.
-* `value` is a member read (`config.client_secret`, `$config['client_secret']`).
-*/
-function rowOrigin(value, resolve) {
-	return origin(value, resolve, (assigned) => ROW_FETCH.test(assigned));
-}
-/** True when a fetch's table or model is named for the owners of its rows (see {@link OWNER_TABLE}). */
-function fetchesOwnerRows(assigned) {
-	const found = ROW_FETCH.exec(assigned);
-	if (!found) return false;
-	const end = found.index + found[0].length;
-	const words = assigned.slice(Math.max(0, found.index - TABLE_SPAN), end + (found[0].endsWith("[") ? TABLE_SPAN : 0)).replace(/([a-z])([A-Z])/g, "$1_$2").replace(/([A-Z]{1,20})([A-Z][a-z])/g, "$1_$2");
-	const filter = assigned.slice(end);
-	if (PLATFORM_LITERAL.test(assigned) && !OWNER_FILTER.test(filter) && !/state/i.test(filter)) return false;
-	if (!OWNER_TABLE.test(words)) return false;
-	if (!SETTINGS_TABLE.test(words)) return true;
-	return OWNER_SETTINGS_TABLE.test(words) && (OWNER_FILTER.test(filter) || /state/i.test(filter));
-}
-/**
-* The fetch `value`'s object came out of when that fetch reads the rows of the program's sellers,
-* stores or accounts (see {@link OWNER_TABLE}): `config.client_secret` after `config =
-* conta.configuracoes`, `conta = contas[0]`, `contas = supabase.from("contas_marketplace").select(…)`.
-* An app's secret kept in such a row is the row's owner's own, whichever row the program picked.
-*/
-function ownerRowOrigin(value, resolve) {
-	return origin(value, resolve, fetchesOwnerRows);
-}
-/**
-* The first assignment met following `value`'s object back (see the module comment) that `fetch`
-* takes for a fetch, or undefined.
-*/
-function origin(value, resolve, fetch) {
-	if (resolve === void 0) return void 0;
-	let current = value.trim();
-	for (let hop = 0; hop < MAX_HOPS; hop++) {
-		const path = objectPath(current);
-		const root = path[0];
-		if (root === void 0 || path.length < 2 || !IDENTIFIER.test(root)) return void 0;
-		const name = resolve(root) === void 0 ? `$${root}` : root;
-		const assigned = resolve(name);
-		if (assigned === void 0 || resolve.parameter?.(name) === true) return void 0;
-		const alike = (other) => other === assigned || other.includes(name);
-		const others = resolve.assignments?.(name) ?? [];
-		if (fetch(assigned)) return others.every((other) => alike(other) || fetch(other)) ? assigned : void 0;
-		if (!others.every(alike)) return void 0;
-		const next = plain(assigned);
-		if (!MEMBER_READ.test(next)) return void 0;
-		current = next;
-	}
-}
-var MAX_HOPS, ROW_FETCH, DECODE, MEMBER_READ, CONFIG_BAG, OWNER_TABLE, SETTINGS_TABLE, OWNER_SETTINGS_TABLE, PLATFORM_LITERAL, OWNER_FILTER, TABLE_SPAN;
-var init_stored_rows = __esmMin((() => {
-	init_value_shape();
-	MAX_HOPS = 3;
-	ROW_FETCH = new RegExp([
-		String.raw`\b[A-Z]\w{0,40}::(?:where\w{0,20}|find(?:OrFail|Many)?|first(?:Where|OrFail)?|query)\s{0,4}\(`,
-		String.raw`(?:->|\.)(?:find(?:One|OneBy|OneOrFail|ById|ByPk|Unique|UniqueOrThrow|_by)|get_or_none|fetch(?:one|_one|row|_assoc|_object)|getRow)\s{0,4}\(`,
-		String.raw`\.findFirst(?:OrThrow)?\(\s{0,4}\{`,
-		String.raw`->find\s{0,4}\(`,
-		String.raw`\.objects\.(?:get|filter)\s{0,4}\(`,
-		String.raw`\.from\(\s{0,4}["'\x60][\w.]{1,60}["'\x60]\s{0,4}\)\s{0,40}\.select\(`,
-		String.raw`\bself\.env\[`
-	].join("|"));
-	DECODE = /^(?:json\.loads|JSON\.parse|json_decode|(?:[\w$]{1,30}(?:\.|::|->)){0,3}decrypt\w{0,30})\(\s{0,4}([^(),]{1,80}?)\s{0,4}(?:,\s{0,4}true\s{0,4})?\)$/i;
-	MEMBER_READ = /^\$?[\w$]{1,60}(?:\??\.|->|\[)/;
-	CONFIG_BAG = /^\$?(?:(?:this|self)(?:->|\.))?(?:config|settings)\b/i;
-	OWNER_TABLE = /(?:^|[^a-z])(?:accounts?|stores?|shops?|sellers?|merchants?|tenants?|users?|compan(?:y|ies)|connections?|integrations?|channels?|credentials?|contas?|lojas?|tiendas?|empresas?)(?![a-z])/i;
-	SETTINGS_TABLE = /settings?|config/i;
-	OWNER_SETTINGS_TABLE = /(?:^|[^a-z])(?:users?|sellers?|merchants?|tenants?|accounts?|organi[sz]ations?|orgs?)_?(?:settings?|config(?:s|urations?)?)(?![a-z])/i;
-	PLATFORM_LITERAL = /["'`]amazon[\w-]{0,20}["'`]/i;
-	OWNER_FILTER = /user|owner|org|tenant|company|empresa|workspace|store|shop|account|seller|merchant|customer|team|profile|client|member|vendor|brand|\buid\b|created_by|loja|conta|cuenta|tienda|auth\.uid|session/i;
-	TABLE_SPAN = 60;
 }));
 // packages/core/dist/tenant-lookups.js
 /** `used` when `key` is looked up for a tenant beside the record's seller id, read the same way. */
@@ -4846,6 +4853,10 @@ var init_assignments = __esmMin((() => {
 function listedIn(text, names = []) {
 	return names.some((n) => n !== "" && text.includes(n));
 }
+/** True when `value` calls one of the helpers above with a name. */
+function readsConfigHelper(value) {
+	return ENV_HELPER_CALL.test(value) || CONFIG_METHOD_CALL.test(value);
+}
 function paramNames(options) {
 	const sellers = new Set((options.sellerIdNames ?? []).map(normalizeName));
 	const tokens = new Set((options.authTokenNames ?? []).map(normalizeName));
@@ -4971,7 +4982,7 @@ function resolver(text) {
 		const v = value.trim();
 		const shape = classifyValue(v);
 		if (shape === "empty" || shape === "decl") return { shape: "none" };
-		if (shape === "env" || readsCommandLine(v, true) || ENV_HELPER.test(v) || CLIENT_OWN_SELLER.test(v)) return { shape: "own" };
+		if (shape === "env" || readsCommandLine(v, true) || readsConfigHelper(v) || CLIENT_OWN_SELLER.test(v)) return { shape: "own" };
 		if (receivers.size > 0 && shape === "ref" && ownedByReceiver(memberPath(v), receivers)) return { shape: "own" };
 		if (shape === "literal") return {
 			shape: "literal",
@@ -5077,7 +5088,7 @@ function carriesToken(statement, tokenNames) {
 	}
 	return false;
 }
-var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER_CALL, CONFIG_METHOD_CALL, ENV_HELPER, CONSTANT, CLIENT_OWN_SELLER, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER;
+var QUERY_SELLER, isUrlStop, QUERY_VALUE, CONCATENATED, INTERPOLATED, PLACEHOLDER, STATEMENT, MAX_RESOLUTIONS, SELLER_WORDS, MAX_WORD_BACK, ENV_HELPER_CALL, CONFIG_METHOD_CALL, CONSTANT, CLIENT_OWN_SELLER, escape, LINE_COMMENT, KEY_WORD, OWN_OWNER;
 var init_mws_requests = __esmMin((() => {
 	init_mws_clients();
 	init_mws_request_params();
@@ -5098,7 +5109,6 @@ var init_mws_requests = __esmMin((() => {
 	MAX_WORD_BACK = 64;
 	ENV_HELPER_CALL = /^[\w.$>-]{0,40}(?:env|Env|ENV|config|Config|setting|Setting|option|Option)\w{0,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
 	CONFIG_METHOD_CALL = /^(?:\$this->|self\.|this\.)?(?:Configure|Config|config|Settings|settings)(?:::|->|\.)\w{1,20}\(\s*["'][\w.-]{1,80}["'][^()]{0,40}\)$/;
-	ENV_HELPER = { test: (v) => ENV_HELPER_CALL.test(v) || CONFIG_METHOD_CALL.test(v) };
 	CONSTANT = /^(?:[\w\\]{1,60}::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}$/;
 	CLIENT_OWN_SELLER = /^(?:(?:this|self|\$this|\$self)\s*(?:\.|->)\s*(?:\{\w+\}|\w+(?:\(\))?|\w*(?:auth|config|option|setting|credential|param)\w*\s*(?:\.|->)\s*\w+(?:\(\))?)|@\w+)$/i;
 	escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -3,7 +3,7 @@ import { n as __esmMin } from "./chunk-DgOWUB4V.js";
 import { n as toDisplayPath, t as init_display_path } from "./chunk-i_dJqUW2.js";
 import { a as nearestWorkTree, i as init_work_tree } from "./chunk-CKtLqMdk.js";
 import { a as skipReasonOf, i as isMissing, n as errnoCode, r as init_errno, t as describeFailure } from "./chunk-mRXilMl_.js";
-import { c as skippedFile, o as init_result } from "./chunk-BNx_U5xv.js";
+import { c as skippedFile, o as init_result } from "./chunk-DqyCzr8d.js";
 import { n as init_usage_error, t as UsageError } from "./chunk-BbbTUQBg.js";
 import { createRequire } from "node:module";
 import { readFileSync, readdirSync, statSync } from "node:fs";
